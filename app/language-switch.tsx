@@ -1,0 +1,27 @@
+'use client';
+
+import { usePathname, useSearchParams } from 'next/navigation';
+
+const LABELS = { en: 'English', zh: '中文' } as const;
+
+/** Plain links, so switching works without JavaScript too; the client part only keeps the current page. */
+export function LanguageSwitch({ locale, label }: { locale: string; label: string }) {
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const back = pathname + (search.size ? `?${search.toString()}` : '');
+  return (
+    <div className="lang" role="group" aria-label={label}>
+      {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((code) => (
+        <a
+          key={code}
+          href={`/locale?to=${code}&back=${encodeURIComponent(back)}`}
+          aria-current={code === locale ? 'true' : undefined}
+          lang={code === 'zh' ? 'zh-CN' : 'en'}
+          hrefLang={code}
+        >
+          {LABELS[code]}
+        </a>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata, Viewport } from 'next';
+import { Suspense } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from './language-switch';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Hybrid Forum', template: '%s · Hybrid Forum' },
+  description: 'Multi-venue, online and on-site forum: programme, registration and livestreams.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('site');
+  return (
+    <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+      <body>
+        <a className="skip" href="#main">
+          {t('skip')}
+        </a>
+        <header className="site-header">
+          <div className="bar">
+            <a className="brand" href="/">
+              {t('name')}
+            </a>
+            <nav aria-label="Main">
+              <a href="/agenda">{t('nav.agenda')}</a>
+              <a href="/speakers">{t('nav.speakers')}</a>
+              <a href="/register">{t('nav.register')}</a>
+            </nav>
+            <Suspense>
+              <LanguageSwitch locale={locale} label={t('language')} />
+            </Suspense>
+          </div>
+        </header>
+        <NextIntlClientProvider>
+          <main id="main">{children}</main>
+        </NextIntlClientProvider>
+        <footer className="site-footer">
+          <p>
+            {t('footer')} · <a href="/privacy">{t('privacy')}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { LOCALE_COOKIE, locales } from '@/lib/i18n/locales';
+
+const querySchema = z.object({
+  to: z.enum(locales),
+  back: z
+    .string()
+    .regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on this site')
+    .max(2000)
+    .catch('/'),
+});
+
+/** Switches the interface language (works without JavaScript) and returns to the page. */
+export function GET(request: NextRequest) {
+  const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) return NextResponse.json({ error: 'to must be one of: ' + locales.join(', ') }, { status: 422 });
+  const response = NextResponse.redirect(new URL(parsed.data.back, request.nextUrl.origin), 303);
+  response.cookies.set(LOCALE_COOKIE, parsed.data.to, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  return response;
+}

@@ -1,0 +1,61 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { EventRow, VenueRow } from '@/lib/agenda/events';
+import { formatDay } from '@/lib/format/datetime';
+import { pick } from '@/lib/i18n/text';
+import type { Locale } from '@/lib/i18n/locales';
+import { localTime, offsetLabel } from '@/lib/time/zones';
+
+export async function EventHome({ event, venues, firstSessionAt }: { event: EventRow; venues: VenueRow[]; firstSessionAt: Map<string, Date> }) {
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations('home');
+  const lastMoment = new Date(event.endsAt.getTime() - 1);
+  return (
+    <>
+      <section className="hero">
+        <p>{t('organisedBy', { organiser: event.organiser })}</p>
+        <h1>{pick(event.name, locale)}</h1>
+        <p className="theme">{pick(event.theme, locale)}</p>
+        <p>
+          {t('dates', { start: formatDay(event.startsAt, event.timeZone, locale), end: formatDay(lastMoment, event.timeZone, locale) })}{' '}
+          <span>({offsetLabel(event.startsAt, event.timeZone)})</span>
+        </p>
+        <div className="actions">
+          <a className="button" href={`/events/${event.slug}/register`}>
+            {t('registerCta')}
+          </a>
+          <a className="button secondary" href={`/events/${event.slug}/agenda`}>
+            {t('agendaCta')}
+          </a>
+        </div>
+      </section>
+      <p>{pick(event.description, locale)}</p>
+      <h2>{t('venues')}</h2>
+      <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
+        {venues.map((venue) => {
+          const opens = firstSessionAt.get(venue.id);
+          return (
+            <li key={venue.id} className="card" data-venue={venue.slug}>
+              <span className="badge">{t(`kind.${venue.kind}`)}</span>
+              <h3>
+                <a href={`/events/${event.slug}/agenda?venue=${venue.slug}`}>{pick(venue.name, locale)}</a>
+              </h3>
+              <p className="muted">
+                {pick(venue.city, locale)} · {venue.timeZone}
+              </p>
+              {opens && (
+                <p>
+                  {t('localTime', {
+                    date: formatDay(opens, venue.timeZone, locale),
+                    time: localTime(opens, venue.timeZone),
+                    zone: `${pick(venue.city, locale)}, ${offsetLabel(opens, venue.timeZone)}`,
+                  })}
+                </p>
+              )}
+              <p className="muted">{venue.capacity === null ? t('unlimited') : t('seats', { count: venue.capacity })}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

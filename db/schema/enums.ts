@@ -1,0 +1,37 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const eventStatus = pgEnum('event_status', ['draft', 'published']);
+export const venueKind = pgEnum('venue_kind', ['main', 'branch', 'online']);
+export const sessionKind = pgEnum('session_kind', [
+  'ceremony',
+  'keynote',
+  'panel',
+  'forum',
+  'workshop',
+  'exhibition',
+  'promotion',
+  'signing',
+  'networking',
+]);
+export const sessionStatus = pgEnum('session_status', ['scheduled', 'changed', 'cancelled']);
+export const speakerRole = pgEnum('speaker_role', ['speaker', 'moderator', 'panelist', 'signatory', 'host']);
+export const speakerPresence = pgEnum('speaker_presence', ['onsite', 'remote']);
+export const attendanceMode = pgEnum('attendance_mode', ['in_person', 'online']);
+export const registrationStatus = pgEnum('registration_status', [
+  'confirmed',
+  'waitlisted',
+  'cancelled',
+  'checked_in',
+]);
+export const seatStatus = pgEnum('seat_status', ['confirmed', 'waitlisted']);
+export const participantType = pgEnum('participant_type', [
+  'government',
+  'enterprise',
+  'research_institute',
+  'university',
+  'young_scientist',
+  'media',
+  'other',
+]);
+export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'retry', 'failed']);
+export const eventRole = pgEnum('event_role', ['organiser', 'checkin', 'speaker']);

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './auth';
+export * from './agenda';
+export * from './registration';
+export * from './outbox';

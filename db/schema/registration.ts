@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { events, sessions, venues } from './agenda';
+import { attendanceMode, participantType, registrationStatus, seatStatus } from './enums';
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull().default(''),
+    jobTitle: text('job_title').notNull().default(''),
+    country: text('country').notNull(),
+    participantType: participantType('participant_type').notNull(),
+    mode: attendanceMode('mode').notNull(),
+    venueId: uuid('venue_id').references(() => venues.id, { onDelete: 'restrict' }),
+    status: registrationStatus('status').notNull(),
+    /** Place in the venue's waitlist for in-person attendance (1 = next in line). */
+    waitlistPosition: integer('waitlist_position'),
+    needs: text('needs').notNull().default(''),
+    locale: text('locale').notNull().default('en'),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    manageTokenHash: text('manage_token_hash').notNull(),
+    /** Grows with every change so calendar apps update the invite instead of duplicating it. */
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedInBy: uuid('checked_in_by'),
+  },
+  (t) => [
+    uniqueIndex('registrations_event_email_uq').on(t.eventId, sql`lower(${t.email})`),
+    uniqueIndex('registrations_manage_token_uq').on(t.manageTokenHash),
+    index('registrations_event_created_idx').on(t.eventId, t.createdAt),
+    index('registrations_venue_status_idx').on(t.venueId, t.status),
+    check('registrations_venue_ck', sql`(${t.mode} = 'online') = (${t.venueId} IS NULL)`),
+    check(
+      'registrations_waitlist_ck',
+      sql`(${t.status} = 'waitlisted') = (${t.waitlistPosition} IS NOT NULL) AND (${t.waitlistPosition} IS NULL OR ${t.waitlistPosition} >= 1)`,
+    ),
+  ],
+);
+
+/** A registrant's place in one session: confirmed, or waitlisted with a position (1 = next in line). */
+export const registrationSessions = pgTable(
+  'registration_sessions',
+  {
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    status: seatStatus('status').notNull(),
+    waitlistPosition: integer('waitlist_position'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.sessionId] }),
+    index('registration_sessions_session_status_idx').on(t.sessionId, t.status, t.waitlistPosition),
+    check(
+      'registration_sessions_waitlist_ck',
+      sql`(${t.status} = 'waitlisted') = (${t.waitlistPosition} IS NOT NULL) AND (${t.waitlistPosition} IS NULL OR ${t.waitlistPosition} >= 1)`,
+    ),
+  ],
+);
+
+/** People an organiser allows to open livestreams without an online registration. */
+export const streamGrants = pgTable(
+  'stream_grants',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    grantedBy: uuid('granted_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.email] })],
+);

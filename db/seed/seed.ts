@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import { addDays, localDate, zonedToUtc } from '../../lib/time/zones';
+import { events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '../schema';
+import type { Db } from '../types';
+import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
+
+export type SeedOptions = {
+  /** First day of the forum (YYYY-MM-DD in the main venue's zone); defaults to 30 days from `now`. */
+  firstDay?: string;
+  now?: Date;
+  slug?: string;
+};
+
+const LIVESTREAM_BASE = 'https://live.hybrid-forum.example/stream';
+
+/** Inserts the demo forum. Returns its event id. */
+export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<string> {
+  const now = options.now ?? new Date();
+  const firstDay = options.firstDay ?? addDays(localDate(now, demoEvent.timeZone), 30);
+  const lastDay = addDays(firstDay, demoEvent.days - 1);
+  const slug = options.slug ?? demoEvent.slug;
+
+  return db.transaction(async (tx) => {
+    const [event] = await tx
+      .insert(events)
+      .values({
+        slug,
+        name: demoEvent.name,
+        theme: demoEvent.theme,
+        description: demoEvent.description,
+        organiser: demoEvent.organiser,
+        timeZone: demoEvent.timeZone,
+        startsAt: zonedToUtc(firstDay, '00:00', demoEvent.timeZone),
+        endsAt: zonedToUtc(addDays(lastDay, 1), '00:00', demoEvent.timeZone),
+        status: 'published',
+        publishedVersion: 1,
+        registrationOpensAt: now,
+        registrationClosesAt: zonedToUtc(lastDay, '12:00', demoEvent.timeZone),
+        languages: ['en', 'zh'],
+      })
+      .returning({ id: events.id });
+    const eventId = event!.id;
+
+    const venueIds = new Map<string, string>();
+    const venueZones = new Map<string, string>();
+    const roomIds = new Map<string, string>();
+    for (const [position, venue] of demoVenues.entries()) {
+      const [row] = await tx
+        .insert(venues)
+        .values({ ...venue, eventId, position, rooms: undefined } as typeof venues.$inferInsert)
+        .returning({ id: venues.id });
+      venueIds.set(venue.slug, row!.id);
+      venueZones.set(venue.slug, venue.timeZone);
+      for (const room of venue.rooms) {
+        const [r] = await tx
+          .insert(rooms)
+          .values({ venueId: row!.id, name: room.name, capacity: room.capacity })
+          .returning({ id: rooms.id });
+        roomIds.set(room.key, r!.id);
+      }
+    }
+
+    const speakerIds = new Map<string, string>();
+    for (const speaker of demoSpeakers) {
+      const [row] = await tx
+        .insert(speakers)
+        .values({
+          ...speaker,
+          eventId,
+          email: `${speaker.slug}@speakers.hybrid-forum.example`,
+          bio: {
+            en: `${speaker.honorific} ${speaker.name} is ${speaker.jobTitle} at ${speaker.affiliation}.`,
+          },
+          calendarToken: randomBytes(24).toString('base64url'),
+        })
+        .returning({ id: speakers.id });
+      speakerIds.set(speaker.slug, row!.id);
+    }
+
+    for (const session of demoSessions) {
+      const zone = venueZones.get(session.venue)!;
+      const day = addDays(firstDay, session.day);
+      const streamed = session.streamed ?? true;
+      const [row] = await tx
+        .insert(sessions)
+        .values({
+          eventId,
+          slug: session.slug,
+          title: session.title,
+          description: session.description,
+          kind: session.kind,
+          segment: session.segment,
+          startsAt: zonedToUtc(day, session.start, zone),
+          endsAt: zonedToUtc(day, session.end, zone),
+          venueId: venueIds.get(session.venue)!,
+          roomId: session.room ? roomIds.get(session.room)! : null,
+          capacity: session.capacity ?? null,
+          streamed,
+          livestreamUrl: streamed ? `${LIVESTREAM_BASE}/${slug}/${session.slug}` : null,
+          languages: session.languages,
+        })
+        .returning({ id: sessions.id });
+      for (const relayVenue of session.relayTo ?? []) {
+        await tx.insert(sessionRelays).values({ sessionId: row!.id, venueId: venueIds.get(relayVenue)! });
+      }
+      for (const [position, ref] of (session.speakers ?? []).entries()) {
+        await tx.insert(sessionSpeakers).values({
+          sessionId: row!.id,
+          speakerId: speakerIds.get(ref.slug)!,
+          role: ref.role,
+          presence: ref.presence ?? 'onsite',
+          position,
+        });
+      }
+    }
+    return eventId;
+  });
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(events);
+  return (row?.n ?? 0) === 0;
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** A configuration problem, reported at start-up as one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const envSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int('must be a port number from 1 to 65535').min(1, 'must be a port number from 1 to 65535').max(65535, 'must be a port number from 1 to 65535').default(3000)),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./.data')),
+  SMTP_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^([^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address like "Forum <forum@example.org>"')
+      .default('Hybrid Forum <no-reply@hybrid-forum.local>'),
+  ),
+  APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+});
+
+export type AppEnv = {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  appUrl: string;
+  /** Undefined only in embedded mode, where lib/auth/secret.ts generates and stores one. */
+  authSecret: string | undefined;
+  embedded: boolean;
+};
+
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue.message.replace(/^Invalid input: /, 'is invalid: '));
+  }
+  const env = result.data;
+  if (env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new ConfigError('AUTH_SECRET', 'is required when DATABASE_URL is set (at least 32 characters)');
+  }
+  return {
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    authSecret: env.AUTH_SECRET,
+    embedded: !env.DATABASE_URL,
+  };
+}
+
+let cached: AppEnv | undefined;
+
+/** The validated configuration of this process, read once. */
+export function appEnv(): AppEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
