@@ -15,7 +15,8 @@ const querySchema = z.object({
 export function GET(request: NextRequest) {
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return NextResponse.json({ error: 'to must be one of: ' + locales.join(', ') }, { status: 422 });
-  const response = NextResponse.redirect(new URL(parsed.data.back, request.nextUrl.origin), 303);
+  // A relative Location: behind proxies the server does not know its public origin.
+  const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.back } });
   response.cookies.set(LOCALE_COOKIE, parsed.data.to, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
   return response;
 }

@@ -1,0 +1,36 @@
+// `npm test`: unit and integration tests (Vitest), then browser tests (Playwright) against a
+// production build. Ends with one summary line: "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureBuild } from './ensure-build.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
+const readJson = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'test-results', file), 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
+fs.rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
+const target = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+console.log(`[test] database under test: ${target}`);
+
+const vitestStatus = run(bin('vitest'), ['run']);
+ensureBuild();
+const playwrightStatus = run(bin('playwright'), ['test']);
+
+const vitest = readJson('vitest.json');
+const playwright = readJson('playwright.json');
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
+const failed =
+  (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0) +
+  (vitest ? 0 : 1) + (playwright ? 0 : 1);
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+console.log(`\n[test] ${target}: vitest ${vitest?.numPassedTests ?? 0} passed, playwright ${playwright?.stats?.expected ?? 0} passed`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(vitestStatus !== 0 || playwrightStatus !== 0 || failed > 0 ? 1 : 0);
