@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { outbox, type OutboxAttachment } from '@/db/schema';
+import type { Db } from '@/db/types';
+
+export type NewMail = {
+  kind: string;
+  eventId?: string | null;
+  registrationId?: string | null;
+  toAddress: string;
+  toName?: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: OutboxAttachment[];
+};
+
+const MESSAGE_ID_DOMAIN = 'hybrid-forum.local';
+
+/**
+ * Queues a mail. Call it with the transaction handle of the change that causes the mail, so the
+ * change and its mail commit together or not at all.
+ */
+export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
+  const id = randomUUID();
+  await tx.insert(outbox).values({
+    id,
+    kind: mail.kind,
+    eventId: mail.eventId ?? null,
+    registrationId: mail.registrationId ?? null,
+    toAddress: mail.toAddress,
+    toName: mail.toName ?? '',
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    attachments: mail.attachments ?? [],
+    messageId: `<${id}@${MESSAGE_ID_DOMAIN}>`,
+  });
+  return id;
+}
