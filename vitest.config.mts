@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    env: { AUTH_SECRET: 'test-secret-test-secret-test-secret-0123' },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
