@@ -1,5 +1,7 @@
 import { appEnv } from '../lib/config/env';
 import { openDatabase, type OpenDatabase } from './open';
+import { demoAccounts, seedDemoAccounts } from './seed/demo-accounts';
+import { demoEvent } from './seed/demo-data';
 import { isEmpty, seedDemoForum } from './seed/seed';
 import type { Db } from './types';
 
@@ -18,8 +20,13 @@ export function database(): Promise<OpenDatabase> {
       ? await openDatabase({ databaseUrl: env.databaseUrl })
       : await openDatabase({ dataDir: env.dataDir });
     if (env.embedded && (await isEmpty(opened.db))) {
-      await seedDemoForum(opened.db);
+      const eventId = await seedDemoForum(opened.db);
+      await seedDemoAccounts(opened.db, eventId, demoEvent.slug);
       console.log('[db] seeded the demo forum');
+    }
+    if (env.embedded) {
+      const { organiser, checkin } = demoAccounts;
+      console.log(`[demo] organiser sign-in: ${organiser.email} / ${organiser.password} · check-in staff (Bangkok): ${checkin.email} / ${checkin.password}`);
     }
     return opened;
   })();

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '../db/open';
+import { seedDemoAccounts } from '../db/seed/demo-accounts';
+import { demoEvent } from '../db/seed/demo-data';
 import { seedDemoForum } from '../db/seed/seed';
 
 const port = process.env.E2E_PORT ?? '3210';
@@ -23,7 +25,8 @@ async function main() {
     env.DATABASE_URL = url.toString();
     env.AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
     const opened = await openDatabase({ databaseUrl: env.DATABASE_URL });
-    await seedDemoForum(opened.db);
+    const eventId = await seedDemoForum(opened.db);
+    await seedDemoAccounts(opened.db, eventId, demoEvent.slug);
     await opened.close();
     cleanup = async () => {
       const dropper = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });

@@ -1,0 +1,30 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { actorOrSignIn } from '@/lib/auth/guards';
+import { myEvents } from '@/lib/auth/my-events';
+import { pick } from '@/lib/i18n/text';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Organisers' };
+
+export default async function AdminHome() {
+  const actor = await actorOrSignIn('/admin');
+  const [events, t, locale] = await Promise.all([myEvents(await getDb(), actor), getTranslations('auth'), getLocale()]);
+  return (
+    <>
+      <p className="muted">
+        {t('signedInAs', { email: actor.email })} <SignOutButton label={t('signOut')} />
+      </p>
+      <h1>Events</h1>
+      <ul>
+        {events.map((event) => (
+          <li key={event.id} data-event={event.slug}>
+            <a href={`/admin/events/${event.slug}`}>{pick(event.name, locale)}</a> <span className="badge">{event.roles.join(', ')}</span>
+          </li>
+        ))}
+      </ul>
+      {events.length === 0 && <p>You have no events yet.</p>}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { and, eq } from 'drizzle-orm';
+import { speakers, venues } from '../schema';
+import type { Db } from '../types';
+import { grantEventRole, upsertUser } from '../../lib/auth/users';
+
+/** Sign-in accounts for trying the embedded demo; never created against a real database. */
+export const demoAccounts = {
+  organiser: { email: 'organiser@forum.demo', password: 'demo-organiser-2026', name: 'Demo Organiser' },
+  checkin: { email: 'checkin.bangkok@forum.demo', password: 'demo-checkin-2026', name: 'Bangkok Check-in Desk' },
+  speaker: { email: 'li-wei@speakers.hybrid-forum.example', name: 'Li Wei' },
+} as const;
+
+export async function seedDemoAccounts(db: Db, eventId: string, eventSlug: string): Promise<void> {
+  const organiser = await upsertUser(db, demoAccounts.organiser);
+  await grantEventRole(db, { userId: organiser, eventSlug, role: 'organiser' });
+
+  const [bangkok] = await db.select({ id: venues.id }).from(venues).where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
+  const checkin = await upsertUser(db, demoAccounts.checkin);
+  await grantEventRole(db, { userId: checkin, eventSlug, role: 'checkin', venueId: bangkok?.id ?? null });
+
+  const speakerUser = await upsertUser(db, demoAccounts.speaker);
+  await grantEventRole(db, { userId: speakerUser, eventSlug, role: 'speaker' });
+  await db
+    .update(speakers)
+    .set({ userId: speakerUser })
+    .where(and(eq(speakers.eventId, eventId), eq(speakers.email, demoAccounts.speaker.email)));
+}

@@ -1,0 +1,41 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { eventMembers } from '@/db/schema';
+import type { Db } from '@/db/types';
+import type { Actor } from './sessions';
+
+export type EventRole = 'organiser' | 'checkin' | 'speaker';
+
+/** Thrown when someone is signed out or lacks the role; routes turn it into 401/403 or a redirect. */
+export class AuthorizationError extends Error {
+  constructor(readonly reason: 'signed-out' | 'forbidden') {
+    super(reason === 'signed-out' ? 'Sign in to continue' : 'You do not have access to this');
+    this.name = 'AuthorizationError';
+  }
+}
+
+export async function rolesFor(db: Db, actor: Actor, eventId: string): Promise<{ role: EventRole; venueId: string | null }[]> {
+  return db
+    .select({ role: eventMembers.role, venueId: eventMembers.venueId })
+    .from(eventMembers)
+    .where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, actor.userId)));
+}
+
+/**
+ * Every read and write of organiser data calls this with the event it touches. Returns the matching
+ * memberships (check-in staff may be limited to one venue).
+ */
+export async function requireEventRole(
+  db: Db,
+  actor: Actor | null,
+  eventId: string,
+  roles: EventRole[],
+): Promise<{ role: EventRole; venueId: string | null }[]> {
+  if (!actor) throw new AuthorizationError('signed-out');
+  if (actor.isPlatformAdmin) return [{ role: 'organiser', venueId: null }];
+  const memberships = await db
+    .select({ role: eventMembers.role, venueId: eventMembers.venueId })
+    .from(eventMembers)
+    .where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, actor.userId), inArray(eventMembers.role, roles)));
+  if (memberships.length === 0) throw new AuthorizationError('forbidden');
+  return memberships;
+}

@@ -1,0 +1,101 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, users, verificationTokens } from '@/db/schema';
+import { seedDemoAccounts, demoAccounts } from '@/db/seed/demo-accounts';
+import { seedDemoForum } from '@/db/seed/seed';
+import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
+import { consumeMagicLinkToken, createMagicLinkToken } from '@/lib/auth/magic-link';
+import { passwordMatches } from '@/lib/auth/passwords';
+import { actorForSession, closeSession, openSession } from '@/lib/auth/sessions';
+import { upsertUser } from '@/lib/auth/users';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+let t: TestDatabase;
+let eventId: string;
+let otherEventId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  eventId = await seedDemoForum(t.db, { firstDay: '2026-12-24' });
+  otherEventId = await seedDemoForum(t.db, { firstDay: '2027-03-01', slug: 'other-forum' });
+  await seedDemoAccounts(t.db, eventId, 'china-asean-tech-forum');
+});
+afterAll(() => t?.close());
+
+async function userId(email: string) {
+  const [user] = await t.db.select().from(users).where(eq(users.email, email));
+  return user!;
+}
+
+describe('passwords', () => {
+  it('are stored hashed and checked', async () => {
+    const user = await userId(demoAccounts.organiser.email);
+    expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(await passwordMatches(demoAccounts.organiser.password, user.passwordHash)).toBe(true);
+    expect(await passwordMatches('wrong', user.passwordHash)).toBe(false);
+    expect(await passwordMatches('anything', null)).toBe(false);
+  });
+});
+
+describe('sessions', () => {
+  it('end when closed or when the account is disabled', async () => {
+    const user = await userId(demoAccounts.organiser.email);
+    const token = await openSession(t.db, user.id);
+    expect(await actorForSession(t.db, token)).toMatchObject({ userId: user.id });
+    await closeSession(t.db, token);
+    expect(await actorForSession(t.db, token)).toBeNull();
+
+    const second = await openSession(t.db, user.id);
+    await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
+    expect(await actorForSession(t.db, second)).toBeNull();
+    await t.db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
+    expect(await actorForSession(t.db, second)).not.toBeNull();
+  });
+});
+
+describe('magic links', () => {
+  it('are single use and stored only as a hash', async () => {
+    const created = await createMagicLinkToken(t.db, demoAccounts.speaker.email.toUpperCase());
+    expect(created).not.toBeNull();
+    const stored = await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, created!.userId));
+    expect(stored.map((s) => s.token)).not.toContain(created!.token);
+    const [first, second] = await Promise.all([consumeMagicLinkToken(t.db, created!.token), consumeMagicLinkToken(t.db, created!.token)]);
+    expect([first, second].filter(Boolean)).toEqual([created!.userId]);
+  });
+
+  it('expire', async () => {
+    const created = await createMagicLinkToken(t.db, demoAccounts.speaker.email);
+    await t.db.update(verificationTokens).set({ expires: new Date(Date.now() - 1000) }).where(eq(verificationTokens.identifier, created!.userId));
+    expect(await consumeMagicLinkToken(t.db, created!.token)).toBeNull();
+  });
+
+  it('are not made for unknown or disabled accounts', async () => {
+    expect(await createMagicLinkToken(t.db, 'nobody@example.org')).toBeNull();
+    const id = await upsertUser(t.db, { email: 'gone@example.org' });
+    await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, id));
+    expect(await createMagicLinkToken(t.db, 'gone@example.org')).toBeNull();
+  });
+});
+
+describe('event roles', () => {
+  it('let an organiser into their own event only', async () => {
+    const user = await userId(demoAccounts.organiser.email);
+    const actor = { userId: user.id, email: user.email, name: user.name, isPlatformAdmin: false, sessionToken: 'x' };
+    await expect(requireEventRole(t.db, actor, eventId, ['organiser'])).resolves.toHaveLength(1);
+    await expect(requireEventRole(t.db, actor, otherEventId, ['organiser'])).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(requireEventRole(t.db, null, eventId, ['organiser'])).rejects.toMatchObject({ reason: 'signed-out' });
+  });
+
+  it('keep check-in staff and speakers out of organiser work', async () => {
+    for (const email of [demoAccounts.checkin.email, demoAccounts.speaker.email]) {
+      const user = await userId(email);
+      const actor = { userId: user.id, email: user.email, name: user.name, isPlatformAdmin: false, sessionToken: 'x' };
+      await expect(requireEventRole(t.db, actor, eventId, ['organiser'])).rejects.toMatchObject({ reason: 'forbidden' });
+    }
+    const staff = await userId(demoAccounts.checkin.email);
+    const [membership] = await requireEventRole(t.db, { userId: staff.id, email: staff.email, name: null, isPlatformAdmin: false, sessionToken: 'x' }, eventId, ['checkin']);
+    expect(membership?.venueId).not.toBeNull();
+    const [event] = await t.db.select().from(events).where(eq(events.id, eventId));
+    expect(event?.slug).toBe('china-asean-tech-forum');
+  });
+});
