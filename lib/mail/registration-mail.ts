@@ -6,7 +6,7 @@ import { manageUrl } from '@/lib/registration/manage-token';
 import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
 import { enqueueMail } from './outbox';
 
-export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled';
+export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled' | 'manage-link';
 
 const SUBJECTS: Record<RegistrationMailKind, { en: string; zh: string }> = {
   confirmed: { en: 'Registration confirmed', zh: '报名成功' },
@@ -14,6 +14,7 @@ const SUBJECTS: Record<RegistrationMailKind, { en: string; zh: string }> = {
   promoted: { en: 'A seat is now yours', zh: '您已从候补转为正式参会' },
   changed: { en: 'Your registration was updated', zh: '您的报名信息已更新' },
   cancelled: { en: 'Registration cancelled', zh: '报名已取消' },
+  'manage-link': { en: 'Your registration and its manage link', zh: '您的报名及管理链接' },
 };
 
 /**

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { registrations } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { resolveChoices } from './choices';
+import { manageUrl } from './manage-token';
+import { rearrangeSeats } from './rearrange';
+import { registrationView } from './view';
+import { invalid, type RegistrationResult } from './result';
+import { ATTENDANCE_MODES, fieldErrors } from './schema';
+import { lockSeats, type SeatLock } from './seats';
+
+/** What a registrant can change from their manage link. */
+export const registrationChangeSchema = z
+  .object({
+    mode: z.enum(ATTENDANCE_MODES, { error: 'must be in_person or online' }),
+    venue: z
+      .string({ error: 'must be a venue slug' })
+      .max(80)
+      .regex(/^[a-z0-9-]*$/, 'must be a venue slug')
+      .nullish()
+      .transform((v) => v || null),
+    sessions: z
+      .array(z.uuid({ error: 'must be session ids' }), { error: 'must be a list of session ids' })
+      .max(40, 'must list at most 40 sessions')
+      .default([])
+      .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
+  })
+  .superRefine((value, ctx) => {
+    if (value.mode === 'in_person' && !value.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'is required when attending in person' });
+  });
+
+export type RegistrationChange = z.input<typeof registrationChangeSchema>;
+
+async function lockedRegistration(tx: Db, registrationId: string) {
+  const [row] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
+  return row;
+}
+
+export async function changeRegistration(db: Db, registrationId: string, rawChange: unknown, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
+  const parsed = registrationChangeSchema.safeParse(rawChange);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const [existing] = await db.select().from(registrations).where(eq(registrations.id, registrationId));
+  if (!existing) return { ok: false, status: 404, error: 'No such registration' };
+  const choices = await resolveChoices(db, existing.eventId, parsed.data);
+  if ('field' in choices) return invalid({ [choices.field]: choices.message });
+  return db.transaction(async (tx) => {
+    const current = await lockedRegistration(tx, registrationId);
+    if (!current || current.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
+    await rearrangeSeats(tx, current, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
+    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId), manageUrl: manageUrl(registrationId) };
+  });
+}
+
+/** Cancels a registration; every seat it held goes to the first in line, in the same transaction. */
+export async function cancelRegistration(db: Db, registrationId: string, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
+  return db.transaction(async (tx) => {
+    const current = await lockedRegistration(tx, registrationId);
+    if (!current) return { ok: false as const, status: 404 as const, error: 'No such registration' };
+    if (current.status !== 'cancelled') await rearrangeSeats(tx, current, null, options.lock ?? lockSeats);
+    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId), manageUrl: manageUrl(registrationId) };
+  });
+}

@@ -1,0 +1,76 @@
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+import { emailSchema } from '@/lib/auth/schemas';
+
+export const PARTICIPANT_TYPES = ['government', 'enterprise', 'research_institute', 'university', 'young_scientist', 'media', 'other'] as const;
+export const ATTENDANCE_MODES = ['in_person', 'online'] as const;
+
+// Control characters (other than ordinary spaces) have no place in names and would end up in mail
+// headers, CSV cells and calendar files.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function boundedText(max: number) {
+  return z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !CONTROL.test(value), 'must not contain control characters or line breaks');
+}
+
+const multilineText = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(value), 'must not contain control characters');
+
+export const countryCodeSchema = z
+  .string({ error: 'must be a country code' })
+  .trim()
+  .toUpperCase()
+  .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), 'must be a country code like CN or TH');
+
+/** The registration form and POST /api/v1/events/{slug}/registrations both parse with this. */
+export const registrationInputSchema = z
+  .object({
+    name: boundedText(120).pipe(z.string().min(1, 'is required')),
+    email: emailSchema,
+    organisation: boundedText(200).default(''),
+    jobTitle: boundedText(120).default(''),
+    country: countryCodeSchema,
+    participantType: z.enum(PARTICIPANT_TYPES, { error: `must be one of: ${PARTICIPANT_TYPES.join(', ')}` }),
+    mode: z.enum(ATTENDANCE_MODES, { error: 'must be in_person or online' }),
+    venue: z
+      .string({ error: 'must be a venue slug' })
+      .trim()
+      .max(80, 'must be at most 80 characters')
+      .regex(/^[a-z0-9-]*$/, 'must be a venue slug')
+      .nullish()
+      .transform((v) => v || null),
+    sessions: z
+      .array(z.uuid({ error: 'must be session ids' }), { error: 'must be a list of session ids' })
+      .max(40, 'must list at most 40 sessions')
+      .default([])
+      .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
+    needs: multilineText(500).default(''),
+    locale: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en'),
+    consent: z.literal(true, { error: 'must be given to register' }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.mode === 'in_person' && !value.venue) {
+      ctx.addIssue({ code: 'custom', path: ['venue'], message: 'is required when attending in person' });
+    }
+  });
+
+export type RegistrationInput = z.output<typeof registrationInputSchema>;
+export type RegistrationFormValues = z.input<typeof registrationInputSchema>;
+
+/** Field → message, for JSON 422 answers and for the form. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : 'body';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

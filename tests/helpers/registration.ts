@@ -1,0 +1,57 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { outbox, registrations, registrationSessions, sessions, venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+
+export const EVENT = 'china-asean-tech-forum';
+
+export async function sessionBySlug(db: Db, slug: string, eventSlug = EVENT) {
+  const [row] = await db.execute<{ id: string }>(sql`select s.id from sessions s join events e on e.id = s.event_id where s.slug = ${slug} and e.slug = ${eventSlug}`).then(rows);
+  return row!.id;
+}
+
+export async function venueBySlug(db: Db, slug: string) {
+  const [row] = await db.select().from(venues).where(eq(venues.slug, slug)).limit(1);
+  return row!;
+}
+
+export function rows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export function person(n: number | string, overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Participant ${n}`,
+    email: `p${n}@example.org`,
+    organisation: 'Guangxi University',
+    jobTitle: 'Researcher',
+    country: 'CN',
+    participantType: 'young_scientist',
+    mode: 'in_person',
+    venue: 'nanning',
+    sessions: [] as string[],
+    locale: 'en',
+    consent: true,
+    ...overrides,
+  };
+}
+
+export async function counts(db: Db) {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(registrations);
+  const [s] = await db.select({ n: sql<number>`count(*)::int` }).from(registrationSessions);
+  const [o] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox);
+  return { registrations: r!.n, seats: s!.n, mails: o!.n };
+}
+
+export async function seatsOf(db: Db, sessionId: string) {
+  const all = await db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, sessionId));
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
+  return {
+    confirmed: all.filter((s) => s.status === 'confirmed'),
+    waitlisted: all.filter((s) => s.status === 'waitlisted').sort((a, b) => a.waitlistPosition! - b.waitlistPosition!),
+    counter: session!.confirmedCount,
+  };
+}
+
+export async function waitlistedAt(db: Db, venueId: string) {
+  return db.select().from(registrations).where(and(eq(registrations.venueId, venueId), eq(registrations.status, 'waitlisted')));
+}
