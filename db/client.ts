@@ -39,3 +39,8 @@ export function database(): Promise<OpenDatabase> {
 export async function getDb(): Promise<Db> {
   return (await database()).db;
 }
+
+/** Makes route handlers in this process use an already opened database (tests, benchmarks). */
+export function useDatabase(opened: OpenDatabase): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(opened);
+}

@@ -5,7 +5,7 @@ import type { Db } from '@/db/types';
 export const EVENT = 'china-asean-tech-forum';
 
 export async function sessionBySlug(db: Db, slug: string, eventSlug = EVENT) {
-  const [row] = await db.execute<{ id: string }>(sql`select s.id from sessions s join events e on e.id = s.event_id where s.slug = ${slug} and e.slug = ${eventSlug}`).then(rows);
+  const [row] = rows<{ id: string }>(await db.execute(sql`select s.id from sessions s join events e on e.id = s.event_id where s.slug = ${slug} and e.slug = ${eventSlug}`));
   return row!.id;
 }
 

@@ -1,0 +1,45 @@
+/**
+ * A sliding-window limiter kept in memory: cheap enough to sit in front of every public write.
+ * Each app instance counts on its own, so N instances allow up to N × limit per window.
+ */
+export type RateLimiter = { check(key: string, now?: number): { allowed: boolean; retryAfterSeconds: number } };
+
+export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
+  const hits = new Map<string, number[]>();
+  const maxKeys = options.maxKeys ?? 50_000;
+  return {
+    check(key, now = Date.now()) {
+      const since = now - options.windowMs;
+      const recent = (hits.get(key) ?? []).filter((at) => at > since);
+      if (recent.length >= options.limit) {
+        hits.set(key, recent);
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + options.windowMs - now) / 1000)) };
+      }
+      recent.push(now);
+      hits.delete(key);
+      hits.set(key, recent);
+      if (hits.size > maxKeys) hits.delete(hits.keys().next().value!); // forget the longest-idle client
+      return { allowed: true, retryAfterSeconds: 0 };
+    },
+  };
+}
+
+/** The client address: the first X-Forwarded-For hop (set by the load balancer), else X-Real-IP. */
+export function clientKey(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return (forwarded || headers.get('x-real-ip') || 'direct').slice(0, 64);
+}
+
+function perMinuteFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const KEY = Symbol.for('hybrid-forum.registration-limiter');
+
+/** The limiter in front of registration (API and form); RATE_LIMIT_REGISTRATIONS_PER_MINUTE tunes it. */
+export function registrationLimiter(): RateLimiter {
+  const holder = globalThis as { [KEY]?: RateLimiter };
+  holder[KEY] ??= createRateLimiter({ limit: perMinuteFromEnv('RATE_LIMIT_REGISTRATIONS_PER_MINUTE', 20), windowMs: 60_000 });
+  return holder[KEY];
+}

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/v1/events/[slug]/registrations/route';
+import { useDatabase } from '@/db/client';
+import { seedDemoForum } from '@/db/seed/seed';
+import { registerAttendee } from '@/lib/registration/register';
+import { createRateLimiter } from '@/lib/security/rate-limit';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { counts, EVENT, person, sessionBySlug } from '../helpers/registration';
+
+const now = new Date('2026-12-01T00:00:00Z');
+let t: TestDatabase;
+let keynote: string;
+let workshop: string;
+let otherEventSession: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDatabase(t);
+  await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  await seedDemoForum(t.db, { firstDay: '2027-03-01', slug: 'other-forum', now: new Date('2026-11-20T00:00:00Z') });
+  keynote = await sessionBySlug(t.db, 'keynote-ai-public-health');
+  workshop = await sessionBySlug(t.db, 'young-scientists-workshop');
+  otherEventSession = await sessionBySlug(t.db, 'keynote-ai-public-health', 'other-forum');
+});
+afterAll(() => t?.close());
+
+async function expectRejected(input: unknown, field: string) {
+  const before = await counts(t.db);
+  const result = await registerAttendee(t.db, EVENT, input, { now });
+  expect(result.status).toBe(422);
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.fields).toHaveProperty(field);
+    expect(result.error.startsWith(field)).toBe(true);
+  }
+  expect(await counts(t.db)).toEqual(before);
+}
+
+describe('hostile registration input gets 422 naming the field and writes nothing', () => {
+  it.each([
+    ['a huge name', { name: 'x'.repeat(100_000) }, 'name'],
+    ['a name with a line break', { name: 'x\r\nBcc: a@evil.test' }, 'name'],
+    ['a NUL byte', { organisation: 'evil\u0000corp' }, 'organisation'],
+    ['an empty name', { name: '   ' }, 'name'],
+    ['a bad email', { email: 'not-an-email' }, 'email'],
+    ['an email with a newline', { email: 'a@b.org\nBcc: c@d.org' }, 'email'],
+    ['a wrong type', { name: 42 }, 'name'],
+    ['an array for email', { email: ['a@b.org'] }, 'email'],
+    ['an unknown country', { country: 'XX' }, 'country'],
+    ['an unknown participant type', { participantType: 'spy' }, 'participantType'],
+    ['a made-up mode', { mode: 'hologram' }, 'mode'],
+    ['no consent', { consent: false }, 'consent'],
+    ['consent as a string', { consent: 'yes' }, 'consent'],
+    ['in person without a venue', { venue: null }, 'venue'],
+    ['the online venue as an in-person venue', { venue: 'online' }, 'venue'],
+    ['an unknown venue', { venue: 'atlantis' }, 'venue'],
+    ['an unknown session', { sessions: ['6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f'] }, 'sessions'],
+    ['a session id that is not an id', { sessions: ["1' OR '1'='1"] }, 'sessions'],
+    ['too many sessions', { sessions: Array.from({ length: 41 }, (_, i) => `6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e${String(i).padStart(2, '0')}`) }, 'sessions'],
+  ])('%s', async (_label, override, field) => {
+    await expectRejected(person('hostile', override), field);
+  });
+
+  it('a session of another event', async () => {
+    await expectRejected(person('other', { sessions: [otherEventSession] }), 'sessions');
+  });
+
+  it('an online attendee choosing a session that is not streamed', async () => {
+    await expectRejected(person('online', { mode: 'online', venue: null, sessions: [workshop] }), 'sessions');
+  });
+
+  it('a Tokyo attendee choosing a Nanning session that is not relayed to Tokyo', async () => {
+    await expectRejected(person('tokyo', { venue: 'tokyo', sessions: [workshop] }), 'sessions');
+  });
+
+  it('anything at all: never throws, and either registers or answers 4xx without writing', async () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          { name: value, email: value, country: value, participantType: value, mode: value, venue: value, sessions: value, consent: value, locale: value, needs: value },
+          { requiredKeys: [] },
+        ),
+        async (input) => {
+          const before = await counts(t.db);
+          const result = await registerAttendee(t.db, EVENT, { ...person('prop'), ...input, email: 'prop@example.org' }, { now });
+          if (result.ok) return; // valid by chance
+          expect([404, 409, 422]).toContain(result.status);
+          expect(await counts(t.db)).toEqual(before);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('POST /api/v1/events/{slug}/registrations', () => {
+  const post = (body: string, headers: Record<string, string> = {}, slug = EVENT) =>
+    POST(new Request(`http://localhost/api/v1/events/${slug}/registrations`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}`, ...headers } }), {
+      params: Promise.resolve({ slug }),
+    });
+
+  it('answers 201 with each session’s status, then 409 for the same email', async () => {
+    const body = JSON.stringify(person('api', { sessions: [keynote, workshop] }));
+    const created = await post(body);
+    expect(created.status).toBe(201);
+    const json = await created.json();
+    expect(json.registration.sessions).toEqual(
+      expect.arrayContaining([
+        { sessionId: keynote, status: 'confirmed', position: null },
+        { sessionId: workshop, status: 'confirmed', position: null },
+      ]),
+    );
+    const again = await post(body);
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(await again.json())).not.toContain(json.registration.id);
+  });
+
+  it('answers 422 with field errors, 404 for an unknown forum, 413 for an oversized body, 415 for a non-JSON body', async () => {
+    const bad = await post(JSON.stringify(person('api2', { email: 'nope' })));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).fields.email).toMatch(/valid email/);
+    expect((await post('{"name":')).status).toBe(422);
+    expect((await post('null')).status).toBe(422);
+    expect((await post(JSON.stringify(person('api3')), {}, 'no-such-forum')).status).toBe(404);
+    expect((await post(JSON.stringify({ name: 'x'.repeat(40_000) }))).status).toBe(413);
+    expect((await post('name=x', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+  });
+
+  it('answers 429 to a client that sends too many, while another client still gets through', async () => {
+    const flood = Array.from({ length: 25 }, (_, i) => post(JSON.stringify(person(`flood${i}`, { mode: 'online', venue: null })), { 'x-forwarded-for': '203.0.113.9' }));
+    const statuses = (await Promise.all(flood)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const limited = await post(JSON.stringify(person('flood-late')), { 'x-forwarded-for': '203.0.113.9' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const other = await post(JSON.stringify(person('polite', { mode: 'online', venue: null })), { 'x-forwarded-for': '198.51.100.7' });
+    expect(other.status).toBe(201);
+  });
+});
+
+describe('rate limiter', () => {
+  it('allows the limit per window and tells when to retry', () => {
+    const limiter = createRateLimiter({ limit: 2, windowMs: 10_000 });
+    expect(limiter.check('a', 0).allowed).toBe(true);
+    expect(limiter.check('a', 1).allowed).toBe(true);
+    expect(limiter.check('a', 2)).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    expect(limiter.check('b', 2).allowed).toBe(true);
+    expect(limiter.check('a', 10_001).allowed).toBe(true);
+  });
+});
