@@ -1,0 +1,15 @@
+import { getDb } from '@/db/client';
+import { loadPublicAgenda } from '@/lib/agenda/load';
+import { seatsLeft } from '@/lib/agenda/public-agenda';
+import { apiError, sessionJson } from '@/lib/api/serialize';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; session: string }> }) {
+  const { slug, session: key } = await params;
+  const agenda = await loadPublicAgenda(slug);
+  const session = agenda?.sessions.find((s) => s.id === key || s.slug === key);
+  if (!agenda || !session) return apiError(404, 'No such session');
+  const seats = await seatsLeft(await getDb(), agenda.event.id);
+  return Response.json({ session: sessionJson(agenda, session, seats.get(session.id)) });
+}

@@ -1,0 +1,28 @@
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { loadPublicAgenda } from '@/lib/agenda/load';
+import { seatsLeft } from '@/lib/agenda/public-agenda';
+import { venueAgendas } from '@/lib/agenda/venue-agenda';
+import { sessionQuerySchema } from '@/lib/api/session-query';
+import { apiError, sessionJson } from '@/lib/api/serialize';
+import { fieldErrors } from '@/lib/registration/schema';
+
+export const dynamic = 'force-dynamic';
+
+/** Sessions with seats left; ?venue= gives that venue's programme, relays included. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const parsed = sessionQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
+    return apiError(422, unknown ? `unknown query parameter: ${(unknown as { keys: string[] }).keys.join(', ')}` : 'invalid query', fields);
+  }
+  const agenda = await loadPublicAgenda((await params).slug);
+  if (!agenda) return apiError(404, 'No such forum');
+  const query = parsed.data;
+  if (query.venue && !agenda.venues.some((v) => v.slug === query.venue)) return apiError(422, 'venue is not a venue of this forum', { venue: 'is not a venue of this forum' });
+  const seats = await seatsLeft(await getDb(), agenda.event.id);
+  const ids = new Set(venueAgendas(agenda, query).map((e) => e.session.id));
+  const list = agenda.sessions.filter((s) => ids.has(s.id)).map((s) => sessionJson(agenda, s, seats.get(s.id)));
+  return Response.json({ sessions: list });
+}

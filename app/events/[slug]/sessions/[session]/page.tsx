@@ -1,0 +1,115 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { SessionTime } from '@/components/agenda/session-time';
+import { ShareLink } from '@/components/agenda/share-link';
+import { loadPublicAgenda } from '@/lib/agenda/load';
+import { seatsLeft } from '@/lib/agenda/public-agenda';
+import { parseAgendaQuery } from '@/lib/agenda/query';
+import { pick } from '@/lib/i18n/text';
+import type { Locale } from '@/lib/i18n/locales';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string; session: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SessionPage({ params, searchParams }: Props) {
+  const { slug, session: key } = await params;
+  const agenda = await loadPublicAgenda(slug);
+  const session = agenda?.sessions.find((s) => s.slug === key);
+  if (!agenda || !session) notFound();
+  const { tz } = parseAgendaQuery(await searchParams);
+  const [t, locale, seats] = await Promise.all([getTranslations('agenda'), getLocale() as Promise<Locale>, seatsLeft(await getDb(), agenda.event.id)]);
+  const venue = agenda.venues.find((v) => v.id === session.venueId)!;
+  const room = agenda.rooms.find((r) => r.id === session.roomId);
+  const left = seats.get(session.id);
+  const languageName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' });
+  const regionName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
+  return (
+    <article data-session={session.slug}>
+      <p className="muted">
+        <a href={`/events/${slug}/agenda`}>{t('title')}</a>
+      </p>
+      <h1>{pick(session.title, locale)}</h1>
+      <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
+        <span className="badge">{t(`kinds.${session.kind}` as never)}</span>
+        <span className="badge">{t(`segments.${session.segment}` as never)}</span>
+        {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
+      </p>
+      <p data-testid="venue-time">
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} withDay />
+      </p>
+      {tz && tz !== venue.timeZone && (
+        <p className="muted" data-testid="viewer-time">
+          {t('yourTime', { time: '' })}
+          <SessionTime start={session.startsAt} end={session.endsAt} zone={tz} place={tz} locale={locale} withDay />
+        </p>
+      )}
+      <p>
+        {pick(venue.name, locale)}
+        {room && ` · ${t('room')}: ${pick(room.name, locale)}`}
+      </p>
+      <p>{pick(session.description, locale)}</p>
+      <dl>
+        <dt>{t('languages')}</dt>
+        <dd>{session.languages.map((l) => languageName.of(l) ?? l).join(', ')}</dd>
+        {session.capacity !== null && (
+          <>
+            <dt>{t('capacity')}</dt>
+            <dd data-testid="seats">
+              {session.capacity} · {t('seatsLeft', { count: left ?? 0 })}
+            </dd>
+          </>
+        )}
+        {session.relays.length > 0 && (
+          <>
+            <dt>{t('shownAt')}</dt>
+            <dd>
+              <ul>
+                {session.relays.map((relay) => {
+                  const at = agenda.venues.find((v) => v.id === relay.venueId)!;
+                  return (
+                    <li key={relay.venueId} data-relay-venue={at.slug}>
+                      {pick(at.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={at.timeZone} place={pick(at.city, locale)} locale={locale} />
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+      {session.speakers.length > 0 && (
+        <section>
+          <h2>{t('speakers')}</h2>
+          <ul>
+            {session.speakers.map((role) => {
+              const person = agenda.speakers.find((p) => p.id === role.speakerId);
+              if (!person) return null;
+              return (
+                <li key={role.speakerId}>
+                  <a href={`/events/${slug}/speakers/${person.slug}`}>
+                    {person.honorific} {person.name}
+                  </a>{' '}
+                  — {t(`roles.${role.role}` as never)}, {person.jobTitle}, {person.affiliation} ({regionName.of(person.country) ?? person.country})
+                  {role.presence === 'remote' && ` · ${t('remote')}`}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <div className="actions">
+        <a className="button secondary" href={`/api/v1/events/${slug}/sessions/${session.slug}/calendar.ics`} download>
+          {t('addToCalendar')}
+        </a>
+        <ShareLink label={t('share')} copiedLabel={t('copied')} title={pick(session.title, locale)} />
+        {session.status !== 'cancelled' && (
+          <a className="button" href={`/events/${slug}/register?session=${session.id}`}>
+            {t('register')}
+          </a>
+        )}
+      </div>
+    </article>
+  );
+}

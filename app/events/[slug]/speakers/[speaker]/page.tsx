@@ -1,0 +1,45 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { SessionTime } from '@/components/agenda/session-time';
+import { loadPublicAgenda } from '@/lib/agenda/load';
+import { pick } from '@/lib/i18n/text';
+import type { Locale } from '@/lib/i18n/locales';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SpeakerPage({ params }: { params: Promise<{ slug: string; speaker: string }> }) {
+  const { slug, speaker: key } = await params;
+  const agenda = await loadPublicAgenda(slug);
+  const speaker = agenda?.speakers.find((s) => s.slug === key);
+  if (!agenda || !speaker) notFound();
+  const [t, locale] = await Promise.all([getTranslations('agenda'), getLocale() as Promise<Locale>]);
+  const region = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
+  const theirs = agenda.sessions.filter((s) => s.speakers.some((r) => r.speakerId === speaker.id));
+  return (
+    <article>
+      <p className="muted">
+        <a href={`/events/${slug}/speakers`}>{t('speakersTitle')}</a>
+      </p>
+      <h1>
+        {speaker.honorific} {speaker.name}
+      </h1>
+      <p>
+        {speaker.jobTitle}, {speaker.affiliation} · {region.of(speaker.country) ?? speaker.country}
+      </p>
+      <p>{pick(speaker.bio, locale)}</p>
+      <h2>{t('sessionsOf')}</h2>
+      <ul>
+        {theirs.map((s) => {
+          const venue = agenda.venues.find((v) => v.id === s.venueId)!;
+          const role = s.speakers.find((r) => r.speakerId === speaker.id)!;
+          return (
+            <li key={s.id}>
+              <SessionTime start={s.startsAt} end={s.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} withDay /> —{' '}
+              <a href={`/events/${slug}/sessions/${s.slug}`}>{pick(s.title, locale)}</a> ({t(`roles.${role.role}` as never)})
+            </li>
+          );
+        })}
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { loadPublicAgenda } from '@/lib/agenda/load';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SpeakersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const agenda = await loadPublicAgenda(slug);
+  if (!agenda) notFound();
+  const [t, locale] = await Promise.all([getTranslations('agenda'), getLocale()]);
+  const region = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
+  return (
+    <>
+      <h1>{t('speakersTitle')}</h1>
+      <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
+        {agenda.speakers.map((s) => (
+          <li key={s.id} className="card" data-speaker={s.slug}>
+            <h3 style={{ margin: 0 }}>
+              <a href={`/events/${slug}/speakers/${s.slug}`}>
+                {s.honorific} {s.name}
+              </a>
+            </h3>
+            <p className="muted">
+              {s.jobTitle}, {s.affiliation} · {region.of(s.country) ?? s.country}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

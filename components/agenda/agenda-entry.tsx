@@ -1,0 +1,44 @@
+import { getTranslations } from 'next-intl/server';
+import type { AgendaEntry } from '@/lib/agenda/venue-agenda';
+import type { PublicAgenda } from '@/lib/agenda/public-agenda';
+import { pick } from '@/lib/i18n/text';
+import type { Locale } from '@/lib/i18n/locales';
+import { SessionTime } from './session-time';
+
+export async function AgendaEntryCard({ entry, agenda, locale, viewerZone, seatsLeft }: { entry: AgendaEntry; agenda: PublicAgenda; locale: Locale; viewerZone?: string; seatsLeft: number | null | undefined }) {
+  const t = await getTranslations('agenda');
+  const { session, venue, origin, relay } = entry;
+  const room = agenda.rooms.find((r) => r.id === entry.roomId);
+  const people = session.speakers
+    .map((s) => agenda.speakers.find((p) => p.id === s.speakerId))
+    .filter((p) => p !== undefined)
+    .map((p) => p.name);
+  return (
+    <li className="card agenda-entry" data-session={session.slug} data-venue={venue.slug} data-relay={relay ? 'true' : 'false'}>
+      <div>
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
+        {viewerZone && viewerZone !== venue.timeZone && (
+          <div className="muted" data-testid="viewer-time">
+            {t('yourTime', { time: '' })}
+            <SessionTime start={session.startsAt} end={session.endsAt} zone={viewerZone} place={viewerZone} locale={locale} />
+          </div>
+        )}
+      </div>
+      <h3 style={{ margin: '.35rem 0' }}>
+        <a href={`/events/${agenda.event.slug}/sessions/${session.slug}${viewerZone ? `?tz=${encodeURIComponent(viewerZone)}` : ''}`}>{pick(session.title, locale)}</a>
+      </h3>
+      <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap', margin: 0 }}>
+        <span className="badge">{t(`kinds.${session.kind}` as never)}</span>
+        {relay && venue.kind !== 'online' && <span className="badge relay">{t('relayFrom', { venue: pick(origin.city, locale) })}</span>}
+        {venue.kind === 'online' && <span className="badge relay">{t('online')}</span>}
+        {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
+        {!relay && seatsLeft !== null && seatsLeft !== undefined && <span className={`badge ${seatsLeft === 0 ? 'wait' : 'ok'}`}>{t('seatsLeft', { count: seatsLeft })}</span>}
+      </p>
+      <p className="muted" style={{ margin: '.35rem 0 0' }}>
+        {pick(venue.name, locale)}
+        {room && ` · ${pick(room.name, locale)}`}
+        {people.length > 0 && ` · ${people.join(', ')}`}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,104 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
+import type { Db } from '@/db/types';
+import type { EventRow } from './events';
+
+export type AgendaVenue = { id: string; slug: string; name: LocalizedText; city: LocalizedText; country: string; timeZone: string; kind: 'main' | 'branch' | 'online'; capacity: number | null };
+export type AgendaRoom = { id: string; venueId: string; name: LocalizedText; capacity: number };
+export type AgendaSpeaker = { id: string; slug: string; name: string; honorific: string; jobTitle: string; affiliation: string; country: string; bio: LocalizedText };
+export type AgendaSession = {
+  id: string;
+  slug: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  kind: string;
+  segment: string;
+  startsAt: Date;
+  endsAt: Date;
+  venueId: string;
+  roomId: string | null;
+  capacity: number | null;
+  streamed: boolean;
+  hasRecording: boolean;
+  languages: string[];
+  status: 'scheduled' | 'changed' | 'cancelled';
+  revision: number;
+  relays: { venueId: string; roomId: string | null }[];
+  speakers: { speakerId: string; role: string; presence: string }[];
+};
+
+/**
+ * Everything the public programme shows, read in a handful of queries. Livestream URLs are not
+ * part of it: public pages, feeds and the API are built from this and cannot leak them.
+ */
+export type PublicAgenda = {
+  event: EventRow;
+  venues: AgendaVenue[];
+  rooms: AgendaRoom[];
+  sessions: AgendaSession[];
+  speakers: AgendaSpeaker[];
+};
+
+export async function publicAgenda(db: Db, event: EventRow): Promise<PublicAgenda> {
+  const venueRows = await db
+    .select({ id: venues.id, slug: venues.slug, name: venues.name, city: venues.city, country: venues.country, timeZone: venues.timeZone, kind: venues.kind, capacity: venues.capacity })
+    .from(venues)
+    .where(eq(venues.eventId, event.id))
+    .orderBy(asc(venues.position), asc(venues.slug));
+  const venueIds = venueRows.map((v) => v.id);
+  const [roomRows, sessionRows, speakerRows] = await Promise.all([
+    venueIds.length ? db.select({ id: rooms.id, venueId: rooms.venueId, name: rooms.name, capacity: rooms.capacity }).from(rooms).where(inArray(rooms.venueId, venueIds)) : [],
+    db
+      .select({
+        id: sessions.id,
+        slug: sessions.slug,
+        title: sessions.title,
+        description: sessions.description,
+        kind: sessions.kind,
+        segment: sessions.segment,
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+        venueId: sessions.venueId,
+        roomId: sessions.roomId,
+        capacity: sessions.capacity,
+        streamed: sessions.streamed,
+        recordingUrl: sessions.recordingUrl,
+        languages: sessions.languages,
+        status: sessions.status,
+        revision: sessions.revision,
+      })
+      .from(sessions)
+      .where(eq(sessions.eventId, event.id))
+      .orderBy(asc(sessions.startsAt), asc(sessions.slug)),
+    db
+      .select({ id: speakers.id, slug: speakers.slug, name: speakers.name, honorific: speakers.honorific, jobTitle: speakers.jobTitle, affiliation: speakers.affiliation, country: speakers.country, bio: speakers.bio })
+      .from(speakers)
+      .where(eq(speakers.eventId, event.id))
+      .orderBy(asc(speakers.name)),
+  ]);
+  const sessionIds = sessionRows.map((s) => s.id);
+  const [relayRows, roleRows] = sessionIds.length
+    ? await Promise.all([
+        db.select().from(sessionRelays).where(inArray(sessionRelays.sessionId, sessionIds)),
+        db.select().from(sessionSpeakers).where(inArray(sessionSpeakers.sessionId, sessionIds)).orderBy(asc(sessionSpeakers.position)),
+      ])
+    : [[], []];
+  return {
+    event,
+    venues: venueRows,
+    rooms: roomRows,
+    speakers: speakerRows,
+    sessions: sessionRows.map(({ recordingUrl, ...s }) => ({
+      ...s,
+      hasRecording: Boolean(recordingUrl),
+      relays: relayRows.filter((r) => r.sessionId === s.id).map((r) => ({ venueId: r.venueId, roomId: r.roomId })),
+      speakers: roleRows.filter((r) => r.sessionId === s.id).map((r) => ({ speakerId: r.speakerId, role: r.role, presence: r.presence })),
+    })),
+  };
+}
+
+/** Live seat counts, kept apart from the programme so it can be cached while seats change. */
+export async function seatsLeft(db: Db, eventId: string): Promise<Map<string, number | null>> {
+  const rows = await db.select({ id: sessions.id, capacity: sessions.capacity, confirmed: sessions.confirmedCount }).from(sessions).where(eq(sessions.eventId, eventId));
+  return new Map(rows.map((r) => [r.id, r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed)]));
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { registrationInputSchema } from '@/lib/registration/schema';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
+const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, example: 'china-asean-tech-forum' };
+const errors = {
+  404: json(ref('Error'), 'No such forum or session'),
+  422: json(ref('Error'), 'Invalid input; `fields` names each field and what is wrong with it'),
+};
+
+const localized = { type: 'object', required: ['en'], properties: { en: { type: 'string' }, zh: { type: 'string' } } };
+
+/** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
+export function openApiDocument(serverUrl: string) {
+  const registrationBody = z.toJSONSchema(registrationInputSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  delete (registrationBody as { $schema?: string }).$schema;
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hybrid Forum API',
+      version: '1.0.0',
+      description: 'Programme, venues and registration of multi-venue hybrid forums. Times are UTC (ISO 8601); every venue carries its IANA time zone.',
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/api/v1/events': { get: { summary: 'Published forums', operationId: 'listEvents', responses: { 200: json({ type: 'object', properties: { events: { type: 'array', items: ref('Event') } } }, 'Forums') } } },
+      '/api/v1/events/{slug}': {
+        get: { summary: 'One forum with its venues', operationId: 'getEvent', parameters: [slugParam], responses: { 200: json({ type: 'object', properties: { event: ref('Event'), venues: { type: 'array', items: ref('Venue') } } }, 'The forum'), 404: errors[404] } },
+      },
+      '/api/v1/events/{slug}/venues': {
+        get: { summary: 'Venues with their time zones and rooms', operationId: 'listVenues', parameters: [slugParam], responses: { 200: json({ type: 'object', properties: { venues: { type: 'array', items: ref('Venue') } } }, 'Venues'), 404: errors[404] } },
+      },
+      '/api/v1/events/{slug}/sessions': {
+        get: {
+          summary: 'Sessions with seats left',
+          operationId: 'listSessions',
+          parameters: [
+            slugParam,
+            { name: 'venue', in: 'query', schema: { type: 'string' }, description: 'A venue slug: that venue’s programme, relays included' },
+            { name: 'day', in: 'query', schema: { type: 'string', format: 'date' }, description: 'A calendar day in the venue’s zone' },
+            { name: 'kind', in: 'query', schema: { type: 'string' } },
+            { name: 'segment', in: 'query', schema: { type: 'string' } },
+            { name: 'language', in: 'query', schema: { type: 'string' } },
+            { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 } },
+          ],
+          responses: { 200: json({ type: 'object', properties: { sessions: { type: 'array', items: ref('Session') } } }, 'Sessions'), ...errors },
+        },
+      },
+      '/api/v1/events/{slug}/sessions/{session}': {
+        get: {
+          summary: 'One session',
+          operationId: 'getSession',
+          parameters: [slugParam, { name: 'session', in: 'path', required: true, schema: { type: 'string' }, description: 'Session id or slug' }],
+          responses: { 200: json({ type: 'object', properties: { session: ref('Session') } }, 'The session'), 404: errors[404] },
+        },
+      },
+      '/api/v1/events/{slug}/agenda.ics': {
+        get: {
+          summary: 'The programme as an iCalendar feed (whole, or ?venue=)',
+          operationId: 'agendaFeed',
+          parameters: [slugParam, { name: 'venue', in: 'query', schema: { type: 'string' } }],
+          responses: { 200: { description: 'iCalendar (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } }, ...errors },
+        },
+      },
+      '/api/v1/events/{slug}/registrations': {
+        post: {
+          summary: 'Register for a forum',
+          operationId: 'register',
+          parameters: [slugParam],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RegistrationInput') } } },
+          responses: {
+            201: json(ref('RegistrationCreated'), 'Registered; a confirmation email is queued'),
+            404: errors[404],
+            409: json(ref('Error'), 'This email is already registered for this forum (its manage link is re-sent to it)'),
+            413: json(ref('Error'), 'Body larger than 32 KB'),
+            415: json(ref('Error'), 'Body is not JSON'),
+            422: errors[422],
+            429: { ...json(ref('Error'), 'Too many requests from this client'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } },
+        Event: {
+          type: 'object',
+          properties: {
+            slug: { type: 'string' },
+            name: localized,
+            theme: localized,
+            startsAt: { type: 'string', format: 'date-time' },
+            endsAt: { type: 'string', format: 'date-time' },
+            timeZone: { type: 'string' },
+            languages: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        Venue: {
+          type: 'object',
+          properties: {
+            slug: { type: 'string' },
+            name: localized,
+            city: localized,
+            country: { type: 'string' },
+            timeZone: { type: 'string', description: 'IANA time zone' },
+            kind: { type: 'string', enum: ['main', 'branch', 'online'] },
+            capacity: { type: ['integer', 'null'] },
+          },
+        },
+        Session: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            slug: { type: 'string' },
+            title: localized,
+            kind: { type: 'string' },
+            segment: { type: 'string' },
+            startsAt: { type: 'string', format: 'date-time' },
+            endsAt: { type: 'string', format: 'date-time' },
+            venue: { type: 'string' },
+            capacity: { type: ['integer', 'null'] },
+            seatsLeft: { type: ['integer', 'null'] },
+            streamed: { type: 'boolean' },
+            status: { type: 'string', enum: ['scheduled', 'changed', 'cancelled'] },
+            relayedTo: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        RegistrationInput: registrationBody,
+        RegistrationCreated: {
+          type: 'object',
+          properties: {
+            manageUrl: { type: 'string', format: 'uri' },
+            registration: {
+              type: 'object',
+              properties: {
+                id: { type: 'string', format: 'uuid' },
+                status: { type: 'string', enum: ['confirmed', 'waitlisted'] },
+                waitlistPosition: { type: ['integer', 'null'] },
+                sessions: {
+                  type: 'array',
+                  items: { type: 'object', properties: { sessionId: { type: 'string', format: 'uuid' }, status: { type: 'string', enum: ['confirmed', 'waitlisted'] }, position: { type: ['integer', 'null'] } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { createEvents, type EventAttributes } from 'ics';
+import type { PublicAgenda } from '@/lib/agenda/public-agenda';
+import type { AgendaEntry } from '@/lib/agenda/venue-agenda';
+import { appEnv } from '@/lib/config/env';
+import { pick } from '@/lib/i18n/text';
+
+export const ICS_PRODUCT_ID = '-//Hybrid Forum//Agenda//EN';
+
+/** The iCalendar text for agenda entries; UTC times, so no VTIMEZONE is needed. */
+export function agendaFeed(agenda: PublicAgenda, entries: AgendaEntry[], options: { calName: string; locale: string }): string {
+  const base = appEnv().appUrl;
+  const seen = new Set<string>();
+  const events: EventAttributes[] = [];
+  for (const entry of entries) {
+    // A relayed session is one event: the same UID wherever it is watched.
+    if (seen.has(entry.session.id)) continue;
+    seen.add(entry.session.id);
+    const { session, origin } = entry;
+    const room = agenda.rooms.find((r) => r.id === session.roomId);
+    const speakers = session.speakers
+      .map((s) => agenda.speakers.find((p) => p.id === s.speakerId)?.name)
+      .filter(Boolean)
+      .join(', ');
+    events.push({
+      uid: `${session.id}@hybrid-forum`,
+      sequence: session.revision,
+      start: session.startsAt.getTime(),
+      end: session.endsAt.getTime(),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      title: pick(session.title, options.locale),
+      description: [pick(session.description, options.locale), speakers].filter(Boolean).join('\n\n'),
+      location: [room ? pick(room.name, options.locale) : null, pick(origin.name, options.locale), pick(origin.city, options.locale)].filter(Boolean).join(', '),
+      url: `${base}/events/${agenda.event.slug}/sessions/${session.slug}`,
+      status: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      categories: [session.kind],
+      productId: ICS_PRODUCT_ID,
+    });
+  }
+  if (events.length === 0) {
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICS_PRODUCT_ID}`, 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${options.calName.replace(/[\r\n,;\\]/g, ' ')}`, 'END:VCALENDAR', ''].join('\r\n');
+  }
+  const { error, value } = createEvents(events, { productId: ICS_PRODUCT_ID, calName: options.calName, method: 'PUBLISH' });
+  if (error || !value) throw error ?? new Error('could not build the calendar');
+  return value;
+}
+
+export function icsResponse(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename.replace(/[^a-z0-9._-]/gi, '-')}"`,
+      'Cache-Control': 'public, max-age=60',
+    },
+  });
+}
