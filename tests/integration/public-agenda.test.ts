@@ -29,7 +29,7 @@ afterAll(() => t?.close());
 
 const LIVESTREAM_HOST = 'live.hybrid-forum.example';
 const req = (path: string) => new NextRequest(`http://localhost${path}`);
-const slugParams = (extra: Record<string, string> = {}) => ({ params: Promise.resolve({ slug: EVENT, ...extra }) });
+const slugParams = (extra: Record<string, string> = {}) => ({ params: Promise.resolve({ slug: EVENT, session: '', ...extra }) });
 
 async function agenda() {
   const event = await publishedEventBySlug(t.db, EVENT);
