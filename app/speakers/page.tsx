@@ -1,10 +1,7 @@
-import { notFound, redirect } from 'next/navigation';
-import { featuredEventSlug } from '@/lib/agenda/load';
+import { redirectToFeatured } from '@/lib/http/featured-redirect';
 
 export const dynamic = 'force-dynamic';
 
-export default async function SpeakersShortcut() {
-  const slug = await featuredEventSlug();
-  if (!slug) notFound();
-  redirect(`/events/${slug}/speakers`);
+export default async function Shortcut({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return redirectToFeatured('speakers', await searchParams);
 }

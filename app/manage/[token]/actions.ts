@@ -1,0 +1,30 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
+import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
+
+function back(token: string, query: string): never {
+  redirect(`/manage/${encodeURIComponent(token)}?${query}`);
+}
+
+export async function changeRegistrationAction(token: string, formData: FormData): Promise<void> {
+  const id = registrationIdFromManageToken(token);
+  if (!id) back(token, 'error=link');
+  const result = await changeRegistration(await getDb(), id, {
+    mode: formData.get('mode'),
+    venue: formData.get('venue') || null,
+    sessions: formData.getAll('sessions'),
+  });
+  if (!result.ok) back(token, `error=${encodeURIComponent(result.error.slice(0, 200))}`);
+  back(token, 'saved=1');
+}
+
+export async function cancelRegistrationAction(token: string, formData: FormData): Promise<void> {
+  const id = registrationIdFromManageToken(token);
+  if (!id) back(token, 'error=link');
+  if (formData.get('confirm') !== 'yes') back(token, `error=${encodeURIComponent('confirm must be ticked to cancel')}`);
+  await cancelRegistration(await getDb(), id);
+  back(token, 'cancelled=1');
+}

@@ -1,0 +1,122 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { SessionTime } from '@/components/agenda/session-time';
+import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
+import { pick } from '@/lib/i18n/text';
+import type { Locale } from '@/lib/i18n/locales';
+import { registrationFormOptions } from '@/lib/registration/form-options';
+import { registrationForManageToken } from '@/lib/registration/manage-view';
+import { cancelRegistrationAction, changeRegistrationAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Your registration', robots: { index: false } };
+
+const querySchema = z.object({
+  saved: z.literal('1').optional().catch(undefined),
+  cancelled: z.literal('1').optional().catch(undefined),
+  error: z.string().max(300).optional().catch(undefined),
+});
+
+export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { token } = await params;
+  const query = querySchema.parse(await searchParams);
+  const [t, locale] = await Promise.all([getTranslations('manage'), getLocale() as Promise<Locale>]);
+  const db = await getDb();
+  const found = await registrationForManageToken(db, token);
+  if (!found) return <p className="notice bad">{t('invalid')}</p>;
+  const { registration, event, venue, seats } = found;
+  const zone = venue?.timeZone ?? event.timeZone;
+  const place = venue ? pick(venue.city, locale) : event.timeZone;
+  const cancelled = registration.status === 'cancelled';
+  const agenda = cancelled ? null : await publicAgenda(db, event);
+  const options = agenda ? registrationFormOptions(agenda, await seatsLeft(db, event.id), locale) : null;
+  const chosen = new Set(seats.map((s) => s.seat.sessionId));
+  const optionKey = registration.mode === 'online' ? 'online' : (venue?.slug ?? '');
+
+  return (
+    <div style={{ maxWidth: 760 }}>
+      <p className="muted">{pick(event.name, locale)}</p>
+      <h1>{t('title')}</h1>
+      {query.saved && <p className="notice ok" role="status">{t('saved')}</p>}
+      {query.cancelled && <p className="notice ok" role="status">{t('cancelled')}</p>}
+      {query.error && <p className="notice bad" role="alert">{t('error', { message: query.error })}</p>}
+      <section className="card">
+        <p>{t('for', { name: registration.name, email: registration.email })}</p>
+        <p data-testid="registration-status">
+          <span className={`badge ${registration.status === 'waitlisted' ? 'wait' : cancelled ? 'cancelled' : 'ok'}`}>
+            {t(`status.${registration.status}`, { position: registration.waitlistPosition ?? 0 })}
+          </span>
+        </p>
+        <p>
+          {t('attendance')}: {registration.mode === 'online' ? t('online') : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)}, ${pick(venue.city, locale)}` : '' })}
+        </p>
+        {/* The QR ticket (in person) and livestream join links (online) are shown here. */}
+      </section>
+      <h2>{t('yourSessions')}</h2>
+      {seats.length === 0 && <p>{t('none')}</p>}
+      <ul>
+        {seats.map(({ seat, session }) => (
+          <li key={seat.sessionId} data-seat={seat.status}>
+            <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={place} locale={locale} withDay /> — {pick(session.title, locale)} —{' '}
+            <strong>{seat.status === 'confirmed' ? t('seatConfirmed') : t('seatWaitlisted', { position: seat.waitlistPosition ?? 0 })}</strong>
+          </li>
+        ))}
+      </ul>
+      {options && (
+        <>
+          <h2>{t('change')}</h2>
+          <form action={changeRegistrationAction.bind(null, token)} className="card">
+            <fieldset>
+              <legend>{t('attendance')}</legend>
+              <label className="check">
+                <input type="radio" name="mode" value="in_person" defaultChecked={registration.mode === 'in_person'} /> {t('inPersonAt', { venue: '' })}
+              </label>
+              <select name="venue" aria-label="Venue" defaultValue={venue?.slug ?? ''}>
+                <option value="">—</option>
+                {options.venues.map((v) => (
+                  <option key={v.slug} value={v.slug}>
+                    {v.label}
+                  </option>
+                ))}
+              </select>
+              <label className="check">
+                <input type="radio" name="mode" value="online" defaultChecked={registration.mode === 'online'} /> {t('online')}
+              </label>
+            </fieldset>
+            <fieldset>
+              <legend>{t('yourSessions')}</legend>
+              {(options.sessionsFor[optionKey] ?? []).map((s) => (
+                <label key={s.id} className="check">
+                  <input type="checkbox" name="sessions" value={s.id} defaultChecked={chosen.has(s.id)} />
+                  <span>
+                    {s.title} <span className="muted">· {s.day} · {s.time}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <button className="button" type="submit">
+              {t('save')}
+            </button>
+          </form>
+          <h2>{t('cancel')}</h2>
+          <form action={cancelRegistrationAction.bind(null, token)} className="card">
+            <label className="check">
+              <input type="checkbox" name="confirm" value="yes" required /> {t('cancelConfirm')}
+            </label>
+            <button className="button danger" type="submit">
+              {t('cancelButton')}
+            </button>
+          </form>
+        </>
+      )}
+      {cancelled && (
+        <p>
+          <a className="button" href={`/events/${event.slug}/register`}>
+            {t('registerAgain')}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}

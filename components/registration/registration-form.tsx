@@ -1,0 +1,237 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm, type FieldPath } from 'react-hook-form';
+import type { FormOptions } from '@/lib/registration/form-options';
+import type { RegistrationView } from '@/lib/registration/result';
+import { PARTICIPANT_TYPES, registrationInputSchema, type RegistrationFormValues, type RegistrationInput } from '@/lib/registration/schema';
+import type { RegisterActionResult } from '@/app/events/[slug]/register/actions';
+
+type Props = {
+  eventSlug: string;
+  options: FormOptions;
+  locale: 'en' | 'zh';
+  preselected: string[];
+  action: (slug: string, values: unknown) => Promise<RegisterActionResult>;
+};
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return (
+    <span id={id} className="error" role={message ? 'alert' : undefined}>
+      {message ?? ''}
+    </span>
+  );
+}
+
+export function RegistrationForm({ eventSlug, options, locale, preselected, action }: Props) {
+  const t = useTranslations('register');
+  const [done, setDone] = useState<{ registration: RegistrationView; manageUrl: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<RegistrationFormValues, unknown, RegistrationInput>({
+    resolver: zodResolver(registrationInputSchema),
+    defaultValues: { locale, sessions: preselected, venue: null, consent: undefined as unknown as true },
+  });
+  const mode = watch('mode');
+  const venue = watch('venue');
+  const chosen = watch('sessions') ?? [];
+  const available = mode === 'online' ? options.sessionsFor.online ?? [] : mode === 'in_person' && venue ? options.sessionsFor[venue] ?? [] : [];
+  const errors = formState.errors;
+  const label = (field: string) => t(field as never);
+  const message = (field: FieldPath<RegistrationFormValues>) => {
+    const error = errors[field as keyof typeof errors];
+    return error?.message ? `${label(field)}: ${error.message}` : undefined;
+  };
+  const describe = (field: string) => ({ 'aria-invalid': Boolean(errors[field as keyof typeof errors]), 'aria-describedby': `${field}-error` });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setNotice(null);
+    const result = await action(eventSlug, values);
+    if (result.ok) {
+      setDone({ registration: result.registration, manageUrl: result.manageUrl });
+      window.scrollTo(0, 0);
+      return;
+    }
+    if (result.status === 409) return setNotice(t('duplicate'));
+    if (result.status === 429) return setNotice(t('tooMany'));
+    if (result.status === 422 && result.fields) {
+      for (const [field, text] of Object.entries(result.fields)) {
+        if (field === 'event') setNotice(t('closed'));
+        else setError(field as FieldPath<RegistrationFormValues>, { message: text });
+      }
+      return setNotice((n) => n ?? t('fixErrors'));
+    }
+    setNotice(t('failed'));
+  });
+
+  if (done) {
+    const titles = new Map(Object.values(options.sessionsFor).flat().map((s) => [s.id, s]));
+    return (
+      <section className="notice ok" aria-live="polite" data-testid="registration-confirmation">
+        <h2>{t('doneTitle')}</h2>
+        {done.registration.status === 'waitlisted' && <p>{t('doneWaitlisted', { position: done.registration.waitlistPosition ?? 0 })}</p>}
+        <ul>
+          {done.registration.sessions.map((s) => (
+            <li key={s.sessionId} data-session-status={s.status}>
+              {titles.get(s.sessionId)?.title} — {titles.get(s.sessionId)?.time} —{' '}
+              <strong>{s.status === 'confirmed' ? t('confirmed') : t('waitlisted', { position: s.position ?? 0 })}</strong>
+            </li>
+          ))}
+        </ul>
+        <p>{t('doneMail', { email: done.registration.email })}</p>
+        <p>
+          <a className="button" href={done.manageUrl.replace(/^https?:\/\/[^/]+/, '')}>
+            {t('manage')}
+          </a>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {notice && (
+        <p className="notice bad" role="alert" data-testid="form-notice">
+          {notice}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('you')}</legend>
+        <div className="field">
+          <label htmlFor="name">{t('name')}</label>
+          <input id="name" autoComplete="name" maxLength={120} {...describe('name')} {...register('name')} />
+          <FieldError id="name-error" message={message('name')} />
+        </div>
+        <div className="field">
+          <label htmlFor="email">{t('email')}</label>
+          <input id="email" type="email" autoComplete="email" maxLength={254} {...describe('email')} {...register('email')} />
+          <FieldError id="email-error" message={message('email')} />
+        </div>
+        <div className="field">
+          <label htmlFor="organisation">{t('organisation')}</label>
+          <input id="organisation" autoComplete="organization" maxLength={200} {...describe('organisation')} {...register('organisation')} />
+          <FieldError id="organisation-error" message={message('organisation')} />
+        </div>
+        <div className="field">
+          <label htmlFor="jobTitle">{t('jobTitle')}</label>
+          <input id="jobTitle" autoComplete="organization-title" maxLength={120} {...describe('jobTitle')} {...register('jobTitle')} />
+          <FieldError id="jobTitle-error" message={message('jobTitle')} />
+        </div>
+        <div className="field">
+          <label htmlFor="country">{t('country')}</label>
+          <select id="country" autoComplete="country" defaultValue="" {...describe('country')} {...register('country')}>
+            <option value="" disabled>
+              {t('chooseCountry')}
+            </option>
+            {options.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="country-error" message={message('country')} />
+        </div>
+        <div className="field">
+          <label htmlFor="participantType">{t('participantType')}</label>
+          <select id="participantType" defaultValue="" {...describe('participantType')} {...register('participantType')}>
+            <option value="" disabled>
+              {t('chooseCountry')}
+            </option>
+            {PARTICIPANT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="participantType-error" message={message('participantType')} />
+        </div>
+      </fieldset>
+
+      <fieldset aria-describedby="mode-error">
+        <legend>{t('attendance')}</legend>
+        <label className="check">
+          <input type="radio" value="in_person" {...register('mode')} /> {t('inPerson')}
+        </label>
+        <label className="check">
+          <input type="radio" value="online" {...register('mode', { onChange: () => setValue('venue', null) })} /> {t('online')}
+        </label>
+        <FieldError id="mode-error" message={message('mode')} />
+        {mode === 'in_person' && (
+          <div className="field" style={{ marginTop: '.75rem' }}>
+            <label htmlFor="venue">{t('venue')}</label>
+            <select id="venue" defaultValue="" {...describe('venue')} {...register('venue', { onChange: () => setValue('sessions', []) })}>
+              <option value="" disabled>
+                {t('chooseVenue')}
+              </option>
+              {options.venues.map((v) => (
+                <option key={v.slug} value={v.slug}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+            <FieldError id="venue-error" message={message('venue')} />
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset aria-describedby="sessions-hint sessions-error">
+        <legend>{t('sessions')}</legend>
+        <p id="sessions-hint" className="muted">
+          {available.length ? t('sessionsHint') : t('chooseModeFirst')}
+        </p>
+        {available.map((s) => {
+          const checked = chosen.includes(s.id);
+          return (
+            <label key={s.id} className="check" data-option={s.id}>
+              <input
+                type="checkbox"
+                checked={checked}
+                onChange={() => setValue('sessions', checked ? chosen.filter((id) => id !== s.id) : [...chosen, s.id], { shouldValidate: formState.isSubmitted })}
+              />
+              <span>
+                <strong>{s.title}</strong>
+                <br />
+                <span className="muted">
+                  {s.day} · {s.time}
+                  {s.relay && ` · ${t('relay')}`}
+                  {s.seatsLeft !== null && ` · ${s.seatsLeft === 0 ? t('full') : t('left', { count: s.seatsLeft })}`}
+                </span>
+              </span>
+            </label>
+          );
+        })}
+        <FieldError id="sessions-error" message={message('sessions')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('locale')}</legend>
+        <div className="field">
+          <label htmlFor="needs">{t('needs')}</label>
+          <textarea id="needs" rows={2} maxLength={500} {...describe('needs')} {...register('needs')} />
+          <FieldError id="needs-error" message={message('needs')} />
+        </div>
+        <div className="field">
+          <label htmlFor="locale">{t('locale')}</label>
+          <select id="locale" {...register('locale')}>
+            <option value="en">English</option>
+            <option value="zh">中文</option>
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" {...describe('consent')} {...register('consent')} />
+          <span>
+            {t('consent')}{' '}
+            <a href="/privacy" target="_blank">
+              {t('privacy')}
+            </a>
+          </span>
+        </label>
+        <FieldError id="consent-error" message={message('consent')} />
+      </fieldset>
+      <button className="button" type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}
