@@ -465,6 +465,17 @@ describe('announcements', () => {
     expect(audit!.details).toMatchObject({ subject: 'Shuttle bus times', recipients: matching.length });
   });
 
+  it('queues a double-submitted form once', async () => {
+    const requestId = '6f1f4a52-9d5e-4c1e-9a53-6b1f6f0e2a10';
+    const input = { subject: 'Twice clicked', body: 'Once only', filters: { mode: 'online' }, requestId };
+    const [a, b] = await Promise.all([queueAnnouncement(t.db, actors.organiser, EVENT, input), queueAnnouncement(t.db, actors.organiser, EVENT, input)]);
+    expect(a.ok && b.ok).toBe(true);
+    expect([a, b].filter((r) => r.ok && r.repeated)).toHaveLength(1);
+    const mails = await t.db.select().from(outbox).where(eq(outbox.subject, 'Twice clicked'));
+    expect(mails.length).toBeGreaterThan(0);
+    expect(new Set(mails.map((m) => m.registrationId)).size).toBe(mails.length);
+  });
+
   it('escapes the body in HTML', async () => {
     await queueAnnouncement(t.db, actors.organiser, EVENT, { subject: 'Markup', body: '<script>alert(1)</script>', filters: { q: 'olivia' } });
     const [mail] = await t.db.select().from(outbox).where(eq(outbox.subject, 'Markup'));

@@ -1,6 +1,6 @@
-import { and } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { registrations } from '@/db/schema';
+import { auditLog, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -21,10 +21,12 @@ export const announcementSchema = z.object({
     .max(10_000, 'must be at most 10000 characters')
     .refine((value) => !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(value.replace(/\r\n/g, '\n')), 'must not contain control characters'),
   filters: registrationFilterSchema,
+  /** Sent with the form so a double submit queues the mails once. */
+  requestId: z.uuid({ error: 'must be a request id' }).optional(),
 });
 export type AnnouncementInput = z.input<typeof announcementSchema>;
 
-export type AnnouncementResult = { ok: true; queued: number } | { ok: false; status: 422; error: string; fields: Record<string, string> };
+export type AnnouncementResult = { ok: true; queued: number; repeated?: boolean } | { ok: false; status: 422; error: string; fields: Record<string, string> };
 
 const BATCH = 1000;
 
@@ -41,12 +43,21 @@ export async function queueAnnouncement(db: Db, actor: Actor | null, slug: strin
     const [field, message] = Object.entries(fields)[0]!;
     return { ok: false, status: 422, error: `${field} ${message}`, fields };
   }
-  const { subject, body, filters } = parsed.data;
+  const { subject, body, filters, requestId } = parsed.data;
   const text = body.replace(/\r\n/g, '\n');
   const where = registrationConditions(event.id, filters, { excludeCancelledByDefault: true });
   const eventName = pick(event.name, 'en');
 
   return db.transaction(async (tx) => {
+    if (requestId) {
+      // Serialise submissions of one form so the second sees the first's audit entry and stops.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${requestId}))`);
+      const [earlier] = await tx
+        .select({ details: auditLog.details })
+        .from(auditLog)
+        .where(and(eq(auditLog.eventId, event.id), eq(auditLog.action, 'announcement.queue'), sql`${auditLog.details}->>'requestId' = ${requestId}`));
+      if (earlier) return { ok: true as const, queued: Number((earlier.details as { recipients?: number }).recipients ?? 0), repeated: true };
+    }
     let queued = 0;
     let cursor: Cursor | null = null;
     for (;;) {
@@ -79,7 +90,7 @@ export async function queueAnnouncement(db: Db, actor: Actor | null, slug: strin
       actorUserId: actor!.userId,
       action: 'announcement.queue',
       entity: 'outbox',
-      details: { subject, filters, recipients: queued },
+      details: { subject, filters, recipients: queued, ...(requestId ? { requestId } : {}) },
     });
     return { ok: true as const, queued };
   });

@@ -3,6 +3,7 @@ import { registrations, registrationSessions, sessions, venues, type LocalizedTe
 import type { Db } from '@/db/types';
 import { organiserEvent, type AdminEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
+import { addDays } from '@/lib/time/zones';
 
 export type CountBy<K extends string = string> = { key: K; count: number }[];
 
@@ -106,4 +107,14 @@ export async function registrationDashboard(db: Db, actor: Actor | null, slug: s
     venues: venueRows.map((v) => ({ ...v, waitlisted: waitsAt.get(v.id) ?? 0 })),
     sessions: sessionRows.map((s) => ({ ...s, waitlisted: seatsOf.get(s.id)?.waitlisted ?? 0, chosen: seatsOf.get(s.id)?.chosen ?? 0 })),
   };
+}
+
+/** Per-day counts with the days in between that had none, so a chart shows the gaps (at most a year). */
+export function withEmptyDays(perDay: CountBy): CountBy {
+  if (perDay.length === 0) return [];
+  const counts = new Map(perDay.map((d) => [d.key, d.count]));
+  const days: CountBy = [];
+  const last = perDay[perDay.length - 1]!.key;
+  for (let day = perDay[0]!.key; day <= last && days.length < 366; day = addDays(day, 1)) days.push({ key: day, count: counts.get(day) ?? 0 });
+  return days;
 }
