@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { registrationIdFromTicket } from '@/lib/tickets/ticket';
 
-export type CheckInPerson = { name: string; organisation: string; country: string; participantType: string; venue: { slug: string; name: LocalizedText } | null };
+export type CheckInPerson = { name: string; organisation: string; country: string; participantType: string; venue: { slug: string; name: LocalizedText; timeZone: string } | null };
 
 export type CheckInResult =
   | { outcome: 'checked-in'; person: CheckInPerson; at: Date }

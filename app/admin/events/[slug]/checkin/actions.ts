@@ -2,7 +2,7 @@
 
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { loadForAction } from '@/lib/admin/page-guard';
+import { runForAction } from '@/lib/admin/page-guard';
 import { checkIn } from '@/lib/checkin/check-in';
 import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';
 import { checkInInputSchema } from '@/lib/checkin/schema';
@@ -14,6 +14,6 @@ export async function checkInAction(slug: string, input: unknown): Promise<Check
   const parsed = checkInInputSchema.safeParse(input);
   if (!parsed.success) return { invalid: parsed.error.issues[0]?.message ?? 'Enter a ticket code' };
   const db = await getDb();
-  const result = await loadForAction(`/admin/events/${eventSlug}/checkin`, (actor) => checkIn(db, actor, eventSlug, parsed.data.code));
+  const result = await runForAction(`/admin/events/${eventSlug}/checkin`, (actor) => checkIn(db, actor, eventSlug, parsed.data.code));
   return describeCheckIn(result, (await getLocale()) as Locale);
 }
