@@ -102,7 +102,9 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
         })
         .returning({ id: sessions.id });
       for (const relayVenue of session.relayTo ?? []) {
-        await tx.insert(sessionRelays).values({ sessionId: row!.id, venueId: venueIds.get(relayVenue)! });
+        // Relays are shown in the branch venue's main room.
+        const screenRoom = demoVenues.find((v) => v.slug === relayVenue)?.rooms[0]?.key;
+        await tx.insert(sessionRelays).values({ sessionId: row!.id, venueId: venueIds.get(relayVenue)!, roomId: screenRoom ? roomIds.get(screenRoom)! : null });
       }
       for (const [position, ref] of (session.speakers ?? []).entries()) {
         await tx.insert(sessionSpeakers).values({

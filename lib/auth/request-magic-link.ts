@@ -1,3 +1,6 @@
+import { createElement } from 'react';
+import { MagicLinkEmail } from '@/emails/magic-link-email';
+import { renderEmail } from '@/emails/render';
 import type { Db } from '@/db/types';
 import { appEnv } from '@/lib/config/env';
 import { enqueueMail } from '@/lib/mail/outbox';
@@ -30,13 +33,8 @@ export async function requestMagicLink(
     const created = await createMagicLinkToken(tx, normalised);
     if (!created) return;
     const link = `${appEnv().appUrl}/signin/magic?token=${encodeURIComponent(created.token)}&callbackUrl=${encodeURIComponent(callbackPath)}`;
-    await enqueueMail(tx, {
-      kind: 'auth.magic-link',
-      toAddress: normalised,
-      subject: 'Your sign-in link · 登录链接',
-      text: `Sign in to Hybrid Forum: ${link}\n\nThe link works once and expires in 15 minutes. If you did not ask for it, ignore this mail.\n\n登录链接（仅可使用一次，15分钟内有效）：${link}`,
-      html: `<p><a href="${link.replace(/&/g, '&amp;')}">Sign in to Hybrid Forum · 登录</a></p><p>The link works once and expires in 15 minutes. If you did not ask for it, ignore this mail.</p><p>链接仅可使用一次，15分钟内有效。</p>`,
-    });
+    const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link }));
+    await enqueueMail(tx, { kind: 'auth.magic-link', toAddress: normalised, subject: 'Your sign-in link · 登录链接', html, text });
   });
   return { accepted: true };
 }
