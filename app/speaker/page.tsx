@@ -161,8 +161,8 @@ function SessionCard({ session, ownZone, locale, t, showEvent }: { session: Spea
             : session.relays.map((r, i) => (
                 <span key={i}>
                   {i > 0 && '; '}
-                  {r.room ? `${pick(r.room, locale)}, ` : ''}
                   <SessionTime start={session.startsAt} end={session.endsAt} zone={r.venue.timeZone} place={pick(r.venue.city, locale)} locale={locale} />
+                  {r.room ? ` (${pick(r.room, locale)})` : ''}
                 </span>
               ))}
         </dd>

@@ -30,8 +30,10 @@ export function PhotoUpload({ speakerId, name, src }: { speakerId: string; name:
   };
   const inputId = `photo-${speakerId}`;
   return (
-    <div className="field" data-testid="photo-upload">
-      <label htmlFor={inputId}>{t('photo')}</label>
+    <div data-testid="photo-upload" style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '.35rem', marginBottom: '1.25rem' }}>
+      <label htmlFor={inputId} style={{ fontWeight: 600 }}>
+        {t('photo')}
+      </label>
       {src ? <img src={src} alt={t('photoAlt', { name })} width={120} height={120} style={{ objectFit: 'cover', borderRadius: 8 }} /> : <span className="muted">{t('photoNone')}</span>}
       <input id={inputId} type="file" accept="image/png,image/jpeg,image/webp" aria-describedby={`${inputId}-hint`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <span id={`${inputId}-hint`} className="muted">

@@ -73,11 +73,33 @@ test('a speaker signs in with the link mailed to a real SMTP server and sees the
   // The page never carries a livestream URL.
   expect(await page.content()).not.toContain('live.hybrid-forum.example');
 
+  await page.screenshot({ path: 'test-results/speaker-portal.png', fullPage: true });
+
+  // The profile form checks the time zone with the same schema as the server, and saves.
+  const profile = page.getByTestId('profile-form');
+  await profile.getByLabel('Your time zone').fill('Mars/Olympus_Mons');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(profile.locator('.error').filter({ hasText: 'Your time zone: must be an IANA time zone' })).toBeVisible();
+  await profile.getByLabel('Your time zone').fill('Asia/Tokyo');
+  await profile.getByLabel('Biography (Chinese)').fill('李伟博士，中国—东盟技术转移中心主任。');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(profile.getByRole('status')).toHaveText('Profile saved.');
+
+  // A photo is judged by its bytes: an SVG named .png is refused, a real PNG is shown.
+  const upload = page.getByTestId('photo-upload');
+  await upload.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  await upload.getByRole('button', { name: 'Upload photo' }).click();
+  await expect(upload.getByRole('alert')).toContainText('must be a PNG, JPEG or WebP image');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  await upload.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+  await upload.getByRole('button', { name: 'Upload photo' }).click();
+  await expect(upload.getByRole('img', { name: 'Photo of Li Wei' })).toHaveAttribute('src', /^data:image\/png;base64,/);
+
   // The link is used up: opened again elsewhere, it no longer signs in.
   const other = await browser.newContext();
   const again = await other.newPage();
   await again.goto(link!);
   await again.getByRole('button', { name: 'Sign in now' }).click();
-  await expect(again.getByRole('alert')).toContainText('expired or was already used');
+  await expect(again.locator('p[role="alert"]')).toContainText('expired or was already used');
   await other.close();
 });
