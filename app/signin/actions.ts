@@ -1,10 +1,11 @@
 'use server';
 
+import { after } from 'next/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { magicLinkRequestSchema } from '@/lib/auth/schemas';
-import { requestMagicLink } from '@/lib/auth/request-magic-link';
+import { magicLinkAllowed, sendMagicLink } from '@/lib/auth/request-magic-link';
 import { clientKey } from '@/lib/security/rate-limit';
 
 export async function requestMagicLinkAction(formData: FormData): Promise<void> {
@@ -12,6 +13,12 @@ export async function requestMagicLinkAction(formData: FormData): Promise<void> 
   const parsed = magicLinkRequestSchema.safeParse({ email: formData.get('email'), callbackUrl });
   const back = (query: string) => `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;
   if (!parsed.success) redirect(back('error=email'));
-  const result = await requestMagicLink(await getDb(), parsed.data.email, parsed.data.callbackUrl ?? '/', { clientKey: clientKey(await headers()) });
-  redirect(back(result.accepted ? 'sent=1' : 'error=tooMany'));
+  const { email, callbackUrl: target } = parsed.data;
+  const verdict = magicLinkAllowed(email, clientKey(await headers()));
+  if (!verdict.accepted) redirect(back('error=tooMany'));
+  // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
+  after(async () => {
+    await sendMagicLink(await getDb(), email, target ?? '/').catch((error) => console.error('[signin] could not queue a sign-in link:', error instanceof Error ? error.message : error));
+  });
+  redirect(back('sent=1'));
 }

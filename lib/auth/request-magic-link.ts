@@ -10,24 +10,27 @@ import { magicLinkLimiters } from './magic-link-limits';
 
 export type MagicLinkRequestResult = { accepted: true } | { accepted: false; retryAfterSeconds: number };
 
-/**
- * Emails a sign-in link when the address belongs to an account (or to a speaker, who gets an
- * account on first request). The result is the same whether or not it does, so the form does not
- * reveal who has an account; only the rate limits can refuse, and they count every request.
- */
-export async function requestMagicLink(
-  db: Db,
-  email: string,
-  callbackPath = '/',
-  options: { clientKey?: string; limiters?: ReturnType<typeof magicLinkLimiters> } = {},
-): Promise<MagicLinkRequestResult> {
-  const limiters = options.limiters ?? magicLinkLimiters();
-  const normalised = email.trim().toLowerCase();
-  const byClient = limiters.perClient.check(options.clientKey ?? 'direct');
-  if (!byClient.allowed) return { accepted: false, retryAfterSeconds: byClient.retryAfterSeconds };
-  const byEmail = limiters.perEmail.check(normalised);
-  if (!byEmail.allowed) return { accepted: false, retryAfterSeconds: byEmail.retryAfterSeconds };
+type Limiters = ReturnType<typeof magicLinkLimiters>;
 
+/**
+ * The rate limits on sign-in links, checked before anything else. They count every request, known
+ * address or not, so a refusal says nothing about whether an account exists.
+ */
+export function magicLinkAllowed(email: string, clientKey = 'direct', limiters: Limiters = magicLinkLimiters()): MagicLinkRequestResult {
+  const byClient = limiters.perClient.check(clientKey);
+  if (!byClient.allowed) return { accepted: false, retryAfterSeconds: byClient.retryAfterSeconds };
+  const byEmail = limiters.perEmail.check(email.trim().toLowerCase());
+  if (!byEmail.allowed) return { accepted: false, retryAfterSeconds: byEmail.retryAfterSeconds };
+  return { accepted: true };
+}
+
+/**
+ * Queues a sign-in link when the address belongs to an account (or to a listed speaker, who gets an
+ * account on first request); does nothing otherwise. Callers answer before this finishes, so
+ * neither the answer nor its timing tells whether the address is known.
+ */
+export async function sendMagicLink(db: Db, email: string, callbackPath = '/'): Promise<void> {
+  const normalised = email.trim().toLowerCase();
   await db.transaction(async (tx) => {
     await ensureSpeakerAccount(tx, normalised);
     const created = await createMagicLinkToken(tx, normalised);
@@ -36,5 +39,11 @@ export async function requestMagicLink(
     const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link }));
     await enqueueMail(tx, { kind: 'auth.magic-link', toAddress: normalised, subject: 'Your sign-in link · 登录链接', html, text });
   });
-  return { accepted: true };
+}
+
+/** Limits, then the link: for callers that wait for the work (scripts, tests). */
+export async function requestMagicLink(db: Db, email: string, callbackPath = '/', options: { clientKey?: string; limiters?: Limiters } = {}): Promise<MagicLinkRequestResult> {
+  const verdict = magicLinkAllowed(email, options.clientKey, options.limiters);
+  if (verdict.accepted) await sendMagicLink(db, email, callbackPath);
+  return verdict;
 }
