@@ -25,7 +25,7 @@ export function inviteUid(registrationId: string, sessionId: string): string {
  * SEQUENCE is the registration's, which grows with every change, so calendar apps replace rather
  * than duplicate.
  */
-export function registrationInvite(party: InviteParty, sessions: InviteSession[], method: 'REQUEST' | 'CANCEL'): string {
+export function registrationInvite(party: InviteParty, sessions: InviteSession[], method: 'REQUEST' | 'CANCEL' | 'PUBLISH'): string {
   const events: EventAttributes[] = sessions.map((session) => ({
     uid: inviteUid(party.registrationId, session.sessionId),
     sequence: party.sequence,

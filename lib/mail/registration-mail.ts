@@ -3,16 +3,14 @@ import type { Db } from '@/db/types';
 import { RegistrationEmail, type EmailSession, type RegistrationEmailProps } from '@/emails/registration-email';
 import { registrationCopy, type RegistrationMailKind } from '@/emails/registration-copy';
 import { renderEmail } from '@/emails/render';
-import { registrationInvite, type InviteSession } from '@/lib/calendar/registration-invite';
-import { appEnv } from '@/lib/config/env';
-import { formatDay } from '@/lib/format/datetime';
+import { registrationInvite } from '@/lib/calendar/registration-invite';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinUrl } from '@/lib/livestream/join-token';
 import { loadItinerary, type ItineraryItem } from '@/lib/registration/itinerary';
+import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { ticketPng } from '@/lib/tickets/ticket';
-import { localTime, offsetLabel } from '@/lib/time/zones';
 import { mailFromAddress } from './addresses';
 import { enqueueMail } from './outbox';
 
@@ -54,7 +52,7 @@ export async function queueRegistrationMail(tx: Db, registrationId: string, kind
         ? { mode: 'online' }
         : { mode: 'in_person', venue: `${pick(venue.name, locale)}, ${pick(venue.city, locale)}`, waitlistPosition: registration.waitlistPosition },
     sessions: held.map((item) => emailSession(item, locale, registrationId)),
-    removed: removed.map((item) => ({ title: pick(item.session.title, locale), when: when(item, locale) })),
+    removed: removed.map((item) => ({ title: pick(item.session.title, locale), when: itineraryWhen(item, locale) })),
     changes: options.changes ?? [],
     manageUrl: manageUrl(registrationId),
     ticketCid: withTicket ? TICKET_CID : null,
@@ -95,39 +93,13 @@ function calendarAttachment(filename: string, content: string, method: 'REQUEST'
   return { filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content, encoding: 'utf8' as const, method };
 }
 
-/** "Tue 24 Dec 2026 · 09:30–10:15 Bangkok, GMT+7": the day and times in the registrant's zone, named. */
-function when(item: ItineraryItem, locale: Locale): string {
-  const { startsAt, endsAt } = item.session;
-  const place = item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
-  return `${formatDay(startsAt, item.zone, locale)} · ${localTime(startsAt, item.zone)}–${localTime(endsAt, item.zone)} ${place}, ${offsetLabel(startsAt, item.zone)}`;
-}
-
-function where(item: ItineraryItem, locale: Locale): string {
-  const venue = `${pick(item.origin.name, locale)}, ${pick(item.origin.city, locale)}`;
-  if (item.presence.kind === 'in-room') return [item.originRoom ? pick(item.originRoom.name, locale) : null, venue].filter(Boolean).join(', ');
-  if (item.presence.kind === 'relay') return registrationCopy(locale).relayedIn(item.presence.room ? pick(item.presence.room.name, locale) : registrationCopy(locale).yourVenue);
-  return `${registrationCopy(locale).online} · ${venue}`;
-}
-
 function emailSession(item: ItineraryItem, locale: Locale, registrationId: string): EmailSession {
   return {
     title: pick(item.session.title, locale),
-    when: when(item, locale),
-    where: where(item, locale),
+    when: itineraryWhen(item, locale),
+    where: itineraryWhere(item, locale),
     seat: item.seat ? (item.seat.status === 'waitlisted' ? { status: 'waitlisted', position: item.seat.waitlistPosition ?? 0 } : { status: 'confirmed' }) : null,
     joinUrl: item.presence.kind === 'online' && item.session.streamed ? joinUrl(registrationId, item.session.id) : null,
   };
 }
 
-function inviteSession(item: ItineraryItem, locale: Locale, eventSlug: string): InviteSession {
-  return {
-    sessionId: item.session.id,
-    title: pick(item.session.title, locale),
-    description: pick(item.session.description, locale),
-    startsAt: item.session.startsAt,
-    endsAt: item.session.endsAt,
-    location: where(item, locale),
-    url: `${appEnv().appUrl}/events/${eventSlug}/sessions/${item.session.slug}`,
-    tentative: item.seat?.status === 'waitlisted',
-  };
-}
