@@ -1,9 +1,8 @@
 import { appEnv } from '../lib/config/env';
 import { openDatabase, type OpenDatabase } from './open';
-import { demoAccounts, seedDemoAccounts } from './seed/demo-accounts';
-import { demoEvent } from './seed/demo-data';
-import { seedDemoRegistrations } from './seed/demo-registrations';
-import { isEmpty, seedDemoForum } from './seed/seed';
+import { seedDemo } from './seed/demo';
+import { demoAccounts } from './seed/demo-accounts';
+import { isEmpty } from './seed/seed';
 import type { Db } from './types';
 
 const KEY = Symbol.for('hybrid-forum.database');
@@ -21,9 +20,7 @@ export function database(): Promise<OpenDatabase> {
       ? await openDatabase({ databaseUrl: env.databaseUrl })
       : await openDatabase({ dataDir: env.dataDir });
     if (env.embedded && (await isEmpty(opened.db))) {
-      const eventId = await seedDemoForum(opened.db);
-      await seedDemoAccounts(opened.db, eventId, demoEvent.slug);
-      await seedDemoRegistrations(opened.db, demoEvent.slug);
+      await seedDemo(opened.db);
       console.log('[db] seeded the demo forum');
     }
     if (env.embedded) {

@@ -6,13 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '../db/open';
-import { seedDemoAccounts } from '../db/seed/demo-accounts';
+import { seedDemo } from '../db/seed/demo';
 import { demoEvent } from '../db/seed/demo-data';
-import { seedDemoForum } from '../db/seed/seed';
+import { seedMatrixFixtures } from '../tests/e2e/fixtures';
 
 const port = process.env.E2E_PORT ?? '3210';
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' };
 let cleanup = async () => {};
+
+async function prepare(opened: Awaited<ReturnType<typeof openDatabase>>) {
+  await seedDemo(opened.db);
+  await seedMatrixFixtures(opened.db, demoEvent.slug);
+  await opened.close();
+}
 
 async function main() {
   if (process.env.DATABASE_URL) {
@@ -24,10 +30,7 @@ async function main() {
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
     env.AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
-    const opened = await openDatabase({ databaseUrl: env.DATABASE_URL });
-    const eventId = await seedDemoForum(opened.db);
-    await seedDemoAccounts(opened.db, eventId, demoEvent.slug);
-    await opened.close();
+    await prepare(await openDatabase({ databaseUrl: env.DATABASE_URL }));
     cleanup = async () => {
       const dropper = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -37,6 +40,8 @@ async function main() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-e2e-'));
     env.DATA_DIR = dir;
     delete env.DATABASE_URL;
+    // Seeded here rather than by the app's first start, so the matrix fixtures are there too.
+    await prepare(await openDatabase({ dataDir: dir }));
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
