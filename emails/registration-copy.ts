@@ -26,6 +26,9 @@ type Copy = {
   manageHelp: string;
   calendarHelp: string;
   footer: (forum: string) => string;
+  changeMoved: (title: string, now: string, was: string) => string;
+  changeCancelled: (title: string, was: string) => string;
+  changeRoom: (title: string, room: string) => string;
 };
 
 const en: Copy = {
@@ -68,6 +71,9 @@ const en: Copy = {
   manageHelp: 'Change sessions, switch attendance or cancel with this personal link. Keep it to yourself.',
   calendarHelp: 'The attached calendar invite adds your sessions to your calendar and updates them when anything changes.',
   footer: (forum) => `You receive this mail because this address registered for ${forum}.`,
+  changeMoved: (title, now, was) => `Moved: ${title}. Now ${now} (was ${was}).`,
+  changeCancelled: (title, was) => `Cancelled: ${title} (was ${was}).`,
+  changeRoom: (title, room) => `Room changed: ${title}. Now in ${room}.`,
 };
 
 const zh: Copy = {
@@ -110,6 +116,9 @@ const zh: Copy = {
   manageHelp: '可通过此专属链接更改场次、切换参会方式或取消报名，请勿转发他人。',
   calendarHelp: '附件中的日历邀请可将场次加入您的日历，并在有变更时自动更新。',
   footer: (forum) => `您收到此邮件，是因为此邮箱报名参加了${forum}。`,
+  changeMoved: (title, now, was) => `时间调整：${title}。现为 ${now}（原为 ${was}）。`,
+  changeCancelled: (title, was) => `已取消：${title}（原定 ${was}）。`,
+  changeRoom: (title, room) => `会议室变更：${title}。现在 ${room}。`,
 };
 
 export function registrationCopy(locale: Locale): Copy {

@@ -32,8 +32,8 @@ function DataTable({ rows, text }: { rows: ChartRow[]; text: ChartText }) {
 /** Horizontal bars drawn on the server as SVG: no client script, readable without colour. */
 export function BarChart({ id, rows, text }: { id: string; rows: ChartRow[]; text: ChartText }) {
   const rowHeight = 26;
-  const labelWidth = 170;
-  const barSpace = 260;
+  const labelWidth = 180;
+  const barSpace = 220;
   const width = labelWidth + barSpace + 50;
   const height = Math.max(rows.length, 1) * rowHeight + 8;
   const max = Math.max(1, ...rows.map((r) => r.value));
@@ -56,7 +56,7 @@ export function BarChart({ id, rows, text }: { id: string; rows: ChartRow[]; tex
               <g key={row.label}>
                 <title>{`${row.label}: ${row.value}`}</title>
                 <text x={labelWidth - 8} y={y + 16} textAnchor="end" className="bar-label">
-                  {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
+                  {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
                 </text>
                 <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} rx={3} className="bar" />
                 <text x={labelWidth + w + 6} y={y + 16} className="bar-value">

@@ -17,7 +17,7 @@ export async function registrationFeed(db: Db, registrationId: string): Promise<
   const locale = isLocale(registration.locale) ? registration.locale : 'en';
   const held = itinerary.items.filter((item) => item.seat);
   const party = {
-    registrationId,
+    uidPrefix: registrationId,
     sequence: registration.sequence,
     attendee: { name: registration.name, email: registration.email },
     organizer: { name: pick(event.name, 'en'), email: mailFromAddress().address },

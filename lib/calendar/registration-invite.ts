@@ -11,13 +11,16 @@ export type InviteSession = {
   url: string;
   /** Waitlisted seats go in as tentative, so the slot is held without promising it. */
   tentative: boolean;
+  /** Overrides the party's SEQUENCE for this entry (a speaker's follows the session's revision). */
+  sequence?: number;
 };
 
-export type InviteParty = { registrationId: string; sequence: number; attendee: { name: string; email: string }; organizer: { name: string; email: string } };
+/** Whose calendar entries these are: UIDs start with `uidPrefix` (a registration or a speaker id). */
+export type InviteParty = { uidPrefix: string; sequence: number; attendee: { name: string; email: string }; organizer: { name: string; email: string } };
 
-/** One UID per registration and session, so each later mail updates the same calendar entry. */
-export function inviteUid(registrationId: string, sessionId: string): string {
-  return `${registrationId}-${sessionId}@hybrid-forum`;
+/** One UID per person and session, so each later mail updates the same calendar entry. */
+export function inviteUid(uidPrefix: string, sessionId: string): string {
+  return `${uidPrefix}-${sessionId}@hybrid-forum`;
 }
 
 /**
@@ -27,8 +30,8 @@ export function inviteUid(registrationId: string, sessionId: string): string {
  */
 export function registrationInvite(party: InviteParty, sessions: InviteSession[], method: 'REQUEST' | 'CANCEL' | 'PUBLISH'): string {
   const events: EventAttributes[] = sessions.map((session) => ({
-    uid: inviteUid(party.registrationId, session.sessionId),
-    sequence: party.sequence,
+    uid: inviteUid(party.uidPrefix, session.sessionId),
+    sequence: session.sequence ?? party.sequence,
     method,
     start: session.startsAt.getTime(),
     end: session.endsAt.getTime(),

@@ -38,8 +38,9 @@ export async function queueRegistrationMail(tx: Db, registrationId: string, kind
   const locale: Locale = isLocale(registration.locale) ? registration.locale : 'en';
   const copy = registrationCopy(locale);
   const cancelled = registration.status === 'cancelled';
-  const held = itinerary.items.filter((item) => item.seat && !cancelled);
-  const removed = itinerary.items.filter((item) => removedIds.has(item.session.id) || (cancelled && item.seat));
+  const sessionCancelled = (item: ItineraryItem) => item.session.status === 'cancelled';
+  const held = itinerary.items.filter((item) => item.seat && !cancelled && !sessionCancelled(item));
+  const removed = itinerary.items.filter((item) => removedIds.has(item.session.id) || (item.seat && (cancelled || sessionCancelled(item))));
   const withTicket = !cancelled && registration.mode === 'in_person' && registration.status !== 'waitlisted' && kind !== 'cancelled';
 
   const props: RegistrationEmailProps = {
@@ -60,7 +61,7 @@ export async function queueRegistrationMail(tx: Db, registrationId: string, kind
   const { html, text } = await renderEmail(createElement(RegistrationEmail, props));
 
   const party = {
-    registrationId,
+    uidPrefix: registrationId,
     sequence: registration.sequence,
     attendee: { name: registration.name, email: registration.email },
     organizer: { name: pick(event.name, 'en'), email: mailFromAddress().address },

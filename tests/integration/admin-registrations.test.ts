@@ -565,3 +565,31 @@ describe(`database (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     for (const c of counters) expect(c.counter, c.slug).toBe(c.actual);
   });
 });
+
+describe('demo registrations', () => {
+  it('seed a fresh demo through the real registration path, leaving workshop seats for visitors', async () => {
+    const demo = await createTestDatabase();
+    try {
+      const id = await seedDemoForum(demo.db);
+      const { seedDemoRegistrations, DEMO_REGISTRATION_COUNT } = await import('@/db/seed/demo-registrations');
+      expect(await seedDemoRegistrations(demo.db, EVENT)).toBe(DEMO_REGISTRATION_COUNT);
+      const regs = await demo.db.select().from(registrations).where(eq(registrations.eventId, id));
+      expect(regs).toHaveLength(DEMO_REGISTRATION_COUNT);
+      expect(new Set(regs.map((r) => r.country)).size).toBeGreaterThan(5);
+      expect(new Set(regs.map((r) => r.venueId)).size).toBeGreaterThan(3);
+      const days = new Set(regs.map((r) => r.createdAt.toISOString().slice(0, 10)));
+      expect(days.size).toBeGreaterThan(5);
+      const [workshop] = await demo.db.select().from(sessions).where(and(eq(sessions.eventId, id), eq(sessions.slug, 'young-scientists-workshop')));
+      const seats = await demo.db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, workshop!.id));
+      expect(seats.filter((s) => s.status === 'confirmed')).toHaveLength(24);
+      expect(workshop!.confirmedCount).toBe(24);
+      const counters = rows<{ counter: number; actual: number }>(
+        await demo.db.execute(sql`select s.confirmed_count as counter, (select count(*)::int from registration_sessions rs join registrations r on r.id = rs.registration_id where rs.session_id = s.id and rs.status = 'confirmed' and r.mode = 'in_person' and r.venue_id = s.venue_id) as actual from sessions s where s.event_id = ${id}::uuid and s.capacity is not null`),
+      );
+      for (const c of counters) expect(c.counter).toBe(c.actual);
+      expect(await demo.db.$count(outbox)).toBe(DEMO_REGISTRATION_COUNT);
+    } finally {
+      await demo.close();
+    }
+  }, 60_000);
+});

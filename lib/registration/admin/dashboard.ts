@@ -21,7 +21,7 @@ export type SessionSeats = {
   chosen: number;
 };
 
-export type VenueSeats = { id: string; slug: string; name: LocalizedText; kind: string; capacity: number | null; confirmed: number; waitlisted: number };
+export type VenueSeats = { id: string; slug: string; name: LocalizedText; city: LocalizedText; kind: string; capacity: number | null; confirmed: number; waitlisted: number };
 
 export type RegistrationDashboard = {
   event: AdminEvent;
@@ -58,7 +58,7 @@ export async function registrationDashboard(db: Db, actor: Actor | null, slug: s
     db.select({ key: registrations.country, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.country),
     db.select({ key: registrations.participantType, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.participantType),
     db
-      .select({ id: venues.id, slug: venues.slug, name: venues.name, kind: venues.kind, capacity: venues.capacity, confirmed: venues.confirmedCount })
+      .select({ id: venues.id, slug: venues.slug, name: venues.name, city: venues.city, kind: venues.kind, capacity: venues.capacity, confirmed: venues.confirmedCount })
       .from(venues)
       .where(eq(venues.eventId, event.id))
       .orderBy(asc(venues.position)),

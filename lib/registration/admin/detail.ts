@@ -64,8 +64,8 @@ async function loadDetail(db: Db, event: AdminEvent, registrationId: string) {
     checkedInByEmail: row.checkedInByEmail,
     seats: seats.map((s) => ({
       ...s,
-      /** Whether this seat counts against the session's capacity (held in person at its own venue). */
-      takesSeat: registration.mode === 'in_person' && registration.venueId === s.venueId && s.capacity !== null,
+      /** Whether this takes a seat in the session (in person at the venue holding it), rather than a relay or stream. */
+      takesSeat: registration.mode === 'in_person' && registration.venueId === s.venueId,
     })),
     mails,
   };

@@ -36,6 +36,21 @@ export function filtersFromSearchParams(params: URLSearchParams | Record<string,
   return registrationFilterSchema.safeParse(raw);
 }
 
+/**
+ * For pages: keeps every filter that parses and names the ones that do not, so one bad value in a
+ * shared link does not silently drop the others.
+ */
+export function filtersKeepingValid(params: Record<string, string | string[] | undefined>): { filters: RegistrationFilters; problems: Record<string, string> } {
+  const filters: Record<string, unknown> = {};
+  const problems: Record<string, string> = {};
+  for (const [key, schema] of Object.entries(registrationFilterSchema.shape)) {
+    const parsed = schema.safeParse(params[key]);
+    if (parsed.success) filters[key] = parsed.data;
+    else problems[key] = parsed.error.issues[0]?.message ?? 'is invalid';
+  }
+  return { filters: filters as RegistrationFilters, problems };
+}
+
 /** The filters as query-string pairs, for links that keep them. */
 export function filtersToQuery(filters: RegistrationFilters): Record<string, string> {
   const query: Record<string, string> = {};

@@ -35,7 +35,7 @@ export type RegistrationListRow = {
   country: string;
   participantType: string;
   mode: 'in_person' | 'online';
-  venueName: LocalizedText | null;
+  venueCity: LocalizedText | null;
   status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in';
   waitlistPosition: number | null;
   createdAt: Date;
@@ -74,7 +74,7 @@ export async function listRegistrations(db: Db, actor: Actor | null, slug: strin
       country: registrations.country,
       participantType: registrations.participantType,
       mode: registrations.mode,
-      venueName: venues.name,
+      venueCity: venues.city,
       status: registrations.status,
       waitlistPosition: registrations.waitlistPosition,
       createdAt: registrations.createdAt,

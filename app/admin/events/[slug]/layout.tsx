@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { EventNav, type EventNavLink } from '@/components/admin/event-nav';
 import { eventAccess } from '@/lib/admin/event-access';
 import { loadForPage } from '@/lib/admin/page-guard';
+import { currentActor } from '@/lib/auth/current';
 import { pick } from '@/lib/i18n/text';
 import './admin.css';
 
@@ -17,6 +18,9 @@ export default async function EventAdminLayout({ children, params }: { children:
   const { slug } = await params;
   const base = `/admin/events/${slug}`;
   const db = await getDb();
+  // Signed out: the page redirects to sign-in itself, with its own address to come back to (a
+  // layout does not know the path). No data is shown either way: every lib read needs an actor.
+  if (!(await currentActor())) return <>{children}</>;
   const access = await loadForPage(base, (actor) => eventAccess(db, actor, slug, ['organiser', 'checkin']));
   const [t, locale] = await Promise.all([getTranslations('adminEvent'), getLocale()]);
   const organiser = access.roles.includes('organiser');

@@ -23,7 +23,7 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
   if (!access.roles.includes('organiser')) redirect(`${base}/checkin`);
   const dashboard = await loadForPage(base, (actor) => registrationDashboard(db, actor, slug));
   const [t, tr, locale] = await Promise.all([getTranslations('adminRegistrations.dashboard'), getTranslations('adminRegistrations'), getLocale() as Promise<Locale>]);
-  const venueName = new Map(dashboard.venues.map((v) => [v.slug, pick(v.name, locale)]));
+  const venueCity = new Map(dashboard.venues.map((v) => [v.slug, pick(v.city, locale)]));
   const chartText = (title: string, note?: string) => ({ title, note, dataTable: t('dataTable'), labelHeading: t('label'), valueHeading: t('count'), empty: t('empty') });
   const statusOrder = ['confirmed', 'waitlisted', 'checked_in', 'cancelled'] as const;
   const statusCount = new Map(dashboard.byStatus.map((s) => [s.key, s.count]));
@@ -48,7 +48,7 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
       />
 
       <div className="admin-charts" style={{ marginTop: '1rem' }}>
-        <BarChart id="by-venue" rows={dashboard.byVenue.map((v) => ({ label: venueName.get(v.key) ?? v.key, value: v.count }))} text={chartText(t('byVenue'), t('activeNote'))} />
+        <BarChart id="by-venue" rows={dashboard.byVenue.map((v) => ({ label: venueCity.get(v.key) ?? v.key, value: v.count }))} text={chartText(t('byVenue'), t('activeNote'))} />
         <BarChart id="by-mode" rows={dashboard.byMode.map((m) => ({ label: tr(`modes.${m.key}`), value: m.count }))} text={chartText(t('byMode'), t('activeNote'))} />
         <BarChart id="by-country" rows={dashboard.byCountry.map((c) => ({ label: countryName(c.key, locale), value: c.count }))} text={chartText(t('byCountry'), t('activeNote'))} />
         <BarChart id="by-type" rows={dashboard.byParticipantType.map((p) => ({ label: tr(`types.${p.key}`), value: p.count }))} text={chartText(t('byType'), t('activeNote'))} />

@@ -5,7 +5,7 @@ import { loadForPage } from '@/lib/admin/page-guard';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
-import { filtersFromSearchParams, type RegistrationFilters } from '@/lib/registration/admin/filters';
+import { filtersKeepingValid } from '@/lib/registration/admin/filters';
 import { listRegistrations, PAGE_SIZES, registrationPageSchema } from '@/lib/registration/admin/list';
 import { withFilters } from '@/lib/registration/admin/query-string';
 import { fieldErrors } from '@/lib/registration/schema';
@@ -23,10 +23,9 @@ export default async function RegistrationsPage({ params, searchParams }: { para
   const [t, locale] = await Promise.all([getTranslations('adminRegistrations'), getLocale() as Promise<Locale>]);
 
   // Bad input is named and ignored rather than turned into an error page.
-  const parsedFilters = filtersFromSearchParams(query);
+  const { filters, problems: filterProblems } = filtersKeepingValid(query);
   const parsedPage = registrationPageSchema.safeParse(query);
-  const problems = { ...(parsedFilters.success ? {} : fieldErrors(parsedFilters.error)), ...(parsedPage.success ? {} : fieldErrors(parsedPage.error)) };
-  const filters: RegistrationFilters = parsedFilters.success ? parsedFilters.data : {};
+  const problems = { ...filterProblems, ...(parsedPage.success ? {} : fieldErrors(parsedPage.error)) };
   const paging = parsedPage.success ? parsedPage.data : registrationPageSchema.parse({});
 
   const db = await getDb();
@@ -101,7 +100,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
                   <td>{r.organisation}</td>
                   <td>{r.country}</td>
                   <td>{t(`types.${r.participantType}`)}</td>
-                  <td>{r.mode === 'online' ? t('online') : pick(r.venueName, locale)}</td>
+                  <td>{r.mode === 'online' ? t('online') : pick(r.venueCity, locale)}</td>
                   <td>
                     <span className={`badge ${r.status === 'waitlisted' ? 'wait' : r.status === 'cancelled' ? 'cancelled' : 'ok'}`}>{t(`statuses.${r.status}`)}</span>
                     {r.waitlistPosition !== null && <span className="muted"> {t('waitlistPosition', { position: r.waitlistPosition })}</span>}

@@ -6,8 +6,7 @@ import { RegistrationFilterForm } from '@/components/admin/registration-filters'
 import { loadForPage } from '@/lib/admin/page-guard';
 import { announcementAudience } from '@/lib/registration/admin/announcement';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
-import { filtersFromSearchParams, filtersToQuery, type RegistrationFilters } from '@/lib/registration/admin/filters';
-import { fieldErrors } from '@/lib/registration/schema';
+import { filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
 import { queueAnnouncementAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -24,9 +23,7 @@ export default async function AnnouncePage({ params, searchParams }: { params: P
   const query = querySchema.parse(raw);
   const path = `/admin/events/${slug}/registrations/announce`;
   const t = await getTranslations('adminRegistrations');
-  const parsed = filtersFromSearchParams(raw);
-  const filters: RegistrationFilters = parsed.success ? parsed.data : {};
-  const problems = parsed.success ? {} : fieldErrors(parsed.error);
+  const { filters, problems } = filtersKeepingValid(raw);
   const db = await getDb();
   const [audience, options] = await loadForPage(path, (actor) => Promise.all([announcementAudience(db, actor, slug, filters), registrationFilterOptions(db, actor, slug)]));
 

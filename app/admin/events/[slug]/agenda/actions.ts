@@ -1,0 +1,14 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { runForAction } from '@/lib/admin/page-guard';
+import { publishAgenda } from '@/lib/agenda/publish/publish';
+import { slugSchema } from '@/lib/validation/common';
+
+export async function publishAgendaAction(slug: string): Promise<void> {
+  const eventSlug = slugSchema.parse(slug);
+  const path = `/admin/events/${eventSlug}/agenda`;
+  const result = await runForAction(path, async (actor) => publishAgenda(await getDb(), actor, eventSlug));
+  redirect(`${path}?published=${result.version}&registrants=${result.notified.registrants}&speakers=${result.notified.speakers}`);
+}

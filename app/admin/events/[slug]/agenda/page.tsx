@@ -1,0 +1,111 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { SessionTime } from '@/components/agenda/session-time';
+import { getDb } from '@/db/client';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
+import { formatDay } from '@/lib/format/datetime';
+import type { Locale } from '@/lib/i18n/locales';
+import { pick } from '@/lib/i18n/text';
+import { localDate } from '@/lib/time/zones';
+import { publishAgendaAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Agenda', robots: { index: false } };
+
+const querySchema = z.object({
+  saved: z.literal('1').optional().catch(undefined),
+  published: z.coerce.number().int().optional().catch(undefined),
+  registrants: z.coerce.number().int().optional().catch(undefined),
+  speakers: z.coerce.number().int().optional().catch(undefined),
+});
+
+export default async function AgendaAdminPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await params;
+  const query = querySchema.parse(await searchParams);
+  const base = `/admin/events/${slug}/agenda`;
+  const db = await getDb();
+  const [t, locale, overview] = await Promise.all([getTranslations('adminAgenda'), getLocale() as Promise<Locale>, loadForPage(base, (actor) => agendaOverview(db, actor, slug))]);
+  const { agenda, event, pending } = overview;
+  const venueById = new Map(agenda.venues.map((v) => [v.id, v]));
+  const titleOf = (id: string) => pick(agenda.sessions.find((s) => s.id === id)?.title, locale) || id;
+  const days = new Map<string, typeof agenda.sessions>();
+  for (const session of agenda.sessions) {
+    const day = localDate(session.startsAt, event.timeZone);
+    days.set(day, [...(days.get(day) ?? []), session]);
+  }
+  return (
+    <section>
+      <h2>{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      {query.saved && <p className="notice ok" role="status">{t('saved')}</p>}
+      {query.published !== undefined && (
+        <p className="notice ok" role="status" data-testid="published">
+          {t('published', { version: query.published, registrants: query.registrants ?? 0, speakers: query.speakers ?? 0 })}
+        </p>
+      )}
+      <p className="admin-pager">
+        <a className="button" href={`${base}/sessions/new`}>
+          {t('newSession')}
+        </a>
+        <a href={`${base}/venues`}>{t('venuesAndRooms')}</a>
+        <a href={`${base}/speakers`}>{t('speakers')}</a>
+      </p>
+      <section className="card" data-testid="pending">
+        <h3>{t('pending')}</h3>
+        {pending.length === 0 ? (
+          <p>{t('noPending', { version: event.publishedVersion })}</p>
+        ) : (
+          <>
+            <ul>
+              {pending.map((change) => (
+                <li key={`${change.kind}-${change.sessionId}`} data-change={change.kind}>
+                  {t(`change.${change.kind}`, { title: titleOf(change.sessionId) })}
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t('publishNote')}</p>
+            <form action={publishAgendaAction.bind(null, slug)}>
+              <button className="button" type="submit">
+                {t('publish', { version: event.publishedVersion + 1 })}
+              </button>
+            </form>
+          </>
+        )}
+      </section>
+      {[...days].map(([day, sessions]) => (
+        <div key={day} className="agenda-admin-day">
+          <h3>{formatDay(sessions[0]!.startsAt, event.timeZone, locale)}</h3>
+          <table className="admin-table">
+            <tbody>
+              {sessions.map((session) => {
+                const venue = venueById.get(session.venueId)!;
+                const room = agenda.rooms.find((r) => r.id === session.roomId);
+                return (
+                  <tr key={session.id} data-session={session.slug}>
+                    <td>
+                      <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
+                    </td>
+                    <td>
+                      <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
+                      {session.relays.length > 0 && (
+                        <div className="muted">{t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}</div>
+                      )}
+                    </td>
+                    <td>
+                      {pick(venue.name, locale)}
+                      {room && <div className="muted">{pick(room.name, locale)}</div>}
+                    </td>
+                    <td>
+                      <span className={`badge ${session.status === 'cancelled' ? 'cancelled' : session.status === 'changed' ? 'wait' : 'ok'}`}>{t(`status.${session.status}`)}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { SessionEditor } from '@/components/admin/session-editor';
+import { getDb } from '@/db/client';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { sessionEditorOptions, sessionFormValues } from '@/lib/agenda/admin/editor-data';
+import { uuidSchema } from '@/lib/validation/common';
+import { checkSessionAction, saveSessionAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Edit session', robots: { index: false } };
+
+export default async function EditSessionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  if (!uuidSchema.safeParse(id).success) notFound();
+  const db = await getDb();
+  const locale = await getLocale();
+  const [t, loaded] = await Promise.all([
+    getTranslations('adminAgenda'),
+    loadForPage(`/admin/events/${slug}/agenda/sessions/${id}`, (actor) => Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id)])),
+  ]);
+  const [options, values] = loaded;
+  if (!values) notFound();
+  const { eventId: _eventId, firstDay: _firstDay, ...choices } = options;
+  return (
+    <section>
+      <p>
+        <a href={`/admin/events/${slug}/agenda`}>← {t('title')}</a>
+      </p>
+      <h2>{t('editor.editTitle')}</h2>
+      <SessionEditor slug={slug} sessionId={id} options={choices} check={checkSessionAction} save={saveSessionAction} defaults={values} />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+'use server';
+
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { runForAction } from '@/lib/admin/page-guard';
+import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
+import { previewSessionConflicts, saveSession } from '@/lib/agenda/admin/save-session';
+import type { Locale } from '@/lib/i18n/locales';
+import { slugSchema } from '@/lib/validation/common';
+
+export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
+
+const target = z.object({ slug: slugSchema, id: z.uuid().nullable() });
+
+async function conflictText(conflicts: Parameters<typeof describeConflicts>[0]) {
+  const [t, locale] = await Promise.all([getTranslations('adminAgenda.conflicts'), getLocale() as Promise<Locale>]);
+  return describeConflicts(conflicts, (key, values) => t(key as never, values as never), locale);
+}
+
+export async function checkSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionActionResult> {
+  const ids = target.parse({ slug, id });
+  const path = `/admin/events/${ids.slug}/agenda`;
+  const result = await runForAction(path, async (actor) => previewSessionConflicts(await getDb(), actor, ids.slug, ids.id, values));
+  return 'fields' in result ? { ok: false, fields: result.fields } : { ok: false, conflicts: await conflictText(result.conflicts) };
+}
+
+export async function saveSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionActionResult> {
+  const ids = target.parse({ slug, id });
+  const path = `/admin/events/${ids.slug}/agenda`;
+  const result = await runForAction(path, async (actor) => saveSession(await getDb(), actor, ids.slug, ids.id, values));
+  if (result.ok) return { ok: true, id: result.id };
+  if (result.status === 404) return { ok: false, fields: { body: 'This session no longer exists' } };
+  if (result.status === 409) return { ok: false, conflicts: await conflictText(result.conflicts) };
+  return { ok: false, fields: result.fields };
+}

@@ -1,0 +1,224 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { SEGMENTS, SESSION_LANGUAGES, sessionInputSchema, type SessionFormValues, type SessionInput } from '@/lib/agenda/admin/session-input';
+import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
+import type { SessionActionResult } from '@/app/admin/events/[slug]/agenda/sessions/actions';
+
+const KINDS = ['ceremony', 'keynote', 'panel', 'forum', 'workshop', 'exhibition', 'promotion', 'signing', 'networking'] as const;
+const ROLES = ['speaker', 'moderator', 'panelist', 'signatory', 'host'] as const;
+
+type Props = {
+  slug: string;
+  sessionId: string | null;
+  defaults: SessionFormValues;
+  options: EditorOptions;
+  check: (slug: string, id: string | null, values: unknown) => Promise<SessionActionResult>;
+  save: (slug: string, id: string | null, values: unknown) => Promise<SessionActionResult>;
+};
+
+/** The session form: checks conflicts against the server before saving, and shows them beside the save button. */
+export function SessionEditor({ slug, sessionId, defaults, options, check, save }: Props) {
+  const t = useTranslations('adminAgenda.editor');
+  const router = useRouter();
+  const [conflicts, setConflicts] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<SessionFormValues, unknown, SessionInput>({ resolver: zodResolver(sessionInputSchema), defaultValues: defaults });
+  const { register, handleSubmit, watch, setError, formState, setValue } = form;
+  const speakers = useFieldArray({ control: form.control, name: 'speakers' });
+  const venueId = watch('venueId');
+  const venue = options.venues.find((v) => v.id === venueId);
+  const errors = formState.errors as Record<string, { message?: string } | undefined>;
+
+  const applyServerAnswer = (answer: SessionActionResult) => {
+    if (answer.ok) return;
+    for (const [field, message] of Object.entries(answer.fields ?? {})) setError(field as keyof SessionFormValues, { message });
+    setConflicts(answer.conflicts ?? (answer.fields ? null : []));
+  };
+
+  // The server parses the raw form values with the same schema; the resolver's output is already transformed.
+  const onCheck = handleSubmit(async () => {
+    setBusy(true);
+    applyServerAnswer(await check(slug, sessionId, form.getValues()));
+    setBusy(false);
+  });
+
+  const onSave = handleSubmit(async () => {
+    setBusy(true);
+    const answer = await save(slug, sessionId, form.getValues());
+    setBusy(false);
+    if (answer.ok) {
+      router.push(`/admin/events/${slug}/agenda?saved=1`);
+      router.refresh();
+    } else applyServerAnswer(answer);
+  });
+
+  const field = (name: keyof SessionFormValues, input: React.ReactNode, hint?: string) => (
+    <div className="field">
+      <label htmlFor={`s-${name}`}>{t(name as never)}</label>
+      {input}
+      {hint && <span className="muted">{hint}</span>}
+      <span id={`s-${name}-error`} className="error" role={errors[name]?.message ? 'alert' : undefined}>
+        {errors[name]?.message ?? ''}
+      </span>
+    </div>
+  );
+  const aria = (name: string) => ({ id: `s-${name}`, 'aria-invalid': Boolean(errors[name]), 'aria-describedby': `s-${name}-error` });
+
+  return (
+    <form onSubmit={onSave} noValidate className="card session-editor">
+      <div className="grid-2">
+        {field('titleEn', <input {...aria('titleEn')} {...register('titleEn')} />)}
+        {field('titleZh', <input {...aria('titleZh')} {...register('titleZh')} />)}
+        {field('slug', <input {...aria('slug')} {...register('slug')} />)}
+        {field(
+          'kind',
+          <select {...aria('kind')} {...register('kind')}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'segment',
+          <select {...aria('segment')} {...register('segment')}>
+            {SEGMENTS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'venueId',
+          <select {...aria('venueId')} {...register('venueId', { onChange: () => setValue('roomId', '') })}>
+            {options.venues.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'roomId',
+          <select {...aria('roomId')} {...register('roomId')}>
+            <option value="">{t('noRoom')}</option>
+            {options.rooms
+              .filter((r) => r.venueId === venueId)
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label} ({r.capacity})
+                </option>
+              ))}
+          </select>,
+        )}
+        {field('capacity', <input inputMode="numeric" {...aria('capacity')} {...register('capacity')} />)}
+        {field('date', <input type="date" {...aria('date')} {...register('date')} />, venue ? t('localTimeNote', { venue: venue.label, zone: venue.timeZone }) : undefined)}
+        <div className="grid-2">
+          {field('start', <input type="time" {...aria('start')} {...register('start')} />)}
+          {field('end', <input type="time" {...aria('end')} {...register('end')} />)}
+        </div>
+      </div>
+      {field('descriptionEn', <textarea rows={3} {...aria('descriptionEn')} {...register('descriptionEn')} />)}
+      {field('descriptionZh', <textarea rows={3} {...aria('descriptionZh')} {...register('descriptionZh')} />)}
+      <fieldset>
+        <legend>{t('languages')}</legend>
+        {SESSION_LANGUAGES.map((language) => (
+          <label key={language} className="check inline">
+            <input type="checkbox" value={language} {...register('languages')} /> {language}
+          </label>
+        ))}
+        <span className="error" role={errors.languages?.message ? 'alert' : undefined}>{errors.languages?.message ?? ''}</span>
+      </fieldset>
+      <fieldset>
+        <legend>{t('relayVenueIds')}</legend>
+        {options.venues
+          .filter((v) => v.id !== venueId && v.kind !== 'online')
+          .map((v) => (
+            <label key={v.id} className="check inline">
+              <input type="checkbox" value={v.id} {...register('relayVenueIds')} /> {v.label}
+            </label>
+          ))}
+        <span className="error" role={errors.relayVenueIds?.message ? 'alert' : undefined}>{errors.relayVenueIds?.message ?? ''}</span>
+      </fieldset>
+      <fieldset>
+        <legend>{t('speakers')}</legend>
+        {speakers.fields.map((item, index) => (
+          <div key={item.id} className="speaker-row">
+            <select aria-label={t('speakers')} {...register(`speakers.${index}.speakerId`)}>
+              {options.speakers.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+            <select aria-label={t('role')} {...register(`speakers.${index}.role`)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            <select aria-label={t('presence')} {...register(`speakers.${index}.presence`)}>
+              <option value="onsite">{t('onsite')}</option>
+              <option value="remote">{t('remote')}</option>
+            </select>
+            <button type="button" className="button secondary small" onClick={() => speakers.remove(index)}>
+              {t('remove')}
+            </button>
+          </div>
+        ))}
+        {options.speakers[0] && (
+          <button type="button" className="button secondary small" onClick={() => speakers.append({ speakerId: options.speakers[0]!.id, role: 'speaker', presence: 'onsite' })}>
+            {t('addSpeaker')}
+          </button>
+        )}
+        <span className="error" role={errors.speakers?.message ? 'alert' : undefined}>{errors.speakers?.message ?? ''}</span>
+      </fieldset>
+      <div className="grid-2">
+        <label className="check">
+          <input type="checkbox" {...register('streamed')} /> {t('streamed')}
+        </label>
+        <label className="check">
+          <input type="checkbox" {...register('cancelled')} /> {t('cancelled')}
+        </label>
+        {field('livestreamUrl', <input type="url" {...aria('livestreamUrl')} {...register('livestreamUrl')} />)}
+        {field('recordingUrl', <input type="url" {...aria('recordingUrl')} {...register('recordingUrl')} />)}
+      </div>
+      {errors.body?.message && <p className="notice bad" role="alert">{errors.body.message}</p>}
+      {conflicts !== null && (
+        <section className={`notice ${conflicts.length ? 'bad' : 'ok'}`} data-testid="conflicts" aria-live="polite">
+          <strong>{t('conflictsTitle')}</strong>
+          {conflicts.length === 0 ? (
+            <p>{t('noConflicts')}</p>
+          ) : (
+            <>
+              <ul>
+                {conflicts.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+              <label className="check">
+                <input type="checkbox" {...register('acknowledgeConflicts')} /> {t('acknowledgeConflicts')}
+              </label>
+            </>
+          )}
+        </section>
+      )}
+      <p className="actions">
+        <button type="button" className="button secondary" onClick={onCheck} disabled={busy}>
+          {t('check')}
+        </button>{' '}
+        <button type="submit" className="button" disabled={busy}>
+          {t('save')}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const slug = 'china-asean-tech-forum';
+const base = `/admin/events/${slug}`;
+
+async function signInAsOrganiser(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel('Email').first().fill('organiser@forum.demo');
+  await page.getByLabel('Password').fill('demo-organiser-2026');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+}
+
+test('an organiser creates a session, sees the room conflict before saving, publishes, and the public agenda shows it', async ({ page }) => {
+  await signInAsOrganiser(page, `${base}/agenda`);
+  await expect(page.getByTestId('pending')).toContainText('up to date');
+  await page.getByRole('link', { name: 'New session' }).click();
+
+  await page.getByLabel('Title (English)').fill('Fireside chat: Telemedicine across borders');
+  await page.getByLabel('Address name (slug)').fill('fireside-telemedicine');
+  await page.getByLabel('Venue', { exact: true }).selectOption({ label: 'Nanning International Convention and Exhibition Center (Asia/Shanghai)' });
+  await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Plenary Hall A (800)' });
+  await page.getByLabel('Starts', { exact: true }).fill('09:15');
+  await page.getByLabel('Ends', { exact: true }).fill('09:40');
+  await page.getByRole('button', { name: 'Save session' }).click();
+
+  const conflicts = page.getByTestId('conflicts');
+  await expect(conflicts).toContainText('Plenary Hall A is already booked for “Opening Ceremony');
+  // Move it to a free slot instead of overriding the warning.
+  await page.getByLabel('Starts', { exact: true }).fill('18:00');
+  await page.getByLabel('Ends', { exact: true }).fill('18:45');
+  await page.getByRole('button', { name: 'Check for conflicts' }).click();
+  await expect(conflicts).toContainText('No conflicts found.');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}/agenda\\?saved=1`));
+
+  // Not public until published.
+  const publicPage = await page.context().newPage();
+  await publicPage.goto(`/events/${slug}/agenda?venue=nanning`);
+  await expect(publicPage.getByText('Fireside chat: Telemedicine across borders')).toHaveCount(0);
+
+  await expect(page.locator('[data-change="added"]')).toContainText('Fireside chat');
+  await page.getByRole('button', { name: /^Publish version/ }).click();
+  await expect(page.getByTestId('published')).toContainText('Published version 2');
+
+  await publicPage.reload();
+  const entry = publicPage.locator('[data-session="fireside-telemedicine"][data-venue="nanning"]');
+  await expect(entry).toContainText('18:00–18:45');
+  await expect(entry).toContainText('Nanning, GMT+8');
+});
+
+test('an organiser checks a registrant in by the code on their ticket, once', async ({ page, request }) => {
+  const registered = await request.post(`/api/v1/events/${slug}/registrations`, {
+    data: { name: 'Dao Thi Hoa', email: 'dao.hoa@example.org', organisation: 'Vietnam Academy of Science and Technology', country: 'VN', participantType: 'research_institute', mode: 'in_person', venue: 'nanning', consent: true },
+  });
+  expect(registered.status()).toBe(201);
+  const { manageUrl } = (await registered.json()) as { manageUrl: string };
+  await page.goto(new URL(manageUrl).pathname);
+  const code = (await page.getByTestId('ticket-code').textContent())!;
+  expect(code).toMatch(/^HF1\./);
+
+  await signInAsOrganiser(page, `${base}/checkin`);
+  await page.getByLabel('Ticket code').fill(code);
+  await page.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-outcome', 'checked-in');
+  await expect(page.getByTestId('checkin-result')).toContainText('Checked in: Dao Thi Hoa');
+
+  await page.getByLabel('Ticket code').fill(code);
+  await page.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-outcome', 'already');
+  await expect(page.getByTestId('checkin-result')).toContainText(/already checked in at \d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+8/);
+
+  await page.getByLabel('Ticket code').fill('HF1.forged');
+  await page.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(page.getByTestId('checkin-result')).toHaveAttribute('data-outcome', 'unknown-code');
+});
