@@ -1,0 +1,30 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { SpeakerForm } from '@/components/admin/speaker-form';
+import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
+import { newSpeakerDefaults } from '@/lib/agenda/venues-admin/list-speakers';
+import type { Locale } from '@/lib/i18n/locales';
+import { saveSpeakerAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'New speaker', robots: { index: false } };
+
+export default async function NewSpeakerPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const path = `/admin/events/${slug}/agenda/speakers`;
+  const db = await getDb();
+  const { values } = await loadForPage(`${path}/new`, (actor) => newSpeakerDefaults(db, actor, slug));
+  const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
+  return (
+    <>
+      <VenueAgendaNav eventSlug={slug} current="speakers" />
+      <p>
+        <a href={path}>← {t('speaker.back')}</a>
+      </p>
+      <h2>{t('speaker.newTitle')}</h2>
+      <SpeakerForm eventSlug={slug} speakerId={null} defaults={values} zones={timeZoneOptions()} countries={countryOptions(locale)} action={saveSpeakerAction} />
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
+import { VenueForm } from '@/components/admin/venue-form';
+import { RoomForm } from '@/components/admin/venue-room-form';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
+import { venueForEdit } from '@/lib/agenda/venues-admin/venue-for-edit';
+import type { Locale } from '@/lib/i18n/locales';
+import { pick } from '@/lib/i18n/text';
+import { deleteRoomAction, saveRoomAction, saveVenueAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Venue', robots: { index: false } };
+
+const querySchema = z.object({
+  done: z.enum(['created', 'room-deleted']).optional().catch(undefined),
+  'in-use': z.uuid().optional().catch(undefined),
+  error: z.string().max(300).optional().catch(undefined),
+});
+
+export default async function VenuePage({ params, searchParams }: { params: Promise<{ slug: string; venueId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug, venueId } = await params;
+  const query = querySchema.parse(await searchParams);
+  const list = `/admin/events/${slug}/agenda/venues`;
+  if (!z.uuid().safeParse(venueId).success) notFound();
+  const db = await getDb();
+  const edit = await loadForPage(`${list}/${venueId}`, (actor) => venueForEdit(db, actor, slug, venueId));
+  if (!edit.venue) notFound();
+  const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
+  const { venue, rooms } = edit;
+  const refusedRoom = query['in-use'] ? rooms.find((r) => r.id === query['in-use']) : undefined;
+
+  return (
+    <>
+      <VenueAgendaNav eventSlug={slug} current="venues" />
+      <p>
+        <a href={list}>← {t('venue.back')}</a>
+      </p>
+      <h2 data-testid="venue-title">
+        {t('venue.editTitle')}: {pick(venue.name, locale)}
+      </h2>
+      {query.done === 'created' && (
+        <p className="notice ok" role="status">
+          {t('venue.created')}
+        </p>
+      )}
+      <VenueForm
+        eventSlug={slug}
+        venueId={venue.id}
+        defaults={edit.values}
+        zones={timeZoneOptions(venue.timeZone)}
+        countries={countryOptions(locale)}
+        sessionCount={edit.sessionCount}
+        confirmedCount={venue.confirmedCount}
+        action={saveVenueAction}
+      />
+
+      <h3 id="rooms">{t('rooms.title')}</h3>
+      {query.done === 'room-deleted' && (
+        <p className="notice ok" role="status">
+          {t('rooms.deleted')}
+        </p>
+      )}
+      {refusedRoom && (
+        <div className="notice bad" role="alert" data-testid="room-in-use">
+          <p style={{ marginTop: 0 }}>{t('rooms.inUse', { room: pick(refusedRoom.name, locale), count: refusedRoom.sessions.length })}</p>
+          <ul>
+            {refusedRoom.sessions.map((s) => (
+              <li key={s.id}>{pick(s.title, locale)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {query.error && (
+        <p className="notice bad" role="alert">
+          {t('notSaved', { message: query.error })}
+        </p>
+      )}
+      {rooms.length === 0 ? (
+        <p>{t('rooms.none')}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table" data-testid="room-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('rooms.columns.room')}</th>
+                <th scope="col" className="num">
+                  {t('rooms.columns.capacity')}
+                </th>
+                <th scope="col">{t('rooms.columns.usedBy')}</th>
+                <th scope="col">
+                  <span className="muted">{t('rooms.edit')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rooms.map((room) => (
+                <tr key={room.id} data-room={room.name.en}>
+                  <td>{pick(room.name, locale)}</td>
+                  <td className="num">{room.capacity}</td>
+                  <td>
+                    {room.sessions.length === 0 ? (
+                      <span className="muted">{t('rooms.unused')}</span>
+                    ) : (
+                      <details>
+                        <summary>{t('rooms.usedBy', { count: room.sessions.length })}</summary>
+                        <ul>
+                          {room.sessions.map((s) => (
+                            <li key={s.id}>{pick(s.title, locale)}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </td>
+                  <td>
+                    <details>
+                      <summary>{t('rooms.edit')}</summary>
+                      <RoomForm
+                        eventSlug={slug}
+                        venueId={venue.id}
+                        roomId={room.id}
+                        defaults={{ nameEn: room.name.en, nameZh: room.name.zh ?? '', capacity: String(room.capacity) }}
+                        action={saveRoomAction}
+                      />
+                      <form action={deleteRoomAction.bind(null, slug, venue.id, room.id)} style={{ marginTop: '.75rem' }}>
+                        <button className="button danger small" type="submit">
+                          {t('rooms.delete')}
+                        </button>
+                      </form>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section className="card" aria-labelledby="add-room" style={{ marginTop: '1rem' }}>
+        <h4 id="add-room" style={{ marginTop: 0 }}>
+          {t('rooms.add')}
+        </h4>
+        <RoomForm eventSlug={slug} venueId={venue.id} roomId={null} defaults={{ nameEn: '', nameZh: '', capacity: '' }} action={saveRoomAction} />
+      </section>
+    </>
+  );
+}

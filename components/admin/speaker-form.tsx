@@ -1,0 +1,123 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
+import type { SaveResult } from '@/lib/agenda/venues-admin/result';
+import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/agenda/venues-admin/speaker-schema';
+import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
+import { FormField, fieldAria } from './venue-field';
+
+type Props = {
+  eventSlug: string;
+  /** null for a new speaker. */
+  speakerId: string | null;
+  defaults: SpeakerFormValues;
+  zones: string[];
+  countries: CountryOption[];
+  action: (eventSlug: string, speakerId: string | null, values: unknown) => Promise<SaveResult>;
+};
+
+const FIELDS = ['slug', 'name', 'honorific', 'email', 'jobTitle', 'affiliation', 'country', 'timeZone', 'bioEn', 'bioZh'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, action }: Props) {
+  const t = useTranslations('adminVenues');
+  const router = useRouter();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const { register, handleSubmit, setError, setValue, getValues, reset, formState } = useForm<SpeakerFormValues, unknown, SpeakerInput>({
+    resolver: zodResolver(speakerInputSchema),
+    defaultValues: defaults,
+  });
+  const errors = formState.errors;
+  const id = (field: Field) => `speaker-${field}`;
+  const message = (field: Field) => errors[field]?.message;
+  const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
+  const name = field('name');
+
+  const onSubmit = handleSubmit(async (values) => {
+    setNotice(null);
+    const result = await action(eventSlug, speakerId, values);
+    if (result.ok) {
+      if (!speakerId) return router.push(`/admin/events/${eventSlug}/agenda/speakers/${result.id}?done=created`);
+      reset(getValues());
+      setNotice({ ok: true, text: t('speaker.saved') });
+      return router.refresh();
+    }
+    if (result.status === 404) return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
+    for (const [key, text] of Object.entries(result.fields)) {
+      if ((FIELDS as readonly string[]).includes(key)) setError(key as Field, { message: text });
+    }
+    setNotice({ ok: false, text: t('fixErrors') });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="speaker-form" className="card">
+      {notice && (
+        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`} data-testid="speaker-notice">
+          {notice.text}
+        </p>
+      )}
+      <div className="grid">
+        <FormField id={id('honorific')} label={t('speaker.honorific')} hint={t('speaker.honorificHint')} error={message('honorific')}>
+          <input {...field('honorific', true)} maxLength={40} autoComplete="off" />
+        </FormField>
+        <FormField id={id('name')} label={t('speaker.name')} error={message('name')}>
+          <input
+            {...name}
+            maxLength={120}
+            autoComplete="off"
+            onBlur={(e) => {
+              void name.onBlur(e);
+              if (!speakerId && !getValues('slug')) setValue('slug', suggestSlug(e.target.value));
+            }}
+          />
+        </FormField>
+        <FormField id={id('slug')} label={t('speaker.slug')} hint={t('speaker.slugHint')} error={message('slug')}>
+          <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
+        </FormField>
+        <FormField id={id('email')} label={t('speaker.email')} hint={t('speaker.emailHint')} error={message('email')}>
+          <input {...field('email', true)} type="email" maxLength={254} autoComplete="off" />
+        </FormField>
+        <FormField id={id('jobTitle')} label={t('speaker.jobTitle')} error={message('jobTitle')}>
+          <input {...field('jobTitle')} maxLength={160} />
+        </FormField>
+        <FormField id={id('affiliation')} label={t('speaker.affiliation')} error={message('affiliation')}>
+          <input {...field('affiliation')} maxLength={200} />
+        </FormField>
+        <FormField id={id('country')} label={t('speaker.country')} error={message('country')}>
+          <select {...field('country')}>
+            <option value="">{t('speaker.chooseCountry')}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('timeZone')} label={t('speaker.timeZone')} error={message('timeZone')}>
+          <select {...field('timeZone')}>
+            <option value="">{t('speaker.noZone')}</option>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      </div>
+      <FormField id={id('bioEn')} label={t('speaker.bioEn')} error={message('bioEn')}>
+        <textarea {...field('bioEn')} rows={5} maxLength={2000} lang="en" />
+      </FormField>
+      <FormField id={id('bioZh')} label={t('speaker.bioZh')} error={message('bioZh')}>
+        <textarea {...field('bioZh')} rows={5} maxLength={2000} lang="zh" />
+      </FormField>
+      <button className="button" type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('saving') : speakerId ? t('speaker.save') : t('speaker.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
+import type { SaveResult } from '@/lib/agenda/venues-admin/result';
+import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
+import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } from '@/lib/agenda/venues-admin/venue-schema';
+import { FormField, fieldAria } from './venue-field';
+
+type Props = {
+  eventSlug: string;
+  /** null for a new venue. */
+  venueId: string | null;
+  defaults: VenueFormValues;
+  zones: string[];
+  countries: CountryOption[];
+  /** Sessions held at or relayed to the venue: their local times move if its zone changes. */
+  sessionCount: number;
+  confirmedCount: number;
+  action: (eventSlug: string, venueId: string | null, values: unknown) => Promise<SaveResult>;
+};
+
+const FIELDS = ['slug', 'nameEn', 'nameZh', 'cityEn', 'cityZh', 'country', 'timeZone', 'kind', 'capacity', 'address', 'position'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sessionCount, confirmedCount, action }: Props) {
+  const t = useTranslations('adminVenues');
+  const router = useRouter();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const { register, handleSubmit, setError, setValue, getValues, watch, reset, formState } = useForm<VenueFormValues, unknown, VenueInput>({
+    resolver: zodResolver(venueInputSchema),
+    defaultValues: defaults,
+  });
+  const errors = formState.errors;
+  const id = (field: Field) => `venue-${field}`;
+  const message = (field: Field) => errors[field]?.message;
+  const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
+  const cityEn = field('cityEn');
+  const zoneChanged = venueId !== null && sessionCount > 0 && watch('timeZone') !== defaults.timeZone;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setNotice(null);
+    const result = await action(eventSlug, venueId, values);
+    if (result.ok) {
+      if (!venueId) return router.push(`/admin/events/${eventSlug}/agenda/venues/${result.id}?done=created`);
+      reset(getValues());
+      setNotice({ ok: true, text: result.shiftedSessions ? t('venue.shifted', { count: result.shiftedSessions }) : t('venue.saved') });
+      return router.refresh();
+    }
+    if (result.status === 404) return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
+    for (const [name, text] of Object.entries(result.fields)) {
+      if ((FIELDS as readonly string[]).includes(name)) setError(name as Field, { message: text });
+    }
+    setNotice({ ok: false, text: t('fixErrors') });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="venue-form" className="card">
+      {notice && (
+        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`} data-testid="venue-notice">
+          {notice.text}
+        </p>
+      )}
+      <div className="grid">
+        <FormField id={id('nameEn')} label={t('venue.nameEn')} error={message('nameEn')}>
+          <input {...field('nameEn')} maxLength={200} lang="en" />
+        </FormField>
+        <FormField id={id('nameZh')} label={t('venue.nameZh')} error={message('nameZh')}>
+          <input {...field('nameZh')} maxLength={200} lang="zh" />
+        </FormField>
+        <FormField id={id('cityEn')} label={t('venue.cityEn')} error={message('cityEn')}>
+          <input
+            {...cityEn}
+            maxLength={100}
+            lang="en"
+            onBlur={(e) => {
+              void cityEn.onBlur(e);
+              if (!venueId && !getValues('slug')) setValue('slug', suggestSlug(e.target.value));
+            }}
+          />
+        </FormField>
+        <FormField id={id('cityZh')} label={t('venue.cityZh')} error={message('cityZh')}>
+          <input {...field('cityZh')} maxLength={100} lang="zh" />
+        </FormField>
+        <FormField id={id('slug')} label={t('venue.slug')} hint={t('venue.slugHint')} error={message('slug')}>
+          <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
+        </FormField>
+        <FormField id={id('country')} label={t('venue.country')} error={message('country')}>
+          <select {...field('country')}>
+            <option value="">{t('venue.chooseCountry')}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('timeZone')} label={t('venue.timeZone')} hint={t('venue.timeZoneHint')} error={message('timeZone')}>
+          <select {...field('timeZone', true)}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('kind')} label={t('venue.kind')} error={message('kind')}>
+          <select {...field('kind')}>
+            {VENUE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('capacity')} label={t('venue.capacity')} hint={`${t('venue.capacityHint')} ${venueId ? t('venue.confirmedHint', { count: confirmedCount }) : ''}`} error={message('capacity')}>
+          <input {...field('capacity', true)} inputMode="numeric" maxLength={8} />
+        </FormField>
+        <FormField id={id('position')} label={t('venue.position')} hint={t('venue.positionHint')} error={message('position')}>
+          <input {...field('position', true)} inputMode="numeric" maxLength={5} />
+        </FormField>
+      </div>
+      <FormField id={id('address')} label={t('venue.address')} error={message('address')}>
+        <input {...field('address')} maxLength={300} />
+      </FormField>
+      {zoneChanged && (
+        <p className="notice bad" role="status" data-testid="zone-warning">
+          {t('venue.zoneWarning', { count: sessionCount })}
+        </p>
+      )}
+      <button className="button" type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('saving') : venueId ? t('venue.save') : t('venue.create')}
+      </button>
+    </form>
+  );
+}

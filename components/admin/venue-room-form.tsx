@@ -1,0 +1,76 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { SaveResult } from '@/lib/agenda/venues-admin/result';
+import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/venues-admin/room-schema';
+import { FormField, fieldAria } from './venue-field';
+
+type Props = {
+  eventSlug: string;
+  venueId: string;
+  /** null to add a room. */
+  roomId: string | null;
+  defaults: RoomFormValues;
+  action: (eventSlug: string, venueId: string, roomId: string | null, values: unknown) => Promise<SaveResult>;
+};
+
+const FIELDS = ['nameEn', 'nameZh', 'capacity'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Adds a room to a venue, or edits one; several of these can be on one page, so ids carry the room. */
+export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props) {
+  const t = useTranslations('adminVenues');
+  const router = useRouter();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const { register, handleSubmit, setError, reset, getValues, formState } = useForm<RoomFormValues, unknown, RoomInput>({
+    resolver: zodResolver(roomInputSchema),
+    defaultValues: defaults,
+  });
+  const errors = formState.errors;
+  const id = (field: Field) => `room-${roomId ?? 'new'}-${field}`;
+  const message = (field: Field) => errors[field]?.message;
+  const field = (name: Field) => ({ ...register(name), ...fieldAria(id(name), message(name)) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setNotice(null);
+    const result = await action(eventSlug, venueId, roomId, values);
+    if (result.ok) {
+      reset(roomId ? getValues() : defaults);
+      setNotice({ ok: true, text: roomId ? t('rooms.saved') : t('rooms.added') });
+      return router.refresh();
+    }
+    if (result.status === 404) return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
+    for (const [name, text] of Object.entries(result.fields)) {
+      if ((FIELDS as readonly string[]).includes(name)) setError(name as Field, { message: text });
+    }
+    setNotice({ ok: false, text: t('fixErrors') });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid={roomId ? `room-form-${roomId}` : 'room-form-new'}>
+      {notice && (
+        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`}>
+          {notice.text}
+        </p>
+      )}
+      <div className="grid">
+        <FormField id={id('nameEn')} label={t('rooms.nameEn')} error={message('nameEn')}>
+          <input {...field('nameEn')} maxLength={120} lang="en" />
+        </FormField>
+        <FormField id={id('nameZh')} label={t('rooms.nameZh')} error={message('nameZh')}>
+          <input {...field('nameZh')} maxLength={120} lang="zh" />
+        </FormField>
+        <FormField id={id('capacity')} label={t('rooms.capacity')} error={message('capacity')}>
+          <input {...field('capacity')} inputMode="numeric" maxLength={7} />
+        </FormField>
+      </div>
+      <button className="button secondary" type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('saving') : roomId ? t('rooms.save') : t('rooms.create')}
+      </button>
+    </form>
+  );
+}

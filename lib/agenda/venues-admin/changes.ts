@@ -1,0 +1,13 @@
+/** The fields whose value differs, with both values, for the audit log. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  return changes;
+}
+
+/** `{ en, zh }` without an empty Chinese text, as stored LocalizedText values are. */
+export function localized(en: string, zh: string): { en: string; zh?: string } {
+  return zh ? { en, zh } : { en };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { boundedText } from '@/lib/registration/schema';
+import { isValidTimeZone } from '@/lib/time/zones';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/** The part of a public address that names a venue or speaker; unique within the event. */
+export const slugField = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(80, 'must be at most 80 characters')
+  .regex(SLUG, 'must be lower-case letters, digits and dashes, starting with a letter or digit');
+
+export const requiredText = (max: number) => boundedText(max).pipe(z.string().min(1, 'is required'));
+
+/** An IANA zone such as Asia/Tokyo, stored in the spelling Intl resolves it to ("asia/tokyo" → "Asia/Tokyo"). */
+export const timeZoneField = z
+  .string({ error: 'must be a time zone' })
+  .trim()
+  .max(64, 'must be an IANA time zone such as Asia/Tokyo')
+  .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Tokyo')
+  .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone);
+
+/**
+ * A whole number of seats or a position, typed into a form (a string) or sent as a number. Empty
+ * means "none" (null) where `optional`, and is an error otherwise.
+ */
+function count(max: number, optional: boolean) {
+  return z.union([z.number(), z.string(), z.null()], { error: 'must be a whole number' }).optional().transform((raw, ctx) => {
+    const text = typeof raw === 'string' ? raw.trim() : raw;
+    if (text === '' || text === null || text === undefined) {
+      if (optional) return null;
+      ctx.addIssue({ code: 'custom', message: 'is required' });
+      return z.NEVER;
+    }
+    const value = typeof text === 'number' ? text : /^[-+]?\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(value)) ctx.addIssue({ code: 'custom', message: 'must be a whole number' });
+    else if (value < 0) ctx.addIssue({ code: 'custom', message: 'must be 0 or more' });
+    else if (value > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max}` });
+    else return value;
+    return z.NEVER;
+  });
+}
+
+export const optionalCount = (max: number) => count(max, true);
+export const requiredCount = (max: number) => count(max, false) as z.ZodType<number, string | number | null | undefined>;

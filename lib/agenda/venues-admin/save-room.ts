@@ -1,0 +1,74 @@
+import { and, eq } from 'drizzle-orm';
+import { rooms, venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { organiserEvent } from '@/lib/admin/event-access';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { Actor } from '@/lib/auth/sessions';
+import { fieldErrors } from '@/lib/registration/schema';
+import { changedFields, localized } from './changes';
+import { invalid, missing, type SaveResult } from './result';
+import { roomInputSchema } from './room-schema';
+
+/** A room of one of the event's venues, locked for the change, or undefined. */
+export async function eventRoomForUpdate(db: Db, eventId: string, roomId: string) {
+  const [row] = await db
+    .select({ room: rooms, venueSlug: venues.slug })
+    .from(rooms)
+    .innerJoin(venues, eq(rooms.venueId, venues.id))
+    .where(and(eq(rooms.id, roomId), eq(venues.eventId, eventId)))
+    .for('update', { of: rooms });
+  return row;
+}
+
+/** An organiser adds a room to a venue of their event. */
+export async function createRoom(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<SaveResult> {
+  const event = await organiserEvent(db, actor, slug);
+  const parsed = roomInputSchema.safeParse(values);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const input = parsed.data;
+  return db.transaction(async (tx): Promise<SaveResult> => {
+    const [venue] = await tx
+      .select({ id: venues.id, slug: venues.slug })
+      .from(venues)
+      .where(and(eq(venues.id, venueId), eq(venues.eventId, event.id)));
+    if (!venue) return missing('venue');
+    const [row] = await tx
+      .insert(rooms)
+      .values({ venueId: venue.id, name: localized(input.nameEn, input.nameZh), capacity: input.capacity })
+      .returning({ id: rooms.id });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorUserId: actor!.userId,
+      action: 'room.create',
+      entity: 'room',
+      entityId: row!.id,
+      details: { venue: venue.slug, name: input.nameEn, capacity: input.capacity },
+    });
+    return { ok: true, id: row!.id };
+  });
+}
+
+/** An organiser renames a room or changes its capacity. */
+export async function updateRoom(db: Db, actor: Actor | null, slug: string, roomId: string, values: unknown): Promise<SaveResult> {
+  const event = await organiserEvent(db, actor, slug);
+  const parsed = roomInputSchema.safeParse(values);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const input = parsed.data;
+  return db.transaction(async (tx): Promise<SaveResult> => {
+    const current = await eventRoomForUpdate(tx, event.id, roomId);
+    if (!current) return missing('room');
+    const next = { name: localized(input.nameEn, input.nameZh), capacity: input.capacity };
+    const changes = changedFields(current.room, next);
+    if (Object.keys(changes).length === 0) return { ok: true, id: roomId };
+    await tx.update(rooms).set(next).where(eq(rooms.id, roomId));
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorUserId: actor!.userId,
+      action: 'room.update',
+      entity: 'room',
+      entityId: roomId,
+      details: { venue: current.venueSlug, changes },
+    });
+    return { ok: true, id: roomId };
+  });
+}

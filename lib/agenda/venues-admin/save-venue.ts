@@ -1,0 +1,131 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { organiserEvent } from '@/lib/admin/event-access';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { Actor } from '@/lib/auth/sessions';
+import { fieldErrors } from '@/lib/registration/schema';
+import { changedFields, localized } from './changes';
+import { violatedConstraint } from './db-errors';
+import { invalid, missing, type SaveResult } from './result';
+import { activeInPersonRegistrations, sessionsShownAtVenue } from './venue-sessions';
+import { venueInputSchema, type VenueInput } from './venue-schema';
+
+const SLUG_TAKEN = 'is already used by another venue of this event';
+const BELOW_CONFIRMED = 'must not be lower than the number of people already confirmed to attend in person';
+
+function columns(input: VenueInput) {
+  return {
+    slug: input.slug,
+    name: localized(input.nameEn, input.nameZh),
+    city: localized(input.cityEn, input.cityZh),
+    country: input.country,
+    timeZone: input.timeZone,
+    kind: input.kind,
+    capacity: input.capacity,
+    address: input.address,
+    position: input.position,
+  };
+}
+
+async function slugTaken(db: Db, eventId: string, slug: string, exceptId?: string): Promise<boolean> {
+  const conditions = [eq(venues.eventId, eventId), eq(venues.slug, slug)];
+  if (exceptId) conditions.push(ne(venues.id, exceptId));
+  const [row] = await db.select({ id: venues.id }).from(venues).where(and(...conditions)).limit(1);
+  return Boolean(row);
+}
+
+/**
+ * The database has the last word on a unique slug and on seats (a registration may commit between
+ * our check and our write); its refusal becomes the same field error, never a 500.
+ */
+function refusedByDatabase(error: unknown): SaveResult | null {
+  const constraint = violatedConstraint(error);
+  if (constraint === 'venues_event_slug_uq') return invalid({ slug: SLUG_TAKEN });
+  if (constraint === 'venues_confirmed_ck') return invalid({ capacity: BELOW_CONFIRMED });
+  if (constraint === 'venues_capacity_ck') return invalid({ capacity: 'must be 0 or more' });
+  return null;
+}
+
+/** An organiser adds a venue to their event. */
+export async function createVenue(db: Db, actor: Actor | null, slug: string, values: unknown): Promise<SaveResult> {
+  const event = await organiserEvent(db, actor, slug);
+  const parsed = venueInputSchema.safeParse(values);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const input = parsed.data;
+  try {
+    return await db.transaction(async (tx): Promise<SaveResult> => {
+      if (await slugTaken(tx, event.id, input.slug)) return invalid({ slug: SLUG_TAKEN });
+      const [row] = await tx
+        .insert(venues)
+        .values({ eventId: event.id, ...columns(input) })
+        .returning({ id: venues.id });
+      await recordAudit(tx, {
+        eventId: event.id,
+        actorUserId: actor!.userId,
+        action: 'venue.create',
+        entity: 'venue',
+        entityId: row!.id,
+        details: { slug: input.slug, name: input.nameEn, timeZone: input.timeZone, kind: input.kind, capacity: input.capacity },
+      });
+      return { ok: true, id: row!.id };
+    });
+  } catch (error) {
+    const refused = refusedByDatabase(error);
+    if (refused) return refused;
+    throw error;
+  }
+}
+
+/**
+ * An organiser edits a venue of their event. Seats cannot go below the people already confirmed
+ * there; a new time zone is allowed (sessions are stored in UTC) and the answer says how many
+ * sessions' local times moved with it.
+ */
+export async function updateVenue(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<SaveResult> {
+  const event = await organiserEvent(db, actor, slug);
+  const parsed = venueInputSchema.safeParse(values);
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const input = parsed.data;
+  try {
+    return await db.transaction(async (tx): Promise<SaveResult> => {
+      // The row lock makes registrations that take a seat here wait, so the count read is the one
+      // the new capacity is checked against.
+      const [current] = await tx
+        .select()
+        .from(venues)
+        .where(and(eq(venues.id, venueId), eq(venues.eventId, event.id)))
+        .for('update');
+      if (!current) return missing('venue');
+      const fields: Record<string, string> = {};
+      if (input.slug !== current.slug && (await slugTaken(tx, event.id, input.slug, current.id))) fields.slug = SLUG_TAKEN;
+      if (input.capacity !== null && input.capacity < current.confirmedCount) {
+        fields.capacity = `must be at least ${current.confirmedCount}: that many people are already confirmed to attend in person`;
+      }
+      if (input.kind === 'online' && current.kind !== 'online') {
+        const attending = await activeInPersonRegistrations(tx, current.id);
+        if (attending > 0) fields.kind = `cannot be online while ${attending} registrations attend this venue in person`;
+      }
+      if (Object.keys(fields).length > 0) return invalid(fields);
+
+      const next = columns(input);
+      const changes = changedFields(current, next);
+      if (Object.keys(changes).length === 0) return { ok: true, id: current.id };
+      await tx.update(venues).set(next).where(eq(venues.id, current.id));
+      const shiftedSessions = changes.timeZone ? await sessionsShownAtVenue(tx, current.id) : undefined;
+      await recordAudit(tx, {
+        eventId: event.id,
+        actorUserId: actor!.userId,
+        action: 'venue.update',
+        entity: 'venue',
+        entityId: current.id,
+        details: { slug: next.slug, changes, ...(shiftedSessions !== undefined ? { shiftedSessions } : {}) },
+      });
+      return { ok: true, id: current.id, ...(shiftedSessions ? { shiftedSessions } : {}) };
+    });
+  } catch (error) {
+    const refused = refusedByDatabase(error);
+    if (refused) return refused;
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { emailSchema } from '@/lib/auth/schemas';
+import { boundedText, countryCodeSchema } from '@/lib/registration/schema';
+import { speakerProfileSchema } from '@/lib/speakers/profile-schema';
+import { requiredText, slugField } from './field-schemas';
+
+// The speaker edits bio, affiliation, job title and time zone of the same row in their portal; the
+// organiser's form takes those rules from the portal's schema so that whatever one saves, the other
+// can open and save again unchanged.
+const portal = speakerProfileSchema.shape;
+
+/** The organiser's speaker form and its server action both parse with this. */
+export const speakerInputSchema = z.object({
+  slug: slugField,
+  name: requiredText(120),
+  honorific: boundedText(40),
+  email: z
+    .string({ error: 'must be text' })
+    .trim()
+    .transform((value) => value || null)
+    .pipe(emailSchema.nullable()),
+  jobTitle: portal.jobTitle,
+  affiliation: portal.affiliation,
+  country: countryCodeSchema,
+  /** Empty until the organiser or the speaker picks one; the portal then uses the browser's zone. */
+  timeZone: z
+    .string({ error: 'must be a time zone' })
+    .trim()
+    .transform((value) => value || null)
+    .pipe(portal.timeZone.nullable()),
+  bioEn: portal.bioEn,
+  bioZh: portal.bioZh,
+});
+
+export type SpeakerFormValues = z.input<typeof speakerInputSchema>;
+export type SpeakerInput = z.output<typeof speakerInputSchema>;

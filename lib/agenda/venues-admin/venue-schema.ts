@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { boundedText, countryCodeSchema } from '@/lib/registration/schema';
+import { optionalCount, requiredCount, requiredText, slugField, timeZoneField } from './field-schemas';
+
+export const VENUE_KINDS = ['main', 'branch', 'online'] as const;
+export type VenueKind = (typeof VENUE_KINDS)[number];
+
+/** The venue form (react-hook-form) and its server action both parse with this. */
+export const venueInputSchema = z
+  .object({
+    slug: slugField,
+    nameEn: requiredText(200),
+    nameZh: boundedText(200),
+    cityEn: requiredText(100),
+    cityZh: boundedText(100),
+    country: countryCodeSchema,
+    timeZone: timeZoneField,
+    kind: z.enum(VENUE_KINDS, { error: 'must be main, branch or online' }),
+    /** On-site seats; empty means no limit. */
+    capacity: optionalCount(1_000_000),
+    address: boundedText(300),
+    /** Order in lists and on the agenda, smallest first. */
+    position: requiredCount(10_000),
+  })
+  .superRefine((venue, ctx) => {
+    // An online venue has no seats to count; a number there would suggest a limit nobody enforces.
+    if (venue.kind === 'online' && venue.capacity !== null) {
+      ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'must be empty for an online venue' });
+    }
+  });
+
+export type VenueFormValues = z.input<typeof venueInputSchema>;
+export type VenueInput = z.output<typeof venueInputSchema>;
