@@ -74,6 +74,8 @@ export type AppServer = {
   peakRssKb: () => number | null;
   /** Current resident set size in KiB (VmRSS). */
   rssKb: () => number | null;
+  /** CPU time (user + system) the server has used so far, in ms. */
+  cpuMs: () => number | null;
   /** What the server printed, for diagnosing a failed start. */
   output: () => string;
 };
@@ -88,12 +90,22 @@ function procStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   }
 }
 
+function procCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name: state is 3rd, utime 14th, stime 15th (in clock ticks, 100 per second on Linux).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Starts `next start` on 127.0.0.1:port against the database and waits until /api/health answers 200. */
-export async function startAppServer(options: { port: number; database: AppDatabase; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(options: { port: number; database: AppDatabase; env?: Record<string, string>; nodeArgs?: string[]; readyTimeoutMs?: number }): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.database.env, ...options.env, PORT: String(options.port), APP_URL: url, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   if (options.database.backend === 'pglite') delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,6 +132,7 @@ export async function startAppServer(options: { port: number; database: AppDatab
     kill9: () => waitEnd('SIGKILL'),
     peakRssKb: () => procStatusKb(pid, 'VmHWM'),
     rssKb: () => procStatusKb(pid, 'VmRSS'),
+    cpuMs: () => procCpuMs(pid),
     output: () => output,
   };
 
