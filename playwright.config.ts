@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { e2eSmtpPort } from './tests/helpers/e2e-ports';
 
 const port = process.env.E2E_PORT ?? '3210';
 const debianChromium = '/usr/bin/chromium';
@@ -31,5 +32,7 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // Mail goes to a real SMTP server that a spec starts on this port (tests/e2e/speaker-portal.spec.ts).
+    env: { SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}` },
   },
 });

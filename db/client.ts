@@ -2,6 +2,7 @@ import { appEnv } from '../lib/config/env';
 import { openDatabase, type OpenDatabase } from './open';
 import { demoAccounts, seedDemoAccounts } from './seed/demo-accounts';
 import { demoEvent } from './seed/demo-data';
+import { seedDemoRegistrations } from './seed/demo-registrations';
 import { isEmpty, seedDemoForum } from './seed/seed';
 import type { Db } from './types';
 
@@ -22,6 +23,7 @@ export function database(): Promise<OpenDatabase> {
     if (env.embedded && (await isEmpty(opened.db))) {
       const eventId = await seedDemoForum(opened.db);
       await seedDemoAccounts(opened.db, eventId, demoEvent.slug);
+      await seedDemoRegistrations(opened.db, demoEvent.slug);
       console.log('[db] seeded the demo forum');
     }
     if (env.embedded) {

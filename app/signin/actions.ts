@@ -1,13 +1,24 @@
 'use server';
 
+import { after } from 'next/server';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { magicLinkRequestSchema } from '@/lib/auth/schemas';
-import { requestMagicLink } from '@/lib/auth/request-magic-link';
+import { magicLinkAllowed, sendMagicLink } from '@/lib/auth/request-magic-link';
+import { clientKey } from '@/lib/security/rate-limit';
 
 export async function requestMagicLinkAction(formData: FormData): Promise<void> {
-  const parsed = magicLinkRequestSchema.safeParse({ email: formData.get('email'), callbackUrl: formData.get('callbackUrl') ?? undefined });
-  if (!parsed.success) redirect('/signin?error=email');
-  await requestMagicLink(await getDb(), parsed.data.email, parsed.data.callbackUrl ?? '/');
-  redirect('/signin?sent=1');
+  const callbackUrl = typeof formData.get('callbackUrl') === 'string' ? String(formData.get('callbackUrl')) : undefined;
+  const parsed = magicLinkRequestSchema.safeParse({ email: formData.get('email'), callbackUrl });
+  const back = (query: string) => `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;
+  if (!parsed.success) redirect(back('error=email'));
+  const { email, callbackUrl: target } = parsed.data;
+  const verdict = magicLinkAllowed(email, clientKey(await headers()));
+  if (!verdict.accepted) redirect(back('error=tooMany'));
+  // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
+  after(async () => {
+    await sendMagicLink(await getDb(), email, target ?? '/').catch((error) => console.error('[signin] could not queue a sign-in link:', error instanceof Error ? error.message : error));
+  });
+  redirect(back('sent=1'));
 }

@@ -19,6 +19,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div style={{ maxWidth: 460 }}>
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
+      {query.error === 'tooMany' && (
+        <p role="alert" className="notice bad">
+          {t('tooMany')}
+        </p>
+      )}
       {query.sent && (
         <p role="status" className="notice ok">
           {t('linkSent')}

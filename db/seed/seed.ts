@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import { workingAgenda } from '../../lib/agenda/public-agenda';
+import { toSnapshot } from '../../lib/agenda/published-sessions';
 import { addDays, localDate, zonedToUtc } from '../../lib/time/zones';
-import { events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '../schema';
+import { agendaVersions, events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '../schema';
 import type { Db } from '../types';
 import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
 
@@ -102,7 +104,9 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
         })
         .returning({ id: sessions.id });
       for (const relayVenue of session.relayTo ?? []) {
-        await tx.insert(sessionRelays).values({ sessionId: row!.id, venueId: venueIds.get(relayVenue)! });
+        // Relays are shown in the branch venue's main room.
+        const screenRoom = demoVenues.find((v) => v.slug === relayVenue)?.rooms[0]?.key;
+        await tx.insert(sessionRelays).values({ sessionId: row!.id, venueId: venueIds.get(relayVenue)!, roomId: screenRoom ? roomIds.get(screenRoom)! : null });
       }
       for (const [position, ref] of (session.speakers ?? []).entries()) {
         await tx.insert(sessionSpeakers).values({
@@ -114,6 +118,10 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
         });
       }
     }
+    // The demo opens already published: version 1 is the programme as seeded.
+    const [eventRow] = await tx.select().from(events).where(eq(events.id, eventId));
+    const working = await workingAgenda(tx, eventRow!);
+    await tx.insert(agendaVersions).values({ eventId, version: 1, snapshot: toSnapshot(working.sessions), changes: [] });
     return eventId;
   });
 }

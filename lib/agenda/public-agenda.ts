@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { EventRow } from './events';
+import { publishedSessions } from './published-sessions';
 
 export type AgendaVenue = { id: string; slug: string; name: LocalizedText; city: LocalizedText; country: string; timeZone: string; kind: 'main' | 'branch' | 'online'; capacity: number | null };
 export type AgendaRoom = { id: string; venueId: string; name: LocalizedText; capacity: number };
@@ -39,7 +40,17 @@ export type PublicAgenda = {
   speakers: AgendaSpeaker[];
 };
 
+/**
+ * The programme as the public sees it: the sessions of the last published version, with today's
+ * venues, rooms and speaker profiles. Before anything is published, the working copy.
+ */
 export async function publicAgenda(db: Db, event: EventRow): Promise<PublicAgenda> {
+  const [working, published] = await Promise.all([workingAgenda(db, event), publishedSessions(db, event)]);
+  return published ? { ...working, sessions: published } : working;
+}
+
+/** The agenda as organisers are editing it, straight from the tables. */
+export async function workingAgenda(db: Db, event: EventRow): Promise<PublicAgenda> {
   const venueRows = await db
     .select({ id: venues.id, slug: venues.slug, name: venues.name, city: venues.city, country: venues.country, timeZone: venues.timeZone, kind: venues.kind, capacity: venues.capacity })
     .from(venues)

@@ -10,10 +10,9 @@ export async function upsertUser(db: Db, input: { email: string; name?: string; 
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
   if (existing) {
-    await db
-      .update(users)
-      .set({ ...(input.name ? { name: input.name } : {}), ...(passwordHash ? { passwordHash } : {}) })
-      .where(eq(users.id, existing.id));
+    const changes = { ...(input.name ? { name: input.name } : {}), ...(passwordHash ? { passwordHash } : {}) };
+    // Nothing to change is fine: drizzle refuses an empty SET.
+    if (Object.keys(changes).length > 0) await db.update(users).set(changes).where(eq(users.id, existing.id));
     return existing.id;
   }
   const [created] = await db

@@ -34,6 +34,7 @@ const envSchema = z.object({
       .regex(/^([^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address like "Forum <forum@example.org>"')
       .default('Hybrid Forum <no-reply@hybrid-forum.local>'),
   ),
+  MAIL_WORKER: z.preprocess(blankToUndefined, z.enum(['in-app', 'off'], { error: 'must be "in-app" or "off"' }).default('in-app')),
   APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
 });
@@ -44,6 +45,8 @@ export type AppEnv = {
   dataDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** "off" when mail is delivered by separate `npm run worker` processes instead of the app. */
+  mailWorker: 'in-app' | 'off';
   appUrl: string;
   /** Undefined only in embedded mode, where lib/auth/secret.ts generates and stores one. */
   authSecret: string | undefined;
@@ -67,6 +70,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     dataDir: env.DATA_DIR,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    mailWorker: env.MAIL_WORKER,
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     authSecret: env.AUTH_SECRET,
     embedded: !env.DATABASE_URL,

@@ -16,6 +16,11 @@ export type NewMail = {
 
 const MESSAGE_ID_DOMAIN = 'hybrid-forum.local';
 
+/** Fixed when the mail is queued, so every attempt carries the same Message-ID. */
+export function messageIdFor(outboxId: string): string {
+  return `<${outboxId}@${MESSAGE_ID_DOMAIN}>`;
+}
+
 /**
  * Queues a mail. Call it with the transaction handle of the change that causes the mail, so the
  * change and its mail commit together or not at all.
@@ -33,7 +38,7 @@ export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
     html: mail.html,
     text: mail.text,
     attachments: mail.attachments ?? [],
-    messageId: `<${id}@${MESSAGE_ID_DOMAIN}>`,
+    messageId: messageIdFor(id),
   });
   return id;
 }

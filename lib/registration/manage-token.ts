@@ -1,15 +1,12 @@
 import { appEnv } from '@/lib/config/env';
-import { mac, macMatches, sha256 } from '@/lib/security/signing';
+import { signIds, verifySignedIds } from '@/lib/security/signed-ids';
+import { sha256 } from '@/lib/security/signing';
 
 const PURPOSE = 'registration-manage';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/**
- * The secret part of a registrant's manage link. Derived from the registration id with the app
- * secret, so any later mail (a promotion, a schedule change) can carry the link again.
- */
+/** The secret part of a registrant's manage link; any later mail can carry it again. */
 export function manageTokenFor(registrationId: string): string {
-  return `${registrationId}.${mac(PURPOSE, registrationId)}`;
+  return signIds(PURPOSE, [registrationId]);
 }
 
 /** What the database stores: the token itself is never written down. */
@@ -23,8 +20,5 @@ export function manageUrl(registrationId: string): string {
 
 /** The registration id a token was made for, or null when it is malformed or forged. */
 export function registrationIdFromManageToken(token: string): string | null {
-  if (typeof token !== 'string' || token.length > 200) return null;
-  const [id, signature, extra] = token.split('.');
-  if (!id || !signature || extra !== undefined || !UUID.test(id)) return null;
-  return macMatches(PURPOSE, id, signature) ? id : null;
+  return verifySignedIds(PURPOSE, token, 1)?.[0] ?? null;
 }

@@ -67,7 +67,7 @@ export async function rearrangeSeats(tx: Db, current: Current, target: { mode: '
     }
   }
 
-  await queueRegistrationMail(tx, current.id, target ? 'changed' : 'cancelled');
+  await queueRegistrationMail(tx, current.id, target ? 'changed' : 'cancelled', { removedSessionIds: released.filter((id) => !wanted.has(id)) });
   if (promoted.size) {
     await tx
       .update(registrations)

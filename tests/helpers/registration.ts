@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { outbox, registrations, registrationSessions, sessions, venues } from '@/db/schema';
+import { events, outbox, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 
 export const EVENT = 'china-asean-tech-forum';
@@ -9,9 +9,14 @@ export async function sessionBySlug(db: Db, slug: string, eventSlug = EVENT) {
   return row!.id;
 }
 
-export async function venueBySlug(db: Db, slug: string) {
-  const [row] = await db.select().from(venues).where(eq(venues.slug, slug)).limit(1);
-  return row!;
+export async function venueBySlug(db: Db, slug: string, eventSlug = EVENT) {
+  const [row] = await db
+    .select({ venue: venues })
+    .from(venues)
+    .innerJoin(events, eq(venues.eventId, events.id))
+    .where(and(eq(venues.slug, slug), eq(events.slug, eventSlug)))
+    .limit(1);
+  return row!.venue;
 }
 
 export function rows<T>(result: unknown): T[] {

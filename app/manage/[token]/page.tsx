@@ -18,6 +18,10 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 
+function zonePlace(item: { zone: string; origin: { timeZone: string; city: { en: string; zh?: string } } }, locale: Locale): string {
+  return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
+}
+
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
   const query = querySchema.parse(await searchParams);
@@ -25,13 +29,11 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
   const db = await getDb();
   const found = await registrationForManageToken(db, token);
   if (!found) return <p className="notice bad">{t('invalid')}</p>;
-  const { registration, event, venue, seats } = found;
-  const zone = venue?.timeZone ?? event.timeZone;
-  const place = venue ? pick(venue.city, locale) : event.timeZone;
+  const { registration, event, venue, items, ticket, feedUrl } = found;
   const cancelled = registration.status === 'cancelled';
   const agenda = cancelled ? null : await publicAgenda(db, event);
   const options = agenda ? registrationFormOptions(agenda, await seatsLeft(db, event.id), locale) : null;
-  const chosen = new Set(seats.map((s) => s.seat.sessionId));
+  const chosen = new Set(items.map((item) => item.session.id));
   const optionKey = registration.mode === 'online' ? 'online' : (venue?.slug ?? '');
 
   return (
@@ -51,18 +53,49 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         <p>
           {t('attendance')}: {registration.mode === 'online' ? t('online') : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)}, ${pick(venue.city, locale)}` : '' })}
         </p>
-        {/* The QR ticket (in person) and livestream join links (online) are shown here. */}
       </section>
+      {ticket && (
+        <section className="card ticket" data-testid="ticket">
+          <h2>{t('ticket')}</h2>
+          {/* The SVG comes from the QR library and encodes only the signed code. */}
+          <div className="qr" role="img" aria-label={t('ticket')} dangerouslySetInnerHTML={{ __html: ticket.svg }} />
+          <p className="muted">{t('ticketHint')}</p>
+          <p>
+            <code data-testid="ticket-code">{ticket.code}</code>
+          </p>
+        </section>
+      )}
       <h2>{t('yourSessions')}</h2>
-      {seats.length === 0 && <p>{t('none')}</p>}
-      <ul>
-        {seats.map(({ seat, session }) => (
-          <li key={seat.sessionId} data-seat={seat.status}>
-            <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={place} locale={locale} withDay /> — {pick(session.title, locale)} —{' '}
-            <strong>{seat.status === 'confirmed' ? t('seatConfirmed') : t('seatWaitlisted', { position: seat.waitlistPosition ?? 0 })}</strong>
+      {items.length === 0 && <p>{t('none')}</p>}
+      <ul className="itinerary">
+        {items.map((item) => (
+          <li key={item.session.id} data-seat={item.seat?.status}>
+            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={zonePlace(item, locale)} locale={locale} withDay /> — {pick(item.session.title, locale)} —{' '}
+            <strong>{item.seat?.status === 'waitlisted' ? t('seatWaitlisted', { position: item.seat.waitlistPosition ?? 0 }) : t('seatConfirmed')}</strong>
+            <br />
+            <span className="muted" data-testid="presence">
+              {item.presence.kind === 'relay'
+                ? t('relayedIn', { room: item.presence.room ? pick(item.presence.room.name, locale) : pick(venue?.name ?? item.origin.name, locale) })
+                : item.presence.kind === 'in-room'
+                  ? [item.originRoom ? pick(item.originRoom.name, locale) : null, pick(item.origin.name, locale)].filter(Boolean).join(', ')
+                  : t('online')}
+            </span>
+            {item.joinPath && (
+              <>
+                {' '}
+                <a className="button small" href={item.joinPath} data-testid="join-link">
+                  {t('join')}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {feedUrl && (
+        <p className="muted">
+          {t('feed')}: <a href={feedUrl} data-testid="feed-link">{feedUrl}</a>
+        </p>
+      )}
       {options && (
         <>
           <h2>{t('change')}</h2>

@@ -1,0 +1,69 @@
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { auditQuerySchema, listAuditLog } from '@/lib/audit/list-audit';
+import { eventTimestamp } from '@/lib/format/event-time';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Audit log', robots: { index: false } };
+
+const ENTITIES = ['registration', 'session', 'agenda', 'outbox', 'venue', 'speaker'] as const;
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await params;
+  const query = auditQuerySchema.parse(await searchParams);
+  const path = `/admin/events/${slug}/audit`;
+  const db = await getDb();
+  const [t, log] = await Promise.all([getTranslations('adminAudit'), loadForPage(path, (actor) => listAuditLog(db, actor, slug, query))]);
+  return (
+    <section>
+      <h2>{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      <nav className="admin-pager">
+        <a href={path} aria-current={!query.entity ? 'page' : undefined}>
+          {t('all')}
+        </a>
+        {ENTITIES.map((entity) => (
+          <a key={entity} href={`${path}?entity=${entity}`} aria-current={query.entity === entity ? 'page' : undefined}>
+            {t(`entities.${entity}`)}
+          </a>
+        ))}
+      </nav>
+      {log.rows.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th>{t('at')}</th>
+                <th>{t('who')}</th>
+                <th>{t('action')}</th>
+                <th>{t('details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.rows.map((row) => (
+                <tr key={row.id} data-action={row.action}>
+                  <td>{eventTimestamp(row.at, log.event.timeZone)}</td>
+                  <td>{row.actorEmail ?? '—'}</td>
+                  <td>
+                    <code>{row.action}</code>
+                  </td>
+                  <td>
+                    <code className="muted">{JSON.stringify(row.details)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {log.next && (
+        <p>
+          <a href={`${path}?${new URLSearchParams({ ...(query.entity ? { entity: query.entity } : {}), before: log.next })}`}>{t('older')}</a>
+        </p>
+      )}
+    </section>
+  );
+}

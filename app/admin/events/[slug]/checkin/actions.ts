@@ -1,0 +1,19 @@
+'use server';
+
+import { getLocale } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { runForAction } from '@/lib/admin/page-guard';
+import { checkIn } from '@/lib/checkin/check-in';
+import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';
+import { checkInInputSchema } from '@/lib/checkin/schema';
+import type { Locale } from '@/lib/i18n/locales';
+import { slugSchema } from '@/lib/validation/common';
+
+export async function checkInAction(slug: string, input: unknown): Promise<CheckInView | { invalid: string }> {
+  const eventSlug = slugSchema.parse(slug);
+  const parsed = checkInInputSchema.safeParse(input);
+  if (!parsed.success) return { invalid: parsed.error.issues[0]?.message ?? 'Enter a ticket code' };
+  const db = await getDb();
+  const result = await runForAction(`/admin/events/${eventSlug}/checkin`, (actor) => checkIn(db, actor, eventSlug, parsed.data.code));
+  return describeCheckIn(result, (await getLocale()) as Locale);
+}

@@ -1,0 +1,50 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { EventNav, type EventNavLink } from '@/components/admin/event-nav';
+import { eventAccess } from '@/lib/admin/event-access';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { currentActor } from '@/lib/auth/current';
+import { pick } from '@/lib/i18n/text';
+import './admin.css';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The shell of one event's admin pages. Organisers and check-in staff get in; check-in staff only
+ * see the check-in section. Each page still checks the role it needs in lib/ itself, since a layout
+ * is not re-run on every navigation.
+ */
+export default async function EventAdminLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const base = `/admin/events/${slug}`;
+  const db = await getDb();
+  // Signed out: the page redirects to sign-in itself, with its own address to come back to (a
+  // layout does not know the path). No data is shown either way: every lib read needs an actor.
+  if (!(await currentActor())) return <>{children}</>;
+  const access = await loadForPage(base, (actor) => eventAccess(db, actor, slug, ['organiser', 'checkin']));
+  const [t, locale] = await Promise.all([getTranslations('adminEvent'), getLocale()]);
+  const organiser = access.roles.includes('organiser');
+  const links: EventNavLink[] = organiser
+    ? [
+        { href: base, label: t('nav.overview'), exact: true },
+        { href: `${base}/agenda`, label: t('nav.agenda') },
+        { href: `${base}/registrations`, label: t('nav.registrations') },
+        { href: `${base}/checkin`, label: t('nav.checkin') },
+        { href: `${base}/mail`, label: t('nav.mail') },
+        { href: `${base}/audit`, label: t('nav.audit') },
+      ]
+    : [{ href: `${base}/checkin`, label: t('nav.checkin') }];
+  return (
+    <div data-event-admin={slug}>
+      <p className="muted">
+        <a href="/admin">{t('allEvents')}</a>
+      </p>
+      <div className="admin-head">
+        <h1>{pick(access.event.name, locale)}</h1>
+        <span className="badge">{access.roles.map((r) => t(`roles.${r}`)).join(', ')}</span>
+      </div>
+      <EventNav links={links} label={t('navLabel')} />
+      {children}
+    </div>
+  );
+}

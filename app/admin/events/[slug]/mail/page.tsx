@@ -1,0 +1,97 @@
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { appEnv } from '@/lib/config/env';
+import { eventTimestamp } from '@/lib/format/event-time';
+import { listEventOutbox, outboxQuerySchema } from '@/lib/mail/admin-outbox';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Mail', robots: { index: false } };
+
+const STATUSES = ['queued', 'sending', 'retry', 'sent', 'failed'] as const;
+
+export default async function MailPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await params;
+  const query = outboxQuerySchema.parse(await searchParams);
+  const path = `/admin/events/${slug}/mail`;
+  const db = await getDb();
+  const [t, list] = await Promise.all([getTranslations('adminMail'), loadForPage(path, (actor) => listEventOutbox(db, actor, slug, query))]);
+  const zone = list.event.timeZone;
+  const href = (extra: Record<string, string | undefined>) => {
+    const q = new URLSearchParams(Object.entries({ status: query.status, q: query.q, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+    return q.size ? `${path}?${q}` : path;
+  };
+  return (
+    <section>
+      <h2>{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      {!appEnv().smtpUrl && <p className="notice">{t('noSmtp')}</p>}
+      <p>
+        <a href={`/admin/events/${slug}/registrations/announce`}>{t('announce')}</a>
+      </p>
+      <nav aria-label={t('state')} className="admin-pager">
+        <a href={href({ status: undefined, before: undefined })} aria-current={!query.status ? 'page' : undefined}>
+          {t('all')}
+        </a>
+        {STATUSES.map((status) => (
+          <a key={status} href={`${path}?status=${status}`} aria-current={query.status === status ? 'page' : undefined} data-testid={`mail-count-${status}`}>
+            {t(`status.${status}`)} ({list.counts[status] ?? 0})
+          </a>
+        ))}
+      </nav>
+      <form action={path} className="admin-filters">
+        {query.status && <input type="hidden" name="status" value={query.status} />}
+        <div className="field">
+          <label htmlFor="mail-q">{t('search')}</label>
+          <input id="mail-q" name="q" defaultValue={query.q ?? ''} maxLength={200} />
+        </div>
+        <button className="button secondary" type="submit">
+          {t('filter')}
+        </button>
+      </form>
+      {list.rows.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <div className="admin-table-wrap">
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th>{t('queuedAt')}</th>
+                <th>{t('to')}</th>
+                <th>{t('subject')}</th>
+                <th>{t('state')}</th>
+                <th className="num">{t('attempts')}</th>
+                <th>{t('reply')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr key={row.id} data-mail-status={row.status}>
+                  <td>{eventTimestamp(row.createdAt, zone)}</td>
+                  <td>
+                    {row.toName} &lt;{row.toAddress}&gt;
+                  </td>
+                  <td>
+                    <a href={`${path}/${row.id}`}>{row.subject}</a>
+                    <br />
+                    <span className="muted">{row.kind}</span>
+                  </td>
+                  <td>
+                    {t(`status.${row.status}`)}
+                    {row.status === 'retry' && <span className="muted"> · {eventTimestamp(row.nextAttemptAt, zone)}</span>}
+                  </td>
+                  <td className="num">{row.attempts}</td>
+                  <td className="muted">{row.smtpResponse ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="admin-pager">
+        {query.before && <a href={href({ before: undefined })}>{t('newest')}</a>}
+        {list.next && <a href={href({ before: list.next })}>{t('older')}</a>}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { runForAction } from '@/lib/admin/page-guard';
+import type { AdminActionResult } from '@/lib/registration/admin/action-result';
+import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
+import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
+import { boundedText } from '@/lib/registration/schema';
+
+const target = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/), id: z.uuid() });
+const cancelForm = z.object({ confirm: z.literal('yes', { error: 'must be ticked to cancel' }), reason: boundedText(300).default('') });
+
+function detailPath(slug: string, id: string) {
+  return `/admin/events/${slug}/registrations/${id}`;
+}
+
+function back(path: string, result: AdminActionResult, done: string): never {
+  redirect(result.ok ? `${path}?done=${done}` : `${path}?error=${encodeURIComponent(result.error.slice(0, 300))}`);
+}
+
+export async function cancelRegistrationAction(slug: string, id: string, formData: FormData): Promise<void> {
+  const ids = target.parse({ slug, id });
+  const path = detailPath(ids.slug, ids.id);
+  const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
+  if (!form.success) back(path, { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` }, '');
+  const result = await runForAction(path, async (actor) => cancelRegistrationAsOrganiser(await getDb(), actor, ids.slug, ids.id, form.data.reason));
+  back(path, result, 'cancelled');
+}
+
+export async function promoteAtVenueAction(slug: string, id: string): Promise<void> {
+  const ids = target.parse({ slug, id });
+  const path = detailPath(ids.slug, ids.id);
+  const result = await runForAction(path, async (actor) => promoteAtVenue(await getDb(), actor, ids.slug, ids.id));
+  back(path, result, 'promoted');
+}
+
+export async function promoteSessionSeatAction(slug: string, id: string, sessionId: string): Promise<void> {
+  const ids = target.extend({ sessionId: z.uuid() }).parse({ slug, id, sessionId });
+  const path = detailPath(ids.slug, ids.id);
+  const result = await runForAction(path, async (actor) => promoteSessionSeat(await getDb(), actor, ids.slug, ids.id, ids.sessionId));
+  back(path, result, 'promoted');
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { RegistrationFilterForm } from '@/components/admin/registration-filters';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { announcementAudience } from '@/lib/registration/admin/announcement';
+import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
+import { filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
+import { queueAnnouncementAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Email registrants', robots: { index: false } };
+
+const querySchema = z.object({
+  queued: z.coerce.number().int().min(0).optional().catch(undefined),
+  error: z.string().max(300).optional().catch(undefined),
+});
+
+export default async function AnnouncePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await params;
+  const raw = await searchParams;
+  const query = querySchema.parse(raw);
+  const path = `/admin/events/${slug}/registrations/announce`;
+  const t = await getTranslations('adminRegistrations');
+  const { filters, problems } = filtersKeepingValid(raw);
+  const db = await getDb();
+  const [audience, options] = await loadForPage(path, (actor) => Promise.all([announcementAudience(db, actor, slug, filters), registrationFilterOptions(db, actor, slug)]));
+
+  return (
+    <>
+      <p>
+        <a href={`/admin/events/${slug}/registrations`}>← {t('detail.back')}</a>
+      </p>
+      <h2>{t('announcement.title')}</h2>
+      <p className="muted">{t('announcement.intro')}</p>
+      {query.queued !== undefined && (
+        <p className="notice ok" role="status">
+          {t('announcement.queued', { count: query.queued })}
+        </p>
+      )}
+      {query.error && (
+        <p className="notice bad" role="alert">
+          {t('announcement.error', { message: query.error })}
+        </p>
+      )}
+      {Object.entries(problems).map(([field, message]) => (
+        <p key={field} className="notice bad" role="alert">
+          {t('badFilter', { field, message })}
+        </p>
+      ))}
+      <RegistrationFilterForm action={path} filters={filters} options={options} />
+      <form action={queueAnnouncementAction.bind(null, slug)} className="card" style={{ marginTop: '1rem' }}>
+        {Object.entries(filtersToQuery(filters)).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="requestId" value={randomUUID()} />
+        <p data-testid="announcement-audience">
+          <strong>{t('announcement.recipients', { count: audience })}</strong>
+        </p>
+        <div className="field">
+          <label htmlFor="a-subject">{t('announcement.subject')}</label>
+          <input id="a-subject" name="subject" required maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="a-body">{t('announcement.body')}</label>
+          <textarea id="a-body" name="body" required rows={10} maxLength={10000} aria-describedby="a-body-hint" />
+          <span id="a-body-hint" className="muted">
+            {t('announcement.bodyHint')}
+          </span>
+        </div>
+        <button className="button" type="submit" disabled={audience === 0}>
+          {t('announcement.send')}
+        </button>
+      </form>
+    </>
+  );
+}

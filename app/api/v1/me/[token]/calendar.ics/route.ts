@@ -1,0 +1,15 @@
+import { getDb } from '@/db/client';
+import { registrationFeed } from '@/lib/calendar/registration-feed';
+import { registrationIdFromFeedToken } from '@/lib/registration/feed-token';
+
+export const dynamic = 'force-dynamic';
+
+/** A registrant's personal calendar feed, reached only through its secret link. */
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const id = registrationIdFromFeedToken((await params).token);
+  const body = id ? await registrationFeed(await getDb(), id) : null;
+  if (!body) return Response.json({ error: 'This calendar link is not valid.' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  return new Response(body, {
+    headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'Content-Disposition': 'inline; filename="my-forum-agenda.ics"', 'X-Robots-Tag': 'noindex' },
+  });
+}

@@ -1,0 +1,63 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { SessionTime } from '@/components/agenda/session-time';
+import { Countdown } from '@/components/livestream/countdown';
+import { getDb } from '@/db/client';
+import type { Locale } from '@/lib/i18n/locales';
+import { pick } from '@/lib/i18n/text';
+import { joinView } from '@/lib/livestream/join-view';
+import { localTime, offsetLabel } from '@/lib/time/zones';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Join online', robots: { index: false, follow: false }, referrer: 'no-referrer' as const };
+
+export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
+  const [{ token }, t, locale] = await Promise.all([params, getTranslations('join'), getLocale() as Promise<Locale>]);
+  const view = await joinView(await getDb(), token);
+  if (view.state === 'invalid') return <p className="notice bad" role="alert">{t('invalid')}</p>;
+  if (view.state === 'refused') return <p className="notice bad" role="alert" data-testid="join-refused">{t(`notEntitled.${view.reason}`)}</p>;
+  const { session, event, origin } = view.entitlement;
+  const zone = origin.timeZone;
+  return (
+    <div style={{ maxWidth: 640 }}>
+      <p className="muted">{pick(event.name, locale)}</p>
+      <h1>{pick(session.title, locale)}</h1>
+      <p>
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={pick(origin.city, locale)} locale={locale} withDay />
+      </p>
+      <section className="card" data-testid="join-state" data-state={view.state}>
+        {view.state === 'before' && (
+          <>
+            <p>{t('opensAt', { time: `${localTime(view.opensAt, zone)} ${pick(origin.city, locale)}, ${offsetLabel(view.opensAt, zone)}` })}</p>
+            <p className="muted">{t('opensIn')}</p>
+            <Countdown until={view.opensAt.toISOString()} labels={{ days: t('units.days'), hours: t('units.hours'), minutes: t('units.minutes'), seconds: t('units.seconds') }} />
+          </>
+        )}
+        {view.state === 'live' && view.openPath && (
+          <>
+            <p>{t('live')}</p>
+            <p>
+              <a className="button" href={view.openPath} rel="noreferrer" target="_blank" data-testid="watch">
+                {t('watch')}
+              </a>
+            </p>
+            <p className="muted">{t('linkNote')}</p>
+          </>
+        )}
+        {view.state === 'ended' && (
+          <>
+            <p>{t('ended')}</p>
+            {view.openPath ? (
+              <p>
+                <a className="button" href={view.openPath} rel="noreferrer" target="_blank" data-testid="recording">
+                  {t('recording')}
+                </a>
+              </p>
+            ) : (
+              <p className="muted">{t('noRecording')}</p>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { AuthorizationError } from '@/lib/auth/authorize';
+import { currentActor } from '@/lib/auth/current';
+import { regenerateCalendarFeed } from '@/lib/speakers/calendar-token';
+import { updateSpeakerProfile, type ProfileUpdateResult } from '@/lib/speakers/update-profile';
+import { uuidSchema } from '@/lib/validation/common';
+
+export type ProfileActionResult = ProfileUpdateResult | { ok: false; status: 403; error: string };
+
+export async function updateProfileAction(speakerId: string, values: unknown): Promise<ProfileActionResult> {
+  const id = uuidSchema.safeParse(speakerId);
+  if (!id.success) return { ok: false, status: 403, error: 'forbidden' };
+  try {
+    return await updateSpeakerProfile(await getDb(), await currentActor(), id.data, values);
+  } catch (error) {
+    if (error instanceof AuthorizationError) return { ok: false, status: 403, error: error.reason };
+    throw error;
+  }
+}
+
+export async function regenerateCalendarAction(): Promise<void> {
+  try {
+    await regenerateCalendarFeed(await getDb(), await currentActor());
+  } catch (error) {
+    if (error instanceof AuthorizationError) redirect('/signin?callbackUrl=%2Fspeaker');
+    throw error;
+  }
+  redirect('/speaker?calendar=new#calendar');
+}

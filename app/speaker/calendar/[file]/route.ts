@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { speakerFeed } from '@/lib/speakers/feed';
+
+export const dynamic = 'force-dynamic';
+
+/** A speaker's personal feed: /speaker/calendar/<secret>.ics (?lang=zh for Chinese titles). */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ file: string }> }) {
+  const file = (await params).file;
+  const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
+  const feed = token ? await speakerFeed(await getDb(), token, request.nextUrl.searchParams.get('lang') === 'zh' ? 'zh' : 'en') : null;
+  if (!feed) return NextResponse.json({ error: 'No such calendar feed' }, { status: 404 });
+  return new Response(feed.body, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${feed.filename.replace(/[^a-z0-9._-]/gi, '-')}"`,
+      // The link is a secret: keep it out of shared caches and search engines.
+      'Cache-Control': 'private, max-age=60',
+      'X-Robots-Tag': 'noindex',
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { AuthorizationError } from '@/lib/auth/authorize';
+import { currentActor } from '@/lib/auth/current';
+import { readBodyBytes } from '@/lib/http/body-bytes';
+import { sameOrigin } from '@/lib/http/same-origin';
+import { MAX_PHOTO_BYTES } from '@/lib/speakers/photo';
+import { setSpeakerPhoto } from '@/lib/speakers/update-photo';
+import { uuidSchema } from '@/lib/validation/common';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST the image bytes as the body (any content type: the bytes decide) to set a speaker's photo;
+ * DELETE removes it. ?speaker=<id> names the record; only its owner or an organiser may change it.
+ */
+async function handle(request: NextRequest, bytes: Uint8Array | null): Promise<NextResponse> {
+  const id = uuidSchema.safeParse(request.nextUrl.searchParams.get('speaker'));
+  if (!id.success) return NextResponse.json({ error: 'speaker must be a speaker id', fields: { speaker: 'must be a speaker id' } }, { status: 422 });
+  try {
+    const result = await setSpeakerPhoto(await getDb(), await currentActor(), id.data, bytes);
+    if (!result.ok) return NextResponse.json({ error: result.error, fields: { photo: result.error.replace(/^photo: /, '') } }, { status: result.status });
+    return NextResponse.json({ ok: true });
+  } catch (error) {
+    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 });
+    throw error;
+  }
+}
+
+export async function POST(request: NextRequest) {
+  if (!sameOrigin(request)) return NextResponse.json({ error: 'cross-site request refused' }, { status: 403 });
+  const body = await readBodyBytes(request, MAX_PHOTO_BYTES);
+  if (!body.ok) return NextResponse.json({ error: `photo: ${body.error}`, fields: { photo: body.error } }, { status: body.status });
+  return handle(request, body.bytes);
+}
+
+export async function DELETE(request: NextRequest) {
+  if (!sameOrigin(request)) return NextResponse.json({ error: 'cross-site request refused' }, { status: 403 });
+  return handle(request, null);
+}

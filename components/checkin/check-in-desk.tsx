@@ -1,0 +1,127 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import jsQR from 'jsqr';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import type { CheckInView } from '@/lib/checkin/describe';
+import { checkInInputSchema, type CheckInInput } from '@/lib/checkin/schema';
+
+export type CheckInLabels = {
+  code: string;
+  submit: string;
+  startCamera: string;
+  stopCamera: string;
+  cameraUnavailable: string;
+  outcome: Record<CheckInView['outcome'], string>;
+  status: Record<string, string>;
+};
+
+type Submit = (input: CheckInInput) => Promise<CheckInView | { invalid: string }>;
+
+function fill(template: string, values: Record<string, string | null>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** The desk: a camera scanner (jsQR over video frames) and a typed-code form, both sending the same input. */
+export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckInLabels }) {
+  const form = useForm<CheckInInput>({ resolver: zodResolver(checkInInputSchema), defaultValues: { code: '' } });
+  const [result, setResult] = useState<CheckInView | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [camera, setCamera] = useState<'off' | 'on' | 'unavailable'>('off');
+  const video = useRef<HTMLVideoElement>(null);
+  const lastScan = useRef<{ code: string; at: number } | null>(null);
+
+  const send = (input: CheckInInput) =>
+    startTransition(async () => {
+      const answer = await submit(input);
+      if ('invalid' in answer) form.setError('code', { message: answer.invalid });
+      else {
+        setResult(answer);
+        form.reset({ code: '' });
+      }
+    });
+
+  useEffect(() => {
+    if (camera !== 'on') return;
+    let stream: MediaStream | null = null;
+    let frame = 0;
+    const canvas = document.createElement('canvas');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const scan = () => {
+      const v = video.current;
+      if (v && context && v.readyState === v.HAVE_ENOUGH_DATA) {
+        canvas.width = v.videoWidth;
+        canvas.height = v.videoHeight;
+        context.drawImage(v, 0, 0);
+        const found = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+        const now = Date.now();
+        // The same ticket stays in view for a while: send it once, not thirty times a second.
+        if (found?.data && (lastScan.current?.code !== found.data || now - lastScan.current.at > 4000)) {
+          lastScan.current = { code: found.data, at: now };
+          send({ code: found.data });
+        }
+      }
+      frame = requestAnimationFrame(scan);
+    };
+    navigator.mediaDevices
+      ?.getUserMedia({ video: { facingMode: 'environment' } })
+      .then((s) => {
+        stream = s;
+        if (video.current) {
+          video.current.srcObject = s;
+          void video.current.play();
+        }
+        frame = requestAnimationFrame(scan);
+      })
+      .catch(() => setCamera('unavailable'));
+    if (!navigator.mediaDevices) setCamera('unavailable');
+    return () => {
+      cancelAnimationFrame(frame);
+      stream?.getTracks().forEach((track) => track.stop());
+    };
+    // send is stable enough: it only closes over setters and the submit prop.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [camera]);
+
+  const error = form.formState.errors.code?.message;
+  return (
+    <div className="checkin-desk">
+      <div>
+        {camera === 'on' ? (
+          <>
+            <video ref={video} muted playsInline className="scanner" aria-label={labels.startCamera} />
+            <button type="button" className="button secondary" onClick={() => setCamera('off')}>
+              {labels.stopCamera}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button secondary" onClick={() => setCamera('on')}>
+            {labels.startCamera}
+          </button>
+        )}
+        {camera === 'unavailable' && <p className="muted">{labels.cameraUnavailable}</p>}
+      </div>
+      <form onSubmit={form.handleSubmit(send)} noValidate className="card">
+        <label htmlFor="code">{labels.code}</label>
+        <input id="code" autoComplete="off" autoFocus aria-invalid={Boolean(error)} aria-describedby={error ? 'code-error' : undefined} {...form.register('code')} />
+        {error && (
+          <p id="code-error" className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="button" type="submit" disabled={pending}>
+          {labels.submit}
+        </button>
+      </form>
+      {result && (
+        <p className={`notice ${result.tone === 'ok' ? 'ok' : 'bad'}`} role="status" data-testid="checkin-result" data-outcome={result.outcome}>
+          <strong>{fill(labels.outcome[result.outcome], { name: result.name, at: result.at, venue: result.venue })}</strong>
+          {result.status && <> — {labels.status[result.status]}</>}
+          {result.organisation && <span className="muted"> · {result.organisation}</span>}
+          {result.venue && result.outcome !== 'other-venue' && <span className="muted"> · {result.venue}</span>}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { sessionKind, speakerPresence, speakerRole } from '@/db/schema/enums';
+import { slugSchema } from '@/lib/validation/common';
+
+export const SEGMENTS = ['opening', 'main', 'young-scientists', 'exhibition', 'promotion', 'signing', 'branch'] as const;
+export const SESSION_LANGUAGES = ['en', 'zh', 'ja', 'ko', 'th', 'vi', 'id', 'ms'] as const;
+
+const noControl = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'must not contain control characters')
+    .transform((v) => v.trim());
+const optionalUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), 'must be an https:// address')
+  .transform((v) => v || null);
+const optionalId = z.union([z.uuid(), z.literal('')]).transform((v) => v || null);
+
+/**
+ * A session as an organiser enters it: times in the venue's own zone (the server turns them into
+ * UTC with the venue's zone). The form and the server action both parse with this schema.
+ */
+export const sessionInputSchema = z
+  .object({
+    slug: slugSchema,
+    titleEn: noControl(200).refine((v) => v.length >= 2, 'is required'),
+    titleZh: noControl(200),
+    descriptionEn: noControl(5000),
+    descriptionZh: noControl(5000),
+    kind: z.enum(sessionKind.enumValues, { error: 'choose a kind' }),
+    segment: z.enum(SEGMENTS, { error: 'choose a segment' }),
+    venueId: z.uuid({ error: 'choose a venue' }),
+    roomId: optionalId,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date'),
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30'),
+    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:15'),
+    capacity: z.union([z.literal(''), z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000)]).transform((v) => (v === '' ? null : v)),
+    streamed: z.boolean(),
+    livestreamUrl: optionalUrl,
+    recordingUrl: optionalUrl,
+    languages: z.array(z.enum(SESSION_LANGUAGES)).min(1, 'choose at least one language').max(SESSION_LANGUAGES.length),
+    relayVenueIds: z.array(z.uuid()).max(20),
+    speakers: z
+      .array(z.object({ speakerId: z.uuid(), role: z.enum(speakerRole.enumValues), presence: z.enum(speakerPresence.enumValues) }))
+      .max(30)
+      .refine((list) => new Set(list.map((s) => s.speakerId)).size === list.length, 'lists a speaker twice'),
+    cancelled: z.boolean(),
+    /** Set when the organiser has seen the conflict warnings and saves anyway. */
+    acknowledgeConflicts: z.boolean(),
+  })
+  .refine((s) => s.end > s.start, { path: ['end'], message: 'must be after the start' })
+  .refine((s) => !s.relayVenueIds.includes(s.venueId), { path: ['relayVenueIds'], message: 'cannot include the session’s own venue' });
+
+export type SessionFormValues = z.input<typeof sessionInputSchema>;
+export type SessionInput = z.output<typeof sessionInputSchema>;

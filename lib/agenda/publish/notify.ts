@@ -1,0 +1,97 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { createElement } from 'react';
+import { registrations, registrationSessions, speakers, venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { SpeakerScheduleEmail, speakerScheduleSubject } from '@/emails/speaker-schedule-email';
+import { renderEmail } from '@/emails/render';
+import { registrationInvite, type InviteSession } from '@/lib/calendar/registration-invite';
+import { appEnv } from '@/lib/config/env';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { pick } from '@/lib/i18n/text';
+import { mailFromAddress } from '@/lib/mail/addresses';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { queueRegistrationMail } from '@/lib/mail/registration-mail';
+import type { AgendaSession, PublicAgenda } from '../public-agenda';
+import { changeLine } from './change-lines';
+import { NOTIFIED, type AgendaChange } from './diff';
+
+const CHINESE_SPEAKING = new Set(['CN', 'TW', 'HK', 'MO']);
+
+/**
+ * Mails everyone a published change affects, once each: registrants who chose a changed session get
+ * their registration mail with the changes and a re-issued invite (SEQUENCE bumped); speakers get a
+ * list of their changed sessions with calendar updates. Runs in the publishing transaction.
+ */
+export async function notifyScheduleChanges(tx: Db, agenda: PublicAgenda, previous: AgendaSession[], changes: AgendaChange[]): Promise<{ registrants: number; speakers: number }> {
+  const relevant = changes.filter((c) => NOTIFIED.includes(c.kind));
+  if (relevant.length === 0) return { registrants: 0, speakers: 0 };
+  const venueById = new Map(agenda.venues.map((v) => [v.id, v]));
+  const venueZone = (locale: Locale) => (venueId: string) => {
+    const venue = venueById.get(venueId);
+    return venue ? { zone: venue.timeZone, place: pick(venue.city, locale) } : { zone: agenda.event.timeZone, place: agenda.event.timeZone };
+  };
+
+  // Registrants, one mail each.
+  const seats = await tx
+    .select({ registrationId: registrationSessions.registrationId, sessionId: registrationSessions.sessionId, locale: registrations.locale, mode: registrations.mode, venueId: registrations.venueId })
+    .from(registrationSessions)
+    .innerJoin(registrations, eq(registrationSessions.registrationId, registrations.id))
+    .where(and(inArray(registrationSessions.sessionId, relevant.map((c) => c.sessionId)), ne(registrations.status, 'cancelled')));
+  const byRegistration = new Map<string, typeof seats>();
+  for (const seat of seats) byRegistration.set(seat.registrationId, [...(byRegistration.get(seat.registrationId) ?? []), seat]);
+  for (const [registrationId, held] of [...byRegistration].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = held[0]!;
+    const locale: Locale = isLocale(first.locale) ? first.locale : 'en';
+    // In person, everything is told in the registrant's venue time; online, in each session's own.
+    const zoneFor = first.mode === 'in_person' && first.venueId ? () => venueZone(locale)(first.venueId!) : venueZone(locale);
+    const lines = relevant
+      .filter((c) => held.some((h) => h.sessionId === c.sessionId))
+      .map((c) => changeLine(c, agenda, locale, zoneFor))
+      .filter((line): line is string => Boolean(line));
+    await tx.update(registrations).set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() }).where(eq(registrations.id, registrationId));
+    await queueRegistrationMail(tx, registrationId, 'schedule-changed', { changes: lines });
+  }
+
+  // Speakers, from both versions: a speaker taken off a session still hears it changed.
+  const sessionsById = new Map([...previous, ...agenda.sessions].map((s) => [s.id, s]));
+  const speakerSessions = new Map<string, Set<string>>();
+  for (const change of relevant) {
+    const roles = [...(previous.find((s) => s.id === change.sessionId)?.speakers ?? []), ...(agenda.sessions.find((s) => s.id === change.sessionId)?.speakers ?? [])];
+    for (const role of roles) speakerSessions.set(role.speakerId, (speakerSessions.get(role.speakerId) ?? new Set()).add(change.sessionId));
+  }
+  const people = speakerSessions.size
+    ? await tx.select().from(speakers).where(and(inArray(speakers.id, [...speakerSessions.keys()]), sql`${speakers.email} IS NOT NULL`))
+    : [];
+  const forumName = (locale: Locale) => pick(agenda.event.name, locale);
+  for (const person of people.sort((a, b) => a.id.localeCompare(b.id))) {
+    const locale: Locale = CHINESE_SPEAKING.has(person.country) ? 'zh' : 'en';
+    const mine = relevant.filter((c) => speakerSessions.get(person.id)!.has(c.sessionId));
+    const lines = mine.map((c) => changeLine(c, agenda, locale, venueZone(locale))).filter((line): line is string => Boolean(line));
+    const { html, text } = await renderEmail(createElement(SpeakerScheduleEmail, { locale, forumName: forumName(locale), speakerName: person.name, changes: lines, portalUrl: `${appEnv().appUrl}/speaker` }));
+    const party = { uidPrefix: person.id, sequence: 0, attendee: { name: person.name, email: person.email! }, organizer: { name: forumName('en'), email: mailFromAddress().address } };
+    const invite = (change: AgendaChange): InviteSession => {
+      const session = sessionsById.get(change.sessionId)!;
+      const venue = venueById.get(session.venueId);
+      return {
+        sessionId: session.id,
+        title: pick(session.title, locale),
+        description: pick(session.description, locale),
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        location: venue ? `${pick(venue.name, locale)}, ${pick(venue.city, locale)}` : '',
+        url: `${appEnv().appUrl}/events/${agenda.event.slug}/sessions/${session.slug}`,
+        tentative: false,
+        // Revisions only grow, so calendar apps take each update over the last.
+        sequence: session.revision,
+      };
+    };
+    const updated = mine.filter((c) => c.kind !== 'cancelled').map(invite);
+    const cancelled = mine.filter((c) => c.kind === 'cancelled').map(invite);
+    const attachments = [
+      ...(updated.length ? [{ filename: 'update.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: registrationInvite(party, updated, 'REQUEST'), encoding: 'utf8' as const, method: 'REQUEST' }] : []),
+      ...(cancelled.length ? [{ filename: 'cancel.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: registrationInvite(party, cancelled, 'CANCEL'), encoding: 'utf8' as const, method: 'CANCEL' }] : []),
+    ];
+    await enqueueMail(tx, { kind: 'speaker.schedule-changed', eventId: agenda.event.id, toAddress: person.email!, toName: person.name, subject: speakerScheduleSubject(locale, forumName(locale)), html, text, attachments });
+  }
+  return { registrants: byRegistration.size, speakers: people.length };
+}

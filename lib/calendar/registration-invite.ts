@@ -1,0 +1,58 @@
+import { createEvents, type EventAttributes } from 'ics';
+import { ICS_PRODUCT_ID } from './agenda-feed';
+
+export type InviteSession = {
+  sessionId: string;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  url: string;
+  /** Waitlisted seats go in as tentative, so the slot is held without promising it. */
+  tentative: boolean;
+  /** Overrides the party's SEQUENCE for this entry (a speaker's follows the session's revision). */
+  sequence?: number;
+};
+
+/** Whose calendar entries these are: UIDs start with `uidPrefix` (a registration or a speaker id). */
+export type InviteParty = { uidPrefix: string; sequence: number; attendee: { name: string; email: string }; organizer: { name: string; email: string } };
+
+/** One UID per person and session, so each later mail updates the same calendar entry. */
+export function inviteUid(uidPrefix: string, sessionId: string): string {
+  return `${uidPrefix}-${sessionId}@hybrid-forum`;
+}
+
+/**
+ * An iTIP message for a registrant's sessions. REQUEST adds or updates entries; CANCEL removes them.
+ * SEQUENCE is the registration's, which grows with every change, so calendar apps replace rather
+ * than duplicate.
+ */
+export function registrationInvite(party: InviteParty, sessions: InviteSession[], method: 'REQUEST' | 'CANCEL' | 'PUBLISH'): string {
+  const events: EventAttributes[] = sessions.map((session) => ({
+    uid: inviteUid(party.uidPrefix, session.sessionId),
+    sequence: session.sequence ?? party.sequence,
+    method,
+    start: session.startsAt.getTime(),
+    end: session.endsAt.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: session.title,
+    description: session.description,
+    location: session.location,
+    url: session.url,
+    status: method === 'CANCEL' ? 'CANCELLED' : session.tentative ? 'TENTATIVE' : 'CONFIRMED',
+    organizer: { name: oneLine(party.organizer.name), email: party.organizer.email },
+    attendees: [{ name: oneLine(party.attendee.name), email: party.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
+    productId: ICS_PRODUCT_ID,
+  }));
+  const { error, value } = createEvents(events, { productId: ICS_PRODUCT_ID, method });
+  if (error || !value) throw error ?? new Error('could not build the invite');
+  return value;
+}
+
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+}

@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { events, registrations, registrationSessions, sessions, streamGrants, venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+
+/** The stream opens this long before a session starts. */
+export const STREAM_OPENS_BEFORE_MS = 15 * 60_000;
+
+export type Entitlement =
+  | { entitled: false; reason: 'not-found' | 'cancelled' | 'in-person' | 'not-chosen' | 'not-streamed' | 'session-cancelled' }
+  | {
+      entitled: true;
+      registration: typeof registrations.$inferSelect;
+      session: typeof sessions.$inferSelect;
+      event: typeof events.$inferSelect;
+      origin: typeof venues.$inferSelect;
+    };
+
+/**
+ * Whether a registration may watch a session's stream right now, checked against the database on
+ * every use so a cancelled registration loses access at once. Online registrants may watch the
+ * sessions they chose; anyone the organisers granted may watch any streamed session of the event.
+ */
+export async function streamEntitlement(db: Db, registrationId: string, sessionId: string): Promise<Entitlement> {
+  const [row] = await db
+    .select({ registration: registrations, session: sessions, event: events, origin: venues })
+    .from(registrations)
+    .innerJoin(events, eq(registrations.eventId, events.id))
+    .innerJoin(sessions, and(eq(sessions.id, sessionId), eq(sessions.eventId, registrations.eventId)))
+    .innerJoin(venues, eq(sessions.venueId, venues.id))
+    .where(eq(registrations.id, registrationId));
+  if (!row) return { entitled: false, reason: 'not-found' };
+  const { registration, session } = row;
+  if (registration.status === 'cancelled') return { entitled: false, reason: 'cancelled' };
+  if (!session.streamed || !session.livestreamUrl) return { entitled: false, reason: 'not-streamed' };
+  if (session.status === 'cancelled') return { entitled: false, reason: 'session-cancelled' };
+  const [granted] = await db
+    .select({ email: streamGrants.email })
+    .from(streamGrants)
+    .where(and(eq(streamGrants.eventId, registration.eventId), sql`lower(${streamGrants.email}) = lower(${registration.email})`));
+  if (!granted) {
+    if (registration.mode !== 'online') return { entitled: false, reason: 'in-person' };
+    const [chosen] = await db
+      .select({ status: registrationSessions.status })
+      .from(registrationSessions)
+      .where(and(eq(registrationSessions.registrationId, registrationId), eq(registrationSessions.sessionId, sessionId)));
+    if (!chosen || chosen.status !== 'confirmed') return { entitled: false, reason: 'not-chosen' };
+  }
+  return { entitled: true, ...row };
+}
+
+export type StreamPhase = { phase: 'before'; opensAt: Date } | { phase: 'live' } | { phase: 'ended'; hasRecording: boolean };
+
+export function streamPhase(session: { startsAt: Date; endsAt: Date; recordingUrl: string | null }, now: Date): StreamPhase {
+  const opensAt = new Date(session.startsAt.getTime() - STREAM_OPENS_BEFORE_MS);
+  if (now < opensAt) return { phase: 'before', opensAt };
+  if (now <= session.endsAt) return { phase: 'live' };
+  return { phase: 'ended', hasRecording: Boolean(session.recordingUrl) };
+}
+
+/** Where a verified redirect leads, or null when the registration is no longer entitled or it is not time. */
+export async function streamDestination(db: Db, registrationId: string, sessionId: string, target: 'live' | 'recording', now = new Date()): Promise<string | null> {
+  const entitlement = await streamEntitlement(db, registrationId, sessionId);
+  if (!entitlement.entitled) return null;
+  const phase = streamPhase(entitlement.session, now);
+  if (target === 'live') return phase.phase === 'live' ? entitlement.session.livestreamUrl : null;
+  return phase.phase === 'ended' ? entitlement.session.recordingUrl : null;
+}

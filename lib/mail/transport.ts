@@ -1,0 +1,32 @@
+import nodemailer from 'nodemailer';
+
+export type OutgoingMail = {
+  from: { name: string; address: string };
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  attachments: { filename: string; content: string; encoding: string; contentType: string; cid?: string }[];
+  disableFileAccess: boolean;
+  disableUrlAccess: boolean;
+};
+
+export type MailTransport = {
+  sendMail(message: OutgoingMail): Promise<{ response?: string }>;
+  close(): void;
+};
+
+/** A pooled SMTP transport for SMTP_URL, with timeouts so a silent server cannot hold the worker. */
+export function smtpTransport(smtpUrl: string, options: { maxConnections?: number } = {}): MailTransport {
+  return nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: options.maxConnections ?? 4,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+}

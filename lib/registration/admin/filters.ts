@@ -1,0 +1,87 @@
+import { and, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { registrations, venues } from '@/db/schema';
+import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from '../schema';
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'checked_in'] as const;
+
+/** A query-string value: the first one when repeated, and an empty field means "no filter". */
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    const first = Array.isArray(value) ? value[0] : value;
+    return typeof first === 'string' && first.trim() === '' ? undefined : first;
+  }, schema.optional());
+
+/** The filters shared by the registrations table, the CSV export and announcements. */
+export const registrationFilterSchema = z.object({
+  q: param(z.string({ error: 'must be text' }).trim().max(200, 'must be at most 200 characters')),
+  venue: param(z.string({ error: 'must be a venue slug' }).max(80).regex(/^[a-z0-9-]+$/, 'must be a venue slug')),
+  mode: param(z.enum(ATTENDANCE_MODES, { error: 'must be in_person or online' })),
+  status: param(z.enum(REGISTRATION_STATUSES, { error: `must be one of: ${REGISTRATION_STATUSES.join(', ')}` })),
+  country: param(
+    z
+      .string({ error: 'must be a country code' })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code'),
+  ),
+  type: param(z.enum(PARTICIPANT_TYPES, { error: `must be one of: ${PARTICIPANT_TYPES.join(', ')}` })),
+});
+
+export type RegistrationFilters = z.output<typeof registrationFilterSchema>;
+
+/** Reads filters from URL search parameters (a page's searchParams or a URLSearchParams). */
+export function filtersFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  const raw = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params;
+  return registrationFilterSchema.safeParse(raw);
+}
+
+/**
+ * For pages: keeps every filter that parses and names the ones that do not, so one bad value in a
+ * shared link does not silently drop the others.
+ */
+export function filtersKeepingValid(params: Record<string, string | string[] | undefined>): { filters: RegistrationFilters; problems: Record<string, string> } {
+  const filters: Record<string, unknown> = {};
+  const problems: Record<string, string> = {};
+  for (const [key, schema] of Object.entries(registrationFilterSchema.shape)) {
+    const parsed = schema.safeParse(params[key]);
+    if (parsed.success) filters[key] = parsed.data;
+    else problems[key] = parsed.error.issues[0]?.message ?? 'is invalid';
+  }
+  return { filters: filters as RegistrationFilters, problems };
+}
+
+/** The filters as query-string pairs, for links that keep them. */
+export function filtersToQuery(filters: RegistrationFilters): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filters)) if (value) query[key] = value;
+  return query;
+}
+
+/** `%` and `_` typed into the search box are literal characters, not wildcards. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The WHERE conditions for one event's registrations. Each is a plain column comparison so the
+ * (event_id, created_at) and (venue_id, status) indexes stay usable.
+ */
+export function registrationConditions(eventId: string, filters: RegistrationFilters, options: { excludeCancelledByDefault?: boolean } = {}): SQL {
+  const conditions: (SQL | undefined)[] = [eq(registrations.eventId, eventId)];
+  if (filters.venue) {
+    conditions.push(
+      eq(registrations.venueId, sql`(select ${venues.id} from ${venues} where ${venues.eventId} = ${eventId} and ${venues.slug} = ${filters.venue})`),
+    );
+  }
+  if (filters.mode) conditions.push(eq(registrations.mode, filters.mode));
+  if (filters.status) conditions.push(eq(registrations.status, filters.status));
+  else if (options.excludeCancelledByDefault) conditions.push(ne(registrations.status, 'cancelled'));
+  if (filters.country) conditions.push(eq(registrations.country, filters.country));
+  if (filters.type) conditions.push(eq(registrations.participantType, filters.type));
+  if (filters.q) {
+    const pattern = containsPattern(filters.q);
+    conditions.push(or(ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.organisation, pattern)));
+  }
+  return and(...conditions)!;
+}

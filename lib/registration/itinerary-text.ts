@@ -1,0 +1,35 @@
+import { registrationCopy } from '@/emails/registration-copy';
+import type { InviteSession } from '@/lib/calendar/registration-invite';
+import { appEnv } from '@/lib/config/env';
+import { formatDay } from '@/lib/format/datetime';
+import type { Locale } from '@/lib/i18n/locales';
+import { pick } from '@/lib/i18n/text';
+import { localTime, offsetLabel } from '@/lib/time/zones';
+import type { ItineraryItem } from './itinerary';
+
+/** "Tue 24 Dec 2026 · 09:30–10:15 Bangkok, GMT+7": the day and times in the registrant's zone, named. */
+export function itineraryWhen(item: ItineraryItem, locale: Locale): string {
+  const { startsAt, endsAt } = item.session;
+  const place = item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
+  return `${formatDay(startsAt, item.zone, locale)} · ${localTime(startsAt, item.zone)}–${localTime(endsAt, item.zone)} ${place}, ${offsetLabel(startsAt, item.zone)}`;
+}
+
+export function itineraryWhere(item: ItineraryItem, locale: Locale): string {
+  const venue = `${pick(item.origin.name, locale)}, ${pick(item.origin.city, locale)}`;
+  if (item.presence.kind === 'in-room') return [item.originRoom ? pick(item.originRoom.name, locale) : null, venue].filter(Boolean).join(', ');
+  if (item.presence.kind === 'relay') return registrationCopy(locale).relayedIn(item.presence.room ? pick(item.presence.room.name, locale) : registrationCopy(locale).yourVenue);
+  return `${registrationCopy(locale).online} · ${venue}`;
+}
+
+export function inviteSession(item: ItineraryItem, locale: Locale, eventSlug: string): InviteSession {
+  return {
+    sessionId: item.session.id,
+    title: pick(item.session.title, locale),
+    description: pick(item.session.description, locale),
+    startsAt: item.session.startsAt,
+    endsAt: item.session.endsAt,
+    location: itineraryWhere(item, locale),
+    url: `${appEnv().appUrl}/events/${eventSlug}/sessions/${item.session.slug}`,
+    tentative: item.seat?.status === 'waitlisted',
+  };
+}

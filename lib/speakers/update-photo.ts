@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { auditLog, speakers } from '@/db/schema';
+import type { Db } from '@/db/types';
+import type { Actor } from '@/lib/auth/sessions';
+import { requireSpeakerEditor } from './own-records';
+import { photoDataUrl, type PhotoCheck } from './photo';
+
+export type PhotoUpdateResult = { ok: true } | Extract<PhotoCheck, { ok: false }>;
+
+/** Replaces (bytes) or removes (null) a speaker's photo, after the authorization check. */
+export async function setSpeakerPhoto(db: Db, actor: Actor | null, speakerId: string, bytes: Uint8Array | null): Promise<PhotoUpdateResult> {
+  const speaker = await requireSpeakerEditor(db, actor, speakerId);
+  let photo: string | null = null;
+  if (bytes) {
+    const checked = photoDataUrl(bytes);
+    if (!checked.ok) return checked;
+    photo = checked.dataUrl;
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(speakers).set({ photo }).where(eq(speakers.id, speaker.id));
+    await tx.insert(auditLog).values({
+      eventId: speaker.eventId,
+      actorUserId: actor!.userId,
+      action: photo ? 'speaker.photo.update' : 'speaker.photo.remove',
+      entity: 'speaker',
+      entityId: speaker.id,
+      details: photo ? { bytes: bytes!.length } : {},
+    });
+  });
+  return { ok: true };
+}

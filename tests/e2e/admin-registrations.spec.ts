@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+
+const organiser = { email: 'organiser@forum.demo', password: 'demo-organiser-2026' };
+const slug = 'china-asean-tech-forum';
+const base = `/admin/events/${slug}`;
+
+test('the demo organiser finds a registrant by filters, opens the detail, and exports the same rows as CSV', async ({ page, request }) => {
+  // The export refuses anyone who is not signed in as an organiser.
+  const anonymous = await request.get(`${base}/registrations/export.csv`);
+  expect(anonymous.status()).toBe(401);
+
+  const registered = await request.post(`/api/v1/events/${slug}/registrations`, {
+    data: { name: 'Sokha Findme', email: 'sokha.findme@example.org', organisation: 'Institute of Technology of Cambodia', country: 'KH', participantType: 'research_institute', mode: 'online', consent: true },
+  });
+  expect(registered.status()).toBe(201);
+
+  await page.goto(`${base}/registrations`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel('Email').first().fill(organiser.email);
+  await page.getByLabel('Password').fill(organiser.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}/registrations$`));
+  await expect(page.getByRole('navigation', { name: 'Event administration' }).getByRole('link', { name: 'Registrations' })).toHaveAttribute('aria-current', 'page');
+  // The demo comes with registrations.
+  await expect(page.getByTestId('registrations').locator('tbody tr').first()).toBeVisible();
+
+  await page.getByLabel('Search').fill('findme');
+  await page.getByLabel('Attendance').selectOption('online');
+  await page.getByLabel('Country or region').selectOption('KH');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/q=findme/);
+  await expect(page.getByTestId('registration-total')).toHaveText('1 registration matches');
+  const rows = page.getByTestId('registrations').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('sokha.findme@example.org');
+
+  await page.getByTestId('registrations').getByRole('link', { name: 'Sokha Findme' }).click();
+  await expect(page.getByTestId('registration-name')).toHaveText('Sokha Findme');
+  await expect(page.getByTestId('registration-status')).toContainText('Confirmed');
+  await expect(page.getByTestId('registration-mails')).toContainText('registration.confirmed');
+  await expect(page.getByTestId('checked-in')).toHaveText('Not checked in');
+
+  const csv = await page.request.get(`${base}/registrations/export.csv?q=findme&mode=online&country=KH`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = body.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('sokha.findme@example.org');
+
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('img', { name: /Registrations per day/ })).toBeVisible();
+  await expect(page.getByTestId('session-seats')).toContainText('Young Scientists Workshop');
+});

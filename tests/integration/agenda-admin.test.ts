@@ -1,0 +1,223 @@
+import { and, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, outbox, registrationSessions, rooms, sessions, speakers } from '@/db/schema';
+import { seedDemoForum } from '@/db/seed/seed';
+import { saveSession, previewSessionConflicts } from '@/lib/agenda/admin/save-session';
+import { sessionFormValues } from '@/lib/agenda/admin/editor-data';
+import type { SessionFormValues } from '@/lib/agenda/admin/session-input';
+import { pendingAgendaChanges, publishAgenda } from '@/lib/agenda/publish/publish';
+import { publicAgenda } from '@/lib/agenda/public-agenda';
+import { AuthorizationError } from '@/lib/auth/authorize';
+import type { Actor } from '@/lib/auth/sessions';
+import { registerAttendee } from '@/lib/registration/register';
+import { actorFor } from '../helpers/actors';
+import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
+import { EVENT, person, sessionBySlug, venueBySlug } from '../helpers/registration';
+
+const FIRST_DAY = '2026-12-24';
+let t: TestDatabase;
+let organiser: Actor;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoForum(t.db, { firstDay: FIRST_DAY, now: new Date('2026-11-20T00:00:00Z') });
+  await seedDemoForum(t.db, { slug: 'other-forum', firstDay: FIRST_DAY, now: new Date('2026-11-20T00:00:00Z') });
+  organiser = await actorFor(t.db, 'org.agenda@forum.test', { eventSlug: EVENT, role: 'organiser' });
+});
+afterAll(() => t?.close());
+
+async function roomId(venueSlug: string, nameEn: string) {
+  const venue = await venueBySlug(t.db, venueSlug);
+  const all = await t.db.select().from(rooms).where(eq(rooms.venueId, venue.id));
+  return all.find((r) => r.name.en === nameEn)!.id;
+}
+
+async function speakerId(slug: string, eventSlug = EVENT) {
+  const [event] = await t.db.select().from(events).where(eq(events.slug, eventSlug));
+  const [row] = await t.db.select().from(speakers).where(and(eq(speakers.slug, slug), eq(speakers.eventId, event!.id)));
+  return row!.id;
+}
+
+async function draft(overrides: Partial<SessionFormValues> = {}): Promise<SessionFormValues> {
+  return {
+    slug: `new-session-${Math.random().toString(36).slice(2, 8)}`,
+    titleEn: 'Round table on telemedicine',
+    titleZh: '远程医疗圆桌会议',
+    descriptionEn: '',
+    descriptionZh: '',
+    kind: 'panel',
+    segment: 'main',
+    venueId: (await venueBySlug(t.db, 'nanning')).id,
+    roomId: '',
+    date: FIRST_DAY,
+    start: '19:00',
+    end: '20:00',
+    capacity: '',
+    streamed: true,
+    livestreamUrl: '',
+    recordingUrl: '',
+    languages: ['en'],
+    relayVenueIds: [],
+    speakers: [],
+    cancelled: false,
+    acknowledgeConflicts: false,
+    ...overrides,
+  };
+}
+
+const kinds = (result: Awaited<ReturnType<typeof saveSession>>) => (result.ok || result.status !== 409 ? [] : result.conflicts.map((c) => c.kind));
+
+describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('warns before saving a double-booked room, and saves once the organiser acknowledges it', async () => {
+    const hallA = await roomId('nanning', 'Plenary Hall A');
+    const clash = await draft({ roomId: hallA, start: '09:30', end: '10:00' });
+    const first = await saveSession(t.db, organiser, EVENT, null, clash);
+    expect(kinds(first)).toEqual(['room-double-booked', 'room-double-booked']);
+    expect(await t.db.select().from(sessions).where(eq(sessions.slug, clash.slug))).toHaveLength(0);
+    const saved = await saveSession(t.db, organiser, EVENT, null, { ...clash, acknowledgeConflicts: true });
+    expect(saved.ok).toBe(true);
+    const [row] = await t.db.select().from(sessions).where(eq(sessions.slug, clash.slug));
+    // Entered as 09:30 Nanning time, stored as 01:30 UTC.
+    expect(row!.startsAt.toISOString()).toBe(`${FIRST_DAY}T01:30:00.000Z`);
+  });
+
+  it('warns when a speaker would be in two places at once, or at two venues too far apart to travel between', async () => {
+    const liWei = await speakerId('li-wei'); // hosts the opening ceremony in Nanning, 09:00–09:45
+    const overlap = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ start: '09:15', end: '09:40', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }] }));
+    expect('conflicts' in overlap && overlap.conflicts.map((c) => c.kind)).toContain('speaker-double-booked');
+    const tokyo = await venueBySlug(t.db, 'tokyo');
+    const travel = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ venueId: tokyo.id, start: '16:00', end: '17:00', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'onsite' }] }));
+    expect('conflicts' in travel && travel.conflicts.map((c) => c.kind)).toContain('speaker-travel');
+    const remote = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ venueId: tokyo.id, start: '16:00', end: '17:00', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }] }));
+    expect('conflicts' in remote && remote.conflicts.map((c) => c.kind)).not.toContain('speaker-travel');
+  });
+
+  it('warns about a session outside the event dates and a relay that lands in the receiving venue’s night', async () => {
+    const outside = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ date: '2026-12-20' }));
+    expect('conflicts' in outside && outside.conflicts.map((c) => c.kind)).toContain('outside-event');
+    const tokyo = await venueBySlug(t.db, 'tokyo');
+    const bangkok = await venueBySlug(t.db, 'bangkok');
+    // 21:30–22:30 in Nanning is 22:30 in Tokyo (night) but 20:30 in Bangkok (fine).
+    const late = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ start: '21:30', end: '22:30', relayVenueIds: [tokyo.id, bangkok.id] }));
+    const night = 'conflicts' in late ? late.conflicts.filter((c) => c.kind === 'relay-at-night') : [];
+    expect(night).toHaveLength(1);
+    expect(night[0]).toMatchObject({ venue: { en: tokyo.name.en } });
+  });
+
+  it('names bad fields and writes nothing: end before start, a room of another venue, a speaker of another event', async () => {
+    const before = (await t.db.select().from(sessions)).length;
+    const tokyoRoom = await roomId('tokyo', 'Conference Room 3F');
+    const foreignSpeaker = await speakerId('li-wei', 'other-forum');
+    const cases: [Partial<SessionFormValues>, string][] = [
+      [{ start: '10:00', end: '09:00' }, 'end'],
+      [{ roomId: tokyoRoom }, 'roomId'],
+      [{ speakers: [{ speakerId: foreignSpeaker, role: 'speaker', presence: 'onsite' }] }, 'speakers'],
+      [{ titleEn: 'x'.repeat(5000) }, 'titleEn'],
+      [{ livestreamUrl: 'javascript:alert(1)' }, 'livestreamUrl'],
+      [{ slug: 'opening-ceremony', acknowledgeConflicts: true }, 'slug'],
+    ];
+    for (const [overrides, field] of cases) {
+      const result = await saveSession(t.db, organiser, EVENT, null, await draft(overrides));
+      expect(result.ok === false && result.status === 422 && Object.keys(result.fields)).toEqual([field]);
+    }
+    expect((await t.db.select().from(sessions)).length).toBe(before);
+  });
+
+  it('raising a full session’s capacity promotes the first in line at once', async () => {
+    const workshop = await sessionBySlug(t.db, 'young-scientists-workshop');
+    for (let i = 0; i < 32; i++) await registerAttendee(t.db, EVENT, person(`cap${i}`, { sessions: [workshop] }), { now: new Date('2026-12-01T00:00:00Z') });
+    const values = (await sessionFormValues(t.db, organiser, EVENT, workshop))!;
+    const result = await saveSession(t.db, organiser, EVENT, workshop, { ...values, capacity: 31, acknowledgeConflicts: true });
+    expect(result).toMatchObject({ ok: true, promoted: 1 });
+    const seats = await t.db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, workshop));
+    expect(seats.filter((s) => s.status === 'confirmed')).toHaveLength(31);
+    expect(seats.filter((s) => s.status === 'waitlisted').map((s) => s.waitlistPosition)).toEqual([1]);
+    const lowered = await saveSession(t.db, organiser, EVENT, workshop, { ...values, capacity: 10, acknowledgeConflicts: true });
+    expect(lowered).toMatchObject({ ok: false, status: 422, fields: { capacity: expect.stringContaining('confirmed') } });
+  });
+
+  it('the public sees a change only once published; publishing mails exactly the affected registrants and speakers, once', async () => {
+    const keynote = await sessionBySlug(t.db, 'keynote-ai-public-health'); // speakers: tan-wei-ming (onsite), siti-rahman (remote)
+    const panel = await sessionBySlug(t.db, 'panel-innovation-corridor');
+    const now = new Date('2026-12-01T00:00:00Z');
+    const affected = [];
+    for (let i = 0; i < 3; i++) affected.push((await registerAttendee(t.db, EVENT, person(`pub-a${i}`, { sessions: [keynote], venue: i === 2 ? 'bangkok' : 'nanning' }), { now })) as { ok: true; registration: { id: string } });
+    const bystander = (await registerAttendee(t.db, EVENT, person('pub-b', { sessions: [panel] }), { now })) as { ok: true; registration: { id: string } };
+    await t.db.delete(outbox);
+
+    const values = (await sessionFormValues(t.db, organiser, EVENT, keynote))!;
+    expect(await saveSession(t.db, organiser, EVENT, keynote, { ...values, start: '11:30', end: '12:15', acknowledgeConflicts: true })).toMatchObject({ ok: true });
+    const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
+    const publicBefore = (await publicAgenda(t.db, event!)).sessions.find((s) => s.id === keynote)!;
+    expect(publicBefore.startsAt.toISOString()).toBe(`${FIRST_DAY}T02:30:00.000Z`); // still 10:30 Nanning
+    expect(await t.db.select().from(outbox)).toHaveLength(0);
+
+    const pending = await pendingAgendaChanges(t.db, organiser, EVENT);
+    expect(pending.filter((c) => c.kind === 'moved').map((c) => c.sessionId)).toEqual([keynote]);
+    const published = await publishAgenda(t.db, organiser, EVENT);
+    expect(published.notified).toEqual({ registrants: 3, speakers: 2 });
+    const [after] = await t.db.select().from(events).where(eq(events.slug, EVENT));
+    expect((await publicAgenda(t.db, after!)).sessions.find((s) => s.id === keynote)!.startsAt.toISOString()).toBe(`${FIRST_DAY}T03:30:00.000Z`);
+
+    const mails = await t.db.select().from(outbox);
+    const toRegistrants = mails.filter((m) => m.kind === 'registration.schedule-changed');
+    expect(toRegistrants.map((m) => m.registrationId).sort()).toEqual(affected.map((a) => a.registration.id).sort());
+    expect(mails.some((m) => m.registrationId === bystander.registration.id)).toBe(false);
+    const toSpeakers = mails.filter((m) => m.kind === 'speaker.schedule-changed');
+    expect(toSpeakers.map((m) => m.toAddress).sort()).toEqual(['siti-rahman@speakers.hybrid-forum.example', 'tan-wei-ming@speakers.hybrid-forum.example']);
+    expect(mails).toHaveLength(5);
+
+    // The Bangkok registrant reads the move in Bangkok time, and their calendar entry is updated, not duplicated.
+    const bangkokMail = toRegistrants.find((m) => m.registrationId === affected[2]!.registration.id)!;
+    expect(bangkokMail.text).toMatch(/Moved: .*10:30–11:15 Bangkok, GMT\+7.*was .*09:30–10:15 Bangkok, GMT\+7/);
+    const invite = new ICAL.Component(ICAL.parse(bangkokMail.attachments.find((a) => a.filename === 'invite.ics')!.content));
+    const entry = new ICAL.Event(invite.getFirstSubcomponent('vevent')!);
+    expect(entry.uid).toBe(`${affected[2]!.registration.id}-${keynote}@hybrid-forum`);
+    expect(entry.sequence).toBeGreaterThanOrEqual(1);
+    expect(entry.startDate.toJSDate().toISOString()).toBe(`${FIRST_DAY}T03:30:00.000Z`);
+
+    // Publishing again with nothing changed mails nobody.
+    await t.db.delete(outbox);
+    expect((await publishAgenda(t.db, organiser, EVENT)).notified).toEqual({ registrants: 0, speakers: 0 });
+    expect(await t.db.select().from(outbox)).toHaveLength(0);
+  });
+
+  it('a cancelled session reaches its registrants as a calendar cancellation', async () => {
+    const promo = await sessionBySlug(t.db, 'promotion-smart-hospitals');
+    const reg = (await registerAttendee(t.db, EVENT, person('cancel-me', { sessions: [promo] }), { now: new Date('2026-12-01T00:00:00Z') })) as { ok: true; registration: { id: string } };
+    await t.db.delete(outbox);
+    const values = (await sessionFormValues(t.db, organiser, EVENT, promo))!;
+    await saveSession(t.db, organiser, EVENT, promo, { ...values, cancelled: true, acknowledgeConflicts: true });
+    const published = await publishAgenda(t.db, organiser, EVENT);
+    expect(published.changes).toEqual([expect.objectContaining({ kind: 'cancelled', sessionId: promo })]);
+    const [mail] = await t.db.select().from(outbox).where(eq(outbox.registrationId, reg.registration.id));
+    const cancel = mail!.attachments.find((a) => a.filename === 'cancel.ics')!;
+    const calendar = new ICAL.Component(ICAL.parse(cancel.content));
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).uid).toBe(`${reg.registration.id}-${promo}@hybrid-forum`);
+  });
+
+  it('refuses anonymous users, attendees, check-in staff, speakers and organisers of another event', async () => {
+    const keynote = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
+    const refused = [
+      null,
+      await actorFor(t.db, 'visitor@example.org'),
+      await actorFor(t.db, 'desk.agenda@forum.test', { eventSlug: EVENT, role: 'checkin' }),
+      await actorFor(t.db, 'speaker.agenda@forum.test', { eventSlug: EVENT, role: 'speaker' }),
+      await actorFor(t.db, 'org.elsewhere@forum.test', { eventSlug: 'other-forum', role: 'organiser' }),
+    ];
+    const values = await draft();
+    for (const actor of refused) {
+      await expect(saveSession(t.db, actor, EVENT, null, values)).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(saveSession(t.db, actor, EVENT, keynote, values)).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(previewSessionConflicts(t.db, actor, EVENT, null, values)).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(sessionFormValues(t.db, actor, EVENT, keynote)).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(publishAgenda(t.db, actor, EVENT)).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(pendingAgendaChanges(t.db, actor, EVENT)).rejects.toBeInstanceOf(AuthorizationError);
+    }
+    // Through their own event, another organiser still cannot touch this event's session.
+    expect(await saveSession(t.db, refused[4]!, 'other-forum', keynote, { ...values, venueId: (await venueBySlug(t.db, 'nanning', 'other-forum')).id, acknowledgeConflicts: true })).toEqual({ ok: false, status: 404 });
+    expect(await t.db.select().from(sessions).where(eq(sessions.slug, values.slug))).toHaveLength(0);
+  });
+});

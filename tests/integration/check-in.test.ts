@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, registrations } from '@/db/schema';
+import { seedDemoForum } from '@/db/seed/seed';
+import { AuthorizationError } from '@/lib/auth/authorize';
+import type { Actor } from '@/lib/auth/sessions';
+import { checkIn } from '@/lib/checkin/check-in';
+import { registerAttendee } from '@/lib/registration/register';
+import { ticketCode } from '@/lib/tickets/ticket';
+import { actorFor } from '../helpers/actors';
+import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
+import { EVENT, person, venueBySlug } from '../helpers/registration';
+
+const now = new Date('2026-12-01T00:00:00Z');
+let t: TestDatabase;
+let organiser: Actor;
+let bangkokDesk: Actor;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  await seedDemoForum(t.db, { slug: 'other-forum', firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  organiser = await actorFor(t.db, 'org@forum.test', { eventSlug: EVENT, role: 'organiser' });
+  bangkokDesk = await actorFor(t.db, 'desk.bkk@forum.test', { eventSlug: EVENT, role: 'checkin', venueId: (await venueBySlug(t.db, 'bangkok')).id });
+});
+afterAll(() => t?.close());
+
+async function register(n: string, overrides: Record<string, unknown> = {}) {
+  const result = await registerAttendee(t.db, EVENT, person(n, overrides), { now });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.registration.id;
+}
+
+describe(`check-in (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('admits a ticket once; a second scan says when the person was admitted', async () => {
+    const id = await register('ci-once', { venue: 'bangkok' });
+    const first = await checkIn(t.db, bangkokDesk, EVENT, ticketCode(id), new Date('2026-12-24T01:30:00Z'));
+    expect(first).toMatchObject({ outcome: 'checked-in', person: { name: 'Participant ci-once', venue: { slug: 'bangkok' } } });
+    const second = await checkIn(t.db, organiser, EVENT, ticketCode(id), new Date('2026-12-24T02:00:00Z'));
+    expect(second).toMatchObject({ outcome: 'already', at: new Date('2026-12-24T01:30:00Z') });
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(row).toMatchObject({ status: 'checked_in', checkedInBy: bangkokDesk.userId });
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit.filter((a) => a.action === 'registration.check-in')).toHaveLength(1);
+  });
+
+  it('two desks scanning the same ticket at once record one check-in', async () => {
+    const id = await register('ci-race', { venue: 'nanning' });
+    const results = await Promise.all(Array.from({ length: 6 }, () => checkIn(t.db, organiser, EVENT, ticketCode(id))));
+    expect(results.filter((r) => r.outcome === 'checked-in')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'already')).toHaveLength(5);
+  });
+
+  it('venue staff admit only their own venue’s registrants; organisers admit anywhere', async () => {
+    const nanning = await register('ci-nanning', { venue: 'nanning' });
+    expect(await checkIn(t.db, bangkokDesk, EVENT, ticketCode(nanning))).toMatchObject({ outcome: 'other-venue', person: { venue: { slug: 'nanning' } } });
+    expect((await t.db.select().from(registrations).where(eq(registrations.id, nanning)))[0]!.checkedInAt).toBeNull();
+    expect(await checkIn(t.db, organiser, EVENT, ticketCode(nanning))).toMatchObject({ outcome: 'checked-in' });
+  });
+
+  it('refuses forged codes, online and cancelled registrations', async () => {
+    const online = await register('ci-online', { mode: 'online', venue: undefined });
+    expect(await checkIn(t.db, organiser, EVENT, ticketCode(online))).toMatchObject({ outcome: 'not-admitted', status: 'online' });
+    const code = ticketCode(await register('ci-forged', { venue: 'nanning' }));
+    expect(await checkIn(t.db, organiser, EVENT, code.slice(0, -2) + 'xx')).toEqual({ outcome: 'unknown-code' });
+    expect(await checkIn(t.db, organiser, EVENT, 'HF1.not-a-ticket')).toEqual({ outcome: 'unknown-code' });
+    expect(await checkIn(t.db, organiser, EVENT, `${'A'.repeat(10_000)}`)).toEqual({ outcome: 'unknown-code' });
+  });
+
+  it('refuses anonymous users, attendees, speakers and organisers of another event', async () => {
+    const id = await register('ci-authz', { venue: 'nanning' });
+    const attendee = await actorFor(t.db, 'someone@example.org');
+    const speaker = await actorFor(t.db, 'speaker@forum.test', { eventSlug: EVENT, role: 'speaker' });
+    const stranger = await actorFor(t.db, 'org@other.test', { eventSlug: 'other-forum', role: 'organiser' });
+    for (const actor of [null, attendee, speaker, stranger]) {
+      await expect(checkIn(t.db, actor, EVENT, ticketCode(id))).rejects.toBeInstanceOf(AuthorizationError);
+    }
+    // A ticket of this event is unknown at the other event's desk.
+    expect(await checkIn(t.db, stranger, 'other-forum', ticketCode(id))).toEqual({ outcome: 'unknown-code' });
+    expect((await t.db.select().from(registrations).where(eq(registrations.id, id)))[0]!.checkedInAt).toBeNull();
+  });
+});

@@ -1,0 +1,122 @@
+import { eq, sql } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as feedRoute } from '@/app/api/v1/me/[token]/calendar.ics/route';
+import { GET as streamRoute } from '@/app/api/v1/stream/[token]/route';
+import { useDatabase } from '@/db/client';
+import { sessions, streamGrants } from '@/db/schema';
+import { seedDemoForum } from '@/db/seed/seed';
+import { joinToken } from '@/lib/livestream/join-token';
+import { joinView } from '@/lib/livestream/join-view';
+import { streamRedirectPath, STREAM_REDIRECT_TTL_SECONDS } from '@/lib/livestream/stream-redirect';
+import { registrationFeedUrl } from '@/lib/registration/feed-token';
+import { cancelRegistration } from '@/lib/registration/manage';
+import { registerAttendee } from '@/lib/registration/register';
+import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
+import { EVENT, person, sessionBySlug } from '../helpers/registration';
+
+let t: TestDatabase;
+let keynote: string;
+const registeredAt = new Date('2026-12-01T00:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDatabase(t);
+  await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  keynote = await sessionBySlug(t.db, 'keynote-ai-public-health');
+});
+afterAll(() => t?.close());
+
+async function register(n: string, overrides: Record<string, unknown>) {
+  const result = await registerAttendee(t.db, EVENT, person(n, overrides), { now: registeredAt });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.registration.id;
+}
+
+async function follow(path: string) {
+  const token = path.split('/').pop()!;
+  return streamRoute(new Request(`http://localhost${path}`), { params: Promise.resolve({ token }) });
+}
+
+async function keynoteTimes() {
+  const [row] = await t.db.select().from(sessions).where(eq(sessions.id, keynote));
+  return row!;
+}
+
+describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('an online registrant sees a countdown before the stream opens, the stream link from 15 minutes before, and the recording after the end', async () => {
+    const id = await register('stream-online', { mode: 'online', venue: undefined, sessions: [keynote] });
+    const session = await keynoteTimes();
+    const token = joinToken(id, keynote);
+
+    const before = await joinView(t.db, token, new Date(session.startsAt.getTime() - 16 * 60_000));
+    expect(before).toMatchObject({ state: 'before', openPath: null });
+
+    const opening = new Date(session.startsAt.getTime() - 14 * 60_000);
+    const live = await joinView(t.db, token, opening);
+    expect(live.state).toBe('live');
+    expect(JSON.stringify(live)).not.toMatch(/"openPath":"https?:/);
+
+    const ended = await joinView(t.db, token, new Date(session.endsAt.getTime() + 60_000));
+    expect(ended).toMatchObject({ state: 'ended', openPath: null });
+    await t.db.update(sessions).set({ recordingUrl: 'https://video.hybrid-forum.example/recordings/keynote' }).where(eq(sessions.id, keynote));
+    const withRecording = await joinView(t.db, token, new Date(session.endsAt.getTime() + 60_000));
+    expect(withRecording.state === 'ended' && withRecording.openPath).toMatch(/^\/api\/v1\/stream\//);
+  });
+
+  it('the signed redirect leads to the stream while live, and stops working once the registration is cancelled', async () => {
+    const id = await register('stream-cancel', { mode: 'online', venue: undefined, sessions: [keynote] });
+    // Make the keynote live now, so the route (which uses the real clock) lets it through.
+    await t.db.update(sessions).set({ startsAt: sql`now() - interval '5 minutes'`, endsAt: sql`now() + interval '1 hour'` }).where(eq(sessions.id, keynote));
+    const view = await joinView(t.db, joinToken(id, keynote));
+    expect(view.state).toBe('live');
+    const path = (view as { openPath: string }).openPath;
+    const open = await follow(path);
+    expect(open.status).toBe(302);
+    expect(open.headers.get('location')).toBe((await keynoteTimes()).livestreamUrl);
+    expect(open.headers.get('cache-control')).toBe('no-store');
+
+    await cancelRegistration(t.db, id);
+    const afterCancel = await follow(path);
+    expect(afterCancel.status).toBe(403);
+    expect(afterCancel.headers.get('location')).toBeNull();
+    expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'cancelled' });
+  });
+
+  it('a tampered or expired signature is refused', async () => {
+    const id = await register('stream-tamper', { mode: 'online', venue: undefined, sessions: [keynote] });
+    const path = streamRedirectPath({ registrationId: id, sessionId: keynote, target: 'live' });
+    const other = await sessionBySlug(t.db, 'panel-innovation-corridor');
+    expect((await follow(path.replace(keynote, other))).status).toBe(403);
+    expect((await follow(path.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status).toBe(403);
+    expect((await follow(path.replace('.live.', '.recording.'))).status).toBe(403);
+    const expired = streamRedirectPath({ registrationId: id, sessionId: keynote, target: 'live' }, new Date(Date.now() - (STREAM_REDIRECT_TTL_SECONDS + 5) * 1000));
+    const response = await follow(expired);
+    expect(response.status).toBe(410);
+    expect(response.headers.get('location')).toBeNull();
+  });
+
+  it('an in-person attendee gets no stream unless an organiser grants it; a join token for another registration is refused', async () => {
+    const id = await register('stream-inperson', { mode: 'in_person', venue: 'tokyo', sessions: [keynote] });
+    expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'in-person' });
+    expect(await joinView(t.db, `${id}.${keynote}.forged`)).toEqual({ state: 'invalid' });
+    const [event] = await t.db.execute(sql`select id from events where slug = ${EVENT}`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { id: string }[]);
+    await t.db.insert(streamGrants).values({ eventId: event!.id, email: 'PSTREAM-INPERSON@example.org' });
+    expect((await joinView(t.db, joinToken(id, keynote))).state).not.toBe('refused');
+  });
+
+  it('the personal calendar feed lists the registrant’s sessions with the invite UIDs, never a stream URL, and dies with the registration', async () => {
+    const id = await register('stream-feed', { mode: 'online', venue: undefined, sessions: [keynote] });
+    const token = registrationFeedUrl(id).split('/').at(-2)!;
+    const response = await feedRoute(new Request('http://localhost/'), { params: Promise.resolve({ token }) });
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).not.toContain('live.hybrid-forum.example');
+    const calendar = new ICAL.Component(ICAL.parse(body));
+    expect(calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).uid)).toEqual([`${id}-${keynote}@hybrid-forum`]);
+    const forged = await feedRoute(new Request('http://localhost/'), { params: Promise.resolve({ token: `${id}.x` }) });
+    expect(forged.status).toBe(404);
+    await cancelRegistration(t.db, id);
+    expect((await feedRoute(new Request('http://localhost/'), { params: Promise.resolve({ token }) })).status).toBe(404);
+  });
+});
