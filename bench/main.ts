@@ -14,6 +14,7 @@ import { rows } from '../tests/helpers/registration';
 import { addSeatedSession, seatedRegistration, seatIntegrity, type SeatedSession } from '../tests/helpers/seated-session';
 import { measureGet, registrationBurst, type BurstAnswer, type LoadResult } from './support/load';
 import { firstLoadJs } from './support/first-load-js';
+import { drainOutbox } from './support/outbox-drain';
 import { findPgbench, runPgbench, type PgbenchResult } from './support/pgbench';
 import { registerBare, type Query } from './support/registration-transaction';
 import { summaryTable, type BenchResults, type BackendResults, type FirstLoadJs } from './support/report';
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     attempts: { type: 'string', default: '5000' },
     seats: { type: 'string', default: '500' },
     'burst-cap': { type: 'string', default: '75' },
+    'drain-mails': { type: 'string', default: '10000' },
   },
 });
 
@@ -153,7 +155,7 @@ async function startStaticServer(port: number, files: { urlPath: string; file: s
   return { stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
 }
 
-async function benchBackend(backend: Backend, port: number, staticCopies: { dir: string; firstLoadJs?: FirstLoadJs[] } | null): Promise<BackendResults> {
+async function benchBackend(backend: Backend, port: number, staticCopies: { dir: string; firstLoadJs?: FirstLoadJs[] } | null, drainMails: number): Promise<BackendResults> {
   log(`${backend}: fresh database, demo forum, ${SEATS}-seat sessions`);
   const database = await createAppDatabase(backend, { tag: 'bench', adminUrl: ADMIN_URL });
   let server: AppServer | undefined;
@@ -220,8 +222,14 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     await server.stop();
     server = undefined;
 
-    opened = await database.open({ maxConnections: 2 });
+    opened = await database.open({ maxConnections: 12 });
     const checks = await verifyBurst(opened, seated.burst, burst.answers, burst.load, burst.capped);
+    let outboxDrain: BackendResults['outboxDrain'];
+    if (drainMails > 0) {
+      log(`${backend}: outbox drain: ${drainMails} queued mails to a local SMTP server by lib/mail/worker.ts`);
+      outboxDrain = await drainOutbox(opened, { total: drainMails, concurrency: 8, batchSize: 100, maxSeconds: 60 });
+      log(`${backend}: ${outboxDrain.mailsPerSecond} mails/s; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice (${outboxDrain.averageMailKb} KB each)`);
+    }
     await opened.close();
     log(`${backend}: burst checks ${checks.ok ? 'passed' : 'FAILED'}: ${checks.confirmed} confirmed, ${checks.waitlisted} waitlisted (1..N: ${checks.waitlistPositions1toN}), ${checks.mails} mails, ${checks.fivexx} 5xx`);
     return {
@@ -231,6 +239,7 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
       health,
       registrationLimit: { kind: backend === 'postgres' ? 'pgbench' : 'pglite-in-process', best: limit, runs: limits },
       memory: { idleRssMb, burstRssMb, readRssMb, peakRssMb },
+      outboxDrain,
     };
   } finally {
     if (server) await server.kill9();
@@ -251,9 +260,11 @@ async function main() {
   try {
     const staticCopies: { dir: string; firstLoadJs?: FirstLoadJs[] } = { dir: copies };
     for (const [i, backend] of backends.entries()) {
-      results.backends[backend] = await benchBackend(backend, PORT + i, i === 0 ? staticCopies : null);
+      // The drain runs once, on the first backend, to keep the whole run bounded.
+      results.backends[backend] = await benchBackend(backend, PORT + i, i === 0 ? staticCopies : null, i === 0 ? Number(args['drain-mails']) : 0);
     }
     results.firstLoadJs = staticCopies.firstLoadJs;
+    results.outboxDrain = results.backends[backends[0]!]?.outboxDrain;
     log('static copies of the agenda page and the sessions JSON on a bare node:http server');
     const staticServer = await startStaticServer(PORT + 9, [
       { urlPath: '/agenda', file: path.join(copies, 'agenda.html'), type: 'text/html; charset=utf-8' },
@@ -280,7 +291,7 @@ async function main() {
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${summaryTable(results)}\n`);
   log(`results: ${path.relative(root, file)} (${results.durationSeconds} s)`);
-  const failed = Object.entries(results.backends).filter(([, r]) => !r.registration.checks.ok);
+  const failed = Object.entries(results.backends).filter(([, r]) => !r.registration.checks.ok || (r.outboxDrain && !r.outboxDrain.ok));
   if (failed.length) {
     console.error(`[bench] correctness checks FAILED for ${failed.map(([b]) => b).join(', ')}`);
     process.exitCode = 1;

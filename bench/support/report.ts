@@ -9,7 +9,10 @@ export type BackendResults = {
   health: LoadResult;
   registrationLimit: { kind: 'pgbench' | 'pglite-in-process'; best: PgbenchResult; runs: PgbenchResult[] };
   memory: { idleRssMb: number; burstRssMb: number; readRssMb: number; peakRssMb: number };
+  outboxDrain?: OutboxDrain;
 };
+
+export type OutboxDrain = Awaited<ReturnType<typeof import('./outbox-drain').drainOutbox>>;
 
 export type FirstLoadJs = { page: string; scripts: number; gzipKb: number };
 
@@ -21,7 +24,7 @@ export type BenchResults = {
   backends: Partial<Record<'postgres' | 'pglite', BackendResults>>;
   staticLimit?: { agenda: LoadResult; sessions: LoadResult; agendaBytes: number; sessionsBytes: number };
   firstLoadJs?: FirstLoadJs[];
-  outboxDrain?: Record<string, unknown>;
+  outboxDrain?: OutboxDrain;
 };
 
 const n = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–');
@@ -57,8 +60,8 @@ export function summaryTable(results: BenchResults): string {
     lines.push(`| First-load JS, gzip (KB) | ${results.firstLoadJs.map((p) => `${p.page} ${n(p.gzipKb)}`).join('; ')} | | | ≤ 150 KB |`);
   }
   if (results.outboxDrain) {
-    const d = results.outboxDrain as { mailsPerSecond?: number; delivered?: number; lost?: number; duplicates?: number };
-    lines.push(`| Outbox drain to local SMTP | ${n(d.mailsPerSecond ?? NaN)} mails/s; ${n(d.delivered ?? NaN)} delivered, ${d.lost} lost, ${d.duplicates} twice | | | none lost, none twice |`);
+    const d = results.outboxDrain;
+    lines.push(`| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each) → local smtp-server, worker concurrency ${d.concurrency} | ${d.ok ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s; ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice | | | none lost, none twice |`);
   }
   lines.push('', `Load average (1/5/15 min) at start ${results.machine.loadAverageAtStart.join(' / ')}, at end ${results.machine.loadAverageAtEnd?.join(' / ') ?? '–'}: the ${results.machine.cpus} cores are shared with other work, so absolute numbers move between runs; ratios to the same-run limits move less.`);
   return lines.join('\n');
