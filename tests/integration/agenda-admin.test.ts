@@ -141,7 +141,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const keynote = await sessionBySlug(t.db, 'keynote-ai-public-health'); // speakers: tan-wei-ming (onsite), siti-rahman (remote)
     const panel = await sessionBySlug(t.db, 'panel-innovation-corridor');
     const now = new Date('2026-12-01T00:00:00Z');
-    const affected = [];
+    const affected: { ok: true; registration: { id: string } }[] = [];
     for (let i = 0; i < 3; i++) affected.push((await registerAttendee(t.db, EVENT, person(`pub-a${i}`, { sessions: [keynote], venue: i === 2 ? 'bangkok' : 'nanning' }), { now })) as { ok: true; registration: { id: string } });
     const bystander = (await registerAttendee(t.db, EVENT, person('pub-b', { sessions: [panel] }), { now })) as { ok: true; registration: { id: string } };
     await t.db.delete(outbox);
