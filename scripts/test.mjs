@@ -1,5 +1,5 @@
-// `npm test`: a production build if needed, unit, integration and fault tests (Vitest), then browser tests (Playwright) against a
-// production build. Ends with one summary line: "tests: N passed, N failed".
+// `npm test`: a production build if needed; unit, integration and fault tests (Vitest); then browser
+// tests (Playwright) against that build. Ends with one summary line: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

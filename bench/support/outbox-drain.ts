@@ -40,7 +40,7 @@ export async function drainOutbox(opened: OpenDatabase, options: { total: number
     await db.execute(sql`
       insert into outbox (id, event_id, registration_id, kind, to_address, to_name, subject, html, text, attachments, message_id)
       select g.id, o.event_id, o.registration_id, o.kind, o.to_address, o.to_name, o.subject, o.html, o.text, o.attachments, '<' || g.id || '@hybrid-forum.local>'
-      from (select id, row_number() over () as n from (select gen_random_uuid() as id from generate_series(1, least(${missing}, ${existing}))) x) g
+      from (select id, row_number() over () as n from (select gen_random_uuid() as id from generate_series(1, least(${missing}::int, ${existing}::int))) x) g
       join (select o.*, row_number() over (order by id) as n from outbox o) o on o.n = g.n`);
   }
   await db.execute(sql`update outbox set status = 'queued', attempts = 0, next_attempt_at = now() - interval '1 second', locked_at = null`);
