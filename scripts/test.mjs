@@ -1,5 +1,5 @@
-// `npm test`: unit and integration tests (Vitest), then browser tests (Playwright) against a
-// production build. Ends with one summary line: "tests: N passed, N failed".
+// `npm test`: a production build if needed; unit, integration and fault tests (Vitest); then browser
+// tests (Playwright) against that build. Ends with one summary line: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,8 +20,9 @@ fs.rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
 const target = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`[test] database under test: ${target}`);
 
-const vitestStatus = run(bin('vitest'), ['run']);
+// Build first: the fault tests (tests/fault) start the production server as a child process.
 ensureBuild();
+const vitestStatus = run(bin('vitest'), ['run']);
 const playwrightStatus = run(bin('playwright'), ['test']);
 
 const vitest = readJson('vitest.json');

@@ -1,15 +1,19 @@
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
-import { localTime, offsetLabel } from '@/lib/time/zones';
+import { cachedFormat, localTime, offsetLabel } from '@/lib/time/zones';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "Mon 24 Dec 2026" / "2026年12月24日周四" for the day an instant falls on in `zone`. */
 export function formatDay(instant: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(instant);
+  return cachedFormat(dayFormats, `${locale} ${zone}`, () =>
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    }),
+  ).format(instant);
 }
 
 /** A time that always carries its zone: "09:30 Bangkok, GMT+7". */

@@ -1,0 +1,13 @@
+// `npm run bench`: builds the app if needed, then runs bench/main.ts (see there) under tsx.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ensureBuild } from '../scripts/ensure-build.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+ensureBuild();
+const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'main.ts'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,81 @@
+// Outbox drain: N queued mails delivered by the app's mail worker (lib/mail/worker.ts) to a local
+// SMTP server in another process, counted there by Message-ID: none lost, none twice.
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { OpenDatabase } from '@/db/open';
+import { smtpTransport } from '@/lib/mail/transport';
+import { startMailWorker } from '@/lib/mail/worker';
+import { rows } from '../../tests/helpers/registration';
+
+type SinkReport = { delivered: number; distinct: number; duplicates: number; ids: string[] };
+
+async function startSink() {
+  const child = fork(path.join(import.meta.dirname, 'smtp-sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`SMTP sink exited (${code})`)));
+  });
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    report: () =>
+      new Promise<SinkReport>((resolve) => {
+        child.once('message', (m) => resolve(m as SinkReport));
+        child.send('report');
+      }),
+    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.disconnect())),
+  };
+}
+
+/**
+ * Tops the outbox up to `total` queued mails with copies of the registration mails already there
+ * (new id and Message-ID each), then lets the worker deliver them all.
+ */
+export async function drainOutbox(opened: OpenDatabase, options: { total: number; concurrency: number; batchSize: number; maxSeconds: number }) {
+  const { db } = opened;
+  const count = async (where = sql`true`) => Number(rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from outbox where ${where}`))[0]!.n);
+  const existing = await count();
+  if (existing === 0) throw new Error('no mail in the outbox to copy');
+  for (let missing = options.total - existing; missing > 0; missing = options.total - (await count())) {
+    await db.execute(sql`
+      insert into outbox (id, event_id, registration_id, kind, to_address, to_name, subject, html, text, attachments, message_id)
+      select g.id, o.event_id, o.registration_id, o.kind, o.to_address, o.to_name, o.subject, o.html, o.text, o.attachments, '<' || g.id || '@hybrid-forum.local>'
+      from (select id, row_number() over () as n from (select gen_random_uuid() as id from generate_series(1, least(${missing}::int, ${existing}::int))) x) g
+      join (select o.*, row_number() over (order by id) as n from outbox o) o on o.n = g.n`);
+  }
+  await db.execute(sql`update outbox set status = 'queued', attempts = 0, next_attempt_at = now() - interval '1 second', locked_at = null`);
+  const queued = await count(sql`status = 'queued'`);
+  const expectedIds = new Set(rows<{ id: string }>(await db.execute(sql`select message_id as id from outbox`)).map((r) => r.id));
+  const [{ bytes } = { bytes: 0 }] = rows<{ bytes: number }>(await db.execute(sql`select avg(length(html) + length(text) + length(attachments::text))::int as bytes from outbox`));
+
+  const sink = await startSink();
+  const started = performance.now();
+  const worker = startMailWorker(db, smtpTransport(sink.url, { maxConnections: options.concurrency }), { batchSize: options.batchSize, concurrency: options.concurrency, pollMs: 20, log: () => {} });
+  let remaining = queued;
+  while (remaining > 0 && performance.now() - started < options.maxSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    remaining = await count(sql`status <> 'sent'`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await worker.stop();
+  const report = await sink.report();
+  await sink.stop();
+  const arrived = new Set(report.ids);
+  const lost = [...expectedIds].filter((id) => !arrived.has(id)).length;
+  const sent = await count(sql`status = 'sent'`);
+  return {
+    queued,
+    averageMailKb: Math.round((Number(bytes) / 1024) * 10) / 10,
+    concurrency: options.concurrency,
+    batchSize: options.batchSize,
+    seconds: Math.round(seconds * 10) / 10,
+    mailsPerSecond: Math.round(report.distinct / seconds),
+    delivered: report.delivered,
+    distinct: report.distinct,
+    duplicates: report.duplicates,
+    lost,
+    markedSent: sent,
+    finished: remaining === 0,
+    ok: remaining === 0 && lost === 0 && report.duplicates === 0 && report.delivered === queued && sent === queued,
+  };
+}

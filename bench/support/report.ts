@@ -1,0 +1,68 @@
+// The results file's shape and the markdown table printed at the end (pasted into the README).
+import type { LoadResult } from './load';
+import type { PgbenchResult } from './pgbench';
+
+export type BackendResults = {
+  registration: LoadResult & { attempts: number; answered: number; capped: boolean; connections: number; seconds: number; checks: Record<string, unknown> & { ok: boolean } };
+  agenda: LoadResult;
+  sessions: LoadResult;
+  health: LoadResult;
+  registrationLimit: { kind: 'pgbench' | 'pglite-in-process'; best: PgbenchResult; runs: PgbenchResult[] };
+  memory: { idleRssMb: number; burstRssMb: number; readRssMb: number; peakRssMb: number };
+  outboxDrain?: OutboxDrain;
+};
+
+export type OutboxDrain = Awaited<ReturnType<typeof import('./outbox-drain').drainOutbox>>;
+
+export type FirstLoadJs = { page: string; scripts: number; gzipKb: number };
+
+export type BenchResults = {
+  startedAt: string;
+  durationSeconds?: number;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
+  settings: { attempts: number; burstCapSeconds: number; seats: number; burstConnections: number; readConnections: number; readSeconds: number };
+  backends: Partial<Record<'postgres' | 'pglite', BackendResults>>;
+  staticLimit?: { agenda: LoadResult; sessions: LoadResult; agendaBytes: number; sessionsBytes: number };
+  firstLoadJs?: FirstLoadJs[];
+  outboxDrain?: OutboxDrain;
+};
+
+const n = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–');
+const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '–');
+const ms = (value: number) => (value < 10 ? n(value, 1) : n(value));
+
+export function summaryTable(results: BenchResults): string {
+  const pg = results.backends.postgres;
+  const lite = results.backends.pglite;
+  const s = results.staticLimit;
+  const cell = (r: BackendResults | undefined, f: (r: BackendResults) => string) => (r ? f(r) : '–');
+  const checks = (r: BackendResults) => {
+    const c = r.registration.checks as Record<string, number | boolean>;
+    return `${c.ok ? '✅' : '❌'} ${r.registration.capped ? `cut at ${results.settings.burstCapSeconds} s after ${n(r.registration.answered)} answers: ` : ''}${n(c.confirmed as number)} confirmed, ${n(c.waitlisted as number)} waitlisted 1..N, ${n(c.mails as number)} mails, ${c.fivexx} 5xx`;
+  };
+  const limitOf = (r: BackendResults) => r.registrationLimit.best;
+  const cpuRow = (r: BackendResults) => [r.registration, r.agenda, r.sessions, r.health].map((l) => n(l.serverCpuMsPerRequest ?? NaN, 1)).join(' · ');
+  const lines = [
+    `| Measure (${results.machine.cpus} cores, ${results.settings.attempts.toLocaleString('en-US')} attempts / ${results.settings.burstConnections} connections; reads ${results.settings.readConnections} connections × ${results.settings.readSeconds} s) | PostgreSQL | PGlite | Limit, same run | Target |`,
+    '|---|---|---|---|---|',
+    `| Registrations/s, one ${results.settings.seats}-seat session | ${cell(pg, (r) => `${n(r.registration.perSecond)} (${pct(r.registration.perSecond, limitOf(r).perSecond)} of pgbench)`)} | ${cell(lite, (r) => `${n(r.registration.perSecond)} (${pct(r.registration.perSecond, limitOf(r).perSecond)} of bare PGlite)`)} | ${[pg && `pgbench ${n(limitOf(pg).perSecond)} tx/s (${limitOf(pg).clients} clients)`, lite && `bare PGlite ${n(limitOf(lite).perSecond)} tx/s`].filter(Boolean).join('; ')} | ≥ 1,000/s and ≥ 40% of pgbench |`,
+    `| Registration latency p50 / p99 (ms) | ${cell(pg, (r) => `${ms(r.registration.p50Ms)} / ${ms(r.registration.p99Ms)}`)} | ${cell(lite, (r) => `${ms(r.registration.p50Ms)} / ${ms(r.registration.p99Ms)}`)} | ${[pg && `pgbench ${ms(limitOf(pg).p50Ms)} / ${ms(limitOf(pg).p99Ms)}`, lite && `bare PGlite ${ms(limitOf(lite).p50Ms)} / ${ms(limitOf(lite).p99Ms)}`].filter(Boolean).join('; ')} | p99 < 150 ms |`,
+    `| Burst outcome | ${cell(pg, checks)} | ${cell(lite, checks)} | | exactly ${results.settings.seats} confirmed, rest waitlisted in order, 0 5xx |`,
+    `| Agenda page req/s | ${cell(pg, (r) => `${n(r.agenda.perSecond)} (${pct(r.agenda.perSecond, s?.agenda.perSecond ?? 0)} of static)`)} | ${cell(lite, (r) => `${n(r.agenda.perSecond)} (${pct(r.agenda.perSecond, s?.agenda.perSecond ?? 0)} of static)`)} | static copy ${s ? n(s.agenda.perSecond) : '–'} req/s (${s ? n(s.agendaBytes / 1024) : '–'} KB) | ≥ 2,000 req/s |`,
+    `| Agenda page p50 / p99 (ms) | ${cell(pg, (r) => `${ms(r.agenda.p50Ms)} / ${ms(r.agenda.p99Ms)}`)} | ${cell(lite, (r) => `${ms(r.agenda.p50Ms)} / ${ms(r.agenda.p99Ms)}`)} | ${s ? `${ms(s.agenda.p50Ms)} / ${ms(s.agenda.p99Ms)}` : '–'} | |`,
+    `| Sessions JSON req/s | ${cell(pg, (r) => `${n(r.sessions.perSecond)} (${pct(r.sessions.perSecond, s?.sessions.perSecond ?? 0)} of static)`)} | ${cell(lite, (r) => `${n(r.sessions.perSecond)} (${pct(r.sessions.perSecond, s?.sessions.perSecond ?? 0)} of static)`)} | static copy ${s ? n(s.sessions.perSecond) : '–'} req/s (${s ? n(s.sessionsBytes / 1024) : '–'} KB) | |`,
+    `| Sessions JSON p50 / p99 (ms) | ${cell(pg, (r) => `${ms(r.sessions.p50Ms)} / ${ms(r.sessions.p99Ms)}`)} | ${cell(lite, (r) => `${ms(r.sessions.p50Ms)} / ${ms(r.sessions.p99Ms)}`)} | ${s ? `${ms(s.sessions.p50Ms)} / ${ms(s.sessions.p99Ms)}` : '–'} | |`,
+    `| Health route (\`select 1\`) req/s: the framework's floor per request | ${cell(pg, (r) => `${n(r.health.perSecond)}`)} | ${cell(lite, (r) => `${n(r.health.perSecond)}`)} | | |`,
+    `| Server CPU per request (ms): registration · agenda · sessions · health | ${cell(pg, cpuRow)} | ${cell(lite, cpuRow)} | | |`,
+    `| Server peak RSS (MB): idle → peak | ${cell(pg, (r) => `${r.memory.idleRssMb} → ${r.memory.peakRssMb}`)} | ${cell(lite, (r) => `${r.memory.idleRssMb} → ${r.memory.peakRssMb}`)} | | < 400 MB |`,
+  ];
+  if (results.firstLoadJs?.length) {
+    lines.push(`| First-load JS, gzip (KB) | ${results.firstLoadJs.map((p) => `${p.page} ${n(p.gzipKb)}`).join('; ')} | | | ≤ 150 KB |`);
+  }
+  if (results.outboxDrain) {
+    const d = results.outboxDrain;
+    lines.push(`| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each) → local smtp-server, worker concurrency ${d.concurrency} | ${d.ok ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s; ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice | | | none lost, none twice |`);
+  }
+  lines.push('', `Load average (1/5/15 min) at start ${results.machine.loadAverageAtStart.join(' / ')}, at end ${results.machine.loadAverageAtEnd?.join(' / ') ?? '–'}: the ${results.machine.cpus} cores are shared with other work, so absolute numbers move between runs; ratios to the same-run limits move less.`);
+  return lines.join('\n');
+}
