@@ -116,7 +116,7 @@ function SessionCard({ session, ownZone, locale, t, showEvent }: { session: Spea
   const city = pick(session.venue.city, locale);
   const title = pick(session.title, locale);
   return (
-    <li className="card" data-session={session.slug}>
+    <li className="card" data-session={session.slug} data-event={session.event.slug}>
       <h3 style={{ margin: '0 0 .5rem' }}>
         {session.event.published ? <a href={`/events/${session.event.slug}/sessions/${session.slug}`}>{title}</a> : title}{' '}
         {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
