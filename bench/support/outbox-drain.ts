@@ -38,15 +38,15 @@ export async function drainOutbox(opened: OpenDatabase, options: { total: number
   if (existing === 0) throw new Error('no mail in the outbox to copy');
   for (let missing = options.total - existing; missing > 0; missing = options.total - (await count())) {
     await db.execute(sql`
-      insert into outbox (id, event_id, registration_id, kind, to_address, to_name, subject, html, text, attachments, message_id)
-      select g.id, o.event_id, o.registration_id, o.kind, o.to_address, o.to_name, o.subject, o.html, o.text, o.attachments, '<' || g.id || '@hybrid-forum.local>'
+      insert into outbox (id, event_id, registration_id, kind, to_address, to_name, subject, html, text, template, payload, attachments, message_id)
+      select g.id, o.event_id, o.registration_id, o.kind, o.to_address, o.to_name, o.subject, o.html, o.text, o.template, o.payload, o.attachments, '<' || g.id || '@hybrid-forum.local>'
       from (select id, row_number() over () as n from (select gen_random_uuid() as id from generate_series(1, least(${missing}::int, ${existing}::int))) x) g
       join (select o.*, row_number() over (order by id) as n from outbox o) o on o.n = g.n`);
   }
   await db.execute(sql`update outbox set status = 'queued', attempts = 0, next_attempt_at = now() - interval '1 second', locked_at = null`);
   const queued = await count(sql`status = 'queued'`);
   const expectedIds = new Set(rows<{ id: string }>(await db.execute(sql`select message_id as id from outbox`)).map((r) => r.id));
-  const [{ bytes } = { bytes: 0 }] = rows<{ bytes: number }>(await db.execute(sql`select avg(length(html) + length(text) + length(attachments::text))::int as bytes from outbox`));
+  const [{ bytes } = { bytes: 0 }] = rows<{ bytes: number }>(await db.execute(sql`select avg(coalesce(length(html), 0) + coalesce(length(text), 0) + length(attachments::text) + coalesce(length(payload::text), 0))::int as bytes from outbox`));
 
   const sink = await startSink();
   const started = performance.now();

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { events } from './agenda';
 import { registrations } from './registration';
 import { outboxStatus } from './enums';
@@ -19,8 +20,11 @@ export const outbox = pgTable(
     toAddress: text('to_address').notNull(),
     toName: text('to_name').notNull().default(''),
     subject: text('subject').notNull(),
-    html: text('html').notNull(),
-    text: text('text').notNull(),
+    /** Null until rendered: registration mail is stored as `template` + `payload` inside the seat-locking transaction and rendered after it. */
+    html: text('html'),
+    text: text('text'),
+    template: text('template'),
+    payload: jsonb('payload'),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
     /** Stable across retries so a receiver can recognise a duplicate delivery. */
     messageId: text('message_id').notNull().unique(),
@@ -36,5 +40,6 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_registration_idx').on(t.registrationId),
+    check('outbox_content_ck', sql`(${t.html} IS NOT NULL AND ${t.text} IS NOT NULL) OR (${t.template} IS NOT NULL AND ${t.payload} IS NOT NULL)`),
   ],
 );

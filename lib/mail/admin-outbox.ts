@@ -7,6 +7,7 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { messageIdFor } from './outbox';
+import { ensureRendered } from './render-queued';
 
 const PAGE_SIZE = 50;
 
@@ -75,7 +76,7 @@ export async function eventOutboxMessage(db: Db, actor: Actor | null, slug: stri
   const event = await organiserEvent(db, actor, slug);
   if (!z.uuid().safeParse(id).success) return null;
   const [row] = await db.select().from(outbox).where(and(eq(outbox.id, id), eq(outbox.eventId, event.id)));
-  return row ? { event, message: row } : null;
+  return row ? { event, message: await ensureRendered(db, row) } : null;
 }
 
 /**

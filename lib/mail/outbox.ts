@@ -9,10 +9,11 @@ export type NewMail = {
   toAddress: string;
   toName?: string;
   subject: string;
-  html: string;
-  text: string;
   attachments?: OutboxAttachment[];
-};
+} & ({ html: string; text: string } | { template: MailTemplate; payload: unknown });
+
+/** Mail stored as data and rendered after its transaction commits (see lib/mail/render-queued.ts). */
+export type MailTemplate = 'registration';
 
 const MESSAGE_ID_DOMAIN = 'hybrid-forum.local';
 
@@ -35,8 +36,7 @@ export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
     toAddress: mail.toAddress,
     toName: mail.toName ?? '',
     subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
+    ...('template' in mail ? { template: mail.template, payload: mail.payload } : { html: mail.html, text: mail.text }),
     attachments: mail.attachments ?? [],
     messageId: messageIdFor(id),
   });

@@ -1,9 +1,10 @@
 import { createElement } from 'react';
+import type { OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { RegistrationEmail, type EmailSession, type RegistrationEmailProps } from '@/emails/registration-email';
 import { registrationCopy, type RegistrationMailKind } from '@/emails/registration-copy';
 import { renderEmail } from '@/emails/render';
-import { registrationInvite } from '@/lib/calendar/registration-invite';
+import { registrationInvite, type InviteParty, type InviteSession } from '@/lib/calendar/registration-invite';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinUrl } from '@/lib/livestream/join-token';
@@ -58,25 +59,21 @@ export async function queueRegistrationMail(tx: Db, registrationId: string, kind
     manageUrl: manageUrl(registrationId),
     ticketCid: withTicket ? TICKET_CID : null,
   };
-  const { html, text } = await renderEmail(createElement(RegistrationEmail, props));
-
-  const party = {
-    uidPrefix: registrationId,
-    sequence: registration.sequence,
-    attendee: { name: registration.name, email: registration.email },
-    organizer: { name: pick(event.name, 'en'), email: mailFromAddress().address },
+  const payload: RegistrationMailPayload = {
+    props,
+    party: {
+      uidPrefix: registrationId,
+      sequence: registration.sequence,
+      attendee: { name: registration.name, email: registration.email },
+      organizer: { name: pick(event.name, 'en'), email: mailFromAddress().address },
+    },
+    invite: held.length > 0 && kind !== 'manage-link' ? held.map((item) => stored(inviteSession(item, locale, event.slug))) : [],
+    cancel: removed.map((item) => stored(inviteSession(item, locale, event.slug))),
+    ticketFor: withTicket ? registrationId : null,
   };
-  const attachments = [];
-  if (held.length > 0 && kind !== 'manage-link') {
-    attachments.push(calendarAttachment('invite.ics', registrationInvite(party, held.map((item) => inviteSession(item, locale, event.slug)), 'REQUEST'), 'REQUEST'));
-  }
-  if (removed.length > 0) {
-    attachments.push(calendarAttachment('cancel.ics', registrationInvite(party, removed.map((item) => inviteSession(item, locale, event.slug)), 'CANCEL'), 'CANCEL'));
-  }
-  if (withTicket) {
-    attachments.push({ filename: 'ticket.png', contentType: 'image/png', content: (await ticketPng(registrationId)).toString('base64'), encoding: 'base64' as const, cid: TICKET_CID });
-  }
 
+  // Only data is written here: rendering (React, calendar files, the QR image) happens after commit,
+  // so the seat locks this transaction holds are not held while it runs.
   await enqueueMail(tx, {
     kind: `registration.${kind}`,
     eventId: event.id,
@@ -84,10 +81,40 @@ export async function queueRegistrationMail(tx: Db, registrationId: string, kind
     toAddress: registration.email,
     toName: registration.name,
     subject: `${copy.subject[kind]} · ${pick(event.name, locale)}`,
-    html,
-    text,
-    attachments,
+    template: 'registration',
+    payload,
   });
+}
+
+type StoredInviteSession = Omit<InviteSession, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string };
+
+/** What a queued registration mail holds until it is rendered. */
+export type RegistrationMailPayload = {
+  props: RegistrationEmailProps;
+  party: InviteParty;
+  invite: StoredInviteSession[];
+  cancel: StoredInviteSession[];
+  ticketFor: string | null;
+};
+
+function stored(session: InviteSession): StoredInviteSession {
+  return { ...session, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() };
+}
+
+function revived(session: StoredInviteSession): InviteSession {
+  return { ...session, startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) };
+}
+
+/** The mail itself: HTML and text from one template, the invite or cancellation, and the QR ticket. */
+export async function renderRegistrationMail(payload: RegistrationMailPayload): Promise<{ html: string; text: string; attachments: OutboxAttachment[] }> {
+  const { html, text } = await renderEmail(createElement(RegistrationEmail, payload.props));
+  const attachments: OutboxAttachment[] = [];
+  if (payload.invite.length) attachments.push(calendarAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
+  if (payload.cancel.length) attachments.push(calendarAttachment('cancel.ics', registrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'));
+  if (payload.ticketFor) {
+    attachments.push({ filename: 'ticket.png', contentType: 'image/png', content: (await ticketPng(payload.ticketFor)).toString('base64'), encoding: 'base64', cid: TICKET_CID });
+  }
+  return { html, text, attachments };
 }
 
 function calendarAttachment(filename: string, content: string, method: 'REQUEST' | 'CANCEL') {

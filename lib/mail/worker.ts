@@ -3,6 +3,7 @@ import { outbox } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { mailFromAddress, recipient, safeSubject } from './addresses';
 import { classifyFailure, exponentialBackoff, MAX_ATTEMPTS, type Backoff } from './delivery-policy';
+import { ensureRendered, type RenderedRow } from './render-queued';
 import type { MailTransport } from './transport';
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -42,7 +43,7 @@ export async function claimDueMail(db: Db, batchSize: number, staleAfterMs: numb
     .returning();
 }
 
-function messageFor(row: OutboxRow) {
+function messageFor(row: RenderedRow) {
   const to = recipient(row.toAddress, row.toName);
   if (!to) return null;
   return {
@@ -64,7 +65,15 @@ function stillClaimed(row: OutboxRow) {
   return and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts));
 }
 
-async function deliverOne(db: Db, transport: MailTransport, row: OutboxRow, options: Required<DeliveryOptions>): Promise<'sent' | 'retry' | 'failed'> {
+async function deliverOne(db: Db, transport: MailTransport, claimed: OutboxRow, options: Required<DeliveryOptions>): Promise<'sent' | 'retry' | 'failed'> {
+  let row: RenderedRow;
+  try {
+    row = await ensureRendered(db, claimed);
+  } catch (error) {
+    // A mail that cannot be rendered will not render on retry either: show it to organisers as failed.
+    await db.update(outbox).set({ status: 'failed', lockedAt: null, lastError: `could not render: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000) }).where(stillClaimed(claimed));
+    return 'failed';
+  }
   const message = messageFor(row);
   if (!message) {
     await db.update(outbox).set({ status: 'failed', lockedAt: null, lastError: 'invalid recipient address' }).where(stillClaimed(row));

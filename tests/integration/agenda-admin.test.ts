@@ -10,6 +10,7 @@ import { pendingAgendaChanges, publishAgenda } from '@/lib/agenda/publish/publis
 import { publicAgenda } from '@/lib/agenda/public-agenda';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
+import { ensureRendered } from '@/lib/mail/render-queued';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
@@ -160,7 +161,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const [after] = await t.db.select().from(events).where(eq(events.slug, EVENT));
     expect((await publicAgenda(t.db, after!)).sessions.find((s) => s.id === keynote)!.startsAt.toISOString()).toBe(`${FIRST_DAY}T03:30:00.000Z`);
 
-    const mails = await t.db.select().from(outbox);
+    const mails = await Promise.all((await t.db.select().from(outbox)).map((row) => ensureRendered(t.db, row)));
     const toRegistrants = mails.filter((m) => m.kind === 'registration.schedule-changed');
     expect(toRegistrants.map((m) => m.registrationId).sort()).toEqual(affected.map((a) => a.registration.id).sort());
     expect(mails.some((m) => m.registrationId === bystander.registration.id)).toBe(false);
@@ -191,7 +192,8 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     await saveSession(t.db, organiser, EVENT, promo, { ...values, cancelled: true, acknowledgeConflicts: true });
     const published = await publishAgenda(t.db, organiser, EVENT);
     expect(published.changes).toEqual([expect.objectContaining({ kind: 'cancelled', sessionId: promo })]);
-    const [mail] = await t.db.select().from(outbox).where(eq(outbox.registrationId, reg.registration.id));
+    const [queued] = await t.db.select().from(outbox).where(eq(outbox.registrationId, reg.registration.id));
+    const mail = await ensureRendered(t.db, queued!);
     const cancel = mail!.attachments.find((a) => a.filename === 'cancel.ics')!;
     const calendar = new ICAL.Component(ICAL.parse(cancel.content));
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');

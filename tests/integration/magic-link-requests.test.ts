@@ -23,8 +23,8 @@ async function mailsTo(email: string) {
 }
 
 /** The token as the recipient sees it: taken from the link in the mail, not from the database. */
-function tokenFromMail(mail: { text: string; html: string }): string {
-  const link = /https?:\/\/\S+\/signin\/magic\?token=([^&\s]+)&callbackUrl=(\S+)/.exec(mail.text);
+function tokenFromMail(mail: { text: string | null; html: string | null }): string {
+  const link = /https?:\/\/\S+\/signin\/magic\?token=([^&\s]+)&callbackUrl=(\S+)/.exec(mail.text ?? "");
   expect(link, 'the mail carries a sign-in link').not.toBeNull();
   expect(mail.html).toContain(`token=${link![1]}`);
   return decodeURIComponent(link![1]!);
