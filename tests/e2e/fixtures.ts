@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { speakers } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
 import type { Db } from '@/db/types';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
@@ -14,7 +16,9 @@ export const matrixAccounts = {
 
 /** Adds a second event with its own organiser, an account without any role, and a speaker account. */
 export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<void> {
-  await seedDemoForum(db, { slug: OTHER_EVENT });
+  const otherEventId = await seedDemoForum(db, { slug: OTHER_EVENT });
+  // Its speakers are other people: they must not share the demo speakers' addresses and portal.
+  await db.update(speakers).set({ email: null }).where(eq(speakers.eventId, otherEventId));
   await upsertUser(db, { email: matrixAccounts.attendee, name: 'Plain Attendee', password: PASSWORD });
   const speaker = await upsertUser(db, { email: matrixAccounts.speaker, name: 'Matrix Speaker', password: PASSWORD });
   await grantEventRole(db, { userId: speaker, eventSlug, role: 'speaker' });
