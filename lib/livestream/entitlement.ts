@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { events, registrations, registrationSessions, sessions, streamGrants, venues } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { events, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { hasStreamGrant } from './grants';
 
 /** The stream opens this long before a session starts. */
 export const STREAM_OPENS_BEFORE_MS = 15 * 60_000;
@@ -33,11 +34,7 @@ export async function streamEntitlement(db: Db, registrationId: string, sessionI
   if (registration.status === 'cancelled') return { entitled: false, reason: 'cancelled' };
   if (!session.streamed || !session.livestreamUrl) return { entitled: false, reason: 'not-streamed' };
   if (session.status === 'cancelled') return { entitled: false, reason: 'session-cancelled' };
-  const [granted] = await db
-    .select({ email: streamGrants.email })
-    .from(streamGrants)
-    .where(and(eq(streamGrants.eventId, registration.eventId), sql`lower(${streamGrants.email}) = lower(${registration.email})`));
-  if (!granted) {
+  if (!(await hasStreamGrant(db, registration.eventId, registration.email))) {
     if (registration.mode !== 'online') return { entitled: false, reason: 'in-person' };
     const [chosen] = await db
       .select({ status: registrationSessions.status })

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/types';
+import { hasStreamGrant } from '@/lib/livestream/grants';
 import { joinToken } from '@/lib/livestream/join-token';
 import { ticketCode, ticketSvg } from '@/lib/tickets/ticket';
 import { registrationFeedUrl } from './feed-token';
@@ -14,11 +15,14 @@ export async function registrationForManageToken(db: Db, token: string) {
   const { registration } = itinerary;
   const active = registration.status !== 'cancelled';
   const hasTicket = active && registration.mode === 'in_person' && registration.status !== 'waitlisted';
+  // People the organisers granted stream access (an in-person speaker's colleague, the press) get join links too.
+  const granted = active && (await hasStreamGrant(db, registration.eventId, registration.email));
   return {
     ...itinerary,
     items: itinerary.items.map((item) => ({
       ...item,
-      joinPath: active && item.presence.kind === 'online' && item.session.streamed && item.seat?.status === 'confirmed' ? `/join/${joinToken(id, item.session.id)}` : null,
+      joinPath:
+        active && item.session.streamed && ((item.presence.kind === 'online' && item.seat?.status === 'confirmed') || granted) ? `/join/${joinToken(id, item.session.id)}` : null,
     })),
     ticket: hasTicket ? { code: ticketCode(id), svg: await ticketSvg(id) } : null,
     feedUrl: active ? registrationFeedUrl(id) : null,

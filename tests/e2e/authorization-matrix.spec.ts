@@ -65,6 +65,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/mail`,
     ...(mailId ? [`${base}/mail/${mailId}`] : []),
     `${base}/audit`,
+    `${base}/streams`,
     `${base}/checkin`,
   ];
   for (const page of pages) expect((await organiser.get(page)).status(), `organiser ${page}`).toBe(200);

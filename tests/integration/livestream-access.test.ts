@@ -4,14 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as feedRoute } from '@/app/api/v1/me/[token]/calendar.ics/route';
 import { GET as streamRoute } from '@/app/api/v1/stream/[token]/route';
 import { useDatabase } from '@/db/client';
-import { sessions, streamGrants } from '@/db/schema';
+import { sessions } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
+import { AuthorizationError } from '@/lib/auth/authorize';
+import { grantStreamAccess, listStreamGrants, revokeStreamAccess } from '@/lib/livestream/grants';
 import { joinToken } from '@/lib/livestream/join-token';
+import { manageTokenFor } from '@/lib/registration/manage-token';
+import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { joinView } from '@/lib/livestream/join-view';
 import { streamRedirectPath, STREAM_REDIRECT_TTL_SECONDS } from '@/lib/livestream/stream-redirect';
 import { registrationFeedUrl } from '@/lib/registration/feed-token';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
+import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { EVENT, person, sessionBySlug } from '../helpers/registration';
 
@@ -96,13 +101,25 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(response.headers.get('location')).toBeNull();
   });
 
-  it('an in-person attendee gets no stream unless an organiser grants it; a join token for another registration is refused', async () => {
+  it('an in-person attendee gets no stream unless an organiser grants it, and loses it when revoked; a forged join token is refused', async () => {
     const id = await register('stream-inperson', { mode: 'in_person', venue: 'tokyo', sessions: [keynote] });
     expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'in-person' });
     expect(await joinView(t.db, `${id}.${keynote}.forged`)).toEqual({ state: 'invalid' });
-    const [event] = await t.db.execute(sql`select id from events where slug = ${EVENT}`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { id: string }[]);
-    await t.db.insert(streamGrants).values({ eventId: event!.id, email: 'PSTREAM-INPERSON@example.org' });
+    const manageToken = manageTokenFor(id);
+    expect((await registrationForManageToken(t.db, manageToken))!.items.every((item) => item.joinPath === null)).toBe(true);
+
+    const organiser = await actorFor(t.db, 'org.streams@forum.test', { eventSlug: EVENT, role: 'organiser' });
+    for (const actor of [null, await actorFor(t.db, 'nobody.streams@example.org'), await actorFor(t.db, 'desk.streams@forum.test', { eventSlug: EVENT, role: 'checkin' })]) {
+      await expect(grantStreamAccess(t.db, actor, EVENT, { email: 'pstream-inperson@example.org' })).rejects.toBeInstanceOf(AuthorizationError);
+    }
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'not an email' })).toMatchObject({ ok: false, fields: { email: expect.any(String) } });
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({ ok: true });
     expect((await joinView(t.db, joinToken(id, keynote))).state).not.toBe('refused');
+    expect((await registrationForManageToken(t.db, manageToken))!.items.find((item) => item.session.id === keynote)!.joinPath).toMatch(/^\/join\//);
+    expect((await listStreamGrants(t.db, organiser, EVENT)).map((g) => g.email)).toEqual(['pstream-inperson@example.org']);
+
+    await revokeStreamAccess(t.db, organiser, EVENT, 'pstream-inperson@example.org');
+    expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'in-person' });
   });
 
   it('the personal calendar feed lists the registrant’s sessions with the invite UIDs, never a stream URL, and dies with the registration', async () => {

@@ -31,6 +31,7 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/registrations`, label: t('nav.registrations') },
         { href: `${base}/checkin`, label: t('nav.checkin') },
         { href: `${base}/mail`, label: t('nav.mail') },
+        { href: `${base}/streams`, label: t('nav.streams') },
         { href: `${base}/audit`, label: t('nav.audit') },
       ]
     : [{ href: `${base}/checkin`, label: t('nav.checkin') }];

@@ -1,0 +1,52 @@
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { loadForPage } from '@/lib/admin/page-guard';
+import { eventTimestamp } from '@/lib/format/event-time';
+import { listStreamGrants } from '@/lib/livestream/grants';
+import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Livestream access', robots: { index: false } };
+
+const querySchema = z.object({ saved: z.literal('1').optional().catch(undefined), error: z.string().max(200).optional().catch(undefined) });
+
+export default async function StreamAccessPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await params;
+  const query = querySchema.parse(await searchParams);
+  const db = await getDb();
+  const [t, grants] = await Promise.all([getTranslations('adminStreams'), loadForPage(`/admin/events/${slug}/streams`, (actor) => listStreamGrants(db, actor, slug))]);
+  return (
+    <section>
+      <h2>{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      {query.saved && <p className="notice ok" role="status">{t('saved')}</p>}
+      {query.error && <p className="notice bad" role="alert">{`${t('email')}: ${query.error}`}</p>}
+      <form action={grantStreamAccessAction.bind(null, slug)} className="card admin-filters">
+        <div className="field">
+          <label htmlFor="grant-email">{t('email')}</label>
+          <input id="grant-email" name="email" type="email" required maxLength={254} />
+        </div>
+        <button className="button" type="submit">
+          {t('grant')}
+        </button>
+      </form>
+      {grants.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <ul>
+          {grants.map((grant) => (
+            <li key={grant.email} data-grant={grant.email}>
+              {grant.email} <span className="muted">{t('grantedBy', { who: grant.grantedBy ?? '—', when: eventTimestamp(grant.createdAt, 'UTC') })}</span>{' '}
+              <form action={revokeStreamAccessAction.bind(null, slug, grant.email)} className="inline-form">
+                <button className="button secondary" type="submit">
+                  {t('revoke')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

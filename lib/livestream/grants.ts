@@ -1,0 +1,48 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { streamGrants, users } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { organiserEvent } from '@/lib/admin/event-access';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { Actor } from '@/lib/auth/sessions';
+
+/** The form and the server action parse with this. */
+export const streamGrantInputSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address').max(254)),
+});
+
+/** Who, beyond online registrants, may open this event's livestreams (press, VIPs, in-person speakers…). */
+export async function listStreamGrants(db: Db, actor: Actor | null, slug: string) {
+  const event = await organiserEvent(db, actor, slug);
+  return db
+    .select({ email: streamGrants.email, createdAt: streamGrants.createdAt, grantedBy: users.email })
+    .from(streamGrants)
+    .leftJoin(users, eq(streamGrants.grantedBy, users.id))
+    .where(eq(streamGrants.eventId, event.id))
+    .orderBy(asc(streamGrants.email));
+}
+
+export async function grantStreamAccess(db: Db, actor: Actor | null, slug: string, raw: unknown): Promise<{ ok: true } | { ok: false; fields: Record<string, string> }> {
+  const event = await organiserEvent(db, actor, slug);
+  const parsed = streamGrantInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fields: { email: parsed.error.issues[0]?.message ?? 'is invalid' } };
+  await db.transaction(async (tx) => {
+    const added = await tx.insert(streamGrants).values({ eventId: event.id, email: parsed.data.email, grantedBy: actor!.userId }).onConflictDoNothing().returning();
+    if (added.length) await recordAudit(tx, { eventId: event.id, actorUserId: actor!.userId, action: 'stream.grant', entity: 'registration', entityId: null, details: { email: parsed.data.email } });
+  });
+  return { ok: true };
+}
+
+export async function revokeStreamAccess(db: Db, actor: Actor | null, slug: string, email: string): Promise<void> {
+  const event = await organiserEvent(db, actor, slug);
+  await db.transaction(async (tx) => {
+    const removed = await tx.delete(streamGrants).where(and(eq(streamGrants.eventId, event.id), sql`lower(${streamGrants.email}) = lower(${email})`)).returning();
+    if (removed.length) await recordAudit(tx, { eventId: event.id, actorUserId: actor!.userId, action: 'stream.revoke', entity: 'registration', entityId: null, details: { email } });
+  });
+}
+
+/** Whether an address was granted stream access for an event (checked on every use, so revoking bites at once). */
+export async function hasStreamGrant(db: Db, eventId: string, email: string): Promise<boolean> {
+  const [row] = await db.select({ email: streamGrants.email }).from(streamGrants).where(and(eq(streamGrants.eventId, eventId), sql`lower(${streamGrants.email}) = lower(${email})`));
+  return Boolean(row);
+}
