@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <a href="/agenda">{t('nav.agenda')}</a>
               <a href="/speakers">{t('nav.speakers')}</a>
               <a href="/register">{t('nav.register')}</a>
+              <a href="/admin">{t('nav.admin')}</a>
             </nav>
             <Suspense>
               <LanguageSwitch locale={locale} label={t('language')} />

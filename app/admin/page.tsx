@@ -20,11 +20,19 @@ export default async function AdminHome() {
       <ul>
         {events.map((event) => (
           <li key={event.id} data-event={event.slug}>
-            <a href={`/admin/events/${event.slug}`}>{pick(event.name, locale)}</a> <span className="badge">{event.roles.join(', ')}</span>
+            {/* Speakers' work happens in their portal; organisers' and desk staff's here. */}
+            <a href={event.roles.some((r) => r !== 'speaker') ? `/admin/events/${event.slug}` : '/speaker'}>{pick(event.name, locale)}</a> <span className="badge">{event.roles.join(', ')}</span>
           </li>
         ))}
       </ul>
       {events.length === 0 && <p>You have no events yet.</p>}
+      {events.some((e) => e.roles.includes('speaker')) && (
+        <p>
+          <a className="button secondary" href="/speaker">
+            Speaker portal
+          </a>
+        </p>
+      )}
     </>
   );
 }
