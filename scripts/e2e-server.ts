@@ -14,7 +14,14 @@ const port = process.env.E2E_PORT ?? '3210';
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' };
 let cleanup = async () => {};
 
-async function prepare(opened: Awaited<ReturnType<typeof openDatabase>>) {
+/**
+ * Seeds with the server's own configuration (APP_URL, AUTH_SECRET or DATA_DIR), so links and tokens
+ * made while seeding are the ones the server will accept.
+ */
+async function prepare(settings: Record<string, string | undefined>, open: () => ReturnType<typeof openDatabase>) {
+  Object.assign(process.env, { APP_URL: env.APP_URL }, settings);
+  if (settings.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+  const opened = await open();
   await seedDemo(opened.db);
   await seedMatrixFixtures(opened.db, demoEvent.slug);
   await opened.close();
@@ -30,7 +37,7 @@ async function main() {
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
     env.AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
-    await prepare(await openDatabase({ databaseUrl: env.DATABASE_URL }));
+    await prepare({ DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: env.AUTH_SECRET }, () => openDatabase({ databaseUrl: env.DATABASE_URL! }));
     cleanup = async () => {
       const dropper = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -41,7 +48,7 @@ async function main() {
     env.DATA_DIR = dir;
     delete env.DATABASE_URL;
     // Seeded here rather than by the app's first start, so the matrix fixtures are there too.
-    await prepare(await openDatabase({ dataDir: dir }));
+    await prepare({ DATA_DIR: dir, DATABASE_URL: undefined }, () => openDatabase({ dataDir: dir }));
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
