@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { Suspense } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { LanguageSwitch } from './language-switch';
 import './globals.css';
 
@@ -37,7 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Suspense>
           </div>
         </header>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
           <main id="main">{children}</main>
         </NextIntlClientProvider>
         <footer className="site-footer">
