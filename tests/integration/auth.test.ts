@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, users, verificationTokens } from '@/db/schema';
 import { seedDemoAccounts, demoAccounts } from '@/db/seed/demo-accounts';
@@ -50,6 +51,16 @@ describe('sessions', () => {
     expect(await actorForSession(t.db, second)).toBeNull();
     await t.db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
     expect(await actorForSession(t.db, second)).not.toBeNull();
+  });
+
+  it('are deleted when an organiser disables the account, and stay gone after it is enabled again', async () => {
+    const user = await userId(demoAccounts.organiser.email);
+    const token = await openSession(t.db, user.id);
+    expect(await setAccountDisabled(t.db, demoAccounts.organiser.email.toUpperCase(), true)).toBe(true);
+    expect(await actorForSession(t.db, token)).toBeNull();
+    expect(await setAccountDisabled(t.db, demoAccounts.organiser.email, false)).toBe(true);
+    expect(await actorForSession(t.db, token)).toBeNull();
+    expect(await setAccountDisabled(t.db, 'nobody@example.org', true)).toBe(false);
   });
 });
 
