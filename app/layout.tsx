@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { Suspense } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-messages';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from './language-switch';
 import './globals.css';
 
@@ -38,7 +37,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Suspense>
           </div>
         </header>
-        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
+        {/* Text for client components is provided by the layouts that have them (ClientMessages). */}
+        <NextIntlClientProvider messages={{}}>
           <main id="main">{children}</main>
         </NextIntlClientProvider>
         <footer className="site-footer">

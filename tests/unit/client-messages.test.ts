@@ -11,7 +11,7 @@ function files(dir: string): string[] {
 }
 
 describe('messages sent to the browser', () => {
-  it('include every namespace a client component translates with', () => {
+  it('can include every namespace a client component translates with', () => {
     const used = new Set<string>();
     for (const file of [...files('components'), ...files('app')]) {
       const source = fs.readFileSync(file, 'utf8');
