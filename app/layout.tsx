@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import { Suspense } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from './language-switch';
 import './globals.css';
@@ -37,10 +36,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Suspense>
           </div>
         </header>
-        {/* Text for client components is provided by the layouts that have them (ClientMessages). */}
-        <NextIntlClientProvider messages={{}}>
-          <main id="main">{children}</main>
-        </NextIntlClientProvider>
+        {/* Text for client components is provided by the layouts that have them (ClientMessages), so
+            pages without them load no i18n runtime in the browser. */}
+        <main id="main">{children}</main>
         <footer className="site-footer">
           <p>
             {t('footer')} · <a href="/privacy">{t('privacy')}</a>

@@ -4,7 +4,7 @@ import { pick } from '@/lib/i18n/text';
 import { countryName } from '@/lib/registration/admin/country-name';
 import type { FilterOptions } from '@/lib/registration/admin/filter-options';
 import { REGISTRATION_STATUSES, type RegistrationFilters } from '@/lib/registration/admin/filters';
-import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from '@/lib/registration/schema';
+import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 
 /** The filter form (a plain GET form, so it works without script and the URL can be shared). */
 export async function RegistrationFilterForm({

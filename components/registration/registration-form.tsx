@@ -1,13 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useMemo, useState } from 'react';
+import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { FormOptions } from '@/lib/registration/form-options';
 import type { RegistrationView } from '@/lib/registration/result';
-import { PARTICIPANT_TYPES, registrationInputSchema, type RegistrationFormValues, type RegistrationInput } from '@/lib/registration/schema';
+import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
+import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { RegisterActionResult } from '@/app/events/[slug]/register/actions';
+import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
 
 type Props = {
   eventSlug: string;
@@ -15,6 +15,17 @@ type Props = {
   locale: 'en' | 'zh';
   preselected: string[];
   action: (slug: string, values: unknown) => Promise<RegisterActionResult>;
+  /** The `register` messages, passed in so the page loads no i18n runtime. */
+  messages: PlainMessages;
+};
+
+/**
+ * The server's own schema validates the form, but it (zod and the country list) is fetched on the
+ * first validation, not with the page: visitors reading the form do not download it.
+ */
+const sharedSchemaResolver: Resolver<RegistrationFormValues, unknown, RegistrationInput> = async (values, context, options) => {
+  const [{ zodResolver }, { registrationInputSchema }] = await Promise.all([import('@hookform/resolvers/zod'), import('@/lib/registration/schema')]);
+  return zodResolver(registrationInputSchema)(values, context, options);
 };
 
 function FieldError({ id, message }: { id: string; message?: string }) {
@@ -25,12 +36,12 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export function RegistrationForm({ eventSlug, options, locale, preselected, action }: Props) {
-  const t = useTranslations('register');
+export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages }: Props) {
+  const t = useMemo(() => plainTranslator(messages), [messages]);
   const [done, setDone] = useState<{ registration: RegistrationView; manageUrl: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<RegistrationFormValues, unknown, RegistrationInput>({
-    resolver: zodResolver(registrationInputSchema),
+    resolver: sharedSchemaResolver,
     defaultValues: { locale, sessions: preselected, venue: null, consent: undefined as unknown as true },
   });
   const mode = watch('mode');

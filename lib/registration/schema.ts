@@ -2,8 +2,9 @@ import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { emailSchema } from '@/lib/auth/schemas';
 
-export const PARTICIPANT_TYPES = ['government', 'enterprise', 'research_institute', 'university', 'young_scientist', 'media', 'other'] as const;
-export const ATTENDANCE_MODES = ['in_person', 'online'] as const;
+import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from './choices-lists';
+
+export { ATTENDANCE_MODES, PARTICIPANT_TYPES };
 
 // Control characters (other than ordinary spaces) have no place in names and would end up in mail
 // headers, CSV cells and calendar files.

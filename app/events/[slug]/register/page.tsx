@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { RegistrationForm } from '@/components/registration/registration-form';
@@ -7,6 +7,7 @@ import { loadPublicAgenda } from '@/lib/agenda/load';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
+import type { PlainMessages } from '@/lib/i18n/plain-translator';
 import { registrationFormOptions } from '@/lib/registration/form-options';
 import { registerAction } from './actions';
 
@@ -25,7 +26,7 @@ export default async function RegisterPage({ params, searchParams }: { params: P
       <p className="muted">{pick(agenda.event.name, locale)}</p>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <RegistrationForm eventSlug={slug} options={registrationFormOptions(agenda, seats, locale)} locale={locale} preselected={query.session ? [query.session] : []} action={registerAction} />
+      <RegistrationForm eventSlug={slug} options={registrationFormOptions(agenda, seats, locale)} locale={locale} preselected={query.session ? [query.session] : []} action={registerAction} messages={(await getMessages()).register as PlainMessages} />
     </div>
   );
 }
