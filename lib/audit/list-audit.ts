@@ -1,15 +1,17 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
+import { cursorSchema, encodeCursor, keyset } from '@/lib/pagination/keyset';
 
 const PAGE_SIZE = 100;
+const auditKeyset = keyset(auditLog.at, auditLog.id);
 
 export const auditQuerySchema = z.object({
   entity: z.string().regex(/^[a-z-]{1,40}$/).optional().catch(undefined),
-  before: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/).optional().catch(undefined),
+  before: cursorSchema.optional().catch(undefined),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
@@ -18,18 +20,15 @@ export async function listAuditLog(db: Db, actor: Actor | null, slug: string, qu
   const event = await organiserEvent(db, actor, slug);
   const conditions = [eq(auditLog.eventId, event.id)];
   if (query.entity) conditions.push(eq(auditLog.entity, query.entity));
-  if (query.before) {
-    const [at, id] = query.before.split('_') as [string, string];
-    conditions.push(or(lt(auditLog.at, new Date(at)), and(eq(auditLog.at, new Date(at)), lt(auditLog.id, id)))!);
-  }
+  if (query.before) conditions.push(auditKeyset.after(query.before, 'desc'));
   const rows = await db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, details: auditLog.details, actorEmail: users.email, actorName: users.name })
+    .select({ id: auditLog.id, at: auditLog.at, cursor: auditKeyset.cursorText, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, details: auditLog.details, actorEmail: users.email, actorName: users.name })
     .from(auditLog)
     .leftJoin(users, eq(auditLog.actorUserId, users.id))
     .where(and(...conditions))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .orderBy(...auditKeyset.order('desc'))
     .limit(PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  return { event, rows: page, next: rows.length > PAGE_SIZE && last ? `${last.at.toISOString()}_${last.id}` : null };
+  return { event, rows: page, next: rows.length > PAGE_SIZE && last ? encodeCursor({ createdAt: last.cursor, id: last.id }) : null };
 }

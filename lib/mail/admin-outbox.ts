@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ilike, lt, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { outbox } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
+import { cursorSchema, encodeCursor, keyset } from '@/lib/pagination/keyset';
 import { messageIdFor } from './outbox';
 import { ensureRendered } from './render-queued';
 
 const PAGE_SIZE = 50;
+const outboxKeyset = keyset(outbox.createdAt, outbox.id);
 
 export const outboxQuerySchema = z.object({
   status: z.enum(['queued', 'sending', 'sent', 'retry', 'failed']).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  /** Keyset cursor: created_at and id of the last row shown. */
-  before: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/)
-    .optional()
-    .catch(undefined),
+  /** Keyset position of the last row shown. */
+  before: cursorSchema.optional().catch(undefined),
 });
 export type OutboxQuery = z.infer<typeof outboxQuerySchema>;
 
@@ -35,10 +33,7 @@ export async function listEventOutbox(db: Db, actor: Actor | null, slug: string,
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(outbox.toAddress, pattern), ilike(outbox.toName, pattern), ilike(outbox.subject, pattern))!);
   }
-  if (query.before) {
-    const [at, id] = query.before.split('_') as [string, string];
-    conditions.push(or(lt(outbox.createdAt, new Date(at)), and(eq(outbox.createdAt, new Date(at)), lt(outbox.id, id)))!);
-  }
+  if (query.before) conditions.push(outboxKeyset.after(query.before, 'desc'));
   const rows = await db
     .select({
       id: outbox.id,
@@ -52,10 +47,11 @@ export async function listEventOutbox(db: Db, actor: Actor | null, slug: string,
       nextAttemptAt: outbox.nextAttemptAt,
       sentAt: outbox.sentAt,
       createdAt: outbox.createdAt,
+      cursor: outboxKeyset.cursorText,
     })
     .from(outbox)
     .where(and(...conditions))
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .orderBy(...outboxKeyset.order('desc'))
     .limit(PAGE_SIZE + 1);
   const counts = await db
     .select({ status: outbox.status, n: sql<number>`count(*)::int` })
@@ -68,7 +64,7 @@ export async function listEventOutbox(db: Db, actor: Actor | null, slug: string,
     event,
     rows: page,
     counts: Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<string, number>>,
-    next: rows.length > PAGE_SIZE && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+    next: rows.length > PAGE_SIZE && last ? encodeCursor({ createdAt: last.cursor, id: last.id }) : null,
   };
 }
 

@@ -1,16 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
 import { requestMagicLink } from '@/lib/auth/request-magic-link';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
-import { listAuditLog } from '@/lib/audit/list-audit';
-import { eventOutboxMessage, listEventOutbox, resendEventMail } from '@/lib/mail/admin-outbox';
+import { auditQuerySchema, listAuditLog } from '@/lib/audit/list-audit';
+import { eventOutboxMessage, listEventOutbox, outboxQuerySchema, resendEventMail } from '@/lib/mail/admin-outbox';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
-import { EVENT, person } from '../helpers/registration';
+import { EVENT, person, rows } from '../helpers/registration';
 
 let t: TestDatabase;
 let organiser: Actor;
@@ -58,6 +58,39 @@ describe(`the organiser's outbox (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     const audit = await listAuditLog(t.db, organiser, EVENT, {});
     expect(audit.rows.filter((r) => r.action === 'mail.resend')).toHaveLength(2);
     expect(audit.rows[0]!.actorEmail).toBe('org.mail@forum.test');
+  });
+
+  it('pages through mail and audit entries written within the same millisecond without skipping or repeating any', async () => {
+    const [event] = rows<{ id: string }>(await t.db.execute(sql`select id from events where slug = ${EVENT}`));
+    // 130 rows, one microsecond apart: the whole run fits in one millisecond, which a JavaScript Date cannot tell apart.
+    await t.db.execute(sql`
+      insert into outbox (event_id, kind, to_address, subject, html, text, message_id, created_at)
+      select ${event!.id}::uuid, 'test.paging', 'paging' || g || '@example.org', 'Paging ' || g, 'x', 'x', '<paging' || g || '@hybrid-forum.local>',
+             timestamptz '2026-12-02 03:04:05.123000+00' + g * interval '1 microsecond'
+      from generate_series(1, 130) g`);
+    await t.db.execute(sql`
+      insert into audit_log (event_id, action, entity, at)
+      select ${event!.id}::uuid, 'test.paging', 'registration', timestamptz '2026-12-02 03:04:05.123000+00' + g * interval '1 microsecond'
+      from generate_series(1, 230) g`);
+    const seenMail: string[] = [];
+    let before: string | null | undefined;
+    do {
+      const page = await listEventOutbox(t.db, organiser, EVENT, outboxQuerySchema.parse({ q: 'Paging', ...(before ? { before } : {}) }));
+      seenMail.push(...page.rows.map((r) => r.id));
+      before = page.next;
+    } while (before);
+    expect(seenMail).toHaveLength(130);
+    expect(new Set(seenMail).size).toBe(130);
+
+    const seenAudit: string[] = [];
+    before = undefined;
+    do {
+      const page = await listAuditLog(t.db, organiser, EVENT, auditQuerySchema.parse(before ? { before } : {}));
+      seenAudit.push(...page.rows.filter((r) => r.action === 'test.paging').map((r) => r.id));
+      before = page.next;
+    } while (before);
+    expect(seenAudit).toHaveLength(230);
+    expect(new Set(seenAudit).size).toBe(230);
   });
 
   it('refuses anonymous users, attendees, check-in staff, speakers and organisers of another event', async () => {
