@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
-import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
+import { eventTimestamp } from '@/lib/format/event-time';
 import type { CheckInResult } from './check-in';
 
 export type CheckInView = { tone: 'ok' | 'warn' | 'bad'; outcome: CheckInResult['outcome']; name: string | null; organisation: string | null; venue: string | null; at: string | null; status: string | null };
@@ -10,7 +10,7 @@ export function describeCheckIn(result: CheckInResult, locale: Locale): CheckInV
   if (result.outcome === 'unknown-code') return { tone: 'bad', outcome: result.outcome, name: null, organisation: null, venue: null, at: null, status: null };
   const { person } = result;
   const zone = person.venue?.timeZone ?? 'UTC';
-  const at = 'at' in result ? `${localDate(result.at, zone)} ${localTime(result.at, zone)} ${offsetLabel(result.at, zone)}` : null;
+  const at = 'at' in result ? eventTimestamp(result.at, zone) : null;
   return {
     tone: result.outcome === 'checked-in' ? 'ok' : result.outcome === 'already' ? 'warn' : 'bad',
     outcome: result.outcome,

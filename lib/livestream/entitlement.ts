@@ -47,8 +47,12 @@ export async function streamEntitlement(db: Db, registrationId: string, sessionI
 
 export type StreamPhase = { phase: 'before'; opensAt: Date } | { phase: 'live' } | { phase: 'ended'; hasRecording: boolean };
 
+export function streamOpensAt(session: { startsAt: Date }): Date {
+  return new Date(session.startsAt.getTime() - STREAM_OPENS_BEFORE_MS);
+}
+
 export function streamPhase(session: { startsAt: Date; endsAt: Date; recordingUrl: string | null }, now: Date): StreamPhase {
-  const opensAt = new Date(session.startsAt.getTime() - STREAM_OPENS_BEFORE_MS);
+  const opensAt = streamOpensAt(session);
   if (now < opensAt) return { phase: 'before', opensAt };
   if (now <= session.endsAt) return { phase: 'live' };
   return { phase: 'ended', hasRecording: Boolean(session.recordingUrl) };

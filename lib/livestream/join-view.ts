@@ -1,5 +1,5 @@
 import type { Db } from '@/db/types';
-import { streamEntitlement, streamPhase, type Entitlement } from './entitlement';
+import { streamEntitlement, streamOpensAt, streamPhase, type Entitlement } from './entitlement';
 import { parseJoinToken } from './join-token';
 import { streamRedirectPath } from './stream-redirect';
 
@@ -21,7 +21,7 @@ export async function joinView(db: Db, token: string, now = new Date()): Promise
   const entitlement = await streamEntitlement(db, parsed.registrationId, parsed.sessionId);
   if (!entitlement.entitled) return { state: 'refused', reason: entitlement.reason };
   const phase = streamPhase(entitlement.session, now);
-  const opensAt = new Date(entitlement.session.startsAt.getTime() - 15 * 60_000);
+  const opensAt = streamOpensAt(entitlement.session);
   if (phase.phase === 'before') return { state: 'before', entitlement, opensAt, openPath: null };
   if (phase.phase === 'live') return { state: 'live', entitlement, opensAt, openPath: streamRedirectPath({ ...parsed, target: 'live' }, now) };
   return { state: 'ended', entitlement, opensAt, openPath: phase.hasRecording ? streamRedirectPath({ ...parsed, target: 'recording' }, now) : null };

@@ -10,8 +10,12 @@ import type { ItineraryItem } from './itinerary';
 /** "Tue 24 Dec 2026 · 09:30–10:15 Bangkok, GMT+7": the day and times in the registrant's zone, named. */
 export function itineraryWhen(item: ItineraryItem, locale: Locale): string {
   const { startsAt, endsAt } = item.session;
-  const place = item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
-  return `${formatDay(startsAt, item.zone, locale)} · ${localTime(startsAt, item.zone)}–${localTime(endsAt, item.zone)} ${place}, ${offsetLabel(startsAt, item.zone)}`;
+  return `${formatDay(startsAt, item.zone, locale)} · ${localTime(startsAt, item.zone)}–${localTime(endsAt, item.zone)} ${itineraryPlace(item, locale)}, ${offsetLabel(startsAt, item.zone)}`;
+}
+
+/** The place that names the registrant's zone: the session's city, or the zone's own city name. */
+export function itineraryPlace(item: Pick<ItineraryItem, 'zone' | 'origin'>, locale: Locale): string {
+  return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
 }
 
 export function itineraryWhere(item: ItineraryItem, locale: Locale): string {

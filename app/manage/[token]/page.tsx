@@ -6,6 +6,7 @@ import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
 import { registrationFormOptions } from '@/lib/registration/form-options';
+import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { cancelRegistrationAction, changeRegistrationAction } from './actions';
 
@@ -17,10 +18,6 @@ const querySchema = z.object({
   cancelled: z.literal('1').optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
 });
-
-function zonePlace(item: { zone: string; origin: { timeZone: string; city: { en: string; zh?: string } } }, locale: Locale): string {
-  return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
-}
 
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
@@ -70,7 +67,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       <ul className="itinerary">
         {items.map((item) => (
           <li key={item.session.id} data-seat={item.seat?.status}>
-            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={zonePlace(item, locale)} locale={locale} withDay /> — {pick(item.session.title, locale)} —{' '}
+            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={itineraryPlace(item, locale)} locale={locale} withDay /> — {pick(item.session.title, locale)} —{' '}
             <strong>{item.seat?.status === 'waitlisted' ? t('seatWaitlisted', { position: item.seat.waitlistPosition ?? 0 }) : t('seatConfirmed')}</strong>
             <br />
             <span className="muted" data-testid="presence">

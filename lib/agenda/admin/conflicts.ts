@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { rooms, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { eventTimestamp } from '@/lib/format/event-time';
 import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
 
 /** Two on-site appearances at different venues closer than this cannot both happen. */
@@ -31,7 +32,6 @@ export type Conflict =
 type EventBounds = { id: string; startsAt: Date; endsAt: Date; timeZone: string };
 
 const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
-const stamp = (instant: Date, zone: string) => `${localDate(instant, zone)} ${localTime(instant, zone)} ${offsetLabel(instant, zone)}`;
 
 /**
  * Everything about a session that an organiser should see before saving it: warnings, not errors,
@@ -55,7 +55,7 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
   if (draft.roomId) {
     const [room] = await db.select().from(rooms).where(eq(rooms.id, draft.roomId));
     for (const other of others.filter((o) => o.roomId === draft.roomId && overlaps(o, draft))) {
-      conflicts.push({ kind: 'room-double-booked', other: other.title, room: room!.name, when: stamp(other.startsAt, zone) });
+      conflicts.push({ kind: 'room-double-booked', other: other.title, room: room!.name, when: eventTimestamp(other.startsAt, zone) });
     }
     if (room && draft.capacity !== null && draft.capacity > room.capacity) {
       conflicts.push({ kind: 'over-room-capacity', room: room.name, roomCapacity: room.capacity, capacity: draft.capacity });
@@ -74,7 +74,7 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
         const other = otherById.get(appearance.sessionId);
         if (!other) continue;
         if (overlaps(other, draft)) {
-          conflicts.push({ kind: 'speaker-double-booked', speaker: appearance.name, other: other.title, when: stamp(other.startsAt, zone) });
+          conflicts.push({ kind: 'speaker-double-booked', speaker: appearance.name, other: other.title, when: eventTimestamp(other.startsAt, zone) });
           continue;
         }
         const bothOnSite = mine.presence === 'onsite' && appearance.presence === 'onsite';
@@ -83,7 +83,7 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
         if (!bothOnSite || !physical || other.venueId === draft.venueId) continue;
         const gapHours = Math.max(draft.startsAt.getTime() - other.endsAt.getTime(), other.startsAt.getTime() - draft.endsAt.getTime()) / 3_600_000;
         if (gapHours < TRAVEL_HOURS) {
-          conflicts.push({ kind: 'speaker-travel', speaker: appearance.name, other: other.title, otherVenue: otherVenue!.name, when: stamp(other.startsAt, otherVenue!.timeZone), hours: Math.round(gapHours * 10) / 10 });
+          conflicts.push({ kind: 'speaker-travel', speaker: appearance.name, other: other.title, otherVenue: otherVenue!.name, when: eventTimestamp(other.startsAt, otherVenue!.timeZone), hours: Math.round(gapHours * 10) / 10 });
         }
       }
     }

@@ -2,6 +2,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { events, registrationSessions, registrations, rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
+import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { queueRegistrationMail } from '@/lib/mail/registration-mail';
@@ -133,9 +134,9 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
       return { ok: true as const, id, promoted: promoted.length };
     });
   } catch (error) {
-    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') return { ok: false, status: 422, fields: { slug: 'is already used by another session of this event' } };
-    if (code === '23514') return { ok: false, status: 422, fields: { capacity: 'is below the number of confirmed seats; cancel registrations first' } };
+    const constraint = violatedConstraint(error);
+    if (constraint === 'sessions_event_slug_uq') return { ok: false, status: 422, fields: { slug: 'is already used by another session of this event' } };
+    if (constraint === 'sessions_confirmed_ck') return { ok: false, status: 422, fields: { capacity: 'is below the number of confirmed seats; cancel registrations first' } };
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { createElement } from 'react';
-import { registrations, registrationSessions, speakers, venues } from '@/db/schema';
+import { registrations, registrationSessions, speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { SpeakerScheduleEmail, speakerScheduleSubject } from '@/emails/speaker-schedule-email';
 import { renderEmail } from '@/emails/render';
