@@ -39,12 +39,16 @@ export function agendaFeed(agenda: PublicAgenda, entries: AgendaEntry[], options
       productId: ICS_PRODUCT_ID,
     });
   }
-  if (events.length === 0) {
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICS_PRODUCT_ID}`, 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${options.calName.replace(/[\r\n,;\\]/g, ' ')}`, 'END:VCALENDAR', ''].join('\r\n');
-  }
+  if (events.length === 0) return emptyCalendar(options.calName);
   const { error, value } = createEvents(events, { productId: ICS_PRODUCT_ID, calName: options.calName, method: 'PUBLISH' });
   if (error || !value) throw error ?? new Error('could not build the calendar');
   return value;
+}
+
+/** A valid calendar with no events (the ics package refuses to write one). */
+export function emptyCalendar(calName?: string): string {
+  const name = calName ? [`X-WR-CALNAME:${calName.replace(/[\r\n,;\\]/g, ' ')}`] : [];
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICS_PRODUCT_ID}`, 'CALSCALE:GREGORIAN', ...name, 'END:VCALENDAR', ''].join('\r\n');
 }
 
 export function icsResponse(body: string, filename: string): Response {

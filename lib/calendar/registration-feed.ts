@@ -4,6 +4,7 @@ import { pick } from '@/lib/i18n/text';
 import { loadItinerary } from '@/lib/registration/itinerary';
 import { inviteSession } from '@/lib/registration/itinerary-text';
 import { mailFromAddress } from '@/lib/mail/addresses';
+import { emptyCalendar } from './agenda-feed';
 import { registrationInvite } from './registration-invite';
 
 /**
@@ -22,6 +23,6 @@ export async function registrationFeed(db: Db, registrationId: string): Promise<
     attendee: { name: registration.name, email: registration.email },
     organizer: { name: pick(event.name, 'en'), email: mailFromAddress().address },
   };
-  if (held.length === 0) return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hybrid Forum//Agenda//EN', 'END:VCALENDAR', ''].join('\r\n');
+  if (held.length === 0) return emptyCalendar();
   return registrationInvite(party, held.map((item) => inviteSession(item, locale, event.slug)), 'PUBLISH');
 }

@@ -56,3 +56,8 @@ export function registrationInvite(party: InviteParty, sessions: InviteSession[]
 function oneLine(value: string): string {
   return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 }
+
+/** An invite as a mail attachment, its iTIP method in the content type so mail clients offer to update the calendar. */
+export function inviteAttachment(filename: string, content: string, method: 'REQUEST' | 'CANCEL') {
+  return { filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content, encoding: 'utf8' as const, method };
+}

@@ -4,7 +4,7 @@ import type { Db } from '@/db/types';
 import { RegistrationEmail, type EmailSession, type RegistrationEmailProps } from '@/emails/registration-email';
 import { registrationCopy, type RegistrationMailKind } from '@/emails/registration-copy';
 import { renderEmail } from '@/emails/render';
-import { registrationInvite, type InviteParty, type InviteSession } from '@/lib/calendar/registration-invite';
+import { inviteAttachment, registrationInvite, type InviteParty, type InviteSession } from '@/lib/calendar/registration-invite';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinUrl } from '@/lib/livestream/join-token';
@@ -109,16 +109,12 @@ function revived(session: StoredInviteSession): InviteSession {
 export async function renderRegistrationMail(payload: RegistrationMailPayload): Promise<{ html: string; text: string; attachments: OutboxAttachment[] }> {
   const { html, text } = await renderEmail(createElement(RegistrationEmail, payload.props));
   const attachments: OutboxAttachment[] = [];
-  if (payload.invite.length) attachments.push(calendarAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
-  if (payload.cancel.length) attachments.push(calendarAttachment('cancel.ics', registrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'));
+  if (payload.invite.length) attachments.push(inviteAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
+  if (payload.cancel.length) attachments.push(inviteAttachment('cancel.ics', registrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'));
   if (payload.ticketFor) {
     attachments.push({ filename: 'ticket.png', contentType: 'image/png', content: (await ticketPng(payload.ticketFor)).toString('base64'), encoding: 'base64', cid: TICKET_CID });
   }
   return { html, text, attachments };
-}
-
-function calendarAttachment(filename: string, content: string, method: 'REQUEST' | 'CANCEL') {
-  return { filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content, encoding: 'utf8' as const, method };
 }
 
 function emailSession(item: ItineraryItem, locale: Locale, registrationId: string): EmailSession {

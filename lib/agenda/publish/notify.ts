@@ -4,7 +4,7 @@ import { registrations, registrationSessions, speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { SpeakerScheduleEmail, speakerScheduleSubject } from '@/emails/speaker-schedule-email';
 import { renderEmail } from '@/emails/render';
-import { registrationInvite, type InviteSession } from '@/lib/calendar/registration-invite';
+import { inviteAttachment, registrationInvite, type InviteSession } from '@/lib/calendar/registration-invite';
 import { appEnv } from '@/lib/config/env';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -88,8 +88,8 @@ export async function notifyScheduleChanges(tx: Db, agenda: PublicAgenda, previo
     const updated = mine.filter((c) => c.kind !== 'cancelled').map(invite);
     const cancelled = mine.filter((c) => c.kind === 'cancelled').map(invite);
     const attachments = [
-      ...(updated.length ? [{ filename: 'update.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: registrationInvite(party, updated, 'REQUEST'), encoding: 'utf8' as const, method: 'REQUEST' }] : []),
-      ...(cancelled.length ? [{ filename: 'cancel.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: registrationInvite(party, cancelled, 'CANCEL'), encoding: 'utf8' as const, method: 'CANCEL' }] : []),
+      ...(updated.length ? [inviteAttachment('update.ics', registrationInvite(party, updated, 'REQUEST'), 'REQUEST')] : []),
+      ...(cancelled.length ? [inviteAttachment('cancel.ics', registrationInvite(party, cancelled, 'CANCEL'), 'CANCEL')] : []),
     ];
     await enqueueMail(tx, { kind: 'speaker.schedule-changed', eventId: agenda.event.id, toAddress: person.email!, toName: person.name, subject: speakerScheduleSubject(locale, forumName(locale)), html, text, attachments });
   }
