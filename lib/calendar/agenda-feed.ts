@@ -3,6 +3,7 @@ import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import type { AgendaEntry } from '@/lib/agenda/venue-agenda';
 import { appEnv } from '@/lib/config/env';
 import { pick } from '@/lib/i18n/text';
+import { utcSpan } from './utc-span';
 
 export const ICS_PRODUCT_ID = '-//Hybrid Forum//Agenda//EN';
 
@@ -24,12 +25,7 @@ export function agendaFeed(agenda: PublicAgenda, entries: AgendaEntry[], options
     events.push({
       uid: `${session.id}@hybrid-forum`,
       sequence: session.revision,
-      start: session.startsAt.getTime(),
-      end: session.endsAt.getTime(),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      endInputType: 'utc',
-      endOutputType: 'utc',
+      ...utcSpan(session.startsAt, session.endsAt),
       title: pick(session.title, options.locale),
       description: [pick(session.description, options.locale), speakers].filter(Boolean).join('\n\n'),
       location: [room ? pick(room.name, options.locale) : null, pick(origin.name, options.locale), pick(origin.city, options.locale)].filter(Boolean).join(', '),

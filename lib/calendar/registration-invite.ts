@@ -1,5 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { ICS_PRODUCT_ID } from './agenda-feed';
+import { utcSpan } from './utc-span';
 
 export type InviteSession = {
   sessionId: string;
@@ -33,12 +34,7 @@ export function registrationInvite(party: InviteParty, sessions: InviteSession[]
     uid: inviteUid(party.uidPrefix, session.sessionId),
     sequence: session.sequence ?? party.sequence,
     method,
-    start: session.startsAt.getTime(),
-    end: session.endsAt.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    ...utcSpan(session.startsAt, session.endsAt),
     title: session.title,
     description: session.description,
     location: session.location,

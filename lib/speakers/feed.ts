@@ -6,6 +6,7 @@ import { appEnv } from '@/lib/config/env';
 import { pick } from '@/lib/i18n/text';
 import { speakerForCalendarToken } from './calendar-token';
 import { speakerSchedule, type SpeakerSession } from './schedule';
+import { utcSpan } from '@/lib/calendar/utc-span';
 
 export const SPEAKER_ICS_PRODUCT_ID = '-//Hybrid Forum//Speaker//EN';
 
@@ -36,12 +37,7 @@ export async function speakerFeed(db: Db, token: string, locale: 'en' | 'zh' = '
   const events: EventAttributes[] = schedule.map((session) => ({
     uid: `${session.sessionId}@hybrid-forum`,
     sequence: session.revision,
-    start: session.startsAt.getTime(),
-    end: session.endsAt.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    ...utcSpan(session.startsAt, session.endsAt),
     title: pick(session.title, locale),
     description: describe(session, locale),
     location: [session.room ? pick(session.room, locale) : null, pick(session.venue.name, locale), pick(session.venue.city, locale)].filter(Boolean).join(', '),
