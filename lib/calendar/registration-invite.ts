@@ -16,12 +16,16 @@ export type InviteSession = {
   sequence?: number;
 };
 
-/** Whose calendar entries these are: UIDs start with `uidPrefix` (a registration or a speaker id). */
-export type InviteParty = { uidPrefix: string; sequence: number; attendee: { name: string; email: string }; organizer: { name: string; email: string } };
+/**
+ * Whose calendar entries these are. A registrant's UIDs start with the registration id; a speaker's
+ * (uidPrefix null) are the session's own, the UIDs of their personal feed, so the two do not
+ * duplicate each other in one calendar.
+ */
+export type InviteParty = { uidPrefix: string | null; sequence: number; attendee: { name: string; email: string }; organizer: { name: string; email: string } };
 
 /** One UID per person and session, so each later mail updates the same calendar entry. */
-export function inviteUid(uidPrefix: string, sessionId: string): string {
-  return `${uidPrefix}-${sessionId}@hybrid-forum`;
+export function inviteUid(uidPrefix: string | null, sessionId: string): string {
+  return uidPrefix ? `${uidPrefix}-${sessionId}@hybrid-forum` : `${sessionId}@hybrid-forum`;
 }
 
 /**

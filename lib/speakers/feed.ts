@@ -6,6 +6,7 @@ import { appEnv } from '@/lib/config/env';
 import { pick } from '@/lib/i18n/text';
 import { speakerForCalendarToken } from './calendar-token';
 import { speakerSchedule, type SpeakerSession } from './schedule';
+import { inviteUid } from '@/lib/calendar/registration-invite';
 import { utcSpan } from '@/lib/calendar/utc-span';
 
 export const SPEAKER_ICS_PRODUCT_ID = '-//Hybrid Forum//Speaker//EN';
@@ -35,7 +36,7 @@ export async function speakerFeed(db: Db, token: string, locale: 'en' | 'zh' = '
   const base = appEnv().appUrl;
   const calName = `Hybrid Forum · ${speaker.name}`;
   const events: EventAttributes[] = schedule.map((session) => ({
-    uid: `${session.sessionId}@hybrid-forum`,
+    uid: inviteUid(null, session.sessionId),
     sequence: session.revision,
     ...utcSpan(session.startsAt, session.endsAt),
     title: pick(session.title, locale),

@@ -167,6 +167,9 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(mails.some((m) => m.registrationId === bystander.registration.id)).toBe(false);
     const toSpeakers = mails.filter((m) => m.kind === 'speaker.schedule-changed');
     expect(toSpeakers.map((m) => m.toAddress).sort()).toEqual(['siti-rahman@speakers.hybrid-forum.example', 'tan-wei-ming@speakers.hybrid-forum.example']);
+    // A speaker's update carries the session's own UID, the one their personal feed uses, so it replaces that entry.
+    const speakerUpdate = new ICAL.Component(ICAL.parse(toSpeakers[0]!.attachments.find((a) => a.filename === 'update.ics')!.content));
+    expect(new ICAL.Event(speakerUpdate.getFirstSubcomponent('vevent')!).uid).toBe(`${keynote}@hybrid-forum`);
     expect(mails).toHaveLength(5);
 
     // The Bangkok registrant reads the move in Bangkok time, and their calendar entry is updated, not duplicated.

@@ -68,7 +68,7 @@ export async function notifyScheduleChanges(tx: Db, agenda: PublicAgenda, previo
     const mine = relevant.filter((c) => speakerSessions.get(person.id)!.has(c.sessionId));
     const lines = mine.map((c) => changeLine(c, agenda, locale, venueZone(locale))).filter((line): line is string => Boolean(line));
     const { html, text } = await renderEmail(createElement(SpeakerScheduleEmail, { locale, forumName: forumName(locale), speakerName: person.name, changes: lines, portalUrl: `${appEnv().appUrl}/speaker` }));
-    const party = { uidPrefix: person.id, sequence: 0, attendee: { name: person.name, email: person.email! }, organizer: { name: forumName('en'), email: mailFromAddress().address } };
+    const party = { uidPrefix: null, sequence: 0, attendee: { name: person.name, email: person.email! }, organizer: { name: forumName('en'), email: mailFromAddress().address } };
     const invite = (change: AgendaChange): InviteSession => {
       const session = sessionsById.get(change.sessionId)!;
       const venue = venueById.get(session.venueId);
