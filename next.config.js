@@ -8,8 +8,16 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer'],
   poweredByHeader: false,
   typedRoutes: false,
+  // proxy.ts rewrites every page into app/[locale]. It must see the URL the server itself received:
+  // otherwise the rewrite's origin comes from the Host header and, when that differs from the
+  // address the server listens on (a reverse proxy, localhost vs 127.0.0.1), Next.js treats the
+  // rewrite as external and proxies it out.
+  skipProxyUrlNormalize: true,
   experimental: {
     serverActions: { bodySizeLimit: '256kb' },
+    // Cached pages live in memory only: on disk they would outlive a restart against another
+    // database (tests, the bench and a re-seeded demo all reuse one build).
+    isrFlushToDisk: false,
   },
 };
 

@@ -6,7 +6,7 @@ import type { FormOptions } from '@/lib/registration/form-options';
 import type { RegistrationView } from '@/lib/registration/result';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
-import type { RegisterActionResult } from '@/app/events/[slug]/register/actions';
+import type { RegisterActionResult } from '@/app/[locale]/events/[slug]/register/actions';
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
 
 type Props = {

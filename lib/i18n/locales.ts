@@ -21,3 +21,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 export function intlLocale(locale: Locale): string {
   return locale === 'zh' ? 'zh-CN' : 'en-GB';
 }
+
+/** The visitor's language: the one they chose (cookie), else the browser's preference. */
+export function preferredLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookieValue) ? cookieValue : localeFromAcceptLanguage(acceptLanguage);
+}

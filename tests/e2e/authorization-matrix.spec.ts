@@ -112,10 +112,10 @@ test('server actions refuse everyone but the event’s organisers at the time of
     });
   const session = { slug: 'matrix-probe', titleEn: 'Matrix probe', titleZh: '', descriptionEn: '', descriptionZh: '', kind: 'panel', segment: 'main', venueId: '', roomId: '', date: '2026-01-01', start: '09:00', end: '10:00', capacity: '', streamed: true, livestreamUrl: '', recordingUrl: '', languages: ['en'], relayVenueIds: [], speakers: [], cancelled: false, acknowledgeConflicts: true };
   const calls: [string, string, unknown[]][] = [
-    ['app/admin/events/[slug]/agenda/actions.ts#publishAgendaAction', `${base}/agenda`, [slug]],
-    ['app/admin/events/[slug]/agenda/sessions/actions.ts#saveSessionAction', `${base}/agenda/sessions/new`, [slug, keynote, session]],
-    ['app/admin/events/[slug]/agenda/sessions/actions.ts#checkSessionAction', `${base}/agenda/sessions/new`, [slug, null, session]],
-    ['app/admin/events/[slug]/checkin/actions.ts#checkInAction', `${base}/checkin`, [slug, { code: 'HF1.x.y' }]],
+    ['app/[locale]/admin/events/[slug]/agenda/actions.ts#publishAgendaAction', `${base}/agenda`, [slug]],
+    ['app/[locale]/admin/events/[slug]/agenda/sessions/actions.ts#saveSessionAction', `${base}/agenda/sessions/new`, [slug, keynote, session]],
+    ['app/[locale]/admin/events/[slug]/agenda/sessions/actions.ts#checkSessionAction', `${base}/agenda/sessions/new`, [slug, null, session]],
+    ['app/[locale]/admin/events/[slug]/checkin/actions.ts#checkInAction', `${base}/checkin`, [slug, { code: 'HF1.x.y' }]],
   ];
   for (const [key] of calls) expect(ids.has(key), key).toBe(true);
 

@@ -35,10 +35,16 @@ test('an organiser creates a session, sees the room conflict before saving, publ
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page).toHaveURL(new RegExp(`${base}/agenda\\?saved=1`));
 
-  // Not public until published.
+  // Not public until published, neither in a filtered view (rendered per request) nor in the
+  // programme page, which is served from the cache.
   const publicPage = await page.context().newPage();
   await publicPage.goto(`/events/${slug}/agenda?venue=nanning`);
   await expect(publicPage.getByText('Fireside chat: Telemedicine across borders')).toHaveCount(0);
+  const cachedPage = await page.context().newPage();
+  await cachedPage.goto(`/events/${slug}/agenda`);
+  const cached = await cachedPage.reload();
+  expect(cached?.headers()['x-nextjs-cache']).toBe('HIT');
+  await expect(cachedPage.getByText('Fireside chat: Telemedicine across borders')).toHaveCount(0);
 
   await expect(page.locator('[data-change="added"]')).toContainText('Fireside chat');
   await page.getByRole('button', { name: /^Publish version/ }).click();
@@ -48,6 +54,9 @@ test('an organiser creates a session, sees the room conflict before saving, publ
   const entry = publicPage.locator('[data-session="fireside-telemedicine"][data-venue="nanning"]');
   await expect(entry).toContainText('18:00–18:45');
   await expect(entry).toContainText('Nanning, GMT+8');
+  // Publishing dropped the cached programme: the very next request renders the new version.
+  await cachedPage.reload();
+  await expect(cachedPage.locator('[data-session="fireside-telemedicine"][data-venue="nanning"]')).toContainText('18:00–18:45');
 });
 
 test('an organiser checks a registrant in by the code on their ticket, once', async ({ page, request }) => {

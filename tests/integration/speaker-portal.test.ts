@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as speakerFeedGet } from '@/app/speaker/calendar/[file]/route';
+import { GET as speakerFeedGet } from '@/app/[locale]/speaker/calendar/[file]/route';
 import { useDatabase } from '@/db/client';
 import { eventMembers, sessions, speakers, users } from '@/db/schema';
 import { demoAccounts, seedDemoAccounts } from '@/db/seed/demo-accounts';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { runForAction } from '@/lib/admin/page-guard';
+import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { missing, type SaveResult } from '@/lib/agenda/venues-admin/result';
 import { createSpeaker, updateSpeaker } from '@/lib/agenda/venues-admin/save-speaker';
 import { slugSchema } from '@/lib/validation/common';
@@ -12,7 +13,9 @@ export async function saveSpeakerAction(eventSlug: string, speakerId: string | n
   const slug = slugSchema.safeParse(eventSlug);
   const id = z.uuid().nullable().safeParse(speakerId);
   if (!slug.success || !id.success) return missing('speaker');
-  return runForAction(`/admin/events/${slug.data}/agenda/speakers`, async (actor) =>
+  const result = await runForAction(`/admin/events/${slug.data}/agenda/speakers`, async (actor) =>
     id.data ? updateSpeaker(await getDb(), actor, slug.data, id.data, values) : createSpeaker(await getDb(), actor, slug.data, values),
   );
+  if (result.ok) refreshPublicProgramme(slug.data);
+  return result;
 }

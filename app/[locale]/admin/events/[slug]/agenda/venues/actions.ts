@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { runForAction } from '@/lib/admin/page-guard';
+import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { deleteRoom } from '@/lib/agenda/venues-admin/delete-room';
 import { missing, type SaveResult } from '@/lib/agenda/venues-admin/result';
 import { createRoom, updateRoom } from '@/lib/agenda/venues-admin/save-room';
@@ -17,9 +18,11 @@ export async function saveVenueAction(eventSlug: string, venueId: string | null,
   const slug = slugSchema.safeParse(eventSlug);
   const id = z.uuid().nullable().safeParse(venueId);
   if (!slug.success || !id.success) return missing('venue');
-  return runForAction(venuesPath(slug.data), async (actor) =>
+  const result = await runForAction(venuesPath(slug.data), async (actor) =>
     id.data ? updateVenue(await getDb(), actor, slug.data, id.data, values) : createVenue(await getDb(), actor, slug.data, values),
   );
+  if (result.ok) refreshPublicProgramme(slug.data);
+  return result;
 }
 
 /** Adds a room to a venue (no room id) or saves one. */
@@ -27,11 +30,13 @@ export async function saveRoomAction(eventSlug: string, venueId: string, roomId:
   const slug = slugSchema.safeParse(eventSlug);
   const ids = z.object({ venueId: z.uuid(), roomId: z.uuid().nullable() }).safeParse({ venueId, roomId });
   if (!slug.success || !ids.success) return missing('room');
-  return runForAction(`${venuesPath(slug.data)}/${ids.data.venueId}`, async (actor) =>
+  const result = await runForAction(`${venuesPath(slug.data)}/${ids.data.venueId}`, async (actor) =>
     ids.data.roomId
       ? updateRoom(await getDb(), actor, slug.data, ids.data.roomId, values)
       : createRoom(await getDb(), actor, slug.data, ids.data.venueId, values),
   );
+  if (result.ok) refreshPublicProgramme(slug.data);
+  return result;
 }
 
 /** A plain form post: back to the venue page, which explains a refusal in the viewer's language. */
@@ -40,7 +45,10 @@ export async function deleteRoomAction(eventSlug: string, venueId: string, roomI
   const ids = z.object({ venueId: z.uuid(), roomId: z.uuid() }).parse({ venueId, roomId });
   const path = `${venuesPath(slug)}/${ids.venueId}`;
   const result = await runForAction(path, async (actor) => deleteRoom(await getDb(), actor, slug, ids.roomId));
-  if (result.ok) redirect(`${path}?done=room-deleted#rooms`);
+  if (result.ok) {
+    refreshPublicProgramme(slug);
+    redirect(`${path}?done=room-deleted#rooms`);
+  }
   if (result.status === 409) redirect(`${path}?in-use=${ids.roomId}#rooms`);
   redirect(`${path}?error=${encodeURIComponent(result.error)}#rooms`);
 }

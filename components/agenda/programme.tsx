@@ -1,31 +1,24 @@
-import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { AgendaEntryCard } from '@/components/agenda/agenda-entry';
 import { ViewerZoneLink } from '@/components/agenda/viewer-zone';
-import { loadPublicAgenda } from '@/lib/agenda/load';
-import { seatsLeft } from '@/lib/agenda/public-agenda';
-import { parseAgendaQuery } from '@/lib/agenda/query';
+import { seatsLeft, type PublicAgenda } from '@/lib/agenda/public-agenda';
+import type { AgendaQuery } from '@/lib/agenda/query';
 import { venueAgendas, type AgendaEntry } from '@/lib/agenda/venue-agenda';
+import { loadPublicAgenda } from '@/lib/agenda/load';
 import { formatDay } from '@/lib/format/datetime';
 import { pick } from '@/lib/i18n/text';
-import type { Locale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 
-export const dynamic = 'force-dynamic';
-
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ params }: Props) {
-  const agenda = await loadPublicAgenda((await params).slug);
-  return { title: agenda ? `Programme · ${agenda.event.name.en}` : 'Programme' };
+export async function generateProgrammeMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  const { locale, slug } = await params;
+  const [agenda, t] = await Promise.all([loadPublicAgenda(slug), getTranslations({ locale, namespace: 'agenda' })]);
+  return { title: agenda ? `${t('title')} · ${pick(agenda.event.name, isLocale(locale) ? locale : 'en')}` : t('title') };
 }
 
-export default async function AgendaPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const agenda = await loadPublicAgenda(slug);
-  if (!agenda) notFound();
-  const query = parseAgendaQuery(await searchParams);
-  const [t, locale, seats] = await Promise.all([getTranslations('agenda'), getLocale() as Promise<Locale>, seatsLeft(await getDb(), agenda.event.id)]);
+/** The programme by venue and day, filtered by query (empty for the cached, unfiltered page). */
+export async function Programme({ slug, agenda, query, locale }: { slug: string; agenda: PublicAgenda; query: AgendaQuery; locale: Locale }) {
+  const [t, seats] = await Promise.all([getTranslations('agenda'), seatsLeft(await getDb(), agenda.event.id)]);
   const entries = venueAgendas(agenda, query);
   const groups = new Map<string, AgendaEntry[]>();
   for (const entry of entries) {

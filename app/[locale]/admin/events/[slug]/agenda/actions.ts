@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { runForAction } from '@/lib/admin/page-guard';
+import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { publishAgenda } from '@/lib/agenda/publish/publish';
 import { slugSchema } from '@/lib/validation/common';
 
@@ -10,5 +11,6 @@ export async function publishAgendaAction(slug: string): Promise<void> {
   const eventSlug = slugSchema.parse(slug);
   const path = `/admin/events/${eventSlug}/agenda`;
   const result = await runForAction(path, async (actor) => publishAgenda(await getDb(), actor, eventSlug));
+  refreshPublicProgramme(eventSlug);
   redirect(`${path}?published=${result.version}&registrants=${result.notified.registrants}&speakers=${result.notified.speakers}`);
 }

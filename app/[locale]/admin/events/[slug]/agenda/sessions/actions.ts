@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { runForAction } from '@/lib/admin/page-guard';
+import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
 import { previewSessionConflicts, saveSession } from '@/lib/agenda/admin/save-session';
 import type { Locale } from '@/lib/i18n/locales';
@@ -29,7 +30,10 @@ export async function saveSessionAction(slug: string, id: string | null, values:
   const ids = target.parse({ slug, id });
   const path = `/admin/events/${ids.slug}/agenda`;
   const result = await runForAction(path, async (actor) => saveSession(await getDb(), actor, ids.slug, ids.id, values));
-  if (result.ok) return { ok: true, id: result.id };
+  if (result.ok) {
+    refreshPublicProgramme(ids.slug);
+    return { ok: true, id: result.id };
+  }
   if (result.status === 404) return { ok: false, fields: { body: 'This session no longer exists' } };
   if (result.status === 409) return { ok: false, conflicts: await conflictText(result.conflicts) };
   return { ok: false, fields: result.fields };

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { Suspense } from 'react';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { isLocale, locales } from '@/lib/i18n/locales';
 import { LanguageSwitch } from './language-switch';
 import './globals.css';
 
@@ -11,8 +13,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+/** The locale is chosen per request by proxy.ts (cookie, then Accept-Language) and arrives as this
+ * segment, so pages that read nothing else per request can be rendered once and cached. */
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export default async function RootLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
   const t = await getTranslations('site');
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>

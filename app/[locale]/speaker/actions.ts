@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { currentActor } from '@/lib/auth/current';
 import { regenerateCalendarFeed } from '@/lib/speakers/calendar-token';
@@ -14,7 +15,9 @@ export async function updateProfileAction(speakerId: string, values: unknown): P
   const id = uuidSchema.safeParse(speakerId);
   if (!id.success) return { ok: false, status: 403, error: 'forbidden' };
   try {
-    return await updateSpeakerProfile(await getDb(), await currentActor(), id.data, values);
+    const result = await updateSpeakerProfile(await getDb(), await currentActor(), id.data, values);
+    if (result.ok) refreshPublicProgramme();
+    return result;
   } catch (error) {
     if (error instanceof AuthorizationError) return { ok: false, status: 403, error: error.reason };
     throw error;

@@ -1,0 +1,16 @@
+import { revalidatePath } from 'next/cache';
+import { locales } from '@/lib/i18n/locales';
+
+/**
+ * Drops the cached programme pages (app/[locale]/events/[slug]/agenda) of one event, or of every event
+ * when a change can touch several (a speaker's own profile), so the next visitor gets a fresh render.
+ * Call it from server actions after a change to what the public programme shows: a publish, venues,
+ * rooms, speakers. The cache is per app instance; other instances catch up within its revalidate time.
+ */
+export function refreshPublicProgramme(eventSlug?: string): void {
+  if (!eventSlug) {
+    revalidatePath('/[locale]/events/[slug]/agenda', 'page');
+    return;
+  }
+  for (const locale of locales) revalidatePath(`/${locale}/events/${eventSlug}/agenda`);
+}

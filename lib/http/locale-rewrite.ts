@@ -1,0 +1,21 @@
+import { preferredLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
+
+/** next-intl reads the request's locale from this header when a page has not set it itself. */
+export const LOCALE_HEADER = 'X-NEXT-INTL-LOCALE';
+
+const PROGRAMME_PATH = /^\/events\/[^/]+\/agenda\/?$/;
+
+/**
+ * Where a page request is served from inside app/[locale]. URLs carry no locale: the visitor's choice
+ * lives in a cookie, so one address works in both languages. The programme without a query string is
+ * the cached page; with filters, a search or a viewer time zone it is rendered per request
+ * (agenda/filtered), so the cached copy never depends on the query.
+ */
+export function localeRewrite(pathname: string, search: string, cookieLocale: string | undefined, acceptLanguage: string | null): { locale: Locale; pathname: string } {
+  const locale = preferredLocale(cookieLocale, acceptLanguage);
+  const filtered = search.length > 1 && PROGRAMME_PATH.test(pathname);
+  const target = filtered ? `${pathname.replace(/\/$/, '')}/filtered` : pathname;
+  return { locale, pathname: `/${locale}${target === '/' ? '' : target}` };
+}
+
+export { LOCALE_COOKIE };
