@@ -24,17 +24,17 @@ export async function AgendaEntryCard({ entry, agenda, locale, viewerZone, seats
           </div>
         )}
       </div>
-      <h3 style={{ margin: '.35rem 0' }}>
+      <h3>
         <a href={`/events/${agenda.event.slug}/sessions/${session.slug}${viewerZone ? `?tz=${encodeURIComponent(viewerZone)}` : ''}`}>{pick(session.title, locale)}</a>
       </h3>
-      <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap', margin: 0 }}>
+      <p className="badges">
         <span className="badge">{t(`kinds.${session.kind}` as never)}</span>
         {relay && venue.kind !== 'online' && <span className="badge relay">{t('relayFrom', { venue: pick(origin.city, locale) })}</span>}
         {venue.kind === 'online' && <span className="badge relay">{t('online')}</span>}
         {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
         {!relay && seatsLeft !== null && seatsLeft !== undefined && <span className={`badge ${seatsLeft === 0 ? 'wait' : 'ok'}`}>{t('seatsLeft', { count: seatsLeft })}</span>}
       </p>
-      <p className="muted" style={{ margin: '.35rem 0 0' }}>
+      <p className="muted where">
         {pick(venue.name, locale)}
         {room && ` · ${pick(room.name, locale)}`}
         {people.length > 0 && ` · ${people.join(', ')}`}

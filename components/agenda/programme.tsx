@@ -118,7 +118,7 @@ export async function Programme({ slug, agenda, query, locale }: { slug: string;
             <h2 id={`h-${key}`}>
               {pick(first.venue.city, locale)} · {formatDay(first.session.startsAt, first.venue.timeZone, locale)} <span className="zone">({first.venue.timeZone})</span>
             </h2>
-            <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '.75rem' }}>
+            <ul className="agenda-list">
               {group.map((entry) => (
                 <AgendaEntryCard key={`${entry.session.id}-${entry.venue.id}`} entry={entry} agenda={agenda} locale={locale} viewerZone={query.tz} seatsLeft={seats.get(entry.session.id)} />
               ))}

@@ -203,6 +203,19 @@ describe('embedded data directory', () => {
     }
   });
 
+  it('runs with 16 MB of shared buffers, so the app process does not carry 128 MB of idle cache', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-buffers-'));
+    const opened = await openDatabase({ dataDir: dir });
+    try {
+      const result = await opened.db.execute<{ setting: string; unit: string }>(sql`select setting, unit from pg_settings where name = 'shared_buffers'`);
+      const [row] = Array.isArray(result) ? result : (result as { rows: { setting: string; unit: string }[] }).rows;
+      expect(Number(row!.setting) * (row!.unit === '8kB' ? 8 : 1)).toBe(16 * 1024);
+    } finally {
+      await opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes over a lock left behind by a process that died', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-lock-'));
     fs.writeFileSync(path.join(dir, 'owner.pid'), '999999');
