@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localeRewrite } from '@/lib/http/locale-rewrite';
 
@@ -17,5 +18,15 @@ describe('where proxy.ts serves a page from', () => {
     // Only the programme has a cached twin; other pages keep their query.
     expect(localeRewrite('/events/forum/speakers', '?q=x', 'en', null).pathname).toBe('/en/events/forum/speakers');
     expect(localeRewrite('/events/forum/agenda/extra', '?q=x', 'en', null).pathname).toBe('/en/events/forum/agenda/extra');
+  });
+
+  it('always lands on a supported language under app/[locale], whatever the cookie and headers hold', () => {
+    fc.assert(
+      fc.property(fc.webPath(), fc.option(fc.string()), fc.option(fc.string()), fc.string(), (pathname, cookie, acceptLanguage, search) => {
+        const target = localeRewrite(pathname.startsWith('/') ? pathname : `/${pathname}`, search, cookie ?? undefined, acceptLanguage);
+        expect(['en', 'zh']).toContain(target.locale);
+        expect(target.pathname.startsWith(`/${target.locale}`)).toBe(true);
+      }),
+    );
   });
 });
