@@ -8,13 +8,20 @@ const LABELS = { en: 'English', zh: '中文' } as const;
 export function LanguageSwitch({ locale, label }: { locale: string; label: string }) {
   const pathname = usePathname();
   const search = useSearchParams();
-  const back = pathname + (search.size ? `?${search.toString()}` : '');
+  return <LanguageLinks locale={locale} label={label} back={pathname + (search.size ? `?${search.toString()}` : '')} />;
+}
+
+/**
+ * The links themselves. Without `back` (cached pages render before any URL is known, and show this
+ * until the browser runs the client part) /locale returns to the page named by the Referer.
+ */
+export function LanguageLinks({ locale, label, back }: { locale: string; label: string; back?: string }) {
   return (
     <div className="lang" role="group" aria-label={label}>
       {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((code) => (
         <a
           key={code}
-          href={`/locale?to=${code}&back=${encodeURIComponent(back)}`}
+          href={back === undefined ? `/locale?to=${code}` : `/locale?to=${code}&back=${encodeURIComponent(back)}`}
           aria-current={code === locale ? 'true' : undefined}
           lang={code === 'zh' ? 'zh-CN' : 'en'}
           hrefLang={code}

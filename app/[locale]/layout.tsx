@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, locales } from '@/lib/i18n/locales';
-import { LanguageSwitch } from './language-switch';
+import { LanguageLinks, LanguageSwitch } from './language-switch';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -41,7 +41,7 @@ export default async function RootLayout({ children, params }: { children: React
               <a href="/register">{t('nav.register')}</a>
               <a href="/admin">{t('nav.admin')}</a>
             </nav>
-            <Suspense>
+            <Suspense fallback={<LanguageLinks locale={locale} label={t('language')} />}>
               <LanguageSwitch locale={locale} label={t('language')} />
             </Suspense>
           </div>

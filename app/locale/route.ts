@@ -1,22 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { LOCALE_COOKIE, locales } from '@/lib/i18n/locales';
+import { languageSwitchTarget, sitePathSchema } from '@/lib/i18n/switch-target';
 
 const querySchema = z.object({
   to: z.enum(locales),
-  back: z
-    .string()
-    .regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on this site')
-    .max(2000)
-    .catch('/'),
+  back: sitePathSchema.optional().catch('/'),
 });
 
 /** Switches the interface language (works without JavaScript) and returns to the page. */
 export function GET(request: NextRequest) {
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return NextResponse.json({ error: 'to must be one of: ' + locales.join(', ') }, { status: 422 });
+  const back = languageSwitchTarget(parsed.data.back, request.headers.get('referer'), request.headers.get('host'));
   // A relative Location: behind proxies the server does not know its public origin.
-  const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.back } });
+  const response = new NextResponse(null, { status: 303, headers: { Location: back } });
   response.cookies.set(LOCALE_COOKIE, parsed.data.to, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
   return response;
 }

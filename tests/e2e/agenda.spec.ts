@@ -52,6 +52,16 @@ test('the programme reads in Chinese', async ({ page }) => {
   await expect(page.locator('[data-session="opening-ceremony"][data-venue="tokyo"]')).toContainText('东京, GMT+9');
 });
 
+test('without JavaScript, the cached programme switches language and returns to itself', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/events/china-asean-tech-forum/agenda');
+  await page.getByRole('link', { name: '中文' }).click();
+  await expect(page).toHaveURL(/\/events\/china-asean-tech-forum\/agenda$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('日程');
+  await context.close();
+});
+
 test('no public page, feed or API response carries a livestream link', async ({ page, request }) => {
   const paths = ['/', '/agenda', '/speakers', '/register', '/privacy', '/api/v1/events', '/api/v1/openapi.json'];
   await page.goto('/agenda');
