@@ -27,6 +27,12 @@ const EVENT = 'china-asean-tech-forum';
 const PORT = Number(process.env.BENCH_PORT ?? 3990);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** User and system CPU time of a process so far, in ms (clock ticks of 10 ms). */
+function userAndSystemMs(pid: number): { user: number; system: number } {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
 async function main() {
   const dir = path.resolve(args.dir!);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -51,11 +57,15 @@ async function main() {
         if (response.status !== 201) throw new Error(`warm-up registration answered ${response.status}: ${await response.text()}`);
       }
       const cpu0 = server.cpuMs() ?? 0;
+      const split0 = userAndSystemMs(server.pid);
       const burst = await registrationBurst(server.url, burstSession, { connections: Number(args.connections), attempts: Number(args.attempts), tag: 'prof', maxSeconds: 120 });
       const cpu = (server.cpuMs() ?? 0) - cpu0;
+      const split1 = userAndSystemMs(server.pid);
+      const perRegistration = (ms: number) => (ms / Math.max(1, burst.answers.length)).toFixed(2);
       console.log(
         `[profile] ${burst.answers.length} answers in ${burst.seconds.toFixed(1)} s: ${(burst.answers.length / burst.seconds).toFixed(1)}/s, p50 ${burst.load.p50Ms} ms, p99 ${burst.load.p99Ms} ms, ` +
-          `codes ${JSON.stringify(burst.load.statusCodes)}, server CPU ${(cpu / Math.max(1, burst.answers.length)).toFixed(2)} ms/registration`,
+          `codes ${JSON.stringify(burst.load.statusCodes)}, server CPU ${perRegistration(cpu)} ms/registration ` +
+          `(user ${perRegistration(split1.user - split0.user)}, system ${perRegistration(split1.system - split0.system)})`,
       );
       if (burst.answers.some((a) => a.status >= 500)) console.log(`[profile] server output:\n${server.output()}`);
     } finally {

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { events, rooms, sessionRelays, venues } from '@/db/schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { preparedPerDb } from '@/db/prepared';
+import { events, rooms, sessionRelays, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { loadSessionPlaces, type SessionPlace } from './itinerary';
+import type { SessionPlace } from './itinerary';
 
 type Venue = typeof venues.$inferSelect;
 type Room = typeof rooms.$inferSelect;
@@ -22,27 +23,48 @@ export type ChoiceProblem = { field: 'venue' | 'sessions'; message: string };
 /** What choices are checked against: the named venue, the chosen sessions and their relays. */
 export type ChoiceCandidates = { venue: Venue | null; places: SessionPlace[]; relays: { sessionId: string; venueId: string; room: Room | null }[] };
 
+// Built once per database handle (db/prepared.ts): registration runs these on every request.
+const venueOfEvent = preparedPerDb((db) =>
+  db
+    .select({ venue: venues })
+    .from(venues)
+    .where(and(eq(venues.eventId, sql.placeholder('eventId')), eq(venues.slug, sql.placeholder('slug'))))
+    .prepare('venue_of_event'),
+);
+const venueOfEventSlug = preparedPerDb((db) =>
+  db
+    .select({ venue: venues })
+    .from(venues)
+    .innerJoin(events, eq(venues.eventId, events.id))
+    .where(and(eq(events.slug, sql.placeholder('eventSlug')), eq(venues.slug, sql.placeholder('slug'))))
+    .prepare('venue_of_event_slug'),
+);
+const sessionPlaces = preparedPerDb((db) =>
+  db
+    .select({ session: sessions, origin: venues, originRoom: rooms })
+    .from(sessions)
+    .innerJoin(venues, eq(sessions.venueId, venues.id))
+    .leftJoin(rooms, eq(sessions.roomId, rooms.id))
+    .where(sql`${sessions.id} = any(${sql.placeholder('ids')}::uuid[])`)
+    .orderBy(asc(sessions.startsAt))
+    .prepare('choice_session_places'),
+);
+const sessionRelayRooms = preparedPerDb((db) =>
+  db
+    .select({ sessionId: sessionRelays.sessionId, venueId: sessionRelays.venueId, room: rooms })
+    .from(sessionRelays)
+    .leftJoin(rooms, eq(sessionRelays.roomId, rooms.id))
+    .where(sql`${sessionRelays.sessionId} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('choice_session_relays'),
+);
+
 /** Loads the candidates in one round trip (the queries go out together); the event by id or by slug. */
 export async function loadChoiceCandidates(db: Db, event: { id: string } | { slug: string }, input: Choice): Promise<ChoiceCandidates> {
-  const venueSlug = input.venue ?? '';
+  const slug = input.venue ?? '';
   const [venueRows, places, relays] = await Promise.all([
-    input.mode !== 'in_person'
-      ? []
-      : 'id' in event
-        ? db.select({ venue: venues }).from(venues).where(and(eq(venues.eventId, event.id), eq(venues.slug, venueSlug)))
-        : db
-            .select({ venue: venues })
-            .from(venues)
-            .innerJoin(events, eq(venues.eventId, events.id))
-            .where(and(eq(events.slug, event.slug), eq(venues.slug, venueSlug))),
-    input.sessions.length ? loadSessionPlaces(db, input.sessions) : [],
-    input.mode === 'in_person' && input.sessions.length
-      ? db
-          .select({ sessionId: sessionRelays.sessionId, venueId: sessionRelays.venueId, room: rooms })
-          .from(sessionRelays)
-          .leftJoin(rooms, eq(sessionRelays.roomId, rooms.id))
-          .where(inArray(sessionRelays.sessionId, input.sessions))
-      : [],
+    input.mode !== 'in_person' ? [] : 'id' in event ? venueOfEvent(db).execute({ eventId: event.id, slug }) : venueOfEventSlug(db).execute({ eventSlug: event.slug, slug }),
+    input.sessions.length ? sessionPlaces(db).execute({ ids: input.sessions }) : [],
+    input.mode === 'in_person' && input.sessions.length ? sessionRelayRooms(db).execute({ ids: input.sessions }) : [],
   ]);
   return { venue: venueRows[0]?.venue ?? null, places, relays };
 }

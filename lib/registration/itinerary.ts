@@ -57,14 +57,14 @@ export async function loadItinerary(db: Db, registrationId: string, extraSession
   return { ...row, items: itineraryItems(row.registration, row.venue, found, relayRooms, seatBySession) };
 }
 
-/** Sessions by id with their venue and room, earliest first; only `eventId`'s when given. */
-export function loadSessionPlaces(db: Db, sessionIds: string[], eventId?: string): Promise<SessionPlace[]> {
+/** An event's sessions by id with their venue and room, earliest first. */
+function loadSessionPlaces(db: Db, sessionIds: string[], eventId: string): Promise<SessionPlace[]> {
   return db
     .select({ session: sessions, origin: venues, originRoom: rooms })
     .from(sessions)
     .innerJoin(venues, eq(sessions.venueId, venues.id))
     .leftJoin(rooms, eq(sessions.roomId, rooms.id))
-    .where(eventId ? and(inArray(sessions.id, sessionIds), eq(sessions.eventId, eventId)) : inArray(sessions.id, sessionIds))
+    .where(and(inArray(sessions.id, sessionIds), eq(sessions.eventId, eventId)))
     .orderBy(asc(sessions.startsAt));
 }
 

@@ -1,8 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import { registrations, registrationSessions, sessions, venues } from '@/db/schema';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/types';
 import type { SessionSeat } from './result';
-import { hasFreeSeat, sessionWaitlistTail, venueWaitlistTail, type LockedSeats } from './seats';
+import { hasFreeSeat, sessionWaitlistTail, venueWaitlistTail, waitlistTailOf, type LockedSeats } from './seats';
 
 /** What a new registration gets, decided under the seat locks. */
 export type SeatPlan = {
@@ -26,8 +25,8 @@ export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: 
   const sessionsMissingTail = seatSessions.filter((s) => !hasFreeSeat(s) && s.waitlistTail === undefined);
   if (venueTailMissing || sessionsMissingTail.length) {
     const [venueTail, ...sessionTails] = await Promise.all([venueTailMissing ? venueWaitlistTail(tx, venue.id) : [], ...sessionsMissingTail.map((s) => sessionWaitlistTail(tx, s.id))]);
-    if (venueTailMissing) venue.waitlistTail = venueTail[0]?.last ?? 0;
-    sessionsMissingTail.forEach((s, i) => (s.waitlistTail = sessionTails[i]?.[0]?.last ?? 0));
+    if (venueTailMissing) venue.waitlistTail = waitlistTailOf(venueTail);
+    sessionsMissingTail.forEach((s, i) => (s.waitlistTail = waitlistTailOf(sessionTails[i])));
   }
 
   let venuePlace: SeatPlan['venue'] = null;
@@ -60,22 +59,22 @@ export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: 
 
 /**
  * The statements that record a plan for a registration inserted as confirmed. They do not depend on
- * each other: run them together (one round trip) with the rest of the transaction's writes.
+ * each other: run them together (one round trip) with the rest of the transaction's writes. Raw SQL,
+ * like the locks: they run under the seat locks on every registration (see seats.ts).
  */
 export function recordSeats(tx: Db, registrationId: string, plan: SeatPlan): PromiseLike<unknown>[] {
   const statements: PromiseLike<unknown>[] = [];
   if (plan.venue?.status === 'confirmed') {
-    statements.push(tx.update(venues).set({ confirmedCount: sql`${venues.confirmedCount} + 1` }).where(eq(venues.id, plan.venue.id)));
+    statements.push(tx.execute(sql`update venues set confirmed_count = confirmed_count + 1 where id = ${plan.venue.id}`));
   } else if (plan.venue?.status === 'waitlisted') {
-    statements.push(tx.update(registrations).set({ status: 'waitlisted', waitlistPosition: plan.venue.position }).where(eq(registrations.id, registrationId)));
+    statements.push(tx.execute(sql`update registrations set status = 'waitlisted', waitlist_position = ${plan.venue.position} where id = ${registrationId}`));
   }
   if (plan.seatedSessionIds.length) {
-    statements.push(tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} + 1` }).where(inArray(sessions.id, plan.seatedSessionIds)));
+    statements.push(tx.execute(sql`update sessions set confirmed_count = confirmed_count + 1 where id in ${plan.seatedSessionIds}`));
   }
   if (plan.sessions.length) {
-    statements.push(
-      tx.insert(registrationSessions).values(plan.sessions.map((s) => ({ registrationId, sessionId: s.sessionId, status: s.status, waitlistPosition: s.position }))),
-    );
+    const rows = plan.sessions.map((s) => sql`(${registrationId}, ${s.sessionId}, ${s.status}::seat_status, ${s.position}::int)`);
+    statements.push(tx.execute(sql`insert into registration_sessions (registration_id, session_id, status, waitlist_position) values ${sql.join(rows, sql`, `)}`));
   }
   return statements;
 }

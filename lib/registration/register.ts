@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { preparedPerDb } from '@/db/prepared';
+import { resultRows } from '@/db/rows';
 import { events, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { enqueueMail } from '@/lib/mail/outbox';
@@ -13,6 +15,8 @@ import { fieldErrors, registrationInputSchema } from './schema';
 import { hasFreeSeat, lockSeats, type SeatLock } from './seats';
 
 export type RegisterOptions = { lock?: SeatLock; now?: Date };
+
+const eventBySlug = preparedPerDb((db) => db.select().from(events).where(eq(events.slug, sql.placeholder('slug'))).prepare('event_by_slug'));
 
 /**
  * Registers one person for a published event: the API and the form both call this. Everything it
@@ -29,7 +33,7 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
 
-  const [[event], candidates] = await Promise.all([db.select().from(events).where(eq(events.slug, eventSlug)), loadChoiceCandidates(db, { slug: eventSlug }, input)]);
+  const [[event], candidates] = await Promise.all([eventBySlug(db).execute({ slug: eventSlug }), loadChoiceCandidates(db, { slug: eventSlug }, input)]);
   if (!event || event.status !== 'published') return { ok: false, status: 404, error: 'No such forum' };
   const now = options.now ?? new Date();
   if ((event.registrationOpensAt && now < event.registrationOpensAt) || (event.registrationClosesAt && now > event.registrationClosesAt)) {
@@ -44,27 +48,15 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
   const id = randomUUID();
   const lock = options.lock ?? lockSeats;
   return db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(registrations)
-      .values({
-        id,
-        eventId: event.id,
-        email: input.email,
-        name: input.name,
-        organisation: input.organisation,
-        jobTitle: input.jobTitle,
-        country: input.country,
-        participantType: input.participantType,
-        mode: input.mode,
-        venueId: venue?.id ?? null,
-        status: 'confirmed',
-        needs: input.needs,
-        locale: input.locale,
-        consentAt: now,
-        manageTokenHash: manageTokenHash(manageTokenFor(id)),
-      })
-      .onConflictDoNothing()
-      .returning({ id: registrations.id, sequence: registrations.sequence });
+    // Raw SQL: Drizzle's builder costs ~130 µs of CPU for this insert, on every registration.
+    const [inserted] = resultRows<{ id: string; sequence: number }>(
+      await tx.execute(sql`
+        insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash)
+        values (${id}, ${event.id}, ${input.email}, ${input.name}, ${input.organisation}, ${input.jobTitle}, ${input.country}, ${input.participantType},
+                ${input.mode}, ${venue?.id ?? null}, 'confirmed', ${input.needs}, ${input.locale}, ${now.toISOString()}, ${manageTokenHash(manageTokenFor(id))})
+        on conflict do nothing
+        returning id, sequence`),
+    );
 
     if (!inserted) {
       // Already registered: remind the original address of its manage link, and tell the
