@@ -4,8 +4,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { acquireDataDirLock } from './pglite-lock';
+import { openPostgresClients } from './postgres-clients';
 import * as schema from './schema';
 import type { Db } from './types';
 
@@ -34,23 +34,25 @@ const PGLITE_SETTINGS = ['shared_buffers=16MB'];
 
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
   if ('databaseUrl' in options) {
-    const client = postgres(options.databaseUrl, {
-      max: options.maxConnections ?? 10,
-      onnotice: () => {},
-      connection: { application_name: 'hybrid-forum' },
-    });
-    // Several app instances may start at once: one migrates, the others wait for it.
-    const reserved = await client.reserve();
+    const clients = openPostgresClients(options.databaseUrl, options.maxConnections ?? 10);
     try {
-      await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-      // The lock is held by the reserved connection; the migration itself runs on the pool.
-      await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder });
-      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-    } finally {
-      reserved.release();
+      // Several app instances may start at once: one migrates, the others wait for it. The lock is
+      // held by a connection reserved from one pool; the migration itself runs on the other.
+      const reserved = await clients.transactions.reserve();
+      try {
+        await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres({ client: clients.queries, schema }), { migrationsFolder });
+        await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      } finally {
+        reserved.release();
+      }
+    } catch (error) {
+      await clients.end();
+      throw error;
     }
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
-    return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+    const db = drizzlePostgres({ client: clients.drizzleClient, schema }) as unknown as Db;
+    clients.shareTypeParsers();
+    return { db, driver: 'postgres', close: clients.end };
   }
 
   const release = options.dataDir ? acquireDataDirLock(path.resolve(options.dataDir)) : () => {};

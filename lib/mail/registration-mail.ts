@@ -8,12 +8,12 @@ import { inviteAttachment, registrationInvite, type InviteParty, type InviteSess
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinUrl } from '@/lib/livestream/join-token';
-import { loadItinerary, type ItineraryItem } from '@/lib/registration/itinerary';
+import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registration/itinerary';
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { ticketPng } from '@/lib/tickets/ticket';
 import { mailFromAddress } from './addresses';
-import { enqueueMail } from './outbox';
+import { enqueueMail, type NewMail } from './outbox';
 
 export type { RegistrationMailKind };
 
@@ -32,10 +32,24 @@ export type RegistrationMailOptions = {
  * with the transaction handle of that change.
  */
 export async function queueRegistrationMail(tx: Db, registrationId: string, kind: RegistrationMailKind, options: RegistrationMailOptions = {}): Promise<void> {
-  const removedIds = new Set(options.removedSessionIds ?? []);
-  const itinerary = await loadItinerary(tx, registrationId, [...removedIds]);
+  const itinerary = await loadItinerary(tx, registrationId, options.removedSessionIds ?? []);
   if (!itinerary) throw new Error(`registration ${registrationId} not found`);
+  await enqueueMail(tx, registrationMail(itinerary, kind, options));
+}
+
+/** What the mail is made from: the registration as it will be committed, with its itinerary. */
+export type MailItinerary = Pick<Itinerary, 'event' | 'venue' | 'items'> & {
+  registration: Pick<Itinerary['registration'], 'id' | 'name' | 'email' | 'locale' | 'mode' | 'status' | 'waitlistPosition' | 'sequence'>;
+};
+
+/**
+ * The outbox row of a registration mail, without touching the database: a new registration builds it
+ * from what it loaded before taking the seat locks, so that nothing is read while it holds them.
+ */
+export function registrationMail(itinerary: MailItinerary, kind: RegistrationMailKind, options: RegistrationMailOptions = {}): NewMail {
+  const removedIds = new Set(options.removedSessionIds ?? []);
   const { registration, event, venue } = itinerary;
+  const registrationId = registration.id;
   const locale: Locale = isLocale(registration.locale) ? registration.locale : 'en';
   const copy = registrationCopy(locale);
   const cancelled = registration.status === 'cancelled';
@@ -72,9 +86,9 @@ export async function queueRegistrationMail(tx: Db, registrationId: string, kind
     ticketFor: withTicket ? registrationId : null,
   };
 
-  // Only data is written here: rendering (React, calendar files, the QR image) happens after commit,
-  // so the seat locks this transaction holds are not held while it runs.
-  await enqueueMail(tx, {
+  // Only data is written: rendering (React, calendar files, the QR image) happens after commit, so
+  // the seat locks the transaction holds are not held while it runs.
+  return {
     kind: `registration.${kind}`,
     eventId: event.id,
     registrationId,
@@ -83,7 +97,7 @@ export async function queueRegistrationMail(tx: Db, registrationId: string, kind
     subject: `${copy.subject[kind]} · ${pick(event.name, locale)}`,
     template: 'registration',
     payload,
-  });
+  };
 }
 
 type StoredInviteSession = Omit<InviteSession, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string };

@@ -2,13 +2,16 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { events, registrations, registrationSessions, rooms, sessionRelays, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 
+type Room = typeof rooms.$inferSelect;
+type Venue = typeof venues.$inferSelect;
+
 export type ItineraryItem = {
   session: typeof sessions.$inferSelect;
   seat: { status: 'confirmed' | 'waitlisted'; waitlistPosition: number | null } | null;
-  origin: typeof venues.$inferSelect;
-  originRoom: typeof rooms.$inferSelect | null;
+  origin: Venue;
+  originRoom: Room | null;
   /** How the registrant takes part: in the room, in a relay room at their venue, or online. */
-  presence: { kind: 'in-room' } | { kind: 'relay'; room: typeof rooms.$inferSelect | null } | { kind: 'online' };
+  presence: { kind: 'in-room' } | { kind: 'relay'; room: Room | null } | { kind: 'online' };
   /** The zone the registrant lives the forum in: their venue's, or the session's own for online. */
   zone: string;
 };
@@ -16,9 +19,12 @@ export type ItineraryItem = {
 export type Itinerary = {
   registration: typeof registrations.$inferSelect;
   event: typeof events.$inferSelect;
-  venue: typeof venues.$inferSelect | null;
+  venue: Venue | null;
   items: ItineraryItem[];
 };
+
+/** A session with where it is held. */
+export type SessionPlace = Pick<ItineraryItem, 'session' | 'origin' | 'originRoom'>;
 
 /** A registration with its sessions as the registrant experiences them; `sessionIds` adds sessions it no longer holds. */
 export async function loadItinerary(db: Db, registrationId: string, extraSessionIds: string[] = []): Promise<Itinerary | null> {
@@ -37,35 +43,47 @@ export async function loadItinerary(db: Db, registrationId: string, extraSession
   const ids = [...new Set([...seatBySession.keys(), ...extraSessionIds])];
   if (ids.length === 0) return { ...row, items: [] };
 
-  const found = await db
+  const [found, relays] = await Promise.all([
+    loadSessionPlaces(db, ids, row.event.id),
+    row.venue
+      ? db
+          .select({ sessionId: sessionRelays.sessionId, room: rooms })
+          .from(sessionRelays)
+          .leftJoin(rooms, eq(sessionRelays.roomId, rooms.id))
+          .where(and(inArray(sessionRelays.sessionId, ids), eq(sessionRelays.venueId, row.venue.id)))
+      : [],
+  ]);
+  const relayRooms = new Map(relays.map((r) => [r.sessionId, r.room]));
+  return { ...row, items: itineraryItems(row.registration, row.venue, found, relayRooms, seatBySession) };
+}
+
+/** An event's sessions by id with their venue and room, earliest first. */
+function loadSessionPlaces(db: Db, sessionIds: string[], eventId: string): Promise<SessionPlace[]> {
+  return db
     .select({ session: sessions, origin: venues, originRoom: rooms })
     .from(sessions)
     .innerJoin(venues, eq(sessions.venueId, venues.id))
     .leftJoin(rooms, eq(sessions.roomId, rooms.id))
-    .where(and(inArray(sessions.id, ids), eq(sessions.eventId, row.event.id)))
+    .where(and(inArray(sessions.id, sessionIds), eq(sessions.eventId, eventId)))
     .orderBy(asc(sessions.startsAt));
-  const relays = row.venue
-    ? await db
-        .select({ sessionId: sessionRelays.sessionId, room: rooms })
-        .from(sessionRelays)
-        .leftJoin(rooms, eq(sessionRelays.roomId, rooms.id))
-        .where(and(inArray(sessionRelays.sessionId, ids), eq(sessionRelays.venueId, row.venue.id)))
-    : [];
-  const relayRoom = new Map(relays.map((r) => [r.sessionId, r.room]));
+}
 
-  const inPerson = row.registration.mode === 'in_person' && row.venue;
-  const items = found.map(({ session, origin, originRoom }): ItineraryItem => {
+/**
+ * The itinerary's items from what was loaded: `places` earliest first, `relayRooms` the relays to the
+ * registrant's venue (session id → room), `seats` the registration's places in those sessions.
+ */
+export function itineraryItems(
+  registration: { mode: 'in_person' | 'online' },
+  venue: Venue | null,
+  places: SessionPlace[],
+  relayRooms: Map<string, Room | null>,
+  seats: Map<string, NonNullable<ItineraryItem['seat']>>,
+): ItineraryItem[] {
+  const inPerson = registration.mode === 'in_person' ? venue : null;
+  return places.map(({ session, origin, originRoom }): ItineraryItem => {
     let presence: ItineraryItem['presence'] = { kind: 'online' };
-    if (inPerson && origin.id === row.venue!.id) presence = { kind: 'in-room' };
-    else if (inPerson && relayRoom.has(session.id)) presence = { kind: 'relay', room: relayRoom.get(session.id) ?? null };
-    return {
-      session,
-      seat: seatBySession.get(session.id) ?? null,
-      origin,
-      originRoom,
-      presence,
-      zone: inPerson ? row.venue!.timeZone : origin.timeZone,
-    };
+    if (inPerson && origin.id === inPerson.id) presence = { kind: 'in-room' };
+    else if (inPerson && relayRooms.has(session.id)) presence = { kind: 'relay', room: relayRooms.get(session.id) ?? null };
+    return { session, seat: seats.get(session.id) ?? null, origin, originRoom, presence, zone: inPerson ? inPerson.timeZone : origin.timeZone };
   });
-  return { ...row, items };
 }

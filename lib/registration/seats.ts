@@ -1,10 +1,25 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { registrations, registrationSessions, sessions, venues } from '@/db/schema';
+import { resultRows } from '@/db/rows';
 import type { Db } from '@/db/types';
 
-export type LockedSession = { id: string; venueId: string; capacity: number | null; confirmedCount: number };
-export type LockedVenue = { id: string; capacity: number | null; confirmedCount: number };
+export type LockedSession = {
+  id: string;
+  venueId: string;
+  capacity: number | null;
+  confirmedCount: number;
+  /** The last waitlist place, when it was asked for with the lock (`waitlistTails`). */
+  waitlistTail?: number;
+};
+export type LockedVenue = { id: string; capacity: number | null; confirmedCount: number; waitlistTail?: number };
 export type LockedSeats = { sessions: Map<string, LockedSession>; venues: Map<string, LockedVenue> };
+
+export type SeatLockRequest = {
+  venueIds: string[];
+  sessionIds: string[];
+  /** Waitlists (of venues and sessions locked here) whose last place to read in the same round trip. */
+  waitlistTails?: { venueIds: string[]; sessionIds: string[] };
+};
 
 /**
  * Takes the locks that make seat counting safe: the venue rows and session rows involved, in id order
@@ -13,31 +28,67 @@ export type LockedSeats = { sessions: Map<string, LockedSession>; venues: Map<st
  * deadlock against another transaction holding the same. Called once per transaction, late, right
  * before availability is read again.
  */
-export type SeatLock = (tx: Db, ids: { venueIds: string[]; sessionIds: string[] }) => Promise<LockedSeats>;
+export type SeatLock = (tx: Db, request: SeatLockRequest) => Promise<LockedSeats>;
 
-export const lockSeats: SeatLock = (tx, ids) => readSeats(tx, ids, true);
+export const lockSeats: SeatLock = (tx, request) => readSeats(tx, request, true);
 
 /** The same reads without locks. Only for the negative-control test, which must then see oversell attempts. */
-export const readSeatsWithoutLocking: SeatLock = (tx, ids) => readSeats(tx, ids, false);
+export const readSeatsWithoutLocking: SeatLock = (tx, request) => readSeats(tx, request, false);
 
-async function readSeats(tx: Db, ids: { venueIds: string[]; sessionIds: string[] }, forUpdate: boolean): Promise<LockedSeats> {
-  const venueIds = [...new Set(ids.venueIds)].sort();
-  const sessionIds = [...new Set(ids.sessionIds)].sort();
-  const venueQuery = tx
-    .select({ id: venues.id, capacity: venues.capacity, confirmedCount: venues.confirmedCount })
-    .from(venues)
-    .where(inArray(venues.id, venueIds.length ? venueIds : ['00000000-0000-0000-0000-000000000000']))
-    .orderBy(asc(venues.id));
-  const venueRows = venueIds.length ? await (forUpdate ? venueQuery.for('no key update') : venueQuery) : [];
-  const sessionQuery = tx
-    .select({ id: sessions.id, venueId: sessions.venueId, capacity: sessions.capacity, confirmedCount: sessions.confirmedCount })
-    .from(sessions)
-    .where(inArray(sessions.id, sessionIds.length ? sessionIds : ['00000000-0000-0000-0000-000000000000']))
-    .orderBy(asc(sessions.id));
-  const sessionRows = sessionIds.length ? await (forUpdate ? sessionQuery.for('no key update') : sessionQuery) : [];
+/** Whether a locked (or recently read) venue or session still has a seat. */
+export function hasFreeSeat(place: { capacity: number | null; confirmedCount: number }): boolean {
+  return place.capacity === null || place.confirmedCount < place.capacity;
+}
+
+/**
+ * The last waitlist place in a session (read it with waitlistTailOf; 0 when nobody waits). Read it
+ * only while holding the session's lock. Raw SQL here and in readSeats: these run inside the seat
+ * locks on every registration, and Drizzle's query builder costs 30–130 µs of CPU per statement.
+ */
+export function sessionWaitlistTail(tx: Db, sessionId: string) {
+  return tx.execute(sql`select coalesce(max(waitlist_position), 0)::int as last from registration_sessions where session_id = ${sessionId} and status = 'waitlisted'`);
+}
+
+/** The last waitlist place at a venue (read it with waitlistTailOf). Read it only while holding the venue's lock. */
+export function venueWaitlistTail(tx: Db, venueId: string) {
+  return tx.execute(sql`select coalesce(max(waitlist_position), 0)::int as last from registrations where venue_id = ${venueId} and status = 'waitlisted'`);
+}
+
+export function waitlistTailOf(result: unknown): number {
+  return resultRows<{ last: number }>(result)[0]?.last ?? 0;
+}
+
+type SeatRow = { id: string; venue_id: string; capacity: number | null; confirmed_count: number };
+
+async function readSeats(tx: Db, request: SeatLockRequest, forUpdate: boolean): Promise<LockedSeats> {
+  const venueIds = [...new Set(request.venueIds)].sort();
+  const sessionIds = [...new Set(request.sessionIds)].sort();
+  const venueTails = [...new Set(request.waitlistTails?.venueIds ?? [])].filter((id) => venueIds.includes(id));
+  const sessionTails = [...new Set(request.waitlistTails?.sessionIds ?? [])].filter((id) => sessionIds.includes(id));
+  const locking = forUpdate ? sql` for no key update` : sql``;
+  // One round trip: these queries are not started until Promise.all starts them, in this order, so
+  // they reach the connection in this order (postgres.js sends them in one write, PGlite runs them in
+  // turn) and PostgreSQL runs them in turn. Venues are locked before sessions, as always; each tail
+  // read takes its snapshot only after the locks are held, so it sees every place given by whoever
+  // held them before.
+  const [venueRows, sessionRows, ...tails] = await Promise.all([
+    venueIds.length ? tx.execute(sql`select id, capacity, confirmed_count from venues where id in ${venueIds} order by id${locking}`) : [],
+    sessionIds.length ? tx.execute(sql`select id, venue_id, capacity, confirmed_count from sessions where id in ${sessionIds} order by id${locking}`) : [],
+    ...venueTails.map((id) => venueWaitlistTail(tx, id)),
+    ...sessionTails.map((id) => sessionWaitlistTail(tx, id)),
+  ]);
+  const venueTail = new Map(venueTails.map((id, i) => [id, waitlistTailOf(tails[i])]));
+  const sessionTail = new Map(sessionTails.map((id, i) => [id, waitlistTailOf(tails[venueTails.length + i])]));
   return {
-    venues: new Map(venueRows.map((v) => [v.id, v])),
-    sessions: new Map(sessionRows.map((s) => [s.id, s])),
+    venues: new Map(
+      resultRows<SeatRow>(venueRows).map((v) => [v.id, { id: v.id, capacity: v.capacity, confirmedCount: v.confirmed_count, waitlistTail: venueTail.get(v.id) }]),
+    ),
+    sessions: new Map(
+      resultRows<SeatRow>(sessionRows).map((s) => [
+        s.id,
+        { id: s.id, venueId: s.venue_id, capacity: s.capacity, confirmedCount: s.confirmed_count, waitlistTail: sessionTail.get(s.id) },
+      ]),
+    ),
   };
 }
 
@@ -45,17 +96,13 @@ export type SeatOutcome = { status: 'confirmed' } | { status: 'waitlisted'; posi
 
 /** Claims an on-site seat in a session, or the next place in its waitlist. */
 export async function claimSessionSeat(tx: Db, registrationId: string, session: LockedSession): Promise<SeatOutcome> {
-  if (session.capacity === null || session.confirmedCount < session.capacity) {
+  if (hasFreeSeat(session)) {
     await tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} + 1` }).where(eq(sessions.id, session.id));
     session.confirmedCount += 1;
     await tx.insert(registrationSessions).values({ registrationId, sessionId: session.id, status: 'confirmed' });
     return { status: 'confirmed' };
   }
-  const [row] = await tx
-    .select({ last: sql<number>`coalesce(max(${registrationSessions.waitlistPosition}), 0)::int` })
-    .from(registrationSessions)
-    .where(and(eq(registrationSessions.sessionId, session.id), eq(registrationSessions.status, 'waitlisted')));
-  const position = (row?.last ?? 0) + 1;
+  const position = waitlistTailOf(await sessionWaitlistTail(tx, session.id)) + 1;
   await tx.insert(registrationSessions).values({ registrationId, sessionId: session.id, status: 'waitlisted', waitlistPosition: position });
   return { status: 'waitlisted', position };
 }
@@ -119,17 +166,13 @@ export async function promoteFirstInSession(tx: Db, session: LockedSession): Pro
 
 /** Claims an on-site place at a venue for an in-person registration, or the venue's next waitlist place. */
 export async function claimVenueSeat(tx: Db, registrationId: string, venue: LockedVenue): Promise<SeatOutcome> {
-  if (venue.capacity === null || venue.confirmedCount < venue.capacity) {
+  if (hasFreeSeat(venue)) {
     await tx.update(venues).set({ confirmedCount: sql`${venues.confirmedCount} + 1` }).where(eq(venues.id, venue.id));
     venue.confirmedCount += 1;
     await tx.update(registrations).set({ status: 'confirmed', waitlistPosition: null }).where(eq(registrations.id, registrationId));
     return { status: 'confirmed' };
   }
-  const [row] = await tx
-    .select({ last: sql<number>`coalesce(max(${registrations.waitlistPosition}), 0)::int` })
-    .from(registrations)
-    .where(and(eq(registrations.venueId, venue.id), eq(registrations.status, 'waitlisted')));
-  const position = (row?.last ?? 0) + 1;
+  const position = waitlistTailOf(await venueWaitlistTail(tx, venue.id)) + 1;
   await tx.update(registrations).set({ status: 'waitlisted', waitlistPosition: position }).where(eq(registrations.id, registrationId));
   return { status: 'waitlisted', position };
 }

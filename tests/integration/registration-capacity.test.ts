@@ -6,6 +6,7 @@ import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { readSeatsWithoutLocking } from '@/lib/registration/seats';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
+import { addSeatedSession, seatedRegistration } from '../helpers/seated-session';
 import { EVENT, person, seatsOf, sessionBySlug, venueBySlug, waitlistedAt } from '../helpers/registration';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -35,6 +36,22 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
     const mails = await t.db.select({ registrationId: outbox.registrationId }).from(outbox);
     expect(new Set(mails.map((m) => m.registrationId)).size).toBe(mails.length);
     expect(mails.length).toBe(300);
+  });
+
+  it('registrations for a session already full when they arrive get the next waitlist places, in order, without gaps or repeats', async () => {
+    // These read the waitlist tail in the same round trip as the lock (the session was full when
+    // their choices were loaded); the first wave read it after the lock.
+    const seated = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: 'full-hall', sessionSlug: 'full-from-the-start', capacity: 5 });
+    const register = (tag: string, n: number) =>
+      Promise.all(Array.from({ length: n }, (_, i) => registerAttendee(t.db, EVENT, seatedRegistration(seated, i, tag), { now })));
+    await register('first-wave', 8);
+    const second = await register('second-wave', 120);
+    expect(second.every((r) => r.status === 201)).toBe(true);
+    const seats = await seatsOf(t.db, seated.sessionId);
+    expect(seats.confirmed).toHaveLength(5);
+    expect(seats.waitlisted.map((s) => s.waitlistPosition)).toEqual(Array.from({ length: 123 }, (_, i) => i + 1));
+    const answered = second.flatMap((r) => (r.ok ? r.registration.sessions.map((s) => s.position) : [])).sort((a, b) => a! - b!);
+    expect(answered).toEqual(Array.from({ length: 120 }, (_, i) => i + 4));
   });
 
   it.skipIf(!usingPostgres)('fails without the seat lock (negative control: the test can catch a race)', async () => {
