@@ -169,10 +169,10 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
       await opened.close();
       const pgbench = findPgbench();
       if (!pgbench) throw new Error('pgbench not found (apt-get install postgresql-client)');
-      const { pgbenchScript } = await import('./support/registration-transaction');
+      const { pgbenchScript, pgbenchVariables } = await import('./support/registration-transaction');
       // 10 clients = the app's connection pool; 50 to see whether more clients raise the ceiling.
       for (const [clients, session, seconds] of [[10, seated.limitA, 6], [50, seated.limitB, 3]] as const) {
-        const result = runPgbench(pgbench, database.url!, pgbenchScript(session), { clients, seconds });
+        const result = runPgbench(pgbench, database.url!, pgbenchScript(session), { clients, seconds, variables: pgbenchVariables });
         log(`${backend}: pgbench ${clients} clients: ${round(result.perSecond)} tx/s, p50 ${round(result.p50Ms)} ms, p99 ${round(result.p99Ms)} ms, ${result.failed} failed`);
         limits.push(result);
       }

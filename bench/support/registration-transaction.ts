@@ -1,88 +1,149 @@
 // The registration transaction of lib/registration/register.ts as bare SQL, for measuring what the
-// database alone can do: the reads before the transaction (event, venue, sessions, relays), then
-// insert the registration, lock venue and session rows FOR NO KEY UPDATE in id order, take the seat
-// or the next waitlist place, read what the mail needs, queue the mail in the outbox, commit.
-// Two spellings of the same statements: a pgbench script (PostgreSQL) and a function (PGlite).
+// database alone can do with the same statements and round trips:
+//   before the transaction, together: the event, the venue, the chosen sessions with their venue
+//     and room, their relays;
+//   BEGIN; insert the registration;
+//   lock the venue and session rows FOR NO KEY UPDATE in one statement (venues first, each in id
+//     order), with the session's waitlist tail in the same round trip once the session is full;
+//   together: the seat writes (one statement with data-modifying CTEs) and the outbox row (template
+//     + a ~1.4 KB JSON payload, like a registration mail);
+//   COMMIT.
+// Two spellings: a pgbench script (PostgreSQL) and a function (PGlite, one connection). pgbench
+// cannot read results inside a pipeline (\gset), so there the waitlist tail is read inside the seat
+// insert instead of beside the lock: the same reads, the same three round trips under the lock.
+// pgbench also fetches a new id and token with one query before BEGIN (the app makes them itself).
 import { randomUUID } from 'node:crypto';
 import type { SeatedSession } from '../../tests/helpers/seated-session';
 
-const MAIL_HTML = `<p>Load participant,</p><p>Registration confirmed: The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation</p><ul><li>2026-12-24 10:00–11:00 UTC+08:00 Seated session</li></ul><p><a href="http://127.0.0.1/manage/x">http://127.0.0.1/manage/x</a></p>`;
-const MAIL_TEXT = 'Load participant,\n\nRegistration confirmed: The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation\n\n- 2026-12-24 10:00–11:00 UTC+08:00 Seated session\n\nhttp://127.0.0.1/manage/x';
+/** A registration mail payload of the size the app queues (template data, rendered after commit). */
+const PAYLOAD = JSON.stringify({
+  party: { attendee: { name: 'Load participant', email: 'load@example.org' }, sequence: 0, organizer: { name: 'The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation', email: 'no-reply@hybrid-forum.local' }, uidPrefix: '00000000-0000-0000-0000-000000000000' },
+  props: {
+    kind: 'confirmed',
+    locale: 'en',
+    changes: [],
+    removed: [],
+    sessions: [{ seat: { status: 'waitlisted', position: 1 }, when: 'Sat, 26 Dec 2026 · 10:00–11:00 Nanning, GMT+8', title: 'Seated session bench', where: 'Hall bench-hall, Nanning', joinUrl: null }],
+    forumName: 'The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation',
+    manageUrl: 'http://127.0.0.1:3400/manage/00000000-0000-0000-0000-000000000000.N7uNTNxeBDBTmg1qDpit7BiCy7eI5fXqsjcEaVi_w5c',
+    ticketCid: 'ticket@hybrid-forum',
+    attendance: { mode: 'in_person', venue: 'Hall bench-hall, Nanning', waitlistPosition: null },
+    registrantName: 'Load participant',
+  },
+  cancel: [],
+  invite: [{ url: 'http://127.0.0.1:3400/events/china-asean-tech-forum/sessions/bench', title: 'Seated session bench', endsAt: '2026-12-26T03:00:00.000Z', location: 'Hall bench-hall, Nanning', startsAt: '2026-12-26T02:00:00.000Z', sessionId: '00000000-0000-0000-0000-000000000000', tentative: true, description: '' }],
+  ticketFor: '00000000-0000-0000-0000-000000000000',
+});
+
+// The reads before the transaction, as Drizzle writes them (lib/registration/register.ts, choices.ts).
+const EVENT_COLUMNS = `"id", "slug", "name", "theme", "description", "organiser", "starts_at", "ends_at", "time_zone", "status", "registration_opens_at", "registration_closes_at", "languages", "published_version", "created_at"`;
+const VENUE_COLUMNS = `"venues"."id", "venues"."event_id", "venues"."slug", "venues"."name", "venues"."city", "venues"."country", "venues"."address", "venues"."time_zone", "venues"."kind", "venues"."capacity", "venues"."confirmed_count", "venues"."position"`;
+const SESSION_COLUMNS = `"sessions"."id", "sessions"."event_id", "sessions"."slug", "sessions"."title", "sessions"."description", "sessions"."kind", "sessions"."segment", "sessions"."starts_at", "sessions"."ends_at", "sessions"."venue_id", "sessions"."room_id", "sessions"."capacity", "sessions"."confirmed_count", "sessions"."streamed", "sessions"."livestream_url", "sessions"."recording_url", "sessions"."languages", "sessions"."status", "sessions"."revision", "sessions"."updated_at"`;
+const ROOM_COLUMNS = `"rooms"."id", "rooms"."venue_id", "rooms"."name", "rooms"."capacity"`;
+const READS = {
+  event: `select ${EVENT_COLUMNS} from "events" where "events"."slug" = $1`,
+  venue: `select ${VENUE_COLUMNS} from "venues" inner join "events" on "venues"."event_id" = "events"."id" where ("events"."slug" = $1 and "venues"."slug" = $2)`,
+  places: `select ${SESSION_COLUMNS}, ${VENUE_COLUMNS}, ${ROOM_COLUMNS} from "sessions" inner join "venues" on "sessions"."venue_id" = "venues"."id" left join "rooms" on "sessions"."room_id" = "rooms"."id" where "sessions"."id" = any($1::uuid[]) order by "sessions"."starts_at" asc`,
+  relays: `select "session_relays"."session_id", "session_relays"."venue_id", ${ROOM_COLUMNS} from "session_relays" left join "rooms" on "session_relays"."room_id" = "rooms"."id" where "session_relays"."session_id" = any($1::uuid[])`,
+};
+
+// The statements inside the transaction (register.ts, seats.ts, new-registration-seats.ts, outbox.ts).
+const INSERT_REGISTRATION = `
+  insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash)
+  values ($1, $2, $3, 'Load participant', 'Guangxi University', 'Researcher', 'CN', 'enterprise', 'in_person', $4, 'confirmed', '', 'en', now(), $5)
+  on conflict do nothing
+  returning id, sequence`;
+const LOCK = `
+  select 'venue' as kind, id, null::uuid as venue_id, capacity, confirmed_count from (select id, capacity, confirmed_count from venues where id in ($1) order by id for no key update) v
+  union all
+  select 'session' as kind, id, venue_id, capacity, confirmed_count from (select id, venue_id, capacity, confirmed_count from sessions where id in ($2) order by id for no key update) s`;
+const TAIL = `select coalesce(max(waitlist_position), 0)::int as last from registration_sessions where session_id = $1 and status = 'waitlisted'`;
+/** $1 seated venue, $2 venue waitlist place, $3 registration, $4 seated sessions, $5–$7 every chosen session's id, status and place. */
+const RECORD_SEATS = (position = 's.position') => `
+  with venue_seat as (
+         update venues set confirmed_count = confirmed_count + 1 where id = $1::uuid),
+       venue_waitlist as (
+         update registrations set status = 'waitlisted', waitlist_position = $2::int
+         where id = $3 and $2::int is not null),
+       session_seats as (
+         update sessions set confirmed_count = confirmed_count + 1 where id = any($4::uuid[]))
+  insert into registration_sessions (registration_id, session_id, status, waitlist_position)
+  select $3::uuid, s.id, s.status::seat_status, ${position}
+  from unnest($5::uuid[], $6::text[], $7::int[]) as s(id, status, position)`;
+const INSERT_OUTBOX = `
+  insert into outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id)
+  values ($1, 'registration.confirmed', $2, $1, $3, 'Load participant', 'Registration confirmed · The 10th Forum', null, null, 'registration', $4::jsonb, '[]'::jsonb, $5)`;
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-/** A pgbench script (run with -M prepared, where :name is a bound parameter). */
+/** Replaces $1, $2… with pgbench variables or literals (pgbench binds :variables itself with -M prepared). */
+function bind(statement: string, values: string[]): string {
+  return statement.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!).replace(/\s+/g, ' ').trim();
+}
+
+/** Variables for pgbench -D: the payload is bound like the app binds it, not parsed once as a literal. */
+export const pgbenchVariables = { payload: PAYLOAD };
+
+/** A pgbench script (run with -M prepared, where :name is a bound parameter), with pgbenchVariables. */
 export function pgbenchScript(seated: SeatedSession): string {
   const event = quote(seated.eventId);
   const venue = quote(seated.venueId);
   const session = quote(seated.sessionId);
-  // Venue ids and session ids are locked in id order, like lockSeats; one of each here.
+  const sessionArray = quote(`{${seated.sessionId}}`);
+  const email = `'pgbench-' || :rid || '@example.org'`;
+  const outbox = bind(INSERT_OUTBOX, [':rid', event, email, ':payload', `'<' || :rid || '@hybrid-forum.local>'`]);
   return `
-SELECT id, status, registration_opens_at, registration_closes_at FROM events WHERE slug = ${quote(seated.eventSlug)};
-SELECT id, slug, kind FROM venues WHERE event_id = ${event} AND slug = ${quote(seated.venueSlug)};
-SELECT id, event_id, venue_id, status, streamed FROM sessions WHERE id IN (${session});
-SELECT session_id FROM session_relays WHERE session_id IN (${session}) AND venue_id = ${venue};
-BEGIN;
 SELECT gen_random_uuid() AS rid, md5(random()::text) AS token \\gset
-INSERT INTO registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash)
-  VALUES (:rid, ${event}, 'pgbench-' || :rid || '@example.org', 'Load participant', 'Guangxi University', 'Researcher', 'CN', 'enterprise', 'in_person', ${venue}, 'confirmed', '', 'en', now(), :token)
-  ON CONFLICT DO NOTHING RETURNING id;
-SELECT id, capacity, confirmed_count FROM venues WHERE id IN (${venue}) ORDER BY id FOR NO KEY UPDATE;
-SELECT id, venue_id, coalesce(capacity, 2147483647) AS capacity, confirmed_count FROM sessions WHERE id IN (${session}) ORDER BY id FOR NO KEY UPDATE \\gset
-UPDATE venues SET confirmed_count = confirmed_count + 1 WHERE id = ${venue};
-UPDATE registrations SET status = 'confirmed', waitlist_position = NULL WHERE id = :rid;
+\\startpipeline
+${bind(READS.event, [quote(seated.eventSlug)])};
+${bind(READS.venue, [quote(seated.eventSlug), quote(seated.venueSlug)])};
+${bind(READS.places, [sessionArray])};
+${bind(READS.relays, [sessionArray])};
+\\endpipeline
+BEGIN;
+${bind(INSERT_REGISTRATION, [':rid', event, email, venue, ':token'])};
+${bind(LOCK, [venue, session])} \\aset
 \\if :confirmed_count < :capacity
-UPDATE sessions SET confirmed_count = confirmed_count + 1 WHERE id = ${session};
-INSERT INTO registration_sessions (registration_id, session_id, status) VALUES (:rid, ${session}, 'confirmed');
+\\startpipeline
+${bind(RECORD_SEATS(), [venue, 'NULL', ':rid', sessionArray, sessionArray, quote('{confirmed}'), quote('{NULL}')])};
+${outbox};
+\\endpipeline
 \\else
-SELECT coalesce(max(waitlist_position), 0)::int + 1 AS position FROM registration_sessions WHERE session_id = ${session} AND status = 'waitlisted' \\gset
-INSERT INTO registration_sessions (registration_id, session_id, status, waitlist_position) VALUES (:rid, ${session}, 'waitlisted', :position);
+\\startpipeline
+${bind(RECORD_SEATS(`(${bind(TAIL, [session])}) + 1`), [venue, 'NULL', ':rid', quote('{}'), sessionArray, quote('{waitlisted}'), quote('{NULL}')])};
+${outbox};
+\\endpipeline
 \\endif
-SELECT r.*, e.*, v.* FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN venues v ON v.id = r.venue_id WHERE r.id = :rid;
-SELECT s.*, rs.* FROM registration_sessions rs JOIN sessions s ON s.id = rs.session_id WHERE rs.registration_id = :rid ORDER BY s.starts_at;
-INSERT INTO outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, attachments, message_id)
-  VALUES (:rid, 'registration.confirmed', ${event}, :rid, 'pgbench-' || :rid || '@example.org', 'Load participant', 'Registration confirmed: The 10th Forum', ${quote(MAIL_HTML)}, ${quote(MAIL_TEXT)}, '[]', '<' || :rid || '@hybrid-forum.local>');
 COMMIT;
 `;
 }
 
 export type Query = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
-/** The same statements through one connection (PGlite has only one). */
+/** The same statements through one connection (PGlite has only one), deciding seats like the app. */
 export async function registerBare(query: Query, seated: SeatedSession): Promise<void> {
-  await query('SELECT id, status, registration_opens_at, registration_closes_at FROM events WHERE slug = $1', [seated.eventSlug]);
-  await query('SELECT id, slug, kind FROM venues WHERE event_id = $1 AND slug = $2', [seated.eventId, seated.venueSlug]);
-  await query('SELECT id, event_id, venue_id, status, streamed FROM sessions WHERE id IN ($1)', [seated.sessionId]);
-  await query('SELECT session_id FROM session_relays WHERE session_id IN ($1) AND venue_id = $2', [seated.sessionId, seated.venueId]);
+  const sessions = [seated.sessionId];
+  const [, , places] = await Promise.all([
+    query(READS.event, [seated.eventSlug]),
+    query(READS.venue, [seated.eventSlug, seated.venueSlug]),
+    query(READS.places, [sessions]),
+    query(READS.relays, [sessions]),
+  ]);
+  const loaded = places.rows[0] as { capacity: number | null; confirmed_count: number };
+  const fullWhenLoaded = loaded.capacity !== null && loaded.confirmed_count >= loaded.capacity;
   const rid = randomUUID();
   const email = `bare-${rid}@example.org`;
   await query('BEGIN');
   try {
-    await query(
-      `INSERT INTO registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash)
-       VALUES ($1, $2, $3, 'Load participant', 'Guangxi University', 'Researcher', 'CN', 'enterprise', 'in_person', $4, 'confirmed', '', 'en', now(), $5)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [rid, seated.eventId, email, seated.venueId, rid.replace(/-/g, '')],
-    );
-    await query('SELECT id, capacity, confirmed_count FROM venues WHERE id IN ($1) ORDER BY id FOR NO KEY UPDATE', [seated.venueId]);
-    const { rows } = await query('SELECT id, venue_id, capacity, confirmed_count FROM sessions WHERE id IN ($1) ORDER BY id FOR NO KEY UPDATE', [seated.sessionId]);
-    await query('UPDATE venues SET confirmed_count = confirmed_count + 1 WHERE id = $1', [seated.venueId]);
-    await query("UPDATE registrations SET status = 'confirmed', waitlist_position = NULL WHERE id = $1", [rid]);
-    const session = rows[0] as { capacity: number | null; confirmed_count: number };
-    if (session.capacity === null || session.confirmed_count < session.capacity) {
-      await query('UPDATE sessions SET confirmed_count = confirmed_count + 1 WHERE id = $1', [seated.sessionId]);
-      await query("INSERT INTO registration_sessions (registration_id, session_id, status) VALUES ($1, $2, 'confirmed')", [rid, seated.sessionId]);
-    } else {
-      const last = await query("SELECT coalesce(max(waitlist_position), 0)::int + 1 AS position FROM registration_sessions WHERE session_id = $1 AND status = 'waitlisted'", [seated.sessionId]);
-      await query("INSERT INTO registration_sessions (registration_id, session_id, status, waitlist_position) VALUES ($1, $2, 'waitlisted', $3)", [rid, seated.sessionId, last.rows[0]!.position]);
-    }
-    await query('SELECT r.*, e.*, v.* FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN venues v ON v.id = r.venue_id WHERE r.id = $1', [rid]);
-    await query('SELECT s.*, rs.* FROM registration_sessions rs JOIN sessions s ON s.id = rs.session_id WHERE rs.registration_id = $1 ORDER BY s.starts_at', [rid]);
-    await query(
-      `INSERT INTO outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, attachments, message_id)
-       VALUES ($1, 'registration.confirmed', $2, $1, $3, 'Load participant', 'Registration confirmed: The 10th Forum', $4, $5, '[]', $6)`,
-      [rid, seated.eventId, email, MAIL_HTML, MAIL_TEXT, `<${rid}@hybrid-forum.local>`],
-    );
+    await query(INSERT_REGISTRATION, [rid, seated.eventId, email, seated.venueId, rid.replace(/-/g, '')]);
+    const [locked, tail] = await Promise.all([query(LOCK, [seated.venueId, seated.sessionId]), fullWhenLoaded ? query(TAIL, [seated.sessionId]) : null]);
+    const row = locked.rows.find((r) => r.kind === 'session') as { capacity: number | null; confirmed_count: number };
+    const confirmed = row.capacity === null || row.confirmed_count < row.capacity;
+    const position = confirmed ? null : Number((tail ?? (await query(TAIL, [seated.sessionId]))).rows[0]!.last) + 1;
+    await Promise.all([
+      query(RECORD_SEATS(), [seated.venueId, null, rid, confirmed ? sessions : [], sessions, [confirmed ? 'confirmed' : 'waitlisted'], [position]]),
+      query(INSERT_OUTBOX, [rid, seated.eventId, email, PAYLOAD, `<${rid}@hybrid-forum.local>`]),
+    ]);
     await query('COMMIT');
   } catch (error) {
     await query('ROLLBACK');

@@ -58,23 +58,24 @@ export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: 
 }
 
 /**
- * The statements that record a plan for a registration inserted as confirmed. They do not depend on
- * each other: run them together (one round trip) with the rest of the transaction's writes. Raw SQL,
- * like the locks: they run under the seat locks on every registration (see seats.ts).
+ * Records a plan for a registration inserted as confirmed, as one statement (one per registration,
+ * whatever it chose, so PostgreSQL parses it once per connection): the venue's count or the
+ * registration's waitlist place, the counts of the sessions where it took a seat, and its places in
+ * every chosen session. Raw SQL, like the locks: it runs under the seat locks on every registration.
  */
-export function recordSeats(tx: Db, registrationId: string, plan: SeatPlan): PromiseLike<unknown>[] {
-  const statements: PromiseLike<unknown>[] = [];
-  if (plan.venue?.status === 'confirmed') {
-    statements.push(tx.execute(sql`update venues set confirmed_count = confirmed_count + 1 where id = ${plan.venue.id}`));
-  } else if (plan.venue?.status === 'waitlisted') {
-    statements.push(tx.execute(sql`update registrations set status = 'waitlisted', waitlist_position = ${plan.venue.position} where id = ${registrationId}`));
-  }
-  if (plan.seatedSessionIds.length) {
-    statements.push(tx.execute(sql`update sessions set confirmed_count = confirmed_count + 1 where id in ${plan.seatedSessionIds}`));
-  }
-  if (plan.sessions.length) {
-    const rows = plan.sessions.map((s) => sql`(${registrationId}, ${s.sessionId}, ${s.status}::seat_status, ${s.position}::int)`);
-    statements.push(tx.execute(sql`insert into registration_sessions (registration_id, session_id, status, waitlist_position) values ${sql.join(rows, sql`, `)}`));
-  }
-  return statements;
+export function recordSeats(tx: Db, registrationId: string, plan: SeatPlan) {
+  const seatedVenueId = plan.venue?.status === 'confirmed' ? plan.venue.id : null;
+  const venuePosition = plan.venue?.status === 'waitlisted' ? plan.venue.position : null;
+  const column = <T>(pick: (seat: SessionSeat) => T) => sql.param(plan.sessions.map(pick));
+  return tx.execute(sql`
+    with venue_seat as (
+           update venues set confirmed_count = confirmed_count + 1 where id = ${seatedVenueId}::uuid),
+         venue_waitlist as (
+           update registrations set status = 'waitlisted', waitlist_position = ${venuePosition}::int
+           where id = ${registrationId} and ${venuePosition}::int is not null),
+         session_seats as (
+           update sessions set confirmed_count = confirmed_count + 1 where id = any(${sql.param(plan.seatedSessionIds)}::uuid[]))
+    insert into registration_sessions (registration_id, session_id, status, waitlist_position)
+    select ${registrationId}::uuid, s.id, s.status::seat_status, s.position
+    from unnest(${column((s) => s.sessionId)}::uuid[], ${column((s) => s.status)}::text[], ${column((s) => s.position)}::int[]) as s(id, status, position)`);
 }

@@ -87,7 +87,7 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
       },
       status,
     );
-    await Promise.all([...recordSeats(tx, id, plan), enqueueMail(tx, mail)]);
+    await Promise.all([recordSeats(tx, id, plan), enqueueMail(tx, mail)]);
     return {
       ok: true as const,
       status: 201 as const,

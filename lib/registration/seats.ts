@@ -58,7 +58,7 @@ export function waitlistTailOf(result: unknown): number {
   return resultRows<{ last: number }>(result)[0]?.last ?? 0;
 }
 
-type SeatRow = { id: string; venue_id: string; capacity: number | null; confirmed_count: number };
+type SeatRow = { kind: 'venue' | 'session'; id: string; venue_id: string | null; capacity: number | null; confirmed_count: number };
 
 async function readSeats(tx: Db, request: SeatLockRequest, forUpdate: boolean): Promise<LockedSeats> {
   const venueIds = [...new Set(request.venueIds)].sort();
@@ -66,30 +66,31 @@ async function readSeats(tx: Db, request: SeatLockRequest, forUpdate: boolean): 
   const venueTails = [...new Set(request.waitlistTails?.venueIds ?? [])].filter((id) => venueIds.includes(id));
   const sessionTails = [...new Set(request.waitlistTails?.sessionIds ?? [])].filter((id) => sessionIds.includes(id));
   const locking = forUpdate ? sql` for no key update` : sql``;
+  // Venue and session rows in one statement: PostgreSQL runs the parts of a UNION ALL in turn, and
+  // each part locks its rows in id order, so venues are still locked before sessions.
+  const venuePart = sql`select 'venue' as kind, id, null::uuid as venue_id, capacity, confirmed_count from (select id, capacity, confirmed_count from venues where id in ${venueIds} order by id${locking}) v`;
+  const sessionPart = sql`select 'session' as kind, id, venue_id, capacity, confirmed_count from (select id, venue_id, capacity, confirmed_count from sessions where id in ${sessionIds} order by id${locking}) s`;
+  const parts = [...(venueIds.length ? [venuePart] : []), ...(sessionIds.length ? [sessionPart] : [])];
   // One round trip: these queries are not started until Promise.all starts them, in this order, so
   // they reach the connection in this order (postgres.js sends them in one write, PGlite runs them in
-  // turn) and PostgreSQL runs them in turn. Venues are locked before sessions, as always; each tail
-  // read takes its snapshot only after the locks are held, so it sees every place given by whoever
-  // held them before.
-  const [venueRows, sessionRows, ...tails] = await Promise.all([
-    venueIds.length ? tx.execute(sql`select id, capacity, confirmed_count from venues where id in ${venueIds} order by id${locking}`) : [],
-    sessionIds.length ? tx.execute(sql`select id, venue_id, capacity, confirmed_count from sessions where id in ${sessionIds} order by id${locking}`) : [],
+  // turn) and PostgreSQL runs them in turn. Each tail read takes its snapshot only after the locks
+  // are held, so it sees every place given by whoever held them before.
+  const [lockedRows, ...tails] = await Promise.all([
+    parts.length ? tx.execute(sql.join(parts, sql` union all `)) : [],
     ...venueTails.map((id) => venueWaitlistTail(tx, id)),
     ...sessionTails.map((id) => sessionWaitlistTail(tx, id)),
   ]);
+  const rows = resultRows<SeatRow>(lockedRows);
   const venueTail = new Map(venueTails.map((id, i) => [id, waitlistTailOf(tails[i])]));
   const sessionTail = new Map(sessionTails.map((id, i) => [id, waitlistTailOf(tails[venueTails.length + i])]));
-  return {
-    venues: new Map(
-      resultRows<SeatRow>(venueRows).map((v) => [v.id, { id: v.id, capacity: v.capacity, confirmedCount: v.confirmed_count, waitlistTail: venueTail.get(v.id) }]),
-    ),
-    sessions: new Map(
-      resultRows<SeatRow>(sessionRows).map((s) => [
-        s.id,
-        { id: s.id, venueId: s.venue_id, capacity: s.capacity, confirmedCount: s.confirmed_count, waitlistTail: sessionTail.get(s.id) },
-      ]),
-    ),
-  };
+  const lockedVenues = new Map<string, LockedVenue>();
+  const lockedSessions = new Map<string, LockedSession>();
+  for (const row of rows) {
+    const seats = { id: row.id, capacity: row.capacity, confirmedCount: row.confirmed_count };
+    if (row.kind === 'venue') lockedVenues.set(row.id, { ...seats, waitlistTail: venueTail.get(row.id) });
+    else lockedSessions.set(row.id, { ...seats, venueId: row.venue_id!, waitlistTail: sessionTail.get(row.id) });
+  }
+  return { venues: lockedVenues, sessions: lockedSessions };
 }
 
 export type SeatOutcome = { status: 'confirmed' } | { status: 'waitlisted'; position: number };
