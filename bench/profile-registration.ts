@@ -33,6 +33,30 @@ function userAndSystemMs(pid: number): { user: number; system: number } {
   return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
 }
 
+/** Busy and total CPU time of the whole machine so far, in ms (all cores). */
+function machineCpuMs(): { busy: number; total: number } {
+  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const values = ticks.map(Number);
+  const idle = values[3]! + values[4]!; // idle + iowait
+  const total = values.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) * 10, total: total * 10 };
+}
+
+/** CPU time used so far by all PostgreSQL server processes, in ms. */
+function postgresCpuMs(): number {
+  let ms = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      ms += userAndSystemMs(Number(pid)).user + userAndSystemMs(Number(pid)).system;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ms;
+}
+
 async function main() {
   const dir = path.resolve(args.dir!);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -58,14 +82,21 @@ async function main() {
       }
       const cpu0 = server.cpuMs() ?? 0;
       const split0 = userAndSystemMs(server.pid);
+      const [machine0, postgres0, self0] = [machineCpuMs(), postgresCpuMs(), process.cpuUsage()];
       const burst = await registrationBurst(server.url, burstSession, { connections: Number(args.connections), attempts: Number(args.attempts), tag: 'prof', maxSeconds: 120 });
       const cpu = (server.cpuMs() ?? 0) - cpu0;
       const split1 = userAndSystemMs(server.pid);
+      const [machine1, postgres1, self1] = [machineCpuMs(), postgresCpuMs(), process.cpuUsage(self0)];
       const perRegistration = (ms: number) => (ms / Math.max(1, burst.answers.length)).toFixed(2);
       console.log(
         `[profile] ${burst.answers.length} answers in ${burst.seconds.toFixed(1)} s: ${(burst.answers.length / burst.seconds).toFixed(1)}/s, p50 ${burst.load.p50Ms} ms, p99 ${burst.load.p99Ms} ms, ` +
           `codes ${JSON.stringify(burst.load.statusCodes)}, server CPU ${perRegistration(cpu)} ms/registration ` +
           `(user ${perRegistration(split1.user - split0.user)}, system ${perRegistration(split1.system - split0.system)})`,
+      );
+      // Everything on the machine shares its cores: what each part costs per registration.
+      console.log(
+        `[profile] machine CPU ${perRegistration(machine1.busy - machine0.busy)} ms/registration (${Math.round(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100)}% busy): ` +
+          `server ${perRegistration(cpu)}, PostgreSQL ${perRegistration(postgres1 - postgres0)}, load generator ${perRegistration((self1.user + self1.system) / 1000)}`,
       );
       if (burst.answers.some((a) => a.status >= 500)) console.log(`[profile] server output:\n${server.output()}`);
     } finally {
