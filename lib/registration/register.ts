@@ -52,7 +52,6 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
   const choices = checkChoices(event.id, input, { venue: choiceVenue, places: await loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null) });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
   const venue = choices.venue;
-  // Where the venue or a session was full when loaded, its waitlist tail is read together with the lock.
   const seatSessions = choices.places.map((p) => p.session).filter((s) => choices.seatBySession.get(s.id));
 
   const id = randomUUID();
@@ -79,6 +78,7 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
       return { ok: false as const, status: 409 as const, error: 'This email address is already registered for this forum. We have sent its manage link to it again.' };
     }
 
+    // Where the venue or a session was already full when loaded, its waitlist tail comes with the lock.
     const locked = await lock(tx, {
       venueIds: venue ? [venue.id] : [],
       sessionIds: seatSessions.map((s) => s.id),
