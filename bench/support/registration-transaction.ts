@@ -1,16 +1,17 @@
 // The registration transaction of lib/registration/register.ts as bare SQL, for measuring what the
 // database alone can do with the same statements and round trips:
-//   before the transaction, together: the event, the venue, the chosen sessions with their venue
-//     and room, their relays;
+//   before the transaction: the event with the chosen venue; the chosen sessions with their venue,
+//     room and relay to that venue;
 //   BEGIN; insert the registration;
 //   lock the venue and session rows FOR NO KEY UPDATE in one statement (venues first, each in id
 //     order), with the session's waitlist tail in the same round trip once the session is full;
-//   together: the seat writes (one statement with data-modifying CTEs) and the outbox row (template
-//     + a ~1.4 KB JSON payload, like a registration mail);
+//   one statement for the seat writes and the outbox row (data-modifying WITH; template + a ~1.4 KB
+//     JSON payload, like a registration mail);
 //   COMMIT.
 // Two spellings: a pgbench script (PostgreSQL) and a function (PGlite, one connection). pgbench
-// cannot read results inside a pipeline (\gset), so there the waitlist tail is read inside the seat
-// insert instead of beside the lock: the same reads, the same three round trips under the lock.
+// cannot send the tail read along with the lock and still use its result (no \gset inside a
+// pipeline), so there the tail is read inside the seat insert: the same reads, the same three round
+// trips under the lock.
 // pgbench also fetches a new id and token with one query before BEGIN (the app makes them itself).
 import { randomUUID } from 'node:crypto';
 import type { SeatedSession } from '../../tests/helpers/seated-session';
@@ -36,15 +37,15 @@ const PAYLOAD = JSON.stringify({
 });
 
 // The reads before the transaction, as Drizzle writes them (lib/registration/register.ts, choices.ts).
-const EVENT_COLUMNS = `"id", "slug", "name", "theme", "description", "organiser", "starts_at", "ends_at", "time_zone", "status", "registration_opens_at", "registration_closes_at", "languages", "published_version", "created_at"`;
+const EVENT_COLUMNS = `"events"."id", "events"."slug", "events"."name", "events"."theme", "events"."description", "events"."organiser", "events"."starts_at", "events"."ends_at", "events"."time_zone", "events"."status", "events"."registration_opens_at", "events"."registration_closes_at", "events"."languages", "events"."published_version", "events"."created_at"`;
 const VENUE_COLUMNS = `"venues"."id", "venues"."event_id", "venues"."slug", "venues"."name", "venues"."city", "venues"."country", "venues"."address", "venues"."time_zone", "venues"."kind", "venues"."capacity", "venues"."confirmed_count", "venues"."position"`;
 const SESSION_COLUMNS = `"sessions"."id", "sessions"."event_id", "sessions"."slug", "sessions"."title", "sessions"."description", "sessions"."kind", "sessions"."segment", "sessions"."starts_at", "sessions"."ends_at", "sessions"."venue_id", "sessions"."room_id", "sessions"."capacity", "sessions"."confirmed_count", "sessions"."streamed", "sessions"."livestream_url", "sessions"."recording_url", "sessions"."languages", "sessions"."status", "sessions"."revision", "sessions"."updated_at"`;
-const ROOM_COLUMNS = `"rooms"."id", "rooms"."venue_id", "rooms"."name", "rooms"."capacity"`;
+const ROOM_COLUMNS = (table: string) => `"${table}"."id", "${table}"."venue_id", "${table}"."name", "${table}"."capacity"`;
 const READS = {
-  event: `select ${EVENT_COLUMNS} from "events" where "events"."slug" = $1`,
-  venue: `select ${VENUE_COLUMNS} from "venues" inner join "events" on "venues"."event_id" = "events"."id" where ("events"."slug" = $1 and "venues"."slug" = $2)`,
-  places: `select ${SESSION_COLUMNS}, ${VENUE_COLUMNS}, ${ROOM_COLUMNS} from "sessions" inner join "venues" on "sessions"."venue_id" = "venues"."id" left join "rooms" on "sessions"."room_id" = "rooms"."id" where "sessions"."id" = any($1::uuid[]) order by "sessions"."starts_at" asc`,
-  relays: `select "session_relays"."session_id", "session_relays"."venue_id", ${ROOM_COLUMNS} from "session_relays" left join "rooms" on "session_relays"."room_id" = "rooms"."id" where "session_relays"."session_id" = any($1::uuid[])`,
+  /** $1 venue slug, $2 event slug. */
+  eventWithVenue: `select ${EVENT_COLUMNS}, ${VENUE_COLUMNS} from "events" left join "venues" on ("venues"."event_id" = "events"."id" and "venues"."slug" = $1) where "events"."slug" = $2`,
+  /** $1 venue id, $2 session ids. */
+  sessions: `select ${SESSION_COLUMNS}, ${VENUE_COLUMNS}, ${ROOM_COLUMNS('rooms')}, "relay"."venue_id", ${ROOM_COLUMNS('relay_room')} from "sessions" inner join "venues" on "sessions"."venue_id" = "venues"."id" left join "rooms" on "sessions"."room_id" = "rooms"."id" left join "session_relays" "relay" on ("relay"."session_id" = "sessions"."id" and "relay"."venue_id" = $1) left join "rooms" "relay_room" on "relay"."room_id" = "relay_room"."id" where "sessions"."id" = any($2::uuid[]) order by "sessions"."starts_at" asc`,
 };
 
 // The statements inside the transaction (register.ts, seats.ts, new-registration-seats.ts, outbox.ts).
@@ -58,21 +59,25 @@ const LOCK = `
   union all
   select 'session' as kind, id, venue_id, capacity, confirmed_count from (select id, venue_id, capacity, confirmed_count from sessions where id in ($2) order by id for no key update) s`;
 const TAIL = `select coalesce(max(waitlist_position), 0)::int as last from registration_sessions where session_id = $1 and status = 'waitlisted'`;
-/** $1 seated venue, $2 venue waitlist place, $3 registration, $4 seated sessions, $5–$7 every chosen session's id, status and place. */
-const RECORD_SEATS = (position = 's.position') => `
+/**
+ * The seat writes and the mail in one statement. $1 seated venue, $2 venue waitlist place,
+ * $3 registration, $4 seated sessions, $5–$7 every chosen session's id, status and place, then the
+ * outbox row: $8 event, $9 address, $10 payload, $11 Message-ID.
+ */
+const RECORD_SEATS_AND_MAIL = (position = 's.position') => `
   with venue_seat as (
          update venues set confirmed_count = confirmed_count + 1 where id = $1::uuid),
        venue_waitlist as (
          update registrations set status = 'waitlisted', waitlist_position = $2::int
          where id = $3 and $2::int is not null),
        session_seats as (
-         update sessions set confirmed_count = confirmed_count + 1 where id = any($4::uuid[]))
-  insert into registration_sessions (registration_id, session_id, status, waitlist_position)
-  select $3::uuid, s.id, s.status::seat_status, ${position}
-  from unnest($5::uuid[], $6::text[], $7::int[]) as s(id, status, position)`;
-const INSERT_OUTBOX = `
+         update sessions set confirmed_count = confirmed_count + 1 where id = any($4::uuid[])),
+       session_places as (
+         insert into registration_sessions (registration_id, session_id, status, waitlist_position)
+         select $3::uuid, s.id, s.status::seat_status, ${position}
+         from unnest($5::uuid[], $6::text[], $7::int[]) as s(id, status, position))
   insert into outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id)
-  values ($1, 'registration.confirmed', $2, $1, $3, 'Load participant', 'Registration confirmed · The 10th Forum', null, null, 'registration', $4::jsonb, '[]'::jsonb, $5)`;
+  values ($3, 'registration.confirmed', $8, $3, $9, 'Load participant', 'Registration confirmed · The 10th Forum', null, null, 'registration', $10::jsonb, '[]'::jsonb, $11)`;
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
@@ -91,28 +96,18 @@ export function pgbenchScript(seated: SeatedSession): string {
   const session = quote(seated.sessionId);
   const sessionArray = quote(`{${seated.sessionId}}`);
   const email = `'pgbench-' || :rid || '@example.org'`;
-  const outbox = bind(INSERT_OUTBOX, [':rid', event, email, ':payload', `'<' || :rid || '@hybrid-forum.local>'`]);
+  const mail = [event, email, ':payload', `'<' || :rid || '@hybrid-forum.local>'`];
   return `
 SELECT gen_random_uuid() AS rid, md5(random()::text) AS token \\gset
-\\startpipeline
-${bind(READS.event, [quote(seated.eventSlug)])};
-${bind(READS.venue, [quote(seated.eventSlug), quote(seated.venueSlug)])};
-${bind(READS.places, [sessionArray])};
-${bind(READS.relays, [sessionArray])};
-\\endpipeline
+${bind(READS.eventWithVenue, [quote(seated.venueSlug), quote(seated.eventSlug)])};
+${bind(READS.sessions, [venue, sessionArray])};
 BEGIN;
 ${bind(INSERT_REGISTRATION, [':rid', event, email, venue, ':token'])};
 ${bind(LOCK, [venue, session])} \\aset
 \\if :confirmed_count < :capacity
-\\startpipeline
-${bind(RECORD_SEATS(), [venue, 'NULL', ':rid', sessionArray, sessionArray, quote('{confirmed}'), quote('{NULL}')])};
-${outbox};
-\\endpipeline
+${bind(RECORD_SEATS_AND_MAIL(), [venue, 'NULL', ':rid', sessionArray, sessionArray, quote('{confirmed}'), quote('{NULL}'), ...mail])};
 \\else
-\\startpipeline
-${bind(RECORD_SEATS(`(${bind(TAIL, [session])}) + 1`), [venue, 'NULL', ':rid', quote('{}'), sessionArray, quote('{waitlisted}'), quote('{NULL}')])};
-${outbox};
-\\endpipeline
+${bind(RECORD_SEATS_AND_MAIL(`(${bind(TAIL, [session])}) + 1`), [venue, 'NULL', ':rid', quote('{}'), sessionArray, quote('{waitlisted}'), quote('{NULL}'), ...mail])};
 \\endif
 COMMIT;
 `;
@@ -123,12 +118,8 @@ export type Query = (text: string, params?: unknown[]) => Promise<{ rows: Record
 /** The same statements through one connection (PGlite has only one), deciding seats like the app. */
 export async function registerBare(query: Query, seated: SeatedSession): Promise<void> {
   const sessions = [seated.sessionId];
-  const [, , places] = await Promise.all([
-    query(READS.event, [seated.eventSlug]),
-    query(READS.venue, [seated.eventSlug, seated.venueSlug]),
-    query(READS.places, [sessions]),
-    query(READS.relays, [sessions]),
-  ]);
+  await query(READS.eventWithVenue, [seated.venueSlug, seated.eventSlug]);
+  const places = await query(READS.sessions, [seated.venueId, sessions]);
   const loaded = places.rows[0] as { capacity: number | null; confirmed_count: number };
   const fullWhenLoaded = loaded.capacity !== null && loaded.confirmed_count >= loaded.capacity;
   const rid = randomUUID();
@@ -140,9 +131,9 @@ export async function registerBare(query: Query, seated: SeatedSession): Promise
     const row = locked.rows.find((r) => r.kind === 'session') as { capacity: number | null; confirmed_count: number };
     const confirmed = row.capacity === null || row.confirmed_count < row.capacity;
     const position = confirmed ? null : Number((tail ?? (await query(TAIL, [seated.sessionId]))).rows[0]!.last) + 1;
-    await Promise.all([
-      query(RECORD_SEATS(), [seated.venueId, null, rid, confirmed ? sessions : [], sessions, [confirmed ? 'confirmed' : 'waitlisted'], [position]]),
-      query(INSERT_OUTBOX, [rid, seated.eventId, email, PAYLOAD, `<${rid}@hybrid-forum.local>`]),
+    await query(RECORD_SEATS_AND_MAIL(), [
+      seated.venueId, null, rid, confirmed ? sessions : [], sessions, [confirmed ? 'confirmed' : 'waitlisted'], [position],
+      seated.eventId, email, PAYLOAD, `<${rid}@hybrid-forum.local>`,
     ]);
     await query('COMMIT');
   } catch (error) {

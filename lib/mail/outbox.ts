@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
 
@@ -28,13 +28,22 @@ export function messageIdFor(outboxId: string): string {
  * change and its mail commit together or not at all.
  */
 export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
+  const { id, insert } = outboxInsert(mail);
+  await tx.execute(insert);
+  return id;
+}
+
+/**
+ * The statement that queues a mail, for a caller that runs it as part of a larger statement (a
+ * data-modifying WITH). Raw SQL: every registration queues a mail inside its seat-locking
+ * transaction, and Drizzle's query builder costs ~100 µs of CPU for this insert.
+ */
+export function outboxInsert(mail: NewMail): { id: string; insert: SQL } {
   const id = randomUUID();
   const [html, text, template, payload] = 'template' in mail ? [null, null, mail.template, JSON.stringify(mail.payload)] : [mail.html, mail.text, null, null];
-  // Raw SQL: every registration queues a mail inside its seat-locking transaction, and Drizzle's
-  // query builder costs ~100 µs of CPU for this insert.
-  await tx.execute(sql`
+  const insert = sql`
     insert into outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id)
     values (${id}, ${mail.kind}, ${mail.eventId ?? null}, ${mail.registrationId ?? null}, ${mail.toAddress}, ${mail.toName ?? ''}, ${mail.subject},
-            ${html}, ${text}, ${template}, ${payload}::jsonb, ${JSON.stringify(mail.attachments ?? [])}::jsonb, ${messageIdFor(id)})`);
-  return id;
+            ${html}, ${text}, ${template}, ${payload}::jsonb, ${JSON.stringify(mail.attachments ?? [])}::jsonb, ${messageIdFor(id)})`;
+  return { id, insert };
 }

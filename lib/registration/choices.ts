@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { preparedPerDb } from '@/db/prepared';
-import { events, rooms, sessionRelays, sessions, venues } from '@/db/schema';
+import { rooms, sessionRelays, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionPlace } from './itinerary';
 
@@ -20,8 +21,11 @@ export type ChoiceContext = {
 
 export type ChoiceProblem = { field: 'venue' | 'sessions'; message: string };
 
-/** What choices are checked against: the named venue, the chosen sessions and their relays. */
-export type ChoiceCandidates = { venue: Venue | null; places: SessionPlace[]; relays: { sessionId: string; venueId: string; room: Room | null }[] };
+/** A chosen session with where it is held and, when it is relayed to the chosen venue, the room there. */
+export type CandidatePlace = SessionPlace & { relayedHere: boolean; relayRoom: Room | null };
+
+/** What choices are checked against: the named venue and the chosen sessions. */
+export type ChoiceCandidates = { venue: Venue | null; places: CandidatePlace[] };
 
 // Built once per database handle (db/prepared.ts): registration runs these on every request.
 const venueOfEvent = preparedPerDb((db) =>
@@ -31,42 +35,33 @@ const venueOfEvent = preparedPerDb((db) =>
     .where(and(eq(venues.eventId, sql.placeholder('eventId')), eq(venues.slug, sql.placeholder('slug'))))
     .prepare('venue_of_event'),
 );
-const venueOfEventSlug = preparedPerDb((db) =>
+const relay = alias(sessionRelays, 'relay');
+const relayRoom = alias(rooms, 'relay_room');
+const sessionCandidates = preparedPerDb((db) =>
   db
-    .select({ venue: venues })
-    .from(venues)
-    .innerJoin(events, eq(venues.eventId, events.id))
-    .where(and(eq(events.slug, sql.placeholder('eventSlug')), eq(venues.slug, sql.placeholder('slug'))))
-    .prepare('venue_of_event_slug'),
-);
-const sessionPlaces = preparedPerDb((db) =>
-  db
-    .select({ session: sessions, origin: venues, originRoom: rooms })
+    .select({ session: sessions, origin: venues, originRoom: rooms, relayVenueId: relay.venueId, relayRoom })
     .from(sessions)
     .innerJoin(venues, eq(sessions.venueId, venues.id))
     .leftJoin(rooms, eq(sessions.roomId, rooms.id))
+    .leftJoin(relay, and(eq(relay.sessionId, sessions.id), eq(relay.venueId, sql.placeholder('venueId'))))
+    .leftJoin(relayRoom, eq(relay.roomId, relayRoom.id))
     .where(sql`${sessions.id} = any(${sql.placeholder('ids')}::uuid[])`)
     .orderBy(asc(sessions.startsAt))
-    .prepare('choice_session_places'),
-);
-const sessionRelayRooms = preparedPerDb((db) =>
-  db
-    .select({ sessionId: sessionRelays.sessionId, venueId: sessionRelays.venueId, room: rooms })
-    .from(sessionRelays)
-    .leftJoin(rooms, eq(sessionRelays.roomId, rooms.id))
-    .where(sql`${sessionRelays.sessionId} = any(${sql.placeholder('ids')}::uuid[])`)
-    .prepare('choice_session_relays'),
+    .prepare('choice_session_candidates'),
 );
 
-/** Loads the candidates in one round trip (the queries go out together); the event by id or by slug. */
-export async function loadChoiceCandidates(db: Db, event: { id: string } | { slug: string }, input: Choice): Promise<ChoiceCandidates> {
-  const slug = input.venue ?? '';
-  const [venueRows, places, relays] = await Promise.all([
-    input.mode !== 'in_person' ? [] : 'id' in event ? venueOfEvent(db).execute({ eventId: event.id, slug }) : venueOfEventSlug(db).execute({ eventSlug: event.slug, slug }),
-    input.sessions.length ? sessionPlaces(db).execute({ ids: input.sessions }) : [],
-    input.mode === 'in_person' && input.sessions.length ? sessionRelayRooms(db).execute({ ids: input.sessions }) : [],
-  ]);
-  return { venue: venueRows[0]?.venue ?? null, places, relays };
+/** The chosen sessions (one statement), with their relays to `venueId` when given. */
+export async function loadSessionCandidates(db: Db, sessionIds: string[], venueId: string | null): Promise<CandidatePlace[]> {
+  if (sessionIds.length === 0) return [];
+  const rows = await sessionCandidates(db).execute({ ids: sessionIds, venueId });
+  return rows.map(({ relayVenueId, ...place }) => ({ ...place, relayedHere: relayVenueId !== null }));
+}
+
+/** Loads the candidates for an event's choices: the venue, then the sessions with their relays to it. */
+export async function loadChoiceCandidates(db: Db, eventId: string, input: Choice): Promise<ChoiceCandidates> {
+  const [row] = input.mode === 'in_person' ? await venueOfEvent(db).execute({ eventId, slug: input.venue ?? '' }) : [];
+  const venue = row?.venue ?? null;
+  return { venue, places: await loadSessionCandidates(db, input.sessions, venue?.id ?? null) };
 }
 
 /**
@@ -83,7 +78,7 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
     venue = row;
   }
   const seatBySession = new Map<string, boolean>();
-  const relayRooms = new Map(candidates.relays.filter((r) => venue && r.venueId === venue.id).map((r) => [r.sessionId, r.room]));
+  const relayRooms = new Map(candidates.places.filter((p) => venue && p.relayedHere).map((p) => [p.session.id, p.relayRoom]));
   const byId = new Map(candidates.places.map((p) => [p.session.id, p.session]));
   for (const id of input.sessions) {
     const session = byId.get(id);
@@ -99,11 +94,11 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
       seatBySession.set(id, false);
     }
   }
-  const places = candidates.places.filter((p) => seatBySession.has(p.session.id));
+  const places = candidates.places.filter((p) => seatBySession.has(p.session.id)).map(({ session, origin, originRoom }) => ({ session, origin, originRoom }));
   return { venue, seatBySession, places, relayRooms };
 }
 
 /** Loads and checks a registrant's choices for an event. */
 export async function resolveChoices(db: Db, eventId: string, input: Choice): Promise<ChoiceContext | ChoiceProblem> {
-  return checkChoices(eventId, input, await loadChoiceCandidates(db, { id: eventId }, input));
+  return checkChoices(eventId, input, await loadChoiceCandidates(db, eventId, input));
 }

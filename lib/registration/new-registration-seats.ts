@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/types';
 import type { SessionSeat } from './result';
 import { hasFreeSeat, sessionWaitlistTail, venueWaitlistTail, waitlistTailOf, type LockedSeats } from './seats';
@@ -58,12 +58,13 @@ export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: 
 }
 
 /**
- * Records a plan for a registration inserted as confirmed, as one statement (one per registration,
- * whatever it chose, so PostgreSQL parses it once per connection): the venue's count or the
- * registration's waitlist place, the counts of the sessions where it took a seat, and its places in
- * every chosen session. Raw SQL, like the locks: it runs under the seat locks on every registration.
+ * Records a plan for a registration inserted as confirmed, together with the statement that queues
+ * its mail, as one statement: the venue's count or the registration's waitlist place, the counts of
+ * the sessions where it took a seat, its places in every chosen session, then the mail. Its text is
+ * the same for every registration, so PostgreSQL parses it once per connection. Raw SQL, like the
+ * locks: it runs under the seat locks on every registration.
  */
-export function recordSeats(tx: Db, registrationId: string, plan: SeatPlan) {
+export function recordSeatsAndMail(tx: Db, registrationId: string, plan: SeatPlan, mail: SQL) {
   const seatedVenueId = plan.venue?.status === 'confirmed' ? plan.venue.id : null;
   const venuePosition = plan.venue?.status === 'waitlisted' ? plan.venue.position : null;
   const column = <T>(pick: (seat: SessionSeat) => T) => sql.param(plan.sessions.map(pick));
@@ -74,8 +75,10 @@ export function recordSeats(tx: Db, registrationId: string, plan: SeatPlan) {
            update registrations set status = 'waitlisted', waitlist_position = ${venuePosition}::int
            where id = ${registrationId} and ${venuePosition}::int is not null),
          session_seats as (
-           update sessions set confirmed_count = confirmed_count + 1 where id = any(${sql.param(plan.seatedSessionIds)}::uuid[]))
-    insert into registration_sessions (registration_id, session_id, status, waitlist_position)
-    select ${registrationId}::uuid, s.id, s.status::seat_status, s.position
-    from unnest(${column((s) => s.sessionId)}::uuid[], ${column((s) => s.status)}::text[], ${column((s) => s.position)}::int[]) as s(id, status, position)`);
+           update sessions set confirmed_count = confirmed_count + 1 where id = any(${sql.param(plan.seatedSessionIds)}::uuid[])),
+         session_places as (
+           insert into registration_sessions (registration_id, session_id, status, waitlist_position)
+           select ${registrationId}::uuid, s.id, s.status::seat_status, s.position
+           from unnest(${column((s) => s.sessionId)}::uuid[], ${column((s) => s.status)}::text[], ${column((s) => s.position)}::int[]) as s(id, status, position))
+    ${mail}`);
 }

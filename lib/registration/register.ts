@@ -2,21 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { preparedPerDb } from '@/db/prepared';
 import { resultRows } from '@/db/rows';
-import { events, registrations } from '@/db/schema';
+import { events, registrations, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { enqueueMail } from '@/lib/mail/outbox';
+import { outboxInsert } from '@/lib/mail/outbox';
 import { queueRegistrationMail, registrationMail } from '@/lib/mail/registration-mail';
-import { checkChoices, loadChoiceCandidates } from './choices';
+import { checkChoices, loadSessionCandidates } from './choices';
 import { itineraryItems } from './itinerary';
 import { manageTokenFor, manageTokenHash, manageUrl } from './manage-token';
-import { planSeats, recordSeats } from './new-registration-seats';
+import { planSeats, recordSeatsAndMail } from './new-registration-seats';
 import { invalid, type RegistrationResult } from './result';
 import { fieldErrors, registrationInputSchema } from './schema';
 import { hasFreeSeat, lockSeats, type SeatLock } from './seats';
 
 export type RegisterOptions = { lock?: SeatLock; now?: Date };
 
-const eventBySlug = preparedPerDb((db) => db.select().from(events).where(eq(events.slug, sql.placeholder('slug'))).prepare('event_by_slug'));
+/** The event by slug with the venue chosen (null when none matches), in one statement built once. */
+const eventWithVenue = preparedPerDb((db) =>
+  db
+    .select({ event: events, venue: venues })
+    .from(events)
+    .leftJoin(venues, and(eq(venues.eventId, events.id), eq(venues.slug, sql.placeholder('venueSlug'))))
+    .where(eq(events.slug, sql.placeholder('slug')))
+    .prepare('event_with_venue'),
+);
 
 /**
  * Registers one person for a published event: the API and the form both call this. Everything it
@@ -26,23 +34,24 @@ const eventBySlug = preparedPerDb((db) => db.select().from(events).where(eq(even
  * holding it bounds how many registrations per second the session takes. Everything that does not
  * depend on the seat outcome (the event, the choices, what the mail lists) is read before the
  * transaction; under the lock there are three round trips: the locks (with the waitlist tails),
- * the writes together (seats, the mail), and the commit.
+ * one statement writing the seats and the mail, and the commit.
  */
 export async function registerAttendee(db: Db, eventSlug: string, rawInput: unknown, options: RegisterOptions = {}): Promise<RegistrationResult> {
   const parsed = registrationInputSchema.safeParse(rawInput);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
 
-  const [[event], candidates] = await Promise.all([eventBySlug(db).execute({ slug: eventSlug }), loadChoiceCandidates(db, { slug: eventSlug }, input)]);
+  const [row] = await eventWithVenue(db).execute({ slug: eventSlug, venueSlug: input.mode === 'in_person' ? (input.venue ?? '') : '' });
+  const event = row?.event;
   if (!event || event.status !== 'published') return { ok: false, status: 404, error: 'No such forum' };
   const now = options.now ?? new Date();
   if ((event.registrationOpensAt && now < event.registrationOpensAt) || (event.registrationClosesAt && now > event.registrationClosesAt)) {
     return invalid({ event: 'is not open for registration at the moment' });
   }
-  const choices = checkChoices(event.id, input, candidates);
+  const choiceVenue = row.venue;
+  const choices = checkChoices(event.id, input, { venue: choiceVenue, places: await loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null) });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
   const venue = choices.venue;
-  // Where the venue or a session was full when loaded, its waitlist tail is read together with the lock.
   const seatSessions = choices.places.map((p) => p.session).filter((s) => choices.seatBySession.get(s.id));
 
   const id = randomUUID();
@@ -69,6 +78,7 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
       return { ok: false as const, status: 409 as const, error: 'This email address is already registered for this forum. We have sent its manage link to it again.' };
     }
 
+    // Where the venue or a session was already full when loaded, its waitlist tail comes with the lock.
     const locked = await lock(tx, {
       venueIds: venue ? [venue.id] : [],
       sessionIds: seatSessions.map((s) => s.id),
@@ -87,7 +97,7 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
       },
       status,
     );
-    await Promise.all([recordSeats(tx, id, plan), enqueueMail(tx, mail)]);
+    await recordSeatsAndMail(tx, id, plan, outboxInsert(mail).insert);
     return {
       ok: true as const,
       status: 201 as const,
