@@ -227,7 +227,7 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     let outboxDrain: BackendResults['outboxDrain'];
     if (drainMails > 0) {
       log(`${backend}: outbox drain: ${drainMails} queued mails to a local SMTP server by lib/mail/worker.ts`);
-      outboxDrain = await drainOutbox(opened, { total: drainMails, concurrency: 8, batchSize: 100, maxSeconds: 120 });
+      outboxDrain = await drainOutbox(opened, { total: drainMails, concurrency: 8, batchSize: 100, maxSeconds: 180 });
       log(`${backend}: ${outboxDrain.mailsPerSecond} mails/s; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice (${outboxDrain.averageMailKb} KB each)`);
     }
     await opened.close();

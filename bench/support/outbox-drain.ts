@@ -50,6 +50,7 @@ export async function drainOutbox(opened: OpenDatabase, options: { total: number
 
   const sink = await startSink();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const worker = startMailWorker(db, smtpTransport(sink.url, { maxConnections: options.concurrency }), { batchSize: options.batchSize, concurrency: options.concurrency, pollMs: 20, log: () => {} });
   let remaining = queued;
   while (remaining > 0 && performance.now() - started < options.maxSeconds * 1000) {
@@ -58,6 +59,7 @@ export async function drainOutbox(opened: OpenDatabase, options: { total: number
   }
   const seconds = (performance.now() - started) / 1000;
   await worker.stop();
+  const cpu = process.cpuUsage(cpuBefore);
   const report = await sink.report();
   await sink.stop();
   const arrived = new Set(report.ids);
@@ -73,6 +75,8 @@ export async function drainOutbox(opened: OpenDatabase, options: { total: number
     batchSize: options.batchSize,
     seconds: Math.round(seconds * 10) / 10,
     mailsPerSecond: Math.round(report.distinct / seconds),
+    /** CPU of this process (the worker: rendering, SMTP client, queries) per delivered mail. */
+    workerCpuMsPerMail: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, report.distinct)) * 100) / 100,
     delivered: report.delivered,
     distinct: report.distinct,
     duplicates: report.duplicates,

@@ -61,7 +61,7 @@ export function summaryTable(results: BenchResults): string {
   }
   if (results.outboxDrain) {
     const d = results.outboxDrain;
-    lines.push(`| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each) → local smtp-server, worker concurrency ${d.concurrency} | ${d.ok ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s; ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice${d.stillQueued ? `, ${n(d.stillQueued)} still queued at the ${d.seconds} s cap` : ''} | | | none lost, none twice |`);
+    lines.push(`| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each) → local smtp-server, worker concurrency ${d.concurrency} | ${d.ok ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s (${d.workerCpuMsPerMail} ms of worker CPU each); ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice${d.stillQueued ? `, ${n(d.stillQueued)} still queued at the ${d.seconds} s cap` : ''} | | | none lost, none twice |`);
   }
   lines.push('', `Load average (1/5/15 min) at start ${results.machine.loadAverageAtStart.join(' / ')}, at end ${results.machine.loadAverageAtEnd?.join(' / ') ?? '–'}: the ${results.machine.cpus} cores are shared with other work, so absolute numbers move between runs; ratios to the same-run limits move less.`);
   return lines.join('\n');
