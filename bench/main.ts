@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { OpenDatabase } from '@/db/open';
 import { seedDemoForum } from '@/db/seed/seed';
@@ -39,6 +40,7 @@ const SEATS = Number(args.seats);
 /** Seconds after which a registration burst is cut short, so that the whole run stays under 5 minutes. */
 const BURST_CAP_SECONDS = Number(args['burst-cap']);
 const BURST_CONNECTIONS = 200;
+const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
 const READ_CONNECTIONS = 100;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -144,6 +146,9 @@ async function warmUp(server: AppServer, seated: SeatedSession) {
     const response = await fetch(`${server.url}/api/v1/events/${EVENT}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     if (response.status !== 201) throw new Error(`warm-up registration answered ${response.status}: ${await response.text()}`);
   }
+  // The first visits filled the server's copy of the programme; the runs must measure that copy.
+  const answeredBy = (await fetch(urls[0]!)).headers.get('x-hf-page-cache');
+  if (answeredBy !== 'HIT') throw new Error(`the programme was not answered from the server's page cache (x-hf-page-cache: ${answeredBy})`);
 }
 
 async function startStaticServer(port: number, files: { urlPath: string; file: string; type: string }[]) {
@@ -200,12 +205,16 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     sampler = rssSampler(server);
     const agendaUrl = `${server.url}/events/${EVENT}/agenda`;
     const sessionsUrl = `${server.url}/api/v1/events/${EVENT}/sessions`;
-    const get = async (label: string, url: string, seconds: number) => {
-      const result = await withServerCpu(app, () => measureGet(url, { connections: READ_CONNECTIONS, seconds }));
+    const get = async (label: string, url: string, seconds: number, headers?: Record<string, string>) => {
+      const result = await withServerCpu(app, () => measureGet(url, { connections: READ_CONNECTIONS, seconds, headers }));
       log(`${backend}: ${label}: ${round(result.perSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuMsPerRequest} ms/request (${result.serverCpuPercent}% of a core)`);
       return result;
     };
-    const agenda = await get('agenda page', agendaUrl, SECONDS);
+    // As a browser asks for it (gzip), uncompressed, and straight from Next.js without the server's
+    // fast path (the refill header bypasses it), to show what each layer costs.
+    const agendaGzip = await get('agenda page, gzip', agendaUrl, SECONDS, BROWSER_ENCODING);
+    const agenda = await get('agenda page, uncompressed', agendaUrl, SECONDS);
+    const agendaNext = await get('agenda page, Next.js page cache without the fast path', agendaUrl, Math.min(5, SECONDS), { 'x-hf-page-cache': 'refill' });
     const sessions = await get('sessions JSON', sessionsUrl, SECONDS);
     // The framework's floor: a route handler that only runs `select 1`.
     const health = await get('health route (select 1)', `${server.url}/api/health`, Math.min(5, SECONDS));
@@ -235,6 +244,8 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     return {
       registration: { ...burst.load, attempts: ATTEMPTS, answered: burst.answers.length, capped: burst.capped, connections: BURST_CONNECTIONS, seconds: burst.seconds, checks },
       agenda,
+      agendaGzip,
+      agendaNext,
       sessions,
       health,
       registrationLimit: { kind: backend === 'postgres' ? 'pgbench' : 'pglite-in-process', best: limit, runs: limits },
@@ -271,11 +282,13 @@ async function main() {
       { urlPath: '/sessions', file: path.join(copies, 'sessions.json'), type: 'application/json' },
     ]);
     try {
+      const agendaGzip = await measureGet(`http://127.0.0.1:${PORT + 9}/agenda`, { connections: READ_CONNECTIONS, seconds: SECONDS, headers: BROWSER_ENCODING });
+      log(`static agenda, gzip: ${round(agendaGzip.perSecond)} req/s, p50 ${agendaGzip.p50Ms} ms, p99 ${agendaGzip.p99Ms} ms`);
       const agenda = await measureGet(`http://127.0.0.1:${PORT + 9}/agenda`, { connections: READ_CONNECTIONS, seconds: SECONDS });
-      log(`static agenda: ${round(agenda.perSecond)} req/s, p50 ${agenda.p50Ms} ms, p99 ${agenda.p99Ms} ms`);
+      log(`static agenda, uncompressed: ${round(agenda.perSecond)} req/s, p50 ${agenda.p50Ms} ms, p99 ${agenda.p99Ms} ms`);
       const sessions = await measureGet(`http://127.0.0.1:${PORT + 9}/sessions`, { connections: READ_CONNECTIONS, seconds: SECONDS });
       log(`static sessions JSON: ${round(sessions.perSecond)} req/s, p50 ${sessions.p50Ms} ms, p99 ${sessions.p99Ms} ms`);
-      results.staticLimit = { agenda, sessions, agendaBytes: fs.statSync(path.join(copies, 'agenda.html')).size, sessionsBytes: fs.statSync(path.join(copies, 'sessions.json')).size };
+      results.staticLimit = { agenda, agendaGzip, sessions, agendaBytes: fs.statSync(path.join(copies, 'agenda.html')).size, sessionsBytes: fs.statSync(path.join(copies, 'sessions.json')).size, agendaGzipBytes: gzipSync(fs.readFileSync(path.join(copies, 'agenda.html'))).length };
     } finally {
       await staticServer.stop();
     }

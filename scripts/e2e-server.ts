@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 import { seedDemo } from '../db/seed/demo';
 import { demoEvent } from '../db/seed/demo-data';
 import { seedMatrixFixtures } from '../tests/e2e/fixtures';
+import { serveArgs } from './serve-command';
 
 const port = process.env.E2E_PORT ?? '3210';
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' };
@@ -51,8 +52,7 @@ async function main() {
     await prepare({ DATA_DIR: dir, DATABASE_URL: undefined }, () => openDatabase({ dataDir: dir }));
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  const server = spawn(process.execPath, [next, 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
+  const server = spawn(process.execPath, serveArgs(process.cwd()), { stdio: 'inherit', env: { ...env, HOSTNAME: '127.0.0.1', NODE_ENV: 'production' } });
   const stop = () => server.kill('SIGTERM');
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -1,8 +1,8 @@
 // `npm start`: check configuration, build if needed, then serve. Migrations and the demo seed run
 // inside the server at start-up (instrumentation.ts), so one process owns the embedded database.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/config/env';
+import { serveArgs } from './serve-command';
 // @ts-expect-error plain ES module shared with the test runner
 import { ensureBuild } from './ensure-build.mjs';
 
@@ -19,11 +19,9 @@ try {
 
 ensureBuild();
 
-const host = process.env.HOSTNAME ?? '0.0.0.0';
-const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const server = spawn(process.execPath, [next, 'start', '-p', String(env.port), '-H', host], {
+const server = spawn(process.execPath, serveArgs(process.cwd()), {
   stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, HOSTNAME: process.env.HOSTNAME ?? '0.0.0.0', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
 });
 console.log(`[start] serving on ${env.appUrl}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

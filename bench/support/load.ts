@@ -41,8 +41,8 @@ function statusCodes(result: AutocannonResult): Record<string, number> {
 }
 
 /** GET one URL from `connections` clients for `seconds`. */
-export async function measureGet(url: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
-  const result = await run({ url, connections: options.connections, duration: options.seconds, timeout: 30 });
+export async function measureGet(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const result = await run({ url, connections: options.connections, duration: options.seconds, timeout: 30, headers: options.headers ?? {} });
   return {
     requests: result.requests.total,
     perSecond: result.requests.average,

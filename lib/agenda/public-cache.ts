@@ -1,16 +1,20 @@
 import { revalidatePath } from 'next/cache';
+import { dropCachedPages } from '@/lib/http/published-page-cache';
 import { locales } from '@/lib/i18n/locales';
 
 /**
  * Drops the cached programme pages (app/[locale]/events/[slug]/agenda) of one event, or of every event
- * when a change can touch several (a speaker's own profile), so the next visitor gets a fresh render.
+ * when a change can touch several (a speaker's own profile), so the next visitor gets a fresh render:
+ * in Next.js's page cache and in the server's in-memory copy of it (lib/server/published-pages.ts).
  * Call it from server actions after a change to what the public programme shows: a publish, venues,
  * rooms, speakers. The cache is per app instance; other instances catch up within its revalidate time.
  */
 export function refreshPublicProgramme(eventSlug?: string): void {
   if (!eventSlug) {
     revalidatePath('/[locale]/events/[slug]/agenda', 'page');
+    dropCachedPages();
     return;
   }
   for (const locale of locales) revalidatePath(`/${locale}/events/${eventSlug}/agenda`);
+  dropCachedPages(`/events/${eventSlug}/agenda`);
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type OpenDatabase } from '@/db/open';
+import { serveArgs } from '../../scripts/serve-command';
 
 export type Backend = 'postgres' | 'pglite';
 
@@ -100,12 +101,12 @@ function procCpuMs(pid: number): number | null {
   }
 }
 
-/** Starts `next start` on 127.0.0.1:port against the database and waits until /api/health answers 200. */
+/** Starts the production server (scripts/serve.ts) on 127.0.0.1:port against the database and waits until /api/health answers 200. */
 export async function startAppServer(options: { port: number; database: AppDatabase; env?: Record<string, string>; nodeArgs?: string[]; readyTimeoutMs?: number }): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.database.env, ...options.env, PORT: String(options.port), APP_URL: url, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.database.env, ...options.env, PORT: String(options.port), HOSTNAME: '127.0.0.1', APP_URL: url, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   if (options.database.backend === 'pglite') delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, serveArgs(root, options.nodeArgs), {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

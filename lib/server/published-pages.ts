@@ -1,0 +1,124 @@
+import http from 'node:http';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { parse as parseCookies } from 'cookie';
+import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/http/published-page-cache';
+import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
+
+const gzip = promisify(zlib.gzip);
+
+/** Says how a page was answered; a request carrying it is a refill and always goes to Next.js. */
+export const PAGE_CACHE_HEADER = 'x-hf-page-cache';
+
+/** The published programme without a query: the page Next.js caches per event and language. */
+const CACHEABLE_PATH = /^\/events\/[^/?#]+\/agenda$/;
+
+/** How long a stale page may still be served while its refill fails (Next.js down, database down). */
+const MAX_STALE_MS = 5 * 60_000;
+
+/** Not replayed: hop-by-hop, recomputed per answer, or never to be shared between visitors. */
+const NOT_REPLAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding', 'set-cookie', 'x-nextjs-cache', PAGE_CACHE_HEADER]);
+
+type PageKey = { path: string; locale: string };
+
+/**
+ * The app server's fast path for the public programme: the bytes Next.js rendered for it, answered
+ * straight from memory. Next.js serves the same cached render in ~5 ms of CPU per request (routing,
+ * the proxy, React's stream of the stored payload); this answers it in a fraction of that, like a
+ * CDN in front of the app would.
+ *
+ * The cache is filled by asking Next.js itself (over loopback, with the refill header): only an answer
+ * Next.js marks as coming from its page cache (x-nextjs-cache) is kept, so a page that depends on the
+ * visitor is never stored. Freshness follows the page's s-maxage; a server action that changes the
+ * programme drops it at once (lib/agenda/public-cache.ts).
+ */
+export function publishedPageServer(options: { port: number; host: string; now?: () => number }) {
+  const now = options.now ?? Date.now;
+  const refills = new Map<string, { generation: number; done: Promise<void> }>();
+
+  function keyOf(request: http.IncomingMessage): PageKey | null {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+    const path = request.url ?? '';
+    if (!CACHEABLE_PATH.test(path)) return null;
+    const headers = request.headers;
+    // Refills, and the router's own requests (RSC payloads, prefetches, server actions), go to Next.js.
+    if (headers[PAGE_CACHE_HEADER] || headers.rsc || headers['next-router-prefetch'] || headers['next-action']) return null;
+    const cookies = headers.cookie ? parseCookies(headers.cookie) : {};
+    return { path, locale: preferredLocale(cookies[LOCALE_COOKIE], headers['accept-language']) };
+  }
+
+  /** One render per page at a time; one begun before a drop cannot be stored, so it does not count. */
+  function refill(key: PageKey): Promise<void> {
+    const id = `${key.locale} ${key.path}`;
+    const generation = pageCacheGeneration();
+    const running = refills.get(id);
+    if (running && running.generation === generation) return running.done;
+    const done = render(key, generation)
+      .catch(() => undefined)
+      .finally(() => {
+        if (refills.get(id)?.done === done) refills.delete(id);
+      });
+    refills.set(id, { generation, done });
+    return done;
+  }
+
+  async function render(key: PageKey, generation: number): Promise<void> {
+    const answer = await fetchFromNext(options.host, options.port, key);
+    if (answer.status === 404 || answer.status === 410) return forgetPage(key.path, key.locale);
+    const cacheControl = String(answer.headers['cache-control'] ?? '');
+    if (answer.status !== 200 || !answer.headers['x-nextjs-cache'] || /no-store|private/.test(cacheControl)) return;
+    const maxAgeSeconds = Number(/s-maxage=(\d+)/.exec(cacheControl)?.[1] ?? 30);
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !NOT_REPLAYED.has(name)) headers[name] = value;
+    headers.vary = mergeVary(headers.vary, 'Accept-Encoding');
+    const freshUntil = now() + maxAgeSeconds * 1000;
+    const page: CachedPage = { status: 200, headers, body: answer.body, gzip: await gzip(answer.body), freshUntil, usableUntil: freshUntil + MAX_STALE_MS };
+    storePage(key.path, key.locale, page, generation);
+  }
+
+  return {
+    /** Answers the request from memory and returns true, or returns false: then Next.js must answer. */
+    serve(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+      const key = keyOf(request);
+      if (!key) return false;
+      const page = cachedPage(key.path, key.locale);
+      const at = now();
+      if (!page || at >= page.freshUntil) void refill(key);
+      if (!page || at >= page.usableUntil) return false;
+      const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+      const body = gzipped ? page.gzip : page.body;
+      response.writeHead(page.status, {
+        ...page.headers,
+        'content-length': body.length,
+        ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+        [PAGE_CACHE_HEADER]: at < page.freshUntil ? 'HIT' : 'STALE',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return true;
+    },
+    /** Fills (or refreshes) one page now; for start-up warming and tests. */
+    refill: (path: string, locale: string) => refill({ path, locale }),
+  };
+}
+
+function mergeVary(existing: string | string[] | undefined, name: string): string {
+  const values = (Array.isArray(existing) ? existing.join(',') : (existing ?? '')).split(',').map((v) => v.trim()).filter(Boolean);
+  return values.some((v) => v.toLowerCase() === name.toLowerCase()) ? values.join(', ') : [...values, name].join(', ');
+}
+
+function fetchFromNext(host: string, port: number, key: PageKey): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host, port, path: key.path, method: 'GET', headers: { cookie: `${LOCALE_COOKIE}=${key.locale}`, 'accept-encoding': 'identity', [PAGE_CACHE_HEADER]: 'refill' }, timeout: 30_000 },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
+        answer.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('refill timed out')));
+    request.on('error', reject);
+    request.end();
+  });
+}

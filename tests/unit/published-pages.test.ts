@@ -1,0 +1,177 @@
+// The server's fast path for the published programme (lib/server/published-pages.ts), in front of a
+// real HTTP server standing in for Next.js so each rule can be driven: what is stored, per language,
+// what is never stored or replayed, freshness, and drops. tests/e2e/organiser.spec.ts covers it in
+// front of the real Next.js build.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dropCachedPages } from '@/lib/http/published-page-cache';
+import { PAGE_CACHE_HEADER, publishedPageServer } from '@/lib/server/published-pages';
+
+const PROGRAMME = '/events/forum/agenda';
+let clock = 1_000_000;
+let version = 1;
+let upstreamStatus = 200;
+let upstreamCached = true;
+let upstreamDelayMs = 0;
+const upstreamRequests: { url: string; refill: boolean; locale: string }[] = [];
+
+/** Stands in for Next.js: the page in the cookie's language, marked as coming from its page cache. */
+async function nextStandIn(request: http.IncomingMessage, response: http.ServerResponse) {
+  const locale = /hf_locale=(\w+)/.exec(request.headers.cookie ?? '')?.[1] ?? (/^zh/.test(request.headers['accept-language'] ?? '') ? 'zh' : 'en');
+  upstreamRequests.push({ url: request.url ?? '', refill: Boolean(request.headers[PAGE_CACHE_HEADER]), locale });
+  const body = `<html lang="${locale}">programme v${version}</html>`;
+  if (upstreamDelayMs) await new Promise((resolve) => setTimeout(resolve, upstreamDelayMs));
+  response.writeHead(upstreamStatus, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 's-maxage=30, stale-while-revalidate=31535970',
+    vary: 'rsc, next-router-state-tree',
+    'set-cookie': 'visitor=someone; Path=/',
+    ...(upstreamCached ? { 'x-nextjs-cache': 'HIT' } : {}),
+  });
+  response.end(body);
+}
+
+let server: http.Server;
+let base = '';
+let pages: ReturnType<typeof publishedPageServer>;
+
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    if (!pages.serve(request, response)) void nextStandIn(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+  pages = publishedPageServer({ port, host: '127.0.0.1', now: () => clock });
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  dropCachedPages();
+  version = 1;
+  upstreamStatus = 200;
+  upstreamCached = true;
+  upstreamDelayMs = 0;
+  upstreamRequests.length = 0;
+});
+
+function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const request = http.request(`${base}${path}`, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('published page fast path', () => {
+  it('answers the first visit through Next.js, then from memory, with the same bytes', async () => {
+    const first = await get(PROGRAMME);
+    expect(first.headers[PAGE_CACHE_HEADER]).toBeUndefined();
+    await pages.refill(PROGRAMME, 'en');
+    const second = await get(PROGRAMME);
+    expect(second.headers[PAGE_CACHE_HEADER]).toBe('HIT');
+    expect(second.body.toString()).toBe(first.body.toString());
+    expect(second.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(second.headers['content-length']).toBe(String(first.body.length));
+    // One refill, marked as such, whatever the number of visits.
+    await get(PROGRAMME);
+    expect(upstreamRequests.filter((r) => r.refill)).toHaveLength(1);
+  });
+
+  it('never replays a cookie Next.js set, and says the answer varies by encoding', async () => {
+    await pages.refill(PROGRAMME, 'en');
+    const hit = await get(PROGRAMME);
+    expect(hit.headers[PAGE_CACHE_HEADER]).toBe('HIT');
+    expect(hit.headers['set-cookie']).toBeUndefined();
+    expect(hit.headers.vary).toBe('rsc, next-router-state-tree, Accept-Encoding');
+    expect(hit.headers['x-nextjs-cache']).toBeUndefined();
+  });
+
+  it('keeps one copy per language, chosen by the cookie first and then Accept-Language', async () => {
+    await pages.refill(PROGRAMME, 'en');
+    await pages.refill(PROGRAMME, 'zh');
+    expect((await get(PROGRAMME, { 'accept-language': 'zh-CN,zh;q=0.9' })).body.toString()).toContain('lang="zh"');
+    expect((await get(PROGRAMME, { cookie: 'a=b; hf_locale=zh', 'accept-language': 'en' })).body.toString()).toContain('lang="zh"');
+    expect((await get(PROGRAMME, { cookie: 'hf_locale=en', 'accept-language': 'zh' })).body.toString()).toContain('lang="en"');
+    expect((await get(PROGRAMME)).body.toString()).toContain('lang="en"');
+  });
+
+  it('gzips for clients that accept it, and answers HEAD without a body', async () => {
+    await pages.refill(PROGRAMME, 'en');
+    const zipped = await get(PROGRAMME, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(zipped.body).toString()).toBe('<html lang="en">programme v1</html>');
+    const head = await get(PROGRAMME, {}, 'HEAD');
+    expect(head.headers[PAGE_CACHE_HEADER]).toBe('HIT');
+    expect(head.body.length).toBe(0);
+  });
+
+  it('leaves queries, router requests, other methods and other pages to Next.js', async () => {
+    await pages.refill(PROGRAMME, 'en');
+    const passed = [
+      await get(`${PROGRAMME}?segment=main`),
+      await get(PROGRAMME, { rsc: '1' }),
+      await get(PROGRAMME, { 'next-router-prefetch': '1' }),
+      await get(PROGRAMME, {}, 'POST'),
+      await get(`${PROGRAMME}/`),
+      await get('/events/forum'),
+      await get(PROGRAMME, { [PAGE_CACHE_HEADER]: 'refill' }),
+    ];
+    for (const answer of passed) expect(answer.headers[PAGE_CACHE_HEADER]).toBeUndefined();
+  });
+
+  it('never stores a page Next.js did not take from its page cache', async () => {
+    upstreamCached = false;
+    await pages.refill(PROGRAMME, 'en');
+    expect((await get(PROGRAMME)).headers[PAGE_CACHE_HEADER]).toBeUndefined();
+  });
+
+  it('shows a change at once after a drop', async () => {
+    await pages.refill(PROGRAMME, 'en');
+    version = 2;
+    expect((await get(PROGRAMME)).body.toString()).toContain('v1');
+    dropCachedPages(PROGRAMME);
+    expect((await get(PROGRAMME)).body.toString()).toContain('v2');
+    await pages.refill(PROGRAMME, 'en');
+    expect((await get(PROGRAMME)).headers[PAGE_CACHE_HEADER]).toBe('HIT');
+  });
+
+  it('does not store a render that began before a drop', async () => {
+    upstreamDelayMs = 100;
+    const refilling = pages.refill(PROGRAMME, 'en');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    dropCachedPages(PROGRAMME);
+    await refilling;
+    expect((await get(PROGRAMME)).headers[PAGE_CACHE_HEADER]).toBeUndefined();
+  });
+
+  it('serves a stale page while it refills after s-maxage, and stops serving it when refills keep failing', async () => {
+    await pages.refill(PROGRAMME, 'en');
+    version = 2;
+    clock += 31_000;
+    const stale = await get(PROGRAMME);
+    expect(stale.headers[PAGE_CACHE_HEADER]).toBe('STALE');
+    expect(stale.body.toString()).toContain('v1');
+    await pages.refill(PROGRAMME, 'en');
+    const fresh = await get(PROGRAMME);
+    expect(fresh.headers[PAGE_CACHE_HEADER]).toBe('HIT');
+    expect(fresh.body.toString()).toContain('v2');
+
+    upstreamStatus = 500;
+    clock += 31_000 + 5 * 60_000;
+    expect((await get(PROGRAMME)).headers[PAGE_CACHE_HEADER]).toBeUndefined();
+  });
+
+  it('forgets a page that is gone (event unpublished)', async () => {
+    await pages.refill(PROGRAMME, 'en');
+    upstreamStatus = 404;
+    clock += 31_000;
+    await pages.refill(PROGRAMME, 'en');
+    expect((await get(PROGRAMME)).headers[PAGE_CACHE_HEADER]).toBeUndefined();
+  });
+});
