@@ -1,7 +1,9 @@
-// Builds the app when there is no production build, or when a source file is newer than it.
+// Builds the app when there is no production build, or when a source file is newer than it; then
+// bundles the server entry (scripts/build-server.mjs), which takes well under a second.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildServer } from './build-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildId = path.join(root, '.next', 'BUILD_ID');
@@ -23,6 +25,11 @@ export function buildIsCurrent() {
 }
 
 export function ensureBuild() {
+  ensureNextBuild();
+  buildServer();
+}
+
+function ensureNextBuild() {
   if (buildIsCurrent()) return;
   console.log('[build] building the production app (first start or changed sources)…');
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {

@@ -1,9 +1,10 @@
 import path from 'node:path';
 
 /**
- * The node arguments that run the production server (scripts/serve.ts), for everything that starts
- * it: `npm start`, the browser tests' server, the integration and fault tests, the bench.
+ * The node arguments that run the production server, for everything that starts it: `npm start`, the
+ * browser tests' server, the integration and fault tests, the bench. It is scripts/serve.ts bundled
+ * by scripts/ensure-build.mjs.
  */
 export function serveArgs(root: string, nodeArgs: string[] = []): string[] {
-  return [...nodeArgs, '--import', 'tsx', path.join(root, 'scripts', 'serve.ts')];
+  return [...nodeArgs, path.join(root, '.next', 'hybrid-forum', 'serve.mjs')];
 }

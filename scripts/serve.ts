@@ -1,6 +1,7 @@
 // The production server: Next.js behind a node:http server whose fast path answers the published
 // programme from memory (lib/server/published-pages.ts). `npm start`, the tests and the bench all
-// run this file (`node --import tsx scripts/serve.ts`), with PORT and HOSTNAME from the environment.
+// run it, bundled into .next/hybrid-forum/serve.mjs (scripts/build-server.mjs), with PORT and
+// HOSTNAME from the environment.
 import http from 'node:http';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
