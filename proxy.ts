@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { LOCALE_COOKIE, LOCALE_HEADER, localeRewrite } from '@/lib/http/locale-rewrite';
+import { LOCALE_HEADER, localeRewrite } from '@/lib/http/locale-rewrite';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

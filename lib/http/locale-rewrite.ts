@@ -1,4 +1,4 @@
-import { preferredLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
+import { preferredLocale, type Locale } from '@/lib/i18n/locales';
 
 /** next-intl reads the request's locale from this header when a page has not set it itself. */
 export const LOCALE_HEADER = 'X-NEXT-INTL-LOCALE';
@@ -18,4 +18,3 @@ export function localeRewrite(pathname: string, search: string, cookieLocale: st
   return { locale, pathname: `/${locale}${target === '/' ? '' : target}` };
 }
 
-export { LOCALE_COOKIE };
