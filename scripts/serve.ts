@@ -18,7 +18,9 @@ async function main() {
   // Refills ask Next.js over loopback when the server listens on every interface.
   const pages = publishedPageServer({ port: env.port, host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname });
   const server = http.createServer((request, response) => {
-    if (!pages.serve(request, response)) void handle(request, response);
+    void pages.serve(request, response).then(async (answered) => {
+      if (!answered) await handle(request, response);
+    });
   });
   server.listen(env.port, hostname, () => console.log(`[serve] ready on http://${hostname}:${env.port}`));
   const stop = () => {

@@ -70,40 +70,57 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     const maxAgeSeconds = Number(/s-maxage=(\d+)/.exec(cacheControl)?.[1] ?? 30);
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !NOT_REPLAYED.has(name)) headers[name] = value;
-    headers.vary = mergeVary(headers.vary, 'Accept-Encoding');
+    // The copy depends on the language (cookie, then Accept-Language) and on the encoding: a shared
+    // cache in front must not hand it to a visitor who differs in those.
+    headers.vary = mergeVary(headers.vary, ['Accept-Encoding', 'Cookie', 'Accept-Language']);
     const freshUntil = now() + maxAgeSeconds * 1000;
     const page: CachedPage = { status: 200, headers, body: answer.body, gzip: await gzip(answer.body), freshUntil, usableUntil: freshUntil + MAX_STALE_MS };
     storePage(key.path, key.locale, page, generation);
   }
 
+  function answer(request: http.IncomingMessage, response: http.ServerResponse, page: CachedPage, state: 'HIT' | 'STALE' | 'MISS') {
+    const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const body = gzipped ? page.gzip : page.body;
+    response.writeHead(page.status, {
+      ...page.headers,
+      'content-length': body.length,
+      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+      [PAGE_CACHE_HEADER]: state,
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
   return {
-    /** Answers the request from memory and returns true, or returns false: then Next.js must answer. */
-    serve(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+    /**
+     * Answers the request from memory and resolves true, or resolves false: then Next.js must answer.
+     * A visit that finds no copy waits for the one render that fills it, so a crowd arriving at a cold
+     * or just-published programme costs one render, not one each.
+     */
+    async serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
       const key = keyOf(request);
       if (!key) return false;
-      const page = cachedPage(key.path, key.locale);
+      let page = cachedPage(key.path, key.locale);
       const at = now();
-      if (!page || at >= page.freshUntil) void refill(key);
-      if (!page || at >= page.usableUntil) return false;
-      const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-      const body = gzipped ? page.gzip : page.body;
-      response.writeHead(page.status, {
-        ...page.headers,
-        'content-length': body.length,
-        ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
-        [PAGE_CACHE_HEADER]: at < page.freshUntil ? 'HIT' : 'STALE',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      if (page && at < page.usableUntil) {
+        if (at >= page.freshUntil) void refill(key);
+        answer(request, response, page, at < page.freshUntil ? 'HIT' : 'STALE');
+        return true;
+      }
+      await refill(key);
+      page = cachedPage(key.path, key.locale);
+      if (!page || now() >= page.usableUntil) return false;
+      answer(request, response, page, 'MISS');
       return true;
     },
-    /** Fills (or refreshes) one page now; for start-up warming and tests. */
+    /** Fills (or refreshes) one page now; for tests. */
     refill: (path: string, locale: string) => refill({ path, locale }),
   };
 }
 
-function mergeVary(existing: string | string[] | undefined, name: string): string {
+function mergeVary(existing: string | string[] | undefined, names: string[]): string {
   const values = (Array.isArray(existing) ? existing.join(',') : (existing ?? '')).split(',').map((v) => v.trim()).filter(Boolean);
-  return values.some((v) => v.toLowerCase() === name.toLowerCase()) ? values.join(', ') : [...values, name].join(', ');
+  for (const name of names) if (!values.some((v) => v.toLowerCase() === name.toLowerCase())) values.push(name);
+  return values.join(', ');
 }
 
 function fetchFromNext(host: string, port: number, key: PageKey): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
