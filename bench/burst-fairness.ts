@@ -1,0 +1,43 @@
+// `BACKEND=pglite N=1500 npx tsx bench/burst-fairness.ts` (or GET_PATH=/api/health for reads): 200
+// keep-alive connections registering in a loop against the production server, with every latency
+// kept, to see which requests wait longest (autocannon reports only the distribution). On PGlite the
+// first requests of the last connections to open wait for the whole burst; see README, Performance.
+import http from 'node:http';
+import { seedDemoForum } from '@/db/seed/seed';
+import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
+import { addSeatedSession, seatedRegistration } from '../tests/helpers/seated-session';
+
+async function main() {
+  const database = await createAppDatabase((process.env.BACKEND ?? 'pglite') as 'pglite', { tag: 'tail' });
+  const opened = await database.open();
+  await seedDemoForum(opened.db, { slug: 'china-asean-tech-forum' });
+  const seated = await addSeatedSession(opened.db, { eventSlug: 'china-asean-tech-forum', venueSlug: 't-hall', sessionSlug: 't', capacity: 500 });
+  await opened.close();
+  const server = await startAppServer({ port: 3558, database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' } });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
+  let n = 0;
+  const total = Number(process.env.N ?? 1500);
+  const t0 = performance.now();
+  const lat: { conn: number; sent: number; ms: number }[] = [];
+  const PATH = process.env.GET_PATH;
+  const post = (body: string) => new Promise<void>((resolve, reject) => {
+    const req = PATH ? http.request(`${server.url}${PATH}`, { agent }, (res) => { res.resume(); res.on('end', () => resolve()); }) : http.request(`${server.url}/api/v1/events/china-asean-tech-forum/registrations`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => { res.resume(); res.on('end', () => resolve()); });
+    req.on('error', reject);
+    PATH ? req.end() : req.end(body);
+  });
+  await Promise.all(Array.from({ length: 200 }, async (_, conn) => {
+    while (n < total) {
+      const body = JSON.stringify(seatedRegistration(seated, n++, 'tail'));
+      const sent = performance.now();
+      await post(body);
+      lat.push({ conn, sent: sent - t0, ms: performance.now() - sent });
+    }
+  }));
+  const sorted = lat.map((l) => l.ms).sort((a, b) => a - b);
+  console.log('n', lat.length, 'rate', Math.round(lat.length / ((performance.now() - t0) / 1000)), 'p50', Math.round(sorted[Math.floor(sorted.length / 2)]!), 'p99', Math.round(sorted[Math.floor(sorted.length * 0.99)]!), 'max', Math.round(sorted.at(-1)!));
+  const top = [...lat].sort((a, b) => b.ms - a.ms).slice(0, 12);
+  console.log('slowest (conn@sent s: latency s):', top.map((r) => `${r.conn}@${(r.sent / 1000).toFixed(1)}:${(r.ms / 1000).toFixed(1)}`).join(' '));
+  await server.stop();
+  await database.drop();
+}
+main().catch((e) => (console.error(e), process.exit(1)));
