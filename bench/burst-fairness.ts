@@ -15,6 +15,14 @@ async function main() {
   await opened.close();
   const server = await startAppServer({ port: 3558, database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' } });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
+  const connectTimes: number[] = [];
+  agent.on('free', () => {});
+  const origCreate = agent.createConnection.bind(agent);
+  (agent as unknown as { createConnection: typeof origCreate }).createConnection = ((opts: never, cb: never) => {
+    const socket = origCreate(opts, cb) as import('node:net').Socket;
+    socket.once('connect', () => connectTimes.push(Math.round(performance.now() - t0)));
+    return socket;
+  }) as typeof origCreate;
   let n = 0;
   const total = Number(process.env.N ?? 1500);
   const t0 = performance.now();
@@ -35,6 +43,7 @@ async function main() {
   }));
   const sorted = lat.map((l) => l.ms).sort((a, b) => a - b);
   console.log('n', lat.length, 'rate', Math.round(lat.length / ((performance.now() - t0) / 1000)), 'p50', Math.round(sorted[Math.floor(sorted.length / 2)]!), 'p99', Math.round(sorted[Math.floor(sorted.length * 0.99)]!), 'max', Math.round(sorted.at(-1)!));
+  console.log('client connects (ms):', connectTimes.length, 'first', connectTimes[0], 'last', connectTimes.at(-1));
   const top = [...lat].sort((a, b) => b.ms - a.ms).slice(0, 12);
   console.log('slowest (conn@sent s: latency s):', top.map((r) => `${r.conn}@${(r.sent / 1000).toFixed(1)}:${(r.ms / 1000).toFixed(1)}`).join(' '));
   await server.stop();

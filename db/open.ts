@@ -58,7 +58,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   const release = options.dataDir ? acquireDataDirLock(path.resolve(options.dataDir)) : () => {};
   try {
     const client = await PGlite.create({ dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined, postgresqlconf: PGLITE_SETTINGS });
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = drizzlePglite({ client: yieldingBeforeEachCall(client), schema }) as unknown as Db;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     return {
       db,
@@ -72,4 +72,33 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     release();
     throw error;
   }
+}
+
+/**
+ * PGlite runs each statement synchronously on the app's thread, and its own lock hands the single
+ * connection from one waiting caller to the next in promise callbacks. Under load the whole queue of
+ * waiting queries then runs in one unbroken stretch of promise callbacks, and Node.js runs such a
+ * stretch after every accepted connection before accepting the next: in a 200-client registration
+ * burst the last connections to open were accepted, and answered, only when the burst was over
+ * (bench/burst-fairness.ts). Here every query and transaction waits for the previous one and then
+ * starts from a fresh turn of the event loop, so sockets are accepted and read between any two.
+ */
+function yieldingBeforeEachCall(client: PGlite): PGlite {
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(run);
+    previous = next.catch(() => undefined);
+    return next;
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      if (property === 'query' || property === 'exec' || property === 'transaction') {
+        return (...args: unknown[]) => inTurn(() => method.apply(target, args));
+      }
+      return method.bind(target);
+    },
+  });
 }
