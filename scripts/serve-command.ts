@@ -3,10 +3,11 @@ import path from 'node:path';
 /**
  * V8's heap limit for the server, unless NODE_OPTIONS sets one. The live heap after a full collection
  * is ~65 MB even mid-burst, but without a limit V8 lets the heap grow lazily to ~280 MB under load
- * (peak RSS 410 MB in a 3,000-registration burst); with this one it stays near 130 MB (RSS 234 MB),
- * at the same throughput.
+ * (peak RSS 410 MB in a 3,000-registration burst on PostgreSQL; 234 MB with a 256 MB limit). On
+ * PGlite, whose WebAssembly memory comes on top, the bench's peak was 408 MB with 256 and 348 MB
+ * with 192, at the same registration rate.
  */
-const HEAP_LIMIT_MB = 256;
+const HEAP_LIMIT_MB = 192;
 
 /**
  * The node arguments that run the production server, for everything that starts it: `npm start`, the
