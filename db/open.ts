@@ -23,7 +23,6 @@ export type OpenOptions =
   | { databaseUrl: string; maxConnections?: number }
   | { dataDir: string | null /* null: in memory */ };
 
-/** Opens a database and brings its schema up to date. */
 /**
  * PGlite runs PostgreSQL inside the app's process, in WebAssembly memory that grows and never shrinks.
  * With PostgreSQL's default 128 MB of shared buffers that is ~130 MB more resident memory from the
@@ -32,6 +31,7 @@ export type OpenOptions =
  */
 const PGLITE_SETTINGS = ['shared_buffers=16MB'];
 
+/** Opens a database and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
   if ('databaseUrl' in options) {
     const clients = openPostgresClients(options.databaseUrl, options.maxConnections ?? 10);

@@ -1,5 +1,7 @@
-// `npm start`: check configuration, build if needed, then serve. Migrations and the demo seed run
-// inside the server at start-up (instrumentation.ts), so one process owns the embedded database.
+// `npm start`: check configuration, build if needed, then serve. A new embedded DATA_DIR is created
+// and migrated first, in a process of its own that ends before the server starts; otherwise
+// migrations and the demo seed run inside the server at start-up (instrumentation.ts). Either way only
+// one process holds the embedded database at a time.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +25,7 @@ ensureBuild();
 
 // On the first start, PostgreSQL's initdb and the migrations grow PGlite's WebAssembly memory to
 // ~750 MB, which it never gives back. Done here in a short-lived process, the server opens a ready
-// directory and stays near 270 MB.
+// directory and peaks near 300 MB.
 if (env.embedded && !fs.existsSync(path.resolve(env.dataDir, 'pglite'))) {
   const prepared = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'db-migrate.ts')], { stdio: 'inherit', env: process.env });
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
