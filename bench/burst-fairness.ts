@@ -15,29 +15,41 @@ async function main() {
   await opened.close();
   const server = await startAppServer({ port: 3558, database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' } });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
+  // When each client socket connected: all at once, so a late answer is the server's doing.
   const connectTimes: number[] = [];
-  agent.on('free', () => {});
-  const origCreate = agent.createConnection.bind(agent);
-  (agent as unknown as { createConnection: typeof origCreate }).createConnection = ((opts: never, cb: never) => {
-    const socket = origCreate(opts, cb) as import('node:net').Socket;
+  const createConnection = agent.createConnection.bind(agent);
+  (agent as unknown as { createConnection: typeof createConnection }).createConnection = ((options: never, callback: never) => {
+    const socket = createConnection(options, callback) as import('node:net').Socket;
     socket.once('connect', () => connectTimes.push(Math.round(performance.now() - t0)));
     return socket;
-  }) as typeof origCreate;
+  }) as typeof createConnection;
   let n = 0;
   const total = Number(process.env.N ?? 1500);
   const t0 = performance.now();
   const lat: { conn: number; sent: number; ms: number }[] = [];
-  const PATH = process.env.GET_PATH;
-  const post = (body: string) => new Promise<void>((resolve, reject) => {
-    const req = PATH ? http.request(`${server.url}${PATH}`, { agent }, (res) => { res.resume(); res.on('end', () => resolve()); }) : http.request(`${server.url}/api/v1/events/china-asean-tech-forum/registrations`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => { res.resume(); res.on('end', () => resolve()); });
-    req.on('error', reject);
-    PATH ? req.end() : req.end(body);
-  });
+  const readPath = process.env.GET_PATH;
+  /** One registration, or one GET of GET_PATH when it is set. */
+  const send = (body: string) =>
+    new Promise<void>((resolve, reject) => {
+      const request = readPath
+        ? http.request(`${server.url}${readPath}`, { agent })
+        : http.request(`${server.url}/api/v1/events/china-asean-tech-forum/registrations`, {
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          });
+      request.on('response', (response) => {
+        response.resume();
+        response.on('end', () => resolve());
+      });
+      request.on('error', reject);
+      request.end(readPath ? undefined : body);
+    });
   await Promise.all(Array.from({ length: 200 }, async (_, conn) => {
     while (n < total) {
       const body = JSON.stringify(seatedRegistration(seated, n++, 'tail'));
       const sent = performance.now();
-      await post(body);
+      await send(body);
       lat.push({ conn, sent: sent - t0, ms: performance.now() - sent });
     }
   }));
