@@ -4,6 +4,7 @@ import { outbox, registrations, venues } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
+import { RegistrationBatches } from '@/lib/registration/registration-batches';
 import { readSeatsWithoutLocking } from '@/lib/registration/seats';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { addSeatedSession, seatedRegistration } from '../helpers/seated-session';
@@ -57,9 +58,11 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
   it.skipIf(!usingPostgres)('fails without the seat lock (negative control: the test can catch a race)', async () => {
     // PGlite runs one transaction at a time on its single connection, so there is no race to catch there.
     const lightning = await sessionBySlug(t.db, 'young-scientists-lightning-talks'); // 150 seats
+    // Ten app instances: each writes its own batches, so only the database can keep them apart.
+    const instances = Array.from({ length: 10 }, () => new RegistrationBatches(t.db, readSeatsWithoutLocking));
     const results = await Promise.allSettled(
       Array.from({ length: 300 }, (_, i) =>
-        registerAttendee(t.db, EVENT, person(`nolock${i}`, { sessions: [lightning] }), { now, lock: readSeatsWithoutLocking }),
+        registerAttendee(t.db, EVENT, person(`nolock${i}`, { sessions: [lightning] }), { now, batches: instances[i % instances.length] }),
       ),
     );
     const seats = await seatsOf(t.db, lightning);
