@@ -9,6 +9,7 @@ import { seedDemoForum } from '@/db/seed/seed';
 import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
 import { addSeatedSession, seatedRegistration } from '../tests/helpers/seated-session';
 import { summariseCpuProfile } from './support/cpu-profile';
+import { machineCpuMs, postgresCpuMs, userAndSystemMs } from './support/machine-cpu';
 import { registrationBurst } from './support/load';
 
 const { values: args } = parseArgs({
@@ -26,36 +27,6 @@ const { values: args } = parseArgs({
 const EVENT = 'china-asean-tech-forum';
 const PORT = Number(process.env.BENCH_PORT ?? 3990);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** User and system CPU time of a process so far, in ms (clock ticks of 10 ms). */
-function userAndSystemMs(pid: number): { user: number; system: number } {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
-}
-
-/** Busy and total CPU time of the whole machine so far, in ms (all cores). */
-function machineCpuMs(): { busy: number; total: number } {
-  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-  const values = ticks.map(Number);
-  const idle = values[3]! + values[4]!; // idle + iowait
-  const total = values.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: (total - idle) * 10, total: total * 10 };
-}
-
-/** CPU time used so far by all PostgreSQL server processes, in ms. */
-function postgresCpuMs(): number {
-  let ms = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      ms += userAndSystemMs(Number(pid)).user + userAndSystemMs(Number(pid)).system;
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return ms;
-}
 
 async function main() {
   const dir = path.resolve(args.dir!);

@@ -30,6 +30,9 @@ export type LoadResult = {
   /** Server CPU time per answered request, and its CPU use over the run (100% = one core). */
   serverCpuMsPerRequest?: number;
   serverCpuPercent?: number;
+  /** CPU time of all PostgreSQL processes per answered request, and how busy the whole machine was (100% = every core). */
+  postgresCpuMsPerRequest?: number;
+  machineBusyPercent?: number;
 };
 
 type Instance = PromiseLike<AutocannonResult> & { stop: () => void };

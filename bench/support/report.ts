@@ -45,6 +45,7 @@ export function summaryTable(results: BenchResults): string {
   };
   const limitOf = (r: BackendResults) => r.registrationLimit.best;
   const cpuRow = (r: BackendResults) => [r.registration, r.agendaGzip, r.agenda, r.agendaNext, r.sessions, r.health].map((l) => n(l?.serverCpuMsPerRequest ?? NaN, 2)).join(' · ');
+  const burstCpu = (r: BackendResults) => `${n(r.registration.serverCpuMsPerRequest ?? NaN, 2)} · ${n(r.registration.postgresCpuMsPerRequest ?? NaN, 2)}; ${r.registration.machineBusyPercent ?? '–'}%`;
   const agendaCell = (load: LoadResult | undefined, limit: LoadResult | undefined) => (load ? `${n(load.perSecond)} (${pct(load.perSecond, limit?.perSecond ?? 0)} of static)` : '–');
   const latency = (load: LoadResult | undefined) => (load ? `${ms(load.p50Ms)} / ${ms(load.p99Ms)}` : '–');
   const lines = [
@@ -62,6 +63,7 @@ export function summaryTable(results: BenchResults): string {
     `| Sessions JSON p50 / p99 (ms) | ${cell(pg, (r) => `${ms(r.sessions.p50Ms)} / ${ms(r.sessions.p99Ms)}`)} | ${cell(lite, (r) => `${ms(r.sessions.p50Ms)} / ${ms(r.sessions.p99Ms)}`)} | ${s ? `${ms(s.sessions.p50Ms)} / ${ms(s.sessions.p99Ms)}` : '–'} | |`,
     `| Health route (\`select 1\`) req/s: the framework's floor per request | ${cell(pg, (r) => `${n(r.health.perSecond)}`)} | ${cell(lite, (r) => `${n(r.health.perSecond)}`)} | | |`,
     `| Server CPU per request (ms): registration · agenda gzip · uncompressed · via Next.js · sessions · health | ${cell(pg, cpuRow)} | ${cell(lite, cpuRow)} | | |`,
+    `| Registration burst: CPU per registration (ms), server · PostgreSQL; whole machine busy | ${cell(pg, burstCpu)} | ${cell(lite, burstCpu)} | | |`,
     `| Server peak RSS (MB): idle → peak | ${cell(pg, (r) => `${r.memory.idleRssMb} → ${r.memory.peakRssMb}`)} | ${cell(lite, (r) => `${r.memory.idleRssMb} → ${r.memory.peakRssMb}`)} | | < 400 MB |`,
   ];
   if (results.firstLoadJs?.length) {
