@@ -4,6 +4,7 @@ import { formatDay } from '@/lib/format/datetime';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
 import { localTime, offsetLabel } from '@/lib/time/zones';
+import { programmePath } from '@/lib/agenda/programme-path';
 
 export async function EventHome({ event, venues, firstSessionAt }: { event: EventRow; venues: VenueRow[]; firstSessionAt: Map<string, Date> }) {
   const locale = (await getLocale()) as Locale;
@@ -23,7 +24,7 @@ export async function EventHome({ event, venues, firstSessionAt }: { event: Even
           <a className="button" href={`/events/${event.slug}/register`}>
             {t('registerCta')}
           </a>
-          <a className="button secondary" href={`/events/${event.slug}/agenda`}>
+          <a className="button secondary" href={programmePath(event.slug)}>
             {t('agendaCta')}
           </a>
         </div>

@@ -5,6 +5,9 @@
 import http from 'node:http';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
+import { runShutdownHooks } from '../lib/server/shutdown';
+
+const SHUTDOWN_GRACE_MS = 15_000;
 
 async function main() {
   // Set before Next.js and React load, which pick their production builds by it.
@@ -23,13 +26,29 @@ async function main() {
     });
   });
   server.listen(env.port, hostname, () => console.log(`[serve] ready on http://${hostname}:${env.port}`));
-  const stop = () => {
-    server.close();
-    server.closeAllConnections();
-    process.exit(0);
+  // Stop taking connections, answer the requests already begun (registrations in a batch included),
+  // then stop the mail worker and close the database. A signal repeated a second later or more (a
+  // second Ctrl-C), or the grace period running out, ends the process at once. Sooner repeats are
+  // the same signal twice: Ctrl-C reaches both `npm start` and this process, and start.ts passes
+  // it on as well.
+  let stoppingSince = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stoppingSince) {
+      if (performance.now() - stoppingSince >= 1000) process.exit(1);
+      return;
+    }
+    stoppingSince = performance.now();
+    console.log(`[serve] ${signal}: answering the requests in flight, then stopping`);
+    setTimeout(() => {
+      console.error(`[serve] requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    server.close(() => void runShutdownHooks().then(() => process.exit(0)));
+    // A keep-alive connection turns idle once its last answer is sent; close it then, not after its timeout.
+    setInterval(() => server.closeIdleConnections(), 100).unref();
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error) => {

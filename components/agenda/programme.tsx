@@ -9,6 +9,7 @@ import { loadPublicAgenda } from '@/lib/agenda/load';
 import { formatDay } from '@/lib/format/datetime';
 import { pick } from '@/lib/i18n/text';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { programmePath } from '@/lib/agenda/programme-path';
 
 export async function generateProgrammeMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
@@ -103,7 +104,7 @@ export async function Programme({ slug, agenda, query, locale }: { slug: string;
           </button>
         </div>
         <div className="field">
-          <a href={`/events/${slug}/agenda`}>{t('reset')}</a>
+          <a href={programmePath(slug)}>{t('reset')}</a>
         </div>
       </form>
       <p className="actions">

@@ -1,6 +1,7 @@
 import { revalidatePath } from 'next/cache';
 import { dropCachedPages } from '@/lib/http/published-page-cache';
 import { locales } from '@/lib/i18n/locales';
+import { programmePath } from './programme-path';
 
 /**
  * Drops the cached programme pages (app/[locale]/events/[slug]/agenda) of one event, or of every event
@@ -15,6 +16,6 @@ export function refreshPublicProgramme(eventSlug?: string): void {
     dropCachedPages();
     return;
   }
-  for (const locale of locales) revalidatePath(`/${locale}/events/${eventSlug}/agenda`);
-  dropCachedPages(`/events/${eventSlug}/agenda`);
+  for (const locale of locales) revalidatePath(`/${locale}${programmePath(eventSlug)}`);
+  dropCachedPages(programmePath(eventSlug));
 }

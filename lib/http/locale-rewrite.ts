@@ -1,9 +1,8 @@
+import { isProgrammePath } from '@/lib/agenda/programme-path';
 import { preferredLocale, type Locale } from '@/lib/i18n/locales';
 
 /** next-intl reads the request's locale from this header when a page has not set it itself. */
 export const LOCALE_HEADER = 'X-NEXT-INTL-LOCALE';
-
-const PROGRAMME_PATH = /^\/events\/[^/]+\/agenda\/?$/;
 
 /**
  * Where a page request is served from inside app/[locale]. URLs carry no locale: the visitor's choice
@@ -13,7 +12,7 @@ const PROGRAMME_PATH = /^\/events\/[^/]+\/agenda\/?$/;
  */
 export function localeRewrite(pathname: string, search: string, cookieLocale: string | undefined, acceptLanguage: string | null): { locale: Locale; pathname: string } {
   const locale = preferredLocale(cookieLocale, acceptLanguage);
-  const filtered = search.length > 1 && PROGRAMME_PATH.test(pathname);
+  const filtered = search.length > 1 && isProgrammePath(pathname.replace(/\/$/, ''));
   const target = filtered ? `${pathname.replace(/\/$/, '')}/filtered` : pathname;
   return { locale, pathname: `/${locale}${target === '/' ? '' : target}` };
 }

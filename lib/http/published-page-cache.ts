@@ -35,13 +35,12 @@ export function pageCacheGeneration(): number {
 }
 
 /** Stores a render unless the cache was dropped since `generation` was read. */
-export function storePage(path: string, locale: string, page: CachedPage, generation: number): boolean {
+export function storePage(path: string, locale: string, page: CachedPage, generation: number): void {
   const { pages, generation: current } = store();
-  if (generation !== current) return false;
+  if (generation !== current) return;
   let byLocale = pages.get(path);
   if (!byLocale) pages.set(path, (byLocale = new Map()));
   byLocale.set(locale, page);
-  return true;
 }
 
 export function forgetPage(path: string, locale: string): void {

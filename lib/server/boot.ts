@@ -2,14 +2,19 @@ import { appEnv, ConfigError } from '@/lib/config/env';
 import { database } from '@/db/client';
 import { DataDirInUseError } from '@/db/pglite-lock';
 import { ensureMailWorker } from '@/lib/mail/run-worker';
+import { onShutdown } from './shutdown';
 
 /** Runs once when the server starts: configuration, database, background work. */
 export async function boot(): Promise<void> {
   try {
     const env = appEnv();
     const opened = await database();
+    onShutdown('database', () => opened.close());
     const delivery = !env.smtpUrl ? 'kept in the outbox' : env.mailWorker === 'off' ? 'left to `npm run worker`' : 'delivered by the in-app worker';
-    if (env.smtpUrl && env.mailWorker === 'in-app') ensureMailWorker(opened.db, env.smtpUrl);
+    if (env.smtpUrl && env.mailWorker === 'in-app') {
+      const worker = ensureMailWorker(opened.db, env.smtpUrl);
+      onShutdown('mail worker', () => worker.stop());
+    }
     console.log(`[boot] database ready (${opened.driver}${env.embedded ? `, ${env.dataDir}` : ''}); mail ${delivery}`);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirInUseError) {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { parse as parseCookies } from 'cookie';
+import { isProgrammePath } from '@/lib/agenda/programme-path';
 import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/http/published-page-cache';
 import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
 
@@ -9,9 +10,6 @@ const gzip = promisify(zlib.gzip);
 
 /** Says how a page was answered; a request carrying it is a refill and always goes to Next.js. */
 export const PAGE_CACHE_HEADER = 'x-hf-page-cache';
-
-/** The published programme without a query: the page Next.js caches per event and language. */
-const CACHEABLE_PATH = /^\/events\/[^/?#]+\/agenda$/;
 
 /** How long a stale page may still be served while its refill fails (Next.js down, database down). */
 const MAX_STALE_MS = 5 * 60_000;
@@ -39,7 +37,8 @@ export function publishedPageServer(options: { port: number; host: string; now?:
   function keyOf(request: http.IncomingMessage): PageKey | null {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
     const path = request.url ?? '';
-    if (!CACHEABLE_PATH.test(path)) return null;
+    // The published programme without a query: the page Next.js caches per event and language.
+    if (!isProgrammePath(path)) return null;
     const headers = request.headers;
     // Refills, and the router's own requests (RSC payloads, prefetches, server actions), go to Next.js.
     if (headers[PAGE_CACHE_HEADER] || headers.rsc || headers['next-router-prefetch'] || headers['next-action']) return null;

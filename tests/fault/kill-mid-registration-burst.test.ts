@@ -1,12 +1,12 @@
 // kill -9 of the production server in the middle of a registration burst, then a restart on the same
 // database: everything the server acknowledged must be there with its mail, nothing half-written.
 // Runs against the database under test (PostgreSQL when DATABASE_URL is set, else a PGlite DATA_DIR).
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { seedDemoForum } from '@/db/seed/seed';
 import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
+import { freePort } from '../helpers/free-port';
 import { rows } from '../helpers/registration';
 import { addSeatedSession, seatedRegistration, seatIntegrity, type SeatedSession } from '../helpers/seated-session';
 
@@ -17,17 +17,6 @@ const KILL_AFTER_ACKNOWLEDGED = 50;
 const SEATS = 40;
 
 if (!hasProductionBuild()) console.warn('[fault] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!hasProductionBuild())(`kill -9 in the middle of a registration burst (${backend})`, () => {
   let database: AppDatabase;

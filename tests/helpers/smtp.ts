@@ -63,9 +63,4 @@ export async function startSmtpServer(options: { port?: number; respond?: Respon
   };
 }
 
-/** A port that was just free: nothing listens there until a test starts a server on it. */
-export async function freePort(): Promise<number> {
-  const probe = await startSmtpServer();
-  await probe.close();
-  return probe.port;
-}
+export { freePort } from './free-port';

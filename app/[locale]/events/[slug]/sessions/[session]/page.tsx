@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { SessionTime } from '@/components/agenda/session-time';
 import { ShareLink } from '@/components/agenda/share-link';
 import { loadPublicAgenda } from '@/lib/agenda/load';
+import { programmePath } from '@/lib/agenda/programme-path';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { parseAgendaQuery } from '@/lib/agenda/query';
 import { pick } from '@/lib/i18n/text';
@@ -28,7 +29,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
   return (
     <article data-session={session.slug}>
       <p className="muted">
-        <a href={`/events/${slug}/agenda`}>{t('title')}</a>
+        <a href={programmePath(slug)}>{t('title')}</a>
       </p>
       <h1>{pick(session.title, locale)}</h1>
       <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
