@@ -4,9 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { serverBundlePath } from './server-bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-export const serverBundle = path.join(root, '.next', 'hybrid-forum', 'serve.mjs');
+export const serverBundle = serverBundlePath(root);
 
 export function buildServer() {
   const result = buildSync({

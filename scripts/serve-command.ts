@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { serverBundlePath } from './server-bundle.mjs';
 
 /**
  * V8's heap limit for the server, unless NODE_OPTIONS sets one. The live heap after a full collection
@@ -16,5 +16,5 @@ const HEAP_LIMIT_MB = 192;
  */
 export function serveArgs(root: string, nodeArgs: string[] = []): string[] {
   const heapLimit = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${HEAP_LIMIT_MB}`];
-  return [...heapLimit, ...nodeArgs, path.join(root, '.next', 'hybrid-forum', 'serve.mjs')];
+  return [...heapLimit, ...nodeArgs, serverBundlePath(root)];
 }

@@ -1,0 +1,1 @@
+export function serverBundlePath(root: string): string;
