@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
 import { runShutdownHooks } from '../lib/server/shutdown';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -21,6 +22,7 @@ async function main() {
   // Refills ask Next.js over loopback when the server listens on every interface.
   const pages = publishedPageServer({ port: env.port, host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname });
   const server = http.createServer((request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], env.trustProxyHops);
     void pages.serve(request, response).then(async (answered) => {
       if (!answered) await handle(request, response);
     });

@@ -37,6 +37,7 @@ const envSchema = z.object({
   MAIL_WORKER: z.preprocess(blankToUndefined, z.enum(['in-app', 'off'], { error: 'must be "in-app" or "off"' }).default('in-app')),
   APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  TRUST_PROXY_HOPS: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a whole number from 0 to 10' }).int('must be a whole number from 0 to 10').min(0, 'must be a whole number from 0 to 10').max(10, 'must be a whole number from 0 to 10').default(0)),
 });
 
 export type AppEnv = {
@@ -51,6 +52,8 @@ export type AppEnv = {
   /** Undefined only in embedded mode, where lib/auth/secret.ts generates and stores one. */
   authSecret: string | undefined;
   embedded: boolean;
+  /** Proxies of ours in front of the app, whose X-Forwarded-For entries are believed (lib/security/client-address.ts). */
+  trustProxyHops: number;
 };
 
 export function parseEnv(source: Record<string, string | undefined>): AppEnv {
@@ -74,6 +77,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     authSecret: env.AUTH_SECRET,
     embedded: !env.DATABASE_URL,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   };
 }
 

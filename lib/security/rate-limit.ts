@@ -1,3 +1,5 @@
+import { CLIENT_ADDRESS_HEADER, clientAddress } from './client-address';
+
 /**
  * A sliding-window limiter kept in memory: cheap enough to sit in front of every public write.
  * Each app instance counts on its own, so N instances allow up to N × limit per window.
@@ -24,10 +26,15 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
   };
 }
 
-/** The client address: the first X-Forwarded-For hop (set by the load balancer), else X-Real-IP. */
+/**
+ * The rate-limit key of a request: the client address the app's server worked out (client-address.ts).
+ * Without that server in front (`next dev`, route handlers called in tests), the last
+ * X-Forwarded-For entry, which Next.js fills with the peer address when the client sent none.
+ */
 export function clientKey(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || headers.get('x-real-ip') || 'direct').slice(0, 64);
+  const fromServer = headers.get(CLIENT_ADDRESS_HEADER);
+  if (fromServer) return fromServer;
+  return clientAddress(undefined, headers.get('x-forwarded-for') ?? undefined, 1);
 }
 
 function perMinuteFromEnv(name: string, fallback: number): number {
