@@ -45,7 +45,9 @@ export function summaryTable(results: BenchResults): string {
   };
   const limitOf = (r: BackendResults) => r.registrationLimit.best;
   const cpuRow = (r: BackendResults) => [r.registration, r.agendaGzip, r.agenda, r.agendaNext, r.sessions, r.health].map((l) => n(l?.serverCpuMsPerRequest ?? NaN, 2)).join(' · ');
-  const burstCpu = (r: BackendResults) => `${n(r.registration.serverCpuMsPerRequest ?? NaN, 2)} · ${n(r.registration.postgresCpuMsPerRequest ?? NaN, 2)}; ${r.registration.machineBusyPercent ?? '–'}%`;
+  // PGlite runs inside the server: its database CPU is part of the server's.
+  const burstCpu = (r: BackendResults) =>
+    `${n(r.registration.serverCpuMsPerRequest ?? NaN, 2)} · ${r === pg ? n(r.registration.postgresCpuMsPerRequest ?? NaN, 2) : 'in the server'}; ${r.registration.machineBusyPercent ?? '–'}%`;
   const agendaCell = (load: LoadResult | undefined, limit: LoadResult | undefined) => (load ? `${n(load.perSecond)} (${pct(load.perSecond, limit?.perSecond ?? 0)} of static)` : '–');
   const latency = (load: LoadResult | undefined) => (load ? `${ms(load.p50Ms)} / ${ms(load.p99Ms)}` : '–');
   const lines = [
