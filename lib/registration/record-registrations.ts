@@ -21,7 +21,7 @@ export type PreparedRegistration = {
   now: Date;
 };
 
-export const ALREADY_REGISTERED = 'This email address is already registered for this forum. We have sent its manage link to it again.';
+const ALREADY_REGISTERED = 'This email address is already registered for this forum. We have sent its manage link to it again.';
 
 /**
  * Writes registrations in one transaction (the caller's): each registration, its seats and its
