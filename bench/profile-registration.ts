@@ -1,4 +1,4 @@
-// `node --import tsx bench/profile-registration.ts [--attempts 3000] [--dir /tmp/prof]`: the registration
+// `node --import tsx bench/profile-registration.ts [--attempts 3000] [--dir /tmp/prof] [--get PATH]`: the registration
 // burst of bench/main.ts against the production server started with --cpu-prof, on a fresh PostgreSQL
 // database, then a summary of where the server spent its CPU (bench/support/cpu-profile.ts).
 // Needs a production build (node scripts/ensure-build.mjs).
@@ -10,7 +10,7 @@ import { createAppDatabase, startAppServer } from '../tests/helpers/app-process'
 import { addSeatedSession, seatedRegistration } from '../tests/helpers/seated-session';
 import { summariseCpuProfile } from './support/cpu-profile';
 import { machineCpuMs, postgresCpuMs, userAndSystemMs } from './support/machine-cpu';
-import { registrationBurst } from './support/load';
+import { measureGet, registrationBurst } from './support/load';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,12 +21,21 @@ const { values: args } = parseArgs({
     top: { type: 'string', default: '40' },
     /** Without the profiler: the same burst, for CPU per registration undisturbed by sampling. */
     plain: { type: 'boolean', default: false },
+    /** Instead of registrations: GETs of this path (e.g. /api/v1/events/china-asean-tech-forum/sessions) from 100 connections for 10 s. */
+    get: { type: 'string' },
   },
 });
 
 const EVENT = 'china-asean-tech-forum';
 const PORT = Number(process.env.BENCH_PORT ?? 3990);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A read load in the shape of a burst, so the same report serves both. */
+async function readLoad(url: string) {
+  const started = performance.now();
+  const load = await measureGet(url, { connections: 100, seconds: 10 });
+  return { load, answers: Array.from({ length: load.requests }, () => ({ status: 200 })), seconds: (performance.now() - started) / 1000 };
+}
 
 async function main() {
   const dir = path.resolve(args.dir!);
@@ -56,7 +65,9 @@ async function main() {
       const cpu0 = server.cpuMs() ?? 0;
       const split0 = userAndSystemMs(server.pid);
       const [machine0, postgres0, self0] = [machineCpuMs(), postgresCpuMs(), process.cpuUsage()];
-      const burst = await registrationBurst(server.url, burstSession, { connections: Number(args.connections), attempts: Number(args.attempts), tag: 'prof', maxSeconds: 120 });
+      const burst = args.get
+        ? await readLoad(`${server.url}${args.get}`)
+        : await registrationBurst(server.url, burstSession, { connections: Number(args.connections), attempts: Number(args.attempts), tag: 'prof', maxSeconds: 120 });
       const cpu = (server.cpuMs() ?? 0) - cpu0;
       const split1 = userAndSystemMs(server.pid);
       const [machine1, postgres1, self1] = [machineCpuMs(), postgresCpuMs(), process.cpuUsage(self0)];

@@ -35,7 +35,23 @@ export function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, key: strin
   return format;
 }
 
+// formatToParts itself costs ~10–20 µs, and the same few hundred session times are formatted on
+// every request for the sessions JSON and the programme (a third of a millisecond per request), so
+// the result is kept per zone and instant too. Bounded like the formatters: "now" adds new instants.
+const wallClockParts = new Map<string, { date: string; time: string }>();
+
 function parts(instant: Date, zone: string) {
+  const key = `${zone} ${instant.getTime()}`;
+  let found = wallClockParts.get(key);
+  if (!found) {
+    found = formatParts(instant, zone);
+    if (wallClockParts.size >= 20_000) wallClockParts.clear();
+    wallClockParts.set(key, found);
+  }
+  return found;
+}
+
+function formatParts(instant: Date, zone: string) {
   const formatted = cachedFormat(wallClockFormats, zone, () =>
     new Intl.DateTimeFormat('en-CA', {
       timeZone: zone,
