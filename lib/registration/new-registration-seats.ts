@@ -57,28 +57,39 @@ export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: 
   return { venue: venuePlace, sessions: seats, seatedSessionIds };
 }
 
+/** A registration inserted as confirmed, with the places planned for it. */
+export type PlannedRegistration = { registrationId: string; plan: SeatPlan };
+
 /**
- * Records a plan for a registration inserted as confirmed, together with the statement that queues
- * its mail, as one statement: the venue's count or the registration's waitlist place, the counts of
- * the sessions where it took a seat, its places in every chosen session, then the mail. Its text is
- * the same for every registration, so PostgreSQL parses it once per connection. Raw SQL, like the
- * locks: it runs under the seat locks on every registration.
+ * Records the plans of registrations inserted as confirmed, together with the statement that queues
+ * their mails, as one statement whatever their number: the venues' counts or the registrations'
+ * waitlist places, the counts of the sessions where they took seats, their places in every chosen
+ * session, then the mails. Raw SQL over arrays, like the locks: it runs under the seat locks.
  */
-export function recordSeatsAndMail(tx: Db, registrationId: string, plan: SeatPlan, mail: SQL) {
-  const seatedVenueId = plan.venue?.status === 'confirmed' ? plan.venue.id : null;
-  const venuePosition = plan.venue?.status === 'waitlisted' ? plan.venue.position : null;
-  const column = <T>(pick: (seat: SessionSeat) => T) => sql.param(plan.sessions.map(pick));
+export function recordSeatsAndMails(tx: Db, planned: PlannedRegistration[], mails: SQL) {
+  const seatedVenueIds = planned.flatMap(({ plan }) => (plan.venue?.status === 'confirmed' ? [plan.venue.id] : []));
+  const waitlisted = planned.flatMap(({ registrationId, plan }) => (plan.venue?.status === 'waitlisted' ? [{ registrationId, position: plan.venue.position }] : []));
+  const places = planned.flatMap(({ registrationId, plan }) => plan.sessions.map((seat) => ({ registrationId, ...seat })));
+  const array = <T, V>(items: T[], pick: (item: T) => V) => sql.param(items.map(pick));
+  // A session or venue can take several seats here: counted per row, since an UPDATE ... FROM
+  // changes each row once.
   return tx.execute(sql`
-    with venue_seat as (
-           update venues set confirmed_count = confirmed_count + 1 where id = ${seatedVenueId}::uuid),
+    with venue_seats as (
+           update venues v set confirmed_count = v.confirmed_count + taken.n
+           from (select id, count(*)::int as n from unnest(${sql.param(seatedVenueIds)}::uuid[]) as seat(id) group by id) taken
+           where v.id = taken.id),
          venue_waitlist as (
-           update registrations set status = 'waitlisted', waitlist_position = ${venuePosition}::int
-           where id = ${registrationId} and ${venuePosition}::int is not null),
+           update registrations r set status = 'waitlisted', waitlist_position = w.position
+           from unnest(${array(waitlisted, (w) => w.registrationId)}::uuid[], ${array(waitlisted, (w) => w.position)}::int[]) as w(id, position)
+           where r.id = w.id),
          session_seats as (
-           update sessions set confirmed_count = confirmed_count + 1 where id = any(${sql.param(plan.seatedSessionIds)}::uuid[])),
+           update sessions x set confirmed_count = x.confirmed_count + taken.n
+           from (select id, count(*)::int as n from unnest(${sql.param(planned.flatMap(({ plan }) => plan.seatedSessionIds))}::uuid[]) as seat(id) group by id) taken
+           where x.id = taken.id),
          session_places as (
            insert into registration_sessions (registration_id, session_id, status, waitlist_position)
-           select ${registrationId}::uuid, s.id, s.status::seat_status, s.position
-           from unnest(${column((s) => s.sessionId)}::uuid[], ${column((s) => s.status)}::text[], ${column((s) => s.position)}::int[]) as s(id, status, position))
-    ${mail}`);
+           select p.registration_id, p.session_id, p.status::seat_status, p.position
+           from unnest(${array(places, (p) => p.registrationId)}::uuid[], ${array(places, (p) => p.sessionId)}::uuid[],
+                       ${array(places, (p) => p.status)}::text[], ${array(places, (p) => p.position)}::int[]) as p(registration_id, session_id, status, position))
+    ${mails}`);
 }
