@@ -1,5 +1,6 @@
-// The registration transaction of lib/registration/register.ts as bare SQL, for measuring what the
-// database alone can do with the same statements and round trips:
+// One registration's transaction as bare SQL, for measuring what the database alone can do with it:
+// what the app ran per registration before registrations were batched, and what a batch of one
+// still runs (lib/registration/record-registrations.ts). The same statements and round trips:
 //   before the transaction: the event with the chosen venue; the chosen sessions with their venue,
 //     room and relay to that venue;
 //   BEGIN; insert the registration;
