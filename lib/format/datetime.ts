@@ -1,11 +1,11 @@
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
-import { cachedFormat, localTime, offsetLabel } from '@/lib/time/zones';
+import { cachedValue, localTime, offsetLabel } from '@/lib/time/zones';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "Mon 24 Dec 2026" / "2026年12月24日周四" for the day an instant falls on in `zone`. */
 export function formatDay(instant: Date, zone: string, locale: Locale): string {
-  return cachedFormat(dayFormats, `${locale} ${zone}`, () =>
+  return cachedValue(dayFormats, `${locale} ${zone}`, () =>
     new Intl.DateTimeFormat(intlLocale(locale), {
       timeZone: zone,
       weekday: 'short',

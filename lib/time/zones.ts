@@ -24,15 +24,18 @@ export function zonedToUtc(date: string, time: string, zone: string): Date {
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The formatter kept under `key`, made once. Keys include zones from query strings, hence the bound. */
-export function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, key: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let format = cache.get(key);
-  if (!format) {
-    format = create();
-    if (cache.size >= 1_000) cache.clear();
-    cache.set(key, format);
+/**
+ * The value kept under `key`, made once. Keys include zones from query strings (and instants, for
+ * the wall-clock parts), hence the bound: a full cache starts over.
+ */
+export function cachedValue<T>(cache: Map<string, T>, key: string, create: () => T, maxEntries = 1_000): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = create();
+    if (cache.size >= maxEntries) cache.clear();
+    cache.set(key, value);
   }
-  return format;
+  return value;
 }
 
 // formatToParts itself costs ~10–20 µs, and the same few hundred session times are formatted on
@@ -41,18 +44,11 @@ export function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, key: strin
 const wallClockParts = new Map<string, { date: string; time: string }>();
 
 function parts(instant: Date, zone: string) {
-  const key = `${zone} ${instant.getTime()}`;
-  let found = wallClockParts.get(key);
-  if (!found) {
-    found = formatParts(instant, zone);
-    if (wallClockParts.size >= 20_000) wallClockParts.clear();
-    wallClockParts.set(key, found);
-  }
-  return found;
+  return cachedValue(wallClockParts, `${zone} ${instant.getTime()}`, () => formatParts(instant, zone), 20_000);
 }
 
 function formatParts(instant: Date, zone: string) {
-  const formatted = cachedFormat(wallClockFormats, zone, () =>
+  const formatted = cachedValue(wallClockFormats, zone, () =>
     new Intl.DateTimeFormat('en-CA', {
       timeZone: zone,
       year: 'numeric',
@@ -79,7 +75,7 @@ export function localTime(instant: Date, zone: string): string {
 
 /** "GMT+8", "GMT+5:30", "GMT" — the offset in force at that instant. */
 export function offsetLabel(instant: Date, zone: string): string {
-  const name = cachedFormat(offsetFormats, zone, () => new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }))
+  const name = cachedValue(offsetFormats, zone, () => new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }))
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName')?.value;
   return name ?? zone;
