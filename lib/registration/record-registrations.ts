@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { resultRows } from '@/db/rows';
 import { registrations, type events } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { outboxInsertMany, type NewMail } from '@/lib/mail/outbox';
+import { outboxInsert, type NewMail } from '@/lib/mail/outbox';
 import { queueRegistrationMail, registrationMail } from '@/lib/mail/registration-mail';
 import type { ChoiceContext } from './choices';
 import { itineraryItems } from './itinerary';
@@ -69,7 +69,7 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
         registration: { id, email: input.email, name: input.name, mode: input.mode, venue: venue?.slug ?? null, status, waitlistPosition, sessions: plan.sessions },
       });
     }
-    await recordSeatsAndMails(tx, planned, outboxInsertMany(mails));
+    await recordSeatsAndMails(tx, planned, outboxInsert(mails).insert);
   }
 
   for (const registration of batch) {
