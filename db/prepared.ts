@@ -1,5 +1,15 @@
 import type { Db } from './types';
 
+/** One value per database handle, made on first use (per-handle state such as a process's registration batches). */
+export function oncePerDb<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) made.set(db, (value = make(db)));
+    return value;
+  };
+}
+
 /**
  * A query Drizzle builds once per database handle and afterwards only runs, with its values as
  * `sql.placeholder`s: building SQL costs Drizzle's query builder 30–260 µs per query, which on the
@@ -7,10 +17,5 @@ import type { Db } from './types';
  * transactions (a transaction is a new handle each time, so its queries would be built each time).
  */
 export function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
-  const built = new WeakMap<Db, Q>();
-  return (db) => {
-    let query = built.get(db);
-    if (!query) built.set(db, (query = build(db)));
-    return query;
-  };
+  return oncePerDb(build);
 }

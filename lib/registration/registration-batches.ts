@@ -1,3 +1,4 @@
+import { oncePerDb } from '@/db/prepared';
 import type { Db } from '@/db/types';
 import { recordRegistrations, type PreparedRegistration } from './record-registrations';
 import type { RegistrationResult } from './result';
@@ -60,11 +61,5 @@ export class RegistrationBatches {
   }
 }
 
-const batchesByDb = new WeakMap<Db, RegistrationBatches>();
-
 /** The batches of this process for a database handle. */
-export function registrationBatchesFor(db: Db): RegistrationBatches {
-  let batches = batchesByDb.get(db);
-  if (!batches) batchesByDb.set(db, (batches = new RegistrationBatches(db)));
-  return batches;
-}
+export const registrationBatchesFor = oncePerDb((db) => new RegistrationBatches(db));
