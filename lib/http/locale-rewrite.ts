@@ -12,8 +12,8 @@ export const LOCALE_HEADER = 'X-NEXT-INTL-LOCALE';
  */
 export function localeRewrite(pathname: string, search: string, cookieLocale: string | undefined, acceptLanguage: string | null): { locale: Locale; pathname: string } {
   const locale = preferredLocale(cookieLocale, acceptLanguage);
-  const filtered = search.length > 1 && isProgrammePath(pathname.replace(/\/$/, ''));
-  const target = filtered ? `${pathname.replace(/\/$/, '')}/filtered` : pathname;
+  const bare = pathname.replace(/\/$/, '');
+  const target = search.length > 1 && isProgrammePath(bare) ? `${bare}/filtered` : pathname;
   return { locale, pathname: `/${locale}${target === '/' ? '' : target}` };
 }
 
