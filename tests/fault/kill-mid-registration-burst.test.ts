@@ -3,12 +3,11 @@
 // Runs against the database under test (PostgreSQL when DATABASE_URL is set, else a PGlite DATA_DIR).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { seedDemoForum } from '@/db/seed/seed';
-import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
+import { hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
 import { freePort } from '../helpers/free-port';
 import { rows } from '../helpers/registration';
-import { addSeatedSession, seatedRegistration, seatIntegrity, type SeatedSession } from '../helpers/seated-session';
+import { createSeatedAppDatabase, seatedRegistration, seatIntegrity, type SeatedSession } from '../helpers/seated-session';
 
 const backend = usingPostgres ? 'postgres' : 'pglite';
 const BURST = 150;
@@ -24,11 +23,7 @@ describe.skipIf(!hasProductionBuild())(`kill -9 in the middle of a registration 
   const servers: AppServer[] = [];
 
   beforeAll(async () => {
-    database = await createAppDatabase(backend, { tag: 'fault' });
-    const opened = await database.open();
-    await seedDemoForum(opened.db);
-    seated = await addSeatedSession(opened.db, { eventSlug: 'china-asean-tech-forum', venueSlug: 'fault-hall', sessionSlug: 'fault-workshop', capacity: SEATS });
-    await opened.close();
+    ({ database, seated } = await createSeatedAppDatabase(backend, { tag: 'fault', venueSlug: 'fault-hall', sessionSlug: 'fault-workshop', capacity: SEATS }));
   });
 
   afterAll(async () => {

@@ -5,12 +5,11 @@
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoForum } from '@/db/seed/seed';
-import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
+import { hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
 import { freePort } from '../helpers/free-port';
 import { rows } from '../helpers/registration';
-import { addSeatedSession, seatedRegistration, seatIntegrity, type SeatedSession } from '../helpers/seated-session';
+import { createSeatedAppDatabase, seatedRegistration, seatIntegrity, type SeatedSession } from '../helpers/seated-session';
 
 const backend = usingPostgres ? 'postgres' : 'pglite';
 const REQUESTS = 80;
@@ -49,11 +48,7 @@ describe.skipIf(!hasProductionBuild())(`SIGTERM in the middle of a registration 
   let server: AppServer | undefined;
 
   beforeAll(async () => {
-    database = await createAppDatabase(backend, { tag: 'stop' });
-    const opened = await database.open();
-    await seedDemoForum(opened.db);
-    seated = await addSeatedSession(opened.db, { eventSlug: 'china-asean-tech-forum', venueSlug: 'stop-hall', sessionSlug: 'stop-workshop', capacity: SEATS });
-    await opened.close();
+    ({ database, seated } = await createSeatedAppDatabase(backend, { tag: 'stop', venueSlug: 'stop-hall', sessionSlug: 'stop-workshop', capacity: SEATS }));
   });
 
   afterAll(async () => {

@@ -2,7 +2,9 @@
 // person for it exercises exactly the session seat lock, confirmed up to capacity, waitlisted after.
 import { eq, sql } from 'drizzle-orm';
 import { events, sessions, venues } from '@/db/schema';
+import { seedDemoForum } from '@/db/seed/seed';
 import type { Db } from '@/db/types';
+import { createAppDatabase, type AppDatabase, type Backend } from './app-process';
 import { rows } from './registration';
 
 export type SeatedSession = { eventId: string; eventSlug: string; venueId: string; venueSlug: string; sessionId: string; capacity: number };
@@ -109,4 +111,20 @@ export async function seatIntegrity(db: Db, seated: SeatedSession): Promise<Seat
     seatsWithoutRegistration: Number(summary!.orphan_seats),
     countMismatches: mismatches,
   };
+}
+
+/**
+ * A fresh database for a production-server test: the demo forum plus one seated session, written
+ * and closed again so that the server can open it.
+ */
+export async function createSeatedAppDatabase(backend: Backend, options: { tag: string; venueSlug: string; sessionSlug: string; capacity: number }): Promise<{ database: AppDatabase; seated: SeatedSession }> {
+  const database = await createAppDatabase(backend, { tag: options.tag });
+  const opened = await database.open();
+  try {
+    await seedDemoForum(opened.db);
+    const seated = await addSeatedSession(opened.db, { eventSlug: 'china-asean-tech-forum', venueSlug: options.venueSlug, sessionSlug: options.sessionSlug, capacity: options.capacity });
+    return { database, seated };
+  } finally {
+    await opened.close();
+  }
 }
