@@ -12,13 +12,14 @@ import type { OpenDatabase } from '@/db/open';
 import { seedDemoForum } from '@/db/seed/seed';
 import { createAppDatabase, startAppServer, type AppServer, type Backend } from '../tests/helpers/app-process';
 import { rows } from '../tests/helpers/registration';
-import { addSeatedSession, seatedRegistration, seatIntegrity, type SeatedSession } from '../tests/helpers/seated-session';
+import { addSeatedSession, seatIntegrity, type SeatedSession } from '../tests/helpers/seated-session';
 import { measureGet, registrationBurst, type BurstAnswer, type LoadResult } from './support/load';
 import { firstLoadJs } from './support/first-load-js';
 import { drainOutbox } from './support/outbox-drain';
 import { findPgbench, runPgbench, type PgbenchResult } from './support/pgbench';
 import { registerBare, type Query } from './support/registration-transaction';
 import { machineCpuMs, postgresCpuMs } from './support/machine-cpu';
+import { warmUp } from './support/warm-up';
 import { summaryTable, type BenchResults, type BackendResults, type FirstLoadJs } from './support/report';
 import { percentile, round } from './support/stats';
 
@@ -140,19 +141,6 @@ async function verifyBurst(opened: OpenDatabase, seated: SeatedSession, answers:
     checks.registrationsWithoutExactlyOneMail === 0 &&
     checks.countMismatches.length === 0;
   return { ok, ...checks };
-}
-
-async function warmUp(server: AppServer, seated: SeatedSession) {
-  const urls = [`${server.url}/events/${EVENT}/agenda`, `${server.url}/api/v1/events/${EVENT}/sessions`];
-  for (let i = 0; i < 10; i++) {
-    await Promise.all(urls.map((u) => fetch(u).then((r) => r.arrayBuffer())));
-    const body = JSON.stringify(seatedRegistration(seated, i, 'warmup'));
-    const response = await fetch(`${server.url}/api/v1/events/${EVENT}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    if (response.status !== 201) throw new Error(`warm-up registration answered ${response.status}: ${await response.text()}`);
-  }
-  // The first visits filled the server's copy of the programme; the runs must measure that copy.
-  const answeredBy = (await fetch(urls[0]!)).headers.get('x-hf-page-cache');
-  if (answeredBy !== 'HIT') throw new Error(`the programme was not answered from the server's page cache (x-hf-page-cache: ${answeredBy})`);
 }
 
 async function startStaticServer(port: number, files: { urlPath: string; file: string; type: string }[]) {

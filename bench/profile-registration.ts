@@ -7,10 +7,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemoForum } from '@/db/seed/seed';
 import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
-import { addSeatedSession, seatedRegistration } from '../tests/helpers/seated-session';
+import { addSeatedSession } from '../tests/helpers/seated-session';
 import { summariseCpuProfile } from './support/cpu-profile';
 import { machineCpuMs, postgresCpuMs, userAndSystemMs } from './support/machine-cpu';
 import { measureGet, registrationBurst } from './support/load';
+import { warmUp } from './support/warm-up';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,16 +53,7 @@ async function main() {
 
     const server = await startAppServer({ port: PORT, database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' }, nodeArgs: args.plain ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
     try {
-      for (let i = 0; i < 20; i++) {
-        // As in bench/main.ts: the server has rendered the public pages before the burst.
-        if (i < 10) await Promise.all([`/events/${EVENT}/agenda`, `/api/v1/events/${EVENT}/sessions`].map((p) => fetch(server.url + p).then((r) => r.arrayBuffer())));
-        const response = await fetch(`${server.url}/api/v1/events/${EVENT}/registrations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(seatedRegistration(warmupSession, i, 'warmup')),
-        });
-        if (response.status !== 201) throw new Error(`warm-up registration answered ${response.status}: ${await response.text()}`);
-      }
+      await warmUp(server, warmupSession);
       const cpu0 = server.cpuMs() ?? 0;
       const split0 = userAndSystemMs(server.pid);
       const [machine0, postgres0, self0] = [machineCpuMs(), postgresCpuMs(), process.cpuUsage()];
