@@ -58,7 +58,8 @@ export async function measureGet(url: string, options: { connections: number; se
   };
 }
 
-export type BurstAnswer = { status: number; seat?: { status: 'confirmed' | 'waitlisted'; position: number | null } };
+/** An answer to a registration: the status, and for 201 the address it names (it says nothing of seats: the mail does). */
+export type BurstAnswer = { status: number; email?: string };
 
 /**
  * `attempts` registrations from `connections` clients, each with a new email address, for the seated
@@ -83,16 +84,15 @@ export async function registrationBurst(baseUrl: string, seated: SeatedSession, 
         setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify(seatedRegistration(seated, sent++, options.tag)) }),
         onResponse: (status: number, body: string) => {
           lastAnswerAt = performance.now();
-          let seat: BurstAnswer['seat'];
+          let email: string | undefined;
           if (status === 201) {
             try {
-              const s = (JSON.parse(body) as { registration: { sessions: { status: 'confirmed' | 'waitlisted'; position: number | null }[] } }).registration.sessions[0];
-              seat = s ? { status: s.status, position: s.position } : undefined;
+              email = (JSON.parse(body) as { email: string }).email;
             } catch {
-              seat = undefined;
+              email = undefined;
             }
           }
-          answers.push({ status, seat });
+          answers.push({ status, email });
         },
       },
     ],

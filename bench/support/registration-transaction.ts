@@ -51,8 +51,8 @@ const READS = {
 
 // The statements inside the transaction (register.ts, seats.ts, new-registration-seats.ts, outbox.ts).
 const INSERT_REGISTRATION = `
-  insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash)
-  values ($1, $2, $3, 'Load participant', 'Guangxi University', 'Researcher', 'CN', 'enterprise', 'in_person', $4, 'confirmed', '', 'en', now(), $5)
+  insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash, manage_link_sent_at)
+  values ($1, $2, $3, 'Load participant', 'Guangxi University', 'Researcher', 'CN', 'enterprise', 'in_person', $4, 'confirmed', '', 'en', now(), $5, now())
   on conflict do nothing
   returning id, sequence`;
 const LOCK = `

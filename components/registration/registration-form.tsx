@@ -3,7 +3,6 @@
 import { useMemo, useState } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { FormOptions } from '@/lib/registration/form-options';
-import type { RegistrationView } from '@/lib/registration/result';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { RegisterActionResult } from '@/app/[locale]/events/[slug]/register/actions';
@@ -38,7 +37,9 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 
 export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages }: Props) {
   const t = useMemo(() => plainTranslator(messages), [messages]);
-  const [done, setDone] = useState<{ registration: RegistrationView; manageUrl: string } | null>(null);
+  // What was submitted, once the server has it: the answer is the same whether the address was new or
+  // already registered, so the screen shows only what the person asked for (their mail tells the rest).
+  const [done, setDone] = useState<{ email: string; mode: RegistrationInput['mode']; venue: string | null; sessions: string[] } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<RegistrationFormValues, unknown, RegistrationInput>({
     resolver: sharedSchemaResolver,
@@ -60,11 +61,10 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     setNotice(null);
     const result = await action(eventSlug, values);
     if (result.ok) {
-      setDone({ registration: result.registration, manageUrl: result.manageUrl });
+      setDone({ email: result.receipt.email, mode: values.mode, venue: values.venue, sessions: values.sessions });
       window.scrollTo(0, 0);
       return;
     }
-    if (result.status === 409) return setNotice(t('duplicate'));
     if (result.status === 429) return setNotice(t('tooMany'));
     if (result.status === 422 && result.fields) {
       for (const [field, text] of Object.entries(result.fields)) {
@@ -77,25 +77,23 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   });
 
   if (done) {
-    const titles = new Map(Object.values(options.sessionsFor).flat().map((s) => [s.id, s]));
+    const offered = new Map((done.mode === 'online' ? options.sessionsFor.online : options.sessionsFor[done.venue ?? ''])?.map((s) => [s.id, s]) ?? []);
+    const venueLabel = options.venues.find((v) => v.slug === done.venue)?.label;
     return (
       <section className="notice ok" aria-live="polite" data-testid="registration-confirmation">
         <h2>{t('doneTitle')}</h2>
-        {done.registration.status === 'waitlisted' && <p>{t('doneWaitlisted', { position: done.registration.waitlistPosition ?? 0 })}</p>}
+        <p>{t('doneMail', { email: done.email })}</p>
+        <h3>{t('doneAsked')}</h3>
+        <p>{done.mode === 'online' ? t('online') : `${t('inPerson')}: ${venueLabel ?? done.venue}`}</p>
+        {done.sessions.length === 0 && <p>{t('doneNoSessions')}</p>}
         <ul>
-          {done.registration.sessions.map((s) => (
-            <li key={s.sessionId} data-session-status={s.status}>
-              {titles.get(s.sessionId)?.title} — {titles.get(s.sessionId)?.time} —{' '}
-              <strong>{s.status === 'confirmed' ? t('confirmed') : t('waitlisted', { position: s.position ?? 0 })}</strong>
+          {done.sessions.map((id) => (
+            <li key={id} data-session={id}>
+              {offered.get(id)?.title} — {offered.get(id)?.day} · {offered.get(id)?.time}
             </li>
           ))}
         </ul>
-        <p>{t('doneMail', { email: done.registration.email })}</p>
-        <p>
-          <a className="button" href={done.manageUrl.replace(/^https?:\/\/[^/]+/, '')}>
-            {t('manage')}
-          </a>
-        </p>
+        <p className="muted">{t('doneNoMail')}</p>
       </section>
     );
   }

@@ -32,9 +32,15 @@ export const registrations = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkedInBy: uuid('checked_in_by'),
+    /**
+     * When a mail carrying the manage link last went to this address (the confirmation, or a re-send
+     * for someone registering again): re-sends are at most one per address per few minutes, whoever asks.
+     */
+    manageLinkSentAt: timestamp('manage_link_sent_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('registrations_event_email_uq').on(t.eventId, sql`lower(${t.email})`),
+    // A cancelled registration never blocks the address: whoever controls it can register again.
+    uniqueIndex('registrations_event_email_uq').on(t.eventId, sql`lower(${t.email})`).where(sql`${t.status} <> 'cancelled'`),
     uniqueIndex('registrations_manage_token_uq').on(t.manageTokenHash),
     index('registrations_event_created_idx').on(t.eventId, t.createdAt),
     index('registrations_venue_status_idx').on(t.venueId, t.status),

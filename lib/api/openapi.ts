@@ -66,13 +66,16 @@ export function openApiDocument(serverUrl: string) {
       '/api/v1/events/{slug}/registrations': {
         post: {
           summary: 'Register for a forum',
+          description: 'How the registration stands (confirmed, waitlisted, seats) and the link to change or cancel it are sent to the email address, never returned here.',
           operationId: 'register',
           parameters: [slugParam],
           requestBody: { required: true, content: { 'application/json': { schema: ref('RegistrationInput') } } },
           responses: {
-            201: json(ref('RegistrationCreated'), 'Registered; a confirmation email is queued'),
+            201: json(
+              ref('RegistrationReceived'),
+              'Received. A new address is registered at once (confirmed or waitlisted) and gets a confirmation mail with its manage link; an address already registered gets its manage link again (at most once per 10 minutes) and nothing else changes. Both get this same answer: there is no 409, so the API does not reveal who is registered, and the manage link reaches only the mailbox.',
+            ),
             404: errors[404],
-            409: json(ref('Error'), 'This email is already registered for this forum (its manage link is re-sent to it)'),
             413: json(ref('Error'), 'Body larger than 32 KB'),
             415: json(ref('Error'), 'Body is not JSON'),
             422: errors[422],
@@ -127,22 +130,15 @@ export function openApiDocument(serverUrl: string) {
           },
         },
         RegistrationInput: registrationBody,
-        RegistrationCreated: {
+        RegistrationReceived: {
           type: 'object',
+          required: ['received', 'email', 'message'],
+          description:
+            'The same for a new address and for one already registered, so that the answer does not tell whether an address is registered. It carries no manage link and no status: the mail to the address does.',
           properties: {
-            manageUrl: { type: 'string', format: 'uri' },
-            registration: {
-              type: 'object',
-              properties: {
-                id: { type: 'string', format: 'uuid' },
-                status: { type: 'string', enum: ['confirmed', 'waitlisted'] },
-                waitlistPosition: { type: ['integer', 'null'] },
-                sessions: {
-                  type: 'array',
-                  items: { type: 'object', properties: { sessionId: { type: 'string', format: 'uuid' }, status: { type: 'string', enum: ['confirmed', 'waitlisted'] }, position: { type: ['integer', 'null'] } } },
-                },
-              },
-            },
+            received: { type: 'boolean', const: true },
+            email: { type: 'string', format: 'email', description: 'The address as submitted (trimmed, lower case)' },
+            message: { type: 'string' },
           },
         },
       },

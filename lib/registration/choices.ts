@@ -1,9 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { preparedPerDb } from '@/db/prepared';
-import { rooms, sessionRelays, sessions, venues } from '@/db/schema';
+import { events, rooms, sessionRelays, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionPlace } from './itinerary';
+import { publishedSessionStatuses } from './published-session-statuses';
 
 type Venue = typeof venues.$inferSelect;
 type Room = typeof rooms.$inferSelect;
@@ -24,8 +25,11 @@ export type ChoiceProblem = { field: 'venue' | 'sessions'; message: string };
 /** A chosen session with where it is held and, when it is relayed to the chosen venue, the room there. */
 export type CandidatePlace = SessionPlace & { relayedHere: boolean; relayRoom: Room | null };
 
-/** What choices are checked against: the named venue and the chosen sessions. */
-export type ChoiceCandidates = { venue: Venue | null; places: CandidatePlace[] };
+/**
+ * What choices are checked against: the named venue, the chosen sessions, and the sessions of the
+ * published programme with their status there (null before anything is published).
+ */
+export type ChoiceCandidates = { venue: Venue | null; places: CandidatePlace[]; published: Map<string, string> | null };
 
 // Built once per database handle (db/prepared.ts): registration runs these on every request.
 const venueOfEvent = preparedPerDb((db) =>
@@ -34,6 +38,13 @@ const venueOfEvent = preparedPerDb((db) =>
     .from(venues)
     .where(and(eq(venues.eventId, sql.placeholder('eventId')), eq(venues.slug, sql.placeholder('slug'))))
     .prepare('venue_of_event'),
+);
+const publishedVersionOf = preparedPerDb((db) =>
+  db
+    .select({ id: events.id, publishedVersion: events.publishedVersion })
+    .from(events)
+    .where(eq(events.id, sql.placeholder('eventId')))
+    .prepare('event_published_version'),
 );
 const relay = alias(sessionRelays, 'relay');
 const relayRoom = alias(rooms, 'relay_room');
@@ -59,14 +70,17 @@ export async function loadSessionCandidates(db: Db, sessionIds: string[], venueI
 
 /** Loads the candidates for an event's choices: the venue, then the sessions with their relays to it. */
 export async function loadChoiceCandidates(db: Db, eventId: string, input: Choice): Promise<ChoiceCandidates> {
-  const [row] = input.mode === 'in_person' ? await venueOfEvent(db).execute({ eventId, slug: input.venue ?? '' }) : [];
+  const [[row], [event]] = await Promise.all([input.mode === 'in_person' ? venueOfEvent(db).execute({ eventId, slug: input.venue ?? '' }) : [], publishedVersionOf(db).execute({ eventId })]);
   const venue = row?.venue ?? null;
-  return { venue, places: await loadSessionCandidates(db, input.sessions, venue?.id ?? null) };
+  const [places, published] = await Promise.all([loadSessionCandidates(db, input.sessions, venue?.id ?? null), event ? publishedSessionStatuses(db, event) : null]);
+  return { venue, places, published };
 }
 
 /**
  * Checks that the venue and sessions fit the attendance mode: in person, sessions held at or relayed
- * to the chosen venue; online, streamed sessions; never cancelled ones or another event's. Only a
+ * to the chosen venue; online, streamed sessions; only sessions of the published programme, never
+ * cancelled ones (there or since) or another event's. A session not published yet is answered as one
+ * that does not exist, so its id tells nothing. Only a
  * session held at the attendee's own venue takes one of its seats: a relay audience is bounded by the
  * receiving venue's capacity instead.
  */
@@ -82,8 +96,9 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
   const byId = new Map(candidates.places.map((p) => [p.session.id, p.session]));
   for (const id of input.sessions) {
     const session = byId.get(id);
-    if (!session || session.eventId !== eventId) return { field: 'sessions', message: 'contains a session that is not part of this forum' };
-    if (session.status === 'cancelled') return { field: 'sessions', message: 'contains a cancelled session' };
+    const publishedStatus = candidates.published ? candidates.published.get(id) : session?.status;
+    if (!session || session.eventId !== eventId || !publishedStatus) return { field: 'sessions', message: 'contains a session that is not part of this forum' };
+    if (session.status === 'cancelled' || publishedStatus === 'cancelled') return { field: 'sessions', message: 'contains a cancelled session' };
     if (venue) {
       if (session.venueId !== venue.id && !relayRooms.has(id)) {
         return { field: 'sessions', message: 'contains a session that is neither held at nor relayed to the chosen venue' };

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { resolveChoices } from './choices';
-import { manageUrl } from './manage-token';
 import { rearrangeSeats } from './rearrange';
 import { registrationView } from './view';
 import { invalid, type RegistrationResult } from './result';
@@ -48,7 +47,7 @@ export async function changeRegistration(db: Db, registrationId: string, rawChan
     const current = await lockedRegistration(tx, registrationId);
     if (!current || current.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
     await rearrangeSeats(tx, current, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
-    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId), manageUrl: manageUrl(registrationId) };
+    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
   });
 }
 
@@ -58,6 +57,6 @@ export async function cancelRegistration(db: Db, registrationId: string, options
     const current = await lockedRegistration(tx, registrationId);
     if (!current) return { ok: false as const, status: 404 as const, error: 'No such registration' };
     if (current.status !== 'cancelled') await rearrangeSeats(tx, current, null, options.lock ?? lockSeats);
-    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId), manageUrl: manageUrl(registrationId) };
+    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
   });
 }

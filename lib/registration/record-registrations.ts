@@ -1,12 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { resultRows } from '@/db/rows';
-import { registrations, type events } from '@/db/schema';
+import type { events } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { outboxInsert, type NewMail } from '@/lib/mail/outbox';
 import { queueRegistrationMail, registrationMail } from '@/lib/mail/registration-mail';
 import type { ChoiceContext } from './choices';
 import { itineraryItems } from './itinerary';
-import { manageTokenFor, manageTokenHash, manageUrl } from './manage-token';
+import { manageTokenFor, manageTokenHash } from './manage-token';
 import { planSeats, recordSeatsAndMails, type PlannedRegistration } from './new-registration-seats';
 import type { RegistrationResult } from './result';
 import type { RegistrationInput } from './schema';
@@ -21,12 +21,20 @@ export type PreparedRegistration = {
   now: Date;
 };
 
-const ALREADY_REGISTERED = 'This email address is already registered for this forum. We have sent its manage link to it again.';
+const ALREADY_REGISTERED = 'This email address is already registered for this forum.';
+
+/**
+ * A mail carrying an address's manage link goes to it at most once in this time, however many
+ * registrations are submitted for it: the confirmation counts, and so does each re-send.
+ */
+export const MANAGE_LINK_RESEND_MS = 10 * 60_000;
 
 /**
  * Writes registrations in one transaction (the caller's): each registration, its seats and its
- * confirmation mail, or, for an address already registered, a reminder of its manage link. Answers
- * in the order given, which is also the order of waitlist places.
+ * confirmation mail, or, for an address already registered, a reminder of its manage link (at most
+ * one per MANAGE_LINK_RESEND_MS). Answers in the order given, which is also the order of waitlist
+ * places. An address already registered is answered 409 here; the edge (submit-registration.ts)
+ * answers it exactly as a new registration, so that nobody learns whether an address is registered.
  *
  * The seat locks are taken once for all of them, after the registrations are inserted, so that
  * the time the locks are held (which bounds how many registrations per second a session takes) is
@@ -65,30 +73,26 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
       answers.set(id, {
         ok: true,
         status: 201,
-        manageUrl: manageUrl(id),
         registration: { id, email: input.email, name: input.name, mode: input.mode, venue: venue?.slug ?? null, status, waitlistPosition, sessions: plan.sessions },
       });
     }
     await recordSeatsAndMails(tx, planned, outboxInsert(mails).insert);
   }
 
-  for (const registration of batch) {
-    if (inserted.has(registration.id)) continue;
-    // Already registered: remind the original address of its manage link, and tell the requester
-    // nothing more than that. After the seats above, in case the original is in this very batch.
-    const [existing] = await tx
-      .select({ id: registrations.id })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, registration.event.id), eq(sql`lower(${registrations.email})`, registration.input.email)));
-    if (existing) await queueRegistrationMail(tx, existing.id, 'manage-link');
-    answers.set(registration.id, { ok: false, status: 409, error: ALREADY_REGISTERED });
+  const duplicates = batch.filter((registration) => !inserted.has(registration.id));
+  if (duplicates.length) {
+    // After the seats above, in case the original is in this very batch (its confirmation, just
+    // queued, then counts as the mail with the link).
+    for (const id of await claimManageLinkResends(tx, duplicates)) await queueRegistrationMail(tx, id, 'manage-link');
+    for (const registration of duplicates) answers.set(registration.id, { ok: false, status: 409, error: ALREADY_REGISTERED, email: registration.input.email });
   }
   return batch.map((registration) => answers.get(registration.id)!);
 }
 
 /**
  * Inserts the registrations as confirmed (their seats may make them waitlisted), in one statement;
- * an address already registered, or given twice here, is skipped. Returns the inserted ids with
+ * an address with a registration that is not cancelled, or given twice here, is skipped (the partial
+ * unique index registrations_event_email_uq). Returns the inserted ids with
  * their calendar sequence numbers.
  */
 async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promise<Map<string, number>> {
@@ -99,9 +103,9 @@ async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promi
   // as text: postgres.js has no serializer for timestamptz[].
   const rows = resultRows<{ id: string; sequence: number }>(
     await tx.execute(sql`
-      insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash)
+      insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash, manage_link_sent_at)
       select r.id, r.event_id, r.email, r.name, r.organisation, r.job_title, r.country, r.participant_type::participant_type, r.mode::attendance_mode,
-             r.venue_id, 'confirmed', r.needs, r.locale, r.consent_at::timestamptz, r.manage_token_hash
+             r.venue_id, 'confirmed', r.needs, r.locale, r.consent_at::timestamptz, r.manage_token_hash, r.consent_at::timestamptz
       from unnest(${array((r) => r.id)}::uuid[], ${array((r) => r.event.id)}::uuid[], ${array((r) => r.input.email)}::text[], ${array((r) => r.input.name)}::text[],
                   ${array((r) => r.input.organisation)}::text[], ${array((r) => r.input.jobTitle)}::text[], ${array((r) => r.input.country)}::text[],
                   ${array((r) => r.input.participantType)}::text[], ${array((r) => r.input.mode)}::text[], ${array((r) => r.choices.venue?.id ?? null)}::uuid[],
@@ -133,4 +137,24 @@ function seatLockRequest(batch: PreparedRegistration[]): SeatLockRequest {
     }
   }
   return request;
+}
+
+/**
+ * The registrations, among those the duplicates' addresses hold, whose manage link may be re-sent
+ * now: their last link mail is older than MANAGE_LINK_RESEND_MS. Marks them sent in the same
+ * statement, so that concurrent requests, here or in another app instance, re-send once: a second
+ * UPDATE waits for the first's row lock and then finds the time already moved on.
+ */
+async function claimManageLinkResends(tx: Db, duplicates: PreparedRegistration[]): Promise<string[]> {
+  const { event, now } = duplicates[0]!;
+  const rows = resultRows<{ id: string }>(
+    await tx.execute(sql`
+      update registrations r set manage_link_sent_at = ${now.toISOString()}::timestamptz
+      where r.event_id = ${event.id}
+        and lower(r.email) = any(${sql.param(duplicates.map((d) => d.input.email))}::text[])
+        and r.status <> 'cancelled'
+        and (r.manage_link_sent_at is null or r.manage_link_sent_at <= ${new Date(now.getTime() - MANAGE_LINK_RESEND_MS).toISOString()}::timestamptz)
+      returning r.id`),
+  );
+  return rows.map((row) => row.id).sort();
 }

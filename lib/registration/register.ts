@@ -4,6 +4,7 @@ import { preparedPerDb } from '@/db/prepared';
 import { events, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { checkChoices, loadSessionCandidates } from './choices';
+import { publishedSessionStatuses } from './published-session-statuses';
 import { registrationBatchesFor, type RegistrationBatches } from './registration-batches';
 import { invalid, type RegistrationResult } from './result';
 import { fieldErrors, registrationInputSchema } from './schema';
@@ -45,7 +46,8 @@ export async function registerAttendee(db: Db, eventSlug: string, rawInput: unkn
     return invalid({ event: 'is not open for registration at the moment' });
   }
   const choiceVenue = row.venue;
-  const choices = checkChoices(event.id, input, { venue: choiceVenue, places: await loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null) });
+  const [places, published] = await Promise.all([loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null), input.sessions.length ? publishedSessionStatuses(db, event) : null]);
+  const choices = checkChoices(event.id, input, { venue: choiceVenue, places, published });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
 
   return (options.batches ?? registrationBatchesFor(db)).submit({ id: randomUUID(), input, event, choices, now });

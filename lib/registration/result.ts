@@ -11,10 +11,15 @@ export type RegistrationView = {
   sessions: SessionSeat[];
 };
 
-/** What registration operations answer; `status` doubles as the HTTP status code. */
+/**
+ * What registration operations answer inside the server; `status` doubles as the HTTP status code,
+ * except 409 (already registered), which submit-registration.ts answers like a new registration.
+ */
 export type RegistrationResult =
-  | { ok: true; status: 200 | 201; registration: RegistrationView; manageUrl: string }
-  | { ok: false; status: 404 | 409 | 422; error: string; fields?: Record<string, string> };
+  | { ok: true; status: 200 | 201; registration: RegistrationView }
+  | { ok: false; status: 404 | 422; error: string; fields?: Record<string, string> }
+  /** Already registered (at this address, for this forum): the address it was submitted with, as parsed. */
+  | { ok: false; status: 409; error: string; email: string };
 
 export function invalid(fields: Record<string, string>): RegistrationResult {
   const [field, message] = Object.entries(fields)[0] ?? ['body', 'is invalid'];

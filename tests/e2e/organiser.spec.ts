@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { useMailbox } from './mailbox';
+
+const mailbox = useMailbox();
 
 const slug = 'china-asean-tech-forum';
 const base = `/admin/events/${slug}`;
@@ -68,8 +71,8 @@ test('an organiser checks a registrant in by the code on their ticket, once', as
     data: { name: 'Dao Thi Hoa', email: 'dao.hoa@example.org', organisation: 'Vietnam Academy of Science and Technology', country: 'VN', participantType: 'research_institute', mode: 'in_person', venue: 'nanning', consent: true },
   });
   expect(registered.status()).toBe(201);
-  const { manageUrl } = (await registered.json()) as { manageUrl: string };
-  await page.goto(new URL(manageUrl).pathname);
+  const [mail] = await mailbox.waitFor('dao.hoa@example.org', 1);
+  await page.goto(mailbox.managePath(mail!));
   const code = (await page.getByTestId('ticket-code').textContent())!;
   expect(code).toMatch(/^HF1\./);
 

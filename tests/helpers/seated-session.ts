@@ -5,6 +5,7 @@ import { events, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
 import type { Db } from '@/db/types';
 import { createAppDatabase, type AppDatabase, type Backend } from './app-process';
+import { publishWorkingAgenda } from './publish-agenda';
 import { rows } from './registration';
 
 export type SeatedSession = { eventId: string; eventSlug: string; venueId: string; venueSlug: string; sessionId: string; capacity: number };
@@ -43,6 +44,7 @@ export async function addSeatedSession(db: Db, options: { eventSlug: string; ven
       capacity: options.capacity,
     })
     .returning({ id: sessions.id });
+  await publishWorkingAgenda(db, event.id);
   return { eventId: event.id, eventSlug: options.eventSlug, venueId, venueSlug: options.venueSlug, sessionId: session!.id, capacity: options.capacity };
 }
 

@@ -113,7 +113,9 @@ describe('JSON API', () => {
     await SwaggerParser.validate(structuredClone(document));
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toContain('/api/v1/events/{slug}/registrations');
-    expect(document.paths['/api/v1/events/{slug}/registrations'].post.responses).toHaveProperty('409');
+    // A duplicate is answered like a new registration (201), so that the API does not tell who is registered.
+    expect(document.paths['/api/v1/events/{slug}/registrations'].post.responses).not.toHaveProperty('409');
+    expect(document.components.schemas.RegistrationReceived.required).toEqual(['received', 'email', 'message']);
   });
 });
 

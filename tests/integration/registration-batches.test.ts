@@ -91,7 +91,7 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
     expect(seats.waitlisted.map((s) => s.waitlistPosition)).toEqual(Array.from({ length: 175 }, (_, i) => i + 1));
   });
 
-  it('the same address twice at once: one registration, the other answered 409 with its manage link sent again', async () => {
+  it('the same address twice at once: one registration, the other found already registered, and one mail (the confirmation carries the manage link)', async () => {
     const hall = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: 'twice-hall', sessionSlug: 'twice-seated', capacity: 5 });
     const batches = new RegistrationBatches(t.db);
     const opener = registerAttendee(t.db, EVENT, seatedRegistration(hall, 'opener', 'twice'), { now, batches });
@@ -101,6 +101,6 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
     const stored = await t.db.select({ id: registrations.id }).from(registrations).where(eq(registrations.email, same.email));
     expect(stored).toHaveLength(1);
     const mails = await t.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.registrationId, stored[0]!.id));
-    expect(mails.map((m) => m.kind).sort()).toEqual(['registration.confirmed', 'registration.manage-link']);
+    expect(mails.map((m) => m.kind).sort()).toEqual(['registration.confirmed']);
   });
 });

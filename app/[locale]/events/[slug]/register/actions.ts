@@ -2,17 +2,16 @@
 
 import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
-import { registerAttendee } from '@/lib/registration/register';
-import type { RegistrationResult } from '@/lib/registration/result';
+import { submitRegistration, type SubmissionResult } from '@/lib/registration/submit-registration';
 import { clientKey, registrationLimiter } from '@/lib/security/rate-limit';
 import { slugSchema } from '@/lib/validation/common';
 
-export type RegisterActionResult = RegistrationResult | { ok: false; status: 429; error: string };
+export type RegisterActionResult = SubmissionResult | { ok: false; status: 429; error: string };
 
 export async function registerAction(eventSlug: string, values: unknown): Promise<RegisterActionResult> {
   const limit = registrationLimiter().check(clientKey(await headers()));
   if (!limit.allowed) return { ok: false, status: 429, error: 'Too many requests; try again later' };
   const slug = slugSchema.safeParse(eventSlug);
   if (!slug.success) return { ok: false, status: 404, error: 'No such forum' };
-  return registerAttendee(await getDb(), slug.data, values);
+  return submitRegistration(await getDb(), slug.data, values);
 }

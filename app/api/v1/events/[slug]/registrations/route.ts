@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
 import { readJsonBody } from '@/lib/http/json-body';
-import { registerAttendee } from '@/lib/registration/register';
+import { submitRegistration } from '@/lib/registration/submit-registration';
 import { clientKey, registrationLimiter } from '@/lib/security/rate-limit';
 import { slugSchema } from '@/lib/validation/common';
 
@@ -16,7 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   if (!slug.success) return NextResponse.json({ error: 'No such forum' }, { status: 404 });
   const body = await readJsonBody(request);
   if (!body.ok) return NextResponse.json({ error: body.error, fields: { body: body.error } }, { status: body.status });
-  const result = await registerAttendee(await getDb(), slug.data, body.value);
+  const result = await submitRegistration(await getDb(), slug.data, body.value);
   if (!result.ok) return NextResponse.json({ error: result.error, ...(result.fields ? { fields: result.fields } : {}) }, { status: result.status });
-  return NextResponse.json({ registration: result.registration, manageUrl: result.manageUrl }, { status: 201, headers: { Location: result.manageUrl } });
+  return NextResponse.json(result.receipt, { status: 201 });
 }
