@@ -139,7 +139,7 @@ describe.skipIf(!hasProductionBuild())(`security headers, production server (${b
     expectPageHeaders(missing.response, missing.html, 'not found');
   });
 
-  it('the programme’s stored copy is answered with the nonce it was rendered with; a fresh render gets a new one', async () => {
+  it('the programme’s stored copy is answered with the nonce it was rendered with', async () => {
     const path = `/events/${EVENT}/agenda`;
     const first = await page(path);
     const second = await page(path);
