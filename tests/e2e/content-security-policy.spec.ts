@@ -49,9 +49,12 @@ async function signIn(w: Watched, path: string, email: string, password: string)
   await w.page.getByLabel('Email').first().fill(email);
   await w.page.getByLabel('Password').fill(password);
   await w.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(w.page).toHaveURL(new RegExp(`${path}$`));
+  await expect(w.page).toHaveURL(new RegExp(`${path}$`), { timeout: 30_000 });
   await expectRunning(w, path);
 }
+
+// Many pages per test, each waited on until its scripts run.
+test.describe.configure({ timeout: 240_000 });
 
 test('public pages, the language switch and the registration form run under the policy', async ({ browser }) => {
   const w = await watched(browser);
@@ -76,7 +79,8 @@ test('public pages, the language switch and the registration form run under the 
   await w.page.getByLabel('Country or region').selectOption('TH');
   await w.page.getByLabel('I am joining as').selectOption('university');
   await w.page.getByLabel('Online (livestream)').check();
-  await w.page.locator('label', { hasText: 'Keynote' }).first().getByRole('checkbox').check();
+  // The session list is drawn by the form's script once the attendance is chosen.
+  await w.page.locator('label.check[data-option]').first().getByRole('checkbox').check();
   await w.page.getByLabel(/I agree that my data/).check();
   await w.page.getByRole('button', { name: 'Register' }).click();
   await expect(w.page.getByTestId('registration-confirmation')).toContainText('You are registered');
