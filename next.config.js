@@ -17,6 +17,19 @@ const nextConfig = {
   // address the server listens on (a reverse proxy, localhost vs 127.0.0.1), Next.js treats the
   // rewrite as external and proxies it out.
   skipProxyUrlNormalize: true,
+  // Pages get these and their Content-Security-Policy from proxy.ts (lib/http/security-headers.ts);
+  // the API, calendar files and the language switch are not matched by the proxy.
+  async headers() {
+    const plain = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'X-Frame-Options', value: 'DENY' },
+    ];
+    return [
+      { source: '/api/:path*', headers: plain },
+      { source: '/locale', headers: plain },
+    ];
+  },
   experimental: {
     serverActions: { bodySizeLimit: '256kb' },
     // Cached pages live in memory only: on disk they would outlive a restart against another

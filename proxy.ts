@@ -1,16 +1,30 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { appEnv } from '@/lib/config/env';
 import { LOCALE_HEADER, localeRewrite } from '@/lib/http/locale-rewrite';
+import { PAGE_CACHE_HEADER } from '@/lib/http/page-cache-header';
+import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const target = localeRewrite(pathname, search, request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
+  // The cached programme holds the nonce of the render that made it, not this request's: only the
+  // app server's refills (which answer with that nonce) and the router's payload requests (no
+  // scripts) may read it. A browser's page request reaching Next.js directly gets its own render.
+  const cachedCopy = request.headers.has(PAGE_CACHE_HEADER) || request.headers.has('rsc');
+  const target = localeRewrite(pathname, search, request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'), { cachedCopy });
   // From request.url, not nextUrl: nextUrl takes its host from the Host header, and a rewrite to
   // another origin than the server's own becomes an outgoing proxy request.
   const url = new URL(target.pathname + search, request.url);
+  const https = appEnv().appUrl.startsWith('https:');
+  const policy = contentSecurityPolicy(newNonce(), { https, dev: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, target.locale);
-  return NextResponse.rewrite(url, { request: { headers } });
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.rewrite(url, { request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  for (const [name, value] of Object.entries(baseSecurityHeaders({ https }))) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {

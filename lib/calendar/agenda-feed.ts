@@ -1,9 +1,10 @@
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import type { AgendaEntry } from '@/lib/agenda/venue-agenda';
 import { appEnv } from '@/lib/config/env';
 import { pick } from '@/lib/i18n/text';
 import { utcSpan } from './utc-span';
+import { writeCalendar } from './write-calendar';
 
 export const ICS_PRODUCT_ID = '-//Hybrid Forum//Agenda//EN';
 
@@ -35,16 +36,7 @@ export function agendaFeed(agenda: PublicAgenda, entries: AgendaEntry[], options
       productId: ICS_PRODUCT_ID,
     });
   }
-  if (events.length === 0) return emptyCalendar(options.calName);
-  const { error, value } = createEvents(events, { productId: ICS_PRODUCT_ID, calName: options.calName, method: 'PUBLISH' });
-  if (error || !value) throw error ?? new Error('could not build the calendar');
-  return value;
-}
-
-/** A valid calendar with no events (the ics package refuses to write one). */
-export function emptyCalendar(calName?: string): string {
-  const name = calName ? [`X-WR-CALNAME:${calName.replace(/[\r\n,;\\]/g, ' ')}`] : [];
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICS_PRODUCT_ID}`, 'CALSCALE:GREGORIAN', ...name, 'END:VCALENDAR', ''].join('\r\n');
+  return writeCalendar(events, { productId: ICS_PRODUCT_ID, calName: options.calName, method: 'PUBLISH' });
 }
 
 export function icsResponse(body: string, filename: string): Response {

@@ -4,7 +4,6 @@ import { pick } from '@/lib/i18n/text';
 import { loadItinerary } from '@/lib/registration/itinerary';
 import { inviteSession } from '@/lib/registration/itinerary-text';
 import { mailFromAddress } from '@/lib/mail/addresses';
-import { emptyCalendar } from './agenda-feed';
 import { registrationInvite } from './registration-invite';
 
 /**
@@ -23,6 +22,5 @@ export async function registrationFeed(db: Db, registrationId: string): Promise<
     attendee: { name: registration.name, email: registration.email },
     organizer: { name: pick(event.name, 'en'), email: mailFromAddress().address },
   };
-  if (held.length === 0) return emptyCalendar();
   return registrationInvite(party, held.map((item) => inviteSession(item, locale, event.slug)), 'PUBLISH');
 }

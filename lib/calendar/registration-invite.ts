@@ -1,6 +1,7 @@
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { ICS_PRODUCT_ID } from './agenda-feed';
 import { utcSpan } from './utc-span';
+import { writeCalendar } from './write-calendar';
 
 export type InviteSession = {
   sessionId: string;
@@ -44,17 +45,11 @@ export function registrationInvite(party: InviteParty, sessions: InviteSession[]
     location: session.location,
     url: session.url,
     status: method === 'CANCEL' ? 'CANCELLED' : session.tentative ? 'TENTATIVE' : 'CONFIRMED',
-    organizer: { name: oneLine(party.organizer.name), email: party.organizer.email },
-    attendees: [{ name: oneLine(party.attendee.name), email: party.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
+    organizer: { name: party.organizer.name, email: party.organizer.email },
+    attendees: [{ name: party.attendee.name, email: party.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
     productId: ICS_PRODUCT_ID,
   }));
-  const { error, value } = createEvents(events, { productId: ICS_PRODUCT_ID, method });
-  if (error || !value) throw error ?? new Error('could not build the invite');
-  return value;
-}
-
-function oneLine(value: string): string {
-  return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+  return writeCalendar(events, { productId: ICS_PRODUCT_ID, method });
 }
 
 /** An invite as a mail attachment, its iTIP method in the content type so mail clients offer to update the calendar. */

@@ -1,29 +1,14 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { emailSchema } from '@/lib/auth/schemas';
+import { multiLineText, singleLineText } from '@/lib/validation/text';
 
 import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from './choices-lists';
 
 export { ATTENDANCE_MODES, PARTICIPANT_TYPES };
 
-// Control characters (other than ordinary spaces) have no place in names and would end up in mail
-// headers, CSV cells and calendar files.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
-export function boundedText(max: number) {
-  return z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !CONTROL.test(value), 'must not contain control characters or line breaks');
-}
-
-const multilineText = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(value), 'must not contain control characters');
+/** One line of text; names and the like end up in mail headers, CSV cells and calendar files. */
+export const boundedText = singleLineText;
 
 export const countryCodeSchema = z
   .string({ error: 'must be a country code' })
@@ -53,7 +38,7 @@ export const registrationInputSchema = z
       .max(40, 'must list at most 40 sessions')
       .default([])
       .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
-    needs: multilineText(500).default(''),
+    needs: multiLineText(500).default(''),
     locale: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en'),
     consent: z.literal(true, { error: 'must be given to register' }),
   })

@@ -3,13 +3,15 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { parse as parseCookies } from 'cookie';
 import { isProgrammePath } from '@/lib/agenda/programme-path';
+import { PAGE_CACHE_HEADER } from '@/lib/http/page-cache-header';
+import { policyWithNonce, scriptNonceOf } from '@/lib/http/security-headers';
 import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/http/published-page-cache';
 import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
 
 const gzip = promisify(zlib.gzip);
 
 /** Says how a page was answered; a request carrying it is a refill and always goes to Next.js. */
-export const PAGE_CACHE_HEADER = 'x-hf-page-cache';
+export { PAGE_CACHE_HEADER };
 
 /** How long a stale page may still be served while its refill fails (Next.js down, database down). */
 const MAX_STALE_MS = 5 * 60_000;
@@ -66,11 +68,17 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     if (answer.status === 404 || answer.status === 410) return forgetPage(key.path, key.locale);
     const cacheControl = String(answer.headers['cache-control'] ?? '');
     if (answer.status !== 200 || !answer.headers['x-nextjs-cache'] || /no-store|private/.test(cacheControl)) return;
+    // Next.js may answer a refill from its own cache, rendered for an earlier request: the copy's
+    // policy must name the nonce its scripts carry. Without one the copy cannot run under the policy.
+    const policy = answer.headers['content-security-policy'];
+    const nonce = policy ? scriptNonceOf(answer.body.toString('utf8')) : null;
+    if (policy && !nonce) return;
     const maxAgeSeconds = Number(/s-maxage=(\d+)/.exec(cacheControl)?.[1] ?? 30);
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !NOT_REPLAYED.has(name)) headers[name] = value;
     // The copy depends on the language (cookie, then Accept-Language) and on the encoding: a shared
     // cache in front must not hand it to a visitor who differs in those.
+    if (policy && nonce) headers['content-security-policy'] = policyWithNonce(String(policy), nonce);
     headers.vary = mergeVary(headers.vary, ['Accept-Encoding', 'Cookie', 'Accept-Language']);
     const freshUntil = now() + maxAgeSeconds * 1000;
     const page: CachedPage = { status: 200, headers, body: answer.body, gzip: await gzip(answer.body), freshUntil, usableUntil: freshUntil + MAX_STALE_MS };

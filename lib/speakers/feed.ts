@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { appEnv } from '@/lib/config/env';
@@ -8,6 +8,7 @@ import { speakerForCalendarToken } from './calendar-token';
 import { speakerSchedule, type SpeakerSession } from './schedule';
 import { inviteUid } from '@/lib/calendar/registration-invite';
 import { utcSpan } from '@/lib/calendar/utc-span';
+import { writeCalendar } from '@/lib/calendar/write-calendar';
 
 export const SPEAKER_ICS_PRODUCT_ID = '-//Hybrid Forum//Speaker//EN';
 
@@ -48,10 +49,5 @@ export async function speakerFeed(db: Db, token: string, locale: 'en' | 'zh' = '
     productId: SPEAKER_ICS_PRODUCT_ID,
   }));
   const filename = `speaker-${speaker.slug}.ics`;
-  if (events.length === 0) {
-    return { body: ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${SPEAKER_ICS_PRODUCT_ID}`, 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${calName.replace(/[\r\n,;\\]/g, ' ')}`, 'END:VCALENDAR', ''].join('\r\n'), filename };
-  }
-  const { error, value } = createEvents(events, { productId: SPEAKER_ICS_PRODUCT_ID, calName, method: 'PUBLISH' });
-  if (error || !value) throw error ?? new Error('could not build the calendar');
-  return { body: value, filename };
+  return { body: writeCalendar(events, { productId: SPEAKER_ICS_PRODUCT_ID, calName, method: 'PUBLISH' }), filename };
 }

@@ -1,27 +1,13 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/time/zones';
-
-const oneLine = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), 'must not contain control characters or line breaks');
-
-const bio = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .transform((value) => value.replace(/\r\n?/g, '\n'))
-    .refine((value) => !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(value), 'must not contain control characters');
+import { multiLineText, singleLineText } from '@/lib/validation/text';
 
 /** The speaker profile form (react-hook-form) and its server action both parse with this. */
 export const speakerProfileSchema = z.object({
-  bioEn: bio(2000),
-  bioZh: bio(2000),
-  affiliation: oneLine(200).pipe(z.string().min(1, 'is required')),
-  jobTitle: oneLine(160),
+  bioEn: multiLineText(2000),
+  bioZh: multiLineText(2000),
+  affiliation: singleLineText(200).pipe(z.string().min(1, 'is required')),
+  jobTitle: singleLineText(160),
   timeZone: z
     .string({ error: 'must be a time zone' })
     .trim()

@@ -20,6 +20,13 @@ describe('where proxy.ts serves a page from', () => {
     expect(localeRewrite('/events/forum/agenda/extra', '?q=x', 'en', null).pathname).toBe('/en/events/forum/agenda/extra');
   });
 
+  it('sends a browser’s request for the unfiltered programme to the per-request page when it cannot have the cached copy', () => {
+    expect(localeRewrite('/events/forum/agenda', '', 'en', null, { cachedCopy: false }).pathname).toBe('/en/events/forum/agenda/filtered');
+    expect(localeRewrite('/events/forum/agenda/', '', 'zh', null, { cachedCopy: false }).pathname).toBe('/zh/events/forum/agenda/filtered');
+    expect(localeRewrite('/events/forum/agenda', '', 'en', null, { cachedCopy: true }).pathname).toBe('/en/events/forum/agenda');
+    expect(localeRewrite('/events/forum/speakers', '', 'en', null, { cachedCopy: false }).pathname).toBe('/en/events/forum/speakers');
+  });
+
   it('always lands on a supported language under app/[locale], whatever the cookie and headers hold', () => {
     fc.assert(
       fc.property(fc.webPath(), fc.option(fc.string()), fc.option(fc.string()), fc.string(), (pathname, cookie, acceptLanguage, search) => {

@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { sessionKind, speakerPresence, speakerRole } from '@/db/schema/enums';
 import { slugSchema } from '@/lib/validation/common';
+import { multiLineText, singleLineText } from '@/lib/validation/text';
 
 export const SEGMENTS = ['opening', 'main', 'young-scientists', 'exhibition', 'promotion', 'signing', 'branch'] as const;
 export const SESSION_LANGUAGES = ['en', 'zh', 'ja', 'ko', 'th', 'vi', 'id', 'ms'] as const;
 
-const noControl = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'must not contain control characters')
-    .transform((v) => v.trim());
 const optionalUrl = z
   .string()
   .trim()
@@ -26,10 +21,10 @@ const optionalId = z.union([z.uuid(), z.literal('')]).transform((v) => v || null
 export const sessionInputSchema = z
   .object({
     slug: slugSchema,
-    titleEn: noControl(200).refine((v) => v.length >= 2, 'is required'),
-    titleZh: noControl(200),
-    descriptionEn: noControl(5000),
-    descriptionZh: noControl(5000),
+    titleEn: singleLineText(200).refine((v) => v.length >= 2, 'is required'),
+    titleZh: singleLineText(200),
+    descriptionEn: multiLineText(5000),
+    descriptionZh: multiLineText(5000),
     kind: z.enum(sessionKind.enumValues, { error: 'choose a kind' }),
     segment: z.enum(SEGMENTS, { error: 'choose a segment' }),
     venueId: z.uuid({ error: 'choose a venue' }),

@@ -8,18 +8,14 @@ import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { manageUrl } from '../manage-token';
+import { multiLineText } from '@/lib/validation/text';
 import { boundedText, fieldErrors } from '../schema';
 import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cursor';
 import { registrationConditions, registrationFilterSchema } from './filters';
 
 export const announcementSchema = z.object({
   subject: boundedText(200).pipe(z.string().min(1, 'is required')),
-  body: z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, 'is required')
-    .max(10_000, 'must be at most 10000 characters')
-    .refine((value) => !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(value.replace(/\r\n/g, '\n')), 'must not contain control characters'),
+  body: multiLineText(10_000).pipe(z.string().min(1, 'is required')),
   filters: registrationFilterSchema,
   /** Sent with the form so a double submit queues the mails once. */
   requestId: z.uuid({ error: 'must be a request id' }).optional(),
@@ -43,8 +39,7 @@ export async function queueAnnouncement(db: Db, actor: Actor | null, slug: strin
     const [field, message] = Object.entries(fields)[0]!;
     return { ok: false, status: 422, error: `${field} ${message}`, fields };
   }
-  const { subject, body, filters, requestId } = parsed.data;
-  const text = body.replace(/\r\n/g, '\n');
+  const { subject, body: text, filters, requestId } = parsed.data;
   const where = registrationConditions(event.id, filters, { excludeCancelledByDefault: true });
   const eventName = pick(event.name, 'en');
 
