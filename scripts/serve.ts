@@ -6,6 +6,8 @@ import http from 'node:http';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
+import { HeldBodyRequest } from '../lib/server/held-body-request';
+import { actionRefusal, addressRefusal, bodyLimit, isServerActionRequest, refuse, tooLarge } from '../lib/server/request-guard';
 import { runShutdownHooks } from '../lib/server/shutdown';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -21,10 +23,10 @@ async function main() {
   await app.prepare();
   // Refills ask Next.js over loopback when the server listens on every interface.
   const pages = publishedPageServer({ port: env.port, host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname });
-  const server = http.createServer((request, response) => {
+  const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], env.trustProxyHops);
-    void pages.serve(request, response).then(async (answered) => {
-      if (!answered) await handle(request, response);
+    void admit(request as HeldBodyRequest, response).then(async (admitted) => {
+      if (admitted && !(await pages.serve(request, response))) await handle(request, response);
     });
   });
   server.listen(env.port, hostname, () => console.log(`[serve] ready on http://${hostname}:${env.port}`));
@@ -51,6 +53,37 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/**
+ * Refuses what Next.js would answer with a 500 or buffer whole: a broken address, a body over the
+ * limit (declared or counted as it arrives), a malformed or foreign server action. Whatever passes
+ * reaches Next.js with its body already received and checked. Runs synchronously up to holdBody, so
+ * no body byte arrives before it is counted.
+ */
+async function admit(request: HeldBodyRequest, response: http.ServerResponse): Promise<boolean> {
+  const pathname = (request.url ?? '/').split('?')[0]!;
+  const badAddress = addressRefusal(pathname);
+  const limit = bodyLimit(pathname);
+  if (badAddress || Number(request.headers['content-length'] ?? 0) > limit) {
+    request.dropBody();
+    refuse(response, pathname, badAddress ?? tooLarge(limit));
+    return false;
+  }
+  const hasBody = Boolean(request.headers['transfer-encoding']) || Number(request.headers['content-length'] ?? 0) > 0;
+  const held = hasBody ? await request.holdBody(limit) : ({ ok: true, body: Buffer.alloc(0) } as const);
+  if (!held.ok) {
+    if (held.reason === 'too-large') refuse(response, pathname, tooLarge(limit));
+    return false;
+  }
+  const refusal = isServerActionRequest(request, pathname) ? await actionRefusal(request, held.body) : null;
+  if (refusal) {
+    request.dropBody();
+    refuse(response, pathname, refusal);
+    return false;
+  }
+  if (hasBody) request.releaseBody(held.body);
+  return true;
 }
 
 main().catch((error) => {
