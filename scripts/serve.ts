@@ -73,7 +73,10 @@ async function admit(request: HeldBodyRequest, response: http.ServerResponse): P
   const hasBody = Boolean(request.headers['transfer-encoding']) || Number(request.headers['content-length'] ?? 0) > 0;
   const held = hasBody ? await request.holdBody(limit) : ({ ok: true, body: Buffer.alloc(0) } as const);
   if (!held.ok) {
-    if (held.reason === 'too-large') refuse(response, pathname, tooLarge(limit));
+    if (held.reason === 'too-large') {
+      request.dropBody();
+      refuse(response, pathname, tooLarge(limit));
+    }
     return false;
   }
   const refusal = isServerActionRequest(request, pathname) ? await actionRefusal(request, held.body) : null;

@@ -14,6 +14,8 @@ export class HeldBodyRequest extends http.IncomingMessage {
   #size = 0;
   #limit = 0;
   #settle: ((held: HeldBody) => void) | null = null;
+  /** The parser's end of the body, held back with it; passed on exactly once. */
+  #endHeld = false;
 
   /** Starts holding the body: resolves with it once complete, or as soon as it passes `limit` bytes. */
   holdBody(limit: number): Promise<HeldBody> {
@@ -25,31 +27,43 @@ export class HeldBodyRequest extends http.IncomingMessage {
     });
   }
 
-  /** Drops whatever body arrives from now on (the request has been refused). */
-  dropBody(): void {
+  /**
+   * Drops whatever body arrives from now on (the request has been refused). The connection stays open
+   * while the client finishes sending, so it reads the refusal instead of a reset, but no longer than
+   * `lingerMs`.
+   */
+  dropBody(lingerMs = 10_000): void {
     this.#state = 'dropping';
     this.#chunks = [];
+    if (this.#endHeld) return void super.push(null);
+    if (this.complete) return;
+    const timer = setTimeout(() => this.socket.destroy(), lingerMs).unref();
+    this.once('end', () => clearTimeout(timer));
+    this.once('close', () => clearTimeout(timer));
   }
 
   /** Hands the held body on to whoever reads the request next. */
   releaseBody(body: Buffer): void {
     this.#state = 'passing';
     this.#chunks = [];
+    this.#endHeld = false;
     if (body.length > 0) super.push(body);
     super.push(null);
   }
 
   override push(chunk: unknown, encoding?: BufferEncoding): boolean {
     if (this.#state === 'passing') return super.push(chunk, encoding);
-    if (this.#state === 'dropping') return true;
+    if (this.#state === 'dropping') return chunk === null ? super.push(null) : true;
     if (chunk === null) {
+      this.#endHeld = true;
       this.#finish({ ok: true, body: Buffer.concat(this.#chunks) });
       return false;
     }
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), encoding);
     this.#size += bytes.length;
     if (this.#size > this.#limit) {
-      this.dropBody();
+      this.#state = 'dropping';
+      this.#chunks = [];
       this.#finish({ ok: false, reason: 'too-large' });
       return true;
     }

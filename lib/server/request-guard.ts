@@ -13,6 +13,9 @@ export const MAX_FORM_BODY_BYTES = 64 * 1024;
 /** Deeper than any form's values nest once React has encoded them. */
 export const MAX_ACTION_JSON_DEPTH = 64;
 
+/** More than any action of the app takes; Next.js itself answers more than 1,000 with a 500. */
+export const MAX_ACTION_ARGUMENTS = 16;
+
 const PHOTO_UPLOAD = new RegExp(`^(/(${locales.join('|')}))?/speaker/photo$`);
 
 export type Refusal = { status: 400 | 403 | 413; message: string };
@@ -27,15 +30,18 @@ export function tooLarge(limit: number): Refusal {
 
 /**
  * What is wrong with the address itself. Next.js answers a path it cannot percent-decode with a 500
- * (`/events/%ff/agenda`); it is the client's mistake.
+ * (`/events/%ff/agenda`); a control character (`%00`) has no place in any address of the app, and a
+ * NUL would otherwise reach database text parameters. Both are the client's mistake.
  */
 export function addressRefusal(pathname: string): Refusal | null {
+  let decoded: string;
   try {
-    decodeURIComponent(pathname);
-    return null;
+    decoded = decodeURIComponent(pathname);
   } catch {
     return { status: 400, message: 'The address is not valid: it has a broken percent-encoding.' };
   }
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return { status: 400, message: 'The address is not valid: it contains a control character.' };
+  return null;
 }
 
 /** A POST that Next.js treats as a server action: the header a script sends, or a form posted to a page. */
@@ -62,30 +68,50 @@ export async function actionRefusal(request: http.IncomingMessage, body: Buffer)
     } catch {
       return { status: 400, message: 'The form data could not be read.' };
     }
-    // Numbered fields carry React's JSON encoding of the action's arguments; named ones are form fields.
+    // Field 0 carries React's encoding of the action's arguments; other numbered fields would be parts
+    // it refers to, which the app's forms never send; named ones are the form's own fields.
     for (const [name, value] of form) {
-      if (/^\d+$/.test(name) && typeof value === 'string' && !isShallowJson(value)) return badArguments;
+      if (name === '0' ? typeof value !== 'string' || !isPlainArguments(value) : /^\d+$/.test(name)) return badArguments;
     }
     return null;
   }
   if (!headers['next-action'] || /^application\/x-www-form-urlencoded\b/i.test(type)) return null;
   const text = strictUtf8(body);
-  return text !== null && isShallowJson(text) ? null : badArguments;
+  return text !== null && isPlainArguments(text) ? null : badArguments;
 }
 
-const badArguments: Refusal = { status: 400, message: `The action's arguments must be UTF-8 JSON nested at most ${MAX_ACTION_JSON_DEPTH} levels deep.` };
+const badArguments: Refusal = {
+  status: 400,
+  message: `The action's arguments must be a list of at most ${MAX_ACTION_ARGUMENTS} plain values in UTF-8 JSON, nested at most ${MAX_ACTION_JSON_DEPTH} levels deep.`,
+};
 
-function isShallowJson(text: string): boolean {
+/**
+ * The references in React's encoding a call to one of the app's actions can contain: escaped text,
+ * undefined and special numbers, dates, big integers, a FormData argument, a temporary reference.
+ * Others (promises, maps, sets, streams, server references, parts by number) point at parts the app
+ * never sends, and Next.js answers them with a 500 when they point at nothing.
+ */
+const PLAIN_REFERENCE = /^\$(\$|undefined$|NaN$|-?Infinity$|-0$|D|n-?\d+$|K[0-9a-f]+$|T$)/;
+
+function isPlainArguments(text: string): boolean {
   if (jsonNestingDepth(text) > MAX_ACTION_JSON_DEPTH) return false;
+  let root: unknown;
   try {
-    JSON.parse(text);
-    return true;
+    root = JSON.parse(text);
   } catch {
     return false;
   }
+  return Array.isArray(root) && root.length <= MAX_ACTION_ARGUMENTS && plain(root);
 }
 
-/** Answers a refusal as JSON for the API and as text elsewhere, and closes the connection. */
+function plain(value: unknown): boolean {
+  if (typeof value === 'string') return !value.startsWith('$') || PLAIN_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.every(plain);
+  if (value !== null && typeof value === 'object') return Object.values(value).every(plain);
+  return true;
+}
+
+/** Answers a refusal as JSON for the API and as text elsewhere. */
 export function refuse(response: http.ServerResponse, pathname: string, refusal: Refusal): void {
   const api = pathname.startsWith('/api/');
   const body = api ? JSON.stringify({ error: refusal.message }) : `${refusal.message}\n`;
@@ -93,7 +119,6 @@ export function refuse(response: http.ServerResponse, pathname: string, refusal:
     'content-type': api ? 'application/json' : 'text/plain; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
-    connection: 'close',
   });
   response.end(body);
 }

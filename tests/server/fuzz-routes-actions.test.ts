@@ -27,7 +27,7 @@ function routeHandlers(): { template: string; methods: string[] }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === 'route.ts') {
         const source = fs.readFileSync(full, 'utf8');
-        const methods = [...source.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]!);
+        const methods = [...source.matchAll(/export\s+(?:(?:async\s+)?function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]!);
         found.push({ template: urlTemplate(path.relative(path.join(root, 'app'), path.dirname(full))), methods: [...new Set(methods)] });
       }
     }
@@ -199,6 +199,11 @@ describe.skipIf(!hasProductionBuild())(`fuzz: every route and server action answ
         }
         // The same action posted as a form without script (no Next-Action header).
         await send(`${action.name} as a plain form`, fill(action.template), { method: 'POST', body: { label: 'form', ...multipart({ [`$ACTION_ID_${action.id}`]: '', mode: '%ff' }) }, cookie });
+        await send(`${action.name} as a plain form with broken bound arguments`, fill(action.template), {
+          method: 'POST',
+          body: { label: 'form', ...multipart({ $ACTION_REF_1: '', '$ACTION_1:0': `{"id":"${action.id}","bound":"$@1"}`, '$ACTION_1:1': '{bad' }) },
+          cookie,
+        });
       }
     }
     expect(fiveHundreds).toEqual([]);
