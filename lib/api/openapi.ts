@@ -71,6 +71,7 @@ export function openApiDocument(serverUrl: string) {
           requestBody: { required: true, content: { 'application/json': { schema: ref('RegistrationInput') } } },
           responses: {
             201: json(ref('RegistrationCreated'), 'Registered; a confirmation email is queued'),
+            400: json(ref('Error'), 'Body is not UTF-8, or nests deeper than 32 levels'),
             404: errors[404],
             409: json(ref('Error'), 'This email is already registered for this forum (its manage link is re-sent to it)'),
             413: json(ref('Error'), 'Body larger than 32 KB'),

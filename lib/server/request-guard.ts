@@ -70,8 +70,12 @@ export async function actionRefusal(request: http.IncomingMessage, body: Buffer)
     }
     // Field 0 carries React's encoding of the action's arguments; other numbered fields would be parts
     // it refers to, which the app's forms never send; named ones are the form's own fields.
+    // A form posted without script names its action's bound arguments in $ACTION_<n>:<part> fields,
+    // whose JSON may point at the other parts of the same action, and only at those.
     for (const [name, value] of form) {
       if (name === '0' ? typeof value !== 'string' || !isPlainArguments(value) : /^\d+$/.test(name)) return badArguments;
+      const bound = /^(\$ACTION_\d+:)\d+$/.exec(name);
+      if (bound && (typeof value !== 'string' || !isBoundPart(value, (part) => form.has(`${bound[1]}${part}`)))) return badArguments;
     }
     return null;
   }
@@ -104,11 +108,24 @@ function isPlainArguments(text: string): boolean {
   return Array.isArray(root) && root.length <= MAX_ACTION_ARGUMENTS && plain(root);
 }
 
-function plain(value: unknown): boolean {
-  if (typeof value === 'string') return !value.startsWith('$') || PLAIN_REFERENCE.test(value);
-  if (Array.isArray(value)) return value.every(plain);
-  if (value !== null && typeof value === 'object') return Object.values(value).every(plain);
+function plain(value: unknown, part: (id: number) => boolean = () => false): boolean {
+  if (typeof value === 'string') {
+    if (!value.startsWith('$') || PLAIN_REFERENCE.test(value)) return true;
+    const reference = /^\$@?([0-9a-f]+)$/.exec(value);
+    return reference !== null && part(Number.parseInt(reference[1]!, 16));
+  }
+  if (Array.isArray(value)) return value.every((item) => plain(item, part));
+  if (value !== null && typeof value === 'object') return Object.values(value).every((item) => plain(item, part));
   return true;
+}
+
+function isBoundPart(text: string, part: (id: number) => boolean): boolean {
+  if (jsonNestingDepth(text) > MAX_ACTION_JSON_DEPTH) return false;
+  try {
+    return plain(JSON.parse(text), part);
+  } catch {
+    return false;
+  }
 }
 
 /** Answers a refusal as JSON for the API and as text elsewhere. */

@@ -104,6 +104,13 @@ describe('server action calls', () => {
     plain.append('$ACTION_ID_7f00', '');
     plain.append('confirm', '[[[{');
     expect((await form(plain)).status).toBe(200);
+    // …and one whose action has bound arguments (a token), which React puts in $ACTION_1:* parts.
+    const bound = new FormData();
+    bound.append('$ACTION_REF_1', '');
+    bound.append('$ACTION_1:0', '{"id":"7f00","bound":"$@1"}');
+    bound.append('$ACTION_1:1', '["v1.token"]');
+    bound.append('confirm', 'yes');
+    expect((await form(bound)).status).toBe(200);
   });
 
   it('refuses a foreign origin with a 403, and malformed, deep, long or dangling arguments with a 400', async () => {
@@ -126,6 +133,14 @@ describe('server action calls', () => {
     outlined.append('0', '["$1"]');
     outlined.append('1', '{}');
     expect((await form(outlined, { 'next-action': '7f00' })).status).toBe(400);
+    for (const [part, text] of [['1', '{bad'], ['1', '["$@7"]'], ['0', '{"id":"7f00","bound":"$@2"}']] as const) {
+      const bound = new FormData();
+      bound.append('$ACTION_REF_1', '');
+      bound.append('$ACTION_1:0', '{"id":"7f00","bound":"$@1"}');
+      bound.append('$ACTION_1:1', '["v1.token"]');
+      bound.set(`$ACTION_1:${part}`, text);
+      expect((await form(bound)).status, text).toBe(400);
+    }
     expect((await send('/manage/x', { body: '--xyz\r\nbroken', headers: { 'content-type': 'multipart/form-data; boundary=xyz' } })).status).toBe(400);
   });
 });
