@@ -31,7 +31,9 @@ const nextConfig = {
     ];
   },
   experimental: {
-    serverActions: { bodySizeLimit: '256kb' },
+    // The app server (scripts/serve.ts) refuses a larger body with a 413 before Next.js reads it
+    // (MAX_FORM_BODY_BYTES in lib/server/request-guard.ts); Next.js's own limit answers a 500.
+    serverActions: { bodySizeLimit: '64kb' },
     // Cached pages live in memory only: on disk they would outlive a restart against another
     // database (tests, the bench and a re-seeded demo all reuse one build).
     isrFlushToDisk: false,

@@ -6,6 +6,8 @@ import http from 'node:http';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
+import { admit } from '../lib/server/admit-request';
+import { HeldBodyRequest } from '../lib/server/held-body-request';
 import { runShutdownHooks } from '../lib/server/shutdown';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -21,10 +23,10 @@ async function main() {
   await app.prepare();
   // Refills ask Next.js over loopback when the server listens on every interface.
   const pages = publishedPageServer({ port: env.port, host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname });
-  const server = http.createServer((request, response) => {
+  const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], env.trustProxyHops);
-    void pages.serve(request, response).then(async (answered) => {
-      if (!answered) await handle(request, response);
+    void admit(request as HeldBodyRequest, response).then(async (admitted) => {
+      if (admitted && !(await pages.serve(request, response))) await handle(request, response);
     });
   });
   server.listen(env.port, hostname, () => console.log(`[serve] ready on http://${hostname}:${env.port}`));

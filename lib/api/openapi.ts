@@ -75,6 +75,7 @@ export function openApiDocument(serverUrl: string) {
               ref('RegistrationReceived'),
               'Received. A new address is registered at once (confirmed or waitlisted) and gets a confirmation mail with its manage link; an address already registered gets its manage link again (at most once per 10 minutes) and nothing else changes. Both get this same answer: there is no 409, so the API does not reveal who is registered, and the manage link reaches only the mailbox.',
             ),
+            400: json(ref('Error'), 'Body is not UTF-8, or nests deeper than 32 levels'),
             404: errors[404],
             413: json(ref('Error'), 'Body larger than 32 KB'),
             415: json(ref('Error'), 'Body is not JSON'),

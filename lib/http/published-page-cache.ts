@@ -3,6 +3,10 @@
  * per path and language. The server entry and the Next.js bundle each load their own copy of this
  * module, so the store lives on globalThis: a server action that changes the programme drops the
  * pages here, in the same process, and the next visitor gets a fresh render.
+ *
+ * The store is bounded by entries and by bytes: it only ever holds canonical programme paths (one per
+ * event and language), but a bound that does not depend on that keeps memory flat whatever the keys.
+ * When full, the page stored longest ago goes first.
  */
 export type CachedPage = {
   status: number;
@@ -16,17 +20,29 @@ export type CachedPage = {
   usableUntil: number;
 };
 
-type Store = { pages: Map<string, Map<string, CachedPage>>; generation: number };
+export const MAX_CACHED_PAGES = 200;
+export const MAX_CACHED_PAGE_BYTES = 48 * 1024 * 1024;
+
+type Store = { pages: Map<string, CachedPage>; bytes: number; generation: number };
 
 const STORE = Symbol.for('hybrid-forum.published-pages');
 
 function store(): Store {
   const holder = globalThis as { [STORE]?: Store };
-  return (holder[STORE] ??= { pages: new Map(), generation: 0 });
+  return (holder[STORE] ??= { pages: new Map(), bytes: 0, generation: 0 });
 }
 
+const keyOf = (path: string, locale: string) => `${locale} ${path}`;
+const sizeOf = (page: CachedPage) => page.body.length + page.gzip.length;
+
 export function cachedPage(path: string, locale: string): CachedPage | undefined {
-  return store().pages.get(path)?.get(locale);
+  return store().pages.get(keyOf(path, locale));
+}
+
+/** How much the store holds; for tests and diagnostics. */
+export function cachedPageStats(): { entries: number; bytes: number } {
+  const { pages, bytes } = store();
+  return { entries: pages.size, bytes };
 }
 
 /** Bumped by every drop: a render begun before a drop must not be stored after it. */
@@ -34,23 +50,33 @@ export function pageCacheGeneration(): number {
   return store().generation;
 }
 
-/** Stores a render unless the cache was dropped since `generation` was read. */
+/** Stores a render unless the cache was dropped since `generation` was read (or it could never fit). */
 export function storePage(path: string, locale: string, page: CachedPage, generation: number): void {
-  const { pages, generation: current } = store();
-  if (generation !== current) return;
-  let byLocale = pages.get(path);
-  if (!byLocale) pages.set(path, (byLocale = new Map()));
-  byLocale.set(locale, page);
+  const current = store();
+  if (generation !== current.generation || sizeOf(page) > MAX_CACHED_PAGE_BYTES) return;
+  remove(current, keyOf(path, locale));
+  current.pages.set(keyOf(path, locale), page);
+  current.bytes += sizeOf(page);
+  for (const oldest of current.pages.keys()) {
+    if (current.pages.size <= MAX_CACHED_PAGES && current.bytes <= MAX_CACHED_PAGE_BYTES) break;
+    remove(current, oldest);
+  }
 }
 
 export function forgetPage(path: string, locale: string): void {
-  store().pages.get(path)?.delete(locale);
+  remove(store(), keyOf(path, locale));
 }
 
 /** Drops one path in every language, or every page when no path is given. */
 export function dropCachedPages(path?: string): void {
   const current = store();
   current.generation += 1;
-  if (path === undefined) current.pages.clear();
-  else current.pages.delete(path);
+  for (const key of [...current.pages.keys()]) if (path === undefined || key.endsWith(` ${path}`)) remove(current, key);
+}
+
+function remove(current: Store, key: string): void {
+  const page = current.pages.get(key);
+  if (!page) return;
+  current.pages.delete(key);
+  current.bytes -= sizeOf(page);
 }

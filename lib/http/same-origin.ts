@@ -4,9 +4,12 @@
  * is allowed: such clients carry no victim's cookies.
  */
 export function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
+  return sameOriginHost(request.headers.get('origin'), request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+}
+
+/** Whether an Origin header names `host` (or is absent); the same test for the app server's own checks. */
+export function sameOriginHost(origin: string | null, host: string | null): boolean {
   if (!origin) return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   try {
     return new URL(origin).host === host;
   } catch {

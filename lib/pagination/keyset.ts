@@ -11,9 +11,19 @@ export type Direction = 'asc' | 'desc';
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
+/** Whether the cursor's time is a real instant (9999-99-99T99:… fits the pattern; the database would refuse it). */
+function isRealInstant(value: string): boolean {
+  const [date, time] = value.slice(0, 19).split('T') as [string, string];
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute, second] = time.split(':').map(Number) as [number, number, number];
+  const instant = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return instant.toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
 export const cursorSchema = z
   .string({ error: 'must be a page position' })
   .regex(CURSOR, 'must be a page position from a previous page')
+  .refine(isRealInstant, 'must be a page position from a previous page')
   .transform((value): Cursor => {
     const [, createdAt, id] = CURSOR.exec(value)!;
     return { createdAt: createdAt!, id: id! };

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { parse as parseCookies } from 'cookie';
-import { isProgrammePath } from '@/lib/agenda/programme-path';
+import { programmePath, programmeSlug } from '@/lib/agenda/programme-path';
 import { PAGE_CACHE_HEADER } from '@/lib/http/page-cache-header';
 import { policyWithNonce, scriptNonceOf } from '@/lib/http/security-headers';
 import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/http/published-page-cache';
@@ -38,14 +38,15 @@ export function publishedPageServer(options: { port: number; host: string; now?:
 
   function keyOf(request: http.IncomingMessage): PageKey | null {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
-    const path = request.url ?? '';
-    // The published programme without a query: the page Next.js caches per event and language.
-    if (!isProgrammePath(path)) return null;
+    // The published programme without a query: the page Next.js caches per event and language. Kept
+    // under the event's own spelling: every percent-encoding of it is the same page, not another copy.
+    const slug = programmeSlug(request.url ?? '');
+    if (!slug) return null;
     const headers = request.headers;
     // Refills, and the router's own requests (RSC payloads, prefetches, server actions), go to Next.js.
     if (headers[PAGE_CACHE_HEADER] || headers.rsc || headers['next-router-prefetch'] || headers['next-action']) return null;
     const cookies = headers.cookie ? parseCookies(headers.cookie) : {};
-    return { path, locale: preferredLocale(cookies[LOCALE_COOKIE], headers['accept-language']) };
+    return { path: programmePath(slug), locale: preferredLocale(cookies[LOCALE_COOKIE], headers['accept-language']) };
   }
 
   /** One render per page at a time; one begun before a drop cannot be stored, so it does not count. */

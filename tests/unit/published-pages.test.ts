@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cachedPage, dropCachedPages } from '@/lib/http/published-page-cache';
+import { cachedPage, cachedPageStats, dropCachedPages, MAX_CACHED_PAGE_BYTES, MAX_CACHED_PAGES, storePage, pageCacheGeneration, type CachedPage } from '@/lib/http/published-page-cache';
 import { PAGE_CACHE_HEADER, publishedPageServer } from '@/lib/server/published-pages';
 
 const PROGRAMME = '/events/forum/agenda';
@@ -178,5 +178,46 @@ describe('published page fast path', () => {
     clock += 31_000;
     await pages.refill(PROGRAMME, 'en');
     expect((await get(PROGRAMME)).headers[PAGE_CACHE_HEADER]).toBeUndefined();
+  });
+
+  it('answers every percent-encoded spelling of the address from the one copy, rendered once under the canonical address', async () => {
+    const spellings = ['/events/f%6Frum/agenda', '/events/%66orum/agenda', '/events/%66%6f%72%75%6d/agenda', '/events/%66%6F%72%75%6D/agenda'];
+    const first = await get(spellings[0]!);
+    expect(first.headers[PAGE_CACHE_HEADER]).toBe('MISS');
+    for (const spelling of spellings) expect((await get(spelling)).headers[PAGE_CACHE_HEADER]).toBe('HIT');
+    expect((await get(PROGRAMME)).headers[PAGE_CACHE_HEADER]).toBe('HIT');
+    expect(upstreamRequests).toEqual([{ url: PROGRAMME, refill: true, locale: 'en' }]);
+    expect(cachedPageStats().entries).toBe(1);
+  });
+
+  it('leaves spellings that name no possible event to Next.js, storing nothing', async () => {
+    for (const path of ['/events/%ff/agenda', '/events/Forum/agenda', '/events/for%2Fum/agenda', '/events/-forum/agenda']) {
+      expect((await get(path)).headers[PAGE_CACHE_HEADER]).toBeUndefined();
+    }
+    expect(cachedPageStats()).toEqual({ entries: 0, bytes: 0 });
+  });
+});
+
+describe('published page store', () => {
+  const page = (bytes: number): CachedPage => ({ status: 200, headers: {}, body: Buffer.alloc(bytes), gzip: Buffer.alloc(bytes / 4), freshUntil: 1, usableUntil: 2 });
+
+  it('holds at most MAX_CACHED_PAGES pages, dropping the oldest first', () => {
+    for (let i = 0; i < MAX_CACHED_PAGES * 3; i++) storePage(`/events/e${i}/agenda`, 'en', page(1_000), pageCacheGeneration());
+    expect(cachedPageStats()).toEqual({ entries: MAX_CACHED_PAGES, bytes: MAX_CACHED_PAGES * 1_250 });
+    expect(cachedPage('/events/e0/agenda', 'en')).toBeUndefined();
+    expect(cachedPage(`/events/e${MAX_CACHED_PAGES * 3 - 1}/agenda`, 'en')).toBeDefined();
+  });
+
+  it('holds at most MAX_CACHED_PAGE_BYTES, and counts a page stored again once', () => {
+    const large = Math.floor(MAX_CACHED_PAGE_BYTES / 10);
+    for (let i = 0; i < 30; i++) storePage(`/events/e${i}/agenda`, i % 2 ? 'zh' : 'en', page(large), pageCacheGeneration());
+    for (let i = 0; i < 5; i++) storePage('/events/e29/agenda', 'zh', page(large), pageCacheGeneration());
+    const { entries, bytes } = cachedPageStats();
+    expect(bytes).toBeLessThanOrEqual(MAX_CACHED_PAGE_BYTES);
+    expect(entries).toBe(Math.floor(MAX_CACHED_PAGE_BYTES / (large * 1.25)));
+    dropCachedPages('/events/e29/agenda');
+    expect(cachedPageStats()).toEqual({ entries: entries - 1, bytes: bytes - large * 1.25 });
+    dropCachedPages();
+    expect(cachedPageStats()).toEqual({ entries: 0, bytes: 0 });
   });
 });

@@ -7,8 +7,10 @@ import { getDb } from '@/db/client';
 import { magicLinkRequestSchema } from '@/lib/auth/schemas';
 import { magicLinkAllowed, sendMagicLink } from '@/lib/auth/request-magic-link';
 import { clientKey } from '@/lib/security/rate-limit';
+import { formArg } from '@/lib/http/action-args';
 
 export async function requestMagicLinkAction(formData: FormData): Promise<void> {
+  formData = formArg(formData);
   const callbackUrl = typeof formData.get('callbackUrl') === 'string' ? String(formData.get('callbackUrl')) : undefined;
   const parsed = magicLinkRequestSchema.safeParse({ email: formData.get('email'), callbackUrl });
   const back = (query: string) => `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;

@@ -4,12 +4,14 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
+import { formArg } from '@/lib/http/action-args';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
 }
 
 export async function changeRegistrationAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
   const result = await changeRegistration(await getDb(), id, {
@@ -22,6 +24,7 @@ export async function changeRegistrationAction(token: string, formData: FormData
 }
 
 export async function cancelRegistrationAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
   if (formData.get('confirm') !== 'yes') back(token, `error=${encodeURIComponent('confirm must be ticked to cancel')}`);

@@ -6,9 +6,10 @@ import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { publishAgenda } from '@/lib/agenda/publish/publish';
 import { slugSchema } from '@/lib/validation/common';
+import { actionArg } from '@/lib/http/action-args';
 
 export async function publishAgendaAction(slug: string): Promise<void> {
-  const eventSlug = slugSchema.parse(slug);
+  const eventSlug = actionArg(slugSchema, slug);
   const path = `/admin/events/${eventSlug}/agenda`;
   const result = await runForAction(path, async (actor) => publishAgenda(await getDb(), actor, eventSlug));
   refreshPublicProgramme(eventSlug);

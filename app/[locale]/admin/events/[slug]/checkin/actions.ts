@@ -8,9 +8,10 @@ import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';
 import { checkInInputSchema } from '@/lib/checkin/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import { slugSchema } from '@/lib/validation/common';
+import { actionArg } from '@/lib/http/action-args';
 
 export async function checkInAction(slug: string, input: unknown): Promise<CheckInView | { invalid: string }> {
-  const eventSlug = slugSchema.parse(slug);
+  const eventSlug = actionArg(slugSchema, slug);
   const parsed = checkInInputSchema.safeParse(input);
   if (!parsed.success) return { invalid: parsed.error.issues[0]?.message ?? 'Enter a ticket code' };
   const db = await getDb();

@@ -9,6 +9,7 @@ import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
 import { previewSessionConflicts, saveSession } from '@/lib/agenda/admin/save-session';
 import type { Locale } from '@/lib/i18n/locales';
 import { slugSchema } from '@/lib/validation/common';
+import { actionArg } from '@/lib/http/action-args';
 
 export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
 
@@ -20,14 +21,14 @@ async function conflictText(conflicts: Parameters<typeof describeConflicts>[0]) 
 }
 
 export async function checkSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionActionResult> {
-  const ids = target.parse({ slug, id });
+  const ids = actionArg(target, { slug, id });
   const path = `/admin/events/${ids.slug}/agenda`;
   const result = await runForAction(path, async (actor) => previewSessionConflicts(await getDb(), actor, ids.slug, ids.id, values));
   return 'fields' in result ? { ok: false, fields: result.fields } : { ok: false, conflicts: await conflictText(result.conflicts) };
 }
 
 export async function saveSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionActionResult> {
-  const ids = target.parse({ slug, id });
+  const ids = actionArg(target, { slug, id });
   const path = `/admin/events/${ids.slug}/agenda`;
   const result = await runForAction(path, async (actor) => saveSession(await getDb(), actor, ids.slug, ids.id, values));
   if (result.ok) {

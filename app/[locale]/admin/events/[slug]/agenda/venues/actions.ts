@@ -10,6 +10,7 @@ import { missing, type SaveResult } from '@/lib/agenda/venues-admin/result';
 import { createRoom, updateRoom } from '@/lib/agenda/venues-admin/save-room';
 import { createVenue, updateVenue } from '@/lib/agenda/venues-admin/save-venue';
 import { slugSchema } from '@/lib/validation/common';
+import { actionArg } from '@/lib/http/action-args';
 
 const venuesPath = (slug: string) => `/admin/events/${slug}/agenda/venues`;
 
@@ -41,8 +42,8 @@ export async function saveRoomAction(eventSlug: string, venueId: string, roomId:
 
 /** A plain form post: back to the venue page, which explains a refusal in the viewer's language. */
 export async function deleteRoomAction(eventSlug: string, venueId: string, roomId: string): Promise<void> {
-  const slug = slugSchema.parse(eventSlug);
-  const ids = z.object({ venueId: z.uuid(), roomId: z.uuid() }).parse({ venueId, roomId });
+  const slug = actionArg(slugSchema, eventSlug);
+  const ids = actionArg(z.object({ venueId: z.uuid(), roomId: z.uuid() }), { venueId, roomId });
   const path = `${venuesPath(slug)}/${ids.venueId}`;
   const result = await runForAction(path, async (actor) => deleteRoom(await getDb(), actor, slug, ids.roomId));
   if (result.ok) {

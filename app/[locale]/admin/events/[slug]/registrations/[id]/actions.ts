@@ -8,6 +8,7 @@ import type { AdminActionResult } from '@/lib/registration/admin/action-result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { boundedText } from '@/lib/registration/schema';
+import { actionArg, formArg } from '@/lib/http/action-args';
 
 const target = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/), id: z.uuid() });
 const cancelForm = z.object({ confirm: z.literal('yes', { error: 'must be ticked to cancel' }), reason: boundedText(300).default('') });
@@ -21,7 +22,8 @@ function back(path: string, result: AdminActionResult, done: string): never {
 }
 
 export async function cancelRegistrationAction(slug: string, id: string, formData: FormData): Promise<void> {
-  const ids = target.parse({ slug, id });
+  const ids = actionArg(target, { slug, id });
+  formData = formArg(formData);
   const path = detailPath(ids.slug, ids.id);
   const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
   if (!form.success) back(path, { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` }, '');
@@ -30,14 +32,14 @@ export async function cancelRegistrationAction(slug: string, id: string, formDat
 }
 
 export async function promoteAtVenueAction(slug: string, id: string): Promise<void> {
-  const ids = target.parse({ slug, id });
+  const ids = actionArg(target, { slug, id });
   const path = detailPath(ids.slug, ids.id);
   const result = await runForAction(path, async (actor) => promoteAtVenue(await getDb(), actor, ids.slug, ids.id));
   back(path, result, 'promoted');
 }
 
 export async function promoteSessionSeatAction(slug: string, id: string, sessionId: string): Promise<void> {
-  const ids = target.extend({ sessionId: z.uuid() }).parse({ slug, id, sessionId });
+  const ids = actionArg(target.extend({ sessionId: z.uuid() }), { slug, id, sessionId });
   const path = detailPath(ids.slug, ids.id);
   const result = await runForAction(path, async (actor) => promoteSessionSeat(await getDb(), actor, ids.slug, ids.id, ids.sessionId));
   back(path, result, 'promoted');

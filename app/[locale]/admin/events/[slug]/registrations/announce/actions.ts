@@ -6,12 +6,14 @@ import { getDb } from '@/db/client';
 import { runForAction } from '@/lib/admin/page-guard';
 import { queueAnnouncement } from '@/lib/registration/admin/announcement';
 import { filtersToQuery, registrationFilterSchema } from '@/lib/registration/admin/filters';
+import { actionArg, formArg } from '@/lib/http/action-args';
 
 const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/);
 const FILTER_KEYS = ['q', 'venue', 'mode', 'status', 'country', 'type'] as const;
 
 export async function queueAnnouncementAction(slug: string, formData: FormData): Promise<void> {
-  const eventSlug = slugSchema.parse(slug);
+  const eventSlug = actionArg(slugSchema, slug);
+  formData = formArg(formData);
   const path = `/admin/events/${eventSlug}/registrations/announce`;
   const rawFilters = Object.fromEntries(FILTER_KEYS.map((key) => [key, formData.get(key) ?? undefined]));
   const result = await runForAction(path, async (actor) =>
