@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { magicLinkRequestSchema } from '@/lib/auth/schemas';
-import { magicLinkAllowed, sendMagicLink } from '@/lib/auth/request-magic-link';
+import { checkMagicLinkLimits, sendMagicLink } from '@/lib/auth/request-magic-link';
 import { clientKey } from '@/lib/security/rate-limit';
 
 export async function requestMagicLinkAction(formData: FormData): Promise<void> {
@@ -14,7 +14,7 @@ export async function requestMagicLinkAction(formData: FormData): Promise<void> 
   const back = (query: string) => `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;
   if (!parsed.success) redirect(back('error=email'));
   const { email, callbackUrl: target } = parsed.data;
-  const verdict = magicLinkAllowed(email, clientKey(await headers()));
+  const verdict = await checkMagicLinkLimits(await getDb(), email, clientKey(await headers()));
   if (!verdict.accepted) redirect(back('error=tooMany'));
   // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
   after(async () => {
