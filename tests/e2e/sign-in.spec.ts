@@ -58,3 +58,13 @@ test('the sign-in link request answers the same for known and unknown addresses'
     await expect(page.getByRole('status')).toContainText('If an account exists for that address');
   }
 });
+
+test('the sixth sign-in link request for one address from one connection says how long to wait', async ({ page }) => {
+  for (let i = 0; i < 6; i++) {
+    await page.goto('/signin');
+    await page.locator('#magic-email').fill('flooded.e2e@example.org');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    if (i < 5) await expect(page.getByRole('status')).toContainText('If an account exists for that address');
+  }
+  await expect(page.getByRole('alert')).toHaveText(/^Too many sign-in link requests from your connection\. Try again in 1[45] minutes\.$/);
+});

@@ -15,7 +15,7 @@ export async function requestMagicLinkAction(formData: FormData): Promise<void> 
   if (!parsed.success) redirect(back('error=email'));
   const { email, callbackUrl: target } = parsed.data;
   const verdict = await checkMagicLinkLimits(await getDb(), email, clientKey(await headers()));
-  if (!verdict.accepted) redirect(back('error=tooMany'));
+  if (!verdict.accepted) redirect(back(`error=tooMany&wait=${Math.ceil(verdict.retryAfterSeconds / 60)}`));
   // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
   after(async () => {
     await sendMagicLink(await getDb(), email, target ?? '/').catch((error) => console.error('[signin] could not queue a sign-in link:', error instanceof Error ? error.message : error));
