@@ -34,8 +34,16 @@ export async function magicLinkAllowed(
   limits: MagicLinkLimits = magicLinkLimits(),
   now = new Date(),
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const byClient = await takeSharedHit(db, `magic-link:client:${clientKey}`, { limit: limits.perClient, windowMs: MAGIC_LINK_WINDOW_MS, now });
+  const byClient = await takeSharedHit(db, `magic-link:client:${clientKey}`, {
+    limit: limits.perClient,
+    windowMs: MAGIC_LINK_WINDOW_MS,
+    now,
+  });
   if (!byClient.allowed) return byClient;
   const address = email.trim().toLowerCase();
-  return takeSharedHit(db, `magic-link:address-client:${clientKey}:${address}`, { limit: limits.perAddressAndClient, windowMs: MAGIC_LINK_WINDOW_MS, now });
+  return takeSharedHit(db, `magic-link:address-client:${clientKey}:${address}`, {
+    limit: limits.perAddressAndClient,
+    windowMs: MAGIC_LINK_WINDOW_MS,
+    now,
+  });
 }

@@ -3,11 +3,22 @@ import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { passwordMatches } from './passwords';
 import { passwordSignInSchema } from './schemas';
-import { ACCOUNT_THROTTLE, accountThrottleKey, clearThrottle, CLIENT_THROTTLE, clientThrottleKey, forgiveAttempt, reserveAttempt } from './sign-in-throttle';
+import {
+  ACCOUNT_THROTTLE,
+  accountThrottleKey,
+  clearThrottle,
+  CLIENT_THROTTLE,
+  clientThrottleKey,
+  forgiveAttempt,
+  reserveAttempt,
+} from './sign-in-throttle';
 
 type User = typeof users.$inferSelect;
 
-export type PasswordSignIn = { outcome: 'signed-in'; user: User } | { outcome: 'refused' } | { outcome: 'throttled'; retryAfterSeconds: number };
+export type PasswordSignIn =
+  | { outcome: 'signed-in'; user: User }
+  | { outcome: 'refused' }
+  | { outcome: 'throttled'; retryAfterSeconds: number };
 
 /**
  * Checks a password sign-in against the throttle first: a throttled attempt never reaches the
@@ -25,7 +36,10 @@ export async function signInWithPassword(db: Db, credentials: unknown, client: s
   const byAccount = await reserveAttempt(db, accountKey, ACCOUNT_THROTTLE, now);
   if (!byAccount.allowed) return { outcome: 'throttled', retryAfterSeconds: byAccount.retryAfterSeconds };
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, parsed.data.email));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, parsed.data.email));
   const ok = await passwordMatches(parsed.data.password, user?.passwordHash);
   if (!user || !ok || user.disabledAt) return { outcome: 'refused' };
   await clearThrottle(db, accountKey);

@@ -14,7 +14,12 @@ export type MagicLinkRequestResult = { accepted: true } | { accepted: false; ret
  * The rate limits on sign-in links, checked before anything else. They count every request, known
  * address or not, so a refusal says nothing about whether an account exists.
  */
-export async function checkMagicLinkLimits(db: Db, email: string, clientKey: string, limits?: MagicLinkLimits): Promise<MagicLinkRequestResult> {
+export async function checkMagicLinkLimits(
+  db: Db,
+  email: string,
+  clientKey: string,
+  limits?: MagicLinkLimits,
+): Promise<MagicLinkRequestResult> {
   const verdict = await magicLinkAllowed(db, email, clientKey, limits);
   return verdict.allowed ? { accepted: true } : { accepted: false, retryAfterSeconds: verdict.retryAfterSeconds };
 }

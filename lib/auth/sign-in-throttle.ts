@@ -12,9 +12,19 @@ import { pruneNowAndThen, type Verdict } from '@/lib/security/shared-rate-limit'
 export type ThrottlePolicy = { failures: number; firstLockMs: number; longestLockMs: number; forgetAfterMs: number };
 
 const MINUTE = 60_000;
-export const ACCOUNT_THROTTLE: ThrottlePolicy = { failures: 5, firstLockMs: MINUTE, longestLockMs: 60 * MINUTE, forgetAfterMs: 24 * 60 * MINUTE };
+export const ACCOUNT_THROTTLE: ThrottlePolicy = {
+  failures: 5,
+  firstLockMs: MINUTE,
+  longestLockMs: 60 * MINUTE,
+  forgetAfterMs: 24 * 60 * MINUTE,
+};
 // A venue's check-in desk signs in many people from one address: the client allows more failures.
-export const CLIENT_THROTTLE: ThrottlePolicy = { failures: 20, firstLockMs: MINUTE, longestLockMs: 60 * MINUTE, forgetAfterMs: 24 * 60 * MINUTE };
+export const CLIENT_THROTTLE: ThrottlePolicy = {
+  failures: 20,
+  firstLockMs: MINUTE,
+  longestLockMs: 60 * MINUTE,
+  forgetAfterMs: 24 * 60 * MINUTE,
+};
 
 export const accountThrottleKey = (email: string) => `signin:account:${email.trim().toLowerCase()}`;
 export const clientThrottleKey = (client: string) => `signin:client:${client}`;
@@ -29,7 +39,12 @@ export function lockMs(failures: number, policy: ThrottlePolicy): number {
  * queue on the row, so no more than `failures` of them get to check a password before the lock.
  * A locked key refuses the attempt and changes nothing, so hammering a lock does not lengthen it.
  */
-export async function reserveAttempt(db: Db, key: string, policy: ThrottlePolicy, now = new Date()): Promise<Verdict & { attempt: string }> {
+export async function reserveAttempt(
+  db: Db,
+  key: string,
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<Verdict & { attempt: string }> {
   const attempt = randomUUID();
   const at = sql`${now.toISOString()}::timestamptz`;
   const lockedUntil = sql`${rateLimits.since} + least(${policy.longestLockMs}::float8, ${policy.firstLockMs}::float8 * power(2::float8, least(30, ${rateLimits.count} - ${policy.failures}::int))) * interval '1 millisecond'`;

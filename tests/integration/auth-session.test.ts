@@ -27,7 +27,10 @@ afterAll(() => t?.close());
 async function sessionAnswer(token: JWT) {
   const { callbacks } = authOptions();
   const refreshed = await callbacks!.jwt!({ token } as never);
-  return callbacks!.session!({ session: { user: { name: token.name, email: token.email }, expires: new Date(Date.now() + 3_600_000).toISOString() }, token: refreshed } as never);
+  return callbacks!.session!({
+    session: { user: { name: token.name, email: token.email }, expires: new Date(Date.now() + 3_600_000).toISOString() },
+    token: refreshed,
+  } as never);
 }
 
 async function cookieToken(): Promise<JWT> {

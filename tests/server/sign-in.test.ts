@@ -12,7 +12,8 @@ const backend = usingPostgres ? 'postgres' : 'pglite';
 const PASSWORD = 'server-test-password-2026';
 const accounts = { guessed: 'guessed@forum.test', session: 'session@forum.test', disabled: 'disabled@forum.test' };
 
-if (!hasProductionBuild()) console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
+if (!hasProductionBuild())
+  console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
 
 /** A browser's cookie jar against one server, speaking next-auth's HTTP protocol. */
 class Browser {
@@ -61,7 +62,10 @@ class Browser {
   }
 
   async signOut(): Promise<string> {
-    const response = await this.request('/api/auth/signout', { method: 'POST', form: { csrfToken: await this.csrf(), callbackUrl: '/', json: 'true' } });
+    const response = await this.request('/api/auth/signout', {
+      method: 'POST',
+      form: { csrfToken: await this.csrf(), callbackUrl: '/', json: 'true' },
+    });
     return ((await response.json()) as { url: string }).url;
   }
 }
