@@ -7,26 +7,28 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { passwordSignInSchema } from '@/lib/auth/schemas';
+import { minutesToWait } from '@/lib/auth/sign-in-refusal';
 
 type Input = z.input<typeof passwordSignInSchema>;
 
 export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
-  const [failed, setFailed] = useState(false);
+  // null: no failure; 0: wrong email or password; N: throttled, try again in N minutes.
+  const [failed, setFailed] = useState<number | null>(null);
   const { register, handleSubmit, formState } = useForm<Input>({ resolver: zodResolver(passwordSignInSchema) });
 
   const onSubmit = handleSubmit(async (values) => {
-    setFailed(false);
+    setFailed(null);
     const result = await signIn('password', { ...values, redirect: false, callbackUrl });
     if (result?.ok && !result.error) window.location.assign(callbackUrl);
-    else setFailed(true);
+    else setFailed(minutesToWait(result?.error) ?? 0);
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={failed ? 'signin-failed' : undefined}>
-      {failed && (
+    <form onSubmit={onSubmit} noValidate aria-describedby={failed !== null ? 'signin-failed' : undefined}>
+      {failed !== null && (
         <p id="signin-failed" role="alert" className="notice bad">
-          {t('failed')}
+          {failed > 0 ? t('throttled', { minutes: failed }) : t('failed')}
         </p>
       )}
       <div className="field">

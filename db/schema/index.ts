@@ -3,3 +3,4 @@ export * from './auth';
 export * from './agenda';
 export * from './registration';
 export * from './outbox';
+export * from './rate-limits';

@@ -1,13 +1,21 @@
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
+import { decode } from 'next-auth/jwt';
 import { getDb } from '@/db/client';
-import { authOptions } from './options';
+import { appSecret } from '@/lib/security/secret';
+import { sessionCookieName } from './options';
 import { actorForSession, type Actor } from './sessions';
 
 export type { Actor } from './sessions';
 
-/** Who is signed in for this request, checked against the session table every time. */
+/**
+ * Who is signed in for this request, checked against the session table every time. The session
+ * token is read from the encrypted cookie here, on the server; next-auth's session answer does not
+ * carry it. (The cookie is small, so next-auth never splits it into chunks.)
+ */
 export async function currentActor(): Promise<Actor | null> {
-  const session = (await getServerSession(authOptions())) as { sessionToken?: string } | null;
-  if (!session?.sessionToken) return null;
-  return actorForSession(await getDb(), session.sessionToken);
+  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  if (!cookie) return null;
+  const token = await decode({ token: cookie, secret: appSecret() }).catch(() => null);
+  const sessionToken = typeof token?.sessionToken === 'string' ? token.sessionToken : null;
+  return sessionToken ? actorForSession(await getDb(), sessionToken) : null;
 }

@@ -6,34 +6,35 @@ import { appEnv } from '@/lib/config/env';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { ensureSpeakerAccount } from '@/lib/speakers/speaker-account';
 import { createMagicLinkToken } from './magic-link';
-import { magicLinkLimiters } from './magic-link-limits';
+import { MAGIC_LINK_RESEND_AFTER_MS, magicLinkAllowed, type MagicLinkLimits } from './magic-link-limits';
 
 export type MagicLinkRequestResult = { accepted: true } | { accepted: false; retryAfterSeconds: number };
-
-type Limiters = ReturnType<typeof magicLinkLimiters>;
 
 /**
  * The rate limits on sign-in links, checked before anything else. They count every request, known
  * address or not, so a refusal says nothing about whether an account exists.
  */
-export function magicLinkAllowed(email: string, clientKey = 'direct', limiters: Limiters = magicLinkLimiters()): MagicLinkRequestResult {
-  const byClient = limiters.perClient.check(clientKey);
-  if (!byClient.allowed) return { accepted: false, retryAfterSeconds: byClient.retryAfterSeconds };
-  const byEmail = limiters.perEmail.check(email.trim().toLowerCase());
-  if (!byEmail.allowed) return { accepted: false, retryAfterSeconds: byEmail.retryAfterSeconds };
-  return { accepted: true };
+export async function checkMagicLinkLimits(
+  db: Db,
+  email: string,
+  clientKey: string,
+  limits?: MagicLinkLimits,
+): Promise<MagicLinkRequestResult> {
+  const verdict = await magicLinkAllowed(db, email, clientKey, limits);
+  return verdict.allowed ? { accepted: true } : { accepted: false, retryAfterSeconds: verdict.retryAfterSeconds };
 }
 
 /**
  * Queues a sign-in link when the address belongs to an account (or to a listed speaker, who gets an
- * account on first request); does nothing otherwise. Callers answer before this finishes, so
- * neither the answer nor its timing tells whether the address is known.
+ * account on first request); does nothing otherwise, and nothing when a link mailed within the last
+ * minute is still unused (the owner has a working one already). Callers answer before this
+ * finishes, so neither the answer nor its timing tells whether the address is known.
  */
 export async function sendMagicLink(db: Db, email: string, callbackPath = '/'): Promise<void> {
   const normalised = email.trim().toLowerCase();
   await db.transaction(async (tx) => {
     await ensureSpeakerAccount(tx, normalised);
-    const created = await createMagicLinkToken(tx, normalised);
+    const created = await createMagicLinkToken(tx, normalised, { unlessMailedWithinMs: MAGIC_LINK_RESEND_AFTER_MS });
     if (!created) return;
     const link = `${appEnv().appUrl}/signin/magic?token=${encodeURIComponent(created.token)}&callbackUrl=${encodeURIComponent(callbackPath)}`;
     const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link }));
@@ -42,8 +43,13 @@ export async function sendMagicLink(db: Db, email: string, callbackPath = '/'): 
 }
 
 /** Limits, then the link: for callers that wait for the work (scripts, tests). */
-export async function requestMagicLink(db: Db, email: string, callbackPath = '/', options: { clientKey?: string; limiters?: Limiters } = {}): Promise<MagicLinkRequestResult> {
-  const verdict = magicLinkAllowed(email, options.clientKey, options.limiters);
+export async function requestMagicLink(
+  db: Db,
+  email: string,
+  callbackPath = '/',
+  options: { clientKey?: string; limits?: MagicLinkLimits } = {},
+): Promise<MagicLinkRequestResult> {
+  const verdict = await checkMagicLinkLimits(db, email, options.clientKey ?? 'direct', options.limits);
   if (verdict.accepted) await sendMagicLink(db, email, callbackPath);
   return verdict;
 }

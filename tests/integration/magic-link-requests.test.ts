@@ -4,9 +4,13 @@ import { outbox, users, verificationTokens } from '@/db/schema';
 import { demoAccounts, seedDemoAccounts } from '@/db/seed/demo-accounts';
 import { seedDemoForum } from '@/db/seed/seed';
 import { consumeMagicLinkToken, MAGIC_LINK_TTL_MS } from '@/lib/auth/magic-link';
+import { MAGIC_LINK_WINDOW_MS, magicLinkAllowed } from '@/lib/auth/magic-link-limits';
 import { requestMagicLink } from '@/lib/auth/request-magic-link';
-import { createRateLimiter } from '@/lib/security/rate-limit';
+import { upsertUser } from '@/lib/auth/users';
+import { smtpTransport } from '@/lib/mail/transport';
+import { deliverDueMail } from '@/lib/mail/worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { startSmtpServer } from '../helpers/smtp';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -15,8 +19,6 @@ beforeAll(async () => {
   await seedDemoAccounts(t.db, eventId, 'china-asean-tech-forum');
 });
 afterAll(() => t?.close());
-
-const roomy = () => ({ perEmail: createRateLimiter({ limit: 100, windowMs: 60_000 }), perClient: createRateLimiter({ limit: 100, windowMs: 60_000 }) });
 
 async function mailsTo(email: string) {
   return t.db.select().from(outbox).where(and(eq(outbox.toAddress, email), eq(outbox.kind, 'auth.magic-link')));
@@ -32,8 +34,8 @@ function tokenFromMail(mail: { text: string | null; html: string | null }): stri
 
 describe('asking for a sign-in link', () => {
   it('answers the same for a known and an unknown address, and mails only the known one', async () => {
-    const known = await requestMagicLink(t.db, demoAccounts.speaker.email, '/speaker', { limiters: roomy() });
-    const unknown = await requestMagicLink(t.db, 'nobody-here@example.org', '/speaker', { limiters: roomy() });
+    const known = await requestMagicLink(t.db, demoAccounts.speaker.email, '/speaker');
+    const unknown = await requestMagicLink(t.db, 'nobody-here@example.org', '/speaker');
     expect(unknown).toEqual(known);
     expect(await mailsTo('nobody-here@example.org')).toHaveLength(0);
     const [mail] = await mailsTo(demoAccounts.speaker.email);
@@ -45,14 +47,14 @@ describe('asking for a sign-in link', () => {
   it('creates an account for a listed speaker who has none, so they can reach the portal', async () => {
     const email = 'kenji-watanabe@speakers.hybrid-forum.example';
     expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
-    expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker', { limiters: roomy() })).toEqual({ accepted: true });
+    expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker')).toEqual({ accepted: true });
     const [user] = await t.db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ name: 'Kenji Watanabe', passwordHash: null });
     expect(await mailsTo(email)).toHaveLength(1);
   });
 
   it('gives a link that works exactly once, stored only as a hash', async () => {
-    await requestMagicLink(t.db, demoAccounts.organiser.email, '/admin', { limiters: roomy() });
+    await requestMagicLink(t.db, demoAccounts.organiser.email, '/admin');
     const [mail] = await mailsTo(demoAccounts.organiser.email);
     const token = tokenFromMail(mail!);
     const stored = await t.db.select({ token: verificationTokens.token }).from(verificationTokens);
@@ -64,7 +66,7 @@ describe('asking for a sign-in link', () => {
 
   it('gives a link that stops working after 15 minutes', async () => {
     const email = 'checkin.bangkok@forum.demo';
-    await requestMagicLink(t.db, email, '/admin', { limiters: roomy() });
+    await requestMagicLink(t.db, email, '/admin');
     const token = tokenFromMail((await mailsTo(email))[0]!);
     const [user] = await t.db.select().from(users).where(eq(users.email, email));
     const [row] = await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, user!.id));
@@ -77,34 +79,69 @@ describe('asking for a sign-in link', () => {
 });
 
 describe('rate limits on sign-in links', () => {
-  it('refuse a fourth request for one address within the window, known or not, and mail nothing more', async () => {
+  it('refuse a sixth request for one address from one client, known or not, while another client still gets through', async () => {
     for (const email of ['zhang-min@speakers.hybrid-forum.example', 'ghost@example.org']) {
-      const limiters = { perEmail: createRateLimiter({ limit: 3, windowMs: 60_000 }), perClient: createRateLimiter({ limit: 100, windowMs: 60_000 }) };
       const results = [];
-      for (let i = 0; i < 4; i++) results.push(await requestMagicLink(t.db, email, '/speaker', { clientKey: `10.0.0.${i}`, limiters }));
-      expect(results.slice(0, 3)).toEqual([{ accepted: true }, { accepted: true }, { accepted: true }]);
-      expect(results[3]).toMatchObject({ accepted: false, retryAfterSeconds: expect.any(Number) });
+      for (let i = 0; i < 6; i++) results.push(await requestMagicLink(t.db, email, '/speaker', { clientKey: '203.0.113.50' }));
+      expect(results.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => ({ accepted: true })));
+      expect(results[5]).toMatchObject({ accepted: false, retryAfterSeconds: expect.any(Number) });
       // The same address in another case is the same address.
-      expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker', { clientKey: '10.0.1.1', limiters })).toMatchObject({ accepted: false });
+      expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker', { clientKey: '203.0.113.50' })).toMatchObject({ accepted: false });
+      expect(await requestMagicLink(t.db, email, '/speaker', { clientKey: '198.51.100.50' })).toEqual({ accepted: true });
     }
-    expect(await mailsTo('zhang-min@speakers.hybrid-forum.example')).toHaveLength(3);
+    // Seven accepted requests within a minute, one mail: the first link is still unused.
+    expect(await mailsTo('zhang-min@speakers.hybrid-forum.example')).toHaveLength(1);
   });
 
   it('refuse one client asking for many addresses, while other clients still get through', async () => {
-    const limiters = { perEmail: createRateLimiter({ limit: 100, windowMs: 60_000 }), perClient: createRateLimiter({ limit: 5, windowMs: 60_000 }) };
+    const limits = { perAddressAndClient: 100, perClient: 5 };
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await requestMagicLink(t.db, `probe-${i}@example.org`, '/', { clientKey: '203.0.113.9', limiters }));
+    for (let i = 0; i < 6; i++) results.push(await requestMagicLink(t.db, `probe-${i}@example.org`, '/', { clientKey: '203.0.113.9', limits }));
     expect(results.filter((r) => r.accepted)).toHaveLength(5);
     expect(results[5]).toMatchObject({ accepted: false });
-    expect(await requestMagicLink(t.db, 'probe-6@example.org', '/', { clientKey: '198.51.100.7', limiters })).toEqual({ accepted: true });
+    expect(await requestMagicLink(t.db, 'probe-6@example.org', '/', { clientKey: '198.51.100.7', limits })).toEqual({ accepted: true });
   });
 
-  it('allow requests again once the window has passed', () => {
-    const limiter = createRateLimiter({ limit: 2, windowMs: 15 * 60_000 });
-    const start = 1_000_000;
-    expect(limiter.check('a@example.org', start).allowed).toBe(true);
-    expect(limiter.check('a@example.org', start + 1).allowed).toBe(true);
-    expect(limiter.check('a@example.org', start + 2)).toMatchObject({ allowed: false, retryAfterSeconds: 900 });
-    expect(limiter.check('a@example.org', start + 15 * 60_000 + 1).allowed).toBe(true);
+  it('allow requests again once the window has passed', async () => {
+    const start = new Date('2026-12-01T00:00:00Z');
+    const limits = { perAddressAndClient: 2, perClient: 100 };
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    expect((await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(0))).allowed).toBe(true);
+    expect((await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(1))).allowed).toBe(true);
+    expect(await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(2))).toMatchObject({ allowed: false, retryAfterSeconds: 900 });
+    expect((await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(MAGIC_LINK_WINDOW_MS + 1))).allowed).toBe(true);
+  });
+});
+
+describe('strangers asking for someone else’s sign-in link', () => {
+  const owner = 'owner.of.mailbox@forum.test';
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('cannot lock the owner out: after fifty requests from other clients, the owner asks and a working link is in their mailbox, mailed once', async () => {
+    await upsertUser(t.db, { email: owner, name: 'Mailbox Owner' });
+    const smtp = await startSmtpServer();
+    cleanups.push(() => smtp.close());
+    const transport = smtpTransport(smtp.url, { maxConnections: 1 });
+    cleanups.push(() => transport.close());
+
+    // One stranger from one address, then many from many: every answer is the same as the owner's.
+    for (let i = 0; i < 10; i++) await requestMagicLink(t.db, owner, '/', { clientKey: '203.0.113.66' });
+    const strangers = await Promise.all(Array.from({ length: 40 }, (_, i) => requestMagicLink(t.db, owner, '/', { clientKey: `198.51.100.${i + 100}` })));
+    expect(strangers).toEqual(Array.from({ length: 40 }, () => ({ accepted: true })));
+
+    expect(await requestMagicLink(t.db, owner, '/speaker', { clientKey: '192.0.2.10' })).toEqual({ accepted: true });
+    while ((await deliverDueMail(t.db, transport, { backoff: () => 0 })).claimed > 0);
+    const inbox = smtp.received.filter((mail) => mail.envelope.to.includes(owner));
+    expect(inbox).toHaveLength(1);
+    const token = tokenFromMail({ text: inbox[0]!.parsed.text ?? null, html: typeof inbox[0]!.parsed.html === 'string' ? inbox[0]!.parsed.html : null });
+    const [user] = await t.db.select().from(users).where(eq(users.email, owner));
+    expect(await consumeMagicLinkToken(t.db, token)).toBe(user!.id);
+
+    // Once that link is used, the owner's next request mails a new one at once.
+    expect(await requestMagicLink(t.db, owner, '/', { clientKey: '192.0.2.10' })).toEqual({ accepted: true });
+    expect(await mailsTo(owner)).toHaveLength(2);
   });
 });

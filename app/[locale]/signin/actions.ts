@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { magicLinkRequestSchema } from '@/lib/auth/schemas';
-import { magicLinkAllowed, sendMagicLink } from '@/lib/auth/request-magic-link';
+import { checkMagicLinkLimits, sendMagicLink } from '@/lib/auth/request-magic-link';
 import { clientKey } from '@/lib/security/rate-limit';
 import { formArg } from '@/lib/http/action-args';
 
@@ -16,8 +16,8 @@ export async function requestMagicLinkAction(formData: FormData): Promise<void> 
   const back = (query: string) => `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;
   if (!parsed.success) redirect(back('error=email'));
   const { email, callbackUrl: target } = parsed.data;
-  const verdict = magicLinkAllowed(email, clientKey(await headers()));
-  if (!verdict.accepted) redirect(back('error=tooMany'));
+  const verdict = await checkMagicLinkLimits(await getDb(), email, clientKey(await headers()));
+  if (!verdict.accepted) redirect(back(`error=tooMany&wait=${Math.ceil(verdict.retryAfterSeconds / 60)}`));
   // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
   after(async () => {
     await sendMagicLink(await getDb(), email, target ?? '/').catch((error) => console.error('[signin] could not queue a sign-in link:', error instanceof Error ? error.message : error));

@@ -10,10 +10,11 @@ const querySchema = z.object({
   callbackUrl: z.string().regex(/^\/(?!\/)[^\s\\]*$/).max(500).catch('/admin'),
   sent: z.literal('1').optional().catch(undefined),
   error: z.string().max(50).optional().catch(undefined),
+  wait: z.coerce.number().int().min(1).max(60).catch(15),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = querySchema.parse({ callbackUrl: '/admin', ...(await searchParams) });
+  const query = querySchema.parse({ callbackUrl: '/admin', wait: 15, ...(await searchParams) });
   const t = await getTranslations('auth');
   return (
     <div style={{ maxWidth: 460 }}>
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="muted">{t('intro')}</p>
       {query.error === 'tooMany' && (
         <p role="alert" className="notice bad">
-          {t('tooMany')}
+          {t('tooMany', { minutes: query.wait })}
         </p>
       )}
       {query.sent && (

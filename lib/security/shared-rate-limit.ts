@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { lt, sql } from 'drizzle-orm';
+import { rateLimits } from '@/db/schema';
+import type { Db } from '@/db/types';
+
+export type Verdict = { allowed: boolean; retryAfterSeconds: number };
+
+/** Rows untouched this long belong to no live window or lock-out (the longest lasts a day). */
+const KEEP_MS = 2 * 24 * 60 * 60 * 1000;
+
+/**
+ * One hit against a fixed window of `limit` hits per `windowMs`, counted in the database so every
+ * app instance shares it. One upsert decides and counts together, so concurrent requests cannot
+ * all slip past a limit they each saw as not yet reached. A refused hit changes nothing: the window
+ * still ends when it would have.
+ */
+export async function takeSharedHit(db: Db, key: string, options: { limit: number; windowMs: number; now?: Date }): Promise<Verdict> {
+  const now = options.now ?? new Date();
+  const attempt = randomUUID();
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const expired = sql`${rateLimits.since} <= ${new Date(now.getTime() - options.windowMs).toISOString()}::timestamptz`;
+  const room = sql`${rateLimits.count} < ${options.limit}::int`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, count: 1, since: now, lastAttempt: attempt })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${expired} then 1 when ${room} then ${rateLimits.count} + 1 else ${rateLimits.count} end`,
+        since: sql`case when ${expired} then ${at} else ${rateLimits.since} end`,
+        lastAttempt: sql`case when ${expired} or ${room} then ${attempt}::uuid else ${rateLimits.lastAttempt} end`,
+      },
+    })
+    .returning({ since: rateLimits.since, lastAttempt: rateLimits.lastAttempt });
+  await pruneNowAndThen(db, now);
+  if (row!.lastAttempt === attempt) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row!.since.getTime() + options.windowMs - now.getTime()) / 1000)) };
+}
+
+/** About one call in a hundred clears rows no window or lock-out needs any more. */
+export async function pruneNowAndThen(db: Db, now: Date): Promise<void> {
+  if (Math.random() >= 0.01) return;
+  await db.delete(rateLimits).where(lt(rateLimits.since, new Date(now.getTime() - KEEP_MS)));
+}

@@ -1,0 +1,74 @@
+// What next-auth answers about a session (issue 13, points 7 and 12), through this app's own
+// next-auth configuration: the callbacks that build /api/auth/session, and next-auth's address.
+import type { JWT } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDatabase } from '@/db/client';
+import { setAccountDisabled } from '@/lib/auth/disable-account';
+import { authOptions } from '@/lib/auth/options';
+import { closeSession, openSession } from '@/lib/auth/sessions';
+import { upsertUser } from '@/lib/auth/users';
+import { appEnv } from '@/lib/config/env';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+let t: TestDatabase;
+let userId: string;
+const email = 'session.callbacks@forum.test';
+
+beforeAll(async () => {
+  // Not the port next-auth falls back to, so the test sees which address it uses.
+  process.env.APP_URL = 'http://127.0.0.1:4321';
+  t = await createTestDatabase();
+  useDatabase(t);
+  userId = await upsertUser(t.db, { email, name: 'Session Callbacks' });
+});
+afterAll(() => t?.close());
+
+/** What next-auth does for GET /api/auth/session with a cookie holding `token`. */
+async function sessionAnswer(token: JWT) {
+  const { callbacks } = authOptions();
+  const refreshed = await callbacks!.jwt!({ token } as never);
+  return callbacks!.session!({
+    session: { user: { name: token.name, email: token.email }, expires: new Date(Date.now() + 3_600_000).toISOString() },
+    token: refreshed,
+  } as never);
+}
+
+async function cookieToken(): Promise<JWT> {
+  return { name: 'Session Callbacks', email, sub: userId, sessionToken: await openSession(t.db, userId) };
+}
+
+describe('the session answer', () => {
+  it('says who is signed in and never carries the server-side session token', async () => {
+    const token = await cookieToken();
+    const answer = await sessionAnswer(token);
+    expect(answer).toMatchObject({ user: { email } });
+    expect(JSON.stringify(answer)).not.toContain('sessionToken');
+    expect(JSON.stringify(answer)).not.toContain(token.sessionToken as string);
+  });
+
+  it('is signed out for a cookie whose session was signed out', async () => {
+    const token = await cookieToken();
+    await closeSession(t.db, token.sessionToken as string);
+    await expect(sessionAnswer(token)).rejects.toThrow();
+  });
+
+  it('is signed out for a cookie whose account was disabled, even after it is enabled again', async () => {
+    const token = await cookieToken();
+    await setAccountDisabled(t.db, email, true);
+    await expect(sessionAnswer(token)).rejects.toThrow();
+    await setAccountDisabled(t.db, email, false);
+    await expect(sessionAnswer(token)).rejects.toThrow();
+  });
+
+  it('is signed out for a cookie without a session token', async () => {
+    await expect(sessionAnswer({ name: 'x', email, sub: userId })).rejects.toThrow();
+  });
+});
+
+describe("next-auth's address", () => {
+  it('is APP_URL, so sign-out does not send the browser to http://localhost:3000', () => {
+    authOptions();
+    expect(appEnv().appUrl).toBe('http://127.0.0.1:4321');
+    expect(process.env.NEXTAUTH_URL).toBe('http://127.0.0.1:4321');
+  });
+});
