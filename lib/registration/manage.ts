@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { resolveChoices } from './choices';
+import { retryingDeadlocks } from './deadlock-retry';
 import { manageUrl } from './manage-token';
 import { rearrangeSeats } from './rearrange';
 import { registrationView } from './view';
@@ -44,20 +45,22 @@ export async function changeRegistration(db: Db, registrationId: string, rawChan
   if (!existing) return { ok: false, status: 404, error: 'No such registration' };
   const choices = await resolveChoices(db, existing.eventId, parsed.data);
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
-  return db.transaction(async (tx) => {
+  // Deadlocks: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
     const current = await lockedRegistration(tx, registrationId);
     if (!current || current.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
     await rearrangeSeats(tx, current, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
     return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId), manageUrl: manageUrl(registrationId) };
-  });
+  }));
 }
 
 /** Cancels a registration; every seat it held goes to the first in line, in the same transaction. */
 export async function cancelRegistration(db: Db, registrationId: string, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
-  return db.transaction(async (tx) => {
+  // Deadlocks: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
     const current = await lockedRegistration(tx, registrationId);
     if (!current) return { ok: false as const, status: 404 as const, error: 'No such registration' };
     if (current.status !== 'cancelled') await rearrangeSeats(tx, current, null, options.lock ?? lockSeats);
     return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId), manageUrl: manageUrl(registrationId) };
-  });
+  }));
 }

@@ -3,14 +3,19 @@ import { registrations, registrationSessions, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { queueRegistrationMail } from '@/lib/mail/registration-mail';
 import type { ChoiceContext } from './choices';
-import { claimSessionSeat, claimVenueSeat, recordSessionChoice, releaseSessionSeat, releaseVenueSeat, type SeatLock } from './seats';
+import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, recordSessionChoice, releaseSessionSeat, releaseVenueSeat, type SeatLock } from './seats';
 
 type Current = typeof registrations.$inferSelect;
 
 /**
  * Moves a registration from what it holds now to `target` (null = cancelled) in the caller's
- * transaction: frees what it leaves (each freed seat going to the first in line), claims what it
- * newly wants, and queues the mail for the registrant and for everyone promoted.
+ * transaction: frees what it leaves, claims what it newly wants, gives every freed place to the first
+ * in line who may take it, and queues the mail for the registrant and for everyone promoted.
+ *
+ * A freed venue place admits the first in the venue's line, whose waitlisted seats in that venue's
+ * sessions then become theirs where seats are free: so the venue's sessions are all locked with it.
+ * Session seats are handed out last, when everyone this change admits is admitted, in each
+ * session's waitlist order.
  */
 export async function rearrangeSeats(tx: Db, current: Current, target: { mode: 'in_person' | 'online'; choices: ChoiceContext } | null, lock: SeatLock): Promise<void> {
   const held = await tx
@@ -26,17 +31,20 @@ export async function rearrangeSeats(tx: Db, current: Current, target: { mode: '
   const released = [...heldSeat].filter(([id, seat]) => wanted.get(id) !== seat).map(([id]) => id);
   const claimed = [...wanted].filter(([id, seat]) => heldSeat.get(id) !== seat).map(([id]) => id);
   const venueChanges = current.venueId !== targetVenueId || target === null;
+  const admittedNow = ADMITTED.includes(current.status as (typeof ADMITTED)[number]);
+  const freesVenuePlace = venueChanges && current.venueId !== null && admittedNow;
 
   const locked = await lock(tx, {
     venueIds: [current.venueId, venueChanges ? targetVenueId : null].filter((v): v is string => Boolean(v)),
     sessionIds: [...released.filter((id) => heldSeat.get(id)), ...claimed.filter((id) => wanted.get(id))],
+    sessionsAtVenueIds: freesVenuePlace ? [current.venueId!] : [],
   });
   const promoted = new Set<string>();
   const note = (id: string | null) => id && id !== current.id && promoted.add(id);
 
   for (const sessionId of released.sort()) {
-    const session = locked.sessions.get(sessionId);
-    if (session) note(await releaseSessionSeat(tx, current.id, session, true));
+    const session = heldSeat.get(sessionId) ? locked.sessions.get(sessionId) : undefined;
+    if (session) await releaseSessionSeat(tx, current.id, session);
     else await tx.delete(registrationSessions).where(sql`${registrationSessions.registrationId} = ${current.id} AND ${registrationSessions.sessionId} = ${sessionId}`);
   }
 
@@ -59,12 +67,17 @@ export async function rearrangeSeats(tx: Db, current: Current, target: { mode: '
         sequence: sql`${registrations.sequence} + 1`,
       })
       .where(eq(registrations.id, current.id));
-    if (venueChanges && targetVenueId) await claimVenueSeat(tx, current.id, locked.venues.get(targetVenueId)!);
+    let admitted = venueChanges ? true : admittedNow;
+    if (venueChanges && targetVenueId) admitted = (await claimVenueSeat(tx, current.id, locked.venues.get(targetVenueId)!)).status === 'confirmed';
     for (const sessionId of claimed.sort()) {
-      const session = locked.sessions.get(sessionId);
-      if (session) await claimSessionSeat(tx, current.id, session);
+      const session = wanted.get(sessionId) ? locked.sessions.get(sessionId) : undefined;
+      if (session) await claimSessionSeat(tx, current.id, session, admitted);
       else await recordSessionChoice(tx, current.id, sessionId);
     }
+  }
+
+  for (const session of [...locked.sessions.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const id of await fillFreeSeats(tx, session)) note(id);
   }
 
   await queueRegistrationMail(tx, current.id, target ? 'changed' : 'cancelled', { removedSessionIds: released.filter((id) => !wanted.has(id)) });

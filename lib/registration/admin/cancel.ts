@@ -4,6 +4,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
+import { retryingDeadlocks } from '../deadlock-retry';
 import { cancelRegistration } from '../manage';
 import { notFound, type AdminActionResult } from './action-result';
 
@@ -13,7 +14,8 @@ import { notFound, type AdminActionResult } from './action-result';
  */
 export async function cancelRegistrationAsOrganiser(db: Db, actor: Actor | null, slug: string, registrationId: string, reason = ''): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
+  // Deadlocks: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
     // Same lock, taken first, as cancelRegistration takes: the registration row before any seat.
     const [current] = await tx
       .select({ id: registrations.id, status: registrations.status, email: registrations.email, name: registrations.name })
@@ -33,5 +35,5 @@ export async function cancelRegistrationAsOrganiser(db: Db, actor: Actor | null,
       details: { name: current.name, email: current.email, previousStatus: current.status, ...(reason ? { reason } : {}) },
     });
     return { ok: true as const };
-  });
+  }));
 }

@@ -6,7 +6,8 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
 import { queueRegistrationMail } from '@/lib/mail/registration-mail';
-import { claimSessionSeat, claimVenueSeat, lockSeats, releaseSessionSeat, releaseVenueSeat } from '../seats';
+import { retryingDeadlocks } from '../deadlock-retry';
+import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, lockSeats, releaseSessionSeat, releaseVenueSeat } from '../seats';
 import { notFound, type AdminActionResult } from './action-result';
 
 function noFreeSeat(place: string, confirmed: number, capacity: number): AdminActionResult {
@@ -44,11 +45,13 @@ async function bumpAndNotify(tx: Db, registrationId: string) {
  */
 export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, registrationId: string): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
+  // Deadlocks: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
     const current = await lockedRegistration(tx, event.id, registrationId);
     if (!current) return notFound;
     if (current.status !== 'waitlisted' || !current.venueId) return { ok: false as const, status: 409 as const, error: 'This registration is not on a venue waitlist' };
-    const locked = await lockSeats(tx, { venueIds: [current.venueId], sessionIds: [] });
+    // Admitted, they take their waitlisted seats in the venue's sessions where seats are free.
+    const locked = await lockSeats(tx, { venueIds: [current.venueId], sessionIds: [], sessionsAtVenueIds: [current.venueId] });
     const venue = locked.venues.get(current.venueId)!;
     if (venue.capacity !== null && venue.confirmedCount >= venue.capacity) {
       const [named] = await tx.select({ name: venues.name }).from(venues).where(eq(venues.id, venue.id));
@@ -58,6 +61,7 @@ export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, 
     await releaseVenueSeat(tx, current, venue);
     const outcome = await claimVenueSeat(tx, current.id, venue);
     if (outcome.status !== 'confirmed') throw new Error('a free venue place was not claimed');
+    for (const session of [...locked.sessions.values()].sort((a, b) => a.id.localeCompare(b.id))) await fillFreeSeats(tx, session);
     await bumpAndNotify(tx, current.id);
     await recordAudit(tx, {
       eventId: event.id,
@@ -68,13 +72,14 @@ export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, 
       details: { name: current.name, email: current.email, venueId: current.venueId, previousPosition: current.waitlistPosition },
     });
     return { ok: true as const, promoted: current.id };
-  });
+  }));
 }
 
 /** Gives a registrant waitlisted for a session a seat in it, but only while the session has a free seat. */
 export async function promoteSessionSeat(db: Db, actor: Actor | null, slug: string, registrationId: string, sessionId: string): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
+  // Deadlocks: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
     const current = await lockedRegistration(tx, event.id, registrationId);
     if (!current) return notFound;
     if (current.status === 'cancelled') return { ok: false as const, status: 409 as const, error: 'This registration is cancelled' };
@@ -87,13 +92,16 @@ export async function promoteSessionSeat(db: Db, actor: Actor | null, slug: stri
     if (!session || !seat || seat.status !== 'waitlisted') {
       return { ok: false as const, status: 409 as const, error: 'This registrant is not on the waitlist of that session' };
     }
+    if (current.mode !== 'in_person' || current.venueId !== session.venueId || !ADMITTED.includes(current.status as (typeof ADMITTED)[number])) {
+      return { ok: false as const, status: 409 as const, error: 'This registrant is still waitlisted for the venue: give them a place at the venue first, and their session seats follow' };
+    }
     if (session.capacity !== null && session.confirmedCount >= session.capacity) {
       const [named] = await tx.select({ title: sessions.title }).from(sessions).where(eq(sessions.id, session.id));
       return noFreeSeat(`“${pick(named?.title, 'en')}”`, session.confirmedCount, session.capacity);
     }
     // Leaving the waitlist moves everyone behind up one; the free seat is then claimed as usual.
-    await releaseSessionSeat(tx, current.id, session, true);
-    const outcome = await claimSessionSeat(tx, current.id, session);
+    await releaseSessionSeat(tx, current.id, session);
+    const outcome = await claimSessionSeat(tx, current.id, session, true);
     if (outcome.status !== 'confirmed') throw new Error('a free session seat was not claimed');
     await bumpAndNotify(tx, current.id);
     await recordAudit(tx, {
@@ -105,5 +113,5 @@ export async function promoteSessionSeat(db: Db, actor: Actor | null, slug: stri
       details: { name: current.name, email: current.email, sessionId, previousPosition: seat.position },
     });
     return { ok: true as const, promoted: current.id };
-  });
+  }));
 }
