@@ -4,16 +4,16 @@
 // Relay and online choices take no session seat, so they never wait on one.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, registrations, sessionRelays, sessions, venues } from '@/db/schema';
+import { outbox, sessionRelays, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
-import type { RegistrationResult } from '@/lib/registration/result';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { EVENT, person } from '../helpers/registration';
 import { seatInvariantBreaches } from '../helpers/seat-invariants';
+import { registered, smallVenue as smallVenueIn, standing as standingIn } from '../helpers/seat-standing';
 import { addSeatedSession } from '../helpers/seated-session';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -25,27 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** A venue holding `places` people with one session of `seats` seats (more sessions with addSession). */
-async function smallVenue(tag: string, places: number, seats: number) {
-  const seated = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: `${tag}-hall`, sessionSlug: `${tag}-session`, capacity: seats });
-  await t.db.update(venues).set({ capacity: places }).where(eq(venues.id, seated.venueId));
-  return seated;
-}
-
-function registered(result: RegistrationResult) {
-  if (!result.ok) throw new Error(`expected a registration, got ${result.status} ${result.error}`);
-  return result.registration;
-}
+const smallVenue = (tag: string, places: number, seats: number) => smallVenueIn(t.db, tag, places, seats);
+const standing = (registrationId: string) => standingIn(t.db, registrationId);
 
 async function register(tag: string, venueSlug: string, sessionIds: string[]) {
   return registered(await registerAttendee(t.db, EVENT, person(tag, { venue: venueSlug, sessions: sessionIds }), { now }));
-}
-
-/** Where a registration stands: at its venue, and in each session (status and place). */
-async function standing(registrationId: string) {
-  const [row] = await t.db.select({ status: registrations.status, position: registrations.waitlistPosition }).from(registrations).where(eq(registrations.id, registrationId));
-  const seats = await t.db.query.registrationSessions.findMany({ where: (rs, { eq: equals }) => equals(rs.registrationId, registrationId) });
-  return { venue: [row!.status, row!.position], sessions: Object.fromEntries(seats.map((s) => [s.sessionId, [s.status, s.waitlistPosition]])) };
 }
 
 async function mailKinds(registrationId: string) {

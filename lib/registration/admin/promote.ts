@@ -6,8 +6,8 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
 import { queueRegistrationMail } from '@/lib/mail/registration-mail';
-import { retryingDeadlocks } from '../deadlock-retry';
-import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, lockSeats, releaseSessionSeat, releaseVenueSeat } from '../seats';
+import { RegistrationChangedMeanwhile, retryingDeadlocks } from '../deadlock-retry';
+import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, lockSeats, releaseSessionSeat, releaseVenueSeat, type SeatLockRequest } from '../seats';
 import { notFound, type AdminActionResult } from './action-result';
 
 function noFreeSeat(place: string, confirmed: number, capacity: number): AdminActionResult {
@@ -18,17 +18,26 @@ function noFreeSeat(place: string, confirmed: number, capacity: number): AdminAc
   };
 }
 
+type Registration = typeof registrations.$inferSelect;
+
 /**
- * Lock order matches the registrant's own change/cancel path: the registration row first, then the
- * venue and session rows through lockSeats, so these actions never deadlock against it.
+ * The registration (of this event) with the seat locks it needs, taken in the order every writer
+ * follows: the seats first, then the registration's row (see rearrange.ts). Decided from the row as
+ * read before the locks; should it have changed by the time it is locked, the transaction starts
+ * again (RegistrationChangedMeanwhile).
  */
-async function lockedRegistration(tx: Db, eventId: string, registrationId: string) {
-  const [row] = await tx
+async function lockedWithSeats(tx: Db, eventId: string, registrationId: string, seatsFor: (row: Registration) => SeatLockRequest | null) {
+  const [seen] = await tx
     .select()
     .from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
-    .for('update');
-  return row;
+    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)));
+  if (!seen) return { current: null, locked: null };
+  const request = seatsFor(seen);
+  if (!request) return { current: seen, locked: null };
+  const locked = await lockSeats(tx, request);
+  const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
+  if (!current || current.sequence !== seen.sequence || current.status !== seen.status || current.venueId !== seen.venueId) throw new RegistrationChangedMeanwhile();
+  return { current, locked };
 }
 
 async function bumpAndNotify(tx: Db, registrationId: string) {
@@ -45,13 +54,14 @@ async function bumpAndNotify(tx: Db, registrationId: string) {
  */
 export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, registrationId: string): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  // Deadlocks: see deadlock-retry.ts.
+  // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() => db.transaction(async (tx) => {
-    const current = await lockedRegistration(tx, event.id, registrationId);
-    if (!current) return notFound;
-    if (current.status !== 'waitlisted' || !current.venueId) return { ok: false as const, status: 409 as const, error: 'This registration is not on a venue waitlist' };
     // Admitted, they take their waitlisted seats in the venue's sessions where seats are free.
-    const locked = await lockSeats(tx, { venueIds: [current.venueId], sessionIds: [], sessionsAtVenueIds: [current.venueId] });
+    const { current, locked } = await lockedWithSeats(tx, event.id, registrationId, (row) =>
+      row.status === 'waitlisted' && row.venueId ? { venueIds: [row.venueId], sessionIds: [], sessionsAtVenueIds: [row.venueId] } : null,
+    );
+    if (!current) return notFound;
+    if (!locked || !current.venueId) return { ok: false as const, status: 409 as const, error: 'This registration is not on a venue waitlist' };
     const venue = locked.venues.get(current.venueId)!;
     if (venue.capacity !== null && venue.confirmedCount >= venue.capacity) {
       const [named] = await tx.select({ name: venues.name }).from(venues).where(eq(venues.id, venue.id));
@@ -78,12 +88,11 @@ export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, 
 /** Gives a registrant waitlisted for a session a seat in it, but only while the session has a free seat. */
 export async function promoteSessionSeat(db: Db, actor: Actor | null, slug: string, registrationId: string, sessionId: string): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  // Deadlocks: see deadlock-retry.ts.
+  // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() => db.transaction(async (tx) => {
-    const current = await lockedRegistration(tx, event.id, registrationId);
+    const { current, locked } = await lockedWithSeats(tx, event.id, registrationId, (row) => (row.status === 'cancelled' ? null : { venueIds: [], sessionIds: [sessionId] }));
     if (!current) return notFound;
-    if (current.status === 'cancelled') return { ok: false as const, status: 409 as const, error: 'This registration is cancelled' };
-    const locked = await lockSeats(tx, { venueIds: [], sessionIds: [sessionId] });
+    if (!locked) return { ok: false as const, status: 409 as const, error: 'This registration is cancelled' };
     const session = locked.sessions.get(sessionId);
     const [seat] = await tx
       .select({ status: registrationSessions.status, position: registrationSessions.waitlistPosition })
