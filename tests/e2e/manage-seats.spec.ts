@@ -20,6 +20,7 @@ async function sessions(request: APIRequestContext): Promise<{ id: string; slug:
 }
 
 test('a registrant moves from Nanning to Tokyo and changes sessions on the manage page; the workshop seat they left is free again', async ({ page, request }) => {
+  test.setTimeout(180_000);
   const before = await sessions(request);
   const workshop = before.find((s) => s.slug === 'young-scientists-workshop')!;
   const created = await request.post(`/api/v1/events/${EVENT}/registrations`, {
@@ -53,7 +54,7 @@ test('a registrant moves from Nanning to Tokyo and changes sessions on the manag
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status')).toHaveText('Your registration was updated. We have emailed you the new details.');
   await expect(page.getByTestId('registration-status')).toHaveText('Confirmed');
-  await expect(page.getByText(/In person at .*Tokyo/)).toBeVisible();
+  await expect(page.locator('section.card p', { hasText: 'In person at' })).toContainText('Tokyo');
   await expect(page.getByText('You have not chosen any sessions.')).toBeVisible();
   expect((await sessions(request)).find((s) => s.id === workshop.id)!.seatsLeft).toBe(seatsWhileHeld + 1);
 
