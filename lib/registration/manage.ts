@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { resolveChoices } from './choices';
+import { retryingDeadlocks } from './deadlock-retry';
 import { rearrangeSeats } from './rearrange';
 import { registrationView } from './view';
 import { invalid, type RegistrationResult } from './result';
@@ -31,11 +32,6 @@ export const registrationChangeSchema = z
 
 export type RegistrationChange = z.input<typeof registrationChangeSchema>;
 
-async function lockedRegistration(tx: Db, registrationId: string) {
-  const [row] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
-  return row;
-}
-
 export async function changeRegistration(db: Db, registrationId: string, rawChange: unknown, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
   const parsed = registrationChangeSchema.safeParse(rawChange);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
@@ -43,20 +39,19 @@ export async function changeRegistration(db: Db, registrationId: string, rawChan
   if (!existing) return { ok: false, status: 404, error: 'No such registration' };
   const choices = await resolveChoices(db, existing.eventId, parsed.data);
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
-  return db.transaction(async (tx) => {
-    const current = await lockedRegistration(tx, registrationId);
-    if (!current || current.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
-    await rearrangeSeats(tx, current, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
+  // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
+    const before = await rearrangeSeats(tx, registrationId, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
+    if (!before || before.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
     return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
-  });
+  }));
 }
 
 /** Cancels a registration; every seat it held goes to the first in line, in the same transaction. */
 export async function cancelRegistration(db: Db, registrationId: string, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
-  return db.transaction(async (tx) => {
-    const current = await lockedRegistration(tx, registrationId);
-    if (!current) return { ok: false as const, status: 404 as const, error: 'No such registration' };
-    if (current.status !== 'cancelled') await rearrangeSeats(tx, current, null, options.lock ?? lockSeats);
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
+    const before = await rearrangeSeats(tx, registrationId, null, options.lock ?? lockSeats);
+    if (!before) return { ok: false as const, status: 404 as const, error: 'No such registration' };
     return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
-  });
+  }));
 }

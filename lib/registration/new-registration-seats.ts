@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/types';
 import type { SessionSeat } from './result';
-import { hasFreeSeat, sessionWaitlistTail, venueWaitlistTail, waitlistTailOf, type LockedSeats } from './seats';
+import { hasFreeSeat, sessionWaitlistTail, venueWaitlistTail, waitlistTailOf, type LockedSeats, type LockedSession } from './seats';
 
 /** What a new registration gets, decided under the seat locks. */
 export type SeatPlan = {
@@ -14,20 +14,15 @@ export type SeatPlan = {
 
 /**
  * Decides the new registration's places from the locked rows: a free seat, else the next waitlist
- * place. The locks usually came with the waitlist tails needed (asked for where the venue or session
- * was already full when the choices were loaded); one that filled up since is read here, still
- * under the lock. Counts and tails in `locked` move on with each place given.
+ * place. A session seat goes only to someone admitted at the venue: waitlisted for the venue, they
+ * take the next place in each session's line instead, and their seats when the venue admits them.
+ * The locks usually came with the waitlist tails needed (asked for where the venue or session was
+ * already full when the choices were loaded); one that filled up since is read here, still under the
+ * lock. Counts and tails in `locked` move on with each place given.
  */
 export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: string | null; seatBySession: Map<string, boolean> }): Promise<SeatPlan> {
   const venue = wanted.venueId ? locked.venues.get(wanted.venueId)! : null;
-  const seatSessions = [...wanted.seatBySession].filter(([, seat]) => seat).map(([id]) => locked.sessions.get(id)!);
-  const venueTailMissing = venue && !hasFreeSeat(venue) && venue.waitlistTail === undefined;
-  const sessionsMissingTail = seatSessions.filter((s) => !hasFreeSeat(s) && s.waitlistTail === undefined);
-  if (venueTailMissing || sessionsMissingTail.length) {
-    const [venueTail, ...sessionTails] = await Promise.all([venueTailMissing ? venueWaitlistTail(tx, venue.id) : [], ...sessionsMissingTail.map((s) => sessionWaitlistTail(tx, s.id))]);
-    if (venueTailMissing) venue.waitlistTail = waitlistTailOf(venueTail);
-    sessionsMissingTail.forEach((s, i) => (s.waitlistTail = waitlistTailOf(sessionTails[i])));
-  }
+  if (venue && !hasFreeSeat(venue) && venue.waitlistTail === undefined) venue.waitlistTail = waitlistTailOf(await venueWaitlistTail(tx, venue.id));
 
   let venuePlace: SeatPlan['venue'] = null;
   if (venue) {
@@ -39,13 +34,22 @@ export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: 
       venuePlace = { id: venue.id, status: 'waitlisted', position: venue.waitlistTail };
     }
   }
+  const admitted = venuePlace?.status !== 'waitlisted';
+  const takesSeat = (session: LockedSession) => admitted && hasFreeSeat(session);
+  const seatSessions = [...wanted.seatBySession].filter(([, seat]) => seat).map(([id]) => locked.sessions.get(id)!);
+  const sessionsMissingTail = seatSessions.filter((s) => !takesSeat(s) && s.waitlistTail === undefined);
+  if (sessionsMissingTail.length) {
+    const tails = await Promise.all(sessionsMissingTail.map((s) => sessionWaitlistTail(tx, s.id)));
+    sessionsMissingTail.forEach((s, i) => (s.waitlistTail = waitlistTailOf(tails[i])));
+  }
+
   const seats: SessionSeat[] = [];
   const seatedSessionIds: string[] = [];
   for (const sessionId of [...wanted.seatBySession.keys()].sort()) {
     const session = wanted.seatBySession.get(sessionId) ? locked.sessions.get(sessionId)! : null;
     if (!session) {
       seats.push({ sessionId, status: 'confirmed', position: null });
-    } else if (hasFreeSeat(session)) {
+    } else if (takesSeat(session)) {
       session.confirmedCount += 1;
       seatedSessionIds.push(sessionId);
       seats.push({ sessionId, status: 'confirmed', position: null });

@@ -3,40 +3,67 @@ import { registrations, registrationSessions, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { queueRegistrationMail } from '@/lib/mail/registration-mail';
 import type { ChoiceContext } from './choices';
-import { claimSessionSeat, claimVenueSeat, recordSessionChoice, releaseSessionSeat, releaseVenueSeat, type SeatLock } from './seats';
+import { RegistrationChangedMeanwhile } from './deadlock-retry';
+import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, recordSessionChoice, releaseSessionSeat, releaseVenueSeat, type SeatLock } from './seats';
 
 type Current = typeof registrations.$inferSelect;
 
+const isAdmitted = (registration: Current) => ADMITTED.includes(registration.status as (typeof ADMITTED)[number]);
+
 /**
  * Moves a registration from what it holds now to `target` (null = cancelled) in the caller's
- * transaction: frees what it leaves (each freed seat going to the first in line), claims what it
- * newly wants, and queues the mail for the registrant and for everyone promoted.
+ * transaction: frees what it leaves, claims what it newly wants, gives every freed place to the first
+ * in line who may take it, and queues the mail for the registrant and for everyone promoted. Returns
+ * the registration as it was before, or null when there is none; a cancelled one is left alone.
+ *
+ * Locks: the seats first (venues, then sessions, as lockSeats takes them), then the registration's
+ * own row, the order every writer follows, because whoever frees a seat updates the rows of the
+ * people it promotes and of those who move up in line. The plan is made from the row read before
+ * the locks; should the row have changed by the time it is locked, the transaction starts again
+ * (RegistrationChangedMeanwhile).
+ *
+ * A freed venue place admits the first in the venue's line, whose waitlisted seats in that venue's
+ * sessions then become theirs where seats are free: so the venue's sessions are all locked with it.
+ * Session seats are handed out last, when everyone this change admits is admitted, in each
+ * session's waitlist order.
  */
-export async function rearrangeSeats(tx: Db, current: Current, target: { mode: 'in_person' | 'online'; choices: ChoiceContext } | null, lock: SeatLock): Promise<void> {
+export async function rearrangeSeats(
+  tx: Db,
+  registrationId: string,
+  target: { mode: 'in_person' | 'online'; choices: ChoiceContext } | null,
+  lock: SeatLock,
+): Promise<Current | null> {
+  const [seen] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+  if (!seen || seen.status === 'cancelled') return seen ?? null;
   const held = await tx
     .select({ sessionId: registrationSessions.sessionId, venueId: sessions.venueId })
     .from(registrationSessions)
     .innerJoin(sessions, eq(registrationSessions.sessionId, sessions.id))
-    .where(eq(registrationSessions.registrationId, current.id));
-  const heldSeat = new Map(held.map((h) => [h.sessionId, current.mode === 'in_person' && h.venueId === current.venueId]));
+    .where(eq(registrationSessions.registrationId, seen.id));
+  const heldSeat = new Map(held.map((h) => [h.sessionId, seen.mode === 'in_person' && h.venueId === seen.venueId]));
   const wanted = target?.choices.seatBySession ?? new Map<string, boolean>();
   const targetVenueId = target?.choices.venue?.id ?? null;
 
   // A session is released when no longer wanted or when whether it takes a seat changes.
   const released = [...heldSeat].filter(([id, seat]) => wanted.get(id) !== seat).map(([id]) => id);
   const claimed = [...wanted].filter(([id, seat]) => heldSeat.get(id) !== seat).map(([id]) => id);
-  const venueChanges = current.venueId !== targetVenueId || target === null;
+  const venueChanges = seen.venueId !== targetVenueId || target === null;
+  const freesVenuePlace = venueChanges && seen.venueId !== null && isAdmitted(seen);
 
   const locked = await lock(tx, {
-    venueIds: [current.venueId, venueChanges ? targetVenueId : null].filter((v): v is string => Boolean(v)),
+    venueIds: [seen.venueId, venueChanges ? targetVenueId : null].filter((v): v is string => Boolean(v)),
     sessionIds: [...released.filter((id) => heldSeat.get(id)), ...claimed.filter((id) => wanted.get(id))],
+    sessionsAtVenueIds: freesVenuePlace ? [seen.venueId!] : [],
   });
+  const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
+  if (!current || current.sequence !== seen.sequence || current.status !== seen.status) throw new RegistrationChangedMeanwhile();
+  const admittedNow = isAdmitted(current);
   const promoted = new Set<string>();
   const note = (id: string | null) => id && id !== current.id && promoted.add(id);
 
   for (const sessionId of released.sort()) {
-    const session = locked.sessions.get(sessionId);
-    if (session) note(await releaseSessionSeat(tx, current.id, session, true));
+    const session = heldSeat.get(sessionId) ? locked.sessions.get(sessionId) : undefined;
+    if (session) await releaseSessionSeat(tx, current.id, session);
     else await tx.delete(registrationSessions).where(sql`${registrationSessions.registrationId} = ${current.id} AND ${registrationSessions.sessionId} = ${sessionId}`);
   }
 
@@ -59,12 +86,17 @@ export async function rearrangeSeats(tx: Db, current: Current, target: { mode: '
         sequence: sql`${registrations.sequence} + 1`,
       })
       .where(eq(registrations.id, current.id));
-    if (venueChanges && targetVenueId) await claimVenueSeat(tx, current.id, locked.venues.get(targetVenueId)!);
+    let admitted = venueChanges ? true : admittedNow;
+    if (venueChanges && targetVenueId) admitted = (await claimVenueSeat(tx, current.id, locked.venues.get(targetVenueId)!)).status === 'confirmed';
     for (const sessionId of claimed.sort()) {
-      const session = locked.sessions.get(sessionId);
-      if (session) await claimSessionSeat(tx, current.id, session);
+      const session = wanted.get(sessionId) ? locked.sessions.get(sessionId) : undefined;
+      if (session) await claimSessionSeat(tx, current.id, session, admitted);
       else await recordSessionChoice(tx, current.id, sessionId);
     }
+  }
+
+  for (const session of [...locked.sessions.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const id of await fillFreeSeats(tx, session)) note(id);
   }
 
   await queueRegistrationMail(tx, current.id, target ? 'changed' : 'cancelled', { removedSessionIds: released.filter((id) => !wanted.has(id)) });
@@ -75,4 +107,5 @@ export async function rearrangeSeats(tx: Db, current: Current, target: { mode: '
       .where(inArray(registrations.id, [...promoted]));
     for (const id of [...promoted].sort()) await queueRegistrationMail(tx, id, 'promoted');
   }
+  return current;
 }

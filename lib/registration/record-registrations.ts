@@ -124,7 +124,7 @@ async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promi
  * Where one was already full when its choices were loaded, its waitlist tail comes with the lock.
  */
 function seatLockRequest(batch: PreparedRegistration[]): SeatLockRequest {
-  const request: Required<SeatLockRequest> = { venueIds: [], sessionIds: [], waitlistTails: { venueIds: [], sessionIds: [] } };
+  const request: Required<SeatLockRequest> = { venueIds: [], sessionIds: [], sessionsAtVenueIds: [], waitlistTails: { venueIds: [], sessionIds: [] } };
   for (const { choices } of batch) {
     if (choices.venue) {
       request.venueIds.push(choices.venue.id);
@@ -133,7 +133,8 @@ function seatLockRequest(batch: PreparedRegistration[]): SeatLockRequest {
     for (const { session } of choices.places) {
       if (!choices.seatBySession.get(session.id)) continue;
       request.sessionIds.push(session.id);
-      if (!hasFreeSeat(session)) request.waitlistTails.sessionIds.push(session.id);
+      // Waitlisted for a full venue, they wait in the session's line even where seats are free.
+      if (!hasFreeSeat(session) || (choices.venue && !hasFreeSeat(choices.venue))) request.waitlistTails.sessionIds.push(session.id);
     }
   }
   return request;

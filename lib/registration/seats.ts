@@ -17,6 +17,11 @@ export type LockedSeats = { sessions: Map<string, LockedSession>; venues: Map<st
 export type SeatLockRequest = {
   venueIds: string[];
   sessionIds: string[];
+  /**
+   * Venues whose sessions are all locked too: freeing a place at a venue admits the first in line
+   * there, who then takes their seats in the sessions held at that venue (whichever they are).
+   */
+  sessionsAtVenueIds?: string[];
   /** Waitlists (of venues and sessions locked here) whose last place to read in the same round trip. */
   waitlistTails?: { venueIds: string[]; sessionIds: string[] };
 };
@@ -63,14 +68,18 @@ type SeatRow = { kind: 'venue' | 'session'; id: string; venue_id: string | null;
 async function readSeats(tx: Db, request: SeatLockRequest, forUpdate: boolean): Promise<LockedSeats> {
   const venueIds = [...new Set(request.venueIds)].sort();
   const sessionIds = [...new Set(request.sessionIds)].sort();
+  const sessionsAtVenueIds = [...new Set(request.sessionsAtVenueIds ?? [])].sort();
   const venueTails = [...new Set(request.waitlistTails?.venueIds ?? [])].filter((id) => venueIds.includes(id));
   const sessionTails = [...new Set(request.waitlistTails?.sessionIds ?? [])].filter((id) => sessionIds.includes(id));
   const locking = forUpdate ? sql` for no key update` : sql``;
   // Venue and session rows in one statement: PostgreSQL runs the parts of a UNION ALL in turn, and
   // each part locks its rows in id order, so venues are still locked before sessions.
   const venuePart = sql`select 'venue' as kind, id, null::uuid as venue_id, capacity, confirmed_count from (select id, capacity, confirmed_count from venues where id in ${venueIds} order by id${locking}) v`;
-  const sessionPart = sql`select 'session' as kind, id, venue_id, capacity, confirmed_count from (select id, venue_id, capacity, confirmed_count from sessions where id in ${sessionIds} order by id${locking}) s`;
-  const parts = [...(venueIds.length ? [venuePart] : []), ...(sessionIds.length ? [sessionPart] : [])];
+  const sessionRows = sessionsAtVenueIds.length
+    ? sql`id = any(${sql.param(sessionIds)}::uuid[]) or venue_id = any(${sql.param(sessionsAtVenueIds)}::uuid[])`
+    : sql`id in ${sessionIds}`;
+  const sessionPart = sql`select 'session' as kind, id, venue_id, capacity, confirmed_count from (select id, venue_id, capacity, confirmed_count from sessions where ${sessionRows} order by id${locking}) s`;
+  const parts = [...(venueIds.length ? [venuePart] : []), ...(sessionIds.length || sessionsAtVenueIds.length ? [sessionPart] : [])];
   // One round trip: these queries are not started until Promise.all starts them, in this order, so
   // they reach the connection in this order (postgres.js sends them in one write, PGlite runs them in
   // turn) and PostgreSQL runs them in turn. Each tail read takes its snapshot only after the locks
@@ -95,9 +104,13 @@ async function readSeats(tx: Db, request: SeatLockRequest, forUpdate: boolean): 
 
 export type SeatOutcome = { status: 'confirmed' } | { status: 'waitlisted'; position: number };
 
-/** Claims an on-site seat in a session, or the next place in its waitlist. */
-export async function claimSessionSeat(tx: Db, registrationId: string, session: LockedSession): Promise<SeatOutcome> {
-  if (hasFreeSeat(session)) {
+/**
+ * Claims an on-site seat in a session, or the next place in its waitlist. A seat goes only to someone
+ * admitted at the session's venue (confirmed or checked in there): a registrant still waitlisted for
+ * the venue waits in the session's line too, and takes the seat when the venue admits them.
+ */
+export async function claimSessionSeat(tx: Db, registrationId: string, session: LockedSession, admitted: boolean): Promise<SeatOutcome> {
+  if (admitted && hasFreeSeat(session)) {
     await tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} + 1` }).where(eq(sessions.id, session.id));
     session.confirmedCount += 1;
     await tx.insert(registrationSessions).values({ registrationId, sessionId: session.id, status: 'confirmed' });
@@ -115,40 +128,51 @@ export async function recordSessionChoice(tx: Db, registrationId: string, sessio
 }
 
 /**
- * Gives up a registrant's place in a session. A freed seat goes to the first in line; everyone behind
- * a removed waitlist place moves up one. Returns the promoted registration, if any.
+ * Gives up a registrant's place in a session: a seat it held is counted free (fill it afterwards with
+ * fillFreeSeats, once everyone this change admits can take it); everyone behind a removed waitlist
+ * place moves up one.
  */
-export async function releaseSessionSeat(tx: Db, registrationId: string, session: LockedSession, consumesSeat: boolean): Promise<string | null> {
+export async function releaseSessionSeat(tx: Db, registrationId: string, session: LockedSession): Promise<void> {
   const [removed] = await tx
     .delete(registrationSessions)
     .where(and(eq(registrationSessions.registrationId, registrationId), eq(registrationSessions.sessionId, session.id)))
     .returning({ status: registrationSessions.status, position: registrationSessions.waitlistPosition });
-  if (!removed) return null;
+  if (!removed) return;
   if (removed.status === 'waitlisted') {
-    await tx
-      .update(registrationSessions)
-      .set({ waitlistPosition: sql`${registrationSessions.waitlistPosition} - 1` })
-      .where(
-        and(
-          eq(registrationSessions.sessionId, session.id),
-          eq(registrationSessions.status, 'waitlisted'),
-          sql`${registrationSessions.waitlistPosition} > ${removed.position}`,
-        ),
-      );
-    return null;
+    await closeSessionWaitlistGap(tx, session.id, removed.position!);
+    return;
   }
-  if (!consumesSeat) return null;
   await tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} - 1` }).where(eq(sessions.id, session.id));
   session.confirmedCount -= 1;
-  return promoteFirstInSession(tx, session);
 }
 
+function closeSessionWaitlistGap(tx: Db, sessionId: string, position: number) {
+  return tx
+    .update(registrationSessions)
+    .set({ waitlistPosition: sql`${registrationSessions.waitlistPosition} - 1` })
+    .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, 'waitlisted'), sql`${registrationSessions.waitlistPosition} > ${position}`));
+}
+
+/**
+ * Gives a free seat to the first in the session's line who may take it: someone admitted at the
+ * session's venue. People further up who are still waitlisted for the venue keep their places and
+ * are passed over until the venue admits them. Returns the promoted registration, if any.
+ */
 export async function promoteFirstInSession(tx: Db, session: LockedSession): Promise<string | null> {
-  if (session.capacity !== null && session.confirmedCount >= session.capacity) return null;
+  if (!hasFreeSeat(session)) return null;
   const [first] = await tx
-    .select({ registrationId: registrationSessions.registrationId })
+    .select({ registrationId: registrationSessions.registrationId, position: registrationSessions.waitlistPosition })
     .from(registrationSessions)
-    .where(and(eq(registrationSessions.sessionId, session.id), eq(registrationSessions.status, 'waitlisted')))
+    .innerJoin(registrations, eq(registrations.id, registrationSessions.registrationId))
+    .where(
+      and(
+        eq(registrationSessions.sessionId, session.id),
+        eq(registrationSessions.status, 'waitlisted'),
+        eq(registrations.mode, 'in_person'),
+        eq(registrations.venueId, session.venueId),
+        inArray(registrations.status, ADMITTED),
+      ),
+    )
     .orderBy(asc(registrationSessions.waitlistPosition))
     .limit(1);
   if (!first) return null;
@@ -156,14 +180,21 @@ export async function promoteFirstInSession(tx: Db, session: LockedSession): Pro
     .update(registrationSessions)
     .set({ status: 'confirmed', waitlistPosition: null })
     .where(and(eq(registrationSessions.sessionId, session.id), eq(registrationSessions.registrationId, first.registrationId)));
-  await tx
-    .update(registrationSessions)
-    .set({ waitlistPosition: sql`${registrationSessions.waitlistPosition} - 1` })
-    .where(and(eq(registrationSessions.sessionId, session.id), eq(registrationSessions.status, 'waitlisted')));
+  await closeSessionWaitlistGap(tx, session.id, first.position!);
   await tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} + 1` }).where(eq(sessions.id, session.id));
   session.confirmedCount += 1;
   return first.registrationId;
 }
+
+/** Gives every free seat of a locked session to the first in line who may take it. Returns who got one. */
+export async function fillFreeSeats(tx: Db, session: LockedSession): Promise<string[]> {
+  const promoted: string[] = [];
+  for (let next = await promoteFirstInSession(tx, session); next; next = await promoteFirstInSession(tx, session)) promoted.push(next);
+  return promoted;
+}
+
+/** The registration statuses that hold a place at a venue, and so may hold seats in its sessions. */
+export const ADMITTED: ('confirmed' | 'checked_in')[] = ['confirmed', 'checked_in'];
 
 /** Claims an on-site place at a venue for an in-person registration, or the venue's next waitlist place. */
 export async function claimVenueSeat(tx: Db, registrationId: string, venue: LockedVenue): Promise<SeatOutcome> {
@@ -178,7 +209,11 @@ export async function claimVenueSeat(tx: Db, registrationId: string, venue: Lock
   return { status: 'waitlisted', position };
 }
 
-/** Gives up a registration's place at its venue (it must be leaving that venue). Returns who was promoted. */
+/**
+ * Gives up a registration's place at its venue (it must be leaving that venue). Returns who was
+ * admitted in its place; their waitlisted seats in the venue's sessions are then theirs to take:
+ * lock the venue's sessions with it (`sessionsAtVenueIds`) and fill them (fillFreeSeats).
+ */
 export async function releaseVenueSeat(
   tx: Db,
   registration: { id: string; status: string; waitlistPosition: number | null },
@@ -198,7 +233,7 @@ export async function releaseVenueSeat(
 }
 
 export async function promoteFirstAtVenue(tx: Db, venue: LockedVenue): Promise<string | null> {
-  if (venue.capacity !== null && venue.confirmedCount >= venue.capacity) return null;
+  if (!hasFreeSeat(venue)) return null;
   const [first] = await tx
     .select({ id: registrations.id })
     .from(registrations)

@@ -413,6 +413,12 @@ describe('manual cancel and promote', () => {
   it('promotes a session seat only when the session has room', async () => {
     const panel = await sessionBySlug(t.db, 'seoul-clinical-data');
     const third = (await t.db.select().from(registrations).where(eq(registrations.email, 'pc3@example.org')))[0]!;
+    // Still waitlisted for the venue: a session seat there is not theirs to take (issue 13.6).
+    const notAdmitted = await promoteSessionSeat(t.db, actors.organiser, EVENT, third.id, panel);
+    expect(notAdmitted).toMatchObject({ ok: false, status: 409, error: expect.stringContaining('still waitlisted for the venue') });
+    const seoul = await seoulVenue();
+    await t.db.update(venues).set({ capacity: sql`${venues.capacity} + 1` }).where(eq(venues.id, seoul.id));
+    expect(await promoteAtVenue(t.db, actors.organiser, EVENT, third.id)).toEqual({ ok: true, promoted: third.id });
     const full = await promoteSessionSeat(t.db, actors.organiser, EVENT, third.id, panel);
     expect(full).toMatchObject({ ok: false, status: 409 });
     expect(!full.ok && full.error).toMatch(/No seat is free at “Korea-ASEAN Panel: Clinical Data Partnerships”: 1 of 1 are taken/);
@@ -430,11 +436,11 @@ describe('manual cancel and promote', () => {
     const panel = await sessionBySlug(t.db, 'seoul-clinical-data');
     const third = (await t.db.select().from(registrations).where(eq(registrations.email, 'pc3@example.org')))[0]!;
     const detail = (await registrationDetail(t.db, actors.organiser, EVENT, third.id))!;
-    expect(detail.registration).toMatchObject({ email: 'pc3@example.org', status: 'waitlisted', mode: 'in_person', country: 'CN' });
+    expect(detail.registration).toMatchObject({ email: 'pc3@example.org', status: 'confirmed', mode: 'in_person', country: 'CN' });
     expect(detail.registration).not.toHaveProperty('manageTokenHash');
     expect(detail.venue!.slug).toBe('seoul');
     expect(detail.seats).toEqual([expect.objectContaining({ sessionId: panel, status: 'confirmed', takesSeat: true })]);
-    expect(detail.mails.map((m) => m.kind).sort()).toEqual(['registration.promoted', 'registration.waitlisted']);
+    expect(detail.mails.map((m) => m.kind).sort()).toEqual(['registration.promoted', 'registration.promoted', 'registration.waitlisted']);
     // A registration of this event looked up under another event's slug is not found.
     expect(await registrationDetail(t.db, actors.otherOrganiser, OTHER, third.id)).toBeNull();
     expect(await cancelRegistrationAsOrganiser(t.db, actors.otherOrganiser, OTHER, third.id)).toMatchObject({ ok: false, status: 404 });
@@ -509,7 +515,7 @@ describe('dashboard', () => {
     const panel = dashboard.sessions.find((s) => s.title.en.includes('Clinical Data'))!;
     expect(panel).toMatchObject({ capacity: 2, confirmed: 2, waitlisted: 0, chosen: 2 });
     const seoul = dashboard.venues.find((v) => v.slug === 'seoul')!;
-    expect(seoul.waitlisted).toBe(2);
+    expect(seoul.waitlisted).toBe(1);
     expect(seoul.confirmed).toBe(seoul.capacity);
   });
 });

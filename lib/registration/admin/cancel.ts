@@ -4,7 +4,9 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { cancelRegistration } from '../manage';
+import { retryingDeadlocks } from '../deadlock-retry';
+import { rearrangeSeats } from '../rearrange';
+import { lockSeats } from '../seats';
 import { notFound, type AdminActionResult } from './action-result';
 
 /**
@@ -13,17 +15,17 @@ import { notFound, type AdminActionResult } from './action-result';
  */
 export async function cancelRegistrationAsOrganiser(db: Db, actor: Actor | null, slug: string, registrationId: string, reason = ''): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
-    // Same lock, taken first, as cancelRegistration takes: the registration row before any seat.
-    const [current] = await tx
-      .select({ id: registrations.id, status: registrations.status, email: registrations.email, name: registrations.name })
+  // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
+    // The registrant's own cancel path, which locks the seats before the registration's row.
+    const [inEvent] = await tx
+      .select({ id: registrations.id })
       .from(registrations)
-      .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)))
-      .for('update');
+      .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
+    if (!inEvent) return notFound;
+    const current = await rearrangeSeats(tx, registrationId, null, lockSeats);
     if (!current) return notFound;
     if (current.status === 'cancelled') return { ok: false as const, status: 409 as const, error: 'This registration is already cancelled' };
-    const result = await cancelRegistration(tx, registrationId);
-    if (!result.ok) return { ok: false as const, status: 409 as const, error: result.error };
     await recordAudit(tx, {
       eventId: event.id,
       actorUserId: actor!.userId,
@@ -33,5 +35,5 @@ export async function cancelRegistrationAsOrganiser(db: Db, actor: Actor | null,
       details: { name: current.name, email: current.email, previousStatus: current.status, ...(reason ? { reason } : {}) },
     });
     return { ok: true as const };
-  });
+  }));
 }

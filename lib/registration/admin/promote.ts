@@ -6,7 +6,8 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
 import { queueRegistrationMail } from '@/lib/mail/registration-mail';
-import { claimSessionSeat, claimVenueSeat, lockSeats, releaseSessionSeat, releaseVenueSeat } from '../seats';
+import { RegistrationChangedMeanwhile, retryingDeadlocks } from '../deadlock-retry';
+import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, lockSeats, releaseSessionSeat, releaseVenueSeat, type SeatLockRequest } from '../seats';
 import { notFound, type AdminActionResult } from './action-result';
 
 function noFreeSeat(place: string, confirmed: number, capacity: number): AdminActionResult {
@@ -17,17 +18,26 @@ function noFreeSeat(place: string, confirmed: number, capacity: number): AdminAc
   };
 }
 
+type Registration = typeof registrations.$inferSelect;
+
 /**
- * Lock order matches the registrant's own change/cancel path: the registration row first, then the
- * venue and session rows through lockSeats, so these actions never deadlock against it.
+ * The registration (of this event) with the seat locks it needs, taken in the order every writer
+ * follows: the seats first, then the registration's row (see rearrange.ts). Decided from the row as
+ * read before the locks; should it have changed by the time it is locked, the transaction starts
+ * again (RegistrationChangedMeanwhile).
  */
-async function lockedRegistration(tx: Db, eventId: string, registrationId: string) {
-  const [row] = await tx
+async function lockedWithSeats(tx: Db, eventId: string, registrationId: string, seatsFor: (row: Registration) => SeatLockRequest | null) {
+  const [seen] = await tx
     .select()
     .from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
-    .for('update');
-  return row;
+    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)));
+  if (!seen) return { current: null, locked: null };
+  const request = seatsFor(seen);
+  if (!request) return { current: seen, locked: null };
+  const locked = await lockSeats(tx, request);
+  const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
+  if (!current || current.sequence !== seen.sequence || current.status !== seen.status || current.venueId !== seen.venueId) throw new RegistrationChangedMeanwhile();
+  return { current, locked };
 }
 
 async function bumpAndNotify(tx: Db, registrationId: string) {
@@ -44,11 +54,14 @@ async function bumpAndNotify(tx: Db, registrationId: string) {
  */
 export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, registrationId: string): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
-    const current = await lockedRegistration(tx, event.id, registrationId);
+  // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
+    // Admitted, they take their waitlisted seats in the venue's sessions where seats are free.
+    const { current, locked } = await lockedWithSeats(tx, event.id, registrationId, (row) =>
+      row.status === 'waitlisted' && row.venueId ? { venueIds: [row.venueId], sessionIds: [], sessionsAtVenueIds: [row.venueId] } : null,
+    );
     if (!current) return notFound;
-    if (current.status !== 'waitlisted' || !current.venueId) return { ok: false as const, status: 409 as const, error: 'This registration is not on a venue waitlist' };
-    const locked = await lockSeats(tx, { venueIds: [current.venueId], sessionIds: [] });
+    if (!locked || !current.venueId) return { ok: false as const, status: 409 as const, error: 'This registration is not on a venue waitlist' };
     const venue = locked.venues.get(current.venueId)!;
     if (venue.capacity !== null && venue.confirmedCount >= venue.capacity) {
       const [named] = await tx.select({ name: venues.name }).from(venues).where(eq(venues.id, venue.id));
@@ -58,6 +71,7 @@ export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, 
     await releaseVenueSeat(tx, current, venue);
     const outcome = await claimVenueSeat(tx, current.id, venue);
     if (outcome.status !== 'confirmed') throw new Error('a free venue place was not claimed');
+    for (const session of [...locked.sessions.values()].sort((a, b) => a.id.localeCompare(b.id))) await fillFreeSeats(tx, session);
     await bumpAndNotify(tx, current.id);
     await recordAudit(tx, {
       eventId: event.id,
@@ -68,17 +82,17 @@ export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, 
       details: { name: current.name, email: current.email, venueId: current.venueId, previousPosition: current.waitlistPosition },
     });
     return { ok: true as const, promoted: current.id };
-  });
+  }));
 }
 
 /** Gives a registrant waitlisted for a session a seat in it, but only while the session has a free seat. */
 export async function promoteSessionSeat(db: Db, actor: Actor | null, slug: string, registrationId: string, sessionId: string): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
-    const current = await lockedRegistration(tx, event.id, registrationId);
+  // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
+  return retryingDeadlocks(() => db.transaction(async (tx) => {
+    const { current, locked } = await lockedWithSeats(tx, event.id, registrationId, (row) => (row.status === 'cancelled' ? null : { venueIds: [], sessionIds: [sessionId] }));
     if (!current) return notFound;
-    if (current.status === 'cancelled') return { ok: false as const, status: 409 as const, error: 'This registration is cancelled' };
-    const locked = await lockSeats(tx, { venueIds: [], sessionIds: [sessionId] });
+    if (!locked) return { ok: false as const, status: 409 as const, error: 'This registration is cancelled' };
     const session = locked.sessions.get(sessionId);
     const [seat] = await tx
       .select({ status: registrationSessions.status, position: registrationSessions.waitlistPosition })
@@ -87,13 +101,16 @@ export async function promoteSessionSeat(db: Db, actor: Actor | null, slug: stri
     if (!session || !seat || seat.status !== 'waitlisted') {
       return { ok: false as const, status: 409 as const, error: 'This registrant is not on the waitlist of that session' };
     }
+    if (current.mode !== 'in_person' || current.venueId !== session.venueId || !ADMITTED.includes(current.status as (typeof ADMITTED)[number])) {
+      return { ok: false as const, status: 409 as const, error: 'This registrant is still waitlisted for the venue: give them a place at the venue first, and their session seats follow' };
+    }
     if (session.capacity !== null && session.confirmedCount >= session.capacity) {
       const [named] = await tx.select({ title: sessions.title }).from(sessions).where(eq(sessions.id, session.id));
       return noFreeSeat(`“${pick(named?.title, 'en')}”`, session.confirmedCount, session.capacity);
     }
     // Leaving the waitlist moves everyone behind up one; the free seat is then claimed as usual.
-    await releaseSessionSeat(tx, current.id, session, true);
-    const outcome = await claimSessionSeat(tx, current.id, session);
+    await releaseSessionSeat(tx, current.id, session);
+    const outcome = await claimSessionSeat(tx, current.id, session, true);
     if (outcome.status !== 'confirmed') throw new Error('a free session seat was not claimed');
     await bumpAndNotify(tx, current.id);
     await recordAudit(tx, {
@@ -105,5 +122,5 @@ export async function promoteSessionSeat(db: Db, actor: Actor | null, slug: stri
       details: { name: current.name, email: current.email, sessionId, previousPosition: seat.position },
     });
     return { ok: true as const, promoted: current.id };
-  });
+  }));
 }

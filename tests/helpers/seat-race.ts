@@ -1,0 +1,41 @@
+// Forcing the seat race instead of hoping for it: transactions that have read the seats wait at a
+// gate until all of them have read (or a short while has passed), and only then write. With the seat
+// lock only one transaction at a time can be past the read, so the gate holds each one alone for its
+// timeout; without it, on PostgreSQL, every transaction reads the same counts and waitlist tails
+// before any writes, which is exactly the race the lock exists to prevent.
+import type { RegistrationResult } from '@/lib/registration/result';
+import type { SeatLock } from '@/lib/registration/seats';
+import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
+
+export type SeatGate = {
+  lock: SeatLock;
+  /** The most transactions that were past the seat read at the same time. */
+  mostAtOnce: () => number;
+};
+
+/** Wraps a seat lock (or the unlocked read) so that up to `expected` transactions meet after reading. */
+export function seatGate(read: SeatLock, expected: number, aloneMs = 150): SeatGate {
+  let arrived = 0;
+  let past = 0;
+  let most = 0;
+  let open!: () => void;
+  const everyoneRead = new Promise<void>((resolve) => (open = resolve));
+  return {
+    lock: async (tx, request) => {
+      const seats = await read(tx, request);
+      arrived += 1;
+      past += 1;
+      most = Math.max(most, past);
+      if (arrived >= expected) open();
+      await Promise.race([everyoneRead, new Promise((resolve) => setTimeout(resolve, aloneMs))]);
+      past -= 1;
+      return seats;
+    },
+    mostAtOnce: () => most,
+  };
+}
+
+/** How each request ended: its answer status, or the constraint (or message) it failed on. */
+export function outcomes(settled: PromiseSettledResult<RegistrationResult>[]): string[] {
+  return settled.map((s) => (s.status === 'fulfilled' ? String(s.value.status) : (violatedConstraint(s.reason) ?? String((s.reason as Error)?.message))));
+}
