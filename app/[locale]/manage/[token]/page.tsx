@@ -102,7 +102,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
               <label className="check">
                 <input type="radio" name="mode" value="in_person" defaultChecked={registration.mode === 'in_person'} /> {t('inPersonAt', { venue: '' })}
               </label>
-              <select name="venue" aria-label="Venue" defaultValue={venue?.slug ?? ''}>
+              <select name="venue" aria-label={t('venue')} defaultValue={venue?.slug ?? ''}>
                 <option value="">—</option>
                 {options.venues.map((v) => (
                   <option key={v.slug} value={v.slug}>
