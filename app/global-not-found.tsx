@@ -1,36 +1,37 @@
 import type { Metadata } from 'next';
-import { cookies, headers } from 'next/headers';
-import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
-import { loadMessages } from '@/lib/i18n/messages';
+import en from '@/messages/en/errors.json';
+import zh from '@/messages/zh/errors.json';
 import './[locale]/globals.css';
 
-export const metadata: Metadata = { title: 'Hybrid Forum', robots: { index: false } };
-
-type NotFoundText = { title: string; body: string; home: string; programme: string };
+export const metadata: Metadata = { title: `${en.errors.notFound.title} · ${zh.errors.notFound.title}`, robots: { index: false } };
 
 /**
  * For addresses outside the pages (proxy.ts sends every page address into app/[locale], whose own
- * not-found page answers there): a whole document, in the visitor's language, with a way back.
+ * not-found page answers there). It is rendered once, before any request, so it cannot know the
+ * visitor's language: it says the same in both, each part marked with its language.
  */
-export default async function GlobalNotFound() {
-  const locale = preferredLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
-  const t = (loadMessages(locale).errors as { notFound: NotFoundText }).notFound;
+export default function GlobalNotFound() {
   return (
-    <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+    <html lang="en">
       <body>
         <main id="main">
-          <section className="error-page" aria-labelledby="error-title">
-            <h1 id="error-title">{t.title}</h1>
-            <p>{t.body}</p>
-            <p className="actions">
-              <a className="button" href="/">
-                {t.home}
-              </a>
-              <a className="button secondary" href="/agenda">
-                {t.programme}
-              </a>
-            </p>
-          </section>
+          {[
+            { lang: 'en', t: en.errors.notFound },
+            { lang: 'zh-CN', t: zh.errors.notFound },
+          ].map(({ lang, t }) => (
+            <section key={lang} lang={lang} className="error-page" aria-labelledby={`error-title-${lang}`}>
+              {lang === 'en' ? <h1 id={`error-title-${lang}`}>{t.title}</h1> : <h2 id={`error-title-${lang}`}>{t.title}</h2>}
+              <p>{t.body}</p>
+              <p className="actions">
+                <a className="button" href="/">
+                  {t.home}
+                </a>
+                <a className="button secondary" href="/agenda">
+                  {t.programme}
+                </a>
+              </p>
+            </section>
+          ))}
         </main>
       </body>
     </html>

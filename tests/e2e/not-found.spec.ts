@@ -15,11 +15,13 @@ for (const [locale, lang, title, home] of [
     await page.getByRole('link', { name: home }).click();
     await expect(page).toHaveURL(/\/$/);
 
-    // Outside the pages (no locale segment): still a whole document in the visitor's language.
+    // Outside the pages (no locale segment, rendered before any request): a whole document that
+    // says it in both languages, each part marked with its own.
     const outside = await page.goto('/api/no-such-thing');
     expect(outside!.status()).toBe(404);
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page.getByRole('link', { name: home })).toHaveAttribute('href', '/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const part = page.locator(`section[lang="${lang}"]`);
+    await expect(part.getByRole('heading')).toHaveText(title);
+    await expect(part.getByRole('link', { name: home })).toHaveAttribute('href', '/');
   });
 }

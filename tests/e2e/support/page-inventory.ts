@@ -97,7 +97,7 @@ export async function contextFor(browser: Browser, actor: Actor, locale: Locale,
     await page.locator('#signin-email').fill(credentials[actor].email);
     await page.locator('#signin-password').fill(credentials[actor].password);
     await page.locator('#signin-password').press('Enter');
-    await expect(page).not.toHaveURL(/\/signin/);
+    await expect(page).not.toHaveURL(/\/signin/, { timeout: 30_000 });
     await page.close();
   }
   return context;
