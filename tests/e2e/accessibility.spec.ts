@@ -26,7 +26,13 @@ for (const locale of inventoryLocales) {
           const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
           const serious = violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
+            .map(
+              (v) =>
+                `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes
+                  .slice(0, 4)
+                  .map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`)
+                  .join(' | ')}`,
+            );
           await page.close();
           expect(serious, `${target}\n${serious.join('\n')}`).toEqual([]);
         });

@@ -56,7 +56,9 @@ test('register with sessions, keyboard only', async ({ page }) => {
   const confirmation = page.getByTestId('registration-confirmation');
   await expect(confirmation).toBeVisible();
   // The form is gone: focus goes to the news, not back to the top of the document.
-  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=registration-confirmation]')))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=registration-confirmation]'))))
+    .toBe(true);
 });
 
 test('change and cancel a registration from the manage page, keyboard only', async ({ page }) => {

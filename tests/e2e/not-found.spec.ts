@@ -5,7 +5,11 @@ for (const [locale, lang, title, home] of [
   ['en', 'en', 'Page not found', 'Go to the home page'],
   ['zh', 'zh-CN', '页面不存在', '返回首页'],
 ] as const) {
-  test(`an unknown address gets the site's own not-found page in ${locale}, with its language, the site's frame and a way back`, async ({ page, context, baseURL }) => {
+  test(`an unknown address gets the site's own not-found page in ${locale}, with its language, the site's frame and a way back`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL! }]);
     const response = await page.goto('/no/such/page');
     expect(response!.status()).toBe(404);

@@ -29,12 +29,17 @@ for (const locale of inventoryLocales) {
             };
             const culprits = [...document.querySelectorAll('body *')]
               .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrollsItself(el))
-              .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : ''} ${Math.round(el.getBoundingClientRect().right)}px`)
+              .map(
+                (el) =>
+                  `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : ''} ${Math.round(el.getBoundingClientRect().right)}px`,
+              )
               .slice(0, 5);
             return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits };
           });
           await page.close();
-          expect(measured.scrollWidth, `${target} is ${measured.scrollWidth}px wide: ${measured.culprits.join(', ')}`).toBeLessThanOrEqual(measured.innerWidth);
+          expect(measured.scrollWidth, `${target} is ${measured.scrollWidth}px wide: ${measured.culprits.join(', ')}`).toBeLessThanOrEqual(
+            measured.innerWidth,
+          );
         });
       }
     });

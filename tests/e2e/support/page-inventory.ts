@@ -28,10 +28,25 @@ export const pageInventory: InventoryPage[] = [
   { name: 'magic link without a token', route: 'signin/magic', actor: 'anonymous', path: () => '/signin/magic' },
   { name: 'event page', route: 'events/[slug]', actor: 'anonymous', path: (ids) => `/events/${ids.slug}` },
   { name: 'programme', route: 'events/[slug]/agenda', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/agenda` },
-  { name: 'filtered programme in the viewer’s zone', route: 'events/[slug]/agenda/filtered', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/agenda?venue=bangkok&tz=America/Los_Angeles` },
-  { name: 'session page', route: 'events/[slug]/sessions/[session]', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/sessions/${ids.sessionSlug}` },
+  {
+    name: 'filtered programme in the viewer’s zone',
+    route: 'events/[slug]/agenda/filtered',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/agenda?venue=bangkok&tz=America/Los_Angeles`,
+  },
+  {
+    name: 'session page',
+    route: 'events/[slug]/sessions/[session]',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/sessions/${ids.sessionSlug}`,
+  },
   { name: 'speakers', route: 'events/[slug]/speakers', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/speakers` },
-  { name: 'speaker page', route: 'events/[slug]/speakers/[speaker]', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/speakers/${ids.speakerSlug}` },
+  {
+    name: 'speaker page',
+    route: 'events/[slug]/speakers/[speaker]',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/speakers/${ids.speakerSlug}`,
+  },
   { name: 'registration form', route: 'events/[slug]/register', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/register` },
   { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page' },
   // Attendees (the secret links from their mails)
@@ -46,21 +61,71 @@ export const pageInventory: InventoryPage[] = [
   { name: 'admin home', route: 'admin', actor: 'organiser', path: () => '/admin' },
   { name: 'admin overview', route: 'admin/events/[slug]', actor: 'organiser', path: admin },
   { name: 'admin agenda', route: 'admin/events/[slug]/agenda', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda` },
-  { name: 'admin new session', route: 'admin/events/[slug]/agenda/sessions/new', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/sessions/new` },
-  { name: 'admin session', route: 'admin/events/[slug]/agenda/sessions/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/sessions/${ids.sessionId}` },
-  { name: 'admin speakers', route: 'admin/events/[slug]/agenda/speakers', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/speakers` },
-  { name: 'admin new speaker', route: 'admin/events/[slug]/agenda/speakers/new', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/speakers/new` },
-  { name: 'admin speaker', route: 'admin/events/[slug]/agenda/speakers/[speakerId]', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/speakers/${ids.speakerId}` },
+  {
+    name: 'admin new session',
+    route: 'admin/events/[slug]/agenda/sessions/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/sessions/new`,
+  },
+  {
+    name: 'admin session',
+    route: 'admin/events/[slug]/agenda/sessions/[id]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/sessions/${ids.sessionId}`,
+  },
+  {
+    name: 'admin speakers',
+    route: 'admin/events/[slug]/agenda/speakers',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/speakers`,
+  },
+  {
+    name: 'admin new speaker',
+    route: 'admin/events/[slug]/agenda/speakers/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/speakers/new`,
+  },
+  {
+    name: 'admin speaker',
+    route: 'admin/events/[slug]/agenda/speakers/[speakerId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/speakers/${ids.speakerId}`,
+  },
   { name: 'admin venues', route: 'admin/events/[slug]/agenda/venues', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/venues` },
-  { name: 'admin new venue', route: 'admin/events/[slug]/agenda/venues/new', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/venues/new` },
-  { name: 'admin venue', route: 'admin/events/[slug]/agenda/venues/[venueId]', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/venues/${ids.venueId}` },
+  {
+    name: 'admin new venue',
+    route: 'admin/events/[slug]/agenda/venues/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/venues/new`,
+  },
+  {
+    name: 'admin venue',
+    route: 'admin/events/[slug]/agenda/venues/[venueId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/venues/${ids.venueId}`,
+  },
   { name: 'admin audit', route: 'admin/events/[slug]/audit', actor: 'organiser', path: (ids) => `${admin(ids)}/audit` },
   { name: 'admin check-in desk', route: 'admin/events/[slug]/checkin', actor: 'organiser', path: (ids) => `${admin(ids)}/checkin` },
   { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },
   { name: 'admin one mail', route: 'admin/events/[slug]/mail/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/mail/${ids.mailId}` },
-  { name: 'admin registrations', route: 'admin/events/[slug]/registrations', actor: 'organiser', path: (ids) => `${admin(ids)}/registrations` },
-  { name: 'admin registration', route: 'admin/events/[slug]/registrations/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/registrations/${ids.registrationId}` },
-  { name: 'admin announcement', route: 'admin/events/[slug]/registrations/announce', actor: 'organiser', path: (ids) => `${admin(ids)}/registrations/announce` },
+  {
+    name: 'admin registrations',
+    route: 'admin/events/[slug]/registrations',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/registrations`,
+  },
+  {
+    name: 'admin registration',
+    route: 'admin/events/[slug]/registrations/[id]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/registrations/${ids.registrationId}`,
+  },
+  {
+    name: 'admin announcement',
+    route: 'admin/events/[slug]/registrations/announce',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/registrations/announce`,
+  },
   { name: 'admin livestream access', route: 'admin/events/[slug]/streams', actor: 'organiser', path: (ids) => `${admin(ids)}/streams` },
 ];
 
@@ -88,7 +153,13 @@ const credentials: Record<Exclude<Actor, 'anonymous'>, { email: string; password
 };
 
 /** A browser context in a language, signed in through the real form as the actor. */
-export async function contextFor(browser: Browser, actor: Actor, locale: Locale, baseURL: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+export async function contextFor(
+  browser: Browser,
+  actor: Actor,
+  locale: Locale,
+  baseURL: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ ...options, baseURL });
   await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL }]);
   if (actor !== 'anonymous') {

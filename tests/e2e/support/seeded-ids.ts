@@ -62,20 +62,43 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
   await upsertUser(db, { email: speakerAccount.email, password: speakerAccount.password });
   const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
   if (!event) throw new Error(`No event ${slug}`);
-  const [session] = await db.select({ id: sessions.id, slug: sessions.slug }).from(sessions).where(and(eq(sessions.eventId, event.id), eq(sessions.slug, 'panel-innovation-corridor')));
-  const [speaker] = await db.select({ id: speakers.id, slug: speakers.slug }).from(speakers).where(and(eq(speakers.eventId, event.id), eq(speakers.slug, 'li-wei')));
-  const [venue] = await db.select({ id: venues.id }).from(venues).where(and(eq(venues.eventId, event.id), eq(venues.slug, 'nanning')));
-  const [mail] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.eventId, event.id)).orderBy(asc(outbox.createdAt)).limit(1);
+  const [session] = await db
+    .select({ id: sessions.id, slug: sessions.slug })
+    .from(sessions)
+    .where(and(eq(sessions.eventId, event.id), eq(sessions.slug, 'panel-innovation-corridor')));
+  const [speaker] = await db
+    .select({ id: speakers.id, slug: speakers.slug })
+    .from(speakers)
+    .where(and(eq(speakers.eventId, event.id), eq(speakers.slug, 'li-wei')));
+  const [venue] = await db
+    .select({ id: venues.id })
+    .from(venues)
+    .where(and(eq(venues.eventId, event.id), eq(venues.slug, 'nanning')));
+  const [mail] = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.eventId, event.id))
+    .orderBy(asc(outbox.createdAt))
+    .limit(1);
   const [inPerson, keyboard] = await confirmedInPerson(db, event.id, 'nanning');
   const [online] = await db
     .select({ id: registrations.id, sessionId: registrationSessions.sessionId })
     .from(registrations)
     .innerJoin(registrationSessions, eq(registrationSessions.registrationId, registrations.id))
     .innerJoin(sessions, eq(sessions.id, registrationSessions.sessionId))
-    .where(and(eq(registrations.eventId, event.id), eq(registrations.mode, 'online'), eq(registrations.status, 'confirmed'), eq(registrationSessions.status, 'confirmed'), eq(sessions.streamed, true)))
+    .where(
+      and(
+        eq(registrations.eventId, event.id),
+        eq(registrations.mode, 'online'),
+        eq(registrations.status, 'confirmed'),
+        eq(registrationSessions.status, 'confirmed'),
+        eq(sessions.streamed, true),
+      ),
+    )
     .orderBy(asc(registrations.createdAt))
     .limit(1);
-  if (!session || !speaker || !venue || !mail || !inPerson || !keyboard || !online) throw new Error('The demo seed lacks what the browser tests visit');
+  if (!session || !speaker || !venue || !mail || !inPerson || !keyboard || !online)
+    throw new Error('The demo seed lacks what the browser tests visit');
   const ids: SeededIds = {
     slug,
     sessionId: session.id,
