@@ -22,8 +22,6 @@ const nextConfig = {
     // Cached pages live in memory only: on disk they would outlive a restart against another
     // database (tests, the bench and a re-seeded demo all reuse one build).
     isrFlushToDisk: false,
-    // app/global-not-found.tsx: addresses outside app/[locale] (whose layout carries <html lang>) get a whole page too.
-    globalNotFound: true,
   },
 };
 

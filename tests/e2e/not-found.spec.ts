@@ -18,14 +18,5 @@ for (const [locale, lang, title, home] of [
     await expect(page.locator('header.site-header')).toBeVisible();
     await page.getByRole('link', { name: home }).click();
     await expect(page).toHaveURL(/\/$/);
-
-    // Outside the pages (no locale segment, rendered before any request): a whole document that
-    // says it in both languages, each part marked with its own.
-    const outside = await page.goto('/api/no-such-thing');
-    expect(outside!.status()).toBe(404);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    const part = page.locator(`section[lang="${lang}"]`);
-    await expect(part.getByRole('heading')).toHaveText(title);
-    await expect(part.getByRole('link', { name: home })).toHaveAttribute('href', '/');
   });
 }
