@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 import { seedDemo } from '../db/seed/demo';
 import { demoEvent } from '../db/seed/demo-data';
 import { seedMatrixFixtures } from '../tests/e2e/fixtures';
+import { recordSeededIds } from '../tests/e2e/support/seeded-ids';
 import { serveArgs } from './serve-command';
 
 const port = process.env.E2E_PORT ?? '3210';
@@ -25,6 +26,7 @@ async function prepare(settings: Record<string, string | undefined>, open: () =>
   const opened = await open();
   await seedDemo(opened.db);
   await seedMatrixFixtures(opened.db, demoEvent.slug);
+  await recordSeededIds(opened.db, demoEvent.slug);
   await opened.close();
 }
 

@@ -106,7 +106,7 @@ export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckI
         <label htmlFor="code">{labels.code}</label>
         <input id="code" autoComplete="off" autoFocus aria-invalid={Boolean(error)} aria-describedby={error ? 'code-error' : undefined} {...form.register('code')} />
         {error && (
-          <p id="code-error" className="field-error" role="alert">
+          <p id="code-error" className="error" role="alert">
             {error}
           </p>
         )}
@@ -114,14 +114,18 @@ export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckI
           {labels.submit}
         </button>
       </form>
-      {result && (
-        <p className={`notice ${result.tone === 'ok' ? 'ok' : 'bad'}`} role="status" data-testid="checkin-result" data-outcome={result.outcome}>
-          <strong>{fill(labels.outcome[result.outcome], { name: result.name, at: result.at, venue: result.venue })}</strong>
-          {result.status && <> — {labels.status[result.status]}</>}
-          {result.organisation && <span className="muted"> · {result.organisation}</span>}
-          {result.venue && result.outcome !== 'other-venue' && <span className="muted"> · {result.venue}</span>}
-        </p>
-      )}
+      {/* The live region is on the page from the start: screen readers announce what changes inside
+          one, not a region that appears with its text already in it. */}
+      <div role="status" aria-live="polite" data-testid="checkin-outcome">
+        {result && (
+          <p className={`notice ${result.tone === 'ok' ? 'ok' : 'bad'}`} data-testid="checkin-result" data-outcome={result.outcome}>
+            <strong>{fill(labels.outcome[result.outcome], { name: result.name, at: result.at, venue: result.venue })}</strong>
+            {result.status && <> — {labels.status[result.status]}</>}
+            {result.organisation && <span className="muted"> · {result.organisation}</span>}
+            {result.venue && result.outcome !== 'other-venue' && <span className="muted"> · {result.venue}</span>}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { FormOptions } from '@/lib/registration/form-options';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
@@ -56,6 +56,14 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     return error?.message ? `${label(field)}: ${error.message}` : undefined;
   };
   const describe = (field: string) => ({ 'aria-invalid': Boolean(errors[field as keyof typeof errors]), 'aria-describedby': `${field}-error` });
+  // Where the keyboard goes when the page answers: the confirmation, or the notice of what went wrong
+  // (the submit button it was on is disabled while sending, which drops focus to the document).
+  const answer = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A field the server refused has taken focus already (setError's shouldFocus): leave it there.
+    if (notice && document.activeElement?.getAttribute('aria-invalid') === 'true') return;
+    if (done || notice) answer.current?.focus();
+  }, [done, notice]);
 
   const onSubmit = handleSubmit(async (values) => {
     setNotice(null);
@@ -67,9 +75,13 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     }
     if (result.status === 429) return setNotice(t('tooMany'));
     if (result.status === 422 && result.fields) {
+      let first = true;
       for (const [field, text] of Object.entries(result.fields)) {
         if (field === 'event') setNotice(t('closed'));
-        else setError(field as FieldPath<RegistrationFormValues>, { message: text });
+        else {
+          setError(field as FieldPath<RegistrationFormValues>, { message: text }, { shouldFocus: first });
+          first = false;
+        }
       }
       return setNotice((n) => n ?? t('fixErrors'));
     }
@@ -80,7 +92,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     const offered = new Map((done.mode === 'online' ? options.sessionsFor.online : options.sessionsFor[done.venue ?? ''])?.map((s) => [s.id, s]) ?? []);
     const venueLabel = options.venues.find((v) => v.slug === done.venue)?.label;
     return (
-      <section className="notice ok" aria-live="polite" data-testid="registration-confirmation">
+      <section className="notice ok" aria-live="polite" data-testid="registration-confirmation" ref={answer} tabIndex={-1}>
         <h2>{t('doneTitle')}</h2>
         <p>{t('doneMail', { email: done.email })}</p>
         <h3>{t('doneAsked')}</h3>
@@ -101,7 +113,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   return (
     <form onSubmit={onSubmit} noValidate>
       {notice && (
-        <p className="notice bad" role="alert" data-testid="form-notice">
+        <p className="notice bad" role="alert" data-testid="form-notice" ref={answer as React.RefObject<HTMLParagraphElement>} tabIndex={-1}>
           {notice}
         </p>
       )}

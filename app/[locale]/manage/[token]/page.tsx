@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { SessionTime } from '@/components/agenda/session-time';
+import { FocusedNotice } from '@/components/ui/focused-notice';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
@@ -37,9 +38,9 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
     <div style={{ maxWidth: 760 }}>
       <p className="muted">{pick(event.name, locale)}</p>
       <h1>{t('title')}</h1>
-      {query.saved && <p className="notice ok" role="status">{t('saved')}</p>}
-      {query.cancelled && <p className="notice ok" role="status">{t('cancelled')}</p>}
-      {query.error && <p className="notice bad" role="alert">{t('error', { message: query.error })}</p>}
+      {query.saved && <FocusedNotice tone="ok">{t('saved')}</FocusedNotice>}
+      {query.cancelled && <FocusedNotice tone="ok">{t('cancelled')}</FocusedNotice>}
+      {query.error && <FocusedNotice tone="bad">{t('error', { message: query.error })}</FocusedNotice>}
       <section className="card">
         <p>{t('for', { name: registration.name, email: registration.email })}</p>
         <p data-testid="registration-status">
@@ -102,7 +103,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
               <label className="check">
                 <input type="radio" name="mode" value="in_person" defaultChecked={registration.mode === 'in_person'} /> {t('inPersonAt', { venue: '' })}
               </label>
-              <select name="venue" aria-label="Venue" defaultValue={venue?.slug ?? ''}>
+              <select name="venue" aria-label={t('venue')} defaultValue={venue?.slug ?? ''}>
                 <option value="">—</option>
                 {options.venues.map((v) => (
                   <option key={v.slug} value={v.slug}>

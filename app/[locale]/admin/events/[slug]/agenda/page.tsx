@@ -76,34 +76,36 @@ export default async function AgendaAdminPage({ params, searchParams }: { params
       {[...days].map(([day, sessions]) => (
         <div key={day} className="agenda-admin-day">
           <h3>{formatDay(sessions[0]!.startsAt, event.timeZone, locale)}</h3>
-          <table className="admin-table">
-            <tbody>
-              {sessions.map((session) => {
-                const venue = venueById.get(session.venueId)!;
-                const room = agenda.rooms.find((r) => r.id === session.roomId);
-                return (
-                  <tr key={session.id} data-session={session.slug}>
-                    <td>
-                      <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
-                    </td>
-                    <td>
-                      <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
-                      {session.relays.length > 0 && (
-                        <div className="muted">{t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}</div>
-                      )}
-                    </td>
-                    <td>
-                      {pick(venue.name, locale)}
-                      {room && <div className="muted">{pick(room.name, locale)}</div>}
-                    </td>
-                    <td>
-                      <span className={`badge ${session.status === 'cancelled' ? 'cancelled' : session.status === 'changed' ? 'wait' : 'ok'}`}>{t(`status.${session.status}`)}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="admin-table-wrap">
+            <table className="admin-table">
+              <tbody>
+                {sessions.map((session) => {
+                  const venue = venueById.get(session.venueId)!;
+                  const room = agenda.rooms.find((r) => r.id === session.roomId);
+                  return (
+                    <tr key={session.id} data-session={session.slug}>
+                      <td>
+                        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
+                      </td>
+                      <td>
+                        <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
+                        {session.relays.length > 0 && (
+                          <div className="muted">{t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}</div>
+                        )}
+                      </td>
+                      <td>
+                        {pick(venue.name, locale)}
+                        {room && <div className="muted">{pick(room.name, locale)}</div>}
+                      </td>
+                      <td>
+                        <span className={`badge ${session.status === 'cancelled' ? 'cancelled' : session.status === 'changed' ? 'wait' : 'ok'}`}>{t(`status.${session.status}`)}</span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </div>
       ))}
     </section>

@@ -1,0 +1,35 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { useParams } from 'next/navigation';
+import en from '@/messages/en/errors.json';
+import zh from '@/messages/zh/errors.json';
+
+/**
+ * A page that failed while rendering. Its text comes straight from the small errors catalogue: this
+ * boundary must work on pages that load no i18n runtime in the browser.
+ */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const { locale } = useParams<{ locale?: string }>();
+  const text = (locale === 'zh' ? zh : en).errors.failed;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Screen-reader and keyboard users land on the news rather than somewhere in the old page.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="error-page" aria-labelledby="error-title" role="alert">
+      <h1 id="error-title" ref={heading} tabIndex={-1}>
+        {text.title}
+      </h1>
+      <p>{text.body}</p>
+      {error.digest && <p className="muted">{text.reference.replace('{digest}', error.digest)}</p>}
+      <p className="actions">
+        <button type="button" className="button" onClick={reset}>
+          {text.retry}
+        </button>
+        <a className="button secondary" href="/">
+          {text.home}
+        </a>
+      </p>
+    </section>
+  );
+}

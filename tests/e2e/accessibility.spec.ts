@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { contextFor, inventoryLocales, pageInventory, seededIds, uncoveredPageRoutes, type Actor } from './support/page-inventory';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test('the page inventory lists every page the app has', () => {
+  expect(uncoveredPageRoutes()).toEqual([]);
+});
+
+for (const locale of inventoryLocales) {
+  for (const actor of [...new Set(pageInventory.map((p) => p.actor))] as Actor[]) {
+    test.describe(`axe, ${locale}, ${actor}`, () => {
+      let context: BrowserContext;
+      test.beforeAll(async ({ browser, baseURL }) => {
+        context = await contextFor(browser, actor, locale, baseURL!);
+      });
+      test.afterAll(async () => context?.close());
+
+      for (const entry of pageInventory.filter((p) => p.actor === actor)) {
+        test(`${entry.name} has no serious or critical WCAG 2.2 A/AA violation (${locale})`, async () => {
+          const target = entry.path(seededIds());
+          const page = await context.newPage();
+          await page.goto(target);
+          await expect(page.locator('html')).toHaveAttribute('lang', locale === 'zh' ? 'zh-CN' : 'en');
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+          const serious = violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v) =>
+                `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes
+                  .slice(0, 4)
+                  .map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`)
+                  .join(' | ')}`,
+            );
+          await page.close();
+          expect(serious, `${target}\n${serious.join('\n')}`).toEqual([]);
+        });
+      }
+    });
+  }
+}

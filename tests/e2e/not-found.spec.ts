@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+
+for (const [locale, lang, title, home] of [
+  ['en', 'en', 'Page not found', 'Go to the home page'],
+  ['zh', 'zh-CN', '页面不存在', '返回首页'],
+] as const) {
+  test(`an unknown address gets the site's own not-found page in ${locale}, with its language, the site's frame and a way back`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL! }]);
+    const response = await page.goto('/no/such/page');
+    expect(response!.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.locator('header.site-header')).toBeVisible();
+    await page.getByRole('link', { name: home }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+}

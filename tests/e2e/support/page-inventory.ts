@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Browser, type BrowserContext } from '@playwright/test';
+import type { Locale } from '@/lib/i18n/locales';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { matrixAccounts, PASSWORD } from '../fixtures';
+import { seededIds, speakerAccount, type SeededIds } from './seeded-ids';
+
+/**
+ * Every page of every role, with who opens it and where it is: the one list that the accessibility,
+ * phone-width and wording suites walk. `route` is the page file's folder under app/[locale], so a
+ * page.tsx that nobody lists here fails `uncoveredPageRoutes()`.
+ */
+export type Actor = 'anonymous' | 'attendee' | 'speaker' | 'checkin' | 'organiser';
+
+export type InventoryPage = { name: string; route: string; actor: Actor; path: (ids: SeededIds) => string };
+
+const admin = (ids: SeededIds) => `/admin/events/${ids.slug}`;
+
+export const pageInventory: InventoryPage[] = [
+  // Public
+  { name: 'home', route: '', actor: 'anonymous', path: () => '/' },
+  { name: 'programme shortcut', route: 'agenda', actor: 'anonymous', path: () => '/agenda' },
+  { name: 'speakers shortcut', route: 'speakers', actor: 'anonymous', path: () => '/speakers' },
+  { name: 'register shortcut', route: 'register', actor: 'anonymous', path: () => '/register' },
+  { name: 'privacy', route: 'privacy', actor: 'anonymous', path: () => '/privacy' },
+  { name: 'sign in', route: 'signin', actor: 'anonymous', path: () => '/signin' },
+  { name: 'magic link without a token', route: 'signin/magic', actor: 'anonymous', path: () => '/signin/magic' },
+  { name: 'event page', route: 'events/[slug]', actor: 'anonymous', path: (ids) => `/events/${ids.slug}` },
+  { name: 'programme', route: 'events/[slug]/agenda', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/agenda` },
+  {
+    name: 'filtered programme in the viewer’s zone',
+    route: 'events/[slug]/agenda/filtered',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/agenda?venue=bangkok&tz=America/Los_Angeles`,
+  },
+  {
+    name: 'session page',
+    route: 'events/[slug]/sessions/[session]',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/sessions/${ids.sessionSlug}`,
+  },
+  { name: 'speakers', route: 'events/[slug]/speakers', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/speakers` },
+  {
+    name: 'speaker page',
+    route: 'events/[slug]/speakers/[speaker]',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/speakers/${ids.speakerSlug}`,
+  },
+  { name: 'registration form', route: 'events/[slug]/register', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/register` },
+  { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page' },
+  // Attendees (the secret links from their mails)
+  { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
+  { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
+  { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
+  // Speakers
+  { name: 'speaker portal', route: 'speaker', actor: 'speaker', path: () => '/speaker' },
+  // Check-in staff
+  { name: 'check-in desk (venue staff)', route: 'admin/events/[slug]/checkin', actor: 'checkin', path: (ids) => `${admin(ids)}/checkin` },
+  // Organisers
+  { name: 'admin home', route: 'admin', actor: 'organiser', path: () => '/admin' },
+  { name: 'admin overview', route: 'admin/events/[slug]', actor: 'organiser', path: admin },
+  { name: 'admin agenda', route: 'admin/events/[slug]/agenda', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda` },
+  {
+    name: 'admin new session',
+    route: 'admin/events/[slug]/agenda/sessions/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/sessions/new`,
+  },
+  {
+    name: 'admin session',
+    route: 'admin/events/[slug]/agenda/sessions/[id]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/sessions/${ids.sessionId}`,
+  },
+  {
+    name: 'admin speakers',
+    route: 'admin/events/[slug]/agenda/speakers',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/speakers`,
+  },
+  {
+    name: 'admin new speaker',
+    route: 'admin/events/[slug]/agenda/speakers/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/speakers/new`,
+  },
+  {
+    name: 'admin speaker',
+    route: 'admin/events/[slug]/agenda/speakers/[speakerId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/speakers/${ids.speakerId}`,
+  },
+  { name: 'admin venues', route: 'admin/events/[slug]/agenda/venues', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/venues` },
+  {
+    name: 'admin new venue',
+    route: 'admin/events/[slug]/agenda/venues/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/venues/new`,
+  },
+  {
+    name: 'admin venue',
+    route: 'admin/events/[slug]/agenda/venues/[venueId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/agenda/venues/${ids.venueId}`,
+  },
+  { name: 'admin audit', route: 'admin/events/[slug]/audit', actor: 'organiser', path: (ids) => `${admin(ids)}/audit` },
+  { name: 'admin check-in desk', route: 'admin/events/[slug]/checkin', actor: 'organiser', path: (ids) => `${admin(ids)}/checkin` },
+  { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },
+  { name: 'admin one mail', route: 'admin/events/[slug]/mail/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/mail/${ids.mailId}` },
+  {
+    name: 'admin registrations',
+    route: 'admin/events/[slug]/registrations',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/registrations`,
+  },
+  {
+    name: 'admin registration',
+    route: 'admin/events/[slug]/registrations/[id]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/registrations/${ids.registrationId}`,
+  },
+  {
+    name: 'admin announcement',
+    route: 'admin/events/[slug]/registrations/announce',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/registrations/announce`,
+  },
+  { name: 'admin livestream access', route: 'admin/events/[slug]/streams', actor: 'organiser', path: (ids) => `${admin(ids)}/streams` },
+];
+
+/** Page folders under app/[locale] (each holding a page.tsx) that the inventory does not list. */
+export function uncoveredPageRoutes(): string[] {
+  const root = path.join(process.cwd(), 'app', '[locale]');
+  const listed = new Set(pageInventory.map((p) => p.route));
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) found.push(path.relative(root, dir).split(path.sep).join('/'));
+    }
+  };
+  walk(root);
+  return found.filter((route) => !listed.has(route)).sort();
+}
+
+const credentials: Record<Exclude<Actor, 'anonymous'>, { email: string; password: string }> = {
+  attendee: { email: matrixAccounts.attendee, password: PASSWORD },
+  speaker: speakerAccount,
+  checkin: { email: 'checkin.bangkok@forum.demo', password: 'demo-checkin-2026' },
+  organiser: { email: 'organiser@forum.demo', password: 'demo-organiser-2026' },
+};
+
+/** A browser context in a language, signed in through the real form as the actor. */
+export async function contextFor(
+  browser: Browser,
+  actor: Actor,
+  locale: Locale,
+  baseURL: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...options, baseURL });
+  await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL }]);
+  if (actor !== 'anonymous') {
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.locator('#signin-email').fill(credentials[actor].email);
+    await page.locator('#signin-password').fill(credentials[actor].password);
+    await page.locator('#signin-password').press('Enter');
+    await expect(page).not.toHaveURL(/\/signin/, { timeout: 30_000 });
+    await page.close();
+  }
+  return context;
+}
+
+export const inventoryLocales: Locale[] = ['en', 'zh'];
+
+export { seededIds };

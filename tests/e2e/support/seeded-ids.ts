@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { events, outbox, registrations, registrationSessions, sessions, speakers, venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { upsertUser } from '@/lib/auth/users';
+import { joinToken } from '@/lib/livestream/join-token';
+import { manageTokenFor } from '@/lib/registration/manage-token';
+import { e2ePort } from '../../helpers/e2e-ports';
+import { PASSWORD } from '../fixtures';
+
+/**
+ * The ids and attendee links browser tests need, read from the seeded database by the e2e server
+ * before it starts (the tests cannot open an embedded database the server holds). Manage and join
+ * links are made from the registrations' ids with the server's own secret, as the mails make them:
+ * the registration API does not hand them out.
+ */
+export type SeededIds = {
+  slug: string;
+  sessionId: string;
+  sessionSlug: string;
+  speakerId: string;
+  speakerSlug: string;
+  venueId: string;
+  registrationId: string;
+  mailId: string;
+  /** A confirmed in-person registrant at Nanning with sessions: the inventory's manage page. */
+  inPersonManagePath: string;
+  /** An online registrant with a confirmed streamed session: manage page and join page. */
+  onlineManagePath: string;
+  joinPath: string;
+  /** Another in-person registrant, whom the keyboard journey changes and cancels. */
+  keyboardManagePath: string;
+  keyboardName: string;
+};
+
+/** The demo speaker signs in with this password in browser tests (the demo itself mails a link). */
+export const speakerAccount = { email: 'li-wei@speakers.hybrid-forum.example', password: PASSWORD };
+
+function seededIdsFile(): string {
+  return path.join(os.tmpdir(), `hybrid-forum-e2e-${e2ePort()}-ids.json`);
+}
+
+async function confirmedInPerson(db: Db, eventId: string, venueSlug: string) {
+  return db
+    .select({ id: registrations.id, name: registrations.name })
+    .from(registrations)
+    .innerJoin(venues, eq(venues.id, registrations.venueId))
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        eq(venues.slug, venueSlug),
+        eq(registrations.status, 'confirmed'),
+        sql`exists (select 1 from ${registrationSessions} rs where rs.registration_id = ${registrations.id} and rs.status = 'confirmed')`,
+      ),
+    )
+    .orderBy(asc(registrations.createdAt));
+}
+
+export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> {
+  await upsertUser(db, { email: speakerAccount.email, password: speakerAccount.password });
+  const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+  if (!event) throw new Error(`No event ${slug}`);
+  const [session] = await db
+    .select({ id: sessions.id, slug: sessions.slug })
+    .from(sessions)
+    .where(and(eq(sessions.eventId, event.id), eq(sessions.slug, 'panel-innovation-corridor')));
+  const [speaker] = await db
+    .select({ id: speakers.id, slug: speakers.slug })
+    .from(speakers)
+    .where(and(eq(speakers.eventId, event.id), eq(speakers.slug, 'li-wei')));
+  const [venue] = await db
+    .select({ id: venues.id })
+    .from(venues)
+    .where(and(eq(venues.eventId, event.id), eq(venues.slug, 'nanning')));
+  const [mail] = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(outbox.eventId, event.id))
+    .orderBy(asc(outbox.createdAt))
+    .limit(1);
+  const [inPerson, keyboard] = await confirmedInPerson(db, event.id, 'nanning');
+  const [online] = await db
+    .select({ id: registrations.id, sessionId: registrationSessions.sessionId })
+    .from(registrations)
+    .innerJoin(registrationSessions, eq(registrationSessions.registrationId, registrations.id))
+    .innerJoin(sessions, eq(sessions.id, registrationSessions.sessionId))
+    .where(
+      and(
+        eq(registrations.eventId, event.id),
+        eq(registrations.mode, 'online'),
+        eq(registrations.status, 'confirmed'),
+        eq(registrationSessions.status, 'confirmed'),
+        eq(sessions.streamed, true),
+      ),
+    )
+    .orderBy(asc(registrations.createdAt))
+    .limit(1);
+  if (!session || !speaker || !venue || !mail || !inPerson || !keyboard || !online)
+    throw new Error('The demo seed lacks what the browser tests visit');
+  const ids: SeededIds = {
+    slug,
+    sessionId: session.id,
+    sessionSlug: session.slug,
+    speakerId: speaker.id,
+    speakerSlug: speaker.slug,
+    venueId: venue.id,
+    registrationId: inPerson.id,
+    mailId: mail.id,
+    inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,
+    onlineManagePath: `/manage/${manageTokenFor(online.id)}`,
+    joinPath: `/join/${joinToken(online.id, online.sessionId)}`,
+    keyboardManagePath: `/manage/${manageTokenFor(keyboard.id)}`,
+    keyboardName: keyboard.name,
+  };
+  fs.writeFileSync(seededIdsFile(), JSON.stringify(ids, null, 2));
+  return ids;
+}
+
+/** What the e2e server recorded when it seeded the database the tests run against. */
+export function seededIds(): SeededIds {
+  return JSON.parse(fs.readFileSync(seededIdsFile(), 'utf8')) as SeededIds;
+}
