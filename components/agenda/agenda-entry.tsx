@@ -16,11 +16,11 @@ export async function AgendaEntryCard({ entry, agenda, locale, viewerZone, seats
   return (
     <li className="card agenda-entry" data-session={session.slug} data-venue={venue.slug} data-relay={relay ? 'true' : 'false'}>
       <div>
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={entry.day} />
         {viewerZone && viewerZone !== venue.timeZone && (
           <div className="muted" data-testid="viewer-time">
             {t('yourTime', { time: '' })}
-            <SessionTime start={session.startsAt} end={session.endsAt} zone={viewerZone} place={viewerZone} locale={locale} />
+            <SessionTime start={session.startsAt} end={session.endsAt} zone={viewerZone} place={viewerZone} locale={locale} headingDay={entry.day} />
           </div>
         )}
       </div>

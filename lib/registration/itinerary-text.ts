@@ -1,21 +1,20 @@
 import { registrationCopy } from '@/emails/registration-copy';
 import type { InviteSession } from '@/lib/calendar/registration-invite';
 import { appEnv } from '@/lib/config/env';
-import { formatDay } from '@/lib/format/datetime';
+import { formatSpan, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
-import { localTime, offsetLabel } from '@/lib/time/zones';
 import type { ItineraryItem } from './itinerary';
 
 /** "Tue 24 Dec 2026 · 09:30–10:15 Bangkok, GMT+7": the day and times in the registrant's zone, named. */
 export function itineraryWhen(item: ItineraryItem, locale: Locale): string {
   const { startsAt, endsAt } = item.session;
-  return `${formatDay(startsAt, item.zone, locale)} · ${localTime(startsAt, item.zone)}–${localTime(endsAt, item.zone)} ${itineraryPlace(item, locale)}, ${offsetLabel(startsAt, item.zone)}`;
+  return formatSpan(startsAt, endsAt, item.zone, itineraryPlace(item, locale), locale);
 }
 
 /** The place that names the registrant's zone: the session's city, or the zone's own city name. */
 export function itineraryPlace(item: Pick<ItineraryItem, 'zone' | 'origin'>, locale: Locale): string {
-  return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
+  return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : zonePlace(item.zone);
 }
 
 export function itineraryWhere(item: ItineraryItem, locale: Locale): string {

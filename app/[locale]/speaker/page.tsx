@@ -1,3 +1,4 @@
+import { localDate } from '@/lib/time/zones';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -132,13 +133,13 @@ function SessionCard({ session, ownZone, locale, t, showEvent }: { session: Spea
           <>
             <dt>{t('yourZone', { zone: ownZone })}</dt>
             <dd data-testid="own-time">
-              <SessionTime start={session.startsAt} end={session.endsAt} zone={ownZone} place={ownZone} locale={locale} withDay />
+              <SessionTime start={session.startsAt} end={session.endsAt} zone={ownZone} place={ownZone} locale={locale} headingDay={null} />
             </dd>
           </>
         )}
         <dt>{t('venueZone', { city })}</dt>
         <dd data-testid="venue-time">
-          <SessionTime start={session.startsAt} end={session.endsAt} zone={session.venue.timeZone} place={city} locale={locale} withDay />
+          <SessionTime start={session.startsAt} end={session.endsAt} zone={session.venue.timeZone} place={city} locale={locale} headingDay={null} />
         </dd>
         <dt>{t('venue')}</dt>
         <dd>
@@ -161,7 +162,7 @@ function SessionCard({ session, ownZone, locale, t, showEvent }: { session: Spea
             : session.relays.map((r, i) => (
                 <span key={i}>
                   {i > 0 && '; '}
-                  <SessionTime start={session.startsAt} end={session.endsAt} zone={r.venue.timeZone} place={pick(r.venue.city, locale)} locale={locale} />
+                  <SessionTime start={session.startsAt} end={session.endsAt} zone={r.venue.timeZone} place={pick(r.venue.city, locale)} locale={locale} headingDay={localDate(session.startsAt, session.venue.timeZone)} />
                   {r.room ? ` (${pick(r.room, locale)})` : ''}
                 </span>
               ))}

@@ -22,7 +22,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
       <p className="muted">{pick(event.name, locale)}</p>
       <h1>{pick(session.title, locale)}</h1>
       <p>
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={pick(origin.city, locale)} locale={locale} withDay />
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={pick(origin.city, locale)} locale={locale} headingDay={null} />
       </p>
       <section className="card" data-testid="join-state" data-state={view.state}>
         {view.state === 'before' && (

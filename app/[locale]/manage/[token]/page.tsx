@@ -67,7 +67,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       <ul className="itinerary">
         {items.map((item) => (
           <li key={item.session.id} data-seat={item.seat?.status}>
-            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={itineraryPlace(item, locale)} locale={locale} withDay /> — {pick(item.session.title, locale)} —{' '}
+            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={itineraryPlace(item, locale)} locale={locale} headingDay={null} /> — {pick(item.session.title, locale)} —{' '}
             <strong>{item.seat?.status === 'waitlisted' ? t('seatWaitlisted', { position: item.seat.waitlistPosition ?? 0 }) : t('seatConfirmed')}</strong>
             <br />
             <span className="muted" data-testid="presence">

@@ -84,7 +84,7 @@ export default async function AgendaAdminPage({ params, searchParams }: { params
                 return (
                   <tr key={session.id} data-session={session.slug}>
                     <td>
-                      <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
+                      <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={day} />
                     </td>
                     <td>
                       <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>

@@ -1,3 +1,4 @@
+import { localDate } from '@/lib/time/zones';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -38,12 +39,12 @@ export default async function SessionPage({ params, searchParams }: Props) {
         {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
       </p>
       <p data-testid="venue-time">
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} withDay />
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={null} />
       </p>
       {tz && tz !== venue.timeZone && (
         <p className="muted" data-testid="viewer-time">
           {t('yourTime', { time: '' })}
-          <SessionTime start={session.startsAt} end={session.endsAt} zone={tz} place={tz} locale={locale} withDay />
+          <SessionTime start={session.startsAt} end={session.endsAt} zone={tz} place={tz} locale={locale} headingDay={null} />
         </p>
       )}
       <p>
@@ -71,7 +72,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
                   const at = agenda.venues.find((v) => v.id === relay.venueId)!;
                   return (
                     <li key={relay.venueId} data-relay-venue={at.slug}>
-                      {pick(at.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={at.timeZone} place={pick(at.city, locale)} locale={locale} />
+                      {pick(at.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={at.timeZone} place={pick(at.city, locale)} locale={locale} headingDay={localDate(session.startsAt, venue.timeZone)} />
                     </li>
                   );
                 })}
