@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinView } from '@/lib/livestream/join-view';
-import { localTime, offsetLabel } from '@/lib/time/zones';
+import { formatTimeWithZone } from '@/lib/format/datetime';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Join online', robots: { index: false, follow: false }, referrer: 'no-referrer' as const };
@@ -27,7 +27,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
       <section className="card" data-testid="join-state" data-state={view.state}>
         {view.state === 'before' && (
           <>
-            <p>{t('opensAt', { time: `${localTime(view.opensAt, zone)} ${pick(origin.city, locale)}, ${offsetLabel(view.opensAt, zone)}` })}</p>
+            <p>{t('opensAt', { time: formatTimeWithZone(view.opensAt, zone, pick(origin.city, locale)) })}</p>
             <p className="muted">{t('opensIn')}</p>
             <Countdown until={view.opensAt.toISOString()} labels={{ days: t('units.days'), hours: t('units.hours'), minutes: t('units.minutes'), seconds: t('units.seconds') }} />
           </>
