@@ -2,6 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { SessionTime } from '@/components/agenda/session-time';
+import { ViewerTime, ViewerZoneSwitch } from '@/components/agenda/viewer-time';
+import { viewerZoneSchema } from '@/lib/agenda/query';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
@@ -17,6 +19,7 @@ const querySchema = z.object({
   saved: z.literal('1').optional().catch(undefined),
   cancelled: z.literal('1').optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
+  tz: viewerZoneSchema,
 });
 
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -64,12 +67,17 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       )}
       <h2>{t('yourSessions')}</h2>
       {items.length === 0 && <p>{t('none')}</p>}
+      {items.length > 0 && (
+        <p>
+          <ViewerZoneSwitch current={query.tz} />
+        </p>
+      )}
       <ul className="itinerary">
         {items.map((item) => (
           <li key={item.session.id} data-seat={item.seat?.status}>
             <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={itineraryPlace(item, locale)} locale={locale} headingDay={null} /> — {pick(item.session.title, locale)} —{' '}
             <strong>{item.seat?.status === 'waitlisted' ? t('seatWaitlisted', { position: item.seat.waitlistPosition ?? 0 }) : t('seatConfirmed')}</strong>
-            <br />
+            <ViewerTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} viewerZone={query.tz} locale={locale} headingDay={null} />
             <span className="muted" data-testid="presence">
               {item.presence.kind === 'relay'
                 ? t('relayedIn', { room: item.presence.room ? pick(item.presence.room.name, locale) : pick(venue?.name ?? item.origin.name, locale) })
