@@ -25,6 +25,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const venue = agenda.venues.find((v) => v.id === session.venueId)!;
   const room = agenda.rooms.find((r) => r.id === session.roomId);
   const left = seats.get(session.id);
+  // Streamed sessions are on the online venue's programme, in the session's own venue's time.
+  const online = session.streamed && venue.kind !== 'online' ? agenda.venues.find((v) => v.kind === 'online') : undefined;
   const languageName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' });
   const regionName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
   return (
@@ -37,6 +39,11 @@ export default async function SessionPage({ params, searchParams }: Props) {
         <span className="badge">{t(`kinds.${session.kind}` as never)}</span>
         <span className="badge">{t(`segments.${session.segment}` as never)}</span>
         {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
+        {online && (
+          <span className="badge relay" data-testid="streamed">
+            {t('online')}
+          </span>
+        )}
       </p>
       <p data-testid="venue-time">
         <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={null} />
@@ -63,7 +70,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
             </dd>
           </>
         )}
-        {session.relays.length > 0 && (
+        {(session.relays.length > 0 || online) && (
           <>
             <dt>{t('shownAt')}</dt>
             <dd>
@@ -76,6 +83,11 @@ export default async function SessionPage({ params, searchParams }: Props) {
                     </li>
                   );
                 })}
+                {online && (
+                  <li data-relay-venue={online.slug}>
+                    {pick(online.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={localDate(session.startsAt, venue.timeZone)} />
+                  </li>
+                )}
               </ul>
             </dd>
           </>
