@@ -12,6 +12,7 @@ import { pick } from '@/lib/i18n/text';
 import { safePhotoSrc } from '@/lib/speakers/photo';
 import { loadSpeakerPortal } from '@/lib/speakers/portal';
 import type { SchedulePerson, SpeakerSession } from '@/lib/speakers/schedule';
+import { ownClashes, type OwnClash } from '@/lib/speakers/own-clashes';
 import { isValidTimeZone } from '@/lib/time/zones';
 import { regenerateCalendarAction, updateProfileAction } from './actions';
 import styles from './portal.module.css';
@@ -43,6 +44,7 @@ export default async function SpeakerPortalPage({ searchParams }: { searchParams
   const zones = Intl.supportedValuesOf('timeZone');
   if (ownZone && !zones.includes(ownZone)) zones.unshift(ownZone);
   const manyEvents = new Set(portal.records.map((r) => r.eventId)).size > 1;
+  const clashes = ownClashes(portal.schedule);
 
   return (
     <>
@@ -57,7 +59,7 @@ export default async function SpeakerPortalPage({ searchParams }: { searchParams
       {portal.schedule.length === 0 && <p>{t('noSessions')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '1rem' }}>
         {portal.schedule.map((session) => (
-          <SessionCard key={session.sessionId} session={session} ownZone={ownZone} locale={locale} t={t} showEvent={manyEvents} />
+          <SessionCard key={session.sessionId} session={session} ownZone={ownZone} locale={locale} t={t} showEvent={manyEvents} clashes={clashes.get(session.sessionId) ?? []} />
         ))}
       </ul>
 
@@ -113,7 +115,7 @@ function people(list: SchedulePerson[], t: T) {
   return list.map((p) => `${p.honorific ? `${p.honorific} ` : ''}${p.name}${p.presence === 'remote' ? ` (${t('remoteBadge')})` : ''}`).join(', ');
 }
 
-function SessionCard({ session, ownZone, locale, t, showEvent }: { session: SpeakerSession; ownZone: string | null; locale: Locale; t: T; showEvent: boolean }) {
+function SessionCard({ session, ownZone, locale, t, showEvent, clashes }: { session: SpeakerSession; ownZone: string | null; locale: Locale; t: T; showEvent: boolean; clashes: OwnClash[] }) {
   const city = pick(session.venue.city, locale);
   const title = pick(session.title, locale);
   return (
@@ -127,6 +129,13 @@ function SessionCard({ session, ownZone, locale, t, showEvent }: { session: Spea
           {t('event')}: {pick(session.event.name, locale)}
           {!session.event.published && ` (${t('draft')})`}
         </p>
+      )}
+      {clashes.length > 0 && (
+        <ul className="notice bad" data-testid="own-clashes">
+          {clashes.map((clash) => (
+            <li key={`${clash.kind}-${clash.other.en}`}>{clash.kind === 'overlap' ? t('clashOverlap', { other: pick(clash.other, locale) }) : t('clashTravel', { other: pick(clash.other, locale), hours: clash.hours })}</li>
+          ))}
+        </ul>
       )}
       <dl className={styles.details}>
         {ownZone && (
