@@ -1,5 +1,6 @@
 import { registrationCopy } from '@/emails/registration-copy';
 import type { InviteSession } from '@/lib/calendar/registration-invite';
+import { placeLine } from '@/lib/agenda/venue-address';
 import { appEnv } from '@/lib/config/env';
 import { formatSpan, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
@@ -17,10 +18,17 @@ export function itineraryPlace(item: Pick<ItineraryItem, 'zone' | 'origin'>, loc
   return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : zonePlace(item.zone);
 }
 
+/**
+ * Where the registrant goes for a session, as the mail and the calendar LOCATION say it: the room,
+ * the venue and its street address (a relay: the room at their own venue, and that venue's address).
+ */
 export function itineraryWhere(item: ItineraryItem, locale: Locale): string {
   const venue = `${pick(item.origin.name, locale)}, ${pick(item.origin.city, locale)}`;
-  if (item.presence.kind === 'in-room') return [item.originRoom ? pick(item.originRoom.name, locale) : null, venue].filter(Boolean).join(', ');
-  if (item.presence.kind === 'relay') return registrationCopy(locale).relayedIn(item.presence.room ? pick(item.presence.room.name, locale) : registrationCopy(locale).yourVenue);
+  if (item.presence.kind === 'in-room') return placeLine([item.originRoom ? pick(item.originRoom.name, locale) : null, pick(item.origin.name, locale), item.origin.address || pick(item.origin.city, locale)]);
+  if (item.presence.kind === 'relay') {
+    const { room, venue: here } = item.presence;
+    return placeLine([registrationCopy(locale).relayedIn(room ? pick(room.name, locale) : registrationCopy(locale).yourVenue), pick(here.name, locale), here.address || pick(here.city, locale)]);
+  }
   return `${registrationCopy(locale).online} · ${venue}`;
 }
 

@@ -62,3 +62,19 @@ test('a session page says the session is streamed online and lists Online where 
   await expect(page.locator('[data-relay-venue="online"]')).toContainText('09:00–09:45 Nanning, GMT+8');
   await expect(page.locator('[data-relay-venue="bangkok"]')).toContainText('08:00–08:45 Bangkok, GMT+7');
 });
+
+test('a venue’s street address, with a map link, is on the home page, the programme and the session page', async ({ page }) => {
+  const address = /Phahonyothin Road, Khlong Luang, Pathum Thani/;
+  await page.goto('/');
+  await expect(page.locator('[data-venue="bangkok"]').getByTestId('venue-address')).toContainText(address);
+  await page.goto('/agenda?venue=bangkok');
+  const heading = page.locator('section[data-group^="bangkok|"]').first().getByTestId('venue-address');
+  await expect(heading).toContainText(address);
+  await expect(heading.getByRole('link', { name: 'Map' })).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/search\?query=Phahonyothin/);
+  await page.goto('/agenda');
+  await page.locator('[data-session="bangkok-healthtech-pitch"][data-venue="bangkok"] h3 a').click();
+  await expect(page.getByTestId('venue-address')).toContainText(address);
+  // The online venue has no street address, and says none.
+  await page.goto('/agenda?venue=online');
+  await expect(page.getByTestId('venue-address')).toHaveCount(0);
+});

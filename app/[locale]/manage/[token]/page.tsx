@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { SessionTime } from '@/components/agenda/session-time';
 import { ViewerTime, ViewerZoneSwitch } from '@/components/agenda/viewer-time';
+import { VenueAddress } from '@/components/agenda/venue-address';
 import { viewerZoneSchema } from '@/lib/agenda/query';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
@@ -25,7 +26,7 @@ const querySchema = z.object({
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
   const query = querySchema.parse(await searchParams);
-  const [t, locale] = await Promise.all([getTranslations('manage'), getLocale() as Promise<Locale>]);
+  const [t, ta, locale] = await Promise.all([getTranslations('manage'), getTranslations('agenda'), getLocale() as Promise<Locale>]);
   const db = await getDb();
   const found = await registrationForManageToken(db, token);
   if (!found) return <p className="notice bad">{t('invalid')}</p>;
@@ -53,6 +54,11 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         <p>
           {t('attendance')}: {registration.mode === 'online' ? t('online') : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)}, ${pick(venue.city, locale)}` : '' })}
         </p>
+        {registration.mode === 'in_person' && venue?.address && (
+          <p>
+            <VenueAddress address={venue.address} mapLabel={ta('map')} />
+          </p>
+        )}
       </section>
       {ticket && (
         <section className="card ticket" data-testid="ticket">

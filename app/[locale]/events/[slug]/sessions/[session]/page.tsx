@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { SessionTime } from '@/components/agenda/session-time';
 import { ShareLink } from '@/components/agenda/share-link';
+import { VenueAddress } from '@/components/agenda/venue-address';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { programmePath } from '@/lib/agenda/programme-path';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
@@ -57,6 +58,12 @@ export default async function SessionPage({ params, searchParams }: Props) {
       <p>
         {pick(venue.name, locale)}
         {room && ` · ${t('room')}: ${pick(room.name, locale)}`}
+        {venue.address && (
+          <>
+            <br />
+            <VenueAddress address={venue.address} mapLabel={t('map')} />
+          </>
+        )}
       </p>
       <p>{pick(session.description, locale)}</p>
       <dl>
