@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@/db/schema';
-import { TRAVEL_HOURS } from '@/lib/agenda/admin/conflicts';
+import { TRAVEL_HOURS } from '@/lib/time/travel';
 import type { SpeakerSession } from './schedule';
 
 /** Another of the speaker's own sessions that this one collides with: at the same time, or too far to travel between. */

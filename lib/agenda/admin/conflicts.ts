@@ -3,9 +3,9 @@ import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type
 import type { Db } from '@/db/types';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
+import { TRAVEL_HOURS } from '@/lib/time/travel';
 
-/** Two on-site appearances at different venues closer than this cannot both happen. */
-export const TRAVEL_HOURS = 12;
+export { TRAVEL_HOURS } from '@/lib/time/travel';
 /** A relay whose local start falls outside 07:00–22:00 at the receiving venue is flagged. */
 const NIGHT_BEFORE = '07:00';
 const NIGHT_FROM = '22:00';
