@@ -5,10 +5,12 @@ import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
 import { localTime, offsetLabel } from '@/lib/time/zones';
 import { programmePath } from '@/lib/agenda/programme-path';
+import { VenueAddress } from '@/components/agenda/venue-address';
 
 export async function EventHome({ event, venues, firstSessionAt }: { event: EventRow; venues: VenueRow[]; firstSessionAt: Map<string, Date> }) {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('home');
+  const ta = await getTranslations('agenda');
   const lastMoment = new Date(event.endsAt.getTime() - 1);
   return (
     <>
@@ -43,6 +45,11 @@ export async function EventHome({ event, venues, firstSessionAt }: { event: Even
               <p className="muted">
                 {pick(venue.city, locale)} · {venue.timeZone}
               </p>
+              {venue.address && (
+                <p>
+                  <VenueAddress address={venue.address} mapLabel={ta('map')} />
+                </p>
+              )}
               {opens && (
                 <p>
                   {t('localTime', {

@@ -16,6 +16,8 @@ type Copy = {
   seatWaitlisted: (position: number) => string;
   relayedIn: (room: string) => string;
   yourVenue: string;
+  /** The link to a venue's address on a map. */
+  map: string;
   joinOnline: string;
   joinHowTo: string;
   removed: string;
@@ -61,6 +63,7 @@ const en: Copy = {
   seatWaitlisted: (position) => `waitlist #${position}`,
   relayedIn: (room) => `shown live in ${room}`,
   yourVenue: 'your venue',
+  map: 'Map',
   joinOnline: 'Join online',
   joinHowTo: 'Online attendees join each session from its personal join page below; the stream opens 15 minutes before the start.',
   removed: 'No longer in your programme',
@@ -106,6 +109,7 @@ const zh: Copy = {
   seatWaitlisted: (position) => `候补第 ${position} 位`,
   relayedIn: (room) => `于${room}同步直播`,
   yourVenue: '您的会场',
+  map: '地图',
   joinOnline: '线上参加',
   joinHowTo: '线上参会者可通过下方各场次的专属入口观看直播，直播于开始前15分钟开放。',
   removed: '已从您的日程中移除',

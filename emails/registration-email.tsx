@@ -17,7 +17,7 @@ export type RegistrationEmailProps = {
   kind: RegistrationMailKind;
   forumName: string;
   registrantName: string;
-  attendance: { mode: 'in_person'; venue: string; waitlistPosition: number | null } | { mode: 'online' };
+  attendance: { mode: 'in_person'; venue: string; waitlistPosition: number | null; address?: string; mapUrl?: string | null } | { mode: 'online' };
   sessions: EmailSession[];
   removed: { title: string; when: string }[];
   changes: string[];
@@ -58,6 +58,17 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
         <Section>
           <Heading as="h2" style={h2}>{copy.attendance}</Heading>
           <Text style={{ margin: 0 }}>{attendance}</Text>
+          {props.attendance.mode === 'in_person' && props.attendance.address && (
+            <Text style={muted}>
+              {props.attendance.address}
+              {props.attendance.mapUrl && (
+                <>
+                  {' · '}
+                  <Link href={props.attendance.mapUrl}>{copy.map}</Link>
+                </>
+              )}
+            </Text>
+          )}
           <Heading as="h2" style={h2}>{copy.sessions}</Heading>
           {props.sessions.length === 0 && <Text>{copy.noSessions}</Text>}
           {props.sessions.map((session) => (

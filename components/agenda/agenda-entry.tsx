@@ -4,6 +4,7 @@ import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
 import { SessionTime } from './session-time';
+import { ViewerTime } from './viewer-time';
 
 export async function AgendaEntryCard({ entry, agenda, locale, viewerZone, seatsLeft }: { entry: AgendaEntry; agenda: PublicAgenda; locale: Locale; viewerZone?: string; seatsLeft: number | null | undefined }) {
   const t = await getTranslations('agenda');
@@ -16,13 +17,8 @@ export async function AgendaEntryCard({ entry, agenda, locale, viewerZone, seats
   return (
     <li className="card agenda-entry" data-session={session.slug} data-venue={venue.slug} data-relay={relay ? 'true' : 'false'}>
       <div>
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
-        {viewerZone && viewerZone !== venue.timeZone && (
-          <div className="muted" data-testid="viewer-time">
-            {t('yourTime', { time: '' })}
-            <SessionTime start={session.startsAt} end={session.endsAt} zone={viewerZone} place={viewerZone} locale={locale} />
-          </div>
-        )}
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={entry.day} />
+        <ViewerTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} viewerZone={viewerZone} locale={locale} headingDay={entry.day} />
       </div>
       <h3>
         <a href={`/events/${agenda.event.slug}/sessions/${session.slug}${viewerZone ? `?tz=${encodeURIComponent(viewerZone)}` : ''}`}>{pick(session.title, locale)}</a>

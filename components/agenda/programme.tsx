@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { AgendaEntryCard } from '@/components/agenda/agenda-entry';
+import { VenueAddress } from '@/components/agenda/venue-address';
 import { ViewerZoneLink } from '@/components/agenda/viewer-zone';
 import { seatsLeft, type PublicAgenda } from '@/lib/agenda/public-agenda';
 import type { AgendaQuery } from '@/lib/agenda/query';
@@ -119,6 +120,11 @@ export async function Programme({ slug, agenda, query, locale }: { slug: string;
             <h2 id={`h-${key}`}>
               {pick(first.venue.city, locale)} · {formatDay(first.session.startsAt, first.venue.timeZone, locale)} <span className="zone">({first.venue.timeZone})</span>
             </h2>
+            {first.venue.address && (
+              <p className="muted">
+                <VenueAddress address={first.venue.address} mapLabel={t('map')} />
+              </p>
+            )}
             <ul className="agenda-list">
               {group.map((entry) => (
                 <AgendaEntryCard key={`${entry.session.id}-${entry.venue.id}`} entry={entry} agenda={agenda} locale={locale} viewerZone={query.tz} seatsLeft={seats.get(entry.session.id)} />

@@ -1,15 +1,18 @@
-import { formatDay } from '@/lib/format/datetime';
+import { spanText } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
-import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
 
-/** A session's time, always with its zone: "09:00–09:45 Nanning, GMT+8". */
-export function SessionTime({ start, end, zone, place, locale, withDay = false }: { start: Date; end: Date; zone: string; place: string; locale: Locale; withDay?: boolean }) {
-  const dayNote = localDate(start, zone) !== localDate(end, zone) ? ' (+1)' : '';
+/**
+ * A session's time, always with its zone: "09:00–09:45 Nanning, GMT+8". `headingDay` is the date
+ * (YYYY-MM-DD) a heading above already states; the time carries its own date whenever it falls on
+ * another day in `zone`, and always when there is no such heading (null).
+ */
+export function SessionTime({ start, end, zone, place, locale, headingDay }: { start: Date; end: Date; zone: string; place: string; locale: Locale; headingDay: string | null }) {
+  const text = spanText(start, end, zone, place, locale, headingDay);
   return (
     <time dateTime={start.toISOString()} className="time" data-zone={zone}>
-      {withDay && `${formatDay(start, zone, locale)} · `}
-      {localTime(start, zone)}–{localTime(end, zone)}
-      {dayNote} <span className="zone">{place}, {offsetLabel(start, zone)}</span>
+      {text.day && `${text.day} · `}
+      {text.start}–{text.end}
+      {text.endDayNote} <span className="zone">{text.zone}{text.endOffset && ` → ${text.endOffset}`}</span>
     </time>
   );
 }

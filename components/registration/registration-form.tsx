@@ -3,6 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { FormOptions } from '@/lib/registration/form-options';
+import { requestedSessions } from '@/lib/registration/requested-sessions';
+import { RequestedSessionList } from './requested-session-list';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { RegisterActionResult } from '@/app/[locale]/events/[slug]/register/actions';
@@ -89,7 +91,6 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   });
 
   if (done) {
-    const offered = new Map((done.mode === 'online' ? options.sessionsFor.online : options.sessionsFor[done.venue ?? ''])?.map((s) => [s.id, s]) ?? []);
     const venueLabel = options.venues.find((v) => v.slug === done.venue)?.label;
     return (
       <section className="notice ok" aria-live="polite" data-testid="registration-confirmation" ref={answer} tabIndex={-1}>
@@ -98,13 +99,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <h3>{t('doneAsked')}</h3>
         <p>{done.mode === 'online' ? t('online') : `${t('inPerson')}: ${venueLabel ?? done.venue}`}</p>
         {done.sessions.length === 0 && <p>{t('doneNoSessions')}</p>}
-        <ul>
-          {done.sessions.map((id) => (
-            <li key={id} data-session={id}>
-              {offered.get(id)?.title} — {offered.get(id)?.day} · {offered.get(id)?.time}
-            </li>
-          ))}
-        </ul>
+        <RequestedSessionList items={requestedSessions(options, { mode: done.mode, venue: done.venue ?? null }, done.sessions.map((sessionId) => ({ sessionId })))} />
         <p className="muted">{t('doneNoMail')}</p>
       </section>
     );

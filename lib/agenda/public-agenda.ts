@@ -4,7 +4,7 @@ import type { Db } from '@/db/types';
 import type { EventRow } from './events';
 import { publishedSessions } from './published-sessions';
 
-export type AgendaVenue = { id: string; slug: string; name: LocalizedText; city: LocalizedText; country: string; timeZone: string; kind: 'main' | 'branch' | 'online'; capacity: number | null };
+export type AgendaVenue = { id: string; slug: string; name: LocalizedText; city: LocalizedText; country: string; address: string; timeZone: string; kind: 'main' | 'branch' | 'online'; capacity: number | null };
 export type AgendaRoom = { id: string; venueId: string; name: LocalizedText; capacity: number };
 export type AgendaSpeaker = { id: string; slug: string; name: string; honorific: string; jobTitle: string; affiliation: string; country: string; bio: LocalizedText };
 export type AgendaSession = {
@@ -59,7 +59,7 @@ export async function workingAgenda(db: Db, event: EventRow): Promise<PublicAgen
 /** What is live whatever version is published: the event's venues, rooms and speaker profiles. */
 async function agendaFrame(db: Db, event: EventRow): Promise<Omit<PublicAgenda, 'sessions'>> {
   const venueRows = await db
-    .select({ id: venues.id, slug: venues.slug, name: venues.name, city: venues.city, country: venues.country, timeZone: venues.timeZone, kind: venues.kind, capacity: venues.capacity })
+    .select({ id: venues.id, slug: venues.slug, name: venues.name, city: venues.city, country: venues.country, address: venues.address, timeZone: venues.timeZone, kind: venues.kind, capacity: venues.capacity })
     .from(venues)
     .where(eq(venues.eventId, event.id))
     .orderBy(asc(venues.position), asc(venues.slug));

@@ -8,6 +8,14 @@ const optionalToken = z
   .optional()
   .catch(undefined);
 
+/** `?tz=` — the viewer's own zone, offered by the browser (components/agenda/viewer-zone); a bad one is ignored. */
+export const viewerZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone)
+  .optional()
+  .catch(undefined);
+
 /** Agenda filters from the URL; anything malformed is ignored rather than failing the page. */
 export const agendaQuerySchema = z.object({
   venue: optionalToken,
@@ -16,12 +24,7 @@ export const agendaQuerySchema = z.object({
   language: z.string().regex(/^[a-z]{2}$/).optional().catch(undefined),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined).transform((q) => q || undefined),
-  tz: z
-    .string()
-    .max(64)
-    .refine(isValidTimeZone)
-    .optional()
-    .catch(undefined),
+  tz: viewerZoneSchema,
 });
 
 export type AgendaQuery = z.output<typeof agendaQuerySchema>;

@@ -5,21 +5,26 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
+import { eventTimestamp } from '@/lib/format/event-time';
 
 /** The form and the server action parse with this. */
 export const streamGrantInputSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('must be an email address').max(254)),
 });
 
-/** Who, beyond online registrants, may open this event's livestreams (press, VIPs, in-person speakers…). */
+/**
+ * Who, beyond online registrants, may open this event's livestreams (press, VIPs, in-person
+ * speakers…), with when each was granted in the event's zone, as the rest of admin shows times.
+ */
 export async function listStreamGrants(db: Db, actor: Actor | null, slug: string) {
   const event = await organiserEvent(db, actor, slug);
-  return db
+  const rows = await db
     .select({ email: streamGrants.email, createdAt: streamGrants.createdAt, grantedBy: users.email })
     .from(streamGrants)
     .leftJoin(users, eq(streamGrants.grantedBy, users.id))
     .where(eq(streamGrants.eventId, event.id))
     .orderBy(asc(streamGrants.email));
+  return rows.map((row) => ({ ...row, grantedAt: eventTimestamp(row.createdAt, event.timeZone) }));
 }
 
 export async function grantStreamAccess(db: Db, actor: Actor | null, slug: string, raw: unknown): Promise<{ ok: true } | { ok: false; fields: Record<string, string> }> {

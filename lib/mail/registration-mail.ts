@@ -8,6 +8,7 @@ import { inviteAttachment, registrationInvite, type InviteParty, type InviteSess
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinUrl } from '@/lib/livestream/join-token';
+import { mapUrl } from '@/lib/agenda/venue-address';
 import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registration/itinerary';
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
@@ -66,7 +67,7 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
     attendance:
       registration.mode === 'online' || !venue
         ? { mode: 'online' }
-        : { mode: 'in_person', venue: `${pick(venue.name, locale)}, ${pick(venue.city, locale)}`, waitlistPosition: registration.waitlistPosition },
+        : { mode: 'in_person', venue: `${pick(venue.name, locale)}, ${pick(venue.city, locale)}`, waitlistPosition: registration.waitlistPosition, address: venue.address, mapUrl: mapUrl(venue.address) },
     sessions: held.map((item) => emailSession(item, locale, registrationId)),
     removed: removed.map((item) => ({ title: pick(item.session.title, locale), when: itineraryWhen(item, locale) })),
     changes: options.changes ?? [],

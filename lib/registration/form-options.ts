@@ -3,10 +3,9 @@ import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
-import { formatDay } from '@/lib/format/datetime';
+import { joinSpan, spanText } from '@/lib/format/datetime';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
-import { localTime, offsetLabel } from '@/lib/time/zones';
 
 countries.registerLocale(en);
 countries.registerLocale(zh);
@@ -14,7 +13,10 @@ countries.registerLocale(zh);
 export type SessionOption = { id: string; title: string; day: string; time: string; relay: boolean; seatsLeft: number | null };
 export type FormOptions = {
   venues: { slug: string; label: string }[];
-  /** Venue slug (or "online") → the sessions open to that choice, times in that venue's zone. */
+  /**
+   * Venue slug (or "online") → the sessions open to that choice, earliest first, times in that
+   * venue's zone; online, in each session's own venue's zone (as the mail and manage page say).
+   */
   sessionsFor: Record<string, SessionOption[]>;
   countries: { code: string; name: string }[];
 };
@@ -26,14 +28,18 @@ export function registrationFormOptions(agenda: PublicAgenda, seats: Map<string,
     const key = venue.kind === 'online' ? 'online' : venue.slug;
     sessionsFor[key] = venueAgendas(agenda, { venue: venue.slug })
       .filter((e) => e.session.status !== 'cancelled')
-      .map((e) => ({
-        id: e.session.id,
-        title: pick(e.session.title, locale),
-        day: formatDay(e.session.startsAt, venue.timeZone, locale),
-        time: `${localTime(e.session.startsAt, venue.timeZone)}–${localTime(e.session.endsAt, venue.timeZone)} ${pick(venue.city, locale)}, ${offsetLabel(e.session.startsAt, venue.timeZone)}`,
-        relay: e.relay,
-        seatsLeft: e.relay || venue.kind === 'online' ? null : (seats.get(e.session.id) ?? null),
-      }));
+      .map((e) => {
+        const lived = venue.kind === 'online' ? e.origin : venue;
+        const when = spanText(e.session.startsAt, e.session.endsAt, lived.timeZone, pick(lived.city, locale), locale);
+        return {
+          id: e.session.id,
+          title: pick(e.session.title, locale),
+          day: when.day!,
+          time: joinSpan(when),
+          relay: e.relay,
+          seatsLeft: e.relay || venue.kind === 'online' ? null : (seats.get(e.session.id) ?? null),
+        };
+      });
   }
   const names = countries.getNames(locale === 'zh' ? 'zh' : 'en', { select: 'official' });
   return {

@@ -1,27 +1,34 @@
 import { registrationCopy } from '@/emails/registration-copy';
 import type { InviteSession } from '@/lib/calendar/registration-invite';
+import { placeLine } from '@/lib/agenda/venue-address';
 import { appEnv } from '@/lib/config/env';
-import { formatDay } from '@/lib/format/datetime';
+import { formatSpan, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
-import { localTime, offsetLabel } from '@/lib/time/zones';
 import type { ItineraryItem } from './itinerary';
 
 /** "Tue 24 Dec 2026 · 09:30–10:15 Bangkok, GMT+7": the day and times in the registrant's zone, named. */
 export function itineraryWhen(item: ItineraryItem, locale: Locale): string {
   const { startsAt, endsAt } = item.session;
-  return `${formatDay(startsAt, item.zone, locale)} · ${localTime(startsAt, item.zone)}–${localTime(endsAt, item.zone)} ${itineraryPlace(item, locale)}, ${offsetLabel(startsAt, item.zone)}`;
+  return formatSpan(startsAt, endsAt, item.zone, itineraryPlace(item, locale), locale);
 }
 
 /** The place that names the registrant's zone: the session's city, or the zone's own city name. */
 export function itineraryPlace(item: Pick<ItineraryItem, 'zone' | 'origin'>, locale: Locale): string {
-  return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : item.zone.split('/').pop()!.replace(/_/g, ' ');
+  return item.zone === item.origin.timeZone ? pick(item.origin.city, locale) : zonePlace(item.zone);
 }
 
+/**
+ * Where the registrant goes for a session, as the mail and the calendar LOCATION say it: the room,
+ * the venue and its street address (a relay: the room at their own venue, and that venue's address).
+ */
 export function itineraryWhere(item: ItineraryItem, locale: Locale): string {
   const venue = `${pick(item.origin.name, locale)}, ${pick(item.origin.city, locale)}`;
-  if (item.presence.kind === 'in-room') return [item.originRoom ? pick(item.originRoom.name, locale) : null, venue].filter(Boolean).join(', ');
-  if (item.presence.kind === 'relay') return registrationCopy(locale).relayedIn(item.presence.room ? pick(item.presence.room.name, locale) : registrationCopy(locale).yourVenue);
+  if (item.presence.kind === 'in-room') return placeLine([item.originRoom ? pick(item.originRoom.name, locale) : null, pick(item.origin.name, locale), item.origin.address || pick(item.origin.city, locale)]);
+  if (item.presence.kind === 'relay') {
+    const { room, venue: here } = item.presence;
+    return placeLine([registrationCopy(locale).relayedIn(room ? pick(room.name, locale) : registrationCopy(locale).yourVenue), pick(here.name, locale), here.address || pick(here.city, locale)]);
+  }
   return `${registrationCopy(locale).online} · ${venue}`;
 }
 

@@ -11,7 +11,7 @@ export type ItineraryItem = {
   origin: Venue;
   originRoom: Room | null;
   /** How the registrant takes part: in the room, in a relay room at their venue, or online. */
-  presence: { kind: 'in-room' } | { kind: 'relay'; room: Room | null } | { kind: 'online' };
+  presence: { kind: 'in-room' } | { kind: 'relay'; room: Room | null; venue: Venue } | { kind: 'online' };
   /** The zone the registrant lives the forum in: their venue's, or the session's own for online. */
   zone: string;
 };
@@ -83,7 +83,7 @@ export function itineraryItems(
   return places.map(({ session, origin, originRoom }): ItineraryItem => {
     let presence: ItineraryItem['presence'] = { kind: 'online' };
     if (inPerson && origin.id === inPerson.id) presence = { kind: 'in-room' };
-    else if (inPerson && relayRooms.has(session.id)) presence = { kind: 'relay', room: relayRooms.get(session.id) ?? null };
+    else if (inPerson && relayRooms.has(session.id)) presence = { kind: 'relay', room: relayRooms.get(session.id) ?? null, venue: inPerson };
     return { session, seat: seats.get(session.id) ?? null, origin, originRoom, presence, zone: inPerson ? inPerson.timeZone : origin.timeZone };
   });
 }

@@ -24,3 +24,15 @@ test('a visitor can switch the site to Chinese and back', async ({ page }) => {
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The 10th Forum');
 });
+
+test('every page names an icon that the server answers, and /favicon.ico itself answers', async ({ page, request }) => {
+  const direct = await request.get('/favicon.ico');
+  expect(direct.status()).toBe(200);
+  expect(direct.headers()['content-type']).toMatch(/^image\//);
+  for (const path of ['/', '/agenda', '/speakers', '/signin']) {
+    await page.goto(path);
+    const href = await page.locator('head link[rel="icon"]').first().getAttribute('href');
+    expect(href, path).toBeTruthy();
+    expect((await request.get(href!)).status(), `${path} → ${href}`).toBe(200);
+  }
+});

@@ -116,7 +116,10 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({ ok: true });
     expect((await joinView(t.db, joinToken(id, keynote))).state).not.toBe('refused');
     expect((await registrationForManageToken(t.db, manageToken))!.items.find((item) => item.session.id === keynote)!.joinPath).toMatch(/^\/join\//);
-    expect((await listStreamGrants(t.db, organiser, EVENT)).map((g) => g.email)).toEqual(['pstream-inperson@example.org']);
+    const grants = await listStreamGrants(t.db, organiser, EVENT);
+    expect(grants.map((g) => g.email)).toEqual(['pstream-inperson@example.org']);
+    // Shown in the event's zone (Nanning, GMT+8) like every other admin time, not in GMT.
+    expect(grants[0]!.grantedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+8$/);
 
     await revokeStreamAccess(t.db, organiser, EVENT, 'pstream-inperson@example.org');
     expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'in-person' });

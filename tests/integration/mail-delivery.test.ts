@@ -12,7 +12,7 @@ import { registerAttendee } from '@/lib/registration/register';
 import { registrationIdFromTicket, ticketCode } from '@/lib/tickets/ticket';
 import { localTime } from '@/lib/time/zones';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
-import { EVENT, person, sessionBySlug } from '../helpers/registration';
+import { EVENT, person, sessionBySlug, venueBySlug } from '../helpers/registration';
 import { freePort, startSmtpServer, type Received } from '../helpers/smtp';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -97,6 +97,12 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     expect(invite.events[0]!.uid).toBe(`${registration.id}-${keynote}@hybrid-forum`);
     expect(invite.events[0]!.sequence).toBe(0);
     expect(invite.events[0]!.startDate.toJSDate().getTime()).toBe(session!.startsAt.getTime());
+    // Where to go: the relay room at the registrant's own venue and its street address, also on a map.
+    const bangkokAddress = (await venueBySlug(t.db, 'bangkok')).address;
+    expect(invite.events[0]!.location).toContain('shown live in Convention Hall');
+    expect(invite.events[0]!.location).toContain(bangkokAddress);
+    expect(mail.parsed.text).toContain(bangkokAddress);
+    expect(mail.parsed.html).toContain(`https://www.openstreetmap.org/search?query=${encodeURIComponent(bangkokAddress)}`);
 
     const png = mail.parsed.attachments.find((a) => a.contentType === 'image/png')!;
     expect(png.contentId).toBe('<ticket@hybrid-forum>');

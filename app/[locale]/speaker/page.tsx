@@ -1,3 +1,4 @@
+import { localDate } from '@/lib/time/zones';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -11,6 +12,7 @@ import { pick } from '@/lib/i18n/text';
 import { safePhotoSrc } from '@/lib/speakers/photo';
 import { loadSpeakerPortal } from '@/lib/speakers/portal';
 import type { SchedulePerson, SpeakerSession } from '@/lib/speakers/schedule';
+import { ownClashes, type OwnClash } from '@/lib/speakers/own-clashes';
 import { isValidTimeZone } from '@/lib/time/zones';
 import { regenerateCalendarAction, updateProfileAction } from './actions';
 import styles from './portal.module.css';
@@ -42,6 +44,7 @@ export default async function SpeakerPortalPage({ searchParams }: { searchParams
   const zones = Intl.supportedValuesOf('timeZone');
   if (ownZone && !zones.includes(ownZone)) zones.unshift(ownZone);
   const manyEvents = new Set(portal.records.map((r) => r.eventId)).size > 1;
+  const clashes = ownClashes(portal.schedule);
 
   return (
     <>
@@ -56,7 +59,7 @@ export default async function SpeakerPortalPage({ searchParams }: { searchParams
       {portal.schedule.length === 0 && <p>{t('noSessions')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '1rem' }}>
         {portal.schedule.map((session) => (
-          <SessionCard key={session.sessionId} session={session} ownZone={ownZone} locale={locale} t={t} showEvent={manyEvents} />
+          <SessionCard key={session.sessionId} session={session} ownZone={ownZone} locale={locale} t={t} showEvent={manyEvents} clashes={clashes.get(session.sessionId) ?? []} />
         ))}
       </ul>
 
@@ -112,7 +115,7 @@ function people(list: SchedulePerson[], t: T) {
   return list.map((p) => `${p.honorific ? `${p.honorific} ` : ''}${p.name}${p.presence === 'remote' ? ` (${t('remoteBadge')})` : ''}`).join(', ');
 }
 
-function SessionCard({ session, ownZone, locale, t, showEvent }: { session: SpeakerSession; ownZone: string | null; locale: Locale; t: T; showEvent: boolean }) {
+function SessionCard({ session, ownZone, locale, t, showEvent, clashes }: { session: SpeakerSession; ownZone: string | null; locale: Locale; t: T; showEvent: boolean; clashes: OwnClash[] }) {
   const city = pick(session.venue.city, locale);
   const title = pick(session.title, locale);
   return (
@@ -127,18 +130,25 @@ function SessionCard({ session, ownZone, locale, t, showEvent }: { session: Spea
           {!session.event.published && ` (${t('draft')})`}
         </p>
       )}
+      {clashes.length > 0 && (
+        <ul className="notice bad" data-testid="own-clashes">
+          {clashes.map((clash) => (
+            <li key={`${clash.kind}-${clash.other.en}`}>{clash.kind === 'overlap' ? t('clashOverlap', { other: pick(clash.other, locale) }) : t('clashTravel', { other: pick(clash.other, locale), hours: clash.hours })}</li>
+          ))}
+        </ul>
+      )}
       <dl className={styles.details}>
         {ownZone && (
           <>
             <dt>{t('yourZone', { zone: ownZone })}</dt>
             <dd data-testid="own-time">
-              <SessionTime start={session.startsAt} end={session.endsAt} zone={ownZone} place={ownZone} locale={locale} withDay />
+              <SessionTime start={session.startsAt} end={session.endsAt} zone={ownZone} place={ownZone} locale={locale} headingDay={null} />
             </dd>
           </>
         )}
         <dt>{t('venueZone', { city })}</dt>
         <dd data-testid="venue-time">
-          <SessionTime start={session.startsAt} end={session.endsAt} zone={session.venue.timeZone} place={city} locale={locale} withDay />
+          <SessionTime start={session.startsAt} end={session.endsAt} zone={session.venue.timeZone} place={city} locale={locale} headingDay={null} />
         </dd>
         <dt>{t('venue')}</dt>
         <dd>
@@ -161,7 +171,7 @@ function SessionCard({ session, ownZone, locale, t, showEvent }: { session: Spea
             : session.relays.map((r, i) => (
                 <span key={i}>
                   {i > 0 && '; '}
-                  <SessionTime start={session.startsAt} end={session.endsAt} zone={r.venue.timeZone} place={pick(r.venue.city, locale)} locale={locale} />
+                  <SessionTime start={session.startsAt} end={session.endsAt} zone={r.venue.timeZone} place={pick(r.venue.city, locale)} locale={locale} headingDay={localDate(session.startsAt, session.venue.timeZone)} />
                   {r.room ? ` (${pick(r.room, locale)})` : ''}
                 </span>
               ))}

@@ -1,11 +1,11 @@
-import { and, eq, ne } from 'drizzle-orm';
-import { rooms, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
+import { TRAVEL_HOURS } from '@/lib/time/travel';
 
-/** Two on-site appearances at different venues closer than this cannot both happen. */
-export const TRAVEL_HOURS = 12;
+export { TRAVEL_HOURS } from '@/lib/time/travel';
 /** A relay whose local start falls outside 07:00–22:00 at the receiving venue is flagged. */
 const NIGHT_BEFORE = '07:00';
 const NIGHT_FROM = '22:00';
@@ -27,6 +27,7 @@ export type Conflict =
   | { kind: 'speaker-travel'; speaker: string; other: LocalizedText; otherVenue: LocalizedText; when: string; hours: number }
   | { kind: 'outside-event'; first: string; last: string }
   | { kind: 'relay-at-night'; venue: LocalizedText; when: string }
+  | { kind: 'relay-overlap'; venue: LocalizedText; other: LocalizedText; when: string }
   | { kind: 'over-room-capacity'; room: LocalizedText; roomCapacity: number; capacity: number };
 
 type EventBounds = { id: string; startsAt: Date; endsAt: Date; timeZone: string };
@@ -86,6 +87,28 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
           conflicts.push({ kind: 'speaker-travel', speaker: appearance.name, other: other.title, otherVenue: otherVenue!.name, when: eventTimestamp(other.startsAt, otherVenue!.timeZone), hours: Math.round(gapHours * 10) / 10 });
         }
       }
+    }
+  }
+
+  // A relay lands on the receiving venue's screen: it must not overlap what that venue already
+  // shows (its own sessions or other relays), and the draft's own venue must not be showing a relay
+  // then. The draft names no relay room, so any overlap at the venue counts.
+  const relays = others.length ? await db.select({ sessionId: sessionRelays.sessionId, venueId: sessionRelays.venueId }).from(sessionRelays).where(inArray(sessionRelays.sessionId, others.map((o) => o.id))) : [];
+  const shownAt = (venueId: string) => {
+    const relayed = new Set(relays.filter((r) => r.venueId === venueId).map((r) => r.sessionId));
+    return others.filter((o) => (o.venueId === venueId || relayed.has(o.id)) && overlaps(o, draft));
+  };
+  for (const relayVenueId of draft.relayVenueIds) {
+    const target = venueById.get(relayVenueId);
+    if (!target) continue;
+    for (const other of shownAt(relayVenueId)) {
+      conflicts.push({ kind: 'relay-overlap', venue: target.name, other: other.title, when: eventTimestamp(other.startsAt, target.timeZone) });
+    }
+  }
+  if (venue) {
+    const relayedHere = new Set(relays.filter((r) => r.venueId === venue.id).map((r) => r.sessionId));
+    for (const other of others.filter((o) => relayedHere.has(o.id) && overlaps(o, draft))) {
+      conflicts.push({ kind: 'relay-overlap', venue: venue.name, other: other.title, when: eventTimestamp(other.startsAt, zone) });
     }
   }
 

@@ -1,14 +1,12 @@
 import { registrationCopy } from '@/emails/registration-copy';
-import { formatDay } from '@/lib/format/datetime';
+import { formatSpan } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
-import { localTime, offsetLabel } from '@/lib/time/zones';
 import type { PublicAgenda } from '../public-agenda';
 import type { AgendaChange } from './diff';
 
 function span(startsAt: string, endsAt: string, zone: string, place: string, locale: Locale): string {
-  const start = new Date(startsAt);
-  return `${formatDay(start, zone, locale)} ${localTime(start, zone)}–${localTime(new Date(endsAt), zone)} ${place}, ${offsetLabel(start, zone)}`;
+  return formatSpan(new Date(startsAt), new Date(endsAt), zone, place, locale);
 }
 
 /**

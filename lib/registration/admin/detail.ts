@@ -31,6 +31,7 @@ async function loadDetail(db: Db, event: AdminEvent, registrationId: string) {
       capacity: sessions.capacity,
       confirmedCount: sessions.confirmedCount,
       venueName: venues.name,
+      venueCity: venues.city,
       venueZone: venues.timeZone,
       venueId: venues.id,
       status: registrationSessions.status,

@@ -1,17 +1,20 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionTime } from '@/components/agenda/session-time';
+import { ViewerTime, ViewerZoneSwitch } from '@/components/agenda/viewer-time';
+import { viewerZoneSchema } from '@/lib/agenda/query';
 import { Countdown } from '@/components/livestream/countdown';
 import { getDb } from '@/db/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinView } from '@/lib/livestream/join-view';
-import { localTime, offsetLabel } from '@/lib/time/zones';
+import { formatTimeWithZone } from '@/lib/format/datetime';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Join online', robots: { index: false, follow: false }, referrer: 'no-referrer' as const };
 
-export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function JoinPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [{ token }, t, locale] = await Promise.all([params, getTranslations('join'), getLocale() as Promise<Locale>]);
+  const tz = viewerZoneSchema.parse((await searchParams).tz);
   const view = await joinView(await getDb(), token);
   if (view.state === 'invalid') return <p className="notice bad" role="alert">{t('invalid')}</p>;
   if (view.state === 'refused') return <p className="notice bad" role="alert" data-testid="join-refused">{t(`notEntitled.${view.reason}`)}</p>;
@@ -22,12 +25,16 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
       <p className="muted">{pick(event.name, locale)}</p>
       <h1>{pick(session.title, locale)}</h1>
       <p>
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={pick(origin.city, locale)} locale={locale} withDay />
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={pick(origin.city, locale)} locale={locale} headingDay={null} />
+      </p>
+      <ViewerTime start={session.startsAt} end={session.endsAt} zone={zone} viewerZone={tz} locale={locale} headingDay={null} />
+      <p>
+        <ViewerZoneSwitch current={tz} />
       </p>
       <section className="card" data-testid="join-state" data-state={view.state}>
         {view.state === 'before' && (
           <>
-            <p>{t('opensAt', { time: `${localTime(view.opensAt, zone)} ${pick(origin.city, locale)}, ${offsetLabel(view.opensAt, zone)}` })}</p>
+            <p>{t('opensAt', { time: formatTimeWithZone(view.opensAt, zone, pick(origin.city, locale)) })}</p>
             <p className="muted">{t('opensIn')}</p>
             <Countdown until={view.opensAt.toISOString()} labels={{ days: t('units.days'), hours: t('units.hours'), minutes: t('units.minutes'), seconds: t('units.seconds') }} />
           </>

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { SessionTime } from '@/components/agenda/session-time';
 import { FocusedNotice } from '@/components/ui/focused-notice';
+import { ViewerTime, ViewerZoneSwitch } from '@/components/agenda/viewer-time';
+import { VenueAddress } from '@/components/agenda/venue-address';
+import { viewerZoneSchema } from '@/lib/agenda/query';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
@@ -18,12 +21,13 @@ const querySchema = z.object({
   saved: z.literal('1').optional().catch(undefined),
   cancelled: z.literal('1').optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
+  tz: viewerZoneSchema,
 });
 
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
   const query = querySchema.parse(await searchParams);
-  const [t, locale] = await Promise.all([getTranslations('manage'), getLocale() as Promise<Locale>]);
+  const [t, ta, locale] = await Promise.all([getTranslations('manage'), getTranslations('agenda'), getLocale() as Promise<Locale>]);
   const db = await getDb();
   const found = await registrationForManageToken(db, token);
   if (!found) return <p className="notice bad">{t('invalid')}</p>;
@@ -51,6 +55,11 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         <p>
           {t('attendance')}: {registration.mode === 'online' ? t('online') : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)}, ${pick(venue.city, locale)}` : '' })}
         </p>
+        {registration.mode === 'in_person' && venue?.address && (
+          <p>
+            <VenueAddress address={venue.address} mapLabel={ta('map')} />
+          </p>
+        )}
       </section>
       {ticket && (
         <section className="card ticket" data-testid="ticket">
@@ -65,12 +74,17 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       )}
       <h2>{t('yourSessions')}</h2>
       {items.length === 0 && <p>{t('none')}</p>}
+      {items.length > 0 && (
+        <p>
+          <ViewerZoneSwitch current={query.tz} />
+        </p>
+      )}
       <ul className="itinerary">
         {items.map((item) => (
           <li key={item.session.id} data-seat={item.seat?.status}>
-            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={itineraryPlace(item, locale)} locale={locale} withDay /> — {pick(item.session.title, locale)} —{' '}
+            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={itineraryPlace(item, locale)} locale={locale} headingDay={null} /> — {pick(item.session.title, locale)} —{' '}
             <strong>{item.seat?.status === 'waitlisted' ? t('seatWaitlisted', { position: item.seat.waitlistPosition ?? 0 }) : t('seatConfirmed')}</strong>
-            <br />
+            <ViewerTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} viewerZone={query.tz} locale={locale} headingDay={null} />
             <span className="muted" data-testid="presence">
               {item.presence.kind === 'relay'
                 ? t('relayedIn', { room: item.presence.room ? pick(item.presence.room.name, locale) : pick(venue?.name ?? item.origin.name, locale) })

@@ -4,6 +4,7 @@ import { SessionTime } from '@/components/agenda/session-time';
 import { getDb } from '@/db/client';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
+import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
 import { formatDay } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -26,7 +27,9 @@ export default async function AgendaAdminPage({ params, searchParams }: { params
   const base = `/admin/events/${slug}/agenda`;
   const db = await getDb();
   const [t, locale, overview] = await Promise.all([getTranslations('adminAgenda'), getLocale() as Promise<Locale>, loadForPage(base, (actor) => agendaOverview(db, actor, slug))]);
-  const { agenda, event, pending } = overview;
+  const { agenda, event, pending, conflicts } = overview;
+  const tc = await getTranslations('adminAgenda.conflicts');
+  const conflictText = (id: string) => describeConflicts(conflicts.get(id) ?? [], (key, values) => tc(key as never, values as never), locale);
   const venueById = new Map(agenda.venues.map((v) => [v.id, v]));
   const titleOf = (id: string) => pick(agenda.sessions.find((s) => s.id === id)?.title, locale) || id;
   const days = new Map<string, typeof agenda.sessions>();
@@ -85,12 +88,19 @@ export default async function AgendaAdminPage({ params, searchParams }: { params
                   return (
                     <tr key={session.id} data-session={session.slug}>
                       <td>
-                        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} />
+                        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={day} />
                       </td>
                       <td>
                         <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
                         {session.relays.length > 0 && (
                           <div className="muted">{t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}</div>
+                        )}
+                        {conflicts.has(session.id) && (
+                          <ul className="notice bad" data-testid="session-conflicts">
+                            {conflictText(session.id).map((line) => (
+                              <li key={line}>{line}</li>
+                            ))}
+                          </ul>
                         )}
                       </td>
                       <td>

@@ -2,7 +2,6 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { loadForPage } from '@/lib/admin/page-guard';
-import { eventTimestamp } from '@/lib/format/event-time';
 import { listStreamGrants } from '@/lib/livestream/grants';
 import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';
 
@@ -37,7 +36,7 @@ export default async function StreamAccessPage({ params, searchParams }: { param
         <ul>
           {grants.map((grant) => (
             <li key={grant.email} data-grant={grant.email}>
-              {grant.email} <span className="muted">{t('grantedBy', { who: grant.grantedBy ?? '—', when: eventTimestamp(grant.createdAt, 'UTC') })}</span>{' '}
+              {grant.email} <span className="muted">{t('grantedBy', { who: grant.grantedBy ?? '—', when: grant.grantedAt })}</span>{' '}
               <form action={revokeStreamAccessAction.bind(null, slug, grant.email)} className="inline-form">
                 <button className="button secondary" type="submit">
                   {t('revoke')}

@@ -1,8 +1,10 @@
+import { localDate } from '@/lib/time/zones';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { SessionTime } from '@/components/agenda/session-time';
 import { ShareLink } from '@/components/agenda/share-link';
+import { VenueAddress } from '@/components/agenda/venue-address';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { programmePath } from '@/lib/agenda/programme-path';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
@@ -24,6 +26,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const venue = agenda.venues.find((v) => v.id === session.venueId)!;
   const room = agenda.rooms.find((r) => r.id === session.roomId);
   const left = seats.get(session.id);
+  // Streamed sessions are on the online venue's programme, in the session's own venue's time.
+  const online = session.streamed && venue.kind !== 'online' ? agenda.venues.find((v) => v.kind === 'online') : undefined;
   const languageName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' });
   const regionName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
   return (
@@ -36,19 +40,30 @@ export default async function SessionPage({ params, searchParams }: Props) {
         <span className="badge">{t(`kinds.${session.kind}` as never)}</span>
         <span className="badge">{t(`segments.${session.segment}` as never)}</span>
         {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
+        {online && (
+          <span className="badge relay" data-testid="streamed">
+            {t('online')}
+          </span>
+        )}
       </p>
       <p data-testid="venue-time">
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} withDay />
+        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={null} />
       </p>
       {tz && tz !== venue.timeZone && (
         <p className="muted" data-testid="viewer-time">
           {t('yourTime', { time: '' })}
-          <SessionTime start={session.startsAt} end={session.endsAt} zone={tz} place={tz} locale={locale} withDay />
+          <SessionTime start={session.startsAt} end={session.endsAt} zone={tz} place={tz} locale={locale} headingDay={null} />
         </p>
       )}
       <p>
         {pick(venue.name, locale)}
         {room && ` · ${t('room')}: ${pick(room.name, locale)}`}
+        {venue.address && (
+          <>
+            <br />
+            <VenueAddress address={venue.address} mapLabel={t('map')} />
+          </>
+        )}
       </p>
       <p>{pick(session.description, locale)}</p>
       <dl>
@@ -62,7 +77,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
             </dd>
           </>
         )}
-        {session.relays.length > 0 && (
+        {(session.relays.length > 0 || online) && (
           <>
             <dt>{t('shownAt')}</dt>
             <dd>
@@ -71,10 +86,15 @@ export default async function SessionPage({ params, searchParams }: Props) {
                   const at = agenda.venues.find((v) => v.id === relay.venueId)!;
                   return (
                     <li key={relay.venueId} data-relay-venue={at.slug}>
-                      {pick(at.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={at.timeZone} place={pick(at.city, locale)} locale={locale} />
+                      {pick(at.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={at.timeZone} place={pick(at.city, locale)} locale={locale} headingDay={localDate(session.startsAt, venue.timeZone)} />
                     </li>
                   );
                 })}
+                {online && (
+                  <li data-relay-venue={online.slug}>
+                    {pick(online.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={localDate(session.startsAt, venue.timeZone)} />
+                  </li>
+                )}
               </ul>
             </dd>
           </>

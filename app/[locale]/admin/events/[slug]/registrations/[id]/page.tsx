@@ -3,12 +3,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { loadForPage } from '@/lib/admin/page-guard';
-import { formatDay } from '@/lib/format/datetime';
+import { formatSpan } from '@/lib/format/datetime';
+import { eventTimestamp } from '@/lib/format/event-time';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { countryName } from '@/lib/registration/admin/country-name';
 import { registrationDetail } from '@/lib/registration/admin/detail';
-import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
 import { cancelRegistrationAction, promoteAtVenueAction, promoteSessionSeatAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -19,9 +19,7 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 
-function when(instant: Date | null, zone: string): string {
-  return instant ? `${localDate(instant, zone)} ${localTime(instant, zone)} ${offsetLabel(instant, zone)}` : '—';
-}
+const when = eventTimestamp;
 
 export default async function RegistrationDetailPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug, id } = await params;
@@ -118,7 +116,7 @@ export default async function RegistrationDetailPage({ params, searchParams }: {
               {seats.map((s) => (
                 <tr key={s.sessionId} data-seat={s.status}>
                   <td>
-                    {formatDay(s.startsAt, s.venueZone, locale)} {localTime(s.startsAt, s.venueZone)}–{localTime(s.endsAt, s.venueZone)} <span className="zone">{offsetLabel(s.startsAt, s.venueZone)}</span>
+                    {formatSpan(s.startsAt, s.endsAt, s.venueZone, pick(s.venueCity, locale), locale)}
                   </td>
                   <td>{pick(s.title, locale)}</td>
                   <td>{pick(s.venueName, locale)}</td>
