@@ -141,6 +141,11 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const onlyVenues = await lockSeats(t.db, { venueIds: [v], sessionIds: [], waitlistTails: { venueIds: [v], sessionIds: [] } });
     expect(onlyVenues.sessions.size).toBe(0);
     expect(onlyVenues.venues.get(v)).toEqual({ id: v, capacity: 5, confirmedCount: 4, waitlistTail: 2 });
+    // Several tails at once: each goes to its own venue or session.
+    const s3 = await session(v, 1);
+    await t.db.insert(registrationSessions).values({ registrationId: waiting, sessionId: s3, status: 'waitlisted', waitlistPosition: 5 });
+    const manyTails = await lockSeats(t.db, { venueIds: [v], sessionIds: [s1, s3, s2], waitlistTails: { venueIds: [v], sessionIds: [s1, s3, s2] } });
+    expect([manyTails.venues.get(v)!.waitlistTail, ...[s1, s3, s2].map((id) => manyTails.sessions.get(id)!.waitlistTail)]).toEqual([2, 7, 5, 0]);
     const nothing = await lockSeats(t.db, { venueIds: [], sessionIds: [] });
     expect(nothing.venues.size + nothing.sessions.size).toBe(0);
   });
