@@ -100,7 +100,7 @@ describe('hostile registration input gets 422 naming the field and writes nothin
             return;
           }
           expect(result.status).toBe(422);
-          const [field] = Object.keys(result.fields ?? {});
+          const [field] = Object.keys(('fields' in result && result.fields) || {});
           expect(field && result.error.startsWith(field)).toBe(true);
           expect(await counts(t.db)).toEqual(before);
         },
