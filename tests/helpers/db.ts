@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type OpenDatabase } from '@/db/open';
 
@@ -16,6 +17,7 @@ export async function createTestDatabase(options: { maxConnections?: number } = 
     const opened = await openDatabase({ dataDir: null });
     return { ...opened, name: 'pglite-memory' };
   }
+  if (process.env.TEST_DATABASE_REUSE) return reusedTestDatabase(url, process.env.TEST_DATABASE_REUSE, options);
   const name = `hf_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
@@ -33,4 +35,32 @@ export async function createTestDatabase(options: { maxConnections?: number } = 
       await dropper.end();
     },
   };
+}
+
+/**
+ * Under mutation testing (scripts/test-mutation.mjs sets TEST_DATABASE_REUSE to a name prefix) a test
+ * file runs once per mutant, and creating plus dropping a PostgreSQL database costs ~7 s here each
+ * time: each StrykerJS worker keeps one migrated database and empties it before every file instead.
+ * The script drops these databases when the run ends.
+ */
+async function reusedTestDatabase(url: string, prefix: string, options: { maxConnections?: number }): Promise<TestDatabase> {
+  const name = `${prefix}_${process.env.STRYKER_MUTATOR_WORKER ?? '0'}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 as found from pg_database where datname = ${name}`;
+    if (!exists) await admin.unsafe(`CREATE DATABASE ${name}`);
+    // Connections a failed run left open would hold locks the TRUNCATE below waits for.
+    await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+  } finally {
+    await admin.end();
+  }
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const opened = await openDatabase({ databaseUrl: testUrl.toString(), maxConnections: options.maxConnections ?? 20 });
+  const tables = await opened.db.execute<{ list: string | null }>(
+    sql`select string_agg(format('%I.%I', schemaname, tablename), ', ') as list from pg_tables where schemaname = 'public'`,
+  );
+  const list = (Array.isArray(tables) ? tables : (tables as unknown as { rows: { list: string | null }[] }).rows)[0]?.list;
+  if (list) await opened.db.execute(sql.raw(`TRUNCATE ${list} RESTART IDENTITY CASCADE`));
+  return { ...opened, name };
 }

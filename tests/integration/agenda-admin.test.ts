@@ -6,8 +6,9 @@ import { seedDemoForum } from '@/db/seed/seed';
 import { saveSession, previewSessionConflicts } from '@/lib/agenda/admin/save-session';
 import { sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import type { SessionFormValues } from '@/lib/agenda/admin/session-input';
+import { diffAgenda, NOTIFIED } from '@/lib/agenda/publish/diff';
 import { pendingAgendaChanges, publishAgenda } from '@/lib/agenda/publish/publish';
-import { publicAgenda } from '@/lib/agenda/public-agenda';
+import { publicAgenda, type AgendaSession } from '@/lib/agenda/public-agenda';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { ensureRendered } from '@/lib/mail/render-queued';
@@ -69,6 +70,13 @@ async function draft(overrides: Partial<SessionFormValues> = {}): Promise<Sessio
 
 const kinds = (result: Awaited<ReturnType<typeof saveSession>>) => (result.ok || result.status !== 409 ? [] : result.conflicts.map((c) => c.kind));
 
+/** The conflicts a preview found; a preview refused for bad input fails the test instead of passing as "no conflict". */
+function conflictsOf(preview: Awaited<ReturnType<typeof previewSessionConflicts>>) {
+  if (!('conflicts' in preview)) throw new Error(`the draft was refused: ${JSON.stringify(preview.fields)}`);
+  return preview.conflicts;
+}
+const conflictKinds = (preview: Awaited<ReturnType<typeof previewSessionConflicts>>) => conflictsOf(preview).map((c) => c.kind);
+
 describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('warns before saving a double-booked room, and saves once the organiser acknowledges it', async () => {
     const hallA = await roomId('nanning', 'Plenary Hall A');
@@ -86,22 +94,22 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
   it('warns when a speaker would be in two places at once, or at two venues too far apart to travel between', async () => {
     const liWei = await speakerId('li-wei'); // hosts the opening ceremony in Nanning, 09:00–09:45
     const overlap = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ start: '09:15', end: '09:40', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }] }));
-    expect('conflicts' in overlap && overlap.conflicts.map((c) => c.kind)).toContain('speaker-double-booked');
+    expect(conflictKinds(overlap)).toContain('speaker-double-booked');
     const tokyo = await venueBySlug(t.db, 'tokyo');
     const travel = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ venueId: tokyo.id, start: '16:00', end: '17:00', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'onsite' }] }));
-    expect('conflicts' in travel && travel.conflicts.map((c) => c.kind)).toContain('speaker-travel');
+    expect(conflictKinds(travel)).toContain('speaker-travel');
     const remote = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ venueId: tokyo.id, start: '16:00', end: '17:00', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }] }));
-    expect('conflicts' in remote && remote.conflicts.map((c) => c.kind)).not.toContain('speaker-travel');
+    expect(conflictKinds(remote)).toEqual([]);
   });
 
   it('warns about a session outside the event dates and a relay that lands in the receiving venue’s night', async () => {
     const outside = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ date: '2026-12-20' }));
-    expect('conflicts' in outside && outside.conflicts.map((c) => c.kind)).toContain('outside-event');
+    expect(conflictKinds(outside)).toContain('outside-event');
     const tokyo = await venueBySlug(t.db, 'tokyo');
     const bangkok = await venueBySlug(t.db, 'bangkok');
     // 21:30–22:30 in Nanning is 22:30 in Tokyo (night) but 20:30 in Bangkok (fine).
     const late = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ start: '21:30', end: '22:30', relayVenueIds: [tokyo.id, bangkok.id] }));
-    const night = 'conflicts' in late ? late.conflicts.filter((c) => c.kind === 'relay-at-night') : [];
+    const night = conflictsOf(late).filter((c) => c.kind === 'relay-at-night');
     expect(night).toHaveLength(1);
     expect(night[0]).toMatchObject({ venue: { en: tokyo.name.en } });
   });
@@ -185,6 +193,54 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     await t.db.delete(outbox);
     expect((await publishAgenda(t.db, organiser, EVENT)).notified).toEqual({ registrants: 0, speakers: 0 });
     expect(await t.db.select().from(outbox)).toHaveLength(0);
+  });
+
+  it('a room change is published as one and mailed to the session’s registrants with the new room', async () => {
+    const panel = await sessionBySlug(t.db, 'panel-innovation-corridor');
+    const nanning = await venueBySlug(t.db, 'nanning');
+    const [hallA] = await t.db.select().from(rooms).where(eq(rooms.id, (await t.db.select({ roomId: sessions.roomId }).from(sessions).where(eq(sessions.id, panel)))[0]!.roomId!));
+    const room201 = (await t.db.select().from(rooms).where(eq(rooms.venueId, nanning.id))).find((r) => r.name.en === 'Room 201');
+    const reg = (await registerAttendee(t.db, EVENT, person('room-moved', { sessions: [panel] }), { now: new Date('2026-12-01T00:00:00Z') })) as { ok: true; registration: { id: string } };
+    await t.db.delete(outbox);
+    const values = (await sessionFormValues(t.db, organiser, EVENT, panel))!;
+    expect(await saveSession(t.db, organiser, EVENT, panel, { ...values, roomId: room201!.id, acknowledgeConflicts: true })).toMatchObject({ ok: true });
+    const published = await publishAgenda(t.db, organiser, EVENT);
+    expect(published.changes).toEqual([{ kind: 'room-changed', sessionId: panel, was: { roomId: hallA!.id }, now: { roomId: room201!.id } }]);
+    expect(published.notified.registrants).toBeGreaterThanOrEqual(1);
+    const [queued] = await t.db.select().from(outbox).where(eq(outbox.registrationId, reg.registration.id));
+    const mail = await ensureRendered(t.db, queued!);
+    expect(mail.kind).toBe('registration.schedule-changed');
+    expect(mail.text).toContain(`Room changed: Panel: From Lab to Clinic — Scaling Health Technology Across Borders. Now in Room 201, ${nanning.name.en}.`);
+  });
+
+  it('the published change list: added, moved, room changed, details changed, cancelled, and a deleted session counted as cancelled', async () => {
+    const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
+    const before = (await publicAgenda(t.db, event!)).sessions.filter((s) => s.status !== 'cancelled' && s.roomId !== null).slice(0, 6);
+    const [moved, roomChanged, detailed, cancelled, deleted, same] = before as [AgendaSession, AgendaSession, AgendaSession, AgendaSession, AgendaSession, AgendaSession];
+    const later = (d: Date) => new Date(d.getTime() + 3_600_000);
+    const added = { ...same, id: '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f' };
+    const after: AgendaSession[] = [
+      { ...moved, startsAt: later(moved.startsAt), endsAt: later(moved.endsAt) },
+      { ...roomChanged, roomId: null },
+      { ...detailed, title: { ...detailed.title, en: 'Renamed' } },
+      { ...cancelled, status: 'cancelled' },
+      same,
+      added,
+    ];
+    const times = (s: AgendaSession) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() });
+    expect(diffAgenda(before, after)).toEqual([
+      { kind: 'moved', sessionId: moved.id, was: { ...times(moved), venueId: moved.venueId }, now: { startsAt: later(moved.startsAt).toISOString(), endsAt: later(moved.endsAt).toISOString(), venueId: moved.venueId } },
+      { kind: 'room-changed', sessionId: roomChanged.id, was: { roomId: roomChanged.roomId }, now: { roomId: null } },
+      { kind: 'details-changed', sessionId: detailed.id },
+      { kind: 'cancelled', sessionId: cancelled.id, was: times(cancelled) },
+      { kind: 'added', sessionId: added.id },
+      { kind: 'cancelled', sessionId: deleted.id, was: times(deleted) },
+    ]);
+    // Brought back from cancelled, it is added again; a cancelled session deleted or left cancelled is no news.
+    expect(diffAgenda([{ ...same, status: 'cancelled' }, { ...deleted, status: 'cancelled' }], [same])).toEqual([{ kind: 'added', sessionId: same.id }]);
+    expect(diffAgenda([{ ...same, status: 'cancelled' }], [{ ...same, status: 'cancelled' }])).toEqual([]);
+    // Only what changes where or when someone has to be is mailed.
+    expect([...NOTIFIED].sort()).toEqual(['cancelled', 'moved', 'room-changed']);
   });
 
   it('a cancelled session reaches its registrants as a calendar cancellation', async () => {

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, users, verificationTokens } from '@/db/schema';
+import { useDatabase } from '@/db/client';
+import { authSessions, events, users, verificationTokens } from '@/db/schema';
 import { seedDemoAccounts, demoAccounts } from '@/db/seed/demo-accounts';
 import { seedDemoForum } from '@/db/seed/seed';
 import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
 import { consumeMagicLinkToken, createMagicLinkToken } from '@/lib/auth/magic-link';
+import { authOptions } from '@/lib/auth/options';
 import { passwordMatches } from '@/lib/auth/passwords';
 import { actorForSession, closeSession, openSession } from '@/lib/auth/sessions';
 import { upsertUser } from '@/lib/auth/users';
@@ -17,6 +19,7 @@ let otherEventId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  useDatabase(t);
   eventId = await seedDemoForum(t.db, { firstDay: '2026-12-24' });
   otherEventId = await seedDemoForum(t.db, { firstDay: '2027-03-01', slug: 'other-forum' });
   await seedDemoAccounts(t.db, eventId, 'china-asean-tech-forum');
@@ -35,6 +38,35 @@ describe('passwords', () => {
     expect(await passwordMatches(demoAccounts.organiser.password, user.passwordHash)).toBe(true);
     expect(await passwordMatches('wrong', user.passwordHash)).toBe(false);
     expect(await passwordMatches('anything', null)).toBe(false);
+  });
+});
+
+describe('password sign-in', () => {
+  /** The password provider's own authorize(), as next-auth calls it for a sign-in form post. */
+  function passwordSignIn(email: string, password: string) {
+    type Credentials = { options: { id: string; authorize: (credentials: Record<string, string>, request: object) => Promise<{ id: string } | null> } };
+    const provider = (authOptions().providers as unknown as Credentials[]).find((p) => p.options?.id === 'password')!;
+    return provider.options.authorize({ email, password }, { headers: { 'x-forwarded-for': '198.51.100.23' }, body: {}, query: {}, method: 'POST' });
+  }
+  const openSessions = async (id: string) => (await t.db.select().from(authSessions).where(eq(authSessions.userId, id))).length;
+
+  it('signs in with the right password, and refuses a disabled account with it, opening no session', async () => {
+    const { email, password } = demoAccounts.checkin;
+    const user = await userId(email);
+    const signedIn = await passwordSignIn(email, password);
+    expect(signedIn).toMatchObject({ id: user.id, email });
+    const before = await openSessions(user.id);
+    expect(await setAccountDisabled(t.db, email, true)).toBe(true);
+    try {
+      expect(await passwordSignIn(email, password)).toBeNull();
+      expect(await passwordSignIn(email.toUpperCase(), password)).toBeNull();
+      expect(await openSessions(user.id)).toBe(0);
+    } finally {
+      await setAccountDisabled(t.db, email, false);
+    }
+    expect(before).toBeGreaterThan(0);
+    expect(await passwordSignIn(email, 'wrong password')).toBeNull();
+    expect(await passwordSignIn(email, password)).toMatchObject({ id: user.id });
   });
 });
 

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as feedRoute } from '@/app/api/v1/me/[token]/calendar.ics/route';
 import { GET as streamRoute } from '@/app/api/v1/stream/[token]/route';
 import { useDatabase } from '@/db/client';
-import { events, registrations, registrationSessions, sessions } from '@/db/schema';
+import { events, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
 import { agendaFeed } from '@/lib/calendar/agenda-feed';
 import { publicAgenda } from '@/lib/agenda/public-agenda';
@@ -14,12 +14,12 @@ import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { joinView } from '@/lib/livestream/join-view';
 import { ensureRendered } from '@/lib/mail/render-queued';
 import { outbox } from '@/db/schema';
-import { changeRegistration } from '@/lib/registration/manage';
+import { changeRegistration, registrationChangeSchema } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { checkIn } from '@/lib/checkin/check-in';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { EVENT, person, sessionBySlug } from '../helpers/registration';
+import { EVENT, person, rows, sessionBySlug } from '../helpers/registration';
 
 let t: TestDatabase;
 const now = new Date('2026-12-01T00:00:00Z');
@@ -38,6 +38,18 @@ const hostileString = fc.oneof(
   fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'x\r\nBcc: evil@evil.test', '=HYPERLINK("http://evil")', '\u0000\u001f\u202e', '../../etc/passwd', "'; DROP TABLE registrations; --", 'a'.repeat(100_000)),
 );
 
+/** Sessions and venues whose confirmed_count differs from the seats actually held. */
+async function seatCountMismatches(): Promise<string[]> {
+  const result = await t.db.execute(sql`
+    select 'session ' || s.slug as what from sessions s
+      where s.confirmed_count <> (select count(*) from registration_sessions rs join registrations r on r.id = rs.registration_id
+                                  where rs.session_id = s.id and rs.status = 'confirmed' and r.venue_id = s.venue_id)
+    union all
+    select 'venue ' || v.slug from venues v
+      where v.confirmed_count <> (select count(*) from registrations r where r.venue_id = v.id and r.status in ('confirmed', 'checked_in'))`);
+  return rows<{ what: string }>(result).map((r) => r.what);
+}
+
 describe('hostile input to the public entry points never causes a 5xx or a partial write', () => {
   it('the manage page’s change action: any input either applies or is refused with nothing written', async () => {
     const created = await registerAttendee(t.db, EVENT, person('hostile-manage'), { now });
@@ -47,25 +59,70 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
       registration: (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0],
       seats: await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, id)),
     });
+    const venueIds = new Map((await t.db.select({ id: venues.id, slug: venues.slug }).from(venues)).map((v) => [v.slug, v.id]));
+    const sessionIds = await Promise.all(['keynote-ai-public-health', 'young-scientists-workshop', 'panel-innovation-corridor'].map((slug) => sessionBySlug(t.db, slug)));
+    // Changes that are often valid, so that the "applies" half is exercised as much as the refusals.
+    const plausible = fc.record({
+      mode: fc.oneof(fc.constantFrom('online', 'in_person'), hostileString),
+      venue: fc.oneof(fc.constantFrom('nanning', 'tokyo', 'seoul', null), hostileString),
+      sessions: fc.array(fc.oneof(fc.constantFrom(...sessionIds), hostileString), { maxLength: 4 }),
+    });
+    let applied = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anything, fc.record({ mode: hostileString, venue: hostileString, sessions: fc.array(hostileString, { maxLength: 5 }) })), async (input) => {
+      fc.asyncProperty(fc.oneof(anything, fc.record({ mode: hostileString, venue: hostileString, sessions: fc.array(hostileString, { maxLength: 5 }) }), plausible), async (input) => {
         const before = await snapshot();
         const result = await changeRegistration(t.db, id, input);
+        const valid = registrationChangeSchema.safeParse(input);
         if (!result.ok) {
           expect(result.status).toBeGreaterThanOrEqual(400);
           expect(result.status).toBeLessThan(500);
           expect(await snapshot()).toEqual(before);
+          return;
         }
+        // Applied: it was a valid change, and what is stored is exactly what it asked for.
+        applied += 1;
+        expect(valid.success).toBe(true);
+        const change = valid.data!;
+        const after = await snapshot();
+        expect(after.registration).toMatchObject({ mode: change.mode, venueId: change.mode === 'in_person' ? venueIds.get(change.venue!) : null });
+        expect(after.seats.map((seat) => seat.sessionId).sort()).toEqual([...change.sessions].sort());
+        expect(await seatCountMismatches()).toEqual([]);
       }),
       runs,
     );
+    expect(applied).toBeGreaterThan(0);
   });
 
   it('agenda filters and search: any query string parses to a safe query', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('venue', 'day', 'kind', 'segment', 'language', 'q', 'tz', 'x'), fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 }))), (params) => {
+      fc.property(fc.dictionary(fc.constantFrom('venue', 'day', 'kind', 'segment', 'language', 'q', 'tz', 'x'), fc.oneof(hostileString, fc.constantFrom('tokyo', 'forum', '2026-12-24', 'zh', 'Asia/Tokyo', '  health  '), fc.array(hostileString, { maxLength: 3 }))), (params) => {
         const query = parseAgendaQuery(params);
-        expect(query).toBeTypeOf('object');
+        const first = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]);
+        // A well-formed value is kept as it is (the first of a repeated one); anything else is dropped.
+        const kept = (key: string, wellFormed: (v: string) => boolean) => {
+          const value = first(key);
+          return typeof value === 'string' && wellFormed(value) ? value : undefined;
+        };
+        const token = (v: string) => v.length <= 60 && /^[a-z0-9_-]+$/.test(v);
+        const zone = (v: string) => {
+          try {
+            return v.length <= 64 && Boolean(new Intl.DateTimeFormat('en', { timeZone: v }));
+          } catch {
+            return false;
+          }
+        };
+        const q = first('q');
+        expect(query).toEqual({
+          venue: kept('venue', token),
+          segment: kept('segment', token),
+          kind: kept('kind', token),
+          language: kept('language', (v) => /^[a-z]{2}$/.test(v)),
+          day: kept('day', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v)),
+          q: typeof q === 'string' && q.trim().length <= 100 && q.trim() ? q.trim() : undefined,
+          tz: query.tz === undefined ? undefined : kept('tz', zone),
+        });
+        if (query.tz !== undefined) expect(zone(query.tz)).toBe(true);
+        if (first('tz') === 'Asia/Tokyo') expect(query.tz).toBe('Asia/Tokyo');
       }),
       runs,
     );

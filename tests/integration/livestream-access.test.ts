@@ -114,7 +114,7 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     }
     expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'not an email' })).toMatchObject({ ok: false, fields: { email: expect.any(String) } });
     expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({ ok: true });
-    expect((await joinView(t.db, joinToken(id, keynote))).state).not.toBe('refused');
+    expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({ state: expect.stringMatching(/^(before|live|ended)$/), entitlement: { entitled: true, registration: { id } } });
     expect((await registrationForManageToken(t.db, manageToken))!.items.find((item) => item.session.id === keynote)!.joinPath).toMatch(/^\/join\//);
     const grants = await listStreamGrants(t.db, organiser, EVENT);
     expect(grants.map((g) => g.email)).toEqual(['pstream-inperson@example.org']);
@@ -123,6 +123,28 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
     await revokeStreamAccess(t.db, organiser, EVENT, 'pstream-inperson@example.org');
     expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'in-person' });
+  });
+
+  it('an online registrant is refused a session they did not choose, one not streamed, and one cancelled, each with its reason', async () => {
+    const panel = await sessionBySlug(t.db, 'panel-innovation-corridor');
+    const workshop = await sessionBySlug(t.db, 'young-scientists-workshop');
+    const id = await register('stream-refusals', { mode: 'online', venue: undefined, sessions: [keynote] });
+    expect(await joinView(t.db, joinToken(id, panel))).toEqual({ state: 'refused', reason: 'not-chosen' });
+    expect(await joinView(t.db, joinToken(id, workshop))).toEqual({ state: 'refused', reason: 'not-streamed' });
+    // A streamed session whose link was removed is not streamed either.
+    const [before] = await t.db.select().from(sessions).where(eq(sessions.id, keynote));
+    await t.db.update(sessions).set({ livestreamUrl: null }).where(eq(sessions.id, keynote));
+    expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'not-streamed' });
+    await t.db.update(sessions).set({ livestreamUrl: before!.livestreamUrl, status: 'cancelled' }).where(eq(sessions.id, keynote));
+    try {
+      expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'session-cancelled' });
+    } finally {
+      await t.db.update(sessions).set({ status: before!.status }).where(eq(sessions.id, keynote));
+    }
+    // The control: the same registrant, the session they chose, streamed and not cancelled.
+    expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({ state: expect.stringMatching(/^(before|live|ended)$/), entitlement: { entitled: true } });
+    // A session of no event of theirs is not found.
+    expect(await joinView(t.db, joinToken('6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f', keynote))).toEqual({ state: 'refused', reason: 'not-found' });
   });
 
   it('the personal calendar feed lists the registrant’s sessions with the invite UIDs, never a stream URL, and dies with the registration', async () => {

@@ -6,7 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessions } from '@/db/schema';
 import { seedDemoForum } from '@/db/seed/seed';
 import { smtpTransport } from '@/lib/mail/transport';
-import { claimDueMail, deliverDueMail, type DeliveryOptions } from '@/lib/mail/worker';
+import { enqueueMail, type MailTemplate } from '@/lib/mail/outbox';
+import { ensureMailWorker } from '@/lib/mail/run-worker';
+import type { MailTransport } from '@/lib/mail/transport';
+import { claimDueMail, deliverDueMail, startMailWorker, type DeliveryOptions, type MailWorker } from '@/lib/mail/worker';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { registrationIdFromTicket, ticketCode } from '@/lib/tickets/ticket';
@@ -59,6 +62,18 @@ function calendar(mail: Received, filename: string) {
   if (!attachment) return null;
   const component = new ICAL.Component(ICAL.parse(attachment.content.toString('utf8')));
   return { method: component.getFirstPropertyValue('method'), events: component.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)) };
+}
+
+/**
+ * Wakes a worker until a condition it makes true holds, for at most 30 s. Woken again and again: a
+ * wake() that arrives while a pass is running is not remembered, and its poll interval is a minute.
+ */
+async function until(condition: () => boolean, worker: MailWorker) {
+  for (const started = Date.now(); !condition(); ) {
+    if (Date.now() - started > 30_000) throw new Error('timed out waiting for the mail worker');
+    worker.wake();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function outboxRows() {
@@ -200,6 +215,76 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     const [row] = await outboxRows();
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row!.smtpResponse).toMatch(/550 Mailbox unavailable/);
+  });
+
+  it('a temporary failure on the last allowed attempt gives up: failed with the reply, never tried again', async () => {
+    const smtp = await server({ respond: () => ({ code: 421, message: 'Try again later' }) });
+    const transport = transportTo(smtp.url);
+    await register('mail-give-up');
+    const limited: DeliveryOptions = { ...fast, maxAttempts: 3 };
+    expect(await deliverDueMail(t.db, transport, limited)).toMatchObject({ claimed: 1, retry: 1, failed: 0 });
+    expect(await deliverDueMail(t.db, transport, limited)).toMatchObject({ claimed: 1, retry: 1, failed: 0 });
+    expect((await outboxRows())[0]).toMatchObject({ status: 'retry', attempts: 2 });
+    expect(await deliverDueMail(t.db, transport, limited)).toMatchObject({ claimed: 1, retry: 0, failed: 1 });
+    for (let pass = 0; pass < 2; pass++) expect(await deliverDueMail(t.db, transport, limited)).toMatchObject({ claimed: 0 });
+    expect(smtp.attempts).toBe(3);
+    expect(smtp.received).toHaveLength(0);
+    const [row] = await outboxRows();
+    expect(row).toMatchObject({ status: 'failed', attempts: 3, lockedAt: null });
+    expect(row!.lastError).toMatch(/421 Try again later/);
+  });
+
+  it('a mail that cannot be rendered is marked failed with the reason, not sent and not retried', async () => {
+    const smtp = await server();
+    const transport = transportTo(smtp.url);
+    const id = await enqueueMail(t.db, { kind: 'test', toAddress: 'render@example.org', subject: 'Unrenderable', template: 'no-such-template' as MailTemplate, payload: {} });
+    expect(await deliverDueMail(t.db, transport, fast)).toMatchObject({ claimed: 1, sent: 0, retry: 0, failed: 1 });
+    expect(await deliverDueMail(t.db, transport, fast)).toMatchObject({ claimed: 0 });
+    expect(smtp.attempts).toBe(0);
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.id, id));
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, lockedAt: null, html: null, lastError: 'could not render: unknown mail template no-such-template' });
+  });
+
+  it('the worker loop delivers until stopped, wakes on demand, and closes its transport when stopped', async () => {
+    const smtp = await server();
+    let closed = 0;
+    const inner = smtpTransport(smtp.url, { maxConnections: 1 });
+    const transport: MailTransport = { sendMail: (message) => inner.sendMail(message), close: () => ((closed += 1), inner.close()) };
+    const lines: string[] = [];
+    // A long poll: only wake() or a full batch makes it look again soon.
+    const worker = startMailWorker(t.db, transport, { ...fast, pollMs: 60_000, log: (line) => lines.push(line) });
+    try {
+      await register('mail-loop1');
+      await until(() => smtp.received.length === 1, worker);
+      await register('mail-loop2');
+      await until(() => smtp.received.length === 2, worker);
+    } finally {
+      await worker.stop();
+    }
+    expect(closed).toBe(1);
+    expect(smtp.received.map((m) => m.envelope.to)).toEqual([['pmail-loop1@example.org'], ['pmail-loop2@example.org']]);
+    // Stopped: a mail queued now stays queued.
+    await register('mail-loop3');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received).toHaveLength(2);
+    expect((await outboxRows()).map((r) => r.status)).toEqual(['sent', 'sent', 'queued']);
+    expect(lines).toEqual([]);
+  });
+
+  it('the process starts one mail worker however often it is asked', async () => {
+    const smtp = await server();
+    const key = Symbol.for('hybrid-forum.mail-worker');
+    const holder = globalThis as { [key]?: unknown };
+    expect(holder[key]).toBeUndefined();
+    const first = ensureMailWorker(t.db, smtp.url);
+    try {
+      expect(ensureMailWorker(t.db, smtp.url)).toBe(first);
+      await register('mail-ensure');
+      await until(() => smtp.received.length === 1, first);
+    } finally {
+      await first.stop();
+      delete holder[key];
+    }
   });
 
   it('mail left in flight by a crashed worker is delivered once after restart, and not while the claim is fresh', async () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
@@ -90,7 +91,7 @@ describe('JSON API', () => {
     expect((await sessionGet(req('/x'), slugParams({ session: 'nope' }))).status).toBe(404);
     const bad = await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?day=tomorrow`), slugParams());
     expect(bad.status).toBe(422);
-    expect((await bad.json()).fields.day).toBeDefined();
+    expect(await bad.json()).toEqual({ error: 'invalid query', fields: { day: 'must be a date like 2026-12-24' } });
     expect((await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?colour=red`), slugParams())).status).toBe(422);
     expect((await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?venue=atlantis`), slugParams())).status).toBe(422);
   });
@@ -116,6 +117,26 @@ describe('JSON API', () => {
     // A duplicate is answered like a new registration (201), so that the API does not tell who is registered.
     expect(document.paths['/api/v1/events/{slug}/registrations'].post.responses).not.toHaveProperty('409');
     expect(document.components.schemas.RegistrationReceived.required).toEqual(['received', 'email', 'message']);
+
+    // Every documented GET path, found in app/ by its path, answers 200 with the documented type;
+    // a path documented without a route (or a route that fails) fails here.
+    const values: Record<string, string> = { slug: EVENT, session: 'opening-ceremony' };
+    const gets = Object.entries(document.paths as Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>).filter(([, item]) => item.get);
+    expect(gets.map(([template]) => template).sort()).toEqual(
+      ['/api/v1/events', '/api/v1/events/{slug}', '/api/v1/events/{slug}/agenda.ics', '/api/v1/events/{slug}/sessions', '/api/v1/events/{slug}/sessions/{session}', '/api/v1/events/{slug}/venues'].sort(),
+    );
+    for (const [template, item] of gets) {
+      const routeFile = path.join(process.cwd(), 'app', template.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
+      const route = (await import(/* @vite-ignore */ routeFile)) as { GET: (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
+      const url = template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
+      const response = await route.GET(req(url), { params: Promise.resolve(values) });
+      expect(response.status, url).toBe(200);
+      const documentedType = Object.keys(item.get!.responses['200']!.content!)[0]!;
+      expect(response.headers.get('content-type'), url).toContain(documentedType);
+      const body = await response.text();
+      if (documentedType === 'application/json') expect(Object.keys(JSON.parse(body)).length, url).toBeGreaterThan(0);
+      else expect(body, url).toMatch(/^BEGIN:VCALENDAR/);
+    }
   });
 });
 

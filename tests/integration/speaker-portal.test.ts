@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as speakerFeedGet } from '@/app/[locale]/speaker/calendar/[file]/route';
+import { DELETE as photoDelete, POST as photoPost } from '@/app/[locale]/speaker/photo/route';
 import { useDatabase } from '@/db/client';
 import { eventMembers, sessions, speakers, users } from '@/db/schema';
 import { demoAccounts, seedDemoAccounts } from '@/db/seed/demo-accounts';
@@ -193,6 +194,25 @@ describe('photos', () => {
     expect(safePhotoSrc('javascript:alert(1)')).toBeNull();
     expect(safePhotoSrc('https://evil.example/x.png')).toBeNull();
     expect(safePhotoSrc('data:image/png;base64,AAAA" onerror="alert(1)')).toBeNull();
+  });
+
+  it('the upload route refuses a POST or DELETE from another site before reading it, and changes nothing', async () => {
+    const record = await speakerBySlug('zhang-min');
+    const zhang = await actorFor('zhang-min@speakers.hybrid-forum.example');
+    expect(await setSpeakerPhoto(t.db, zhang, record.id, PNG)).toEqual({ ok: true });
+    const stored = (await speakerBySlug('zhang-min')).photo;
+    const request = (method: string, origin: string, speaker = record.id) =>
+      new NextRequest(`http://localhost/speaker/photo?speaker=${speaker}`, { method, headers: { origin, host: 'localhost' }, ...(method === 'POST' ? { body: JPEG } : {}) });
+    for (const [method, handler] of [['POST', photoPost], ['DELETE', photoDelete]] as const) {
+      const refused = await handler(request(method, 'https://evil.example'));
+      expect(refused.status, method).toBe(403);
+      expect(await refused.json()).toEqual({ error: 'cross-site request refused' });
+      // The control: the same request from this site gets past the origin check (to the id check here).
+      const sameSite = await handler(request(method, 'http://localhost', 'not-an-id'));
+      expect(sameSite.status, method).toBe(422);
+    }
+    expect((await speakerBySlug('zhang-min')).photo).toBe(stored);
+    await setSpeakerPhoto(t.db, zhang, record.id, null);
   });
 
   it('stops reading an upload body once it passes the limit', async () => {

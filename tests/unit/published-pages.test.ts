@@ -15,6 +15,8 @@ let version = 1;
 let upstreamStatus = 200;
 let upstreamCached = true;
 let upstreamDelayMs = 0;
+/** When set, the stand-in tells it has received a request, then holds its answer until the gate opens. */
+let upstreamGate: { received: () => void; opened: Promise<void> } | null = null;
 const upstreamRequests: { url: string; refill: boolean; locale: string }[] = [];
 
 /** Stands in for Next.js: the page in the cookie's language, marked as coming from its page cache. */
@@ -23,6 +25,10 @@ async function nextStandIn(request: http.IncomingMessage, response: http.ServerR
   upstreamRequests.push({ url: request.url ?? '', refill: Boolean(request.headers[PAGE_CACHE_HEADER]), locale });
   const body = `<html lang="${locale}">programme v${version}</html>`;
   if (upstreamDelayMs) await new Promise((resolve) => setTimeout(resolve, upstreamDelayMs));
+  if (upstreamGate) {
+    upstreamGate.received();
+    await upstreamGate.opened;
+  }
   response.writeHead(upstreamStatus, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 's-maxage=30, stale-while-revalidate=31535970',
@@ -55,6 +61,7 @@ beforeEach(() => {
   upstreamStatus = 200;
   upstreamCached = true;
   upstreamDelayMs = 0;
+  upstreamGate = null;
   upstreamRequests.length = 0;
 });
 
@@ -147,12 +154,26 @@ describe('published page fast path', () => {
   });
 
   it('does not store a render that began before a drop', async () => {
-    upstreamDelayMs = 100;
-    const refilling = pages.refill(PROGRAMME, 'en');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    /** A refill whose render has reached Next.js and waits there until `open` is called. */
+    const heldRefill = async () => {
+      let received!: () => void;
+      let open!: () => void;
+      const reached = new Promise<void>((resolve) => (received = resolve));
+      upstreamGate = { received, opened: new Promise<void>((resolve) => (open = resolve)) };
+      const done = pages.refill(PROGRAMME, 'en');
+      await reached;
+      return { done, open };
+    };
+    const dropped = await heldRefill();
     dropCachedPages(PROGRAMME);
-    await refilling;
+    dropped.open();
+    await dropped.done;
     expect(cachedPage(PROGRAMME, 'en')).toBeUndefined();
+    // The control: the same render, not dropped while it ran, is stored.
+    const kept = await heldRefill();
+    kept.open();
+    await kept.done;
+    expect(cachedPage(PROGRAMME, 'en')?.body.toString()).toBe('<html lang="en">programme v1</html>');
   });
 
   it('serves a stale page while it refills after s-maxage, and stops serving it when refills keep failing', async () => {
