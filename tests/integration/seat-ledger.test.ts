@@ -10,6 +10,7 @@ import { planSeats, recordSeatsAndMails } from '@/lib/registration/new-registrat
 import {
   claimSessionSeat,
   claimVenueSeat,
+  fillFreeSeats,
   hasFreeSeat,
   lockSeats,
   promoteFirstAtVenue,
@@ -207,11 +208,11 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     await setSessionCount(s, 1);
     const locked = await lockedSession(s);
     const [a, b, c] = [await person(v), await person(v), await person(v)];
-    expect(await claimSessionSeat(t.db, a, locked)).toEqual({ status: 'confirmed' });
+    expect(await claimSessionSeat(t.db, a, locked, true)).toEqual({ status: 'confirmed' });
     expect(locked.confirmedCount).toBe(2);
     expect(await sessionCount(s)).toBe(2);
-    expect(await claimSessionSeat(t.db, b, locked)).toEqual({ status: 'waitlisted', position: 1 });
-    expect(await claimSessionSeat(t.db, c, locked)).toEqual({ status: 'waitlisted', position: 2 });
+    expect(await claimSessionSeat(t.db, b, locked, true)).toEqual({ status: 'waitlisted', position: 1 });
+    expect(await claimSessionSeat(t.db, c, locked, true)).toEqual({ status: 'waitlisted', position: 2 });
     expect(await sessionCount(s)).toBe(2);
     expect(await sessionPlaces(s)).toEqual({ [a]: 'confirmed', [b]: 'waitlisted #1', [c]: 'waitlisted #2' });
   });
@@ -234,14 +235,17 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const line = [];
     for (let i = 0; i < waiting; i++) line.push(await person(v));
     const locked = await lockedSession(s);
-    for (const id of [...holders, ...line]) await claimSessionSeat(t.db, id, locked);
+    for (const id of [...holders, ...line]) await claimSessionSeat(t.db, id, locked, true);
     return { v, s, holders, line };
   }
 
-  it('releaseSessionSeat of a seat: count down, the first in line gets it, the rest move up one', async () => {
+  it('releaseSessionSeat of a seat counts it free; fillFreeSeats gives it to the first in line, the rest move up one', async () => {
     const { s, holders, line } = await fullSession(2, 3);
     const locked = await lockedSession(s);
-    expect(await releaseSessionSeat(t.db, holders[0]!, locked, true)).toBe(line[0]);
+    await releaseSessionSeat(t.db, holders[0]!, locked);
+    expect(locked.confirmedCount).toBe(1);
+    expect(await sessionCount(s)).toBe(1);
+    expect(await fillFreeSeats(t.db, locked)).toEqual([line[0]]);
     expect(locked.confirmedCount).toBe(2);
     expect(await sessionCount(s)).toBe(2);
     expect(await sessionPlaces(s)).toEqual({ [holders[1]!]: 'confirmed', [line[0]!]: 'confirmed', [line[1]!]: 'waitlisted #1', [line[2]!]: 'waitlisted #2' });
@@ -250,27 +254,18 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('releaseSessionSeat of a seat nobody waits for: count down, nobody promoted', async () => {
     const { s, holders } = await fullSession(2, 0);
     const locked = await lockedSession(s);
-    expect(await releaseSessionSeat(t.db, holders[0]!, locked, true)).toBeNull();
+    await releaseSessionSeat(t.db, holders[0]!, locked);
+    expect(await fillFreeSeats(t.db, locked)).toEqual([]);
     expect(locked.confirmedCount).toBe(1);
     expect(await sessionCount(s)).toBe(1);
     expect(await sessionPlaces(s)).toEqual({ [holders[1]!]: 'confirmed' });
   });
 
-  it('releaseSessionSeat of a choice that held no seat (relay, online): count unchanged, nobody promoted', async () => {
-    const { s, holders, line } = await fullSession(1, 1);
-    const watcher = await person(null);
-    await recordSessionChoice(t.db, watcher, s);
-    const locked = await lockedSession(s);
-    expect(await releaseSessionSeat(t.db, watcher, locked, false)).toBeNull();
-    expect(locked.confirmedCount).toBe(1);
-    expect(await sessionCount(s)).toBe(1);
-    expect(await sessionPlaces(s)).toEqual({ [holders[0]!]: 'confirmed', [line[0]!]: 'waitlisted #1' });
-  });
-
   it('releaseSessionSeat of a waitlist place: those behind move up, those ahead keep theirs, nobody promoted', async () => {
     const { s, holders, line } = await fullSession(1, 4);
     const locked = await lockedSession(s);
-    expect(await releaseSessionSeat(t.db, line[1]!, locked, true)).toBeNull();
+    await releaseSessionSeat(t.db, line[1]!, locked);
+    expect(await fillFreeSeats(t.db, locked)).toEqual([]);
     expect(await sessionCount(s)).toBe(1);
     expect(await sessionPlaces(s)).toEqual({ [holders[0]!]: 'confirmed', [line[0]!]: 'waitlisted #1', [line[2]!]: 'waitlisted #2', [line[3]!]: 'waitlisted #3' });
   });
@@ -278,7 +273,8 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('releaseSessionSeat of a place not held changes nothing', async () => {
     const { s, holders, line } = await fullSession(1, 1);
     const locked = await lockedSession(s);
-    expect(await releaseSessionSeat(t.db, await person(null), locked, true)).toBeNull();
+    await releaseSessionSeat(t.db, await person(null), locked);
+    expect(await fillFreeSeats(t.db, locked)).toEqual([]);
     expect(await sessionCount(s)).toBe(1);
     expect(await sessionPlaces(s)).toEqual({ [holders[0]!]: 'confirmed', [line[0]!]: 'waitlisted #1' });
   });
@@ -396,11 +392,12 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const locked = await lockSeats(t.db, { venueIds: [v], sessionIds: [full, free] });
     const plan = await planSeats(t.db, locked, { venueId: v, seatBySession });
     expect(plan.venue).toEqual({ id: v, status: 'waitlisted', position: 5 });
-    expect(plan.seatedSessionIds).toEqual([free]);
+    // Waitlisted for the venue, so in line even for the session with free seats (issue 13.6).
+    expect(plan.seatedSessionIds).toEqual([]);
     const bySession = Object.fromEntries(plan.sessions.map((p) => [p.sessionId, p]));
     expect(bySession).toEqual({
       [full]: { sessionId: full, status: 'waitlisted', position: 7 },
-      [free]: { sessionId: free, status: 'confirmed', position: null },
+      [free]: { sessionId: free, status: 'waitlisted', position: 1 },
       [relayed]: { sessionId: relayed, status: 'confirmed', position: null },
     });
     expect(plan.sessions.map((p) => p.sessionId)).toEqual([full, free, relayed].sort());
@@ -408,7 +405,8 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const second = await planSeats(t.db, locked, { venueId: v, seatBySession: new Map([[full, true], [free, true]]) });
     expect(second.venue).toEqual({ id: v, status: 'waitlisted', position: 6 });
     expect(second.sessions.find((p) => p.sessionId === full)).toEqual({ sessionId: full, status: 'waitlisted', position: 8 });
-    expect(locked.sessions.get(free)!.confirmedCount).toBe(2);
+    expect(second.sessions.find((p) => p.sessionId === free)).toEqual({ sessionId: free, status: 'waitlisted', position: 2 });
+    expect(locked.sessions.get(free)!.confirmedCount).toBe(0);
     // A venue with room, tails brought by the lock, and online (no venue).
     const roomy = await venue(3);
     const tailed = await session(roomy, 0);
