@@ -102,7 +102,9 @@ describe.skipIf(!hasProductionBuild())(`memory under cheap requests, production 
 
     const before = server.rssKb()!;
     const many = await inParallel(spellings(3_000), 16, getPage);
-    expect(many.filter((answer) => answer.status !== 200 || answer.cache !== 'HIT')).toEqual([]);
+    // From the one stored copy: HIT, or STALE once the copy is past its 30 s and being refreshed (a slow
+    // machine); never a MISS, which is a render and a store of its own.
+    expect(many.filter((answer) => answer.status !== 200 || (answer.cache !== 'HIT' && answer.cache !== 'STALE'))).toEqual([]);
     // 3,000 stored copies of the ~150 KB page (and its gzip) would be ~500 MB.
     expect(server.rssKb()! - before).toBeLessThan(40 * 1024);
   }, 600_000);
