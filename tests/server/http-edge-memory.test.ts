@@ -98,7 +98,7 @@ describe.skipIf(!hasProductionBuild())(`memory under cheap requests, production 
     expect(await getPage(SLUG)).toEqual({ status: 200, cache: 'HIT' });
     // A few first: before the fix each one was rendered and stored (a MISS), which takes seconds each.
     const few = await inParallel(spellings(20), 4, getPage);
-    expect(few).toEqual(few.map(() => ({ status: 200, cache: 'HIT' })));
+    expect(few.filter((answer) => answer.status !== 200 || (answer.cache !== 'HIT' && answer.cache !== 'STALE'))).toEqual([]);
 
     const before = server.rssKb()!;
     const many = await inParallel(spellings(3_000), 16, getPage);
