@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type OpenDatabase } from '@/db/open';
+import { seedDemo } from '@/db/seed/demo';
 import { serveArgs } from '../../scripts/serve-command';
 
 export type Backend = 'postgres' | 'pglite';
@@ -60,6 +61,19 @@ export async function createAppDatabase(backend: Backend, options: { adminUrl?: 
       await dropper.end();
     },
   };
+}
+
+/**
+ * The demo forum and its accounts in a database made by createAppDatabase. The server seeds only an
+ * empty embedded (PGlite) database itself; a PostgreSQL one starts empty, as in production.
+ */
+export async function seedDemoInto(database: AppDatabase): Promise<void> {
+  const opened = await database.open();
+  try {
+    await seedDemo(opened.db);
+  } finally {
+    await opened.close();
+  }
 }
 
 export type AppServer = {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
+import { createAppDatabase, hasProductionBuild, seedDemoInto, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
 import { freePort } from '../helpers/free-port';
 
@@ -131,6 +131,7 @@ describe.skipIf(!hasProductionBuild())(`fuzz: every route and server action answ
 
   beforeAll(async () => {
     database = await createAppDatabase(backend, { tag: 'fuzz' });
+    await seedDemoInto(database);
     // The registration limit would answer 429 before the body is read; raise it so the body is fuzzed.
     server = await startAppServer({ port: await freePort(), database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '100000' }, readyTimeoutMs: 180_000 });
     organiserCookie = await signIn(server.url, 'organiser@forum.demo', 'demo-organiser-2026');

@@ -5,7 +5,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_CACHE_HEADER } from '@/lib/server/published-pages';
 import { MAX_FORM_BODY_BYTES } from '@/lib/server/request-guard';
-import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
+import { createAppDatabase, hasProductionBuild, seedDemoInto, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
 import { freePort } from '../helpers/free-port';
 
@@ -80,6 +80,7 @@ describe.skipIf(!hasProductionBuild())(`memory under cheap requests, production 
 
   beforeAll(async () => {
     database = await createAppDatabase(backend, { tag: 'edgemem' });
+    await seedDemoInto(database);
     server = await startAppServer({ port: await freePort(), database, readyTimeoutMs: 180_000 });
   }, 200_000);
   afterAll(async () => {
