@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { OpenDatabase } from '@/db/open';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { createAppDatabase, startAppServer, type AppServer, type Backend } from '../tests/helpers/app-process';
 import { rows } from '../tests/helpers/registration';
 import { addSeatedSession, seatIntegrity, type SeatedSession } from '../tests/helpers/seated-session';

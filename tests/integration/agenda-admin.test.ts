@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, outbox, registrationSessions, rooms, sessions, speakers } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { saveSession, previewSessionConflicts } from '@/lib/agenda/admin/save-session';
 import { sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import type { SessionFormValues } from '@/lib/agenda/admin/session-input';

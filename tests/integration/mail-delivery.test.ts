@@ -4,7 +4,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessions } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
 import { claimDueMail, deliverDueMail, type DeliveryOptions } from '@/lib/mail/worker';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';

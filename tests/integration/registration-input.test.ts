@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/v1/events/[slug]/registrations/route';
-import { useDatabase } from '@/db/client';
-import { seedDemoForum } from '@/db/seed/seed';
+import { useDatabase } from '@/lib/database/process-database';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
 import { createRateLimiter } from '@/lib/security/rate-limit';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -5,9 +5,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/v1/events/[slug]/registrations/route';
-import { useDatabase } from '@/db/client';
+import { useDatabase } from '@/lib/database/process-database';
 import { events, outbox, registrations, registrationSessions, sessions } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { smtpTransport } from '@/lib/mail/transport';
 import { deliverDueMail } from '@/lib/mail/worker';

@@ -3,8 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessions } from '@/db/schema';
-import { demoAccounts } from '@/db/seed/demo-accounts';
-import { seedDemo } from '@/db/seed/demo';
+import { demoAccounts } from '@/lib/demo/demo-accounts';
+import { seedDemo } from '@/lib/demo/demo';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
 import { ensureRendered } from '@/lib/mail/render-queued';
 import { registerAttendee } from '@/lib/registration/register';

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { currentActor } from '@/lib/auth/current';

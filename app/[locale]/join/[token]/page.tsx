@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionTime } from '@/components/agenda/session-time';
 import { Countdown } from '@/components/livestream/countdown';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinView } from '@/lib/livestream/join-view';

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { SessionTime } from '@/components/agenda/session-time';
 import { FocusedNotice } from '@/components/ui/focused-notice';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';

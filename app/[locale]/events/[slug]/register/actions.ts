@@ -1,7 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { submitRegistration, type SubmissionResult } from '@/lib/registration/submit-registration';
 import { clientKey, registrationLimiter } from '@/lib/security/rate-limit';
 import { slugSchema } from '@/lib/validation/common';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
 import { loadForPage } from '@/lib/admin/page-guard';
 import type { Locale } from '@/lib/i18n/locales';

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { SessionTime } from '@/components/agenda/session-time';
 import { ShareLink } from '@/components/agenda/share-link';
 import { loadPublicAgenda } from '@/lib/agenda/load';

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { registrationFeed } from '@/lib/calendar/registration-feed';
 import { registrationIdFromFeedToken } from '@/lib/registration/feed-token';
 
