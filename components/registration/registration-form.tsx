@@ -5,7 +5,7 @@ import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { FormOptions } from '@/lib/registration/form-options';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
-import type { RegisterActionResult } from '@/app/[locale]/events/[slug]/register/actions';
+import type { RegisterActionResult } from '@/lib/registration/submit-registration';
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
 
 type Props = {

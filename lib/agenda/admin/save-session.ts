@@ -18,6 +18,9 @@ export type SaveSessionResult =
   | { ok: false; status: 422; fields: Record<string, string> }
   | { ok: false; status: 409; conflicts: Conflict[] };
 
+/** What the session editor's server actions answer: the saved id, or field errors / conflict lines written for people. */
+export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
+
 type Resolved = { input: SessionInput; draft: SessionDraft; event: { id: string; slug: string; startsAt: Date; endsAt: Date; timeZone: string } };
 
 /** Checks the input against the event: the venue, room, relays and speakers must all be its own. */
