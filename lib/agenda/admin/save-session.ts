@@ -6,7 +6,7 @@ import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { queueRegistrationMail } from '@/lib/mail/registration-mail';
-import { fieldErrors } from '@/lib/registration/schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { lockSeats, promoteFirstInSession } from '@/lib/registration/seats';
 import { zonedToUtc } from '@/lib/time/zones';
 import { findConflicts, type Conflict, type SessionDraft } from './conflicts';

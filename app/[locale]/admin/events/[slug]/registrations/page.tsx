@@ -8,7 +8,7 @@ import { registrationFilterOptions } from '@/lib/registration/admin/filter-optio
 import { filtersKeepingValid } from '@/lib/registration/admin/filters';
 import { listRegistrations, PAGE_SIZES, registrationPageSchema } from '@/lib/registration/admin/list';
 import { withFilters } from '@/lib/registration/admin/query-string';
-import { fieldErrors } from '@/lib/registration/schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
 
 export const dynamic = 'force-dynamic';

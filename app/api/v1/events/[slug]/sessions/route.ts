@@ -5,7 +5,7 @@ import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { sessionQuerySchema } from '@/lib/api/session-query';
 import { apiError, sessionJson } from '@/lib/api/serialize';
-import { fieldErrors } from '@/lib/registration/schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 
 export const dynamic = 'force-dynamic';
 
