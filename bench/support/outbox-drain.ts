@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { OpenDatabase } from '@/db/open';
 import { smtpTransport } from '@/lib/mail/transport';
-import { startMailWorker } from '@/lib/mail/worker';
+import { startMailWorker } from '@/lib/mail-delivery/worker';
 import { rows } from '../../tests/helpers/registration';
 
 type SinkReport = { delivered: number; distinct: number; duplicates: number; ids: string[] };

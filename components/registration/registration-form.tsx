@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
-import type { FormOptions } from '@/lib/registration/form-options';
+import type { FormOptions } from '@/lib/agenda/form-options';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { RegisterActionResult } from '@/lib/registration/submit-registration';

@@ -2,7 +2,7 @@ import { appEnv, ConfigError } from '@/lib/config/env';
 import { DataDirInUseError } from '@/db/pglite-lock';
 import { database } from '@/lib/database/process-database';
 import { prepareEmbeddedDemo } from '@/lib/demo/embedded-demo';
-import { ensureMailWorker } from '@/lib/mail/run-worker';
+import { ensureMailWorker } from '@/lib/mail-delivery/run-worker';
 import { onShutdown } from './shutdown';
 
 /** Runs once when the server starts: configuration, database, background work. */

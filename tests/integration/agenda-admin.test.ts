@@ -10,7 +10,7 @@ import { pendingAgendaChanges, publishAgenda } from '@/lib/agenda/publish/publis
 import { publicAgenda } from '@/lib/agenda/public-agenda';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
-import { ensureRendered } from '@/lib/mail/render-queued';
+import { ensureRendered } from '@/lib/mail-delivery/render-queued';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';

@@ -12,7 +12,7 @@ import { demoAccounts, seedDemoAccounts } from '@/lib/demo/demo-accounts';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { publishAgenda } from '@/lib/agenda/publish/publish';
 import { smtpTransport } from '@/lib/mail/transport';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { registrationFeedUrl } from '@/lib/registration/feed-token';
 import { registerAttendee } from '@/lib/registration/register';
 import { regenerateCalendarFeed } from '@/lib/speakers/calendar-token';

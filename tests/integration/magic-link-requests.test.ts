@@ -8,7 +8,7 @@ import { MAGIC_LINK_WINDOW_MS, magicLinkAllowed } from '@/lib/auth/magic-link-li
 import { requestMagicLink } from '@/lib/auth/request-magic-link';
 import { upsertUser } from '@/lib/auth/users';
 import { smtpTransport } from '@/lib/mail/transport';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startSmtpServer } from '../helpers/smtp';
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessions } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
-import { claimDueMail, deliverDueMail, type DeliveryOptions } from '@/lib/mail/worker';
+import { claimDueMail, deliverDueMail, type DeliveryOptions } from '@/lib/mail-delivery/worker';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { registrationIdFromTicket, ticketCode } from '@/lib/tickets/ticket';

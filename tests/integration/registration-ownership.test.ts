@@ -10,8 +10,8 @@ import { events, outbox, registrations, registrationSessions, sessions } from '@
 import { seedDemoForum } from '@/lib/demo/seed';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { smtpTransport } from '@/lib/mail/transport';
-import { deliverDueMail } from '@/lib/mail/worker';
-import { registrationFormOptions } from '@/lib/registration/form-options';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
+import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { registrationForManageToken } from '@/lib/registration/manage-view';

@@ -5,7 +5,7 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { queueRegistrationMail } from '@/lib/mail/registration-mail';
+import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { lockSeats, promoteFirstInSession } from '@/lib/registration/seats';
 import { zonedToUtc } from '@/lib/time/zones';

@@ -6,7 +6,7 @@ import { FocusedNotice } from '@/components/ui/focused-notice';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
-import { registrationFormOptions } from '@/lib/registration/form-options';
+import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { cancelRegistrationAction, changeRegistrationAction } from './actions';

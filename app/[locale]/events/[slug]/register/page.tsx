@@ -8,7 +8,7 @@ import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
-import { registrationFormOptions } from '@/lib/registration/form-options';
+import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { registerAction } from './actions';
 
 export const dynamic = 'force-dynamic';

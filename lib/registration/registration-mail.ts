@@ -12,8 +12,8 @@ import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registr
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { ticketPng } from '@/lib/tickets/ticket';
-import { mailFromAddress } from './addresses';
-import { enqueueMail, type NewMail } from './outbox';
+import { mailFromAddress } from '@/lib/mail/addresses';
+import { enqueueMail, type NewMail } from '@/lib/mail/outbox';
 
 export type { RegistrationMailKind };
 

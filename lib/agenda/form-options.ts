@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
-import type { PublicAgenda } from '@/lib/agenda/public-agenda';
-import { venueAgendas } from '@/lib/agenda/venue-agenda';
+import type { PublicAgenda } from './public-agenda';
+import { venueAgendas } from './venue-agenda';
 import { formatDay } from '@/lib/format/datetime';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
