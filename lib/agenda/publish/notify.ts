@@ -11,7 +11,8 @@ import { pick } from '@/lib/i18n/text';
 import { mailFromAddress } from '@/lib/mail/addresses';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
-import type { AgendaSession, PublicAgenda } from '../public-agenda';
+import type { AgendaSession } from '../agenda-session';
+import type { PublicAgenda } from '../public-agenda';
 import { changeLine } from './change-lines';
 import { NOTIFIED, type AgendaChange } from './diff';
 
