@@ -1,4 +1,4 @@
-// Outbox drain: N queued mails delivered by the app's mail worker (lib/mail/worker.ts) to a local
+// Outbox drain: N queued mails delivered by the app's mail worker (lib/mail-delivery/worker.ts) to a local
 // SMTP server in another process, counted there by Message-ID: none lost, none twice.
 import { fork } from 'node:child_process';
 import path from 'node:path';
