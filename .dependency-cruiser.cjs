@@ -9,7 +9,7 @@ module.exports = {
       from: { path: '^components/' }, to: { path: '^app/' } },
     { name: 'lib-not-app-or-components', severity: 'error', comment: 'lib/ is below routes and components',
       from: { path: '^lib/' }, to: { path: '^(app|components)/' } },
-    { name: 'db-is-the-bottom', severity: 'error', comment: 'db/ (schema, migrations, client) imports no layer above it; seeding lives in scripts/',
+    { name: 'db-is-the-bottom', severity: 'error', comment: 'db/ (schema, migrations, opening a database) imports no layer above it; the demo seed lives in lib/demo/',
       from: { path: '^db/' }, to: { path: '^(app|components|lib|emails)/' } },
     { name: 'emails-take-plain-props', severity: 'error', comment: 'mail templates render what they are given',
       from: { path: '^emails/' }, to: { path: '^(app|components|lib|db)/' } },

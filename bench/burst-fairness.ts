@@ -3,7 +3,7 @@
 // kept, to see which requests wait longest (autocannon reports only the distribution). On PGlite the
 // first requests of the last connections to open wait for the whole burst; see README, Performance.
 import http from 'node:http';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
 import { addSeatedSession, seatedRegistration } from '../tests/helpers/seated-session';
 

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { OpenDatabase } from '@/db/open';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { createAppDatabase, startAppServer, type AppServer, type Backend } from '../tests/helpers/app-process';
 import { rows } from '../tests/helpers/registration';
 import { addSeatedSession, seatIntegrity, type SeatedSession } from '../tests/helpers/seated-session';
@@ -237,7 +237,7 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     const checks = await verifyBurst(opened, seated.burst, burst.answers, burst.load, burst.capped);
     let outboxDrain: BackendResults['outboxDrain'];
     if (drainMails > 0) {
-      log(`${backend}: outbox drain: ${drainMails} queued mails to a local SMTP server by lib/mail/worker.ts`);
+      log(`${backend}: outbox drain: ${drainMails} queued mails to a local SMTP server by lib/mail-delivery/worker.ts`);
       outboxDrain = await drainOutbox(opened, { total: drainMails, concurrency: 8, batchSize: 100, maxSeconds: 180 });
       log(`${backend}: ${outboxDrain.mailsPerSecond} mails/s; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice (${outboxDrain.averageMailKb} KB each)`);
     }

@@ -2,7 +2,7 @@
 // the outbox drain of bench/main.ts on its own, on a fresh database, so its rate can be measured (and,
 // with `node --cpu-prof`, profiled) without the rest of the bench.
 import { parseArgs } from "node:util";
-import { seedDemoForum } from "@/db/seed/seed";
+import { seedDemoForum } from "@/lib/demo/seed";
 import { registerAttendee } from "@/lib/registration/register";
 import { createAppDatabase, type Backend } from "../tests/helpers/app-process";
 import {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
 import { addSeatedSession } from '../tests/helpers/seated-session';
 import { summariseCpuProfile } from './support/cpu-profile';

@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/i18n/locales';
+import type { MailLocale } from './mail-locale';
 
 export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled' | 'manage-link' | 'schedule-changed';
 
@@ -125,6 +125,6 @@ const zh: Copy = {
   changeRoom: (title, room) => `会议室变更：${title}。现在 ${room}。`,
 };
 
-export function registrationCopy(locale: Locale): Copy {
+export function registrationCopy(locale: MailLocale): Copy {
   return locale === 'zh' ? zh : en;
 }

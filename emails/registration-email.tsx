@@ -1,5 +1,5 @@
 import { Button, Heading, Img, Link, Section, Text } from '@react-email/components';
-import type { Locale } from '@/lib/i18n/locales';
+import type { MailLocale } from './mail-locale';
 import { EmailLayout } from './components/email-layout';
 import { registrationCopy, type RegistrationMailKind } from './registration-copy';
 
@@ -13,7 +13,7 @@ export type EmailSession = {
 };
 
 export type RegistrationEmailProps = {
-  locale: Locale;
+  locale: MailLocale;
   kind: RegistrationMailKind;
   forumName: string;
   registrantName: string;

@@ -1,5 +1,5 @@
 import { Heading, Link, Text } from '@react-email/components';
-import type { Locale } from '@/lib/i18n/locales';
+import type { MailLocale } from './mail-locale';
 import { EmailLayout } from './components/email-layout';
 
 const copy = {
@@ -21,11 +21,11 @@ const copy = {
   },
 };
 
-export function speakerScheduleSubject(locale: Locale, forum: string): string {
+export function speakerScheduleSubject(locale: MailLocale, forum: string): string {
   return `${copy[locale].subject} · ${forum}`;
 }
 
-export function SpeakerScheduleEmail({ locale, forumName, speakerName, changes, portalUrl }: { locale: Locale; forumName: string; speakerName: string; changes: string[]; portalUrl: string }) {
+export function SpeakerScheduleEmail({ locale, forumName, speakerName, changes, portalUrl }: { locale: MailLocale; forumName: string; speakerName: string; changes: string[]; portalUrl: string }) {
   const c = copy[locale];
   return (
     <EmailLayout lang={locale} preview={c.lead} forumName={forumName} footerText={c.footer(forumName)}>

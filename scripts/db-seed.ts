@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { appEnv } from '../lib/config/env';
 import { openDatabase } from '../db/open';
-import { seedDemoForum } from '../db/seed/seed';
+import { seedDemoForum } from '../lib/demo/seed';
 import { runCli } from './cli';
 
 runCli(async () => {

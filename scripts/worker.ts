@@ -1,7 +1,7 @@
 import { appEnv, ConfigError } from '../lib/config/env';
 import { openDatabase } from '../db/open';
 import { smtpTransport } from '../lib/mail/transport';
-import { startMailWorker } from '../lib/mail/worker';
+import { startMailWorker } from '../lib/mail-delivery/worker';
 import { runCli } from './cli';
 
 /**

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { EventHome } from '@/components/event-home';
 import { eventOverview } from '@/lib/agenda/overview';
 

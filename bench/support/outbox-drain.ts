@@ -1,11 +1,11 @@
-// Outbox drain: N queued mails delivered by the app's mail worker (lib/mail/worker.ts) to a local
+// Outbox drain: N queued mails delivered by the app's mail worker (lib/mail-delivery/worker.ts) to a local
 // SMTP server in another process, counted there by Message-ID: none lost, none twice.
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { OpenDatabase } from '@/db/open';
 import { smtpTransport } from '@/lib/mail/transport';
-import { startMailWorker } from '@/lib/mail/worker';
+import { startMailWorker } from '@/lib/mail-delivery/worker';
 import { rows } from '../../tests/helpers/registration';
 
 type SinkReport = { delivered: number; distinct: number; duplicates: number; ids: string[] };

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { SEGMENTS, SESSION_LANGUAGES, sessionInputSchema, type SessionFormValues, type SessionInput } from '@/lib/agenda/admin/session-input';
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
-import type { SessionActionResult } from '@/app/[locale]/admin/events/[slug]/agenda/sessions/actions';
+import type { SessionActionResult } from '@/lib/agenda/admin/save-session';
 
 const KINDS = ['ceremony', 'keynote', 'panel', 'forum', 'workshop', 'exhibition', 'promotion', 'signing', 'networking'] as const;
 const ROLES = ['speaker', 'moderator', 'panelist', 'signatory', 'host'] as const;

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { AgendaEntryCard } from '@/components/agenda/agenda-entry';
 import { VenueAddress } from '@/components/agenda/venue-address';
 import { ViewerZoneLink } from '@/components/agenda/viewer-zone';

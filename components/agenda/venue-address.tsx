@@ -1,4 +1,4 @@
-import { mapUrl } from '@/lib/agenda/venue-address';
+import { mapUrl } from '@/lib/format/venue-address';
 
 /** A venue's street address with a link to find it on a map; nothing for a venue without one. */
 export function VenueAddress({ address, mapLabel }: { address: string; mapLabel: string }) {

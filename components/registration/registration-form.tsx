@@ -2,12 +2,12 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
-import type { FormOptions } from '@/lib/registration/form-options';
-import { requestedSessions } from '@/lib/registration/requested-sessions';
+import type { FormOptions } from '@/lib/agenda/form-options';
+import { requestedSessions } from '@/lib/agenda/requested-sessions';
 import { RequestedSessionList } from './requested-session-list';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
-import type { RegisterActionResult } from '@/app/[locale]/events/[slug]/register/actions';
+import type { RegisterActionResult } from '@/lib/registration/submit-registration';
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
 
 type Props = {

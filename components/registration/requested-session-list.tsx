@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SessionOption } from '@/lib/registration/form-options';
+import type { SessionOption } from '@/lib/agenda/form-options';
 
 /** The sessions a registrant asked for, earliest first, each with its date and zoned time, and what the caller says of it. */
 export function RequestedSessionList<T>({ items, note }: { items: { option: SessionOption; request: T }[]; note?: (request: T) => ReactNode }) {

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { speakerProfileSchema, type SpeakerProfileFormValues, type SpeakerProfileInput } from '@/lib/speakers/profile-schema';
-import type { ProfileActionResult } from '@/app/[locale]/speaker/actions';
+import type { ProfileActionResult } from '@/lib/speakers/update-profile';
 
 type Props = {
   speakerId: string;

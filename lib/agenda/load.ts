@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { slugSchema } from '@/lib/validation/common';
 import { featuredEvent, publishedEventBySlug } from './events';
 import { publicAgenda, type PublicAgenda } from './public-agenda';

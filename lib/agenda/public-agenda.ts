@@ -1,32 +1,13 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
+import type { AgendaSession } from './agenda-session';
 import type { EventRow } from './events';
 import { publishedSessions } from './published-sessions';
 
 export type AgendaVenue = { id: string; slug: string; name: LocalizedText; city: LocalizedText; country: string; address: string; timeZone: string; kind: 'main' | 'branch' | 'online'; capacity: number | null };
 export type AgendaRoom = { id: string; venueId: string; name: LocalizedText; capacity: number };
 export type AgendaSpeaker = { id: string; slug: string; name: string; honorific: string; jobTitle: string; affiliation: string; country: string; bio: LocalizedText };
-export type AgendaSession = {
-  id: string;
-  slug: string;
-  title: LocalizedText;
-  description: LocalizedText;
-  kind: string;
-  segment: string;
-  startsAt: Date;
-  endsAt: Date;
-  venueId: string;
-  roomId: string | null;
-  capacity: number | null;
-  streamed: boolean;
-  hasRecording: boolean;
-  languages: string[];
-  status: 'scheduled' | 'changed' | 'cancelled';
-  revision: number;
-  relays: { venueId: string; roomId: string | null }[];
-  speakers: { speakerId: string; role: string; presence: string }[];
-};
 
 /**
  * Everything the public programme shows, read in a handful of queries. Livestream URLs are not

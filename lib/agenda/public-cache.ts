@@ -1,5 +1,5 @@
 import { revalidatePath } from 'next/cache';
-import { dropCachedPages } from '@/lib/http/published-page-cache';
+import { dropCachedPages } from '@/lib/agenda/published-page-cache';
 import { locales } from '@/lib/i18n/locales';
 import { programmePath } from './programme-path';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { agendaVersions } from '@/db/schema';
 import type { Db } from '@/db/types';
-import type { AgendaSession } from './public-agenda';
+import type { AgendaSession } from './agenda-session';
 import type { EventRow } from './events';
 
 /** What a version stores: the sessions as published, dates as ISO strings. */

@@ -1,5 +1,6 @@
 import { localDate } from '@/lib/time/zones';
-import type { AgendaSession, AgendaVenue, PublicAgenda } from './public-agenda';
+import type { AgendaSession } from './agenda-session';
+import type { AgendaVenue, PublicAgenda } from './public-agenda';
 
 /** One line of a venue's programme: a session held there, or shown there live from another venue. */
 export type AgendaEntry = {

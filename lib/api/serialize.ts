@@ -1,4 +1,5 @@
-import type { AgendaSession, PublicAgenda } from '@/lib/agenda/public-agenda';
+import type { AgendaSession } from '@/lib/agenda/agenda-session';
+import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import type { EventRow } from '@/lib/agenda/events';
 
 /** Public JSON shapes. Built field by field, so nothing private (livestream links) can slip in. */

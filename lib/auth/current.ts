@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { appSecret } from '@/lib/security/secret';
 import { sessionCookieName } from './options';
 import { actorForSession, type Actor } from './sessions';

@@ -2,7 +2,7 @@ import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { users } from '@/db/schema';
 import { appEnv } from '@/lib/config/env';
 import { clientKey } from '@/lib/security/rate-limit';

@@ -4,7 +4,7 @@ import { renderEmail } from '@/emails/render';
 import type { Db } from '@/db/types';
 import { appEnv } from '@/lib/config/env';
 import { enqueueMail } from '@/lib/mail/outbox';
-import { ensureSpeakerAccount } from '@/lib/speakers/speaker-account';
+import { ensureSpeakerAccount } from '@/lib/auth/speaker-account';
 import { createMagicLinkToken } from './magic-link';
 import { MAGIC_LINK_RESEND_AFTER_MS, magicLinkAllowed, type MagicLinkLimits } from './magic-link-limits';
 

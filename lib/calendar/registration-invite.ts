@@ -1,7 +1,6 @@
 import type { EventAttributes } from 'ics';
-import { ICS_PRODUCT_ID } from './agenda-feed';
 import { utcSpan } from './utc-span';
-import { writeCalendar } from './write-calendar';
+import { ICS_PRODUCT_ID, writeCalendar } from './write-calendar';
 
 export type InviteSession = {
   sessionId: string;

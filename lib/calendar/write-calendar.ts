@@ -1,6 +1,9 @@
 import { createEvents, type EventAttributes, type HeaderAttributes } from 'ics';
 import { calendarLine, calendarParam, calendarText, escapedCalendarLine, foldCalendar } from './calendar-text';
 
+/** The product id of the programme feeds and of registrants' invitations (the speaker feed has its own). */
+export const ICS_PRODUCT_ID = '-//Hybrid Forum//Agenda//EN';
+
 type CalendarHeader = { productId: string; method?: string; calName?: string };
 
 /**

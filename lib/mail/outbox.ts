@@ -13,7 +13,7 @@ export type NewMail = {
   attachments?: OutboxAttachment[];
 } & ({ html: string; text: string } | { template: MailTemplate; payload: unknown });
 
-/** Mail stored as data and rendered after its transaction commits (see lib/mail/render-queued.ts). */
+/** Mail stored as data and rendered after its transaction commits (see lib/mail-delivery/render-queued.ts). */
 export type MailTemplate = 'registration';
 
 const MESSAGE_ID_DOMAIN = 'hybrid-forum.local';

@@ -1,6 +1,6 @@
 import { registrationCopy } from '@/emails/registration-copy';
 import type { InviteSession } from '@/lib/calendar/registration-invite';
-import { placeLine } from '@/lib/agenda/venue-address';
+import { placeLine } from '@/lib/format/venue-address';
 import { appEnv } from '@/lib/config/env';
 import { formatSpan, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';

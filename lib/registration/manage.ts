@@ -7,7 +7,8 @@ import { retryingDeadlocks } from './deadlock-retry';
 import { rearrangeSeats } from './rearrange';
 import { registrationView } from './view';
 import { invalid, type RegistrationResult } from './result';
-import { ATTENDANCE_MODES, fieldErrors } from './schema';
+import { ATTENDANCE_MODES } from './schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { lockSeats, type SeatLock } from './seats';
 
 /** What a registrant can change from their manage link. */

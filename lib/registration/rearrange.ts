@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { registrations, registrationSessions, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { queueRegistrationMail } from '@/lib/mail/registration-mail';
+import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import type { ChoiceContext } from './choices';
 import { RegistrationChangedMeanwhile } from './deadlock-retry';
 import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, recordSessionChoice, releaseSessionSeat, releaseVenueSeat, type SeatLock } from './seats';

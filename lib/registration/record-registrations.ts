@@ -3,7 +3,7 @@ import { resultRows } from '@/db/rows';
 import type { events } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { outboxInsert, type NewMail } from '@/lib/mail/outbox';
-import { queueRegistrationMail, registrationMail } from '@/lib/mail/registration-mail';
+import { queueRegistrationMail, registrationMail } from '@/lib/registration/registration-mail';
 import type { ChoiceContext } from './choices';
 import { itineraryItems } from './itinerary';
 import { manageTokenFor, manageTokenHash } from './manage-token';

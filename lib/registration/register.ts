@@ -7,7 +7,8 @@ import { checkChoices, loadSessionCandidates } from './choices';
 import { publishedSessionStatuses } from './published-session-statuses';
 import { registrationBatchesFor, type RegistrationBatches } from './registration-batches';
 import { invalid, type RegistrationResult } from './result';
-import { fieldErrors, registrationInputSchema } from './schema';
+import { registrationInputSchema } from './schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 
 export type RegisterOptions = {
   now?: Date;

@@ -11,6 +11,8 @@ import { registerAttendee, type RegisterOptions } from './register';
 export type RegistrationReceipt = { received: true; email: string; message: string };
 
 export type SubmissionResult = { ok: true; status: 201; receipt: RegistrationReceipt } | { ok: false; status: 404 | 422; error: string; fields?: Record<string, string> };
+/** What the registration form's server action answers: the submission's result, or a refusal when the rate limit is hit. */
+export type RegisterActionResult = SubmissionResult | { ok: false; status: 429; error: string };
 
 export function registrationReceipt(email: string): RegistrationReceipt {
   return { received: true, email, message: `We have sent a confirmation with your manage link to ${email}. Please check your inbox.` };

@@ -1,7 +1,8 @@
 import { appEnv, ConfigError } from '@/lib/config/env';
-import { database } from '@/db/client';
 import { DataDirInUseError } from '@/db/pglite-lock';
-import { ensureMailWorker } from '@/lib/mail/run-worker';
+import { database } from '@/lib/database/process-database';
+import { prepareEmbeddedDemo } from '@/lib/demo/embedded-demo';
+import { ensureMailWorker } from '@/lib/mail-delivery/run-worker';
 import { onShutdown } from './shutdown';
 
 /** Runs once when the server starts: configuration, database, background work. */
@@ -9,6 +10,7 @@ export async function boot(): Promise<void> {
   try {
     const env = appEnv();
     const opened = await database();
+    if (env.embedded) await prepareEmbeddedDemo(opened.db);
     onShutdown('database', () => opened.close());
     const delivery = !env.smtpUrl ? 'kept in the outbox' : env.mailWorker === 'off' ? 'left to `npm run worker`' : 'delivered by the in-app worker';
     if (env.smtpUrl && env.mailWorker === 'in-app') {

@@ -5,7 +5,7 @@ import { parse as parseCookies } from 'cookie';
 import { programmePath, programmeSlug } from '@/lib/agenda/programme-path';
 import { PAGE_CACHE_HEADER } from '@/lib/http/page-cache-header';
 import { policyWithNonce, scriptNonceOf } from '@/lib/http/security-headers';
-import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/http/published-page-cache';
+import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/agenda/published-page-cache';
 import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
 
 const gzip = promisify(zlib.gzip);

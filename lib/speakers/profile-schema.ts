@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '@/lib/time/zones';
 import { multiLineText, singleLineText } from '@/lib/validation/text';
+import { timeZoneField } from '@/lib/validation/time-zone';
 
 /** The speaker profile form (react-hook-form) and its server action both parse with this. */
 export const speakerProfileSchema = z.object({
@@ -8,13 +8,7 @@ export const speakerProfileSchema = z.object({
   bioZh: multiLineText(2000),
   affiliation: singleLineText(200).pipe(z.string().min(1, 'is required')),
   jobTitle: singleLineText(160),
-  timeZone: z
-    .string({ error: 'must be a time zone' })
-    .trim()
-    .max(64, 'must be an IANA time zone such as Asia/Bangkok')
-    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Bangkok')
-    // "asia/bangkok" works in Intl but is stored in its canonical spelling.
-    .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone),
+  timeZone: timeZoneField,
 });
 
 export type SpeakerProfileFormValues = z.input<typeof speakerProfileSchema>;

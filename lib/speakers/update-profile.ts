@@ -6,6 +6,8 @@ import { requireSpeakerEditor } from './own-records';
 import { profileFieldErrors, speakerProfileSchema } from './profile-schema';
 
 export type ProfileUpdateResult = { ok: true } | { ok: false; status: 422; fields: Record<string, string> };
+/** What the profile form's server action answers: the update's result, or a refusal for someone who may not edit this profile. */
+export type ProfileActionResult = ProfileUpdateResult | { ok: false; status: 403; error: string };
 
 /** Saves bio, affiliation, job title and time zone after checking who may edit the record. */
 export async function updateSpeakerProfile(db: Db, actor: Actor | null, speakerId: string, values: unknown): Promise<ProfileUpdateResult> {

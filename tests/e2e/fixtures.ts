@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { speakers } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import type { Db } from '@/db/types';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type OpenDatabase } from '@/db/open';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/lib/demo/demo';
 import { serveArgs } from '../../scripts/serve-command';
 
 export type Backend = 'postgres' | 'pglite';

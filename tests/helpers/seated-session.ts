@@ -2,7 +2,7 @@
 // person for it exercises exactly the session seat lock, confirmed up to capacity, waitlisted after.
 import { eq, sql } from 'drizzle-orm';
 import { events, sessions, venues } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import type { Db } from '@/db/types';
 import { createAppDatabase, type AppDatabase, type Backend } from './app-process';
 import { publishWorkingAgenda } from './publish-agenda';

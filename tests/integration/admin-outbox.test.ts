@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { requestMagicLink } from '@/lib/auth/request-magic-link';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { auditQuerySchema, listAuditLog } from '@/lib/audit/list-audit';
-import { eventOutboxMessage, listEventOutbox, outboxQuerySchema, resendEventMail } from '@/lib/mail/admin-outbox';
+import { eventOutboxMessage, listEventOutbox, outboxQuerySchema, resendEventMail } from '@/lib/mail-delivery/admin-outbox';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';

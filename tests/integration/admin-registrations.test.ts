@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outbox, registrations, registrationSessions, sessions, venues } from '@/db/schema';
-import { demoAccounts, seedDemoAccounts } from '@/db/seed/demo-accounts';
-import { seedDemoForum } from '@/db/seed/seed';
+import { demoAccounts, seedDemoAccounts } from '@/lib/demo/demo-accounts';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { actorForSession, openSession, type Actor } from '@/lib/auth/sessions';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
@@ -581,7 +581,7 @@ describe('demo registrations', () => {
     const demo = await createTestDatabase();
     try {
       const id = await seedDemoForum(demo.db);
-      const { seedDemoRegistrations, DEMO_REGISTRATION_COUNT } = await import('@/db/seed/demo-registrations');
+      const { seedDemoRegistrations, DEMO_REGISTRATION_COUNT } = await import('@/lib/demo/demo-registrations');
       expect(await seedDemoRegistrations(demo.db, EVENT)).toBe(DEMO_REGISTRATION_COUNT);
       const regs = await demo.db.select().from(registrations).where(eq(registrations.eventId, id));
       expect(regs).toHaveLength(DEMO_REGISTRATION_COUNT);

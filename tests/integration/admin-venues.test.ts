@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, eventMembers, rooms, sessions, speakers, venues } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
 import { deleteRoom } from '@/lib/agenda/venues-admin/delete-room';
 import { listSpeakers, newSpeakerDefaults, speakerForEdit } from '@/lib/agenda/venues-admin/list-speakers';

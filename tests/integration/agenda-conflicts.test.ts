@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, speakers } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { previewSessionConflicts } from '@/lib/agenda/admin/save-session';
 import type { SessionFormValues } from '@/lib/agenda/admin/session-input';

@@ -2,7 +2,7 @@
 // next-auth configuration: the callbacks that build /api/auth/session, and next-auth's address.
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase } from '@/db/client';
+import { useDatabase } from '@/lib/database/process-database';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { authOptions } from '@/lib/auth/options';
 import { closeSession, openSession } from '@/lib/auth/sessions';

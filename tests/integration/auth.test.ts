@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase } from '@/db/client';
+import { useDatabase } from '@/lib/database/process-database';
 import { authSessions, events, users, verificationTokens } from '@/db/schema';
-import { seedDemoAccounts, demoAccounts } from '@/db/seed/demo-accounts';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoAccounts, demoAccounts } from '@/lib/demo/demo-accounts';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
 import { consumeMagicLinkToken, createMagicLinkToken } from '@/lib/auth/magic-link';
 import { authOptions } from '@/lib/auth/options';

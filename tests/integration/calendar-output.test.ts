@@ -6,13 +6,13 @@ import { GET as speakerFeedRoute } from '@/app/[locale]/speaker/calendar/[file]/
 import { GET as agendaFeedRoute } from '@/app/api/v1/events/[slug]/agenda.ics/route';
 import { GET as sessionFeedRoute } from '@/app/api/v1/events/[slug]/sessions/[session]/calendar.ics/route';
 import { GET as personalFeedRoute } from '@/app/api/v1/me/[token]/calendar.ics/route';
-import { useDatabase } from '@/db/client';
+import { useDatabase } from '@/lib/database/process-database';
 import { events, outbox, registrations, rooms, sessions, speakers, venues } from '@/db/schema';
-import { demoAccounts, seedDemoAccounts } from '@/db/seed/demo-accounts';
-import { seedDemoForum } from '@/db/seed/seed';
+import { demoAccounts, seedDemoAccounts } from '@/lib/demo/demo-accounts';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { publishAgenda } from '@/lib/agenda/publish/publish';
 import { smtpTransport } from '@/lib/mail/transport';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { registrationFeedUrl } from '@/lib/registration/feed-token';
 import { registerAttendee } from '@/lib/registration/register';
 import { regenerateCalendarFeed } from '@/lib/speakers/calendar-token';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, registrations } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { checkIn } from '@/lib/checkin/check-in';

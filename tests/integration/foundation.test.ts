@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { events, registrations, rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues } from '@/db/schema';
 import { migrationsFolder, openDatabase } from '@/db/open';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { acquireDataDirLock } from '@/db/pglite-lock';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 

@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, users, verificationTokens } from '@/db/schema';
-import { demoAccounts, seedDemoAccounts } from '@/db/seed/demo-accounts';
-import { seedDemoForum } from '@/db/seed/seed';
+import { demoAccounts, seedDemoAccounts } from '@/lib/demo/demo-accounts';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { consumeMagicLinkToken, MAGIC_LINK_TTL_MS } from '@/lib/auth/magic-link';
 import { MAGIC_LINK_WINDOW_MS, magicLinkAllowed } from '@/lib/auth/magic-link-limits';
 import { requestMagicLink } from '@/lib/auth/request-magic-link';
 import { upsertUser } from '@/lib/auth/users';
 import { smtpTransport } from '@/lib/mail/transport';
-import { deliverDueMail } from '@/lib/mail/worker';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startSmtpServer } from '../helpers/smtp';
 

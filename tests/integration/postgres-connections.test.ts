@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSACTIONS_APPLICATION_NAME } from '@/db/postgres-clients';
 import { events } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { rows } from '../helpers/registration';
 

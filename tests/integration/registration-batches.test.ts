@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, registrations } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
 import type { PreparedRegistration } from '@/lib/registration/record-registrations';
 import { RegistrationBatches } from '@/lib/registration/registration-batches';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, registrations, venues } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { RegistrationBatches } from '@/lib/registration/registration-batches';

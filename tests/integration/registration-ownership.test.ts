@@ -5,13 +5,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/v1/events/[slug]/registrations/route';
-import { useDatabase } from '@/db/client';
+import { useDatabase } from '@/lib/database/process-database';
 import { events, outbox, registrations, registrationSessions, sessions } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { smtpTransport } from '@/lib/mail/transport';
-import { deliverDueMail } from '@/lib/mail/worker';
-import { registrationFormOptions } from '@/lib/registration/form-options';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
+import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { registrationForManageToken } from '@/lib/registration/manage-view';

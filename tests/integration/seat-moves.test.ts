@@ -5,7 +5,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessionRelays, sessions, venues } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue } from '@/lib/registration/admin/promote';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';

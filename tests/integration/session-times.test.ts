@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase } from '@/db/client';
-import { seedDemoForum } from '@/db/seed/seed';
+import { useDatabase } from '@/lib/database/process-database';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { publishedEventBySlug } from '@/lib/agenda/events';
 import { publicAgenda } from '@/lib/agenda/public-agenda';
-import { registrationFormOptions } from '@/lib/registration/form-options';
+import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { loadItinerary } from '@/lib/registration/itinerary';
 import { itineraryWhen } from '@/lib/registration/itinerary-text';
 import { registerAttendee } from '@/lib/registration/register';
-import { requestedSessions } from '@/lib/registration/requested-sessions';
+import { requestedSessions } from '@/lib/agenda/requested-sessions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person, sessionBySlug } from '../helpers/registration';
 

@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessionRelays, sessions, venues } from '@/db/schema';
-import { seedDemoForum } from '@/db/seed/seed';
+import { seedDemoForum } from '@/lib/demo/seed';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';

@@ -3,10 +3,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessions } from '@/db/schema';
-import { demoAccounts } from '@/db/seed/demo-accounts';
-import { seedDemo } from '@/db/seed/demo';
+import { demoAccounts } from '@/lib/demo/demo-accounts';
+import { seedDemo } from '@/lib/demo/demo';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
-import { ensureRendered } from '@/lib/mail/render-queued';
+import { ensureRendered } from '@/lib/mail-delivery/render-queued';
 import { registerAttendee } from '@/lib/registration/register';
 import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';

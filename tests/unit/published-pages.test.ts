@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cachedPage, cachedPageStats, dropCachedPages, MAX_CACHED_PAGE_BYTES, MAX_CACHED_PAGES, storePage, pageCacheGeneration, type CachedPage } from '@/lib/http/published-page-cache';
+import { cachedPage, cachedPageStats, dropCachedPages, MAX_CACHED_PAGE_BYTES, MAX_CACHED_PAGES, storePage, pageCacheGeneration, type CachedPage } from '@/lib/agenda/published-page-cache';
 import { PAGE_CACHE_HEADER, publishedPageServer } from '@/lib/server/published-pages';
 
 const PROGRAMME = '/events/forum/agenda';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { actorOrSignIn } from '@/lib/auth/guards';
 import { myEvents } from '@/lib/auth/my-events';

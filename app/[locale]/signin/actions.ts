@@ -3,7 +3,7 @@
 import { after } from 'next/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { magicLinkRequestSchema } from '@/lib/auth/schemas';
 import { checkMagicLinkLimits, sendMagicLink } from '@/lib/auth/request-magic-link';
 import { clientKey } from '@/lib/security/rate-limit';

@@ -1,15 +1,13 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { currentActor } from '@/lib/auth/current';
 import { regenerateCalendarFeed } from '@/lib/speakers/calendar-token';
-import { updateSpeakerProfile, type ProfileUpdateResult } from '@/lib/speakers/update-profile';
+import { updateSpeakerProfile, type ProfileActionResult } from '@/lib/speakers/update-profile';
 import { uuidSchema } from '@/lib/validation/common';
-
-export type ProfileActionResult = ProfileUpdateResult | { ok: false; status: 403; error: string };
 
 export async function updateProfileAction(speakerId: string, values: unknown): Promise<ProfileActionResult> {
   const id = uuidSchema.safeParse(speakerId);

@@ -1,7 +1,7 @@
 import { localDate } from '@/lib/time/zones';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { SessionTime } from '@/components/agenda/session-time';
 import { PhotoUpload } from '@/components/speaker/photo-upload';
 import { SpeakerProfileForm } from '@/components/speaker/profile-form';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { sql } from 'drizzle-orm';
-import { database } from '@/db/client';
+import { database } from '@/lib/database/process-database';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,8 +5,8 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { queueRegistrationMail } from '@/lib/mail/registration-mail';
-import { fieldErrors } from '@/lib/registration/schema';
+import { queueRegistrationMail } from '@/lib/registration/registration-mail';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { lockSeats, promoteFirstInSession } from '@/lib/registration/seats';
 import { zonedToUtc } from '@/lib/time/zones';
 import { findConflicts, type Conflict, type SessionDraft } from './conflicts';
@@ -17,6 +17,9 @@ export type SaveSessionResult =
   | { ok: false; status: 404 }
   | { ok: false; status: 422; fields: Record<string, string> }
   | { ok: false; status: 409; conflicts: Conflict[] };
+
+/** What the session editor's server actions answer: the saved id, or field errors / conflict lines written for people. */
+export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
 
 type Resolved = { input: SessionInput; draft: SessionDraft; event: { id: string; slug: string; startsAt: Date; endsAt: Date; timeZone: string } };
 

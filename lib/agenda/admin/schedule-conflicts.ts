@@ -1,5 +1,6 @@
 import { eventTimestamp } from '@/lib/format/event-time';
-import type { AgendaSession, PublicAgenda } from '../public-agenda';
+import type { AgendaSession } from '../agenda-session';
+import type { PublicAgenda } from '../public-agenda';
 import { TRAVEL_HOURS, type Conflict } from './conflicts';
 
 /** A session where it is seen: its own room, or a relay room (or just the venue) elsewhere. */

@@ -1,4 +1,4 @@
-import type { AgendaSession } from '../public-agenda';
+import type { AgendaSession } from '../agenda-session';
 
 export type AgendaChange =
   | { kind: 'added'; sessionId: string }

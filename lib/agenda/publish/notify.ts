@@ -10,8 +10,9 @@ import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { mailFromAddress } from '@/lib/mail/addresses';
 import { enqueueMail } from '@/lib/mail/outbox';
-import { queueRegistrationMail } from '@/lib/mail/registration-mail';
-import type { AgendaSession, PublicAgenda } from '../public-agenda';
+import { queueRegistrationMail } from '@/lib/registration/registration-mail';
+import type { AgendaSession } from '../agenda-session';
+import type { PublicAgenda } from '../public-agenda';
 import { changeLine } from './change-lines';
 import { NOTIFIED, type AgendaChange } from './diff';
 

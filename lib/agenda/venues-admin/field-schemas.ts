@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { boundedText } from '@/lib/registration/schema';
-import { isValidTimeZone } from '@/lib/time/zones';
+import { singleLineText } from '@/lib/validation/text';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
@@ -11,15 +10,7 @@ export const slugField = z
   .max(80, 'must be at most 80 characters')
   .regex(SLUG, 'must be lower-case letters, digits and dashes, starting with a letter or digit');
 
-export const requiredText = (max: number) => boundedText(max).pipe(z.string().min(1, 'is required'));
-
-/** An IANA zone such as Asia/Tokyo, stored in the spelling Intl resolves it to ("asia/tokyo" → "Asia/Tokyo"). */
-export const timeZoneField = z
-  .string({ error: 'must be a time zone' })
-  .trim()
-  .max(64, 'must be an IANA time zone such as Asia/Tokyo')
-  .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Tokyo')
-  .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone);
+export const requiredText = (max: number) => singleLineText(max).pipe(z.string().min(1, 'is required'));
 
 /**
  * A whole number of seats or a position, typed into a form (a string) or sent as a number. Empty

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { boundedText } from '@/lib/registration/schema';
+import { singleLineText } from '@/lib/validation/text';
 import { requiredCount, requiredText } from './field-schemas';
 
 /** The room form and its server action both parse with this. */
 export const roomInputSchema = z.object({
   nameEn: requiredText(120),
-  nameZh: boundedText(120),
+  nameZh: singleLineText(120),
   capacity: requiredCount(100_000),
 });
 

@@ -4,7 +4,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { fieldErrors } from '@/lib/registration/schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { changedFields, localized } from './changes';
 import { violatedConstraint } from './db-errors';
 import { invalid, missing, type SaveResult } from './result';

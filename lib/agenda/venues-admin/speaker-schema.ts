@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '@/lib/auth/schemas';
-import { boundedText, countryCodeSchema } from '@/lib/registration/schema';
+import { singleLineText } from '@/lib/validation/text';
+import { countryCodeSchema } from '@/lib/validation/country-code';
 import { speakerProfileSchema } from '@/lib/speakers/profile-schema';
 import { requiredText, slugField } from './field-schemas';
 
@@ -13,7 +14,7 @@ const portal = speakerProfileSchema.shape;
 export const speakerInputSchema = z.object({
   slug: slugField,
   name: requiredText(120),
-  honorific: boundedText(40),
+  honorific: singleLineText(40),
   email: z
     .string({ error: 'must be text' })
     .trim()

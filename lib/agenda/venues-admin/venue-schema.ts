@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { boundedText, countryCodeSchema } from '@/lib/registration/schema';
-import { optionalCount, requiredCount, requiredText, slugField, timeZoneField } from './field-schemas';
+import { singleLineText } from '@/lib/validation/text';
+import { countryCodeSchema } from '@/lib/validation/country-code';
+import { optionalCount, requiredCount, requiredText, slugField } from './field-schemas';
+import { timeZoneField } from '@/lib/validation/time-zone';
 
 export const VENUE_KINDS = ['main', 'branch', 'online'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
@@ -10,15 +12,15 @@ export const venueInputSchema = z
   .object({
     slug: slugField,
     nameEn: requiredText(200),
-    nameZh: boundedText(200),
+    nameZh: singleLineText(200),
     cityEn: requiredText(100),
-    cityZh: boundedText(100),
+    cityZh: singleLineText(100),
     country: countryCodeSchema,
     timeZone: timeZoneField,
     kind: z.enum(VENUE_KINDS, { error: 'must be main, branch or online' }),
     /** On-site seats; empty means no limit. */
     capacity: optionalCount(1_000_000),
-    address: boundedText(300),
+    address: singleLineText(300),
     /** Order in lists and on the agenda, smallest first. */
     position: requiredCount(10_000),
   })

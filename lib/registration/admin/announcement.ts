@@ -9,12 +9,13 @@ import { pick } from '@/lib/i18n/text';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { manageUrl } from '../manage-token';
 import { multiLineText } from '@/lib/validation/text';
-import { boundedText, fieldErrors } from '../schema';
+import { singleLineText } from '@/lib/validation/text';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cursor';
 import { registrationConditions, registrationFilterSchema } from './filters';
 
 export const announcementSchema = z.object({
-  subject: boundedText(200).pipe(z.string().min(1, 'is required')),
+  subject: singleLineText(200).pipe(z.string().min(1, 'is required')),
   body: multiLineText(10_000).pipe(z.string().min(1, 'is required')),
   filters: registrationFilterSchema,
   /** Sent with the form so a double submit queues the mails once. */

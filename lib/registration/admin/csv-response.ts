@@ -2,7 +2,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
-import { fieldErrors } from '../schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { exportRegistrationsCsv } from './export';
 import { filtersFromSearchParams } from './filters';
 

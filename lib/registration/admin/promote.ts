@@ -5,7 +5,7 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
-import { queueRegistrationMail } from '@/lib/mail/registration-mail';
+import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import { RegistrationChangedMeanwhile, retryingDeadlocks } from '../deadlock-retry';
 import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, lockSeats, releaseSessionSeat, releaseVenueSeat, type SeatLockRequest } from '../seats';
 import { notFound, type AdminActionResult } from './action-result';

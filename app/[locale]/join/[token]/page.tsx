@@ -3,7 +3,7 @@ import { SessionTime } from '@/components/agenda/session-time';
 import { ViewerTime, ViewerZoneSwitch } from '@/components/agenda/viewer-time';
 import { viewerZoneSchema } from '@/lib/agenda/query';
 import { Countdown } from '@/components/livestream/countdown';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinView } from '@/lib/livestream/join-view';

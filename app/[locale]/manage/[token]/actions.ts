@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { formArg } from '@/lib/http/action-args';

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { SessionTime } from '@/components/agenda/session-time';
 import { FocusedNotice } from '@/components/ui/focused-notice';
 import { ViewerTime, ViewerZoneSwitch } from '@/components/agenda/viewer-time';
@@ -9,7 +9,7 @@ import { viewerZoneSchema } from '@/lib/agenda/query';
 import { publicAgenda, seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
-import { registrationFormOptions } from '@/lib/registration/form-options';
+import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { cancelRegistrationAction, changeRegistrationAction } from './actions';

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { currentActor } from '@/lib/auth/current';
 import { readBodyBytes } from '@/lib/http/body-bytes';

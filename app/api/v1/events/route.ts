@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { events } from '@/db/schema';
 import { eventJson } from '@/lib/api/serialize';
 

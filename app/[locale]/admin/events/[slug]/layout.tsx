@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { EventNav, type EventNavLink } from '@/components/admin/event-nav';
 import { eventAccess } from '@/lib/admin/event-access';
 import { loadForPage } from '@/lib/admin/page-guard';

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { BarChart, ColumnChart } from '@/components/admin/bar-chart';
 import { eventAccess } from '@/lib/admin/event-access';
 import { loadForPage } from '@/lib/admin/page-guard';

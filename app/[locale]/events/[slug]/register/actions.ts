@@ -1,12 +1,10 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { getDb } from '@/db/client';
-import { submitRegistration, type SubmissionResult } from '@/lib/registration/submit-registration';
+import { getDb } from '@/lib/database/process-database';
+import { submitRegistration, type RegisterActionResult } from '@/lib/registration/submit-registration';
 import { clientKey, registrationLimiter } from '@/lib/security/rate-limit';
 import { slugSchema } from '@/lib/validation/common';
-
-export type RegisterActionResult = SubmissionResult | { ok: false; status: 429; error: string };
 
 export async function registerAction(eventSlug: string, values: unknown): Promise<RegisterActionResult> {
   const limit = registrationLimiter().check(clientKey(await headers()));

@@ -1,14 +1,14 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { RegistrationForm } from '@/components/registration/registration-form';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
-import { registrationFormOptions } from '@/lib/registration/form-options';
+import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { registerAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { speakerFeed } from '@/lib/speakers/feed';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { streamDestination } from '@/lib/livestream/entitlement';
 import { verifyStreamRedirect } from '@/lib/livestream/stream-redirect';
 

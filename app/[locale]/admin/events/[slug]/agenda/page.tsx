@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SessionTime } from '@/components/agenda/session-time';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { auditQuerySchema, listAuditLog } from '@/lib/audit/list-audit';
 import { eventTimestamp } from '@/lib/format/event-time';

@@ -1,7 +1,7 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { checkIn } from '@/lib/checkin/check-in';
 import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';

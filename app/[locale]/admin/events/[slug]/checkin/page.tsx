@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { CheckInDesk } from '@/components/checkin/check-in-desk';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { eventAccess } from '@/lib/admin/event-access';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { checkInAction } from './actions';

@@ -1,9 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { appEnv } from '@/lib/config/env';
 import { eventTimestamp } from '@/lib/format/event-time';
-import { listEventOutbox, outboxQuerySchema } from '@/lib/mail/admin-outbox';
+import { listEventOutbox, outboxQuerySchema } from '@/lib/mail-delivery/admin-outbox';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Mail', robots: { index: false } };

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
 import { loadForPage } from '@/lib/admin/page-guard';
 import type { Locale } from '@/lib/i18n/locales';
@@ -8,7 +8,7 @@ import { registrationFilterOptions } from '@/lib/registration/admin/filter-optio
 import { filtersKeepingValid } from '@/lib/registration/admin/filters';
 import { listRegistrations, PAGE_SIZES, registrationPageSchema } from '@/lib/registration/admin/list';
 import { withFilters } from '@/lib/registration/admin/query-string';
-import { fieldErrors } from '@/lib/registration/schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
 
 export const dynamic = 'force-dynamic';

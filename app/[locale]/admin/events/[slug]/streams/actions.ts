@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { grantStreamAccess, revokeStreamAccess, streamGrantInputSchema } from '@/lib/livestream/grants';
 import { slugSchema } from '@/lib/validation/common';

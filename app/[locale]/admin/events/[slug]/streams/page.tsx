@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { listStreamGrants } from '@/lib/livestream/grants';
 import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';

@@ -1,7 +1,7 @@
 import { localDate } from '@/lib/time/zones';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { SessionTime } from '@/components/agenda/session-time';
 import { ShareLink } from '@/components/agenda/share-link';
 import { VenueAddress } from '@/components/agenda/venue-address';

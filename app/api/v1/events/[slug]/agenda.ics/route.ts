@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { parseAgendaQuery } from '@/lib/agenda/query';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
-import { agendaFeed, icsResponse } from '@/lib/calendar/agenda-feed';
+import { agendaFeed, icsResponse } from '@/lib/agenda/agenda-feed';
 import { pick } from '@/lib/i18n/text';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { readJsonBody } from '@/lib/http/json-body';
 import { submitRegistration } from '@/lib/registration/submit-registration';
 import { clientKey, registrationLimiter } from '@/lib/security/rate-limit';

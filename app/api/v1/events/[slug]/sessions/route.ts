@@ -1,11 +1,11 @@
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { sessionQuerySchema } from '@/lib/api/session-query';
 import { apiError, sessionJson } from '@/lib/api/serialize';
-import { fieldErrors } from '@/lib/registration/schema';
+import { fieldErrors } from '@/lib/validation/field-errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { getDb } from '@/db/client';
-import { registrationFeed } from '@/lib/calendar/registration-feed';
+import { getDb } from '@/lib/database/process-database';
+import { registrationFeed } from '@/lib/registration/registration-feed';
 import { registrationIdFromFeedToken } from '@/lib/registration/feed-token';
 
 export const dynamic = 'force-dynamic';

@@ -2,16 +2,14 @@
 
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
-import { previewSessionConflicts, saveSession } from '@/lib/agenda/admin/save-session';
+import { previewSessionConflicts, saveSession, type SessionActionResult } from '@/lib/agenda/admin/save-session';
 import type { Locale } from '@/lib/i18n/locales';
 import { slugSchema } from '@/lib/validation/common';
 import { actionArg } from '@/lib/http/action-args';
-
-export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
 
 const target = z.object({ slug: slugSchema, id: z.uuid().nullable() });
 

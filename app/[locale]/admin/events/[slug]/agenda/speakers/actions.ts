@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { missing, type SaveResult } from '@/lib/agenda/venues-admin/result';

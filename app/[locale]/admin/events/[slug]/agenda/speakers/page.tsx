@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { listSpeakers } from '@/lib/agenda/venues-admin/list-speakers';

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { deleteRoom } from '@/lib/agenda/venues-admin/delete-room';

@@ -2,9 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
-import { resendEventMail } from '@/lib/mail/admin-outbox';
+import { resendEventMail } from '@/lib/mail-delivery/admin-outbox';
 import { slugSchema } from '@/lib/validation/common';
 import { actionArg } from '@/lib/http/action-args';
 

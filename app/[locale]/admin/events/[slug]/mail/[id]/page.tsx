@@ -1,10 +1,10 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { eventTimestamp } from '@/lib/format/event-time';
-import { eventOutboxMessage } from '@/lib/mail/admin-outbox';
+import { eventOutboxMessage } from '@/lib/mail-delivery/admin-outbox';
 import { resendMailAction } from './actions';
 
 export const dynamic = 'force-dynamic';

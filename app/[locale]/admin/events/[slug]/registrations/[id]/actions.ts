@@ -2,16 +2,16 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import type { AdminActionResult } from '@/lib/registration/admin/action-result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
-import { boundedText } from '@/lib/registration/schema';
+import { singleLineText } from '@/lib/validation/text';
 import { actionArg, formArg } from '@/lib/http/action-args';
 
 const target = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/), id: z.uuid() });
-const cancelForm = z.object({ confirm: z.literal('yes', { error: 'must be ticked to cancel' }), reason: boundedText(300).default('') });
+const cancelForm = z.object({ confirm: z.literal('yes', { error: 'must be ticked to cancel' }), reason: singleLineText(300).default('') });
 
 function detailPath(slug: string, id: string) {
   return `/admin/events/${slug}/registrations/${id}`;

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { formatSpan } from '@/lib/format/datetime';
 import { eventTimestamp } from '@/lib/format/event-time';

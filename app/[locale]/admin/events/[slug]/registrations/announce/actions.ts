@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { queueAnnouncement } from '@/lib/registration/admin/announcement';
 import { filtersToQuery, registrationFilterSchema } from '@/lib/registration/admin/filters';

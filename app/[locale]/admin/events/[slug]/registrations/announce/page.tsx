@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { announcementAudience } from '@/lib/registration/admin/announcement';

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { currentActor } from '@/lib/auth/current';
 import { registrationsCsvResponse } from '@/lib/registration/admin/csv-response';
 

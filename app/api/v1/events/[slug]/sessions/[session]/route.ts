@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { apiError, sessionJson } from '@/lib/api/serialize';

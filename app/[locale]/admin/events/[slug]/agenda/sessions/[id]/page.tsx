@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionEditor } from '@/components/admin/session-editor';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { sessionEditorOptions, sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import { uuidSchema } from '@/lib/validation/common';

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionEditor } from '@/components/admin/session-editor';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { sessionEditorOptions } from '@/lib/agenda/admin/editor-data';
 import { checkSessionAction, saveSessionAction } from '../actions';

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { SpeakerForm } from '@/components/admin/speaker-form';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { loadForPage } from '@/lib/admin/page-guard';

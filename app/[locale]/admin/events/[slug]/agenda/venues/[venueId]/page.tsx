@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/process-database';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { VenueForm } from '@/components/admin/venue-form';
 import { RoomForm } from '@/components/admin/venue-room-form';

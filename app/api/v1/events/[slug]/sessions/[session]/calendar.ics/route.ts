@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
-import { agendaFeed, icsResponse } from '@/lib/calendar/agenda-feed';
+import { agendaFeed, icsResponse } from '@/lib/agenda/agenda-feed';
 import { pick } from '@/lib/i18n/text';
 
 export const dynamic = 'force-dynamic';

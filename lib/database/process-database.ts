@@ -1,9 +1,6 @@
-import { appEnv } from '../lib/config/env';
-import { openDatabase, type OpenDatabase } from './open';
-import { seedDemo } from './seed/demo';
-import { demoAccounts } from './seed/demo-accounts';
-import { isEmpty } from './seed/seed';
-import type { Db } from './types';
+import { openDatabase, type OpenDatabase } from '@/db/open';
+import type { Db } from '@/db/types';
+import { appEnv } from '@/lib/config/env';
 
 const KEY = Symbol.for('hybrid-forum.database');
 type Holder = { [KEY]?: Promise<OpenDatabase> };
@@ -11,23 +8,14 @@ type Holder = { [KEY]?: Promise<OpenDatabase> };
 /**
  * The process-wide database. Kept on globalThis because Next.js bundles route code separately from
  * instrumentation and scripts; one PGlite directory must only ever be opened once per process.
+ * An empty embedded database gets the demo forum at server start (lib/server/boot.ts), not here:
+ * opening the database is not seeding it.
  */
 export function database(): Promise<OpenDatabase> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
     const env = appEnv();
-    const opened = env.databaseUrl
-      ? await openDatabase({ databaseUrl: env.databaseUrl })
-      : await openDatabase({ dataDir: env.dataDir });
-    if (env.embedded && (await isEmpty(opened.db))) {
-      await seedDemo(opened.db);
-      console.log('[db] seeded the demo forum');
-    }
-    if (env.embedded) {
-      const { organiser, checkin } = demoAccounts;
-      console.log(`[demo] organiser sign-in: ${organiser.email} / ${organiser.password} · check-in staff (Bangkok): ${checkin.email} / ${checkin.password}`);
-    }
-    return opened;
+    return env.databaseUrl ? openDatabase({ databaseUrl: env.databaseUrl }) : openDatabase({ dataDir: env.dataDir });
   })();
   holder[KEY].catch(() => {
     delete holder[KEY];

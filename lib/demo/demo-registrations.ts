@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { events, registrations, sessionRelays, sessions, venues } from '../schema';
-import type { Db } from '../types';
-import { registerAttendee } from '../../lib/registration/register';
+import { events, registrations, sessionRelays, sessions, venues } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { registerAttendee } from '../registration/register';
 
 /**
  * A few dozen registrants for the embedded demo, so the organiser's table and dashboard have

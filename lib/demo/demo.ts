@@ -1,4 +1,4 @@
-import type { Db } from '../types';
+import type { Db } from '../../db/types';
 import { seedDemoAccounts } from './demo-accounts';
 import { demoEvent } from './demo-data';
 import { seedDemoRegistrations } from './demo-registrations';

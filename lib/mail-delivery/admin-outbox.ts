@@ -7,8 +7,8 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { cursorSchema, encodeCursor, keyset } from '@/lib/pagination/keyset';
-import { messageIdFor } from './outbox';
-import { ensureRendered } from './render-queued';
+import { messageIdFor } from '@/lib/mail/outbox';
+import { ensureRendered } from '@/lib/mail-delivery/render-queued';
 
 const PAGE_SIZE = 50;
 const outboxKeyset = keyset(outbox.createdAt, outbox.id);

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { outbox } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { mailFromAddress, recipient, safeSubject } from './addresses';
-import { classifyFailure, exponentialBackoff, MAX_ATTEMPTS, type Backoff } from './delivery-policy';
-import { ensureRendered, type RenderedRow } from './render-queued';
-import type { MailTransport } from './transport';
+import { mailFromAddress, recipient, safeSubject } from '@/lib/mail/addresses';
+import { classifyFailure, exponentialBackoff, MAX_ATTEMPTS, type Backoff } from '@/lib/mail/delivery-policy';
+import { ensureRendered, type RenderedRow } from '@/lib/mail-delivery/render-queued';
+import type { MailTransport } from '@/lib/mail/transport';
 
 type OutboxRow = typeof outbox.$inferSelect;
 

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../schema';
+import type { LocalizedText } from '../../db/schema';
 
 /** The demo forum, described in venue-local wall-clock times; seed.ts turns them into instants. */
 export const demoEvent = {

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { outbox, type OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { renderRegistrationMail, type RegistrationMailPayload } from './registration-mail';
+import { renderRegistrationMail, type RegistrationMailPayload } from '@/lib/registration/registration-mail';
 
 type OutboxRow = typeof outbox.$inferSelect;
 export type RenderedRow = OutboxRow & { html: string; text: string };

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { workingAgenda } from '../../lib/agenda/public-agenda';
-import { toSnapshot } from '../../lib/agenda/published-sessions';
-import { addDays, localDate, zonedToUtc } from '../../lib/time/zones';
-import { agendaVersions, events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '../schema';
-import type { Db } from '../types';
+import { workingAgenda } from '../agenda/public-agenda';
+import { toSnapshot } from '../agenda/published-sessions';
+import { addDays, localDate, zonedToUtc } from '../time/zones';
+import { agendaVersions, events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '../../db/schema';
+import type { Db } from '../../db/types';
 import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
 
 export type SeedOptions = {

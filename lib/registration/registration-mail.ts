@@ -8,13 +8,13 @@ import { inviteAttachment, registrationInvite, type InviteParty, type InviteSess
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinUrl } from '@/lib/livestream/join-token';
-import { mapUrl } from '@/lib/agenda/venue-address';
+import { mapUrl } from '@/lib/format/venue-address';
 import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registration/itinerary';
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { ticketPng } from '@/lib/tickets/ticket';
-import { mailFromAddress } from './addresses';
-import { enqueueMail, type NewMail } from './outbox';
+import { mailFromAddress } from '@/lib/mail/addresses';
+import { enqueueMail, type NewMail } from '@/lib/mail/outbox';
 
 export type { RegistrationMailKind };
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { speakers, venues } from '../schema';
-import type { Db } from '../types';
-import { grantEventRole, upsertUser } from '../../lib/auth/users';
+import { speakers, venues } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { grantEventRole, upsertUser } from '../auth/users';
 
 /** Sign-in accounts for trying the embedded demo; never created against a real database. */
 export const demoAccounts = {

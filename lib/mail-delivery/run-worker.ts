@@ -1,6 +1,6 @@
 import type { Db } from '@/db/types';
-import { smtpTransport } from './transport';
-import { startMailWorker, type MailWorker } from './worker';
+import { smtpTransport } from '@/lib/mail/transport';
+import { startMailWorker, type MailWorker } from '@/lib/mail-delivery/worker';
 
 const key = Symbol.for('hybrid-forum.mail-worker');
 type WithWorker = typeof globalThis & { [key]?: MailWorker };

@@ -1,12 +1,10 @@
 import type { EventAttributes } from 'ics';
-import type { PublicAgenda } from '@/lib/agenda/public-agenda';
-import type { AgendaEntry } from '@/lib/agenda/venue-agenda';
+import type { PublicAgenda } from './public-agenda';
+import type { AgendaEntry } from './venue-agenda';
 import { appEnv } from '@/lib/config/env';
 import { pick } from '@/lib/i18n/text';
-import { utcSpan } from './utc-span';
-import { writeCalendar } from './write-calendar';
-
-export const ICS_PRODUCT_ID = '-//Hybrid Forum//Agenda//EN';
+import { utcSpan } from '@/lib/calendar/utc-span';
+import { ICS_PRODUCT_ID, writeCalendar } from '@/lib/calendar/write-calendar';
 
 /** The iCalendar text for agenda entries; UTC times, so no VTIMEZONE is needed. */
 export function agendaFeed(agenda: PublicAgenda, entries: AgendaEntry[], options: { calName: string; locale: string }): string {

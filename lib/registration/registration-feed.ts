@@ -4,7 +4,7 @@ import { pick } from '@/lib/i18n/text';
 import { loadItinerary } from '@/lib/registration/itinerary';
 import { inviteSession } from '@/lib/registration/itinerary-text';
 import { mailFromAddress } from '@/lib/mail/addresses';
-import { registrationInvite } from './registration-invite';
+import { registrationInvite } from '@/lib/calendar/registration-invite';
 
 /**
  * A registrant's own calendar subscription: the same UIDs as their mailed invites, so a calendar
