@@ -2,6 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { matrixAccounts, PASSWORD } from './fixtures';
+import { seededIds } from './support/seeded-ids';
+
+/** React's own encoder of server action arguments (what the browser sends). */
+async function encodeReply(value: unknown): Promise<string | FormData> {
+  const client = 'next/dist/compiled/react-server-dom-webpack/client.node.js';
+  const { encodeReply: encode } = (await import(client)) as { encodeReply: (value: unknown) => Promise<string | FormData> };
+  return encode(value);
+}
 
 const slug = 'china-asean-tech-forum';
 const base = `/admin/events/${slug}`;
@@ -30,10 +38,22 @@ async function clientFor(browser: Browser, role: Role): Promise<APIRequestContex
   return context.request;
 }
 
+type ManifestAction = { exportedName: string; filename: string; workers: Record<string, unknown> };
+
+function actionManifest(): Record<string, ManifestAction> {
+  return (JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestAction> }).node;
+}
+
 /** The ids Next.js gave the server actions in this build, by exported name. */
 function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { exportedName: string; filename: string }> };
-  return new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
+  return new Map(Object.entries(actionManifest()).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
+}
+
+/** A page whose bundle carries the action (Next.js answers 409 to an action posted to another page). */
+function actionPages(): Map<string, string> {
+  return new Map(
+    Object.values(actionManifest()).map((entry) => [`${entry.filename}#${entry.exportedName}`, Object.keys(entry.workers)[0]!.replace(/\/page$/, '')]),
+  );
 }
 
 test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, and check-in staff outside check-in', async ({ browser }) => {
@@ -60,6 +80,8 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/agenda/sessions/${sessionId}`,
     `${base}/agenda/venues`,
     `${base}/agenda/venues/new`,
+    `${base}/agenda/venues/${seededIds().venueId}`,
+    `${base}/agenda/speakers/${seededIds().speakerId}`,
     `${base}/agenda/speakers`,
     `${base}/agenda/speakers/new`,
     `${base}/registrations`,
@@ -99,53 +121,118 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
   }
 });
 
-test('server actions refuse everyone but the event’s organisers at the time of the request, and refuse a foreign Origin', async ({ browser, baseURL }) => {
+/**
+ * Every server action under app/[locale]/admin, from the build's manifest, checked against the source
+ * (a new action is covered without editing this test), called over HTTP as Next.js encodes a call:
+ * POST to its page with `Next-Action: <id>` and the arguments as a reply body (JSON, or multipart when
+ * an argument is a FormData: field "0" holds the arguments with "$K1" standing for the form, whose
+ * fields follow as "1_<name>").
+ */
+function adminActionCalls(ids: Map<string, string>) {
+  const adminRoot = path.join(process.cwd(), 'app', '[locale]', 'admin');
+  const source = (fs.readdirSync(adminRoot, { recursive: true }) as string[])
+    .filter((file) => /(^|\/)actions\.ts$/.test(file))
+    .flatMap((file) =>
+      [...fs.readFileSync(path.join(adminRoot, file), 'utf8').matchAll(/export async function (\w+)\(([^)]*)\)/g)].map((m) => ({
+        key: `app/[locale]/admin/${file}#${m[1]}`,
+        dir: path.dirname(`app/[locale]/admin/${file}`),
+        params: m[2]!.split(',').map((p) => p.trim()).filter(Boolean),
+      })),
+    );
+  const built = [...ids.keys()].filter((key) => key.startsWith('app/[locale]/admin/'));
+  return { source, built };
+}
+
+test('every admin server action refuses everyone but the event’s organisers at the time of the request, writes nothing, and refuses a foreign Origin', async ({ browser, baseURL }) => {
   const ids = actionIds();
+  const { source, built } = adminActionCalls(ids);
+  expect(built.sort()).toEqual(source.map((a) => a.key).sort());
+  expect(source.length).toBeGreaterThanOrEqual(15);
+
   const organiser = await clientFor(browser, 'organiser');
-  const sessionsJson = (await (await organiser.get(`/api/v1/events/${slug}/sessions`)).json()) as { sessions: { id: string; slug: string }[] };
-  const keynote = sessionsJson.sessions.find((s) => s.slug === 'keynote-digital-health-corridor')!.id;
-  const auditBefore = await (await organiser.get(`${base}/audit`)).text();
-  const rowsBefore = (auditBefore.match(/data-action=/g) ?? []).length;
-
-  const invoke = (client: APIRequestContext, key: string, page: string, args: unknown[], origin = baseURL!) =>
-    client.post(page, {
-      headers: { 'Next-Action': ids.get(key)!, 'Content-Type': 'text/plain;charset=UTF-8', Origin: origin, Accept: 'text/x-component' },
-      data: JSON.stringify(args),
-      maxRedirects: 0,
-    });
+  const seeded = seededIds();
   const session = { slug: 'matrix-probe', titleEn: 'Matrix probe', titleZh: '', descriptionEn: '', descriptionZh: '', kind: 'panel', segment: 'main', venueId: '', roomId: '', date: '2026-01-01', start: '09:00', end: '10:00', capacity: '', streamed: true, livestreamUrl: '', recordingUrl: '', languages: ['en'], relayVenueIds: [], speakers: [], cancelled: false, acknowledgeConflicts: true };
-  const calls: [string, string, unknown[]][] = [
-    ['app/[locale]/admin/events/[slug]/agenda/actions.ts#publishAgendaAction', `${base}/agenda`, [slug]],
-    ['app/[locale]/admin/events/[slug]/agenda/sessions/actions.ts#saveSessionAction', `${base}/agenda/sessions/new`, [slug, keynote, session]],
-    ['app/[locale]/admin/events/[slug]/agenda/sessions/actions.ts#checkSessionAction', `${base}/agenda/sessions/new`, [slug, null, session]],
-    ['app/[locale]/admin/events/[slug]/checkin/actions.ts#checkInAction', `${base}/checkin`, [slug, { code: 'HF1.x.y' }]],
-  ];
-  for (const [key] of calls) expect(ids.has(key), key).toBe(true);
+  const form = { email: 'matrix.action@example.org', confirm: 'yes', reason: 'Matrix probe', subject: 'Matrix probe', body: 'Matrix probe', code: 'HF1.x.y' };
+  const idOfPage = (dir: string) => (dir.includes('/registrations/') ? seeded.registrationId : dir.includes('/mail/') ? seeded.mailId : seeded.sessionId);
+  const argument = (param: string, dir: string): unknown => {
+    const [name, type] = param.split(':').map((part) => part.trim()) as [string, string | undefined];
+    if (type === 'FormData') return form;
+    if (name === 'slug' || name === 'eventSlug') return slug;
+    if (name === 'id') return idOfPage(dir);
+    if (name === 'sessionId') return seeded.sessionId;
+    if (name === 'venueId') return seeded.venueId;
+    if (name === 'speakerId') return seeded.speakerId;
+    if (name === 'roomId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
+    if (name === 'email') return form.email;
+    if (name === 'input') return { code: 'HF1.x.y' };
+    return { ...session, name: 'Matrix probe' };
+  };
+  const pages = actionPages();
+  const pageOf = (key: string) => {
+    const at = pages.get(key)!;
+    return at.replace(/^app\/\[locale\]/, '').replace('[slug]', slug).replace('[id]', idOfPage(at)).replace('[venueId]', seeded.venueId).replace('[speakerId]', seeded.speakerId);
+  };
+  const calls = source.map(({ key, dir, params }) => ({ key, page: pageOf(key), args: params.map((p) => argument(p, dir)), hasForm: params.some((p) => p.endsWith('FormData')) }));
+  // The arguments encoded by React's own encodeReply, as the browser sends them.
+  const invoke = async (client: APIRequestContext, call: (typeof calls)[number], origin = baseURL!) => {
+    const headers = { 'Next-Action': ids.get(call.key)!, Origin: origin, Accept: 'text/x-component' };
+    const args = call.args.map((a) => {
+      if (a !== form) return a;
+      const data = new FormData();
+      for (const [name, value] of Object.entries(form)) data.append(name, value);
+      return data;
+    });
+    const encoded = await encodeReply(args);
+    if (typeof encoded === 'string') return client.post(call.page, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: encoded, maxRedirects: 0 });
+    const multipart: Record<string, string> = {};
+    encoded.forEach((value, name) => (multipart[name] = String(value)));
+    return client.post(call.page, { headers, multipart, maxRedirects: 0 });
+  };
 
+  // What a refused call could have written: the audit log, the mail, the registrations, the agenda.
+  const state = async () => ({
+    // Reading the export is audited itself (registration.export): every other entry counts.
+    audit: ((await (await organiser.get(`${base}/audit`)).text()).match(/data-action="(?!registration\.export")/g) ?? []).length,
+    registrations: await (await organiser.get(`${base}/registrations/export.csv`)).text(),
+    mail: (await (await organiser.get(`${base}/mail`)).text()).includes('Matrix probe'),
+    agenda: (await (await organiser.get(`${base}/agenda`)).text()).includes('Matrix probe'),
+  });
+  const before = await state();
+
+  // Every call that was not refused as it should be, all listed at once.
+  const notRefused: string[] = [];
   for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin'] as const) {
     const client = await clientFor(browser, role);
-    for (const [key, page, args] of calls) {
-      if (role === 'checkin' && key.includes('checkin/')) continue;
-      const response = await invoke(client, key, page, args);
+    for (const call of calls) {
+      if (role === 'checkin' && call.key.includes('/checkin/')) continue;
+      const response = await invoke(client, call);
       const body = await response.text();
-      if (role === 'anonymous') expect(response.headers()['x-action-redirect'], `${role} ${key}`).toMatch(/^\/signin/);
-      else expect(response.status(), `${role} ${key}`).toBe(404);
-      expect(body, `${role} ${key}`).not.toContain('"ok":true');
+      const redirect = response.headers()['x-action-redirect'] ?? '';
+      const refused = role === 'anonymous' ? /^\/signin/.test(redirect) : response.status() === 404;
+      if (!refused || body.includes('"ok":true')) notRefused.push(`${role} ${call.key}: ${response.status()} ${redirect} ${body.slice(0, 120)}`);
     }
   }
+  expect(notRefused).toEqual([]);
 
-  // The organiser's own session, posted from another site, is refused before the action runs.
-  const foreign = await invoke(organiser, calls[0]![0], calls[0]![1], [slug], 'https://evil.example');
-  expect(foreign.status()).toBeGreaterThanOrEqual(400);
-  expect(foreign.headers()['x-action-redirect']).toBeUndefined();
+  // The organiser's own session, posted from another site, is refused before any action runs.
+  for (const call of calls) {
+    const foreign = await invoke(organiser, call, 'https://evil.example');
+    expect(foreign.status(), `foreign origin ${call.key}`).toBeGreaterThanOrEqual(400);
+    expect(foreign.headers()['x-action-redirect'], `foreign origin ${call.key}`).toBeUndefined();
+  }
 
-  // Nothing the refused calls asked for happened: no new audit entries, no new version.
-  const auditAfter = await (await organiser.get(`${base}/audit`)).text();
-  expect((auditAfter.match(/data-action=/g) ?? []).length).toBe(rowsBefore);
-  expect(await (await organiser.get(`${base}/agenda`)).text()).not.toContain('Matrix probe');
+  // Nothing the refused calls asked for happened.
+  expect(await state()).toEqual(before);
 
-  // The same call from the organiser, same-origin, does run: the matrix is not refusing everyone.
-  const allowed = await invoke(organiser, calls[2]![0], calls[2]![1], calls[2]![2]);
+  // The same calls from the organiser, same-origin, get past the role check: the matrix is not refusing
+  // everyone. A read-only one (the conflict preview) answers its result; a form one (a livestream grant)
+  // reaches the grant's own checks and is sent back to its page, not refused.
+  const preview = calls.find((c) => c.key.endsWith('#checkSessionAction'))!;
+  const allowed = await invoke(organiser, { ...preview, args: [slug, null, session] });
   expect(allowed.status()).toBe(200);
   expect(await allowed.text()).toContain('venueId');
+  const grant = calls.find((c) => c.key.endsWith('#grantStreamAccessAction'))!;
+  const granted = await invoke(organiser, grant);
+  expect(granted.status()).toBe(200);
+  expect(granted.headers()['x-action-redirect'] ?? '').toMatch(new RegExp(`^${base}/streams\\?`));
 });

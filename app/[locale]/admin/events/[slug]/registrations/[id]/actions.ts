@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
+import { organiserEvent } from '@/lib/admin/event-access';
 import { runForAction } from '@/lib/admin/page-guard';
 import type { AdminActionResult } from '@/lib/registration/admin/action-result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
@@ -25,9 +26,14 @@ export async function cancelRegistrationAction(slug: string, id: string, formDat
   const ids = actionArg(target, { slug, id });
   formData = formArg(formData);
   const path = detailPath(ids.slug, ids.id);
-  const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
-  if (!form.success) back(path, { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` }, '');
-  const result = await runForAction(path, async (actor) => cancelRegistrationAsOrganiser(await getDb(), actor, ids.slug, ids.id, form.data.reason));
+  const result = await runForAction(path, async (actor): Promise<AdminActionResult> => {
+    const db = await getDb();
+    // Who asks is checked before what they sent: a stranger gets the refusal, not the form's errors.
+    await organiserEvent(db, actor, ids.slug);
+    const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
+    if (!form.success) return { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` };
+    return cancelRegistrationAsOrganiser(db, actor, ids.slug, ids.id, form.data.reason);
+  });
   back(path, result, 'cancelled');
 }
 
