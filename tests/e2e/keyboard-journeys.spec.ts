@@ -133,6 +133,6 @@ test('create a session in admin, keyboard only', async ({ browser, baseURL }) =>
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/agenda\?saved=1/);
   await expect(page.getByRole('status')).toBeVisible();
-  await expect(page.getByText('Keyboard-only roundtable')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Keyboard-only roundtable' })).toBeVisible();
   await context.close();
 });
