@@ -8,6 +8,10 @@ test('the page inventory lists every page the app has', () => {
   expect(uncoveredPageRoutes()).toEqual([]);
 });
 
+// Pages render the same from either database: .ci/run checks them once, on the PGlite pass, to keep
+// CI within its time (about 120 browser tests).
+test.skip(Boolean(process.env.DATABASE_URL), 'run on the PGlite pass only');
+
 for (const locale of inventoryLocales) {
   for (const actor of [...new Set(pageInventory.map((p) => p.actor))] as Actor[]) {
     test.describe(`axe, ${locale}, ${actor}`, () => {
