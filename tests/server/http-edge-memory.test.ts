@@ -133,8 +133,9 @@ describe.skipIf(!hasProductionBuild())(`memory under cheap requests, production 
     const declared = await inParallel(Array.from({ length: 16 }), 16, () => post(server.url, { path: `/events/${SLUG}/register`, declaredBytes: 12 * MB, sendBytes: 12 * MB }));
     const chunked = await inParallel(Array.from({ length: 16 }), 16, () => post(server.url, { path: `/events/${SLUG}/register`, sendBytes: 12 * MB }));
     expect([...declared, ...chunked]).toEqual(Array.from({ length: 32 }, () => 413));
-    // Buffered, they were 384 MB; the baseline was +220 MB.
-    expect(server.rssKb()! - before).toBeLessThan(40 * 1024);
+    // Buffered, they were 384 MB; the baseline was +220 MB. Refused early, the peak grew 5–48 MB (the
+    // server's own heap under 32 connections on a loaded machine): 64 MB is well clear of both.
+    expect(server.rssKb()! - before).toBeLessThan(64 * 1024);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   }, 300_000);
 });
