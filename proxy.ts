@@ -11,7 +11,9 @@ export function proxy(request: NextRequest) {
   // app server's refills (which answer with that nonce) and the router's payload requests (no
   // scripts) may read it. A browser's page request reaching Next.js directly gets its own render.
   const cachedCopy = request.headers.has(PAGE_CACHE_HEADER) || request.headers.has('rsc');
-  const target = localeRewrite(pathname, search, request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'), { cachedCopy });
+  const target = localeRewrite(pathname, search, request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'), {
+    cachedCopy,
+  });
   // From request.url, not nextUrl: nextUrl takes its host from the Host header, and a rewrite to
   // another origin than the server's own becomes an outgoing proxy request.
   const url = new URL(target.pathname + search, request.url);

@@ -11,7 +11,12 @@ async function main() {
   const database = await createAppDatabase((process.env.BACKEND ?? 'pglite') as 'pglite', { tag: 'tail' });
   const opened = await database.open();
   await seedDemoForum(opened.db, { slug: 'china-asean-tech-forum' });
-  const seated = await addSeatedSession(opened.db, { eventSlug: 'china-asean-tech-forum', venueSlug: 't-hall', sessionSlug: 't', capacity: 500 });
+  const seated = await addSeatedSession(opened.db, {
+    eventSlug: 'china-asean-tech-forum',
+    venueSlug: 't-hall',
+    sessionSlug: 't',
+    capacity: 500,
+  });
   await opened.close();
   const server = await startAppServer({ port: 3558, database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' } });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
@@ -45,19 +50,35 @@ async function main() {
       request.on('error', reject);
       request.end(readPath ? undefined : body);
     });
-  await Promise.all(Array.from({ length: 200 }, async (_, conn) => {
-    while (n < total) {
-      const body = JSON.stringify(seatedRegistration(seated, n++, 'tail'));
-      const sent = performance.now();
-      await send(body);
-      lat.push({ conn, sent: sent - t0, ms: performance.now() - sent });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 200 }, async (_, conn) => {
+      while (n < total) {
+        const body = JSON.stringify(seatedRegistration(seated, n++, 'tail'));
+        const sent = performance.now();
+        await send(body);
+        lat.push({ conn, sent: sent - t0, ms: performance.now() - sent });
+      }
+    }),
+  );
   const sorted = lat.map((l) => l.ms).sort((a, b) => a - b);
-  console.log('n', lat.length, 'rate', Math.round(lat.length / ((performance.now() - t0) / 1000)), 'p50', Math.round(sorted[Math.floor(sorted.length / 2)]!), 'p99', Math.round(sorted[Math.floor(sorted.length * 0.99)]!), 'max', Math.round(sorted.at(-1)!));
+  console.log(
+    'n',
+    lat.length,
+    'rate',
+    Math.round(lat.length / ((performance.now() - t0) / 1000)),
+    'p50',
+    Math.round(sorted[Math.floor(sorted.length / 2)]!),
+    'p99',
+    Math.round(sorted[Math.floor(sorted.length * 0.99)]!),
+    'max',
+    Math.round(sorted.at(-1)!),
+  );
   console.log('client connects (ms):', connectTimes.length, 'first', connectTimes[0], 'last', connectTimes.at(-1));
   const top = [...lat].sort((a, b) => b.ms - a.ms).slice(0, 12);
-  console.log('slowest (conn@sent s: latency s):', top.map((r) => `${r.conn}@${(r.sent / 1000).toFixed(1)}:${(r.ms / 1000).toFixed(1)}`).join(' '));
+  console.log(
+    'slowest (conn@sent s: latency s):',
+    top.map((r) => `${r.conn}@${(r.sent / 1000).toFixed(1)}:${(r.ms / 1000).toFixed(1)}`).join(' '),
+  );
   await server.stop();
   await database.drop();
 }

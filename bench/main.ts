@@ -73,8 +73,14 @@ async function withServerCpu<T extends { load: LoadResult } | LoadResult>(server
 
 async function prepare(opened: OpenDatabase) {
   await seedDemoForum(opened.db, { slug: EVENT });
-  const add = (sessionSlug: string) => addSeatedSession(opened.db, { eventSlug: EVENT, venueSlug: 'bench-hall', sessionSlug, capacity: SEATS });
-  return { burst: await add('bench-burst'), warmup: await add('bench-warmup'), limitA: await add('bench-limit-a'), limitB: await add('bench-limit-b') };
+  const add = (sessionSlug: string) =>
+    addSeatedSession(opened.db, { eventSlug: EVENT, venueSlug: 'bench-hall', sessionSlug, capacity: SEATS });
+  return {
+    burst: await add('bench-burst'),
+    warmup: await add('bench-warmup'),
+    limitA: await add('bench-limit-a'),
+    limitB: await add('bench-limit-b'),
+  };
 }
 
 /** The bare transaction in this process on PGlite, one at a time (PGlite has one connection). */
@@ -89,7 +95,14 @@ async function pgliteLimit(opened: OpenDatabase, seated: SeatedSession, attempts
     latencies.push(performance.now() - t);
   }
   const seconds = (performance.now() - started) / 1000;
-  return { clients: 1, transactions: latencies.length, failed: 0, perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) } satisfies PgbenchResult;
+  return {
+    clients: 1,
+    transactions: latencies.length,
+    failed: 0,
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  } satisfies PgbenchResult;
 }
 
 /**
@@ -112,7 +125,9 @@ async function verifyBurst(opened: OpenDatabase, seated: SeatedSession, answers:
   // The answers name addresses only (seats are in the mail): each answered one must hold its place.
   const storedEmails = new Set(
     rows<{ email: string }>(
-      await opened.db.execute(sql`select r.email from registrations r join registration_sessions rs on rs.registration_id = r.id where rs.session_id = ${seated.sessionId}`),
+      await opened.db.execute(
+        sql`select r.email from registrations r join registration_sessions rs on rs.registration_id = r.id where rs.session_id = ${seated.sessionId}`,
+      ),
     ).map((r) => r.email),
   );
   const contiguous = (list: number[], n: number) => list.length === n && list.every((p, i) => p === i + 1);
@@ -134,7 +149,9 @@ async function verifyBurst(opened: OpenDatabase, seated: SeatedSession, answers:
   const ok =
     answers.length === answered &&
     fivexx === 0 &&
-    (capped ? stored >= answered && stored <= answered + BURST_CONNECTIONS : checks.connectionErrors === 0 && answered === ATTEMPTS && stored === ATTEMPTS) &&
+    (capped
+      ? stored >= answered && stored <= answered + BURST_CONNECTIONS
+      : checks.connectionErrors === 0 && answered === ATTEMPTS && stored === ATTEMPTS) &&
     checks.confirmed === Math.min(SEATS, stored) &&
     checks.waitlisted === expectedWaitlist &&
     checks.waitlistPositions1toN &&
@@ -146,7 +163,11 @@ async function verifyBurst(opened: OpenDatabase, seated: SeatedSession, answers:
 }
 
 async function startStaticServer(port: number, files: { urlPath: string; file: string; type: string }[]) {
-  const child = spawn(process.execPath, [path.join(root, 'bench', 'support', 'static-server.mjs'), String(port), ...files.map((f) => `${f.urlPath}=${f.file}::${f.type}`)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bench', 'support', 'static-server.mjs'), String(port), ...files.map((f) => `${f.urlPath}=${f.file}::${f.type}`)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`static server exited (${code})`)));
@@ -154,7 +175,12 @@ async function startStaticServer(port: number, files: { urlPath: string; file: s
   return { stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
 }
 
-async function benchBackend(backend: Backend, port: number, staticCopies: { dir: string; firstLoadJs?: FirstLoadJs[] } | null, drainMails: number): Promise<BackendResults> {
+async function benchBackend(
+  backend: Backend,
+  port: number,
+  staticCopies: { dir: string; firstLoadJs?: FirstLoadJs[] } | null,
+  drainMails: number,
+): Promise<BackendResults> {
   log(`${backend}: fresh database, demo forum, ${SEATS}-seat sessions`);
   const database = await createAppDatabase(backend, { tag: 'bench', adminUrl: ADMIN_URL });
   let server: AppServer | undefined;
@@ -170,9 +196,14 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
       if (!pgbench) throw new Error('pgbench not found (apt-get install postgresql-client)');
       const { pgbenchScript, pgbenchVariables } = await import('./support/registration-transaction');
       // 10 clients = the app's connection pool; 50 to see whether more clients raise the ceiling.
-      for (const [clients, session, seconds] of [[10, seated.limitA, 6], [50, seated.limitB, 3]] as const) {
+      for (const [clients, session, seconds] of [
+        [10, seated.limitA, 6],
+        [50, seated.limitB, 3],
+      ] as const) {
         const result = runPgbench(pgbench, database.url!, pgbenchScript(session), { clients, seconds, variables: pgbenchVariables });
-        log(`${backend}: pgbench ${clients} clients: ${round(result.perSecond)} tx/s, p50 ${round(result.p50Ms)} ms, p99 ${round(result.p99Ms)} ms, ${result.failed} failed`);
+        log(
+          `${backend}: pgbench ${clients} clients: ${round(result.perSecond)} tx/s, p50 ${round(result.p50Ms)} ms, p99 ${round(result.p99Ms)} ms, ${result.failed} failed`,
+        );
         limits.push(result);
       }
       limit = limits.reduce((best, r) => (r.perSecond > best.perSecond ? r : best));
@@ -187,7 +218,9 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     } else {
       limit = await pgliteLimit(opened, seated.limitA, ATTEMPTS, 6);
       limits.push(limit);
-      log(`${backend}: bare transaction in-process: ${round(limit.perSecond)} tx/s, p50 ${round(limit.p50Ms, 2)} ms, p99 ${round(limit.p99Ms, 2)} ms`);
+      log(
+        `${backend}: bare transaction in-process: ${round(limit.perSecond)} tx/s, p50 ${round(limit.p50Ms, 2)} ms, p99 ${round(limit.p99Ms, 2)} ms`,
+      );
       await opened.close();
     }
 
@@ -199,24 +232,37 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     let sampler = rssSampler(server);
     log(`${backend}: registration burst: ${ATTEMPTS} attempts from ${BURST_CONNECTIONS} connections`);
     const app = server;
-    const burst = await withServerCpu(app, () => registrationBurst(app.url, seated.burst, { connections: BURST_CONNECTIONS, attempts: ATTEMPTS, tag: `burst-${backend}`, maxSeconds: BURST_CAP_SECONDS }));
+    const burst = await withServerCpu(app, () =>
+      registrationBurst(app.url, seated.burst, {
+        connections: BURST_CONNECTIONS,
+        attempts: ATTEMPTS,
+        tag: `burst-${backend}`,
+        maxSeconds: BURST_CAP_SECONDS,
+      }),
+    );
     const burstRssMb = sampler.stop();
     if (burst.capped) log(`${backend}: burst cut short at ${BURST_CAP_SECONDS} s after ${burst.answers.length} answers`);
-    log(`${backend}: ${round(burst.load.perSecond)} registrations/s, p50 ${burst.load.p50Ms} ms, p99 ${burst.load.p99Ms} ms, codes ${JSON.stringify(burst.load.statusCodes)}, server CPU ${burst.load.serverCpuMsPerRequest} ms/request (${burst.load.serverCpuPercent}% of a core), PostgreSQL CPU ${burst.load.postgresCpuMsPerRequest} ms/request, machine ${burst.load.machineBusyPercent}% busy`);
+    log(
+      `${backend}: ${round(burst.load.perSecond)} registrations/s, p50 ${burst.load.p50Ms} ms, p99 ${burst.load.p99Ms} ms, codes ${JSON.stringify(burst.load.statusCodes)}, server CPU ${burst.load.serverCpuMsPerRequest} ms/request (${burst.load.serverCpuPercent}% of a core), PostgreSQL CPU ${burst.load.postgresCpuMsPerRequest} ms/request, machine ${burst.load.machineBusyPercent}% busy`,
+    );
 
     sampler = rssSampler(server);
     const agendaUrl = `${server.url}/events/${EVENT}/agenda`;
     const sessionsUrl = `${server.url}/api/v1/events/${EVENT}/sessions`;
     const get = async (label: string, url: string, seconds: number, headers?: Record<string, string>) => {
       const result = await withServerCpu(app, () => measureGet(url, { connections: READ_CONNECTIONS, seconds, headers }));
-      log(`${backend}: ${label}: ${round(result.perSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuMsPerRequest} ms/request (${result.serverCpuPercent}% of a core)`);
+      log(
+        `${backend}: ${label}: ${round(result.perSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, server CPU ${result.serverCpuMsPerRequest} ms/request (${result.serverCpuPercent}% of a core)`,
+      );
       return result;
     };
     // As a browser asks for it (gzip), uncompressed, and straight from Next.js without the server's
     // fast path (the refill header bypasses it), to show what each layer costs.
     const agendaGzip = await get('agenda page, gzip', agendaUrl, SECONDS, BROWSER_ENCODING);
     const agenda = await get('agenda page, uncompressed', agendaUrl, SECONDS);
-    const agendaNext = await get('agenda page, Next.js page cache without the fast path', agendaUrl, Math.min(5, SECONDS), { 'x-hf-page-cache': 'refill' });
+    const agendaNext = await get('agenda page, Next.js page cache without the fast path', agendaUrl, Math.min(5, SECONDS), {
+      'x-hf-page-cache': 'refill',
+    });
     const sessions = await get('sessions JSON', sessionsUrl, SECONDS);
     // The framework's floor: a route handler that only runs `select 1`.
     const health = await get('health route (select 1)', `${server.url}/api/health`, Math.min(5, SECONDS));
@@ -239,12 +285,24 @@ async function benchBackend(backend: Backend, port: number, staticCopies: { dir:
     if (drainMails > 0) {
       log(`${backend}: outbox drain: ${drainMails} queued mails to a local SMTP server by lib/mail-delivery/worker.ts`);
       outboxDrain = await drainOutbox(opened, { total: drainMails, concurrency: 8, batchSize: 100, maxSeconds: 180 });
-      log(`${backend}: ${outboxDrain.mailsPerSecond} mails/s; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice (${outboxDrain.averageMailKb} KB each)`);
+      log(
+        `${backend}: ${outboxDrain.mailsPerSecond} mails/s; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice (${outboxDrain.averageMailKb} KB each)`,
+      );
     }
     await opened.close();
-    log(`${backend}: burst checks ${checks.ok ? 'passed' : 'FAILED'}: ${checks.confirmed} confirmed, ${checks.waitlisted} waitlisted (1..N: ${checks.waitlistPositions1toN}), ${checks.mails} mails, ${checks.fivexx} 5xx`);
+    log(
+      `${backend}: burst checks ${checks.ok ? 'passed' : 'FAILED'}: ${checks.confirmed} confirmed, ${checks.waitlisted} waitlisted (1..N: ${checks.waitlistPositions1toN}), ${checks.mails} mails, ${checks.fivexx} 5xx`,
+    );
     return {
-      registration: { ...burst.load, attempts: ATTEMPTS, answered: burst.answers.length, capped: burst.capped, connections: BURST_CONNECTIONS, seconds: burst.seconds, checks },
+      registration: {
+        ...burst.load,
+        attempts: ATTEMPTS,
+        answered: burst.answers.length,
+        capped: burst.capped,
+        connections: BURST_CONNECTIONS,
+        seconds: burst.seconds,
+        checks,
+      },
       agenda,
       agendaGzip,
       agendaNext,
@@ -266,15 +324,33 @@ async function main() {
   const copies = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-static-'));
   const results: BenchResults = {
     startedAt: new Date(started).toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: os.loadavg().map((l) => round(l, 2)) },
-    settings: { attempts: ATTEMPTS, burstCapSeconds: BURST_CAP_SECONDS, seats: SEATS, burstConnections: BURST_CONNECTIONS, readConnections: READ_CONNECTIONS, readSeconds: SECONDS },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryGb: round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+    },
+    settings: {
+      attempts: ATTEMPTS,
+      burstCapSeconds: BURST_CAP_SECONDS,
+      seats: SEATS,
+      burstConnections: BURST_CONNECTIONS,
+      readConnections: READ_CONNECTIONS,
+      readSeconds: SECONDS,
+    },
     backends: {},
   };
   try {
     const staticCopies: { dir: string; firstLoadJs?: FirstLoadJs[] } = { dir: copies };
     for (const [i, backend] of backends.entries()) {
       // The drain runs once, on the first backend, to keep the whole run bounded.
-      results.backends[backend] = await benchBackend(backend, PORT + i, i === 0 ? staticCopies : null, i === 0 ? Number(args['drain-mails']) : 0);
+      results.backends[backend] = await benchBackend(
+        backend,
+        PORT + i,
+        i === 0 ? staticCopies : null,
+        i === 0 ? Number(args['drain-mails']) : 0,
+      );
     }
     results.firstLoadJs = staticCopies.firstLoadJs;
     results.outboxDrain = results.backends[backends[0]!]?.outboxDrain;
@@ -284,13 +360,24 @@ async function main() {
       { urlPath: '/sessions', file: path.join(copies, 'sessions.json'), type: 'application/json' },
     ]);
     try {
-      const agendaGzip = await measureGet(`http://127.0.0.1:${PORT + 9}/agenda`, { connections: READ_CONNECTIONS, seconds: SECONDS, headers: BROWSER_ENCODING });
+      const agendaGzip = await measureGet(`http://127.0.0.1:${PORT + 9}/agenda`, {
+        connections: READ_CONNECTIONS,
+        seconds: SECONDS,
+        headers: BROWSER_ENCODING,
+      });
       log(`static agenda, gzip: ${round(agendaGzip.perSecond)} req/s, p50 ${agendaGzip.p50Ms} ms, p99 ${agendaGzip.p99Ms} ms`);
       const agenda = await measureGet(`http://127.0.0.1:${PORT + 9}/agenda`, { connections: READ_CONNECTIONS, seconds: SECONDS });
       log(`static agenda, uncompressed: ${round(agenda.perSecond)} req/s, p50 ${agenda.p50Ms} ms, p99 ${agenda.p99Ms} ms`);
       const sessions = await measureGet(`http://127.0.0.1:${PORT + 9}/sessions`, { connections: READ_CONNECTIONS, seconds: SECONDS });
       log(`static sessions JSON: ${round(sessions.perSecond)} req/s, p50 ${sessions.p50Ms} ms, p99 ${sessions.p99Ms} ms`);
-      results.staticLimit = { agenda, agendaGzip, sessions, agendaBytes: fs.statSync(path.join(copies, 'agenda.html')).size, sessionsBytes: fs.statSync(path.join(copies, 'sessions.json')).size, agendaGzipBytes: gzipSync(fs.readFileSync(path.join(copies, 'agenda.html'))).length };
+      results.staticLimit = {
+        agenda,
+        agendaGzip,
+        sessions,
+        agendaBytes: fs.statSync(path.join(copies, 'agenda.html')).size,
+        sessionsBytes: fs.statSync(path.join(copies, 'sessions.json')).size,
+        agendaGzipBytes: gzipSync(fs.readFileSync(path.join(copies, 'agenda.html'))).length,
+      };
     } finally {
       await staticServer.stop();
     }

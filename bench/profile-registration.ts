@@ -46,12 +46,18 @@ async function main() {
   try {
     const opened = await database.open({ maxConnections: 2 });
     await seedDemoForum(opened.db, { slug: EVENT });
-    const add = (sessionSlug: string) => addSeatedSession(opened.db, { eventSlug: EVENT, venueSlug: 'bench-hall', sessionSlug, capacity: Number(args.seats) });
+    const add = (sessionSlug: string) =>
+      addSeatedSession(opened.db, { eventSlug: EVENT, venueSlug: 'bench-hall', sessionSlug, capacity: Number(args.seats) });
     const burstSession = await add('bench-burst');
     const warmupSession = await add('bench-warmup');
     await opened.close();
 
-    const server = await startAppServer({ port: PORT, database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' }, nodeArgs: args.plain ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+    const server = await startAppServer({
+      port: PORT,
+      database,
+      env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' },
+      nodeArgs: args.plain ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    });
     try {
       await warmUp(server, warmupSession);
       const cpu0 = server.cpuMs() ?? 0;
@@ -59,7 +65,12 @@ async function main() {
       const [machine0, postgres0, self0] = [machineCpuMs(), postgresCpuMs(), process.cpuUsage()];
       const burst = args.get
         ? await readLoad(`${server.url}${args.get}`)
-        : await registrationBurst(server.url, burstSession, { connections: Number(args.connections), attempts: Number(args.attempts), tag: 'prof', maxSeconds: 120 });
+        : await registrationBurst(server.url, burstSession, {
+            connections: Number(args.connections),
+            attempts: Number(args.attempts),
+            tag: 'prof',
+            maxSeconds: 120,
+          });
       const cpu = (server.cpuMs() ?? 0) - cpu0;
       const split1 = userAndSystemMs(server.pid);
       const [machine1, postgres1, self1] = [machineCpuMs(), postgresCpuMs(), process.cpuUsage(self0)];

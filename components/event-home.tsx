@@ -7,7 +7,15 @@ import { localTime, offsetLabel } from '@/lib/time/zones';
 import { programmePath } from '@/lib/agenda/programme-path';
 import { VenueAddress } from '@/components/agenda/venue-address';
 
-export async function EventHome({ event, venues, firstSessionAt }: { event: EventRow; venues: VenueRow[]; firstSessionAt: Map<string, Date> }) {
+export async function EventHome({
+  event,
+  venues,
+  firstSessionAt,
+}: {
+  event: EventRow;
+  venues: VenueRow[];
+  firstSessionAt: Map<string, Date>;
+}) {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('home');
   const ta = await getTranslations('agenda');

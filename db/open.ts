@@ -19,9 +19,7 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 const MIGRATION_LOCK_KEY = 727_001;
 
-export type OpenOptions =
-  | { databaseUrl: string; maxConnections?: number }
-  | { dataDir: string | null /* null: in memory */ };
+export type OpenOptions = { databaseUrl: string; maxConnections?: number } | { dataDir: string | null /* null: in memory */ };
 
 /**
  * PGlite runs PostgreSQL inside the app's process, in WebAssembly memory that grows and never shrinks.
@@ -57,7 +55,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 
   const release = options.dataDir ? acquireDataDirLock(path.resolve(options.dataDir)) : () => {};
   try {
-    const client = await PGlite.create({ dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined, postgresqlconf: PGLITE_SETTINGS });
+    const client = await PGlite.create({
+      dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined,
+      postgresqlconf: PGLITE_SETTINGS,
+    });
     const db = drizzlePglite({ client: yieldingBeforeEachCall(client), schema }) as unknown as Db;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     return {

@@ -61,7 +61,8 @@ function routed<T extends Sql | TransactionSql>(client: T, transactions?: Sql): 
     get(target, property, receiver) {
       if (property === 'unsafe') {
         const unsafe = target.unsafe as Unsafe;
-        return (query: string, parameters?: unknown[], options?: Record<string, unknown>) => unsafe(query, parameters, { ...options, prepare: true });
+        return (query: string, parameters?: unknown[], options?: Record<string, unknown>) =>
+          unsafe(query, parameters, { ...options, prepare: true });
       }
       // Transactions and savepoints hand their callback a client of their own: that one too.
       if (property === 'begin' || property === 'savepoint') {

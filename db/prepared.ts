@@ -5,7 +5,10 @@ export function oncePerDb<T>(make: (db: Db) => T): (db: Db) => T {
   const made = new WeakMap<Db, T>();
   return (db) => {
     let value = made.get(db);
-    if (value === undefined) made.set(db, (value = make(db)));
+    if (value === undefined) {
+      value = make(db);
+      made.set(db, value);
+    }
     return value;
   };
 }

@@ -45,11 +45,13 @@ const en: Copy = {
   },
   lead: {
     confirmed: 'Thank you for registering. Your place is confirmed.',
-    waitlisted: 'Thank you for registering. The venue is full for now, so you are on the waitlist; we will write as soon as a seat is yours.',
+    waitlisted:
+      'Thank you for registering. The venue is full for now, so you are on the waitlist; we will write as soon as a seat is yours.',
     promoted: 'Good news: a seat has become free and it is now yours.',
     changed: 'Your registration was updated. Here is what you hold now.',
     cancelled: 'Your registration was cancelled. The calendar entries below are removed.',
-    'manage-link': 'Someone (hopefully you) tried to register again with this address. You are already registered; here is your registration and its manage link.',
+    'manage-link':
+      'Someone (hopefully you) tried to register again with this address. You are already registered; here is your registration and its manage link.',
     'schedule-changed': 'The organisers changed the programme. These changes affect sessions you chose:',
   },
   greeting: (name) => `Dear ${name},`,
@@ -71,7 +73,8 @@ const en: Copy = {
   ticket: 'Your ticket',
   ticketHelp: 'Show this QR code at the registration desk. It carries a signed code, not your personal data.',
   manage: 'Manage your registration',
-  manageHelp: 'Change sessions, switch attendance or cancel with this personal link. Keep it to yourself. If you did not register, cancel with it.',
+  manageHelp:
+    'Change sessions, switch attendance or cancel with this personal link. Keep it to yourself. If you did not register, cancel with it.',
   calendarHelp: 'The attached calendar invite adds your sessions to your calendar and updates them when anything changes.',
   footer: (forum) => `You receive this mail because this address registered for ${forum}.`,
   changeMoved: (title, now, was) => `Moved: ${title}. Now ${now} (was ${was}).`,

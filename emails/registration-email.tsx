@@ -17,7 +17,9 @@ export type RegistrationEmailProps = {
   kind: RegistrationMailKind;
   forumName: string;
   registrantName: string;
-  attendance: { mode: 'in_person'; venue: string; waitlistPosition: number | null; address?: string; mapUrl?: string | null } | { mode: 'online' };
+  attendance:
+    | { mode: 'in_person'; venue: string; waitlistPosition: number | null; address?: string; mapUrl?: string | null }
+    | { mode: 'online' };
   sessions: EmailSession[];
   removed: { title: string; when: string }[];
   changes: string[];
@@ -48,15 +50,21 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
       <Text>{copy.lead[props.kind]}</Text>
       {props.changes.length > 0 && (
         <Section>
-          <Heading as="h2" style={h2}>{copy.scheduleChanges}</Heading>
+          <Heading as="h2" style={h2}>
+            {copy.scheduleChanges}
+          </Heading>
           {props.changes.map((change) => (
-            <Text key={change} style={row}>{change}</Text>
+            <Text key={change} style={row}>
+              {change}
+            </Text>
           ))}
         </Section>
       )}
       {!cancelled && (
         <Section>
-          <Heading as="h2" style={h2}>{copy.attendance}</Heading>
+          <Heading as="h2" style={h2}>
+            {copy.attendance}
+          </Heading>
           <Text style={{ margin: 0 }}>{attendance}</Text>
           {props.attendance.mode === 'in_person' && props.attendance.address && (
             <Text style={muted}>
@@ -69,7 +77,9 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
               )}
             </Text>
           )}
-          <Heading as="h2" style={h2}>{copy.sessions}</Heading>
+          <Heading as="h2" style={h2}>
+            {copy.sessions}
+          </Heading>
           {props.sessions.length === 0 && <Text>{copy.noSessions}</Text>}
           {props.sessions.map((session) => (
             <Section key={`${session.title}${session.when}`} style={row}>
@@ -77,7 +87,9 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
               <Text style={muted}>{session.when}</Text>
               <Text style={muted}>
                 {session.where}
-                {session.seat ? ` · ${session.seat.status === 'confirmed' ? copy.seatConfirmed : copy.seatWaitlisted(session.seat.position)}` : ''}
+                {session.seat
+                  ? ` · ${session.seat.status === 'confirmed' ? copy.seatConfirmed : copy.seatWaitlisted(session.seat.position)}`
+                  : ''}
               </Text>
               {session.joinUrl && (
                 <Text style={muted}>
@@ -91,7 +103,9 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
       )}
       {props.removed.length > 0 && (
         <Section>
-          <Heading as="h2" style={h2}>{copy.removed}</Heading>
+          <Heading as="h2" style={h2}>
+            {copy.removed}
+          </Heading>
           {props.removed.map((session) => (
             <Text key={`${session.title}${session.when}`} style={{ ...muted, textDecoration: 'line-through' }}>
               {session.title} · {session.when}
@@ -101,7 +115,9 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
       )}
       {props.ticketCid && (
         <Section>
-          <Heading as="h2" style={h2}>{copy.ticket}</Heading>
+          <Heading as="h2" style={h2}>
+            {copy.ticket}
+          </Heading>
           <Img src={`cid:${props.ticketCid}`} width="200" height="200" alt={copy.ticket} />
           <Text style={muted}>{copy.ticketHelp}</Text>
         </Section>

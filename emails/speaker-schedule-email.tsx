@@ -25,11 +25,25 @@ export function speakerScheduleSubject(locale: MailLocale, forum: string): strin
   return `${copy[locale].subject} · ${forum}`;
 }
 
-export function SpeakerScheduleEmail({ locale, forumName, speakerName, changes, portalUrl }: { locale: MailLocale; forumName: string; speakerName: string; changes: string[]; portalUrl: string }) {
+export function SpeakerScheduleEmail({
+  locale,
+  forumName,
+  speakerName,
+  changes,
+  portalUrl,
+}: {
+  locale: MailLocale;
+  forumName: string;
+  speakerName: string;
+  changes: string[];
+  portalUrl: string;
+}) {
   const c = copy[locale];
   return (
     <EmailLayout lang={locale} preview={c.lead} forumName={forumName} footerText={c.footer(forumName)}>
-      <Heading as="h1" style={{ fontSize: 22 }}>{c.subject}</Heading>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        {c.subject}
+      </Heading>
       <Text>{c.greeting(speakerName)}</Text>
       <Text>{c.lead}</Text>
       {changes.map((line) => (

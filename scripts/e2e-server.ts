@@ -54,7 +54,10 @@ async function main() {
     await prepare({ DATA_DIR: dir, DATABASE_URL: undefined }, () => openDatabase({ dataDir: dir }));
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const server = spawn(process.execPath, serveArgs(process.cwd()), { stdio: 'inherit', env: { ...env, HOSTNAME: '127.0.0.1', NODE_ENV: 'production' } });
+  const server = spawn(process.execPath, serveArgs(process.cwd()), {
+    stdio: 'inherit',
+    env: { ...env, HOSTNAME: '127.0.0.1', NODE_ENV: 'production' },
+  });
   const stop = () => server.kill('SIGTERM');
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -7,7 +7,19 @@ import { buildServer } from './build-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const SOURCES = ['app', 'lib', 'db', 'emails', 'components', 'messages', 'next.config.js', 'package-lock.json', 'instrumentation.ts', 'instrumentation-client.ts', 'proxy.ts'];
+const SOURCES = [
+  'app',
+  'lib',
+  'db',
+  'emails',
+  'components',
+  'messages',
+  'next.config.js',
+  'package-lock.json',
+  'instrumentation.ts',
+  'instrumentation-client.ts',
+  'proxy.ts',
+];
 
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;

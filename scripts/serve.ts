@@ -24,7 +24,11 @@ async function main() {
   // Refills ask Next.js over loopback when the server listens on every interface.
   const pages = publishedPageServer({ port: env.port, host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname });
   const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
-    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], env.trustProxyHops);
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      env.trustProxyHops,
+    );
     void admit(request as HeldBodyRequest, response).then(async (admitted) => {
       if (admitted && !(await pages.serve(request, response))) await handle(request, response);
     });

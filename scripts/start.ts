@@ -10,7 +10,7 @@ import { serveArgs } from './serve-command';
 // @ts-expect-error plain ES module shared with the test runner
 import { ensureBuild } from './ensure-build.mjs';
 
-let env;
+let env: ReturnType<typeof parseEnv>;
 try {
   env = parseEnv(process.env);
 } catch (error) {
@@ -27,7 +27,10 @@ ensureBuild();
 // ~750 MB, which it never gives back. Done here in a short-lived process, the server opens a ready
 // directory and peaks near 300 MB.
 if (env.embedded && !fs.existsSync(path.resolve(env.dataDir, 'pglite'))) {
-  const prepared = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'db-migrate.ts')], { stdio: 'inherit', env: process.env });
+  const prepared = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'db-migrate.ts')], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 }
 

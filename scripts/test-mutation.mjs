@@ -14,7 +14,11 @@ const prefix = `hf_mut_${process.pid}`;
 const env = { ...process.env, DATABASE_URL: databaseUrl, TEST_DATABASE_REUSE: prefix };
 console.log(`[mutation] ${fast ? 'fast subset (seats, outbox)' : 'invariant modules'} on ${new URL(databaseUrl).host}`);
 const config = fast ? 'stryker.fast.config.mjs' : 'stryker.config.mjs';
-const status = spawnSync(path.join(root, 'node_modules', '.bin', 'stryker'), ['run', config, ...extra], { cwd: root, stdio: 'inherit', env }).status;
+const status = spawnSync(path.join(root, 'node_modules', '.bin', 'stryker'), ['run', config, ...extra], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+}).status;
 
 const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 for (const { datname } of await admin`select datname from pg_database where datname like ${`${prefix}_%`}`) {

@@ -29,10 +29,14 @@ const vitest = readJson('vitest.json');
 const playwright = readJson('playwright.json');
 const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
 const failed =
-  (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0) +
-  (vitest ? 0 : 1) + (playwright ? 0 : 1) +
+  (vitest?.numFailedTests ?? 0) +
+  (playwright?.stats?.unexpected ?? 0) +
+  (playwright?.stats?.flaky ?? 0) +
+  (vitest ? 0 : 1) +
+  (playwright ? 0 : 1) +
   // A runner that exited non-zero without a failed test (a server that did not start) still failed.
-  (vitestStatus !== 0 && !(vitest?.numFailedTests) ? 1 : 0) + (playwrightStatus !== 0 && !(playwright?.stats?.unexpected) ? 1 : 0);
+  (vitestStatus !== 0 && !vitest?.numFailedTests ? 1 : 0) +
+  (playwrightStatus !== 0 && !playwright?.stats?.unexpected ? 1 : 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
 console.log(`\n[test] ${target}: vitest ${vitest?.numPassedTests ?? 0} passed, playwright ${playwright?.stats?.expected ?? 0} passed`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

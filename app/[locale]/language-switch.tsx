@@ -17,6 +17,7 @@ export function LanguageSwitch({ locale, label }: { locale: string; label: strin
  */
 export function LanguageLinks({ locale, label, back }: { locale: string; label: string; back?: string }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would need a legend and its styling for five inline links; a labelled group says the same.
     <div className="lang" role="group" aria-label={label}>
       {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((code) => (
         <a

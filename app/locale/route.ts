@@ -11,7 +11,7 @@ const querySchema = z.object({
 /** Switches the interface language (works without JavaScript) and returns to the page. */
 export function GET(request: NextRequest) {
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return NextResponse.json({ error: 'to must be one of: ' + locales.join(', ') }, { status: 422 });
+  if (!parsed.success) return NextResponse.json({ error: `to must be one of: ${locales.join(', ')}` }, { status: 422 });
   const back = languageSwitchTarget(parsed.data.back, request.headers.get('referer'), request.headers.get('host'));
   // A relative Location: behind proxies the server does not know its public origin.
   const response = new NextResponse(null, { status: 303, headers: { Location: back } });

@@ -16,7 +16,8 @@ function moduleOf(url: string, functionName: string): string {
   return url;
 }
 
-const where = (frame: CallFrame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*?(node_modules\/|\.next\/|node:)/, '$1')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+const where = (frame: CallFrame) =>
+  `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*?(node_modules\/|\.next\/|node:)/, '$1')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
 
 export function summariseCpuProfile(profile: CpuProfile, options: { top?: number } = {}): string {
   const top = options.top ?? 40;
@@ -53,7 +54,13 @@ export function summariseCpuProfile(profile: CpuProfile, options: { top?: number
   const pct = (us: number) => `${((us / busyUs) * 100).toFixed(1).padStart(5)}%`;
   const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
   const table = (title: string, entries: Map<string, number>, n: number) =>
-    [`\n${title}`, ...[...entries].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${ms(us)} ${pct(us)}  ${k}`)].join('\n');
+    [
+      `\n${title}`,
+      ...[...entries]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([k, us]) => `${ms(us)} ${pct(us)}  ${k}`),
+    ].join('\n');
   return [
     `profile: ${(totalUs / 1e6).toFixed(1)} s sampled, ${(busyUs / 1e6).toFixed(1)} s busy (${((busyUs / totalUs) * 100).toFixed(0)}%)`,
     table('self time by module', selfByModule, top),

@@ -44,8 +44,17 @@ function statusCodes(result: AutocannonResult): Record<string, number> {
 }
 
 /** GET one URL from `connections` clients for `seconds`. */
-export async function measureGet(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
-  const result = await run({ url, connections: options.connections, duration: options.seconds, timeout: 30, headers: options.headers ?? {} });
+export async function measureGet(
+  url: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const result = await run({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 30,
+    headers: options.headers ?? {},
+  });
   return {
     requests: result.requests.total,
     perSecond: result.requests.average,
@@ -66,7 +75,11 @@ export type BurstAnswer = { status: number; email?: string };
  * session, cut short after `maxSeconds` (capped: true) to keep the run bounded. The rate counts from
  * the first request to the last answer (autocannon's own duration is rounded up to its 1 s tick).
  */
-export async function registrationBurst(baseUrl: string, seated: SeatedSession, options: { connections: number; attempts: number; tag: string; maxSeconds: number }) {
+export async function registrationBurst(
+  baseUrl: string,
+  seated: SeatedSession,
+  options: { connections: number; attempts: number; tag: string; maxSeconds: number },
+) {
   let sent = 0;
   const answers: BurstAnswer[] = [];
   let lastAnswerAt = 0;
@@ -81,7 +94,10 @@ export async function registrationBurst(baseUrl: string, seated: SeatedSession, 
         method: 'POST',
         path: `/api/v1/events/${seated.eventSlug}/registrations`,
         headers: { 'content-type': 'application/json' },
-        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify(seatedRegistration(seated, sent++, options.tag)) }),
+        setupRequest: (request: Record<string, unknown>) => ({
+          ...request,
+          body: JSON.stringify(seatedRegistration(seated, sent++, options.tag)),
+        }),
         onResponse: (status: number, body: string) => {
           lastAnswerAt = performance.now();
           let email: string | undefined;

@@ -31,9 +31,13 @@ async function startSink() {
  * Tops the outbox up to `total` queued mails with copies of the registration mails already there
  * (new id and Message-ID each), then lets the worker deliver them all.
  */
-export async function drainOutbox(opened: OpenDatabase, options: { total: number; concurrency: number; batchSize: number; maxSeconds: number }) {
+export async function drainOutbox(
+  opened: OpenDatabase,
+  options: { total: number; concurrency: number; batchSize: number; maxSeconds: number },
+) {
   const { db } = opened;
-  const count = async (where = sql`true`) => Number(rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from outbox where ${where}`))[0]!.n);
+  const count = async (where = sql`true`) =>
+    Number(rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from outbox where ${where}`))[0]!.n);
   const existing = await count();
   if (existing === 0) throw new Error('no mail in the outbox to copy');
   for (let missing = options.total - existing; missing > 0; missing = options.total - (await count())) {
@@ -46,12 +50,21 @@ export async function drainOutbox(opened: OpenDatabase, options: { total: number
   await db.execute(sql`update outbox set status = 'queued', attempts = 0, next_attempt_at = now() - interval '1 second', locked_at = null`);
   const queued = await count(sql`status = 'queued'`);
   const expectedIds = new Set(rows<{ id: string }>(await db.execute(sql`select message_id as id from outbox`)).map((r) => r.id));
-  const [{ bytes } = { bytes: 0 }] = rows<{ bytes: number }>(await db.execute(sql`select avg(coalesce(length(html), 0) + coalesce(length(text), 0) + length(attachments::text) + coalesce(length(payload::text), 0))::int as bytes from outbox`));
+  const [{ bytes } = { bytes: 0 }] = rows<{ bytes: number }>(
+    await db.execute(
+      sql`select avg(coalesce(length(html), 0) + coalesce(length(text), 0) + length(attachments::text) + coalesce(length(payload::text), 0))::int as bytes from outbox`,
+    ),
+  );
 
   const sink = await startSink();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const worker = startMailWorker(db, smtpTransport(sink.url, { maxConnections: options.concurrency }), { batchSize: options.batchSize, concurrency: options.concurrency, pollMs: 20, log: () => {} });
+  const worker = startMailWorker(db, smtpTransport(sink.url, { maxConnections: options.concurrency }), {
+    batchSize: options.batchSize,
+    concurrency: options.concurrency,
+    pollMs: 20,
+    log: () => {},
+  });
   let remaining = queued;
   while (remaining > 0 && performance.now() - started < options.maxSeconds * 1000) {
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -21,13 +21,34 @@ export function findPgbench(): string | null {
 export type PgbenchResult = { clients: number; transactions: number; failed: number; perSecond: number; p50Ms: number; p99Ms: number };
 
 /** Runs `script` from `clients` connections for `seconds` (prepared statements, like postgres.js). */
-export function runPgbench(pgbench: string, url: string, script: string, options: { clients: number; seconds: number; variables?: Record<string, string> }): PgbenchResult {
+export function runPgbench(
+  pgbench: string,
+  url: string,
+  script: string,
+  options: { clients: number; seconds: number; variables?: Record<string, string> },
+): PgbenchResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-pgbench-'));
   try {
     const file = path.join(dir, 'registration.sql');
     fs.writeFileSync(file, script);
     const variables = Object.entries(options.variables ?? {}).flatMap(([name, value]) => ['-D', `${name}=${value}`]);
-    const args = ['-n', '-M', 'prepared', '-c', String(options.clients), '-j', String(Math.min(options.clients, os.cpus().length)), '-T', String(options.seconds), ...variables, '-f', file, '-l', `--log-prefix=${path.join(dir, 'log')}`, url];
+    const args = [
+      '-n',
+      '-M',
+      'prepared',
+      '-c',
+      String(options.clients),
+      '-j',
+      String(Math.min(options.clients, os.cpus().length)),
+      '-T',
+      String(options.seconds),
+      ...variables,
+      '-f',
+      file,
+      '-l',
+      `--log-prefix=${path.join(dir, 'log')}`,
+      url,
+    ];
     const run = spawnSync(pgbench, args, { encoding: 'utf8', cwd: dir });
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout);
     const failed = Number(/number of failed transactions: (\d+)/.exec(run.stdout)?.[1] ?? 0);

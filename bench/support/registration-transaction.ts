@@ -19,13 +19,29 @@ import type { SeatedSession } from '../../tests/helpers/seated-session';
 
 /** A registration mail payload of the size the app queues (template data, rendered after commit). */
 const PAYLOAD = JSON.stringify({
-  party: { attendee: { name: 'Load participant', email: 'load@example.org' }, sequence: 0, organizer: { name: 'The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation', email: 'no-reply@hybrid-forum.local' }, uidPrefix: '00000000-0000-0000-0000-000000000000' },
+  party: {
+    attendee: { name: 'Load participant', email: 'load@example.org' },
+    sequence: 0,
+    organizer: {
+      name: 'The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation',
+      email: 'no-reply@hybrid-forum.local',
+    },
+    uidPrefix: '00000000-0000-0000-0000-000000000000',
+  },
   props: {
     kind: 'confirmed',
     locale: 'en',
     changes: [],
     removed: [],
-    sessions: [{ seat: { status: 'waitlisted', position: 1 }, when: 'Sat, 26 Dec 2026 · 10:00–11:00 Nanning, GMT+8', title: 'Seated session bench', where: 'Hall bench-hall, Nanning', joinUrl: null }],
+    sessions: [
+      {
+        seat: { status: 'waitlisted', position: 1 },
+        when: 'Sat, 26 Dec 2026 · 10:00–11:00 Nanning, GMT+8',
+        title: 'Seated session bench',
+        where: 'Hall bench-hall, Nanning',
+        joinUrl: null,
+      },
+    ],
     forumName: 'The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation',
     manageUrl: 'http://127.0.0.1:3400/manage/00000000-0000-0000-0000-000000000000.N7uNTNxeBDBTmg1qDpit7BiCy7eI5fXqsjcEaVi_w5c',
     ticketCid: 'ticket@hybrid-forum',
@@ -33,7 +49,18 @@ const PAYLOAD = JSON.stringify({
     registrantName: 'Load participant',
   },
   cancel: [],
-  invite: [{ url: 'http://127.0.0.1:3400/events/china-asean-tech-forum/sessions/bench', title: 'Seated session bench', endsAt: '2026-12-26T03:00:00.000Z', location: 'Hall bench-hall, Nanning', startsAt: '2026-12-26T02:00:00.000Z', sessionId: '00000000-0000-0000-0000-000000000000', tentative: true, description: '' }],
+  invite: [
+    {
+      url: 'http://127.0.0.1:3400/events/china-asean-tech-forum/sessions/bench',
+      title: 'Seated session bench',
+      endsAt: '2026-12-26T03:00:00.000Z',
+      location: 'Hall bench-hall, Nanning',
+      startsAt: '2026-12-26T02:00:00.000Z',
+      sessionId: '00000000-0000-0000-0000-000000000000',
+      tentative: true,
+      description: '',
+    },
+  ],
   ticketFor: '00000000-0000-0000-0000-000000000000',
 });
 
@@ -84,7 +111,10 @@ const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** Replaces $1, $2… with pgbench variables or literals (pgbench binds :variables itself with -M prepared). */
 function bind(statement: string, values: string[]): string {
-  return statement.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!).replace(/\s+/g, ' ').trim();
+  return statement
+    .replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Variables for pgbench -D: the payload is bound like the app binds it, not parsed once as a literal. */
@@ -128,13 +158,25 @@ export async function registerBare(query: Query, seated: SeatedSession): Promise
   await query('BEGIN');
   try {
     await query(INSERT_REGISTRATION, [rid, seated.eventId, email, seated.venueId, rid.replace(/-/g, '')]);
-    const [locked, tail] = await Promise.all([query(LOCK, [seated.venueId, seated.sessionId]), fullWhenLoaded ? query(TAIL, [seated.sessionId]) : null]);
+    const [locked, tail] = await Promise.all([
+      query(LOCK, [seated.venueId, seated.sessionId]),
+      fullWhenLoaded ? query(TAIL, [seated.sessionId]) : null,
+    ]);
     const row = locked.rows.find((r) => r.kind === 'session') as { capacity: number | null; confirmed_count: number };
     const confirmed = row.capacity === null || row.confirmed_count < row.capacity;
     const position = confirmed ? null : Number((tail ?? (await query(TAIL, [seated.sessionId]))).rows[0]!.last) + 1;
     await query(RECORD_SEATS_AND_MAIL(), [
-      seated.venueId, null, rid, confirmed ? sessions : [], sessions, [confirmed ? 'confirmed' : 'waitlisted'], [position],
-      seated.eventId, email, PAYLOAD, `<${rid}@hybrid-forum.local>`,
+      seated.venueId,
+      null,
+      rid,
+      confirmed ? sessions : [],
+      sessions,
+      [confirmed ? 'confirmed' : 'waitlisted'],
+      [position],
+      seated.eventId,
+      email,
+      PAYLOAD,
+      `<${rid}@hybrid-forum.local>`,
     ]);
     await query('COMMIT');
   } catch (error) {

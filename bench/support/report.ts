@@ -3,7 +3,14 @@ import type { LoadResult } from './load';
 import type { PgbenchResult } from './pgbench';
 
 export type BackendResults = {
-  registration: LoadResult & { attempts: number; answered: number; capped: boolean; connections: number; seconds: number; checks: Record<string, unknown> & { ok: boolean } };
+  registration: LoadResult & {
+    attempts: number;
+    answered: number;
+    capped: boolean;
+    connections: number;
+    seconds: number;
+    checks: Record<string, unknown> & { ok: boolean };
+  };
   /** Uncompressed, gzip (as browsers ask), and through Next.js's page cache without the server's fast path. */
   agenda: LoadResult;
   agendaGzip?: LoadResult;
@@ -23,9 +30,23 @@ export type BenchResults = {
   startedAt: string;
   durationSeconds?: number;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
-  settings: { attempts: number; burstCapSeconds: number; seats: number; burstConnections: number; readConnections: number; readSeconds: number };
+  settings: {
+    attempts: number;
+    burstCapSeconds: number;
+    seats: number;
+    burstConnections: number;
+    readConnections: number;
+    readSeconds: number;
+  };
   backends: Partial<Record<'postgres' | 'pglite', BackendResults>>;
-  staticLimit?: { agenda: LoadResult; agendaGzip?: LoadResult; sessions: LoadResult; agendaBytes: number; agendaGzipBytes?: number; sessionsBytes: number };
+  staticLimit?: {
+    agenda: LoadResult;
+    agendaGzip?: LoadResult;
+    sessions: LoadResult;
+    agendaBytes: number;
+    agendaGzipBytes?: number;
+    sessionsBytes: number;
+  };
   firstLoadJs?: FirstLoadJs[];
   outboxDrain?: OutboxDrain;
 };
@@ -44,11 +65,15 @@ export function summaryTable(results: BenchResults): string {
     return `${c.ok ? '✅' : '❌'} ${r.registration.capped ? `cut at ${results.settings.burstCapSeconds} s after ${n(r.registration.answered)} answers: ` : ''}${n(c.confirmed as number)} confirmed, ${n(c.waitlisted as number)} waitlisted 1..N, ${n(c.mails as number)} mails, ${c.fivexx} 5xx`;
   };
   const limitOf = (r: BackendResults) => r.registrationLimit.best;
-  const cpuRow = (r: BackendResults) => [r.registration, r.agendaGzip, r.agenda, r.agendaNext, r.sessions, r.health].map((l) => n(l?.serverCpuMsPerRequest ?? NaN, 2)).join(' · ');
+  const cpuRow = (r: BackendResults) =>
+    [r.registration, r.agendaGzip, r.agenda, r.agendaNext, r.sessions, r.health]
+      .map((l) => n(l?.serverCpuMsPerRequest ?? NaN, 2))
+      .join(' · ');
   // PGlite runs inside the server: its database CPU is part of the server's.
   const burstCpu = (r: BackendResults) =>
     `${n(r.registration.serverCpuMsPerRequest ?? NaN, 2)} · ${r === pg ? n(r.registration.postgresCpuMsPerRequest ?? NaN, 2) : 'in the server'}; ${r.registration.machineBusyPercent ?? '–'}%`;
-  const agendaCell = (load: LoadResult | undefined, limit: LoadResult | undefined) => (load ? `${n(load.perSecond)} (${pct(load.perSecond, limit?.perSecond ?? 0)} of static)` : '–');
+  const agendaCell = (load: LoadResult | undefined, limit: LoadResult | undefined) =>
+    load ? `${n(load.perSecond)} (${pct(load.perSecond, limit?.perSecond ?? 0)} of static)` : '–';
   const latency = (load: LoadResult | undefined) => (load ? `${ms(load.p50Ms)} / ${ms(load.p99Ms)}` : '–');
   const lines = [
     `| Measure (${results.machine.cpus} cores, ${results.settings.attempts.toLocaleString('en-US')} attempts / ${results.settings.burstConnections} connections; reads ${results.settings.readConnections} connections × ${results.settings.readSeconds} s) | PostgreSQL | PGlite | Limit, same run | Target |`,
@@ -73,8 +98,13 @@ export function summaryTable(results: BenchResults): string {
   }
   if (results.outboxDrain) {
     const d = results.outboxDrain;
-    lines.push(`| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each) → local smtp-server, worker concurrency ${d.concurrency} | ${d.ok ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s (${d.workerCpuMsPerMail} ms of worker CPU each); ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice${d.stillQueued ? `, ${n(d.stillQueued)} still queued at the ${d.seconds} s cap` : ''} | | | none lost, none twice |`);
+    lines.push(
+      `| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each) → local smtp-server, worker concurrency ${d.concurrency} | ${d.ok ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s (${d.workerCpuMsPerMail} ms of worker CPU each); ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice${d.stillQueued ? `, ${n(d.stillQueued)} still queued at the ${d.seconds} s cap` : ''} | | | none lost, none twice |`,
+    );
   }
-  lines.push('', `Load average (1/5/15 min) at start ${results.machine.loadAverageAtStart.join(' / ')}, at end ${results.machine.loadAverageAtEnd?.join(' / ') ?? '–'}: the ${results.machine.cpus} cores are shared with other work, so absolute numbers move between runs; ratios to the same-run limits move less.`);
+  lines.push(
+    '',
+    `Load average (1/5/15 min) at start ${results.machine.loadAverageAtStart.join(' / ')}, at end ${results.machine.loadAverageAtEnd?.join(' / ') ?? '–'}: the ${results.machine.cpus} cores are shared with other work, so absolute numbers move between runs; ratios to the same-run limits move less.`,
+  );
   return lines.join('\n');
 }

@@ -24,7 +24,12 @@ http
     // Compressed ahead of time, like the app's fast path: the same work per request.
     const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     const body = gzipped ? page.gzip : page.body;
-    response.writeHead(200, { 'content-type': page.type, 'content-length': body.length, vary: 'Accept-Encoding', ...(gzipped ? { 'content-encoding': 'gzip' } : {}) });
+    response.writeHead(200, {
+      'content-type': page.type,
+      'content-length': body.length,
+      vary: 'Accept-Encoding',
+      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+    });
     response.end(body);
   })
   .listen(Number(port), '127.0.0.1', () => console.log('ready'));

@@ -11,7 +11,11 @@ export async function warmUp(server: AppServer, seated: SeatedSession) {
   for (let i = 0; i < 10; i++) {
     await Promise.all(urls.map((u) => fetch(u).then((r) => r.arrayBuffer())));
     const body = JSON.stringify(seatedRegistration(seated, i, 'warmup'));
-    const response = await fetch(`${server.url}/api/v1/events/${event}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`${server.url}/api/v1/events/${event}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     if (response.status !== 201) throw new Error(`warm-up registration answered ${response.status}: ${await response.text()}`);
   }
   // The first visits filled the server's copy of the programme; the runs must measure that copy.

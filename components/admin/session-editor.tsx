@@ -5,7 +5,13 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { SEGMENTS, SESSION_LANGUAGES, sessionInputSchema, type SessionFormValues, type SessionInput } from '@/lib/agenda/admin/session-input';
+import {
+  SEGMENTS,
+  SESSION_LANGUAGES,
+  sessionInputSchema,
+  type SessionFormValues,
+  type SessionInput,
+} from '@/lib/agenda/admin/session-input';
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
 import type { SessionActionResult } from '@/lib/agenda/admin/save-session';
 
@@ -119,7 +125,11 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           </select>,
         )}
         {field('capacity', <input inputMode="numeric" {...aria('capacity')} {...register('capacity')} />)}
-        {field('date', <input type="date" {...aria('date')} {...register('date')} />, venue ? t('localTimeNote', { venue: venue.label, zone: venue.timeZone }) : undefined)}
+        {field(
+          'date',
+          <input type="date" {...aria('date')} {...register('date')} />,
+          venue ? t('localTimeNote', { venue: venue.label, zone: venue.timeZone }) : undefined,
+        )}
         <div className="grid-2">
           {field('start', <input type="time" {...aria('start')} {...register('start')} />)}
           {field('end', <input type="time" {...aria('end')} {...register('end')} />)}
@@ -134,7 +144,9 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
             <input type="checkbox" value={language} {...register('languages')} /> {language}
           </label>
         ))}
-        <span className="error" role={errors.languages?.message ? 'alert' : undefined}>{errors.languages?.message ?? ''}</span>
+        <span className="error" role={errors.languages?.message ? 'alert' : undefined}>
+          {errors.languages?.message ?? ''}
+        </span>
       </fieldset>
       <fieldset>
         <legend>{t('relayVenueIds')}</legend>
@@ -145,7 +157,9 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
               <input type="checkbox" value={v.id} {...register('relayVenueIds')} /> {v.label}
             </label>
           ))}
-        <span className="error" role={errors.relayVenueIds?.message ? 'alert' : undefined}>{errors.relayVenueIds?.message ?? ''}</span>
+        <span className="error" role={errors.relayVenueIds?.message ? 'alert' : undefined}>
+          {errors.relayVenueIds?.message ?? ''}
+        </span>
       </fieldset>
       <fieldset>
         <legend>{t('speakers')}</legend>
@@ -175,11 +189,17 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           </div>
         ))}
         {options.speakers[0] && (
-          <button type="button" className="button secondary small" onClick={() => speakers.append({ speakerId: options.speakers[0]!.id, role: 'speaker', presence: 'onsite' })}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => speakers.append({ speakerId: options.speakers[0]!.id, role: 'speaker', presence: 'onsite' })}
+          >
             {t('addSpeaker')}
           </button>
         )}
-        <span className="error" role={errors.speakers?.message ? 'alert' : undefined}>{errors.speakers?.message ?? ''}</span>
+        <span className="error" role={errors.speakers?.message ? 'alert' : undefined}>
+          {errors.speakers?.message ?? ''}
+        </span>
       </fieldset>
       <div className="grid-2">
         <label className="check">
@@ -191,7 +211,11 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
         {field('livestreamUrl', <input type="url" {...aria('livestreamUrl')} {...register('livestreamUrl')} />)}
         {field('recordingUrl', <input type="url" {...aria('recordingUrl')} {...register('recordingUrl')} />)}
       </div>
-      {errors.body?.message && <p className="notice bad" role="alert">{errors.body.message}</p>}
+      {errors.body?.message && (
+        <p className="notice bad" role="alert">
+          {errors.body.message}
+        </p>
+      )}
       {conflicts !== null && (
         <section className={`notice ${conflicts.length ? 'bad' : 'ok'}`} data-testid="conflicts" aria-live="polite">
           <strong>{t('conflictsTitle')}</strong>

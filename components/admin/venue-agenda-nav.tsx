@@ -9,13 +9,21 @@ export async function VenueAgendaNav({ eventSlug, current }: { eventSlug: string
     { key: 'speakers', href: `${base}/speakers`, label: t('speakers') },
   ] as const;
   return (
-    <nav aria-label={t('label')} style={{ display: 'flex', flexWrap: 'wrap', gap: '.4rem 1rem', alignItems: 'baseline', marginBottom: '1rem' }}>
+    <nav
+      aria-label={t('label')}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: '.4rem 1rem', alignItems: 'baseline', marginBottom: '1rem' }}
+    >
       <a href={base}>{t('agenda')}</a>
       <span aria-hidden="true" className="muted">
         |
       </span>
       {links.map((link) => (
-        <a key={link.key} href={link.href} aria-current={link.key === current ? 'page' : undefined} style={link.key === current ? { fontWeight: 700, color: 'var(--ink)' } : undefined}>
+        <a
+          key={link.key}
+          href={link.href}
+          aria-current={link.key === current ? 'page' : undefined}
+          style={link.key === current ? { fontWeight: 700, color: 'var(--ink)' } : undefined}
+        >
           {link.label}
         </a>
       ))}

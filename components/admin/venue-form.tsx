@@ -117,7 +117,12 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
             ))}
           </select>
         </FormField>
-        <FormField id={id('capacity')} label={t('venue.capacity')} hint={`${t('venue.capacityHint')} ${venueId ? t('venue.confirmedHint', { count: confirmedCount }) : ''}`} error={message('capacity')}>
+        <FormField
+          id={id('capacity')}
+          label={t('venue.capacity')}
+          hint={`${t('venue.capacityHint')} ${venueId ? t('venue.confirmedHint', { count: confirmedCount }) : ''}`}
+          error={message('capacity')}
+        >
           <input {...field('capacity', true)} inputMode="numeric" maxLength={8} />
         </FormField>
         <FormField id={id('position')} label={t('venue.position')} hint={t('venue.positionHint')} error={message('position')}>

@@ -6,7 +6,19 @@ import type { Locale } from '@/lib/i18n/locales';
 import { SessionTime } from './session-time';
 import { ViewerTime } from './viewer-time';
 
-export async function AgendaEntryCard({ entry, agenda, locale, viewerZone, seatsLeft }: { entry: AgendaEntry; agenda: PublicAgenda; locale: Locale; viewerZone?: string; seatsLeft: number | null | undefined }) {
+export async function AgendaEntryCard({
+  entry,
+  agenda,
+  locale,
+  viewerZone,
+  seatsLeft,
+}: {
+  entry: AgendaEntry;
+  agenda: PublicAgenda;
+  locale: Locale;
+  viewerZone?: string;
+  seatsLeft: number | null | undefined;
+}) {
   const t = await getTranslations('agenda');
   const { session, venue, origin, relay } = entry;
   const room = agenda.rooms.find((r) => r.id === entry.roomId);
@@ -17,18 +29,36 @@ export async function AgendaEntryCard({ entry, agenda, locale, viewerZone, seats
   return (
     <li className="card agenda-entry" data-session={session.slug} data-venue={venue.slug} data-relay={relay ? 'true' : 'false'}>
       <div>
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={entry.day} />
-        <ViewerTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} viewerZone={viewerZone} locale={locale} headingDay={entry.day} />
+        <SessionTime
+          start={session.startsAt}
+          end={session.endsAt}
+          zone={venue.timeZone}
+          place={pick(venue.city, locale)}
+          locale={locale}
+          headingDay={entry.day}
+        />
+        <ViewerTime
+          start={session.startsAt}
+          end={session.endsAt}
+          zone={venue.timeZone}
+          viewerZone={viewerZone}
+          locale={locale}
+          headingDay={entry.day}
+        />
       </div>
       <h3>
-        <a href={`/events/${agenda.event.slug}/sessions/${session.slug}${viewerZone ? `?tz=${encodeURIComponent(viewerZone)}` : ''}`}>{pick(session.title, locale)}</a>
+        <a href={`/events/${agenda.event.slug}/sessions/${session.slug}${viewerZone ? `?tz=${encodeURIComponent(viewerZone)}` : ''}`}>
+          {pick(session.title, locale)}
+        </a>
       </h3>
       <p className="badges">
         <span className="badge">{t(`kinds.${session.kind}` as never)}</span>
         {relay && venue.kind !== 'online' && <span className="badge relay">{t('relayFrom', { venue: pick(origin.city, locale) })}</span>}
         {venue.kind === 'online' && <span className="badge relay">{t('online')}</span>}
         {session.status !== 'scheduled' && <span className={`badge ${session.status}`}>{t(`status.${session.status}`)}</span>}
-        {!relay && seatsLeft !== null && seatsLeft !== undefined && <span className={`badge ${seatsLeft === 0 ? 'wait' : 'ok'}`}>{t('seatsLeft', { count: seatsLeft })}</span>}
+        {!relay && seatsLeft !== null && seatsLeft !== undefined && (
+          <span className={`badge ${seatsLeft === 0 ? 'wait' : 'ok'}`}>{t('seatsLeft', { count: seatsLeft })}</span>
+        )}
       </p>
       <p className="muted where">
         {pick(venue.name, locale)}

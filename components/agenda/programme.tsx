@@ -19,7 +19,17 @@ export async function generateProgrammeMetadata({ params }: { params: Promise<{ 
 }
 
 /** The programme by venue and day, filtered by query (empty for the cached, unfiltered page). */
-export async function Programme({ slug, agenda, query, locale }: { slug: string; agenda: PublicAgenda; query: AgendaQuery; locale: Locale }) {
+export async function Programme({
+  slug,
+  agenda,
+  query,
+  locale,
+}: {
+  slug: string;
+  agenda: PublicAgenda;
+  query: AgendaQuery;
+  locale: Locale;
+}) {
   const [t, seats] = await Promise.all([getTranslations('agenda'), seatsLeft(await getDb(), agenda.event.id)]);
   const entries = venueAgendas(agenda, query);
   const groups = new Map<string, AgendaEntry[]>();
@@ -50,16 +60,30 @@ export async function Programme({ slug, agenda, query, locale }: { slug: string;
       </p>
       <h1>{t('title')}</h1>
       <nav aria-label={t('venue')} className="actions" style={{ marginTop: 0 }}>
-        <a href={link({ venue: undefined })} aria-current={!query.venue ? 'page' : undefined} className={`button ${query.venue ? 'secondary' : ''}`}>
+        <a
+          href={link({ venue: undefined })}
+          aria-current={!query.venue ? 'page' : undefined}
+          className={`button ${query.venue ? 'secondary' : ''}`}
+        >
           {t('allVenues')}
         </a>
         {agenda.venues.map((v) => (
-          <a key={v.id} href={link({ venue: v.slug })} aria-current={query.venue === v.slug ? 'page' : undefined} className={`button ${query.venue === v.slug ? '' : 'secondary'}`}>
+          <a
+            key={v.id}
+            href={link({ venue: v.slug })}
+            aria-current={query.venue === v.slug ? 'page' : undefined}
+            className={`button ${query.venue === v.slug ? '' : 'secondary'}`}
+          >
             {pick(v.city, locale)}
           </a>
         ))}
       </nav>
-      <form method="get" className="card" style={{ marginTop: '1rem', display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'flex-end' }} aria-label={t('filters')}>
+      <form
+        method="get"
+        className="card"
+        style={{ marginTop: '1rem', display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'flex-end' }}
+        aria-label={t('filters')}
+      >
         {query.venue && <input type="hidden" name="venue" value={query.venue} />}
         {query.tz && <input type="hidden" name="tz" value={query.tz} />}
         <div className="field">
@@ -118,7 +142,8 @@ export async function Programme({ slug, agenda, query, locale }: { slug: string;
         return (
           <section key={key} aria-labelledby={`h-${key}`} data-group={key}>
             <h2 id={`h-${key}`}>
-              {pick(first.venue.city, locale)} · {formatDay(first.session.startsAt, first.venue.timeZone, locale)} <span className="zone">({first.venue.timeZone})</span>
+              {pick(first.venue.city, locale)} · {formatDay(first.session.startsAt, first.venue.timeZone, locale)}{' '}
+              <span className="zone">({first.venue.timeZone})</span>
             </h2>
             {first.venue.address && (
               <p className="muted">
@@ -127,7 +152,14 @@ export async function Programme({ slug, agenda, query, locale }: { slug: string;
             )}
             <ul className="agenda-list">
               {group.map((entry) => (
-                <AgendaEntryCard key={`${entry.session.id}-${entry.venue.id}`} entry={entry} agenda={agenda} locale={locale} viewerZone={query.tz} seatsLeft={seats.get(entry.session.id)} />
+                <AgendaEntryCard
+                  key={`${entry.session.id}-${entry.venue.id}`}
+                  entry={entry}
+                  agenda={agenda}
+                  locale={locale}
+                  viewerZone={query.tz}
+                  seatsLeft={seats.get(entry.session.id)}
+                />
               ))}
             </ul>
           </section>

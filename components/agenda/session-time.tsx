@@ -6,13 +6,31 @@ import type { Locale } from '@/lib/i18n/locales';
  * (YYYY-MM-DD) a heading above already states; the time carries its own date whenever it falls on
  * another day in `zone`, and always when there is no such heading (null).
  */
-export function SessionTime({ start, end, zone, place, locale, headingDay }: { start: Date; end: Date; zone: string; place: string; locale: Locale; headingDay: string | null }) {
+export function SessionTime({
+  start,
+  end,
+  zone,
+  place,
+  locale,
+  headingDay,
+}: {
+  start: Date;
+  end: Date;
+  zone: string;
+  place: string;
+  locale: Locale;
+  headingDay: string | null;
+}) {
   const text = spanText(start, end, zone, place, locale, headingDay);
   return (
     <time dateTime={start.toISOString()} className="time" data-zone={zone}>
       {text.day && `${text.day} · `}
       {text.start}–{text.end}
-      {text.endDayNote} <span className="zone">{text.zone}{text.endOffset && ` → ${text.endOffset}`}</span>
+      {text.endDayNote}{' '}
+      <span className="zone">
+        {text.zone}
+        {text.endOffset && ` → ${text.endOffset}`}
+      </span>
     </time>
   );
 }

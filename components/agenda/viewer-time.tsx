@@ -4,7 +4,21 @@ import { SessionTime } from './session-time';
 import type { Locale } from '@/lib/i18n/locales';
 
 /** "Your time: …" under a session's own time, when the viewer asked for their zone and it differs. */
-export async function ViewerTime({ start, end, zone, viewerZone, locale, headingDay }: { start: Date; end: Date; zone: string; viewerZone: string | undefined; locale: Locale; headingDay: string | null }) {
+export async function ViewerTime({
+  start,
+  end,
+  zone,
+  viewerZone,
+  locale,
+  headingDay,
+}: {
+  start: Date;
+  end: Date;
+  zone: string;
+  viewerZone: string | undefined;
+  locale: Locale;
+  headingDay: string | null;
+}) {
   if (!viewerZone || viewerZone === zone) return null;
   const t = await getTranslations('agenda');
   return (

@@ -33,13 +33,31 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <div className="field">
         <label htmlFor="signin-email">{t('email')}</label>
-        <input id="signin-email" type="email" autoComplete="username" aria-invalid={Boolean(formState.errors.email)} aria-describedby="signin-email-error" {...register('email')} />
-        <span id="signin-email-error" className="error">{formState.errors.email ? `${t('email')}: ${formState.errors.email.message}` : ''}</span>
+        <input
+          id="signin-email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={Boolean(formState.errors.email)}
+          aria-describedby="signin-email-error"
+          {...register('email')}
+        />
+        <span id="signin-email-error" className="error">
+          {formState.errors.email ? `${t('email')}: ${formState.errors.email.message}` : ''}
+        </span>
       </div>
       <div className="field">
         <label htmlFor="signin-password">{t('password')}</label>
-        <input id="signin-password" type="password" autoComplete="current-password" aria-invalid={Boolean(formState.errors.password)} aria-describedby="signin-password-error" {...register('password')} />
-        <span id="signin-password-error" className="error">{formState.errors.password ? `${t('password')}: ${formState.errors.password.message}` : ''}</span>
+        <input
+          id="signin-password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={Boolean(formState.errors.password)}
+          aria-describedby="signin-password-error"
+          {...register('password')}
+        />
+        <span id="signin-password-error" className="error">
+          {formState.errors.password ? `${t('password')}: ${formState.errors.password.message}` : ''}
+        </span>
       </div>
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('submit')}

@@ -5,7 +5,12 @@ import { useEffect, useState } from 'react';
 
 function parts(ms: number) {
   const total = Math.max(0, Math.floor(ms / 1000));
-  return { days: Math.floor(total / 86400), hours: Math.floor((total % 86400) / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
+  return {
+    days: Math.floor(total / 86400),
+    hours: Math.floor((total % 86400) / 3600),
+    minutes: Math.floor((total % 3600) / 60),
+    seconds: total % 60,
+  };
 }
 
 /** Counts down to when the stream opens, then reloads the page so the server hands out the link. */
@@ -29,10 +34,20 @@ export function Countdown({ until, labels }: { until: string; labels: { days: st
   const left = parts(target - now);
   return (
     <p className="countdown" role="timer" aria-live="off" data-testid="countdown">
-      {left.days > 0 && <span>{left.days} {labels.days} </span>}
-      <span>{left.hours} {labels.hours} </span>
-      <span>{left.minutes} {labels.minutes} </span>
-      <span>{left.seconds} {labels.seconds}</span>
+      {left.days > 0 && (
+        <span>
+          {left.days} {labels.days}{' '}
+        </span>
+      )}
+      <span>
+        {left.hours} {labels.hours}{' '}
+      </span>
+      <span>
+        {left.minutes} {labels.minutes}{' '}
+      </span>
+      <span>
+        {left.seconds} {labels.seconds}
+      </span>
     </p>
   );
 }

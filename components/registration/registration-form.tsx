@@ -25,7 +25,10 @@ type Props = {
  * first validation, not with the page: visitors reading the form do not download it.
  */
 const sharedSchemaResolver: Resolver<RegistrationFormValues, unknown, RegistrationInput> = async (values, context, options) => {
-  const [{ zodResolver }, { registrationInputSchema }] = await Promise.all([import('@hookform/resolvers/zod'), import('@/lib/registration/schema')]);
+  const [{ zodResolver }, { registrationInputSchema }] = await Promise.all([
+    import('@hookform/resolvers/zod'),
+    import('@/lib/registration/schema'),
+  ]);
   return zodResolver(registrationInputSchema)(values, context, options);
 };
 
@@ -41,7 +44,9 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   const t = useMemo(() => plainTranslator(messages), [messages]);
   // What was submitted, once the server has it: the answer is the same whether the address was new or
   // already registered, so the screen shows only what the person asked for (their mail tells the rest).
-  const [done, setDone] = useState<{ email: string; mode: RegistrationInput['mode']; venue: string | null; sessions: string[] } | null>(null);
+  const [done, setDone] = useState<{ email: string; mode: RegistrationInput['mode']; venue: string | null; sessions: string[] } | null>(
+    null,
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<RegistrationFormValues, unknown, RegistrationInput>({
     resolver: sharedSchemaResolver,
@@ -50,14 +55,18 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   const mode = watch('mode');
   const venue = watch('venue');
   const chosen = watch('sessions') ?? [];
-  const available = mode === 'online' ? options.sessionsFor.online ?? [] : mode === 'in_person' && venue ? options.sessionsFor[venue] ?? [] : [];
+  const available =
+    mode === 'online' ? (options.sessionsFor.online ?? []) : mode === 'in_person' && venue ? (options.sessionsFor[venue] ?? []) : [];
   const errors = formState.errors;
   const label = (field: string) => t(field as never);
   const message = (field: FieldPath<RegistrationFormValues>) => {
     const error = errors[field as keyof typeof errors];
     return error?.message ? `${label(field)}: ${error.message}` : undefined;
   };
-  const describe = (field: string) => ({ 'aria-invalid': Boolean(errors[field as keyof typeof errors]), 'aria-describedby': `${field}-error` });
+  const describe = (field: string) => ({
+    'aria-invalid': Boolean(errors[field as keyof typeof errors]),
+    'aria-describedby': `${field}-error`,
+  });
   // Where the keyboard goes when the page answers: the confirmation, or the notice of what went wrong
   // (the submit button it was on is disabled while sending, which drops focus to the document).
   const answer = useRef<HTMLElement>(null);
@@ -99,7 +108,13 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <h3>{t('doneAsked')}</h3>
         <p>{done.mode === 'online' ? t('online') : `${t('inPerson')}: ${venueLabel ?? done.venue}`}</p>
         {done.sessions.length === 0 && <p>{t('doneNoSessions')}</p>}
-        <RequestedSessionList items={requestedSessions(options, { mode: done.mode, venue: done.venue ?? null }, done.sessions.map((sessionId) => ({ sessionId })))} />
+        <RequestedSessionList
+          items={requestedSessions(
+            options,
+            { mode: done.mode, venue: done.venue ?? null },
+            done.sessions.map((sessionId) => ({ sessionId })),
+          )}
+        />
         <p className="muted">{t('doneNoMail')}</p>
       </section>
     );
@@ -108,7 +123,13 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   return (
     <form onSubmit={onSubmit} noValidate>
       {notice && (
-        <p className="notice bad" role="alert" data-testid="form-notice" ref={answer as React.RefObject<HTMLParagraphElement>} tabIndex={-1}>
+        <p
+          className="notice bad"
+          role="alert"
+          data-testid="form-notice"
+          ref={answer as React.RefObject<HTMLParagraphElement>}
+          tabIndex={-1}
+        >
           {notice}
         </p>
       )}
@@ -126,7 +147,13 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         </div>
         <div className="field">
           <label htmlFor="organisation">{t('organisation')}</label>
-          <input id="organisation" autoComplete="organization" maxLength={200} {...describe('organisation')} {...register('organisation')} />
+          <input
+            id="organisation"
+            autoComplete="organization"
+            maxLength={200}
+            {...describe('organisation')}
+            {...register('organisation')}
+          />
           <FieldError id="organisation-error" message={message('organisation')} />
         </div>
         <div className="field">
@@ -203,7 +230,11 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
               <input
                 type="checkbox"
                 checked={checked}
-                onChange={() => setValue('sessions', checked ? chosen.filter((id) => id !== s.id) : [...chosen, s.id], { shouldValidate: formState.isSubmitted })}
+                onChange={() =>
+                  setValue('sessions', checked ? chosen.filter((id) => id !== s.id) : [...chosen, s.id], {
+                    shouldValidate: formState.isSubmitted,
+                  })
+                }
               />
               <span>
                 <strong>{s.title}</strong>
@@ -238,7 +269,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
           <input type="checkbox" {...describe('consent')} {...register('consent')} />
           <span>
             {t('consent')}{' '}
-            <a href="/privacy" target="_blank">
+            <a href="/privacy" target="_blank" rel="noopener">
               {t('privacy')}
             </a>
           </span>

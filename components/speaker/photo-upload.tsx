@@ -18,7 +18,10 @@ export function PhotoUpload({ speakerId, name, src }: { speakerId: string; name:
     setBusy(true);
     setNotice(null);
     try {
-      const response = await fetch(`/speaker/photo?speaker=${encodeURIComponent(speakerId)}`, { method, body: method === 'POST' ? file : undefined });
+      const response = await fetch(`/speaker/photo?speaker=${encodeURIComponent(speakerId)}`, {
+        method,
+        body: method === 'POST' ? file : undefined,
+      });
       const body = (await response.json().catch(() => ({}))) as { error?: string };
       if (response.ok) {
         setNotice({ ok: true, text: method === 'POST' ? t('photoSaved') : t('photoRemoved') });
@@ -30,12 +33,26 @@ export function PhotoUpload({ speakerId, name, src }: { speakerId: string; name:
   };
   const inputId = `photo-${speakerId}`;
   return (
-    <div data-testid="photo-upload" style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '.35rem', marginBottom: '1.25rem' }}>
+    <div
+      data-testid="photo-upload"
+      style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '.35rem', marginBottom: '1.25rem' }}
+    >
       <label htmlFor={inputId} style={{ fontWeight: 600 }}>
         {t('photo')}
       </label>
-      {src ? <img src={src} alt={t('photoAlt', { name })} width={120} height={120} style={{ objectFit: 'cover', borderRadius: 8 }} /> : <span className="muted">{t('photoNone')}</span>}
-      <input id={inputId} type="file" accept="image/png,image/jpeg,image/webp" aria-describedby={`${inputId}-hint`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      {src ? (
+        // biome-ignore lint/performance/noImgElement: the photo is the speaker's own upload or a local preview, served by our route; next/image would add nothing here.
+        <img src={src} alt={t('photoAlt', { name })} width={120} height={120} style={{ objectFit: 'cover', borderRadius: 8 }} />
+      ) : (
+        <span className="muted">{t('photoNone')}</span>
+      )}
+      <input
+        id={inputId}
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        aria-describedby={`${inputId}-hint`}
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+      />
       <span id={`${inputId}-hint`} className="muted">
         {t('photoHint')}
       </span>

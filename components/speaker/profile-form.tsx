@@ -24,7 +24,11 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   });
   const errors = formState.errors;
   const id = (field: string) => `${field}-${speakerId}`;
-  const describe = (field: (typeof FIELDS)[number]) => ({ id: id(field), 'aria-invalid': Boolean(errors[field]), 'aria-describedby': `${id(field)}-error` });
+  const describe = (field: (typeof FIELDS)[number]) => ({
+    id: id(field),
+    'aria-invalid': Boolean(errors[field]),
+    'aria-describedby': `${id(field)}-error`,
+  });
   const error = (field: (typeof FIELDS)[number]) => (
     <span id={`${id(field)}-error`} className="error" role={errors[field] ? 'alert' : undefined}>
       {errors[field]?.message ? `${t(field)}: ${errors[field]?.message}` : ''}

@@ -20,7 +20,12 @@ export function ZonePicker({ current, zones, labels }: Props) {
     }
   }, [current]);
   return (
-    <form method="get" action="/speaker" className="card" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'flex-end' }}>
+    <form
+      method="get"
+      action="/speaker"
+      className="card"
+      style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'flex-end' }}
+    >
       <div className="field" style={{ marginBottom: 0 }}>
         <label htmlFor="tz-pick">{labels.pick}</label>
         <select id="tz-pick" name="tz" defaultValue={current ?? ''}>

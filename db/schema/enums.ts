@@ -17,12 +17,7 @@ export const sessionStatus = pgEnum('session_status', ['scheduled', 'changed', '
 export const speakerRole = pgEnum('speaker_role', ['speaker', 'moderator', 'panelist', 'signatory', 'host']);
 export const speakerPresence = pgEnum('speaker_presence', ['onsite', 'remote']);
 export const attendanceMode = pgEnum('attendance_mode', ['in_person', 'online']);
-export const registrationStatus = pgEnum('registration_status', [
-  'confirmed',
-  'waitlisted',
-  'cancelled',
-  'checked_in',
-]);
+export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'cancelled', 'checked_in']);
 export const seatStatus = pgEnum('seat_status', ['confirmed', 'waitlisted']);
 export const participantType = pgEnum('participant_type', [
   'government',

@@ -4,7 +4,14 @@ import { events } from './agenda';
 import { registrations } from './registration';
 import { outboxStatus } from './enums';
 
-export type OutboxAttachment = { filename: string; contentType: string; content: string; encoding: 'base64' | 'utf8'; cid?: string; method?: string };
+export type OutboxAttachment = {
+  filename: string;
+  contentType: string;
+  content: string;
+  encoding: 'base64' | 'utf8';
+  cid?: string;
+  method?: string;
+};
 
 /**
  * Mail waiting to be sent. Rows are written in the same transaction as the change that causes
@@ -40,6 +47,9 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_registration_idx').on(t.registrationId),
-    check('outbox_content_ck', sql`(${t.html} IS NOT NULL AND ${t.text} IS NOT NULL) OR (${t.template} IS NOT NULL AND ${t.payload} IS NOT NULL)`),
+    check(
+      'outbox_content_ck',
+      sql`(${t.html} IS NOT NULL AND ${t.text} IS NOT NULL) OR (${t.template} IS NOT NULL AND ${t.payload} IS NOT NULL)`,
+    ),
   ],
 );

@@ -14,7 +14,14 @@ export type EventAccess = { event: AdminEvent; roles: EventRole[]; venueIds: (st
 export async function eventAccess(db: Db, actor: Actor | null, slug: string, roles: EventRole[]): Promise<EventAccess> {
   if (!actor) throw new AuthorizationError('signed-out');
   const [event] = await db
-    .select({ id: events.id, slug: events.slug, name: events.name, timeZone: events.timeZone, startsAt: events.startsAt, endsAt: events.endsAt })
+    .select({
+      id: events.id,
+      slug: events.slug,
+      name: events.name,
+      timeZone: events.timeZone,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+    })
     .from(events)
     .where(eq(events.slug, slug));
   if (!event) throw new AuthorizationError('forbidden');

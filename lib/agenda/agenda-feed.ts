@@ -27,7 +27,9 @@ export function agendaFeed(agenda: PublicAgenda, entries: AgendaEntry[], options
       ...utcSpan(session.startsAt, session.endsAt),
       title: pick(session.title, options.locale),
       description: [pick(session.description, options.locale), speakers].filter(Boolean).join('\n\n'),
-      location: [room ? pick(room.name, options.locale) : null, pick(origin.name, options.locale), pick(origin.city, options.locale)].filter(Boolean).join(', '),
+      location: [room ? pick(room.name, options.locale) : null, pick(origin.name, options.locale), pick(origin.city, options.locale)]
+        .filter(Boolean)
+        .join(', '),
       url: `${base}/events/${agenda.event.slug}/sessions/${session.slug}`,
       status: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
       categories: [session.kind],

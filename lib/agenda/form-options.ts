@@ -43,7 +43,9 @@ export function registrationFormOptions(agenda: PublicAgenda, seats: Map<string,
   }
   const names = countries.getNames(locale === 'zh' ? 'zh' : 'en', { select: 'official' });
   return {
-    venues: agenda.venues.filter((v) => v.kind !== 'online').map((v) => ({ slug: v.slug, label: `${pick(v.name, locale)} (${pick(v.city, locale)}, ${v.timeZone})` })),
+    venues: agenda.venues
+      .filter((v) => v.kind !== 'online')
+      .map((v) => ({ slug: v.slug, label: `${pick(v.name, locale)} (${pick(v.city, locale)}, ${v.timeZone})` })),
     sessionsFor,
     countries: Object.entries(names)
       .map(([code, name]) => ({ code, name }))

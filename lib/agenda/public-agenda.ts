@@ -5,9 +5,28 @@ import type { AgendaSession } from './agenda-session';
 import type { EventRow } from './events';
 import { publishedSessions } from './published-sessions';
 
-export type AgendaVenue = { id: string; slug: string; name: LocalizedText; city: LocalizedText; country: string; address: string; timeZone: string; kind: 'main' | 'branch' | 'online'; capacity: number | null };
+export type AgendaVenue = {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  city: LocalizedText;
+  country: string;
+  address: string;
+  timeZone: string;
+  kind: 'main' | 'branch' | 'online';
+  capacity: number | null;
+};
 export type AgendaRoom = { id: string; venueId: string; name: LocalizedText; capacity: number };
-export type AgendaSpeaker = { id: string; slug: string; name: string; honorific: string; jobTitle: string; affiliation: string; country: string; bio: LocalizedText };
+export type AgendaSpeaker = {
+  id: string;
+  slug: string;
+  name: string;
+  honorific: string;
+  jobTitle: string;
+  affiliation: string;
+  country: string;
+  bio: LocalizedText;
+};
 
 /**
  * Everything the public programme shows, read in a handful of queries. Livestream URLs are not
@@ -40,15 +59,39 @@ export async function workingAgenda(db: Db, event: EventRow): Promise<PublicAgen
 /** What is live whatever version is published: the event's venues, rooms and speaker profiles. */
 async function agendaFrame(db: Db, event: EventRow): Promise<Omit<PublicAgenda, 'sessions'>> {
   const venueRows = await db
-    .select({ id: venues.id, slug: venues.slug, name: venues.name, city: venues.city, country: venues.country, address: venues.address, timeZone: venues.timeZone, kind: venues.kind, capacity: venues.capacity })
+    .select({
+      id: venues.id,
+      slug: venues.slug,
+      name: venues.name,
+      city: venues.city,
+      country: venues.country,
+      address: venues.address,
+      timeZone: venues.timeZone,
+      kind: venues.kind,
+      capacity: venues.capacity,
+    })
     .from(venues)
     .where(eq(venues.eventId, event.id))
     .orderBy(asc(venues.position), asc(venues.slug));
   const venueIds = venueRows.map((v) => v.id);
   const [roomRows, speakerRows] = await Promise.all([
-    venueIds.length ? db.select({ id: rooms.id, venueId: rooms.venueId, name: rooms.name, capacity: rooms.capacity }).from(rooms).where(inArray(rooms.venueId, venueIds)) : [],
+    venueIds.length
+      ? db
+          .select({ id: rooms.id, venueId: rooms.venueId, name: rooms.name, capacity: rooms.capacity })
+          .from(rooms)
+          .where(inArray(rooms.venueId, venueIds))
+      : [],
     db
-      .select({ id: speakers.id, slug: speakers.slug, name: speakers.name, honorific: speakers.honorific, jobTitle: speakers.jobTitle, affiliation: speakers.affiliation, country: speakers.country, bio: speakers.bio })
+      .select({
+        id: speakers.id,
+        slug: speakers.slug,
+        name: speakers.name,
+        honorific: speakers.honorific,
+        jobTitle: speakers.jobTitle,
+        affiliation: speakers.affiliation,
+        country: speakers.country,
+        bio: speakers.bio,
+      })
       .from(speakers)
       .where(eq(speakers.eventId, event.id))
       .orderBy(asc(speakers.name)),
@@ -97,6 +140,9 @@ async function workingSessions(db: Db, event: EventRow): Promise<AgendaSession[]
 
 /** Live seat counts, kept apart from the programme so it can be cached while seats change. */
 export async function seatsLeft(db: Db, eventId: string): Promise<Map<string, number | null>> {
-  const rows = await db.select({ id: sessions.id, capacity: sessions.capacity, confirmed: sessions.confirmedCount }).from(sessions).where(eq(sessions.eventId, eventId));
+  const rows = await db
+    .select({ id: sessions.id, capacity: sessions.capacity, confirmed: sessions.confirmedCount })
+    .from(sessions)
+    .where(eq(sessions.eventId, eventId));
   return new Map(rows.map((r) => [r.id, r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed)]));
 }

@@ -29,7 +29,8 @@ const STORE = Symbol.for('hybrid-forum.published-pages');
 
 function store(): Store {
   const holder = globalThis as { [STORE]?: Store };
-  return (holder[STORE] ??= { pages: new Map(), bytes: 0, generation: 0 });
+  holder[STORE] ??= { pages: new Map(), bytes: 0, generation: 0 };
+  return holder[STORE];
 }
 
 const keyOf = (path: string, locale: string) => `${locale} ${path}`;

@@ -8,7 +8,11 @@ export type AttendanceChoice = { mode: 'in_person' | 'online'; venue: string | n
  * their venue's time (online, each session's own venue's), each with its date, earliest first.
  * `requests` carry whatever the caller shows beside each session (a seat, a status).
  */
-export function requestedSessions<T extends { sessionId: string }>(options: FormOptions, choice: AttendanceChoice, requests: T[]): { option: SessionOption; request: T }[] {
+export function requestedSessions<T extends { sessionId: string }>(
+  options: FormOptions,
+  choice: AttendanceChoice,
+  requests: T[],
+): { option: SessionOption; request: T }[] {
   const offered = options.sessionsFor[choice.mode === 'online' ? 'online' : (choice.venue ?? '')] ?? [];
   const bySession = new Map(requests.map((r) => [r.sessionId, r]));
   return offered.flatMap((option) => {

@@ -16,7 +16,13 @@ export type AgendaFilter = { venue?: string; segment?: string; kind?: string; la
 
 function matchesText(session: AgendaSession, speakers: Map<string, string>, q: string): boolean {
   const needle = q.toLowerCase();
-  const haystack = [session.title.en, session.title.zh, session.description.en, session.description.zh, ...session.speakers.map((s) => speakers.get(s.speakerId))];
+  const haystack = [
+    session.title.en,
+    session.title.zh,
+    session.description.en,
+    session.description.zh,
+    ...session.speakers.map((s) => speakers.get(s.speakerId)),
+  ];
   return haystack.some((text) => text?.toLowerCase().includes(needle));
 }
 
@@ -36,7 +42,9 @@ export function venueAgendas(agenda: PublicAgenda, filter: AgendaFilter = {}): A
     if (filter.q && !matchesText(session, speakerNames, filter.q)) continue;
     const origin = venuesById.get(session.venueId);
     if (!origin) continue;
-    const shownAt: { venue: AgendaVenue; relay: boolean; roomId: string | null }[] = [{ venue: origin, relay: false, roomId: session.roomId }];
+    const shownAt: { venue: AgendaVenue; relay: boolean; roomId: string | null }[] = [
+      { venue: origin, relay: false, roomId: session.roomId },
+    ];
     for (const relay of session.relays) {
       const venue = venuesById.get(relay.venueId);
       if (venue) shownAt.push({ venue, relay: true, roomId: relay.roomId });

@@ -20,16 +20,39 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'Hybrid Forum API',
       version: '1.0.0',
-      description: 'Programme, venues and registration of multi-venue hybrid forums. Times are UTC (ISO 8601); every venue carries its IANA time zone.',
+      description:
+        'Programme, venues and registration of multi-venue hybrid forums. Times are UTC (ISO 8601); every venue carries its IANA time zone.',
     },
     servers: [{ url: serverUrl }],
     paths: {
-      '/api/v1/events': { get: { summary: 'Published forums', operationId: 'listEvents', responses: { 200: json({ type: 'object', properties: { events: { type: 'array', items: ref('Event') } } }, 'Forums') } } },
+      '/api/v1/events': {
+        get: {
+          summary: 'Published forums',
+          operationId: 'listEvents',
+          responses: { 200: json({ type: 'object', properties: { events: { type: 'array', items: ref('Event') } } }, 'Forums') },
+        },
+      },
       '/api/v1/events/{slug}': {
-        get: { summary: 'One forum with its venues', operationId: 'getEvent', parameters: [slugParam], responses: { 200: json({ type: 'object', properties: { event: ref('Event'), venues: { type: 'array', items: ref('Venue') } } }, 'The forum'), 404: errors[404] } },
+        get: {
+          summary: 'One forum with its venues',
+          operationId: 'getEvent',
+          parameters: [slugParam],
+          responses: {
+            200: json({ type: 'object', properties: { event: ref('Event'), venues: { type: 'array', items: ref('Venue') } } }, 'The forum'),
+            404: errors[404],
+          },
+        },
       },
       '/api/v1/events/{slug}/venues': {
-        get: { summary: 'Venues with their time zones and rooms', operationId: 'listVenues', parameters: [slugParam], responses: { 200: json({ type: 'object', properties: { venues: { type: 'array', items: ref('Venue') } } }, 'Venues'), 404: errors[404] } },
+        get: {
+          summary: 'Venues with their time zones and rooms',
+          operationId: 'listVenues',
+          parameters: [slugParam],
+          responses: {
+            200: json({ type: 'object', properties: { venues: { type: 'array', items: ref('Venue') } } }, 'Venues'),
+            404: errors[404],
+          },
+        },
       },
       '/api/v1/events/{slug}/sessions': {
         get: {
@@ -37,21 +60,32 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'listSessions',
           parameters: [
             slugParam,
-            { name: 'venue', in: 'query', schema: { type: 'string' }, description: 'A venue slug: that venue’s programme, relays included' },
+            {
+              name: 'venue',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'A venue slug: that venue’s programme, relays included',
+            },
             { name: 'day', in: 'query', schema: { type: 'string', format: 'date' }, description: 'A calendar day in the venue’s zone' },
             { name: 'kind', in: 'query', schema: { type: 'string' } },
             { name: 'segment', in: 'query', schema: { type: 'string' } },
             { name: 'language', in: 'query', schema: { type: 'string' } },
             { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 } },
           ],
-          responses: { 200: json({ type: 'object', properties: { sessions: { type: 'array', items: ref('Session') } } }, 'Sessions'), ...errors },
+          responses: {
+            200: json({ type: 'object', properties: { sessions: { type: 'array', items: ref('Session') } } }, 'Sessions'),
+            ...errors,
+          },
         },
       },
       '/api/v1/events/{slug}/sessions/{session}': {
         get: {
           summary: 'One session',
           operationId: 'getSession',
-          parameters: [slugParam, { name: 'session', in: 'path', required: true, schema: { type: 'string' }, description: 'Session id or slug' }],
+          parameters: [
+            slugParam,
+            { name: 'session', in: 'path', required: true, schema: { type: 'string' }, description: 'Session id or slug' },
+          ],
           responses: { 200: json({ type: 'object', properties: { session: ref('Session') } }, 'The session'), 404: errors[404] },
         },
       },
@@ -60,13 +94,17 @@ export function openApiDocument(serverUrl: string) {
           summary: 'The programme as an iCalendar feed (whole, or ?venue=)',
           operationId: 'agendaFeed',
           parameters: [slugParam, { name: 'venue', in: 'query', schema: { type: 'string' } }],
-          responses: { 200: { description: 'iCalendar (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } }, ...errors },
+          responses: {
+            200: { description: 'iCalendar (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } },
+            ...errors,
+          },
         },
       },
       '/api/v1/events/{slug}/registrations': {
         post: {
           summary: 'Register for a forum',
-          description: 'How the registration stands (confirmed, waitlisted, seats) and the link to change or cancel it are sent to the email address, never returned here.',
+          description:
+            'How the registration stands (confirmed, waitlisted, seats) and the link to change or cancel it are sent to the email address, never returned here.',
           operationId: 'register',
           parameters: [slugParam],
           requestBody: { required: true, content: { 'application/json': { schema: ref('RegistrationInput') } } },
@@ -80,14 +118,21 @@ export function openApiDocument(serverUrl: string) {
             413: json(ref('Error'), 'Body larger than 32 KB'),
             415: json(ref('Error'), 'Body is not JSON'),
             422: errors[422],
-            429: { ...json(ref('Error'), 'Too many requests from this client'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+            429: {
+              ...json(ref('Error'), 'Too many requests from this client'),
+              headers: { 'Retry-After': { schema: { type: 'integer' } } },
+            },
           },
         },
       },
     },
     components: {
       schemas: {
-        Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } },
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } },
+        },
         Event: {
           type: 'object',
           properties: {

@@ -14,8 +14,15 @@ export function eventJson(event: EventRow) {
     endsAt: event.endsAt.toISOString(),
     timeZone: event.timeZone,
     languages: event.languages,
-    registration: { opensAt: event.registrationOpensAt?.toISOString() ?? null, closesAt: event.registrationClosesAt?.toISOString() ?? null },
-    links: { agenda: `/api/v1/events/${event.slug}/sessions`, venues: `/api/v1/events/${event.slug}/venues`, calendar: `/api/v1/events/${event.slug}/agenda.ics` },
+    registration: {
+      opensAt: event.registrationOpensAt?.toISOString() ?? null,
+      closesAt: event.registrationClosesAt?.toISOString() ?? null,
+    },
+    links: {
+      agenda: `/api/v1/events/${event.slug}/sessions`,
+      venues: `/api/v1/events/${event.slug}/venues`,
+      calendar: `/api/v1/events/${event.slug}/agenda.ics`,
+    },
   };
 }
 
@@ -55,7 +62,14 @@ export function sessionJson(agenda: PublicAgenda, session: AgendaSession, seatsL
     relayedTo: session.relays.map((r) => venueSlug(r.venueId)),
     speakers: session.speakers.map((role) => {
       const person = agenda.speakers.find((p) => p.id === role.speakerId);
-      return { slug: person?.slug, name: person?.name, affiliation: person?.affiliation, country: person?.country, role: role.role, presence: role.presence };
+      return {
+        slug: person?.slug,
+        name: person?.name,
+        affiliation: person?.affiliation,
+        country: person?.country,
+        role: role.role,
+        presence: role.presence,
+      };
     }),
   };
 }

@@ -10,7 +10,11 @@ const PAGE_SIZE = 100;
 const auditKeyset = keyset(auditLog.at, auditLog.id);
 
 export const auditQuerySchema = z.object({
-  entity: z.string().regex(/^[a-z-]{1,40}$/).optional().catch(undefined),
+  entity: z
+    .string()
+    .regex(/^[a-z-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   before: cursorSchema.optional().catch(undefined),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
@@ -22,7 +26,17 @@ export async function listAuditLog(db: Db, actor: Actor | null, slug: string, qu
   if (query.entity) conditions.push(eq(auditLog.entity, query.entity));
   if (query.before) conditions.push(auditKeyset.after(query.before, 'desc'));
   const rows = await db
-    .select({ id: auditLog.id, at: auditLog.at, cursor: auditKeyset.cursorText, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, details: auditLog.details, actorEmail: users.email, actorName: users.name })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      cursor: auditKeyset.cursorText,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      details: auditLog.details,
+      actorEmail: users.email,
+      actorName: users.name,
+    })
     .from(auditLog)
     .leftJoin(users, eq(auditLog.actorUserId, users.id))
     .where(and(...conditions))

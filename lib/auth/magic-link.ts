@@ -12,7 +12,11 @@ export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
  * `unlessMailedWithinMs`, also null while a token made that recently is unused: the user row is
  * locked first, so of concurrent requests only one makes a token.
  */
-export async function createMagicLinkToken(db: Db, email: string, options: { unlessMailedWithinMs?: number } = {}): Promise<{ token: string; userId: string } | null> {
+export async function createMagicLinkToken(
+  db: Db,
+  email: string,
+  options: { unlessMailedWithinMs?: number } = {},
+): Promise<{ token: string; userId: string } | null> {
   const [user] = await db
     .select({ id: users.id, disabledAt: users.disabledAt })
     .from(users)

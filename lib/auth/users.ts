@@ -8,7 +8,10 @@ import { hashPassword } from './passwords';
 export async function upsertUser(db: Db, input: { email: string; name?: string; password?: string }): Promise<string> {
   const email = input.email.trim().toLowerCase();
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
   if (existing) {
     const changes = { ...(input.name ? { name: input.name } : {}), ...(passwordHash ? { passwordHash } : {}) };
     // Nothing to change is fine: drizzle refuses an empty SET.
@@ -22,7 +25,10 @@ export async function upsertUser(db: Db, input: { email: string; name?: string; 
   return created!.id;
 }
 
-export async function grantEventRole(db: Db, input: { userId: string; eventSlug: string; role: EventRole; venueId?: string | null }): Promise<void> {
+export async function grantEventRole(
+  db: Db,
+  input: { userId: string; eventSlug: string; role: EventRole; venueId?: string | null },
+): Promise<void> {
   const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, input.eventSlug));
   if (!event) throw new Error(`No event with slug ${input.eventSlug}`);
   await db

@@ -17,7 +17,9 @@ export function calendarText(value: string): string {
 
 /** One line (SUMMARY, LOCATION, a calendar's name): line breaks become spaces, other controls go. */
 export function calendarLine(value: string): string {
-  return calendarText(value).replace(/\s*\n\s*/g, ' ').trim();
+  return calendarText(value)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /**
@@ -43,7 +45,7 @@ const MAX_OCTETS = 75;
 export function foldCalendar(text: string): string {
   const logical = text.replace(/\r\n[ \t]/g, '').split('\r\n');
   if (logical.at(-1) === '') logical.pop();
-  return logical.map((line) => foldLine(line.replace(/[\r\n]/g, ''))).join('\r\n') + '\r\n';
+  return `${logical.map((line) => foldLine(line.replace(/[\r\n]/g, ''))).join('\r\n')}\r\n`;
 }
 
 function foldLine(line: string): string {

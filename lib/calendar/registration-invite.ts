@@ -21,7 +21,12 @@ export type InviteSession = {
  * (uidPrefix null) are the session's own, the UIDs of their personal feed, so the two do not
  * duplicate each other in one calendar.
  */
-export type InviteParty = { uidPrefix: string | null; sequence: number; attendee: { name: string; email: string }; organizer: { name: string; email: string } };
+export type InviteParty = {
+  uidPrefix: string | null;
+  sequence: number;
+  attendee: { name: string; email: string };
+  organizer: { name: string; email: string };
+};
 
 /** One UID per person and session, so each later mail updates the same calendar entry. */
 export function inviteUid(uidPrefix: string | null, sessionId: string): string {

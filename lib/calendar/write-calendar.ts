@@ -14,7 +14,11 @@ type CalendarHeader = { productId: string; method?: string; calName?: string };
 export function writeCalendar(events: EventAttributes[], header: CalendarHeader): string {
   const calName = header.calName ? escapedCalendarLine(header.calName) : undefined;
   if (events.length === 0) return emptyCalendar({ ...header, calName });
-  const attributes: HeaderAttributes = { productId: header.productId, ...(header.method ? { method: header.method } : {}), ...(calName ? { calName } : {}) };
+  const attributes: HeaderAttributes = {
+    productId: header.productId,
+    ...(header.method ? { method: header.method } : {}),
+    ...(calName ? { calName } : {}),
+  };
   const { error, value } = createEvents(events.map(cleanEvent), attributes);
   if (error || !value) throw error ?? new Error('could not build the calendar');
   return foldCalendar(value);
@@ -26,8 +30,12 @@ function cleanEvent(event: EventAttributes): EventAttributes {
     ...(event.title !== undefined ? { title: calendarLine(event.title) } : {}),
     ...(event.description !== undefined ? { description: calendarText(event.description) } : {}),
     ...(event.location !== undefined ? { location: calendarLine(event.location) } : {}),
-    ...(event.organizer ? { organizer: { ...event.organizer, name: event.organizer.name === undefined ? undefined : calendarParam(event.organizer.name) } } : {}),
-    ...(event.attendees ? { attendees: event.attendees.map((a) => ({ ...a, name: a.name === undefined ? undefined : calendarParam(a.name) })) } : {}),
+    ...(event.organizer
+      ? { organizer: { ...event.organizer, name: event.organizer.name === undefined ? undefined : calendarParam(event.organizer.name) } }
+      : {}),
+    ...(event.attendees
+      ? { attendees: event.attendees.map((a) => ({ ...a, name: a.name === undefined ? undefined : calendarParam(a.name) })) }
+      : {}),
   };
 }
 

@@ -6,7 +6,13 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { registrationIdFromTicket } from '@/lib/tickets/ticket';
 
-export type CheckInPerson = { name: string; organisation: string; country: string; participantType: string; venue: { slug: string; name: LocalizedText; timeZone: string } | null };
+export type CheckInPerson = {
+  name: string;
+  organisation: string;
+  country: string;
+  participantType: string;
+  venue: { slug: string; name: LocalizedText; timeZone: string } | null;
+};
 
 export type CheckInResult =
   | { outcome: 'checked-in'; person: CheckInPerson; at: Date }
@@ -44,7 +50,8 @@ export async function checkIn(db: Db, actor: Actor | null, slug: string, code: s
     };
     if (registration.mode === 'online') return { outcome: 'not-admitted' as const, person, status: 'online' as const };
     if (!anyVenue && !access.venueIds.includes(registration.venueId)) return { outcome: 'other-venue' as const, person };
-    if (registration.status === 'cancelled' || registration.status === 'waitlisted') return { outcome: 'not-admitted' as const, person, status: registration.status };
+    if (registration.status === 'cancelled' || registration.status === 'waitlisted')
+      return { outcome: 'not-admitted' as const, person, status: registration.status };
 
     const [admitted] = await tx
       .update(registrations)

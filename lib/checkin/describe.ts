@@ -3,11 +3,20 @@ import { pick } from '@/lib/i18n/text';
 import { eventTimestamp } from '@/lib/format/event-time';
 import type { CheckInResult } from './check-in';
 
-export type CheckInView = { tone: 'ok' | 'warn' | 'bad'; outcome: CheckInResult['outcome']; name: string | null; organisation: string | null; venue: string | null; at: string | null; status: string | null };
+export type CheckInView = {
+  tone: 'ok' | 'warn' | 'bad';
+  outcome: CheckInResult['outcome'];
+  name: string | null;
+  organisation: string | null;
+  venue: string | null;
+  at: string | null;
+  status: string | null;
+};
 
 /** The check-in answer as the desk shows it: the time in the venue's zone, labelled. */
 export function describeCheckIn(result: CheckInResult, locale: Locale): CheckInView {
-  if (result.outcome === 'unknown-code') return { tone: 'bad', outcome: result.outcome, name: null, organisation: null, venue: null, at: null, status: null };
+  if (result.outcome === 'unknown-code')
+    return { tone: 'bad', outcome: result.outcome, name: null, organisation: null, venue: null, at: null, status: null };
   const { person } = result;
   const zone = person.venue?.timeZone ?? 'UTC';
   const at = 'at' in result ? eventTimestamp(result.at, zone) : null;

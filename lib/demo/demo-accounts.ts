@@ -14,7 +14,10 @@ export async function seedDemoAccounts(db: Db, eventId: string, eventSlug: strin
   const organiser = await upsertUser(db, demoAccounts.organiser);
   await grantEventRole(db, { userId: organiser, eventSlug, role: 'organiser' });
 
-  const [bangkok] = await db.select({ id: venues.id }).from(venues).where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
+  const [bangkok] = await db
+    .select({ id: venues.id })
+    .from(venues)
+    .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
   const checkin = await upsertUser(db, demoAccounts.checkin);
   await grantEventRole(db, { userId: checkin, eventSlug, role: 'checkin', venueId: bangkok?.id ?? null });
 

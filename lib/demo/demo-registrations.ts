@@ -51,7 +51,10 @@ function random(seed: number) {
 export async function seedDemoRegistrations(db: Db, eventSlug: string, now = new Date()): Promise<number> {
   const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, eventSlug));
   if (!event) throw new Error(`No event with slug ${eventSlug}`);
-  const venueRows = await db.select({ id: venues.id, slug: venues.slug, kind: venues.kind }).from(venues).where(eq(venues.eventId, event.id));
+  const venueRows = await db
+    .select({ id: venues.id, slug: venues.slug, kind: venues.kind })
+    .from(venues)
+    .where(eq(venues.eventId, event.id));
   const sessionRows = await db
     .select({ id: sessions.id, slug: sessions.slug, venueId: sessions.venueId, streamed: sessions.streamed })
     .from(sessions)
@@ -59,7 +62,12 @@ export async function seedDemoRegistrations(db: Db, eventSlug: string, now = new
   const relays = await db
     .select({ sessionId: sessionRelays.sessionId, venueId: sessionRelays.venueId })
     .from(sessionRelays)
-    .where(inArray(sessionRelays.sessionId, sessionRows.map((s) => s.id)));
+    .where(
+      inArray(
+        sessionRelays.sessionId,
+        sessionRows.map((s) => s.id),
+      ),
+    );
   const open = (venueId: string) =>
     sessionRows.filter((s) => s.venueId === venueId || relays.some((r) => r.sessionId === s.id && r.venueId === venueId)).map((s) => s.id);
   const venueBySlug = new Map(venueRows.map((v) => [v.slug, v]));
@@ -77,10 +85,25 @@ export async function seedDemoRegistrations(db: Db, eventSlug: string, now = new
     const person = PEOPLE[i % PEOPLE.length]!;
     const takesWorkshop = Boolean(workshop) && i % 8 < 3;
     const roll = next();
-    const venueSlug = takesWorkshop ? 'nanning' : roll < 0.4 ? 'nanning' : roll < 0.5 ? 'tokyo' : roll < 0.6 ? 'seoul' : roll < 0.72 ? 'bangkok' : null;
+    const venueSlug = takesWorkshop
+      ? 'nanning'
+      : roll < 0.4
+        ? 'nanning'
+        : roll < 0.5
+          ? 'tokyo'
+          : roll < 0.6
+            ? 'seoul'
+            : roll < 0.72
+              ? 'bangkok'
+              : null;
     const venue = venueSlug ? venueBySlug.get(venueSlug) : null;
     // Only the chosen few take the workshop, so it keeps free seats.
-    const chosen = venue ? pickSome(open(venue.id).filter((id) => id !== workshop?.id), 3) : pickSome(onlineChoices, 3);
+    const chosen = venue
+      ? pickSome(
+          open(venue.id).filter((id) => id !== workshop?.id),
+          3,
+        )
+      : pickSome(onlineChoices, 3);
     if (takesWorkshop && workshop && !chosen.includes(workshop.id)) chosen.push(workshop.id);
     const suffix = Math.floor(i / PEOPLE.length);
     const [given] = person.name.toLowerCase().split(' ');

@@ -10,5 +10,7 @@ export async function prepareEmbeddedDemo(db: Db): Promise<void> {
     console.log('[db] seeded the demo forum');
   }
   const { organiser, checkin } = demoAccounts;
-  console.log(`[demo] organiser sign-in: ${organiser.email} / ${organiser.password} · check-in staff (Bangkok): ${checkin.email} / ${checkin.password}`);
+  console.log(
+    `[demo] organiser sign-in: ${organiser.email} / ${organiser.password} · check-in staff (Bangkok): ${checkin.email} / ${checkin.password}`,
+  );
 }

@@ -106,7 +106,9 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
       for (const relayVenue of session.relayTo ?? []) {
         // Relays are shown in the branch venue's main room.
         const screenRoom = demoVenues.find((v) => v.slug === relayVenue)?.rooms[0]?.key;
-        await tx.insert(sessionRelays).values({ sessionId: row!.id, venueId: venueIds.get(relayVenue)!, roomId: screenRoom ? roomIds.get(screenRoom)! : null });
+        await tx
+          .insert(sessionRelays)
+          .values({ sessionId: row!.id, venueId: venueIds.get(relayVenue)!, roomId: screenRoom ? roomIds.get(screenRoom)! : null });
       }
       for (const [position, ref] of (session.speakers ?? []).entries()) {
         await tx.insert(sessionSpeakers).values({

@@ -9,14 +9,17 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "Mon 24 Dec 2026" / "2026年12月24日周四" for the day an instant falls on in `zone`. */
 export function formatDay(instant: Date, zone: string, locale: Locale): string {
-  return cachedValue(dayFormats, `${locale} ${zone}`, () =>
-    new Intl.DateTimeFormat(intlLocale(locale), {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-    }),
+  return cachedValue(
+    dayFormats,
+    `${locale} ${zone}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: zone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }),
   ).format(instant);
 }
 

@@ -6,5 +6,8 @@ export function mapUrl(address: string): string | null {
 
 /** "Plenary Hall A, Nanning International Convention and Exhibition Center, 11 Minzu Avenue, …": a place a person can find. */
 export function placeLine(parts: (string | null | undefined)[]): string {
-  return parts.map((p) => p?.trim()).filter(Boolean).join(', ');
+  return parts
+    .map((p) => p?.trim())
+    .filter(Boolean)
+    .join(', ');
 }

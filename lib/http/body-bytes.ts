@@ -2,7 +2,11 @@ export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; status:
 
 /** Reads a raw request body, stopping as soon as it grows past `maxBytes` instead of buffering it all. */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<BytesResult> {
-  const tooLarge = { ok: false, status: 413, error: `must be at most ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`}` } as const;
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    error: `must be at most ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`}`,
+  } as const;
   if (Number(request.headers.get('content-length') ?? '0') > maxBytes) return tooLarge;
   if (!request.body) return { ok: true, bytes: new Uint8Array() };
   const reader = request.body.getReader();

@@ -20,7 +20,8 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   // A lenient decoder would turn bad bytes into U+FFFD and store a name nobody typed.
   const text = strictUtf8(read.bytes);
   if (text === null) return { ok: false, status: 400, error: 'body must be UTF-8 text' };
-  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) return { ok: false, status: 400, error: `body must not nest deeper than ${MAX_JSON_DEPTH} levels` };
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH)
+    return { ok: false, status: 400, error: `body must not nest deeper than ${MAX_JSON_DEPTH} levels` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -28,4 +28,3 @@ export function localeRewrite(
   const target = perRequest && isProgrammePath(bare) ? `${bare}/filtered` : pathname;
   return { locale, pathname: `/${locale}${target === '/' ? '' : target}` };
 }
-

@@ -13,7 +13,10 @@ export function loadMessages(locale: Locale): Record<string, unknown> {
   if (known && process.env.NODE_ENV === 'production') return known;
   const dir = path.join(process.cwd(), 'messages', locale);
   const messages: Record<string, unknown> = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     Object.assign(messages, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
   }
   cache.set(locale, messages);

@@ -40,7 +40,7 @@ export async function streamEntitlement(db: Db, registrationId: string, sessionI
       .select({ status: registrationSessions.status })
       .from(registrationSessions)
       .where(and(eq(registrationSessions.registrationId, registrationId), eq(registrationSessions.sessionId, sessionId)));
-    if (!chosen || chosen.status !== 'confirmed') return { entitled: false, reason: 'not-chosen' };
+    if (chosen?.status !== 'confirmed') return { entitled: false, reason: 'not-chosen' };
   }
   return { entitled: true, ...row };
 }
@@ -59,7 +59,13 @@ export function streamPhase(session: { startsAt: Date; endsAt: Date; recordingUr
 }
 
 /** Where a verified redirect leads, or null when the registration is no longer entitled or it is not time. */
-export async function streamDestination(db: Db, registrationId: string, sessionId: string, target: 'live' | 'recording', now = new Date()): Promise<string | null> {
+export async function streamDestination(
+  db: Db,
+  registrationId: string,
+  sessionId: string,
+  target: 'live' | 'recording',
+  now = new Date(),
+): Promise<string | null> {
   const entitlement = await streamEntitlement(db, registrationId, sessionId);
   if (!entitlement.entitled) return null;
   const phase = streamPhase(entitlement.session, now);

@@ -27,13 +27,30 @@ export async function listStreamGrants(db: Db, actor: Actor | null, slug: string
   return rows.map((row) => ({ ...row, grantedAt: eventTimestamp(row.createdAt, event.timeZone) }));
 }
 
-export async function grantStreamAccess(db: Db, actor: Actor | null, slug: string, raw: unknown): Promise<{ ok: true } | { ok: false; fields: Record<string, string> }> {
+export async function grantStreamAccess(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  raw: unknown,
+): Promise<{ ok: true } | { ok: false; fields: Record<string, string> }> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = streamGrantInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fields: { email: parsed.error.issues[0]?.message ?? 'is invalid' } };
   await db.transaction(async (tx) => {
-    const added = await tx.insert(streamGrants).values({ eventId: event.id, email: parsed.data.email, grantedBy: actor!.userId }).onConflictDoNothing().returning();
-    if (added.length) await recordAudit(tx, { eventId: event.id, actorUserId: actor!.userId, action: 'stream.grant', entity: 'registration', entityId: null, details: { email: parsed.data.email } });
+    const added = await tx
+      .insert(streamGrants)
+      .values({ eventId: event.id, email: parsed.data.email, grantedBy: actor!.userId })
+      .onConflictDoNothing()
+      .returning();
+    if (added.length)
+      await recordAudit(tx, {
+        eventId: event.id,
+        actorUserId: actor!.userId,
+        action: 'stream.grant',
+        entity: 'registration',
+        entityId: null,
+        details: { email: parsed.data.email },
+      });
   });
   return { ok: true };
 }
@@ -41,13 +58,27 @@ export async function grantStreamAccess(db: Db, actor: Actor | null, slug: strin
 export async function revokeStreamAccess(db: Db, actor: Actor | null, slug: string, email: string): Promise<void> {
   const event = await organiserEvent(db, actor, slug);
   await db.transaction(async (tx) => {
-    const removed = await tx.delete(streamGrants).where(and(eq(streamGrants.eventId, event.id), sql`lower(${streamGrants.email}) = lower(${email})`)).returning();
-    if (removed.length) await recordAudit(tx, { eventId: event.id, actorUserId: actor!.userId, action: 'stream.revoke', entity: 'registration', entityId: null, details: { email } });
+    const removed = await tx
+      .delete(streamGrants)
+      .where(and(eq(streamGrants.eventId, event.id), sql`lower(${streamGrants.email}) = lower(${email})`))
+      .returning();
+    if (removed.length)
+      await recordAudit(tx, {
+        eventId: event.id,
+        actorUserId: actor!.userId,
+        action: 'stream.revoke',
+        entity: 'registration',
+        entityId: null,
+        details: { email },
+      });
   });
 }
 
 /** Whether an address was granted stream access for an event (checked on every use, so revoking bites at once). */
 export async function hasStreamGrant(db: Db, eventId: string, email: string): Promise<boolean> {
-  const [row] = await db.select({ email: streamGrants.email }).from(streamGrants).where(and(eq(streamGrants.eventId, eventId), sql`lower(${streamGrants.email}) = lower(${email})`));
+  const [row] = await db
+    .select({ email: streamGrants.email })
+    .from(streamGrants)
+    .where(and(eq(streamGrants.eventId, eventId), sql`lower(${streamGrants.email}) = lower(${email})`));
   return Boolean(row);
 }

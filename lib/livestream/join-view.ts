@@ -23,6 +23,12 @@ export async function joinView(db: Db, token: string, now = new Date()): Promise
   const phase = streamPhase(entitlement.session, now);
   const opensAt = streamOpensAt(entitlement.session);
   if (phase.phase === 'before') return { state: 'before', entitlement, opensAt, openPath: null };
-  if (phase.phase === 'live') return { state: 'live', entitlement, opensAt, openPath: streamRedirectPath({ ...parsed, target: 'live' }, now) };
-  return { state: 'ended', entitlement, opensAt, openPath: phase.hasRecording ? streamRedirectPath({ ...parsed, target: 'recording' }, now) : null };
+  if (phase.phase === 'live')
+    return { state: 'live', entitlement, opensAt, openPath: streamRedirectPath({ ...parsed, target: 'live' }, now) };
+  return {
+    state: 'ended',
+    entitlement,
+    opensAt,
+    openPath: phase.hasRecording ? streamRedirectPath({ ...parsed, target: 'recording' }, now) : null,
+  };
 }

@@ -71,7 +71,10 @@ export async function listEventOutbox(db: Db, actor: Actor | null, slug: string,
 export async function eventOutboxMessage(db: Db, actor: Actor | null, slug: string, id: string) {
   const event = await organiserEvent(db, actor, slug);
   if (!z.uuid().safeParse(id).success) return null;
-  const [row] = await db.select().from(outbox).where(and(eq(outbox.id, id), eq(outbox.eventId, event.id)));
+  const [row] = await db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.eventId, event.id)));
   return row ? { event, message: await ensureRendered(db, row) } : null;
 }
 
@@ -79,21 +82,49 @@ export async function eventOutboxMessage(db: Db, actor: Actor | null, slug: stri
  * Sends a mail again. A failed or waiting mail is queued at once under its own Message-ID (it never
  * arrived); a sent one is copied under a new Message-ID, since the receiver already has the first.
  */
-export async function resendEventMail(db: Db, actor: Actor | null, slug: string, id: string): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+export async function resendEventMail(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  id: string,
+): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
   const event = await organiserEvent(db, actor, slug);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(outbox).where(and(eq(outbox.id, id), eq(outbox.eventId, event.id))).for('update');
+    const [row] = await tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.id, id), eq(outbox.eventId, event.id)))
+      .for('update');
     if (!row) return { ok: false as const, error: 'No such mail in this event' };
     if (row.status === 'sending') return { ok: false as const, error: 'This mail is being sent right now' };
     let resentId = row.id;
     if (row.status === 'sent') {
       resentId = randomUUID();
-      const { id: _old, messageId: _mid, status: _s, attempts: _a, nextAttemptAt: _n, lockedAt: _l, lastError: _e, smtpResponse: _r, sentAt: _t, createdAt: _c, ...content } = row;
+      const {
+        id: _old,
+        messageId: _mid,
+        status: _s,
+        attempts: _a,
+        nextAttemptAt: _n,
+        lockedAt: _l,
+        lastError: _e,
+        smtpResponse: _r,
+        sentAt: _t,
+        createdAt: _c,
+        ...content
+      } = row;
       await tx.insert(outbox).values({ ...content, id: resentId, messageId: messageIdFor(resentId) });
     } else {
       await tx.update(outbox).set({ status: 'queued', nextAttemptAt: sql`now()`, lockedAt: null }).where(eq(outbox.id, row.id));
     }
-    await recordAudit(tx, { eventId: event.id, actorUserId: actor!.userId, action: 'mail.resend', entity: 'outbox', entityId: row.id, details: { to: row.toAddress, subject: row.subject, previousStatus: row.status, resentAs: resentId } });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorUserId: actor!.userId,
+      action: 'mail.resend',
+      entity: 'outbox',
+      entityId: row.id,
+      details: { to: row.toAddress, subject: row.subject, previousStatus: row.status, resentAs: resentId },
+    });
     return { ok: true as const, id: resentId };
   });
 }

@@ -54,7 +54,13 @@ function messageFor(row: RenderedRow) {
     html: row.html,
     // The same Message-ID on every attempt, so a receiver can tell a retry from a new mail.
     messageId: row.messageId,
-    attachments: row.attachments.map((a) => ({ filename: a.filename, content: a.content, encoding: a.encoding, contentType: a.contentType, cid: a.cid })),
+    attachments: row.attachments.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      encoding: a.encoding,
+      contentType: a.contentType,
+      cid: a.cid,
+    })),
     disableFileAccess: true,
     disableUrlAccess: true,
   };
@@ -65,13 +71,25 @@ function stillClaimed(row: OutboxRow) {
   return and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts));
 }
 
-async function deliverOne(db: Db, transport: MailTransport, claimed: OutboxRow, options: Required<DeliveryOptions>): Promise<'sent' | 'retry' | 'failed'> {
+async function deliverOne(
+  db: Db,
+  transport: MailTransport,
+  claimed: OutboxRow,
+  options: Required<DeliveryOptions>,
+): Promise<'sent' | 'retry' | 'failed'> {
   let row: RenderedRow;
   try {
     row = await ensureRendered(db, claimed);
   } catch (error) {
     // A mail that cannot be rendered will not render on retry either: show it to organisers as failed.
-    await db.update(outbox).set({ status: 'failed', lockedAt: null, lastError: `could not render: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000) }).where(stillClaimed(claimed));
+    await db
+      .update(outbox)
+      .set({
+        status: 'failed',
+        lockedAt: null,
+        lastError: `could not render: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000),
+      })
+      .where(stillClaimed(claimed));
     return 'failed';
   }
   const message = messageFor(row);
@@ -83,7 +101,13 @@ async function deliverOne(db: Db, transport: MailTransport, claimed: OutboxRow, 
     const info = await transport.sendMail(message);
     await db
       .update(outbox)
-      .set({ status: 'sent', sentAt: sql`now()`, lockedAt: null, smtpResponse: String(info.response ?? '').slice(0, 1000), lastError: null })
+      .set({
+        status: 'sent',
+        sentAt: sql`now()`,
+        lockedAt: null,
+        smtpResponse: String(info.response ?? '').slice(0, 1000),
+        lastError: null,
+      })
       .where(stillClaimed(row));
     return 'sent';
   } catch (error) {
@@ -95,7 +119,13 @@ async function deliverOne(db: Db, transport: MailTransport, claimed: OutboxRow, 
       .set(
         giveUp
           ? { status: 'failed', lockedAt: null, lastError: verdict.reply, smtpResponse: verdict.reply }
-          : { status: 'retry', lockedAt: null, lastError: verdict.reply, smtpResponse: verdict.reply, nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})` },
+          : {
+              status: 'retry',
+              lockedAt: null,
+              lastError: verdict.reply,
+              smtpResponse: verdict.reply,
+              nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})`,
+            },
       )
       .where(stillClaimed(row));
     return giveUp ? 'failed' : 'retry';
@@ -134,7 +164,11 @@ export type MailWorker = { stop(): Promise<void>; wake(): void };
  * Delivers mail until stopped: a full batch is followed at once by the next, otherwise it waits for
  * the poll interval. Database hiccups are logged and retried, never fatal.
  */
-export function startMailWorker(db: Db, transport: MailTransport, options: DeliveryOptions & { pollMs?: number; log?: (line: string) => void } = {}): MailWorker {
+export function startMailWorker(
+  db: Db,
+  transport: MailTransport,
+  options: DeliveryOptions & { pollMs?: number; log?: (line: string) => void } = {},
+): MailWorker {
   const pollMs = options.pollMs ?? 1000;
   const log = options.log ?? ((line: string) => console.log(line));
   let running = true;
@@ -149,13 +183,14 @@ export function startMailWorker(db: Db, transport: MailTransport, options: Deliv
       } catch (error) {
         log(`[mail] worker pass failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (!full && running) await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (!full && running)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
     }
   })();
   return {

@@ -10,7 +10,11 @@ const recipientSchema = z.email().max(254);
  * become spaces. Nodemailer then quotes it, so commas, angle brackets and quotes stay part of the name.
  */
 export function safeDisplayName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return name
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 /** A subject on one line, so it can add no header. */

@@ -10,7 +10,11 @@ type SmtpError = { responseCode?: unknown; response?: unknown; code?: unknown; m
 export function classifyFailure(error: unknown): FailureVerdict {
   const e = (error ?? {}) as SmtpError;
   const code = typeof e.responseCode === 'number' ? e.responseCode : undefined;
-  const reply = [typeof e.response === 'string' ? e.response : undefined, typeof e.code === 'string' ? e.code : undefined, typeof e.message === 'string' ? e.message : String(error)]
+  const reply = [
+    typeof e.response === 'string' ? e.response : undefined,
+    typeof e.code === 'string' ? e.code : undefined,
+    typeof e.message === 'string' ? e.message : String(error),
+  ]
     .filter(Boolean)
     .join(' | ')
     .slice(0, 1000);

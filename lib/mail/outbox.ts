@@ -41,7 +41,8 @@ export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
 export function outboxInsert(mails: NewMail[]): { ids: string[]; insert: SQL } {
   const rows = mails.map((mail) => {
     const id = randomUUID();
-    const [html, text, template, payload] = 'template' in mail ? [null, null, mail.template, JSON.stringify(mail.payload)] : [mail.html, mail.text, null, null];
+    const [html, text, template, payload] =
+      'template' in mail ? [null, null, mail.template, JSON.stringify(mail.payload)] : [mail.html, mail.text, null, null];
     return { id, mail, html, text, template, payload, attachments: JSON.stringify(mail.attachments ?? []), messageId: messageIdFor(id) };
   });
   const array = <V>(pick: (row: (typeof rows)[number]) => V) => sql.param(rows.map(pick));

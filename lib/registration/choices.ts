@@ -70,9 +70,15 @@ export async function loadSessionCandidates(db: Db, sessionIds: string[], venueI
 
 /** Loads the candidates for an event's choices: the venue, then the sessions with their relays to it. */
 export async function loadChoiceCandidates(db: Db, eventId: string, input: Choice): Promise<ChoiceCandidates> {
-  const [[row], [event]] = await Promise.all([input.mode === 'in_person' ? venueOfEvent(db).execute({ eventId, slug: input.venue ?? '' }) : [], publishedVersionOf(db).execute({ eventId })]);
+  const [[row], [event]] = await Promise.all([
+    input.mode === 'in_person' ? venueOfEvent(db).execute({ eventId, slug: input.venue ?? '' }) : [],
+    publishedVersionOf(db).execute({ eventId }),
+  ]);
   const venue = row?.venue ?? null;
-  const [places, published] = await Promise.all([loadSessionCandidates(db, input.sessions, venue?.id ?? null), event ? publishedSessionStatuses(db, event) : null]);
+  const [places, published] = await Promise.all([
+    loadSessionCandidates(db, input.sessions, venue?.id ?? null),
+    event ? publishedSessionStatuses(db, event) : null,
+  ]);
   return { venue, places, published };
 }
 
@@ -88,7 +94,8 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
   let venue: Venue | null = null;
   if (input.mode === 'in_person') {
     const row = candidates.venue;
-    if (!row || row.eventId !== eventId || row.kind === 'online') return { field: 'venue', message: 'must be one of this forum’s on-site venues' };
+    if (!row || row.eventId !== eventId || row.kind === 'online')
+      return { field: 'venue', message: 'must be one of this forum’s on-site venues' };
     venue = row;
   }
   const seatBySession = new Map<string, boolean>();
@@ -97,8 +104,10 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
   for (const id of input.sessions) {
     const session = byId.get(id);
     const publishedStatus = candidates.published ? candidates.published.get(id) : session?.status;
-    if (!session || session.eventId !== eventId || !publishedStatus) return { field: 'sessions', message: 'contains a session that is not part of this forum' };
-    if (session.status === 'cancelled' || publishedStatus === 'cancelled') return { field: 'sessions', message: 'contains a cancelled session' };
+    if (!session || session.eventId !== eventId || !publishedStatus)
+      return { field: 'sessions', message: 'contains a session that is not part of this forum' };
+    if (session.status === 'cancelled' || publishedStatus === 'cancelled')
+      return { field: 'sessions', message: 'contains a cancelled session' };
     if (venue) {
       if (session.venueId !== venue.id && !relayRooms.has(id)) {
         return { field: 'sessions', message: 'contains a session that is neither held at nor relayed to the chosen venue' };
@@ -109,7 +118,9 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
       seatBySession.set(id, false);
     }
   }
-  const places = candidates.places.filter((p) => seatBySession.has(p.session.id)).map(({ session, origin, originRoom }) => ({ session, origin, originRoom }));
+  const places = candidates.places
+    .filter((p) => seatBySession.has(p.session.id))
+    .map(({ session, origin, originRoom }) => ({ session, origin, originRoom }));
   return { venue, seatBySession, places, relayRooms };
 }
 

@@ -24,10 +24,19 @@ export function itineraryPlace(item: Pick<ItineraryItem, 'zone' | 'origin'>, loc
  */
 export function itineraryWhere(item: ItineraryItem, locale: Locale): string {
   const venue = `${pick(item.origin.name, locale)}, ${pick(item.origin.city, locale)}`;
-  if (item.presence.kind === 'in-room') return placeLine([item.originRoom ? pick(item.originRoom.name, locale) : null, pick(item.origin.name, locale), item.origin.address || pick(item.origin.city, locale)]);
+  if (item.presence.kind === 'in-room')
+    return placeLine([
+      item.originRoom ? pick(item.originRoom.name, locale) : null,
+      pick(item.origin.name, locale),
+      item.origin.address || pick(item.origin.city, locale),
+    ]);
   if (item.presence.kind === 'relay') {
     const { room, venue: here } = item.presence;
-    return placeLine([registrationCopy(locale).relayedIn(room ? pick(room.name, locale) : registrationCopy(locale).yourVenue), pick(here.name, locale), here.address || pick(here.city, locale)]);
+    return placeLine([
+      registrationCopy(locale).relayedIn(room ? pick(room.name, locale) : registrationCopy(locale).yourVenue),
+      pick(here.name, locale),
+      here.address || pick(here.city, locale),
+    ]);
   }
   return `${registrationCopy(locale).online} · ${venue}`;
 }

@@ -36,7 +36,11 @@ export async function loadItinerary(db: Db, registrationId: string, extraSession
     .where(eq(registrations.id, registrationId));
   if (!row) return null;
   const held = await db
-    .select({ sessionId: registrationSessions.sessionId, status: registrationSessions.status, waitlistPosition: registrationSessions.waitlistPosition })
+    .select({
+      sessionId: registrationSessions.sessionId,
+      status: registrationSessions.status,
+      waitlistPosition: registrationSessions.waitlistPosition,
+    })
     .from(registrationSessions)
     .where(eq(registrationSessions.registrationId, registrationId));
   const seatBySession = new Map(held.map((h) => [h.sessionId, { status: h.status, waitlistPosition: h.waitlistPosition }]));
@@ -83,7 +87,15 @@ export function itineraryItems(
   return places.map(({ session, origin, originRoom }): ItineraryItem => {
     let presence: ItineraryItem['presence'] = { kind: 'online' };
     if (inPerson && origin.id === inPerson.id) presence = { kind: 'in-room' };
-    else if (inPerson && relayRooms.has(session.id)) presence = { kind: 'relay', room: relayRooms.get(session.id) ?? null, venue: inPerson };
-    return { session, seat: seats.get(session.id) ?? null, origin, originRoom, presence, zone: inPerson ? inPerson.timeZone : origin.timeZone };
+    else if (inPerson && relayRooms.has(session.id))
+      presence = { kind: 'relay', room: relayRooms.get(session.id) ?? null, venue: inPerson };
+    return {
+      session,
+      seat: seats.get(session.id) ?? null,
+      origin,
+      originRoom,
+      presence,
+      zone: inPerson ? inPerson.timeZone : origin.timeZone,
+    };
   });
 }

@@ -22,7 +22,9 @@ export async function registrationForManageToken(db: Db, token: string) {
     items: itinerary.items.map((item) => ({
       ...item,
       joinPath:
-        active && item.session.streamed && ((item.presence.kind === 'online' && item.seat?.status === 'confirmed') || granted) ? `/join/${joinToken(id, item.session.id)}` : null,
+        active && item.session.streamed && ((item.presence.kind === 'online' && item.seat?.status === 'confirmed') || granted)
+          ? `/join/${joinToken(id, item.session.id)}`
+          : null,
     })),
     ticket: hasTicket ? { code: ticketCode(id), svg: await ticketSvg(id) } : null,
     feedUrl: active ? registrationFeedUrl(id) : null,

@@ -28,12 +28,18 @@ export const registrationChangeSchema = z
       .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
   })
   .superRefine((value, ctx) => {
-    if (value.mode === 'in_person' && !value.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'is required when attending in person' });
+    if (value.mode === 'in_person' && !value.venue)
+      ctx.addIssue({ code: 'custom', path: ['venue'], message: 'is required when attending in person' });
   });
 
 export type RegistrationChange = z.input<typeof registrationChangeSchema>;
 
-export async function changeRegistration(db: Db, registrationId: string, rawChange: unknown, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
+export async function changeRegistration(
+  db: Db,
+  registrationId: string,
+  rawChange: unknown,
+  options: { lock?: SeatLock } = {},
+): Promise<RegistrationResult> {
   const parsed = registrationChangeSchema.safeParse(rawChange);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const [existing] = await db.select().from(registrations).where(eq(registrations.id, registrationId));
@@ -41,18 +47,22 @@ export async function changeRegistration(db: Db, registrationId: string, rawChan
   const choices = await resolveChoices(db, existing.eventId, parsed.data);
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
-  return retryingDeadlocks(() => db.transaction(async (tx) => {
-    const before = await rearrangeSeats(tx, registrationId, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
-    if (!before || before.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
-    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
-  }));
+  return retryingDeadlocks(() =>
+    db.transaction(async (tx) => {
+      const before = await rearrangeSeats(tx, registrationId, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
+      if (!before || before.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
+      return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
+    }),
+  );
 }
 
 /** Cancels a registration; every seat it held goes to the first in line, in the same transaction. */
 export async function cancelRegistration(db: Db, registrationId: string, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
-  return retryingDeadlocks(() => db.transaction(async (tx) => {
-    const before = await rearrangeSeats(tx, registrationId, null, options.lock ?? lockSeats);
-    if (!before) return { ok: false as const, status: 404 as const, error: 'No such registration' };
-    return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
-  }));
+  return retryingDeadlocks(() =>
+    db.transaction(async (tx) => {
+      const before = await rearrangeSeats(tx, registrationId, null, options.lock ?? lockSeats);
+      if (!before) return { ok: false as const, status: 404 as const, error: 'No such registration' };
+      return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
+    }),
+  );
 }

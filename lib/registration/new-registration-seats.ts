@@ -20,9 +20,14 @@ export type SeatPlan = {
  * already full when the choices were loaded); one that filled up since is read here, still under the
  * lock. Counts and tails in `locked` move on with each place given.
  */
-export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: string | null; seatBySession: Map<string, boolean> }): Promise<SeatPlan> {
+export async function planSeats(
+  tx: Db,
+  locked: LockedSeats,
+  wanted: { venueId: string | null; seatBySession: Map<string, boolean> },
+): Promise<SeatPlan> {
   const venue = wanted.venueId ? locked.venues.get(wanted.venueId)! : null;
-  if (venue && !hasFreeSeat(venue) && venue.waitlistTail === undefined) venue.waitlistTail = waitlistTailOf(await venueWaitlistTail(tx, venue.id));
+  if (venue && !hasFreeSeat(venue) && venue.waitlistTail === undefined)
+    venue.waitlistTail = waitlistTailOf(await venueWaitlistTail(tx, venue.id));
 
   let venuePlace: SeatPlan['venue'] = null;
   if (venue) {
@@ -40,7 +45,9 @@ export async function planSeats(tx: Db, locked: LockedSeats, wanted: { venueId: 
   const sessionsMissingTail = seatSessions.filter((s) => !takesSeat(s) && s.waitlistTail === undefined);
   if (sessionsMissingTail.length) {
     const tails = await Promise.all(sessionsMissingTail.map((s) => sessionWaitlistTail(tx, s.id)));
-    sessionsMissingTail.forEach((s, i) => (s.waitlistTail = waitlistTailOf(tails[i])));
+    sessionsMissingTail.forEach((s, i) => {
+      s.waitlistTail = waitlistTailOf(tails[i]);
+    });
   }
 
   const seats: SessionSeat[] = [];
@@ -72,7 +79,9 @@ export type PlannedRegistration = { registrationId: string; plan: SeatPlan };
  */
 export function recordSeatsAndMails(tx: Db, planned: PlannedRegistration[], mails: SQL) {
   const seatedVenueIds = planned.flatMap(({ plan }) => (plan.venue?.status === 'confirmed' ? [plan.venue.id] : []));
-  const waitlisted = planned.flatMap(({ registrationId, plan }) => (plan.venue?.status === 'waitlisted' ? [{ registrationId, position: plan.venue.position }] : []));
+  const waitlisted = planned.flatMap(({ registrationId, plan }) =>
+    plan.venue?.status === 'waitlisted' ? [{ registrationId, position: plan.venue.position }] : [],
+  );
   const places = planned.flatMap(({ registrationId, plan }) => plan.sessions.map((seat) => ({ registrationId, ...seat })));
   const array = <T, V>(items: T[], pick: (item: T) => V) => sql.param(items.map(pick));
   // A session or venue can take several seats here: counted per row, since an UPDATE ... FROM

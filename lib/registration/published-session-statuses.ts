@@ -21,7 +21,10 @@ const cacheFor = oncePerDb(() => new Map<string, Cached>());
  * event's published version moves on, which every caller reads with the event: kept in memory,
  * registration reads no snapshot. Bounded by MAX_EVENTS events, one version each.
  */
-export function publishedSessionStatuses(db: Db, event: { id: string; publishedVersion: number }): Promise<Map<string, SessionStatus>> | null {
+export function publishedSessionStatuses(
+  db: Db,
+  event: { id: string; publishedVersion: number },
+): Promise<Map<string, SessionStatus>> | null {
   if (event.publishedVersion < 1) return null;
   const cache = cacheFor(db);
   const cached = cache.get(event.id);

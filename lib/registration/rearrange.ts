@@ -4,7 +4,16 @@ import type { Db } from '@/db/types';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import type { ChoiceContext } from './choices';
 import { RegistrationChangedMeanwhile } from './deadlock-retry';
-import { ADMITTED, claimSessionSeat, claimVenueSeat, fillFreeSeats, recordSessionChoice, releaseSessionSeat, releaseVenueSeat, type SeatLock } from './seats';
+import {
+  ADMITTED,
+  claimSessionSeat,
+  claimVenueSeat,
+  fillFreeSeats,
+  recordSessionChoice,
+  releaseSessionSeat,
+  releaseVenueSeat,
+  type SeatLock,
+} from './seats';
 
 type Current = typeof registrations.$inferSelect;
 
@@ -64,7 +73,10 @@ export async function rearrangeSeats(
   for (const sessionId of released.sort()) {
     const session = heldSeat.get(sessionId) ? locked.sessions.get(sessionId) : undefined;
     if (session) await releaseSessionSeat(tx, current.id, session);
-    else await tx.delete(registrationSessions).where(sql`${registrationSessions.registrationId} = ${current.id} AND ${registrationSessions.sessionId} = ${sessionId}`);
+    else
+      await tx
+        .delete(registrationSessions)
+        .where(sql`${registrationSessions.registrationId} = ${current.id} AND ${registrationSessions.sessionId} = ${sessionId}`);
   }
 
   if (venueChanges && current.venueId) note(await releaseVenueSeat(tx, current, locked.venues.get(current.venueId)!));
@@ -87,7 +99,8 @@ export async function rearrangeSeats(
       })
       .where(eq(registrations.id, current.id));
     let admitted = venueChanges ? true : admittedNow;
-    if (venueChanges && targetVenueId) admitted = (await claimVenueSeat(tx, current.id, locked.venues.get(targetVenueId)!)).status === 'confirmed';
+    if (venueChanges && targetVenueId)
+      admitted = (await claimVenueSeat(tx, current.id, locked.venues.get(targetVenueId)!)).status === 'confirmed';
     for (const sessionId of claimed.sort()) {
       const session = wanted.get(sessionId) ? locked.sessions.get(sessionId) : undefined;
       if (session) await claimSessionSeat(tx, current.id, session, admitted);
@@ -99,7 +112,9 @@ export async function rearrangeSeats(
     for (const id of await fillFreeSeats(tx, session)) note(id);
   }
 
-  await queueRegistrationMail(tx, current.id, target ? 'changed' : 'cancelled', { removedSessionIds: released.filter((id) => !wanted.has(id)) });
+  await queueRegistrationMail(tx, current.id, target ? 'changed' : 'cancelled', {
+    removedSessionIds: released.filter((id) => !wanted.has(id)),
+  });
   if (promoted.size) {
     await tx
       .update(registrations)

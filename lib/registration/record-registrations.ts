@@ -62,7 +62,16 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
       mails.push(
         registrationMail(
           {
-            registration: { id, name: input.name, email: input.email, locale: input.locale, mode: input.mode, status, waitlistPosition, sequence: inserted.get(id)! },
+            registration: {
+              id,
+              name: input.name,
+              email: input.email,
+              locale: input.locale,
+              mode: input.mode,
+              status,
+              waitlistPosition,
+              sequence: inserted.get(id)!,
+            },
             event,
             venue,
             items: itineraryItems(input, venue, choices.places, choices.relayRooms, seats),
@@ -73,7 +82,16 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
       answers.set(id, {
         ok: true,
         status: 201,
-        registration: { id, email: input.email, name: input.name, mode: input.mode, venue: venue?.slug ?? null, status, waitlistPosition, sessions: plan.sessions },
+        registration: {
+          id,
+          email: input.email,
+          name: input.name,
+          mode: input.mode,
+          venue: venue?.slug ?? null,
+          status,
+          waitlistPosition,
+          sessions: plan.sessions,
+        },
       });
     }
     await recordSeatsAndMails(tx, planned, outboxInsert(mails).insert);
@@ -84,7 +102,8 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
     // After the seats above, in case the original is in this very batch (its confirmation, just
     // queued, then counts as the mail with the link).
     for (const id of await claimManageLinkResends(tx, duplicates)) await queueRegistrationMail(tx, id, 'manage-link');
-    for (const registration of duplicates) answers.set(registration.id, { ok: false, status: 409, error: ALREADY_REGISTERED, email: registration.input.email });
+    for (const registration of duplicates)
+      answers.set(registration.id, { ok: false, status: 409, error: ALREADY_REGISTERED, email: registration.input.email });
   }
   return batch.map((registration) => answers.get(registration.id)!);
 }
@@ -124,7 +143,12 @@ async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promi
  * Where one was already full when its choices were loaded, its waitlist tail comes with the lock.
  */
 function seatLockRequest(batch: PreparedRegistration[]): SeatLockRequest {
-  const request: Required<SeatLockRequest> = { venueIds: [], sessionIds: [], sessionsAtVenueIds: [], waitlistTails: { venueIds: [], sessionIds: [] } };
+  const request: Required<SeatLockRequest> = {
+    venueIds: [],
+    sessionIds: [],
+    sessionsAtVenueIds: [],
+    waitlistTails: { venueIds: [], sessionIds: [] },
+  };
   for (const { choices } of batch) {
     if (choices.venue) {
       request.venueIds.push(choices.venue.id);

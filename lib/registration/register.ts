@@ -34,20 +34,28 @@ const eventWithVenue = preparedPerDb((db) =>
  * is read and checked first, outside any transaction; the registration then joins the next batch
  * written for its event (registration-batches.ts), which is where the seats are decided.
  */
-export async function registerAttendee(db: Db, eventSlug: string, rawInput: unknown, options: RegisterOptions = {}): Promise<RegistrationResult> {
+export async function registerAttendee(
+  db: Db,
+  eventSlug: string,
+  rawInput: unknown,
+  options: RegisterOptions = {},
+): Promise<RegistrationResult> {
   const parsed = registrationInputSchema.safeParse(rawInput);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
 
   const [row] = await eventWithVenue(db).execute({ slug: eventSlug, venueSlug: input.mode === 'in_person' ? (input.venue ?? '') : '' });
-  const event = row?.event;
-  if (!event || event.status !== 'published') return { ok: false, status: 404, error: 'No such forum' };
+  if (row?.event.status !== 'published') return { ok: false, status: 404, error: 'No such forum' };
+  const event = row.event;
   const now = options.now ?? new Date();
   if ((event.registrationOpensAt && now < event.registrationOpensAt) || (event.registrationClosesAt && now > event.registrationClosesAt)) {
     return invalid({ event: 'is not open for registration at the moment' });
   }
   const choiceVenue = row.venue;
-  const [places, published] = await Promise.all([loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null), input.sessions.length ? publishedSessionStatuses(db, event) : null]);
+  const [places, published] = await Promise.all([
+    loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null),
+    input.sessions.length ? publishedSessionStatuses(db, event) : null,
+  ]);
   const choices = checkChoices(event.id, input, { venue: choiceVenue, places, published });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
 

@@ -52,8 +52,16 @@ export class RegistrationBatches {
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      const results = await this.db.transaction((tx) => recordRegistrations(tx, this.lock, batch.map((w) => w.registration)));
-      batch.forEach((waiting, i) => waiting.resolve(results[i]!));
+      const results = await this.db.transaction((tx) =>
+        recordRegistrations(
+          tx,
+          this.lock,
+          batch.map((w) => w.registration),
+        ),
+      );
+      batch.forEach((waiting, i) => {
+        waiting.resolve(results[i]!);
+      });
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       for (const waiting of batch) await this.write([waiting]);

@@ -22,5 +22,9 @@ export async function registrationFeed(db: Db, registrationId: string): Promise<
     attendee: { name: registration.name, email: registration.email },
     organizer: { name: pick(event.name, 'en'), email: mailFromAddress().address },
   };
-  return registrationInvite(party, held.map((item) => inviteSession(item, locale, event.slug)), 'PUBLISH');
+  return registrationInvite(
+    party,
+    held.map((item) => inviteSession(item, locale, event.slug)),
+    'PUBLISH',
+  );
 }

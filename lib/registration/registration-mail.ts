@@ -32,7 +32,12 @@ export type RegistrationMailOptions = {
  * their venue's time, the manage link, a calendar invite and, in person, the QR ticket. Must be called
  * with the transaction handle of that change.
  */
-export async function queueRegistrationMail(tx: Db, registrationId: string, kind: RegistrationMailKind, options: RegistrationMailOptions = {}): Promise<void> {
+export async function queueRegistrationMail(
+  tx: Db,
+  registrationId: string,
+  kind: RegistrationMailKind,
+  options: RegistrationMailOptions = {},
+): Promise<void> {
   const itinerary = await loadItinerary(tx, registrationId, options.removedSessionIds ?? []);
   if (!itinerary) throw new Error(`registration ${registrationId} not found`);
   await enqueueMail(tx, registrationMail(itinerary, kind, options));
@@ -67,7 +72,13 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
     attendance:
       registration.mode === 'online' || !venue
         ? { mode: 'online' }
-        : { mode: 'in_person', venue: `${pick(venue.name, locale)}, ${pick(venue.city, locale)}`, waitlistPosition: registration.waitlistPosition, address: venue.address, mapUrl: mapUrl(venue.address) },
+        : {
+            mode: 'in_person',
+            venue: `${pick(venue.name, locale)}, ${pick(venue.city, locale)}`,
+            waitlistPosition: registration.waitlistPosition,
+            address: venue.address,
+            mapUrl: mapUrl(venue.address),
+          },
     sessions: held.map((item) => emailSession(item, locale, registrationId)),
     removed: removed.map((item) => ({ title: pick(item.session.title, locale), when: itineraryWhen(item, locale) })),
     changes: options.changes ?? [],
@@ -121,13 +132,23 @@ function revived(session: StoredInviteSession): InviteSession {
 }
 
 /** The mail itself: HTML and text from one template, the invite or cancellation, and the QR ticket. */
-export async function renderRegistrationMail(payload: RegistrationMailPayload): Promise<{ html: string; text: string; attachments: OutboxAttachment[] }> {
+export async function renderRegistrationMail(
+  payload: RegistrationMailPayload,
+): Promise<{ html: string; text: string; attachments: OutboxAttachment[] }> {
   const { html, text } = await renderEmail(createElement(RegistrationEmail, payload.props));
   const attachments: OutboxAttachment[] = [];
-  if (payload.invite.length) attachments.push(inviteAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
-  if (payload.cancel.length) attachments.push(inviteAttachment('cancel.ics', registrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'));
+  if (payload.invite.length)
+    attachments.push(inviteAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
+  if (payload.cancel.length)
+    attachments.push(inviteAttachment('cancel.ics', registrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'));
   if (payload.ticketFor) {
-    attachments.push({ filename: 'ticket.png', contentType: 'image/png', content: (await ticketPng(payload.ticketFor)).toString('base64'), encoding: 'base64', cid: TICKET_CID });
+    attachments.push({
+      filename: 'ticket.png',
+      contentType: 'image/png',
+      content: (await ticketPng(payload.ticketFor)).toString('base64'),
+      encoding: 'base64',
+      cid: TICKET_CID,
+    });
   }
   return { html, text, attachments };
 }
@@ -137,8 +158,11 @@ function emailSession(item: ItineraryItem, locale: Locale, registrationId: strin
     title: pick(item.session.title, locale),
     when: itineraryWhen(item, locale),
     where: itineraryWhere(item, locale),
-    seat: item.seat ? (item.seat.status === 'waitlisted' ? { status: 'waitlisted', position: item.seat.waitlistPosition ?? 0 } : { status: 'confirmed' }) : null,
+    seat: item.seat
+      ? item.seat.status === 'waitlisted'
+        ? { status: 'waitlisted', position: item.seat.waitlistPosition ?? 0 }
+        : { status: 'confirmed' }
+      : null,
     joinUrl: item.presence.kind === 'online' && item.session.streamed ? joinUrl(registrationId, item.session.id) : null,
   };
 }
-

@@ -41,4 +41,3 @@ export const registrationInputSchema = z
 
 export type RegistrationInput = z.output<typeof registrationInputSchema>;
 export type RegistrationFormValues = z.input<typeof registrationInputSchema>;
-

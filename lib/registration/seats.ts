@@ -51,12 +51,16 @@ export function hasFreeSeat(place: { capacity: number | null; confirmedCount: nu
  * locks on every registration, and Drizzle's query builder costs 30–130 µs of CPU per statement.
  */
 export function sessionWaitlistTail(tx: Db, sessionId: string) {
-  return tx.execute(sql`select coalesce(max(waitlist_position), 0)::int as last from registration_sessions where session_id = ${sessionId} and status = 'waitlisted'`);
+  return tx.execute(
+    sql`select coalesce(max(waitlist_position), 0)::int as last from registration_sessions where session_id = ${sessionId} and status = 'waitlisted'`,
+  );
 }
 
 /** The last waitlist place at a venue (read it with waitlistTailOf). Read it only while holding the venue's lock. */
 export function venueWaitlistTail(tx: Db, venueId: string) {
-  return tx.execute(sql`select coalesce(max(waitlist_position), 0)::int as last from registrations where venue_id = ${venueId} and status = 'waitlisted'`);
+  return tx.execute(
+    sql`select coalesce(max(waitlist_position), 0)::int as last from registrations where venue_id = ${venueId} and status = 'waitlisted'`,
+  );
 }
 
 export function waitlistTailOf(result: unknown): number {
@@ -111,7 +115,10 @@ export type SeatOutcome = { status: 'confirmed' } | { status: 'waitlisted'; posi
  */
 export async function claimSessionSeat(tx: Db, registrationId: string, session: LockedSession, admitted: boolean): Promise<SeatOutcome> {
   if (admitted && hasFreeSeat(session)) {
-    await tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} + 1` }).where(eq(sessions.id, session.id));
+    await tx
+      .update(sessions)
+      .set({ confirmedCount: sql`${sessions.confirmedCount} + 1` })
+      .where(eq(sessions.id, session.id));
     session.confirmedCount += 1;
     await tx.insert(registrationSessions).values({ registrationId, sessionId: session.id, status: 'confirmed' });
     return { status: 'confirmed' };
@@ -142,7 +149,10 @@ export async function releaseSessionSeat(tx: Db, registrationId: string, session
     await closeSessionWaitlistGap(tx, session.id, removed.position!);
     return;
   }
-  await tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} - 1` }).where(eq(sessions.id, session.id));
+  await tx
+    .update(sessions)
+    .set({ confirmedCount: sql`${sessions.confirmedCount} - 1` })
+    .where(eq(sessions.id, session.id));
   session.confirmedCount -= 1;
 }
 
@@ -150,7 +160,13 @@ function closeSessionWaitlistGap(tx: Db, sessionId: string, position: number) {
   return tx
     .update(registrationSessions)
     .set({ waitlistPosition: sql`${registrationSessions.waitlistPosition} - 1` })
-    .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, 'waitlisted'), sql`${registrationSessions.waitlistPosition} > ${position}`));
+    .where(
+      and(
+        eq(registrationSessions.sessionId, sessionId),
+        eq(registrationSessions.status, 'waitlisted'),
+        sql`${registrationSessions.waitlistPosition} > ${position}`,
+      ),
+    );
 }
 
 /**
@@ -181,7 +197,10 @@ export async function promoteFirstInSession(tx: Db, session: LockedSession): Pro
     .set({ status: 'confirmed', waitlistPosition: null })
     .where(and(eq(registrationSessions.sessionId, session.id), eq(registrationSessions.registrationId, first.registrationId)));
   await closeSessionWaitlistGap(tx, session.id, first.position!);
-  await tx.update(sessions).set({ confirmedCount: sql`${sessions.confirmedCount} + 1` }).where(eq(sessions.id, session.id));
+  await tx
+    .update(sessions)
+    .set({ confirmedCount: sql`${sessions.confirmedCount} + 1` })
+    .where(eq(sessions.id, session.id));
   session.confirmedCount += 1;
   return first.registrationId;
 }
@@ -199,7 +218,10 @@ export const ADMITTED: ('confirmed' | 'checked_in')[] = ['confirmed', 'checked_i
 /** Claims an on-site place at a venue for an in-person registration, or the venue's next waitlist place. */
 export async function claimVenueSeat(tx: Db, registrationId: string, venue: LockedVenue): Promise<SeatOutcome> {
   if (hasFreeSeat(venue)) {
-    await tx.update(venues).set({ confirmedCount: sql`${venues.confirmedCount} + 1` }).where(eq(venues.id, venue.id));
+    await tx
+      .update(venues)
+      .set({ confirmedCount: sql`${venues.confirmedCount} + 1` })
+      .where(eq(venues.id, venue.id));
     venue.confirmedCount += 1;
     await tx.update(registrations).set({ status: 'confirmed', waitlistPosition: null }).where(eq(registrations.id, registrationId));
     return { status: 'confirmed' };
@@ -223,11 +245,20 @@ export async function releaseVenueSeat(
     await tx
       .update(registrations)
       .set({ waitlistPosition: sql`${registrations.waitlistPosition} - 1` })
-      .where(and(eq(registrations.venueId, venue.id), eq(registrations.status, 'waitlisted'), sql`${registrations.waitlistPosition} > ${registration.waitlistPosition}`));
+      .where(
+        and(
+          eq(registrations.venueId, venue.id),
+          eq(registrations.status, 'waitlisted'),
+          sql`${registrations.waitlistPosition} > ${registration.waitlistPosition}`,
+        ),
+      );
     return null;
   }
   if (registration.status !== 'confirmed' && registration.status !== 'checked_in') return null;
-  await tx.update(venues).set({ confirmedCount: sql`${venues.confirmedCount} - 1` }).where(eq(venues.id, venue.id));
+  await tx
+    .update(venues)
+    .set({ confirmedCount: sql`${venues.confirmedCount} - 1` })
+    .where(eq(venues.id, venue.id));
   venue.confirmedCount -= 1;
   return promoteFirstAtVenue(tx, venue);
 }
@@ -246,7 +277,10 @@ export async function promoteFirstAtVenue(tx: Db, venue: LockedVenue): Promise<s
     .update(registrations)
     .set({ waitlistPosition: sql`${registrations.waitlistPosition} - 1` })
     .where(and(eq(registrations.venueId, venue.id), eq(registrations.status, 'waitlisted')));
-  await tx.update(venues).set({ confirmedCount: sql`${venues.confirmedCount} + 1` }).where(eq(venues.id, venue.id));
+  await tx
+    .update(venues)
+    .set({ confirmedCount: sql`${venues.confirmedCount} + 1` })
+    .where(eq(venues.id, venue.id));
   venue.confirmedCount += 1;
   return first.id;
 }

@@ -10,7 +10,9 @@ import { registerAttendee, type RegisterOptions } from './register';
  */
 export type RegistrationReceipt = { received: true; email: string; message: string };
 
-export type SubmissionResult = { ok: true; status: 201; receipt: RegistrationReceipt } | { ok: false; status: 404 | 422; error: string; fields?: Record<string, string> };
+export type SubmissionResult =
+  | { ok: true; status: 201; receipt: RegistrationReceipt }
+  | { ok: false; status: 404 | 422; error: string; fields?: Record<string, string> };
 /** What the registration form's server action answers: the submission's result, or a refusal when the rate limit is hit. */
 export type RegisterActionResult = SubmissionResult | { ok: false; status: 429; error: string };
 
@@ -19,7 +21,12 @@ export function registrationReceipt(email: string): RegistrationReceipt {
 }
 
 /** Registers from the API or the form, answering as RegistrationReceipt describes. */
-export async function submitRegistration(db: Db, eventSlug: string, rawInput: unknown, options: RegisterOptions = {}): Promise<SubmissionResult> {
+export async function submitRegistration(
+  db: Db,
+  eventSlug: string,
+  rawInput: unknown,
+  options: RegisterOptions = {},
+): Promise<SubmissionResult> {
   const result = await registerAttendee(db, eventSlug, rawInput, options);
   if (result.ok) return { ok: true, status: 201, receipt: registrationReceipt(result.registration.email) };
   if (result.status === 409) return { ok: true, status: 201, receipt: registrationReceipt(result.email) };

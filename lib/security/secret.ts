@@ -12,7 +12,10 @@ let cached: string | undefined;
 export function appSecret(): string {
   if (cached) return cached;
   const env = appEnv();
-  if (env.authSecret) return (cached = env.authSecret);
+  if (env.authSecret) {
+    cached = env.authSecret;
+    return cached;
+  }
   const file = path.join(path.resolve(env.dataDir), 'auth-secret');
   try {
     cached = fs.readFileSync(file, 'utf8').trim();

@@ -12,7 +12,11 @@ export async function boot(): Promise<void> {
     const opened = await database();
     if (env.embedded) await prepareEmbeddedDemo(opened.db);
     onShutdown('database', () => opened.close());
-    const delivery = !env.smtpUrl ? 'kept in the outbox' : env.mailWorker === 'off' ? 'left to `npm run worker`' : 'delivered by the in-app worker';
+    const delivery = !env.smtpUrl
+      ? 'kept in the outbox'
+      : env.mailWorker === 'off'
+        ? 'left to `npm run worker`'
+        : 'delivered by the in-app worker';
     if (env.smtpUrl && env.mailWorker === 'in-app') {
       const worker = ensureMailWorker(opened.db, env.smtpUrl);
       onShutdown('mail worker', () => worker.stop());

@@ -17,7 +17,17 @@ export { PAGE_CACHE_HEADER };
 const MAX_STALE_MS = 5 * 60_000;
 
 /** Not replayed: hop-by-hop, recomputed per answer, or never to be shared between visitors. */
-const NOT_REPLAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding', 'set-cookie', 'x-nextjs-cache', PAGE_CACHE_HEADER]);
+const NOT_REPLAYED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'date',
+  'content-length',
+  'content-encoding',
+  'set-cookie',
+  'x-nextjs-cache',
+  PAGE_CACHE_HEADER,
+]);
 
 type PageKey = { path: string; locale: string };
 
@@ -82,7 +92,14 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     if (policy && nonce) headers['content-security-policy'] = policyWithNonce(String(policy), nonce);
     headers.vary = mergeVary(headers.vary, ['Accept-Encoding', 'Cookie', 'Accept-Language']);
     const freshUntil = now() + maxAgeSeconds * 1000;
-    const page: CachedPage = { status: 200, headers, body: answer.body, gzip: await gzip(answer.body), freshUntil, usableUntil: freshUntil + MAX_STALE_MS };
+    const page: CachedPage = {
+      status: 200,
+      headers,
+      body: answer.body,
+      gzip: await gzip(answer.body),
+      freshUntil,
+      usableUntil: freshUntil + MAX_STALE_MS,
+    };
     storePage(key.path, key.locale, page, generation);
   }
 
@@ -126,15 +143,29 @@ export function publishedPageServer(options: { port: number; host: string; now?:
 }
 
 function mergeVary(existing: string | string[] | undefined, names: string[]): string {
-  const values = (Array.isArray(existing) ? existing.join(',') : (existing ?? '')).split(',').map((v) => v.trim()).filter(Boolean);
+  const values = (Array.isArray(existing) ? existing.join(',') : (existing ?? ''))
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const name of names) if (!values.some((v) => v.toLowerCase() === name.toLowerCase())) values.push(name);
   return values.join(', ');
 }
 
-function fetchFromNext(host: string, port: number, key: PageKey): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function fetchFromNext(
+  host: string,
+  port: number,
+  key: PageKey,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host, port, path: key.path, method: 'GET', headers: { cookie: `${LOCALE_COOKIE}=${key.locale}`, 'accept-encoding': 'identity', [PAGE_CACHE_HEADER]: 'refill' }, timeout: 30_000 },
+      {
+        host,
+        port,
+        path: key.path,
+        method: 'GET',
+        headers: { cookie: `${LOCALE_COOKIE}=${key.locale}`, 'accept-encoding': 'identity', [PAGE_CACHE_HEADER]: 'refill' },
+        timeout: 30_000,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -25,7 +25,10 @@ export function bodyLimit(pathname: string): number {
 }
 
 export function tooLarge(limit: number): Refusal {
-  return { status: 413, message: `The request body must be at most ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} KB`}.` };
+  return {
+    status: 413,
+    message: `The request body must be at most ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} KB`}.`,
+  };
 }
 
 /**
@@ -47,7 +50,10 @@ export function addressRefusal(pathname: string): Refusal | null {
 /** A POST that Next.js treats as a server action: the header a script sends, or a form posted to a page. */
 export function isServerActionRequest(request: http.IncomingMessage, pathname: string): boolean {
   if (request.method !== 'POST' || pathname.startsWith('/api/')) return false;
-  return Boolean(request.headers['next-action']) || /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers['content-type'] ?? '');
+  return (
+    Boolean(request.headers['next-action']) ||
+    /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers['content-type'] ?? '')
+  );
 }
 
 /**

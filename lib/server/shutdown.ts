@@ -8,7 +8,9 @@ type Hook = { name: string; run: () => Promise<void> | void };
 type Holder = { [KEY]?: Hook[] };
 
 function hooks(): Hook[] {
-  return ((globalThis as Holder)[KEY] ??= []);
+  const holder = globalThis as Holder;
+  holder[KEY] ??= [];
+  return holder[KEY];
 }
 
 /** Registers what to do at shutdown; a second hook with the same name replaces the first (a repeated boot). */

@@ -12,11 +12,15 @@ import { writeCalendar } from '@/lib/calendar/write-calendar';
 
 export const SPEAKER_ICS_PRODUCT_ID = '-//Hybrid Forum//Speaker//EN';
 
-const ROLE = { speaker: 'Speaker', moderator: 'Moderator', panelist: 'Panellist', signatory: 'Signatory', host: 'Host' } as Record<string, string>;
+const ROLE = { speaker: 'Speaker', moderator: 'Moderator', panelist: 'Panellist', signatory: 'Signatory', host: 'Host' } as Record<
+  string,
+  string
+>;
 
 function describe(session: SpeakerSession, locale: string): string {
   const place = (v: SpeakerSession['venue']) => pick(v.city, locale);
-  const people = (list: SpeakerSession['coSpeakers']) => list.map((p) => `${p.name}${p.presence === 'remote' ? ' (remote)' : ''}`).join(', ');
+  const people = (list: SpeakerSession['coSpeakers']) =>
+    list.map((p) => `${p.name}${p.presence === 'remote' ? ' (remote)' : ''}`).join(', ');
   return [
     `Your role: ${ROLE[session.role] ?? session.role}, ${session.presence === 'remote' ? 'joining remotely' : `on site in ${place(session.venue)}`}`,
     session.moderators.length ? `Moderator: ${people(session.moderators)}` : '',
@@ -32,8 +36,13 @@ export async function speakerFeed(db: Db, token: string, locale: 'en' | 'zh' = '
   const speaker = await speakerForCalendarToken(db, token);
   if (!speaker) return null;
   // A linked account's feed covers all its records (one per event); an unlinked record only itself.
-  const records = speaker.userId ? await db.select({ id: speakers.id }).from(speakers).where(eq(speakers.userId, speaker.userId)) : [{ id: speaker.id }];
-  const schedule = await speakerSchedule(db, records.map((r) => r.id));
+  const records = speaker.userId
+    ? await db.select({ id: speakers.id }).from(speakers).where(eq(speakers.userId, speaker.userId))
+    : [{ id: speaker.id }];
+  const schedule = await speakerSchedule(
+    db,
+    records.map((r) => r.id),
+  );
   const base = appEnv().appUrl;
   const calName = `Hybrid Forum · ${speaker.name}`;
   const events: EventAttributes[] = schedule.map((session) => ({
@@ -42,7 +51,9 @@ export async function speakerFeed(db: Db, token: string, locale: 'en' | 'zh' = '
     ...utcSpan(session.startsAt, session.endsAt),
     title: pick(session.title, locale),
     description: describe(session, locale),
-    location: [session.room ? pick(session.room, locale) : null, pick(session.venue.name, locale), pick(session.venue.city, locale)].filter(Boolean).join(', '),
+    location: [session.room ? pick(session.room, locale) : null, pick(session.venue.name, locale), pick(session.venue.city, locale)]
+      .filter(Boolean)
+      .join(', '),
     ...(session.event.published ? { url: `${base}/events/${session.event.slug}/sessions/${session.slug}` } : {}),
     status: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     categories: [session.kind],

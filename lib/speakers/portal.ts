@@ -11,6 +11,12 @@ export type SpeakerPortal = { records: SpeakerRecord[]; schedule: SpeakerSession
 export async function loadSpeakerPortal(db: Db, actor: Actor): Promise<SpeakerPortal> {
   await linkSpeakerRecords(db, actor);
   const records = await ownSpeakerRecords(db, actor);
-  const [schedule, feedUrl] = await Promise.all([speakerSchedule(db, records.map((r) => r.id)), records.length ? ownCalendarFeedUrl(db, actor) : null]);
+  const [schedule, feedUrl] = await Promise.all([
+    speakerSchedule(
+      db,
+      records.map((r) => r.id),
+    ),
+    records.length ? ownCalendarFeedUrl(db, actor) : null,
+  ]);
   return { records, schedule, feedUrl };
 }

@@ -3,7 +3,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { events, rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 
-export type ScheduleVenue = { name: LocalizedText; city: LocalizedText; country: string; timeZone: string; kind: 'main' | 'branch' | 'online' };
+export type ScheduleVenue = {
+  name: LocalizedText;
+  city: LocalizedText;
+  country: string;
+  timeZone: string;
+  kind: 'main' | 'branch' | 'online';
+};
 export type SchedulePerson = { speakerId: string; name: string; honorific: string; role: string; presence: 'onsite' | 'remote' };
 
 /** One of the speaker's sessions with everything the portal and the personal feed show. */
@@ -82,7 +88,14 @@ export async function speakerSchedule(db: Db, speakerIds: string[]): Promise<Spe
     db
       .select({
         sessionId: sessionRelays.sessionId,
-        venue: { name: venues.name, city: venues.city, country: venues.country, timeZone: venues.timeZone, kind: venues.kind, position: venues.position },
+        venue: {
+          name: venues.name,
+          city: venues.city,
+          country: venues.country,
+          timeZone: venues.timeZone,
+          kind: venues.kind,
+          position: venues.position,
+        },
         room: relayRooms.name,
       })
       .from(sessionRelays)
@@ -117,7 +130,12 @@ export async function speakerSchedule(db: Db, speakerIds: string[]): Promise<Spe
       presence: row.presence,
       moderators: others.filter((p) => p.role === 'moderator').map(person),
       coSpeakers: others.filter((p) => p.role !== 'moderator').map(person),
-      relays: relays.filter((r) => r.sessionId === row.session.id).map((r) => ({ venue: { name: r.venue.name, city: r.venue.city, country: r.venue.country, timeZone: r.venue.timeZone, kind: r.venue.kind }, room: r.room })),
+      relays: relays
+        .filter((r) => r.sessionId === row.session.id)
+        .map((r) => ({
+          venue: { name: r.venue.name, city: r.venue.city, country: r.venue.country, timeZone: r.venue.timeZone, kind: r.venue.kind },
+          room: r.room,
+        })),
     });
   }
   return result;

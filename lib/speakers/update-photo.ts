@@ -8,7 +8,12 @@ import { photoDataUrl, type PhotoCheck } from './photo';
 export type PhotoUpdateResult = { ok: true } | Extract<PhotoCheck, { ok: false }>;
 
 /** Replaces (bytes) or removes (null) a speaker's photo, after the authorization check. */
-export async function setSpeakerPhoto(db: Db, actor: Actor | null, speakerId: string, bytes: Uint8Array | null): Promise<PhotoUpdateResult> {
+export async function setSpeakerPhoto(
+  db: Db,
+  actor: Actor | null,
+  speakerId: string,
+  bytes: Uint8Array | null,
+): Promise<PhotoUpdateResult> {
   const speaker = await requireSpeakerEditor(db, actor, speakerId);
   let photo: string | null = null;
   if (bytes) {

@@ -26,7 +26,13 @@ export function registrationIdFromTicket(code: string): string | null {
  * instead of 3 KB; greyscale would be smaller but pngjs converts it pixel by pixel (5 ms).
  */
 export async function ticketPng(registrationId: string): Promise<Buffer> {
-  return QRCode.toBuffer(ticketCode(registrationId), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320, rendererOpts: { filterType: 2 } } as QRCode.QRCodeToBufferOptions);
+  return QRCode.toBuffer(ticketCode(registrationId), {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    width: 320,
+    rendererOpts: { filterType: 2 },
+  } as QRCode.QRCodeToBufferOptions);
 }
 
 export async function ticketSvg(registrationId: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 
 export function isValidTimeZone(zone: string): boolean {
-  if (!zone || !zone.includes('/')) return zone === 'UTC';
+  if (!zone?.includes('/')) return zone === 'UTC';
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
@@ -48,16 +48,19 @@ function parts(instant: Date, zone: string) {
 }
 
 function formatParts(instant: Date, zone: string) {
-  const formatted = cachedValue(wallClockFormats, zone, () =>
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }),
+  const formatted = cachedValue(
+    wallClockFormats,
+    zone,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   ).formatToParts(instant);
   const get = (type: string) => formatted.find((p) => p.type === type)?.value ?? '';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };

@@ -10,7 +10,15 @@ test('the demo organiser finds a registrant by filters, opens the detail, and ex
   expect(anonymous.status()).toBe(401);
 
   const registered = await request.post(`/api/v1/events/${slug}/registrations`, {
-    data: { name: 'Sokha Findme', email: 'sokha.findme@example.org', organisation: 'Institute of Technology of Cambodia', country: 'KH', participantType: 'research_institute', mode: 'online', consent: true },
+    data: {
+      name: 'Sokha Findme',
+      email: 'sokha.findme@example.org',
+      organisation: 'Institute of Technology of Cambodia',
+      country: 'KH',
+      participantType: 'research_institute',
+      mode: 'online',
+      consent: true,
+    },
   });
   expect(registered.status()).toBe(201);
 
@@ -20,7 +28,10 @@ test('the demo organiser finds a registrant by filters, opens the detail, and ex
   await page.getByLabel('Password').fill(organiser.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${base}/registrations$`));
-  await expect(page.getByRole('navigation', { name: 'Event administration' }).getByRole('link', { name: 'Registrations' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Event administration' }).getByRole('link', { name: 'Registrations' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   // The demo comes with registrations.
   await expect(page.getByTestId('registrations').locator('tbody tr').first()).toBeVisible();
 

@@ -69,9 +69,20 @@ test('no public page, feed or API response carries a livestream link', async ({ 
   const paths = ['/', '/agenda', '/speakers', '/register', '/privacy', '/api/v1/events', '/api/v1/openapi.json'];
   await page.goto('/agenda');
   const slug = new URL(page.url()).pathname.split('/')[2]!;
-  paths.push(`/events/${slug}/agenda?venue=online`, `/api/v1/events/${slug}`, `/api/v1/events/${slug}/sessions`, `/api/v1/events/${slug}/venues`, `/api/v1/events/${slug}/agenda.ics`);
+  paths.push(
+    `/events/${slug}/agenda?venue=online`,
+    `/api/v1/events/${slug}`,
+    `/api/v1/events/${slug}/sessions`,
+    `/api/v1/events/${slug}/venues`,
+    `/api/v1/events/${slug}/agenda.ics`,
+  );
   const sessions = (await (await request.get(`/api/v1/events/${slug}/sessions`)).json()).sessions as { slug: string }[];
-  for (const s of sessions) paths.push(`/events/${slug}/sessions/${s.slug}`, `/api/v1/events/${slug}/sessions/${s.slug}`, `/api/v1/events/${slug}/sessions/${s.slug}/calendar.ics`);
+  for (const s of sessions)
+    paths.push(
+      `/events/${slug}/sessions/${s.slug}`,
+      `/api/v1/events/${slug}/sessions/${s.slug}`,
+      `/api/v1/events/${slug}/sessions/${s.slug}/calendar.ics`,
+    );
   for (const path of paths) {
     const response = await request.get(path);
     expect(response.status(), path).toBeLessThan(400);
@@ -79,31 +90,52 @@ test('no public page, feed or API response carries a livestream link', async ({ 
   }
 });
 
-test('an attendee’s own pages carry no livestream link: in person they show the relay room and a QR ticket, online a join page that counts down', async ({ page, request }) => {
+test('an attendee’s own pages carry no livestream link: in person they show the relay room and a QR ticket, online a join page that counts down', async ({
+  page,
+  request,
+}) => {
   await page.goto('/agenda');
   const slug = new URL(page.url()).pathname.split('/')[2]!;
   const sessions = (await (await request.get(`/api/v1/events/${slug}/sessions`)).json()).sessions as { id: string; slug: string }[];
   const keynote = sessions.find((s) => s.slug === 'keynote-ai-public-health')!.id;
-  const base = { organisation: 'KAIST', jobTitle: '', country: 'KR', participantType: 'research_institute', sessions: [keynote], locale: 'en', consent: true };
-  const inPerson = await request.post(`/api/v1/events/${slug}/registrations`, { data: { ...base, name: 'Kim Seo-yeon', email: 'kim.seoyeon@example.org', mode: 'in_person', venue: 'seoul' } });
-  const online = await request.post(`/api/v1/events/${slug}/registrations`, { data: { ...base, name: 'Lim Ji-ho', email: 'lim.jiho@example.org', mode: 'online' } });
+  const base = {
+    organisation: 'KAIST',
+    jobTitle: '',
+    country: 'KR',
+    participantType: 'research_institute',
+    sessions: [keynote],
+    locale: 'en',
+    consent: true,
+  };
+  const inPerson = await request.post(`/api/v1/events/${slug}/registrations`, {
+    data: { ...base, name: 'Kim Seo-yeon', email: 'kim.seoyeon@example.org', mode: 'in_person', venue: 'seoul' },
+  });
+  const online = await request.post(`/api/v1/events/${slug}/registrations`, {
+    data: { ...base, name: 'Lim Ji-ho', email: 'lim.jiho@example.org', mode: 'online' },
+  });
   expect(inPerson.status()).toBe(201);
   expect(online.status()).toBe(201);
 
   for (const [email, check] of [
-    ['kim.seoyeon@example.org', async () => {
-      await expect(page.getByTestId('ticket')).toBeVisible();
-      await expect(page.getByTestId('ticket-code')).toHaveText(/^HF1\./);
-      await expect(page.getByTestId('presence').first()).toContainText('Shown live in Hall 1');
-      await expect(page.getByTestId('join-link')).toHaveCount(0);
-    }],
-    ['lim.jiho@example.org', async () => {
-      await expect(page.getByTestId('ticket')).toHaveCount(0);
-      await page.getByTestId('join-link').first().click();
-      await expect(page.getByTestId('join-state')).toHaveAttribute('data-state', 'before');
-      await expect(page.getByTestId('countdown')).toBeVisible();
-      expect(await page.content()).not.toContain(LIVESTREAM_HOST);
-    }],
+    [
+      'kim.seoyeon@example.org',
+      async () => {
+        await expect(page.getByTestId('ticket')).toBeVisible();
+        await expect(page.getByTestId('ticket-code')).toHaveText(/^HF1\./);
+        await expect(page.getByTestId('presence').first()).toContainText('Shown live in Hall 1');
+        await expect(page.getByTestId('join-link')).toHaveCount(0);
+      },
+    ],
+    [
+      'lim.jiho@example.org',
+      async () => {
+        await expect(page.getByTestId('ticket')).toHaveCount(0);
+        await page.getByTestId('join-link').first().click();
+        await expect(page.getByTestId('join-state')).toHaveAttribute('data-state', 'before');
+        await expect(page.getByTestId('countdown')).toBeVisible();
+        expect(await page.content()).not.toContain(LIVESTREAM_HOST);
+      },
+    ],
   ] as const) {
     // The manage link, as its owner gets it: by mail.
     const [mail] = await mailbox.waitFor(email, 1);

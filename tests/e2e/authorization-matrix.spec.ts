@@ -41,7 +41,11 @@ async function clientFor(browser: Browser, role: Role): Promise<APIRequestContex
 type ManifestAction = { exportedName: string; filename: string; workers: Record<string, unknown> };
 
 function actionManifest(): Record<string, ManifestAction> {
-  return (JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestAction> }).node;
+  return (
+    JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, ManifestAction>;
+    }
+  ).node;
 }
 
 /** The ids Next.js gave the server actions in this build, by exported name. */
@@ -52,14 +56,27 @@ function actionIds(): Map<string, string> {
 /** A page whose bundle carries the action (Next.js answers 409 to an action posted to another page). */
 function actionPages(): Map<string, string> {
   return new Map(
-    Object.values(actionManifest()).map((entry) => [`${entry.filename}#${entry.exportedName}`, Object.keys(entry.workers)[0]!.replace(/\/page$/, '')]),
+    Object.values(actionManifest()).map((entry) => [
+      `${entry.filename}#${entry.exportedName}`,
+      Object.keys(entry.workers)[0]!.replace(/\/page$/, ''),
+    ]),
   );
 }
 
-test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, and check-in staff outside check-in', async ({ browser }) => {
+test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, and check-in staff outside check-in', async ({
+  browser,
+}) => {
   const organiser = await clientFor(browser, 'organiser');
   const secret = await organiser.post(`/api/v1/events/${slug}/registrations`, {
-    data: { name: 'Matrix Secretperson', email: 'matrix.secret@example.org', organisation: 'ASEAN Foundation', country: 'ID', participantType: 'other', mode: 'online', consent: true },
+    data: {
+      name: 'Matrix Secretperson',
+      email: 'matrix.secret@example.org',
+      organisation: 'ASEAN Foundation',
+      country: 'ID',
+      participantType: 'other',
+      mode: 'online',
+      consent: true,
+    },
   });
   expect(secret.status()).toBe(201);
   // Real ids to put in detail paths.
@@ -136,14 +153,20 @@ function adminActionCalls(ids: Map<string, string>) {
       [...fs.readFileSync(path.join(adminRoot, file), 'utf8').matchAll(/export async function (\w+)\(([^)]*)\)/g)].map((m) => ({
         key: `app/[locale]/admin/${file}#${m[1]}`,
         dir: path.dirname(`app/[locale]/admin/${file}`),
-        params: m[2]!.split(',').map((p) => p.trim()).filter(Boolean),
+        params: m[2]!
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
       })),
     );
   const built = [...ids.keys()].filter((key) => key.startsWith('app/[locale]/admin/'));
   return { source, built };
 }
 
-test('every admin server action refuses everyone but the event’s organisers at the time of the request, writes nothing, and refuses a foreign Origin', async ({ browser, baseURL }) => {
+test('every admin server action refuses everyone but the event’s organisers at the time of the request, writes nothing, and refuses a foreign Origin', async ({
+  browser,
+  baseURL,
+}) => {
   const ids = actionIds();
   const { source, built } = adminActionCalls(ids);
   expect(built.sort()).toEqual(source.map((a) => a.key).sort());
@@ -151,9 +174,39 @@ test('every admin server action refuses everyone but the event’s organisers at
 
   const organiser = await clientFor(browser, 'organiser');
   const seeded = seededIds();
-  const session = { slug: 'matrix-probe', titleEn: 'Matrix probe', titleZh: '', descriptionEn: '', descriptionZh: '', kind: 'panel', segment: 'main', venueId: '', roomId: '', date: '2026-01-01', start: '09:00', end: '10:00', capacity: '', streamed: true, livestreamUrl: '', recordingUrl: '', languages: ['en'], relayVenueIds: [], speakers: [], cancelled: false, acknowledgeConflicts: true };
-  const form = { email: 'matrix.action@example.org', confirm: 'yes', reason: 'Matrix probe', subject: 'Matrix probe', body: 'Matrix probe', code: 'HF1.x.y' };
-  const idOfPage = (dir: string) => (dir.includes('/registrations/') ? seeded.registrationId : dir.includes('/mail/') ? seeded.mailId : seeded.sessionId);
+  const session = {
+    slug: 'matrix-probe',
+    titleEn: 'Matrix probe',
+    titleZh: '',
+    descriptionEn: '',
+    descriptionZh: '',
+    kind: 'panel',
+    segment: 'main',
+    venueId: '',
+    roomId: '',
+    date: '2026-01-01',
+    start: '09:00',
+    end: '10:00',
+    capacity: '',
+    streamed: true,
+    livestreamUrl: '',
+    recordingUrl: '',
+    languages: ['en'],
+    relayVenueIds: [],
+    speakers: [],
+    cancelled: false,
+    acknowledgeConflicts: true,
+  };
+  const form = {
+    email: 'matrix.action@example.org',
+    confirm: 'yes',
+    reason: 'Matrix probe',
+    subject: 'Matrix probe',
+    body: 'Matrix probe',
+    code: 'HF1.x.y',
+  };
+  const idOfPage = (dir: string) =>
+    dir.includes('/registrations/') ? seeded.registrationId : dir.includes('/mail/') ? seeded.mailId : seeded.sessionId;
   const argument = (param: string, dir: string): unknown => {
     const [name, type] = param.split(':').map((part) => part.trim()) as [string, string | undefined];
     if (type === 'FormData') return form;
@@ -170,9 +223,19 @@ test('every admin server action refuses everyone but the event’s organisers at
   const pages = actionPages();
   const pageOf = (key: string) => {
     const at = pages.get(key)!;
-    return at.replace(/^app\/\[locale\]/, '').replace('[slug]', slug).replace('[id]', idOfPage(at)).replace('[venueId]', seeded.venueId).replace('[speakerId]', seeded.speakerId);
+    return at
+      .replace(/^app\/\[locale\]/, '')
+      .replace('[slug]', slug)
+      .replace('[id]', idOfPage(at))
+      .replace('[venueId]', seeded.venueId)
+      .replace('[speakerId]', seeded.speakerId);
   };
-  const calls = source.map(({ key, dir, params }) => ({ key, page: pageOf(key), args: params.map((p) => argument(p, dir)), hasForm: params.some((p) => p.endsWith('FormData')) }));
+  const calls = source.map(({ key, dir, params }) => ({
+    key,
+    page: pageOf(key),
+    args: params.map((p) => argument(p, dir)),
+    hasForm: params.some((p) => p.endsWith('FormData')),
+  }));
   // The arguments encoded by React's own encodeReply, as the browser sends them.
   const invoke = async (client: APIRequestContext, call: (typeof calls)[number], origin = baseURL!) => {
     const headers = { 'Next-Action': ids.get(call.key)!, Origin: origin, Accept: 'text/x-component' };
@@ -183,7 +246,12 @@ test('every admin server action refuses everyone but the event’s organisers at
       return data;
     });
     const encoded = await encodeReply(args);
-    if (typeof encoded === 'string') return client.post(call.page, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: encoded, maxRedirects: 0 });
+    if (typeof encoded === 'string')
+      return client.post(call.page, {
+        headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+        data: encoded,
+        maxRedirects: 0,
+      });
     const multipart: Record<string, string> = {};
     encoded.forEach((value, name) => (multipart[name] = String(value)));
     return client.post(call.page, { headers, multipart, maxRedirects: 0 });
@@ -209,7 +277,8 @@ test('every admin server action refuses everyone but the event’s organisers at
       const body = await response.text();
       const redirect = response.headers()['x-action-redirect'] ?? '';
       const refused = role === 'anonymous' ? /^\/signin/.test(redirect) : response.status() === 404;
-      if (!refused || body.includes('"ok":true')) notRefused.push(`${role} ${call.key}: ${response.status()} ${redirect} ${body.slice(0, 120)}`);
+      if (!refused || body.includes('"ok":true'))
+        notRefused.push(`${role} ${call.key}: ${response.status()} ${redirect} ${body.slice(0, 120)}`);
     }
   }
   expect(notRefused).toEqual([]);

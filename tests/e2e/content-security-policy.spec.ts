@@ -21,7 +21,8 @@ async function watched(browser: Browser): Promise<Watched> {
     });
   });
   page.on('console', (message) => {
-    if (/Content.Security.Policy|Refused to (execute|load|apply|frame|connect)/i.test(message.text())) violations.push(`console: ${message.text()}`);
+    if (/Content.Security.Policy|Refused to (execute|load|apply|frame|connect)/i.test(message.text()))
+      violations.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
   return { page, violations };
@@ -37,7 +38,9 @@ async function visit({ page, violations }: Watched, path: string) {
 
 async function expectRunning({ page, violations }: Watched, what: string) {
   // The App Router's bootstrap sets window.next: it only runs when the nonce let its scripts in.
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next)), { message: `${what}: scripts ran` }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next)), { message: `${what}: scripts ran` })
+    .toBe(true);
   const reported = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
   expect([...violations, ...reported], what).toEqual([]);
 }
@@ -58,7 +61,15 @@ test.describe.configure({ timeout: 240_000 });
 
 test('public pages, the language switch and the registration form run under the policy', async ({ browser }) => {
   const w = await watched(browser);
-  for (const path of ['/', `/events/${slug}`, `/events/${slug}/agenda?venue=tokyo`, `/events/${slug}/speakers`, `/events/${slug}/sessions/opening-ceremony`, '/privacy']) await visit(w, path);
+  for (const path of [
+    '/',
+    `/events/${slug}`,
+    `/events/${slug}/agenda?venue=tokyo`,
+    `/events/${slug}/speakers`,
+    `/events/${slug}/sessions/opening-ceremony`,
+    '/privacy',
+  ])
+    await visit(w, path);
 
   // The programme from the server's stored copy: answered with the nonce the copy carries.
   await visit(w, `/events/${slug}/agenda`);
@@ -89,21 +100,44 @@ test('public pages, the language switch and the registration form run under the 
 
 test('organiser pages, the session editor, and the attendee’s manage and join pages run under the policy', async ({ browser }) => {
   const w = await watched(browser);
-  const sessions = (await (await w.page.request.get(`/api/v1/events/${slug}/sessions`)).json()).sessions as { id: string; streamed: boolean }[];
+  const sessions = (await (await w.page.request.get(`/api/v1/events/${slug}/sessions`)).json()).sessions as {
+    id: string;
+    streamed: boolean;
+  }[];
   const streamed = sessions.find((s) => s.streamed)!;
   await w.page.request.post(`/api/v1/events/${slug}/registrations`, {
-    data: { name: 'Dara Policy', email: 'dara.policy@example.org', organisation: 'Royal University of Phnom Penh', country: 'KH', participantType: 'university', mode: 'online', sessions: [streamed.id], consent: true },
+    data: {
+      name: 'Dara Policy',
+      email: 'dara.policy@example.org',
+      organisation: 'Royal University of Phnom Penh',
+      country: 'KH',
+      participantType: 'university',
+      mode: 'online',
+      sessions: [streamed.id],
+      consent: true,
+    },
   });
   const base = `/admin/events/${slug}`;
   await signIn(w, base, organiser.email, organiser.password);
-  for (const path of ['/admin', `${base}/registrations`, `${base}/agenda`, `${base}/agenda/venues`, `${base}/streams`, `${base}/checkin`, `${base}/audit`]) await visit(w, path);
+  for (const path of [
+    '/admin',
+    `${base}/registrations`,
+    `${base}/agenda`,
+    `${base}/agenda/venues`,
+    `${base}/streams`,
+    `${base}/checkin`,
+    `${base}/audit`,
+  ])
+    await visit(w, path);
 
   // The session editor: a client form that asks the server for conflicts.
   await visit(w, `${base}/agenda`);
   await w.page.getByRole('link', { name: 'New session' }).click();
   await w.page.getByLabel('Title (English)').fill('Policy probe');
   await w.page.getByLabel('Address name (slug)').fill('policy-probe');
-  await w.page.getByLabel('Venue', { exact: true }).selectOption({ label: 'Nanning International Convention and Exhibition Center (Asia/Shanghai)' });
+  await w.page
+    .getByLabel('Venue', { exact: true })
+    .selectOption({ label: 'Nanning International Convention and Exhibition Center (Asia/Shanghai)' });
   await w.page.getByLabel('Starts', { exact: true }).fill('18:00');
   await w.page.getByLabel('Ends', { exact: true }).fill('18:45');
   await w.page.getByRole('button', { name: 'Check for conflicts' }).click();
@@ -112,7 +146,10 @@ test('organiser pages, the session editor, and the attendee’s manage and join 
 
   // The registrant's mail, as the organiser reads it (its HTML in a sandboxed frame), gives the links.
   await visit(w, `${base}/mail?q=dara.policy`);
-  await w.page.getByRole('link', { name: /Registration confirmed/ }).first().click();
+  await w.page
+    .getByRole('link', { name: /Registration confirmed/ })
+    .first()
+    .click();
   await expectRunning(w, 'mail preview');
   const text = (await w.page.locator('pre.mail-text').textContent()) ?? '';
   const manage = /\/manage\/[^\s]+/.exec(text)?.[0];

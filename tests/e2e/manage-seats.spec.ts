@@ -19,7 +19,10 @@ async function sessions(request: APIRequestContext): Promise<{ id: string; slug:
   return (await response.json()).sessions;
 }
 
-test('a registrant moves from Nanning to Tokyo and changes sessions on the manage page; the workshop seat they left is free again', async ({ page, request }) => {
+test('a registrant moves from Nanning to Tokyo and changes sessions on the manage page; the workshop seat they left is free again', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const before = await sessions(request);
   const workshop = before.find((s) => s.slug === 'young-scientists-workshop')!;

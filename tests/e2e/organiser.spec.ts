@@ -15,7 +15,9 @@ async function signInAsOrganiser(page: Page, path: string) {
   await expect(page).toHaveURL(new RegExp(`${path}$`));
 }
 
-test('an organiser creates a session, sees the room conflict before saving, publishes, and the public agenda shows it', async ({ page }) => {
+test('an organiser creates a session, sees the room conflict before saving, publishes, and the public agenda shows it', async ({
+  page,
+}) => {
   // Other specs may have left drafts of their own (the keyboard journey adds a session), so this
   // one checks only its own session and the version number the button offers.
   await signInAsOrganiser(page, `${base}/agenda`);
@@ -24,7 +26,9 @@ test('an organiser creates a session, sees the room conflict before saving, publ
 
   await page.getByLabel('Title (English)').fill('Fireside chat: Telemedicine across borders');
   await page.getByLabel('Address name (slug)').fill('fireside-telemedicine');
-  await page.getByLabel('Venue', { exact: true }).selectOption({ label: 'Nanning International Convention and Exhibition Center (Asia/Shanghai)' });
+  await page
+    .getByLabel('Venue', { exact: true })
+    .selectOption({ label: 'Nanning International Convention and Exhibition Center (Asia/Shanghai)' });
   await page.getByLabel('Room', { exact: true }).selectOption({ label: 'Plenary Hall A (800)' });
   await page.getByLabel('Starts', { exact: true }).fill('09:15');
   await page.getByLabel('Ends', { exact: true }).fill('09:40');
@@ -72,7 +76,16 @@ test('an organiser creates a session, sees the room conflict before saving, publ
 
 test('an organiser checks a registrant in by the code on their ticket, once', async ({ page, request }) => {
   const registered = await request.post(`/api/v1/events/${slug}/registrations`, {
-    data: { name: 'Dao Thi Hoa', email: 'dao.hoa@example.org', organisation: 'Vietnam Academy of Science and Technology', country: 'VN', participantType: 'research_institute', mode: 'in_person', venue: 'nanning', consent: true },
+    data: {
+      name: 'Dao Thi Hoa',
+      email: 'dao.hoa@example.org',
+      organisation: 'Vietnam Academy of Science and Technology',
+      country: 'VN',
+      participantType: 'research_institute',
+      mode: 'in_person',
+      venue: 'nanning',
+      consent: true,
+    },
   });
   expect(registered.status()).toBe(201);
   const [mail] = await mailbox.waitFor('dao.hoa@example.org', 1);

@@ -11,7 +11,9 @@ async function fillForm(page: Page, labels: Record<string, string>, email: strin
   await page.getByLabel(labels.type!).selectOption('young_scientist');
 }
 
-test('a new visitor registers in English for a workshop in Nanning, gets the manage link by mail, cancels with it, then registers again', async ({ page }) => {
+test('a new visitor registers in English for a workshop in Nanning, gets the manage link by mail, cancels with it, then registers again', async ({
+  page,
+}) => {
   const email = 'an.nguyen@example.org';
   await page.goto('/register');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Register');
@@ -20,7 +22,11 @@ test('a new visitor registers in English for a workshop in Nanning, gets the man
   await expect(page.locator('#consent-error')).toContainText('must be given');
 
   const register = async () => {
-    await fillForm(page, { name: 'Full name', email: 'Email', organisation: 'Organisation', country: 'Country or region', type: 'I am joining as' }, email);
+    await fillForm(
+      page,
+      { name: 'Full name', email: 'Email', organisation: 'Organisation', country: 'Country or region', type: 'I am joining as' },
+      email,
+    );
     await page.getByLabel('In person at a venue').check();
     await page.getByLabel('Venue', { exact: true }).selectOption('nanning');
     const workshop = page.locator('label', { hasText: 'Young Scientists Workshop: From Lab to Market' });
@@ -51,7 +57,9 @@ test('a new visitor registers in English for a workshop in Nanning, gets the man
   // Changing their mind: "Register again" leads to the form, and the address is free again.
   await page.getByRole('link', { name: 'Register again' }).click();
   await register();
-  await expect.poll(() => mailbox.to(email).filter((m) => /^Registration confirmed/.test(m.parsed.subject ?? '')).length, { timeout: 30_000 }).toBe(2);
+  await expect
+    .poll(() => mailbox.to(email).filter((m) => /^Registration confirmed/.test(m.parsed.subject ?? '')).length, { timeout: 30_000 })
+    .toBe(2);
   const again = mailbox.to(email).filter((m) => /^Registration confirmed/.test(m.parsed.subject ?? ''))[1]!;
   expect(mailbox.managePath(again)).not.toBe(mailbox.managePath(mail!));
   await page.goto(mailbox.managePath(again));
@@ -64,12 +72,16 @@ test('registering twice with the same email shows the same page both times, and 
   const screens: string[] = [];
   for (const attempt of [1, 2]) {
     await page.goto('/register');
-    await fillForm(page, { name: 'Full name', email: 'Email', organisation: 'Organisation', country: 'Country or region', type: 'I am joining as' }, email);
+    await fillForm(
+      page,
+      { name: 'Full name', email: 'Email', organisation: 'Organisation', country: 'Country or region', type: 'I am joining as' },
+      email,
+    );
     await page.getByLabel('Online (livestream)').check();
     await page.getByLabel(/I agree that my data/).check();
     await page.getByRole('button', { name: 'Register' }).click();
     await expect(page.getByTestId('registration-confirmation'), `attempt ${attempt}`).toContainText('Check your inbox');
-    screens.push(await page.getByTestId('registration-confirmation').innerText());
+    screens.push((await page.getByTestId('registration-confirmation').textContent()) ?? '');
   }
   expect(screens[1]).toBe(screens[0]);
   await expect(page.getByTestId('form-notice')).toHaveCount(0);
@@ -82,7 +94,11 @@ test('registering twice with the same email shows the same page both times, and 
 test('一位新访客用中文报名线上参会并看到确认信息', async ({ page }) => {
   await page.goto('/locale?to=zh&back=/register');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('报名');
-  await fillForm(page, { name: '姓名', email: '电子邮箱', organisation: '单位', country: '国家或地区', type: '参会身份' }, 'zh.visitor@example.org');
+  await fillForm(
+    page,
+    { name: '姓名', email: '电子邮箱', organisation: '单位', country: '国家或地区', type: '参会身份' },
+    'zh.visitor@example.org',
+  );
   await page.getByLabel('线上参会（直播）').check();
   const keynote = page.locator('label', { hasText: '主旨演讲：人工智能赋能东南亚公共卫生' });
   await expect(keynote).toContainText('GMT+8');

@@ -18,7 +18,11 @@ function wallClock(iso: string, zone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
-test('a speaker signs in with the link mailed to a real SMTP server and sees their sessions in their own and the venue time zone', async ({ page, browser, baseURL }) => {
+test('a speaker signs in with the link mailed to a real SMTP server and sees their sessions in their own and the venue time zone', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto('/speaker');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fspeaker/);
   await page.locator('#magic-email').fill(speakerEmail);
@@ -87,7 +91,11 @@ test('a speaker signs in with the link mailed to a real SMTP server and sees the
 
   // A photo is judged by its bytes: an SVG named .png is refused, a real PNG is shown.
   const upload = page.getByTestId('photo-upload');
-  await upload.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  await upload.locator('input[type=file]').setInputFiles({
+    name: 'me.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+  });
   await upload.getByRole('button', { name: 'Upload photo' }).click();
   await expect(upload.getByRole('alert')).toContainText('must be a PNG, JPEG or WebP image');
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');

@@ -4,7 +4,14 @@ import { expect, test } from '@playwright/test';
 // Nanning, Tokyo or Bangkok is the previous evening, on another date than the venue's day heading.
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-GB' });
 
-const laDay = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+const laDay = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'America/Los_Angeles',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(iso));
 const laDate = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date(iso));
 
 test('the programme in my time zone dates every time that falls on another day than its heading', async ({ page }) => {
@@ -70,7 +77,10 @@ test('a venue’s street address, with a map link, is on the home page, the prog
   await page.goto('/agenda?venue=bangkok');
   const heading = page.locator('section[data-group^="bangkok|"]').first().getByTestId('venue-address');
   await expect(heading).toContainText(address);
-  await expect(heading.getByRole('link', { name: 'Map' })).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/search\?query=Phahonyothin/);
+  await expect(heading.getByRole('link', { name: 'Map' })).toHaveAttribute(
+    'href',
+    /^https:\/\/www\.openstreetmap\.org\/search\?query=Phahonyothin/,
+  );
   await page.goto('/agenda');
   await page.locator('[data-session="bangkok-healthtech-pitch"][data-venue="bangkok"] h3 a').click();
   await expect(page.getByTestId('venue-address')).toContainText(address);

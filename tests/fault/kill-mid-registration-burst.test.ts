@@ -15,7 +15,8 @@ const CONCURRENCY = 25;
 const KILL_AFTER_ACKNOWLEDGED = 50;
 const SEATS = 40;
 
-if (!hasProductionBuild()) console.warn('[fault] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
+if (!hasProductionBuild())
+  console.warn('[fault] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
 
 describe.skipIf(!hasProductionBuild())(`kill -9 in the middle of a registration burst (${backend})`, () => {
   let database: AppDatabase;
@@ -23,7 +24,12 @@ describe.skipIf(!hasProductionBuild())(`kill -9 in the middle of a registration 
   const servers: AppServer[] = [];
 
   beforeAll(async () => {
-    ({ database, seated } = await createSeatedAppDatabase(backend, { tag: 'fault', venueSlug: 'fault-hall', sessionSlug: 'fault-workshop', capacity: SEATS }));
+    ({ database, seated } = await createSeatedAppDatabase(backend, {
+      tag: 'fault',
+      venueSlug: 'fault-hall',
+      sessionSlug: 'fault-workshop',
+      capacity: SEATS,
+    }));
   });
 
   afterAll(async () => {
@@ -51,7 +57,12 @@ describe.skipIf(!hasProductionBuild())(`kill -9 in the middle of a registration 
         const body = seatedRegistration(seated, next++, 'fault');
         inFlight++;
         try {
-          const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(20_000) });
+          const response = await fetch(endpoint, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(20_000),
+          });
           if (response.status === 201) {
             acknowledged.add(((await response.json()) as { email: string }).email);
           } else {
@@ -81,21 +92,29 @@ describe.skipIf(!hasProductionBuild())(`kill -9 in the middle of a registration 
     // Restart on the same database; it must come up and take registrations again.
     const second = await startAppServer({ port, database, env });
     servers.push(second);
-    const after = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seatedRegistration(seated, 'after-restart', 'fault')) });
+    const after = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(seatedRegistration(seated, 'after-restart', 'fault')),
+    });
     expect(after.status).toBe(201);
     await second.stop();
 
     const opened = await database.open();
     try {
       const stored = rows<{ id: string; email: string; mails: number }>(
-        await opened.db.execute(sql`select r.id, r.email, (select count(*)::int from outbox o where o.registration_id = r.id) as mails from registrations r where r.event_id = ${seated.eventId}`),
+        await opened.db.execute(
+          sql`select r.id, r.email, (select count(*)::int from outbox o where o.registration_id = r.id) as mails from registrations r where r.event_id = ${seated.eventId}`,
+        ),
       );
       const byEmail = new Map(stored.map((r) => [r.email, r]));
       for (const email of [...acknowledged, 'fault-after-restart@example.org']) {
         expect(byEmail.get(email), `acknowledged registration of ${email} survived`).toMatchObject({ email, mails: 1 });
       }
       const integrity = await seatIntegrity(opened.db, seated);
-      console.log(`[fault ${backend}] acknowledged ${acknowledged.size}, cut off ${failed} (in flight at kill: ${inFlightAtKill}), stored ${integrity.registrations} incl. 1 after restart`);
+      console.log(
+        `[fault ${backend}] acknowledged ${acknowledged.size}, cut off ${failed} (in flight at kill: ${inFlightAtKill}), stored ${integrity.registrations} incl. 1 after restart`,
+      );
       expect(integrity.registrationsWithoutExactlyOneMail).toBe(0);
       expect(integrity.seatsWithoutRegistration).toBe(0);
       expect(integrity.countMismatches).toEqual([]);

@@ -22,7 +22,14 @@ function register(port: number, body: object): Promise<Outcome> {
   return new Promise((resolve) => {
     const payload = JSON.stringify(body);
     const request = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/api/v1/events/china-asean-tech-forum/registrations', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/events/china-asean-tech-forum/registrations',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -41,7 +48,8 @@ function register(port: number, body: object): Promise<Outcome> {
   });
 }
 
-if (!hasProductionBuild()) console.warn('[fault] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
+if (!hasProductionBuild())
+  console.warn('[fault] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
 
 describe.skipIf(!hasProductionBuild())(`SIGTERM in the middle of a registration burst (${backend})`, () => {
   let database: AppDatabase;
@@ -49,7 +57,12 @@ describe.skipIf(!hasProductionBuild())(`SIGTERM in the middle of a registration 
   let server: AppServer | undefined;
 
   beforeAll(async () => {
-    ({ database, seated } = await createSeatedAppDatabase(backend, { tag: 'stop', venueSlug: 'stop-hall', sessionSlug: 'stop-workshop', capacity: SEATS }));
+    ({ database, seated } = await createSeatedAppDatabase(backend, {
+      tag: 'stop',
+      venueSlug: 'stop-hall',
+      sessionSlug: 'stop-workshop',
+      capacity: SEATS,
+    }));
   });
 
   afterAll(async () => {
@@ -81,7 +94,10 @@ describe.skipIf(!hasProductionBuild())(`SIGTERM in the middle of a registration 
     server = undefined;
 
     const answered = outcomes.filter((o): o is Extract<Outcome, { status: number }> => 'status' in o);
-    expect(answered.map((o) => o.status).filter((s) => s !== 201), 'answers other than 201').toEqual([]);
+    expect(
+      answered.map((o) => o.status).filter((s) => s !== 201),
+      'answers other than 201',
+    ).toEqual([]);
     // Requests were still being worked on when the signal came, and they were answered after it.
     const answeredAfterSignal = answered.filter((o) => o.at > signalledAt).length;
     expect(answeredAfterSignal).toBeGreaterThan(0);
@@ -95,14 +111,18 @@ describe.skipIf(!hasProductionBuild())(`SIGTERM in the middle of a registration 
     const opened = await database.open();
     try {
       const stored = rows<{ email: string; mails: number }>(
-        await opened.db.execute(sql`select r.email, (select count(*)::int from outbox o where o.registration_id = r.id) as mails from registrations r where r.venue_id = ${seated.venueId}`),
+        await opened.db.execute(
+          sql`select r.email, (select count(*)::int from outbox o where o.registration_id = r.id) as mails from registrations r where r.venue_id = ${seated.venueId}`,
+        ),
       );
       expect(stored.map((r) => r.email).sort()).toEqual(answered.map((o) => o.email!).sort());
       expect(stored.every((r) => r.mails === 1)).toBe(true);
       const integrity = await seatIntegrity(opened.db, seated);
       expect(integrity.countMismatches).toEqual([]);
       expect(integrity.seatsWithoutRegistration).toBe(0);
-      console.log(`[fault ${backend}] SIGTERM after the first answer: ${answered.length} of ${REQUESTS} answered (${answeredAfterSignal} after the signal), ${REQUESTS - answered.length} refused`);
+      console.log(
+        `[fault ${backend}] SIGTERM after the first answer: ${answered.length} of ${REQUESTS} answered (${answeredAfterSignal} after the signal), ${REQUESTS - answered.length} refused`,
+      );
     } finally {
       await opened.close();
     }

@@ -116,9 +116,24 @@ function procCpuMs(pid: number): number | null {
 }
 
 /** Starts the production server (scripts/serve.ts) on 127.0.0.1:port against the database and waits until /api/health answers 200. */
-export async function startAppServer(options: { port: number; database: AppDatabase; env?: Record<string, string>; nodeArgs?: string[]; readyTimeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(options: {
+  port: number;
+  database: AppDatabase;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  readyTimeoutMs?: number;
+}): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.database.env, ...options.env, PORT: String(options.port), HOSTNAME: '127.0.0.1', APP_URL: url, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.database.env,
+    ...options.env,
+    PORT: String(options.port),
+    HOSTNAME: '127.0.0.1',
+    APP_URL: url,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+  };
   if (options.database.backend === 'pglite') delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, serveArgs(root, options.nodeArgs), {
     cwd: root,

@@ -15,7 +15,10 @@ export async function publishWorkingAgenda(db: Db, eventId: string): Promise<num
     const working = await workingAgenda(tx, event!);
     const version = event!.publishedVersion + 1;
     await tx.insert(agendaVersions).values({ eventId, version, snapshot: toSnapshot(working.sessions), changes: [] });
-    await tx.update(events).set({ publishedVersion: sql`${version}` }).where(eq(events.id, eventId));
+    await tx
+      .update(events)
+      .set({ publishedVersion: sql`${version}` })
+      .where(eq(events.id, eventId));
     return version;
   });
 }

@@ -5,7 +5,9 @@ import type { Db } from '@/db/types';
 export const EVENT = 'china-asean-tech-forum';
 
 export async function sessionBySlug(db: Db, slug: string, eventSlug = EVENT) {
-  const [row] = rows<{ id: string }>(await db.execute(sql`select s.id from sessions s join events e on e.id = s.event_id where s.slug = ${slug} and e.slug = ${eventSlug}`));
+  const [row] = rows<{ id: string }>(
+    await db.execute(sql`select s.id from sessions s join events e on e.id = s.event_id where s.slug = ${slug} and e.slug = ${eventSlug}`),
+  );
   return row!.id;
 }
 
@@ -58,5 +60,8 @@ export async function seatsOf(db: Db, sessionId: string) {
 }
 
 export async function waitlistedAt(db: Db, venueId: string) {
-  return db.select().from(registrations).where(and(eq(registrations.venueId, venueId), eq(registrations.status, 'waitlisted')));
+  return db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.venueId, venueId), eq(registrations.status, 'waitlisted')));
 }

@@ -37,5 +37,7 @@ export function seatGate(read: SeatLock, expected: number, aloneMs = 150): SeatG
 
 /** How each request ended: its answer status, or the constraint (or message) it failed on. */
 export function outcomes(settled: PromiseSettledResult<RegistrationResult>[]): string[] {
-  return settled.map((s) => (s.status === 'fulfilled' ? String(s.value.status) : (violatedConstraint(s.reason) ?? String((s.reason as Error)?.message))));
+  return settled.map((s) =>
+    s.status === 'fulfilled' ? String(s.value.status) : (violatedConstraint(s.reason) ?? String((s.reason as Error)?.message)),
+  );
 }

@@ -20,7 +20,13 @@ export function registered(result: RegistrationResult) {
 
 /** Where a registration stands: at its venue, and in each session (status and place). */
 export async function standing(db: Db, registrationId: string) {
-  const [row] = await db.select({ status: registrations.status, position: registrations.waitlistPosition }).from(registrations).where(eq(registrations.id, registrationId));
+  const [row] = await db
+    .select({ status: registrations.status, position: registrations.waitlistPosition })
+    .from(registrations)
+    .where(eq(registrations.id, registrationId));
   const seats = await db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
-  return { venue: [row!.status, row!.position], sessions: Object.fromEntries(seats.map((s) => [s.sessionId, [s.status, s.waitlistPosition]])) };
+  return {
+    venue: [row!.status, row!.position],
+    sessions: Object.fromEntries(seats.map((s) => [s.sessionId, [s.status, s.waitlistPosition]])),
+  };
 }

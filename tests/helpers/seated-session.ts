@@ -10,7 +10,10 @@ import { rows } from './registration';
 
 export type SeatedSession = { eventId: string; eventSlug: string; venueId: string; venueSlug: string; sessionId: string; capacity: number };
 
-export async function addSeatedSession(db: Db, options: { eventSlug: string; venueSlug: string; sessionSlug: string; capacity: number }): Promise<SeatedSession> {
+export async function addSeatedSession(
+  db: Db,
+  options: { eventSlug: string; venueSlug: string; sessionSlug: string; capacity: number },
+): Promise<SeatedSession> {
   const [event] = await db.select({ id: events.id, startsAt: events.startsAt }).from(events).where(eq(events.slug, options.eventSlug));
   if (!event) throw new Error(`no event ${options.eventSlug}`);
   const [venue] = await db
@@ -45,7 +48,14 @@ export async function addSeatedSession(db: Db, options: { eventSlug: string; ven
     })
     .returning({ id: sessions.id });
   await publishWorkingAgenda(db, event.id);
-  return { eventId: event.id, eventSlug: options.eventSlug, venueId, venueSlug: options.venueSlug, sessionId: session!.id, capacity: options.capacity };
+  return {
+    eventId: event.id,
+    eventSlug: options.eventSlug,
+    venueId,
+    venueSlug: options.venueSlug,
+    sessionId: session!.id,
+    capacity: options.capacity,
+  };
 }
 
 /** A registration body for the API: in person at the seated session's venue, for that session. */
@@ -91,7 +101,9 @@ export async function seatIntegrity(db: Db, seated: SeatedSession): Promise<Seat
     `),
   );
   const positions = rows<{ p: number }>(
-    await db.execute(sql`select waitlist_position as p from registration_sessions where session_id = ${seated.sessionId} and status = 'waitlisted' order by waitlist_position`),
+    await db.execute(
+      sql`select waitlist_position as p from registration_sessions where session_id = ${seated.sessionId} and status = 'waitlisted' order by waitlist_position`,
+    ),
   ).map((r) => Number(r.p));
   const mismatches = rows<{ what: string }>(
     await db.execute(sql`
@@ -119,12 +131,20 @@ export async function seatIntegrity(db: Db, seated: SeatedSession): Promise<Seat
  * A fresh database for a production-server test: the demo forum plus one seated session, written
  * and closed again so that the server can open it.
  */
-export async function createSeatedAppDatabase(backend: Backend, options: { tag: string; venueSlug: string; sessionSlug: string; capacity: number }): Promise<{ database: AppDatabase; seated: SeatedSession }> {
+export async function createSeatedAppDatabase(
+  backend: Backend,
+  options: { tag: string; venueSlug: string; sessionSlug: string; capacity: number },
+): Promise<{ database: AppDatabase; seated: SeatedSession }> {
   const database = await createAppDatabase(backend, { tag: options.tag });
   const opened = await database.open();
   try {
     await seedDemoForum(opened.db);
-    const seated = await addSeatedSession(opened.db, { eventSlug: 'china-asean-tech-forum', venueSlug: options.venueSlug, sessionSlug: options.sessionSlug, capacity: options.capacity });
+    const seated = await addSeatedSession(opened.db, {
+      eventSlug: 'china-asean-tech-forum',
+      venueSlug: options.venueSlug,
+      sessionSlug: options.sessionSlug,
+      capacity: options.capacity,
+    });
     return { database, seated };
   } finally {
     await opened.close();

@@ -34,7 +34,10 @@ export async function startSmtpServer(options: { port?: number; respond?: Respon
         simpleParser(raw)
           .then((parsed) => {
             received.push({
-              envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) },
+              envelope: {
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+              },
               raw,
               parsed,
             });

@@ -38,7 +38,10 @@ describe(`the organiser's outbox (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
 
   it('shows a message rendered, and resends a failed one under the same Message-ID and a sent one under a new one, audit-logged', async () => {
     const [first, second] = (await listEventOutbox(t.db, organiser, EVENT, {})).rows;
-    await t.db.update(outbox).set({ status: 'failed', attempts: 1, smtpResponse: '550 Mailbox unavailable' }).where(eq(outbox.id, first!.id));
+    await t.db
+      .update(outbox)
+      .set({ status: 'failed', attempts: 1, smtpResponse: '550 Mailbox unavailable' })
+      .where(eq(outbox.id, first!.id));
     await t.db.update(outbox).set({ status: 'sent', attempts: 1, sentAt: new Date() }).where(eq(outbox.id, second!.id));
     const shown = await eventOutboxMessage(t.db, organiser, EVENT, first!.id);
     expect(shown?.message.html).toContain('Registration confirmed');
@@ -49,7 +52,10 @@ describe(`the organiser's outbox (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
 
     const copied = await resendEventMail(t.db, organiser, EVENT, second!.id);
     expect(copied.ok && copied.id).not.toBe(second!.id);
-    const [copy] = await t.db.select().from(outbox).where(eq(outbox.id, (copied as { id: string }).id));
+    const [copy] = await t.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, (copied as { id: string }).id));
     const [original] = await t.db.select().from(outbox).where(eq(outbox.id, second!.id));
     expect(copy).toMatchObject({ status: 'queued', subject: original!.subject, html: original!.html, toAddress: original!.toAddress });
     expect(copy!.messageId).not.toBe(original!.messageId);

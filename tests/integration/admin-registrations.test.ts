@@ -67,7 +67,7 @@ function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') [cell, i] = [cell + '"', i + 2];
+      if (c === '"' && text[i + 1] === '"') [cell, i] = [`${cell}"`, i + 2];
       else if (c === '"') [quoted, i] = [false, i + 1];
       else [cell, i] = [cell + c, i + 1];
     } else if (c === '"' && cell === '') [quoted, i] = [true, i + 1];
@@ -88,7 +88,10 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 async function auditCount(action?: string) {
-  const found = await t.db.select().from(auditLog).where(action ? eq(auditLog.action, action) : undefined);
+  const found = await t.db
+    .select()
+    .from(auditLog)
+    .where(action ? eq(auditLog.action, action) : undefined);
   return found.length;
 }
 
@@ -109,11 +112,47 @@ afterAll(() => t?.close());
 
 describe('registrations table filters', () => {
   beforeAll(async () => {
-    await register('f1', { name: 'Nguyen Van An', email: 'an@hust.example', organisation: 'Hanoi University', country: 'VN', participantType: 'university', venue: 'bangkok' });
-    await register('f2', { name: 'Somsak K', email: 'somsak@nstda.example', organisation: 'NSTDA 100%', country: 'TH', participantType: 'government', venue: 'bangkok' });
-    await register('f3', { name: 'Aiko Sato', email: 'aiko@u-tokyo.example', organisation: 'University of Tokyo', country: 'JP', participantType: 'research_institute', venue: 'tokyo' });
-    await register('f4', { name: 'Online Olivia', email: 'olivia@media.example', organisation: 'ASEAN Post', country: 'SG', participantType: 'media', mode: 'online', venue: null });
-    const cancelled = await register('f5', { name: 'Gone Gary', email: 'gary@example.net', organisation: 'Hanoi Tech', country: 'VN', participantType: 'enterprise', venue: 'nanning' });
+    await register('f1', {
+      name: 'Nguyen Van An',
+      email: 'an@hust.example',
+      organisation: 'Hanoi University',
+      country: 'VN',
+      participantType: 'university',
+      venue: 'bangkok',
+    });
+    await register('f2', {
+      name: 'Somsak K',
+      email: 'somsak@nstda.example',
+      organisation: 'NSTDA 100%',
+      country: 'TH',
+      participantType: 'government',
+      venue: 'bangkok',
+    });
+    await register('f3', {
+      name: 'Aiko Sato',
+      email: 'aiko@u-tokyo.example',
+      organisation: 'University of Tokyo',
+      country: 'JP',
+      participantType: 'research_institute',
+      venue: 'tokyo',
+    });
+    await register('f4', {
+      name: 'Online Olivia',
+      email: 'olivia@media.example',
+      organisation: 'ASEAN Post',
+      country: 'SG',
+      participantType: 'media',
+      mode: 'online',
+      venue: null,
+    });
+    const cancelled = await register('f5', {
+      name: 'Gone Gary',
+      email: 'gary@example.net',
+      organisation: 'Hanoi Tech',
+      country: 'VN',
+      participantType: 'enterprise',
+      venue: 'nanning',
+    });
     await cancelRegistrationAsOrganiser(t.db, actors.organiser, EVENT, cancelled.id);
   });
 
@@ -158,7 +197,12 @@ describe('registrations table filters', () => {
 
 describe('paging through 20,000 registrations', () => {
   beforeAll(async () => {
-    const nanning = (await t.db.select().from(venues).where(and(eq(venues.eventId, bigEventId), eq(venues.slug, 'nanning'))))[0]!;
+    const nanning = (
+      await t.db
+        .select()
+        .from(venues)
+        .where(and(eq(venues.eventId, bigEventId), eq(venues.slug, 'nanning')))
+    )[0]!;
     // Many rows share a created_at (i % 4000 seconds) so the id tie-break is exercised.
     await t.db.execute(sql`
       insert into registrations (event_id, email, name, organisation, country, participant_type, mode, venue_id, status, consent_at, manage_token_hash, created_at)
@@ -209,7 +253,13 @@ describe('paging through 20,000 registrations', () => {
     const back = await listRegistrations(t.db, actors.bigOrganiser, BIG, filters(), page({ size: '50', before: current.previous! }));
     expect(back.rows.map((r) => r.id)).toEqual(history[4]);
     expect(back.next).not.toBeNull();
-    const toFirst = await listRegistrations(t.db, actors.bigOrganiser, BIG, filters(), page({ size: '50', before: await cursorOf(history[1]![0]!) }));
+    const toFirst = await listRegistrations(
+      t.db,
+      actors.bigOrganiser,
+      BIG,
+      filters(),
+      page({ size: '50', before: await cursorOf(history[1]![0]!) }),
+    );
     expect(toFirst.rows.map((r) => r.id)).toEqual(history[0]);
     expect(toFirst.previous).toBeNull();
   }, 60_000);
@@ -251,13 +301,18 @@ describe('paging through 20,000 registrations', () => {
 });
 
 async function seoulVenue() {
-  const [venue] = await t.db.select().from(venues).where(and(eq(venues.eventId, eventId), eq(venues.slug, 'seoul')));
+  const [venue] = await t.db
+    .select()
+    .from(venues)
+    .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'seoul')));
   return venue!;
 }
 
 async function cursorOf(id: string): Promise<string> {
   const [row] = rows<{ c: string }>(
-    await t.db.execute(sql`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as c from registrations where id = ${id}::uuid`),
+    await t.db.execute(
+      sql`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as c from registrations where id = ${id}::uuid`,
+    ),
   );
   return row!.c;
 }
@@ -277,7 +332,13 @@ describe('CSV export', () => {
     hostileId = hostile.id;
     // Tab and CR cannot come in through the form; write them directly to prove the export guards anyway.
     await t.db.update(registrations).set({ jobTitle: '\t=1+1', organisation: '\r=2+2' }).where(eq(registrations.email, 'csv1@example.org'));
-    await register('csv2', { name: '@SUM(A1:A9)', email: 'csv2@example.org', organisation: 'Plain, with comma', country: 'TH', venue: 'bangkok' });
+    await register('csv2', {
+      name: '@SUM(A1:A9)',
+      email: 'csv2@example.org',
+      organisation: 'Plain, with comma',
+      country: 'TH',
+      venue: 'bangkok',
+    });
     await register('csv3', { name: '李 伟', email: 'csv3@example.org', organisation: '广西大学', country: 'CN' });
   });
 
@@ -318,10 +379,19 @@ describe('CSV export', () => {
 
   it('uses the same filters as the table and streams every row of a large export', async () => {
     const table = await listRegistrations(t.db, actors.organiser, EVENT, filters({ venue: 'bangkok' }), page());
-    const csv = parseCsv((await readAll((await exportRegistrationsCsv(t.db, actors.organiser, EVENT, filters({ venue: 'bangkok' }))).stream)).slice(1));
-    expect(csv.slice(1).map((r) => r[0]).sort()).toEqual(table.rows.map((r) => r.id).sort());
+    const csv = parseCsv(
+      (await readAll((await exportRegistrationsCsv(t.db, actors.organiser, EVENT, filters({ venue: 'bangkok' }))).stream)).slice(1),
+    );
+    expect(
+      csv
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(table.rows.map((r) => r.id).sort());
 
-    const big = parseCsv((await readAll((await exportRegistrationsCsv(t.db, actors.bigOrganiser, BIG, filters({ country: 'KR' }))).stream)).slice(1));
+    const big = parseCsv(
+      (await readAll((await exportRegistrationsCsv(t.db, actors.bigOrganiser, BIG, filters({ country: 'KR' }))).stream)).slice(1),
+    );
     expect(big).toHaveLength(1 + 4000);
     expect(new Set(big.slice(1).map((r) => r[0])).size).toBe(4000);
   }, 60_000);
@@ -342,7 +412,9 @@ describe('CSV export', () => {
     const ok = await registrationsCsvResponse(t.db, actors.organiser, EVENT, params);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(ok.headers.get('content-disposition')).toMatch(/^attachment; filename="registrations-china-asean-tech-forum-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(ok.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="registrations-china-asean-tech-forum-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(await ok.text()).toContain('csv1@example.org');
   });
 });
@@ -350,7 +422,10 @@ describe('CSV export', () => {
 describe('manual cancel and promote', () => {
   it('cancelling a confirmed registrant promotes the first in line at the venue and in the session, and is audited', async () => {
     const seoul = await seoulVenue();
-    await t.db.update(venues).set({ capacity: seoul.confirmedCount + 1 }).where(eq(venues.id, seoul.id));
+    await t.db
+      .update(venues)
+      .set({ capacity: seoul.confirmedCount + 1 })
+      .where(eq(venues.id, seoul.id));
     const panel = await sessionBySlug(t.db, 'seoul-clinical-data');
     await t.db.update(sessions).set({ capacity: 1 }).where(eq(sessions.id, panel));
     const first = await register('c1', { venue: 'seoul', sessions: [panel] });
@@ -368,9 +443,15 @@ describe('manual cancel and promote', () => {
     const seats = await t.db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, panel));
     expect(seats.find((s) => s.registrationId === second.id)!.status).toBe('confirmed');
     expect(seats.find((s) => s.registrationId === third.id)!).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    const promotedMail = await t.db.select().from(outbox).where(and(eq(outbox.registrationId, second.id), eq(outbox.kind, 'registration.promoted')));
+    const promotedMail = await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.registrationId, second.id), eq(outbox.kind, 'registration.promoted')));
     expect(promotedMail).toHaveLength(1);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'registration.cancel'), eq(auditLog.entityId, first.id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'registration.cancel'), eq(auditLog.entityId, first.id)));
     expect(audit).toMatchObject({ eventId, actorUserId: actors.organiser.userId, entity: 'registration' });
     expect(audit!.details).toMatchObject({ reason: 'duplicate', previousStatus: 'confirmed' });
 
@@ -383,9 +464,12 @@ describe('manual cancel and promote', () => {
     const fourth = await register('c4', { venue: 'seoul' });
     const fifth = await register('c5', { venue: 'seoul' });
     const waiting = async () =>
-      (await t.db.select().from(registrations).where(and(eq(registrations.venueId, seoul.id), eq(registrations.status, 'waitlisted')))).sort(
-        (a, b) => a.waitlistPosition! - b.waitlistPosition!,
-      );
+      (
+        await t.db
+          .select()
+          .from(registrations)
+          .where(and(eq(registrations.venueId, seoul.id), eq(registrations.status, 'waitlisted')))
+      ).sort((a, b) => a.waitlistPosition! - b.waitlistPosition!);
     expect((await waiting()).map((r) => r.email)).toEqual(['pc3@example.org', 'pc4@example.org', 'pc5@example.org']);
 
     const full = await promoteAtVenue(t.db, actors.organiser, EVENT, fourth.id);
@@ -393,7 +477,10 @@ describe('manual cancel and promote', () => {
     expect(!full.ok && full.error).toMatch(/No seat is free at Seoul.*\d+ of \d+ are taken/);
     expect((await waiting()).map((r) => r.email)).toEqual(['pc3@example.org', 'pc4@example.org', 'pc5@example.org']);
 
-    await t.db.update(venues).set({ capacity: sql`${venues.capacity} + 1` }).where(eq(venues.id, seoul.id));
+    await t.db
+      .update(venues)
+      .set({ capacity: sql`${venues.capacity} + 1` })
+      .where(eq(venues.id, seoul.id));
     const auditsBefore = await auditCount('registration.promote');
     expect(await promoteAtVenue(t.db, actors.organiser, EVENT, fourth.id)).toEqual({ ok: true, promoted: fourth.id });
     const [promoted] = await t.db.select().from(registrations).where(eq(registrations.id, fourth.id));
@@ -405,9 +492,18 @@ describe('manual cancel and promote', () => {
     const [venueAfter] = await t.db.select().from(venues).where(eq(venues.id, seoul.id));
     expect(venueAfter!.confirmedCount).toBe(venueAfter!.capacity);
     expect(await auditCount('registration.promote')).toBe(auditsBefore + 1);
-    expect(await t.db.select().from(outbox).where(and(eq(outbox.registrationId, fourth.id), eq(outbox.kind, 'registration.promoted')))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.registrationId, fourth.id), eq(outbox.kind, 'registration.promoted'))),
+    ).toHaveLength(1);
     expect(await promoteAtVenue(t.db, actors.organiser, EVENT, fifth.id)).toMatchObject({ ok: false, status: 409 });
-    expect(await promoteAtVenue(t.db, actors.organiser, EVENT, fourth.id)).toMatchObject({ ok: false, status: 409, error: 'This registration is not on a venue waitlist' });
+    expect(await promoteAtVenue(t.db, actors.organiser, EVENT, fourth.id)).toMatchObject({
+      ok: false,
+      status: 409,
+      error: 'This registration is not on a venue waitlist',
+    });
   });
 
   it('promotes a session seat only when the session has room', async () => {
@@ -417,7 +513,10 @@ describe('manual cancel and promote', () => {
     const notAdmitted = await promoteSessionSeat(t.db, actors.organiser, EVENT, third.id, panel);
     expect(notAdmitted).toMatchObject({ ok: false, status: 409, error: expect.stringContaining('still waitlisted for the venue') });
     const seoul = await seoulVenue();
-    await t.db.update(venues).set({ capacity: sql`${venues.capacity} + 1` }).where(eq(venues.id, seoul.id));
+    await t.db
+      .update(venues)
+      .set({ capacity: sql`${venues.capacity} + 1` })
+      .where(eq(venues.id, seoul.id));
     expect(await promoteAtVenue(t.db, actors.organiser, EVENT, third.id)).toEqual({ ok: true, promoted: third.id });
     const full = await promoteSessionSeat(t.db, actors.organiser, EVENT, third.id, panel);
     expect(full).toMatchObject({ ok: false, status: 409 });
@@ -458,7 +557,11 @@ describe('announcements', () => {
     expect(matching.length).toBeGreaterThan(0);
     expect(await announcementAudience(t.db, actors.organiser, EVENT, filters(f))).toBe(matching.length);
 
-    const result = await queueAnnouncement(t.db, actors.organiser, EVENT, { subject: 'Shuttle bus times', body: 'The shuttle leaves at 08:00.\n\nSee you there.', filters: f });
+    const result = await queueAnnouncement(t.db, actors.organiser, EVENT, {
+      subject: 'Shuttle bus times',
+      body: 'The shuttle leaves at 08:00.\n\nSee you there.',
+      filters: f,
+    });
     expect(result).toEqual({ ok: true, queued: matching.length });
     const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'announcement'));
     expect(mails).toHaveLength(matching.length);
@@ -474,7 +577,10 @@ describe('announcements', () => {
   it('queues a double-submitted form once', async () => {
     const requestId = '6f1f4a52-9d5e-4c1e-9a53-6b1f6f0e2a10';
     const input = { subject: 'Twice clicked', body: 'Once only', filters: { mode: 'online' }, requestId };
-    const [a, b] = await Promise.all([queueAnnouncement(t.db, actors.organiser, EVENT, input), queueAnnouncement(t.db, actors.organiser, EVENT, input)]);
+    const [a, b] = await Promise.all([
+      queueAnnouncement(t.db, actors.organiser, EVENT, input),
+      queueAnnouncement(t.db, actors.organiser, EVENT, input),
+    ]);
     expect(a.ok && b.ok).toBe(true);
     expect([a, b].filter((r) => r.ok && r.repeated)).toHaveLength(1);
     const mails = await t.db.select().from(outbox).where(eq(outbox.subject, 'Twice clicked'));
@@ -483,7 +589,11 @@ describe('announcements', () => {
   });
 
   it('escapes the body in HTML', async () => {
-    await queueAnnouncement(t.db, actors.organiser, EVENT, { subject: 'Markup', body: '<script>alert(1)</script>', filters: { q: 'olivia' } });
+    await queueAnnouncement(t.db, actors.organiser, EVENT, {
+      subject: 'Markup',
+      body: '<script>alert(1)</script>',
+      filters: { q: 'olivia' },
+    });
     const [mail] = await t.db.select().from(outbox).where(eq(outbox.subject, 'Markup'));
     expect(mail!.html).toContain('&lt;script&gt;');
     expect(mail!.html).not.toContain('<script>');
@@ -493,7 +603,11 @@ describe('announcements', () => {
     const before = (await t.db.select().from(outbox)).length;
     const noSubject = await queueAnnouncement(t.db, actors.organiser, EVENT, { subject: '  ', body: 'x', filters: {} });
     expect(noSubject).toMatchObject({ ok: false, status: 422, fields: { subject: 'is required' } });
-    const injected = await queueAnnouncement(t.db, actors.organiser, EVENT, { subject: 'Hi\r\nBcc: all@example.org', body: 'x', filters: {} });
+    const injected = await queueAnnouncement(t.db, actors.organiser, EVENT, {
+      subject: 'Hi\r\nBcc: all@example.org',
+      body: 'x',
+      filters: {},
+    });
     expect(injected).toMatchObject({ ok: false, fields: { subject: expect.stringContaining('line breaks') } });
     const noBody = await queueAnnouncement(t.db, actors.organiser, EVENT, { subject: 'Hi', body: '', filters: { status: 'gone' } });
     expect(noBody).toMatchObject({ ok: false, fields: { body: 'is required', filters: expect.any(String) } });
@@ -504,7 +618,9 @@ describe('announcements', () => {
 describe('dashboard', () => {
   it('counts registrations per day in the event zone, by venue, mode, country and type, and seats per session', async () => {
     const dashboard = await registrationDashboard(t.db, actors.organiser, EVENT);
-    const [all] = rows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from registrations where event_id = ${eventId}::uuid`));
+    const [all] = rows<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from registrations where event_id = ${eventId}::uuid`),
+    );
     expect(dashboard.perDay.reduce((sum, d) => sum + d.count, 0)).toBe(all!.n);
     expect(dashboard.perDay.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.key))).toBe(true);
     const activeTotal = dashboard.byMode.reduce((sum, m) => sum + m.count, 0);
@@ -526,7 +642,11 @@ describe('authorization', () => {
   it.each(refusedActors)('refuses %s in every organiser registration function, and writes nothing', async (who) => {
     const actor = who === 'anonymous' ? null : actors[who];
     const expectedReason = who === 'anonymous' ? 'signed-out' : 'forbidden';
-    const [target] = await t.db.select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted'))).limit(1);
+    const [target] = await t.db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted')))
+      .limit(1);
     const panel = await sessionBySlug(t.db, 'seoul-clinical-data');
     const before = { audits: await auditCount(), mails: (await t.db.select().from(outbox)).length };
     const calls: [string, () => Promise<unknown>][] = [
@@ -555,7 +675,9 @@ describe('authorization', () => {
   });
 
   it('lets the organiser in (the control for the refusals above)', async () => {
-    const [all] = rows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from registrations r join events e on e.id = r.event_id where e.slug = ${EVENT}`));
+    const [all] = rows<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from registrations r join events e on e.id = r.event_id where e.slug = ${EVENT}`),
+    );
     expect(all!.n).toBeGreaterThan(0);
     await expect(listRegistrations(t.db, actors.organiser, EVENT, filters(), page())).resolves.toMatchObject({ total: all!.n });
     const dashboard = await registrationDashboard(t.db, actors.organiser, EVENT);
@@ -589,12 +711,17 @@ describe('demo registrations', () => {
       expect(new Set(regs.map((r) => r.venueId)).size).toBeGreaterThan(3);
       const days = new Set(regs.map((r) => r.createdAt.toISOString().slice(0, 10)));
       expect(days.size).toBeGreaterThan(5);
-      const [workshop] = await demo.db.select().from(sessions).where(and(eq(sessions.eventId, id), eq(sessions.slug, 'young-scientists-workshop')));
+      const [workshop] = await demo.db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.eventId, id), eq(sessions.slug, 'young-scientists-workshop')));
       const seats = await demo.db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, workshop!.id));
       expect(seats.filter((s) => s.status === 'confirmed')).toHaveLength(24);
       expect(workshop!.confirmedCount).toBe(24);
       const counters = rows<{ counter: number; actual: number }>(
-        await demo.db.execute(sql`select s.confirmed_count as counter, (select count(*)::int from registration_sessions rs join registrations r on r.id = rs.registration_id where rs.session_id = s.id and rs.status = 'confirmed' and r.mode = 'in_person' and r.venue_id = s.venue_id) as actual from sessions s where s.event_id = ${id}::uuid and s.capacity is not null`),
+        await demo.db.execute(
+          sql`select s.confirmed_count as counter, (select count(*)::int from registration_sessions rs join registrations r on r.id = rs.registration_id where rs.session_id = s.id and rs.status = 'confirmed' and r.mode = 'in_person' and r.venue_id = s.venue_id) as actual from sessions s where s.event_id = ${id}::uuid and s.capacity is not null`,
+        ),
       );
       for (const c of counters) expect(c.counter).toBe(c.actual);
       expect(await demo.db.$count(outbox)).toBe(DEMO_REGISTRATION_COUNT);

@@ -62,7 +62,11 @@ async function roomByName(venueSlug: string, name: string) {
 }
 
 async function speakerBySlug(slug: string, eventSlug = EVENT) {
-  const { speakers: list } = await listSpeakers(t.db, eventSlug === EVENT ? organiser : await actorFor(t.db, 'org@other.test', { eventSlug, role: 'organiser' }), eventSlug);
+  const { speakers: list } = await listSpeakers(
+    t.db,
+    eventSlug === EVENT ? organiser : await actorFor(t.db, 'org@other.test', { eventSlug, role: 'organiser' }),
+    eventSlug,
+  );
   return list.find((s) => s.slug === slug)!;
 }
 
@@ -78,12 +82,25 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('creates a venue with its zone and country in canonical spelling, lists it, and audit-logs it', async () => {
     const result = await createVenue(t.db, organiser, EVENT, newVenue());
     expect(result.ok).toBe(true);
-    const [row] = await t.db.select().from(venues).where(eq(venues.id, (result as { id: string }).id));
-    expect(row).toMatchObject({ slug: 'kuala-lumpur', timeZone: 'Asia/Kuala_Lumpur', country: 'MY', capacity: 80, position: 7, kind: 'branch' });
+    const [row] = await t.db
+      .select()
+      .from(venues)
+      .where(eq(venues.id, (result as { id: string }).id));
+    expect(row).toMatchObject({
+      slug: 'kuala-lumpur',
+      timeZone: 'Asia/Kuala_Lumpur',
+      country: 'MY',
+      capacity: 80,
+      position: 7,
+      kind: 'branch',
+    });
     expect(row!.name).toEqual({ en: 'Kuala Lumpur Branch Venue', zh: '吉隆坡分会场' });
     const list = await listVenues(t.db, organiser, EVENT);
     expect(list.venues.map((v) => v.slug)).toEqual(['nanning', 'tokyo', 'seoul', 'bangkok', 'online', 'kuala-lumpur']);
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'venue.create'), eq(auditLog.entityId, row!.id)));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'venue.create'), eq(auditLog.entityId, row!.id)));
     expect(entry).toMatchObject({ entity: 'venue', actorUserId: organiser.userId });
   });
 
@@ -95,9 +112,21 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       status: 422,
       fields: { timeZone: 'must be an IANA time zone such as Asia/Tokyo' },
     });
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'negative', capacity: '-5' }))).toEqual({ ok: false, status: 422, fields: { capacity: 'must be 0 or more' } });
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'half', capacity: '2.5' }))).toEqual({ ok: false, status: 422, fields: { capacity: 'must be a whole number' } });
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'tokyo' }))).toEqual({ ok: false, status: 422, fields: { slug: 'is already used by another venue of this event' } });
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'negative', capacity: '-5' }))).toEqual({
+      ok: false,
+      status: 422,
+      fields: { capacity: 'must be 0 or more' },
+    });
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'half', capacity: '2.5' }))).toEqual({
+      ok: false,
+      status: 422,
+      fields: { capacity: 'must be a whole number' },
+    });
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'tokyo' }))).toEqual({
+      ok: false,
+      status: 422,
+      fields: { slug: 'is already used by another venue of this event' },
+    });
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'stream-2', kind: 'online', capacity: '10' }))).toEqual({
       ok: false,
       status: 422,
@@ -106,7 +135,16 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const many = await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'Bad Slug', nameEn: '', country: 'XX' }));
     expect(many.ok === false && many.status === 422 && Object.keys(many.fields).sort()).toEqual(['country', 'nameEn', 'slug']);
     // The same slug in another event is fine: slugs are unique per event.
-    expect((await createVenue(t.db, await actorFor(t.db, 'org@other.test', { eventSlug: 'other-forum', role: 'organiser' }), 'other-forum', newVenue())).ok).toBe(true);
+    expect(
+      (
+        await createVenue(
+          t.db,
+          await actorFor(t.db, 'org@other.test', { eventSlug: 'other-forum', role: 'organiser' }),
+          'other-forum',
+          newVenue(),
+        )
+      ).ok,
+    ).toBe(true);
     expect((await t.db.select().from(venues)).length).toBe(before + 1);
     expect(await auditCount('venue.create')).toBe(audits + 1);
   });
@@ -114,13 +152,19 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('refuses lowering seats below the people confirmed in person, naming how many, and accepts exactly that many', async () => {
     const tokyo = await venueBySlug(t.db, 'tokyo');
     for (let i = 0; i < 3; i++) {
-      const registered = await registerAttendee(t.db, EVENT, person(`tokyo${i}`, { venue: 'tokyo' }), { now: new Date('2026-12-01T00:00:00Z') });
+      const registered = await registerAttendee(t.db, EVENT, person(`tokyo${i}`, { venue: 'tokyo' }), {
+        now: new Date('2026-12-01T00:00:00Z'),
+      });
       expect(registered.ok).toBe(true);
     }
     expect((await venueBySlug(t.db, 'tokyo')).confirmedCount).toBe(3);
     const edit = await venueForEdit(t.db, organiser, EVENT, tokyo.id);
     const refused = await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, capacity: '2' });
-    expect(refused).toEqual({ ok: false, status: 422, fields: { capacity: 'must be at least 3: that many people are already confirmed to attend in person' } });
+    expect(refused).toEqual({
+      ok: false,
+      status: 422,
+      fields: { capacity: 'must be at least 3: that many people are already confirmed to attend in person' },
+    });
     expect((await venueBySlug(t.db, 'tokyo')).capacity).toBe(150);
     expect(await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, capacity: '3' })).toEqual({ ok: true, id: tokyo.id });
     expect((await venueBySlug(t.db, 'tokyo')).capacity).toBe(3);
@@ -139,7 +183,10 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       .update(venues)
       .set({ capacity: 1 })
       .where(eq(venues.id, tokyo.id))
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(violatedConstraint(error)).toBe('venues_confirmed_ck');
   });
 
@@ -153,8 +200,14 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await venueBySlug(t.db, 'tokyo')).timeZone).toBe('Asia/Seoul');
     const after = await t.db.select().from(sessions).where(eq(sessions.venueId, tokyo.id));
     expect(after.map((s) => s.startsAt.toISOString()).sort()).toEqual(held.map((s) => s.startsAt.toISOString()).sort());
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'venue.update'), eq(auditLog.entityId, tokyo.id)));
-    expect(entries.map((e) => (e.details as { changes: Record<string, unknown> }).changes.timeZone).filter(Boolean)).toContainEqual({ from: 'Asia/Tokyo', to: 'Asia/Seoul' });
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'venue.update'), eq(auditLog.entityId, tokyo.id)));
+    expect(entries.map((e) => (e.details as { changes: Record<string, unknown> }).changes.timeZone).filter(Boolean)).toContainEqual({
+      from: 'Asia/Tokyo',
+      to: 'Asia/Seoul',
+    });
     await updateVenue(t.db, organiser, EVENT, tokyo.id, edit.values);
   });
 
@@ -163,8 +216,16 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await venueForEdit(t.db, organiser, EVENT, theirs.id)).venue).toBeNull();
     const ours = await venueBySlug(t.db, 'tokyo');
     const stranger = await actorFor(t.db, 'org@other.test', { eventSlug: 'other-forum', role: 'organiser' });
-    expect(await updateVenue(t.db, stranger, 'other-forum', ours.id, newVenue({ slug: 'hijack' }))).toEqual({ ok: false, status: 404, error: 'No such venue in this event' });
-    expect(await createRoom(t.db, stranger, 'other-forum', ours.id, { nameEn: 'X', nameZh: '', capacity: '1' })).toEqual({ ok: false, status: 404, error: 'No such venue in this event' });
+    expect(await updateVenue(t.db, stranger, 'other-forum', ours.id, newVenue({ slug: 'hijack' }))).toEqual({
+      ok: false,
+      status: 404,
+      error: 'No such venue in this event',
+    });
+    expect(await createRoom(t.db, stranger, 'other-forum', ours.id, { nameEn: 'X', nameZh: '', capacity: '1' })).toEqual({
+      ok: false,
+      status: 404,
+      error: 'No such venue in this event',
+    });
     expect((await venueBySlug(t.db, 'tokyo')).slug).toBe('tokyo');
   });
 });
@@ -172,7 +233,11 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('adds and edits a room, refusing a negative or missing capacity', async () => {
     const tokyo = await venueBySlug(t.db, 'tokyo');
-    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '', capacity: '-1' })).toEqual({ ok: false, status: 422, fields: { capacity: 'must be 0 or more' } });
+    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '', capacity: '-1' })).toEqual({
+      ok: false,
+      status: 422,
+      fields: { capacity: 'must be 0 or more' },
+    });
     expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: '', nameZh: '', capacity: '' })).toEqual({
       ok: false,
       status: 422,
@@ -184,7 +249,10 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await updateRoom(t.db, organiser, EVENT, id, { nameEn: 'Room 5B (Annex)', nameZh: '', capacity: 0 })).toEqual({ ok: true, id });
     const [row] = await t.db.select().from(rooms).where(eq(rooms.id, id));
     expect(row).toMatchObject({ name: { en: 'Room 5B (Annex)' }, capacity: 0, venueId: tokyo.id });
-    const edits = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'room'), eq(auditLog.entityId, id)));
+    const edits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'room'), eq(auditLog.entityId, id)));
     expect(edits.map((e) => e.action).sort()).toEqual(['room.create', 'room.update']);
   });
 
@@ -192,7 +260,12 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const tokyo = await venueBySlug(t.db, 'tokyo');
     const spare = await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Storage', nameZh: '', capacity: '5' });
     expect(await deleteRoom(t.db, organiser, EVENT, (spare as { id: string }).id)).toEqual({ ok: true });
-    expect(await t.db.select().from(rooms).where(eq(rooms.id, (spare as { id: string }).id))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(rooms)
+        .where(eq(rooms.id, (spare as { id: string }).id)),
+    ).toHaveLength(0);
 
     const main = await roomByName('tokyo', 'Conference Room 3F');
     const refused = await deleteRoom(t.db, organiser, EVENT, main.id);
@@ -201,7 +274,12 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(refused.sessions.length).toBeGreaterThan(0);
     expect(refused.error).toMatch(/^Room “Conference Room 3F” is used by \d+ sessions \(“.+”\); move them to another room first$/);
     expect(await t.db.select().from(rooms).where(eq(rooms.id, main.id))).toHaveLength(1);
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'room.delete'), eq(auditLog.entityId, main.id)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'room.delete'), eq(auditLog.entityId, main.id))),
+    ).toHaveLength(0);
 
     // A room only relayed to (the Seoul screen room) is in use too.
     const seoulScreen = await roomByName('seoul', 'Hall 1');
@@ -214,7 +292,11 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const other = await venueBySlug(t.db, 'bangkok', 'other-forum');
     const [room] = await t.db.select().from(rooms).where(eq(rooms.venueId, other.id));
     expect(await deleteRoom(t.db, organiser, EVENT, room!.id)).toEqual({ ok: false, status: 404, error: 'No such room in this event' });
-    expect(await updateRoom(t.db, organiser, EVENT, room!.id, { nameEn: 'Mine now', nameZh: '', capacity: '1' })).toEqual({ ok: false, status: 404, error: 'No such room in this event' });
+    expect(await updateRoom(t.db, organiser, EVENT, room!.id, { nameEn: 'Mine now', nameZh: '', capacity: '1' })).toEqual({
+      ok: false,
+      status: 404,
+      error: 'No such room in this event',
+    });
     expect((await t.db.select().from(rooms).where(eq(rooms.id, room!.id)))[0]!.name.en).toBe('Convention Hall');
   });
 });
@@ -223,8 +305,16 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('adds a speaker with a lower-cased email, and refuses a taken slug, a taken email, a bad zone or country', async () => {
     const created = await createSpeaker(t.db, organiser, EVENT, newSpeaker());
     expect(created.ok).toBe(true);
-    const [row] = await t.db.select().from(speakers).where(eq(speakers.id, (created as { id: string }).id));
-    expect(row).toMatchObject({ email: 'lim.mei@example.org', timeZone: 'Asia/Kuala_Lumpur', bio: { en: 'Works on telemedicine.' }, userId: null });
+    const [row] = await t.db
+      .select()
+      .from(speakers)
+      .where(eq(speakers.id, (created as { id: string }).id));
+    expect(row).toMatchObject({
+      email: 'lim.mei@example.org',
+      timeZone: 'Asia/Kuala_Lumpur',
+      bio: { en: 'Works on telemedicine.' },
+      userId: null,
+    });
 
     expect(await createSpeaker(t.db, organiser, EVENT, newSpeaker({ email: 'LIM.MEI@example.org', slug: 'lim-mei-2' }))).toEqual({
       ok: false,
@@ -236,11 +326,24 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       status: 422,
       fields: { slug: 'is already used by another speaker of this event' },
     });
-    const bad = await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'x-y', email: 'not-an-email', timeZone: 'Nowhere/Land', country: 'ZZ', affiliation: '' }));
-    expect(bad.ok === false && bad.status === 422 && Object.keys(bad.fields).sort()).toEqual(['affiliation', 'country', 'email', 'timeZone']);
+    const bad = await createSpeaker(
+      t.db,
+      organiser,
+      EVENT,
+      newSpeaker({ slug: 'x-y', email: 'not-an-email', timeZone: 'Nowhere/Land', country: 'ZZ', affiliation: '' }),
+    );
+    expect(bad.ok === false && bad.status === 422 && Object.keys(bad.fields).sort()).toEqual([
+      'affiliation',
+      'country',
+      'email',
+      'timeZone',
+    ]);
     // Without an email or zone the speaker is stored with none.
     const bare = await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'no-contact', email: ' ', timeZone: '' }));
-    const [stored] = await t.db.select().from(speakers).where(eq(speakers.id, (bare as { id: string }).id));
+    const [stored] = await t.db
+      .select()
+      .from(speakers)
+      .where(eq(speakers.id, (bare as { id: string }).id));
     expect(stored).toMatchObject({ email: null, timeZone: null });
   });
 
@@ -248,15 +351,36 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const id = (await speakerBySlug('kenji-watanabe')).id;
     const edit = await speakerForEdit(t.db, organiser, EVENT, id);
     expect(edit.speaker).toMatchObject({ id, name: 'Kenji Watanabe' });
-    expect(edit.values).toMatchObject({ slug: 'kenji-watanabe', name: 'Kenji Watanabe', honorific: 'Prof.', affiliation: 'University of Tokyo', country: 'JP', timeZone: 'Asia/Tokyo' });
-    expect(await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, affiliation: 'Waseda University', bioZh: '机器人学教授。' })).toEqual({ ok: true, id });
+    expect(edit.values).toMatchObject({
+      slug: 'kenji-watanabe',
+      name: 'Kenji Watanabe',
+      honorific: 'Prof.',
+      affiliation: 'University of Tokyo',
+      country: 'JP',
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(
+      await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, affiliation: 'Waseda University', bioZh: '机器人学教授。' }),
+    ).toEqual({ ok: true, id });
     const [row] = await t.db.select().from(speakers).where(eq(speakers.id, id));
     expect(row).toMatchObject({ affiliation: 'Waseda University', bio: { zh: '机器人学教授。' } });
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'speaker.update'), eq(auditLog.entityId, id)));
-    expect((entry!.details as { changes: Record<string, unknown> }).changes.affiliation).toEqual({ from: 'University of Tokyo', to: 'Waseda University' });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'speaker.update'), eq(auditLog.entityId, id)));
+    expect((entry!.details as { changes: Record<string, unknown> }).changes.affiliation).toEqual({
+      from: 'University of Tokyo',
+      to: 'Waseda University',
+    });
 
     const reloaded = (await speakerForEdit(t.db, organiser, EVENT, id)).values!;
-    const portalValues = { bioEn: reloaded.bioEn, bioZh: reloaded.bioZh, affiliation: reloaded.affiliation, jobTitle: reloaded.jobTitle, timeZone: reloaded.timeZone };
+    const portalValues = {
+      bioEn: reloaded.bioEn,
+      bioZh: reloaded.bioZh,
+      affiliation: reloaded.affiliation,
+      jobTitle: reloaded.jobTitle,
+      timeZone: reloaded.timeZone,
+    };
     expect(speakerProfileSchema.safeParse(portalValues).success).toBe(true);
     const kenji = await actorFor(t.db, 'kenji-watanabe@speakers.hybrid-forum.example');
     await t.db.update(speakers).set({ userId: kenji.userId }).where(eq(speakers.id, id));
@@ -278,19 +402,28 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await t.db.select().from(speakers).where(eq(speakers.id, id)))[0]!.userId).toBe(park.userId);
 
     expect(await updateSpeaker(t.db, organiser, EVENT, id, { ...edit, email: 'ji-hoon.park@kaist.example' })).toEqual({ ok: true, id });
-    expect((await t.db.select().from(speakers).where(eq(speakers.id, id)))[0]).toMatchObject({ userId: null, email: 'ji-hoon.park@kaist.example' });
+    expect((await t.db.select().from(speakers).where(eq(speakers.id, id)))[0]).toMatchObject({
+      userId: null,
+      email: 'ji-hoon.park@kaist.example',
+    });
     const roles = await t.db
       .select()
       .from(eventMembers)
       .where(and(eq(eventMembers.userId, park.userId), eq(eventMembers.role, 'speaker')));
     expect(roles).toHaveLength(0);
-    await expect(updateSpeakerProfile(t.db, park, id, { bioEn: '', bioZh: '', affiliation: 'KAIST', jobTitle: '', timeZone: 'Asia/Seoul' })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(
+      updateSpeakerProfile(t.db, park, id, { bioEn: '', bioZh: '', affiliation: 'KAIST', jobTitle: '', timeZone: 'Asia/Seoul' }),
+    ).rejects.toBeInstanceOf(AuthorizationError);
   });
 
   it('answers "no such speaker" for a speaker of another event', async () => {
     const theirs = await speakerBySlug('li-wei', 'other-forum');
     expect((await speakerForEdit(t.db, organiser, EVENT, theirs.id)).speaker).toBeNull();
-    expect(await updateSpeaker(t.db, organiser, EVENT, theirs.id, newSpeaker({ slug: 'li-wei', email: '' }))).toEqual({ ok: false, status: 404, error: 'No such speaker in this event' });
+    expect(await updateSpeaker(t.db, organiser, EVENT, theirs.id, newSpeaker({ slug: 'li-wei', email: '' }))).toEqual({
+      ok: false,
+      status: 404,
+      error: 'No such speaker in this event',
+    });
   });
 });
 
@@ -325,7 +458,10 @@ describe('who may manage venues, rooms and speakers', () => {
         () => updateSpeaker(t.db, actor, EVENT, speaker.id, newSpeaker({ slug: 'li-wei', email: '' })),
       ];
       for (const call of calls) {
-        const error = await call().then(() => null, (e: unknown) => e);
+        const error = await call().then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error, `refused for ${actor?.email ?? 'anonymous'}`).toBeInstanceOf(AuthorizationError);
         expect((error as AuthorizationError).reason).toBe(actor ? 'forbidden' : 'signed-out');
       }

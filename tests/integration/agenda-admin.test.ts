@@ -38,7 +38,10 @@ async function roomId(venueSlug: string, nameEn: string) {
 
 async function speakerId(slug: string, eventSlug = EVENT) {
   const [event] = await t.db.select().from(events).where(eq(events.slug, eventSlug));
-  const [row] = await t.db.select().from(speakers).where(and(eq(speakers.slug, slug), eq(speakers.eventId, event!.id)));
+  const [row] = await t.db
+    .select()
+    .from(speakers)
+    .where(and(eq(speakers.slug, slug), eq(speakers.eventId, event!.id)));
   return row!.id;
 }
 
@@ -69,7 +72,8 @@ async function draft(overrides: Partial<SessionFormValues> = {}): Promise<Sessio
   };
 }
 
-const kinds = (result: Awaited<ReturnType<typeof saveSession>>) => (result.ok || result.status !== 409 ? [] : result.conflicts.map((c) => c.kind));
+const kinds = (result: Awaited<ReturnType<typeof saveSession>>) =>
+  result.ok || result.status !== 409 ? [] : result.conflicts.map((c) => c.kind);
 
 /** The conflicts a preview found; a preview refused for bad input fails the test instead of passing as "no conflict". */
 function conflictsOf(preview: Awaited<ReturnType<typeof previewSessionConflicts>>) {
@@ -94,12 +98,40 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
   it('warns when a speaker would be in two places at once, or at two venues too far apart to travel between', async () => {
     const liWei = await speakerId('li-wei'); // hosts the opening ceremony in Nanning, 09:00–09:45
-    const overlap = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ start: '09:15', end: '09:40', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }] }));
+    const overlap = await previewSessionConflicts(
+      t.db,
+      organiser,
+      EVENT,
+      null,
+      await draft({ start: '09:15', end: '09:40', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }] }),
+    );
     expect(conflictKinds(overlap)).toContain('speaker-double-booked');
     const tokyo = await venueBySlug(t.db, 'tokyo');
-    const travel = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ venueId: tokyo.id, start: '16:00', end: '17:00', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'onsite' }] }));
+    const travel = await previewSessionConflicts(
+      t.db,
+      organiser,
+      EVENT,
+      null,
+      await draft({
+        venueId: tokyo.id,
+        start: '16:00',
+        end: '17:00',
+        speakers: [{ speakerId: liWei, role: 'speaker', presence: 'onsite' }],
+      }),
+    );
     expect(conflictKinds(travel)).toContain('speaker-travel');
-    const remote = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ venueId: tokyo.id, start: '16:00', end: '17:00', speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }] }));
+    const remote = await previewSessionConflicts(
+      t.db,
+      organiser,
+      EVENT,
+      null,
+      await draft({
+        venueId: tokyo.id,
+        start: '16:00',
+        end: '17:00',
+        speakers: [{ speakerId: liWei, role: 'speaker', presence: 'remote' }],
+      }),
+    );
     expect(conflictKinds(remote)).toEqual([]);
   });
 
@@ -109,7 +141,13 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const tokyo = await venueBySlug(t.db, 'tokyo');
     const bangkok = await venueBySlug(t.db, 'bangkok');
     // 21:30–22:30 in Nanning is 22:30 in Tokyo (night) but 20:30 in Bangkok (fine).
-    const late = await previewSessionConflicts(t.db, organiser, EVENT, null, await draft({ start: '21:30', end: '22:30', relayVenueIds: [tokyo.id, bangkok.id] }));
+    const late = await previewSessionConflicts(
+      t.db,
+      organiser,
+      EVENT,
+      null,
+      await draft({ start: '21:30', end: '22:30', relayVenueIds: [tokyo.id, bangkok.id] }),
+    );
     const night = conflictsOf(late).filter((c) => c.kind === 'relay-at-night');
     expect(night).toHaveLength(1);
     expect(night[0]).toMatchObject({ venue: { en: tokyo.name.en } });
@@ -136,7 +174,8 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
   it('raising a full session’s capacity promotes the first in line at once', async () => {
     const workshop = await sessionBySlug(t.db, 'young-scientists-workshop');
-    for (let i = 0; i < 32; i++) await registerAttendee(t.db, EVENT, person(`cap${i}`, { sessions: [workshop] }), { now: new Date('2026-12-01T00:00:00Z') });
+    for (let i = 0; i < 32; i++)
+      await registerAttendee(t.db, EVENT, person(`cap${i}`, { sessions: [workshop] }), { now: new Date('2026-12-01T00:00:00Z') });
     const values = (await sessionFormValues(t.db, organiser, EVENT, workshop))!;
     const result = await saveSession(t.db, organiser, EVENT, workshop, { ...values, capacity: 31, acknowledgeConflicts: true });
     expect(result).toMatchObject({ ok: true, promoted: 1 });
@@ -152,12 +191,22 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const panel = await sessionBySlug(t.db, 'panel-innovation-corridor');
     const now = new Date('2026-12-01T00:00:00Z');
     const affected: { ok: true; registration: { id: string } }[] = [];
-    for (let i = 0; i < 3; i++) affected.push((await registerAttendee(t.db, EVENT, person(`pub-a${i}`, { sessions: [keynote], venue: i === 2 ? 'bangkok' : 'nanning' }), { now })) as { ok: true; registration: { id: string } });
-    const bystander = (await registerAttendee(t.db, EVENT, person('pub-b', { sessions: [panel] }), { now })) as { ok: true; registration: { id: string } };
+    for (let i = 0; i < 3; i++)
+      affected.push(
+        (await registerAttendee(t.db, EVENT, person(`pub-a${i}`, { sessions: [keynote], venue: i === 2 ? 'bangkok' : 'nanning' }), {
+          now,
+        })) as { ok: true; registration: { id: string } },
+      );
+    const bystander = (await registerAttendee(t.db, EVENT, person('pub-b', { sessions: [panel] }), { now })) as {
+      ok: true;
+      registration: { id: string };
+    };
     await t.db.delete(outbox);
 
     const values = (await sessionFormValues(t.db, organiser, EVENT, keynote))!;
-    expect(await saveSession(t.db, organiser, EVENT, keynote, { ...values, start: '11:30', end: '12:15', acknowledgeConflicts: true })).toMatchObject({ ok: true });
+    expect(
+      await saveSession(t.db, organiser, EVENT, keynote, { ...values, start: '11:30', end: '12:15', acknowledgeConflicts: true }),
+    ).toMatchObject({ ok: true });
     const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
     const publicBefore = (await publicAgenda(t.db, event!)).sessions.find((s) => s.id === keynote)!;
     expect(publicBefore.startsAt.toISOString()).toBe(`${FIRST_DAY}T02:30:00.000Z`); // still 10:30 Nanning
@@ -168,14 +217,19 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const published = await publishAgenda(t.db, organiser, EVENT);
     expect(published.notified).toEqual({ registrants: 3, speakers: 2 });
     const [after] = await t.db.select().from(events).where(eq(events.slug, EVENT));
-    expect((await publicAgenda(t.db, after!)).sessions.find((s) => s.id === keynote)!.startsAt.toISOString()).toBe(`${FIRST_DAY}T03:30:00.000Z`);
+    expect((await publicAgenda(t.db, after!)).sessions.find((s) => s.id === keynote)!.startsAt.toISOString()).toBe(
+      `${FIRST_DAY}T03:30:00.000Z`,
+    );
 
     const mails = await Promise.all((await t.db.select().from(outbox)).map((row) => ensureRendered(t.db, row)));
     const toRegistrants = mails.filter((m) => m.kind === 'registration.schedule-changed');
     expect(toRegistrants.map((m) => m.registrationId).sort()).toEqual(affected.map((a) => a.registration.id).sort());
     expect(mails.some((m) => m.registrationId === bystander.registration.id)).toBe(false);
     const toSpeakers = mails.filter((m) => m.kind === 'speaker.schedule-changed');
-    expect(toSpeakers.map((m) => m.toAddress).sort()).toEqual(['siti-rahman@speakers.hybrid-forum.example', 'tan-wei-ming@speakers.hybrid-forum.example']);
+    expect(toSpeakers.map((m) => m.toAddress).sort()).toEqual([
+      'siti-rahman@speakers.hybrid-forum.example',
+      'tan-wei-ming@speakers.hybrid-forum.example',
+    ]);
     // A speaker's update carries the session's own UID, the one their personal feed uses, so it replaces that entry.
     const speakerUpdate = new ICAL.Component(ICAL.parse(toSpeakers[0]!.attachments.find((a) => a.filename === 'update.ics')!.content));
     expect(new ICAL.Event(speakerUpdate.getFirstSubcomponent('vevent')!).uid).toBe(`${keynote}@hybrid-forum`);
@@ -199,25 +253,43 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
   it('a room change is published as one and mailed to the session’s registrants with the new room', async () => {
     const panel = await sessionBySlug(t.db, 'panel-innovation-corridor');
     const nanning = await venueBySlug(t.db, 'nanning');
-    const [hallA] = await t.db.select().from(rooms).where(eq(rooms.id, (await t.db.select({ roomId: sessions.roomId }).from(sessions).where(eq(sessions.id, panel)))[0]!.roomId!));
+    const [hallA] = await t.db
+      .select()
+      .from(rooms)
+      .where(eq(rooms.id, (await t.db.select({ roomId: sessions.roomId }).from(sessions).where(eq(sessions.id, panel)))[0]!.roomId!));
     const room201 = (await t.db.select().from(rooms).where(eq(rooms.venueId, nanning.id))).find((r) => r.name.en === 'Room 201');
-    const reg = (await registerAttendee(t.db, EVENT, person('room-moved', { sessions: [panel] }), { now: new Date('2026-12-01T00:00:00Z') })) as { ok: true; registration: { id: string } };
+    const reg = (await registerAttendee(t.db, EVENT, person('room-moved', { sessions: [panel] }), {
+      now: new Date('2026-12-01T00:00:00Z'),
+    })) as { ok: true; registration: { id: string } };
     await t.db.delete(outbox);
     const values = (await sessionFormValues(t.db, organiser, EVENT, panel))!;
-    expect(await saveSession(t.db, organiser, EVENT, panel, { ...values, roomId: room201!.id, acknowledgeConflicts: true })).toMatchObject({ ok: true });
+    expect(await saveSession(t.db, organiser, EVENT, panel, { ...values, roomId: room201!.id, acknowledgeConflicts: true })).toMatchObject({
+      ok: true,
+    });
     const published = await publishAgenda(t.db, organiser, EVENT);
-    expect(published.changes).toEqual([{ kind: 'room-changed', sessionId: panel, was: { roomId: hallA!.id }, now: { roomId: room201!.id } }]);
+    expect(published.changes).toEqual([
+      { kind: 'room-changed', sessionId: panel, was: { roomId: hallA!.id }, now: { roomId: room201!.id } },
+    ]);
     expect(published.notified.registrants).toBeGreaterThanOrEqual(1);
     const [queued] = await t.db.select().from(outbox).where(eq(outbox.registrationId, reg.registration.id));
     const mail = await ensureRendered(t.db, queued!);
     expect(mail.kind).toBe('registration.schedule-changed');
-    expect(mail.text).toContain(`Room changed: Panel: From Lab to Clinic — Scaling Health Technology Across Borders. Now in Room 201, ${nanning.name.en}.`);
+    expect(mail.text).toContain(
+      `Room changed: Panel: From Lab to Clinic — Scaling Health Technology Across Borders. Now in Room 201, ${nanning.name.en}.`,
+    );
   });
 
   it('the published change list: added, moved, room changed, details changed, cancelled, and a deleted session counted as cancelled', async () => {
     const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
     const before = (await publicAgenda(t.db, event!)).sessions.filter((s) => s.status !== 'cancelled' && s.roomId !== null).slice(0, 6);
-    const [moved, roomChanged, detailed, cancelled, deleted, same] = before as [AgendaSession, AgendaSession, AgendaSession, AgendaSession, AgendaSession, AgendaSession];
+    const [moved, roomChanged, detailed, cancelled, deleted, same] = before as [
+      AgendaSession,
+      AgendaSession,
+      AgendaSession,
+      AgendaSession,
+      AgendaSession,
+      AgendaSession,
+    ];
     const later = (d: Date) => new Date(d.getTime() + 3_600_000);
     const added = { ...same, id: '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f' };
     const after: AgendaSession[] = [
@@ -230,7 +302,12 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     ];
     const times = (s: AgendaSession) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() });
     expect(diffAgenda(before, after)).toEqual([
-      { kind: 'moved', sessionId: moved.id, was: { ...times(moved), venueId: moved.venueId }, now: { startsAt: later(moved.startsAt).toISOString(), endsAt: later(moved.endsAt).toISOString(), venueId: moved.venueId } },
+      {
+        kind: 'moved',
+        sessionId: moved.id,
+        was: { ...times(moved), venueId: moved.venueId },
+        now: { startsAt: later(moved.startsAt).toISOString(), endsAt: later(moved.endsAt).toISOString(), venueId: moved.venueId },
+      },
       { kind: 'room-changed', sessionId: roomChanged.id, was: { roomId: roomChanged.roomId }, now: { roomId: null } },
       { kind: 'details-changed', sessionId: detailed.id },
       { kind: 'cancelled', sessionId: cancelled.id, was: times(cancelled) },
@@ -238,7 +315,15 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       { kind: 'cancelled', sessionId: deleted.id, was: times(deleted) },
     ]);
     // Brought back from cancelled, it is added again; a cancelled session deleted or left cancelled is no news.
-    expect(diffAgenda([{ ...same, status: 'cancelled' }, { ...deleted, status: 'cancelled' }], [same])).toEqual([{ kind: 'added', sessionId: same.id }]);
+    expect(
+      diffAgenda(
+        [
+          { ...same, status: 'cancelled' },
+          { ...deleted, status: 'cancelled' },
+        ],
+        [same],
+      ),
+    ).toEqual([{ kind: 'added', sessionId: same.id }]);
     expect(diffAgenda([{ ...same, status: 'cancelled' }], [{ ...same, status: 'cancelled' }])).toEqual([]);
     // Only what changes where or when someone has to be is mailed.
     expect([...NOTIFIED].sort()).toEqual(['cancelled', 'moved', 'room-changed']);
@@ -246,7 +331,9 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
   it('a cancelled session reaches its registrants as a calendar cancellation', async () => {
     const promo = await sessionBySlug(t.db, 'promotion-smart-hospitals');
-    const reg = (await registerAttendee(t.db, EVENT, person('cancel-me', { sessions: [promo] }), { now: new Date('2026-12-01T00:00:00Z') })) as { ok: true; registration: { id: string } };
+    const reg = (await registerAttendee(t.db, EVENT, person('cancel-me', { sessions: [promo] }), {
+      now: new Date('2026-12-01T00:00:00Z'),
+    })) as { ok: true; registration: { id: string } };
     await t.db.delete(outbox);
     const values = (await sessionFormValues(t.db, organiser, EVENT, promo))!;
     await saveSession(t.db, organiser, EVENT, promo, { ...values, cancelled: true, acknowledgeConflicts: true });
@@ -279,7 +366,13 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       await expect(pendingAgendaChanges(t.db, actor, EVENT)).rejects.toBeInstanceOf(AuthorizationError);
     }
     // Through their own event, another organiser still cannot touch this event's session.
-    expect(await saveSession(t.db, refused[4]!, 'other-forum', keynote, { ...values, venueId: (await venueBySlug(t.db, 'nanning', 'other-forum')).id, acknowledgeConflicts: true })).toEqual({ ok: false, status: 404 });
+    expect(
+      await saveSession(t.db, refused[4]!, 'other-forum', keynote, {
+        ...values,
+        venueId: (await venueBySlug(t.db, 'nanning', 'other-forum')).id,
+        acknowledgeConflicts: true,
+      }),
+    ).toEqual({ ok: false, status: 404 });
     expect(await t.db.select().from(sessions).where(eq(sessions.slug, values.slug))).toHaveLength(0);
   });
 });

@@ -60,24 +60,40 @@ describe(`conflicts at the receiving venue and across the saved agenda (${usingP
     const bangkok = await venueBySlug(t.db, 'bangkok');
     // 17:00–18:00 Nanning is 16:00–17:00 in Bangkok, during the Thailand Medical Hub session (15:45–17:15).
     const found = await conflictsOf(await draft({ start: '17:00', end: '18:00', relayVenueIds: [bangkok.id] }));
-    expect(found).toContainEqual(expect.objectContaining({ kind: 'relay-overlap', venue: expect.objectContaining({ en: bangkok.name.en }), other: expect.objectContaining({ en: 'Thailand Medical Hub: Technology Transfer Matchmaking' }) }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        kind: 'relay-overlap',
+        venue: expect.objectContaining({ en: bangkok.name.en }),
+        other: expect.objectContaining({ en: 'Thailand Medical Hub: Technology Transfer Matchmaking' }),
+      }),
+    );
     // Relayed to Tokyo instead, where nothing is on then: no such warning.
     const tokyo = await venueBySlug(t.db, 'tokyo');
-    expect((await conflictsOf(await draft({ start: '17:00', end: '18:00', relayVenueIds: [tokyo.id] }))).map((c) => c.kind)).not.toContain('relay-overlap');
+    expect((await conflictsOf(await draft({ start: '17:00', end: '18:00', relayVenueIds: [tokyo.id] }))).map((c) => c.kind)).not.toContain(
+      'relay-overlap',
+    );
   });
 
   it('a session held at a branch venue while a relay is on screen there is flagged', async () => {
     const bangkok = await venueBySlug(t.db, 'bangkok');
     // 08:15–09:00 in Bangkok: the opening ceremony is relayed there 08:00–08:45.
     const found = await conflictsOf(await draft({ venueId: bangkok.id, start: '08:15', end: '09:00' }));
-    expect(found).toContainEqual(expect.objectContaining({ kind: 'relay-overlap', other: expect.objectContaining({ en: 'Opening Ceremony' }) }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ kind: 'relay-overlap', other: expect.objectContaining({ en: 'Opening Ceremony' }) }),
+    );
   });
 
   it('the agenda list flags conflicts already saved: the demo’s trip from Nanning 11:15 to Bangkok 15:45 the same day', async () => {
     const { conflicts } = await agendaOverview(t.db, organiser, EVENT);
     const signing = conflicts.get(await sessionBySlug(t.db, 'mou-signing-partnerships')) ?? [];
     const hub = conflicts.get(await sessionBySlug(t.db, 'bangkok-medical-hub-matchmaking')) ?? [];
-    expect(signing).toContainEqual(expect.objectContaining({ kind: 'speaker-travel', speaker: 'Somchai Prasert', other: expect.objectContaining({ en: 'Thailand Medical Hub: Technology Transfer Matchmaking' }) }));
+    expect(signing).toContainEqual(
+      expect.objectContaining({
+        kind: 'speaker-travel',
+        speaker: 'Somchai Prasert',
+        other: expect.objectContaining({ en: 'Thailand Medical Hub: Technology Transfer Matchmaking' }),
+      }),
+    );
     expect(hub).toContainEqual(expect.objectContaining({ kind: 'speaker-travel', speaker: 'Somchai Prasert' }));
     // A session with nothing wrong carries nothing.
     expect(conflicts.get(await sessionBySlug(t.db, 'tokyo-robotics-elderly-care'))).toBeUndefined();
@@ -85,12 +101,20 @@ describe(`conflicts at the receiving venue and across the saved agenda (${usingP
 
   it('the speaker portal tells a speaker of their own impossible trip', async () => {
     const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
-    const [somchai] = await t.db.select().from(speakers).where(and(eq(speakers.slug, 'somchai-prasert'), eq(speakers.eventId, event!.id)));
+    const [somchai] = await t.db
+      .select()
+      .from(speakers)
+      .where(and(eq(speakers.slug, 'somchai-prasert'), eq(speakers.eventId, event!.id)));
     const schedule = await speakerSchedule(t.db, [somchai!.id]);
     const clashes = ownClashes(schedule);
     const signing = await sessionBySlug(t.db, 'mou-signing-partnerships');
-    expect(clashes.get(signing)).toEqual([{ kind: 'travel', other: expect.objectContaining({ en: 'Thailand Medical Hub: Technology Transfer Matchmaking' }), hours: 4.8 }]);
-    const [kenji] = await t.db.select().from(speakers).where(and(eq(speakers.slug, 'kenji-watanabe'), eq(speakers.eventId, event!.id)));
+    expect(clashes.get(signing)).toEqual([
+      { kind: 'travel', other: expect.objectContaining({ en: 'Thailand Medical Hub: Technology Transfer Matchmaking' }), hours: 4.8 },
+    ]);
+    const [kenji] = await t.db
+      .select()
+      .from(speakers)
+      .where(and(eq(speakers.slug, 'kenji-watanabe'), eq(speakers.eventId, event!.id)));
     expect(ownClashes(await speakerSchedule(t.db, [kenji!.id])).size).toBe(0);
   });
 });

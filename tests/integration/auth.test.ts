@@ -44,9 +44,14 @@ describe('passwords', () => {
 describe('password sign-in', () => {
   /** The password provider's own authorize(), as next-auth calls it for a sign-in form post. */
   function passwordSignIn(email: string, password: string) {
-    type Credentials = { options: { id: string; authorize: (credentials: Record<string, string>, request: object) => Promise<{ id: string } | null> } };
+    type Credentials = {
+      options: { id: string; authorize: (credentials: Record<string, string>, request: object) => Promise<{ id: string } | null> };
+    };
     const provider = (authOptions().providers as unknown as Credentials[]).find((p) => p.options?.id === 'password')!;
-    return provider.options.authorize({ email, password }, { headers: { 'x-forwarded-for': '198.51.100.23' }, body: {}, query: {}, method: 'POST' });
+    return provider.options.authorize(
+      { email, password },
+      { headers: { 'x-forwarded-for': '198.51.100.23' }, body: {}, query: {}, method: 'POST' },
+    );
   }
   const openSessions = async (id: string) => (await t.db.select().from(authSessions).where(eq(authSessions.userId, id))).length;
 
@@ -108,7 +113,10 @@ describe('magic links', () => {
 
   it('expire', async () => {
     const created = await createMagicLinkToken(t.db, demoAccounts.speaker.email);
-    await t.db.update(verificationTokens).set({ expires: new Date(Date.now() - 1000) }).where(eq(verificationTokens.identifier, created!.userId));
+    await t.db
+      .update(verificationTokens)
+      .set({ expires: new Date(Date.now() - 1000) })
+      .where(eq(verificationTokens.identifier, created!.userId));
     expect(await consumeMagicLinkToken(t.db, created!.token)).toBeNull();
   });
 
@@ -136,7 +144,12 @@ describe('event roles', () => {
       await expect(requireEventRole(t.db, actor, eventId, ['organiser'])).rejects.toMatchObject({ reason: 'forbidden' });
     }
     const staff = await userId(demoAccounts.checkin.email);
-    const [membership] = await requireEventRole(t.db, { userId: staff.id, email: staff.email, name: null, isPlatformAdmin: false, sessionToken: 'x' }, eventId, ['checkin']);
+    const [membership] = await requireEventRole(
+      t.db,
+      { userId: staff.id, email: staff.email, name: null, isPlatformAdmin: false, sessionToken: 'x' },
+      eventId,
+      ['checkin'],
+    );
     expect(membership?.venueId).not.toBeNull();
     const [event] = await t.db.select().from(events).where(eq(events.id, eventId));
     expect(event?.slug).toBe('china-asean-tech-forum');

@@ -73,13 +73,25 @@ describe('calendar files stay valid whatever text the database holds', () => {
     if (!first.ok) throw new Error(JSON.stringify(first));
     firstRegistration = first.registration.id;
     const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
-    await t.db.update(sessions).set({ title: { en: TITLE_EN, zh: TITLE_ZH }, description: { en: DESCRIPTION, zh: DESCRIPTION } }).where(eq(sessions.eventId, event!.id));
-    await t.db.update(venues).set({ name: { en: 'Main\rHall', zh: '主会场\r' }, city: { en: 'Nan\u2028ning', zh: '南宁' } }).where(eq(venues.eventId, event!.id));
+    await t.db
+      .update(sessions)
+      .set({ title: { en: TITLE_EN, zh: TITLE_ZH }, description: { en: DESCRIPTION, zh: DESCRIPTION } })
+      .where(eq(sessions.eventId, event!.id));
+    await t.db
+      .update(venues)
+      .set({ name: { en: 'Main\rHall', zh: '主会场\r' }, city: { en: 'Nan\u2028ning', zh: '南宁' } })
+      .where(eq(venues.eventId, event!.id));
     for (const venue of await t.db.select().from(venues).where(eq(venues.eventId, event!.id))) {
-      await t.db.update(rooms).set({ name: { en: 'Room\r1', zh: '一号厅\r' } }).where(eq(rooms.venueId, venue.id));
+      await t.db
+        .update(rooms)
+        .set({ name: { en: 'Room\r1', zh: '一号厅\r' } })
+        .where(eq(rooms.venueId, venue.id));
     }
     await t.db.update(speakers).set({ name: NAME }).where(eq(speakers.eventId, event!.id));
-    await t.db.update(events).set({ name: { en: 'Forum\r;,"x"', zh: '论坛\r' } }).where(eq(events.id, event!.id));
+    await t.db
+      .update(events)
+      .set({ name: { en: 'Forum\r;,"x"', zh: '论坛\r' } })
+      .where(eq(events.id, event!.id));
     await t.db.update(registrations).set({ name: NAME }).where(eq(registrations.id, firstRegistration));
     const organiser = await actorFor(t.db, 'org.calendar@forum.test', { eventSlug: EVENT, role: 'organiser' });
     await publishAgenda(t.db, organiser, EVENT);
@@ -87,7 +99,9 @@ describe('calendar files stay valid whatever text the database holds', () => {
 
   it('the public agenda feed, in English and Chinese, and one venue’s', async () => {
     for (const query of ['', '?lang=zh', '?venue=tokyo']) {
-      const response = await agendaFeedRoute(new NextRequest(`http://localhost/api/v1/events/${EVENT}/agenda.ics${query}`), { params: Promise.resolve({ slug: EVENT }) });
+      const response = await agendaFeedRoute(new NextRequest(`http://localhost/api/v1/events/${EVENT}/agenda.ics${query}`), {
+        params: Promise.resolve({ slug: EVENT }),
+      });
       expect(response.status).toBe(200);
       const { calendar, vevents } = parse(await response.text());
       const summaries = vevents.map((e) => e.summary);
@@ -99,7 +113,9 @@ describe('calendar files stay valid whatever text the database holds', () => {
   });
 
   it('the one-session file', async () => {
-    const response = await sessionFeedRoute(new Request('http://localhost/'), { params: Promise.resolve({ slug: EVENT, session: keynote }) });
+    const response = await sessionFeedRoute(new Request('http://localhost/'), {
+      params: Promise.resolve({ slug: EVENT, session: keynote }),
+    });
     expect(response.status).toBe(200);
     const { vevents } = parse(await response.text());
     expect(vevents.map((e) => [e.summary, e.description])).toEqual([[TITLE_EN_AS_TEXT, expect.stringContaining(DESCRIPTION_AS_TEXT)]]);
@@ -138,7 +154,11 @@ describe('calendar files stay valid whatever text the database holds', () => {
       transport.close();
       await smtp.close();
     }
-    const invites = smtp.received.flatMap((mail) => mail.parsed.attachments.filter((a) => a.filename?.endsWith('.ics')).map((a) => ({ to: mail.envelope.to[0], name: a.filename, text: a.content.toString('utf8') })));
+    const invites = smtp.received.flatMap((mail) =>
+      mail.parsed.attachments
+        .filter((a) => a.filename?.endsWith('.ics'))
+        .map((a) => ({ to: mail.envelope.to[0], name: a.filename, text: a.content.toString('utf8') })),
+    );
     expect(invites.map((i) => `${i.to} ${i.name}`)).toContain('pcal-after@example.org invite.ics');
     for (const invite of invites) parse(invite.text);
     const after = parse(invites.find((i) => i.to === 'pcal-after@example.org')!.text);

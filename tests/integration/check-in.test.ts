@@ -21,7 +21,11 @@ beforeAll(async () => {
   await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
   await seedDemoForum(t.db, { slug: 'other-forum', firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
   organiser = await actorFor(t.db, 'org@forum.test', { eventSlug: EVENT, role: 'organiser' });
-  bangkokDesk = await actorFor(t.db, 'desk.bkk@forum.test', { eventSlug: EVENT, role: 'checkin', venueId: (await venueBySlug(t.db, 'bangkok')).id });
+  bangkokDesk = await actorFor(t.db, 'desk.bkk@forum.test', {
+    eventSlug: EVENT,
+    role: 'checkin',
+    venueId: (await venueBySlug(t.db, 'bangkok')).id,
+  });
 });
 afterAll(() => t?.close());
 
@@ -53,7 +57,10 @@ describe(`check-in (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 
   it('venue staff admit only their own venue’s registrants; organisers admit anywhere', async () => {
     const nanning = await register('ci-nanning', { venue: 'nanning' });
-    expect(await checkIn(t.db, bangkokDesk, EVENT, ticketCode(nanning))).toMatchObject({ outcome: 'other-venue', person: { venue: { slug: 'nanning' } } });
+    expect(await checkIn(t.db, bangkokDesk, EVENT, ticketCode(nanning))).toMatchObject({
+      outcome: 'other-venue',
+      person: { venue: { slug: 'nanning' } },
+    });
     expect((await t.db.select().from(registrations).where(eq(registrations.id, nanning)))[0]!.checkedInAt).toBeNull();
     expect(await checkIn(t.db, organiser, EVENT, ticketCode(nanning))).toMatchObject({ outcome: 'checked-in' });
   });
@@ -62,7 +69,7 @@ describe(`check-in (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const online = await register('ci-online', { mode: 'online', venue: undefined });
     expect(await checkIn(t.db, organiser, EVENT, ticketCode(online))).toMatchObject({ outcome: 'not-admitted', status: 'online' });
     const code = ticketCode(await register('ci-forged', { venue: 'nanning' }));
-    expect(await checkIn(t.db, organiser, EVENT, code.slice(0, -2) + 'xx')).toEqual({ outcome: 'unknown-code' });
+    expect(await checkIn(t.db, organiser, EVENT, `${code.slice(0, -2)}xx`)).toEqual({ outcome: 'unknown-code' });
     expect(await checkIn(t.db, organiser, EVENT, 'HF1.not-a-ticket')).toEqual({ outcome: 'unknown-code' });
     expect(await checkIn(t.db, organiser, EVENT, `${'A'.repeat(10_000)}`)).toEqual({ outcome: 'unknown-code' });
   });

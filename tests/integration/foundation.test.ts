@@ -25,7 +25,12 @@ async function violation(promise: Promise<unknown>): Promise<{ code?: string; co
   try {
     await promise;
   } catch (error) {
-    const e = error as { code?: string; constraint?: string; constraint_name?: string; cause?: { code?: string; constraint?: string; constraint_name?: string } };
+    const e = error as {
+      code?: string;
+      constraint?: string;
+      constraint_name?: string;
+      cause?: { code?: string; constraint?: string; constraint_name?: string };
+    };
     const source = e.cause ?? e;
     return { code: source.code, constraint: source.constraint ?? source.constraint_name };
   }
@@ -38,7 +43,25 @@ describe(`migrations (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     const rows = (Array.isArray(result) ? result : (result as { rows: { table_name: string }[] }).rows).map((r) => r.table_name);
-    for (const table of ['events', 'venues', 'rooms', 'sessions', 'session_relays', 'speakers', 'session_speakers', 'registrations', 'registration_sessions', 'outbox', 'users', 'accounts', 'auth_sessions', 'verification_tokens', 'event_members', 'agenda_versions', 'audit_log']) {
+    for (const table of [
+      'events',
+      'venues',
+      'rooms',
+      'sessions',
+      'session_relays',
+      'speakers',
+      'session_speakers',
+      'registrations',
+      'registration_sessions',
+      'outbox',
+      'users',
+      'accounts',
+      'auth_sessions',
+      'verification_tokens',
+      'event_members',
+      'agenda_versions',
+      'audit_log',
+    ]) {
       expect(rows).toContain(table);
     }
   });
@@ -100,7 +123,13 @@ describe('demo seed', () => {
 
   it('relays main-venue sessions only to other venues of the same event', async () => {
     const relays = await t.db
-      .select({ from: sessions.venueId, to: sessionRelays.venueId, sessionEvent: sessions.eventId, venueEvent: venues.eventId, kind: venues.kind })
+      .select({
+        from: sessions.venueId,
+        to: sessionRelays.venueId,
+        sessionEvent: sessions.eventId,
+        venueEvent: venues.eventId,
+        kind: venues.kind,
+      })
       .from(sessionRelays)
       .innerJoin(sessions, eq(sessionRelays.sessionId, sessions.id))
       .innerJoin(venues, eq(sessionRelays.venueId, venues.id));
@@ -147,7 +176,10 @@ describe('database constraints', () => {
   });
 
   it('refuse a session that ends before it starts', async () => {
-    const [venue] = await t.db.select().from(venues).where(and(eq(venues.eventId, eventId), eq(venues.slug, 'nanning')));
+    const [venue] = await t.db
+      .select()
+      .from(venues)
+      .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'nanning')));
     const error = await violation(
       t.db.insert(sessions).values({
         eventId,
@@ -165,7 +197,9 @@ describe('database constraints', () => {
 
   it('refuse negative capacities and more confirmed seats than capacity', async () => {
     const [venue] = await t.db.select().from(venues).where(eq(venues.eventId, eventId)).limit(1);
-    expect(await violation(t.db.insert(rooms).values({ venueId: venue!.id, name: { en: 'x' }, capacity: -1 }))).toMatchObject({ code: '23514' });
+    expect(await violation(t.db.insert(rooms).values({ venueId: venue!.id, name: { en: 'x' }, capacity: -1 }))).toMatchObject({
+      code: '23514',
+    });
     const [small] = await t.db.select().from(sessions).where(eq(sessions.capacity, 30));
     expect(await violation(t.db.update(sessions).set({ confirmedCount: 31 }).where(eq(sessions.id, small!.id)))).toMatchObject({
       code: '23514',
@@ -179,7 +213,9 @@ describe('database constraints', () => {
     ).toMatchObject({ code: '23514', constraint: 'registrations_venue_ck' });
     expect(
       await violation(
-        t.db.insert(registrations).values({ ...base(), eventId: '00000000-0000-4000-8000-000000000000', email: 'x@example.org', manageTokenHash: 'h4' }),
+        t.db
+          .insert(registrations)
+          .values({ ...base(), eventId: '00000000-0000-4000-8000-000000000000', email: 'x@example.org', manageTokenHash: 'h4' }),
       ),
     ).toMatchObject({ code: '23503' });
   });
@@ -196,7 +232,9 @@ describe('embedded data directory', () => {
         timeout: 60_000,
       });
       expect(result.status).toBe(1);
-      expect(result.stderr.trim()).toBe(`DATA_DIR ${dir} is in use by another process (pid ${process.pid}); stop it or set a different DATA_DIR`);
+      expect(result.stderr.trim()).toBe(
+        `DATA_DIR ${dir} is in use by another process (pid ${process.pid}); stop it or set a different DATA_DIR`,
+      );
     } finally {
       release();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -207,7 +245,9 @@ describe('embedded data directory', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-buffers-'));
     const opened = await openDatabase({ dataDir: dir });
     try {
-      const result = await opened.db.execute<{ setting: string; unit: string }>(sql`select setting, unit from pg_settings where name = 'shared_buffers'`);
+      const result = await opened.db.execute<{ setting: string; unit: string }>(
+        sql`select setting, unit from pg_settings where name = 'shared_buffers'`,
+      );
       const [row] = Array.isArray(result) ? result : (result as { rows: { setting: string; unit: string }[] }).rows;
       expect(Number(row!.setting) * (row!.unit === '8kB' ? 8 : 1)).toBe(16 * 1024);
     } finally {

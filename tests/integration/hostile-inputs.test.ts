@@ -35,7 +35,16 @@ afterAll(() => t?.close());
 const anything = fc.oneof(fc.anything(), fc.string({ maxLength: 400 }), fc.object(), fc.constant(null));
 const hostileString = fc.oneof(
   fc.string({ maxLength: 300 }),
-  fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'x\r\nBcc: evil@evil.test', '=HYPERLINK("http://evil")', '\u0000\u001f\u202e', '../../etc/passwd', "'; DROP TABLE registrations; --", 'a'.repeat(100_000)),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    'x\r\nBcc: evil@evil.test',
+    '=HYPERLINK("http://evil")',
+    '\u0000\u001f\u202e',
+    '../../etc/passwd',
+    "'; DROP TABLE registrations; --",
+    'a'.repeat(100_000),
+  ),
 );
 
 /** Sessions and venues whose confirmed_count differs from the seats actually held. */
@@ -60,7 +69,9 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
       seats: await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, id)),
     });
     const venueIds = new Map((await t.db.select({ id: venues.id, slug: venues.slug }).from(venues)).map((v) => [v.slug, v.id]));
-    const sessionIds = await Promise.all(['keynote-ai-public-health', 'young-scientists-workshop', 'panel-innovation-corridor'].map((slug) => sessionBySlug(t.db, slug)));
+    const sessionIds = await Promise.all(
+      ['keynote-ai-public-health', 'young-scientists-workshop', 'panel-innovation-corridor'].map((slug) => sessionBySlug(t.db, slug)),
+    );
     // Changes that are often valid, so that the "applies" half is exercised as much as the refusals.
     const plausible = fc.record({
       mode: fc.oneof(fc.constantFrom('online', 'in_person'), hostileString),
@@ -69,25 +80,35 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
     });
     let applied = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anything, fc.record({ mode: hostileString, venue: hostileString, sessions: fc.array(hostileString, { maxLength: 5 }) }), plausible), async (input) => {
-        const before = await snapshot();
-        const result = await changeRegistration(t.db, id, input);
-        const valid = registrationChangeSchema.safeParse(input);
-        if (!result.ok) {
-          expect(result.status).toBeGreaterThanOrEqual(400);
-          expect(result.status).toBeLessThan(500);
-          expect(await snapshot()).toEqual(before);
-          return;
-        }
-        // Applied: it was a valid change, and what is stored is exactly what it asked for.
-        applied += 1;
-        expect(valid.success).toBe(true);
-        const change = valid.data!;
-        const after = await snapshot();
-        expect(after.registration).toMatchObject({ mode: change.mode, venueId: change.mode === 'in_person' ? venueIds.get(change.venue!) : null });
-        expect(after.seats.map((seat) => seat.sessionId).sort()).toEqual([...change.sessions].sort());
-        expect(await seatCountMismatches()).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          anything,
+          fc.record({ mode: hostileString, venue: hostileString, sessions: fc.array(hostileString, { maxLength: 5 }) }),
+          plausible,
+        ),
+        async (input) => {
+          const before = await snapshot();
+          const result = await changeRegistration(t.db, id, input);
+          const valid = registrationChangeSchema.safeParse(input);
+          if (!result.ok) {
+            expect(result.status).toBeGreaterThanOrEqual(400);
+            expect(result.status).toBeLessThan(500);
+            expect(await snapshot()).toEqual(before);
+            return;
+          }
+          // Applied: it was a valid change, and what is stored is exactly what it asked for.
+          applied += 1;
+          expect(valid.success).toBe(true);
+          const change = valid.data!;
+          const after = await snapshot();
+          expect(after.registration).toMatchObject({
+            mode: change.mode,
+            venueId: change.mode === 'in_person' ? venueIds.get(change.venue!) : null,
+          });
+          expect(after.seats.map((seat) => seat.sessionId).sort()).toEqual([...change.sessions].sort());
+          expect(await seatCountMismatches()).toEqual([]);
+        },
+      ),
       runs,
     );
     expect(applied).toBeGreaterThan(0);
@@ -95,35 +116,45 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
 
   it('agenda filters and search: any query string parses to a safe query', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('venue', 'day', 'kind', 'segment', 'language', 'q', 'tz', 'x'), fc.oneof(hostileString, fc.constantFrom('tokyo', 'forum', '2026-12-24', 'zh', 'Asia/Tokyo', '  health  '), fc.array(hostileString, { maxLength: 3 }))), (params) => {
-        const query = parseAgendaQuery(params);
-        const first = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]);
-        // A well-formed value is kept as it is (the first of a repeated one); anything else is dropped.
-        const kept = (key: string, wellFormed: (v: string) => boolean) => {
-          const value = first(key);
-          return typeof value === 'string' && wellFormed(value) ? value : undefined;
-        };
-        const token = (v: string) => v.length <= 60 && /^[a-z0-9_-]+$/.test(v);
-        const zone = (v: string) => {
-          try {
-            return v.length <= 64 && Boolean(new Intl.DateTimeFormat('en', { timeZone: v }));
-          } catch {
-            return false;
-          }
-        };
-        const q = first('q');
-        expect(query).toEqual({
-          venue: kept('venue', token),
-          segment: kept('segment', token),
-          kind: kept('kind', token),
-          language: kept('language', (v) => /^[a-z]{2}$/.test(v)),
-          day: kept('day', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v)),
-          q: typeof q === 'string' && q.trim().length <= 100 && q.trim() ? q.trim() : undefined,
-          tz: query.tz === undefined ? undefined : kept('tz', zone),
-        });
-        if (query.tz !== undefined) expect(zone(query.tz)).toBe(true);
-        if (first('tz') === 'Asia/Tokyo') expect(query.tz).toBe('Asia/Tokyo');
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('venue', 'day', 'kind', 'segment', 'language', 'q', 'tz', 'x'),
+          fc.oneof(
+            hostileString,
+            fc.constantFrom('tokyo', 'forum', '2026-12-24', 'zh', 'Asia/Tokyo', '  health  '),
+            fc.array(hostileString, { maxLength: 3 }),
+          ),
+        ),
+        (params) => {
+          const query = parseAgendaQuery(params);
+          const first = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]);
+          // A well-formed value is kept as it is (the first of a repeated one); anything else is dropped.
+          const kept = (key: string, wellFormed: (v: string) => boolean) => {
+            const value = first(key);
+            return typeof value === 'string' && wellFormed(value) ? value : undefined;
+          };
+          const token = (v: string) => v.length <= 60 && /^[a-z0-9_-]+$/.test(v);
+          const zone = (v: string) => {
+            try {
+              return v.length <= 64 && Boolean(new Intl.DateTimeFormat('en', { timeZone: v }));
+            } catch {
+              return false;
+            }
+          };
+          const q = first('q');
+          expect(query).toEqual({
+            venue: kept('venue', token),
+            segment: kept('segment', token),
+            kind: kept('kind', token),
+            language: kept('language', (v) => /^[a-z]{2}$/.test(v)),
+            day: kept('day', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v)),
+            q: typeof q === 'string' && q.trim().length <= 100 && q.trim() ? q.trim() : undefined,
+            tz: query.tz === undefined ? undefined : kept('tz', zone),
+          });
+          if (query.tz !== undefined) expect(zone(query.tz)).toBe(true);
+          if (first('tz') === 'Asia/Tokyo') expect(query.tz).toBe('Asia/Tokyo');
+        },
+      ),
       runs,
     );
   });
@@ -147,7 +178,10 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
 describe('injection is rendered inert', () => {
   it('a session title carrying iCalendar line breaks and properties stays one escaped property', async () => {
     const keynote = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
-    await t.db.update(sessions).set({ title: { en: 'Keynote\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil;x,y\\z\r\nATTENDEE:mailto:evil@evil.test' } }).where(eq(sessions.id, keynote));
+    await t.db
+      .update(sessions)
+      .set({ title: { en: 'Keynote\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil;x,y\\z\r\nATTENDEE:mailto:evil@evil.test' } })
+      .where(eq(sessions.id, keynote));
     const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
     // The working copy is what feeds are built from once published; build one from it directly.
     const agenda = await publicAgenda(t.db, { ...event!, publishedVersion: 0 });

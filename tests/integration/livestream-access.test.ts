@@ -64,7 +64,10 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
     const ended = await joinView(t.db, token, new Date(session.endsAt.getTime() + 60_000));
     expect(ended).toMatchObject({ state: 'ended', openPath: null });
-    await t.db.update(sessions).set({ recordingUrl: 'https://video.hybrid-forum.example/recordings/keynote' }).where(eq(sessions.id, keynote));
+    await t.db
+      .update(sessions)
+      .set({ recordingUrl: 'https://video.hybrid-forum.example/recordings/keynote' })
+      .where(eq(sessions.id, keynote));
     const withRecording = await joinView(t.db, token, new Date(session.endsAt.getTime() + 60_000));
     expect(withRecording.state === 'ended' && withRecording.openPath).toMatch(/^\/api\/v1\/stream\//);
   });
@@ -72,7 +75,10 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
   it('the signed redirect leads to the stream while live, and stops working once the registration is cancelled', async () => {
     const id = await register('stream-cancel', { mode: 'online', venue: undefined, sessions: [keynote] });
     // Make the keynote live now, so the route (which uses the real clock) lets it through.
-    await t.db.update(sessions).set({ startsAt: sql`now() - interval '5 minutes'`, endsAt: sql`now() + interval '1 hour'` }).where(eq(sessions.id, keynote));
+    await t.db
+      .update(sessions)
+      .set({ startsAt: sql`now() - interval '5 minutes'`, endsAt: sql`now() + interval '1 hour'` })
+      .where(eq(sessions.id, keynote));
     const view = await joinView(t.db, joinToken(id, keynote));
     expect(view.state).toBe('live');
     const path = (view as { openPath: string }).openPath;
@@ -95,7 +101,10 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect((await follow(path.replace(keynote, other))).status).toBe(403);
     expect((await follow(path.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status).toBe(403);
     expect((await follow(path.replace('.live.', '.recording.'))).status).toBe(403);
-    const expired = streamRedirectPath({ registrationId: id, sessionId: keynote, target: 'live' }, new Date(Date.now() - (STREAM_REDIRECT_TTL_SECONDS + 5) * 1000));
+    const expired = streamRedirectPath(
+      { registrationId: id, sessionId: keynote, target: 'live' },
+      new Date(Date.now() - (STREAM_REDIRECT_TTL_SECONDS + 5) * 1000),
+    );
     const response = await follow(expired);
     expect(response.status).toBe(410);
     expect(response.headers.get('location')).toBeNull();
@@ -109,13 +118,27 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect((await registrationForManageToken(t.db, manageToken))!.items.every((item) => item.joinPath === null)).toBe(true);
 
     const organiser = await actorFor(t.db, 'org.streams@forum.test', { eventSlug: EVENT, role: 'organiser' });
-    for (const actor of [null, await actorFor(t.db, 'nobody.streams@example.org'), await actorFor(t.db, 'desk.streams@forum.test', { eventSlug: EVENT, role: 'checkin' })]) {
-      await expect(grantStreamAccess(t.db, actor, EVENT, { email: 'pstream-inperson@example.org' })).rejects.toBeInstanceOf(AuthorizationError);
+    for (const actor of [
+      null,
+      await actorFor(t.db, 'nobody.streams@example.org'),
+      await actorFor(t.db, 'desk.streams@forum.test', { eventSlug: EVENT, role: 'checkin' }),
+    ]) {
+      await expect(grantStreamAccess(t.db, actor, EVENT, { email: 'pstream-inperson@example.org' })).rejects.toBeInstanceOf(
+        AuthorizationError,
+      );
     }
-    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'not an email' })).toMatchObject({ ok: false, fields: { email: expect.any(String) } });
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'not an email' })).toMatchObject({
+      ok: false,
+      fields: { email: expect.any(String) },
+    });
     expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({ ok: true });
-    expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({ state: expect.stringMatching(/^(before|live|ended)$/), entitlement: { entitled: true, registration: { id } } });
-    expect((await registrationForManageToken(t.db, manageToken))!.items.find((item) => item.session.id === keynote)!.joinPath).toMatch(/^\/join\//);
+    expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({
+      state: expect.stringMatching(/^(before|live|ended)$/),
+      entitlement: { entitled: true, registration: { id } },
+    });
+    expect((await registrationForManageToken(t.db, manageToken))!.items.find((item) => item.session.id === keynote)!.joinPath).toMatch(
+      /^\/join\//,
+    );
     const grants = await listStreamGrants(t.db, organiser, EVENT);
     expect(grants.map((g) => g.email)).toEqual(['pstream-inperson@example.org']);
     // Shown in the event's zone (Nanning, GMT+8) like every other admin time, not in GMT.
@@ -142,9 +165,15 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       await t.db.update(sessions).set({ status: before!.status }).where(eq(sessions.id, keynote));
     }
     // The control: the same registrant, the session they chose, streamed and not cancelled.
-    expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({ state: expect.stringMatching(/^(before|live|ended)$/), entitlement: { entitled: true } });
+    expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({
+      state: expect.stringMatching(/^(before|live|ended)$/),
+      entitlement: { entitled: true },
+    });
     // A session of no event of theirs is not found.
-    expect(await joinView(t.db, joinToken('6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f', keynote))).toEqual({ state: 'refused', reason: 'not-found' });
+    expect(await joinView(t.db, joinToken('6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f', keynote))).toEqual({
+      state: 'refused',
+      reason: 'not-found',
+    });
   });
 
   it('the personal calendar feed lists the registrant’s sessions with the invite UIDs, never a stream URL, and dies with the registration', async () => {

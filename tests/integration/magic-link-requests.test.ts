@@ -21,12 +21,15 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function mailsTo(email: string) {
-  return t.db.select().from(outbox).where(and(eq(outbox.toAddress, email), eq(outbox.kind, 'auth.magic-link')));
+  return t.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toAddress, email), eq(outbox.kind, 'auth.magic-link')));
 }
 
 /** The token as the recipient sees it: taken from the link in the mail, not from the database. */
 function tokenFromMail(mail: { text: string | null; html: string | null }): string {
-  const link = /https?:\/\/\S+\/signin\/magic\?token=([^&\s]+)&callbackUrl=(\S+)/.exec(mail.text ?? "");
+  const link = /https?:\/\/\S+\/signin\/magic\?token=([^&\s]+)&callbackUrl=(\S+)/.exec(mail.text ?? '');
   expect(link, 'the mail carries a sign-in link').not.toBeNull();
   expect(mail.html).toContain(`token=${link![1]}`);
   return decodeURIComponent(link![1]!);
@@ -40,7 +43,10 @@ describe('asking for a sign-in link', () => {
     expect(await mailsTo('nobody-here@example.org')).toHaveLength(0);
     const [mail] = await mailsTo(demoAccounts.speaker.email);
     expect(mail!.text).toContain('callbackUrl=%2Fspeaker');
-    const [user] = await t.db.select().from(users).where(eq(sql`lower(${users.email})`, 'nobody-here@example.org'));
+    const [user] = await t.db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, 'nobody-here@example.org'));
     expect(user).toBeUndefined();
   });
 
@@ -73,7 +79,10 @@ describe('asking for a sign-in link', () => {
     expect(row!.expires.getTime() - Date.now()).toBeLessThanOrEqual(MAGIC_LINK_TTL_MS);
     expect(row!.expires.getTime() - Date.now()).toBeGreaterThan(MAGIC_LINK_TTL_MS - 60_000);
     // Move the clock past the deadline by moving the deadline into the past.
-    await t.db.update(verificationTokens).set({ expires: new Date(Date.now() - 1) }).where(eq(verificationTokens.identifier, user!.id));
+    await t.db
+      .update(verificationTokens)
+      .set({ expires: new Date(Date.now() - 1) })
+      .where(eq(verificationTokens.identifier, user!.id));
     expect(await consumeMagicLinkToken(t.db, token)).toBeNull();
   });
 });
@@ -86,7 +95,9 @@ describe('rate limits on sign-in links', () => {
       expect(results.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => ({ accepted: true })));
       expect(results[5]).toMatchObject({ accepted: false, retryAfterSeconds: expect.any(Number) });
       // The same address in another case is the same address.
-      expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker', { clientKey: '203.0.113.50' })).toMatchObject({ accepted: false });
+      expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker', { clientKey: '203.0.113.50' })).toMatchObject({
+        accepted: false,
+      });
       expect(await requestMagicLink(t.db, email, '/speaker', { clientKey: '198.51.100.50' })).toEqual({ accepted: true });
     }
     // Seven accepted requests within a minute, one mail: the first link is still unused.
@@ -96,7 +107,8 @@ describe('rate limits on sign-in links', () => {
   it('refuse one client asking for many addresses, while other clients still get through', async () => {
     const limits = { perAddressAndClient: 100, perClient: 5 };
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await requestMagicLink(t.db, `probe-${i}@example.org`, '/', { clientKey: '203.0.113.9', limits }));
+    for (let i = 0; i < 6; i++)
+      results.push(await requestMagicLink(t.db, `probe-${i}@example.org`, '/', { clientKey: '203.0.113.9', limits }));
     expect(results.filter((r) => r.accepted)).toHaveLength(5);
     expect(results[5]).toMatchObject({ accepted: false });
     expect(await requestMagicLink(t.db, 'probe-6@example.org', '/', { clientKey: '198.51.100.7', limits })).toEqual({ accepted: true });
@@ -108,7 +120,10 @@ describe('rate limits on sign-in links', () => {
     const at = (ms: number) => new Date(start.getTime() + ms);
     expect((await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(0))).allowed).toBe(true);
     expect((await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(1))).allowed).toBe(true);
-    expect(await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(2))).toMatchObject({ allowed: false, retryAfterSeconds: 900 });
+    expect(await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(2))).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 900,
+    });
     expect((await magicLinkAllowed(t.db, 'a@example.org', 'window-client', limits, at(MAGIC_LINK_WINDOW_MS + 1))).allowed).toBe(true);
   });
 });
@@ -129,14 +144,19 @@ describe('strangers asking for someone else’s sign-in link', () => {
 
     // One stranger from one address, then many from many: every answer is the same as the owner's.
     for (let i = 0; i < 10; i++) await requestMagicLink(t.db, owner, '/', { clientKey: '203.0.113.66' });
-    const strangers = await Promise.all(Array.from({ length: 40 }, (_, i) => requestMagicLink(t.db, owner, '/', { clientKey: `198.51.100.${i + 100}` })));
+    const strangers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => requestMagicLink(t.db, owner, '/', { clientKey: `198.51.100.${i + 100}` })),
+    );
     expect(strangers).toEqual(Array.from({ length: 40 }, () => ({ accepted: true })));
 
     expect(await requestMagicLink(t.db, owner, '/speaker', { clientKey: '192.0.2.10' })).toEqual({ accepted: true });
     while ((await deliverDueMail(t.db, transport, { backoff: () => 0 })).claimed > 0);
     const inbox = smtp.received.filter((mail) => mail.envelope.to.includes(owner));
     expect(inbox).toHaveLength(1);
-    const token = tokenFromMail({ text: inbox[0]!.parsed.text ?? null, html: typeof inbox[0]!.parsed.html === 'string' ? inbox[0]!.parsed.html : null });
+    const token = tokenFromMail({
+      text: inbox[0]!.parsed.text ?? null,
+      html: typeof inbox[0]!.parsed.html === 'string' ? inbox[0]!.parsed.html : null,
+    });
     const [user] = await t.db.select().from(users).where(eq(users.email, owner));
     expect(await consumeMagicLinkToken(t.db, token)).toBe(user!.id);
 

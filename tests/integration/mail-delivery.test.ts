@@ -61,7 +61,10 @@ function calendar(mail: Received, filename: string) {
   const attachment = mail.parsed.attachments.find((a) => a.filename === filename);
   if (!attachment) return null;
   const component = new ICAL.Component(ICAL.parse(attachment.content.toString('utf8')));
-  return { method: component.getFirstPropertyValue('method'), events: component.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)) };
+  return {
+    method: component.getFirstPropertyValue('method'),
+    events: component.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)),
+  };
 }
 
 /**
@@ -237,12 +240,24 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
   it('a mail that cannot be rendered is marked failed with the reason, not sent and not retried', async () => {
     const smtp = await server();
     const transport = transportTo(smtp.url);
-    const id = await enqueueMail(t.db, { kind: 'test', toAddress: 'render@example.org', subject: 'Unrenderable', template: 'no-such-template' as MailTemplate, payload: {} });
+    const id = await enqueueMail(t.db, {
+      kind: 'test',
+      toAddress: 'render@example.org',
+      subject: 'Unrenderable',
+      template: 'no-such-template' as MailTemplate,
+      payload: {},
+    });
     expect(await deliverDueMail(t.db, transport, fast)).toMatchObject({ claimed: 1, sent: 0, retry: 0, failed: 1 });
     expect(await deliverDueMail(t.db, transport, fast)).toMatchObject({ claimed: 0 });
     expect(smtp.attempts).toBe(0);
     const [row] = await t.db.select().from(outbox).where(eq(outbox.id, id));
-    expect(row).toMatchObject({ status: 'failed', attempts: 1, lockedAt: null, html: null, lastError: 'could not render: unknown mail template no-such-template' });
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lockedAt: null,
+      html: null,
+      lastError: 'could not render: unknown mail template no-such-template',
+    });
   });
 
   it('the worker loop delivers until stopped, wakes on demand, and closes its transport when stopped', async () => {
@@ -308,9 +323,25 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     const registration = await register('mail-inject', { name: 'x\r\nBcc: a@evil.test' }).catch(() => null);
     if (!registration) {
       // The registration schema may refuse control characters outright; then inject at the outbox.
-      await t.db.insert(outbox).values({ kind: 'test', toAddress: 'victim@example.org', toName: 'x\r\nBcc: a@evil.test', subject: 'Hi\r\nBcc: b@evil.test', html: '<p>x</p>', text: 'x', messageId: '<inject@hybrid-forum.local>' });
+      await t.db.insert(outbox).values({
+        kind: 'test',
+        toAddress: 'victim@example.org',
+        toName: 'x\r\nBcc: a@evil.test',
+        subject: 'Hi\r\nBcc: b@evil.test',
+        html: '<p>x</p>',
+        text: 'x',
+        messageId: '<inject@hybrid-forum.local>',
+      });
     }
-    await t.db.insert(outbox).values({ kind: 'test', toAddress: 'victim@example.org', toName: 'x\r\nBcc: a@evil.test', subject: 'Hi\r\nBcc: b@evil.test', html: '<p>x</p>', text: 'x', messageId: '<inject2@hybrid-forum.local>' });
+    await t.db.insert(outbox).values({
+      kind: 'test',
+      toAddress: 'victim@example.org',
+      toName: 'x\r\nBcc: a@evil.test',
+      subject: 'Hi\r\nBcc: b@evil.test',
+      html: '<p>x</p>',
+      text: 'x',
+      messageId: '<inject2@hybrid-forum.local>',
+    });
     await deliverDueMail(t.db, transportTo(smtp.url), fast);
     expect(smtp.received.length).toBeGreaterThanOrEqual(1);
     for (const mail of smtp.received) {
@@ -324,7 +355,14 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
 
   it('an address nodemailer could misread is refused before it reaches SMTP', async () => {
     const smtp = await server();
-    await t.db.insert(outbox).values({ kind: 'test', toAddress: 'a@example.org, b@evil.test', subject: 's', html: 'x', text: 'x', messageId: '<bad-address@hybrid-forum.local>' });
+    await t.db.insert(outbox).values({
+      kind: 'test',
+      toAddress: 'a@example.org, b@evil.test',
+      subject: 's',
+      html: 'x',
+      text: 'x',
+      messageId: '<bad-address@hybrid-forum.local>',
+    });
     await deliverDueMail(t.db, transportTo(smtp.url), fast);
     expect(smtp.attempts).toBe(0);
     expect((await outboxRows())[0]).toMatchObject({ status: 'failed', lastError: 'invalid recipient address' });

@@ -13,7 +13,14 @@ beforeAll(async () => {
   t = await createTestDatabase({ maxConnections: 2 });
   const [event] = await t.db
     .insert(events)
-    .values({ slug: 'outbox', name: { en: 'Outbox' }, theme: { en: 'Mail' }, startsAt: new Date('2026-12-24T01:00:00Z'), endsAt: new Date('2026-12-25T10:00:00Z'), timeZone: 'Asia/Shanghai' })
+    .values({
+      slug: 'outbox',
+      name: { en: 'Outbox' },
+      theme: { en: 'Mail' },
+      startsAt: new Date('2026-12-24T01:00:00Z'),
+      endsAt: new Date('2026-12-25T10:00:00Z'),
+      timeZone: 'Asia/Shanghai',
+    })
     .returning({ id: events.id });
   eventId = event!.id;
 });
@@ -28,8 +35,23 @@ describe(`outbox insert (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 
   it('enqueueMail stores a rendered mail with every field, queued and due now, and returns its id', async () => {
     const before = Date.now();
-    const attachment = { filename: 'invite.ics', contentType: 'text/calendar', content: 'QkVHSU4=', encoding: 'base64' as const, method: 'REQUEST' };
-    const id = await enqueueMail(t.db, { kind: 'notice', eventId, toAddress: 'ana@example.org', toName: 'Ana', subject: 'Hello', html: '<p>Hi</p>', text: 'Hi', attachments: [attachment] });
+    const attachment = {
+      filename: 'invite.ics',
+      contentType: 'text/calendar',
+      content: 'QkVHSU4=',
+      encoding: 'base64' as const,
+      method: 'REQUEST',
+    };
+    const id = await enqueueMail(t.db, {
+      kind: 'notice',
+      eventId,
+      toAddress: 'ana@example.org',
+      toName: 'Ana',
+      subject: 'Hello',
+      html: '<p>Hi</p>',
+      text: 'Hi',
+      attachments: [attachment],
+    });
     expect(id).toMatch(UUID);
     const [row] = await t.db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({
@@ -53,13 +75,36 @@ describe(`outbox insert (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 
   it('a mail stored as a template keeps its payload as JSON and no rendered text; defaults fill the rest', async () => {
-    const id = await enqueueMail(t.db, { kind: 'registration', toAddress: 'bo@example.org', subject: 'Registered', template: 'registration', payload: { kind: 'confirmed', n: 1 } });
+    const id = await enqueueMail(t.db, {
+      kind: 'registration',
+      toAddress: 'bo@example.org',
+      subject: 'Registered',
+      template: 'registration',
+      payload: { kind: 'confirmed', n: 1 },
+    });
     const [row] = await t.db.select().from(outbox).where(eq(outbox.id, id));
-    expect(row).toMatchObject({ eventId: null, registrationId: null, toName: '', html: null, text: null, template: 'registration', payload: { kind: 'confirmed', n: 1 }, attachments: [] });
+    expect(row).toMatchObject({
+      eventId: null,
+      registrationId: null,
+      toName: '',
+      html: null,
+      text: null,
+      template: 'registration',
+      payload: { kind: 'confirmed', n: 1 },
+      attachments: [],
+    });
   });
 
   it('outboxInsert queues many mails in one statement, each with its own id and Message-ID', async () => {
-    const mails = ['c1', 'c2', 'c3'].map((name) => ({ kind: 'bulk', eventId, toAddress: `${name}@example.org`, toName: name, subject: `To ${name}`, html: `<p>${name}</p>`, text: name }));
+    const mails = ['c1', 'c2', 'c3'].map((name) => ({
+      kind: 'bulk',
+      eventId,
+      toAddress: `${name}@example.org`,
+      toName: name,
+      subject: `To ${name}`,
+      html: `<p>${name}</p>`,
+      text: name,
+    }));
     const { ids, insert } = outboxInsert(mails);
     expect(new Set(ids).size).toBe(3);
     await t.db.execute(insert);

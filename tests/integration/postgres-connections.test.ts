@@ -27,7 +27,8 @@ describe.skipIf(!usingPostgres)('PostgreSQL connections', () => {
   });
 
   it('begins transactions on a pool of their own, never behind pipelined plain queries', async () => {
-    const applicationName = async (db: Db) => rows<{ name: string }>(await db.execute(sql`select current_setting('application_name') as name`))[0]!.name;
+    const applicationName = async (db: Db) =>
+      rows<{ name: string }>(await db.execute(sql`select current_setting('application_name') as name`))[0]!.name;
     const [plain, inTransaction] = await Promise.all([applicationName(t.db), t.db.transaction((tx) => applicationName(tx))]);
     expect(inTransaction).toBe(TRANSACTIONS_APPLICATION_NAME);
     expect(plain).not.toBe(TRANSACTIONS_APPLICATION_NAME);

@@ -61,8 +61,14 @@ describe('the programme across venues and zones', () => {
 
   it('filters by track, kind, language and text (English, Chinese and speaker names)', async () => {
     const a = await agenda();
-    expect(venueAgendas(a, { venue: 'nanning', segment: 'young-scientists' }).every((e) => e.session.segment === 'young-scientists')).toBe(true);
-    expect(venueAgendas(a, { venue: 'nanning', kind: 'signing' }).map((e) => e.session.slug).sort()).toEqual(['mou-signing-joint-labs', 'mou-signing-partnerships']);
+    expect(venueAgendas(a, { venue: 'nanning', segment: 'young-scientists' }).every((e) => e.session.segment === 'young-scientists')).toBe(
+      true,
+    );
+    expect(
+      venueAgendas(a, { venue: 'nanning', kind: 'signing' })
+        .map((e) => e.session.slug)
+        .sort(),
+    ).toEqual(['mou-signing-joint-labs', 'mou-signing-partnerships']);
     expect(venueAgendas(a, { language: 'ko' }).every((e) => e.session.languages.includes('ko'))).toBe(true);
     expect(venueAgendas(a, { venue: 'nanning', q: 'workshop' }).map((e) => e.session.slug)).toEqual(['young-scientists-workshop']);
     expect(venueAgendas(a, { venue: 'nanning', q: '签约' }).length).toBe(2);
@@ -77,7 +83,9 @@ describe('JSON API', () => {
       eventGet(req(`/api/v1/events/${EVENT}`), slugParams()).then((r) => r.text()),
       venuesGet(req(`/api/v1/events/${EVENT}/venues`), slugParams()).then((r) => r.text()),
       sessionsGet(req(`/api/v1/events/${EVENT}/sessions`), slugParams()).then((r) => r.text()),
-      sessionGet(req(`/api/v1/events/${EVENT}/sessions/opening-ceremony`), slugParams({ session: 'opening-ceremony' })).then((r) => r.text()),
+      sessionGet(req(`/api/v1/events/${EVENT}/sessions/opening-ceremony`), slugParams({ session: 'opening-ceremony' })).then((r) =>
+        r.text(),
+      ),
       agendaIcs(req(`/api/v1/events/${EVENT}/agenda.ics`), slugParams()).then((r) => r.text()),
     ]);
     for (const body of bodies) expect(body).not.toContain(LIVESTREAM_HOST);
@@ -98,13 +106,18 @@ describe('JSON API', () => {
 
   it('never answers 5xx to any query string', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom('venue', 'day', 'kind', 'segment', 'language', 'q', 'x'), fc.string({ maxLength: 200 }), { maxKeys: 4 }), async (query) => {
-        const qs = new URLSearchParams(query).toString();
-        const response = await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?${qs}`), slugParams());
-        expect(response.status).toBeLessThan(500);
-        const feed = await agendaIcs(req(`/api/v1/events/${EVENT}/agenda.ics?${qs}`), slugParams());
-        expect(feed.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom('venue', 'day', 'kind', 'segment', 'language', 'q', 'x'), fc.string({ maxLength: 200 }), {
+          maxKeys: 4,
+        }),
+        async (query) => {
+          const qs = new URLSearchParams(query).toString();
+          const response = await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?${qs}`), slugParams());
+          expect(response.status).toBeLessThan(500);
+          const feed = await agendaIcs(req(`/api/v1/events/${EVENT}/agenda.ics?${qs}`), slugParams());
+          expect(feed.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -121,13 +134,24 @@ describe('JSON API', () => {
     // Every documented GET path, found in app/ by its path, answers 200 with the documented type;
     // a path documented without a route (or a route that fails) fails here.
     const values: Record<string, string> = { slug: EVENT, session: 'opening-ceremony' };
-    const gets = Object.entries(document.paths as Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>).filter(([, item]) => item.get);
+    const gets = Object.entries(
+      document.paths as Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>,
+    ).filter(([, item]) => item.get);
     expect(gets.map(([template]) => template).sort()).toEqual(
-      ['/api/v1/events', '/api/v1/events/{slug}', '/api/v1/events/{slug}/agenda.ics', '/api/v1/events/{slug}/sessions', '/api/v1/events/{slug}/sessions/{session}', '/api/v1/events/{slug}/venues'].sort(),
+      [
+        '/api/v1/events',
+        '/api/v1/events/{slug}',
+        '/api/v1/events/{slug}/agenda.ics',
+        '/api/v1/events/{slug}/sessions',
+        '/api/v1/events/{slug}/sessions/{session}',
+        '/api/v1/events/{slug}/venues',
+      ].sort(),
     );
     for (const [template, item] of gets) {
       const routeFile = path.join(process.cwd(), 'app', template.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
-      const route = (await import(/* @vite-ignore */ routeFile)) as { GET: (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
+      const route = (await import(/* @vite-ignore */ routeFile)) as {
+        GET: (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+      };
       const url = template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
       const response = await route.GET(req(url), { params: Promise.resolve(values) });
       expect(response.status, url).toBe(200);

@@ -40,7 +40,8 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
           this.held.push({ registration, answer });
           if (this.held.length < 42) return;
           const poisoned = (r: PreparedRegistration) => Number(r.input.sessions.includes(poison.sessionId));
-          for (const held of this.held.sort((a, b) => poisoned(a.registration) - poisoned(b.registration))) held.answer(super.submit(held.registration));
+          for (const held of this.held.sort((a, b) => poisoned(a.registration) - poisoned(b.registration)))
+            held.answer(super.submit(held.registration));
         });
       }
     }
@@ -68,21 +69,44 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
     // Waitlist places follow the order in which registrations were answered, and each answer is what was stored.
     const answered = results.flatMap((r) => (r.ok ? r.registration.sessions : []));
     expect(answered.filter((s) => s.status === 'confirmed')).toHaveLength(10);
-    expect(answered.filter((s) => s.status === 'waitlisted').map((s) => s.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    expect(
+      answered
+        .filter((s) => s.status === 'waitlisted')
+        .map((s) => s.position)
+        .sort((a, b) => a! - b!),
+    ).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
 
-    const stored = await t.db.select({ id: registrations.id, email: registrations.email }).from(registrations).where(eq(registrations.venueId, hall.venueId));
+    const stored = await t.db
+      .select({ id: registrations.id, email: registrations.email })
+      .from(registrations)
+      .where(eq(registrations.venueId, hall.venueId));
     expect(stored).toHaveLength(41);
     expect(stored.some((r) => r.email.includes('poison'))).toBe(false);
-    const mails = await t.db.select({ registrationId: outbox.registrationId }).from(outbox).where(inArray(outbox.registrationId, stored.map((r) => r.id)));
+    const mails = await t.db
+      .select({ registrationId: outbox.registrationId })
+      .from(outbox)
+      .where(
+        inArray(
+          outbox.registrationId,
+          stored.map((r) => r.id),
+        ),
+      );
     expect(mails).toHaveLength(41);
     expect(new Set(mails.map((m) => m.registrationId)).size).toBe(41);
   });
 
   it('ten app instances, each with its own batches, still confirm exactly the seats there are', async () => {
-    const hall = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: 'instances-hall', sessionSlug: 'instances-seated', capacity: 25 });
+    const hall = await addSeatedSession(t.db, {
+      eventSlug: EVENT,
+      venueSlug: 'instances-hall',
+      sessionSlug: 'instances-seated',
+      capacity: 25,
+    });
     const instances = Array.from({ length: 10 }, () => new RegistrationBatches(t.db));
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => registerAttendee(t.db, EVENT, seatedRegistration(hall, i, 'instances'), { now, batches: instances[i % 10] })),
+      Array.from({ length: 200 }, (_, i) =>
+        registerAttendee(t.db, EVENT, seatedRegistration(hall, i, 'instances'), { now, batches: instances[i % 10] }),
+      ),
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
     const seats = await seatsOf(t.db, hall.sessionId);
@@ -96,7 +120,11 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
     const batches = new RegistrationBatches(t.db);
     const opener = registerAttendee(t.db, EVENT, seatedRegistration(hall, 'opener', 'twice'), { now, batches });
     const same = seatedRegistration(hall, 'same', 'twice');
-    const twice = await Promise.all([opener, registerAttendee(t.db, EVENT, same, { now, batches }), registerAttendee(t.db, EVENT, same, { now, batches })]);
+    const twice = await Promise.all([
+      opener,
+      registerAttendee(t.db, EVENT, same, { now, batches }),
+      registerAttendee(t.db, EVENT, same, { now, batches }),
+    ]);
     expect(twice.map((r) => r.status).sort()).toEqual([201, 201, 409]);
     const stored = await t.db.select({ id: registrations.id }).from(registrations).where(eq(registrations.email, same.email));
     expect(stored).toHaveLength(1);

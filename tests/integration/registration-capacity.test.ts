@@ -37,7 +37,9 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
     const workshop = await sessionBySlug(t.db, 'young-scientists-workshop');
     const batches = spreadOver();
     const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => registerAttendee(t.db, EVENT, person(`ws${i}`, { sessions: [workshop] }), { now, batches: batches(i) })),
+      Array.from({ length: 300 }, (_, i) =>
+        registerAttendee(t.db, EVENT, person(`ws${i}`, { sessions: [workshop] }), { now, batches: batches(i) }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(300);
     const seats = await seatsOf(t.db, workshop);
@@ -56,10 +58,19 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
   it('registrations for a session already full when they arrive get the next waitlist places, in order, without gaps or repeats', async () => {
     // These read the waitlist tail in the same round trip as the lock (the session was full when
     // their choices were loaded); the first wave read it after the lock.
-    const seated = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: 'full-hall', sessionSlug: 'full-from-the-start', capacity: 5 });
+    const seated = await addSeatedSession(t.db, {
+      eventSlug: EVENT,
+      venueSlug: 'full-hall',
+      sessionSlug: 'full-from-the-start',
+      capacity: 5,
+    });
     const batches = spreadOver();
     const register = (tag: string, n: number) =>
-      Promise.all(Array.from({ length: n }, (_, i) => registerAttendee(t.db, EVENT, seatedRegistration(seated, i, tag), { now, batches: batches(i) })));
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          registerAttendee(t.db, EVENT, seatedRegistration(seated, i, tag), { now, batches: batches(i) }),
+        ),
+      );
     await register('first-wave', 8);
     const second = await register('second-wave', 120);
     expect(second.every((r) => r.status === 201)).toBe(true);
@@ -74,7 +85,11 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
     const seoul = await venueBySlug(t.db, 'seoul');
     await t.db.update(venues).set({ capacity: 5 }).where(eq(venues.id, seoul.id));
     const batches = spreadOver();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => registerAttendee(t.db, EVENT, person(`seoul${i}`, { venue: 'seoul' }), { now, batches: batches(i) })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        registerAttendee(t.db, EVENT, person(`seoul${i}`, { venue: 'seoul' }), { now, batches: batches(i) }),
+      ),
+    );
     expect(results.every((r) => r.status === 201)).toBe(true);
     const confirmed = await t.db.select().from(registrations).where(eq(registrations.venueId, seoul.id));
     expect(confirmed.filter((r) => r.status === 'confirmed')).toHaveLength(5);
@@ -123,7 +138,12 @@ async function forcedRaces(read: SeatLock, tag: string) {
   const race = async (seated: SeatedSession) => {
     const gate = seatGate(read, crowd);
     const settled = await Promise.allSettled(
-      Array.from({ length: crowd }, (_, i) => registerAttendee(t.db, EVENT, seatedRegistration(seated, i, seated.venueSlug), { now, batches: new RegistrationBatches(t.db, gate.lock) })),
+      Array.from({ length: crowd }, (_, i) =>
+        registerAttendee(t.db, EVENT, seatedRegistration(seated, i, seated.venueSlug), {
+          now,
+          batches: new RegistrationBatches(t.db, gate.lock),
+        }),
+      ),
     );
     const seats = await seatsOf(t.db, seated.sessionId);
     const venueLine = (await waitlistedAt(t.db, seated.venueId)).map((r) => r.waitlistPosition!).sort((a, b) => a - b);
@@ -135,9 +155,12 @@ async function forcedRaces(read: SeatLock, tag: string) {
       venueLine,
     };
   };
-  const hall = (name: string, seats: number) => addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: `${tag}-${name}`, sessionSlug: `${tag}-${name}`, capacity: seats });
-  const venuePlaces = (seated: SeatedSession, places: number) => t.db.update(venues).set({ capacity: places }).where(eq(venues.id, seated.venueId));
-  const holder = (seated: SeatedSession, sessions: string[]) => registerAttendee(t.db, EVENT, { ...seatedRegistration(seated, 'holder', seated.venueSlug), sessions }, { now });
+  const hall = (name: string, seats: number) =>
+    addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: `${tag}-${name}`, sessionSlug: `${tag}-${name}`, capacity: seats });
+  const venuePlaces = (seated: SeatedSession, places: number) =>
+    t.db.update(venues).set({ capacity: places }).where(eq(venues.id, seated.venueId));
+  const holder = (seated: SeatedSession, sessions: string[]) =>
+    registerAttendee(t.db, EVENT, { ...seatedRegistration(seated, 'holder', seated.venueSlug), sessions }, { now });
 
   const oneSeat = await hall('one-seat', 1);
   const fullSession = await hall('full-session', 1);
@@ -195,22 +218,32 @@ describe(`the seat lock, with the race forced (${usingPostgres ? 'PostgreSQL' : 
   // embedded deployment exact even without the lock (at most one transaction past the seat read at
   // once), and the seat arithmetic across separate transactions and batches (counts, waitlist tails,
   // venue and session lines), which is the same code PostgreSQL runs.
-  it.runIf(!usingPostgres)('PGlite: even the unlocked read is exact, because its one connection never runs two transactions at once', async () => {
-    const results = await forcedRaces(readSeatsWithoutLocking, 'embedded');
-    expect(results).toEqual({
-      oneSeat: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: [] },
-      fullSession: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(8), venueLine: [] },
-      onePlace: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: upTo(7) },
-      fullVenue: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 0, sessionLine: upTo(8), venueLine: upTo(8) },
-    });
-    expect(await seatInvariantBreaches(t.db, (await venueBySlug(t.db, 'nanning')).eventId)).toEqual([]);
-  });
+  it.runIf(!usingPostgres)(
+    'PGlite: even the unlocked read is exact, because its one connection never runs two transactions at once',
+    async () => {
+      const results = await forcedRaces(readSeatsWithoutLocking, 'embedded');
+      expect(results).toEqual({
+        oneSeat: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: [] },
+        fullSession: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(8), venueLine: [] },
+        onePlace: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: upTo(7) },
+        fullVenue: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 0, sessionLine: upTo(8), venueLine: upTo(8) },
+      });
+      expect(await seatInvariantBreaches(t.db, (await venueBySlug(t.db, 'nanning')).eventId)).toEqual([]);
+    },
+  );
 });
 
 describe('one registration per email', () => {
   it('20 parallel submissions of one email create one registration; the rest get 409', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => registerAttendee(t.db, EVENT, person('same', { email: i % 2 ? 'Same.Person@Example.org' : 'same.person@example.org', mode: 'online', venue: null }), { now })),
+      Array.from({ length: 20 }, (_, i) =>
+        registerAttendee(
+          t.db,
+          EVENT,
+          person('same', { email: i % 2 ? 'Same.Person@Example.org' : 'same.person@example.org', mode: 'online', venue: null }),
+          { now },
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);

@@ -60,7 +60,11 @@ describe('hostile registration input gets 422 naming the field and writes nothin
     ['an unknown venue', { venue: 'atlantis' }, 'venue'],
     ['an unknown session', { sessions: ['6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f'] }, 'sessions'],
     ['a session id that is not an id', { sessions: ["1' OR '1'='1"] }, 'sessions'],
-    ['too many sessions', { sessions: Array.from({ length: 41 }, (_, i) => `6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e${String(i).padStart(2, '0')}`) }, 'sessions'],
+    [
+      'too many sessions',
+      { sessions: Array.from({ length: 41 }, (_, i) => `6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e${String(i).padStart(2, '0')}`) },
+      'sessions',
+    ],
   ])('%s', async (_label, override, field) => {
     await expectRejected(person('hostile', override), field);
   });
@@ -79,11 +83,29 @@ describe('hostile registration input gets 422 naming the field and writes nothin
 
   let propRuns = 0;
   it('anything at all: never throws, and either registers or answers 4xx without writing', async () => {
-    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.object({ maxDepth: 1 }),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.record(
-          { name: value, email: value, country: value, participantType: value, mode: value, venue: value, sessions: value, consent: value, locale: value, needs: value },
+          {
+            name: value,
+            email: value,
+            country: value,
+            participantType: value,
+            mode: value,
+            venue: value,
+            sessions: value,
+            consent: value,
+            locale: value,
+            needs: value,
+          },
           { requiredKeys: [] },
         ),
         async (input) => {
@@ -117,9 +139,17 @@ describe('the registration window', () => {
     const closesAt = new Date('2026-12-20T00:00:00Z');
     await t.db.update(events).set({ registrationOpensAt: opensAt, registrationClosesAt: closesAt }).where(eq(events.id, event!.id));
     const attempt = (n: string, at: Date) => registerAttendee(t.db, 'other-forum', person(`window-${n}`), { now: at });
-    for (const [n, at] of [['early', new Date(opensAt.getTime() - 1)], ['late', new Date(closesAt.getTime() + 1)]] as const) {
+    for (const [n, at] of [
+      ['early', new Date(opensAt.getTime() - 1)],
+      ['late', new Date(closesAt.getTime() + 1)],
+    ] as const) {
       const before = await counts(t.db);
-      expect(await attempt(n, at)).toEqual({ ok: false, status: 422, error: 'event is not open for registration at the moment', fields: { event: 'is not open for registration at the moment' } });
+      expect(await attempt(n, at)).toEqual({
+        ok: false,
+        status: 422,
+        error: 'event is not open for registration at the moment',
+        fields: { event: 'is not open for registration at the moment' },
+      });
       expect(await counts(t.db)).toEqual(before);
     }
     expect((await attempt('opening', opensAt)).ok).toBe(true);
@@ -132,9 +162,16 @@ describe('the registration window', () => {
 
 describe('POST /api/v1/events/{slug}/registrations', () => {
   const post = (body: string, headers: Record<string, string> = {}, slug = EVENT) =>
-    POST(new Request(`http://localhost/api/v1/events/${slug}/registrations`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}`, ...headers } }), {
-      params: Promise.resolve({ slug }),
-    });
+    POST(
+      new Request(`http://localhost/api/v1/events/${slug}/registrations`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}`, ...headers },
+      }),
+      {
+        params: Promise.resolve({ slug }),
+      },
+    );
 
   it('answers 201 with a receipt that carries neither the registration nor its manage link, and the same again for the same email', async () => {
     const body = JSON.stringify(person('api', { sessions: [keynote, workshop] }));
@@ -160,7 +197,9 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
   });
 
   it('answers 429 to a client that sends too many, while another client still gets through', async () => {
-    const flood = Array.from({ length: 25 }, (_, i) => post(JSON.stringify(person(`flood${i}`, { mode: 'online', venue: null })), { 'x-forwarded-for': '203.0.113.9' }));
+    const flood = Array.from({ length: 25 }, (_, i) =>
+      post(JSON.stringify(person(`flood${i}`, { mode: 'online', venue: null })), { 'x-forwarded-for': '203.0.113.9' }),
+    );
     const statuses = (await Promise.all(flood)).map((r) => r.status);
     // The limit (20 a minute unless configured) lets exactly that many through, in order, and refuses the rest.
     const limit = Number(process.env.RATE_LIMIT_REGISTRATIONS_PER_MINUTE) || 20;

@@ -65,9 +65,16 @@ function manageTokenIn(text: string | undefined): string {
 }
 
 const post = (body: unknown) =>
-  POST(new Request(`http://localhost/api/v1/events/${EVENT}/registrations`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }), {
-    params: Promise.resolve({ slug: EVENT }),
-  });
+  POST(
+    new Request(`http://localhost/api/v1/events/${EVENT}/registrations`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+    {
+      params: Promise.resolve({ slug: EVENT }),
+    },
+  );
 
 const live = (email: string) =>
   t.db
@@ -102,10 +109,15 @@ describe(`registration ownership (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     const token = manageTokenIn(mails[0]!.parsed.text);
     expect(registrationIdFromManageToken(token)).toBe(registration!.id);
     expect((await registrationForManageToken(t.db, token))!.registration.email).toBe(victim);
-    expect(await cancelRegistration(t.db, registrationIdFromManageToken(token)!)).toMatchObject({ ok: true, registration: { status: 'cancelled' } });
+    expect(await cancelRegistration(t.db, registrationIdFromManageToken(token)!)).toMatchObject({
+      ok: true,
+      registration: { status: 'cancelled' },
+    });
 
     // …and registers as themself: a fresh registration with its own link, which works.
-    expect(await (await post(person('owner', { email: victim, name: 'The Owner', mode: 'online', venue: null }))).text()).toBe(attackerText);
+    expect(await (await post(person('owner', { email: victim, name: 'The Owner', mode: 'online', venue: null }))).text()).toBe(
+      attackerText,
+    );
     const [own] = await live(victim);
     expect(own!.id).not.toBe(registration!.id);
     expect(own!.name).toBe('The Owner');
@@ -128,10 +140,16 @@ describe(`registration ownership (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
       if (!result.ok) throw new Error(`round ${round}: ${JSON.stringify(result)}`);
       ids.push(result.registration.id);
       // The new registration's manage link (from its confirmation mail) opens it and can change it.
-      const [mail] = await t.db.select().from(outbox).where(and(eq(outbox.registrationId, result.registration.id), eq(outbox.kind, 'registration.confirmed')));
+      const [mail] = await t.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.registrationId, result.registration.id), eq(outbox.kind, 'registration.confirmed')));
       const token = manageTokenIn((mail!.payload as { props: { manageUrl: string } }).props.manageUrl);
       expect(registrationIdFromManageToken(token)).toBe(result.registration.id);
-      expect(await changeRegistration(t.db, result.registration.id, { mode: 'online', sessions: [keynote] })).toMatchObject({ ok: true, registration: { mode: 'online' } });
+      expect(await changeRegistration(t.db, result.registration.id, { mode: 'online', sessions: [keynote] })).toMatchObject({
+        ok: true,
+        registration: { mode: 'online' },
+      });
       expect(await cancelRegistration(t.db, result.registration.id)).toMatchObject({ ok: true, registration: { status: 'cancelled' } });
     }
     expect(new Set(ids).size).toBe(3);
@@ -158,7 +176,10 @@ describe(`registration ownership (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
       .values(row(4, 'confirmed'))
       .then(() => null)
       .catch((e: { cause?: { code?: string; constraint?: string; constraint_name?: string } }) => e.cause);
-    expect({ code: error?.code, constraint: error?.constraint ?? error?.constraint_name }).toEqual({ code: '23505', constraint: 'registrations_event_email_uq' });
+    expect({ code: error?.code, constraint: error?.constraint ?? error?.constraint_name }).toEqual({
+      code: '23505',
+      constraint: 'registrations_event_email_uq',
+    });
   });
 
   it('30 simultaneous submissions of one address: one registration, one mail; later floods re-send the link at most once per 10 minutes, across instances', async () => {
@@ -166,7 +187,14 @@ describe(`registration ownership (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     const start = new Date();
     const flood = (at: Date, instances = 1) => {
       const batches = Array.from({ length: instances }, () => new RegistrationBatches(t.db));
-      return Promise.all(Array.from({ length: 30 }, (_, i) => submitRegistration(t.db, EVENT, person(`flood-${i}`, { email, mode: 'online', venue: null }), { now: at, batches: batches[i % instances] })));
+      return Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          submitRegistration(t.db, EVENT, person(`flood-${i}`, { email, mode: 'online', venue: null }), {
+            now: at,
+            batches: batches[i % instances],
+          }),
+        ),
+      );
     };
     const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
 
@@ -181,7 +209,10 @@ describe(`registration ownership (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
 
     await flood(minutes(11), 3);
     const resent = await mailsTo(email);
-    expect(resent.map((m) => m.parsed.subject)).toEqual([expect.stringMatching(/^Registration confirmed/), expect.stringMatching(/^Your registration and its manage link/)]);
+    expect(resent.map((m) => m.parsed.subject)).toEqual([
+      expect.stringMatching(/^Registration confirmed/),
+      expect.stringMatching(/^Your registration and its manage link/),
+    ]);
     expect(registrationIdFromManageToken(manageTokenIn(resent[1]!.parsed.text))).toBe((await live(email))[0]!.id);
 
     await flood(minutes(20), 3);
@@ -206,7 +237,17 @@ describe(`only sessions of the published programme can be chosen (${usingPostgre
     const nanning = await venueBySlug(t.db, 'nanning');
     const [session] = await t.db
       .insert(sessions)
-      .values({ eventId: nanning.eventId, slug: 'not-yet-published', title: { en: 'Not yet published' }, kind: 'workshop', segment: 'main', startsAt: new Date('2027-03-01T06:00:00Z'), endsAt: new Date('2027-03-01T07:00:00Z'), venueId: nanning.id, capacity: 5 })
+      .values({
+        eventId: nanning.eventId,
+        slug: 'not-yet-published',
+        title: { en: 'Not yet published' },
+        kind: 'workshop',
+        segment: 'main',
+        startsAt: new Date('2027-03-01T06:00:00Z'),
+        endsAt: new Date('2027-03-01T07:00:00Z'),
+        venueId: nanning.id,
+        capacity: 5,
+      })
       .returning({ id: sessions.id });
     draft = session!.id;
   });
@@ -216,13 +257,19 @@ describe(`only sessions of the published programme can be chosen (${usingPostgre
   it('an unpublished session is refused by the API and the form (one path), in person and online, as if it did not exist, and is not offered', async () => {
     const before = await counts(t.db);
     expect(await submitRegistration(t.db, EVENT, person('draft-api', { sessions: [draft] }))).toMatchObject(refusal);
-    expect(await submitRegistration(t.db, EVENT, person('draft-online', { mode: 'online', venue: null, sessions: [draft] }))).toMatchObject(refusal);
+    expect(await submitRegistration(t.db, EVENT, person('draft-online', { mode: 'online', venue: null, sessions: [draft] }))).toMatchObject(
+      refusal,
+    );
     const response = await post(person('draft-http', { sessions: [draft] }));
     expect(response.status).toBe(422);
     expect(await counts(t.db)).toEqual(before);
     const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
     const options = registrationFormOptions(await publicAgenda(t.db, event!), await seatsLeft(t.db, event!.id), 'en');
-    expect(Object.values(options.sessionsFor).flat().map((s) => s.id)).not.toContain(draft);
+    expect(
+      Object.values(options.sessionsFor)
+        .flat()
+        .map((s) => s.id),
+    ).not.toContain(draft);
   });
 
   it('an unpublished session is refused on the manage page, and nothing changes', async () => {
@@ -230,7 +277,10 @@ describe(`only sessions of the published programme can be chosen (${usingPostgre
     if (!created.ok) throw new Error(JSON.stringify(created));
     const id = created.registration.id;
     expect(await changeRegistration(t.db, id, { mode: 'in_person', venue: 'nanning', sessions: [keynote, draft] })).toMatchObject(refusal);
-    const held = await t.db.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(eq(registrationSessions.registrationId, id));
+    const held = await t.db
+      .select({ sessionId: registrationSessions.sessionId })
+      .from(registrationSessions)
+      .where(eq(registrationSessions.registrationId, id));
     expect(held.map((h) => h.sessionId)).toEqual([keynote]);
     const [row] = await t.db.select({ confirmed: sessions.confirmedCount }).from(sessions).where(eq(sessions.id, draft));
     expect(row!.confirmed).toBe(0);
@@ -239,17 +289,30 @@ describe(`only sessions of the published programme can be chosen (${usingPostgre
   it('once published it can be chosen; cancelled in the published programme or since, it cannot', async () => {
     const [event] = await t.db.select({ id: events.id }).from(events).where(eq(events.slug, EVENT));
     await publishWorkingAgenda(t.db, event!.id);
-    expect(await registerAttendee(t.db, EVENT, person('published', { sessions: [draft] }))).toMatchObject({ ok: true, registration: { sessions: [{ sessionId: draft, status: 'confirmed' }] } });
+    expect(await registerAttendee(t.db, EVENT, person('published', { sessions: [draft] }))).toMatchObject({
+      ok: true,
+      registration: { sessions: [{ sessionId: draft, status: 'confirmed' }] },
+    });
 
     // Cancelled in the working copy, not yet published: refused at once.
     await t.db.update(sessions).set({ status: 'cancelled' }).where(eq(sessions.id, draft));
-    expect(await registerAttendee(t.db, EVENT, person('cancelled-since', { sessions: [draft] }))).toMatchObject({ ok: false, status: 422, fields: { sessions: 'contains a cancelled session' } });
+    expect(await registerAttendee(t.db, EVENT, person('cancelled-since', { sessions: [draft] }))).toMatchObject({
+      ok: false,
+      status: 422,
+      fields: { sessions: 'contains a cancelled session' },
+    });
     // Cancelled in the published programme, reinstated in the working copy but not published yet.
     await publishWorkingAgenda(t.db, event!.id);
     await t.db.update(sessions).set({ status: 'scheduled' }).where(eq(sessions.id, draft));
-    expect(await registerAttendee(t.db, EVENT, person('cancelled-published', { sessions: [draft] }))).toMatchObject({ ok: false, status: 422, fields: { sessions: 'contains a cancelled session' } });
+    expect(await registerAttendee(t.db, EVENT, person('cancelled-published', { sessions: [draft] }))).toMatchObject({
+      ok: false,
+      status: 422,
+      fields: { sessions: 'contains a cancelled session' },
+    });
     const created = await registerAttendee(t.db, EVENT, person('cancelled-manage', { sessions: [keynote] }));
     if (!created.ok) throw new Error(JSON.stringify(created));
-    expect(await changeRegistration(t.db, created.registration.id, { mode: 'in_person', venue: 'nanning', sessions: [draft] })).toMatchObject({ ok: false, status: 422 });
+    expect(
+      await changeRegistration(t.db, created.registration.id, { mode: 'in_person', venue: 'nanning', sessions: [draft] }),
+    ).toMatchObject({ ok: false, status: 422 });
   });
 });

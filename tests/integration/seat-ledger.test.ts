@@ -5,7 +5,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, registrations, registrationSessions, sessions, venues } from '@/db/schema';
-import type { Db } from '@/db/types';
 import { planSeats, recordSeatsAndMails } from '@/lib/registration/new-registration-seats';
 import {
   claimSessionSeat,
@@ -36,7 +35,14 @@ beforeAll(async () => {
   t = await createTestDatabase({ maxConnections: 4 });
   const [event] = await t.db
     .insert(events)
-    .values({ slug: 'ledger', name: { en: 'Ledger' }, theme: { en: 'Seats' }, startsAt: new Date('2026-12-24T01:00:00Z'), endsAt: new Date('2026-12-25T10:00:00Z'), timeZone: 'Asia/Shanghai' })
+    .values({
+      slug: 'ledger',
+      name: { en: 'Ledger' },
+      theme: { en: 'Seats' },
+      startsAt: new Date('2026-12-24T01:00:00Z'),
+      endsAt: new Date('2026-12-25T10:00:00Z'),
+      timeZone: 'Asia/Shanghai',
+    })
     .returning({ id: events.id });
   eventId = event!.id;
 });
@@ -45,7 +51,16 @@ afterAll(() => t?.close());
 async function venue(capacity: number | null): Promise<string> {
   const [row] = await t.db
     .insert(venues)
-    .values({ eventId, slug: `v${++counter}`, name: { en: 'Hall' }, city: { en: 'Nanning' }, country: 'CN', timeZone: 'Asia/Shanghai', kind: 'branch', capacity })
+    .values({
+      eventId,
+      slug: `v${++counter}`,
+      name: { en: 'Hall' },
+      city: { en: 'Nanning' },
+      country: 'CN',
+      timeZone: 'Asia/Shanghai',
+      kind: 'branch',
+      capacity,
+    })
     .returning({ id: venues.id });
   return row!.id;
 }
@@ -54,13 +69,27 @@ async function session(venueId: string, capacity: number | null): Promise<string
   const startsAt = new Date('2026-12-24T02:00:00Z');
   const [row] = await t.db
     .insert(sessions)
-    .values({ eventId, slug: `s${++counter}`, title: { en: 'Talk' }, kind: 'workshop', segment: 'main', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), venueId, capacity })
+    .values({
+      eventId,
+      slug: `s${++counter}`,
+      title: { en: 'Talk' },
+      kind: 'workshop',
+      segment: 'main',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      venueId,
+      capacity,
+    })
     .returning({ id: sessions.id });
   return row!.id;
 }
 
 /** A registration row at a venue, as a status the test chooses (its seats are written by the test). */
-async function person(venueId: string | null, status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in' = 'confirmed', waitlistPosition: number | null = null): Promise<string> {
+async function person(
+  venueId: string | null,
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in' = 'confirmed',
+  waitlistPosition: number | null = null,
+): Promise<string> {
   const [row] = await t.db
     .insert(registrations)
     .values({
@@ -80,7 +109,8 @@ async function person(venueId: string | null, status: 'confirmed' | 'waitlisted'
   return row!.id;
 }
 
-const sessionCount = async (id: string) => (await t.db.select({ n: sessions.confirmedCount }).from(sessions).where(eq(sessions.id, id)))[0]!.n;
+const sessionCount = async (id: string) =>
+  (await t.db.select({ n: sessions.confirmedCount }).from(sessions).where(eq(sessions.id, id)))[0]!.n;
 const venueCount = async (id: string) => (await t.db.select({ n: venues.confirmedCount }).from(venues).where(eq(venues.id, id)))[0]!.n;
 const setSessionCount = (id: string, n: number) => t.db.update(sessions).set({ confirmedCount: n }).where(eq(sessions.id, id));
 const setVenueCount = (id: string, n: number) => t.db.update(venues).set({ confirmedCount: n }).where(eq(venues.id, id));
@@ -88,7 +118,9 @@ const setVenueCount = (id: string, n: number) => t.db.update(venues).set({ confi
 /** Every place in a session: registration id → 'confirmed' or 'waitlisted #n'. */
 async function sessionPlaces(sessionId: string): Promise<Record<string, string>> {
   const places = await t.db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, sessionId));
-  return Object.fromEntries(places.map((p) => [p.registrationId, p.status === 'waitlisted' ? `waitlisted #${p.waitlistPosition}` : p.status]));
+  return Object.fromEntries(
+    places.map((p) => [p.registrationId, p.status === 'waitlisted' ? `waitlisted #${p.waitlistPosition}` : p.status]),
+  );
 }
 
 /** Every registration at a venue: id → status, with the waitlist place. */
@@ -97,8 +129,10 @@ async function venuePlaces(venueId: string): Promise<Record<string, string>> {
   return Object.fromEntries(regs.map((r) => [r.id, r.status === 'waitlisted' ? `waitlisted #${r.waitlistPosition}` : r.status]));
 }
 
-const lockedSession = async (sessionId: string): Promise<LockedSession> => (await lockSeats(t.db, { venueIds: [], sessionIds: [sessionId] })).sessions.get(sessionId)!;
-const lockedVenue = async (venueId: string): Promise<LockedVenue> => (await lockSeats(t.db, { venueIds: [venueId], sessionIds: [] })).venues.get(venueId)!;
+const lockedSession = async (sessionId: string): Promise<LockedSession> =>
+  (await lockSeats(t.db, { venueIds: [], sessionIds: [sessionId] })).sessions.get(sessionId)!;
+const lockedVenue = async (venueId: string): Promise<LockedVenue> =>
+  (await lockSeats(t.db, { venueIds: [venueId], sessionIds: [] })).venues.get(venueId)!;
 
 describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('hasFreeSeat: no limit is always free; a limit is free strictly below it', () => {
@@ -136,7 +170,11 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(locked.sessions.size).toBe(2);
     expect(locked.venues.size).toBe(2);
 
-    const onlySessions = await readSeatsWithoutLocking(t.db, { venueIds: [], sessionIds: [s1], waitlistTails: { venueIds: [], sessionIds: [s1] } });
+    const onlySessions = await readSeatsWithoutLocking(t.db, {
+      venueIds: [],
+      sessionIds: [s1],
+      waitlistTails: { venueIds: [], sessionIds: [s1] },
+    });
     expect(onlySessions.venues.size).toBe(0);
     expect(onlySessions.sessions.get(s1)).toEqual({ id: s1, venueId: v, capacity: 3, confirmedCount: 2, waitlistTail: 7 });
     const onlyVenues = await lockSeats(t.db, { venueIds: [v], sessionIds: [], waitlistTails: { venueIds: [v], sessionIds: [] } });
@@ -145,8 +183,14 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     // Several tails at once: each goes to its own venue or session.
     const s3 = await session(v, 1);
     await t.db.insert(registrationSessions).values({ registrationId: waiting, sessionId: s3, status: 'waitlisted', waitlistPosition: 5 });
-    const manyTails = await lockSeats(t.db, { venueIds: [v], sessionIds: [s1, s3, s2], waitlistTails: { venueIds: [v], sessionIds: [s1, s3, s2] } });
-    expect([manyTails.venues.get(v)!.waitlistTail, ...[s1, s3, s2].map((id) => manyTails.sessions.get(id)!.waitlistTail)]).toEqual([2, 7, 5, 0]);
+    const manyTails = await lockSeats(t.db, {
+      venueIds: [v],
+      sessionIds: [s1, s3, s2],
+      waitlistTails: { venueIds: [v], sessionIds: [s1, s3, s2] },
+    });
+    expect([manyTails.venues.get(v)!.waitlistTail, ...[s1, s3, s2].map((id) => manyTails.sessions.get(id)!.waitlistTail)]).toEqual([
+      2, 7, 5, 0,
+    ]);
     const nothing = await lockSeats(t.db, { venueIds: [], sessionIds: [] });
     expect(nothing.venues.size + nothing.sessions.size).toBe(0);
   });
@@ -248,7 +292,12 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await fillFreeSeats(t.db, locked)).toEqual([line[0]]);
     expect(locked.confirmedCount).toBe(2);
     expect(await sessionCount(s)).toBe(2);
-    expect(await sessionPlaces(s)).toEqual({ [holders[1]!]: 'confirmed', [line[0]!]: 'confirmed', [line[1]!]: 'waitlisted #1', [line[2]!]: 'waitlisted #2' });
+    expect(await sessionPlaces(s)).toEqual({
+      [holders[1]!]: 'confirmed',
+      [line[0]!]: 'confirmed',
+      [line[1]!]: 'waitlisted #1',
+      [line[2]!]: 'waitlisted #2',
+    });
   });
 
   it('releaseSessionSeat of a seat nobody waits for: count down, nobody promoted', async () => {
@@ -267,7 +316,12 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     await releaseSessionSeat(t.db, line[1]!, locked);
     expect(await fillFreeSeats(t.db, locked)).toEqual([]);
     expect(await sessionCount(s)).toBe(1);
-    expect(await sessionPlaces(s)).toEqual({ [holders[0]!]: 'confirmed', [line[0]!]: 'waitlisted #1', [line[2]!]: 'waitlisted #2', [line[3]!]: 'waitlisted #3' });
+    expect(await sessionPlaces(s)).toEqual({
+      [holders[0]!]: 'confirmed',
+      [line[0]!]: 'waitlisted #1',
+      [line[2]!]: 'waitlisted #2',
+      [line[3]!]: 'waitlisted #3',
+    });
   });
 
   it('releaseSessionSeat of a place not held changes nothing', async () => {
@@ -333,7 +387,13 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     await t.db.update(registrations).set({ status: 'cancelled' }).where(eq(registrations.id, holders[0]!));
     expect(locked.confirmedCount).toBe(2);
     expect(await venueCount(v)).toBe(2);
-    expect(await venuePlaces(v)).toEqual({ [holders[0]!]: 'cancelled', [holders[1]!]: 'confirmed', [line[0]!]: 'confirmed', [line[1]!]: 'waitlisted #1', [line[2]!]: 'waitlisted #2' });
+    expect(await venuePlaces(v)).toEqual({
+      [holders[0]!]: 'cancelled',
+      [holders[1]!]: 'confirmed',
+      [line[0]!]: 'confirmed',
+      [line[1]!]: 'waitlisted #1',
+      [line[2]!]: 'waitlisted #2',
+    });
 
     await t.db.update(registrations).set({ status: 'checked_in' }).where(eq(registrations.id, holders[1]!));
     expect(await releaseVenueSeat(t.db, await registrationRow(holders[1]!), locked)).toBe(line[1]);
@@ -346,7 +406,12 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await releaseVenueSeat(t.db, await registrationRow(line[0]!), locked)).toBeNull();
     await t.db.update(registrations).set({ status: 'cancelled', waitlistPosition: null }).where(eq(registrations.id, line[0]!));
     expect(await venueCount(v)).toBe(1);
-    expect(await venuePlaces(v)).toEqual({ [holders[0]!]: 'confirmed', [line[0]!]: 'cancelled', [line[1]!]: 'waitlisted #1', [line[2]!]: 'waitlisted #2' });
+    expect(await venuePlaces(v)).toEqual({
+      [holders[0]!]: 'confirmed',
+      [line[0]!]: 'cancelled',
+      [line[1]!]: 'waitlisted #1',
+      [line[2]!]: 'waitlisted #2',
+    });
   });
 
   it('releaseVenueSeat of a cancelled registration frees nothing', async () => {
@@ -402,7 +467,13 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     });
     expect(plan.sessions.map((p) => p.sessionId)).toEqual([full, free, relayed].sort());
     // The locked rows move on: a second plan in the same lock comes after the first.
-    const second = await planSeats(t.db, locked, { venueId: v, seatBySession: new Map([[full, true], [free, true]]) });
+    const second = await planSeats(t.db, locked, {
+      venueId: v,
+      seatBySession: new Map([
+        [full, true],
+        [free, true],
+      ]),
+    });
     expect(second.venue).toEqual({ id: v, status: 'waitlisted', position: 6 });
     expect(second.sessions.find((p) => p.sessionId === full)).toEqual({ sessionId: full, status: 'waitlisted', position: 8 });
     expect(second.sessions.find((p) => p.sessionId === free)).toEqual({ sessionId: free, status: 'waitlisted', position: 2 });
@@ -410,10 +481,18 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     // A venue with room, tails brought by the lock, and online (no venue).
     const roomy = await venue(3);
     const tailed = await session(roomy, 0);
-    const withTails = await lockSeats(t.db, { venueIds: [roomy], sessionIds: [tailed], waitlistTails: { venueIds: [roomy], sessionIds: [tailed] } });
+    const withTails = await lockSeats(t.db, {
+      venueIds: [roomy],
+      sessionIds: [tailed],
+      waitlistTails: { venueIds: [roomy], sessionIds: [tailed] },
+    });
     withTails.sessions.get(tailed)!.waitlistTail = 10;
     const third = await planSeats(t.db, withTails, { venueId: roomy, seatBySession: new Map([[tailed, true]]) });
-    expect(third).toEqual({ venue: { id: roomy, status: 'confirmed' }, sessions: [{ sessionId: tailed, status: 'waitlisted', position: 11 }], seatedSessionIds: [] });
+    expect(third).toEqual({
+      venue: { id: roomy, status: 'confirmed' },
+      sessions: [{ sessionId: tailed, status: 'waitlisted', position: 11 }],
+      seatedSessionIds: [],
+    });
     expect(withTails.venues.get(roomy)!.confirmedCount).toBe(1);
     const online = await planSeats(t.db, withTails, { venueId: null, seatBySession: new Map() });
     expect(online).toEqual({ venue: null, sessions: [], seatedSessionIds: [] });
@@ -428,8 +507,25 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     await recordSeatsAndMails(
       t.db,
       [
-        { registrationId: a, plan: { venue: { id: v, status: 'confirmed' }, sessions: [{ sessionId: s, status: 'confirmed', position: null }, { sessionId: full, status: 'waitlisted', position: 1 }], seatedSessionIds: [s] } },
-        { registrationId: b, plan: { venue: { id: v, status: 'confirmed' }, sessions: [{ sessionId: s, status: 'confirmed', position: null }], seatedSessionIds: [s] } },
+        {
+          registrationId: a,
+          plan: {
+            venue: { id: v, status: 'confirmed' },
+            sessions: [
+              { sessionId: s, status: 'confirmed', position: null },
+              { sessionId: full, status: 'waitlisted', position: 1 },
+            ],
+            seatedSessionIds: [s],
+          },
+        },
+        {
+          registrationId: b,
+          plan: {
+            venue: { id: v, status: 'confirmed' },
+            sessions: [{ sessionId: s, status: 'confirmed', position: null }],
+            seatedSessionIds: [s],
+          },
+        },
         { registrationId: c, plan: { venue: { id: w, status: 'waitlisted', position: 3 }, sessions: [], seatedSessionIds: [] } },
       ],
       sql`select 1`,
@@ -441,7 +537,9 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await sessionPlaces(s)).toEqual({ [a]: 'confirmed', [b]: 'confirmed' });
     expect(await sessionPlaces(full)).toEqual({ [a]: 'waitlisted #1' });
     expect(await venuePlaces(w)).toEqual({ [c]: 'waitlisted #3' });
-    const [{ n }] = rows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from registration_sessions where registration_id in (${a}, ${b}, ${c})`)) as [{ n: number }];
+    const [{ n }] = rows<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from registration_sessions where registration_id in (${a}, ${b}, ${c})`),
+    ) as [{ n: number }];
     expect(Number(n)).toBe(3);
   });
 });

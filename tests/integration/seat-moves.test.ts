@@ -43,7 +43,9 @@ const standing = (registrationId: string) => standingIn(t.db, registrationId);
 const inPerson = (hall: SeatedSession, sessionIds: string[]) => ({ mode: 'in_person', venue: hall.venueSlug, sessions: sessionIds });
 
 async function register(tag: string, hall: SeatedSession | null, sessionIds: string[], batches?: RegistrationBatches) {
-  const body = hall ? person(tag, { venue: hall.venueSlug, sessions: sessionIds }) : person(tag, { mode: 'online', venue: null, sessions: sessionIds });
+  const body = hall
+    ? person(tag, { venue: hall.venueSlug, sessions: sessionIds })
+    : person(tag, { mode: 'online', venue: null, sessions: sessionIds });
   return registered(await registerAttendee(t.db, EVENT, body, { now, batches }));
 }
 
@@ -59,7 +61,10 @@ async function venueCount(venueId: string) {
 
 /** How many "you have a place now" mails each registration got. */
 async function promotedMails(ids: string[]) {
-  const mails = await t.db.select({ id: outbox.registrationId }).from(outbox).where(and(inArray(outbox.registrationId, ids), eq(outbox.kind, 'registration.promoted')));
+  const mails = await t.db
+    .select({ id: outbox.registrationId })
+    .from(outbox)
+    .where(and(inArray(outbox.registrationId, ids), eq(outbox.kind, 'registration.promoted')));
   return ids.map((id) => mails.filter((m) => m.id === id).length);
 }
 
@@ -74,7 +79,12 @@ describe(`seat moves, one at a time (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     registered(await changeRegistration(t.db, mover.id, inPerson(to, [to.sessionId])));
     expect(await standing(mover.id)).toEqual({ venue: ['confirmed', null], sessions: { [to.sessionId]: ['confirmed', null] } });
     expect(await standing(waiting.id)).toEqual({ venue: ['confirmed', null], sessions: { [from.sessionId]: ['confirmed', null] } });
-    expect([await venueCount(from.venueId), await seatCount(from.sessionId), await venueCount(to.venueId), await seatCount(to.sessionId)]).toEqual([1, 1, 1, 1]);
+    expect([
+      await venueCount(from.venueId),
+      await seatCount(from.sessionId),
+      await venueCount(to.venueId),
+      await seatCount(to.sessionId),
+    ]).toEqual([1, 1, 1, 1]);
     expect(await promotedMails([waiting.id, mover.id])).toEqual([1, 0]);
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
@@ -98,7 +108,11 @@ describe(`seat moves, one at a time (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
 
   it('adding a session takes a free seat or the next place; dropping a seat hands it on; dropping a place in line closes the gap', async () => {
     const hall = await smallVenue('sessions', null, 1);
-    const [a, b, c] = [await register('sessions-a', hall, []), await register('sessions-b', hall, []), await register('sessions-c', hall, [])];
+    const [a, b, c] = [
+      await register('sessions-a', hall, []),
+      await register('sessions-b', hall, []),
+      await register('sessions-c', hall, []),
+    ];
     for (const r of [a, b, c]) registered(await changeRegistration(t.db, r.id, inPerson(hall, [hall.sessionId])));
     expect([(await standing(a.id)).sessions, (await standing(b.id)).sessions, (await standing(c.id)).sessions]).toEqual([
       { [hall.sessionId]: ['confirmed', null] },
@@ -161,10 +175,17 @@ describe(`seat moves at the same time as registrations and cancellations (${usin
     const [v0, v1, v2r, v3, v4, v5, v6, v7, v8, v9, w0, w1, w2, w3, , w5] = before.map((r) => r.id);
     const ops: Promise<RegistrationResult | { ok: boolean; status?: number; error?: string }>[] = [
       ...Array.from({ length: 12 }, (_, i) =>
-        registerAttendee(t.db, EVENT, i % 3 ? person(`mix-new${i}`, { venue: i % 2 ? v.venueSlug : w.venueSlug, sessions: i % 2 ? atV[i % 4]! : [w.sessionId] }) : person(`mix-new${i}`, { mode: 'online', venue: null, sessions: [v.sessionId] }), {
-          now,
-          batches: i % 4 === 3 ? new RegistrationBatches(t.db) : instances[i % 4],
-        }),
+        registerAttendee(
+          t.db,
+          EVENT,
+          i % 3
+            ? person(`mix-new${i}`, { venue: i % 2 ? v.venueSlug : w.venueSlug, sessions: i % 2 ? atV[i % 4]! : [w.sessionId] })
+            : person(`mix-new${i}`, { mode: 'online', venue: null, sessions: [v.sessionId] }),
+          {
+            now,
+            batches: i % 4 === 3 ? new RegistrationBatches(t.db) : instances[i % 4],
+          },
+        ),
       ),
       cancelRegistration(t.db, v0!),
       cancelRegistration(t.db, v1!),
@@ -183,7 +204,9 @@ describe(`seat moves at the same time as registrations and cancellations (${usin
       promoteAtVenue(t.db, organiser, EVENT, v7!),
     ];
     const settled = await Promise.allSettled(ops);
-    const failures = settled.flatMap((s, i) => (s.status === "rejected" ? [`op ${i}: ${String((s.reason as { cause?: unknown }).cause ?? s.reason)}`] : []));
+    const failures = settled.flatMap((s, i) =>
+      s.status === 'rejected' ? [`op ${i}: ${String((s.reason as { cause?: unknown }).cause ?? s.reason)}`] : [],
+    );
     expect(failures).toEqual([]);
     const answers = settled.map((s) => (s.status === 'fulfilled' ? s.value : null));
     // Registrations, cancellations and changes all succeed; an organiser's promotion either succeeds
@@ -210,7 +233,9 @@ describe.runIf(usingPostgres)('seat moves with the race forced, with and without
     const adders = [];
     for (let i = 0; i < crowd; i++) adders.push(await register(`${tag}-adder${i}`, hall, []));
     const addGate = seatGate(read, crowd);
-    const added = await Promise.allSettled(adders.map((r) => changeRegistration(t.db, r.id, inPerson(hall, [hall.sessionId]), { lock: addGate.lock })));
+    const added = await Promise.allSettled(
+      adders.map((r) => changeRegistration(t.db, r.id, inPerson(hall, [hall.sessionId]), { lock: addGate.lock })),
+    );
 
     const from = await smallVenue(`${tag}-from`, null, 1);
     const to = await smallVenue(`${tag}-to`, 1, 1);
@@ -218,12 +243,32 @@ describe.runIf(usingPostgres)('seat moves with the race forced, with and without
     for (let i = 0; i < crowd; i++) movers.push(await register(`${tag}-mover${i}`, from, []));
     const moveGate = seatGate(read, crowd);
     const moved = await Promise.allSettled(movers.map((r) => changeRegistration(t.db, r.id, inPerson(to, []), { lock: moveGate.lock })));
-    const line = async (ids: string[]) => (await Promise.all(ids.map(standing))).map((s) => s.venue).filter(([status]) => status === 'waitlisted').map(([, p]) => p).sort();
+    const line = async (ids: string[]) =>
+      (await Promise.all(ids.map(standing)))
+        .map((s) => s.venue)
+        .filter(([status]) => status === 'waitlisted')
+        .map(([, p]) => p)
+        .sort();
     const sessionLine = async (ids: string[], sessionId: string) =>
-      (await Promise.all(ids.map(standing))).flatMap((s) => (s.sessions[sessionId]?.[0] === 'waitlisted' ? [s.sessions[sessionId]![1]] : [])).sort();
+      (await Promise.all(ids.map(standing)))
+        .flatMap((s) => (s.sessions[sessionId]?.[0] === 'waitlisted' ? [s.sessions[sessionId]![1]] : []))
+        .sort();
     return {
-      addSession: { outcomes: tally(outcomes(added)), mostAtOnce: addGate.mostAtOnce(), seats: await seatCount(hall.sessionId), line: await sessionLine(adders.map((r) => r.id), hall.sessionId) },
-      moveVenue: { outcomes: tally(outcomes(moved)), mostAtOnce: moveGate.mostAtOnce(), places: await venueCount(to.venueId), line: await line(movers.map((r) => r.id)) },
+      addSession: {
+        outcomes: tally(outcomes(added)),
+        mostAtOnce: addGate.mostAtOnce(),
+        seats: await seatCount(hall.sessionId),
+        line: await sessionLine(
+          adders.map((r) => r.id),
+          hall.sessionId,
+        ),
+      },
+      moveVenue: {
+        outcomes: tally(outcomes(moved)),
+        mostAtOnce: moveGate.mostAtOnce(),
+        places: await venueCount(to.venueId),
+        line: await line(movers.map((r) => r.id)),
+      },
     };
   }
 

@@ -60,6 +60,9 @@ describe('a registrant’s session times', () => {
     const screen = requestedSessions(options, registered.registration, registered.registration.sessions);
     const itinerary = await loadItinerary(t.db, registered.registration.id);
     expect(screen.map((s) => screenWhen(s.option))).toEqual(itinerary!.items.map((item) => itineraryWhen(item, 'en')));
-    expect(screen.map((s) => screenWhen(s.option))).toEqual(['Thu, 24 Dec 2026 · 09:00–09:45 Nanning, GMT+8', 'Thu, 24 Dec 2026 · 15:00–16:30 Seoul, GMT+9']);
+    expect(screen.map((s) => screenWhen(s.option))).toEqual([
+      'Thu, 24 Dec 2026 · 09:00–09:45 Nanning, GMT+8',
+      'Thu, 24 Dec 2026 · 15:00–16:30 Seoul, GMT+9',
+    ]);
   });
 });

@@ -39,16 +39,34 @@ async function actorFor(email: string, options: { verified?: boolean } = {}): Pr
 }
 
 async function speakerBySlug(slug: string) {
-  const [row] = await t.db.select().from(speakers).where(and(eq(speakers.eventId, eventId), eq(speakers.slug, slug)));
+  const [row] = await t.db
+    .select()
+    .from(speakers)
+    .where(and(eq(speakers.eventId, eventId), eq(speakers.slug, slug)));
   return row!;
 }
 
-const validProfile = { bioEn: 'Works on digital health.', bioZh: '从事数字健康研究。', affiliation: 'Guangxi Medical University', jobTitle: 'Dean', timeZone: 'Asia/Shanghai' };
+const validProfile = {
+  bioEn: 'Works on digital health.',
+  bioZh: '从事数字健康研究。',
+  affiliation: 'Guangxi Medical University',
+  jobTitle: 'Dean',
+  timeZone: 'Asia/Shanghai',
+};
 
 // Smallest real images: a 1×1 PNG, a JPEG header (SOI + APP0/JFIF) and a lossless WebP header.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0'), Buffer.from([0xff, 0xd9])]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8L'), Buffer.from([0x0d, 0, 0, 0, 0x2f, 0, 0, 0, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00])]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+  Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0'),
+  Buffer.from([0xff, 0xd9]),
+]);
+const WEBP = Buffer.concat([
+  Buffer.from('RIFF'),
+  Buffer.from([0x1a, 0, 0, 0]),
+  Buffer.from('WEBPVP8L'),
+  Buffer.from([0x0d, 0, 0, 0, 0x2f, 0, 0, 0, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00]),
+]);
 
 describe('linking a signed-in user to their speaker record', () => {
   it('links the record with the same email on the first visit and makes the user a speaker of that event', async () => {
@@ -57,7 +75,10 @@ describe('linking a signed-in user to their speaker record', () => {
     const portal = await loadSpeakerPortal(t.db, actor);
     expect(portal.records.map((r) => r.slug)).toEqual(['zhang-min']);
     expect((await speakerBySlug('zhang-min')).userId).toBe(actor.userId);
-    const roles = await t.db.select().from(eventMembers).where(and(eq(eventMembers.userId, actor.userId), eq(eventMembers.eventId, eventId)));
+    const roles = await t.db
+      .select()
+      .from(eventMembers)
+      .where(and(eq(eventMembers.userId, actor.userId), eq(eventMembers.eventId, eventId)));
     expect(roles.map((r) => r.role)).toEqual(['speaker']);
   });
 
@@ -77,9 +98,19 @@ describe('the schedule', () => {
     expect(schedule.map((s) => s.startsAt.getTime())).toEqual([...schedule.map((s) => s.startsAt.getTime())].sort((a, b) => a - b));
 
     const panel = schedule.find((s) => s.slug === 'panel-innovation-corridor')!;
-    expect(panel).toMatchObject({ role: 'panelist', presence: 'onsite', venue: { timeZone: 'Asia/Shanghai' }, room: { en: expect.any(String) } });
+    expect(panel).toMatchObject({
+      role: 'panelist',
+      presence: 'onsite',
+      venue: { timeZone: 'Asia/Shanghai' },
+      room: { en: expect.any(String) },
+    });
     expect(panel.moderators.map((p) => p.name)).toEqual(['Maria Cristina Santos']);
-    expect(panel.coSpeakers.map((p) => [p.name, p.presence])).toEqual(expect.arrayContaining([['Emily Clarke', 'remote'], ['Arunee Chaiyasit', 'onsite']]));
+    expect(panel.coSpeakers.map((p) => [p.name, p.presence])).toEqual(
+      expect.arrayContaining([
+        ['Emily Clarke', 'remote'],
+        ['Arunee Chaiyasit', 'onsite'],
+      ]),
+    );
     expect(panel.coSpeakers.map((p) => p.name)).not.toContain('Nguyen Thi Lan');
 
     const roundtable = schedule.find((s) => s.slug === 'young-scientists-roundtable')!;
@@ -104,18 +135,29 @@ describe('editing a profile', () => {
     const zhang = await actorFor('zhang-min@speakers.hybrid-forum.example');
     const record = await speakerBySlug('zhang-min');
     expect(await updateSpeakerProfile(t.db, zhang, record.id, { ...validProfile, timeZone: 'europe/paris' })).toEqual({ ok: true });
-    expect(await speakerBySlug('zhang-min')).toMatchObject({ affiliation: 'Guangxi Medical University', jobTitle: 'Dean', timeZone: 'Europe/Paris', bio: { en: 'Works on digital health.', zh: '从事数字健康研究。' } });
+    expect(await speakerBySlug('zhang-min')).toMatchObject({
+      affiliation: 'Guangxi Medical University',
+      jobTitle: 'Dean',
+      timeZone: 'Europe/Paris',
+      bio: { en: 'Works on digital health.', zh: '从事数字健康研究。' },
+    });
   });
 
-  it("refuses another speaker and anonymous visitors, and changes nothing", async () => {
+  it('refuses another speaker and anonymous visitors, and changes nothing', async () => {
     const liWei = await actorFor(demoAccounts.speaker.email);
     const record = await speakerBySlug('zhang-min');
-    await expect(updateSpeakerProfile(t.db, liWei, record.id, { ...validProfile, affiliation: 'Hijacked' })).rejects.toMatchObject({ reason: 'forbidden' });
-    await expect(updateSpeakerProfile(t.db, null, record.id, { ...validProfile, affiliation: 'Hijacked' })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(updateSpeakerProfile(t.db, liWei, record.id, { ...validProfile, affiliation: 'Hijacked' })).rejects.toMatchObject({
+      reason: 'forbidden',
+    });
+    await expect(updateSpeakerProfile(t.db, null, record.id, { ...validProfile, affiliation: 'Hijacked' })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
     await expect(setSpeakerPhoto(t.db, liWei, record.id, PNG)).rejects.toMatchObject({ reason: 'forbidden' });
     await expect(setSpeakerPhoto(t.db, null, record.id, PNG)).rejects.toMatchObject({ reason: 'signed-out' });
     // An unknown id answers like someone else's record: nothing to learn by probing.
-    await expect(updateSpeakerProfile(t.db, liWei, '00000000-0000-4000-8000-000000000000', validProfile)).rejects.toMatchObject({ reason: 'forbidden' });
+    await expect(updateSpeakerProfile(t.db, liWei, '00000000-0000-4000-8000-000000000000', validProfile)).rejects.toMatchObject({
+      reason: 'forbidden',
+    });
     const after = await speakerBySlug('zhang-min');
     expect(after.affiliation).not.toBe('Hijacked');
     expect(after.photo).toBeNull();
@@ -124,7 +166,9 @@ describe('editing a profile', () => {
   it("lets an organiser of the event edit a speaker's profile", async () => {
     const organiser = await actorFor(demoAccounts.organiser.email);
     const record = await speakerBySlug('hla-myint');
-    expect(await updateSpeakerProfile(t.db, organiser, record.id, { ...validProfile, affiliation: 'Yangon Technological University' })).toEqual({ ok: true });
+    expect(
+      await updateSpeakerProfile(t.db, organiser, record.id, { ...validProfile, affiliation: 'Yangon Technological University' }),
+    ).toEqual({ ok: true });
   });
 
   it('names the field for invalid input and writes nothing', async () => {
@@ -159,7 +203,11 @@ describe('photos', () => {
   it('accepts real PNG, JPEG and WebP images and stores them as data: URLs of the detected type', async () => {
     const zhang = await actorFor('zhang-min@speakers.hybrid-forum.example');
     const record = await speakerBySlug('zhang-min');
-    for (const [bytes, type] of [[PNG, 'image/png'], [JPEG, 'image/jpeg'], [WEBP, 'image/webp']] as const) {
+    for (const [bytes, type] of [
+      [PNG, 'image/png'],
+      [JPEG, 'image/jpeg'],
+      [WEBP, 'image/webp'],
+    ] as const) {
       expect(await setSpeakerPhoto(t.db, zhang, record.id, bytes)).toEqual({ ok: true });
       const photo = (await speakerBySlug('zhang-min')).photo!;
       expect(photo.startsWith(`data:${type};base64,`)).toBe(true);
@@ -185,7 +233,11 @@ describe('photos', () => {
       expect(result, name).toMatchObject({ ok: false, status: 422, error: expect.stringMatching(/^photo: /) });
     }
     const oversized = Buffer.concat([PNG, Buffer.alloc(MAX_PHOTO_BYTES)]);
-    expect(await setSpeakerPhoto(t.db, zhang, record.id, oversized)).toMatchObject({ ok: false, status: 413, error: 'photo: must be at most 1 MB' });
+    expect(await setSpeakerPhoto(t.db, zhang, record.id, oversized)).toMatchObject({
+      ok: false,
+      status: 413,
+      error: 'photo: must be at most 1 MB',
+    });
     expect((await speakerBySlug('zhang-min')).photo).toBeNull();
   });
 
@@ -202,8 +254,15 @@ describe('photos', () => {
     expect(await setSpeakerPhoto(t.db, zhang, record.id, PNG)).toEqual({ ok: true });
     const stored = (await speakerBySlug('zhang-min')).photo;
     const request = (method: string, origin: string, speaker = record.id) =>
-      new NextRequest(`http://localhost/speaker/photo?speaker=${speaker}`, { method, headers: { origin, host: 'localhost' }, ...(method === 'POST' ? { body: JPEG } : {}) });
-    for (const [method, handler] of [['POST', photoPost], ['DELETE', photoDelete]] as const) {
+      new NextRequest(`http://localhost/speaker/photo?speaker=${speaker}`, {
+        method,
+        headers: { origin, host: 'localhost' },
+        ...(method === 'POST' ? { body: JPEG } : {}),
+      });
+    for (const [method, handler] of [
+      ['POST', photoPost],
+      ['DELETE', photoDelete],
+    ] as const) {
       const refused = await handler(request(method, 'https://evil.example'));
       expect(refused.status, method).toBe(403);
       expect(await refused.json()).toEqual({ error: 'cross-site request refused' });
@@ -247,7 +306,10 @@ describe('the personal calendar feed', () => {
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const { schedule } = await loadSpeakerPortal(t.db, liWei);
     expect(events.map((e) => e.summary).sort()).toEqual(schedule.map((s) => s.title.en).sort());
-    const [opening] = await t.db.select().from(sessions).where(and(eq(sessions.eventId, eventId), eq(sessions.slug, 'opening-ceremony')));
+    const [opening] = await t.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.eventId, eventId), eq(sessions.slug, 'opening-ceremony')));
     const openingEvent = events.find((e) => e.uid === `${opening!.id}@hybrid-forum`)!;
     expect(openingEvent.startDate.toJSDate().toISOString()).toBe(opening!.startsAt.toISOString());
     expect(openingEvent.startDate.zone?.tzid).toBe('UTC');
@@ -259,17 +321,32 @@ describe('the personal calendar feed', () => {
 
   it('stops working for the old link when the speaker makes a new one, and refuses forged tokens', async () => {
     const liWei = await actorFor(demoAccounts.speaker.email);
-    const first = (await regenerateCalendarFeed(t.db, liWei)).split('/').pop()!.replace(/\.ics$/, '');
+    const first = (await regenerateCalendarFeed(t.db, liWei))
+      .split('/')
+      .pop()!
+      .replace(/\.ics$/, '');
     expect(await speakerFeed(t.db, first)).not.toBeNull();
-    const second = (await regenerateCalendarFeed(t.db, liWei)).split('/').pop()!.replace(/\.ics$/, '');
+    const second = (await regenerateCalendarFeed(t.db, liWei))
+      .split('/')
+      .pop()!
+      .replace(/\.ics$/, '');
     expect(await speakerFeed(t.db, first)).toBeNull();
     expect(await speakerFeed(t.db, second)).not.toBeNull();
 
     const [id, signature] = second.split('.') as [string, string];
     const other = await speakerBySlug('zhang-min');
-    const forged = [`${other.id}.${signature}`, `${id}.${signature.slice(0, -2)}AA`, id, `${id}.${signature}.x`, 'not-a-token', calendarFeedToken(id, 'guessed-nonce')];
+    const forged = [
+      `${other.id}.${signature}`,
+      `${id}.${signature.slice(0, -2)}AA`,
+      id,
+      `${id}.${signature}.x`,
+      'not-a-token',
+      calendarFeedToken(id, 'guessed-nonce'),
+    ];
     for (const token of forged) expect(await speakerFeed(t.db, token), token).toBeNull();
-    const missing = await speakerFeedGet(new NextRequest('http://localhost/speaker/calendar/x.ics'), { params: Promise.resolve({ file: `${id}.${signature.slice(0, -2)}AA.ics` }) });
+    const missing = await speakerFeedGet(new NextRequest('http://localhost/speaker/calendar/x.ics'), {
+      params: Promise.resolve({ file: `${id}.${signature.slice(0, -2)}AA.ics` }),
+    });
     expect(missing.status).toBe(404);
   });
 

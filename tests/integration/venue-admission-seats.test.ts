@@ -45,7 +45,9 @@ describe(`session seats go only to people admitted at the venue (${usingPostgres
     expect([p2.status, p2.waitlistPosition]).toEqual(['waitlisted', 1]);
     expect(p2.sessions).toEqual([{ sessionId: hall.sessionId, status: 'waitlisted', position: 1 }]);
 
-    const changed = registered(await changeRegistration(t.db, p1.id, { mode: 'in_person', venue: 'one-place-hall', sessions: [hall.sessionId] }));
+    const changed = registered(
+      await changeRegistration(t.db, p1.id, { mode: 'in_person', venue: 'one-place-hall', sessions: [hall.sessionId] }),
+    );
     expect(changed.sessions).toEqual([{ sessionId: hall.sessionId, status: 'confirmed', position: null }]);
     expect(await standing(p2.id)).toEqual({ venue: ['waitlisted', 1], sessions: { [hall.sessionId]: ['waitlisted', 1] } });
     expect(await seatInvariantBreaches(t.db, hall.eventId)).toEqual([]);
@@ -64,7 +66,12 @@ describe(`session seats go only to people admitted at the venue (${usingPostgres
     const b = await register('order-b', 'order-hall', []);
     const c = await register('order-c', 'order-hall', [s]);
     const d = await register('order-d', 'order-hall', [s]);
-    expect([a, b, c, d].map((r) => [r.status, r.waitlistPosition])).toEqual([['confirmed', null], ['confirmed', null], ['waitlisted', 1], ['waitlisted', 2]]);
+    expect([a, b, c, d].map((r) => [r.status, r.waitlistPosition])).toEqual([
+      ['confirmed', null],
+      ['confirmed', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+    ]);
     expect([c, d].map((r) => r.sessions[0])).toEqual([
       { sessionId: s, status: 'waitlisted', position: 1 },
       { sessionId: s, status: 'waitlisted', position: 2 },
@@ -112,7 +119,11 @@ describe(`session seats go only to people admitted at the venue (${usingPostgres
     const hall = await smallVenue('organiser', 1, 1);
     const first = await register('organiser-first', 'organiser-hall', []);
     const waiting = await register('organiser-waiting', 'organiser-hall', [hall.sessionId]);
-    expect(await promoteSessionSeat(t.db, organiser, EVENT, waiting.id, hall.sessionId)).toMatchObject({ ok: false, status: 409, error: expect.stringContaining('waitlisted for the venue') });
+    expect(await promoteSessionSeat(t.db, organiser, EVENT, waiting.id, hall.sessionId)).toMatchObject({
+      ok: false,
+      status: 409,
+      error: expect.stringContaining('waitlisted for the venue'),
+    });
     expect((await standing(waiting.id)).sessions).toEqual({ [hall.sessionId]: ['waitlisted', 1] });
 
     await t.db.update(venues).set({ capacity: 2 }).where(eq(venues.id, hall.venueId));
@@ -129,7 +140,9 @@ describe(`session seats go only to people admitted at the venue (${usingPostgres
     const mover = await register('move-mover', 'move-other-hall', [other.sessionId]);
     expect(mover.sessions).toEqual([{ sessionId: other.sessionId, status: 'confirmed', position: null }]);
 
-    const moved = registered(await changeRegistration(t.db, mover.id, { mode: 'in_person', venue: 'move-full-hall', sessions: [full.sessionId] }));
+    const moved = registered(
+      await changeRegistration(t.db, mover.id, { mode: 'in_person', venue: 'move-full-hall', sessions: [full.sessionId] }),
+    );
     expect([moved.status, moved.waitlistPosition]).toEqual(['waitlisted', 1]);
     // Seats are free in that session, but the mover is not admitted at its venue.
     expect(moved.sessions).toEqual([{ sessionId: full.sessionId, status: 'waitlisted', position: 1 }]);
@@ -151,7 +164,10 @@ describe(`session seats go only to people admitted at the venue (${usingPostgres
     await t.db.insert(sessionRelays).values({ sessionId: origin.sessionId, venueId: relayVenue.venueId });
     await register('relay-holder', 'relay-screen-hall', []);
     const watcher = await register('relay-watcher', 'relay-screen-hall', [origin.sessionId]);
-    expect([watcher.status, watcher.sessions]).toEqual(['waitlisted', [{ sessionId: origin.sessionId, status: 'confirmed', position: null }]]);
+    expect([watcher.status, watcher.sessions]).toEqual([
+      'waitlisted',
+      [{ sessionId: origin.sessionId, status: 'confirmed', position: null }],
+    ]);
     // The only seat in the room where it is held goes to someone there.
     const inRoom = await register('relay-in-room', 'relay-origin-hall', [origin.sessionId]);
     expect(inRoom.sessions).toEqual([{ sessionId: origin.sessionId, status: 'confirmed', position: null }]);

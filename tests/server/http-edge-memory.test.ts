@@ -5,7 +5,14 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_CACHE_HEADER } from '@/lib/server/published-pages';
 import { MAX_FORM_BODY_BYTES } from '@/lib/server/request-guard';
-import { createAppDatabase, hasProductionBuild, seedDemoInto, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
+import {
+  createAppDatabase,
+  hasProductionBuild,
+  seedDemoInto,
+  startAppServer,
+  type AppDatabase,
+  type AppServer,
+} from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
 import { freePort } from '../helpers/free-port';
 
@@ -13,7 +20,8 @@ const backend = usingPostgres ? 'postgres' : 'pglite';
 const SLUG = 'china-asean-tech-forum';
 const MB = 1024 * 1024;
 
-if (!hasProductionBuild()) console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
+if (!hasProductionBuild())
+  console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
 
 /** `count` different spellings of the slug: each character as it is or percent-encoded, in either case. */
 function spellings(count: number): string[] {
@@ -49,7 +57,10 @@ async function inParallel<T, R>(items: T[], width: number, work: (item: T) => Pr
 }
 
 /** Sends a POST and resolves with the status as soon as the server answers, even mid-upload. */
-function post(url: string, options: { path: string; declaredBytes?: number; sendBytes: number; headers?: Record<string, string> }): Promise<number> {
+function post(
+  url: string,
+  options: { path: string; declaredBytes?: number; sendBytes: number; headers?: Record<string, string> },
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { 'content-type': 'text/plain;charset=UTF-8', ...options.headers };
     if (options.declaredBytes !== undefined) headers['content-length'] = options.declaredBytes;
@@ -124,14 +135,24 @@ describe.skipIf(!hasProductionBuild())(`memory under cheap requests, production 
     // Under the limit, the page answers as it always did.
     expect(await post(server.url, { path: register, sendBytes: MAX_FORM_BODY_BYTES })).toBeLessThan(500);
     // The photo route takes up to 1 MB, and refuses a stranger itself.
-    expect(await post(server.url, { path: '/speaker/photo?speaker=00000000-0000-4000-8000-000000000000', sendBytes: 900 * 1024, headers: { 'content-type': 'image/png' } })).toBe(401);
+    expect(
+      await post(server.url, {
+        path: '/speaker/photo?speaker=00000000-0000-4000-8000-000000000000',
+        sendBytes: 900 * 1024,
+        headers: { 'content-type': 'image/png' },
+      }),
+    ).toBe(401);
     expect(await post(server.url, { path: '/speaker/photo', sendBytes: 2 * MB, headers: { 'content-type': 'image/png' } })).toBe(413);
   });
 
   it('32 parallel 12 MB POSTs to a page leave RSS where it was', async () => {
     const before = server.rssKb()!;
-    const declared = await inParallel(Array.from({ length: 16 }), 16, () => post(server.url, { path: `/events/${SLUG}/register`, declaredBytes: 12 * MB, sendBytes: 12 * MB }));
-    const chunked = await inParallel(Array.from({ length: 16 }), 16, () => post(server.url, { path: `/events/${SLUG}/register`, sendBytes: 12 * MB }));
+    const declared = await inParallel(Array.from({ length: 16 }), 16, () =>
+      post(server.url, { path: `/events/${SLUG}/register`, declaredBytes: 12 * MB, sendBytes: 12 * MB }),
+    );
+    const chunked = await inParallel(Array.from({ length: 16 }), 16, () =>
+      post(server.url, { path: `/events/${SLUG}/register`, sendBytes: 12 * MB }),
+    );
     expect([...declared, ...chunked]).toEqual(Array.from({ length: 32 }, () => 413));
     // Buffered, they were 384 MB; the baseline was +220 MB. Refused early, the peak grew 5–48 MB (the
     // server's own heap under 32 connections on a loaded machine): 64 MB is well clear of both.

@@ -9,7 +9,8 @@ import { freePort } from '../helpers/free-port';
 const backend = usingPostgres ? 'postgres' : 'pglite';
 const LIMIT = 5;
 
-if (!hasProductionBuild()) console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
+if (!hasProductionBuild())
+  console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
 
 describe.skipIf(!hasProductionBuild())(`registration rate limit by client address, production server (${backend})`, () => {
   const databases: AppDatabase[] = [];
@@ -23,17 +24,28 @@ describe.skipIf(!hasProductionBuild())(`registration rate limit by client addres
   async function serverWith(trustProxyHops: number) {
     const database = await createAppDatabase(backend, { tag: `limit${trustProxyHops}` });
     databases.push(database);
-    const server = await startAppServer({ port: await freePort(), database, env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: String(LIMIT), TRUST_PROXY_HOPS: String(trustProxyHops) } });
+    const server = await startAppServer({
+      port: await freePort(),
+      database,
+      env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: String(LIMIT), TRUST_PROXY_HOPS: String(trustProxyHops) },
+    });
     servers.push(server);
     // An empty body: answered 422 once past the limiter, without writing anything.
     return (headers: Record<string, string>) =>
-      fetch(`${server.url}/api/v1/events/china-asean-tech-forum/registrations`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' }).then((r) => r.status);
+      fetch(`${server.url}/api/v1/events/china-asean-tech-forum/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+      }).then((r) => r.status);
   }
 
   it('directly exposed: a new X-Forwarded-For or address header on every request does not reset the limit', async () => {
     const post = await serverWith(0);
     const statuses: number[] = [];
-    for (let i = 0; i < LIMIT + 3; i++) statuses.push(await post({ 'x-forwarded-for': `203.0.113.${i}`, 'x-hf-client-address': `198.51.100.${i}`, 'x-real-ip': `192.0.2.${i}` }));
+    for (let i = 0; i < LIMIT + 3; i++)
+      statuses.push(
+        await post({ 'x-forwarded-for': `203.0.113.${i}`, 'x-hf-client-address': `198.51.100.${i}`, 'x-real-ip': `192.0.2.${i}` }),
+      );
     expect(statuses).toEqual([...Array.from({ length: LIMIT }, () => 422), 429, 429, 429]);
   });
 

@@ -17,7 +17,8 @@ const backend = usingPostgres ? 'postgres' : 'pglite';
 const SECRET = 'security-headers-secret-security-headers-0123';
 const SPEAKER = { email: 'speaker.headers@forum.test', password: 'speaker-headers-2026' };
 
-if (!hasProductionBuild()) console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
+if (!hasProductionBuild())
+  console.warn('[server] skipped: no production build in .next; run `node scripts/ensure-build.mjs` (npm test builds first)');
 
 /** The policy's nonce, and every nonce the page's scripts carry. */
 function nonces(policy: string, html: string) {
@@ -62,7 +63,12 @@ describe.skipIf(!hasProductionBuild())(`security headers, production server (${b
       const speaker = await upsertUser(opened.db, { ...SPEAKER, name: 'Header Speaker' });
       await grantEventRole(opened.db, { userId: speaker, eventSlug: EVENT, role: 'speaker' });
       const [streamed] = await opened.db.select().from(sessions).where(eq(sessions.streamed, true)).limit(1);
-      const created = await registerAttendee(opened.db, EVENT, person('headers', { mode: 'online', venue: undefined, sessions: [streamed!.id] }), { now: new Date('2026-12-01T00:00:00Z') });
+      const created = await registerAttendee(
+        opened.db,
+        EVENT,
+        person('headers', { mode: 'online', venue: undefined, sessions: [streamed!.id] }),
+        { now: new Date('2026-12-01T00:00:00Z') },
+      );
       if (!created.ok) throw new Error(JSON.stringify(created));
       const [row] = await opened.db.select().from(outbox).where(eq(outbox.registrationId, created.registration.id));
       const mail = await ensureRendered(opened.db, row!);
@@ -93,7 +99,10 @@ describe.skipIf(!hasProductionBuild())(`security headers, production server (${b
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
       body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
     });
-    const session = answer.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token'));
+    const session = answer.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.includes('session-token'));
     if (!session) throw new Error(`sign-in as ${email} failed: ${answer.status}`);
     return [...jar, session].join('; ');
   }

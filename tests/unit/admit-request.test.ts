@@ -36,7 +36,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Resolves with the status as soon as it arrives, even while the body is still going out. */
-function send(path: string, options: { bytes?: number; declared?: boolean; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+function send(
+  path: string,
+  options: { bytes?: number; declared?: boolean; headers?: Record<string, string>; body?: string | Buffer } = {},
+) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const body = options.body !== undefined ? Buffer.from(options.body) : Buffer.alloc(options.bytes ?? 0, 'x');
     const headers: Record<string, string | number> = { ...options.headers };
@@ -59,8 +62,14 @@ describe('request bodies', () => {
   it('passes a body up to the form limit on intact, declared or chunked', async () => {
     passedOn = [];
     expect(await send('/events/x/register', { bytes: MAX_FORM_BODY_BYTES })).toEqual({ status: 200, text: `read ${MAX_FORM_BODY_BYTES}` });
-    expect(await send('/events/x/register', { bytes: MAX_FORM_BODY_BYTES, declared: false })).toEqual({ status: 200, text: `read ${MAX_FORM_BODY_BYTES}` });
-    expect(await send('/speaker/photo', { bytes: MAX_PHOTO_BYTES, headers: { 'content-type': 'image/png' } })).toEqual({ status: 200, text: `read ${MAX_PHOTO_BYTES}` });
+    expect(await send('/events/x/register', { bytes: MAX_FORM_BODY_BYTES, declared: false })).toEqual({
+      status: 200,
+      text: `read ${MAX_FORM_BODY_BYTES}`,
+    });
+    expect(await send('/speaker/photo', { bytes: MAX_PHOTO_BYTES, headers: { 'content-type': 'image/png' } })).toEqual({
+      status: 200,
+      text: `read ${MAX_PHOTO_BYTES}`,
+    });
   });
 
   it('refuses a body one byte over with a 413 naming the limit, declared or chunked, and never passes it on', async () => {
@@ -68,7 +77,10 @@ describe('request bodies', () => {
     for (const declared of [true, false]) {
       const refused = await send('/events/x/register', { bytes: MAX_FORM_BODY_BYTES + 1, declared });
       expect(refused).toEqual({ status: 413, text: 'The request body must be at most 64 KB.\n' });
-      expect(await send('/api/v1/events/x/registrations', { bytes: 12 * 1024 * 1024, declared })).toEqual({ status: 413, text: '{"error":"The request body must be at most 64 KB."}' });
+      expect(await send('/api/v1/events/x/registrations', { bytes: 12 * 1024 * 1024, declared })).toEqual({
+        status: 413,
+        text: '{"error":"The request body must be at most 64 KB."}',
+      });
       expect((await send('/speaker/photo', { bytes: MAX_PHOTO_BYTES + 1, declared })).status).toBe(413);
     }
     expect(passedOn).toEqual([]);
@@ -84,14 +96,23 @@ describe('request bodies', () => {
 
 describe('server action calls', () => {
   const action = (body: string | Buffer, headers: Record<string, string> = {}) =>
-    send('/events/x/register', { body, headers: { 'next-action': '7f00', 'content-type': 'text/plain;charset=UTF-8', host: 'forum.example', ...headers } });
+    send('/events/x/register', {
+      body,
+      headers: { 'next-action': '7f00', 'content-type': 'text/plain;charset=UTF-8', host: 'forum.example', ...headers },
+    });
   const form = async (data: FormData, headers: Record<string, string> = {}) => {
     const encoded = new Request('http://x', { method: 'POST', body: data });
-    return send('/manage/x', { body: Buffer.from(await encoded.arrayBuffer()), headers: { 'content-type': encoded.headers.get('content-type')!, host: 'forum.example', ...headers } });
+    return send('/manage/x', {
+      body: Buffer.from(await encoded.arrayBuffer()),
+      headers: { 'content-type': encoded.headers.get('content-type')!, host: 'forum.example', ...headers },
+    });
   };
 
   it('passes what React sends for the app’s actions: text, objects with dates and undefined, forms', async () => {
-    const text = await encodeReply(['china-asean-tech-forum', { name: '陈 "$x" [', when: new Date(0), note: undefined, n: NaN, list: [1, '$x'] }]);
+    const text = await encodeReply([
+      'china-asean-tech-forum',
+      { name: '陈 "$x" [', when: new Date(0), note: undefined, n: NaN, list: [1, '$x'] },
+    ]);
     expect(typeof text).toBe('string');
     expect((await action(text as string, { origin: 'http://forum.example' })).status).toBe(200);
     const fields = new FormData();
@@ -133,7 +154,11 @@ describe('server action calls', () => {
     outlined.append('0', '["$1"]');
     outlined.append('1', '{}');
     expect((await form(outlined, { 'next-action': '7f00' })).status).toBe(400);
-    for (const [part, text] of [['1', '{bad'], ['1', '["$@7"]'], ['0', '{"id":"7f00","bound":"$@2"}']] as const) {
+    for (const [part, text] of [
+      ['1', '{bad'],
+      ['1', '["$@7"]'],
+      ['0', '{"id":"7f00","bound":"$@2"}'],
+    ] as const) {
       const bound = new FormData();
       bound.append('$ACTION_REF_1', '');
       bound.append('$ACTION_1:0', '{"id":"7f00","bound":"$@1"}');
@@ -141,6 +166,8 @@ describe('server action calls', () => {
       bound.set(`$ACTION_1:${part}`, text);
       expect((await form(bound)).status, text).toBe(400);
     }
-    expect((await send('/manage/x', { body: '--xyz\r\nbroken', headers: { 'content-type': 'multipart/form-data; boundary=xyz' } })).status).toBe(400);
+    expect(
+      (await send('/manage/x', { body: '--xyz\r\nbroken', headers: { 'content-type': 'multipart/form-data; boundary=xyz' } })).status,
+    ).toBe(400);
   });
 });

@@ -32,13 +32,18 @@ describe('clientAddress', () => {
 
   it('whatever a client writes in X-Forwarded-For, its key is the one its last trusted proxy saw', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 6 }), fc.ipV4(), fc.integer({ min: 0, max: 3 }), (forged, real, hops) => {
-        const proxies = Array.from({ length: hops }, (_, i) => `10.0.0.${i + 1}`);
-        // What arrives: the client's own entries, then each proxy appends who connected to it.
-        const forwarded = [...forged, real, ...proxies.slice(0, -1)].join(', ');
-        const peer = hops === 0 ? real : proxies.at(-1)!;
-        expect(clientAddress(peer, hops === 0 ? forged.join(', ') : forwarded, hops)).toBe(real);
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 6 }),
+        fc.ipV4(),
+        fc.integer({ min: 0, max: 3 }),
+        (forged, real, hops) => {
+          const proxies = Array.from({ length: hops }, (_, i) => `10.0.0.${i + 1}`);
+          // What arrives: the client's own entries, then each proxy appends who connected to it.
+          const forwarded = [...forged, real, ...proxies.slice(0, -1)].join(', ');
+          const peer = hops === 0 ? real : proxies.at(-1)!;
+          expect(clientAddress(peer, hops === 0 ? forged.join(', ') : forwarded, hops)).toBe(real);
+        },
+      ),
     );
   });
 });

@@ -16,7 +16,13 @@ function props(locale: RegistrationEmailProps['locale']): RegistrationEmailProps
     attendance: { mode: 'in_person', venue: 'Nanning International Convention Centre, Nanning', waitlistPosition: null },
     sessions: [
       { title: 'Opening Ceremony', when: 'Mon 14 Sep, 09:00–10:00 (UTC+8)', where: 'Hall 1', seat: { status: 'confirmed' }, joinUrl: null },
-      { title: '10+3 Young Scientists Forum', when: 'Mon 14 Sep, 14:00–17:30 (UTC+8)', where: 'Online', seat: { status: 'waitlisted', position: 3 }, joinUrl: 'https://forum.example/join/abc' },
+      {
+        title: '10+3 Young Scientists Forum',
+        when: 'Mon 14 Sep, 14:00–17:30 (UTC+8)',
+        where: 'Online',
+        seat: { status: 'waitlisted', position: 3 },
+        joinUrl: 'https://forum.example/join/abc',
+      },
     ],
     removed: [{ title: 'MoU signing', when: 'Tue 15 Sep, 10:00' }],
     changes: ['Keynote moved to 11:00'],

@@ -8,7 +8,8 @@ import { jsonNestingDepth } from '@/lib/http/json-depth';
 import { cursorSchema } from '@/lib/pagination/keyset';
 
 const UUID = '00000000-0000-4000-8000-000000000000';
-const post = (body: BodyInit, type = 'application/json') => new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': type }, body });
+const post = (body: BodyInit, type = 'application/json') =>
+  new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': type }, body });
 
 describe('JSON bodies', () => {
   it('refuses bytes that are not UTF-8 with a 400 instead of storing U+FFFD', async () => {
@@ -39,7 +40,13 @@ describe('page positions', () => {
   it('accepts a position a page gave out and refuses one that names no instant', () => {
     expect(cursorSchema.safeParse(`2026-11-20T08:00:00.123456Z_${UUID}`).success).toBe(true);
     expect(cursorSchema.safeParse(`2028-02-29T23:59:59.999999Z_${UUID}`).success).toBe(true);
-    for (const time of ['9999-99-99T99:99:99.999999Z', '2026-02-30T00:00:00.000000Z', '2026-13-01T00:00:00.000000Z', '2026-01-01T24:00:00.000000Z', '0000-01-01T00:00:00.000000Z']) {
+    for (const time of [
+      '9999-99-99T99:99:99.999999Z',
+      '2026-02-30T00:00:00.000000Z',
+      '2026-13-01T00:00:00.000000Z',
+      '2026-01-01T24:00:00.000000Z',
+      '0000-01-01T00:00:00.000000Z',
+    ]) {
       expect(cursorSchema.safeParse(`${time}_${UUID}`).success, time).toBe(false);
     }
   });
@@ -50,7 +57,15 @@ describe('programme addresses', () => {
     expect(programmeSlug('/events/china-asean-tech-forum/agenda')).toBe('china-asean-tech-forum');
     expect(programmeSlug('/events/china%2Dasean-tech-forum/agenda')).toBe('china-asean-tech-forum');
     expect(programmeSlug('/events/%63hina-asean-tech-forum%2d/agenda')).toBe('china-asean-tech-forum-');
-    for (const path of ['/events/%ff/agenda', '/events/China/agenda', '/events/a%2Fb/agenda', '/events/a%20b/agenda', '/events/x/agenda/', '/events/x/agenda?q=1', `/events/${'a'.repeat(90)}/agenda`]) {
+    for (const path of [
+      '/events/%ff/agenda',
+      '/events/China/agenda',
+      '/events/a%2Fb/agenda',
+      '/events/a%20b/agenda',
+      '/events/x/agenda/',
+      '/events/x/agenda?q=1',
+      `/events/${'a'.repeat(90)}/agenda`,
+    ]) {
       expect(programmeSlug(path), path).toBeNull();
     }
   });

@@ -3,7 +3,9 @@ import { languageSwitchTarget } from '@/lib/i18n/switch-target';
 
 describe('where the language switch returns to', () => {
   it('the page it names', () => {
-    expect(languageSwitchTarget('/events/forum/agenda?venue=tokyo', 'http://forum.example/speakers', 'forum.example')).toBe('/events/forum/agenda?venue=tokyo');
+    expect(languageSwitchTarget('/events/forum/agenda?venue=tokyo', 'http://forum.example/speakers', 'forum.example')).toBe(
+      '/events/forum/agenda?venue=tokyo',
+    );
   });
 
   it('else the page it was clicked on, when that is this site', () => {

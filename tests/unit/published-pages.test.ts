@@ -6,7 +6,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cachedPage, cachedPageStats, dropCachedPages, MAX_CACHED_PAGE_BYTES, MAX_CACHED_PAGES, storePage, pageCacheGeneration, type CachedPage } from '@/lib/agenda/published-page-cache';
+import {
+  cachedPage,
+  cachedPageStats,
+  dropCachedPages,
+  MAX_CACHED_PAGE_BYTES,
+  MAX_CACHED_PAGES,
+  storePage,
+  pageCacheGeneration,
+  type CachedPage,
+} from '@/lib/agenda/published-page-cache';
 import { PAGE_CACHE_HEADER, publishedPageServer } from '@/lib/server/published-pages';
 
 const PROGRAMME = '/events/forum/agenda';
@@ -21,7 +30,8 @@ const upstreamRequests: { url: string; refill: boolean; locale: string }[] = [];
 
 /** Stands in for Next.js: the page in the cookie's language, marked as coming from its page cache. */
 async function nextStandIn(request: http.IncomingMessage, response: http.ServerResponse) {
-  const locale = /hf_locale=(\w+)/.exec(request.headers.cookie ?? '')?.[1] ?? (/^zh/.test(request.headers['accept-language'] ?? '') ? 'zh' : 'en');
+  const locale =
+    /hf_locale=(\w+)/.exec(request.headers.cookie ?? '')?.[1] ?? (/^zh/.test(request.headers['accept-language'] ?? '') ? 'zh' : 'en');
   upstreamRequests.push({ url: request.url ?? '', refill: Boolean(request.headers[PAGE_CACHE_HEADER]), locale });
   const body = `<html lang="${locale}">programme v${version}</html>`;
   if (upstreamDelayMs) await new Promise((resolve) => setTimeout(resolve, upstreamDelayMs));
@@ -202,7 +212,12 @@ describe('published page fast path', () => {
   });
 
   it('answers every percent-encoded spelling of the address from the one copy, rendered once under the canonical address', async () => {
-    const spellings = ['/events/f%6Frum/agenda', '/events/%66orum/agenda', '/events/%66%6f%72%75%6d/agenda', '/events/%66%6F%72%75%6D/agenda'];
+    const spellings = [
+      '/events/f%6Frum/agenda',
+      '/events/%66orum/agenda',
+      '/events/%66%6f%72%75%6d/agenda',
+      '/events/%66%6F%72%75%6D/agenda',
+    ];
     const first = await get(spellings[0]!);
     expect(first.headers[PAGE_CACHE_HEADER]).toBe('MISS');
     for (const spelling of spellings) expect((await get(spelling)).headers[PAGE_CACHE_HEADER]).toBe('HIT');
@@ -220,7 +235,14 @@ describe('published page fast path', () => {
 });
 
 describe('published page store', () => {
-  const page = (bytes: number): CachedPage => ({ status: 200, headers: {}, body: Buffer.alloc(bytes), gzip: Buffer.alloc(bytes / 4), freshUntil: 1, usableUntil: 2 });
+  const page = (bytes: number): CachedPage => ({
+    status: 200,
+    headers: {},
+    body: Buffer.alloc(bytes),
+    gzip: Buffer.alloc(bytes / 4),
+    freshUntil: 1,
+    usableUntil: 2,
+  });
 
   it('holds at most MAX_CACHED_PAGES pages, dropping the oldest first', () => {
     for (let i = 0; i < MAX_CACHED_PAGES * 3; i++) storePage(`/events/e${i}/agenda`, 'en', page(1_000), pageCacheGeneration());

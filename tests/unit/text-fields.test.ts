@@ -27,8 +27,23 @@ const multiLineFields: [string, z.ZodType, string[]][] = [
   ['announcement', announcementSchema, ['body']],
 ];
 
-const LINE_BREAKS = { CR: 'a\rb', LF: 'a\nb', CRLF: 'a\r\nb', NEL: 'a\u0085b', 'line separator': 'a\u2028b', 'paragraph separator': 'a\u2029b' };
-const CONTROLS = { NUL: 'a\u0000b', BEL: 'a\u0007b', ESC: 'a\u001b[31mb', DEL: 'a\u007fb', CSI: 'a\u009bb', 'right-to-left override': 'a\u202eb', 'left-to-right isolate': 'a\u2066b' };
+const LINE_BREAKS = {
+  CR: 'a\rb',
+  LF: 'a\nb',
+  CRLF: 'a\r\nb',
+  NEL: 'a\u0085b',
+  'line separator': 'a\u2028b',
+  'paragraph separator': 'a\u2029b',
+};
+const CONTROLS = {
+  NUL: 'a\u0000b',
+  BEL: 'a\u0007b',
+  ESC: 'a\u001b[31mb',
+  DEL: 'a\u007fb',
+  CSI: 'a\u009bb',
+  'right-to-left override': 'a\u202eb',
+  'left-to-right isolate': 'a\u2066b',
+};
 
 /** The message for this one field, or undefined when the field's value is accepted. */
 function fieldMessage(schema: z.ZodType, field: string, value: string): string | undefined {
@@ -50,9 +65,12 @@ describe('text fields refuse control characters with a message written for peopl
   for (const [form, schema, fields] of multiLineFields) {
     for (const field of fields) {
       it(`${form} ${field}: line breaks allowed, other control characters refused`, () => {
-        for (const value of ['First\nsecond', 'First\r\nsecond', 'First\rsecond', 'Col\tumn']) expect(fieldMessage(schema, field, value), JSON.stringify(value)).toBeUndefined();
-        for (const [what, value] of Object.entries(CONTROLS)) expect(fieldMessage(schema, field, value), what).toBe('must not contain control characters');
-        for (const what of ['NEL', 'line separator', 'paragraph separator'] as const) expect(fieldMessage(schema, field, LINE_BREAKS[what]), what).toBe('must not contain control characters');
+        for (const value of ['First\nsecond', 'First\r\nsecond', 'First\rsecond', 'Col\tumn'])
+          expect(fieldMessage(schema, field, value), JSON.stringify(value)).toBeUndefined();
+        for (const [what, value] of Object.entries(CONTROLS))
+          expect(fieldMessage(schema, field, value), what).toBe('must not contain control characters');
+        for (const what of ['NEL', 'line separator', 'paragraph separator'] as const)
+          expect(fieldMessage(schema, field, LINE_BREAKS[what]), what).toBe('must not contain control characters');
       });
     }
   }

@@ -7,7 +7,8 @@ import { localDate } from '@/lib/time/zones';
 // the offset, and arrive at the instant. For any instant, venue zone and viewer zone.
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SPAN = /^(?:\w{3}, (\d{1,2}) (\w{3,4}) (\d{4}) · )?(\d{2}):(\d{2})–(\d{2}):(\d{2})(?: \(\+(\d+)\))? (.+), (GMT(?:[+-]\d{1,2}(?::\d{2})?)?)(?: → (GMT(?:[+-]\d{1,2}(?::\d{2})?)?))?$/;
+const SPAN =
+  /^(?:\w{3}, (\d{1,2}) (\w{3,4}) (\d{4}) · )?(\d{2}):(\d{2})–(\d{2}):(\d{2})(?: \(\+(\d+)\))? (.+), (GMT(?:[+-]\d{1,2}(?::\d{2})?)?)(?: → (GMT(?:[+-]\d{1,2}(?::\d{2})?)?))?$/;
 
 function offsetMinutes(label: string): number {
   const m = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/.exec(label)!;
@@ -20,7 +21,9 @@ function readSpan(text: string, headingDay: string): { start: number; end: numbe
   const m = SPAN.exec(text);
   if (!m) throw new Error(`unreadable: ${text}`);
   const [, day, month, year, sh, sm, eh, em, plusDays, place, offset, endOffset] = m;
-  const [y, mo, d] = day ? [Number(year), MONTHS.indexOf(month!.slice(0, 3)), Number(day)] : headingDay.split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0));
+  const [y, mo, d] = day
+    ? [Number(year), MONTHS.indexOf(month!.slice(0, 3)), Number(day)]
+    : headingDay.split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0));
   const start = Date.UTC(y!, mo!, d!, Number(sh), Number(sm)) - offsetMinutes(offset!) * 60_000;
   const end = Date.UTC(y!, mo!, d! + Number(plusDays ?? 0), Number(eh), Number(em)) - offsetMinutes(endOffset ?? offset!) * 60_000;
   return { start, end, place: place! };
@@ -63,7 +66,9 @@ describe('every printed time reads back to its instant', () => {
   it('the programme case: 17:00 in Los Angeles under a Nanning heading of Wed 30 Dec says Tue 29 Dec', () => {
     const start = new Date('2026-12-30T01:00:00Z');
     const end = new Date('2026-12-30T01:45:00Z');
-    expect(formatSpan(start, end, 'America/Los_Angeles', 'America/Los_Angeles', 'en', '2026-12-30')).toBe('Tue, 29 Dec 2026 · 17:00–17:45 America/Los_Angeles, GMT-8');
+    expect(formatSpan(start, end, 'America/Los_Angeles', 'America/Los_Angeles', 'en', '2026-12-30')).toBe(
+      'Tue, 29 Dec 2026 · 17:00–17:45 America/Los_Angeles, GMT-8',
+    );
     expect(formatSpan(start, end, 'Asia/Shanghai', 'Nanning', 'en', '2026-12-30')).toBe('09:00–09:45 Nanning, GMT+8');
   });
 });

@@ -21,7 +21,8 @@ export default async function AdminHome() {
         {events.map((event) => (
           <li key={event.id} data-event={event.slug}>
             {/* Speakers' work happens in their portal; organisers' and desk staff's here. */}
-            <a href={event.roles.some((r) => r !== 'speaker') ? `/admin/events/${event.slug}` : '/speaker'}>{pick(event.name, locale)}</a> <span className="badge">{event.roles.join(', ')}</span>
+            <a href={event.roles.some((r) => r !== 'speaker') ? `/admin/events/${event.slug}` : '/speaker'}>{pick(event.name, locale)}</a>{' '}
+            <span className="badge">{event.roles.join(', ')}</span>
           </li>
         ))}
       </ul>

@@ -13,14 +13,17 @@ export async function requestMagicLinkAction(formData: FormData): Promise<void> 
   formData = formArg(formData);
   const callbackUrl = typeof formData.get('callbackUrl') === 'string' ? String(formData.get('callbackUrl')) : undefined;
   const parsed = magicLinkRequestSchema.safeParse({ email: formData.get('email'), callbackUrl });
-  const back = (query: string) => `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;
+  const back = (query: string) =>
+    `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;
   if (!parsed.success) redirect(back('error=email'));
   const { email, callbackUrl: target } = parsed.data;
   const verdict = await checkMagicLinkLimits(await getDb(), email, clientKey(await headers()));
   if (!verdict.accepted) redirect(back(`error=tooMany&wait=${Math.ceil(verdict.retryAfterSeconds / 60)}`));
   // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
   after(async () => {
-    await sendMagicLink(await getDb(), email, target ?? '/').catch((error) => console.error('[signin] could not queue a sign-in link:', error instanceof Error ? error.message : error));
+    await sendMagicLink(await getDb(), email, target ?? '/').catch((error) =>
+      console.error('[signin] could not queue a sign-in link:', error instanceof Error ? error.message : error),
+    );
   });
   redirect(back('sent=1'));
 }

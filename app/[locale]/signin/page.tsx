@@ -7,7 +7,11 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in' };
 
 const querySchema = z.object({
-  callbackUrl: z.string().regex(/^\/(?!\/)[^\s\\]*$/).max(500).catch('/admin'),
+  callbackUrl: z
+    .string()
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .max(500)
+    .catch('/admin'),
   sent: z.literal('1').optional().catch(undefined),
   error: z.string().max(50).optional().catch(undefined),
   wait: z.coerce.number().int().min(1).max(60).catch(15),

@@ -25,10 +25,18 @@ const querySchema = z.object({
   calendar: z.literal('new').optional().catch(undefined),
 });
 
-export default async function SpeakerPortalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SpeakerPortalPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await actorOrSignIn('/speaker');
   const query = querySchema.parse(await searchParams);
-  const [t, locale, portal] = await Promise.all([getTranslations('speaker'), getLocale() as Promise<Locale>, loadSpeakerPortal(await getDb(), actor)]);
+  const [t, locale, portal] = await Promise.all([
+    getTranslations('speaker'),
+    getLocale() as Promise<Locale>,
+    loadSpeakerPortal(await getDb(), actor),
+  ]);
 
   if (portal.records.length === 0) {
     return (
@@ -52,14 +60,26 @@ export default async function SpeakerPortalPage({ searchParams }: { searchParams
       <p className="muted">
         {t('signedInAs', { email: actor.email })} · {t('intro')}
       </p>
-      <ZonePicker current={ownZone} zones={zones} labels={{ pick: t('zoneLabel'), apply: t('zoneApply'), browser: t('zoneBrowser', { zone: '{zone}' }) }} />
+      <ZonePicker
+        current={ownZone}
+        zones={zones}
+        labels={{ pick: t('zoneLabel'), apply: t('zoneApply'), browser: t('zoneBrowser', { zone: '{zone}' }) }}
+      />
       {savedZone && query.tz && query.tz !== savedZone && <p className="muted">{t('zoneDefaultNote', { zone: savedZone })}</p>}
 
       <h2 id="schedule">{t('scheduleTitle')}</h2>
       {portal.schedule.length === 0 && <p>{t('noSessions')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '1rem' }}>
         {portal.schedule.map((session) => (
-          <SessionCard key={session.sessionId} session={session} ownZone={ownZone} locale={locale} t={t} showEvent={manyEvents} clashes={clashes.get(session.sessionId) ?? []} />
+          <SessionCard
+            key={session.sessionId}
+            session={session}
+            ownZone={ownZone}
+            locale={locale}
+            t={t}
+            showEvent={manyEvents}
+            clashes={clashes.get(session.sessionId) ?? []}
+          />
         ))}
       </ul>
 
@@ -99,7 +119,13 @@ export default async function SpeakerPortalPage({ searchParams }: { searchParams
             <SpeakerProfileForm
               speakerId={record.id}
               action={updateProfileAction}
-              defaults={{ bioEn: record.bio.en ?? '', bioZh: record.bio.zh ?? '', affiliation: record.affiliation, jobTitle: record.jobTitle, timeZone: record.timeZone ?? '' }}
+              defaults={{
+                bioEn: record.bio.en ?? '',
+                bioZh: record.bio.zh ?? '',
+                affiliation: record.affiliation,
+                jobTitle: record.jobTitle,
+                timeZone: record.timeZone ?? '',
+              }}
             />
           </div>
         ))}
@@ -112,10 +138,26 @@ type T = Awaited<ReturnType<typeof getTranslations<'speaker'>>>;
 
 function people(list: SchedulePerson[], t: T) {
   if (list.length === 0) return t('nobody');
-  return list.map((p) => `${p.honorific ? `${p.honorific} ` : ''}${p.name}${p.presence === 'remote' ? ` (${t('remoteBadge')})` : ''}`).join(', ');
+  return list
+    .map((p) => `${p.honorific ? `${p.honorific} ` : ''}${p.name}${p.presence === 'remote' ? ` (${t('remoteBadge')})` : ''}`)
+    .join(', ');
 }
 
-function SessionCard({ session, ownZone, locale, t, showEvent, clashes }: { session: SpeakerSession; ownZone: string | null; locale: Locale; t: T; showEvent: boolean; clashes: OwnClash[] }) {
+function SessionCard({
+  session,
+  ownZone,
+  locale,
+  t,
+  showEvent,
+  clashes,
+}: {
+  session: SpeakerSession;
+  ownZone: string | null;
+  locale: Locale;
+  t: T;
+  showEvent: boolean;
+  clashes: OwnClash[];
+}) {
   const city = pick(session.venue.city, locale);
   const title = pick(session.title, locale);
   return (
@@ -133,7 +175,11 @@ function SessionCard({ session, ownZone, locale, t, showEvent, clashes }: { sess
       {clashes.length > 0 && (
         <ul className="notice bad" data-testid="own-clashes">
           {clashes.map((clash) => (
-            <li key={`${clash.kind}-${clash.other.en}`}>{clash.kind === 'overlap' ? t('clashOverlap', { other: pick(clash.other, locale) }) : t('clashTravel', { other: pick(clash.other, locale), hours: clash.hours })}</li>
+            <li key={`${clash.kind}-${clash.other.en}`}>
+              {clash.kind === 'overlap'
+                ? t('clashOverlap', { other: pick(clash.other, locale) })
+                : t('clashTravel', { other: pick(clash.other, locale), hours: clash.hours })}
+            </li>
           ))}
         </ul>
       )}
@@ -148,7 +194,14 @@ function SessionCard({ session, ownZone, locale, t, showEvent, clashes }: { sess
         )}
         <dt>{t('venueZone', { city })}</dt>
         <dd data-testid="venue-time">
-          <SessionTime start={session.startsAt} end={session.endsAt} zone={session.venue.timeZone} place={city} locale={locale} headingDay={null} />
+          <SessionTime
+            start={session.startsAt}
+            end={session.endsAt}
+            zone={session.venue.timeZone}
+            place={city}
+            locale={locale}
+            headingDay={null}
+          />
         </dd>
         <dt>{t('venue')}</dt>
         <dd>
@@ -169,9 +222,16 @@ function SessionCard({ session, ownZone, locale, t, showEvent, clashes }: { sess
           {session.relays.length === 0
             ? t('noRelays')
             : session.relays.map((r, i) => (
-                <span key={i}>
+                <span key={`${r.venue.timeZone} ${r.venue.name.en}`}>
                   {i > 0 && '; '}
-                  <SessionTime start={session.startsAt} end={session.endsAt} zone={r.venue.timeZone} place={pick(r.venue.city, locale)} locale={locale} headingDay={localDate(session.startsAt, session.venue.timeZone)} />
+                  <SessionTime
+                    start={session.startsAt}
+                    end={session.endsAt}
+                    zone={r.venue.timeZone}
+                    place={pick(r.venue.city, locale)}
+                    locale={locale}
+                    headingDay={localDate(session.startsAt, session.venue.timeZone)}
+                  />
                   {r.room ? ` (${pick(r.room, locale)})` : ''}
                 </span>
               ))}

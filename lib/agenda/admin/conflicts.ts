@@ -32,7 +32,8 @@ export type Conflict =
 
 type EventBounds = { id: string; startsAt: Date; endsAt: Date; timeZone: string };
 
-const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
+  a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 /**
  * Everything about a session that an organiser should see before saving it: warnings, not errors,
@@ -45,12 +46,23 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
   const venue = venueById.get(draft.venueId);
   const zone = venue?.timeZone ?? event.timeZone;
   const others = await db
-    .select({ id: sessions.id, title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt, venueId: sessions.venueId, roomId: sessions.roomId })
+    .select({
+      id: sessions.id,
+      title: sessions.title,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      venueId: sessions.venueId,
+      roomId: sessions.roomId,
+    })
     .from(sessions)
     .where(and(eq(sessions.eventId, event.id), ne(sessions.status, 'cancelled'), draft.id ? ne(sessions.id, draft.id) : undefined));
 
   if (draft.startsAt < event.startsAt || draft.endsAt > event.endsAt) {
-    conflicts.push({ kind: 'outside-event', first: localDate(event.startsAt, event.timeZone), last: localDate(new Date(event.endsAt.getTime() - 1), event.timeZone) });
+    conflicts.push({
+      kind: 'outside-event',
+      first: localDate(event.startsAt, event.timeZone),
+      last: localDate(new Date(event.endsAt.getTime() - 1), event.timeZone),
+    });
   }
 
   if (draft.roomId) {
@@ -65,7 +77,12 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
 
   if (draft.speakers.length) {
     const appearances = await db
-      .select({ speakerId: sessionSpeakers.speakerId, presence: sessionSpeakers.presence, name: speakers.name, sessionId: sessionSpeakers.sessionId })
+      .select({
+        speakerId: sessionSpeakers.speakerId,
+        presence: sessionSpeakers.presence,
+        name: speakers.name,
+        sessionId: sessionSpeakers.sessionId,
+      })
       .from(sessionSpeakers)
       .innerJoin(speakers, eq(sessionSpeakers.speakerId, speakers.id))
       .where(eq(speakers.eventId, event.id));
@@ -75,16 +92,29 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
         const other = otherById.get(appearance.sessionId);
         if (!other) continue;
         if (overlaps(other, draft)) {
-          conflicts.push({ kind: 'speaker-double-booked', speaker: appearance.name, other: other.title, when: eventTimestamp(other.startsAt, zone) });
+          conflicts.push({
+            kind: 'speaker-double-booked',
+            speaker: appearance.name,
+            other: other.title,
+            when: eventTimestamp(other.startsAt, zone),
+          });
           continue;
         }
         const bothOnSite = mine.presence === 'onsite' && appearance.presence === 'onsite';
         const otherVenue = venueById.get(other.venueId);
         const physical = venue?.kind !== 'online' && otherVenue?.kind !== 'online';
         if (!bothOnSite || !physical || other.venueId === draft.venueId) continue;
-        const gapHours = Math.max(draft.startsAt.getTime() - other.endsAt.getTime(), other.startsAt.getTime() - draft.endsAt.getTime()) / 3_600_000;
+        const gapHours =
+          Math.max(draft.startsAt.getTime() - other.endsAt.getTime(), other.startsAt.getTime() - draft.endsAt.getTime()) / 3_600_000;
         if (gapHours < TRAVEL_HOURS) {
-          conflicts.push({ kind: 'speaker-travel', speaker: appearance.name, other: other.title, otherVenue: otherVenue!.name, when: eventTimestamp(other.startsAt, otherVenue!.timeZone), hours: Math.round(gapHours * 10) / 10 });
+          conflicts.push({
+            kind: 'speaker-travel',
+            speaker: appearance.name,
+            other: other.title,
+            otherVenue: otherVenue!.name,
+            when: eventTimestamp(other.startsAt, otherVenue!.timeZone),
+            hours: Math.round(gapHours * 10) / 10,
+          });
         }
       }
     }
@@ -93,7 +123,17 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
   // A relay lands on the receiving venue's screen: it must not overlap what that venue already
   // shows (its own sessions or other relays), and the draft's own venue must not be showing a relay
   // then. The draft names no relay room, so any overlap at the venue counts.
-  const relays = others.length ? await db.select({ sessionId: sessionRelays.sessionId, venueId: sessionRelays.venueId }).from(sessionRelays).where(inArray(sessionRelays.sessionId, others.map((o) => o.id))) : [];
+  const relays = others.length
+    ? await db
+        .select({ sessionId: sessionRelays.sessionId, venueId: sessionRelays.venueId })
+        .from(sessionRelays)
+        .where(
+          inArray(
+            sessionRelays.sessionId,
+            others.map((o) => o.id),
+          ),
+        )
+    : [];
   const shownAt = (venueId: string) => {
     const relayed = new Set(relays.filter((r) => r.venueId === venueId).map((r) => r.sessionId));
     return others.filter((o) => (o.venueId === venueId || relayed.has(o.id)) && overlaps(o, draft));
@@ -102,7 +142,12 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
     const target = venueById.get(relayVenueId);
     if (!target) continue;
     for (const other of shownAt(relayVenueId)) {
-      conflicts.push({ kind: 'relay-overlap', venue: target.name, other: other.title, when: eventTimestamp(other.startsAt, target.timeZone) });
+      conflicts.push({
+        kind: 'relay-overlap',
+        venue: target.name,
+        other: other.title,
+        when: eventTimestamp(other.startsAt, target.timeZone),
+      });
     }
   }
   if (venue) {
@@ -119,7 +164,11 @@ export async function findConflicts(db: Db, event: EventBounds, draft: SessionDr
     const end = localTime(draft.endsAt, target.timeZone);
     const crossesMidnight = localDate(draft.startsAt, target.timeZone) !== localDate(draft.endsAt, target.timeZone);
     if (start < NIGHT_BEFORE || start >= NIGHT_FROM || end > NIGHT_FROM || crossesMidnight) {
-      conflicts.push({ kind: 'relay-at-night', venue: target.name, when: `${start}–${end} ${offsetLabel(draft.startsAt, target.timeZone)}` });
+      conflicts.push({
+        kind: 'relay-at-night',
+        venue: target.name,
+        when: `${start}–${end} ${offsetLabel(draft.startsAt, target.timeZone)}`,
+      });
     }
   }
   return conflicts;

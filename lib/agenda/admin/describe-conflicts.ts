@@ -10,7 +10,8 @@ export function describeConflicts(conflicts: Conflict[], t: Translate, locale: L
     const values: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(conflict)) {
       if (key === 'kind') continue;
-      values[key] = typeof value === 'object' && value !== null ? pick(value as { en: string; zh?: string }, locale) : (value as string | number);
+      values[key] =
+        typeof value === 'object' && value !== null ? pick(value as { en: string; zh?: string }, locale) : (value as string | number);
     }
     return t(conflict.kind, values);
   });

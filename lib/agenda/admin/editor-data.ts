@@ -14,10 +14,19 @@ export type EditorOptions = {
 };
 
 /** What the session editor offers: this event's venues (with zones), rooms and speakers. */
-export async function sessionEditorOptions(db: Db, actor: Actor | null, slug: string, locale: string): Promise<EditorOptions & { eventId: string; firstDay: string }> {
+export async function sessionEditorOptions(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  locale: string,
+): Promise<EditorOptions & { eventId: string; firstDay: string }> {
   const event = await organiserEvent(db, actor, slug);
   const venueRows = await db.select().from(venues).where(eq(venues.eventId, event.id)).orderBy(asc(venues.position), asc(venues.slug));
-  const roomRows = await db.select({ room: rooms }).from(rooms).innerJoin(venues, eq(rooms.venueId, venues.id)).where(eq(venues.eventId, event.id));
+  const roomRows = await db
+    .select({ room: rooms })
+    .from(rooms)
+    .innerJoin(venues, eq(rooms.venueId, venues.id))
+    .where(eq(venues.eventId, event.id));
   const speakerRows = await db.select().from(speakers).where(eq(speakers.eventId, event.id)).orderBy(asc(speakers.name));
   return {
     eventId: event.id,

@@ -1,5 +1,15 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { events, registrationSessions, registrations, rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues } from '@/db/schema';
+import {
+  events,
+  registrationSessions,
+  registrations,
+  rooms,
+  sessionRelays,
+  sessions,
+  sessionSpeakers,
+  speakers,
+  venues,
+} from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
@@ -21,10 +31,20 @@ export type SaveSessionResult =
 /** What the session editor's server actions answer: the saved id, or field errors / conflict lines written for people. */
 export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
 
-type Resolved = { input: SessionInput; draft: SessionDraft; event: { id: string; slug: string; startsAt: Date; endsAt: Date; timeZone: string } };
+type Resolved = {
+  input: SessionInput;
+  draft: SessionDraft;
+  event: { id: string; slug: string; startsAt: Date; endsAt: Date; timeZone: string };
+};
 
 /** Checks the input against the event: the venue, room, relays and speakers must all be its own. */
-async function resolve(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<Resolved | { fields: Record<string, string> }> {
+async function resolve(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  sessionId: string | null,
+  raw: unknown,
+): Promise<Resolved | { fields: Record<string, string> }> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = sessionInputSchema.safeParse(raw);
   if (!parsed.success) return { fields: fieldErrors(parsed.error) };
@@ -33,12 +53,27 @@ async function resolve(db: Db, actor: Actor | null, slug: string, sessionId: str
   const venue = eventVenues.find((v) => v.id === input.venueId);
   if (!venue) return { fields: { venueId: 'is not a venue of this event' } };
   if (input.roomId) {
-    const [room] = await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), eq(rooms.venueId, venue.id)));
+    const [room] = await db
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(rooms.id, input.roomId), eq(rooms.venueId, venue.id)));
     if (!room) return { fields: { roomId: 'is not a room of this venue' } };
   }
-  if (input.relayVenueIds.some((id) => !eventVenues.some((v) => v.id === id))) return { fields: { relayVenueIds: 'lists a venue of another event' } };
+  if (input.relayVenueIds.some((id) => !eventVenues.some((v) => v.id === id)))
+    return { fields: { relayVenueIds: 'lists a venue of another event' } };
   if (input.speakers.length) {
-    const found = await db.select({ id: speakers.id }).from(speakers).where(and(eq(speakers.eventId, event.id), inArray(speakers.id, input.speakers.map((s) => s.speakerId))));
+    const found = await db
+      .select({ id: speakers.id })
+      .from(speakers)
+      .where(
+        and(
+          eq(speakers.eventId, event.id),
+          inArray(
+            speakers.id,
+            input.speakers.map((s) => s.speakerId),
+          ),
+        ),
+      );
     if (found.length !== input.speakers.length) return { fields: { speakers: 'lists a speaker of another event' } };
   }
   const draft: SessionDraft = {
@@ -55,7 +90,13 @@ async function resolve(db: Db, actor: Actor | null, slug: string, sessionId: str
 }
 
 /** The warnings an organiser sees while editing, before anything is saved. */
-export async function previewSessionConflicts(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<{ fields: Record<string, string> } | { conflicts: Conflict[] }> {
+export async function previewSessionConflicts(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  sessionId: string | null,
+  raw: unknown,
+): Promise<{ fields: Record<string, string> } | { conflicts: Conflict[] }> {
   const resolved = await resolve(db, actor, slug, sessionId, raw);
   if ('fields' in resolved) return resolved;
   return { conflicts: await findConflicts(db, resolved.event, resolved.draft) };
@@ -66,7 +107,13 @@ export async function previewSessionConflicts(db: Db, actor: Actor | null, slug:
  * the organiser acknowledges them. Raising capacity promotes the first in line in the same
  * transaction; the public sees the change only when the agenda is published.
  */
-export async function saveSession(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<SaveSessionResult> {
+export async function saveSession(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  sessionId: string | null,
+  raw: unknown,
+): Promise<SaveSessionResult> {
   const resolved = await resolve(db, actor, slug, sessionId, raw);
   if ('fields' in resolved) return { ok: false, status: 422, fields: resolved.fields };
   const { input, draft, event } = resolved;
@@ -77,14 +124,27 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
     return await db.transaction(async (tx) => {
       let existing: typeof sessions.$inferSelect | undefined;
       if (sessionId) {
-        [existing] = await tx.select().from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id))).for('update');
+        [existing] = await tx
+          .select()
+          .from(sessions)
+          .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)))
+          .for('update');
         if (!existing) return { ok: false as const, status: 404 as const };
         if (existing.venueId !== draft.venueId) {
           const [held] = await tx.select({ n: count() }).from(registrationSessions).where(eq(registrationSessions.sessionId, existing.id));
-          if (held!.n > 0) return { ok: false as const, status: 422 as const, fields: { venueId: 'cannot change: people have registered for this session at its venue; cancel it and create a new one' } };
+          if (held!.n > 0)
+            return {
+              ok: false as const,
+              status: 422 as const,
+              fields: { venueId: 'cannot change: people have registered for this session at its venue; cancel it and create a new one' },
+            };
         }
       }
-      const moved = existing && (existing.startsAt.getTime() !== draft.startsAt.getTime() || existing.endsAt.getTime() !== draft.endsAt.getTime() || existing.roomId !== draft.roomId);
+      const moved =
+        existing &&
+        (existing.startsAt.getTime() !== draft.startsAt.getTime() ||
+          existing.endsAt.getTime() !== draft.endsAt.getTime() ||
+          existing.roomId !== draft.roomId);
       const values = {
         slug: input.slug,
         title: { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) },
@@ -100,21 +160,37 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
         livestreamUrl: input.livestreamUrl,
         recordingUrl: input.recordingUrl,
         languages: input.languages,
-        status: input.cancelled ? ('cancelled' as const) : moved || existing?.status === 'changed' ? ('changed' as const) : ('scheduled' as const),
+        status: input.cancelled
+          ? ('cancelled' as const)
+          : moved || existing?.status === 'changed'
+            ? ('changed' as const)
+            : ('scheduled' as const),
         updatedAt: new Date(),
       };
       let id: string;
       if (existing) {
         id = existing.id;
-        await tx.update(sessions).set({ ...values, revision: sql`${sessions.revision} + 1` }).where(eq(sessions.id, id));
+        await tx
+          .update(sessions)
+          .set({ ...values, revision: sql`${sessions.revision} + 1` })
+          .where(eq(sessions.id, id));
       } else {
-        const [created] = await tx.insert(sessions).values({ ...values, eventId: event.id }).returning({ id: sessions.id });
+        const [created] = await tx
+          .insert(sessions)
+          .values({ ...values, eventId: event.id })
+          .returning({ id: sessions.id });
         id = created!.id;
       }
       await tx.delete(sessionRelays).where(eq(sessionRelays.sessionId, id));
-      if (input.relayVenueIds.length) await tx.insert(sessionRelays).values(input.relayVenueIds.map((venueId) => ({ sessionId: id, venueId })));
+      if (input.relayVenueIds.length)
+        await tx.insert(sessionRelays).values(input.relayVenueIds.map((venueId) => ({ sessionId: id, venueId })));
       await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, id));
-      if (input.speakers.length) await tx.insert(sessionSpeakers).values(input.speakers.map((s, position) => ({ sessionId: id, speakerId: s.speakerId, role: s.role, presence: s.presence, position })));
+      if (input.speakers.length)
+        await tx
+          .insert(sessionSpeakers)
+          .values(
+            input.speakers.map((s, position) => ({ sessionId: id, speakerId: s.speakerId, role: s.role, presence: s.presence, position })),
+          );
 
       // More seats than before: the waitlist moves up now, not at the next cancellation.
       const promoted: string[] = [];
@@ -122,7 +198,10 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
         const locked = (await lockSeats(tx, { venueIds: [], sessionIds: [id] })).sessions.get(id)!;
         for (let next = await promoteFirstInSession(tx, locked); next; next = await promoteFirstInSession(tx, locked)) promoted.push(next);
         if (promoted.length) {
-          await tx.update(registrations).set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() }).where(inArray(registrations.id, promoted));
+          await tx
+            .update(registrations)
+            .set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() })
+            .where(inArray(registrations.id, promoted));
           for (const registrationId of promoted.sort()) await queueRegistrationMail(tx, registrationId, 'promoted');
         }
       }
@@ -132,14 +211,24 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
         action: existing ? 'session.update' : 'session.create',
         entity: 'session',
         entityId: id,
-        details: { slug: input.slug, title: input.titleEn, startsAt: draft.startsAt.toISOString(), endsAt: draft.endsAt.toISOString(), cancelled: input.cancelled, conflictsAcknowledged: conflicts.map((c) => c.kind), promoted: promoted.length },
+        details: {
+          slug: input.slug,
+          title: input.titleEn,
+          startsAt: draft.startsAt.toISOString(),
+          endsAt: draft.endsAt.toISOString(),
+          cancelled: input.cancelled,
+          conflictsAcknowledged: conflicts.map((c) => c.kind),
+          promoted: promoted.length,
+        },
       });
       return { ok: true as const, id, promoted: promoted.length };
     });
   } catch (error) {
     const constraint = violatedConstraint(error);
-    if (constraint === 'sessions_event_slug_uq') return { ok: false, status: 422, fields: { slug: 'is already used by another session of this event' } };
-    if (constraint === 'sessions_confirmed_ck') return { ok: false, status: 422, fields: { capacity: 'is below the number of confirmed seats; cancel registrations first' } };
+    if (constraint === 'sessions_event_slug_uq')
+      return { ok: false, status: 422, fields: { slug: 'is already used by another session of this event' } };
+    if (constraint === 'sessions_confirmed_ck')
+      return { ok: false, status: 422, fields: { capacity: 'is below the number of confirmed seats; cancel registrations first' } };
     throw error;
   }
 }

@@ -44,7 +44,9 @@ export function scheduleConflicts(agenda: PublicAgenda): Map<string, Conflict[]>
   }
 
   const speakerName = new Map(agenda.speakers.map((s) => [s.id, s.name]));
-  const appearances = active.flatMap((session) => session.speakers.map((s) => ({ session, speakerId: s.speakerId, onsite: s.presence !== 'remote' })));
+  const appearances = active.flatMap((session) =>
+    session.speakers.map((s) => ({ session, speakerId: s.speakerId, onsite: s.presence !== 'remote' })),
+  );
   for (const [i, a] of appearances.entries()) {
     for (const b of appearances.slice(i + 1)) {
       if (a.speakerId !== b.speakerId || a.session.id === b.session.id) continue;
@@ -52,17 +54,43 @@ export function scheduleConflicts(agenda: PublicAgenda): Map<string, Conflict[]>
       const venueA = venueById.get(a.session.venueId)!;
       const venueB = venueById.get(b.session.venueId)!;
       if (overlaps(a.session, b.session)) {
-        add(a.session, { kind: 'speaker-double-booked', speaker, other: b.session.title, when: eventTimestamp(b.session.startsAt, venueA.timeZone) });
-        add(b.session, { kind: 'speaker-double-booked', speaker, other: a.session.title, when: eventTimestamp(a.session.startsAt, venueB.timeZone) });
+        add(a.session, {
+          kind: 'speaker-double-booked',
+          speaker,
+          other: b.session.title,
+          when: eventTimestamp(b.session.startsAt, venueA.timeZone),
+        });
+        add(b.session, {
+          kind: 'speaker-double-booked',
+          speaker,
+          other: a.session.title,
+          when: eventTimestamp(a.session.startsAt, venueB.timeZone),
+        });
         continue;
       }
       const physical = venueA.kind !== 'online' && venueB.kind !== 'online';
       if (!a.onsite || !b.onsite || !physical || venueA.id === venueB.id) continue;
-      const gapHours = Math.max(a.session.startsAt.getTime() - b.session.endsAt.getTime(), b.session.startsAt.getTime() - a.session.endsAt.getTime()) / 3_600_000;
+      const gapHours =
+        Math.max(a.session.startsAt.getTime() - b.session.endsAt.getTime(), b.session.startsAt.getTime() - a.session.endsAt.getTime()) /
+        3_600_000;
       if (gapHours >= TRAVEL_HOURS) continue;
       const hours = Math.round(gapHours * 10) / 10;
-      add(a.session, { kind: 'speaker-travel', speaker, other: b.session.title, otherVenue: venueB.name, when: eventTimestamp(b.session.startsAt, venueB.timeZone), hours });
-      add(b.session, { kind: 'speaker-travel', speaker, other: a.session.title, otherVenue: venueA.name, when: eventTimestamp(a.session.startsAt, venueA.timeZone), hours });
+      add(a.session, {
+        kind: 'speaker-travel',
+        speaker,
+        other: b.session.title,
+        otherVenue: venueB.name,
+        when: eventTimestamp(b.session.startsAt, venueB.timeZone),
+        hours,
+      });
+      add(b.session, {
+        kind: 'speaker-travel',
+        speaker,
+        other: a.session.title,
+        otherVenue: venueA.name,
+        when: eventTimestamp(a.session.startsAt, venueA.timeZone),
+        hours,
+      });
     }
   }
   return found;

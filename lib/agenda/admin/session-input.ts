@@ -32,7 +32,12 @@ export const sessionInputSchema = z
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date'),
     start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30'),
     end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:15'),
-    capacity: z.union([z.literal(''), z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000)]).transform((v) => (v === '' ? null : v)),
+    capacity: z
+      .union([
+        z.literal(''),
+        z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000),
+      ])
+      .transform((v) => (v === '' ? null : v)),
     streamed: z.boolean(),
     livestreamUrl: optionalUrl,
     recordingUrl: optionalUrl,

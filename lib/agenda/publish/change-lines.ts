@@ -13,14 +13,23 @@ function span(startsAt: string, endsAt: string, zone: string, place: string, loc
  * One line per change, in the reader's language and zone: "Moved: Keynote. Now Thu 24 Dec 10:00–10:45
  * Bangkok, GMT+7 (was …)". `zoneFor` says which zone a reader lives a session in.
  */
-export function changeLine(change: AgendaChange, agenda: PublicAgenda, locale: Locale, zoneFor: (venueId: string) => { zone: string; place: string }): string | null {
+export function changeLine(
+  change: AgendaChange,
+  agenda: PublicAgenda,
+  locale: Locale,
+  zoneFor: (venueId: string) => { zone: string; place: string },
+): string | null {
   const copy = registrationCopy(locale);
   const session = agenda.sessions.find((s) => s.id === change.sessionId);
   const title = session ? pick(session.title, locale) : change.sessionId;
   if (change.kind === 'moved') {
     const before = zoneFor(change.was.venueId);
     const after = zoneFor(change.now.venueId);
-    return copy.changeMoved(title, span(change.now.startsAt, change.now.endsAt, after.zone, after.place, locale), span(change.was.startsAt, change.was.endsAt, before.zone, before.place, locale));
+    return copy.changeMoved(
+      title,
+      span(change.now.startsAt, change.now.endsAt, after.zone, after.place, locale),
+      span(change.was.startsAt, change.was.endsAt, before.zone, before.place, locale),
+    );
   }
   if (change.kind === 'cancelled') {
     const where = zoneFor(session?.venueId ?? '');
@@ -29,7 +38,10 @@ export function changeLine(change: AgendaChange, agenda: PublicAgenda, locale: L
   if (change.kind === 'room-changed') {
     const room = agenda.rooms.find((r) => r.id === change.now.roomId);
     const venue = agenda.venues.find((v) => v.id === session?.venueId);
-    return copy.changeRoom(title, [room ? pick(room.name, locale) : null, venue ? pick(venue.name, locale) : null].filter(Boolean).join(', '));
+    return copy.changeRoom(
+      title,
+      [room ? pick(room.name, locale) : null, venue ? pick(venue.name, locale) : null].filter(Boolean).join(', '),
+    );
   }
   return null;
 }

@@ -3,7 +3,12 @@ import type { AgendaSession } from '../agenda-session';
 export type AgendaChange =
   | { kind: 'added'; sessionId: string }
   | { kind: 'cancelled'; sessionId: string; was: { startsAt: string; endsAt: string } }
-  | { kind: 'moved'; sessionId: string; was: { startsAt: string; endsAt: string; venueId: string }; now: { startsAt: string; endsAt: string; venueId: string } }
+  | {
+      kind: 'moved';
+      sessionId: string;
+      was: { startsAt: string; endsAt: string; venueId: string };
+      now: { startsAt: string; endsAt: string; venueId: string };
+    }
   | { kind: 'room-changed'; sessionId: string; was: { roomId: string | null }; now: { roomId: string | null } }
   | { kind: 'details-changed'; sessionId: string };
 
@@ -26,8 +31,17 @@ export function diffAgenda(before: AgendaSession[], after: AgendaSession[]): Age
       changes.push({ kind: 'cancelled', sessionId: session.id, was: wasTimes });
       continue;
     }
-    if (was.startsAt.getTime() !== session.startsAt.getTime() || was.endsAt.getTime() !== session.endsAt.getTime() || was.venueId !== session.venueId) {
-      changes.push({ kind: 'moved', sessionId: session.id, was: { ...wasTimes, venueId: was.venueId }, now: { startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(), venueId: session.venueId } });
+    if (
+      was.startsAt.getTime() !== session.startsAt.getTime() ||
+      was.endsAt.getTime() !== session.endsAt.getTime() ||
+      was.venueId !== session.venueId
+    ) {
+      changes.push({
+        kind: 'moved',
+        sessionId: session.id,
+        was: { ...wasTimes, venueId: was.venueId },
+        now: { startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(), venueId: session.venueId },
+      });
     } else if (was.roomId !== session.roomId) {
       changes.push({ kind: 'room-changed', sessionId: session.id, was: { roomId: was.roomId }, now: { roomId: session.roomId } });
     } else if (canonical(comparable(was)) !== canonical(comparable(session))) {
@@ -36,7 +50,12 @@ export function diffAgenda(before: AgendaSession[], after: AgendaSession[]): Age
   }
   // A session deleted from the working copy is, to the people who chose it, cancelled.
   for (const gone of old.values()) {
-    if (gone.status !== 'cancelled') changes.push({ kind: 'cancelled', sessionId: gone.id, was: { startsAt: gone.startsAt.toISOString(), endsAt: gone.endsAt.toISOString() } });
+    if (gone.status !== 'cancelled')
+      changes.push({
+        kind: 'cancelled',
+        sessionId: gone.id,
+        was: { startsAt: gone.startsAt.toISOString(), endsAt: gone.endsAt.toISOString() },
+      });
   }
   return changes;
 }

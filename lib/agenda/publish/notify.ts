@@ -23,21 +23,42 @@ const CHINESE_SPEAKING = new Set(['CN', 'TW', 'HK', 'MO']);
  * their registration mail with the changes and a re-issued invite (SEQUENCE bumped); speakers get a
  * list of their changed sessions with calendar updates. Runs in the publishing transaction.
  */
-export async function notifyScheduleChanges(tx: Db, agenda: PublicAgenda, previous: AgendaSession[], changes: AgendaChange[]): Promise<{ registrants: number; speakers: number }> {
+export async function notifyScheduleChanges(
+  tx: Db,
+  agenda: PublicAgenda,
+  previous: AgendaSession[],
+  changes: AgendaChange[],
+): Promise<{ registrants: number; speakers: number }> {
   const relevant = changes.filter((c) => NOTIFIED.includes(c.kind));
   if (relevant.length === 0) return { registrants: 0, speakers: 0 };
   const venueById = new Map(agenda.venues.map((v) => [v.id, v]));
   const venueZone = (locale: Locale) => (venueId: string) => {
     const venue = venueById.get(venueId);
-    return venue ? { zone: venue.timeZone, place: pick(venue.city, locale) } : { zone: agenda.event.timeZone, place: agenda.event.timeZone };
+    return venue
+      ? { zone: venue.timeZone, place: pick(venue.city, locale) }
+      : { zone: agenda.event.timeZone, place: agenda.event.timeZone };
   };
 
   // Registrants, one mail each.
   const seats = await tx
-    .select({ registrationId: registrationSessions.registrationId, sessionId: registrationSessions.sessionId, locale: registrations.locale, mode: registrations.mode, venueId: registrations.venueId })
+    .select({
+      registrationId: registrationSessions.registrationId,
+      sessionId: registrationSessions.sessionId,
+      locale: registrations.locale,
+      mode: registrations.mode,
+      venueId: registrations.venueId,
+    })
     .from(registrationSessions)
     .innerJoin(registrations, eq(registrationSessions.registrationId, registrations.id))
-    .where(and(inArray(registrationSessions.sessionId, relevant.map((c) => c.sessionId)), ne(registrations.status, 'cancelled')));
+    .where(
+      and(
+        inArray(
+          registrationSessions.sessionId,
+          relevant.map((c) => c.sessionId),
+        ),
+        ne(registrations.status, 'cancelled'),
+      ),
+    );
   const byRegistration = new Map<string, typeof seats>();
   for (const seat of seats) byRegistration.set(seat.registrationId, [...(byRegistration.get(seat.registrationId) ?? []), seat]);
   for (const [registrationId, held] of [...byRegistration].sort(([a], [b]) => a.localeCompare(b))) {
@@ -49,7 +70,10 @@ export async function notifyScheduleChanges(tx: Db, agenda: PublicAgenda, previo
       .filter((c) => held.some((h) => h.sessionId === c.sessionId))
       .map((c) => changeLine(c, agenda, locale, zoneFor))
       .filter((line): line is string => Boolean(line));
-    await tx.update(registrations).set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() }).where(eq(registrations.id, registrationId));
+    await tx
+      .update(registrations)
+      .set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() })
+      .where(eq(registrations.id, registrationId));
     await queueRegistrationMail(tx, registrationId, 'schedule-changed', { changes: lines });
   }
 
@@ -57,19 +81,38 @@ export async function notifyScheduleChanges(tx: Db, agenda: PublicAgenda, previo
   const sessionsById = new Map([...previous, ...agenda.sessions].map((s) => [s.id, s]));
   const speakerSessions = new Map<string, Set<string>>();
   for (const change of relevant) {
-    const roles = [...(previous.find((s) => s.id === change.sessionId)?.speakers ?? []), ...(agenda.sessions.find((s) => s.id === change.sessionId)?.speakers ?? [])];
+    const roles = [
+      ...(previous.find((s) => s.id === change.sessionId)?.speakers ?? []),
+      ...(agenda.sessions.find((s) => s.id === change.sessionId)?.speakers ?? []),
+    ];
     for (const role of roles) speakerSessions.set(role.speakerId, (speakerSessions.get(role.speakerId) ?? new Set()).add(change.sessionId));
   }
   const people = speakerSessions.size
-    ? await tx.select().from(speakers).where(and(inArray(speakers.id, [...speakerSessions.keys()]), sql`${speakers.email} IS NOT NULL`))
+    ? await tx
+        .select()
+        .from(speakers)
+        .where(and(inArray(speakers.id, [...speakerSessions.keys()]), sql`${speakers.email} IS NOT NULL`))
     : [];
   const forumName = (locale: Locale) => pick(agenda.event.name, locale);
   for (const person of people.sort((a, b) => a.id.localeCompare(b.id))) {
     const locale: Locale = CHINESE_SPEAKING.has(person.country) ? 'zh' : 'en';
     const mine = relevant.filter((c) => speakerSessions.get(person.id)!.has(c.sessionId));
     const lines = mine.map((c) => changeLine(c, agenda, locale, venueZone(locale))).filter((line): line is string => Boolean(line));
-    const { html, text } = await renderEmail(createElement(SpeakerScheduleEmail, { locale, forumName: forumName(locale), speakerName: person.name, changes: lines, portalUrl: `${appEnv().appUrl}/speaker` }));
-    const party = { uidPrefix: null, sequence: 0, attendee: { name: person.name, email: person.email! }, organizer: { name: forumName('en'), email: mailFromAddress().address } };
+    const { html, text } = await renderEmail(
+      createElement(SpeakerScheduleEmail, {
+        locale,
+        forumName: forumName(locale),
+        speakerName: person.name,
+        changes: lines,
+        portalUrl: `${appEnv().appUrl}/speaker`,
+      }),
+    );
+    const party = {
+      uidPrefix: null,
+      sequence: 0,
+      attendee: { name: person.name, email: person.email! },
+      organizer: { name: forumName('en'), email: mailFromAddress().address },
+    };
     const invite = (change: AgendaChange): InviteSession => {
       const session = sessionsById.get(change.sessionId)!;
       const venue = venueById.get(session.venueId);
@@ -92,7 +135,16 @@ export async function notifyScheduleChanges(tx: Db, agenda: PublicAgenda, previo
       ...(updated.length ? [inviteAttachment('update.ics', registrationInvite(party, updated, 'REQUEST'), 'REQUEST')] : []),
       ...(cancelled.length ? [inviteAttachment('cancel.ics', registrationInvite(party, cancelled, 'CANCEL'), 'CANCEL')] : []),
     ];
-    await enqueueMail(tx, { kind: 'speaker.schedule-changed', eventId: agenda.event.id, toAddress: person.email!, toName: person.name, subject: speakerScheduleSubject(locale, forumName(locale)), html, text, attachments });
+    await enqueueMail(tx, {
+      kind: 'speaker.schedule-changed',
+      eventId: agenda.event.id,
+      toAddress: person.email!,
+      toName: person.name,
+      subject: speakerScheduleSubject(locale, forumName(locale)),
+      html,
+      text,
+      attachments,
+    });
   }
   return { registrants: byRegistration.size, speakers: people.length };
 }

@@ -32,7 +32,9 @@ export async function publishAgenda(db: Db, actor: Actor | null, slug: string): 
     const working = await workingAgenda(tx, locked!);
     const changes = diffAgenda(previous, working.sessions);
     const version = locked!.publishedVersion + 1;
-    await tx.insert(agendaVersions).values({ eventId: event.id, version, snapshot: toSnapshot(working.sessions), changes, publishedBy: actor!.userId });
+    await tx
+      .insert(agendaVersions)
+      .values({ eventId: event.id, version, snapshot: toSnapshot(working.sessions), changes, publishedBy: actor!.userId });
     await tx.update(events).set({ publishedVersion: version }).where(eq(events.id, event.id));
     const notified = await notifyScheduleChanges(tx, working, previous, changes);
     await recordAudit(tx, {

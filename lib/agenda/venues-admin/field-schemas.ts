@@ -17,20 +17,23 @@ export const requiredText = (max: number) => singleLineText(max).pipe(z.string()
  * means "none" (null) where `optional`, and is an error otherwise.
  */
 function count(max: number, optional: boolean) {
-  return z.union([z.number(), z.string(), z.null()], { error: 'must be a whole number' }).optional().transform((raw, ctx) => {
-    const text = typeof raw === 'string' ? raw.trim() : raw;
-    if (text === '' || text === null || text === undefined) {
-      if (optional) return null;
-      ctx.addIssue({ code: 'custom', message: 'is required' });
+  return z
+    .union([z.number(), z.string(), z.null()], { error: 'must be a whole number' })
+    .optional()
+    .transform((raw, ctx) => {
+      const text = typeof raw === 'string' ? raw.trim() : raw;
+      if (text === '' || text === null || text === undefined) {
+        if (optional) return null;
+        ctx.addIssue({ code: 'custom', message: 'is required' });
+        return z.NEVER;
+      }
+      const value = typeof text === 'number' ? text : /^[-+]?\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (!Number.isInteger(value)) ctx.addIssue({ code: 'custom', message: 'must be a whole number' });
+      else if (value < 0) ctx.addIssue({ code: 'custom', message: 'must be 0 or more' });
+      else if (value > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max}` });
+      else return value;
       return z.NEVER;
-    }
-    const value = typeof text === 'number' ? text : /^[-+]?\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isInteger(value)) ctx.addIssue({ code: 'custom', message: 'must be a whole number' });
-    else if (value < 0) ctx.addIssue({ code: 'custom', message: 'must be 0 or more' });
-    else if (value > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max}` });
-    else return value;
-    return z.NEVER;
-  });
+    });
 }
 
 export const optionalCount = (max: number) => count(max, true);

@@ -26,7 +26,11 @@ export async function listSpeakers(db: Db, actor: Actor | null, slug: string) {
     .orderBy(asc(speakers.name), asc(speakers.slug));
   const ids = rows.map((s) => s.id);
   const counts = ids.length
-    ? await db.select({ speakerId: sessionSpeakers.speakerId, n: count() }).from(sessionSpeakers).where(inArray(sessionSpeakers.speakerId, ids)).groupBy(sessionSpeakers.speakerId)
+    ? await db
+        .select({ speakerId: sessionSpeakers.speakerId, n: count() })
+        .from(sessionSpeakers)
+        .where(inArray(sessionSpeakers.speakerId, ids))
+        .groupBy(sessionSpeakers.speakerId)
     : [];
   const sessionCount = new Map(counts.map((c) => [c.speakerId, c.n]));
   return {
@@ -72,7 +76,11 @@ export async function speakerForEdit(db: Db, actor: Actor | null, slug: string, 
     .from(speakers)
     .where(and(eq(speakers.id, speakerId), eq(speakers.eventId, event.id)));
   if (!speaker) return { event, speaker: null };
-  return { event, speaker: { id: speaker.id, name: speaker.name, hasAccount: speaker.userId !== null }, values: speakerFormValues(speaker) };
+  return {
+    event,
+    speaker: { id: speaker.id, name: speaker.name, hasAccount: speaker.userId !== null },
+    values: speakerFormValues(speaker),
+  };
 }
 
 /** The event of the "new speaker" page, for its organisers. */

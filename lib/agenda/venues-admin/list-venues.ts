@@ -13,7 +13,11 @@ export async function listVenues(db: Db, actor: Actor | null, slug: string) {
   const roomsByVenue = await roomsOfVenues(db, ids);
   const shown = new Map<string, number>();
   if (ids.length > 0) {
-    const held = await db.select({ venueId: sessions.venueId, n: count() }).from(sessions).where(inArray(sessions.venueId, ids)).groupBy(sessions.venueId);
+    const held = await db
+      .select({ venueId: sessions.venueId, n: count() })
+      .from(sessions)
+      .where(inArray(sessions.venueId, ids))
+      .groupBy(sessions.venueId);
     const relayed = await db
       .select({ venueId: sessionRelays.venueId, n: count() })
       .from(sessionRelays)

@@ -1,6 +1,6 @@
 /** What saving a venue, room or speaker answers; authorization failures throw instead. */
 export type SaveResult =
-  | { ok: true; id: string; /** Sessions held at or relayed to a venue whose zone changed. */ shiftedSessions?: number }
+  | { ok: true; id: string /** Sessions held at or relayed to a venue whose zone changed. */; shiftedSessions?: number }
   | { ok: false; status: 422; fields: Record<string, string> }
   | { ok: false; status: 404; error: string };
 

@@ -31,11 +31,7 @@ export async function sessionsUsingRooms(db: Db, roomIds: string[]): Promise<Map
 /** The rooms of some venues, in name order, keyed by venue. */
 export async function roomsOfVenues(db: Db, venueIds: string[]) {
   if (venueIds.length === 0) return new Map<string, (typeof rooms.$inferSelect)[]>();
-  const rows = await db
-    .select()
-    .from(rooms)
-    .where(inArray(rooms.venueId, venueIds))
-    .orderBy(asc(rooms.venueId), asc(rooms.id));
+  const rows = await db.select().from(rooms).where(inArray(rooms.venueId, venueIds)).orderBy(asc(rooms.venueId), asc(rooms.id));
   const byVenue = new Map<string, (typeof rooms.$inferSelect)[]>(venueIds.map((id) => [id, []]));
   for (const room of rows) byVenue.get(room.venueId)!.push(room);
   for (const list of byVenue.values()) list.sort((a, b) => a.name.en.localeCompare(b.name.en));

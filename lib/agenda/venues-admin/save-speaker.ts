@@ -134,5 +134,7 @@ async function dropSpeakerRoleIfUnused(tx: Db, eventId: string, userId: string):
     .where(and(eq(speakers.eventId, eventId), eq(speakers.userId, userId)))
     .limit(1);
   if (still) return;
-  await tx.delete(eventMembers).where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, userId), eq(eventMembers.role, 'speaker')));
+  await tx
+    .delete(eventMembers)
+    .where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, userId), eq(eventMembers.role, 'speaker')));
 }

@@ -31,7 +31,11 @@ function columns(input: VenueInput) {
 async function slugTaken(db: Db, eventId: string, slug: string, exceptId?: string): Promise<boolean> {
   const conditions = [eq(venues.eventId, eventId), eq(venues.slug, slug)];
   if (exceptId) conditions.push(ne(venues.id, exceptId));
-  const [row] = await db.select({ id: venues.id }).from(venues).where(and(...conditions)).limit(1);
+  const [row] = await db
+    .select({ id: venues.id })
+    .from(venues)
+    .where(and(...conditions))
+    .limit(1);
   return Boolean(row);
 }
 

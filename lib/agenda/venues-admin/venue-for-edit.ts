@@ -36,7 +36,10 @@ export async function venueForEdit(db: Db, actor: Actor | null, slug: string, ve
     .where(and(eq(venues.id, venueId), eq(venues.eventId, event.id)));
   if (!venue) return { event, venue: null };
   const rooms = (await roomsOfVenues(db, [venue.id])).get(venue.id) ?? [];
-  const usage = await sessionsUsingRooms(db, rooms.map((r) => r.id));
+  const usage = await sessionsUsingRooms(
+    db,
+    rooms.map((r) => r.id),
+  );
   return {
     event,
     venue,
@@ -48,11 +51,27 @@ export async function venueForEdit(db: Db, actor: Actor | null, slug: string, ve
 }
 
 /** What a new venue's form starts with: placed after the existing venues. */
-export async function newVenueDefaults(db: Db, actor: Actor | null, slug: string): Promise<{ event: Awaited<ReturnType<typeof organiserEvent>>; values: VenueFormValues }> {
+export async function newVenueDefaults(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+): Promise<{ event: Awaited<ReturnType<typeof organiserEvent>>; values: VenueFormValues }> {
   const event = await organiserEvent(db, actor, slug);
   const [row] = await db.select({ n: count() }).from(venues).where(eq(venues.eventId, event.id));
   return {
     event,
-    values: { slug: '', nameEn: '', nameZh: '', cityEn: '', cityZh: '', country: '', timeZone: event.timeZone, kind: 'branch', capacity: '', address: '', position: String(row?.n ?? 0) },
+    values: {
+      slug: '',
+      nameEn: '',
+      nameZh: '',
+      cityEn: '',
+      cityZh: '',
+      country: '',
+      timeZone: event.timeZone,
+      kind: 'branch',
+      capacity: '',
+      address: '',
+      position: String(row?.n ?? 0),
+    },
   };
 }

@@ -23,7 +23,9 @@ export const announcementSchema = z.object({
 });
 export type AnnouncementInput = z.input<typeof announcementSchema>;
 
-export type AnnouncementResult = { ok: true; queued: number; repeated?: boolean } | { ok: false; status: 422; error: string; fields: Record<string, string> };
+export type AnnouncementResult =
+  | { ok: true; queued: number; repeated?: boolean }
+  | { ok: false; status: 422; error: string; fields: Record<string, string> };
 
 const BATCH = 1000;
 
@@ -51,8 +53,15 @@ export async function queueAnnouncement(db: Db, actor: Actor | null, slug: strin
       const [earlier] = await tx
         .select({ details: auditLog.details })
         .from(auditLog)
-        .where(and(eq(auditLog.eventId, event.id), eq(auditLog.action, 'announcement.queue'), sql`${auditLog.details}->>'requestId' = ${requestId}`));
-      if (earlier) return { ok: true as const, queued: Number((earlier.details as { recipients?: number }).recipients ?? 0), repeated: true };
+        .where(
+          and(
+            eq(auditLog.eventId, event.id),
+            eq(auditLog.action, 'announcement.queue'),
+            sql`${auditLog.details}->>'requestId' = ${requestId}`,
+          ),
+        );
+      if (earlier)
+        return { ok: true as const, queued: Number((earlier.details as { recipients?: number }).recipients ?? 0), repeated: true };
     }
     let queued = 0;
     let cursor: Cursor | null = null;
@@ -93,7 +102,12 @@ export async function queueAnnouncement(db: Db, actor: Actor | null, slug: strin
 }
 
 /** How many registrants an announcement with these filters would reach. */
-export async function announcementAudience(db: Db, actor: Actor | null, slug: string, filters: z.output<typeof registrationFilterSchema>): Promise<number> {
+export async function announcementAudience(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  filters: z.output<typeof registrationFilterSchema>,
+): Promise<number> {
   const event = await organiserEvent(db, actor, slug);
   const rows = await db.$count(registrations, registrationConditions(event.id, filters, { excludeCancelledByDefault: true }));
   return rows;

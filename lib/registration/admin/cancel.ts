@@ -13,27 +13,36 @@ import { notFound, type AdminActionResult } from './action-result';
  * An organiser cancels a registration of their event. The registrant's own cancel path does the
  * work (seats go to the first in line, mails are queued); the audit entry commits with it.
  */
-export async function cancelRegistrationAsOrganiser(db: Db, actor: Actor | null, slug: string, registrationId: string, reason = ''): Promise<AdminActionResult> {
+export async function cancelRegistrationAsOrganiser(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  registrationId: string,
+  reason = '',
+): Promise<AdminActionResult> {
   const event = await organiserEvent(db, actor, slug);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
-  return retryingDeadlocks(() => db.transaction(async (tx) => {
-    // The registrant's own cancel path, which locks the seats before the registration's row.
-    const [inEvent] = await tx
-      .select({ id: registrations.id })
-      .from(registrations)
-      .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
-    if (!inEvent) return notFound;
-    const current = await rearrangeSeats(tx, registrationId, null, lockSeats);
-    if (!current) return notFound;
-    if (current.status === 'cancelled') return { ok: false as const, status: 409 as const, error: 'This registration is already cancelled' };
-    await recordAudit(tx, {
-      eventId: event.id,
-      actorUserId: actor!.userId,
-      action: 'registration.cancel',
-      entity: 'registration',
-      entityId: registrationId,
-      details: { name: current.name, email: current.email, previousStatus: current.status, ...(reason ? { reason } : {}) },
-    });
-    return { ok: true as const };
-  }));
+  return retryingDeadlocks(() =>
+    db.transaction(async (tx) => {
+      // The registrant's own cancel path, which locks the seats before the registration's row.
+      const [inEvent] = await tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
+      if (!inEvent) return notFound;
+      const current = await rearrangeSeats(tx, registrationId, null, lockSeats);
+      if (!current) return notFound;
+      if (current.status === 'cancelled')
+        return { ok: false as const, status: 409 as const, error: 'This registration is already cancelled' };
+      await recordAudit(tx, {
+        eventId: event.id,
+        actorUserId: actor!.userId,
+        action: 'registration.cancel',
+        entity: 'registration',
+        entityId: registrationId,
+        details: { name: current.name, email: current.email, previousStatus: current.status, ...(reason ? { reason } : {}) },
+      });
+      return { ok: true as const };
+    }),
+  );
 }

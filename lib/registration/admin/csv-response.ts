@@ -7,7 +7,12 @@ import { exportRegistrationsCsv } from './export';
 import { filtersFromSearchParams } from './filters';
 
 /** The HTTP answer of the CSV export route: 401/403 when not allowed, 422 for bad filters, else the file. */
-export async function registrationsCsvResponse(db: Db, actor: Actor | null, slug: string, searchParams: URLSearchParams): Promise<Response> {
+export async function registrationsCsvResponse(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  searchParams: URLSearchParams,
+): Promise<Response> {
   const noStore = { 'cache-control': 'no-store' };
   try {
     const parsed = filtersFromSearchParams(searchParams);
@@ -36,4 +41,3 @@ export async function registrationsCsvResponse(db: Db, actor: Actor | null, slug
     throw error;
   }
 }
-

@@ -21,7 +21,16 @@ export type SessionSeats = {
   chosen: number;
 };
 
-export type VenueSeats = { id: string; slug: string; name: LocalizedText; city: LocalizedText; kind: string; capacity: number | null; confirmed: number; waitlisted: number };
+export type VenueSeats = {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  city: LocalizedText;
+  kind: string;
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+};
 
 export type RegistrationDashboard = {
   event: AdminEvent;
@@ -45,54 +54,72 @@ export async function registrationDashboard(db: Db, actor: Actor | null, slug: s
   // Grouped by position: the zone is a bound parameter, so a repeated expression would not match.
   const day = sql<string>`to_char(${registrations.createdAt} at time zone ${event.timeZone}, 'YYYY-MM-DD')`;
   const n = count();
-  const [byStatus, perDay, byVenue, byMode, byCountry, byParticipantType, venueRows, venueWaits, sessionRows, seatRows] = await Promise.all([
-    db.select({ key: registrations.status, count: n }).from(registrations).where(eq(registrations.eventId, event.id)).groupBy(registrations.status),
-    db.select({ key: day, count: n }).from(registrations).where(eq(registrations.eventId, event.id)).groupBy(sql`1`).orderBy(sql`1`),
-    db
-      .select({ key: sql<string>`coalesce(${venues.slug}, 'online')`, count: n })
-      .from(registrations)
-      .leftJoin(venues, eq(registrations.venueId, venues.id))
-      .where(active(event.id))
-      .groupBy(venues.slug),
-    db.select({ key: registrations.mode, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.mode),
-    db.select({ key: registrations.country, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.country),
-    db.select({ key: registrations.participantType, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.participantType),
-    db
-      .select({ id: venues.id, slug: venues.slug, name: venues.name, city: venues.city, kind: venues.kind, capacity: venues.capacity, confirmed: venues.confirmedCount })
-      .from(venues)
-      .where(eq(venues.eventId, event.id))
-      .orderBy(asc(venues.position)),
-    db
-      .select({ venueId: registrations.venueId, count: n })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
-      .groupBy(registrations.venueId),
-    db
-      .select({
-        id: sessions.id,
-        title: sessions.title,
-        venueName: venues.name,
-        venueZone: venues.timeZone,
-        startsAt: sessions.startsAt,
-        status: sessions.status,
-        capacity: sessions.capacity,
-        confirmed: sessions.confirmedCount,
-      })
-      .from(sessions)
-      .innerJoin(venues, eq(sessions.venueId, venues.id))
-      .where(eq(sessions.eventId, event.id))
-      .orderBy(asc(sessions.startsAt), asc(sessions.slug)),
-    db
-      .select({
-        sessionId: registrationSessions.sessionId,
-        chosen: count(),
-        waitlisted: sql<number>`count(*) filter (where ${registrationSessions.status} = 'waitlisted')`.mapWith(Number),
-      })
-      .from(registrationSessions)
-      .innerJoin(sessions, eq(registrationSessions.sessionId, sessions.id))
-      .where(eq(sessions.eventId, event.id))
-      .groupBy(registrationSessions.sessionId),
-  ]);
+  const [byStatus, perDay, byVenue, byMode, byCountry, byParticipantType, venueRows, venueWaits, sessionRows, seatRows] = await Promise.all(
+    [
+      db
+        .select({ key: registrations.status, count: n })
+        .from(registrations)
+        .where(eq(registrations.eventId, event.id))
+        .groupBy(registrations.status),
+      db.select({ key: day, count: n }).from(registrations).where(eq(registrations.eventId, event.id)).groupBy(sql`1`).orderBy(sql`1`),
+      db
+        .select({ key: sql<string>`coalesce(${venues.slug}, 'online')`, count: n })
+        .from(registrations)
+        .leftJoin(venues, eq(registrations.venueId, venues.id))
+        .where(active(event.id))
+        .groupBy(venues.slug),
+      db.select({ key: registrations.mode, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.mode),
+      db.select({ key: registrations.country, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.country),
+      db
+        .select({ key: registrations.participantType, count: n })
+        .from(registrations)
+        .where(active(event.id))
+        .groupBy(registrations.participantType),
+      db
+        .select({
+          id: venues.id,
+          slug: venues.slug,
+          name: venues.name,
+          city: venues.city,
+          kind: venues.kind,
+          capacity: venues.capacity,
+          confirmed: venues.confirmedCount,
+        })
+        .from(venues)
+        .where(eq(venues.eventId, event.id))
+        .orderBy(asc(venues.position)),
+      db
+        .select({ venueId: registrations.venueId, count: n })
+        .from(registrations)
+        .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
+        .groupBy(registrations.venueId),
+      db
+        .select({
+          id: sessions.id,
+          title: sessions.title,
+          venueName: venues.name,
+          venueZone: venues.timeZone,
+          startsAt: sessions.startsAt,
+          status: sessions.status,
+          capacity: sessions.capacity,
+          confirmed: sessions.confirmedCount,
+        })
+        .from(sessions)
+        .innerJoin(venues, eq(sessions.venueId, venues.id))
+        .where(eq(sessions.eventId, event.id))
+        .orderBy(asc(sessions.startsAt), asc(sessions.slug)),
+      db
+        .select({
+          sessionId: registrationSessions.sessionId,
+          chosen: count(),
+          waitlisted: sql<number>`count(*) filter (where ${registrationSessions.status} = 'waitlisted')`.mapWith(Number),
+        })
+        .from(registrationSessions)
+        .innerJoin(sessions, eq(registrationSessions.sessionId, sessions.id))
+        .where(eq(sessions.eventId, event.id))
+        .groupBy(registrationSessions.sessionId),
+    ],
+  );
   const waitsAt = new Map(venueWaits.map((w) => [w.venueId, w.count]));
   const seatsOf = new Map(seatRows.map((s) => [s.sessionId, s]));
   const byCount = (a: { count: number; key: string }, b: { count: number; key: string }) => b.count - a.count || a.key.localeCompare(b.key);
@@ -115,6 +142,7 @@ export function withEmptyDays(perDay: CountBy): CountBy {
   const counts = new Map(perDay.map((d) => [d.key, d.count]));
   const days: CountBy = [];
   const last = perDay[perDay.length - 1]!.key;
-  for (let day = perDay[0]!.key; day <= last && days.length < 366; day = addDays(day, 1)) days.push({ key: day, count: counts.get(day) ?? 0 });
+  for (let day = perDay[0]!.key; day <= last && days.length < 366; day = addDays(day, 1))
+    days.push({ key: day, count: counts.get(day) ?? 0 });
   return days;
 }

@@ -37,7 +37,12 @@ export type RegistrationCsv = { filename: string; stream: ReadableStream<Uint8Ar
  * happen before the first byte; rows are then read in keyset batches as the client takes them, so
  * memory stays flat and the work stays linear however many rows there are.
  */
-export async function exportRegistrationsCsv(db: Db, actor: Actor | null, slug: string, filters: RegistrationFilters): Promise<RegistrationCsv> {
+export async function exportRegistrationsCsv(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  filters: RegistrationFilters,
+): Promise<RegistrationCsv> {
   const event = await organiserEvent(db, actor, slug);
   await recordAudit(db, {
     eventId: event.id,
@@ -101,10 +106,20 @@ async function readBatch(db: Db, where: ReturnType<typeof and>) {
     .limit(BATCH);
   const seats = rows.length
     ? await db
-        .select({ registrationId: registrationSessions.registrationId, slug: sessions.slug, status: registrationSessions.status, position: registrationSessions.waitlistPosition })
+        .select({
+          registrationId: registrationSessions.registrationId,
+          slug: sessions.slug,
+          status: registrationSessions.status,
+          position: registrationSessions.waitlistPosition,
+        })
         .from(registrationSessions)
         .innerJoin(sessions, eq(registrationSessions.sessionId, sessions.id))
-        .where(inArray(registrationSessions.registrationId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            registrationSessions.registrationId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(sessions.startsAt))
     : [];
   const seatsOf = new Map<string, string[]>();

@@ -15,7 +15,11 @@ export async function registrationFilterOptions(db: Db, actor: Actor | null, slu
       .from(venues)
       .where(and(eq(venues.eventId, event.id), ne(venues.kind, 'online')))
       .orderBy(asc(venues.position)),
-    db.selectDistinct({ country: registrations.country }).from(registrations).where(eq(registrations.eventId, event.id)).orderBy(asc(registrations.country)),
+    db
+      .selectDistinct({ country: registrations.country })
+      .from(registrations)
+      .where(eq(registrations.eventId, event.id))
+      .orderBy(asc(registrations.country)),
   ]);
   return { venues: venueRows, countries: countryRows.map((c) => c.country) };
 }

@@ -15,7 +15,12 @@ const param = <T extends z.ZodType>(schema: T) =>
 /** The filters shared by the registrations table, the CSV export and announcements. */
 export const registrationFilterSchema = z.object({
   q: param(z.string({ error: 'must be text' }).trim().max(200, 'must be at most 200 characters')),
-  venue: param(z.string({ error: 'must be a venue slug' }).max(80).regex(/^[a-z0-9-]+$/, 'must be a venue slug')),
+  venue: param(
+    z
+      .string({ error: 'must be a venue slug' })
+      .max(80)
+      .regex(/^[a-z0-9-]+$/, 'must be a venue slug'),
+  ),
   mode: param(z.enum(ATTENDANCE_MODES, { error: 'must be in_person or online' })),
   status: param(z.enum(REGISTRATION_STATUSES, { error: `must be one of: ${REGISTRATION_STATUSES.join(', ')}` })),
   country: param(
@@ -40,7 +45,10 @@ export function filtersFromSearchParams(params: URLSearchParams | Record<string,
  * For pages: keeps every filter that parses and names the ones that do not, so one bad value in a
  * shared link does not silently drop the others.
  */
-export function filtersKeepingValid(params: Record<string, string | string[] | undefined>): { filters: RegistrationFilters; problems: Record<string, string> } {
+export function filtersKeepingValid(params: Record<string, string | string[] | undefined>): {
+  filters: RegistrationFilters;
+  problems: Record<string, string>;
+} {
   const filters: Record<string, unknown> = {};
   const problems: Record<string, string> = {};
   for (const [key, schema] of Object.entries(registrationFilterSchema.shape)) {
@@ -67,11 +75,18 @@ function containsPattern(text: string): string {
  * The WHERE conditions for one event's registrations. Each is a plain column comparison so the
  * (event_id, created_at) and (venue_id, status) indexes stay usable.
  */
-export function registrationConditions(eventId: string, filters: RegistrationFilters, options: { excludeCancelledByDefault?: boolean } = {}): SQL {
+export function registrationConditions(
+  eventId: string,
+  filters: RegistrationFilters,
+  options: { excludeCancelledByDefault?: boolean } = {},
+): SQL {
   const conditions: (SQL | undefined)[] = [eq(registrations.eventId, eventId)];
   if (filters.venue) {
     conditions.push(
-      eq(registrations.venueId, sql`(select ${venues.id} from ${venues} where ${venues.eventId} = ${eventId} and ${venues.slug} = ${filters.venue})`),
+      eq(
+        registrations.venueId,
+        sql`(select ${venues.id} from ${venues} where ${venues.eventId} = ${eventId} and ${venues.slug} = ${filters.venue})`,
+      ),
     );
   }
   if (filters.mode) conditions.push(eq(registrations.mode, filters.mode));
@@ -81,7 +96,9 @@ export function registrationConditions(eventId: string, filters: RegistrationFil
   if (filters.type) conditions.push(eq(registrations.participantType, filters.type));
   if (filters.q) {
     const pattern = containsPattern(filters.q);
-    conditions.push(or(ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.organisation, pattern)));
+    conditions.push(
+      or(ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.organisation, pattern)),
+    );
   }
   return and(...conditions)!;
 }

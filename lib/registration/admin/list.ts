@@ -56,7 +56,13 @@ export type RegistrationPage = {
  * One page of an event's registrations for its organisers. Keyset paging on (created_at, id): each
  * page reads only its own rows through the (event_id, created_at) index, however deep it is.
  */
-export async function listRegistrations(db: Db, actor: Actor | null, slug: string, filters: RegistrationFilters, page: RegistrationPageRequest): Promise<RegistrationPage> {
+export async function listRegistrations(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  filters: RegistrationFilters,
+  page: RegistrationPageRequest,
+): Promise<RegistrationPage> {
   const event = await organiserEvent(db, actor, slug);
   const where = registrationConditions(event.id, filters);
   const sortDirection: Direction = page.sort === 'newest' ? 'desc' : 'asc';

@@ -12,12 +12,28 @@ import { formatTimeWithZone } from '@/lib/format/datetime';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Join online', robots: { index: false, follow: false }, referrer: 'no-referrer' as const };
 
-export default async function JoinPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JoinPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ token }, t, locale] = await Promise.all([params, getTranslations('join'), getLocale() as Promise<Locale>]);
   const tz = viewerZoneSchema.parse((await searchParams).tz);
   const view = await joinView(await getDb(), token);
-  if (view.state === 'invalid') return <p className="notice bad" role="alert">{t('invalid')}</p>;
-  if (view.state === 'refused') return <p className="notice bad" role="alert" data-testid="join-refused">{t(`notEntitled.${view.reason}`)}</p>;
+  if (view.state === 'invalid')
+    return (
+      <p className="notice bad" role="alert">
+        {t('invalid')}
+      </p>
+    );
+  if (view.state === 'refused')
+    return (
+      <p className="notice bad" role="alert" data-testid="join-refused">
+        {t(`notEntitled.${view.reason}`)}
+      </p>
+    );
   const { session, event, origin } = view.entitlement;
   const zone = origin.timeZone;
   return (
@@ -25,7 +41,14 @@ export default async function JoinPage({ params, searchParams }: { params: Promi
       <p className="muted">{pick(event.name, locale)}</p>
       <h1>{pick(session.title, locale)}</h1>
       <p>
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={zone} place={pick(origin.city, locale)} locale={locale} headingDay={null} />
+        <SessionTime
+          start={session.startsAt}
+          end={session.endsAt}
+          zone={zone}
+          place={pick(origin.city, locale)}
+          locale={locale}
+          headingDay={null}
+        />
       </p>
       <ViewerTime start={session.startsAt} end={session.endsAt} zone={zone} viewerZone={tz} locale={locale} headingDay={null} />
       <p>
@@ -36,7 +59,10 @@ export default async function JoinPage({ params, searchParams }: { params: Promi
           <>
             <p>{t('opensAt', { time: formatTimeWithZone(view.opensAt, zone, pick(origin.city, locale)) })}</p>
             <p className="muted">{t('opensIn')}</p>
-            <Countdown until={view.opensAt.toISOString()} labels={{ days: t('units.days'), hours: t('units.hours'), minutes: t('units.minutes'), seconds: t('units.seconds') }} />
+            <Countdown
+              until={view.opensAt.toISOString()}
+              labels={{ days: t('units.days'), hours: t('units.hours'), minutes: t('units.minutes'), seconds: t('units.seconds') }}
+            />
           </>
         )}
         {view.state === 'live' && view.openPath && (

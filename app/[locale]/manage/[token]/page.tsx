@@ -24,7 +24,13 @@ const querySchema = z.object({
   tz: viewerZoneSchema,
 });
 
-export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ManagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await params;
   const query = querySchema.parse(await searchParams);
   const [t, ta, locale] = await Promise.all([getTranslations('manage'), getTranslations('agenda'), getLocale() as Promise<Locale>]);
@@ -53,7 +59,10 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
           </span>
         </p>
         <p>
-          {t('attendance')}: {registration.mode === 'online' ? t('online') : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)}, ${pick(venue.city, locale)}` : '' })}
+          {t('attendance')}:{' '}
+          {registration.mode === 'online'
+            ? t('online')
+            : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)}, ${pick(venue.city, locale)}` : '' })}
         </p>
         {registration.mode === 'in_person' && venue?.address && (
           <p>
@@ -65,6 +74,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         <section className="card ticket" data-testid="ticket">
           <h2>{t('ticket')}</h2>
           {/* The SVG comes from the QR library and encodes only the signed code. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the markup is the QR library's SVG of our own signed code, no user text. */}
           <div className="qr" role="img" aria-label={t('ticket')} dangerouslySetInnerHTML={{ __html: ticket.svg }} />
           <p className="muted">{t('ticketHint')}</p>
           <p>
@@ -82,12 +92,31 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       <ul className="itinerary">
         {items.map((item) => (
           <li key={item.session.id} data-seat={item.seat?.status}>
-            <SessionTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} place={itineraryPlace(item, locale)} locale={locale} headingDay={null} /> — {pick(item.session.title, locale)} —{' '}
-            <strong>{item.seat?.status === 'waitlisted' ? t('seatWaitlisted', { position: item.seat.waitlistPosition ?? 0 }) : t('seatConfirmed')}</strong>
-            <ViewerTime start={item.session.startsAt} end={item.session.endsAt} zone={item.zone} viewerZone={query.tz} locale={locale} headingDay={null} />
+            <SessionTime
+              start={item.session.startsAt}
+              end={item.session.endsAt}
+              zone={item.zone}
+              place={itineraryPlace(item, locale)}
+              locale={locale}
+              headingDay={null}
+            />{' '}
+            — {pick(item.session.title, locale)} —{' '}
+            <strong>
+              {item.seat?.status === 'waitlisted' ? t('seatWaitlisted', { position: item.seat.waitlistPosition ?? 0 }) : t('seatConfirmed')}
+            </strong>
+            <ViewerTime
+              start={item.session.startsAt}
+              end={item.session.endsAt}
+              zone={item.zone}
+              viewerZone={query.tz}
+              locale={locale}
+              headingDay={null}
+            />
             <span className="muted" data-testid="presence">
               {item.presence.kind === 'relay'
-                ? t('relayedIn', { room: item.presence.room ? pick(item.presence.room.name, locale) : pick(venue?.name ?? item.origin.name, locale) })
+                ? t('relayedIn', {
+                    room: item.presence.room ? pick(item.presence.room.name, locale) : pick(venue?.name ?? item.origin.name, locale),
+                  })
                 : item.presence.kind === 'in-room'
                   ? [item.originRoom ? pick(item.originRoom.name, locale) : null, pick(item.origin.name, locale)].filter(Boolean).join(', ')
                   : t('online')}
@@ -105,7 +134,10 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       </ul>
       {feedUrl && (
         <p className="muted">
-          {t('feed')}: <a href={feedUrl} data-testid="feed-link">{feedUrl}</a>
+          {t('feed')}:{' '}
+          <a href={feedUrl} data-testid="feed-link">
+            {feedUrl}
+          </a>
         </p>
       )}
       {options && (
@@ -115,7 +147,8 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
             <fieldset>
               <legend>{t('attendance')}</legend>
               <label className="check">
-                <input type="radio" name="mode" value="in_person" defaultChecked={registration.mode === 'in_person'} /> {t('inPersonAt', { venue: '' })}
+                <input type="radio" name="mode" value="in_person" defaultChecked={registration.mode === 'in_person'} />{' '}
+                {t('inPersonAt', { venue: '' })}
               </label>
               <select name="venue" aria-label={t('venue')} defaultValue={venue?.slug ?? ''}>
                 <option value="">—</option>
@@ -135,7 +168,10 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
                 <label key={s.id} className="check">
                   <input type="checkbox" name="sessions" value={s.id} defaultChecked={chosen.has(s.id)} />
                   <span>
-                    {s.title} <span className="muted">· {s.day} · {s.time}</span>
+                    {s.title}{' '}
+                    <span className="muted">
+                      · {s.day} · {s.time}
+                    </span>
                   </span>
                 </label>
               ))}

@@ -7,7 +7,11 @@ export const metadata = { title: 'Sign in', robots: { index: false } };
 
 const querySchema = z.object({
   token: z.string().min(20).max(200).catch(''),
-  callbackUrl: z.string().regex(/^\/(?!\/)[^\s\\]*$/).max(500).catch('/'),
+  callbackUrl: z
+    .string()
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .max(500)
+    .catch('/'),
 });
 
 /** Opening this page (as mail scanners do) changes nothing; the button does the signing in. */

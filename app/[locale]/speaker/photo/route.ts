@@ -16,13 +16,16 @@ export const dynamic = 'force-dynamic';
  */
 async function handle(request: NextRequest, bytes: Uint8Array | null): Promise<NextResponse> {
   const id = uuidSchema.safeParse(request.nextUrl.searchParams.get('speaker'));
-  if (!id.success) return NextResponse.json({ error: 'speaker must be a speaker id', fields: { speaker: 'must be a speaker id' } }, { status: 422 });
+  if (!id.success)
+    return NextResponse.json({ error: 'speaker must be a speaker id', fields: { speaker: 'must be a speaker id' } }, { status: 422 });
   try {
     const result = await setSpeakerPhoto(await getDb(), await currentActor(), id.data, bytes);
-    if (!result.ok) return NextResponse.json({ error: result.error, fields: { photo: result.error.replace(/^photo: /, '') } }, { status: result.status });
+    if (!result.ok)
+      return NextResponse.json({ error: result.error, fields: { photo: result.error.replace(/^photo: /, '') } }, { status: result.status });
     return NextResponse.json({ ok: true });
   } catch (error) {
-    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 });
+    if (error instanceof AuthorizationError)
+      return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 });
     throw error;
   }
 }

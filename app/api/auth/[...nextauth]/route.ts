@@ -10,7 +10,8 @@ async function handler(request: Request, context: Context) {
   // next-auth answers a broken JSON body and a return address it refuses with a 500.
   const problem = await jsonBodyProblem(request);
   if (problem) return NextResponse.json({ error: problem.error }, { status: problem.status });
-  if (refusedCallbackUrl(request) !== null) return NextResponse.json({ error: 'callbackUrl must be a path or an http(s) address' }, { status: 400 });
+  if (refusedCallbackUrl(request) !== null)
+    return NextResponse.json({ error: 'callbackUrl must be a path or an http(s) address' }, { status: 400 });
   return NextAuth(request as never, context as never, authOptions());
 }
 

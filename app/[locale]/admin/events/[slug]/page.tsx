@@ -22,9 +22,20 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
   // Check-in staff have one page here: theirs.
   if (!access.roles.includes('organiser')) redirect(`${base}/checkin`);
   const dashboard = await loadForPage(base, (actor) => registrationDashboard(db, actor, slug));
-  const [t, tr, locale] = await Promise.all([getTranslations('adminRegistrations.dashboard'), getTranslations('adminRegistrations'), getLocale() as Promise<Locale>]);
+  const [t, tr, locale] = await Promise.all([
+    getTranslations('adminRegistrations.dashboard'),
+    getTranslations('adminRegistrations'),
+    getLocale() as Promise<Locale>,
+  ]);
   const venueCity = new Map(dashboard.venues.map((v) => [v.slug, pick(v.city, locale)]));
-  const chartText = (title: string, note?: string) => ({ title, note, dataTable: t('dataTable'), labelHeading: t('label'), valueHeading: t('count'), empty: t('empty') });
+  const chartText = (title: string, note?: string) => ({
+    title,
+    note,
+    dataTable: t('dataTable'),
+    labelHeading: t('label'),
+    valueHeading: t('count'),
+    empty: t('empty'),
+  });
   const statusOrder = ['confirmed', 'waitlisted', 'checked_in', 'cancelled'] as const;
   const statusCount = new Map(dashboard.byStatus.map((s) => [s.key, s.count]));
 
@@ -48,10 +59,26 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
       />
 
       <div className="admin-charts" style={{ marginTop: '1rem' }}>
-        <BarChart id="by-venue" rows={dashboard.byVenue.map((v) => ({ label: venueCity.get(v.key) ?? v.key, value: v.count }))} text={chartText(t('byVenue'), t('activeNote'))} />
-        <BarChart id="by-mode" rows={dashboard.byMode.map((m) => ({ label: tr(`modes.${m.key}`), value: m.count }))} text={chartText(t('byMode'), t('activeNote'))} />
-        <BarChart id="by-country" rows={dashboard.byCountry.map((c) => ({ label: countryName(c.key, locale), value: c.count }))} text={chartText(t('byCountry'), t('activeNote'))} />
-        <BarChart id="by-type" rows={dashboard.byParticipantType.map((p) => ({ label: tr(`types.${p.key}`), value: p.count }))} text={chartText(t('byType'), t('activeNote'))} />
+        <BarChart
+          id="by-venue"
+          rows={dashboard.byVenue.map((v) => ({ label: venueCity.get(v.key) ?? v.key, value: v.count }))}
+          text={chartText(t('byVenue'), t('activeNote'))}
+        />
+        <BarChart
+          id="by-mode"
+          rows={dashboard.byMode.map((m) => ({ label: tr(`modes.${m.key}`), value: m.count }))}
+          text={chartText(t('byMode'), t('activeNote'))}
+        />
+        <BarChart
+          id="by-country"
+          rows={dashboard.byCountry.map((c) => ({ label: countryName(c.key, locale), value: c.count }))}
+          text={chartText(t('byCountry'), t('activeNote'))}
+        />
+        <BarChart
+          id="by-type"
+          rows={dashboard.byParticipantType.map((p) => ({ label: tr(`types.${p.key}`), value: p.count }))}
+          text={chartText(t('byType'), t('activeNote'))}
+        />
       </div>
 
       <h2>{t('venueSeats')}</h2>
@@ -60,10 +87,18 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           <thead>
             <tr>
               <th scope="col">{t('columns.venue')}</th>
-              <th scope="col" className="num">{t('columns.capacity')}</th>
-              <th scope="col" className="num">{t('columns.confirmed')}</th>
-              <th scope="col" className="num">{t('columns.waitlisted')}</th>
-              <th scope="col" className="num">{t('columns.left')}</th>
+              <th scope="col" className="num">
+                {t('columns.capacity')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.confirmed')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.waitlisted')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.left')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -91,18 +126,29 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
             <tr>
               <th scope="col">{t('columns.time')}</th>
               <th scope="col">{t('columns.session')}</th>
-              <th scope="col" className="num">{t('columns.capacity')}</th>
-              <th scope="col" className="num">{t('columns.confirmed')}</th>
-              <th scope="col" className="num">{t('columns.waitlisted')}</th>
-              <th scope="col" className="num">{t('columns.left')}</th>
-              <th scope="col" className="num">{t('columns.chosen')}</th>
+              <th scope="col" className="num">
+                {t('columns.capacity')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.confirmed')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.waitlisted')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.left')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.chosen')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {dashboard.sessions.map((s) => (
               <tr key={s.id}>
                 <td>
-                  {formatDay(s.startsAt, s.venueZone, locale)} {localTime(s.startsAt, s.venueZone)} <span className="zone">{offsetLabel(s.startsAt, s.venueZone)}</span>
+                  {formatDay(s.startsAt, s.venueZone, locale)} {localTime(s.startsAt, s.venueZone)}{' '}
+                  <span className="zone">{offsetLabel(s.startsAt, s.venueZone)}</span>
                 </td>
                 <th scope="row">
                   {pick(s.title, locale)} <span className="muted">· {pick(s.venueName, locale)}</span>

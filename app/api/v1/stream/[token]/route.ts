@@ -16,6 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   }
   const { registrationId, sessionId, target } = check.redirect;
   const destination = await streamDestination(await getDb(), registrationId, sessionId, target);
-  if (!destination) return Response.json({ error: 'This stream is not open to this registration now.' }, { status: 403, headers: privateHeaders });
+  if (!destination)
+    return Response.json({ error: 'This stream is not open to this registration now.' }, { status: 403, headers: privateHeaders });
   return new Response(null, { status: 302, headers: { ...privateHeaders, Location: destination } });
 }

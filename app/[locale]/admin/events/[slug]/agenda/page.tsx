@@ -21,15 +21,26 @@ const querySchema = z.object({
   speakers: z.coerce.number().int().optional().catch(undefined),
 });
 
-export default async function AgendaAdminPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AgendaAdminPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const query = querySchema.parse(await searchParams);
   const base = `/admin/events/${slug}/agenda`;
   const db = await getDb();
-  const [t, locale, overview] = await Promise.all([getTranslations('adminAgenda'), getLocale() as Promise<Locale>, loadForPage(base, (actor) => agendaOverview(db, actor, slug))]);
+  const [t, locale, overview] = await Promise.all([
+    getTranslations('adminAgenda'),
+    getLocale() as Promise<Locale>,
+    loadForPage(base, (actor) => agendaOverview(db, actor, slug)),
+  ]);
   const { agenda, event, pending, conflicts } = overview;
   const tc = await getTranslations('adminAgenda.conflicts');
-  const conflictText = (id: string) => describeConflicts(conflicts.get(id) ?? [], (key, values) => tc(key as never, values as never), locale);
+  const conflictText = (id: string) =>
+    describeConflicts(conflicts.get(id) ?? [], (key, values) => tc(key as never, values as never), locale);
   const venueById = new Map(agenda.venues.map((v) => [v.id, v]));
   const titleOf = (id: string) => pick(agenda.sessions.find((s) => s.id === id)?.title, locale) || id;
   const days = new Map<string, typeof agenda.sessions>();
@@ -41,7 +52,11 @@ export default async function AgendaAdminPage({ params, searchParams }: { params
     <section>
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
-      {query.saved && <p className="notice ok" role="status">{t('saved')}</p>}
+      {query.saved && (
+        <p className="notice ok" role="status">
+          {t('saved')}
+        </p>
+      )}
       {query.published !== undefined && (
         <p className="notice ok" role="status" data-testid="published">
           {t('published', { version: query.published, registrants: query.registrants ?? 0, speakers: query.speakers ?? 0 })}
@@ -88,12 +103,21 @@ export default async function AgendaAdminPage({ params, searchParams }: { params
                   return (
                     <tr key={session.id} data-session={session.slug}>
                       <td>
-                        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={day} />
+                        <SessionTime
+                          start={session.startsAt}
+                          end={session.endsAt}
+                          zone={venue.timeZone}
+                          place={pick(venue.city, locale)}
+                          locale={locale}
+                          headingDay={day}
+                        />
                       </td>
                       <td>
                         <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
                         {session.relays.length > 0 && (
-                          <div className="muted">{t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}</div>
+                          <div className="muted">
+                            {t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}
+                          </div>
                         )}
                         {conflicts.has(session.id) && (
                           <ul className="notice bad" data-testid="session-conflicts">
@@ -108,7 +132,11 @@ export default async function AgendaAdminPage({ params, searchParams }: { params
                         {room && <div className="muted">{pick(room.name, locale)}</div>}
                       </td>
                       <td>
-                        <span className={`badge ${session.status === 'cancelled' ? 'cancelled' : session.status === 'changed' ? 'wait' : 'ok'}`}>{t(`status.${session.status}`)}</span>
+                        <span
+                          className={`badge ${session.status === 'cancelled' ? 'cancelled' : session.status === 'changed' ? 'wait' : 'ok'}`}
+                        >
+                          {t(`status.${session.status}`)}
+                        </span>
                       </td>
                     </tr>
                   );

@@ -9,7 +9,13 @@ export const metadata = { title: 'Audit log', robots: { index: false } };
 
 const ENTITIES = ['registration', 'session', 'agenda', 'outbox', 'venue', 'speaker'] as const;
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const query = auditQuerySchema.parse(await searchParams);
   const path = `/admin/events/${slug}/audit`;
@@ -61,7 +67,9 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       )}
       {log.next && (
         <p>
-          <a href={`${path}?${new URLSearchParams({ ...(query.entity ? { entity: query.entity } : {}), before: log.next })}`}>{t('older')}</a>
+          <a href={`${path}?${new URLSearchParams({ ...(query.entity ? { entity: query.entity } : {}), before: log.next })}`}>
+            {t('older')}
+          </a>
         </p>
       )}
     </section>

@@ -27,7 +27,10 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
           stopCamera: t('stopCamera'),
           cameraUnavailable: t('cameraUnavailable'),
           // Raw templates: the desk fills in name and time per scan.
-          outcome: Object.fromEntries(outcomes.map((o) => [o, t.raw(`outcome.${o}`) as string])) as Record<(typeof outcomes)[number], string>,
+          outcome: Object.fromEntries(outcomes.map((o) => [o, t.raw(`outcome.${o}`) as string])) as Record<
+            (typeof outcomes)[number],
+            string
+          >,
           status: { waitlisted: t('status.waitlisted'), cancelled: t('status.cancelled'), online: t('status.online') },
         }}
       />

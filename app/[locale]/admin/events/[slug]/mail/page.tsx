@@ -10,15 +10,26 @@ export const metadata = { title: 'Mail', robots: { index: false } };
 
 const STATUSES = ['queued', 'sending', 'retry', 'sent', 'failed'] as const;
 
-export default async function MailPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const query = outboxQuerySchema.parse(await searchParams);
   const path = `/admin/events/${slug}/mail`;
   const db = await getDb();
-  const [t, list] = await Promise.all([getTranslations('adminMail'), loadForPage(path, (actor) => listEventOutbox(db, actor, slug, query))]);
+  const [t, list] = await Promise.all([
+    getTranslations('adminMail'),
+    loadForPage(path, (actor) => listEventOutbox(db, actor, slug, query)),
+  ]);
   const zone = list.event.timeZone;
   const href = (extra: Record<string, string | undefined>) => {
-    const q = new URLSearchParams(Object.entries({ status: query.status, q: query.q, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+    const q = new URLSearchParams(
+      Object.entries({ status: query.status, q: query.q, ...extra }).filter((e): e is [string, string] => Boolean(e[1])),
+    );
     return q.size ? `${path}?${q}` : path;
   };
   return (
@@ -34,7 +45,12 @@ export default async function MailPage({ params, searchParams }: { params: Promi
           {t('all')}
         </a>
         {STATUSES.map((status) => (
-          <a key={status} href={`${path}?status=${status}`} aria-current={query.status === status ? 'page' : undefined} data-testid={`mail-count-${status}`}>
+          <a
+            key={status}
+            href={`${path}?status=${status}`}
+            aria-current={query.status === status ? 'page' : undefined}
+            data-testid={`mail-count-${status}`}
+          >
             {t(`status.${status}`)} ({list.counts[status] ?? 0})
           </a>
         ))}

@@ -16,7 +16,13 @@ export const metadata = { title: 'Registrations', robots: { index: false } };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function RegistrationsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function RegistrationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { slug } = await params;
   const query = await searchParams;
   const path = `/admin/events/${slug}/registrations`;
@@ -29,7 +35,9 @@ export default async function RegistrationsPage({ params, searchParams }: { para
   const paging = parsedPage.success ? parsedPage.data : registrationPageSchema.parse({});
 
   const db = await getDb();
-  const [list, options] = await loadForPage(path, (actor) => Promise.all([listRegistrations(db, actor, slug, filters, paging), registrationFilterOptions(db, actor, slug)]));
+  const [list, options] = await loadForPage(path, (actor) =>
+    Promise.all([listRegistrations(db, actor, slug, filters, paging), registrationFilterOptions(db, actor, slug)]),
+  );
   const zone = list.event.timeZone;
   const keep = { sort: paging.sort === 'newest' ? undefined : paging.sort, size: paging.size === 50 ? undefined : paging.size };
 
@@ -102,8 +110,12 @@ export default async function RegistrationsPage({ params, searchParams }: { para
                   <td>{t(`types.${r.participantType}`)}</td>
                   <td>{r.mode === 'online' ? t('online') : pick(r.venueCity, locale)}</td>
                   <td>
-                    <span className={`badge ${r.status === 'waitlisted' ? 'wait' : r.status === 'cancelled' ? 'cancelled' : 'ok'}`}>{t(`statuses.${r.status}`)}</span>
-                    {r.waitlistPosition !== null && <span className="muted"> {t('waitlistPosition', { position: r.waitlistPosition })}</span>}
+                    <span className={`badge ${r.status === 'waitlisted' ? 'wait' : r.status === 'cancelled' ? 'cancelled' : 'ok'}`}>
+                      {t(`statuses.${r.status}`)}
+                    </span>
+                    {r.waitlistPosition !== null && (
+                      <span className="muted"> {t('waitlistPosition', { position: r.waitlistPosition })}</span>
+                    )}
                   </td>
                   <td>
                     <time dateTime={r.createdAt.toISOString()}>

@@ -11,7 +11,9 @@ export async function grantStreamAccessAction(slug: string, formData: FormData):
   const eventSlug = actionArg(slugSchema, slug);
   formData = formArg(formData);
   const path = `/admin/events/${eventSlug}/streams`;
-  const result = await runForAction(path, async (actor) => grantStreamAccess(await getDb(), actor, eventSlug, { email: formData.get('email') }));
+  const result = await runForAction(path, async (actor) =>
+    grantStreamAccess(await getDb(), actor, eventSlug, { email: formData.get('email') }),
+  );
   redirect(result.ok ? `${path}?saved=1` : `${path}?error=${encodeURIComponent(result.fields.email ?? 'invalid')}`);
 }
 

@@ -10,16 +10,29 @@ export const metadata = { title: 'Livestream access', robots: { index: false } }
 
 const querySchema = z.object({ saved: z.literal('1').optional().catch(undefined), error: z.string().max(200).optional().catch(undefined) });
 
-export default async function StreamAccessPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StreamAccessPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const query = querySchema.parse(await searchParams);
   const db = await getDb();
-  const [t, grants] = await Promise.all([getTranslations('adminStreams'), loadForPage(`/admin/events/${slug}/streams`, (actor) => listStreamGrants(db, actor, slug))]);
+  const [t, grants] = await Promise.all([
+    getTranslations('adminStreams'),
+    loadForPage(`/admin/events/${slug}/streams`, (actor) => listStreamGrants(db, actor, slug)),
+  ]);
   return (
     <section>
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
-      {query.saved && <p className="notice ok" role="status">{t('saved')}</p>}
+      {query.saved && (
+        <p className="notice ok" role="status">
+          {t('saved')}
+        </p>
+      )}
       {query.error && <p className="notice bad" role="alert">{`${t('email')}: ${query.error}`}</p>}
       <form action={grantStreamAccessAction.bind(null, slug)} className="card admin-filters">
         <div className="field">

@@ -22,7 +22,11 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const session = agenda?.sessions.find((s) => s.slug === key);
   if (!agenda || !session) notFound();
   const { tz } = parseAgendaQuery(await searchParams);
-  const [t, locale, seats] = await Promise.all([getTranslations('agenda'), getLocale() as Promise<Locale>, seatsLeft(await getDb(), agenda.event.id)]);
+  const [t, locale, seats] = await Promise.all([
+    getTranslations('agenda'),
+    getLocale() as Promise<Locale>,
+    seatsLeft(await getDb(), agenda.event.id),
+  ]);
   const venue = agenda.venues.find((v) => v.id === session.venueId)!;
   const room = agenda.rooms.find((r) => r.id === session.roomId);
   const left = seats.get(session.id);
@@ -47,7 +51,14 @@ export default async function SessionPage({ params, searchParams }: Props) {
         )}
       </p>
       <p data-testid="venue-time">
-        <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={null} />
+        <SessionTime
+          start={session.startsAt}
+          end={session.endsAt}
+          zone={venue.timeZone}
+          place={pick(venue.city, locale)}
+          locale={locale}
+          headingDay={null}
+        />
       </p>
       {tz && tz !== venue.timeZone && (
         <p className="muted" data-testid="viewer-time">
@@ -86,13 +97,29 @@ export default async function SessionPage({ params, searchParams }: Props) {
                   const at = agenda.venues.find((v) => v.id === relay.venueId)!;
                   return (
                     <li key={relay.venueId} data-relay-venue={at.slug}>
-                      {pick(at.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={at.timeZone} place={pick(at.city, locale)} locale={locale} headingDay={localDate(session.startsAt, venue.timeZone)} />
+                      {pick(at.name, locale)}:{' '}
+                      <SessionTime
+                        start={session.startsAt}
+                        end={session.endsAt}
+                        zone={at.timeZone}
+                        place={pick(at.city, locale)}
+                        locale={locale}
+                        headingDay={localDate(session.startsAt, venue.timeZone)}
+                      />
                     </li>
                   );
                 })}
                 {online && (
                   <li data-relay-venue={online.slug}>
-                    {pick(online.name, locale)}: <SessionTime start={session.startsAt} end={session.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={localDate(session.startsAt, venue.timeZone)} />
+                    {pick(online.name, locale)}:{' '}
+                    <SessionTime
+                      start={session.startsAt}
+                      end={session.endsAt}
+                      zone={venue.timeZone}
+                      place={pick(venue.city, locale)}
+                      locale={locale}
+                      headingDay={localDate(session.startsAt, venue.timeZone)}
+                    />
                   </li>
                 )}
               </ul>
@@ -112,8 +139,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
                   <a href={`/events/${slug}/speakers/${person.slug}`}>
                     {person.honorific} {person.name}
                   </a>{' '}
-                  — {t(`roles.${role.role}` as never)}, {person.jobTitle}, {person.affiliation} ({regionName.of(person.country) ?? person.country})
-                  {role.presence === 'remote' && ` · ${t('remote')}`}
+                  — {t(`roles.${role.role}` as never)}, {person.jobTitle}, {person.affiliation} (
+                  {regionName.of(person.country) ?? person.country}){role.presence === 'remote' && ` · ${t('remote')}`}
                 </li>
               );
             })}

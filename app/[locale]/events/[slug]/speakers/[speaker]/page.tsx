@@ -34,8 +34,15 @@ export default async function SpeakerPage({ params }: { params: Promise<{ slug: 
           const role = s.speakers.find((r) => r.speakerId === speaker.id)!;
           return (
             <li key={s.id}>
-              <SessionTime start={s.startsAt} end={s.endsAt} zone={venue.timeZone} place={pick(venue.city, locale)} locale={locale} headingDay={null} /> —{' '}
-              <a href={`/events/${slug}/sessions/${s.slug}`}>{pick(s.title, locale)}</a> ({t(`roles.${role.role}` as never)})
+              <SessionTime
+                start={s.startsAt}
+                end={s.endsAt}
+                zone={venue.timeZone}
+                place={pick(venue.city, locale)}
+                locale={locale}
+                headingDay={null}
+              />{' '}
+              — <a href={`/events/${slug}/sessions/${s.slug}`}>{pick(s.title, locale)}</a> ({t(`roles.${role.role}` as never)})
             </li>
           );
         })}

@@ -14,7 +14,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const query = parseAgendaQuery(Object.fromEntries(request.nextUrl.searchParams));
   const locale = request.nextUrl.searchParams.get('lang') === 'zh' ? 'zh' : 'en';
   const venue = query.venue ? agenda.venues.find((v) => v.slug === query.venue) : undefined;
-  if (query.venue && !venue) return NextResponse.json({ error: 'venue is not a venue of this forum', fields: { venue: 'is not a venue of this forum' } }, { status: 422 });
+  if (query.venue && !venue)
+    return NextResponse.json(
+      { error: 'venue is not a venue of this forum', fields: { venue: 'is not a venue of this forum' } },
+      { status: 422 },
+    );
   const entries = venueAgendas(agenda, { venue: query.venue, segment: query.segment, kind: query.kind, language: query.language });
   const calName = `${pick(agenda.event.name, locale)}${venue ? ` · ${pick(venue.city, locale)}` : ''}`;
   return icsResponse(agendaFeed(agenda, entries, { calName, locale }), `${agenda.event.slug}${venue ? `-${venue.slug}` : ''}.ics`);

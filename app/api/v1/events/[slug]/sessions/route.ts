@@ -20,7 +20,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const agenda = await loadPublicAgenda((await params).slug);
   if (!agenda) return apiError(404, 'No such forum');
   const query = parsed.data;
-  if (query.venue && !agenda.venues.some((v) => v.slug === query.venue)) return apiError(422, 'venue is not a venue of this forum', { venue: 'is not a venue of this forum' });
+  if (query.venue && !agenda.venues.some((v) => v.slug === query.venue))
+    return apiError(422, 'venue is not a venue of this forum', { venue: 'is not a venue of this forum' });
   const seats = await seatsLeft(await getDb(), agenda.event.id);
   const ids = new Set(venueAgendas(agenda, query).map((e) => e.session.id));
   const list = agenda.sessions.filter((s) => ids.has(s.id)).map((s) => sessionJson(agenda, s, seats.get(s.id)));

@@ -10,6 +10,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const body = id ? await registrationFeed(await getDb(), id) : null;
   if (!body) return Response.json({ error: 'This calendar link is not valid.' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   return new Response(body, {
-    headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'Content-Disposition': 'inline; filename="my-forum-agenda.ics"', 'X-Robots-Tag': 'noindex' },
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Cache-Control': 'private, no-store',
+      'Content-Disposition': 'inline; filename="my-forum-agenda.ics"',
+      'X-Robots-Tag': 'noindex',
+    },
   });
 }

@@ -62,8 +62,18 @@ export default async function VenuesPage({ params }: { params: Promise<{ slug: s
                     {v.timeZone} <span className="zone">{offsetLabel(now, v.timeZone)}</span>
                   </td>
                   <td>{t(`kinds.${v.kind}`)}</td>
-                  <td className="num">{v.capacity === null ? t('venues.unlimited') : t('venues.seatsTaken', { confirmed: v.confirmedCount, capacity: v.capacity })}</td>
-                  <td>{v.rooms.length === 0 ? <span className="muted">{t('venues.noRooms')}</span> : v.rooms.map((r) => `${pick(r.name, locale)} (${r.capacity})`).join(' · ')}</td>
+                  <td className="num">
+                    {v.capacity === null
+                      ? t('venues.unlimited')
+                      : t('venues.seatsTaken', { confirmed: v.confirmedCount, capacity: v.capacity })}
+                  </td>
+                  <td>
+                    {v.rooms.length === 0 ? (
+                      <span className="muted">{t('venues.noRooms')}</span>
+                    ) : (
+                      v.rooms.map((r) => `${pick(r.name, locale)} (${r.capacity})`).join(' · ')
+                    )}
+                  </td>
                   <td className="num">{v.sessionCount}</td>
                 </tr>
               ))}

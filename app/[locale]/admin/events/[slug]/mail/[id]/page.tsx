@@ -10,13 +10,25 @@ import { resendMailAction } from './actions';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Mail', robots: { index: false } };
 
-const querySchema = z.object({ resent: z.literal('1').optional().catch(undefined), error: z.string().max(300).optional().catch(undefined) });
+const querySchema = z.object({
+  resent: z.literal('1').optional().catch(undefined),
+  error: z.string().max(300).optional().catch(undefined),
+});
 
-export default async function MailMessagePage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailMessagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, id } = await params;
   const query = querySchema.parse(await searchParams);
   const db = await getDb();
-  const [t, found] = await Promise.all([getTranslations('adminMail'), loadForPage(`/admin/events/${slug}/mail/${id}`, (actor) => eventOutboxMessage(db, actor, slug, id))]);
+  const [t, found] = await Promise.all([
+    getTranslations('adminMail'),
+    loadForPage(`/admin/events/${slug}/mail/${id}`, (actor) => eventOutboxMessage(db, actor, slug, id)),
+  ]);
   if (!found) notFound();
   const { message, event } = found;
   const zone = event.timeZone;
@@ -26,8 +38,16 @@ export default async function MailMessagePage({ params, searchParams }: { params
         <a href={`/admin/events/${slug}/mail`}>{t('back')}</a>
       </p>
       <h2>{message.subject}</h2>
-      {query.resent && <p className="notice ok" role="status">{t('resent')}</p>}
-      {query.error && <p className="notice bad" role="alert">{t('error', { message: query.error })}</p>}
+      {query.resent && (
+        <p className="notice ok" role="status">
+          {t('resent')}
+        </p>
+      )}
+      {query.error && (
+        <p className="notice bad" role="alert">
+          {t('error', { message: query.error })}
+        </p>
+      )}
       <dl className="admin-dl card">
         <dt>{t('to')}</dt>
         <dd>

@@ -31,7 +31,8 @@ export async function cancelRegistrationAction(slug: string, id: string, formDat
     // Who asks is checked before what they sent: a stranger gets the refusal, not the form's errors.
     await organiserEvent(db, actor, ids.slug);
     const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
-    if (!form.success) return { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` };
+    if (!form.success)
+      return { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` };
     return cancelRegistrationAsOrganiser(db, actor, ids.slug, ids.id, form.data.reason);
   });
   back(path, result, 'cancelled');

@@ -21,7 +21,13 @@ const querySchema = z.object({
 
 const when = eventTimestamp;
 
-export default async function RegistrationDetailPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegistrationDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, id } = await params;
   const query = querySchema.parse(await searchParams);
   const path = `/admin/events/${slug}/registrations/${id}`;
@@ -29,7 +35,11 @@ export default async function RegistrationDetailPage({ params, searchParams }: {
   const db = await getDb();
   const detail = await loadForPage(path, (actor) => registrationDetail(db, actor, slug, id));
   if (!detail) notFound();
-  const [t, tr, locale] = await Promise.all([getTranslations('adminRegistrations.detail'), getTranslations('adminRegistrations'), getLocale() as Promise<Locale>]);
+  const [t, tr, locale] = await Promise.all([
+    getTranslations('adminRegistrations.detail'),
+    getTranslations('adminRegistrations'),
+    getLocale() as Promise<Locale>,
+  ]);
   const { registration: r, venue, seats, mails, event } = detail;
   const zone = event.timeZone;
   const active = r.status !== 'cancelled';
@@ -55,7 +65,9 @@ export default async function RegistrationDetailPage({ params, searchParams }: {
         <dl className="admin-dl">
           <dt>{t('status')}</dt>
           <dd data-testid="registration-status">
-            <span className={`badge ${r.status === 'waitlisted' ? 'wait' : r.status === 'cancelled' ? 'cancelled' : 'ok'}`}>{tr(`statuses.${r.status}`)}</span>
+            <span className={`badge ${r.status === 'waitlisted' ? 'wait' : r.status === 'cancelled' ? 'cancelled' : 'ok'}`}>
+              {tr(`statuses.${r.status}`)}
+            </span>
             {r.waitlistPosition !== null && ` ${tr('waitlistPosition', { position: r.waitlistPosition })}`}
           </dd>
           <dt>{t('email')}</dt>
@@ -73,7 +85,11 @@ export default async function RegistrationDetailPage({ params, searchParams }: {
           <dt>{t('type')}</dt>
           <dd>{tr(`types.${r.participantType}`)}</dd>
           <dt>{t('attendance')}</dt>
-          <dd>{r.mode === 'online' ? tr('online') : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)} (${venue.timeZone})` : '—' })}</dd>
+          <dd>
+            {r.mode === 'online'
+              ? tr('online')
+              : t('inPersonAt', { venue: venue ? `${pick(venue.name, locale)} (${venue.timeZone})` : '—' })}
+          </dd>
           <dt>{t('needs')}</dt>
           <dd>{r.needs || '—'}</dd>
           <dt>{t('locale')}</dt>
@@ -92,7 +108,9 @@ export default async function RegistrationDetailPage({ params, searchParams }: {
           )}
           <dt>{t('checkIn')}</dt>
           <dd data-testid="checked-in">
-            {r.checkedInAt ? t('checkedInBy', { time: when(r.checkedInAt, venue?.timeZone ?? zone), by: detail.checkedInByEmail ?? '—' }) : t('notCheckedIn')}
+            {r.checkedInAt
+              ? t('checkedInBy', { time: when(r.checkedInAt, venue?.timeZone ?? zone), by: detail.checkedInByEmail ?? '—' })
+              : t('notCheckedIn')}
           </dd>
         </dl>
       </section>
@@ -109,15 +127,15 @@ export default async function RegistrationDetailPage({ params, searchParams }: {
                 <th scope="col">{t('sessionColumns.session')}</th>
                 <th scope="col">{t('sessionColumns.venue')}</th>
                 <th scope="col">{t('sessionColumns.seat')}</th>
-                <th scope="col" className="num">{t('sessionColumns.seats')}</th>
+                <th scope="col" className="num">
+                  {t('sessionColumns.seats')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {seats.map((s) => (
                 <tr key={s.sessionId} data-seat={s.status}>
-                  <td>
-                    {formatSpan(s.startsAt, s.endsAt, s.venueZone, pick(s.venueCity, locale), locale)}
-                  </td>
+                  <td>{formatSpan(s.startsAt, s.endsAt, s.venueZone, pick(s.venueCity, locale), locale)}</td>
                   <td>{pick(s.title, locale)}</td>
                   <td>{pick(s.venueName, locale)}</td>
                   <td>
@@ -158,7 +176,9 @@ export default async function RegistrationDetailPage({ params, searchParams }: {
                 <th scope="col">{t('mailColumns.kind')}</th>
                 <th scope="col">{t('mailColumns.subject')}</th>
                 <th scope="col">{t('mailColumns.status')}</th>
-                <th scope="col" className="num">{t('mailColumns.attempts')}</th>
+                <th scope="col" className="num">
+                  {t('mailColumns.attempts')}
+                </th>
                 <th scope="col">{t('mailColumns.sent')}</th>
                 <th scope="col">{t('mailColumns.error')}</th>
               </tr>

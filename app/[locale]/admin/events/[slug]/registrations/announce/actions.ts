@@ -17,7 +17,12 @@ export async function queueAnnouncementAction(slug: string, formData: FormData):
   const path = `/admin/events/${eventSlug}/registrations/announce`;
   const rawFilters = Object.fromEntries(FILTER_KEYS.map((key) => [key, formData.get(key) ?? undefined]));
   const result = await runForAction(path, async (actor) =>
-    queueAnnouncement(await getDb(), actor, eventSlug, { subject: formData.get('subject'), body: formData.get('body'), filters: rawFilters, requestId: formData.get('requestId') || undefined }),
+    queueAnnouncement(await getDb(), actor, eventSlug, {
+      subject: formData.get('subject'),
+      body: formData.get('body'),
+      filters: rawFilters,
+      requestId: formData.get('requestId') || undefined,
+    }),
   );
   const parsedFilters = registrationFilterSchema.safeParse(rawFilters);
   const keep = new URLSearchParams(parsedFilters.success ? filtersToQuery(parsedFilters.data) : {});

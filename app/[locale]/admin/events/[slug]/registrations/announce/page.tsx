@@ -17,7 +17,13 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 
-export default async function AnnouncePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AnnouncePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const raw = await searchParams;
   const query = querySchema.parse(raw);
@@ -25,7 +31,9 @@ export default async function AnnouncePage({ params, searchParams }: { params: P
   const t = await getTranslations('adminRegistrations');
   const { filters, problems } = filtersKeepingValid(raw);
   const db = await getDb();
-  const [audience, options] = await loadForPage(path, (actor) => Promise.all([announcementAudience(db, actor, slug, filters), registrationFilterOptions(db, actor, slug)]));
+  const [audience, options] = await loadForPage(path, (actor) =>
+    Promise.all([announcementAudience(db, actor, slug, filters), registrationFilterOptions(db, actor, slug)]),
+  );
 
   return (
     <>

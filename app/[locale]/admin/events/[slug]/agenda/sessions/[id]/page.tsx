@@ -17,7 +17,9 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
   const locale = await getLocale();
   const [t, loaded] = await Promise.all([
     getTranslations('adminAgenda'),
-    loadForPage(`/admin/events/${slug}/agenda/sessions/${id}`, (actor) => Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id)])),
+    loadForPage(`/admin/events/${slug}/agenda/sessions/${id}`, (actor) =>
+      Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id)]),
+    ),
   ]);
   const [options, values] = loaded;
   if (!values) notFound();

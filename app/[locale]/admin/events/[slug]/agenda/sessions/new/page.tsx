@@ -12,7 +12,10 @@ export default async function NewSessionPage({ params }: { params: Promise<{ slu
   const { slug } = await params;
   const db = await getDb();
   const locale = await getLocale();
-  const [t, options] = await Promise.all([getTranslations('adminAgenda.editor'), loadForPage(`/admin/events/${slug}/agenda/sessions/new`, (actor) => sessionEditorOptions(db, actor, slug, locale))]);
+  const [t, options] = await Promise.all([
+    getTranslations('adminAgenda.editor'),
+    loadForPage(`/admin/events/${slug}/agenda/sessions/new`, (actor) => sessionEditorOptions(db, actor, slug, locale)),
+  ]);
   const { eventId: _eventId, firstDay, ...choices } = options;
   return (
     <section>

@@ -15,7 +15,13 @@ export const metadata = { title: 'Speaker', robots: { index: false } };
 
 const querySchema = z.object({ done: z.enum(['created']).optional().catch(undefined) });
 
-export default async function SpeakerPage({ params, searchParams }: { params: Promise<{ slug: string; speakerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SpeakerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; speakerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, speakerId } = await params;
   const query = querySchema.parse(await searchParams);
   const list = `/admin/events/${slug}/agenda/speakers`;

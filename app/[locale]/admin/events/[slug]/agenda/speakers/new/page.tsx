@@ -24,7 +24,14 @@ export default async function NewSpeakerPage({ params }: { params: Promise<{ slu
         <a href={path}>← {t('speaker.back')}</a>
       </p>
       <h2>{t('speaker.newTitle')}</h2>
-      <SpeakerForm eventSlug={slug} speakerId={null} defaults={values} zones={timeZoneOptions()} countries={countryOptions(locale)} action={saveSpeakerAction} />
+      <SpeakerForm
+        eventSlug={slug}
+        speakerId={null}
+        defaults={values}
+        zones={timeZoneOptions()}
+        countries={countryOptions(locale)}
+        action={saveSpeakerAction}
+      />
     </>
   );
 }

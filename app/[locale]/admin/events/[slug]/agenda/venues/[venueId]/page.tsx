@@ -21,7 +21,13 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 
-export default async function VenuePage({ params, searchParams }: { params: Promise<{ slug: string; venueId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VenuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; venueId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, venueId } = await params;
   const query = querySchema.parse(await searchParams);
   const list = `/admin/events/${slug}/agenda/venues`;
@@ -142,7 +148,13 @@ export default async function VenuePage({ params, searchParams }: { params: Prom
         <h4 id="add-room" style={{ marginTop: 0 }}>
           {t('rooms.add')}
         </h4>
-        <RoomForm eventSlug={slug} venueId={venue.id} roomId={null} defaults={{ nameEn: '', nameZh: '', capacity: '' }} action={saveRoomAction} />
+        <RoomForm
+          eventSlug={slug}
+          venueId={venue.id}
+          roomId={null}
+          defaults={{ nameEn: '', nameZh: '', capacity: '' }}
+          action={saveRoomAction}
+        />
       </section>
     </>
   );
