@@ -14,6 +14,10 @@ export const events = pgTable(
     theme: jsonb('theme').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull().default({ en: '' }),
     organiser: text('organiser').notNull().default(''),
+    /** A public address attendees can write to about the forum. */
+    contactEmail: text('contact_email').notNull().default(''),
+    /** How attendees' data is used, per language; shown beside the consent box. */
+    privacy: jsonb('privacy').$type<LocalizedText>().notNull().default({ en: '' }),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     timeZone: text('time_zone').notNull(),

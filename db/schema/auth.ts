@@ -12,6 +12,8 @@ export const users = pgTable(
     image: text('image'),
     passwordHash: text('password_hash'),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    /** The platform role that may create events (and clone those it organises). */
+    canCreateEvents: boolean('can_create_events').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

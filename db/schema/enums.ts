@@ -1,6 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const eventStatus = pgEnum('event_status', ['draft', 'published']);
+export const eventStatus = pgEnum('event_status', ['draft', 'published', 'archived']);
 export const venueKind = pgEnum('venue_kind', ['main', 'branch', 'online']);
 export const sessionKind = pgEnum('session_kind', [
   'ceremony',

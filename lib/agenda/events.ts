@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { events, rooms, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 
@@ -6,18 +6,24 @@ export type EventRow = typeof events.$inferSelect;
 export type VenueRow = typeof venues.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;
 
+/** The events the public lists (home page, /api/v1/events): published ones, earliest first. Archived ones are not listed. */
+export async function listedEvents(db: Db): Promise<EventRow[]> {
+  return db.select().from(events).where(eq(events.status, 'published')).orderBy(asc(events.startsAt));
+}
+
 /** The published event the site opens on: the next one to start, else the latest. */
 export async function featuredEvent(db: Db): Promise<EventRow | undefined> {
-  const published = await db.select().from(events).where(eq(events.status, 'published')).orderBy(asc(events.startsAt));
+  const published = await listedEvents(db);
   const now = Date.now();
   return published.find((e) => e.endsAt.getTime() > now) ?? published.at(-1);
 }
 
+/** An event the public may read: published, or archived (still readable by its address, not listed). */
 export async function publishedEventBySlug(db: Db, slug: string): Promise<EventRow | undefined> {
   const [event] = await db
     .select()
     .from(events)
-    .where(and(eq(events.slug, slug), eq(events.status, 'published')));
+    .where(and(eq(events.slug, slug), inArray(events.status, ['published', 'archived'])));
   return event;
 }
 

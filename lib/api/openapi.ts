@@ -143,6 +143,19 @@ export function openApiDocument(serverUrl: string) {
             endsAt: { type: 'string', format: 'date-time' },
             timeZone: { type: 'string' },
             languages: { type: 'array', items: { type: 'string' } },
+            phase: {
+              type: 'string',
+              enum: ['upcoming', 'open', 'closed', 'archived'],
+              description:
+                'Registration not yet open, open, closed (the programme stays public), or archived (read only, no longer listed).',
+            },
+            registration: {
+              type: 'object',
+              properties: {
+                opensAt: { type: ['string', 'null'], format: 'date-time' },
+                closesAt: { type: ['string', 'null'], format: 'date-time' },
+              },
+            },
           },
         },
         Venue: {

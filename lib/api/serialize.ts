@@ -1,3 +1,4 @@
+import { eventPhase } from '@/lib/events/lifecycle';
 import type { AgendaSession } from '@/lib/agenda/agenda-session';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import type { EventRow } from '@/lib/agenda/events';
@@ -14,6 +15,8 @@ export function eventJson(event: EventRow) {
     endsAt: event.endsAt.toISOString(),
     timeZone: event.timeZone,
     languages: event.languages,
+    /** upcoming, open, closed or archived: where the forum stands at the time of the answer. */
+    phase: eventPhase(event, new Date()),
     registration: {
       opensAt: event.registrationOpensAt?.toISOString() ?? null,
       closesAt: event.registrationClosesAt?.toISOString() ?? null,

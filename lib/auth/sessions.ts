@@ -27,14 +27,30 @@ export async function closeAllSessionsOf(db: Db, userId: string): Promise<void> 
   await db.delete(authSessions).where(eq(authSessions.userId, userId));
 }
 
-export type Actor = { userId: string; email: string; name: string | null; isPlatformAdmin: boolean; sessionToken: string };
+export type Actor = {
+  userId: string;
+  email: string;
+  name: string | null;
+  isPlatformAdmin: boolean;
+  /** Platform admins hold it too. */
+  canCreateEvents: boolean;
+  sessionToken: string;
+};
 
 /** The user behind a live session, or null when it was closed, expired or the account disabled. */
 export async function actorForSession(db: Db, sessionToken: string): Promise<Actor | null> {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isPlatformAdmin: users.isPlatformAdmin,
+      canCreateEvents: users.canCreateEvents,
+    })
     .from(authSessions)
     .innerJoin(users, eq(authSessions.userId, users.id))
     .where(and(eq(authSessions.sessionToken, sessionToken), gt(authSessions.expires, new Date()), isNull(users.disabledAt)));
-  return row ? { userId: row.id, email: row.email, name: row.name, isPlatformAdmin: row.isPlatformAdmin, sessionToken } : null;
+  if (!row) return null;
+  const { id, isPlatformAdmin, canCreateEvents, ...person } = row;
+  return { userId: id, ...person, isPlatformAdmin, canCreateEvents: canCreateEvents || isPlatformAdmin, sessionToken };
 }

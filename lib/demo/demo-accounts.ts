@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { speakers, venues } from '../../db/schema';
+import { speakers, users, venues } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { grantEventRole, upsertUser } from '../auth/users';
 
@@ -12,6 +12,8 @@ export const demoAccounts = {
 
 export async function seedDemoAccounts(db: Db, eventId: string, eventSlug: string): Promise<void> {
   const organiser = await upsertUser(db, demoAccounts.organiser);
+  // The demo organiser may also create forums (and clone this one), as a real lead organiser would.
+  await db.update(users).set({ canCreateEvents: true }).where(eq(users.id, organiser));
   await grantEventRole(db, { userId: organiser, eventSlug, role: 'organiser' });
 
   const [bangkok] = await db

@@ -9,6 +9,7 @@ import { registrationBatchesFor, type RegistrationBatches } from './registration
 import { invalid, type RegistrationResult } from './result';
 import { registrationInputSchema } from './schema';
 import { fieldErrors } from '@/lib/validation/field-errors';
+import { eventPhase } from '@/lib/events/lifecycle';
 
 export type RegisterOptions = {
   now?: Date;
@@ -45,12 +46,12 @@ export async function registerAttendee(
   const input = parsed.data;
 
   const [row] = await eventWithVenue(db).execute({ slug: eventSlug, venueSlug: input.mode === 'in_person' ? (input.venue ?? '') : '' });
-  if (row?.event.status !== 'published') return { ok: false, status: 404, error: 'No such forum' };
+  if (row === undefined || row.event.status === 'draft') return { ok: false, status: 404, error: 'No such forum' };
   const event = row.event;
   const now = options.now ?? new Date();
-  if ((event.registrationOpensAt && now < event.registrationOpensAt) || (event.registrationClosesAt && now > event.registrationClosesAt)) {
-    return invalid({ event: 'is not open for registration at the moment' });
-  }
+  const phase = eventPhase(event, now);
+  if (phase === 'upcoming') return invalid({ event: 'is not open for registration yet' });
+  if (phase === 'closed' || phase === 'archived') return invalid({ event: 'is closed for registration' });
   const choiceVenue = row.venue;
   const [places, published] = await Promise.all([
     loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null),

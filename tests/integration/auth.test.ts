@@ -131,7 +131,14 @@ describe('magic links', () => {
 describe('event roles', () => {
   it('let an organiser into their own event only', async () => {
     const user = await userId(demoAccounts.organiser.email);
-    const actor = { userId: user.id, email: user.email, name: user.name, isPlatformAdmin: false, sessionToken: 'x' };
+    const actor = {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      isPlatformAdmin: false,
+      canCreateEvents: false,
+      sessionToken: 'x',
+    };
     await expect(requireEventRole(t.db, actor, eventId, ['organiser'])).resolves.toHaveLength(1);
     await expect(requireEventRole(t.db, actor, otherEventId, ['organiser'])).rejects.toBeInstanceOf(AuthorizationError);
     await expect(requireEventRole(t.db, null, eventId, ['organiser'])).rejects.toMatchObject({ reason: 'signed-out' });
@@ -140,13 +147,20 @@ describe('event roles', () => {
   it('keep check-in staff and speakers out of organiser work', async () => {
     for (const email of [demoAccounts.checkin.email, demoAccounts.speaker.email]) {
       const user = await userId(email);
-      const actor = { userId: user.id, email: user.email, name: user.name, isPlatformAdmin: false, sessionToken: 'x' };
+      const actor = {
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        isPlatformAdmin: false,
+        canCreateEvents: false,
+        sessionToken: 'x',
+      };
       await expect(requireEventRole(t.db, actor, eventId, ['organiser'])).rejects.toMatchObject({ reason: 'forbidden' });
     }
     const staff = await userId(demoAccounts.checkin.email);
     const [membership] = await requireEventRole(
       t.db,
-      { userId: staff.id, email: staff.email, name: null, isPlatformAdmin: false, sessionToken: 'x' },
+      { userId: staff.id, email: staff.email, name: null, isPlatformAdmin: false, canCreateEvents: false, sessionToken: 'x' },
       eventId,
       ['checkin'],
     );

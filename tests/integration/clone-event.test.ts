@@ -34,8 +34,8 @@ beforeAll(async () => {
   sourceId = await seedDemoForum(t.db, { firstDay: FIRST_DAY, now: new Date('2026-11-20T00:00:00Z') });
   organiser = await actorFor(t.db, 'org.clone@forum.test', { eventSlug: EVENT, role: 'organiser' });
   admin = await actorFor(t.db, 'platform.clone@forum.test', { eventSlug: EVENT, role: 'organiser' });
-  await t.db.update(users).set({ isPlatformAdmin: true }).where(eq(users.id, admin.userId));
-  admin = { ...admin, isPlatformAdmin: true };
+  await t.db.update(users).set({ canCreateEvents: true }).where(eq(users.id, admin.userId));
+  admin = { ...admin, canCreateEvents: true };
   // A venue in a zone with daylight saving, so a clone across the change can be checked: the demo's
   // Asian zones have none.
   const [berlin] = await t.db

@@ -133,30 +133,31 @@ describe('hostile registration input gets 422 naming the field and writes nothin
 });
 
 describe('the registration window', () => {
-  it('refuses before it opens and after it closes, naming the event, with nothing written; admits at both edges', async () => {
+  it('refuses before it opens, without an opening and after it closes, naming the event, with nothing written; admits at both edges', async () => {
     const [event] = await t.db.select().from(events).where(eq(events.slug, 'other-forum'));
     const opensAt = new Date('2026-12-10T00:00:00Z');
     const closesAt = new Date('2026-12-20T00:00:00Z');
     await t.db.update(events).set({ registrationOpensAt: opensAt, registrationClosesAt: closesAt }).where(eq(events.id, event!.id));
     const attempt = (n: string, at: Date) => registerAttendee(t.db, 'other-forum', person(`window-${n}`), { now: at });
-    for (const [n, at] of [
-      ['early', new Date(opensAt.getTime() - 1)],
-      ['late', new Date(closesAt.getTime() + 1)],
+    for (const [n, at, message] of [
+      ['early', new Date(opensAt.getTime() - 1), 'is not open for registration yet'],
+      ['late', new Date(closesAt.getTime() + 1), 'is closed for registration'],
     ] as const) {
       const before = await counts(t.db);
-      expect(await attempt(n, at)).toEqual({
-        ok: false,
-        status: 422,
-        error: 'event is not open for registration at the moment',
-        fields: { event: 'is not open for registration at the moment' },
-      });
+      expect(await attempt(n, at)).toEqual({ ok: false, status: 422, error: `event ${message}`, fields: { event: message } });
       expect(await counts(t.db)).toEqual(before);
     }
     expect((await attempt('opening', opensAt)).ok).toBe(true);
     expect((await attempt('closing', closesAt)).ok).toBe(true);
-    // No window at all: always open.
+    // Opening registration is an organiser's step: without an opening date it is not open.
     await t.db.update(events).set({ registrationOpensAt: null, registrationClosesAt: null }).where(eq(events.id, event!.id));
-    expect((await attempt('any-time', new Date('2020-01-01T00:00:00Z'))).ok).toBe(true);
+    expect(await attempt('never-opened', new Date('2026-12-15T00:00:00Z'))).toMatchObject({
+      ok: false,
+      fields: { event: 'is not open for registration yet' },
+    });
+    // Open without an end: open at any later time.
+    await t.db.update(events).set({ registrationOpensAt: opensAt }).where(eq(events.id, event!.id));
+    expect((await attempt('any-time', new Date('2030-01-01T00:00:00Z'))).ok).toBe(true);
   });
 });
 

@@ -37,7 +37,7 @@ export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string
   if (!source) throw new AuthorizationError('forbidden');
   await requireEventRole(db, actor, source.id, ['organiser']);
   // Creating an event is a platform decision, not an event one (issue 16: a platform role).
-  if (!actor.isPlatformAdmin) throw new AuthorizationError('forbidden');
+  if (!actor.canCreateEvents) throw new AuthorizationError('forbidden');
 
   const parsed = cloneEventSchema.safeParse(rawInput);
   if (!parsed.success) {

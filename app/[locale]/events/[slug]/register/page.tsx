@@ -9,6 +9,8 @@ import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
 import { registrationFormOptions } from '@/lib/agenda/form-options';
+import { eventPhase } from '@/lib/events/lifecycle';
+import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 import { registerAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -26,6 +28,8 @@ export default async function RegisterPage({
   const agenda = await loadPublicAgenda(slug);
   if (!agenda) notFound();
   const query = querySchema.parse(await searchParams);
+  const phase = eventPhase(agenda.event, new Date());
+  if (phase !== 'open') return <RegistrationNotOpen slug={slug} phase={phase} event={agenda.event} />;
   const [t, locale, seats] = await Promise.all([
     getTranslations('register'),
     getLocale() as Promise<Locale>,
@@ -44,6 +48,40 @@ export default async function RegisterPage({
         action={registerAction}
         messages={(await getMessages()).register as PlainMessages}
       />
+    </div>
+  );
+}
+
+/** What a visitor sees instead of the form when registration is not open: why, and what still works. */
+async function RegistrationNotOpen({
+  slug,
+  phase,
+  event,
+}: {
+  slug: string;
+  phase: 'draft' | 'upcoming' | 'closed' | 'archived';
+  event: { name: Record<string, string | undefined> & { en: string }; registrationOpensAt: Date | null; timeZone: string };
+}) {
+  const [t, locale] = await Promise.all([getTranslations('register.notOpen'), getLocale() as Promise<Locale>]);
+  const opens = event.registrationOpensAt && event.registrationOpensAt > new Date() ? event.registrationOpensAt : null;
+  return (
+    <div style={{ maxWidth: 760 }} data-testid="registration-not-open" data-phase={phase}>
+      <p className="muted">{pick(event.name, locale)}</p>
+      <h1>{t(phase === 'upcoming' ? 'upcomingTitle' : 'closedTitle')}</h1>
+      <p>
+        {phase === 'upcoming'
+          ? opens
+            ? t('opensOn', {
+                when: `${formatDay(opens, event.timeZone, locale)} ${formatTimeWithZone(opens, event.timeZone, zonePlace(event.timeZone))}`,
+              })
+            : t('notYet')
+          : phase === 'archived'
+            ? t('archived')
+            : t('closed')}
+      </p>
+      <p>
+        <a href={`/events/${slug}/agenda`}>{t('programme')}</a>
+      </p>
     </div>
   );
 }

@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { eventMembers, events, rooms, venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { AuthorizationError } from '@/lib/auth/authorize';
+import type { Actor } from '@/lib/auth/sessions';
+import { addDays, zonedToUtc } from '@/lib/time/zones';
+import { slugSchema } from '@/lib/validation/common';
+import { countryCodeSchema } from '@/lib/validation/country-code';
+import { singleLineText } from '@/lib/validation/text';
+import { timeZoneField } from '@/lib/validation/time-zone';
+
+export const createEventSchema = z
+  .object({
+    nameEn: singleLineText(200).min(1),
+    nameZh: singleLineText(200).optional(),
+    themeEn: singleLineText(300).optional(),
+    themeZh: singleLineText(300).optional(),
+    slug: slugSchema.min(2),
+    firstDay: z.iso.date(),
+    lastDay: z.iso.date(),
+    // The main venue: its zone is the event's default zone.
+    venueNameEn: singleLineText(200).min(1),
+    venueCityEn: singleLineText(120).min(1),
+    venueCountry: countryCodeSchema,
+    venueAddress: singleLineText(300).optional(),
+    venueTimeZone: timeZoneField,
+    venueCapacity: z.coerce.number().int().min(1).max(100_000),
+    withOnline: z.boolean().default(true),
+  })
+  .refine((input) => input.lastDay >= input.firstDay, { path: ['lastDay'], message: 'must be on or after the first day' });
+export type CreateEventInput = z.input<typeof createEventSchema>;
+type Field = keyof z.infer<typeof createEventSchema>;
+
+export type CreateEventOutcome = { ok: true; slug: string; eventId: string } | { ok: false; fields: Partial<Record<Field, string>> };
+
+const localized = (en: string | undefined, zh: string | undefined) => ({ en: en ?? '', ...(zh ? { zh } : {}) });
+
+/**
+ * A new forum as a draft: the event, its main venue (whose zone is the event's) with one room, and
+ * the online venue if asked; its creator becomes its organiser. Branch venues, rooms and sessions
+ * are added afterwards in the event's own pages.
+ */
+export async function createEvent(db: Db, actor: Actor | null, rawInput: unknown): Promise<CreateEventOutcome> {
+  if (!actor) throw new AuthorizationError('signed-out');
+  if (!actor.canCreateEvents) throw new AuthorizationError('forbidden');
+  const parsed = createEventSchema.safeParse(rawInput);
+  if (!parsed.success) {
+    const fields: Partial<Record<Field, string>> = {};
+    for (const issue of parsed.error.issues) fields[issue.path[0] as Field] ??= issue.message;
+    return { ok: false, fields };
+  }
+  const input = parsed.data;
+  const zone = input.venueTimeZone;
+
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
+    if (taken) return { ok: false, fields: { slug: 'is already used by another event' } };
+    const [event] = await tx
+      .insert(events)
+      .values({
+        slug: input.slug,
+        name: localized(input.nameEn, input.nameZh),
+        theme: localized(input.themeEn, input.themeZh),
+        timeZone: zone,
+        startsAt: zonedToUtc(input.firstDay, '00:00', zone),
+        endsAt: zonedToUtc(addDays(input.lastDay, 1), '00:00', zone),
+        status: 'draft',
+      })
+      .returning({ id: events.id });
+    const eventId = event!.id;
+    const [main] = await tx
+      .insert(venues)
+      .values({
+        eventId,
+        slug: 'main',
+        name: { en: input.venueNameEn },
+        city: { en: input.venueCityEn },
+        country: input.venueCountry,
+        address: input.venueAddress ?? '',
+        timeZone: zone,
+        kind: 'main',
+        capacity: input.venueCapacity,
+        position: 0,
+      })
+      .returning({ id: venues.id });
+    await tx.insert(rooms).values({ venueId: main!.id, name: { en: 'Main hall' }, capacity: input.venueCapacity });
+    if (input.withOnline) {
+      await tx.insert(venues).values({
+        eventId,
+        slug: 'online',
+        name: { en: 'Online', zh: '线上' },
+        city: { en: 'Online', zh: '线上' },
+        country: input.venueCountry,
+        timeZone: zone,
+        kind: 'online',
+        capacity: null,
+        position: 99,
+      });
+    }
+    await tx.insert(eventMembers).values({ eventId, userId: actor.userId, role: 'organiser' });
+    await recordAudit(tx, { eventId, actorUserId: actor.userId, action: 'event.create', entity: 'event', entityId: eventId, details: {} });
+    return { ok: true, slug: input.slug, eventId };
+  });
+}
