@@ -19,7 +19,13 @@ const argsSchema = z.object({
 
 runCli(async () => {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, event: { type: 'string' }, 'can-create-events': { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      event: { type: 'string' },
+      'can-create-events': { type: 'boolean' },
+    },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
