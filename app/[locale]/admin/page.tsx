@@ -10,13 +10,25 @@ export const metadata = { title: 'Organisers' };
 
 export default async function AdminHome() {
   const actor = await actorOrSignIn('/admin');
-  const [events, t, locale] = await Promise.all([myEvents(await getDb(), actor), getTranslations('auth'), getLocale()]);
+  const [events, t, te, locale] = await Promise.all([
+    myEvents(await getDb(), actor),
+    getTranslations('auth'),
+    getTranslations('adminEvents'),
+    getLocale(),
+  ]);
   return (
     <>
       <p className="muted">
         {t('signedInAs', { email: actor.email })} <SignOutButton label={t('signOut')} />
       </p>
       <h1>Events</h1>
+      {actor.canCreateEvents && (
+        <p>
+          <a className="button" href="/admin/events/new">
+            {te('newEvent')}
+          </a>
+        </p>
+      )}
       <ul>
         {events.map((event) => (
           <li key={event.id} data-event={event.slug}>

@@ -19,6 +19,11 @@ const ALLOWED: Record<PhaseAction, EventPhase[]> = {
   archive: ['closed', 'upcoming'],
 };
 
+/** The steps open from a phase, in the order the page offers them. */
+export function stepsFrom(phase: EventPhase): PhaseAction[] {
+  return phaseActionSchema.options.filter((step) => ALLOWED[step].includes(phase));
+}
+
 export type PhaseRefusal = 'not-allowed-now' | 'programme-unpublished';
 export type ChangePhaseOutcome = { ok: true; phase: EventPhase } | { ok: false; reason: PhaseRefusal; phase: EventPhase };
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { z } from 'zod';
 import { eventMembers, events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -8,17 +7,7 @@ import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { daysBetween, shiftWallClock } from '@/lib/time/shift-wall-clock';
 import { localDate } from '@/lib/time/zones';
-import { slugSchema } from '@/lib/validation/common';
-import { singleLineText } from '@/lib/validation/text';
-
-export const cloneEventSchema = z.object({
-  slug: slugSchema.min(2),
-  /** The new edition's first day, in the event's own zone. */
-  firstDay: z.iso.date(),
-  nameEn: singleLineText(200).min(1),
-  nameZh: singleLineText(200).optional(),
-});
-export type CloneEventInput = z.infer<typeof cloneEventSchema>;
+import { type CloneEventInput, cloneEventSchema } from './clone-event-input';
 
 export type ClonedCounts = { venues: number; rooms: number; speakers: number; sessions: number; relays: number; members: number };
 export type CloneEventOutcome =

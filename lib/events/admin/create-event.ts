@@ -1,39 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { eventMembers, events, rooms, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { addDays, zonedToUtc } from '@/lib/time/zones';
-import { slugSchema } from '@/lib/validation/common';
-import { countryCodeSchema } from '@/lib/validation/country-code';
-import { singleLineText } from '@/lib/validation/text';
-import { timeZoneField } from '@/lib/validation/time-zone';
+import { type CreateEventField, createEventSchema } from './create-event-input';
 
-export const createEventSchema = z
-  .object({
-    nameEn: singleLineText(200).min(1),
-    nameZh: singleLineText(200).optional(),
-    themeEn: singleLineText(300).optional(),
-    themeZh: singleLineText(300).optional(),
-    slug: slugSchema.min(2),
-    firstDay: z.iso.date(),
-    lastDay: z.iso.date(),
-    // The main venue: its zone is the event's default zone.
-    venueNameEn: singleLineText(200).min(1),
-    venueCityEn: singleLineText(120).min(1),
-    venueCountry: countryCodeSchema,
-    venueAddress: singleLineText(300).optional(),
-    venueTimeZone: timeZoneField,
-    venueCapacity: z.coerce.number().int().min(1).max(100_000),
-    withOnline: z.boolean().default(true),
-  })
-  .refine((input) => input.lastDay >= input.firstDay, { path: ['lastDay'], message: 'must be on or after the first day' });
-export type CreateEventInput = z.input<typeof createEventSchema>;
-type Field = keyof z.infer<typeof createEventSchema>;
-
-export type CreateEventOutcome = { ok: true; slug: string; eventId: string } | { ok: false; fields: Partial<Record<Field, string>> };
+export type CreateEventOutcome =
+  | { ok: true; slug: string; eventId: string }
+  | { ok: false; fields: Partial<Record<CreateEventField, string>> };
 
 const localized = (en: string | undefined, zh: string | undefined) => ({ en: en ?? '', ...(zh ? { zh } : {}) });
 
@@ -47,8 +23,8 @@ export async function createEvent(db: Db, actor: Actor | null, rawInput: unknown
   if (!actor.canCreateEvents) throw new AuthorizationError('forbidden');
   const parsed = createEventSchema.safeParse(rawInput);
   if (!parsed.success) {
-    const fields: Partial<Record<Field, string>> = {};
-    for (const issue of parsed.error.issues) fields[issue.path[0] as Field] ??= issue.message;
+    const fields: Partial<Record<CreateEventField, string>> = {};
+    for (const issue of parsed.error.issues) fields[issue.path[0] as CreateEventField] ??= issue.message;
     return { ok: false, fields };
   }
   const input = parsed.data;

@@ -59,6 +59,13 @@ export const pageInventory: InventoryPage[] = [
   { name: 'check-in desk (venue staff)', route: 'admin/events/[slug]/checkin', actor: 'checkin', path: (ids) => `${admin(ids)}/checkin` },
   // Organisers
   { name: 'admin home', route: 'admin', actor: 'organiser', path: () => '/admin' },
+  { name: 'admin new event', route: 'admin/events/new', actor: 'organiser', path: () => '/admin/events/new' },
+  {
+    name: 'admin event status and editions',
+    route: 'admin/events/[slug]/settings',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/settings`,
+  },
   { name: 'admin overview', route: 'admin/events/[slug]', actor: 'organiser', path: admin },
   { name: 'admin agenda', route: 'admin/events/[slug]/agenda', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda` },
   {

@@ -33,6 +33,7 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/mail`, label: t('nav.mail') },
         { href: `${base}/streams`, label: t('nav.streams') },
         { href: `${base}/audit`, label: t('nav.audit') },
+        { href: `${base}/settings`, label: t('nav.settings') },
       ]
     : [{ href: `${base}/checkin`, label: t('nav.checkin') }];
   return (

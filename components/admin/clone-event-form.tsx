@@ -1,0 +1,73 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { CloneEventOutcome } from '@/lib/events/admin/clone-event';
+import { type CloneEventInput, cloneEventSchema } from '@/lib/events/admin/clone-event-input';
+import { FormField, fieldAria } from './venue-field';
+
+type Field = keyof CloneEventInput;
+type Props = {
+  eventSlug: string;
+  defaults: Partial<CloneEventInput>;
+  action: (slug: string, values: unknown) => Promise<CloneEventOutcome>;
+};
+
+/** Starts next year's edition from this one: a new address, a new first day, a new name. */
+export function CloneEventForm({ eventSlug, defaults, action }: Props) {
+  const t = useTranslations('adminEvents.clone');
+  const router = useRouter();
+  const [failed, setFailed] = useState(false);
+  const { register, handleSubmit, setError, formState } = useForm<CloneEventInput>({
+    resolver: zodResolver(cloneEventSchema),
+    defaultValues: defaults,
+  });
+  const message = (field: Field) => formState.errors[field]?.message;
+  const id = (field: Field) => `clone-${field}`;
+  const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailed(false);
+    const result = await action(eventSlug, values);
+    if (result.ok) {
+      const copied = new URLSearchParams({
+        done: 'cloned',
+        from: eventSlug,
+        ...Object.fromEntries(Object.entries(result.copied).map(([k, v]) => [k, String(v)])),
+      });
+      return router.push(`/admin/events/${result.slug}/settings?${copied}`);
+    }
+    for (const [name, text] of Object.entries(result.fields)) setError(name as Field, { message: text }, { shouldFocus: true });
+    setFailed(true);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="clone-event-form">
+      {failed && (
+        <p role="alert" className="notice bad">
+          {t('fixErrors')}
+        </p>
+      )}
+      <div className="grid">
+        <FormField id={id('nameEn')} label={t('nameEn')} error={message('nameEn')}>
+          <input {...field('nameEn')} lang="en" maxLength={200} />
+        </FormField>
+        <FormField id={id('nameZh')} label={t('nameZh')} error={message('nameZh')}>
+          <input {...field('nameZh')} lang="zh" maxLength={200} />
+        </FormField>
+        <FormField id={id('slug')} label={t('slug')} hint={t('slugHint')} error={message('slug')}>
+          <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
+        </FormField>
+        <FormField id={id('firstDay')} label={t('firstDay')} hint={t('firstDayHint')} error={message('firstDay')}>
+          <input {...field('firstDay', true)} type="date" />
+        </FormField>
+      </div>
+      <button type="submit" className="button" disabled={formState.isSubmitting}>
+        {t('submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
+import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
+import type { CreateEventOutcome } from '@/lib/events/admin/create-event';
+import {
+  type CreateEventField,
+  type CreateEventInput,
+  type CreateEventValues,
+  createEventSchema,
+} from '@/lib/events/admin/create-event-input';
+import { FormField, fieldAria } from './venue-field';
+
+type Props = {
+  zones: string[];
+  countries: CountryOption[];
+  action: (values: unknown) => Promise<CreateEventOutcome>;
+};
+
+/** The new-forum form: names, dates and the main venue; the rest is set up in the event's own pages. */
+export function CreateEventForm({ zones, countries, action }: Props) {
+  const t = useTranslations('adminEvents.create');
+  const router = useRouter();
+  const [failed, setFailed] = useState(false);
+  const { register, handleSubmit, setError, setValue, getValues, formState } = useForm<CreateEventInput, unknown, CreateEventValues>({
+    resolver: zodResolver(createEventSchema),
+    defaultValues: { venueTimeZone: 'Asia/Shanghai', venueCountry: 'CN', venueCapacity: 500, withOnline: true },
+  });
+  const message = (field: CreateEventField) => formState.errors[field]?.message;
+  const id = (field: CreateEventField) => `event-${field}`;
+  const field = (name: CreateEventField, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
+  const nameEn = field('nameEn');
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailed(false);
+    const result = await action(values);
+    if (result.ok) return router.push(`/admin/events/${result.slug}/settings?done=created`);
+    for (const [name, text] of Object.entries(result.fields)) setError(name as CreateEventField, { message: text }, { shouldFocus: true });
+    setFailed(true);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" data-testid="create-event-form">
+      {failed && (
+        <p role="alert" className="notice bad">
+          {t('fixErrors')}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('about')}</legend>
+        <div className="grid">
+          <FormField id={id('nameEn')} label={t('nameEn')} error={message('nameEn')}>
+            <input
+              {...nameEn}
+              lang="en"
+              maxLength={200}
+              onBlur={(e) => {
+                void nameEn.onBlur(e);
+                if (!getValues('slug')) setValue('slug', suggestSlug(e.target.value));
+              }}
+            />
+          </FormField>
+          <FormField id={id('nameZh')} label={t('nameZh')} error={message('nameZh')}>
+            <input {...field('nameZh')} lang="zh" maxLength={200} />
+          </FormField>
+          <FormField id={id('themeEn')} label={t('themeEn')} error={message('themeEn')}>
+            <input {...field('themeEn')} lang="en" maxLength={300} />
+          </FormField>
+          <FormField id={id('themeZh')} label={t('themeZh')} error={message('themeZh')}>
+            <input {...field('themeZh')} lang="zh" maxLength={300} />
+          </FormField>
+          <FormField id={id('slug')} label={t('slug')} hint={t('slugHint')} error={message('slug')}>
+            <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
+          </FormField>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('dates')}</legend>
+        <div className="grid">
+          <FormField id={id('firstDay')} label={t('firstDay')} error={message('firstDay')}>
+            <input {...field('firstDay')} type="date" />
+          </FormField>
+          <FormField id={id('lastDay')} label={t('lastDay')} error={message('lastDay')}>
+            <input {...field('lastDay')} type="date" />
+          </FormField>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('mainVenue')}</legend>
+        <div className="grid">
+          <FormField id={id('venueNameEn')} label={t('venueName')} error={message('venueNameEn')}>
+            <input {...field('venueNameEn')} lang="en" maxLength={200} />
+          </FormField>
+          <FormField id={id('venueCityEn')} label={t('venueCity')} error={message('venueCityEn')}>
+            <input {...field('venueCityEn')} lang="en" maxLength={120} />
+          </FormField>
+          <FormField id={id('venueCountry')} label={t('venueCountry')} error={message('venueCountry')}>
+            <select {...field('venueCountry')}>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField id={id('venueTimeZone')} label={t('venueTimeZone')} hint={t('venueTimeZoneHint')} error={message('venueTimeZone')}>
+            <select {...field('venueTimeZone', true)}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField id={id('venueAddress')} label={t('venueAddress')} error={message('venueAddress')}>
+            <input {...field('venueAddress')} maxLength={300} />
+          </FormField>
+          <FormField id={id('venueCapacity')} label={t('venueCapacity')} error={message('venueCapacity')}>
+            <input {...field('venueCapacity')} type="number" inputMode="numeric" min={1} />
+          </FormField>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" {...register('withOnline')} /> {t('withOnline')}
+        </label>
+      </fieldset>
+      <button type="submit" className="button" disabled={formState.isSubmitting}>
+        {t('submit')}
+      </button>
+    </form>
+  );
+}

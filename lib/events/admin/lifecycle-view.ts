@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import { events } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { organiserEvent } from '@/lib/admin/event-access';
+import type { Actor } from '@/lib/auth/sessions';
+import { type EventPhase, eventPhase } from '../lifecycle';
+import { type PhaseAction, stepsFrom } from './change-phase';
+
+export type LifecycleView = {
+  slug: string;
+  phase: EventPhase;
+  steps: PhaseAction[];
+  programmeVersion: number;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  timeZone: string;
+  startsAt: Date;
+  canClone: boolean;
+};
+
+/** What the settings page shows an organiser: where the event stands and the steps open from there. */
+export async function lifecycleView(db: Db, actor: Actor | null, slug: string, now = new Date()): Promise<LifecycleView> {
+  const { id } = await organiserEvent(db, actor, slug);
+  const [event] = await db.select().from(events).where(eq(events.id, id));
+  const phase = eventPhase(event!, now);
+  return {
+    slug,
+    phase,
+    steps: stepsFrom(phase),
+    programmeVersion: event!.publishedVersion,
+    registrationOpensAt: event!.registrationOpensAt,
+    registrationClosesAt: event!.registrationClosesAt,
+    timeZone: event!.timeZone,
+    startsAt: event!.startsAt,
+    canClone: actor!.canCreateEvents,
+  };
+}
