@@ -11,10 +11,13 @@ export async function EventHome({
   event,
   venues,
   firstSessionAt,
+  otherEvents = [],
 }: {
   event: EventRow;
   venues: VenueRow[];
   firstSessionAt: Map<string, Date>;
+  /** Other published forums, upcoming first (the home page lists them under the featured one). */
+  otherEvents?: EventRow[];
 }) {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('home');
@@ -72,6 +75,24 @@ export async function EventHome({
           );
         })}
       </ul>
+      {otherEvents.length > 0 && (
+        <section data-testid="other-events">
+          <h2>{t('moreForums')}</h2>
+          <ul>
+            {otherEvents.map((other) => (
+              <li key={other.id} data-event={other.slug}>
+                <a href={`/events/${other.slug}`}>{pick(other.name, locale)}</a>{' '}
+                <span className="muted">
+                  {t('dates', {
+                    start: formatDay(other.startsAt, other.timeZone, locale),
+                    end: formatDay(new Date(other.endsAt.getTime() - 1), other.timeZone, locale),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

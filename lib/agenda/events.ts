@@ -11,6 +11,14 @@ export async function listedEvents(db: Db): Promise<EventRow[]> {
   return db.select().from(events).where(eq(events.status, 'published')).orderBy(asc(events.startsAt));
 }
 
+/** Listed events in the order the home page offers them: those still to come (soonest first), then past ones (latest first). */
+export async function listedEventsUpcomingFirst(db: Db, now = new Date()): Promise<EventRow[]> {
+  const listed = await listedEvents(db);
+  const upcoming = listed.filter((e) => e.endsAt > now);
+  const past = listed.filter((e) => e.endsAt <= now).reverse();
+  return [...upcoming, ...past];
+}
+
 /** The published event the site opens on: the next one to start, else the latest. */
 export async function featuredEvent(db: Db): Promise<EventRow | undefined> {
   const published = await listedEvents(db);

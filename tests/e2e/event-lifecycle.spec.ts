@@ -48,6 +48,9 @@ test('an organiser clones the forum into next year, takes it from draft to archi
   const visitor = await anonymous.newPage();
   await visitor.goto('/events/forum-next-edition/register');
   await expect(visitor.getByTestId('registration-not-open')).toHaveAttribute('data-phase', 'upcoming');
+  // The home page lists it under the forum it features.
+  await visitor.goto('/');
+  await expect(visitor.getByTestId('other-events').locator('[data-event="forum-next-edition"]')).toBeVisible();
 
   await page.getByRole('button', { name: 'Open registration' }).click();
   await expect(page.getByTestId('event-phase')).toHaveAttribute('data-phase', 'open');
@@ -81,6 +84,8 @@ test('an organiser clones the forum into next year, takes it from draft to archi
   const listed = await (await visitor.request.get('/api/v1/events')).json();
   expect(listed.events.map((e: { slug: string }) => e.slug)).not.toContain('forum-next-edition');
   expect((await visitor.request.get('/events/forum-next-edition/agenda')).status()).toBe(200);
+  await visitor.goto('/');
+  await expect(visitor.locator('[data-event="forum-next-edition"]')).toHaveCount(0);
   await anonymous.close();
   await context.close();
 });

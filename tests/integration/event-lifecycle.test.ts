@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, eventMembers, events, rooms, users, venues } from '@/db/schema';
-import { listedEvents, publishedEventBySlug } from '@/lib/agenda/events';
+import { listedEvents, listedEventsUpcomingFirst, publishedEventBySlug } from '@/lib/agenda/events';
 import { publishAgenda } from '@/lib/agenda/publish/publish';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
@@ -163,6 +163,24 @@ describe('an event’s life: draft → published → open → closed → archive
       (a) => a.action === 'event.publish',
     );
     expect(publishes).toHaveLength(1);
+  });
+
+  it('lists forums still to come first, soonest first, then past ones, latest first', async () => {
+    const at = (slug: string, startsAt: string, endsAt: string) =>
+      t.db
+        .update(events)
+        .set({ status: 'published', startsAt: new Date(startsAt), endsAt: new Date(endsAt) })
+        .where(eq(events.slug, slug));
+    for (const slug of ['past-a', 'past-b', 'soon', 'later']) {
+      expect((await createEvent(t.db, creator, { ...newForum, slug })).ok).toBe(true);
+    }
+    await at('past-a', '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z');
+    await at('past-b', '2025-06-01T00:00:00Z', '2025-06-02T00:00:00Z');
+    await at('soon', '2027-01-01T00:00:00Z', '2027-01-02T00:00:00Z');
+    await at('later', '2028-01-01T00:00:00Z', '2028-01-02T00:00:00Z');
+    const order = (await listedEventsUpcomingFirst(t.db, new Date('2026-12-01T00:00:00Z'))).map((e) => e.slug);
+    const mine = order.filter((s) => ['past-a', 'past-b', 'soon', 'later'].includes(s));
+    expect(mine).toEqual(['soon', 'later', 'past-b', 'past-a']);
   });
 
   it('is the organisers’ alone', async () => {
