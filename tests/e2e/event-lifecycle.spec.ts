@@ -33,6 +33,18 @@ test('an organiser clones the forum into next year, takes it from draft to archi
   // A draft is the team's alone.
   expect((await page.request.get('/events/forum-next-edition/agenda')).status()).toBe(404);
 
+  // Its settings: an error beside the field, then saved.
+  const settings = page.getByTestId('event-settings-form');
+  await settings.getByLabel('Public contact address').fill('not an address');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.locator('#settings-contactEmail-error')).not.toBeEmpty();
+  await settings.getByLabel('Public contact address').fill('forum@example.org');
+  await settings.getByLabel('Name (Chinese)').fill('第十一届中国—东盟技术转移与创新合作大会');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-notice')).toHaveText('Settings saved.');
+  await page.reload();
+  await expect(settings.getByLabel('Public contact address')).toHaveValue('forum@example.org');
+
   // Publishing the event before its programme is refused with the way forward.
   await page.getByRole('button', { name: 'Publish the event' }).click();
   await expect(page.getByTestId('phase-refused')).toContainText('Publish the programme first');

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { events } from '@/db/schema';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { events, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
@@ -16,6 +16,8 @@ export type LifecycleView = {
   timeZone: string;
   startsAt: Date;
   canClone: boolean;
+  /** Sessions not cancelled: moving the dates asks whether they move too. */
+  sessionCount: number;
 };
 
 /** What the settings page shows an organiser: where the event stands and the steps open from there. */
@@ -23,6 +25,10 @@ export async function lifecycleView(db: Db, actor: Actor | null, slug: string, n
   const { id } = await organiserEvent(db, actor, slug);
   const [event] = await db.select().from(events).where(eq(events.id, id));
   const phase = eventPhase(event!, now);
+  const [held] = await db
+    .select({ n: count() })
+    .from(sessions)
+    .where(and(eq(sessions.eventId, id), ne(sessions.status, 'cancelled')));
   return {
     slug,
     phase,
@@ -33,5 +39,6 @@ export async function lifecycleView(db: Db, actor: Actor | null, slug: string, n
     timeZone: event!.timeZone,
     startsAt: event!.startsAt,
     canClone: actor!.canCreateEvents,
+    sessionCount: held?.n ?? 0,
   };
 }

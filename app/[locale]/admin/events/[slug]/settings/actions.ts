@@ -6,6 +6,7 @@ import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { getDb } from '@/lib/database/process-database';
 import { changeEventPhase, phaseActionSchema } from '@/lib/events/admin/change-phase';
 import { type CloneEventOutcome, cloneEvent } from '@/lib/events/admin/clone-event';
+import { type EventSettingsOutcome, updateEventSettings } from '@/lib/events/admin/update-event-settings';
 import { actionArg } from '@/lib/http/action-args';
 import { slugSchema } from '@/lib/validation/common';
 
@@ -22,4 +23,12 @@ export async function cloneEventAction(slug: string, values: unknown): Promise<C
   const eventSlug = actionArg(slugSchema, slug);
   const path = `/admin/events/${eventSlug}/settings`;
   return runForAction(path, async (actor) => cloneEvent(await getDb(), actor, eventSlug, values));
+}
+
+export async function saveEventSettingsAction(slug: string, values: unknown): Promise<EventSettingsOutcome> {
+  const eventSlug = actionArg(slugSchema, slug);
+  const path = `/admin/events/${eventSlug}/settings`;
+  const outcome = await runForAction(path, async (actor) => updateEventSettings(await getDb(), actor, eventSlug, values));
+  if (outcome.ok) refreshPublicProgramme(eventSlug);
+  return outcome;
 }

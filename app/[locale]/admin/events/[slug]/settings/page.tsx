@@ -1,13 +1,16 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { CloneEventForm } from '@/components/admin/clone-event-form';
+import { EventSettingsForm } from '@/components/admin/event-settings-form';
+import { timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
+import { eventSettingsValues } from '@/lib/events/admin/update-event-settings';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { getDb } from '@/lib/database/process-database';
 import { lifecycleView } from '@/lib/events/admin/lifecycle-view';
 import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { addDays, localDate } from '@/lib/time/zones';
-import { changeEventPhaseAction, cloneEventAction } from './actions';
+import { changeEventPhaseAction, cloneEventAction, saveEventSettingsAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Event status and editions', robots: { index: false } };
@@ -35,7 +38,10 @@ export default async function EventSettingsPage({
   const { slug } = await params;
   const base = `/admin/events/${slug}`;
   const db = await getDb();
-  const view = await loadForPage(`${base}/settings`, (actor) => lifecycleView(db, actor, slug));
+  const [view, settings] = await Promise.all([
+    loadForPage(`${base}/settings`, (actor) => lifecycleView(db, actor, slug)),
+    loadForPage(`${base}/settings`, (actor) => eventSettingsValues(db, actor, slug)),
+  ]);
   const query = querySchema.parse(await searchParams);
   const [t, locale] = await Promise.all([getTranslations('adminEvents'), getLocale() as Promise<Locale>]);
   const when = (instant: Date) =>
@@ -90,6 +96,15 @@ export default async function EventSettingsPage({
           ))}
         </div>
       </section>
+
+      <h2>{t('settings.title')}</h2>
+      <EventSettingsForm
+        eventSlug={slug}
+        defaults={settings}
+        zones={timeZoneOptions(settings.timeZone)}
+        sessionCount={view.sessionCount}
+        action={saveEventSettingsAction}
+      />
 
       {view.canClone && (
         <>

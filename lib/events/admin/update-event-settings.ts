@@ -1,0 +1,119 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { events, sessions, venues } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { organiserEvent } from '@/lib/admin/event-access';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { Actor } from '@/lib/auth/sessions';
+import { daysBetween, shiftWallClock } from '@/lib/time/shift-wall-clock';
+import { addDays, localDate, localTime, zonedToUtc } from '@/lib/time/zones';
+import { type EventSettingsField, type EventSettingsInput, eventSettingsSchema } from './event-settings-input';
+
+export type EventSettingsOutcome =
+  | { ok: true; shiftedSessions: number; changed: string[] }
+  | { ok: false; fields: Partial<Record<EventSettingsField, string>> };
+
+const localized = (en: string | undefined, zh: string | undefined) => ({ en: en ?? '', ...(zh ? { zh } : {}) });
+const splitLocal = (value: string) => [value.slice(0, 10), value.slice(11, 16)] as const;
+
+/** The values the settings form starts from, in the event's own zone. */
+export async function eventSettingsValues(db: Db, actor: Actor | null, slug: string): Promise<EventSettingsInput> {
+  const { id } = await organiserEvent(db, actor, slug);
+  const [e] = await db.select().from(events).where(eq(events.id, id));
+  const event = e!;
+  const zone = event.timeZone;
+  const local = (instant: Date | null) => (instant ? `${localDate(instant, zone)}T${localTime(instant, zone)}` : '');
+  return {
+    nameEn: event.name.en,
+    nameZh: event.name.zh ?? '',
+    themeEn: event.theme.en,
+    themeZh: event.theme.zh ?? '',
+    descriptionEn: event.description.en,
+    descriptionZh: event.description.zh ?? '',
+    organiser: event.organiser,
+    contactEmail: event.contactEmail,
+    privacyEn: event.privacy.en,
+    privacyZh: event.privacy.zh ?? '',
+    timeZone: zone,
+    firstDay: localDate(event.startsAt, zone),
+    lastDay: localDate(new Date(event.endsAt.getTime() - 1), zone),
+    shiftSessions: true,
+    registrationOpensAt: local(event.registrationOpensAt),
+    registrationClosesAt: local(event.registrationClosesAt),
+  };
+}
+
+/**
+ * Saves an event's settings in one transaction. Moving the first day moves the sessions with it
+ * (same wall-clock time in each venue) unless the organiser keeps them, and then only if none would
+ * fall outside the new dates. Moved sessions are agenda changes like any other: they reach people
+ * when the organiser publishes the programme.
+ */
+export async function updateEventSettings(db: Db, actor: Actor | null, slug: string, rawInput: unknown): Promise<EventSettingsOutcome> {
+  const { id } = await organiserEvent(db, actor, slug);
+  const parsed = eventSettingsSchema.safeParse(rawInput);
+  if (!parsed.success) {
+    const fields: Partial<Record<EventSettingsField, string>> = {};
+    for (const issue of parsed.error.issues) fields[issue.path[0] as EventSettingsField] ??= issue.message;
+    return { ok: false, fields };
+  }
+  const input = parsed.data;
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(events).where(eq(events.id, id)).for('update');
+    const event = before!;
+    const zone = input.timeZone;
+    const startsAt = zonedToUtc(input.firstDay, '00:00', zone);
+    const endsAt = zonedToUtc(addDays(input.lastDay, 1), '00:00', zone);
+    const days = daysBetween(localDate(event.startsAt, event.timeZone), input.firstDay);
+    const rows = await tx
+      .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, zone: venues.timeZone })
+      .from(sessions)
+      .innerJoin(venues, eq(sessions.venueId, venues.id))
+      .where(and(eq(sessions.eventId, id), ne(sessions.status, 'cancelled')));
+    const shift = days !== 0 && input.shiftSessions;
+    const planned = rows.map((s) =>
+      shift ? { id: s.id, startsAt: shiftWallClock(s.startsAt, s.zone, days), endsAt: shiftWallClock(s.endsAt, s.zone, days) } : s,
+    );
+    // Checked before anything is written: a refusal leaves the event as it was.
+    const outside = planned.filter((s) => s.startsAt < startsAt || s.endsAt > endsAt).length;
+    if (outside > 0) {
+      return { ok: false, fields: { [shift ? 'lastDay' : 'firstDay']: `${outside} sessions would fall outside the new dates` } };
+    }
+    if (shift) {
+      for (const s of planned) {
+        await tx
+          .update(sessions)
+          .set({ startsAt: s.startsAt, endsAt: s.endsAt, revision: sql`${sessions.revision} + 1`, updatedAt: new Date() })
+          .where(eq(sessions.id, s.id));
+      }
+    }
+    const shiftedSessions = shift ? planned.length : 0;
+
+    const toInstant = (value: string) => (value ? zonedToUtc(...splitLocal(value), zone) : null);
+    const next = {
+      name: localized(input.nameEn, input.nameZh),
+      theme: localized(input.themeEn, input.themeZh),
+      description: localized(input.descriptionEn, input.descriptionZh),
+      organiser: input.organiser ?? '',
+      contactEmail: input.contactEmail ?? '',
+      privacy: localized(input.privacyEn, input.privacyZh),
+      timeZone: zone,
+      startsAt,
+      endsAt,
+      registrationOpensAt: toInstant(input.registrationOpensAt),
+      registrationClosesAt: toInstant(input.registrationClosesAt),
+    };
+    const changed = Object.entries(next)
+      .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(event[key as keyof typeof event]))
+      .map(([key]) => key);
+    await tx.update(events).set(next).where(eq(events.id, id));
+    await recordAudit(tx, {
+      eventId: id,
+      actorUserId: actor!.userId,
+      action: 'event.settings',
+      entity: 'event',
+      entityId: id,
+      details: { changed, shiftedSessions },
+    });
+    return { ok: true, shiftedSessions, changed };
+  });
+}
