@@ -2,6 +2,7 @@ import { appEnv, ConfigError } from '../lib/config/env';
 import { openDatabase } from '../db/open';
 import { smtpTransport } from '../lib/mail/transport';
 import { startMailWorker } from '../lib/mail-delivery/worker';
+import { startRetentionLoop } from '../lib/retention/retention-loop';
 import { runCli } from './cli';
 
 /**
@@ -14,11 +15,12 @@ runCli(async () => {
   if (!env.smtpUrl) throw new ConfigError('SMTP_URL', 'is required for `npm run worker` (an smtp:// or smtps:// URL)');
   const opened = env.databaseUrl ? await openDatabase({ databaseUrl: env.databaseUrl }) : await openDatabase({ dataDir: env.dataDir });
   const worker = startMailWorker(opened.db, smtpTransport(env.smtpUrl));
+  const retention = startRetentionLoop(opened.db);
   console.log(`[mail] worker delivering to ${new URL(env.smtpUrl).host} (${opened.driver}); Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await worker.stop();
+  await Promise.all([worker.stop(), retention.stop()]);
   await opened.close();
 });

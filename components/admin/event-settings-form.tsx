@@ -126,6 +126,12 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
           </FormField>
         </div>
       </fieldset>
+      <fieldset>
+        <legend>{t('retention')}</legend>
+        <FormField id={id('retentionDays')} label={t('retentionDays')} hint={t('retentionHint')} error={message('retentionDays')}>
+          <input {...field('retentionDays', true)} inputMode="numeric" maxLength={4} />
+        </FormField>
+      </fieldset>
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {t('submit')}
       </button>

@@ -18,6 +18,8 @@ export const events = pgTable(
     contactEmail: text('contact_email').notNull().default(''),
     /** How attendees' data is used, per language; shown beside the consent box. */
     privacy: jsonb('privacy').$type<LocalizedText>().notNull().default({ en: '' }),
+    /** Days after the event ends when attendees' personal data is erased; null keeps it. */
+    retentionDays: integer('retention_days'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     timeZone: text('time_zone').notNull(),

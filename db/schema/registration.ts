@@ -37,6 +37,8 @@ export const registrations = pgTable(
      * for someone registering again): re-sends are at most one per address per few minutes, whoever asks.
      */
     manageLinkSentAt: timestamp('manage_link_sent_at', { withTimezone: true }),
+    /** When the person's data was erased (retention or their own request); the row stays for counts. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     // A cancelled registration never blocks the address: whoever controls it can register again.

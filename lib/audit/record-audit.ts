@@ -3,7 +3,8 @@ import type { Db } from '@/db/types';
 
 export type AuditEntry = {
   eventId: string;
-  actorUserId: string;
+  /** Null when the system did it (the retention job). */
+  actorUserId: string | null;
   /** What was done, e.g. "registration.cancel". */
   action: string;
   /** What kind of thing it was done to, e.g. "registration". */

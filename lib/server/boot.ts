@@ -3,6 +3,7 @@ import { DataDirInUseError } from '@/db/pglite-lock';
 import { database } from '@/lib/database/process-database';
 import { prepareEmbeddedDemo } from '@/lib/demo/embedded-demo';
 import { ensureMailWorker } from '@/lib/mail-delivery/run-worker';
+import { startRetentionLoop } from '@/lib/retention/retention-loop';
 import { onShutdown } from './shutdown';
 
 /** Runs once when the server starts: configuration, database, background work. */
@@ -20,6 +21,11 @@ export async function boot(): Promise<void> {
     if (env.smtpUrl && env.mailWorker === 'in-app') {
       const worker = ensureMailWorker(opened.db, env.smtpUrl);
       onShutdown('mail worker', () => worker.stop());
+    }
+    // Background work stays with the app unless a separate worker takes it (MAIL_WORKER=off).
+    if (env.mailWorker === 'in-app') {
+      const retention = startRetentionLoop(opened.db);
+      onShutdown('retention', () => retention.stop());
     }
     console.log(`[boot] database ready (${opened.driver}${env.embedded ? `, ${env.dataDir}` : ''}); mail ${delivery}`);
   } catch (error) {

@@ -25,6 +25,12 @@ export const eventSettingsSchema = z
     shiftSessions: z.boolean().default(true),
     registrationOpensAt: localDateTime.default(''),
     registrationClosesAt: localDateTime.default(''),
+    /** Days after the event when attendees' personal data is erased; empty keeps it. */
+    retentionDays: z
+      .string()
+      .trim()
+      .regex(/^([1-9]\d{0,3})?$/, 'must be a whole number of days from 1 to 9999, or empty')
+      .default(''),
   })
   .refine((s) => s.lastDay >= s.firstDay, { path: ['lastDay'], message: 'must be on or after the first day' })
   .refine((s) => !s.registrationOpensAt || !s.registrationClosesAt || s.registrationClosesAt > s.registrationOpensAt, {

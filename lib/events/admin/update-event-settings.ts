@@ -39,6 +39,7 @@ export async function eventSettingsValues(db: Db, actor: Actor | null, slug: str
     shiftSessions: true,
     registrationOpensAt: local(event.registrationOpensAt),
     registrationClosesAt: local(event.registrationClosesAt),
+    retentionDays: event.retentionDays === null ? '' : String(event.retentionDays),
   };
 }
 
@@ -101,6 +102,7 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
       endsAt,
       registrationOpensAt: toInstant(input.registrationOpensAt),
       registrationClosesAt: toInstant(input.registrationClosesAt),
+      retentionDays: input.retentionDays ? Number(input.retentionDays) : null,
     };
     const changed = Object.entries(next)
       .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(event[key as keyof typeof event]))

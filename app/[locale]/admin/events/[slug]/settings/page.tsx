@@ -4,6 +4,7 @@ import { CloneEventForm } from '@/components/admin/clone-event-form';
 import { EventSettingsForm } from '@/components/admin/event-settings-form';
 import { timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
 import { eventSettingsValues } from '@/lib/events/admin/update-event-settings';
+import { retentionPreview } from '@/lib/retention/retention';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { getDb } from '@/lib/database/process-database';
 import { lifecycleView } from '@/lib/events/admin/lifecycle-view';
@@ -38,9 +39,10 @@ export default async function EventSettingsPage({
   const { slug } = await params;
   const base = `/admin/events/${slug}`;
   const db = await getDb();
-  const [view, settings] = await Promise.all([
+  const [view, settings, retention] = await Promise.all([
     loadForPage(`${base}/settings`, (actor) => lifecycleView(db, actor, slug)),
     loadForPage(`${base}/settings`, (actor) => eventSettingsValues(db, actor, slug)),
+    loadForPage(`${base}/settings`, (actor) => retentionPreview(db, actor, slug)),
   ]);
   const query = querySchema.parse(await searchParams);
   const [t, locale] = await Promise.all([getTranslations('adminEvents'), getLocale() as Promise<Locale>]);
@@ -98,6 +100,12 @@ export default async function EventSettingsPage({
       </section>
 
       <h2>{t('settings.title')}</h2>
+      <p className="muted" data-testid="retention-preview">
+        {retention.dueAt
+          ? t('settings.retentionDue', { count: retention.toErase, when: when(retention.dueAt) })
+          : t('settings.retentionOff')}{' '}
+        {retention.erased > 0 && t('settings.retentionErased', { count: retention.erased })}
+      </p>
       <EventSettingsForm
         eventSlug={slug}
         defaults={settings}

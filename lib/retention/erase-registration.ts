@@ -1,0 +1,44 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { outbox, registrations, streamGrants } from '@/db/schema';
+import type { Db } from '@/db/types';
+
+/** The placeholder address of an erased registration: unique per row, never deliverable (RFC 2606 .invalid). */
+export const erasedAddress = (registrationId: string) => `erased-${registrationId}@erased.invalid`;
+
+/**
+ * Erases the personal data of registrations that are no longer active (cancelled, or of an event
+ * that has ended): name, address, organisation, job title, needs, the manage link, the mail sent to
+ * them and any livestream grant to their address. What reports count stays: country, participant
+ * type, mode, venue, status and dates. Run inside the caller's transaction.
+ */
+export async function eraseRegistrations(tx: Db, registrationIds: string[], now: Date): Promise<number> {
+  if (registrationIds.length === 0) return 0;
+  const rows = await tx
+    .select({ id: registrations.id, eventId: registrations.eventId, email: registrations.email })
+    .from(registrations)
+    .where(and(inArray(registrations.id, registrationIds), isNull(registrations.erasedAt)))
+    .for('update');
+  for (const row of rows) {
+    await tx
+      .update(registrations)
+      .set({
+        name: '',
+        email: erasedAddress(row.id),
+        organisation: '',
+        jobTitle: '',
+        needs: '',
+        // A hash of nothing anyone holds: the old manage link stops working.
+        manageTokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+        erasedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(registrations.id, row.id));
+    await tx
+      .delete(streamGrants)
+      .where(and(eq(streamGrants.eventId, row.eventId), sql`lower(${streamGrants.email}) = lower(${row.email})`));
+  }
+  const ids = rows.map((r) => r.id);
+  if (ids.length) await tx.delete(outbox).where(inArray(outbox.registrationId, ids));
+  return rows.length;
+}
