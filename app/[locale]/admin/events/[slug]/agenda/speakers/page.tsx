@@ -55,7 +55,12 @@ export default async function SpeakersPage({
               </>
             ),
           },
-          { key: 'affiliation', header: t('speakers.columns.affiliation'), sortValue: (s) => s.affiliation, cell: (s) => s.affiliation },
+          {
+            key: 'affiliation',
+            header: t('speakers.columns.affiliation'),
+            sortValue: (s) => s.affiliation,
+            cell: (s) => <span data-testid="speaker-affiliation">{s.affiliation}</span>,
+          },
           {
             key: 'country',
             header: t('speakers.columns.country'),
