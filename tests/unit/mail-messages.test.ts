@@ -14,6 +14,8 @@ import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import { magicLinkText } from '@/lib/auth/magic-link-text';
 import { type Locale, locales } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
+import type { ItineraryItem } from '@/lib/registration/itinerary';
+import { itineraryWhere } from '@/lib/registration/itinerary-text';
 import { type RegistrationMailData, registrationEmailProps, registrationSubject } from '@/lib/registration/registration-mail-text';
 import { speakerSessionDescription } from '@/lib/speakers/feed';
 import type { SpeakerSession } from '@/lib/speakers/schedule';
@@ -99,11 +101,22 @@ async function everything(locale: Locale): Promise<string[]> {
   for (const kind of KINDS)
     for (const mode of ['in_person', 'online'] as const) {
       const data = registration(locale, kind, mode);
+      // And with nothing chosen, for the "no sessions" line.
+      const none = { ...data, sessions: [] };
+      out.push((await renderEmail(createElement(RegistrationEmail, registrationEmailProps(none)))).text);
       out.push(
         registrationSubject(locale, kind, data.forumName),
         (await renderEmail(createElement(RegistrationEmail, registrationEmailProps(data)))).text,
       );
     }
+  // Where a session is, as mail and invites say it: relayed to a room, to the venue, or online.
+  const origin = { ...venue, address: '' };
+  for (const presence of [
+    { kind: 'relay', room: { name: text('Hall 2', '二号厅') }, venue: origin },
+    { kind: 'relay', room: null, venue: origin },
+    { kind: 'online' },
+  ])
+    out.push(itineraryWhere({ origin, originRoom: null, presence } as unknown as ItineraryItem, locale));
   const words = speakerScheduleText(locale, 'Forum', 'Li Wei');
   const speakerMail = createElement(SpeakerScheduleEmail, {
     locale,
