@@ -1,25 +1,48 @@
 import { Button, Heading, Img, Link, Section, Text } from '@react-email/components';
 import type { MailLocale } from './mail-locale';
 import { EmailLayout } from './components/email-layout';
-import { registrationCopy, type RegistrationMailKind } from './registration-copy';
+
+export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled' | 'manage-link' | 'schedule-changed';
+
+/** Every sentence of the mail, already in the registrant's language (lib translates them from messages/). */
+export type RegistrationEmailText = {
+  subject: string;
+  lead: string;
+  greeting: string;
+  footer: string;
+  attendanceHeading: string;
+  /** "In person at …", with the venue waitlist place when there is one, or "Online". */
+  attendance: string;
+  map: string;
+  sessionsHeading: string;
+  noSessions: string;
+  joinOnline: string;
+  joinHowTo: string;
+  removedHeading: string;
+  changesHeading: string;
+  ticket: string;
+  ticketHelp: string;
+  manage: string;
+  manageHelp: string;
+  calendarHelp: string;
+};
 
 export type EmailSession = {
   title: string;
   /** Already formatted in the registrant's venue zone, with the zone named. */
   when: string;
   where: string;
-  seat: { status: 'confirmed' } | { status: 'waitlisted'; position: number } | null;
+  /** "confirmed", "waitlist #3", or null when the session takes no seat. */
+  seatLabel: string | null;
   joinUrl: string | null;
 };
 
 export type RegistrationEmailProps = {
   locale: MailLocale;
   kind: RegistrationMailKind;
+  text: RegistrationEmailText;
   forumName: string;
-  registrantName: string;
-  attendance:
-    | { mode: 'in_person'; venue: string; waitlistPosition: number | null; address?: string; mapUrl?: string | null }
-    | { mode: 'online' };
+  attendance: { mode: 'in_person'; address?: string; mapUrl?: string | null } | { mode: 'online' };
   sessions: EmailSession[];
   removed: { title: string; when: string }[];
   changes: string[];
@@ -33,25 +56,19 @@ const muted = { color: '#4b5563', fontSize: 13, margin: '2px 0' };
 const title = { fontSize: 15, fontWeight: 600, margin: '0 0 2px' };
 
 export function RegistrationEmail(props: RegistrationEmailProps) {
-  const copy = registrationCopy(props.locale);
-  const attendance =
-    props.attendance.mode === 'online'
-      ? copy.online
-      : props.attendance.waitlistPosition
-        ? `${copy.inPersonAt(props.attendance.venue)} · ${copy.waitlistedForVenue(props.attendance.waitlistPosition)}`
-        : copy.inPersonAt(props.attendance.venue);
+  const copy = props.text;
   const cancelled = props.kind === 'cancelled';
   return (
-    <EmailLayout lang={props.locale} preview={copy.lead[props.kind]} forumName={props.forumName} footerText={copy.footer(props.forumName)}>
+    <EmailLayout lang={props.locale} preview={copy.lead} forumName={props.forumName} footerText={copy.footer}>
       <Heading as="h1" style={{ fontSize: 22, margin: '8px 0 12px' }}>
-        {copy.subject[props.kind]}
+        {copy.subject}
       </Heading>
-      <Text>{copy.greeting(props.registrantName)}</Text>
-      <Text>{copy.lead[props.kind]}</Text>
+      <Text>{copy.greeting}</Text>
+      <Text>{copy.lead}</Text>
       {props.changes.length > 0 && (
         <Section>
           <Heading as="h2" style={h2}>
-            {copy.scheduleChanges}
+            {copy.changesHeading}
           </Heading>
           {props.changes.map((change) => (
             <Text key={change} style={row}>
@@ -63,9 +80,9 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
       {!cancelled && (
         <Section>
           <Heading as="h2" style={h2}>
-            {copy.attendance}
+            {copy.attendanceHeading}
           </Heading>
-          <Text style={{ margin: 0 }}>{attendance}</Text>
+          <Text style={{ margin: 0 }}>{copy.attendance}</Text>
           {props.attendance.mode === 'in_person' && props.attendance.address && (
             <Text style={muted}>
               {props.attendance.address}
@@ -78,7 +95,7 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
             </Text>
           )}
           <Heading as="h2" style={h2}>
-            {copy.sessions}
+            {copy.sessionsHeading}
           </Heading>
           {props.sessions.length === 0 && <Text>{copy.noSessions}</Text>}
           {props.sessions.map((session) => (
@@ -87,9 +104,7 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
               <Text style={muted}>{session.when}</Text>
               <Text style={muted}>
                 {session.where}
-                {session.seat
-                  ? ` · ${session.seat.status === 'confirmed' ? copy.seatConfirmed : copy.seatWaitlisted(session.seat.position)}`
-                  : ''}
+                {session.seatLabel ? ` · ${session.seatLabel}` : ''}
               </Text>
               {session.joinUrl && (
                 <Text style={muted}>
@@ -104,7 +119,7 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
       {props.removed.length > 0 && (
         <Section>
           <Heading as="h2" style={h2}>
-            {copy.removed}
+            {copy.removedHeading}
           </Heading>
           {props.removed.map((session) => (
             <Text key={`${session.title}${session.when}`} style={{ ...muted, textDecoration: 'line-through' }}>

@@ -4,6 +4,7 @@ import { renderEmail } from '@/emails/render';
 import type { Db } from '@/db/types';
 import { appEnv } from '@/lib/config/env';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { magicLinkText } from './magic-link-text';
 import { ensureSpeakerAccount } from '@/lib/auth/speaker-account';
 import { createMagicLinkToken } from './magic-link';
 import { MAGIC_LINK_RESEND_AFTER_MS, magicLinkAllowed, type MagicLinkLimits } from './magic-link-limits';
@@ -37,8 +38,9 @@ export async function sendMagicLink(db: Db, email: string, callbackPath = '/'): 
     const created = await createMagicLinkToken(tx, normalised, { unlessMailedWithinMs: MAGIC_LINK_RESEND_AFTER_MS });
     if (!created) return;
     const link = `${appEnv().appUrl}/signin/magic?token=${encodeURIComponent(created.token)}&callbackUrl=${encodeURIComponent(callbackPath)}`;
-    const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link }));
-    await enqueueMail(tx, { kind: 'auth.magic-link', toAddress: normalised, subject: 'Your sign-in link · 登录链接', html, text });
+    const words = magicLinkText();
+    const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link, text: words }));
+    await enqueueMail(tx, { kind: 'auth.magic-link', toAddress: normalised, subject: words.subject, html, text });
   });
 }
 

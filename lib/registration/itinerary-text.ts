@@ -1,10 +1,10 @@
-import { registrationCopy } from '@/emails/registration-copy';
 import type { InviteSession } from '@/lib/calendar/registration-invite';
 import { placeLine } from '@/lib/format/venue-address';
 import { appEnv } from '@/lib/config/env';
 import { formatSpan, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
+import { translator } from '@/lib/i18n/translator';
 import type { ItineraryItem } from './itinerary';
 
 /** "Tue 24 Dec 2026 · 09:30–10:15 Bangkok, GMT+7": the day and times in the registrant's zone, named. */
@@ -32,13 +32,14 @@ export function itineraryWhere(item: ItineraryItem, locale: Locale): string {
     ]);
   if (item.presence.kind === 'relay') {
     const { room, venue: here } = item.presence;
+    const t = translator(locale, 'mail');
     return placeLine([
-      registrationCopy(locale).relayedIn(room ? pick(room.name, locale) : registrationCopy(locale).yourVenue),
+      t('registration.relayedIn', { room: room ? pick(room.name, locale) : t('registration.yourVenue') }),
       pick(here.name, locale),
       here.address || pick(here.city, locale),
     ]);
   }
-  return `${registrationCopy(locale).online} · ${venue}`;
+  return `${translator(locale, 'mail')('registration.online')} · ${venue}`;
 }
 
 export function inviteSession(item: ItineraryItem, locale: Locale, eventSlug: string): InviteSession {

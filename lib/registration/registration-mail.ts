@@ -1,8 +1,7 @@
 import { createElement } from 'react';
 import type { OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { RegistrationEmail, type EmailSession, type RegistrationEmailProps } from '@/emails/registration-email';
-import { registrationCopy, type RegistrationMailKind } from '@/emails/registration-copy';
+import { RegistrationEmail, type RegistrationMailKind } from '@/emails/registration-email';
 import { renderEmail } from '@/emails/render';
 import { inviteAttachment, registrationInvite, type InviteParty, type InviteSession } from '@/lib/calendar/registration-invite';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
@@ -12,6 +11,7 @@ import { mapUrl } from '@/lib/format/venue-address';
 import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registration/itinerary';
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
+import { registrationEmailProps, registrationSubject, type RegistrationMailData } from '@/lib/registration/registration-mail-text';
 import { ticketPng } from '@/lib/tickets/ticket';
 import { mailFromAddress } from '@/lib/mail/addresses';
 import { enqueueMail, type NewMail } from '@/lib/mail/outbox';
@@ -57,14 +57,13 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
   const { registration, event, venue } = itinerary;
   const registrationId = registration.id;
   const locale: Locale = isLocale(registration.locale) ? registration.locale : 'en';
-  const copy = registrationCopy(locale);
   const cancelled = registration.status === 'cancelled';
   const sessionCancelled = (item: ItineraryItem) => item.session.status === 'cancelled';
   const held = itinerary.items.filter((item) => item.seat && !cancelled && !sessionCancelled(item));
   const removed = itinerary.items.filter((item) => removedIds.has(item.session.id) || (item.seat && (cancelled || sessionCancelled(item))));
   const withTicket = !cancelled && registration.mode === 'in_person' && registration.status !== 'waitlisted' && kind !== 'cancelled';
 
-  const props: RegistrationEmailProps = {
+  const props: RegistrationMailData = {
     locale,
     kind,
     forumName: pick(event.name, locale),
@@ -106,7 +105,7 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
     registrationId,
     toAddress: registration.email,
     toName: registration.name,
-    subject: `${copy.subject[kind]} · ${pick(event.name, locale)}`,
+    subject: registrationSubject(locale, kind, pick(event.name, locale)),
     template: 'registration',
     payload,
   };
@@ -116,7 +115,7 @@ type StoredInviteSession = Omit<InviteSession, 'startsAt' | 'endsAt'> & { starts
 
 /** What a queued registration mail holds until it is rendered. */
 export type RegistrationMailPayload = {
-  props: RegistrationEmailProps;
+  props: RegistrationMailData;
   party: InviteParty;
   invite: StoredInviteSession[];
   cancel: StoredInviteSession[];
@@ -135,7 +134,7 @@ function revived(session: StoredInviteSession): InviteSession {
 export async function renderRegistrationMail(
   payload: RegistrationMailPayload,
 ): Promise<{ html: string; text: string; attachments: OutboxAttachment[] }> {
-  const { html, text } = await renderEmail(createElement(RegistrationEmail, payload.props));
+  const { html, text } = await renderEmail(createElement(RegistrationEmail, registrationEmailProps(payload.props)));
   const attachments: OutboxAttachment[] = [];
   if (payload.invite.length)
     attachments.push(inviteAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
@@ -153,7 +152,7 @@ export async function renderRegistrationMail(
   return { html, text, attachments };
 }
 
-function emailSession(item: ItineraryItem, locale: Locale, registrationId: string): EmailSession {
+function emailSession(item: ItineraryItem, locale: Locale, registrationId: string): RegistrationMailData['sessions'][number] {
   return {
     title: pick(item.session.title, locale),
     when: itineraryWhen(item, locale),

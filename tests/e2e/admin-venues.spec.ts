@@ -59,3 +59,51 @@ test('the demo organiser adds a room to the Tokyo venue and edits a speaker’s 
   await page.getByRole('link', { name: 'All speakers' }).click();
   await expect(page.locator('[data-speaker="kenji-watanabe"]').getByTestId('speaker-affiliation')).toHaveText('Waseda University');
 });
+
+test('a sortable header orders the rows through the URL and marks itself with aria-sort; on a phone the table scrolls in its own named region', async ({
+  page,
+}) => {
+  await page.goto(venues);
+  await page.getByLabel('Email').first().fill(organiser.email);
+  await page.getByLabel('Password').fill(organiser.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/events\/china-asean-tech-forum/);
+  await page.goto(venues);
+
+  const table = page.getByTestId('venue-list');
+  const header = (name: string) => table.getByRole('columnheader', { name, exact: true });
+  const sessionCounts = async () => (await table.locator('tbody tr td.num:last-child').allTextContents()).map(Number);
+  const names = async () => table.locator('tbody tr td:first-child').allTextContents();
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  await expect(table.locator('th[aria-sort]')).toHaveCount(0);
+
+  // A plain link: it works without JavaScript, and the order lives in the URL.
+  await header('Sessions').getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]sort=sessions&dir=asc/);
+  await expect(header('Sessions')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.locator('th[aria-sort]')).toHaveCount(1);
+  const ascending = await sessionCounts();
+  expect(ascending.length).toBeGreaterThan(2);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+  await header('Sessions').getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]sort=sessions&dir=desc/);
+  await expect(header('Sessions')).toHaveAttribute('aria-sort', 'descending');
+  const descending = await sessionCounts();
+  expect(descending).toEqual([...ascending].sort((a, b) => b - a));
+
+  await header('Venue').getByRole('link').click();
+  await expect(header('Venue')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header('Sessions')).not.toHaveAttribute('aria-sort');
+  const byName = await names();
+  expect(byName).toEqual([...byName].sort(collator.compare));
+  expect(new Set(byName).size).toBeGreaterThan(2);
+
+  // At 360 px the table is wider than the screen: it scrolls inside a region a keyboard can reach.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const region = page.getByRole('region', { name: 'Venues', exact: true });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await expect(region.getByTestId('venue-list')).toBeVisible();
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

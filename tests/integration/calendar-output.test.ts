@@ -134,12 +134,16 @@ describe('calendar files stay valid whatever text the database holds', () => {
     const liWei = await actorFor(t.db, demoAccounts.speaker.email);
     const url = await regenerateCalendarFeed(t.db, liWei);
     const file = url.split('/').pop()!;
-    for (const lang of ['en', 'zh']) {
+    // The description is in the feed's language (messages/<locale>, calendar namespace).
+    for (const [lang, withLabel] of [
+      ['en', 'With: '],
+      ['zh', '同场嘉宾：'],
+    ]) {
       const response = await speakerFeedRoute(new NextRequest(`${url}?lang=${lang}`), { params: Promise.resolve({ file }) });
       expect(response.status).toBe(200);
       const { vevents } = parse(await response.text());
       // A name is one line of the description; whatever broke it stays inside the description.
-      expect(vevents[0]!.description).toContain('With: Chai "Nok"');
+      expect(vevents[0]!.description).toContain(`${withLabel}Chai "Nok"`);
     }
   });
 

@@ -4,10 +4,11 @@ import { render } from '@react-email/render';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '@/emails/render';
-import { RegistrationEmail, type RegistrationEmailProps } from '@/emails/registration-email';
-import { locales } from '@/lib/i18n/locales';
+import { RegistrationEmail } from '@/emails/registration-email';
+import { type Locale, locales } from '@/lib/i18n/locales';
+import { type RegistrationMailData, registrationEmailProps } from '@/lib/registration/registration-mail-text';
 
-function props(locale: RegistrationEmailProps['locale']): RegistrationEmailProps {
+function data(locale: Locale): RegistrationMailData {
   return {
     locale,
     kind: 'confirmed',
@@ -33,7 +34,7 @@ function props(locale: RegistrationEmailProps['locale']): RegistrationEmailProps
 
 describe('renderEmail', () => {
   it.each(locales)('gives the same text part as @react-email/render plainText (%s)', async (locale) => {
-    const element = createElement(RegistrationEmail, props(locale));
+    const element = createElement(RegistrationEmail, registrationEmailProps(data(locale)));
     const { html, text } = await renderEmail(element);
     expect(text).toBe(await render(element, { plainText: true }));
     expect(html).toBe(await render(element));

@@ -1,7 +1,7 @@
-import { registrationCopy } from '@/emails/registration-copy';
 import { formatSpan } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
+import { translator } from '@/lib/i18n/translator';
 import type { PublicAgenda } from '../public-agenda';
 import type { AgendaChange } from './diff';
 
@@ -19,29 +19,29 @@ export function changeLine(
   locale: Locale,
   zoneFor: (venueId: string) => { zone: string; place: string },
 ): string | null {
-  const copy = registrationCopy(locale);
+  const t = translator(locale, 'mail');
   const session = agenda.sessions.find((s) => s.id === change.sessionId);
   const title = session ? pick(session.title, locale) : change.sessionId;
   if (change.kind === 'moved') {
     const before = zoneFor(change.was.venueId);
     const after = zoneFor(change.now.venueId);
-    return copy.changeMoved(
+    return t('change.moved', {
       title,
-      span(change.now.startsAt, change.now.endsAt, after.zone, after.place, locale),
-      span(change.was.startsAt, change.was.endsAt, before.zone, before.place, locale),
-    );
+      now: span(change.now.startsAt, change.now.endsAt, after.zone, after.place, locale),
+      was: span(change.was.startsAt, change.was.endsAt, before.zone, before.place, locale),
+    });
   }
   if (change.kind === 'cancelled') {
     const where = zoneFor(session?.venueId ?? '');
-    return copy.changeCancelled(title, span(change.was.startsAt, change.was.endsAt, where.zone, where.place, locale));
+    return t('change.cancelled', { title, was: span(change.was.startsAt, change.was.endsAt, where.zone, where.place, locale) });
   }
   if (change.kind === 'room-changed') {
     const room = agenda.rooms.find((r) => r.id === change.now.roomId);
     const venue = agenda.venues.find((v) => v.id === session?.venueId);
-    return copy.changeRoom(
+    return t('change.room', {
       title,
-      [room ? pick(room.name, locale) : null, venue ? pick(venue.name, locale) : null].filter(Boolean).join(', '),
-    );
+      room: [room ? pick(room.name, locale) : null, venue ? pick(venue.name, locale) : null].filter(Boolean).join(', '),
+    });
   }
   return null;
 }

@@ -2,12 +2,13 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { registrations, registrationSessions, speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { SpeakerScheduleEmail, speakerScheduleSubject } from '@/emails/speaker-schedule-email';
+import { SpeakerScheduleEmail } from '@/emails/speaker-schedule-email';
 import { renderEmail } from '@/emails/render';
 import { inviteAttachment, registrationInvite, type InviteSession } from '@/lib/calendar/registration-invite';
 import { appEnv } from '@/lib/config/env';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
+import { speakerScheduleText } from './speaker-schedule-text';
 import { mailFromAddress } from '@/lib/mail/addresses';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
@@ -98,11 +99,12 @@ export async function notifyScheduleChanges(
     const locale: Locale = CHINESE_SPEAKING.has(person.country) ? 'zh' : 'en';
     const mine = relevant.filter((c) => speakerSessions.get(person.id)!.has(c.sessionId));
     const lines = mine.map((c) => changeLine(c, agenda, locale, venueZone(locale))).filter((line): line is string => Boolean(line));
+    const words = speakerScheduleText(locale, forumName(locale), person.name);
     const { html, text } = await renderEmail(
       createElement(SpeakerScheduleEmail, {
         locale,
+        text: words,
         forumName: forumName(locale),
-        speakerName: person.name,
         changes: lines,
         portalUrl: `${appEnv().appUrl}/speaker`,
       }),
@@ -140,7 +142,7 @@ export async function notifyScheduleChanges(
       eventId: agenda.event.id,
       toAddress: person.email!,
       toName: person.name,
-      subject: speakerScheduleSubject(locale, forumName(locale)),
+      subject: `${words.subject} · ${forumName(locale)}`,
       html,
       text,
       attachments,

@@ -1,3 +1,4 @@
+import { type Column, DataTable } from '@/components/admin/data-table';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database/process-database';
@@ -82,88 +83,74 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
       </div>
 
       <h2>{t('venueSeats')}</h2>
-      <div className="admin-table-wrap">
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.venue')}</th>
-              <th scope="col" className="num">
-                {t('columns.capacity')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.confirmed')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.waitlisted')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.left')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.venues
-              .filter((v) => v.kind !== 'online')
-              .map((v) => (
-                <tr key={v.id} data-venue={v.slug}>
-                  <th scope="row">
-                    <a href={`${base}/registrations?venue=${v.slug}`}>{pick(v.name, locale)}</a>
-                  </th>
-                  <td className="num">{v.capacity ?? t('unlimited')}</td>
-                  <td className="num">{v.confirmed}</td>
-                  <td className="num">{v.waitlisted}</td>
-                  <td className="num">{v.capacity === null ? t('unlimited') : Math.max(0, v.capacity - v.confirmed)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('venueSeats')}
+        rows={dashboard.venues.filter((v) => v.kind !== 'online')}
+        rowKey={(v) => v.id}
+        rowData={(v) => ({ 'data-venue': v.slug })}
+        empty={<p>{t('noVenues')}</p>}
+        columns={[
+          {
+            key: 'venue',
+            header: t('columns.venue'),
+            rowHeader: true,
+            cell: (v) => <a href={`${base}/registrations?venue=${v.slug}`}>{pick(v.name, locale)}</a>,
+          },
+          ...seatColumns<(typeof dashboard.venues)[number]>(t),
+        ]}
+      />
 
       <h2>{t('sessionSeats')}</h2>
-      <div className="admin-table-wrap">
-        <table className="admin-table" data-testid="session-seats">
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.time')}</th>
-              <th scope="col">{t('columns.session')}</th>
-              <th scope="col" className="num">
-                {t('columns.capacity')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.confirmed')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.waitlisted')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.left')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.chosen')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.sessions.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {formatDay(s.startsAt, s.venueZone, locale)} {localTime(s.startsAt, s.venueZone)}{' '}
-                  <span className="zone">{offsetLabel(s.startsAt, s.venueZone)}</span>
-                </td>
-                <th scope="row">
-                  {pick(s.title, locale)} <span className="muted">· {pick(s.venueName, locale)}</span>
-                  {s.status === 'cancelled' && <span className="badge cancelled"> {t('cancelled')}</span>}
-                </th>
-                <td className="num">{s.capacity ?? t('unlimited')}</td>
-                <td className="num">{s.confirmed}</td>
-                <td className="num">{s.waitlisted}</td>
-                <td className="num">{s.capacity === null ? t('unlimited') : Math.max(0, s.capacity - s.confirmed)}</td>
-                <td className="num">{s.chosen}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('sessionSeats')}
+        testId="session-seats"
+        rows={dashboard.sessions}
+        rowKey={(s) => s.id}
+        empty={<p>{t('noSessions')}</p>}
+        columns={[
+          {
+            key: 'time',
+            header: t('columns.time'),
+            cell: (s) => (
+              <>
+                {formatDay(s.startsAt, s.venueZone, locale)} {localTime(s.startsAt, s.venueZone)}{' '}
+                <span className="zone">{offsetLabel(s.startsAt, s.venueZone)}</span>
+              </>
+            ),
+          },
+          {
+            key: 'session',
+            header: t('columns.session'),
+            rowHeader: true,
+            cell: (s) => (
+              <>
+                {pick(s.title, locale)} <span className="muted">· {pick(s.venueName, locale)}</span>
+                {s.status === 'cancelled' && <span className="badge cancelled"> {t('cancelled')}</span>}
+              </>
+            ),
+          },
+          ...seatColumns<(typeof dashboard.sessions)[number]>(t),
+          { key: 'chosen', header: t('columns.chosen'), numeric: true, cell: (s) => s.chosen },
+        ]}
+      />
     </>
   );
+}
+
+/** Capacity, confirmed, waitlisted and seats left: the same four columns for venues and sessions. */
+function seatColumns<Row extends { capacity: number | null; confirmed: number; waitlisted: number }>(
+  t: (key: string) => string,
+): Column<Row>[] {
+  const unlimited = t('unlimited');
+  return [
+    { key: 'capacity', header: t('columns.capacity'), numeric: true, cell: (r) => r.capacity ?? unlimited },
+    { key: 'confirmed', header: t('columns.confirmed'), numeric: true, cell: (r) => r.confirmed },
+    { key: 'waitlisted', header: t('columns.waitlisted'), numeric: true, cell: (r) => r.waitlisted },
+    {
+      key: 'left',
+      header: t('columns.left'),
+      numeric: true,
+      cell: (r) => (r.capacity === null ? unlimited : Math.max(0, r.capacity - r.confirmed)),
+    },
+  ];
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/admin/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SessionTime } from '@/components/agenda/session-time';
@@ -94,56 +95,75 @@ export default async function AgendaAdminPage({
       {[...days].map(([day, sessions]) => (
         <div key={day} className="agenda-admin-day">
           <h3>{formatDay(sessions[0]!.startsAt, event.timeZone, locale)}</h3>
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <tbody>
-                {sessions.map((session) => {
+          <DataTable
+            caption={formatDay(sessions[0]!.startsAt, event.timeZone, locale)}
+            rows={sessions}
+            rowKey={(session) => session.id}
+            rowData={(session) => ({ 'data-session': session.slug })}
+            empty={null}
+            columns={[
+              {
+                key: 'time',
+                header: t('columns.time'),
+                cell: (session) => {
                   const venue = venueById.get(session.venueId)!;
+                  return (
+                    <SessionTime
+                      start={session.startsAt}
+                      end={session.endsAt}
+                      zone={venue.timeZone}
+                      place={pick(venue.city, locale)}
+                      locale={locale}
+                      headingDay={day}
+                    />
+                  );
+                },
+              },
+              {
+                key: 'session',
+                header: t('columns.session'),
+                cell: (session) => (
+                  <>
+                    <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
+                    {session.relays.length > 0 && (
+                      <div className="muted">
+                        {t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}
+                      </div>
+                    )}
+                    {conflicts.has(session.id) && (
+                      <ul className="notice bad" data-testid="session-conflicts">
+                        {conflictText(session.id).map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                ),
+              },
+              {
+                key: 'venue',
+                header: t('columns.venue'),
+                cell: (session) => {
                   const room = agenda.rooms.find((r) => r.id === session.roomId);
                   return (
-                    <tr key={session.id} data-session={session.slug}>
-                      <td>
-                        <SessionTime
-                          start={session.startsAt}
-                          end={session.endsAt}
-                          zone={venue.timeZone}
-                          place={pick(venue.city, locale)}
-                          locale={locale}
-                          headingDay={day}
-                        />
-                      </td>
-                      <td>
-                        <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
-                        {session.relays.length > 0 && (
-                          <div className="muted">
-                            {t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}
-                          </div>
-                        )}
-                        {conflicts.has(session.id) && (
-                          <ul className="notice bad" data-testid="session-conflicts">
-                            {conflictText(session.id).map((line) => (
-                              <li key={line}>{line}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td>
-                        {pick(venue.name, locale)}
-                        {room && <div className="muted">{pick(room.name, locale)}</div>}
-                      </td>
-                      <td>
-                        <span
-                          className={`badge ${session.status === 'cancelled' ? 'cancelled' : session.status === 'changed' ? 'wait' : 'ok'}`}
-                        >
-                          {t(`status.${session.status}`)}
-                        </span>
-                      </td>
-                    </tr>
+                    <>
+                      {pick(venueById.get(session.venueId)!.name, locale)}
+                      {room && <div className="muted">{pick(room.name, locale)}</div>}
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              {
+                key: 'status',
+                header: t('columns.status'),
+                cell: (session) => (
+                  <span className={`badge ${session.status === 'cancelled' ? 'cancelled' : session.status === 'changed' ? 'wait' : 'ok'}`}>
+                    {t(`status.${session.status}`)}
+                  </span>
+                ),
+              },
+            ]}
+          />
         </div>
       ))}
     </section>

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/admin/data-table';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
@@ -35,36 +36,19 @@ export default async function AuditPage({
           </a>
         ))}
       </nav>
-      {log.rows.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th>{t('at')}</th>
-                <th>{t('who')}</th>
-                <th>{t('action')}</th>
-                <th>{t('details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.rows.map((row) => (
-                <tr key={row.id} data-action={row.action}>
-                  <td>{eventTimestamp(row.at, log.event.timeZone)}</td>
-                  <td>{row.actorEmail ?? '—'}</td>
-                  <td>
-                    <code>{row.action}</code>
-                  </td>
-                  <td>
-                    <code className="muted">{JSON.stringify(row.details)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('title')}
+        rows={log.rows}
+        rowKey={(row) => row.id}
+        rowData={(row) => ({ 'data-action': row.action })}
+        empty={<p>{t('none')}</p>}
+        columns={[
+          { key: 'at', header: t('at'), cell: (row) => eventTimestamp(row.at, log.event.timeZone) },
+          { key: 'who', header: t('who'), cell: (row) => row.actorEmail ?? '—' },
+          { key: 'action', header: t('action'), cell: (row) => <code>{row.action}</code> },
+          { key: 'details', header: t('details'), cell: (row) => <code className="muted">{JSON.stringify(row.details)}</code> },
+        ]}
+      />
       {log.next && (
         <p>
           <a href={`${path}?${new URLSearchParams({ ...(query.entity ? { entity: query.entity } : {}), before: log.next })}`}>

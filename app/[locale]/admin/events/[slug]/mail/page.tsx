@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/admin/data-table';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
@@ -65,45 +66,48 @@ export default async function MailPage({
           {t('filter')}
         </button>
       </form>
-      {list.rows.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th>{t('queuedAt')}</th>
-                <th>{t('to')}</th>
-                <th>{t('subject')}</th>
-                <th>{t('state')}</th>
-                <th className="num">{t('attempts')}</th>
-                <th>{t('reply')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.id} data-mail-status={row.status}>
-                  <td>{eventTimestamp(row.createdAt, zone)}</td>
-                  <td>
-                    {row.toName} &lt;{row.toAddress}&gt;
-                  </td>
-                  <td>
-                    <a href={`${path}/${row.id}`}>{row.subject}</a>
-                    <br />
-                    <span className="muted">{row.kind}</span>
-                  </td>
-                  <td>
-                    {t(`status.${row.status}`)}
-                    {row.status === 'retry' && <span className="muted"> · {eventTimestamp(row.nextAttemptAt, zone)}</span>}
-                  </td>
-                  <td className="num">{row.attempts}</td>
-                  <td className="muted">{row.smtpResponse ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('title')}
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        rowData={(row) => ({ 'data-mail-status': row.status })}
+        empty={<p>{t('none')}</p>}
+        columns={[
+          { key: 'queuedAt', header: t('queuedAt'), cell: (row) => eventTimestamp(row.createdAt, zone) },
+          {
+            key: 'to',
+            header: t('to'),
+            cell: (row) => (
+              <>
+                {row.toName} &lt;{row.toAddress}&gt;
+              </>
+            ),
+          },
+          {
+            key: 'subject',
+            header: t('subject'),
+            cell: (row) => (
+              <>
+                <a href={`${path}/${row.id}`}>{row.subject}</a>
+                <br />
+                <span className="muted">{row.kind}</span>
+              </>
+            ),
+          },
+          {
+            key: 'state',
+            header: t('state'),
+            cell: (row) => (
+              <>
+                {t(`status.${row.status}`)}
+                {row.status === 'retry' && <span className="muted"> · {eventTimestamp(row.nextAttemptAt, zone)}</span>}
+              </>
+            ),
+          },
+          { key: 'attempts', header: t('attempts'), numeric: true, cell: (row) => row.attempts },
+          { key: 'reply', header: t('reply'), cell: (row) => <span className="muted">{row.smtpResponse ?? ''}</span> },
+        ]}
+      />
       <p className="admin-pager">
         {query.before && <a href={href({ before: undefined })}>{t('newest')}</a>}
         {list.next && <a href={href({ before: list.next })}>{t('older')}</a>}

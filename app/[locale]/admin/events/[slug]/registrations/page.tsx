@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database/process-database';
+import { DataTable } from '@/components/admin/data-table';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
 import { loadForPage } from '@/lib/admin/page-guard';
 import type { Locale } from '@/lib/i18n/locales';
@@ -79,56 +80,61 @@ export default async function RegistrationsPage({
         </a>
       </div>
 
-      {list.rows.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="registrations">
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.name')}</th>
-                <th scope="col">{t('columns.email')}</th>
-                <th scope="col">{t('columns.organisation')}</th>
-                <th scope="col">{t('columns.country')}</th>
-                <th scope="col">{t('columns.type')}</th>
-                <th scope="col">{t('columns.attendance')}</th>
-                <th scope="col">{t('columns.status')}</th>
-                <th scope="col">
-                  {t('columns.registered')} <span className="zone">({zone})</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((r) => (
-                <tr key={r.id} data-registration={r.id}>
-                  <th scope="row">
-                    <a href={`${path}/${r.id}`}>{r.name}</a>
-                  </th>
-                  <td>{r.email}</td>
-                  <td>{r.organisation}</td>
-                  <td>{r.country}</td>
-                  <td>{t(`types.${r.participantType}`)}</td>
-                  <td>{r.mode === 'online' ? t('online') : pick(r.venueCity, locale)}</td>
-                  <td>
-                    <span className={`badge ${r.status === 'waitlisted' ? 'wait' : r.status === 'cancelled' ? 'cancelled' : 'ok'}`}>
-                      {t(`statuses.${r.status}`)}
-                    </span>
-                    {r.waitlistPosition !== null && (
-                      <span className="muted"> {t('waitlistPosition', { position: r.waitlistPosition })}</span>
-                    )}
-                  </td>
-                  <td>
-                    <time dateTime={r.createdAt.toISOString()}>
-                      {localDate(r.createdAt, zone)} {localTime(r.createdAt, zone)}
-                    </time>{' '}
-                    <span className="zone">{offsetLabel(r.createdAt, zone)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('title')}
+        testId="registrations"
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        rowData={(r) => ({ 'data-registration': r.id })}
+        empty={<p>{t('none')}</p>}
+        // The list is paged in the database, so the order is the query's (newest or oldest first).
+        sort={{
+          current: { by: 'registered', dir: paging.sort === 'newest' ? 'desc' : 'asc' },
+          href: (next) => withFilters(path, filters, { ...keep, sort: next.dir === 'asc' ? 'oldest' : undefined }),
+          locale,
+        }}
+        columns={[
+          { key: 'name', header: t('columns.name'), rowHeader: true, cell: (r) => <a href={`${path}/${r.id}`}>{r.name}</a> },
+          { key: 'email', header: t('columns.email'), cell: (r) => r.email },
+          { key: 'organisation', header: t('columns.organisation'), cell: (r) => r.organisation },
+          { key: 'country', header: t('columns.country'), cell: (r) => r.country },
+          { key: 'type', header: t('columns.type'), cell: (r) => t(`types.${r.participantType}`) },
+          {
+            key: 'attendance',
+            header: t('columns.attendance'),
+            cell: (r) => (r.mode === 'online' ? t('online') : pick(r.venueCity, locale)),
+          },
+          {
+            key: 'status',
+            header: t('columns.status'),
+            cell: (r) => (
+              <>
+                <span className={`badge ${r.status === 'waitlisted' ? 'wait' : r.status === 'cancelled' ? 'cancelled' : 'ok'}`}>
+                  {t(`statuses.${r.status}`)}
+                </span>
+                {r.waitlistPosition !== null && <span className="muted"> {t('waitlistPosition', { position: r.waitlistPosition })}</span>}
+              </>
+            ),
+          },
+          {
+            key: 'registered',
+            header: (
+              <>
+                {t('columns.registered')} <span className="zone">({zone})</span>
+              </>
+            ),
+            sortedByServer: true,
+            cell: (r) => (
+              <>
+                <time dateTime={r.createdAt.toISOString()}>
+                  {localDate(r.createdAt, zone)} {localTime(r.createdAt, zone)}
+                </time>{' '}
+                <span className="zone">{offsetLabel(r.createdAt, zone)}</span>
+              </>
+            ),
+          },
+        ]}
+      />
 
       <nav className="admin-pager" aria-label={t('pagination')}>
         {list.previous && (

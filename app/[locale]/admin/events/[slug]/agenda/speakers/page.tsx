@@ -1,16 +1,25 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database/process-database';
+import { DataTable } from '@/components/admin/data-table';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { listSpeakers } from '@/lib/agenda/venues-admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
+import { tableSort, tableSortHref } from '@/lib/pagination/table-sort';
 import { countryName } from '@/lib/registration/admin/country-name';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Speakers', robots: { index: false } };
 
-export default async function SpeakersPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function SpeakersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
+  const sort = tableSort(await searchParams);
   const path = `/admin/events/${slug}/agenda/speakers`;
   const db = await getDb();
   const list = await loadForPage(path, (actor) => listSpeakers(db, actor, slug));
@@ -26,41 +35,57 @@ export default async function SpeakersPage({ params }: { params: Promise<{ slug:
           {t('speakers.add')}
         </a>
       </p>
-      {list.speakers.length === 0 ? (
-        <p>{t('speakers.none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="speaker-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('speakers.columns.name')}</th>
-                <th scope="col">{t('speakers.columns.affiliation')}</th>
-                <th scope="col">{t('speakers.columns.country')}</th>
-                <th scope="col">{t('speakers.columns.zone')}</th>
-                <th scope="col" className="num">
-                  {t('speakers.columns.sessions')}
-                </th>
-                <th scope="col">{t('speakers.columns.account')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.speakers.map((s) => (
-                <tr key={s.id} data-speaker={s.slug}>
-                  <td>
-                    <a href={`${path}/${s.id}`}>{[s.honorific, s.name].filter(Boolean).join(' ')}</a>
-                    {s.jobTitle && <div className="muted">{s.jobTitle}</div>}
-                  </td>
-                  <td data-testid="speaker-affiliation">{s.affiliation}</td>
-                  <td>{countryName(s.country, locale)}</td>
-                  <td>{s.timeZone ?? <span className="muted">{t('speakers.noZone')}</span>}</td>
-                  <td className="num">{s.sessionCount}</td>
-                  <td>{s.hasAccount ? t('speakers.signedIn') : <span className="muted">{t('speakers.notSignedIn')}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('speakers.title')}
+        testId="speaker-list"
+        rows={list.speakers}
+        rowKey={(s) => s.id}
+        rowData={(s) => ({ 'data-speaker': s.slug })}
+        empty={<p>{t('speakers.none')}</p>}
+        sort={{ current: sort, href: (next) => tableSortHref(path, next), locale }}
+        columns={[
+          {
+            key: 'name',
+            header: t('speakers.columns.name'),
+            sortValue: (s) => s.name,
+            cell: (s) => (
+              <>
+                <a href={`${path}/${s.id}`}>{[s.honorific, s.name].filter(Boolean).join(' ')}</a>
+                {s.jobTitle && <div className="muted">{s.jobTitle}</div>}
+              </>
+            ),
+          },
+          {
+            key: 'affiliation',
+            header: t('speakers.columns.affiliation'),
+            sortValue: (s) => s.affiliation,
+            cell: (s) => <span data-testid="speaker-affiliation">{s.affiliation}</span>,
+          },
+          {
+            key: 'country',
+            header: t('speakers.columns.country'),
+            sortValue: (s) => countryName(s.country, locale),
+            cell: (s) => countryName(s.country, locale),
+          },
+          {
+            key: 'zone',
+            header: t('speakers.columns.zone'),
+            cell: (s) => s.timeZone ?? <span className="muted">{t('speakers.noZone')}</span>,
+          },
+          {
+            key: 'sessions',
+            header: t('speakers.columns.sessions'),
+            numeric: true,
+            sortValue: (s) => s.sessionCount,
+            cell: (s) => s.sessionCount,
+          },
+          {
+            key: 'account',
+            header: t('speakers.columns.account'),
+            cell: (s) => (s.hasAccount ? t('speakers.signedIn') : <span className="muted">{t('speakers.notSignedIn')}</span>),
+          },
+        ]}
+      />
     </>
   );
 }

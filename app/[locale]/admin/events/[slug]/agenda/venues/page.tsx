@@ -1,18 +1,27 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database/process-database';
+import { DataTable } from '@/components/admin/data-table';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { listVenues } from '@/lib/agenda/venues-admin/list-venues';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
+import { tableSort, tableSortHref } from '@/lib/pagination/table-sort';
 import { countryName } from '@/lib/registration/admin/country-name';
 import { offsetLabel } from '@/lib/time/zones';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Venues', robots: { index: false } };
 
-export default async function VenuesPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function VenuesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
+  const sort = tableSort(await searchParams);
   const path = `/admin/events/${slug}/agenda/venues`;
   const db = await getDb();
   const list = await loadForPage(path, (actor) => listVenues(db, actor, slug));
@@ -29,58 +38,68 @@ export default async function VenuesPage({ params }: { params: Promise<{ slug: s
           {t('venues.add')}
         </a>
       </p>
-      {list.venues.length === 0 ? (
-        <p>{t('venues.none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="venue-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('venues.columns.venue')}</th>
-                <th scope="col">{t('venues.columns.place')}</th>
-                <th scope="col">{t('venues.columns.zone')}</th>
-                <th scope="col">{t('venues.columns.kind')}</th>
-                <th scope="col" className="num">
-                  {t('venues.columns.seats')}
-                </th>
-                <th scope="col">{t('venues.columns.rooms')}</th>
-                <th scope="col" className="num">
-                  {t('venues.columns.sessions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.venues.map((v) => (
-                <tr key={v.id} data-venue={v.slug}>
-                  <td>
-                    <a href={`${path}/${v.id}`}>{pick(v.name, locale)}</a>
-                  </td>
-                  <td>
-                    {pick(v.city, locale)}, {countryName(v.country, locale)}
-                  </td>
-                  <td>
-                    {v.timeZone} <span className="zone">{offsetLabel(now, v.timeZone)}</span>
-                  </td>
-                  <td>{t(`kinds.${v.kind}`)}</td>
-                  <td className="num">
-                    {v.capacity === null
-                      ? t('venues.unlimited')
-                      : t('venues.seatsTaken', { confirmed: v.confirmedCount, capacity: v.capacity })}
-                  </td>
-                  <td>
-                    {v.rooms.length === 0 ? (
-                      <span className="muted">{t('venues.noRooms')}</span>
-                    ) : (
-                      v.rooms.map((r) => `${pick(r.name, locale)} (${r.capacity})`).join(' · ')
-                    )}
-                  </td>
-                  <td className="num">{v.sessionCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('venues.title')}
+        testId="venue-list"
+        rows={list.venues}
+        rowKey={(v) => v.id}
+        rowData={(v) => ({ 'data-venue': v.slug })}
+        empty={<p>{t('venues.none')}</p>}
+        sort={{ current: sort, href: (next) => tableSortHref(path, next), locale }}
+        columns={[
+          {
+            key: 'venue',
+            header: t('venues.columns.venue'),
+            sortValue: (v) => pick(v.name, locale),
+            cell: (v) => <a href={`${path}/${v.id}`}>{pick(v.name, locale)}</a>,
+          },
+          {
+            key: 'place',
+            header: t('venues.columns.place'),
+            sortValue: (v) => pick(v.city, locale),
+            cell: (v) => (
+              <>
+                {pick(v.city, locale)}, {countryName(v.country, locale)}
+              </>
+            ),
+          },
+          {
+            key: 'zone',
+            header: t('venues.columns.zone'),
+            cell: (v) => (
+              <>
+                {v.timeZone} <span className="zone">{offsetLabel(now, v.timeZone)}</span>
+              </>
+            ),
+          },
+          { key: 'kind', header: t('venues.columns.kind'), sortValue: (v) => t(`kinds.${v.kind}`), cell: (v) => t(`kinds.${v.kind}`) },
+          {
+            key: 'seats',
+            header: t('venues.columns.seats'),
+            numeric: true,
+            sortValue: (v) => v.capacity ?? Number.MAX_SAFE_INTEGER,
+            cell: (v) =>
+              v.capacity === null ? t('venues.unlimited') : t('venues.seatsTaken', { confirmed: v.confirmedCount, capacity: v.capacity }),
+          },
+          {
+            key: 'rooms',
+            header: t('venues.columns.rooms'),
+            cell: (v) =>
+              v.rooms.length === 0 ? (
+                <span className="muted">{t('venues.noRooms')}</span>
+              ) : (
+                v.rooms.map((r) => `${pick(r.name, locale)} (${r.capacity})`).join(' · ')
+              ),
+          },
+          {
+            key: 'sessions',
+            header: t('venues.columns.sessions'),
+            numeric: true,
+            sortValue: (v) => v.sessionCount,
+            cell: (v) => v.sessionCount,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/admin/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -116,89 +117,68 @@ export default async function RegistrationDetailPage({
       </section>
 
       <h3>{t('sessions')}</h3>
-      {seats.length === 0 ? (
-        <p>{t('noSessions')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="registration-seats">
-            <thead>
-              <tr>
-                <th scope="col">{t('sessionColumns.time')}</th>
-                <th scope="col">{t('sessionColumns.session')}</th>
-                <th scope="col">{t('sessionColumns.venue')}</th>
-                <th scope="col">{t('sessionColumns.seat')}</th>
-                <th scope="col" className="num">
-                  {t('sessionColumns.seats')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {seats.map((s) => (
-                <tr key={s.sessionId} data-seat={s.status}>
-                  <td>{formatSpan(s.startsAt, s.endsAt, s.venueZone, pick(s.venueCity, locale), locale)}</td>
-                  <td>{pick(s.title, locale)}</td>
-                  <td>{pick(s.venueName, locale)}</td>
-                  <td>
-                    {!s.takesSeat ? (
-                      <span className="muted">{t('noSeat')}</span>
-                    ) : s.status === 'confirmed' ? (
-                      t('seatConfirmed')
-                    ) : (
-                      <>
-                        {t('seatWaitlisted', { position: s.waitlistPosition ?? 0 })}{' '}
-                        {active && (
-                          <form className="inline-form" action={promoteSessionSeatAction.bind(null, slug, r.id, s.sessionId)}>
-                            <button className="button secondary" type="submit">
-                              {t('promoteSeat')}
-                            </button>
-                          </form>
-                        )}
-                      </>
-                    )}
-                  </td>
-                  <td className="num">{s.capacity === null ? '—' : `${s.confirmedCount} / ${s.capacity}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('sessions')}
+        testId="registration-seats"
+        rows={seats}
+        rowKey={(s) => s.sessionId}
+        rowData={(s) => ({ 'data-seat': s.status })}
+        empty={<p>{t('noSessions')}</p>}
+        columns={[
+          {
+            key: 'time',
+            header: t('sessionColumns.time'),
+            cell: (s) => formatSpan(s.startsAt, s.endsAt, s.venueZone, pick(s.venueCity, locale), locale),
+          },
+          { key: 'session', header: t('sessionColumns.session'), cell: (s) => pick(s.title, locale) },
+          { key: 'venue', header: t('sessionColumns.venue'), cell: (s) => pick(s.venueName, locale) },
+          {
+            key: 'seat',
+            header: t('sessionColumns.seat'),
+            cell: (s) =>
+              !s.takesSeat ? (
+                <span className="muted">{t('noSeat')}</span>
+              ) : s.status === 'confirmed' ? (
+                t('seatConfirmed')
+              ) : (
+                <>
+                  {t('seatWaitlisted', { position: s.waitlistPosition ?? 0 })}{' '}
+                  {active && (
+                    <form className="inline-form" action={promoteSessionSeatAction.bind(null, slug, r.id, s.sessionId)}>
+                      <button className="button secondary" type="submit">
+                        {t('promoteSeat')}
+                      </button>
+                    </form>
+                  )}
+                </>
+              ),
+          },
+          {
+            key: 'seats',
+            header: t('sessionColumns.seats'),
+            numeric: true,
+            cell: (s) => (s.capacity === null ? '—' : `${s.confirmedCount} / ${s.capacity}`),
+          },
+        ]}
+      />
 
       <h3>{t('mails')}</h3>
-      {mails.length === 0 ? (
-        <p>{t('noMails')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="registration-mails">
-            <thead>
-              <tr>
-                <th scope="col">{t('mailColumns.created')}</th>
-                <th scope="col">{t('mailColumns.kind')}</th>
-                <th scope="col">{t('mailColumns.subject')}</th>
-                <th scope="col">{t('mailColumns.status')}</th>
-                <th scope="col" className="num">
-                  {t('mailColumns.attempts')}
-                </th>
-                <th scope="col">{t('mailColumns.sent')}</th>
-                <th scope="col">{t('mailColumns.error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.map((m) => (
-                <tr key={m.id}>
-                  <td>{when(m.createdAt, zone)}</td>
-                  <td>{m.kind}</td>
-                  <td>{m.subject}</td>
-                  <td>{m.status}</td>
-                  <td className="num">{m.attempts}</td>
-                  <td>{when(m.sentAt, zone)}</td>
-                  <td>{m.lastError ?? m.smtpResponse ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('mails')}
+        testId="registration-mails"
+        rows={mails}
+        rowKey={(m) => m.id}
+        empty={<p>{t('noMails')}</p>}
+        columns={[
+          { key: 'created', header: t('mailColumns.created'), cell: (m) => when(m.createdAt, zone) },
+          { key: 'kind', header: t('mailColumns.kind'), cell: (m) => m.kind },
+          { key: 'subject', header: t('mailColumns.subject'), cell: (m) => m.subject },
+          { key: 'status', header: t('mailColumns.status'), cell: (m) => m.status },
+          { key: 'attempts', header: t('mailColumns.attempts'), numeric: true, cell: (m) => m.attempts },
+          { key: 'sent', header: t('mailColumns.sent'), cell: (m) => when(m.sentAt, zone) },
+          { key: 'error', header: t('mailColumns.error'), cell: (m) => m.lastError ?? m.smtpResponse ?? '' },
+        ]}
+      />
 
       {active && (
         <>

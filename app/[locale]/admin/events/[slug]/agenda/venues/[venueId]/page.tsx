@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/admin/data-table';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -85,65 +86,56 @@ export default async function VenuePage({
           {t('notSaved', { message: query.error })}
         </p>
       )}
-      {rooms.length === 0 ? (
-        <p>{t('rooms.none')}</p>
-      ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="room-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('rooms.columns.room')}</th>
-                <th scope="col" className="num">
-                  {t('rooms.columns.capacity')}
-                </th>
-                <th scope="col">{t('rooms.columns.usedBy')}</th>
-                <th scope="col">
-                  <span className="muted">{t('rooms.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.map((room) => (
-                <tr key={room.id} data-room={room.name.en}>
-                  <td>{pick(room.name, locale)}</td>
-                  <td className="num">{room.capacity}</td>
-                  <td>
-                    {room.sessions.length === 0 ? (
-                      <span className="muted">{t('rooms.unused')}</span>
-                    ) : (
-                      <details>
-                        <summary>{t('rooms.usedBy', { count: room.sessions.length })}</summary>
-                        <ul>
-                          {room.sessions.map((s) => (
-                            <li key={s.id}>{pick(s.title, locale)}</li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    <details>
-                      <summary>{t('rooms.edit')}</summary>
-                      <RoomForm
-                        eventSlug={slug}
-                        venueId={venue.id}
-                        roomId={room.id}
-                        defaults={{ nameEn: room.name.en, nameZh: room.name.zh ?? '', capacity: String(room.capacity) }}
-                        action={saveRoomAction}
-                      />
-                      <form action={deleteRoomAction.bind(null, slug, venue.id, room.id)} style={{ marginTop: '.75rem' }}>
-                        <button className="button danger small" type="submit">
-                          {t('rooms.delete')}
-                        </button>
-                      </form>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('rooms.title')}
+        testId="room-list"
+        rows={rooms}
+        rowKey={(room) => room.id}
+        rowData={(room) => ({ 'data-room': room.name.en })}
+        empty={<p>{t('rooms.none')}</p>}
+        columns={[
+          { key: 'room', header: t('rooms.columns.room'), cell: (room) => pick(room.name, locale) },
+          { key: 'capacity', header: t('rooms.columns.capacity'), numeric: true, cell: (room) => room.capacity },
+          {
+            key: 'usedBy',
+            header: t('rooms.columns.usedBy'),
+            cell: (room) =>
+              room.sessions.length === 0 ? (
+                <span className="muted">{t('rooms.unused')}</span>
+              ) : (
+                <details>
+                  <summary>{t('rooms.usedBy', { count: room.sessions.length })}</summary>
+                  <ul>
+                    {room.sessions.map((s) => (
+                      <li key={s.id}>{pick(s.title, locale)}</li>
+                    ))}
+                  </ul>
+                </details>
+              ),
+          },
+          {
+            key: 'edit',
+            header: <span className="muted">{t('rooms.edit')}</span>,
+            cell: (room) => (
+              <details>
+                <summary>{t('rooms.edit')}</summary>
+                <RoomForm
+                  eventSlug={slug}
+                  venueId={venue.id}
+                  roomId={room.id}
+                  defaults={{ nameEn: room.name.en, nameZh: room.name.zh ?? '', capacity: String(room.capacity) }}
+                  action={saveRoomAction}
+                />
+                <form action={deleteRoomAction.bind(null, slug, venue.id, room.id)} style={{ marginTop: '.75rem' }}>
+                  <button className="button danger small" type="submit">
+                    {t('rooms.delete')}
+                  </button>
+                </form>
+              </details>
+            ),
+          },
+        ]}
+      />
       <section className="card" aria-labelledby="add-room" style={{ marginTop: '1rem' }}>
         <h4 id="add-room" style={{ marginTop: 0 }}>
           {t('rooms.add')}
