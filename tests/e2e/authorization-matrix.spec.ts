@@ -204,6 +204,8 @@ test('every admin server action refuses everyone but the event’s organisers at
     if (name === 'roomId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
     if (name === 'email') return form.email;
     if (name === 'input') return { code: 'HF1.x.y' };
+    // A real step, so the role check (not the argument check, which answers 404 to anyone) refuses it.
+    if (name === 'step') return 'close-registration';
     return { ...session, name: 'Matrix probe' };
   };
   const pages = actionPages();
