@@ -1,23 +1,46 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { matrixAccounts, PASSWORD } from './fixtures';
+import { matrixAccounts, OTHER_EVENT, PASSWORD } from './fixtures';
+import { useMailbox } from './mailbox';
 import { seededIds } from './support/seeded-ids';
+import { actionIds, actionPages, actionRedirect, formData, postAction, sourceActions } from './support/server-actions';
 
-/** React's own encoder of server action arguments (what the browser sends). */
-async function encodeReply(value: unknown): Promise<string | FormData> {
-  const client = 'next/dist/compiled/react-server-dom-webpack/client.node.js';
-  const { encodeReply: encode } = (await import(client)) as { encodeReply: (value: unknown) => Promise<string | FormData> };
-  return encode(value);
-}
+// Each test signs in as five or six people through the real form and makes hundreds of requests: on a
+// loaded machine that is more than the default minute, and a timeout would say nothing about access.
+test.describe.configure({ timeout: 240_000 });
+
+// Registrants get their manage link only by mail: the token-gated actions are probed with real ones.
+const mailbox = useMailbox();
 
 const slug = 'china-asean-tech-forum';
 const base = `/admin/events/${slug}`;
 
-type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherOrganiser' | 'checkin' | 'organiser';
+/**
+ * Every server action falls in one group the matrix covers (the last test fails on one that does
+ * not): the admin ones are found by their folder and called by the admin test below; the speaker
+ * portal's and the manage page's are named, each called by its own test; the public ones are open to
+ * anyone by design, each with the reason and where its guards are tested.
+ */
+const ADMIN = 'app/[locale]/admin/';
+const SPEAKER_ACTIONS = {
+  update: 'app/[locale]/speaker/actions.ts#updateProfileAction',
+  regenerate: 'app/[locale]/speaker/actions.ts#regenerateCalendarAction',
+} as const;
+const MANAGE_ACTIONS = {
+  change: 'app/[locale]/manage/[token]/actions.ts#changeRegistrationAction',
+  cancel: 'app/[locale]/manage/[token]/actions.ts#cancelRegistrationAction',
+} as const;
+const PUBLIC_ACTIONS: Record<string, string> = {
+  'app/[locale]/events/[slug]/register/actions.ts#registerAction':
+    'anyone may register; rate limit and input checks in registration.spec.ts and tests/server/fuzz-routes-actions.test.ts',
+  'app/[locale]/signin/actions.ts#requestMagicLinkAction':
+    'anyone may ask for a sign-in link; it goes only to the address (sign-in.spec.ts, magic-link limits in tests/integration)',
+};
+
+type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherSpeaker' | 'otherOrganiser' | 'checkin' | 'organiser';
 const credentials: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = {
   attendee: { email: matrixAccounts.attendee, password: PASSWORD },
   speaker: { email: matrixAccounts.speaker, password: PASSWORD },
+  otherSpeaker: { email: matrixAccounts.otherSpeaker, password: PASSWORD },
   otherOrganiser: { email: matrixAccounts.otherOrganiser, password: PASSWORD },
   checkin: { email: 'checkin.bangkok@forum.demo', password: 'demo-checkin-2026' },
   organiser: { email: 'organiser@forum.demo', password: 'demo-organiser-2026' },
@@ -36,31 +59,6 @@ async function clientFor(browser: Browser, role: Role): Promise<APIRequestContex
     await page.close();
   }
   return context.request;
-}
-
-type ManifestAction = { exportedName: string; filename: string; workers: Record<string, unknown> };
-
-function actionManifest(): Record<string, ManifestAction> {
-  return (
-    JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
-      node: Record<string, ManifestAction>;
-    }
-  ).node;
-}
-
-/** The ids Next.js gave the server actions in this build, by exported name. */
-function actionIds(): Map<string, string> {
-  return new Map(Object.entries(actionManifest()).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
-}
-
-/** A page whose bundle carries the action (Next.js answers 409 to an action posted to another page). */
-function actionPages(): Map<string, string> {
-  return new Map(
-    Object.values(actionManifest()).map((entry) => [
-      `${entry.filename}#${entry.exportedName}`,
-      Object.keys(entry.workers)[0]!.replace(/\/page$/, ''),
-    ]),
-  );
 }
 
 test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, and check-in staff outside check-in', async ({
@@ -143,26 +141,11 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
 
 /**
  * Every server action under app/[locale]/admin, from the build's manifest, checked against the source
- * (a new action is covered without editing this test), called over HTTP as Next.js encodes a call:
- * POST to its page with `Next-Action: <id>` and the arguments as a reply body (JSON, or multipart when
- * an argument is a FormData: field "0" holds the arguments with "$K1" standing for the form, whose
- * fields follow as "1_<name>").
+ * (a new action is covered without editing this test), called over HTTP as Next.js encodes a call.
  */
 function adminActionCalls(ids: Map<string, string>) {
-  const adminRoot = path.join(process.cwd(), 'app', '[locale]', 'admin');
-  const source = (fs.readdirSync(adminRoot, { recursive: true }) as string[])
-    .filter((file) => /(^|\/)actions\.ts$/.test(file))
-    .flatMap((file) =>
-      [...fs.readFileSync(path.join(adminRoot, file), 'utf8').matchAll(/export async function (\w+)\(([^)]*)\)/g)].map((m) => ({
-        key: `app/[locale]/admin/${file}#${m[1]}`,
-        dir: path.dirname(`app/[locale]/admin/${file}`),
-        params: m[2]!
-          .split(',')
-          .map((p) => p.trim())
-          .filter(Boolean),
-      })),
-    );
-  const built = [...ids.keys()].filter((key) => key.startsWith('app/[locale]/admin/'));
+  const source = sourceActions().filter((action) => action.key.startsWith(ADMIN));
+  const built = [...ids.keys()].filter((key) => key.startsWith(ADMIN));
   return { source, built };
 }
 
@@ -221,6 +204,8 @@ test('every admin server action refuses everyone but the event’s organisers at
     if (name === 'roomId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
     if (name === 'email') return form.email;
     if (name === 'input') return { code: 'HF1.x.y' };
+    // A real step, so the role check (not the argument check, which answers 404 to anyone) refuses it.
+    if (name === 'step') return 'close-registration';
     return { ...session, name: 'Matrix probe' };
   };
   const pages = actionPages();
@@ -240,25 +225,13 @@ test('every admin server action refuses everyone but the event’s organisers at
     hasForm: params.some((p) => p.endsWith('FormData')),
   }));
   // The arguments encoded by React's own encodeReply, as the browser sends them.
-  const invoke = async (client: APIRequestContext, call: (typeof calls)[number], origin = baseURL!) => {
-    const headers = { 'Next-Action': ids.get(call.key)!, Origin: origin, Accept: 'text/x-component' };
-    const args = call.args.map((a) => {
-      if (a !== form) return a;
-      const data = new FormData();
-      for (const [name, value] of Object.entries(form)) data.append(name, value);
-      return data;
+  const invoke = (client: APIRequestContext, call: (typeof calls)[number], origin = baseURL!) =>
+    postAction(client, {
+      page: call.page,
+      id: ids.get(call.key)!,
+      args: call.args.map((a) => (a === form ? formData(form) : a)),
+      origin,
     });
-    const encoded = await encodeReply(args);
-    if (typeof encoded === 'string')
-      return client.post(call.page, {
-        headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' },
-        data: encoded,
-        maxRedirects: 0,
-      });
-    const multipart: Record<string, string> = {};
-    encoded.forEach((value, name) => (multipart[name] = String(value)));
-    return client.post(call.page, { headers, multipart, maxRedirects: 0 });
-  };
 
   // What a refused call could have written: the audit log, the mail, the registrations, the agenda.
   const state = async () => ({
@@ -278,7 +251,7 @@ test('every admin server action refuses everyone but the event’s organisers at
       if (role === 'checkin' && call.key.includes('/checkin/')) continue;
       const response = await invoke(client, call);
       const body = await response.text();
-      const redirect = response.headers()['x-action-redirect'] ?? '';
+      const redirect = actionRedirect(response);
       const refused = role === 'anonymous' ? /^\/signin/.test(redirect) : response.status() === 404;
       if (!refused || body.includes('"ok":true'))
         notRefused.push(`${role} ${call.key}: ${response.status()} ${redirect} ${body.slice(0, 120)}`);
@@ -307,4 +280,176 @@ test('every admin server action refuses everyone but the event’s organisers at
   const granted = await invoke(organiser, grant);
   expect(granted.status()).toBe(200);
   expect(granted.headers()['x-action-redirect'] ?? '').toMatch(new RegExp(`^${base}/streams\\?`));
+});
+
+test('the speaker portal’s actions change only the signed-in speaker’s own record (or one its event’s organisers may edit), refuse everyone else, and write nothing', async ({
+  browser,
+  baseURL,
+}) => {
+  const ids = actionIds();
+  const owner = await clientFor(browser, 'speaker');
+  const otherOrganiser = await clientFor(browser, 'otherOrganiser');
+  // The owner's record in the other event (tests/e2e/fixtures.ts), its id as the portal's form carries it.
+  const speakerId = /id="affiliation-([0-9a-f-]{36})"/.exec(await (await owner.get('/speaker')).text())?.[1];
+  expect(speakerId, 'the owner’s speaker record on their portal').toBeDefined();
+  const probe = 'Matrix speaker probe';
+  const values = { bioEn: probe, bioZh: '', affiliation: 'Matrix Affiliation', jobTitle: 'Probe', timeZone: 'Asia/Bangkok' };
+  const update = (client: APIRequestContext, id: unknown = speakerId, origin = baseURL!) =>
+    postAction(client, { page: '/speaker', id: ids.get(SPEAKER_ACTIONS.update)!, args: [id, values], origin });
+  // The portal's form posts itself: its FormData is the only argument, and the action ignores it.
+  const regenerate = (client: APIRequestContext, origin = baseURL!) =>
+    postAction(client, { page: '/speaker', id: ids.get(SPEAKER_ACTIONS.regenerate)!, args: [formData({})], origin });
+
+  // What a call could have written: the owner's profile (their portal shows it), their calendar feed
+  // link (replaced by a regeneration) and the audit log of the record's event.
+  const state = async () => {
+    const portal = await (await owner.get('/speaker')).text();
+    const audit = await (await otherOrganiser.get(`/admin/events/${OTHER_EVENT}/audit`)).text();
+    return {
+      profile: portal.includes(probe),
+      feed: /data-testid="calendar-feed"[^>]*>([^<]*)</.exec(portal)?.[1] ?? null,
+      audited: (audit.match(/data-action="speaker\.profile\.update"/g) ?? []).length,
+    };
+  };
+  const before = await state();
+  expect(before.profile).toBe(false);
+
+  const notRefused: string[] = [];
+  const refusedUpdate = async (label: string, response: Awaited<ReturnType<typeof update>>) => {
+    const body = await response.text();
+    const signIn = /^\/signin/.test(actionRedirect(response));
+    if (!(signIn || body.includes('"status":403')) || body.includes('"ok":true'))
+      notRefused.push(`${label}: ${response.status()} ${actionRedirect(response)} ${body.slice(0, 160)}`);
+  };
+  for (const role of ['anonymous', 'attendee', 'organiser', 'checkin', 'otherSpeaker'] as const) {
+    const client = await clientFor(browser, role);
+    await refusedUpdate(`${role} updateProfile`, await update(client));
+    // Not a speaker at all: nothing to regenerate, sent to sign in as someone who is.
+    if (role !== 'otherSpeaker') {
+      const regenerated = await regenerate(client);
+      if (!/^\/signin/.test(actionRedirect(regenerated)))
+        notRefused.push(`${role} regenerateCalendar: ${regenerated.status()} ${actionRedirect(regenerated)}`);
+    } else {
+      // Another speaker regenerates their own feed, which is allowed, and must leave the owner's alone.
+      expect(actionRedirect(await regenerate(client))).toMatch(/^\/speaker\?calendar=new/);
+      // Nor do ids that are not a record of theirs open anything: another event's record, a made-up one, none.
+      await refusedUpdate('otherSpeaker updateProfile(demo record)', await update(client, seededIds().speakerId));
+      await refusedUpdate('otherSpeaker updateProfile(unknown id)', await update(client, '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f'));
+      await refusedUpdate('otherSpeaker updateProfile(not an id)', await update(client, { id: speakerId }));
+    }
+  }
+  // The owner's own session from another site is refused before the action runs.
+  const foreign = await update(owner, speakerId, 'https://evil.example');
+  expect(foreign.status(), 'foreign origin').toBeGreaterThanOrEqual(400);
+  const foreignRegenerate = await regenerate(owner, 'https://evil.example');
+  expect(foreignRegenerate.status(), 'foreign origin').toBeGreaterThanOrEqual(400);
+  expect(notRefused).toEqual([]);
+  expect(await state()).toEqual(before);
+
+  // Controls: the owner saves their profile and replaces their feed link; the organiser of the record's
+  // event may edit it too (requireSpeakerEditor), so the refusals above are about who asks.
+  const saved = await update(owner);
+  expect(await saved.text()).toContain('"ok":true');
+  const regenerated = await regenerate(owner);
+  expect(actionRedirect(regenerated)).toMatch(/^\/speaker\?calendar=new/);
+  const after = await state();
+  expect(after.profile).toBe(true);
+  expect(after.feed).toMatch(/\/speaker\/calendar\/.+\.ics$/);
+  expect(after.feed).not.toBe(before.feed);
+  expect(after.audited).toBe(before.audited + 1);
+  expect(await (await update(otherOrganiser)).text()).toContain('"ok":true');
+});
+
+test('the manage page’s actions act only with the registration’s own token: none, a forged, spliced or other-purpose token and a cancelled registration’s are refused, and no registration changes', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const ids = actionIds();
+  const organiser = await clientFor(browser, 'organiser');
+  const register = async (email: string, name: string) => {
+    const response = await request.post(`/api/v1/events/${slug}/registrations`, {
+      data: { name, email, organisation: 'ASEAN Foundation', country: 'ID', participantType: 'other', mode: 'online', consent: true },
+    });
+    expect(response.status(), `registering ${email}`).toBe(201);
+    const [mail] = await mailbox.waitFor(email, 1);
+    return decodeURIComponent(mailbox.managePath(mail!).split('/').pop()!);
+  };
+  const victim = { email: 'matrix.manage@example.org', token: await register('matrix.manage@example.org', 'Matrix Manageperson') };
+  const other = { email: 'matrix.other@example.org', token: await register('matrix.other@example.org', 'Matrix Otherperson') };
+  const [victimId, victimMac] = victim.token.split('.') as [string, string];
+  const [, otherMac] = other.token.split('.') as [string, string];
+
+  const change = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.change)!,
+      args: [token, formData({ mode: 'in_person', venue: 'nanning' })],
+      origin,
+    });
+  const cancel = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.cancel)!,
+      args: [token, formData({ confirm: 'yes' })],
+      origin,
+    });
+  // Every registration as the organiser's export has it: mode, venue, status, waitlist place, sessions.
+  const registrations = async () => (await (await organiser.get(`${base}/registrations/export.csv`)).text()).replace(/^\uFEFF/, '');
+  const row = (csv: string, email: string) => csv.split('\n').find((line) => line.includes(email)) ?? '';
+  const before = await registrations();
+  expect(row(before, victim.email)).toContain(',online,');
+
+  const refusedTokens: Record<string, unknown> = {
+    none: '',
+    null: null,
+    garbage: 'not-a-token',
+    'bare id': victimId,
+    'forged mac': `${victimId}.${'A'.repeat(victimMac.length)}`,
+    'another registrant’s mac': `${victimId}.${otherMac}`,
+    'upper-case id': `${victimId.toUpperCase()}.${victimMac}`,
+    'extra part': `${victim.token}.${victimMac}`,
+    'a join link’s token (other purpose)': seededIds().joinPath.split('/').pop()!,
+  };
+  const notRefused: string[] = [];
+  for (const [label, token] of Object.entries(refusedTokens)) {
+    for (const [name, call] of [
+      ['change', change],
+      ['cancel', cancel],
+    ] as const) {
+      const response = await call(token);
+      if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
+        notRefused.push(`${name} with ${label}: ${response.status()} ${actionRedirect(response)}`);
+    }
+  }
+  // The right token from another site is refused before the action runs.
+  for (const call of [change, cancel]) expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
+  expect(notRefused).toEqual([]);
+  expect(await registrations()).toEqual(before);
+
+  // A cancelled registration's token changes nothing any more (it is register-again, not reopen).
+  expect(actionRedirect(await cancel(other.token))).toMatch(/[?&]cancelled=1(;|$)/);
+  const cancelled = await registrations();
+  expect(row(cancelled, other.email)).toContain(',cancelled,');
+  const reopened = await change(other.token);
+  expect(actionRedirect(reopened)).toMatch(/[?&]error=/);
+  await cancel(other.token);
+  expect(await registrations()).toEqual(cancelled);
+
+  // Control: the registrant's own token changes their registration.
+  expect(actionRedirect(await change(victim.token))).toMatch(/[?&]saved=1(;|$)/);
+  expect(row(await registrations(), victim.email)).toMatch(/,in_person,[^,]*Nanning|,in_person,nanning/i);
+});
+
+test('every server action in the build is one the matrix covers, and the build has the source’s actions', () => {
+  const built = [...actionIds().keys()].sort();
+  expect(built).toEqual(
+    sourceActions()
+      .map((action) => action.key)
+      .sort(),
+  );
+  const named = [...Object.values(SPEAKER_ACTIONS), ...Object.values(MANAGE_ACTIONS), ...Object.keys(PUBLIC_ACTIONS)];
+  // A renamed or removed action leaves no entry behind that covers nothing.
+  for (const key of named) expect(built, key).toContain(key);
+  expect(built.filter((key) => !key.startsWith(ADMIN) && !named.includes(key))).toEqual([]);
 });

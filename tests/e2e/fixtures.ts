@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { speakers } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import type { Db } from '@/db/types';
@@ -12,9 +12,18 @@ export const matrixAccounts = {
   attendee: 'attendee@forum.test',
   speaker: 'speaker.matrix@forum.test',
   otherOrganiser: 'organiser@other-forum.test',
+  /** A second speaker of the other event, with a record of their own: must not edit the first one's. */
+  otherSpeaker: 'speaker2.matrix@forum.test',
 } as const;
 
-/** Adds a second event with its own organiser, an account without any role, and a speaker account. */
+/** The other event's speaker records the matrix speakers own (linked to their accounts when seeding). */
+export const matrixSpeakerSlugs = { speaker: 'li-wei', otherSpeaker: 'zhang-min' } as const;
+
+/**
+ * Adds a second event with its own organiser, an account without any role, and two speaker accounts
+ * that each own one speaker record of the second event (linked here, as a magic-link sign-in would:
+ * password accounts are not verified, so the portal does not link them by address).
+ */
 export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<void> {
   const otherEventId = await seedDemoForum(db, { slug: OTHER_EVENT });
   // Its speakers are other people: they must not share the demo speakers' addresses and portal.
@@ -24,4 +33,15 @@ export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<voi
   await grantEventRole(db, { userId: speaker, eventSlug, role: 'speaker' });
   const other = await upsertUser(db, { email: matrixAccounts.otherOrganiser, name: 'Other Organiser', password: PASSWORD });
   await grantEventRole(db, { userId: other, eventSlug: OTHER_EVENT, role: 'organiser' });
+  const otherSpeaker = await upsertUser(db, { email: matrixAccounts.otherSpeaker, name: 'Second Speaker', password: PASSWORD });
+  for (const [account, userId, slug] of [
+    [matrixAccounts.speaker, speaker, matrixSpeakerSlugs.speaker],
+    [matrixAccounts.otherSpeaker, otherSpeaker, matrixSpeakerSlugs.otherSpeaker],
+  ] as const) {
+    await db
+      .update(speakers)
+      .set({ email: account, userId })
+      .where(and(eq(speakers.eventId, otherEventId), eq(speakers.slug, slug)));
+    await grantEventRole(db, { userId, eventSlug: OTHER_EVENT, role: 'speaker' });
+  }
 }

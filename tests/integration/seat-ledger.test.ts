@@ -195,6 +195,25 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(nothing.venues.size + nothing.sessions.size).toBe(0);
   });
 
+  it('lockSeats with sessionsAtVenueIds also reads every session at those venues, besides the ones asked for by id, and no other', async () => {
+    const v = await venue(3);
+    const elsewhere = await venue(null);
+    const atVenue = await session(v, 2);
+    const alsoAtVenue = await session(v, null);
+    const askedFor = await session(elsewhere, 4);
+    const notAsked = await session(elsewhere, 1);
+    await setSessionCount(atVenue, 1);
+
+    const locked = await lockSeats(t.db, { venueIds: [v], sessionIds: [askedFor], sessionsAtVenueIds: [v, v] });
+    expect([...locked.sessions.keys()].sort()).toEqual([atVenue, alsoAtVenue, askedFor].sort());
+    expect(locked.sessions.get(atVenue)).toEqual({ id: atVenue, venueId: v, capacity: 2, confirmedCount: 1, waitlistTail: undefined });
+    expect(locked.sessions.has(notAsked)).toBe(false);
+    // A venue's sessions alone, with no session asked for by id and no venue row.
+    const venueSessionsOnly = await lockSeats(t.db, { venueIds: [], sessionIds: [], sessionsAtVenueIds: [v] });
+    expect([...venueSessionsOnly.sessions.keys()].sort()).toEqual([atVenue, alsoAtVenue].sort());
+    expect(venueSessionsOnly.venues.size).toBe(0);
+  });
+
   it('waitlist tails count waitlisted places only, 0 when nobody waits', async () => {
     const v = await venue(1);
     const s = await session(v, 1);

@@ -4,16 +4,12 @@
 // what React really sends (its own encodeReply makes the genuine ones).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admit } from '@/lib/server/admit-request';
 import { HeldBodyRequest } from '@/lib/server/held-body-request';
 import { MAX_ACTION_ARGUMENTS, MAX_FORM_BODY_BYTES } from '@/lib/server/request-guard';
 import { MAX_PHOTO_BYTES } from '@/lib/speakers/photo';
-
-const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
-  encodeReply: (value: unknown) => Promise<string | FormData>;
-};
+import { encodeReply } from '../helpers/encode-reply';
 
 let server: http.Server;
 let base = '';
