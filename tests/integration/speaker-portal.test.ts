@@ -236,7 +236,7 @@ describe('photos', () => {
     expect(await setSpeakerPhoto(t.db, zhang, record.id, oversized)).toMatchObject({
       ok: false,
       status: 413,
-      error: 'photo: must be at most 1 MB',
+      error: 'photoTooBig',
     });
     expect((await speakerBySlug('zhang-min')).photo).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { validationWords } from '@/lib/validation/server-words';
 import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
 import { SessionTime } from '@/components/agenda/session-time';
@@ -50,7 +51,9 @@ export default async function ManagePage({
       <h1>{t('title')}</h1>
       {query.saved && <FocusedNotice tone="ok">{t('saved')}</FocusedNotice>}
       {query.cancelled && <FocusedNotice tone="ok">{t('cancelled')}</FocusedNotice>}
-      {query.error && <FocusedNotice tone="bad">{t('error', { message: query.error })}</FocusedNotice>}
+      {query.error && (
+        <FocusedNotice tone="bad">{query.error === 'link' ? t('invalid') : t('error', { message: (await validationWords())(query.error) })}</FocusedNotice>
+      )}
       <section className="card">
         <p>{t('for', { name: registration.name, email: registration.email })}</p>
         <p data-testid="registration-status">
