@@ -25,7 +25,7 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
 
 /** Validates an uploaded photo and turns it into the data: URL stored in speakers.photo. */
 export function photoDataUrl(bytes: Uint8Array): PhotoCheck {
-  if (bytes.length === 0) return { ok: false, status: 422, error: 'photo: choose an image file' };
+  if (bytes.length === 0) return { ok: false, status: 422, error: vmsg('photoType') };
   if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, status: 413, error: vmsg('photoTooBig') };
   const type = sniffPhotoType(bytes);
   if (!type) return { ok: false, status: 422, error: vmsg('photoType') };
