@@ -150,12 +150,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         </div>
         <div className="field">
           <label htmlFor="organisation">{t('organisation')}</label>
-          <input
-            id="organisation"
-            autoComplete="organization"
-            {...describe('organisation')}
-            {...register('organisation')}
-          />
+          <input id="organisation" autoComplete="organization" {...describe('organisation')} {...register('organisation')} />
           <FieldError id="organisation-error" message={message('organisation')} />
         </div>
         <div className="field">

@@ -10,7 +10,10 @@ export const emailSchema = z
 
 export const passwordSignInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: vmsg('password') }).min(1, vmsg('password')).max(200, vmsg('tooLong', { max: 200 })),
+  password: z
+    .string({ error: vmsg('password') })
+    .min(1, vmsg('password'))
+    .max(200, vmsg('tooLong', { max: 200 })),
 });
 
 export const magicLinkRequestSchema = z.object({

@@ -10,7 +10,11 @@ import { eventTimestamp } from '@/lib/format/event-time';
 
 /** The form and the server action parse with this. */
 export const streamGrantInputSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email(vmsg('email')).max(254, vmsg('tooLong', { max: 254 }))),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email(vmsg('email')).max(254, vmsg('tooLong', { max: 254 }))),
 });
 
 /**

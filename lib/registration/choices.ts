@@ -100,8 +100,7 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
   let venue: Venue | null = null;
   if (input.mode === 'in_person') {
     const row = candidates.venue;
-    if (!row || row.eventId !== eventId || row.kind === 'online')
-      return { field: 'venue', message: vmsg('venueNotOnSite') };
+    if (!row || row.eventId !== eventId || row.kind === 'online') return { field: 'venue', message: vmsg('venueNotOnSite') };
     venue = row;
   }
   const seatBySession = new Map<string, boolean>();
@@ -110,10 +109,8 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
   for (const id of input.sessions) {
     const session = byId.get(id);
     const publishedStatus = candidates.published ? candidates.published.get(id) : session?.status;
-    if (!session || session.eventId !== eventId || !publishedStatus)
-      return { field: 'sessions', message: vmsg('sessionUnknown') };
-    if (session.status === 'cancelled' || publishedStatus === 'cancelled')
-      return { field: 'sessions', message: vmsg('sessionCancelled') };
+    if (!session || session.eventId !== eventId || !publishedStatus) return { field: 'sessions', message: vmsg('sessionUnknown') };
+    if (session.status === 'cancelled' || publishedStatus === 'cancelled') return { field: 'sessions', message: vmsg('sessionCancelled') };
     if (venue) {
       if (session.venueId !== venue.id && !relayRooms.has(id)) {
         return { field: 'sessions', message: vmsg('sessionNotAtVenue', sessionNames(session.title)) };

@@ -29,8 +29,7 @@ export const registrationChangeSchema = z
       .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
   })
   .superRefine((value, ctx) => {
-    if (value.mode === 'in_person' && !value.venue)
-      ctx.addIssue({ code: 'custom', path: ['venue'], message: vmsg('venueRequired') });
+    if (value.mode === 'in_person' && !value.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: vmsg('venueRequired') });
   });
 
 export type RegistrationChange = z.input<typeof registrationChangeSchema>;

@@ -104,7 +104,8 @@ export const validationError: z.core.$ZodErrorMap = (issue) => {
       if (issue.origin === 'array' || issue.origin === 'set') return vmsg('tooMany', { max: String(issue.maximum) });
       return vmsg('tooBig', { max: String(issue.maximum) });
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? vmsg('required') : vmsg('tooShort', { min: String(issue.minimum) });
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? vmsg('required') : vmsg('tooShort', { min: String(issue.minimum) });
       if (issue.origin === 'array' || issue.origin === 'set') return vmsg('choose');
       return vmsg('tooSmall', { min: String(issue.minimum) });
     case 'invalid_value':

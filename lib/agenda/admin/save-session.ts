@@ -226,10 +226,8 @@ export async function saveSession(
     });
   } catch (error) {
     const constraint = violatedConstraint(error);
-    if (constraint === 'sessions_event_slug_uq')
-      return { ok: false, status: 422, fields: { slug: vmsg('slugTaken') } };
-    if (constraint === 'sessions_confirmed_ck')
-      return { ok: false, status: 422, fields: { capacity: vmsg('capacityBelowSeats') } };
+    if (constraint === 'sessions_event_slug_uq') return { ok: false, status: 422, fields: { slug: vmsg('slugTaken') } };
+    if (constraint === 'sessions_confirmed_ck') return { ok: false, status: 422, fields: { capacity: vmsg('capacityBelowSeats') } };
     throw error;
   }
 }

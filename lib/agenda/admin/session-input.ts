@@ -34,15 +34,16 @@ export const sessionInputSchema = z
     start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, vmsg('time')),
     end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, vmsg('time')),
     capacity: z
-      .union([
-        z.literal(''),
-        z.coerce
-          .number({ error: vmsg('wholeNumber') })
-          .int(vmsg('wholeNumber'))
-          .min(0, vmsg('tooSmall', { min: 0 }))
-          .max(100_000, vmsg('tooBig', { max: 100_000 })),
-      ],
-      { error: vmsg('wholeNumber') },
+      .union(
+        [
+          z.literal(''),
+          z.coerce
+            .number({ error: vmsg('wholeNumber') })
+            .int(vmsg('wholeNumber'))
+            .min(0, vmsg('tooSmall', { min: 0 }))
+            .max(100_000, vmsg('tooBig', { max: 100_000 })),
+        ],
+        { error: vmsg('wholeNumber') },
       )
       .transform((v) => (v === '' ? null : v)),
     streamed: z.boolean(),

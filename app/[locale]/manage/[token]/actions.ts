@@ -6,6 +6,8 @@ import { getDb } from '@/lib/database/process-database';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { formArg } from '@/lib/http/action-args';
+import { cancelOutcome } from '@/lib/registration/cancel-outcome';
+import { registrationView } from '@/lib/registration/view';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -33,6 +35,8 @@ export async function cancelRegistrationAction(token: string, formData: FormData
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
   if (formData.get('confirm') !== 'yes') back(token, `error=${vmsg('confirmCancel')}`);
-  await cancelRegistration(await getDb(), id);
-  back(token, 'cancelled=1');
+  const db = await getDb();
+  const { seats, waitlisted } = cancelOutcome(await registrationView(db, id));
+  await cancelRegistration(db, id);
+  back(token, `cancelled=1&seats=${seats}&waitlisted=${waitlisted ? 1 : 0}`);
 }

@@ -21,6 +21,8 @@ export const metadata = { title: 'Your registration', robots: { index: false } }
 const querySchema = z.object({
   saved: z.literal('1').optional().catch(undefined),
   cancelled: z.literal('1').optional().catch(undefined),
+  seats: z.coerce.number().int().min(0).max(100).optional().catch(undefined),
+  waitlisted: z.literal('1').optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
   tz: viewerZoneSchema,
 });
@@ -50,9 +52,13 @@ export default async function ManagePage({
       <p className="muted">{pick(event.name, locale)}</p>
       <h1>{t('title')}</h1>
       {query.saved && <FocusedNotice tone="ok">{t('saved')}</FocusedNotice>}
-      {query.cancelled && <FocusedNotice tone="ok">{t('cancelled')}</FocusedNotice>}
+      {query.cancelled && (
+        <FocusedNotice tone="ok">{t('cancelled', { seats: query.seats ?? 0, waitlisted: query.waitlisted ? 'yes' : 'no' })}</FocusedNotice>
+      )}
       {query.error && (
-        <FocusedNotice tone="bad">{query.error === 'link' ? t('invalid') : t('error', { message: (await validationWords())(query.error) })}</FocusedNotice>
+        <FocusedNotice tone="bad">
+          {query.error === 'link' ? t('invalid') : t('error', { message: (await validationWords())(query.error) })}
+        </FocusedNotice>
       )}
       <section className="card">
         <p>{t('for', { name: registration.name, email: registration.email })}</p>
