@@ -79,6 +79,19 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     if (done || notice) answer.current?.focus();
   }, [done, notice]);
 
+  // Sessions chosen already (or brought from a session page) stay chosen where the new choice offers
+  // them; the others are named, not silently dropped.
+  const [dropped, setDropped] = useState<string[]>([]);
+  const follow = (key: string) => {
+    const open = new Set((options.sessionsFor[key] ?? []).map((s) => s.id));
+    const titles = new Map(Object.values(options.sessionsFor).flatMap((list) => list.map((s) => [s.id, s.title] as const)));
+    setDropped(chosen.filter((id) => !open.has(id)).map((id) => titles.get(id) ?? id));
+    setValue(
+      'sessions',
+      chosen.filter((id) => open.has(id)),
+    );
+  };
+
   const onSubmit = handleSubmit(async (values) => {
     setNotice(null);
     const result = await action(eventSlug, values);
@@ -194,13 +207,23 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
           <input type="radio" value="in_person" {...register('mode')} /> {t('inPerson')}
         </label>
         <label className="check">
-          <input type="radio" value="online" {...register('mode', { onChange: () => setValue('venue', null) })} /> {t('online')}
+          <input
+            type="radio"
+            value="online"
+            {...register('mode', {
+              onChange: () => {
+                setValue('venue', null);
+                follow('online');
+              },
+            })}
+          />{' '}
+          {t('online')}
         </label>
         <FieldError id="mode-error" message={message('mode')} />
         {mode === 'in_person' && (
           <div className="field" style={{ marginTop: '.75rem' }}>
             <label htmlFor="venue">{t('venue')}</label>
-            <select id="venue" defaultValue="" {...describe('venue')} {...register('venue', { onChange: () => setValue('sessions', []) })}>
+            <select id="venue" defaultValue="" {...describe('venue')} {...register('venue', { onChange: (e) => follow(e.target.value) })}>
               <option value="" disabled>
                 {t('chooseVenue')}
               </option>
@@ -220,6 +243,11 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <p id="sessions-hint" className="muted">
           {available.length ? t('sessionsHint') : t('chooseModeFirst')}
         </p>
+        {dropped.length > 0 && (
+          <p className="notice bad" data-testid="sessions-dropped" aria-live="polite">
+            {t('notHere', { sessions: dropped.map((title) => `“${title}”`).join(', ') })}
+          </p>
+        )}
         {available.map((s) => {
           const checked = chosen.includes(s.id);
           return (

@@ -16,7 +16,10 @@ const base: RegistrationView = {
 };
 
 function said(view: RegistrationView, locale: 'en' | 'zh') {
-  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: 'manage' });
+  const t = createTranslator({ locale, messages: loadMessages(locale) as never, namespace: 'manage' as never }) as unknown as (
+    key: string,
+    values: Record<string, string | number>,
+  ) => string;
   const { seats, waitlisted } = cancelOutcome(view);
   return t('cancelled', { seats, waitlisted: waitlisted ? 'yes' : 'no' }).trim();
 }
