@@ -153,7 +153,7 @@ describe('the registration window', () => {
     await t.db.update(events).set({ registrationOpensAt: null, registrationClosesAt: null }).where(eq(events.id, event!.id));
     expect(await attempt('never-opened', new Date('2026-12-15T00:00:00Z'))).toMatchObject({
       ok: false,
-      fields: { event: 'is not open for registration yet' },
+      fields: { event: 'registrationNotYet' },
     });
     // Open without an end: open at any later time.
     await t.db.update(events).set({ registrationOpensAt: opensAt }).where(eq(events.id, event!.id));
