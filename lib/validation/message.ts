@@ -50,6 +50,7 @@ export const VALIDATION_KEYS = [
   'registrationCancelled',
   'registrationClosed',
   'registrationNotYet',
+  'lastDayBeforeFirst',
   'venueNotInEvent',
   'roomNotInVenue',
   'relayOtherEvent',

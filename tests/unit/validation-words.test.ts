@@ -6,6 +6,8 @@ import { speakerInputSchema } from '@/lib/agenda/venues-admin/speaker-schema';
 import { venueInputSchema } from '@/lib/agenda/venues-admin/venue-schema';
 import { magicLinkRequestSchema, passwordSignInSchema } from '@/lib/auth/schemas';
 import { checkInInputSchema } from '@/lib/checkin/schema';
+import { cloneEventSchema } from '@/lib/events/admin/clone-event-input';
+import { createEventSchema } from '@/lib/events/admin/create-event-input';
 import { loadMessages } from '@/lib/i18n/messages';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
 import { streamGrantInputSchema } from '@/lib/livestream/grants';
@@ -59,6 +61,12 @@ const bad = {
   subject: '',
   body: '',
   requestId: 'x',
+  firstDay: '2026-13-40',
+  lastDay: 'soon',
+  venueNameEn: '',
+  venueCountry: 'ZZ',
+  venueTimeZone: 'Nowhere',
+  venueCapacity: 'many',
 };
 
 /** Every schema a person's input goes through, by the form it belongs to. */
@@ -75,6 +83,8 @@ const forms: Record<string, z.ZodType> = {
   'livestream grant': streamGrantInputSchema,
   'check-in desk': checkInInputSchema,
   announcement: announcementSchema,
+  'new forum': createEventSchema,
+  'next edition': cloneEventSchema,
 };
 
 function issueMessages(schema: z.ZodType, input: unknown): string[] {
