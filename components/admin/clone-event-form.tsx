@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form';
 import type { CloneEventOutcome } from '@/lib/events/admin/clone-event';
 import { type CloneEventInput, cloneEventSchema } from '@/lib/events/admin/clone-event-input';
 import { FormField, fieldAria } from './venue-field';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Field = keyof CloneEventInput;
 type Props = {
@@ -19,13 +20,14 @@ type Props = {
 /** Starts next year's edition from this one: a new address, a new first day, a new name. */
 export function CloneEventForm({ eventSlug, defaults, action }: Props) {
   const t = useTranslations('adminEvents.clone');
+  const words = useValidationText();
   const router = useRouter();
   const [failed, setFailed] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<CloneEventInput>({
     resolver: zodResolver(cloneEventSchema),
     defaultValues: defaults,
   });
-  const message = (field: Field) => formState.errors[field]?.message;
+  const message = (field: Field) => words(formState.errors[field]?.message);
   const id = (field: Field) => `clone-${field}`;
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
 

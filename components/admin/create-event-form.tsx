@@ -15,6 +15,7 @@ import {
   createEventSchema,
 } from '@/lib/events/admin/create-event-input';
 import { FormField, fieldAria } from './venue-field';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Props = {
   zones: string[];
@@ -25,13 +26,14 @@ type Props = {
 /** The new-forum form: names, dates and the main venue; the rest is set up in the event's own pages. */
 export function CreateEventForm({ zones, countries, action }: Props) {
   const t = useTranslations('adminEvents.create');
+  const words = useValidationText();
   const router = useRouter();
   const [failed, setFailed] = useState(false);
   const { register, handleSubmit, setError, setValue, getValues, formState } = useForm<CreateEventInput, unknown, CreateEventValues>({
     resolver: zodResolver(createEventSchema),
     defaultValues: { venueTimeZone: 'Asia/Shanghai', venueCountry: 'CN', venueCapacity: 500, withOnline: true },
   });
-  const message = (field: CreateEventField) => formState.errors[field]?.message;
+  const message = (field: CreateEventField) => words(formState.errors[field]?.message);
   const id = (field: CreateEventField) => `event-${field}`;
   const field = (name: CreateEventField, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const nameEn = field('nameEn');

@@ -14,6 +14,7 @@ import {
 } from '@/lib/agenda/admin/session-input';
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
 import type { SessionActionResult } from '@/lib/agenda/admin/save-session';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 const KINDS = ['ceremony', 'keynote', 'panel', 'forum', 'workshop', 'exhibition', 'promotion', 'signing', 'networking'] as const;
 const ROLES = ['speaker', 'moderator', 'panelist', 'signatory', 'host'] as const;
@@ -30,6 +31,7 @@ type Props = {
 /** The session form: checks conflicts against the server before saving, and shows them beside the save button. */
 export function SessionEditor({ slug, sessionId, defaults, options, check, save }: Props) {
   const t = useTranslations('adminAgenda.editor');
+  const words = useValidationText();
   const router = useRouter();
   const [conflicts, setConflicts] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,7 +71,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
       {input}
       {hint && <span className="muted">{hint}</span>}
       <span id={`s-${name}-error`} className="error" role={errors[name]?.message ? 'alert' : undefined}>
-        {errors[name]?.message ?? ''}
+        {words(errors[name]?.message) ?? ''}
       </span>
     </div>
   );
@@ -145,7 +147,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           </label>
         ))}
         <span className="error" role={errors.languages?.message ? 'alert' : undefined}>
-          {errors.languages?.message ?? ''}
+          {words(errors.languages?.message) ?? ''}
         </span>
       </fieldset>
       <fieldset>
@@ -158,7 +160,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
             </label>
           ))}
         <span className="error" role={errors.relayVenueIds?.message ? 'alert' : undefined}>
-          {errors.relayVenueIds?.message ?? ''}
+          {words(errors.relayVenueIds?.message) ?? ''}
         </span>
       </fieldset>
       <fieldset>
@@ -198,7 +200,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           </button>
         )}
         <span className="error" role={errors.speakers?.message ? 'alert' : undefined}>
-          {errors.speakers?.message ?? ''}
+          {words(errors.speakers?.message) ?? ''}
         </span>
       </fieldset>
       <div className="grid-2">
@@ -213,7 +215,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
       </div>
       {errors.body?.message && (
         <p className="notice bad" role="alert">
-          {errors.body.message}
+          {words(errors.body.message)}
         </p>
       )}
       {conflicts !== null && (

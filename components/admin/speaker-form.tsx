@@ -10,6 +10,7 @@ import type { SaveResult } from '@/lib/agenda/venues-admin/result';
 import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/agenda/venues-admin/speaker-schema';
 import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
 import { FormField, fieldAria } from './venue-field';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Props = {
   eventSlug: string;
@@ -26,6 +27,7 @@ type Field = (typeof FIELDS)[number];
 
 export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, action }: Props) {
   const t = useTranslations('adminVenues');
+  const words = useValidationText();
   const router = useRouter();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, setValue, getValues, reset, formState } = useForm<SpeakerFormValues, unknown, SpeakerInput>({
@@ -34,7 +36,7 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
   });
   const errors = formState.errors;
   const id = (field: Field) => `speaker-${field}`;
-  const message = (field: Field) => errors[field]?.message;
+  const message = (field: Field) => words(errors[field]?.message);
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const name = field('name');
 
@@ -63,12 +65,11 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
       )}
       <div className="grid">
         <FormField id={id('honorific')} label={t('speaker.honorific')} hint={t('speaker.honorificHint')} error={message('honorific')}>
-          <input {...field('honorific', true)} maxLength={40} autoComplete="off" />
+          <input {...field('honorific', true)} autoComplete="off" />
         </FormField>
         <FormField id={id('name')} label={t('speaker.name')} error={message('name')}>
           <input
             {...name}
-            maxLength={120}
             autoComplete="off"
             onBlur={(e) => {
               void name.onBlur(e);
@@ -77,16 +78,16 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
           />
         </FormField>
         <FormField id={id('slug')} label={t('speaker.slug')} hint={t('speaker.slugHint')} error={message('slug')}>
-          <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
+          <input {...field('slug', true)} spellCheck={false} autoCapitalize="none" />
         </FormField>
         <FormField id={id('email')} label={t('speaker.email')} hint={t('speaker.emailHint')} error={message('email')}>
-          <input {...field('email', true)} type="email" maxLength={254} autoComplete="off" />
+          <input {...field('email', true)} type="email" autoComplete="off" />
         </FormField>
         <FormField id={id('jobTitle')} label={t('speaker.jobTitle')} error={message('jobTitle')}>
-          <input {...field('jobTitle')} maxLength={160} />
+          <input {...field('jobTitle')} />
         </FormField>
         <FormField id={id('affiliation')} label={t('speaker.affiliation')} error={message('affiliation')}>
-          <input {...field('affiliation')} maxLength={200} />
+          <input {...field('affiliation')} />
         </FormField>
         <FormField id={id('country')} label={t('speaker.country')} error={message('country')}>
           <select {...field('country')}>
@@ -110,10 +111,10 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
         </FormField>
       </div>
       <FormField id={id('bioEn')} label={t('speaker.bioEn')} error={message('bioEn')}>
-        <textarea {...field('bioEn')} rows={5} maxLength={2000} lang="en" />
+        <textarea {...field('bioEn')} rows={5} lang="en" />
       </FormField>
       <FormField id={id('bioZh')} label={t('speaker.bioZh')} error={message('bioZh')}>
-        <textarea {...field('bioZh')} rows={5} maxLength={2000} lang="zh" />
+        <textarea {...field('bioZh')} rows={5} lang="zh" />
       </FormField>
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('saving') : speakerId ? t('speaker.save') : t('speaker.create')}

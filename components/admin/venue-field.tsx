@@ -17,7 +17,7 @@ export function FormField({ id, label, hint, error, children }: Props) {
         </span>
       )}
       <span id={`${id}-error`} className="error" role={error ? 'alert' : undefined}>
-        {error ? `${label}: ${error}` : ''}
+        {error ?? ''}
       </span>
     </div>
   );

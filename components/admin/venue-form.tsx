@@ -10,6 +10,7 @@ import type { SaveResult } from '@/lib/agenda/venues-admin/result';
 import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
 import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } from '@/lib/agenda/venues-admin/venue-schema';
 import { FormField, fieldAria } from './venue-field';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Props = {
   eventSlug: string;
@@ -29,6 +30,7 @@ type Field = (typeof FIELDS)[number];
 
 export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sessionCount, confirmedCount, action }: Props) {
   const t = useTranslations('adminVenues');
+  const words = useValidationText();
   const router = useRouter();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, setValue, getValues, watch, reset, formState } = useForm<VenueFormValues, unknown, VenueInput>({
@@ -37,7 +39,7 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   });
   const errors = formState.errors;
   const id = (field: Field) => `venue-${field}`;
-  const message = (field: Field) => errors[field]?.message;
+  const message = (field: Field) => words(errors[field]?.message);
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const cityEn = field('cityEn');
   const zoneChanged = venueId !== null && sessionCount > 0 && watch('timeZone') !== defaults.timeZone;
@@ -67,15 +69,14 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
       )}
       <div className="grid">
         <FormField id={id('nameEn')} label={t('venue.nameEn')} error={message('nameEn')}>
-          <input {...field('nameEn')} maxLength={200} lang="en" />
+          <input {...field('nameEn')} lang="en" />
         </FormField>
         <FormField id={id('nameZh')} label={t('venue.nameZh')} error={message('nameZh')}>
-          <input {...field('nameZh')} maxLength={200} lang="zh" />
+          <input {...field('nameZh')} lang="zh" />
         </FormField>
         <FormField id={id('cityEn')} label={t('venue.cityEn')} error={message('cityEn')}>
           <input
             {...cityEn}
-            maxLength={100}
             lang="en"
             onBlur={(e) => {
               void cityEn.onBlur(e);
@@ -84,10 +85,10 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
           />
         </FormField>
         <FormField id={id('cityZh')} label={t('venue.cityZh')} error={message('cityZh')}>
-          <input {...field('cityZh')} maxLength={100} lang="zh" />
+          <input {...field('cityZh')} lang="zh" />
         </FormField>
         <FormField id={id('slug')} label={t('venue.slug')} hint={t('venue.slugHint')} error={message('slug')}>
-          <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
+          <input {...field('slug', true)} spellCheck={false} autoCapitalize="none" />
         </FormField>
         <FormField id={id('country')} label={t('venue.country')} error={message('country')}>
           <select {...field('country')}>
@@ -123,14 +124,14 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
           hint={`${t('venue.capacityHint')} ${venueId ? t('venue.confirmedHint', { count: confirmedCount }) : ''}`}
           error={message('capacity')}
         >
-          <input {...field('capacity', true)} inputMode="numeric" maxLength={8} />
+          <input {...field('capacity', true)} inputMode="numeric" />
         </FormField>
         <FormField id={id('position')} label={t('venue.position')} hint={t('venue.positionHint')} error={message('position')}>
-          <input {...field('position', true)} inputMode="numeric" maxLength={5} />
+          <input {...field('position', true)} inputMode="numeric" />
         </FormField>
       </div>
       <FormField id={id('address')} label={t('venue.address')} error={message('address')}>
-        <input {...field('address')} maxLength={300} />
+        <input {...field('address')} />
       </FormField>
       {zoneChanged && (
         <p className="notice bad" role="status" data-testid="zone-warning">

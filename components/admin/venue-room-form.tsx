@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form';
 import type { SaveResult } from '@/lib/agenda/venues-admin/result';
 import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/venues-admin/room-schema';
 import { FormField, fieldAria } from './venue-field';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Props = {
   eventSlug: string;
@@ -24,6 +25,7 @@ type Field = (typeof FIELDS)[number];
 /** Adds a room to a venue, or edits one; several of these can be on one page, so ids carry the room. */
 export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props) {
   const t = useTranslations('adminVenues');
+  const words = useValidationText();
   const router = useRouter();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, reset, getValues, formState } = useForm<RoomFormValues, unknown, RoomInput>({
@@ -32,7 +34,7 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
   });
   const errors = formState.errors;
   const id = (field: Field) => `room-${roomId ?? 'new'}-${field}`;
-  const message = (field: Field) => errors[field]?.message;
+  const message = (field: Field) => words(errors[field]?.message);
   const field = (name: Field) => ({ ...register(name), ...fieldAria(id(name), message(name)) });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -59,13 +61,13 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
       )}
       <div className="grid">
         <FormField id={id('nameEn')} label={t('rooms.nameEn')} error={message('nameEn')}>
-          <input {...field('nameEn')} maxLength={120} lang="en" />
+          <input {...field('nameEn')} lang="en" />
         </FormField>
         <FormField id={id('nameZh')} label={t('rooms.nameZh')} error={message('nameZh')}>
-          <input {...field('nameZh')} maxLength={120} lang="zh" />
+          <input {...field('nameZh')} lang="zh" />
         </FormField>
         <FormField id={id('capacity')} label={t('rooms.capacity')} error={message('capacity')}>
-          <input {...field('capacity')} inputMode="numeric" maxLength={7} />
+          <input {...field('capacity')} inputMode="numeric" />
         </FormField>
       </div>
       <button className="button secondary" type="submit" disabled={formState.isSubmitting}>

@@ -8,11 +8,13 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { passwordSignInSchema } from '@/lib/auth/schemas';
 import { minutesToWait } from '@/lib/auth/sign-in-refusal';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Input = z.input<typeof passwordSignInSchema>;
 
 export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
+  const words = useValidationText();
   // null: no failure; 0: wrong email or password; N: throttled, try again in N minutes.
   const [failed, setFailed] = useState<number | null>(null);
   const { register, handleSubmit, formState } = useForm<Input>({ resolver: zodResolver(passwordSignInSchema) });
@@ -42,7 +44,7 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
           {...register('email')}
         />
         <span id="signin-email-error" className="error">
-          {formState.errors.email ? `${t('email')}: ${formState.errors.email.message}` : ''}
+          {words(formState.errors.email?.message) ?? ''}
         </span>
       </div>
       <div className="field">
@@ -56,7 +58,7 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
           {...register('password')}
         />
         <span id="signin-password-error" className="error">
-          {formState.errors.password ? `${t('password')}: ${formState.errors.password.message}` : ''}
+          {words(formState.errors.password?.message) ?? ''}
         </span>
       </div>
       <button className="button" type="submit" disabled={formState.isSubmitting}>

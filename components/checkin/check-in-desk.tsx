@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CheckInView } from '@/lib/checkin/describe';
 import { checkInInputSchema, type CheckInInput } from '@/lib/checkin/schema';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 export type CheckInLabels = {
   code: string;
@@ -25,6 +26,7 @@ function fill(template: string, values: Record<string, string | null>): string {
 
 /** The desk: a camera scanner (jsQR over video frames) and a typed-code form, both sending the same input. */
 export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckInLabels }) {
+  const words = useValidationText();
   const form = useForm<CheckInInput>({ resolver: zodResolver(checkInInputSchema), defaultValues: { code: '' } });
   const [result, setResult] = useState<CheckInView | null>(null);
   const [pending, startTransition] = useTransition();
@@ -83,7 +85,7 @@ export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckI
     };
   }, [camera]);
 
-  const error = form.formState.errors.code?.message;
+  const error = words(form.formState.errors.code?.message);
   return (
     <div className="checkin-desk">
       <div>

@@ -9,6 +9,7 @@ import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { RegisterActionResult } from '@/lib/registration/submit-registration';
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
+import { validationTranslator } from '@/lib/validation/translate-validation';
 
 type Props = {
   eventSlug: string;
@@ -18,6 +19,8 @@ type Props = {
   action: (slug: string, values: unknown) => Promise<RegisterActionResult>;
   /** The `register` messages, passed in so the page loads no i18n runtime. */
   messages: PlainMessages;
+  /** The `validation` messages: what the shared schema and the server say, in the page's language. */
+  validationMessages: PlainMessages;
 };
 
 /**
@@ -40,8 +43,9 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages }: Props) {
+export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages, validationMessages }: Props) {
   const t = useMemo(() => plainTranslator(messages), [messages]);
+  const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   // What was submitted, once the server has it: the answer is the same whether the address was new or
   // already registered, so the screen shows only what the person asked for (their mail tells the rest).
   const [done, setDone] = useState<{ email: string; mode: RegistrationInput['mode']; venue: string | null; sessions: string[] } | null>(
@@ -58,10 +62,9 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   const available =
     mode === 'online' ? (options.sessionsFor.online ?? []) : mode === 'in_person' && venue ? (options.sessionsFor[venue] ?? []) : [];
   const errors = formState.errors;
-  const label = (field: string) => t(field as never);
   const message = (field: FieldPath<RegistrationFormValues>) => {
     const error = errors[field as keyof typeof errors];
-    return error?.message ? `${label(field)}: ${error.message}` : undefined;
+    return error?.message ? words(error.message) : undefined;
   };
   const describe = (field: string) => ({
     'aria-invalid': Boolean(errors[field as keyof typeof errors]),
@@ -75,6 +78,19 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     if (notice && document.activeElement?.getAttribute('aria-invalid') === 'true') return;
     if (done || notice) answer.current?.focus();
   }, [done, notice]);
+
+  // Sessions chosen already (or brought from a session page) stay chosen where the new choice offers
+  // them; the others are named, not silently dropped.
+  const [dropped, setDropped] = useState<string[]>([]);
+  const follow = (key: string) => {
+    const open = new Set((options.sessionsFor[key] ?? []).map((s) => s.id));
+    const titles = new Map(Object.values(options.sessionsFor).flatMap((list) => list.map((s) => [s.id, s.title] as const)));
+    setDropped(chosen.filter((id) => !open.has(id)).map((id) => titles.get(id) ?? id));
+    setValue(
+      'sessions',
+      chosen.filter((id) => open.has(id)),
+    );
+  };
 
   const onSubmit = handleSubmit(async (values) => {
     setNotice(null);
@@ -137,28 +153,22 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <legend>{t('you')}</legend>
         <div className="field">
           <label htmlFor="name">{t('name')}</label>
-          <input id="name" autoComplete="name" maxLength={120} {...describe('name')} {...register('name')} />
+          <input id="name" autoComplete="name" {...describe('name')} {...register('name')} />
           <FieldError id="name-error" message={message('name')} />
         </div>
         <div className="field">
           <label htmlFor="email">{t('email')}</label>
-          <input id="email" type="email" autoComplete="email" maxLength={254} {...describe('email')} {...register('email')} />
+          <input id="email" type="email" autoComplete="email" {...describe('email')} {...register('email')} />
           <FieldError id="email-error" message={message('email')} />
         </div>
         <div className="field">
           <label htmlFor="organisation">{t('organisation')}</label>
-          <input
-            id="organisation"
-            autoComplete="organization"
-            maxLength={200}
-            {...describe('organisation')}
-            {...register('organisation')}
-          />
+          <input id="organisation" autoComplete="organization" {...describe('organisation')} {...register('organisation')} />
           <FieldError id="organisation-error" message={message('organisation')} />
         </div>
         <div className="field">
           <label htmlFor="jobTitle">{t('jobTitle')}</label>
-          <input id="jobTitle" autoComplete="organization-title" maxLength={120} {...describe('jobTitle')} {...register('jobTitle')} />
+          <input id="jobTitle" autoComplete="organization-title" {...describe('jobTitle')} {...register('jobTitle')} />
           <FieldError id="jobTitle-error" message={message('jobTitle')} />
         </div>
         <div className="field">
@@ -197,13 +207,23 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
           <input type="radio" value="in_person" {...register('mode')} /> {t('inPerson')}
         </label>
         <label className="check">
-          <input type="radio" value="online" {...register('mode', { onChange: () => setValue('venue', null) })} /> {t('online')}
+          <input
+            type="radio"
+            value="online"
+            {...register('mode', {
+              onChange: () => {
+                setValue('venue', null);
+                follow('online');
+              },
+            })}
+          />{' '}
+          {t('online')}
         </label>
         <FieldError id="mode-error" message={message('mode')} />
         {mode === 'in_person' && (
           <div className="field" style={{ marginTop: '.75rem' }}>
             <label htmlFor="venue">{t('venue')}</label>
-            <select id="venue" defaultValue="" {...describe('venue')} {...register('venue', { onChange: () => setValue('sessions', []) })}>
+            <select id="venue" defaultValue="" {...describe('venue')} {...register('venue', { onChange: (e) => follow(e.target.value) })}>
               <option value="" disabled>
                 {t('chooseVenue')}
               </option>
@@ -223,6 +243,11 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <p id="sessions-hint" className="muted">
           {available.length ? t('sessionsHint') : t('chooseModeFirst')}
         </p>
+        {dropped.length > 0 && (
+          <p className="notice bad" data-testid="sessions-dropped" aria-live="polite">
+            {t('notHere', { sessions: dropped.map((title) => `“${title}”`).join(', ') })}
+          </p>
+        )}
         {available.map((s) => {
           const checked = chosen.includes(s.id);
           return (
@@ -255,7 +280,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <legend>{t('locale')}</legend>
         <div className="field">
           <label htmlFor="needs">{t('needs')}</label>
-          <textarea id="needs" rows={2} maxLength={500} {...describe('needs')} {...register('needs')} />
+          <textarea id="needs" rows={2} {...describe('needs')} {...register('needs')} />
           <FieldError id="needs-error" message={message('needs')} />
         </div>
         <div className="field">

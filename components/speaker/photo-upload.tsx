@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useValidationText } from '@/components/ui/use-validation-text';
+import { isValidationMessage } from '@/lib/validation/message';
 
 /**
  * Sends the chosen file's bytes as they are; the server decides what they are, so the browser's
@@ -10,6 +12,7 @@ import { useState } from 'react';
  */
 export function PhotoUpload({ speakerId, name, src }: { speakerId: string; name: string; src: string | null }) {
   const t = useTranslations('speaker');
+  const words = useValidationText();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -26,7 +29,7 @@ export function PhotoUpload({ speakerId, name, src }: { speakerId: string; name:
       if (response.ok) {
         setNotice({ ok: true, text: method === 'POST' ? t('photoSaved') : t('photoRemoved') });
         router.refresh();
-      } else setNotice({ ok: false, text: body.error ?? t('failed') });
+      } else setNotice({ ok: false, text: isValidationMessage(body.error) ? (words(body.error) ?? t('failed')) : t('failed') });
     } finally {
       setBusy(false);
     }

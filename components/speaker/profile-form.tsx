@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { speakerProfileSchema, type SpeakerProfileFormValues, type SpeakerProfileInput } from '@/lib/speakers/profile-schema';
 import type { ProfileActionResult } from '@/lib/speakers/update-profile';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Props = {
   speakerId: string;
@@ -17,6 +18,7 @@ const FIELDS = ['bioEn', 'bioZh', 'affiliation', 'jobTitle', 'timeZone'] as cons
 
 export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   const t = useTranslations('speaker');
+  const words = useValidationText();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<SpeakerProfileFormValues, unknown, SpeakerProfileInput>({
     resolver: zodResolver(speakerProfileSchema),
@@ -31,7 +33,7 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   });
   const error = (field: (typeof FIELDS)[number]) => (
     <span id={`${id(field)}-error`} className="error" role={errors[field] ? 'alert' : undefined}>
-      {errors[field]?.message ? `${t(field)}: ${errors[field]?.message}` : ''}
+      {words(errors[field]?.message) ?? ''}
     </span>
   );
 
@@ -55,28 +57,28 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
       )}
       <div className="field">
         <label htmlFor={id('affiliation')}>{t('affiliation')}</label>
-        <input {...register('affiliation')} {...describe('affiliation')} maxLength={200} autoComplete="organization" />
+        <input {...register('affiliation')} {...describe('affiliation')} autoComplete="organization" />
         {error('affiliation')}
       </div>
       <div className="field">
         <label htmlFor={id('jobTitle')}>{t('jobTitle')}</label>
-        <input {...register('jobTitle')} {...describe('jobTitle')} maxLength={160} autoComplete="organization-title" />
+        <input {...register('jobTitle')} {...describe('jobTitle')} autoComplete="organization-title" />
         {error('jobTitle')}
       </div>
       <div className="field">
         <label htmlFor={id('timeZone')}>{t('timeZone')}</label>
-        <input {...register('timeZone')} {...describe('timeZone')} list="iana-zones" maxLength={64} spellCheck={false} />
+        <input {...register('timeZone')} {...describe('timeZone')} list="iana-zones" spellCheck={false} />
         <span className="muted">{t('timeZoneHint')}</span>
         {error('timeZone')}
       </div>
       <div className="field">
         <label htmlFor={id('bioEn')}>{t('bioEn')}</label>
-        <textarea {...register('bioEn')} {...describe('bioEn')} rows={5} maxLength={2000} lang="en" />
+        <textarea {...register('bioEn')} {...describe('bioEn')} rows={5} lang="en" />
         {error('bioEn')}
       </div>
       <div className="field">
         <label htmlFor={id('bioZh')}>{t('bioZh')}</label>
-        <textarea {...register('bioZh')} {...describe('bioZh')} rows={5} maxLength={2000} lang="zh" />
+        <textarea {...register('bioZh')} {...describe('bioZh')} rows={5} lang="zh" />
         {error('bioZh')}
       </div>
       <button className="button" type="submit" disabled={formState.isSubmitting}>

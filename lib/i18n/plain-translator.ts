@@ -15,4 +15,4 @@ export function plainTranslator(messages: PlainMessages) {
 }
 
 /** Namespaces client components read through plainTranslator. */
-export const PLAIN_NAMESPACES = ['register'] as const;
+export const PLAIN_NAMESPACES = ['register', 'validation'] as const;

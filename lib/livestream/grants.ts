@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { vmsg } from '@/lib/validation/message';
 import { z } from 'zod';
 import { streamGrants, users } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -9,7 +10,11 @@ import { eventTimestamp } from '@/lib/format/event-time';
 
 /** The form and the server action parse with this. */
 export const streamGrantInputSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address').max(254)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email(vmsg('email')).max(254, vmsg('tooLong', { max: 254 }))),
 });
 
 /**
@@ -35,7 +40,7 @@ export async function grantStreamAccess(
 ): Promise<{ ok: true } | { ok: false; fields: Record<string, string> }> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = streamGrantInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fields: { email: parsed.error.issues[0]?.message ?? 'is invalid' } };
+  if (!parsed.success) return { ok: false, fields: { email: parsed.error.issues[0]?.message ?? 'email' } };
   await db.transaction(async (tx) => {
     const added = await tx
       .insert(streamGrants)

@@ -5,6 +5,7 @@ import { events, rooms, sessionRelays, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { SessionPlace } from './itinerary';
 import { publishedSessionStatuses } from './published-session-statuses';
+import { vmsg } from '@/lib/validation/message';
 
 type Venue = typeof venues.$inferSelect;
 type Room = typeof rooms.$inferSelect;
@@ -90,12 +91,16 @@ export async function loadChoiceCandidates(db: Db, eventId: string, input: Choic
  * session held at the attendee's own venue takes one of its seats: a relay audience is bounded by the
  * receiving venue's capacity instead.
  */
+/** The session's title for the message in each language ({session} in English, {sessionZh} in Chinese). */
+function sessionNames(title: { en: string; zh?: string }) {
+  return { session: title.en, sessionZh: title.zh || title.en };
+}
+
 export function checkChoices(eventId: string, input: Choice, candidates: ChoiceCandidates): ChoiceContext | ChoiceProblem {
   let venue: Venue | null = null;
   if (input.mode === 'in_person') {
     const row = candidates.venue;
-    if (!row || row.eventId !== eventId || row.kind === 'online')
-      return { field: 'venue', message: 'must be one of this forum’s on-site venues' };
+    if (!row || row.eventId !== eventId || row.kind === 'online') return { field: 'venue', message: vmsg('venueNotOnSite') };
     venue = row;
   }
   const seatBySession = new Map<string, boolean>();
@@ -104,17 +109,15 @@ export function checkChoices(eventId: string, input: Choice, candidates: ChoiceC
   for (const id of input.sessions) {
     const session = byId.get(id);
     const publishedStatus = candidates.published ? candidates.published.get(id) : session?.status;
-    if (!session || session.eventId !== eventId || !publishedStatus)
-      return { field: 'sessions', message: 'contains a session that is not part of this forum' };
-    if (session.status === 'cancelled' || publishedStatus === 'cancelled')
-      return { field: 'sessions', message: 'contains a cancelled session' };
+    if (!session || session.eventId !== eventId || !publishedStatus) return { field: 'sessions', message: vmsg('sessionUnknown') };
+    if (session.status === 'cancelled' || publishedStatus === 'cancelled') return { field: 'sessions', message: vmsg('sessionCancelled') };
     if (venue) {
       if (session.venueId !== venue.id && !relayRooms.has(id)) {
-        return { field: 'sessions', message: 'contains a session that is neither held at nor relayed to the chosen venue' };
+        return { field: 'sessions', message: vmsg('sessionNotAtVenue', sessionNames(session.title)) };
       }
       seatBySession.set(id, session.venueId === venue.id);
     } else {
-      if (!session.streamed) return { field: 'sessions', message: 'contains a session that is not streamed online' };
+      if (!session.streamed) return { field: 'sessions', message: vmsg('sessionNotStreamed', sessionNames(session.title)) };
       seatBySession.set(id, false);
     }
   }

@@ -9,27 +9,27 @@ import { registrationView } from './view';
 import { invalid, type RegistrationResult } from './result';
 import { ATTENDANCE_MODES } from './schema';
 import { fieldErrors } from '@/lib/validation/field-errors';
+import { vmsg } from '@/lib/validation/message';
 import { lockSeats, type SeatLock } from './seats';
 
 /** What a registrant can change from their manage link. */
 export const registrationChangeSchema = z
   .object({
-    mode: z.enum(ATTENDANCE_MODES, { error: 'must be in_person or online' }),
+    mode: z.enum(ATTENDANCE_MODES, { error: vmsg('mode') }),
     venue: z
-      .string({ error: 'must be a venue slug' })
-      .max(80)
-      .regex(/^[a-z0-9-]*$/, 'must be a venue slug')
+      .string({ error: vmsg('venue') })
+      .max(80, vmsg('venue'))
+      .regex(/^[a-z0-9-]*$/, vmsg('venue'))
       .nullish()
       .transform((v) => v || null),
     sessions: z
-      .array(z.uuid({ error: 'must be session ids' }), { error: 'must be a list of session ids' })
-      .max(40, 'must list at most 40 sessions')
+      .array(z.uuid({ error: vmsg('sessions') }), { error: vmsg('sessions') })
+      .max(40, vmsg('tooMany', { max: 40 }))
       .default([])
       .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
   })
   .superRefine((value, ctx) => {
-    if (value.mode === 'in_person' && !value.venue)
-      ctx.addIssue({ code: 'custom', path: ['venue'], message: 'is required when attending in person' });
+    if (value.mode === 'in_person' && !value.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: vmsg('venueRequired') });
   });
 
 export type RegistrationChange = z.input<typeof registrationChangeSchema>;
@@ -50,7 +50,7 @@ export async function changeRegistration(
   return retryingDeadlocks(() =>
     db.transaction(async (tx) => {
       const before = await rearrangeSeats(tx, registrationId, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
-      if (!before || before.status === 'cancelled') return invalid({ registration: 'is cancelled; register again instead' });
+      if (!before || before.status === 'cancelled') return invalid({ registration: vmsg('registrationCancelled') });
       return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
     }),
   );

@@ -10,6 +10,7 @@ import { invalid, type RegistrationResult } from './result';
 import { registrationInputSchema } from './schema';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { eventPhase } from '@/lib/events/lifecycle';
+import { vmsg } from '@/lib/validation/message';
 
 export type RegisterOptions = {
   now?: Date;
@@ -50,8 +51,8 @@ export async function registerAttendee(
   const event = row.event;
   const now = options.now ?? new Date();
   const phase = eventPhase(event, now);
-  if (phase === 'upcoming') return invalid({ event: 'is not open for registration yet' });
-  if (phase === 'closed' || phase === 'archived') return invalid({ event: 'is closed for registration' });
+  if (phase === 'upcoming') return invalid({ event: vmsg('registrationNotYet') });
+  if (phase === 'closed' || phase === 'archived') return invalid({ event: vmsg('registrationClosed') });
   const choiceVenue = row.venue;
   const [places, published] = await Promise.all([
     loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null),

@@ -1,3 +1,5 @@
+import { vmsg } from '@/lib/validation/message';
+
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 
 export type PhotoType = 'image/png' | 'image/jpeg' | 'image/webp';
@@ -23,10 +25,10 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
 
 /** Validates an uploaded photo and turns it into the data: URL stored in speakers.photo. */
 export function photoDataUrl(bytes: Uint8Array): PhotoCheck {
-  if (bytes.length === 0) return { ok: false, status: 422, error: 'photo: choose an image file' };
-  if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, status: 413, error: 'photo: must be at most 1 MB' };
+  if (bytes.length === 0) return { ok: false, status: 422, error: vmsg('photoType') };
+  if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, status: 413, error: vmsg('photoTooBig') };
   const type = sniffPhotoType(bytes);
-  if (!type) return { ok: false, status: 422, error: 'photo: must be a PNG, JPEG or WebP image' };
+  if (!type) return { ok: false, status: 422, error: vmsg('photoType') };
   return { ok: true, type, dataUrl: `data:${type};base64,${Buffer.from(bytes).toString('base64')}` };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 import { multiLineText, singleLineText } from '@/lib/validation/text';
 import { timeZoneField } from '@/lib/validation/time-zone';
 
@@ -6,7 +7,7 @@ import { timeZoneField } from '@/lib/validation/time-zone';
 export const speakerProfileSchema = z.object({
   bioEn: multiLineText(2000),
   bioZh: multiLineText(2000),
-  affiliation: singleLineText(200).pipe(z.string().min(1, 'is required')),
+  affiliation: singleLineText(200).pipe(z.string().min(1, vmsg('required'))),
   jobTitle: singleLineText(160),
   timeZone: timeZoneField,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from './message';
 
 // Characters nobody types into a form on purpose: C0 and C1 controls, DEL, the Unicode line and
 // paragraph separators, and the bidirectional embeddings, overrides and isolates (which make text
@@ -11,22 +12,22 @@ const NOT_MULTI_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u20
 /** One line of text (a name, a title, a subject): trimmed, at most `max` characters, no control characters or line breaks. */
 export function singleLineText(max: number) {
   return z
-    .string({ error: 'must be text' })
+    .string({ error: vmsg('text') })
     .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !NOT_ONE_LINE.test(value), 'must not contain control characters or line breaks');
+    .max(max, vmsg('tooLong', { max }))
+    .refine((value) => !NOT_ONE_LINE.test(value), vmsg('oneLine'));
 }
 
 /** Text with paragraphs (a description, a bio, a message): line breaks kept as LF whatever the browser sent, other control characters refused. */
 export function multiLineText(max: number) {
   return z
-    .string({ error: 'must be text' })
+    .string({ error: vmsg('text') })
     .transform((value) => value.replace(/\r\n?/g, '\n'))
     .pipe(
       z
         .string()
         .trim()
-        .max(max, `must be at most ${max} characters`)
-        .refine((value) => !NOT_MULTI_LINE.test(value), 'must not contain control characters'),
+        .max(max, vmsg('tooLong', { max }))
+        .refine((value) => !NOT_MULTI_LINE.test(value), vmsg('controlChars')),
     );
 }

@@ -22,7 +22,7 @@ test('the demo organiser adds a room to the Tokyo venue and edits a speaker’s 
   await add.getByLabel('Room name (Chinese)').fill('5楼研讨室');
   await add.getByLabel('Seats').fill('-3');
   await add.getByRole('button', { name: 'Add room' }).click();
-  await expect(add.locator('.error[role="alert"]')).toHaveText('Seats: must be 0 or more');
+  await expect(add.locator('.error[role="alert"]')).toHaveText('Enter 0 or more.');
 
   await add.getByLabel('Seats').fill('60');
   await add.getByRole('button', { name: 'Add room' }).click();

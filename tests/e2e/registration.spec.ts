@@ -18,8 +18,8 @@ test('a new visitor registers in English for a workshop in Nanning, gets the man
   await page.goto('/register');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Register');
   await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page.locator('#name-error')).toContainText('Full name');
-  await expect(page.locator('#consent-error')).toContainText('must be given');
+  await expect(page.locator('#name-error')).toHaveText('Fill in this field.');
+  await expect(page.locator('#consent-error')).toContainText('Tick the box to agree');
 
   const register = async () => {
     await fillForm(

@@ -110,27 +110,27 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'mars', timeZone: 'Mars/Olympus_Mons' }))).toEqual({
       ok: false,
       status: 422,
-      fields: { timeZone: 'must be an IANA time zone such as Asia/Tokyo' },
+      fields: { timeZone: 'timeZone' },
     });
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'negative', capacity: '-5' }))).toEqual({
       ok: false,
       status: 422,
-      fields: { capacity: 'must be 0 or more' },
+      fields: { capacity: 'tooSmall?min=0' },
     });
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'half', capacity: '2.5' }))).toEqual({
       ok: false,
       status: 422,
-      fields: { capacity: 'must be a whole number' },
+      fields: { capacity: 'wholeNumber' },
     });
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'tokyo' }))).toEqual({
       ok: false,
       status: 422,
-      fields: { slug: 'is already used by another venue of this event' },
+      fields: { slug: 'slugTaken' },
     });
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'stream-2', kind: 'online', capacity: '10' }))).toEqual({
       ok: false,
       status: 422,
-      fields: { capacity: 'must be empty for an online venue' },
+      fields: { capacity: 'onlineCapacity' },
     });
     const many = await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'Bad Slug', nameEn: '', country: 'XX' }));
     expect(many.ok === false && many.status === 422 && Object.keys(many.fields).sort()).toEqual(['country', 'nameEn', 'slug']);
@@ -163,7 +163,7 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(refused).toEqual({
       ok: false,
       status: 422,
-      fields: { capacity: 'must be at least 3: that many people are already confirmed to attend in person' },
+      fields: { capacity: 'venueCapacityBelow?count=3' },
     });
     expect((await venueBySlug(t.db, 'tokyo')).capacity).toBe(150);
     expect(await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, capacity: '3' })).toEqual({ ok: true, id: tokyo.id });
@@ -172,7 +172,7 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, kind: 'online', capacity: '' })).toEqual({
       ok: false,
       status: 422,
-      fields: { kind: 'cannot be online while 3 registrations attend this venue in person' },
+      fields: { kind: 'venueOnlineAttending?count=3' },
     });
     await updateVenue(t.db, organiser, EVENT, tokyo.id, edit.values);
   });
@@ -236,12 +236,12 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '', capacity: '-1' })).toEqual({
       ok: false,
       status: 422,
-      fields: { capacity: 'must be 0 or more' },
+      fields: { capacity: 'tooSmall?min=0' },
     });
     expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: '', nameZh: '', capacity: '' })).toEqual({
       ok: false,
       status: 422,
-      fields: { nameEn: 'is required', capacity: 'is required' },
+      fields: { nameEn: 'required', capacity: 'required' },
     });
     const created = await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '5B室', capacity: '40' });
     expect(created.ok).toBe(true);
@@ -319,12 +319,12 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await createSpeaker(t.db, organiser, EVENT, newSpeaker({ email: 'LIM.MEI@example.org', slug: 'lim-mei-2' }))).toEqual({
       ok: false,
       status: 422,
-      fields: { email: 'is already the address of another speaker of this event' },
+      fields: { email: 'emailTaken' },
     });
     expect(await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'li-wei', email: '' }))).toEqual({
       ok: false,
       status: 422,
-      fields: { slug: 'is already used by another speaker of this event' },
+      fields: { slug: 'slugTaken' },
     });
     const bad = await createSpeaker(
       t.db,

@@ -110,7 +110,7 @@ describe('an event’s life: draft → published → open → closed → archive
     expect(await registerAttendee(t.db, slug, online('early'))).toMatchObject({
       ok: false,
       status: 422,
-      fields: { event: 'is not open for registration yet' },
+      fields: { event: 'registrationNotYet' },
     });
 
     expect(await step('open-registration')).toEqual({ ok: true, phase: 'open' });
@@ -120,7 +120,7 @@ describe('an event’s life: draft → published → open → closed → archive
     expect(await registerAttendee(t.db, slug, online('late'))).toMatchObject({
       ok: false,
       status: 422,
-      fields: { event: 'is closed for registration' },
+      fields: { event: 'registrationClosed' },
     });
     // Closed is not hidden: the programme stays public.
     expect(await publishedEventBySlug(t.db, slug)).toBeDefined();
@@ -134,7 +134,7 @@ describe('an event’s life: draft → published → open → closed → archive
     expect(await publishedEventBySlug(t.db, slug)).toBeDefined();
     expect(await registerAttendee(t.db, slug, online('archived'))).toMatchObject({
       ok: false,
-      fields: { event: 'is closed for registration' },
+      fields: { event: 'registrationClosed' },
     });
     for (const s of ['publish', 'open-registration', 'close-registration', 'archive'] as const) {
       expect(await step(s)).toMatchObject({ ok: false, reason: 'not-allowed-now', phase: 'archived' });

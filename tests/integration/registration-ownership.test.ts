@@ -252,7 +252,7 @@ describe(`only sessions of the published programme can be chosen (${usingPostgre
     draft = session!.id;
   });
 
-  const refusal = { ok: false, status: 422, fields: { sessions: 'contains a session that is not part of this forum' } };
+  const refusal = { ok: false, status: 422, fields: { sessions: 'sessionUnknown' } };
 
   it('an unpublished session is refused by the API and the form (one path), in person and online, as if it did not exist, and is not offered', async () => {
     const before = await counts(t.db);
@@ -299,7 +299,7 @@ describe(`only sessions of the published programme can be chosen (${usingPostgre
     expect(await registerAttendee(t.db, EVENT, person('cancelled-since', { sessions: [draft] }))).toMatchObject({
       ok: false,
       status: 422,
-      fields: { sessions: 'contains a cancelled session' },
+      fields: { sessions: 'sessionCancelled' },
     });
     // Cancelled in the published programme, reinstated in the working copy but not published yet.
     await publishWorkingAgenda(t.db, event!.id);
@@ -307,7 +307,7 @@ describe(`only sessions of the published programme can be chosen (${usingPostgre
     expect(await registerAttendee(t.db, EVENT, person('cancelled-published', { sessions: [draft] }))).toMatchObject({
       ok: false,
       status: 422,
-      fields: { sessions: 'contains a cancelled session' },
+      fields: { sessions: 'sessionCancelled' },
     });
     const created = await registerAttendee(t.db, EVENT, person('cancelled-manage', { sessions: [keynote] }));
     if (!created.ok) throw new Error(JSON.stringify(created));

@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { vmsg } from '@/lib/validation/message';
 import {
   events,
   registrationSessions,
@@ -51,16 +52,16 @@ async function resolve(
   const input = parsed.data;
   const eventVenues = await db.select().from(venues).where(eq(venues.eventId, event.id));
   const venue = eventVenues.find((v) => v.id === input.venueId);
-  if (!venue) return { fields: { venueId: 'is not a venue of this event' } };
+  if (!venue) return { fields: { venueId: vmsg('venueNotInEvent') } };
   if (input.roomId) {
     const [room] = await db
       .select({ id: rooms.id })
       .from(rooms)
       .where(and(eq(rooms.id, input.roomId), eq(rooms.venueId, venue.id)));
-    if (!room) return { fields: { roomId: 'is not a room of this venue' } };
+    if (!room) return { fields: { roomId: vmsg('roomNotInVenue') } };
   }
   if (input.relayVenueIds.some((id) => !eventVenues.some((v) => v.id === id)))
-    return { fields: { relayVenueIds: 'lists a venue of another event' } };
+    return { fields: { relayVenueIds: vmsg('relayOtherEvent') } };
   if (input.speakers.length) {
     const found = await db
       .select({ id: speakers.id })
@@ -74,7 +75,7 @@ async function resolve(
           ),
         ),
       );
-    if (found.length !== input.speakers.length) return { fields: { speakers: 'lists a speaker of another event' } };
+    if (found.length !== input.speakers.length) return { fields: { speakers: vmsg('speakerOtherEvent') } };
   }
   const draft: SessionDraft = {
     id: sessionId,
@@ -136,7 +137,7 @@ export async function saveSession(
             return {
               ok: false as const,
               status: 422 as const,
-              fields: { venueId: 'cannot change: people have registered for this session at its venue; cancel it and create a new one' },
+              fields: { venueId: vmsg('venueLocked') },
             };
         }
       }
@@ -225,10 +226,8 @@ export async function saveSession(
     });
   } catch (error) {
     const constraint = violatedConstraint(error);
-    if (constraint === 'sessions_event_slug_uq')
-      return { ok: false, status: 422, fields: { slug: 'is already used by another session of this event' } };
-    if (constraint === 'sessions_confirmed_ck')
-      return { ok: false, status: 422, fields: { capacity: 'is below the number of confirmed seats; cancel registrations first' } };
+    if (constraint === 'sessions_event_slug_uq') return { ok: false, status: 422, fields: { slug: vmsg('slugTaken') } };
+    if (constraint === 'sessions_confirmed_ck') return { ok: false, status: 422, fields: { capacity: vmsg('capacityBelowSeats') } };
     throw error;
   }
 }

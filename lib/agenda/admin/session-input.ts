@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 import { sessionKind, speakerPresence, speakerRole } from '@/db/schema/enums';
 import { slugSchema } from '@/lib/validation/common';
 import { multiLineText, singleLineText } from '@/lib/validation/text';
@@ -9,10 +10,10 @@ export const SESSION_LANGUAGES = ['en', 'zh', 'ja', 'ko', 'th', 'vi', 'id', 'ms'
 const optionalUrl = z
   .string()
   .trim()
-  .max(2000)
-  .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), 'must be an https:// address')
+  .max(2000, vmsg('tooLong', { max: 2000 }))
+  .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), vmsg('https'))
   .transform((v) => v || null);
-const optionalId = z.union([z.uuid(), z.literal('')]).transform((v) => v || null);
+const optionalId = z.union([z.uuid(), z.literal('')], { error: vmsg('choose') }).transform((v) => v || null);
 
 /**
  * A session as an organiser enters it: times in the venue's own zone (the server turns them into
@@ -21,38 +22,45 @@ const optionalId = z.union([z.uuid(), z.literal('')]).transform((v) => v || null
 export const sessionInputSchema = z
   .object({
     slug: slugSchema,
-    titleEn: singleLineText(200).refine((v) => v.length >= 2, 'is required'),
+    titleEn: singleLineText(200).refine((v) => v.length >= 2, vmsg('required')),
     titleZh: singleLineText(200),
     descriptionEn: multiLineText(5000),
     descriptionZh: multiLineText(5000),
-    kind: z.enum(sessionKind.enumValues, { error: 'choose a kind' }),
-    segment: z.enum(SEGMENTS, { error: 'choose a segment' }),
-    venueId: z.uuid({ error: 'choose a venue' }),
+    kind: z.enum(sessionKind.enumValues, { error: vmsg('choose') }),
+    segment: z.enum(SEGMENTS, { error: vmsg('choose') }),
+    venueId: z.uuid({ error: vmsg('venue') }),
     roomId: optionalId,
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date'),
-    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30'),
-    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 10:15'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, vmsg('date')),
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, vmsg('time')),
+    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, vmsg('time')),
     capacity: z
-      .union([
-        z.literal(''),
-        z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000),
-      ])
+      .union(
+        [
+          z.literal(''),
+          z.coerce
+            .number({ error: vmsg('wholeNumber') })
+            .int(vmsg('wholeNumber'))
+            .min(0, vmsg('tooSmall', { min: 0 }))
+            .max(100_000, vmsg('tooBig', { max: 100_000 })),
+        ],
+        { error: vmsg('wholeNumber') },
+      )
       .transform((v) => (v === '' ? null : v)),
     streamed: z.boolean(),
     livestreamUrl: optionalUrl,
     recordingUrl: optionalUrl,
-    languages: z.array(z.enum(SESSION_LANGUAGES)).min(1, 'choose at least one language').max(SESSION_LANGUAGES.length),
+    languages: z.array(z.enum(SESSION_LANGUAGES)).min(1, vmsg('languages')).max(SESSION_LANGUAGES.length),
     relayVenueIds: z.array(z.uuid()).max(20),
     speakers: z
       .array(z.object({ speakerId: z.uuid(), role: z.enum(speakerRole.enumValues), presence: z.enum(speakerPresence.enumValues) }))
       .max(30)
-      .refine((list) => new Set(list.map((s) => s.speakerId)).size === list.length, 'lists a speaker twice'),
+      .refine((list) => new Set(list.map((s) => s.speakerId)).size === list.length, vmsg('speakerTwice')),
     cancelled: z.boolean(),
     /** Set when the organiser has seen the conflict warnings and saves anyway. */
     acknowledgeConflicts: z.boolean(),
   })
-  .refine((s) => s.end > s.start, { path: ['end'], message: 'must be after the start' })
-  .refine((s) => !s.relayVenueIds.includes(s.venueId), { path: ['relayVenueIds'], message: 'cannot include the session’s own venue' });
+  .refine((s) => s.end > s.start, { path: ['end'], message: vmsg('endAfterStart') })
+  .refine((s) => !s.relayVenueIds.includes(s.venueId), { path: ['relayVenueIds'], message: vmsg('relayOwnVenue') });
 
 export type SessionFormValues = z.input<typeof sessionInputSchema>;
 export type SessionInput = z.output<typeof sessionInputSchema>;

@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { vmsg } from '@/lib/validation/message';
 import { eventMembers, speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
@@ -10,8 +11,8 @@ import { violatedConstraint } from './db-errors';
 import { invalid, missing, type SaveResult } from './result';
 import { speakerInputSchema, type SpeakerInput } from './speaker-schema';
 
-const SLUG_TAKEN = 'is already used by another speaker of this event';
-const EMAIL_TAKEN = 'is already the address of another speaker of this event';
+const SLUG_TAKEN = vmsg('slugTaken');
+const EMAIL_TAKEN = vmsg('emailTaken');
 
 function columns(input: SpeakerInput) {
   return {

@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { vmsg } from '@/lib/validation/message';
 import { venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
@@ -11,8 +12,8 @@ import { invalid, missing, type SaveResult } from './result';
 import { activeInPersonRegistrations, sessionsShownAtVenue } from './venue-sessions';
 import { venueInputSchema, type VenueInput } from './venue-schema';
 
-const SLUG_TAKEN = 'is already used by another venue of this event';
-const BELOW_CONFIRMED = 'must not be lower than the number of people already confirmed to attend in person';
+const SLUG_TAKEN = vmsg('slugTaken');
+const BELOW_CONFIRMED = vmsg('capacityBelowSeats');
 
 function columns(input: VenueInput) {
   return {
@@ -47,7 +48,7 @@ function refusedByDatabase(error: unknown): SaveResult | null {
   const constraint = violatedConstraint(error);
   if (constraint === 'venues_event_slug_uq') return invalid({ slug: SLUG_TAKEN });
   if (constraint === 'venues_confirmed_ck') return invalid({ capacity: BELOW_CONFIRMED });
-  if (constraint === 'venues_capacity_ck') return invalid({ capacity: 'must be 0 or more' });
+  if (constraint === 'venues_capacity_ck') return invalid({ capacity: vmsg('tooSmall', { min: 0 }) });
   return null;
 }
 
@@ -104,11 +105,11 @@ export async function updateVenue(db: Db, actor: Actor | null, slug: string, ven
       const fields: Record<string, string> = {};
       if (input.slug !== current.slug && (await slugTaken(tx, event.id, input.slug, current.id))) fields.slug = SLUG_TAKEN;
       if (input.capacity !== null && input.capacity < current.confirmedCount) {
-        fields.capacity = `must be at least ${current.confirmedCount}: that many people are already confirmed to attend in person`;
+        fields.capacity = vmsg('venueCapacityBelow', { count: current.confirmedCount });
       }
       if (input.kind === 'online' && current.kind !== 'online') {
         const attending = await activeInPersonRegistrations(tx, current.id);
-        if (attending > 0) fields.kind = `cannot be online while ${attending} registrations attend this venue in person`;
+        if (attending > 0) fields.kind = vmsg('venueOnlineAttending', { count: attending });
       }
       if (Object.keys(fields).length > 0) return invalid(fields);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 import { emailSchema } from '@/lib/auth/schemas';
 import { singleLineText } from '@/lib/validation/text';
 import { countryCodeSchema } from '@/lib/validation/country-code';
@@ -16,7 +17,7 @@ export const speakerInputSchema = z.object({
   name: requiredText(120),
   honorific: singleLineText(40),
   email: z
-    .string({ error: 'must be text' })
+    .string({ error: vmsg('text') })
     .trim()
     .transform((value) => value || null)
     .pipe(emailSchema.nullable()),
@@ -25,7 +26,7 @@ export const speakerInputSchema = z.object({
   country: countryCodeSchema,
   /** Empty until the organiser or the speaker picks one; the portal then uses the browser's zone. */
   timeZone: z
-    .string({ error: 'must be a time zone' })
+    .string({ error: vmsg('timeZone') })
     .trim()
     .transform((value) => value || null)
     .pipe(portal.timeZone.nullable()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 import { singleLineText } from '@/lib/validation/text';
 import { countryCodeSchema } from '@/lib/validation/country-code';
 import { optionalCount, requiredCount, requiredText, slugField } from './field-schemas';
@@ -17,7 +18,7 @@ export const venueInputSchema = z
     cityZh: singleLineText(100),
     country: countryCodeSchema,
     timeZone: timeZoneField,
-    kind: z.enum(VENUE_KINDS, { error: 'must be main, branch or online' }),
+    kind: z.enum(VENUE_KINDS, { error: vmsg('choose') }),
     /** On-site seats; empty means no limit. */
     capacity: optionalCount(1_000_000),
     address: singleLineText(300),
@@ -27,7 +28,7 @@ export const venueInputSchema = z
   .superRefine((venue, ctx) => {
     // An online venue has no seats to count; a number there would suggest a limit nobody enforces.
     if (venue.kind === 'online' && venue.capacity !== null) {
-      ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'must be empty for an online venue' });
+      ctx.addIssue({ code: 'custom', path: ['capacity'], message: vmsg('onlineCapacity') });
     }
   });
 

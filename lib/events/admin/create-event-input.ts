@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 import { slugSchema } from '@/lib/validation/common';
 import { countryCodeSchema } from '@/lib/validation/country-code';
 import { singleLineText } from '@/lib/validation/text';
@@ -23,7 +24,7 @@ export const createEventSchema = z
     venueCapacity: z.coerce.number().int().min(1).max(100_000),
     withOnline: z.boolean().default(true),
   })
-  .refine((input) => input.lastDay >= input.firstDay, { path: ['lastDay'], message: 'must be on or after the first day' });
+  .refine((input) => input.lastDay >= input.firstDay, { path: ['lastDay'], message: vmsg('lastDayBeforeFirst') });
 export type CreateEventInput = z.input<typeof createEventSchema>;
 export type CreateEventValues = z.infer<typeof createEventSchema>;
 export type CreateEventField = keyof CreateEventValues;

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { vmsg } from '@/lib/validation/message';
 import { z } from 'zod';
 import { auditLog, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -15,11 +16,11 @@ import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cu
 import { registrationConditions, registrationFilterSchema } from './filters';
 
 export const announcementSchema = z.object({
-  subject: singleLineText(200).pipe(z.string().min(1, 'is required')),
-  body: multiLineText(10_000).pipe(z.string().min(1, 'is required')),
+  subject: singleLineText(200).pipe(z.string().min(1, vmsg('subject'))),
+  body: multiLineText(10_000).pipe(z.string().min(1, vmsg('body'))),
   filters: registrationFilterSchema,
   /** Sent with the form so a double submit queues the mails once. */
-  requestId: z.uuid({ error: 'must be a request id' }).optional(),
+  requestId: z.uuid({ error: vmsg('invalid') }).optional(),
 });
 export type AnnouncementInput = z.input<typeof announcementSchema>;
 
@@ -39,8 +40,9 @@ export async function queueAnnouncement(db: Db, actor: Actor | null, slug: strin
   const parsed = announcementSchema.safeParse(rawInput);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
-    const [field, message] = Object.entries(fields)[0]!;
-    return { ok: false, status: 422, error: `${field} ${message}`, fields };
+    // The message alone (a validation key): the page says it in the organiser's language.
+    const [, message] = Object.entries(fields)[0]!;
+    return { ok: false, status: 422, error: message, fields };
   }
   const { subject, body: text, filters, requestId } = parsed.data;
   const where = registrationConditions(event.id, filters, { excludeCancelledByDefault: true });

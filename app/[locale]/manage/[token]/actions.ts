@@ -1,10 +1,13 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { vmsg } from '@/lib/validation/message';
 import { getDb } from '@/lib/database/process-database';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { formArg } from '@/lib/http/action-args';
+import { cancelOutcome } from '@/lib/registration/cancel-outcome';
+import { registrationView } from '@/lib/registration/view';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -19,7 +22,11 @@ export async function changeRegistrationAction(token: string, formData: FormData
     venue: formData.get('venue') || null,
     sessions: formData.getAll('sessions'),
   });
-  if (!result.ok) back(token, `error=${encodeURIComponent(result.error.slice(0, 200))}`);
+  // The field's message (a validation key) rather than "field message": the page words it in the reader's language.
+  if (!result.ok) {
+    const message = ('fields' in result && Object.values(result.fields ?? {})[0]) || result.error;
+    back(token, `error=${encodeURIComponent(message.slice(0, 300))}`);
+  }
   back(token, 'saved=1');
 }
 
@@ -27,7 +34,9 @@ export async function cancelRegistrationAction(token: string, formData: FormData
   formData = formArg(formData);
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
-  if (formData.get('confirm') !== 'yes') back(token, `error=${encodeURIComponent('confirm must be ticked to cancel')}`);
-  await cancelRegistration(await getDb(), id);
-  back(token, 'cancelled=1');
+  if (formData.get('confirm') !== 'yes') back(token, `error=${vmsg('confirmCancel')}`);
+  const db = await getDb();
+  const { seats, waitlisted } = cancelOutcome(await registrationView(db, id));
+  await cancelRegistration(db, id);
+  back(token, `cancelled=1&seats=${seats}&waitlisted=${waitlisted ? 1 : 0}`);
 }

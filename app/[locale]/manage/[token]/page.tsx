@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { validationWords } from '@/lib/validation/server-words';
 import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
 import { SessionTime } from '@/components/agenda/session-time';
@@ -12,6 +13,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
+import { ManageChoices } from '@/components/registration/manage-choices';
 import { cancelRegistrationAction, changeRegistrationAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -20,6 +22,8 @@ export const metadata = { title: 'Your registration', robots: { index: false } }
 const querySchema = z.object({
   saved: z.literal('1').optional().catch(undefined),
   cancelled: z.literal('1').optional().catch(undefined),
+  seats: z.coerce.number().int().min(0).max(100).optional().catch(undefined),
+  waitlisted: z.literal('1').optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
   tz: viewerZoneSchema,
 });
@@ -42,15 +46,20 @@ export default async function ManagePage({
   const agenda = cancelled ? null : await publicAgenda(db, event);
   const options = agenda ? registrationFormOptions(agenda, await seatsLeft(db, event.id), locale) : null;
   const chosen = new Set(items.map((item) => item.session.id));
-  const optionKey = registration.mode === 'online' ? 'online' : (venue?.slug ?? '');
 
   return (
     <div style={{ maxWidth: 760 }}>
       <p className="muted">{pick(event.name, locale)}</p>
       <h1>{t('title')}</h1>
       {query.saved && <FocusedNotice tone="ok">{t('saved')}</FocusedNotice>}
-      {query.cancelled && <FocusedNotice tone="ok">{t('cancelled')}</FocusedNotice>}
-      {query.error && <FocusedNotice tone="bad">{t('error', { message: query.error })}</FocusedNotice>}
+      {query.cancelled && (
+        <FocusedNotice tone="ok">{t('cancelled', { seats: query.seats ?? 0, waitlisted: query.waitlisted ? 'yes' : 'no' })}</FocusedNotice>
+      )}
+      {query.error && (
+        <FocusedNotice tone="bad">
+          {query.error === 'link' ? t('invalid') : t('error', { message: (await validationWords())(query.error) })}
+        </FocusedNotice>
+      )}
       <section className="card">
         <p>{t('for', { name: registration.name, email: registration.email })}</p>
         <p data-testid="registration-status">
@@ -144,38 +153,21 @@ export default async function ManagePage({
         <>
           <h2>{t('change')}</h2>
           <form action={changeRegistrationAction.bind(null, token)} className="card">
-            <fieldset>
-              <legend>{t('attendance')}</legend>
-              <label className="check">
-                <input type="radio" name="mode" value="in_person" defaultChecked={registration.mode === 'in_person'} />{' '}
-                {t('inPersonAt', { venue: '' })}
-              </label>
-              <select name="venue" aria-label={t('venue')} defaultValue={venue?.slug ?? ''}>
-                <option value="">—</option>
-                {options.venues.map((v) => (
-                  <option key={v.slug} value={v.slug}>
-                    {v.label}
-                  </option>
-                ))}
-              </select>
-              <label className="check">
-                <input type="radio" name="mode" value="online" defaultChecked={registration.mode === 'online'} /> {t('online')}
-              </label>
-            </fieldset>
-            <fieldset>
-              <legend>{t('yourSessions')}</legend>
-              {(options.sessionsFor[optionKey] ?? []).map((s) => (
-                <label key={s.id} className="check">
-                  <input type="checkbox" name="sessions" value={s.id} defaultChecked={chosen.has(s.id)} />
-                  <span>
-                    {s.title}{' '}
-                    <span className="muted">
-                      · {s.day} · {s.time}
-                    </span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
+            <ManageChoices
+              options={{ venues: options.venues, sessionsFor: options.sessionsFor }}
+              mode={registration.mode}
+              venue={venue?.slug ?? null}
+              chosen={[...chosen]}
+              labels={{
+                attendance: t('attendance'),
+                inPerson: t('inPersonAt', { venue: '' }),
+                venue: t('venue'),
+                online: t('online'),
+                sessions: t('yourSessions'),
+                noSessions: t('noSessionsHere'),
+                cannotFollow: t('cannotFollow'),
+              }}
+            />
             <button className="button" type="submit">
               {t('save')}
             </button>

@@ -47,6 +47,7 @@ export default async function RegisterPage({
         preselected={query.session ? [query.session] : []}
         action={registerAction}
         messages={(await getMessages()).register as PlainMessages}
+        validationMessages={(await getMessages()).validation as PlainMessages}
       />
     </div>
   );

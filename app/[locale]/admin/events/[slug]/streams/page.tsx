@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
 import { loadForPage } from '@/lib/admin/page-guard';
 import { listStreamGrants } from '@/lib/livestream/grants';
+import { validationWords } from '@/lib/validation/server-words';
 import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -33,7 +34,11 @@ export default async function StreamAccessPage({
           {t('saved')}
         </p>
       )}
-      {query.error && <p className="notice bad" role="alert">{`${t('email')}: ${query.error}`}</p>}
+      {query.error && (
+        <p className="notice bad" role="alert">
+          {(await validationWords())(query.error)}
+        </p>
+      )}
       <form action={grantStreamAccessAction.bind(null, slug)} className="card admin-filters">
         <div className="field">
           <label htmlFor="grant-email">{t('email')}</label>

@@ -9,10 +9,11 @@ import type { AdminActionResult } from '@/lib/registration/admin/action-result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { singleLineText } from '@/lib/validation/text';
+import { vmsg } from '@/lib/validation/message';
 import { actionArg, formArg } from '@/lib/http/action-args';
 
 const target = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/), id: z.uuid() });
-const cancelForm = z.object({ confirm: z.literal('yes', { error: 'must be ticked to cancel' }), reason: singleLineText(300).default('') });
+const cancelForm = z.object({ confirm: z.literal('yes', { error: vmsg('confirmCancel') }), reason: singleLineText(300).default('') });
 
 function detailPath(slug: string, id: string) {
   return `/admin/events/${slug}/registrations/${id}`;
@@ -31,8 +32,7 @@ export async function cancelRegistrationAction(slug: string, id: string, formDat
     // Who asks is checked before what they sent: a stranger gets the refusal, not the form's errors.
     await organiserEvent(db, actor, ids.slug);
     const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
-    if (!form.success)
-      return { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` };
+    if (!form.success) return { ok: false, status: 422, error: form.error.issues[0]?.message ?? vmsg('confirmCancel') };
     return cancelRegistrationAsOrganiser(db, actor, ids.slug, ids.id, form.data.reason);
   });
   back(path, result, 'cancelled');

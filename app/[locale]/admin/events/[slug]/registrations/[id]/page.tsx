@@ -1,5 +1,6 @@
 import { DataTable } from '@/components/admin/data-table';
 import { notFound } from 'next/navigation';
+import { validationWords } from '@/lib/validation/server-words';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
@@ -58,7 +59,7 @@ export default async function RegistrationDetailPage({
       )}
       {query.error && (
         <p className="notice bad" role="alert">
-          {t('error', { message: query.error })}
+          {t('error', { message: (await validationWords())(query.error) })}
         </p>
       )}
       <section className="card" aria-labelledby="fields-title">

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { validationWords } from '@/lib/validation/server-words';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
@@ -49,7 +50,7 @@ export default async function AnnouncePage({
       )}
       {query.error && (
         <p className="notice bad" role="alert">
-          {t('announcement.error', { message: query.error })}
+          {t('announcement.error', { message: (await validationWords())(query.error) })}
         </p>
       )}
       {Object.entries(problems).map(([field, message]) => (

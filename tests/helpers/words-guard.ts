@@ -1,0 +1,44 @@
+/**
+ * What text written for people never contains: a raw enum value or code, zod's default English, a
+ * field path before a colon, or the other language. Used on validation messages (unit) and on the
+ * error text of every form page (Playwright).
+ */
+const RAW_ENUM_VALUES = [
+  'government',
+  'enterprise',
+  'research_institute',
+  'young_scientist',
+  'in_person',
+  'checked_in',
+  'waitlisted',
+  'main, branch',
+  'ceremony',
+  'en or zh',
+];
+const ZOD_DEFAULTS = [
+  /Invalid input/i,
+  /Too (small|big)/i,
+  /Invalid (string|email|uuid|option|type|enum|format|literal)/i,
+  /expected (string|number|boolean|array|object)/i,
+  /Required$/,
+  /Unrecognized key/i,
+];
+// A field name or path ahead of the message: ".: must…", "name: is required", "姓名: is required".
+const FIELD_PATH = /(^|\s)\.?[\w.[\]]*\s?:\s*(is|must|cannot|contains|lists)\b|(^|\s)\.:\s|\b[a-z]+[A-Z]\w*\s?[:：]/;
+const DEVELOPER_WORDS = /\b(must be|is required|must not|slug|enum|uuid|IANA)\b/i;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+// Proper names, addresses and examples that are the same in every language.
+const SAME_IN_EVERY_LANGUAGE = /https?:\/\/\S*|[\w.+-]+@[\w.-]+|[A-Z][a-z]+\/[A-Za-z_]+|\b(PNG|JPEG|WebP|MB|SMTP|CSV|ICS|URL)\b/g;
+// Three or more Latin words in a row: an English sentence, not a name or a code.
+const LATIN_SENTENCE = /[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/;
+
+export function wordProblems(text: string, locale: 'en' | 'zh'): string[] {
+  const problems: string[] = [];
+  for (const value of RAW_ENUM_VALUES) if (text.includes(value)) problems.push(`raw value “${value}”`);
+  for (const pattern of ZOD_DEFAULTS) if (pattern.test(text)) problems.push(`zod default text ${pattern}`);
+  if (FIELD_PATH.test(text)) problems.push('a field path before a colon');
+  if (locale === 'en' && DEVELOPER_WORDS.test(text)) problems.push('developer wording');
+  if (locale === 'en' && CJK.test(text)) problems.push('Chinese text on an English page');
+  if (locale === 'zh' && LATIN_SENTENCE.test(text.replace(SAME_IN_EVERY_LANGUAGE, ' '))) problems.push('English text on a Chinese page');
+  return problems.map((p) => `${p}: ${JSON.stringify(text)}`);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadMessages } from '@/lib/i18n/messages';
+import { createTranslator } from 'next-intl';
+import { cancelOutcome } from '@/lib/registration/cancel-outcome';
+import type { RegistrationView } from '@/lib/registration/result';
+
+const base: RegistrationView = {
+  id: 'r',
+  email: 'a@example.org',
+  name: 'A',
+  mode: 'in_person',
+  venue: 'nanning',
+  status: 'confirmed',
+  waitlistPosition: null,
+  sessions: [],
+};
+
+function said(view: RegistrationView, locale: 'en' | 'zh') {
+  const t = createTranslator({ locale, messages: loadMessages(locale) as never, namespace: 'manage' as never }) as unknown as (
+    key: string,
+    values: Record<string, string | number>,
+  ) => string;
+  const { seats, waitlisted } = cancelOutcome(view);
+  return t('cancelled', { seats, waitlisted: waitlisted ? 'yes' : 'no' }).trim();
+}
+
+describe('the cancel notice says what happened (issue 15, point 11)', () => {
+  it('names the seats given up, and the waitlist only when the person was on one', () => {
+    const twoSeats = { ...base, sessions: [{ sessionId: 's', status: 'confirmed' as const, position: null }] };
+    expect(said(twoSeats, 'en')).toBe('Your registration is cancelled. The 2 seats you held are free again for others.');
+    expect(said({ ...base, mode: 'online', venue: null }, 'en')).toBe('Your registration is cancelled.');
+    expect(said({ ...base, status: 'waitlisted', waitlistPosition: 3 }, 'en')).toBe(
+      'Your registration is cancelled. You have left the waitlist.',
+    );
+    for (const view of [twoSeats, base, { ...base, status: 'waitlisted' as const }]) {
+      expect(said(view, 'en')).not.toContain('next people on the waitlist');
+      expect(said(view, 'zh')).not.toContain('让给候补名单');
+    }
+  });
+});
