@@ -9,6 +9,7 @@ import type { EventSettingsField, EventSettingsInput, EventSettingsValues } from
 import { eventSettingsSchema } from '@/lib/events/admin/event-settings-input';
 import type { EventSettingsOutcome } from '@/lib/events/admin/update-event-settings';
 import { FormField, fieldAria } from './venue-field';
+import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Props = {
   eventSlug: string;
@@ -21,6 +22,7 @@ type Props = {
 /** Names, texts, dates and the registration window of one event, in its languages and its zone. */
 export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, action }: Props) {
   const t = useTranslations('adminEvents.settings');
+  const words = useValidationText();
   const router = useRouter();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, watch, reset, getValues, formState } = useForm<
@@ -31,7 +33,7 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
     resolver: zodResolver(eventSettingsSchema),
     defaultValues: defaults,
   });
-  const message = (field: EventSettingsField) => formState.errors[field]?.message;
+  const message = (field: EventSettingsField) => words(formState.errors[field]?.message);
   const id = (field: EventSettingsField) => `settings-${field}`;
   const field = (name: EventSettingsField, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const datesMoved = sessionCount > 0 && watch('firstDay') !== defaults.firstDay;

@@ -90,7 +90,7 @@ describe('event settings', () => {
       lastDay: '2027-02-03',
       shiftSessions: false,
     });
-    expect(kept).toEqual({ ok: false, fields: { firstDay: expect.stringMatching(/^\d+ sessions would fall outside/) } });
+    expect(kept).toEqual({ ok: false, fields: { firstDay: expect.stringMatching(/^sessionsOutsideDates\?count=\d+$/) } });
     const shortened = await updateEventSettings(t.db, organiser, EVENT, { ...values, lastDay: values.firstDay, shiftSessions: true });
     expect(shortened.ok).toBe(false);
     expect(await eventRow()).toEqual(before);

@@ -1,3 +1,4 @@
+import { vmsg } from '@/lib/validation/message';
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { eventMembers, events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '@/db/schema';
@@ -40,7 +41,7 @@ export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string
 
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
-    if (taken) return { ok: false, fields: { slug: 'is already used by another event' } };
+    if (taken) return { ok: false, fields: { slug: vmsg('eventSlugTaken') } };
 
     const [created] = await tx
       .insert(events)

@@ -1,3 +1,4 @@
+import { vmsg } from '@/lib/validation/message';
 import { eq } from 'drizzle-orm';
 import { eventMembers, events, rooms, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -32,7 +33,7 @@ export async function createEvent(db: Db, actor: Actor | null, rawInput: unknown
 
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
-    if (taken) return { ok: false, fields: { slug: 'is already used by another event' } };
+    if (taken) return { ok: false, fields: { slug: vmsg('eventSlugTaken') } };
     const [event] = await tx
       .insert(events)
       .values({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 import { emailSchema } from '@/lib/auth/schemas';
 import { multiLineText, singleLineText } from '@/lib/validation/text';
 import { timeZoneField } from '@/lib/validation/time-zone';
@@ -29,13 +30,13 @@ export const eventSettingsSchema = z
     retentionDays: z
       .string()
       .trim()
-      .regex(/^([1-9]\d{0,3})?$/, 'must be a whole number of days from 1 to 9999, or empty')
+      .regex(/^([1-9]\d{0,3})?$/, vmsg('retentionDays'))
       .default(''),
   })
-  .refine((s) => s.lastDay >= s.firstDay, { path: ['lastDay'], message: 'must be on or after the first day' })
+  .refine((s) => s.lastDay >= s.firstDay, { path: ['lastDay'], message: vmsg('lastDayBeforeFirst') })
   .refine((s) => !s.registrationOpensAt || !s.registrationClosesAt || s.registrationClosesAt > s.registrationOpensAt, {
     path: ['registrationClosesAt'],
-    message: 'must be after registration opens',
+    message: vmsg('closesBeforeOpens'),
   });
 export type EventSettingsInput = z.input<typeof eventSettingsSchema>;
 export type EventSettingsValues = z.infer<typeof eventSettingsSchema>;

@@ -1,3 +1,4 @@
+import { vmsg } from '@/lib/validation/message';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { events, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -77,7 +78,7 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
     // Checked before anything is written: a refusal leaves the event as it was.
     const outside = planned.filter((s) => s.startsAt < startsAt || s.endsAt > endsAt).length;
     if (outside > 0) {
-      return { ok: false, fields: { [shift ? 'lastDay' : 'firstDay']: `${outside} sessions would fall outside the new dates` } };
+      return { ok: false, fields: { [shift ? 'lastDay' : 'firstDay']: vmsg('sessionsOutsideDates', { count: outside }) } };
     }
     if (shift) {
       for (const s of planned) {
