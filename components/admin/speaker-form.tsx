@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
-import type { SaveResult } from '@/lib/agenda/venues-admin/result';
+import type { Saved } from '@/lib/agenda/venues-admin/result';
 import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/agenda/venues-admin/speaker-schema';
 import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
 import { FormField, fieldAria } from './venue-field';
@@ -18,7 +18,7 @@ type Props = {
   defaults: SpeakerFormValues;
   zones: string[];
   countries: CountryOption[];
-  action: (eventSlug: string, speakerId: string | null, values: unknown) => Promise<SaveResult>;
+  action: (eventSlug: string, speakerId: string | null, values: unknown) => Promise<Saved>;
 };
 
 const FIELDS = ['slug', 'name', 'honorific', 'email', 'jobTitle', 'affiliation', 'country', 'timeZone', 'bioEn', 'bioZh'] as const;
@@ -47,7 +47,7 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
       setNotice({ ok: true, text: t('speaker.saved') });
       return router.refresh();
     }
-    if (result.status === 404) return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
+    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
     for (const [key, text] of Object.entries(result.fields)) {
       if ((FIELDS as readonly string[]).includes(key)) setError(key as Field, { message: text });
     }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { streamGrants, users } from '@/db/schema';
+import { invalid, ok, type Result } from '@/lib/errors/result';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -27,15 +28,10 @@ export async function listStreamGrants(db: Db, actor: Actor | null, slug: string
   return rows.map((row) => ({ ...row, grantedAt: eventTimestamp(row.createdAt, event.timeZone) }));
 }
 
-export async function grantStreamAccess(
-  db: Db,
-  actor: Actor | null,
-  slug: string,
-  raw: unknown,
-): Promise<{ ok: true } | { ok: false; fields: Record<string, string> }> {
+export async function grantStreamAccess(db: Db, actor: Actor | null, slug: string, raw: unknown): Promise<Result> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = streamGrantInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fields: { email: parsed.error.issues[0]?.message ?? 'is invalid' } };
+  if (!parsed.success) return invalid({ email: parsed.error.issues[0]?.message ?? 'is invalid' });
   await db.transaction(async (tx) => {
     const added = await tx
       .insert(streamGrants)
@@ -52,7 +48,7 @@ export async function grantStreamAccess(
         details: { email: parsed.data.email },
       });
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function revokeStreamAccess(db: Db, actor: Actor | null, slug: string, email: string): Promise<void> {

@@ -18,7 +18,7 @@ export async function requestMagicLinkAction(formData: FormData): Promise<void> 
   if (!parsed.success) redirect(back('error=email'));
   const { email, callbackUrl: target } = parsed.data;
   const verdict = await checkMagicLinkLimits(await getDb(), email, clientKey(await headers()));
-  if (!verdict.accepted) redirect(back(`error=tooMany&wait=${Math.ceil(verdict.retryAfterSeconds / 60)}`));
+  if (!verdict.ok && verdict.code === 'rate-limited') redirect(back(`error=tooMany&wait=${Math.ceil(verdict.retryAfterSeconds / 60)}`));
   // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
   after(async () => {
     await sendMagicLink(await getDb(), email, target ?? '/').catch((error) =>

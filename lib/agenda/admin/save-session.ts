@@ -19,17 +19,18 @@ import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { lockSeats, promoteFirstInSession } from '@/lib/registration/seats';
 import { zonedToUtc } from '@/lib/time/zones';
+import { conflict, invalid, notFound, ok, type Invalid, type Result } from '@/lib/errors/result';
 import { findConflicts, type Conflict, type SessionDraft } from './conflicts';
 import { sessionInputSchema, type SessionInput } from './session-input';
 
-export type SaveSessionResult =
-  | { ok: true; id: string; promoted: number }
-  | { ok: false; status: 404 }
-  | { ok: false; status: 422; fields: Record<string, string> }
-  | { ok: false; status: 409; conflicts: Conflict[] };
+/** Saving a session: its id and how many moved up from the waitlist, or a refusal; a conflict lists the clashes. */
+export type SessionSave = Result<{ id: string; promoted: number }, { conflicts: Conflict[] }>;
 
-/** What the session editor's server actions answer: the saved id, or field errors / conflict lines written for people. */
-export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
+/** What the session editor's server actions answer: the conflicts a check finds, or the id saved, with conflicts as lines written for people. */
+export type SessionCheck = Result<{ conflicts: string[] }>;
+export type SessionEdit = Result<{ id: string }, { conflicts: string[] }>;
+
+const SESSION_GONE = 'This session no longer exists';
 
 type Resolved = {
   input: SessionInput;
@@ -38,29 +39,23 @@ type Resolved = {
 };
 
 /** Checks the input against the event: the venue, room, relays and speakers must all be its own. */
-async function resolve(
-  db: Db,
-  actor: Actor | null,
-  slug: string,
-  sessionId: string | null,
-  raw: unknown,
-): Promise<Resolved | { fields: Record<string, string> }> {
+async function resolve(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<Resolved | Invalid> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = sessionInputSchema.safeParse(raw);
-  if (!parsed.success) return { fields: fieldErrors(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   const eventVenues = await db.select().from(venues).where(eq(venues.eventId, event.id));
   const venue = eventVenues.find((v) => v.id === input.venueId);
-  if (!venue) return { fields: { venueId: 'is not a venue of this event' } };
+  if (!venue) return invalid({ venueId: 'is not a venue of this event' });
   if (input.roomId) {
     const [room] = await db
       .select({ id: rooms.id })
       .from(rooms)
       .where(and(eq(rooms.id, input.roomId), eq(rooms.venueId, venue.id)));
-    if (!room) return { fields: { roomId: 'is not a room of this venue' } };
+    if (!room) return invalid({ roomId: 'is not a room of this venue' });
   }
   if (input.relayVenueIds.some((id) => !eventVenues.some((v) => v.id === id)))
-    return { fields: { relayVenueIds: 'lists a venue of another event' } };
+    return invalid({ relayVenueIds: 'lists a venue of another event' });
   if (input.speakers.length) {
     const found = await db
       .select({ id: speakers.id })
@@ -74,7 +69,7 @@ async function resolve(
           ),
         ),
       );
-    if (found.length !== input.speakers.length) return { fields: { speakers: 'lists a speaker of another event' } };
+    if (found.length !== input.speakers.length) return invalid({ speakers: 'lists a speaker of another event' });
   }
   const draft: SessionDraft = {
     id: sessionId,
@@ -96,10 +91,10 @@ export async function previewSessionConflicts(
   slug: string,
   sessionId: string | null,
   raw: unknown,
-): Promise<{ fields: Record<string, string> } | { conflicts: Conflict[] }> {
+): Promise<Result<{ conflicts: Conflict[] }>> {
   const resolved = await resolve(db, actor, slug, sessionId, raw);
-  if ('fields' in resolved) return resolved;
-  return { conflicts: await findConflicts(db, resolved.event, resolved.draft) };
+  if ('ok' in resolved) return resolved;
+  return ok({ conflicts: await findConflicts(db, resolved.event, resolved.draft) });
 }
 
 /**
@@ -107,21 +102,15 @@ export async function previewSessionConflicts(
  * the organiser acknowledges them. Raising capacity promotes the first in line in the same
  * transaction; the public sees the change only when the agenda is published.
  */
-export async function saveSession(
-  db: Db,
-  actor: Actor | null,
-  slug: string,
-  sessionId: string | null,
-  raw: unknown,
-): Promise<SaveSessionResult> {
+export async function saveSession(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<SessionSave> {
   const resolved = await resolve(db, actor, slug, sessionId, raw);
-  if ('fields' in resolved) return { ok: false, status: 422, fields: resolved.fields };
+  if ('ok' in resolved) return resolved;
   const { input, draft, event } = resolved;
   const conflicts = await findConflicts(db, event, draft);
-  if (conflicts.length && !input.acknowledgeConflicts) return { ok: false, status: 409, conflicts };
+  if (conflicts.length && !input.acknowledgeConflicts) return conflict('The session clashes with others', { conflicts });
 
   try {
-    return await db.transaction(async (tx) => {
+    return await db.transaction(async (tx): Promise<SessionSave> => {
       let existing: typeof sessions.$inferSelect | undefined;
       if (sessionId) {
         [existing] = await tx
@@ -129,15 +118,13 @@ export async function saveSession(
           .from(sessions)
           .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)))
           .for('update');
-        if (!existing) return { ok: false as const, status: 404 as const };
+        if (!existing) return notFound(SESSION_GONE);
         if (existing.venueId !== draft.venueId) {
           const [held] = await tx.select({ n: count() }).from(registrationSessions).where(eq(registrationSessions.sessionId, existing.id));
           if (held!.n > 0)
-            return {
-              ok: false as const,
-              status: 422 as const,
-              fields: { venueId: 'cannot change: people have registered for this session at its venue; cancel it and create a new one' },
-            };
+            return invalid({
+              venueId: 'cannot change: people have registered for this session at its venue; cancel it and create a new one',
+            });
         }
       }
       const moved =
@@ -221,14 +208,13 @@ export async function saveSession(
           promoted: promoted.length,
         },
       });
-      return { ok: true as const, id, promoted: promoted.length };
+      return ok({ id, promoted: promoted.length });
     });
   } catch (error) {
     const constraint = violatedConstraint(error);
-    if (constraint === 'sessions_event_slug_uq')
-      return { ok: false, status: 422, fields: { slug: 'is already used by another session of this event' } };
+    if (constraint === 'sessions_event_slug_uq') return invalid({ slug: 'is already used by another session of this event' });
     if (constraint === 'sessions_confirmed_ck')
-      return { ok: false, status: 422, fields: { capacity: 'is below the number of confirmed seats; cancel registrations first' } };
+      return invalid({ capacity: 'is below the number of confirmed seats; cancel registrations first' });
     throw error;
   }
 }

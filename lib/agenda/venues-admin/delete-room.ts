@@ -4,7 +4,8 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { missing, type DeleteRoomResult } from './result';
+import { conflict, ok } from '@/lib/errors/result';
+import { missing, type RoomDeletion } from './result';
 import { sessionsUsingRooms } from './room-usage';
 import { eventRoomForUpdate } from './save-room';
 
@@ -13,20 +14,18 @@ import { eventRoomForUpdate } from './save-room';
  * to none, so a room still named by a session (held or relayed there) is refused with their titles.
  * The row lock also waits for a session being saved into the room at the same moment.
  */
-export async function deleteRoom(db: Db, actor: Actor | null, slug: string, roomId: string): Promise<DeleteRoomResult> {
+export async function deleteRoom(db: Db, actor: Actor | null, slug: string, roomId: string): Promise<RoomDeletion> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx): Promise<DeleteRoomResult> => {
+  return db.transaction(async (tx): Promise<RoomDeletion> => {
     const current = await eventRoomForUpdate(tx, event.id, roomId);
     if (!current) return missing('room');
     const using = (await sessionsUsingRooms(tx, [roomId])).get(roomId) ?? [];
     if (using.length > 0) {
       const titles = using.map((s) => `“${s.title.en}”`).join(', ');
-      return {
-        ok: false,
-        status: 409,
-        error: `Room “${current.room.name.en}” is used by ${using.length === 1 ? 'a session' : `${using.length} sessions`} (${titles}); move ${using.length === 1 ? 'it' : 'them'} to another room first`,
-        sessions: using,
-      };
+      return conflict(
+        `Room “${current.room.name.en}” is used by ${using.length === 1 ? 'a session' : `${using.length} sessions`} (${titles}); move ${using.length === 1 ? 'it' : 'them'} to another room first`,
+        { sessions: using },
+      );
     }
     await tx.delete(rooms).where(eq(rooms.id, roomId));
     await recordAudit(tx, {
@@ -37,6 +36,6 @@ export async function deleteRoom(db: Db, actor: Actor | null, slug: string, room
       entityId: roomId,
       details: { venue: current.venueSlug, name: current.room.name.en, capacity: current.room.capacity },
     });
-    return { ok: true };
+    return ok();
   });
 }

@@ -6,7 +6,8 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { changedFields, localized } from './changes';
-import { invalid, missing, type SaveResult } from './result';
+import { invalid } from '@/lib/errors/result';
+import { missing, type Saved } from './result';
 import { roomInputSchema } from './room-schema';
 
 /** A room of one of the event's venues, locked for the change, or undefined. */
@@ -21,12 +22,12 @@ export async function eventRoomForUpdate(db: Db, eventId: string, roomId: string
 }
 
 /** An organiser adds a room to a venue of their event. */
-export async function createRoom(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<SaveResult> {
+export async function createRoom(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = roomInputSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
-  return db.transaction(async (tx): Promise<SaveResult> => {
+  return db.transaction(async (tx): Promise<Saved> => {
     const [venue] = await tx
       .select({ id: venues.id, slug: venues.slug })
       .from(venues)
@@ -49,12 +50,12 @@ export async function createRoom(db: Db, actor: Actor | null, slug: string, venu
 }
 
 /** An organiser renames a room or changes its capacity. */
-export async function updateRoom(db: Db, actor: Actor | null, slug: string, roomId: string, values: unknown): Promise<SaveResult> {
+export async function updateRoom(db: Db, actor: Actor | null, slug: string, roomId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = roomInputSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
-  return db.transaction(async (tx): Promise<SaveResult> => {
+  return db.transaction(async (tx): Promise<Saved> => {
     const current = await eventRoomForUpdate(tx, event.id, roomId);
     if (!current) return missing('room');
     const next = { name: localized(input.nameEn, input.nameZh), capacity: input.capacity };

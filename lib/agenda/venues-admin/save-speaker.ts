@@ -7,7 +7,8 @@ import type { Actor } from '@/lib/auth/sessions';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { changedFields, localized } from './changes';
 import { violatedConstraint } from './db-errors';
-import { invalid, missing, type SaveResult } from './result';
+import { invalid } from '@/lib/errors/result';
+import { missing, type Saved } from './result';
 import { speakerInputSchema, type SpeakerInput } from './speaker-schema';
 
 const SLUG_TAKEN = 'is already used by another speaker of this event';
@@ -44,18 +45,18 @@ async function clashes(db: Db, eventId: string, input: SpeakerInput, exceptId?: 
   return fields;
 }
 
-function refusedByDatabase(error: unknown): SaveResult | null {
+function refusedByDatabase(error: unknown): Saved | null {
   return violatedConstraint(error) === 'speakers_event_slug_uq' ? invalid({ slug: SLUG_TAKEN }) : null;
 }
 
 /** An organiser adds a speaker; they can reach the portal by asking for a sign-in link at that email. */
-export async function createSpeaker(db: Db, actor: Actor | null, slug: string, values: unknown): Promise<SaveResult> {
+export async function createSpeaker(db: Db, actor: Actor | null, slug: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = speakerInputSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   try {
-    return await db.transaction(async (tx): Promise<SaveResult> => {
+    return await db.transaction(async (tx): Promise<Saved> => {
       const fields = await clashes(tx, event.id, input);
       if (Object.keys(fields).length > 0) return invalid(fields);
       const [row] = await tx
@@ -84,13 +85,13 @@ export async function createSpeaker(db: Db, actor: Actor | null, slug: string, v
  * through the old one loses the record (and its speaker role here, if it was its only record): the
  * portal links records by verified email, and the new address's owner links on their next sign-in.
  */
-export async function updateSpeaker(db: Db, actor: Actor | null, slug: string, speakerId: string, values: unknown): Promise<SaveResult> {
+export async function updateSpeaker(db: Db, actor: Actor | null, slug: string, speakerId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = speakerInputSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   try {
-    return await db.transaction(async (tx): Promise<SaveResult> => {
+    return await db.transaction(async (tx): Promise<Saved> => {
       const [current] = await tx
         .select()
         .from(speakers)

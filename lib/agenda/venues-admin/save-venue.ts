@@ -7,7 +7,8 @@ import type { Actor } from '@/lib/auth/sessions';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { changedFields, localized } from './changes';
 import { violatedConstraint } from './db-errors';
-import { invalid, missing, type SaveResult } from './result';
+import { invalid } from '@/lib/errors/result';
+import { missing, type Saved } from './result';
 import { activeInPersonRegistrations, sessionsShownAtVenue } from './venue-sessions';
 import { venueInputSchema, type VenueInput } from './venue-schema';
 
@@ -43,7 +44,7 @@ async function slugTaken(db: Db, eventId: string, slug: string, exceptId?: strin
  * The database has the last word on a unique slug and on seats (a registration may commit between
  * our check and our write); its refusal becomes the same field error, never a 500.
  */
-function refusedByDatabase(error: unknown): SaveResult | null {
+function refusedByDatabase(error: unknown): Saved | null {
   const constraint = violatedConstraint(error);
   if (constraint === 'venues_event_slug_uq') return invalid({ slug: SLUG_TAKEN });
   if (constraint === 'venues_confirmed_ck') return invalid({ capacity: BELOW_CONFIRMED });
@@ -52,13 +53,13 @@ function refusedByDatabase(error: unknown): SaveResult | null {
 }
 
 /** An organiser adds a venue to their event. */
-export async function createVenue(db: Db, actor: Actor | null, slug: string, values: unknown): Promise<SaveResult> {
+export async function createVenue(db: Db, actor: Actor | null, slug: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = venueInputSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   try {
-    return await db.transaction(async (tx): Promise<SaveResult> => {
+    return await db.transaction(async (tx): Promise<Saved> => {
       if (await slugTaken(tx, event.id, input.slug)) return invalid({ slug: SLUG_TAKEN });
       const [row] = await tx
         .insert(venues)
@@ -86,13 +87,13 @@ export async function createVenue(db: Db, actor: Actor | null, slug: string, val
  * there; a new time zone is allowed (sessions are stored in UTC) and the answer says how many
  * sessions' local times moved with it.
  */
-export async function updateVenue(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<SaveResult> {
+export async function updateVenue(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = venueInputSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   try {
-    return await db.transaction(async (tx): Promise<SaveResult> => {
+    return await db.transaction(async (tx): Promise<Saved> => {
       // The row lock makes registrations that take a seat here wait, so the count read is the one
       // the new capacity is checked against.
       const [current] = await tx

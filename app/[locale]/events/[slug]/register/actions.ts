@@ -2,14 +2,15 @@
 
 import { headers } from 'next/headers';
 import { getDb } from '@/lib/database/process-database';
-import { submitRegistration, type RegisterActionResult } from '@/lib/registration/submit-registration';
+import { notFound, rateLimited } from '@/lib/errors/result';
+import { submitRegistration, type Submission } from '@/lib/registration/submit-registration';
 import { clientKey, registrationLimiter } from '@/lib/security/rate-limit';
 import { slugSchema } from '@/lib/validation/common';
 
-export async function registerAction(eventSlug: string, values: unknown): Promise<RegisterActionResult> {
+export async function registerAction(eventSlug: string, values: unknown): Promise<Submission> {
   const limit = registrationLimiter().check(clientKey(await headers()));
-  if (!limit.allowed) return { ok: false, status: 429, error: 'Too many requests; try again later' };
+  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
   const slug = slugSchema.safeParse(eventSlug);
-  if (!slug.success) return { ok: false, status: 404, error: 'No such forum' };
+  if (!slug.success) return notFound('No such forum');
   return submitRegistration(await getDb(), slug.data, values);
 }

@@ -1,4 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
+import { errorResponse } from '@/lib/errors/http';
+import { notFound } from '@/lib/errors/result';
 import { getDb } from '@/lib/database/process-database';
 import { speakerFeed } from '@/lib/speakers/feed';
 
@@ -9,7 +11,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const file = (await params).file;
   const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
   const feed = token ? await speakerFeed(await getDb(), token, request.nextUrl.searchParams.get('lang') === 'zh' ? 'zh' : 'en') : null;
-  if (!feed) return NextResponse.json({ error: 'No such calendar feed' }, { status: 404 });
+  if (!feed) return errorResponse(notFound('No such calendar feed'));
   return new Response(feed.body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

@@ -14,7 +14,7 @@ export async function grantStreamAccessAction(slug: string, formData: FormData):
   const result = await runForAction(path, async (actor) =>
     grantStreamAccess(await getDb(), actor, eventSlug, { email: formData.get('email') }),
   );
-  redirect(result.ok ? `${path}?saved=1` : `${path}?error=${encodeURIComponent(result.fields.email ?? 'invalid')}`);
+  redirect(result.ok ? `${path}?saved=1` : `${path}?error=${encodeURIComponent(result.fields?.email ?? 'invalid')}`);
 }
 
 export async function revokeStreamAccessAction(slug: string, email: string): Promise<void> {

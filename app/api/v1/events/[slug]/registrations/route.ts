@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/database/process-database';
+import { errorResponse } from '@/lib/errors/http';
+import { notFound, rateLimited } from '@/lib/errors/result';
 import { readJsonBody } from '@/lib/http/json-body';
 import { submitRegistration } from '@/lib/registration/submit-registration';
 import { clientKey, registrationLimiter } from '@/lib/security/rate-limit';
@@ -9,18 +11,12 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const limit = registrationLimiter().check(clientKey(request.headers));
-  if (!limit.allowed) {
-    return NextResponse.json(
-      { error: 'Too many requests; try again later' },
-      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-    );
-  }
+  if (!limit.allowed) return errorResponse(rateLimited(limit.retryAfterSeconds));
   const slug = slugSchema.safeParse((await params).slug);
-  if (!slug.success) return NextResponse.json({ error: 'No such forum' }, { status: 404 });
+  if (!slug.success) return errorResponse(notFound('No such forum'));
   const body = await readJsonBody(request);
-  if (!body.ok) return NextResponse.json({ error: body.error, fields: { body: body.error } }, { status: body.status });
+  if (!body.ok) return errorResponse({ ...body, fields: { body: body.error } });
   const result = await submitRegistration(await getDb(), slug.data, body.value);
-  if (!result.ok)
-    return NextResponse.json({ error: result.error, ...(result.fields ? { fields: result.fields } : {}) }, { status: result.status });
+  if (!result.ok) return errorResponse(result);
   return NextResponse.json(result.receipt, { status: 201 });
 }

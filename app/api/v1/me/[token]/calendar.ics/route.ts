@@ -1,3 +1,5 @@
+import { errorResponse } from '@/lib/errors/http';
+import { notFound } from '@/lib/errors/result';
 import { getDb } from '@/lib/database/process-database';
 import { registrationFeed } from '@/lib/registration/registration-feed';
 import { registrationIdFromFeedToken } from '@/lib/registration/feed-token';
@@ -8,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const id = registrationIdFromFeedToken((await params).token);
   const body = id ? await registrationFeed(await getDb(), id) : null;
-  if (!body) return Response.json({ error: 'This calendar link is not valid.' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  if (!body) return errorResponse(notFound('This calendar link is not valid.'), { 'Cache-Control': 'no-store' });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

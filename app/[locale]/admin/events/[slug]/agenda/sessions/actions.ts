@@ -6,7 +6,8 @@ import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
-import { previewSessionConflicts, saveSession, type SessionActionResult } from '@/lib/agenda/admin/save-session';
+import { previewSessionConflicts, saveSession, type SessionCheck, type SessionEdit } from '@/lib/agenda/admin/save-session';
+import { conflict, ok } from '@/lib/errors/result';
 import type { Locale } from '@/lib/i18n/locales';
 import { slugSchema } from '@/lib/validation/common';
 import { actionArg } from '@/lib/http/action-args';
@@ -18,22 +19,21 @@ async function conflictText(conflicts: Parameters<typeof describeConflicts>[0]) 
   return describeConflicts(conflicts, (key, values) => t(key as never, values as never), locale);
 }
 
-export async function checkSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionActionResult> {
+export async function checkSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionCheck> {
   const ids = actionArg(target, { slug, id });
   const path = `/admin/events/${ids.slug}/agenda`;
   const result = await runForAction(path, async (actor) => previewSessionConflicts(await getDb(), actor, ids.slug, ids.id, values));
-  return 'fields' in result ? { ok: false, fields: result.fields } : { ok: false, conflicts: await conflictText(result.conflicts) };
+  return result.ok ? ok({ conflicts: await conflictText(result.conflicts) }) : result;
 }
 
-export async function saveSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionActionResult> {
+export async function saveSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionEdit> {
   const ids = actionArg(target, { slug, id });
   const path = `/admin/events/${ids.slug}/agenda`;
   const result = await runForAction(path, async (actor) => saveSession(await getDb(), actor, ids.slug, ids.id, values));
   if (result.ok) {
     refreshPublicProgramme(ids.slug);
-    return { ok: true, id: result.id };
+    return ok({ id: result.id });
   }
-  if (result.status === 404) return { ok: false, fields: { body: 'This session no longer exists' } };
-  if (result.status === 409) return { ok: false, conflicts: await conflictText(result.conflicts) };
-  return { ok: false, fields: result.fields };
+  if (result.code === 'conflict') return conflict(result.error, { conflicts: await conflictText(result.conflicts) });
+  return result;
 }

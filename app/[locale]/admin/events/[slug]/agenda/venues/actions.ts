@@ -6,7 +6,7 @@ import { getDb } from '@/lib/database/process-database';
 import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { deleteRoom } from '@/lib/agenda/venues-admin/delete-room';
-import { missing, type SaveResult } from '@/lib/agenda/venues-admin/result';
+import { missing, type Saved } from '@/lib/agenda/venues-admin/result';
 import { createRoom, updateRoom } from '@/lib/agenda/venues-admin/save-room';
 import { createVenue, updateVenue } from '@/lib/agenda/venues-admin/save-venue';
 import { slugSchema } from '@/lib/validation/common';
@@ -15,7 +15,7 @@ import { actionArg } from '@/lib/http/action-args';
 const venuesPath = (slug: string) => `/admin/events/${slug}/agenda/venues`;
 
 /** Creates a venue (no id) or saves one; the form's values are parsed in lib/ with the form's own schema. */
-export async function saveVenueAction(eventSlug: string, venueId: string | null, values: unknown): Promise<SaveResult> {
+export async function saveVenueAction(eventSlug: string, venueId: string | null, values: unknown): Promise<Saved> {
   const slug = slugSchema.safeParse(eventSlug);
   const id = z.uuid().nullable().safeParse(venueId);
   if (!slug.success || !id.success) return missing('venue');
@@ -27,7 +27,7 @@ export async function saveVenueAction(eventSlug: string, venueId: string | null,
 }
 
 /** Adds a room to a venue (no room id) or saves one. */
-export async function saveRoomAction(eventSlug: string, venueId: string, roomId: string | null, values: unknown): Promise<SaveResult> {
+export async function saveRoomAction(eventSlug: string, venueId: string, roomId: string | null, values: unknown): Promise<Saved> {
   const slug = slugSchema.safeParse(eventSlug);
   const ids = z.object({ venueId: z.uuid(), roomId: z.uuid().nullable() }).safeParse({ venueId, roomId });
   if (!slug.success || !ids.success) return missing('room');
@@ -50,6 +50,6 @@ export async function deleteRoomAction(eventSlug: string, venueId: string, roomI
     refreshPublicProgramme(slug);
     redirect(`${path}?done=room-deleted#rooms`);
   }
-  if (result.status === 409) redirect(`${path}?in-use=${ids.roomId}#rooms`);
+  if (result.code === 'conflict') redirect(`${path}?in-use=${ids.roomId}#rooms`);
   redirect(`${path}?error=${encodeURIComponent(result.error)}#rooms`);
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { runForAction } from '@/lib/admin/page-guard';
-import type { AdminActionResult } from '@/lib/registration/admin/action-result';
+import { invalid, type Result } from '@/lib/errors/result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { singleLineText } from '@/lib/validation/text';
@@ -18,7 +18,7 @@ function detailPath(slug: string, id: string) {
   return `/admin/events/${slug}/registrations/${id}`;
 }
 
-function back(path: string, result: AdminActionResult, done: string): never {
+function back(path: string, result: Result, done: string): never {
   redirect(result.ok ? `${path}?done=${done}` : `${path}?error=${encodeURIComponent(result.error.slice(0, 300))}`);
 }
 
@@ -26,13 +26,12 @@ export async function cancelRegistrationAction(slug: string, id: string, formDat
   const ids = actionArg(target, { slug, id });
   formData = formArg(formData);
   const path = detailPath(ids.slug, ids.id);
-  const result = await runForAction(path, async (actor): Promise<AdminActionResult> => {
+  const result = await runForAction(path, async (actor): Promise<Result> => {
     const db = await getDb();
     // Who asks is checked before what they sent: a stranger gets the refusal, not the form's errors.
     await organiserEvent(db, actor, ids.slug);
     const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
-    if (!form.success)
-      return { ok: false, status: 422, error: `${String(form.error.issues[0]?.path[0])} ${form.error.issues[0]?.message}` };
+    if (!form.success) return invalid({ [String(form.error.issues[0]?.path[0])]: String(form.error.issues[0]?.message) });
     return cancelRegistrationAsOrganiser(db, actor, ids.slug, ids.id, form.data.reason);
   });
   back(path, result, 'cancelled');
