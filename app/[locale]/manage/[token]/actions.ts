@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/lib/database/process-database';
+import { linkAction } from '@/lib/edge/action';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { formArg } from '@/lib/http/action-args';
@@ -14,11 +14,9 @@ export async function changeRegistrationAction(token: string, formData: FormData
   formData = formArg(formData);
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
-  const result = await changeRegistration(await getDb(), id, {
-    mode: formData.get('mode'),
-    venue: formData.get('venue') || null,
-    sessions: formData.getAll('sessions'),
-  });
+  const result = await linkAction(({ db }) =>
+    changeRegistration(db, id, { mode: formData.get('mode'), venue: formData.get('venue') || null, sessions: formData.getAll('sessions') }),
+  );
   if (!result.ok) back(token, `error=${encodeURIComponent(result.error.slice(0, 200))}`);
   back(token, 'saved=1');
 }
@@ -28,6 +26,6 @@ export async function cancelRegistrationAction(token: string, formData: FormData
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
   if (formData.get('confirm') !== 'yes') back(token, `error=${encodeURIComponent('confirm must be ticked to cancel')}`);
-  await cancelRegistration(await getDb(), id);
+  await linkAction(({ db }) => cancelRegistration(db, id));
   back(token, 'cancelled=1');
 }

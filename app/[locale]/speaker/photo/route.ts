@@ -1,9 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/lib/database/process-database';
-import { authorizationFailure } from '@/lib/edge/authorization';
+import { asSignedIn } from '@/lib/edge/route';
 import { errorResponse } from '@/lib/errors/http';
 import { invalid } from '@/lib/errors/result';
-import { currentActor } from '@/lib/auth/current';
 import { readBodyBytes } from '@/lib/http/body-bytes';
 import { sameOrigin } from '@/lib/http/same-origin';
 import { MAX_PHOTO_BYTES } from '@/lib/speakers/photo';
@@ -19,13 +17,10 @@ export const dynamic = 'force-dynamic';
 async function handle(request: NextRequest, bytes: Uint8Array | null): Promise<Response> {
   const id = uuidSchema.safeParse(request.nextUrl.searchParams.get('speaker'));
   if (!id.success) return errorResponse(invalid({ speaker: 'must be a speaker id' }));
-  try {
-    const result = await setSpeakerPhoto(await getDb(), await currentActor(), id.data, bytes);
-    if (!result.ok) return errorResponse(result);
-    return NextResponse.json({ ok: true });
-  } catch (error) {
-    return errorResponse(authorizationFailure(error));
-  }
+  return asSignedIn(async ({ db, actor }) => {
+    const result = await setSpeakerPhoto(db, actor, id.data, bytes);
+    return result.ok ? NextResponse.json({ ok: true }) : errorResponse(result);
+  });
 }
 
 export async function POST(request: NextRequest) {

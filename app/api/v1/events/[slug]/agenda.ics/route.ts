@@ -1,7 +1,6 @@
-import type { NextRequest } from 'next/server';
+import { agendaRoute } from '@/lib/edge/route';
 import { errorResponse } from '@/lib/errors/http';
-import { invalid, notFound } from '@/lib/errors/result';
-import { loadPublicAgenda } from '@/lib/agenda/load';
+import { invalid } from '@/lib/errors/result';
 import { parseAgendaQuery } from '@/lib/agenda/query';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { agendaFeed, icsResponse } from '@/lib/agenda/agenda-feed';
@@ -10,9 +9,7 @@ import { pick } from '@/lib/i18n/text';
 export const dynamic = 'force-dynamic';
 
 /** The whole programme, or one venue's (?venue=tokyo), as an iCalendar feed. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const agenda = await loadPublicAgenda((await params).slug);
-  if (!agenda) return errorResponse(notFound('No such forum'));
+export const GET = agendaRoute(async ({ request, agenda }) => {
   const query = parseAgendaQuery(Object.fromEntries(request.nextUrl.searchParams));
   const locale = request.nextUrl.searchParams.get('lang') === 'zh' ? 'zh' : 'en';
   const venue = query.venue ? agenda.venues.find((v) => v.slug === query.venue) : undefined;
@@ -20,4 +17,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const entries = venueAgendas(agenda, { venue: query.venue, segment: query.segment, kind: query.kind, language: query.language });
   const calName = `${pick(agenda.event.name, locale)}${venue ? ` · ${pick(venue.city, locale)}` : ''}`;
   return icsResponse(agendaFeed(agenda, entries, { calName, locale }), `${agenda.event.slug}${venue ? `-${venue.slug}` : ''}.ics`);
-}
+});
