@@ -5,12 +5,11 @@ import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { missing, type Saved } from '@/lib/agenda/venues-admin/result';
 import { createSpeaker, updateSpeaker } from '@/lib/agenda/venues-admin/save-speaker';
 import { eventAction } from '@/lib/edge/action';
-import { slugSchema } from '@/lib/validation/common';
 
 /** Adds a speaker (no id) or saves one; the values are parsed in lib/ with the form's own schema. */
 export async function saveSpeakerAction(eventSlug: string, speakerId: string | null, values: unknown): Promise<Saved> {
   const id = z.uuid().nullable().safeParse(speakerId);
-  if (!slugSchema.safeParse(eventSlug).success || !id.success) return missing('speaker');
+  if (!id.success) return missing('speaker');
   return eventAction(eventSlug, 'agenda/speakers', async ({ db, actor, event }) => {
     const result = id.data
       ? await updateSpeaker(db, actor, event.slug, id.data, values)

@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { listSpeakers } from '@/lib/agenda/venues-admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
 import { countryName } from '@/lib/registration/admin/country-name';
@@ -12,8 +11,7 @@ export const metadata = { title: 'Speakers', robots: { index: false } };
 export default async function SpeakersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const path = `/admin/events/${slug}/agenda/speakers`;
-  const db = await getDb();
-  const list = await loadForPage(path, (actor) => listSpeakers(db, actor, slug));
+  const list = await loadEventPage(slug, path, ({ db, actor }) => listSpeakers(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
 
   return (

@@ -8,7 +8,6 @@ import { missing, type Saved } from '@/lib/agenda/venues-admin/result';
 import { createRoom, updateRoom } from '@/lib/agenda/venues-admin/save-room';
 import { createVenue, updateVenue } from '@/lib/agenda/venues-admin/save-venue';
 import { eventAction } from '@/lib/edge/action';
-import { slugSchema } from '@/lib/validation/common';
 import { actionArg } from '@/lib/http/action-args';
 
 const roomIds = z.object({ venueId: z.uuid(), roomId: z.uuid().nullable() });
@@ -16,7 +15,7 @@ const roomIds = z.object({ venueId: z.uuid(), roomId: z.uuid().nullable() });
 /** Creates a venue (no id) or saves one; the form's values are parsed in lib/ with the form's own schema. */
 export async function saveVenueAction(eventSlug: string, venueId: string | null, values: unknown): Promise<Saved> {
   const id = z.uuid().nullable().safeParse(venueId);
-  if (!slugSchema.safeParse(eventSlug).success || !id.success) return missing('venue');
+  if (!id.success) return missing('venue');
   return eventAction(eventSlug, 'agenda/venues', async ({ db, actor, event }) => {
     const result = id.data ? await updateVenue(db, actor, event.slug, id.data, values) : await createVenue(db, actor, event.slug, values);
     if (result.ok) refreshPublicProgramme(event.slug);
@@ -27,7 +26,7 @@ export async function saveVenueAction(eventSlug: string, venueId: string | null,
 /** Adds a room to a venue (no room id) or saves one. */
 export async function saveRoomAction(eventSlug: string, venueId: string, roomId: string | null, values: unknown): Promise<Saved> {
   const ids = roomIds.safeParse({ venueId, roomId });
-  if (!slugSchema.safeParse(eventSlug).success || !ids.success) return missing('room');
+  if (!ids.success) return missing('room');
   return eventAction(eventSlug, `agenda/venues/${ids.data.venueId}`, async ({ db, actor, event }) => {
     const result = ids.data.roomId
       ? await updateRoom(db, actor, event.slug, ids.data.roomId, values)

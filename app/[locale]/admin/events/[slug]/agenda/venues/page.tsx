@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { listVenues } from '@/lib/agenda/venues-admin/list-venues';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -14,8 +13,7 @@ export const metadata = { title: 'Venues', robots: { index: false } };
 export default async function VenuesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const path = `/admin/events/${slug}/agenda/venues`;
-  const db = await getDb();
-  const list = await loadForPage(path, (actor) => listVenues(db, actor, slug));
+  const list = await loadEventPage(slug, path, ({ db, actor }) => listVenues(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
   const now = new Date();
 

@@ -1,11 +1,10 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { VenueForm } from '@/components/admin/venue-form';
 import { RoomForm } from '@/components/admin/venue-room-form';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
 import { venueForEdit } from '@/lib/agenda/venues-admin/venue-for-edit';
 import type { Locale } from '@/lib/i18n/locales';
@@ -32,8 +31,7 @@ export default async function VenuePage({
   const query = querySchema.parse(await searchParams);
   const list = `/admin/events/${slug}/agenda/venues`;
   if (!z.uuid().safeParse(venueId).success) notFound();
-  const db = await getDb();
-  const edit = await loadForPage(`${list}/${venueId}`, (actor) => venueForEdit(db, actor, slug, venueId));
+  const edit = await loadEventPage(slug, `${list}/${venueId}`, ({ db, actor }) => venueForEdit(db, actor, slug, venueId));
   if (!edit.venue) notFound();
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
   const { venue, rooms } = edit;
