@@ -5,10 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
-import type { Saved } from '@/lib/agenda/venues-admin/result';
-import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/agenda/venues-admin/speaker-schema';
-import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
+import type { CountryOption } from '@/lib/admin/form-options';
+import type { Saved } from '@/lib/admin/saved';
+import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/speakers/admin/speaker-schema';
+import { suggestSlug } from '@/lib/admin/suggest-slug';
 import { FormField, fieldAria } from './venue-field';
 
 type Props = {

@@ -5,10 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
-import type { Saved } from '@/lib/agenda/venues-admin/result';
-import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
-import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } from '@/lib/agenda/venues-admin/venue-schema';
+import type { CountryOption } from '@/lib/admin/form-options';
+import type { Saved } from '@/lib/admin/saved';
+import { suggestSlug } from '@/lib/admin/suggest-slug';
+import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } from '@/lib/agenda/admin/venue-schema';
 import { FormField, fieldAria } from './venue-field';
 
 type Props = {

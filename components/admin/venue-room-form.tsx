@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { Saved } from '@/lib/agenda/venues-admin/result';
-import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/venues-admin/room-schema';
+import type { Saved } from '@/lib/admin/saved';
+import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/admin/room-schema';
 import { FormField, fieldAria } from './venue-field';
 
 type Props = {

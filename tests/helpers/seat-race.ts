@@ -5,7 +5,7 @@
 // before any writes, which is exactly the race the lock exists to prevent.
 import type { RegistrationOutcome } from '@/lib/registration/result';
 import type { SeatLock } from '@/lib/registration/seats';
-import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
+import { violatedConstraint } from '@/lib/admin/db-errors';
 
 export type SeatGate = {
   lock: SeatLock;

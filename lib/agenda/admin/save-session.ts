@@ -12,7 +12,7 @@ import {
 } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
+import { violatedConstraint } from '@/lib/admin/db-errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';

@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
-import { missing, type Saved } from '@/lib/agenda/venues-admin/result';
-import { createSpeaker, updateSpeaker } from '@/lib/agenda/venues-admin/save-speaker';
+import { missing, type Saved } from '@/lib/admin/saved';
+import { createSpeaker, updateSpeaker } from '@/lib/speakers/admin/save-speaker';
 import { eventAction } from '@/lib/edge/action';
 
 /** Adds a speaker (no id) or saves one; the values are parsed in lib/ with the form's own schema. */

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { loadEventPage } from '@/lib/edge/page';
-import { listSpeakers } from '@/lib/agenda/venues-admin/list-speakers';
+import { listSpeakers } from '@/lib/speakers/admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
 import { countryName } from '@/lib/registration/admin/country-name';
 

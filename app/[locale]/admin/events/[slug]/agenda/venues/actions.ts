@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
-import { deleteRoom } from '@/lib/agenda/venues-admin/delete-room';
-import { missing, type Saved } from '@/lib/agenda/venues-admin/result';
-import { createRoom, updateRoom } from '@/lib/agenda/venues-admin/save-room';
-import { createVenue, updateVenue } from '@/lib/agenda/venues-admin/save-venue';
+import { deleteRoom } from '@/lib/agenda/admin/delete-room';
+import { missing, type Saved } from '@/lib/admin/saved';
+import { createRoom, updateRoom } from '@/lib/agenda/admin/save-room';
+import { createVenue, updateVenue } from '@/lib/agenda/admin/save-venue';
 import { eventAction } from '@/lib/edge/action';
 import { actionArg } from '@/lib/http/action-args';
 

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { loadEventPage } from '@/lib/edge/page';
-import { listVenues } from '@/lib/agenda/venues-admin/list-venues';
+import { listVenues } from '@/lib/agenda/admin/list-venues';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { countryName } from '@/lib/registration/admin/country-name';

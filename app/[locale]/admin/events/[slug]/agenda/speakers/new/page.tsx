@@ -2,8 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { SpeakerForm } from '@/components/admin/speaker-form';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { loadEventPage } from '@/lib/edge/page';
-import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
-import { newSpeakerDefaults } from '@/lib/agenda/venues-admin/list-speakers';
+import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
+import { newSpeakerDefaults } from '@/lib/speakers/admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
 import { saveSpeakerAction } from '../actions';
 

@@ -2,8 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { VenueForm } from '@/components/admin/venue-form';
 import { loadEventPage } from '@/lib/edge/page';
-import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
-import { newVenueDefaults } from '@/lib/agenda/venues-admin/venue-for-edit';
+import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
+import { newVenueDefaults } from '@/lib/agenda/admin/venue-for-edit';
 import type { Locale } from '@/lib/i18n/locales';
 import { saveVenueAction } from '../actions';
 

@@ -5,9 +5,9 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { fieldErrors } from '@/lib/validation/field-errors';
-import { changedFields, localized } from './changes';
+import { changedFields, localized } from '@/lib/admin/changes';
 import { invalid } from '@/lib/errors/result';
-import { missing, type Saved } from './result';
+import { missing, type Saved } from '@/lib/admin/saved';
 import { roomInputSchema } from './room-schema';
 
 /** A room of one of the event's venues, locked for the change, or undefined. */

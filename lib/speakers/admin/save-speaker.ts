@@ -5,10 +5,10 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { fieldErrors } from '@/lib/validation/field-errors';
-import { changedFields, localized } from './changes';
-import { violatedConstraint } from './db-errors';
+import { changedFields, localized } from '@/lib/admin/changes';
+import { violatedConstraint } from '@/lib/admin/db-errors';
 import { invalid } from '@/lib/errors/result';
-import { missing, type Saved } from './result';
+import { missing, type Saved } from '@/lib/admin/saved';
 import { speakerInputSchema, type SpeakerInput } from './speaker-schema';
 
 const SLUG_TAKEN = 'is already used by another speaker of this event';

@@ -5,10 +5,10 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { fieldErrors } from '@/lib/validation/field-errors';
-import { changedFields, localized } from './changes';
-import { violatedConstraint } from './db-errors';
+import { changedFields, localized } from '@/lib/admin/changes';
+import { violatedConstraint } from '@/lib/admin/db-errors';
 import { invalid } from '@/lib/errors/result';
-import { missing, type Saved } from './result';
+import { missing, type Saved } from '@/lib/admin/saved';
 import { activeInPersonRegistrations, sessionsShownAtVenue } from './venue-sessions';
 import { venueInputSchema, type VenueInput } from './venue-schema';
 

@@ -5,7 +5,7 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { conflict, ok } from '@/lib/errors/result';
-import { missing, type RoomDeletion } from './result';
+import { missing, type RoomDeletion } from '@/lib/admin/saved';
 import { sessionsUsingRooms } from './room-usage';
 import { eventRoomForUpdate } from './save-room';
 
