@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { rooms } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { saveAudited } from '@/lib/admin/save';
 import type { Actor } from '@/lib/auth/sessions';
 import { conflict, ok } from '@/lib/errors/result';
 import { missing, type RoomDeletion } from '@/lib/admin/saved';
@@ -16,7 +16,7 @@ import { eventRoomForUpdate } from './save-room';
  */
 export async function deleteRoom(db: Db, actor: Actor | null, slug: string, roomId: string): Promise<RoomDeletion> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx): Promise<RoomDeletion> => {
+  return saveAudited(db, { eventId: event.id, actor }, {}, async (tx, audit): Promise<RoomDeletion> => {
     const current = await eventRoomForUpdate(tx, event.id, roomId);
     if (!current) return missing('room');
     const using = (await sessionsUsingRooms(tx, [roomId])).get(roomId) ?? [];
@@ -28,9 +28,7 @@ export async function deleteRoom(db: Db, actor: Actor | null, slug: string, room
       );
     }
     await tx.delete(rooms).where(eq(rooms.id, roomId));
-    await recordAudit(tx, {
-      eventId: event.id,
-      actorUserId: actor!.userId,
+    await audit({
       action: 'room.delete',
       entity: 'room',
       entityId: roomId,

@@ -12,8 +12,7 @@ import {
 } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { violatedConstraint } from '@/lib/admin/db-errors';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { saveAudited } from '@/lib/admin/save';
 import type { Actor } from '@/lib/auth/sessions';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import { fieldErrors } from '@/lib/validation/field-errors';
@@ -31,6 +30,12 @@ export type SessionCheck = Result<{ conflicts: string[] }>;
 export type SessionEdit = Result<{ id: string }, { conflicts: string[] }>;
 
 const SESSION_GONE = 'This session no longer exists';
+
+/** The database's last word on a unique slug and on seats, as the form's own field errors. */
+const REFUSED_BY_DATABASE = {
+  sessions_event_slug_uq: { slug: 'is already used by another session of this event' },
+  sessions_confirmed_ck: { capacity: 'is below the number of confirmed seats; cancel registrations first' },
+};
 
 type Resolved = {
   input: SessionInput;
@@ -109,114 +114,104 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
   const conflicts = await findConflicts(db, event, draft);
   if (conflicts.length && !input.acknowledgeConflicts) return conflict('The session clashes with others', { conflicts });
 
-  try {
-    return await db.transaction(async (tx): Promise<SessionSave> => {
-      let existing: typeof sessions.$inferSelect | undefined;
-      if (sessionId) {
-        [existing] = await tx
-          .select()
-          .from(sessions)
-          .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)))
-          .for('update');
-        if (!existing) return notFound(SESSION_GONE);
-        if (existing.venueId !== draft.venueId) {
-          const [held] = await tx.select({ n: count() }).from(registrationSessions).where(eq(registrationSessions.sessionId, existing.id));
-          if (held!.n > 0)
-            return invalid({
-              venueId: 'cannot change: people have registered for this session at its venue; cancel it and create a new one',
-            });
-        }
+  return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit): Promise<SessionSave> => {
+    let existing: typeof sessions.$inferSelect | undefined;
+    if (sessionId) {
+      [existing] = await tx
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)))
+        .for('update');
+      if (!existing) return notFound(SESSION_GONE);
+      if (existing.venueId !== draft.venueId) {
+        const [held] = await tx.select({ n: count() }).from(registrationSessions).where(eq(registrationSessions.sessionId, existing.id));
+        if (held!.n > 0)
+          return invalid({
+            venueId: 'cannot change: people have registered for this session at its venue; cancel it and create a new one',
+          });
       }
-      const moved =
-        existing &&
-        (existing.startsAt.getTime() !== draft.startsAt.getTime() ||
-          existing.endsAt.getTime() !== draft.endsAt.getTime() ||
-          existing.roomId !== draft.roomId);
-      const values = {
-        slug: input.slug,
-        title: { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) },
-        description: { en: input.descriptionEn, ...(input.descriptionZh ? { zh: input.descriptionZh } : {}) },
-        kind: input.kind,
-        segment: input.segment,
-        startsAt: draft.startsAt,
-        endsAt: draft.endsAt,
-        venueId: draft.venueId,
-        roomId: draft.roomId,
-        capacity: draft.capacity,
-        streamed: input.streamed,
-        livestreamUrl: input.livestreamUrl,
-        recordingUrl: input.recordingUrl,
-        languages: input.languages,
-        status: input.cancelled
-          ? ('cancelled' as const)
-          : moved || existing?.status === 'changed'
-            ? ('changed' as const)
-            : ('scheduled' as const),
-        updatedAt: new Date(),
-      };
-      let id: string;
-      if (existing) {
-        id = existing.id;
-        await tx
-          .update(sessions)
-          .set({ ...values, revision: sql`${sessions.revision} + 1` })
-          .where(eq(sessions.id, id));
-      } else {
-        const [created] = await tx
-          .insert(sessions)
-          .values({ ...values, eventId: event.id })
-          .returning({ id: sessions.id });
-        id = created!.id;
-      }
-      await tx.delete(sessionRelays).where(eq(sessionRelays.sessionId, id));
-      if (input.relayVenueIds.length)
-        await tx.insert(sessionRelays).values(input.relayVenueIds.map((venueId) => ({ sessionId: id, venueId })));
-      await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, id));
-      if (input.speakers.length)
-        await tx
-          .insert(sessionSpeakers)
-          .values(
-            input.speakers.map((s, position) => ({ sessionId: id, speakerId: s.speakerId, role: s.role, presence: s.presence, position })),
-          );
+    }
+    const moved =
+      existing &&
+      (existing.startsAt.getTime() !== draft.startsAt.getTime() ||
+        existing.endsAt.getTime() !== draft.endsAt.getTime() ||
+        existing.roomId !== draft.roomId);
+    const values = {
+      slug: input.slug,
+      title: { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) },
+      description: { en: input.descriptionEn, ...(input.descriptionZh ? { zh: input.descriptionZh } : {}) },
+      kind: input.kind,
+      segment: input.segment,
+      startsAt: draft.startsAt,
+      endsAt: draft.endsAt,
+      venueId: draft.venueId,
+      roomId: draft.roomId,
+      capacity: draft.capacity,
+      streamed: input.streamed,
+      livestreamUrl: input.livestreamUrl,
+      recordingUrl: input.recordingUrl,
+      languages: input.languages,
+      status: input.cancelled
+        ? ('cancelled' as const)
+        : moved || existing?.status === 'changed'
+          ? ('changed' as const)
+          : ('scheduled' as const),
+      updatedAt: new Date(),
+    };
+    let id: string;
+    if (existing) {
+      id = existing.id;
+      await tx
+        .update(sessions)
+        .set({ ...values, revision: sql`${sessions.revision} + 1` })
+        .where(eq(sessions.id, id));
+    } else {
+      const [created] = await tx
+        .insert(sessions)
+        .values({ ...values, eventId: event.id })
+        .returning({ id: sessions.id });
+      id = created!.id;
+    }
+    await tx.delete(sessionRelays).where(eq(sessionRelays.sessionId, id));
+    if (input.relayVenueIds.length)
+      await tx.insert(sessionRelays).values(input.relayVenueIds.map((venueId) => ({ sessionId: id, venueId })));
+    await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, id));
+    if (input.speakers.length)
+      await tx
+        .insert(sessionSpeakers)
+        .values(
+          input.speakers.map((s, position) => ({ sessionId: id, speakerId: s.speakerId, role: s.role, presence: s.presence, position })),
+        );
 
-      // More seats than before: the waitlist moves up now, not at the next cancellation.
-      const promoted: string[] = [];
-      if (existing && !input.cancelled) {
-        const locked = (await lockSeats(tx, { venueIds: [], sessionIds: [id] })).sessions.get(id)!;
-        for (let next = await promoteFirstInSession(tx, locked); next; next = await promoteFirstInSession(tx, locked)) promoted.push(next);
-        if (promoted.length) {
-          await tx
-            .update(registrations)
-            .set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() })
-            .where(inArray(registrations.id, promoted));
-          for (const registrationId of promoted.sort()) await queueRegistrationMail(tx, registrationId, 'promoted');
-        }
+    // More seats than before: the waitlist moves up now, not at the next cancellation.
+    const promoted: string[] = [];
+    if (existing && !input.cancelled) {
+      const locked = (await lockSeats(tx, { venueIds: [], sessionIds: [id] })).sessions.get(id)!;
+      for (let next = await promoteFirstInSession(tx, locked); next; next = await promoteFirstInSession(tx, locked)) promoted.push(next);
+      if (promoted.length) {
+        await tx
+          .update(registrations)
+          .set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() })
+          .where(inArray(registrations.id, promoted));
+        for (const registrationId of promoted.sort()) await queueRegistrationMail(tx, registrationId, 'promoted');
       }
-      await recordAudit(tx, {
-        eventId: event.id,
-        actorUserId: actor!.userId,
-        action: existing ? 'session.update' : 'session.create',
-        entity: 'session',
-        entityId: id,
-        details: {
-          slug: input.slug,
-          title: input.titleEn,
-          startsAt: draft.startsAt.toISOString(),
-          endsAt: draft.endsAt.toISOString(),
-          cancelled: input.cancelled,
-          conflictsAcknowledged: conflicts.map((c) => c.kind),
-          promoted: promoted.length,
-        },
-      });
-      return ok({ id, promoted: promoted.length });
+    }
+    await audit({
+      action: existing ? 'session.update' : 'session.create',
+      entity: 'session',
+      entityId: id,
+      details: {
+        slug: input.slug,
+        title: input.titleEn,
+        startsAt: draft.startsAt.toISOString(),
+        endsAt: draft.endsAt.toISOString(),
+        cancelled: input.cancelled,
+        conflictsAcknowledged: conflicts.map((c) => c.kind),
+        promoted: promoted.length,
+      },
     });
-  } catch (error) {
-    const constraint = violatedConstraint(error);
-    if (constraint === 'sessions_event_slug_uq') return invalid({ slug: 'is already used by another session of this event' });
-    if (constraint === 'sessions_confirmed_ck')
-      return invalid({ capacity: 'is below the number of confirmed seats; cancel registrations first' });
-    throw error;
-  }
+    return ok({ id, promoted: promoted.length });
+  });
 }
 
 /** The event row itself, for pages that need its publishing state. */

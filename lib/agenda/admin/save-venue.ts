@@ -2,12 +2,11 @@ import { and, eq, ne } from 'drizzle-orm';
 import { venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { fieldErrors } from '@/lib/validation/field-errors';
+import { parseInput } from '@/lib/validation/field-errors';
 import { changedFields, localized } from '@/lib/admin/changes';
-import { violatedConstraint } from '@/lib/admin/db-errors';
-import { invalid } from '@/lib/errors/result';
+import { saveAudited } from '@/lib/admin/save';
+import { invalid, ok } from '@/lib/errors/result';
 import { missing, type Saved } from '@/lib/admin/saved';
 import { activeInPersonRegistrations, sessionsShownAtVenue } from './venue-sessions';
 import { venueInputSchema, type VenueInput } from './venue-schema';
@@ -40,46 +39,33 @@ async function slugTaken(db: Db, eventId: string, slug: string, exceptId?: strin
   return Boolean(row);
 }
 
-/**
- * The database has the last word on a unique slug and on seats (a registration may commit between
- * our check and our write); its refusal becomes the same field error, never a 500.
- */
-function refusedByDatabase(error: unknown): Saved | null {
-  const constraint = violatedConstraint(error);
-  if (constraint === 'venues_event_slug_uq') return invalid({ slug: SLUG_TAKEN });
-  if (constraint === 'venues_confirmed_ck') return invalid({ capacity: BELOW_CONFIRMED });
-  if (constraint === 'venues_capacity_ck') return invalid({ capacity: 'must be 0 or more' });
-  return null;
-}
+/** The database's last word on a unique slug and on seats, as the form's own field errors. */
+const REFUSED_BY_DATABASE = {
+  venues_event_slug_uq: { slug: SLUG_TAKEN },
+  venues_confirmed_ck: { capacity: BELOW_CONFIRMED },
+  venues_capacity_ck: { capacity: 'must be 0 or more' },
+};
 
 /** An organiser adds a venue to their event. */
 export async function createVenue(db: Db, actor: Actor | null, slug: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
-  const parsed = venueInputSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const input = parsed.data;
-  try {
-    return await db.transaction(async (tx): Promise<Saved> => {
-      if (await slugTaken(tx, event.id, input.slug)) return invalid({ slug: SLUG_TAKEN });
-      const [row] = await tx
-        .insert(venues)
-        .values({ eventId: event.id, ...columns(input) })
-        .returning({ id: venues.id });
-      await recordAudit(tx, {
-        eventId: event.id,
-        actorUserId: actor!.userId,
-        action: 'venue.create',
-        entity: 'venue',
-        entityId: row!.id,
-        details: { slug: input.slug, name: input.nameEn, timeZone: input.timeZone, kind: input.kind, capacity: input.capacity },
-      });
-      return { ok: true, id: row!.id };
+  const parsed = parseInput(venueInputSchema, values);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit): Promise<Saved> => {
+    if (await slugTaken(tx, event.id, input.slug)) return invalid({ slug: SLUG_TAKEN });
+    const [row] = await tx
+      .insert(venues)
+      .values({ eventId: event.id, ...columns(input) })
+      .returning({ id: venues.id });
+    await audit({
+      action: 'venue.create',
+      entity: 'venue',
+      entityId: row!.id,
+      details: { slug: input.slug, name: input.nameEn, timeZone: input.timeZone, kind: input.kind, capacity: input.capacity },
     });
-  } catch (error) {
-    const refused = refusedByDatabase(error);
-    if (refused) return refused;
-    throw error;
-  }
+    return ok({ id: row!.id });
+  });
 }
 
 /**
@@ -89,48 +75,40 @@ export async function createVenue(db: Db, actor: Actor | null, slug: string, val
  */
 export async function updateVenue(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
-  const parsed = venueInputSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const input = parsed.data;
-  try {
-    return await db.transaction(async (tx): Promise<Saved> => {
-      // The row lock makes registrations that take a seat here wait, so the count read is the one
-      // the new capacity is checked against.
-      const [current] = await tx
-        .select()
-        .from(venues)
-        .where(and(eq(venues.id, venueId), eq(venues.eventId, event.id)))
-        .for('update');
-      if (!current) return missing('venue');
-      const fields: Record<string, string> = {};
-      if (input.slug !== current.slug && (await slugTaken(tx, event.id, input.slug, current.id))) fields.slug = SLUG_TAKEN;
-      if (input.capacity !== null && input.capacity < current.confirmedCount) {
-        fields.capacity = `must be at least ${current.confirmedCount}: that many people are already confirmed to attend in person`;
-      }
-      if (input.kind === 'online' && current.kind !== 'online') {
-        const attending = await activeInPersonRegistrations(tx, current.id);
-        if (attending > 0) fields.kind = `cannot be online while ${attending} registrations attend this venue in person`;
-      }
-      if (Object.keys(fields).length > 0) return invalid(fields);
+  const parsed = parseInput(venueInputSchema, values);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit): Promise<Saved> => {
+    // The row lock makes registrations that take a seat here wait, so the count read is the one
+    // the new capacity is checked against.
+    const [current] = await tx
+      .select()
+      .from(venues)
+      .where(and(eq(venues.id, venueId), eq(venues.eventId, event.id)))
+      .for('update');
+    if (!current) return missing('venue');
+    const fields: Record<string, string> = {};
+    if (input.slug !== current.slug && (await slugTaken(tx, event.id, input.slug, current.id))) fields.slug = SLUG_TAKEN;
+    if (input.capacity !== null && input.capacity < current.confirmedCount) {
+      fields.capacity = `must be at least ${current.confirmedCount}: that many people are already confirmed to attend in person`;
+    }
+    if (input.kind === 'online' && current.kind !== 'online') {
+      const attending = await activeInPersonRegistrations(tx, current.id);
+      if (attending > 0) fields.kind = `cannot be online while ${attending} registrations attend this venue in person`;
+    }
+    if (Object.keys(fields).length > 0) return invalid(fields);
 
-      const next = columns(input);
-      const changes = changedFields(current, next);
-      if (Object.keys(changes).length === 0) return { ok: true, id: current.id };
-      await tx.update(venues).set(next).where(eq(venues.id, current.id));
-      const shiftedSessions = changes.timeZone ? await sessionsShownAtVenue(tx, current.id) : undefined;
-      await recordAudit(tx, {
-        eventId: event.id,
-        actorUserId: actor!.userId,
-        action: 'venue.update',
-        entity: 'venue',
-        entityId: current.id,
-        details: { slug: next.slug, changes, ...(shiftedSessions !== undefined ? { shiftedSessions } : {}) },
-      });
-      return { ok: true, id: current.id, ...(shiftedSessions ? { shiftedSessions } : {}) };
+    const next = columns(input);
+    const changes = changedFields(current, next);
+    if (Object.keys(changes).length === 0) return ok({ id: current.id });
+    await tx.update(venues).set(next).where(eq(venues.id, current.id));
+    const shiftedSessions = changes.timeZone ? await sessionsShownAtVenue(tx, current.id) : undefined;
+    await audit({
+      action: 'venue.update',
+      entity: 'venue',
+      entityId: current.id,
+      details: { slug: next.slug, changes, ...(shiftedSessions !== undefined ? { shiftedSessions } : {}) },
     });
-  } catch (error) {
-    const refused = refusedByDatabase(error);
-    if (refused) return refused;
-    throw error;
-  }
+    return ok({ id: current.id, ...(shiftedSessions ? { shiftedSessions } : {}) });
+  });
 }

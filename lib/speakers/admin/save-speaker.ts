@@ -2,12 +2,11 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { eventMembers, speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { fieldErrors } from '@/lib/validation/field-errors';
+import { parseInput } from '@/lib/validation/field-errors';
 import { changedFields, localized } from '@/lib/admin/changes';
-import { violatedConstraint } from '@/lib/admin/db-errors';
-import { invalid } from '@/lib/errors/result';
+import { saveAudited } from '@/lib/admin/save';
+import { invalid, ok } from '@/lib/errors/result';
 import { missing, type Saved } from '@/lib/admin/saved';
 import { speakerInputSchema, type SpeakerInput } from './speaker-schema';
 
@@ -45,39 +44,30 @@ async function clashes(db: Db, eventId: string, input: SpeakerInput, exceptId?: 
   return fields;
 }
 
-function refusedByDatabase(error: unknown): Saved | null {
-  return violatedConstraint(error) === 'speakers_event_slug_uq' ? invalid({ slug: SLUG_TAKEN }) : null;
-}
+/** The database's last word on a unique slug, as the form's own field error. */
+const REFUSED_BY_DATABASE = { speakers_event_slug_uq: { slug: SLUG_TAKEN } };
 
 /** An organiser adds a speaker; they can reach the portal by asking for a sign-in link at that email. */
 export async function createSpeaker(db: Db, actor: Actor | null, slug: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
-  const parsed = speakerInputSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const input = parsed.data;
-  try {
-    return await db.transaction(async (tx): Promise<Saved> => {
-      const fields = await clashes(tx, event.id, input);
-      if (Object.keys(fields).length > 0) return invalid(fields);
-      const [row] = await tx
-        .insert(speakers)
-        .values({ eventId: event.id, ...columns(input) })
-        .returning({ id: speakers.id });
-      await recordAudit(tx, {
-        eventId: event.id,
-        actorUserId: actor!.userId,
-        action: 'speaker.create',
-        entity: 'speaker',
-        entityId: row!.id,
-        details: { slug: input.slug, name: input.name, email: input.email },
-      });
-      return { ok: true, id: row!.id };
+  const parsed = parseInput(speakerInputSchema, values);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit): Promise<Saved> => {
+    const fields = await clashes(tx, event.id, input);
+    if (Object.keys(fields).length > 0) return invalid(fields);
+    const [row] = await tx
+      .insert(speakers)
+      .values({ eventId: event.id, ...columns(input) })
+      .returning({ id: speakers.id });
+    await audit({
+      action: 'speaker.create',
+      entity: 'speaker',
+      entityId: row!.id,
+      details: { slug: input.slug, name: input.name, email: input.email },
     });
-  } catch (error) {
-    const refused = refusedByDatabase(error);
-    if (refused) return refused;
-    throw error;
-  }
+    return ok({ id: row!.id });
+  });
 }
 
 /**
@@ -87,45 +77,37 @@ export async function createSpeaker(db: Db, actor: Actor | null, slug: string, v
  */
 export async function updateSpeaker(db: Db, actor: Actor | null, slug: string, speakerId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
-  const parsed = speakerInputSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const input = parsed.data;
-  try {
-    return await db.transaction(async (tx): Promise<Saved> => {
-      const [current] = await tx
-        .select()
-        .from(speakers)
-        .where(and(eq(speakers.id, speakerId), eq(speakers.eventId, event.id)))
-        .for('update');
-      if (!current) return missing('speaker');
-      const fields = await clashes(tx, event.id, input, current.id);
-      if (Object.keys(fields).length > 0) return invalid(fields);
+  const parsed = parseInput(speakerInputSchema, values);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit): Promise<Saved> => {
+    const [current] = await tx
+      .select()
+      .from(speakers)
+      .where(and(eq(speakers.id, speakerId), eq(speakers.eventId, event.id)))
+      .for('update');
+    if (!current) return missing('speaker');
+    const fields = await clashes(tx, event.id, input, current.id);
+    if (Object.keys(fields).length > 0) return invalid(fields);
 
-      const next = columns(input);
-      const changes = changedFields(current, next);
-      if (changes.email && (current.email ?? '').toLowerCase() === (input.email ?? '')) delete changes.email;
-      if (Object.keys(changes).length === 0) return { ok: true, id: current.id };
-      const unlink = Boolean(changes.email && current.userId);
-      await tx
-        .update(speakers)
-        .set({ ...next, ...(unlink ? { userId: null } : {}) })
-        .where(eq(speakers.id, current.id));
-      if (unlink) await dropSpeakerRoleIfUnused(tx, event.id, current.userId!);
-      await recordAudit(tx, {
-        eventId: event.id,
-        actorUserId: actor!.userId,
-        action: 'speaker.update',
-        entity: 'speaker',
-        entityId: current.id,
-        details: { slug: next.slug, changes, ...(unlink ? { unlinkedAccount: current.userId } : {}) },
-      });
-      return { ok: true, id: current.id };
+    const next = columns(input);
+    const changes = changedFields(current, next);
+    if (changes.email && (current.email ?? '').toLowerCase() === (input.email ?? '')) delete changes.email;
+    if (Object.keys(changes).length === 0) return ok({ id: current.id });
+    const unlink = Boolean(changes.email && current.userId);
+    await tx
+      .update(speakers)
+      .set({ ...next, ...(unlink ? { userId: null } : {}) })
+      .where(eq(speakers.id, current.id));
+    if (unlink) await dropSpeakerRoleIfUnused(tx, event.id, current.userId!);
+    await audit({
+      action: 'speaker.update',
+      entity: 'speaker',
+      entityId: current.id,
+      details: { slug: next.slug, changes, ...(unlink ? { unlinkedAccount: current.userId } : {}) },
     });
-  } catch (error) {
-    const refused = refusedByDatabase(error);
-    if (refused) return refused;
-    throw error;
-  }
+    return ok({ id: current.id });
+  });
 }
 
 async function dropSpeakerRoleIfUnused(tx: Db, eventId: string, userId: string): Promise<void> {
