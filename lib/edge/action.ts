@@ -51,6 +51,15 @@ export async function eventAction<T>(
   }
 }
 
+/** An admin action not about one event (creating one): lib/ checks the platform role; a refusal is sign-in or a 404. */
+export async function adminAction<T>(returnTo: string, run: (context: { db: Db; actor: Actor | null }) => Promise<T>): Promise<T> {
+  try {
+    return await run({ db: await getDb(), actor: await currentActor() });
+  } catch (error) {
+    refuse(error, returnTo);
+  }
+}
+
 /** An action anyone may post about a published event (the registration form): a bad slug or the named limit answer as failures. */
 export async function publicEventAction<T extends object>(
   slug: unknown,

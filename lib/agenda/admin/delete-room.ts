@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { rooms } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { saveAudited } from '@/lib/admin/save';
+import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
 import { conflict, ok } from '@/lib/errors/result';
 import { missing, type RoomDeletion } from '@/lib/admin/saved';

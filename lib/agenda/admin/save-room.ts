@@ -4,7 +4,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/validation/field-errors';
-import { saveAudited } from '@/lib/admin/save';
+import { saveAudited } from '@/lib/audit/save-audited';
 import { changedFields, localized } from '@/lib/admin/changes';
 import { ok } from '@/lib/errors/result';
 import { missing, type Saved } from '@/lib/admin/saved';

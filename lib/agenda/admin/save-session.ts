@@ -12,7 +12,7 @@ import {
 } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { saveAudited } from '@/lib/admin/save';
+import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import { fieldErrors } from '@/lib/validation/field-errors';

@@ -5,7 +5,7 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/validation/field-errors';
 import { changedFields, localized } from '@/lib/admin/changes';
-import { saveAudited } from '@/lib/admin/save';
+import { saveAudited } from '@/lib/audit/save-audited';
 import { invalid, ok } from '@/lib/errors/result';
 import { missing, type Saved } from '@/lib/admin/saved';
 import { activeInPersonRegistrations, sessionsShownAtVenue } from './venue-sessions';

@@ -2,7 +2,7 @@ import type { Db } from '@/db/types';
 import { recordAudit, type AuditEntry } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { invalid, type FieldErrors, type Invalid } from '@/lib/errors/result';
-import { violatedConstraint } from './db-errors';
+import { violatedConstraint } from '@/lib/admin/db-errors';
 
 /** Records the audit entry of the change in the change's own transaction, for the event and actor of the save. */
 export type Audit = (entry: Omit<AuditEntry, 'eventId' | 'actorUserId'>) => Promise<void>;
