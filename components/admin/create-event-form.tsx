@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
-import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
+import type { CountryOption } from '@/lib/admin/form-options';
+import { suggestSlug } from '@/lib/admin/suggest-slug';
 import type { CreateEventOutcome } from '@/lib/events/admin/create-event';
 import {
   type CreateEventField,

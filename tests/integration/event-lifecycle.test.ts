@@ -65,7 +65,7 @@ describe('creating an event', () => {
     expect((await t.db.select().from(auditLog).where(eq(auditLog.eventId, event!.id))).map((a) => a.action)).toEqual(['event.create']);
     // A draft is the team's alone.
     expect(await publishedEventBySlug(t.db, 'marine-forum')).toBeUndefined();
-    expect(await registerAttendee(t.db, 'marine-forum', online('draft'))).toMatchObject({ ok: false, status: 404 });
+    expect(await registerAttendee(t.db, 'marine-forum', online('draft'))).toMatchObject({ ok: false, code: 'not-found' });
   });
 
   it('refuses bad input beside each field and a taken slug, creating nothing', async () => {
@@ -109,7 +109,7 @@ describe('an event’s life: draft → published → open → closed → archive
     expect((await listedEvents(t.db)).map((e) => e.slug)).toContain(slug);
     expect(await registerAttendee(t.db, slug, online('early'))).toMatchObject({
       ok: false,
-      status: 422,
+      code: 'invalid',
       fields: { event: 'registrationNotYet' },
     });
 
@@ -119,7 +119,7 @@ describe('an event’s life: draft → published → open → closed → archive
     expect(await step('close-registration')).toEqual({ ok: true, phase: 'closed' });
     expect(await registerAttendee(t.db, slug, online('late'))).toMatchObject({
       ok: false,
-      status: 422,
+      code: 'invalid',
       fields: { event: 'registrationClosed' },
     });
     // Closed is not hidden: the programme stays public.
