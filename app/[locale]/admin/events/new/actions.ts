@@ -1,8 +1,8 @@
 'use server';
 
 import { adminAction } from '@/lib/edge/action';
-import { type CreateEventOutcome, createEvent } from '@/lib/events/admin/create-event';
+import { type CreateEventResult, createEvent } from '@/lib/events/admin/create-event';
 
-export async function createEventAction(values: unknown): Promise<CreateEventOutcome> {
+export async function createEventAction(values: unknown): Promise<CreateEventResult> {
   return adminAction('/admin/events/new', ({ db, actor }) => createEvent(db, actor, values));
 }
