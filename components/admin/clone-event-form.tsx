@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CloneEventOutcome } from '@/lib/events/admin/clone-event';
+import type { CloneEventResult } from '@/lib/events/admin/clone-event';
 import { type CloneEventInput, cloneEventSchema } from '@/lib/events/admin/clone-event-input';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
@@ -14,7 +14,7 @@ type Field = keyof CloneEventInput;
 type Props = {
   eventSlug: string;
   defaults: Partial<CloneEventInput>;
-  action: (slug: string, values: unknown) => Promise<CloneEventOutcome>;
+  action: (slug: string, values: unknown) => Promise<CloneEventResult>;
 };
 
 /** Starts next year's edition from this one: a new address, a new first day, a new name. */
@@ -42,7 +42,7 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
       });
       return router.push(`/admin/events/${result.slug}/settings?${copied}`);
     }
-    for (const [name, text] of Object.entries(result.fields)) setError(name as Field, { message: text }, { shouldFocus: true });
+    for (const [name, text] of Object.entries(result.fields ?? {})) setError(name as Field, { message: text }, { shouldFocus: true });
     setFailed(true);
   });
 

@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
-import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
-import type { CreateEventOutcome } from '@/lib/events/admin/create-event';
+import type { CountryOption } from '@/lib/admin/form-options';
+import { suggestSlug } from '@/lib/admin/suggest-slug';
+import type { CreateEventResult } from '@/lib/events/admin/create-event';
 import {
   type CreateEventField,
   type CreateEventInput,
@@ -20,7 +20,7 @@ import { useValidationText } from '@/components/ui/use-validation-text';
 type Props = {
   zones: string[];
   countries: CountryOption[];
-  action: (values: unknown) => Promise<CreateEventOutcome>;
+  action: (values: unknown) => Promise<CreateEventResult>;
 };
 
 /** The new-forum form: names, dates and the main venue; the rest is set up in the event's own pages. */
@@ -42,7 +42,8 @@ export function CreateEventForm({ zones, countries, action }: Props) {
     setFailed(false);
     const result = await action(values);
     if (result.ok) return router.push(`/admin/events/${result.slug}/settings?done=created`);
-    for (const [name, text] of Object.entries(result.fields)) setError(name as CreateEventField, { message: text }, { shouldFocus: true });
+    for (const [name, text] of Object.entries(result.fields ?? {}))
+      setError(name as CreateEventField, { message: text }, { shouldFocus: true });
     setFailed(true);
   });
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { EventSettingsField, EventSettingsInput, EventSettingsValues } from '@/lib/events/admin/event-settings-input';
 import { eventSettingsSchema } from '@/lib/events/admin/event-settings-input';
-import type { EventSettingsOutcome } from '@/lib/events/admin/update-event-settings';
+import type { EventSettingsResult } from '@/lib/events/admin/update-event-settings';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 
@@ -16,7 +16,7 @@ type Props = {
   defaults: EventSettingsInput;
   zones: string[];
   sessionCount: number;
-  action: (slug: string, values: unknown) => Promise<EventSettingsOutcome>;
+  action: (slug: string, values: unknown) => Promise<EventSettingsResult>;
 };
 
 /** Names, texts, dates and the registration window of one event, in its languages and its zone. */
@@ -46,7 +46,7 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
       setNotice({ ok: true, text: result.shiftedSessions ? t('savedShifted', { count: result.shiftedSessions }) : t('saved') });
       return router.refresh();
     }
-    for (const [name, text] of Object.entries(result.fields))
+    for (const [name, text] of Object.entries(result.fields ?? {}))
       setError(name as EventSettingsField, { message: text }, { shouldFocus: true });
     setNotice({ ok: false, text: t('fixErrors') });
   });

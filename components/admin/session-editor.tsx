@@ -13,8 +13,8 @@ import {
   type SessionInput,
 } from '@/lib/agenda/admin/session-input';
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
-import type { SessionActionResult } from '@/lib/agenda/admin/save-session';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import type { SessionCheck, SessionEdit } from '@/lib/agenda/admin/save-session';
 
 const KINDS = ['ceremony', 'keynote', 'panel', 'forum', 'workshop', 'exhibition', 'promotion', 'signing', 'networking'] as const;
 const ROLES = ['speaker', 'moderator', 'panelist', 'signatory', 'host'] as const;
@@ -24,8 +24,8 @@ type Props = {
   sessionId: string | null;
   defaults: SessionFormValues;
   options: EditorOptions;
-  check: (slug: string, id: string | null, values: unknown) => Promise<SessionActionResult>;
-  save: (slug: string, id: string | null, values: unknown) => Promise<SessionActionResult>;
+  check: (slug: string, id: string | null, values: unknown) => Promise<SessionCheck>;
+  save: (slug: string, id: string | null, values: unknown) => Promise<SessionEdit>;
 };
 
 /** The session form: checks conflicts against the server before saving, and shows them beside the save button. */
@@ -42,10 +42,13 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
   const venue = options.venues.find((v) => v.id === venueId);
   const errors = formState.errors as Record<string, { message?: string } | undefined>;
 
-  const applyServerAnswer = (answer: SessionActionResult) => {
-    if (answer.ok) return;
-    for (const [field, message] of Object.entries(answer.fields ?? {})) setError(field as keyof SessionFormValues, { message });
-    setConflicts(answer.conflicts ?? (answer.fields ? null : []));
+  const applyServerAnswer = (answer: SessionCheck | SessionEdit) => {
+    if (answer.ok) return setConflicts('conflicts' in answer ? answer.conflicts : null);
+    if (answer.code === 'conflict') return setConflicts('conflicts' in answer ? answer.conflicts : []);
+    // A session deleted meanwhile has no field of its own: its sentence goes where the form's own errors go.
+    const fields = answer.fields ?? { body: answer.error };
+    for (const [field, message] of Object.entries(fields)) setError(field as keyof SessionFormValues, { message });
+    setConflicts(null);
   };
 
   // The server parses the raw form values with the same schema; the resolver's output is already transformed.

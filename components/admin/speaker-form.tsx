@@ -5,10 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
-import type { SaveResult } from '@/lib/agenda/venues-admin/result';
-import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/agenda/venues-admin/speaker-schema';
-import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
+import type { CountryOption } from '@/lib/admin/form-options';
+import type { Saved } from '@/lib/admin/saved';
+import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/speakers/admin/speaker-schema';
+import { suggestSlug } from '@/lib/admin/suggest-slug';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 
@@ -19,7 +19,7 @@ type Props = {
   defaults: SpeakerFormValues;
   zones: string[];
   countries: CountryOption[];
-  action: (eventSlug: string, speakerId: string | null, values: unknown) => Promise<SaveResult>;
+  action: (eventSlug: string, speakerId: string | null, values: unknown) => Promise<Saved>;
 };
 
 const FIELDS = ['slug', 'name', 'honorific', 'email', 'jobTitle', 'affiliation', 'country', 'timeZone', 'bioEn', 'bioZh'] as const;
@@ -49,7 +49,7 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
       setNotice({ ok: true, text: t('speaker.saved') });
       return router.refresh();
     }
-    if (result.status === 404) return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
+    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
     for (const [key, text] of Object.entries(result.fields)) {
       if ((FIELDS as readonly string[]).includes(key)) setError(key as Field, { message: text });
     }

@@ -5,10 +5,10 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { CountryOption } from '@/lib/agenda/venues-admin/form-options';
-import type { SaveResult } from '@/lib/agenda/venues-admin/result';
-import { suggestSlug } from '@/lib/agenda/venues-admin/suggest-slug';
-import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } from '@/lib/agenda/venues-admin/venue-schema';
+import type { CountryOption } from '@/lib/admin/form-options';
+import type { Saved } from '@/lib/admin/saved';
+import { suggestSlug } from '@/lib/admin/suggest-slug';
+import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } from '@/lib/agenda/admin/venue-schema';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 
@@ -22,7 +22,7 @@ type Props = {
   /** Sessions held at or relayed to the venue: their local times move if its zone changes. */
   sessionCount: number;
   confirmedCount: number;
-  action: (eventSlug: string, venueId: string | null, values: unknown) => Promise<SaveResult>;
+  action: (eventSlug: string, venueId: string | null, values: unknown) => Promise<Saved>;
 };
 
 const FIELDS = ['slug', 'nameEn', 'nameZh', 'cityEn', 'cityZh', 'country', 'timeZone', 'kind', 'capacity', 'address', 'position'] as const;
@@ -53,7 +53,7 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
       setNotice({ ok: true, text: result.shiftedSessions ? t('venue.shifted', { count: result.shiftedSessions }) : t('venue.saved') });
       return router.refresh();
     }
-    if (result.status === 404) return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
+    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
     for (const [name, text] of Object.entries(result.fields)) {
       if ((FIELDS as readonly string[]).includes(name)) setError(name as Field, { message: text });
     }

@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { SaveResult } from '@/lib/agenda/venues-admin/result';
-import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/venues-admin/room-schema';
+import type { Saved } from '@/lib/admin/saved';
+import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/admin/room-schema';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 
@@ -16,7 +16,7 @@ type Props = {
   /** null to add a room. */
   roomId: string | null;
   defaults: RoomFormValues;
-  action: (eventSlug: string, venueId: string, roomId: string | null, values: unknown) => Promise<SaveResult>;
+  action: (eventSlug: string, venueId: string, roomId: string | null, values: unknown) => Promise<Saved>;
 };
 
 const FIELDS = ['nameEn', 'nameZh', 'capacity'] as const;
@@ -45,7 +45,7 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
       setNotice({ ok: true, text: roomId ? t('rooms.saved') : t('rooms.added') });
       return router.refresh();
     }
-    if (result.status === 404) return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
+    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
     for (const [name, text] of Object.entries(result.fields)) {
       if ((FIELDS as readonly string[]).includes(name)) setError(name as Field, { message: text });
     }

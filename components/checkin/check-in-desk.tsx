@@ -5,6 +5,7 @@ import jsQR from 'jsqr';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CheckInView } from '@/lib/checkin/describe';
+import type { Result } from '@/lib/errors/result';
 import { checkInInputSchema, type CheckInInput } from '@/lib/checkin/schema';
 import { useValidationText } from '@/components/ui/use-validation-text';
 
@@ -18,7 +19,7 @@ export type CheckInLabels = {
   status: Record<string, string>;
 };
 
-type Submit = (input: CheckInInput) => Promise<CheckInView | { invalid: string }>;
+type Submit = (input: CheckInInput) => Promise<Result<{ view: CheckInView }>>;
 
 function fill(template: string, values: Record<string, string | null>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
@@ -37,9 +38,9 @@ export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckI
   const send = (input: CheckInInput) =>
     startTransition(async () => {
       const answer = await submit(input);
-      if ('invalid' in answer) form.setError('code', { message: answer.invalid });
+      if (!answer.ok) form.setError('code', { message: answer.fields?.code ?? answer.error });
       else {
-        setResult(answer);
+        setResult(answer.view);
         form.reset({ code: '' });
       }
     });

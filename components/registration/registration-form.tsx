@@ -7,7 +7,7 @@ import { requestedSessions } from '@/lib/agenda/requested-sessions';
 import { RequestedSessionList } from './requested-session-list';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
-import type { RegisterActionResult } from '@/lib/registration/submit-registration';
+import type { Submission } from '@/lib/registration/submit-registration';
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
 import { validationTranslator } from '@/lib/validation/translate-validation';
 
@@ -16,7 +16,7 @@ type Props = {
   options: FormOptions;
   locale: 'en' | 'zh';
   preselected: string[];
-  action: (slug: string, values: unknown) => Promise<RegisterActionResult>;
+  action: (slug: string, values: unknown) => Promise<Submission>;
   /** The `register` messages, passed in so the page loads no i18n runtime. */
   messages: PlainMessages;
   /** The `validation` messages: what the shared schema and the server say, in the page's language. */
@@ -100,8 +100,8 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
       window.scrollTo(0, 0);
       return;
     }
-    if (result.status === 429) return setNotice(t('tooMany'));
-    if (result.status === 422 && result.fields) {
+    if (result.code === 'rate-limited') return setNotice(t('tooMany'));
+    if (result.code === 'invalid') {
       let first = true;
       for (const [field, text] of Object.entries(result.fields)) {
         if (field === 'event') setNotice(t('closed'));

@@ -5,13 +5,13 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { speakerProfileSchema, type SpeakerProfileFormValues, type SpeakerProfileInput } from '@/lib/speakers/profile-schema';
-import type { ProfileActionResult } from '@/lib/speakers/update-profile';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import type { Result } from '@/lib/errors/result';
 
 type Props = {
   speakerId: string;
   defaults: SpeakerProfileFormValues;
-  action: (speakerId: string, values: unknown) => Promise<ProfileActionResult>;
+  action: (speakerId: string, values: unknown) => Promise<Result>;
 };
 
 const FIELDS = ['bioEn', 'bioZh', 'affiliation', 'jobTitle', 'timeZone'] as const;
@@ -41,7 +41,7 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
     setNotice(null);
     const result = await action(speakerId, values);
     if (result.ok) return setNotice({ ok: true, text: t('saved') });
-    if (result.status === 403) return setNotice({ ok: false, text: t('forbidden') });
+    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('forbidden') });
     for (const [field, message] of Object.entries(result.fields)) {
       if ((FIELDS as readonly string[]).includes(field)) setError(field as (typeof FIELDS)[number], { message });
     }

@@ -76,7 +76,3 @@ export function sessionJson(agenda: PublicAgenda, session: AgendaSession, seatsL
     }),
   };
 }
-
-export function apiError(status: number, error: string, fields?: Record<string, string>): Response {
-  return Response.json({ error, ...(fields ? { fields } : {}) }, { status });
-}

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { eventMembers } from '@/db/schema';
 import type { Db } from '@/db/types';
+import type { Failure } from '@/lib/errors/result';
 import type { Actor } from './sessions';
 
 export type EventRole = 'organiser' | 'checkin' | 'speaker';
@@ -11,6 +12,12 @@ export class AuthorizationError extends Error {
     super(reason === 'signed-out' ? 'Sign in to continue' : 'You do not have access to this');
     this.name = 'AuthorizationError';
   }
+}
+
+/** A refusal thrown by lib/ as the vocabulary's failure (a route answers it 401 or 403); anything else is rethrown. */
+export function authorizationFailure(error: unknown): Failure {
+  if (!(error instanceof AuthorizationError)) throw error;
+  return { ok: false, code: error.reason === 'signed-out' ? 'signed-out' : 'forbidden', error: error.message };
 }
 
 export async function rolesFor(db: Db, actor: Actor, eventId: string): Promise<{ role: EventRole; venueId: string | null }[]> {

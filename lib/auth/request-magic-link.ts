@@ -9,20 +9,15 @@ import { ensureSpeakerAccount } from '@/lib/auth/speaker-account';
 import { createMagicLinkToken } from './magic-link';
 import { MAGIC_LINK_RESEND_AFTER_MS, magicLinkAllowed, type MagicLinkLimits } from './magic-link-limits';
 
-export type MagicLinkRequestResult = { accepted: true } | { accepted: false; retryAfterSeconds: number };
+import { ok, rateLimited, type Result } from '@/lib/errors/result';
 
 /**
  * The rate limits on sign-in links, checked before anything else. They count every request, known
  * address or not, so a refusal says nothing about whether an account exists.
  */
-export async function checkMagicLinkLimits(
-  db: Db,
-  email: string,
-  clientKey: string,
-  limits?: MagicLinkLimits,
-): Promise<MagicLinkRequestResult> {
+export async function checkMagicLinkLimits(db: Db, email: string, clientKey: string, limits?: MagicLinkLimits): Promise<Result> {
   const verdict = await magicLinkAllowed(db, email, clientKey, limits);
-  return verdict.allowed ? { accepted: true } : { accepted: false, retryAfterSeconds: verdict.retryAfterSeconds };
+  return verdict.allowed ? ok() : rateLimited(verdict.retryAfterSeconds);
 }
 
 /**
@@ -50,8 +45,8 @@ export async function requestMagicLink(
   email: string,
   callbackPath = '/',
   options: { clientKey?: string; limits?: MagicLinkLimits } = {},
-): Promise<MagicLinkRequestResult> {
+): Promise<Result> {
   const verdict = await checkMagicLinkLimits(db, email, options.clientKey ?? 'direct', options.limits);
-  if (verdict.accepted) await sendMagicLink(db, email, callbackPath);
+  if (verdict.ok) await sendMagicLink(db, email, callbackPath);
   return verdict;
 }

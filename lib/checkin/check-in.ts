@@ -14,7 +14,8 @@ export type CheckInPerson = {
   venue: { slug: string; name: LocalizedText; timeZone: string } | null;
 };
 
-export type CheckInResult =
+/** What a scan finds; every outcome is an answer for the desk, none of them a failure. */
+export type CheckInOutcome =
   | { outcome: 'checked-in'; person: CheckInPerson; at: Date }
   | { outcome: 'already'; person: CheckInPerson; at: Date }
   | { outcome: 'other-venue'; person: CheckInPerson }
@@ -26,7 +27,7 @@ export type CheckInResult =
  * registrants; a second scan says when the person was first admitted. The conditional update makes
  * two desks scanning the same ticket at once record one check-in.
  */
-export async function checkIn(db: Db, actor: Actor | null, slug: string, code: string, now = new Date()): Promise<CheckInResult> {
+export async function checkIn(db: Db, actor: Actor | null, slug: string, code: string, now = new Date()): Promise<CheckInOutcome> {
   const access = await eventAccess(db, actor, slug, ['organiser', 'checkin']);
   const registrationId = registrationIdFromTicket(code);
   if (!registrationId) return { outcome: 'unknown-code' };

@@ -1,11 +1,11 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { eventTimestamp } from '@/lib/format/event-time';
-import type { CheckInResult } from './check-in';
+import type { CheckInOutcome } from './check-in';
 
 export type CheckInView = {
   tone: 'ok' | 'warn' | 'bad';
-  outcome: CheckInResult['outcome'];
+  outcome: CheckInOutcome['outcome'];
   name: string | null;
   organisation: string | null;
   venue: string | null;
@@ -14,7 +14,7 @@ export type CheckInView = {
 };
 
 /** The check-in answer as the desk shows it: the time in the venue's zone, labelled. */
-export function describeCheckIn(result: CheckInResult, locale: Locale): CheckInView {
+export function describeCheckIn(result: CheckInOutcome, locale: Locale): CheckInView {
   if (result.outcome === 'unknown-code')
     return { tone: 'bad', outcome: result.outcome, name: null, organisation: null, venue: null, at: null, status: null };
   const { person } = result;

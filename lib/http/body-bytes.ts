@@ -1,14 +1,13 @@
-export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; status: 413; error: string };
+import { ok, refused, type Result } from '@/lib/errors/result';
 
 /** Reads a raw request body, stopping as soon as it grows past `maxBytes` instead of buffering it all. */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<BytesResult> {
-  const tooLarge = {
-    ok: false,
-    status: 413,
-    error: `must be at most ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`}`,
-  } as const;
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Result<{ bytes: Uint8Array }>> {
+  const tooLarge = refused(
+    'too-large',
+    `must be at most ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`}`,
+  );
   if (Number(request.headers.get('content-length') ?? '0') > maxBytes) return tooLarge;
-  if (!request.body) return { ok: true, bytes: new Uint8Array() };
+  if (!request.body) return ok({ bytes: new Uint8Array() });
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,5 +21,5 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     }
     chunks.push(value);
   }
-  return { ok: true, bytes: new Uint8Array(Buffer.concat(chunks)) };
+  return ok({ bytes: new Uint8Array(Buffer.concat(chunks)) });
 }

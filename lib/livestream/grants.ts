@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { vmsg } from '@/lib/validation/message';
 import { z } from 'zod';
 import { streamGrants, users } from '@/db/schema';
+import { invalid, ok, type Result } from '@/lib/errors/result';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -32,15 +33,10 @@ export async function listStreamGrants(db: Db, actor: Actor | null, slug: string
   return rows.map((row) => ({ ...row, grantedAt: eventTimestamp(row.createdAt, event.timeZone) }));
 }
 
-export async function grantStreamAccess(
-  db: Db,
-  actor: Actor | null,
-  slug: string,
-  raw: unknown,
-): Promise<{ ok: true } | { ok: false; fields: Record<string, string> }> {
+export async function grantStreamAccess(db: Db, actor: Actor | null, slug: string, raw: unknown): Promise<Result> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = streamGrantInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fields: { email: parsed.error.issues[0]?.message ?? 'email' } };
+  if (!parsed.success) return invalid({ email: parsed.error.issues[0]?.message ?? vmsg('email') });
   await db.transaction(async (tx) => {
     const added = await tx
       .insert(streamGrants)
@@ -57,7 +53,7 @@ export async function grantStreamAccess(
         details: { email: parsed.data.email },
       });
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function revokeStreamAccess(db: Db, actor: Actor | null, slug: string, email: string): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { outbox } from '@/db/schema';
+import { conflict, notFound, ok, type Result } from '@/lib/errors/result';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -82,21 +83,16 @@ export async function eventOutboxMessage(db: Db, actor: Actor | null, slug: stri
  * Sends a mail again. A failed or waiting mail is queued at once under its own Message-ID (it never
  * arrived); a sent one is copied under a new Message-ID, since the receiver already has the first.
  */
-export async function resendEventMail(
-  db: Db,
-  actor: Actor | null,
-  slug: string,
-  id: string,
-): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+export async function resendEventMail(db: Db, actor: Actor | null, slug: string, id: string): Promise<Result<{ id: string }>> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
     const [row] = await tx
       .select()
       .from(outbox)
       .where(and(eq(outbox.id, id), eq(outbox.eventId, event.id)))
       .for('update');
-    if (!row) return { ok: false as const, error: 'No such mail in this event' };
-    if (row.status === 'sending') return { ok: false as const, error: 'This mail is being sent right now' };
+    if (!row) return notFound('No such mail in this event');
+    if (row.status === 'sending') return conflict('This mail is being sent right now');
     let resentId = row.id;
     if (row.status === 'sent') {
       resentId = randomUUID();
@@ -125,6 +121,6 @@ export async function resendEventMail(
       entityId: row.id,
       details: { to: row.toAddress, subject: row.subject, previousStatus: row.status, resentAs: resentId },
     });
-    return { ok: true as const, id: resentId };
+    return ok({ id: resentId });
   });
 }

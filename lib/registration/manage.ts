@@ -6,7 +6,8 @@ import { resolveChoices } from './choices';
 import { retryingDeadlocks } from './deadlock-retry';
 import { rearrangeSeats } from './rearrange';
 import { registrationView } from './view';
-import { invalid, type RegistrationResult } from './result';
+import { invalid, notFound, ok } from '@/lib/errors/result';
+import type { RegistrationOutcome } from './result';
 import { ATTENDANCE_MODES } from './schema';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
@@ -39,11 +40,11 @@ export async function changeRegistration(
   registrationId: string,
   rawChange: unknown,
   options: { lock?: SeatLock } = {},
-): Promise<RegistrationResult> {
+): Promise<RegistrationOutcome> {
   const parsed = registrationChangeSchema.safeParse(rawChange);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const [existing] = await db.select().from(registrations).where(eq(registrations.id, registrationId));
-  if (!existing) return { ok: false, status: 404, error: 'No such registration' };
+  if (!existing) return notFound('No such registration');
   const choices = await resolveChoices(db, existing.eventId, parsed.data);
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
@@ -51,18 +52,18 @@ export async function changeRegistration(
     db.transaction(async (tx) => {
       const before = await rearrangeSeats(tx, registrationId, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
       if (!before || before.status === 'cancelled') return invalid({ registration: vmsg('registrationCancelled') });
-      return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
+      return ok({ registration: await registrationView(tx, registrationId) });
     }),
   );
 }
 
 /** Cancels a registration; every seat it held goes to the first in line, in the same transaction. */
-export async function cancelRegistration(db: Db, registrationId: string, options: { lock?: SeatLock } = {}): Promise<RegistrationResult> {
+export async function cancelRegistration(db: Db, registrationId: string, options: { lock?: SeatLock } = {}): Promise<RegistrationOutcome> {
   return retryingDeadlocks(() =>
     db.transaction(async (tx) => {
       const before = await rearrangeSeats(tx, registrationId, null, options.lock ?? lockSeats);
-      if (!before) return { ok: false as const, status: 404 as const, error: 'No such registration' };
-      return { ok: true as const, status: 200 as const, registration: await registrationView(tx, registrationId) };
+      if (!before) return notFound('No such registration');
+      return ok({ registration: await registrationView(tx, registrationId) });
     }),
   );
 }

@@ -8,7 +8,8 @@ import type { ChoiceContext } from './choices';
 import { itineraryItems } from './itinerary';
 import { manageTokenFor, manageTokenHash } from './manage-token';
 import { planSeats, recordSeatsAndMails, type PlannedRegistration } from './new-registration-seats';
-import type { RegistrationResult } from './result';
+import { conflict } from '@/lib/errors/result';
+import type { RegistrationOutcome } from './result';
 import type { RegistrationInput } from './schema';
 import { hasFreeSeat, type SeatLock, type SeatLockRequest } from './seats';
 
@@ -42,10 +43,10 @@ export const MANAGE_LINK_RESEND_MS = 10 * 60_000;
  * statement writing the seats and the mails, then the commit. Each step is one statement for the
  * whole batch.
  */
-export async function recordRegistrations(tx: Db, lock: SeatLock, batch: PreparedRegistration[]): Promise<RegistrationResult[]> {
+export async function recordRegistrations(tx: Db, lock: SeatLock, batch: PreparedRegistration[]): Promise<RegistrationOutcome[]> {
   const inserted = await insertRegistrations(tx, batch);
   const fresh = batch.filter((registration) => inserted.has(registration.id));
-  const answers = new Map<string, RegistrationResult>();
+  const answers = new Map<string, RegistrationOutcome>();
 
   if (fresh.length) {
     const locked = await lock(tx, seatLockRequest(fresh));
@@ -81,7 +82,6 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
       );
       answers.set(id, {
         ok: true,
-        status: 201,
         registration: {
           id,
           email: input.email,
@@ -102,8 +102,7 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
     // After the seats above, in case the original is in this very batch (its confirmation, just
     // queued, then counts as the mail with the link).
     for (const id of await claimManageLinkResends(tx, duplicates)) await queueRegistrationMail(tx, id, 'manage-link');
-    for (const registration of duplicates)
-      answers.set(registration.id, { ok: false, status: 409, error: ALREADY_REGISTERED, email: registration.input.email });
+    for (const registration of duplicates) answers.set(registration.id, conflict(ALREADY_REGISTERED, { email: registration.input.email }));
   }
   return batch.map((registration) => answers.get(registration.id)!);
 }

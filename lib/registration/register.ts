@@ -6,7 +6,8 @@ import type { Db } from '@/db/types';
 import { checkChoices, loadSessionCandidates } from './choices';
 import { publishedSessionStatuses } from './published-session-statuses';
 import { registrationBatchesFor, type RegistrationBatches } from './registration-batches';
-import { invalid, type RegistrationResult } from './result';
+import { invalid, notFound } from '@/lib/errors/result';
+import type { RegistrationOutcome } from './result';
 import { registrationInputSchema } from './schema';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { eventPhase } from '@/lib/events/lifecycle';
@@ -41,13 +42,13 @@ export async function registerAttendee(
   eventSlug: string,
   rawInput: unknown,
   options: RegisterOptions = {},
-): Promise<RegistrationResult> {
+): Promise<RegistrationOutcome> {
   const parsed = registrationInputSchema.safeParse(rawInput);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
 
   const [row] = await eventWithVenue(db).execute({ slug: eventSlug, venueSlug: input.mode === 'in_person' ? (input.venue ?? '') : '' });
-  if (row === undefined || row.event.status === 'draft') return { ok: false, status: 404, error: 'No such forum' };
+  if (row === undefined || row.event.status === 'draft') return notFound('No such forum');
   const event = row.event;
   const now = options.now ?? new Date();
   const phase = eventPhase(event, now);

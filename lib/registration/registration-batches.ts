@@ -1,13 +1,13 @@
 import { oncePerDb } from '@/db/prepared';
 import type { Db } from '@/db/types';
 import { recordRegistrations, type PreparedRegistration } from './record-registrations';
-import type { RegistrationResult } from './result';
+import type { RegistrationOutcome } from './result';
 import { lockSeats, type SeatLock } from './seats';
 
 /** Registrations written by one transaction at most: bounds the statements sent together and the size of a failed batch. */
 const MAX_BATCH = 100;
 
-type Waiting = { registration: PreparedRegistration; resolve: (result: RegistrationResult) => void; reject: (error: unknown) => void };
+type Waiting = { registration: PreparedRegistration; resolve: (result: RegistrationOutcome) => void; reject: (error: unknown) => void };
 
 /**
  * Group commit for registrations. Each registration for a session takes that session's row lock, so
@@ -30,7 +30,7 @@ export class RegistrationBatches {
     private readonly lock: SeatLock = lockSeats,
   ) {}
 
-  submit(registration: PreparedRegistration): Promise<RegistrationResult> {
+  submit(registration: PreparedRegistration): Promise<RegistrationOutcome> {
     return new Promise((resolve, reject) => {
       const key = registration.event.id;
       const waiting = { registration, resolve, reject };

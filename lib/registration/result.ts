@@ -1,3 +1,5 @@
+import type { Result } from '@/lib/errors/result';
+
 export type SessionSeat = { sessionId: string; status: 'confirmed' | 'waitlisted'; position: number | null };
 
 export type RegistrationView = {
@@ -12,16 +14,8 @@ export type RegistrationView = {
 };
 
 /**
- * What registration operations answer inside the server; `status` doubles as the HTTP status code,
- * except 409 (already registered), which submit-registration.ts answers like a new registration.
+ * What registering, changing or cancelling answers inside the server: the registration, or a
+ * failure; a conflict (already registered, at this address, for this forum) carries the address it
+ * was submitted with, as parsed, and submit-registration.ts answers it like a new registration.
  */
-export type RegistrationResult =
-  | { ok: true; status: 200 | 201; registration: RegistrationView }
-  | { ok: false; status: 404 | 422; error: string; fields?: Record<string, string> }
-  /** Already registered (at this address, for this forum): the address it was submitted with, as parsed. */
-  | { ok: false; status: 409; error: string; email: string };
-
-export function invalid(fields: Record<string, string>): RegistrationResult {
-  const [field, message] = Object.entries(fields)[0] ?? ['body', 'is invalid'];
-  return { ok: false, status: 422, error: `${field} ${message}`, fields };
-}
+export type RegistrationOutcome = Result<{ registration: RegistrationView }, { email: string }>;

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/types';
+import { ok, type Result } from '@/lib/errors/result';
 import { registerAttendee, type RegisterOptions } from './register';
 
 /**
@@ -10,25 +11,17 @@ import { registerAttendee, type RegisterOptions } from './register';
  */
 export type RegistrationReceipt = { received: true; email: string; message: string };
 
-export type SubmissionResult =
-  | { ok: true; status: 201; receipt: RegistrationReceipt }
-  | { ok: false; status: 404 | 422; error: string; fields?: Record<string, string> };
-/** What the registration form's server action answers: the submission's result, or a refusal when the rate limit is hit. */
-export type RegisterActionResult = SubmissionResult | { ok: false; status: 429; error: string };
+/** What a submission answers: the receipt, or why nothing was registered (never that the address was taken). */
+export type Submission = Result<{ receipt: RegistrationReceipt }>;
 
 export function registrationReceipt(email: string): RegistrationReceipt {
   return { received: true, email, message: `We have sent a confirmation with your manage link to ${email}. Please check your inbox.` };
 }
 
 /** Registers from the API or the form, answering as RegistrationReceipt describes. */
-export async function submitRegistration(
-  db: Db,
-  eventSlug: string,
-  rawInput: unknown,
-  options: RegisterOptions = {},
-): Promise<SubmissionResult> {
+export async function submitRegistration(db: Db, eventSlug: string, rawInput: unknown, options: RegisterOptions = {}): Promise<Submission> {
   const result = await registerAttendee(db, eventSlug, rawInput, options);
-  if (result.ok) return { ok: true, status: 201, receipt: registrationReceipt(result.registration.email) };
-  if (result.status === 409) return { ok: true, status: 201, receipt: registrationReceipt(result.email) };
-  return { ok: false, status: result.status, error: result.error, ...(result.fields ? { fields: result.fields } : {}) };
+  if (result.ok) return ok({ receipt: registrationReceipt(result.registration.email) });
+  if (result.code === 'conflict') return ok({ receipt: registrationReceipt(result.email) });
+  return result;
 }

@@ -1,9 +1,17 @@
 import { vmsg } from '@/lib/validation/message';
+import { invalid, ok, refused, type Failure, type Result } from '@/lib/errors/result';
 
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 
 export type PhotoType = 'image/png' | 'image/jpeg' | 'image/webp';
-export type PhotoCheck = { ok: true; type: PhotoType; dataUrl: string } | { ok: false; status: 413 | 422; error: string };
+/**
+ * A refused photo names the field, as the upload route's 413 and 422 bodies do; its sentence is the
+ * validation key alone, which the upload form words in the reader's language.
+ */
+export type PhotoCheck = Result<{ type: PhotoType; dataUrl: string }>;
+
+const refusedPhoto = (code: 'invalid' | 'too-large', message: string): Failure =>
+  code === 'invalid' ? { ...invalid({ photo: message }), error: message } : { ...refused(code, message), fields: { photo: message } };
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 
@@ -25,11 +33,11 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
 
 /** Validates an uploaded photo and turns it into the data: URL stored in speakers.photo. */
 export function photoDataUrl(bytes: Uint8Array): PhotoCheck {
-  if (bytes.length === 0) return { ok: false, status: 422, error: vmsg('photoType') };
-  if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, status: 413, error: vmsg('photoTooBig') };
+  if (bytes.length === 0) return refusedPhoto('invalid', vmsg('photoType'));
+  if (bytes.length > MAX_PHOTO_BYTES) return refusedPhoto('too-large', vmsg('photoTooBig'));
   const type = sniffPhotoType(bytes);
-  if (!type) return { ok: false, status: 422, error: vmsg('photoType') };
-  return { ok: true, type, dataUrl: `data:${type};base64,${Buffer.from(bytes).toString('base64')}` };
+  if (!type) return refusedPhoto('invalid', vmsg('photoType'));
+  return ok({ type, dataUrl: `data:${type};base64,${Buffer.from(bytes).toString('base64')}` });
 }
 
 const STORED = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;

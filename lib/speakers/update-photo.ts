@@ -3,17 +3,11 @@ import { auditLog, speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { requireSpeakerEditor } from './own-records';
-import { photoDataUrl, type PhotoCheck } from './photo';
-
-export type PhotoUpdateResult = { ok: true } | Extract<PhotoCheck, { ok: false }>;
+import { ok, type Result } from '@/lib/errors/result';
+import { photoDataUrl } from './photo';
 
 /** Replaces (bytes) or removes (null) a speaker's photo, after the authorization check. */
-export async function setSpeakerPhoto(
-  db: Db,
-  actor: Actor | null,
-  speakerId: string,
-  bytes: Uint8Array | null,
-): Promise<PhotoUpdateResult> {
+export async function setSpeakerPhoto(db: Db, actor: Actor | null, speakerId: string, bytes: Uint8Array | null): Promise<Result> {
   const speaker = await requireSpeakerEditor(db, actor, speakerId);
   let photo: string | null = null;
   if (bytes) {
@@ -32,5 +26,5 @@ export async function setSpeakerPhoto(
       details: photo ? { bytes: bytes!.length } : {},
     });
   });
-  return { ok: true };
+  return ok();
 }

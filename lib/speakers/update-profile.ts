@@ -2,18 +2,15 @@ import { eq } from 'drizzle-orm';
 import { auditLog, speakers } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
+import { invalid, ok, type Result } from '@/lib/errors/result';
 import { requireSpeakerEditor } from './own-records';
 import { profileFieldErrors, speakerProfileSchema } from './profile-schema';
 
-export type ProfileUpdateResult = { ok: true } | { ok: false; status: 422; fields: Record<string, string> };
-/** What the profile form's server action answers: the update's result, or a refusal for someone who may not edit this profile. */
-export type ProfileActionResult = ProfileUpdateResult | { ok: false; status: 403; error: string };
-
 /** Saves bio, affiliation, job title and time zone after checking who may edit the record. */
-export async function updateSpeakerProfile(db: Db, actor: Actor | null, speakerId: string, values: unknown): Promise<ProfileUpdateResult> {
+export async function updateSpeakerProfile(db: Db, actor: Actor | null, speakerId: string, values: unknown): Promise<Result> {
   const speaker = await requireSpeakerEditor(db, actor, speakerId);
   const parsed = speakerProfileSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, status: 422, fields: profileFieldErrors(parsed.error) };
+  if (!parsed.success) return invalid(profileFieldErrors(parsed.error));
   const input = parsed.data;
   await db.transaction(async (tx) => {
     await tx
@@ -34,5 +31,5 @@ export async function updateSpeakerProfile(db: Db, actor: Actor | null, speakerI
       details: { fields: ['bio', 'affiliation', 'jobTitle', 'timeZone'] },
     });
   });
-  return { ok: true };
+  return ok();
 }

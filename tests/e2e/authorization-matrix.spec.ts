@@ -318,7 +318,7 @@ test('the speaker portal’s actions change only the signed-in speaker’s own r
   const refusedUpdate = async (label: string, response: Awaited<ReturnType<typeof update>>) => {
     const body = await response.text();
     const signIn = /^\/signin/.test(actionRedirect(response));
-    if (!(signIn || body.includes('"status":403')) || body.includes('"ok":true'))
+    if (!(signIn || body.includes('"code":"forbidden"')) || body.includes('"ok":true'))
       notRefused.push(`${label}: ${response.status()} ${actionRedirect(response)} ${body.slice(0, 160)}`);
   };
   for (const role of ['anonymous', 'attendee', 'organiser', 'checkin', 'otherSpeaker'] as const) {

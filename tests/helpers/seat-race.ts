@@ -3,9 +3,9 @@
 // lock only one transaction at a time can be past the read, so the gate holds each one alone for its
 // timeout; without it, on PostgreSQL, every transaction reads the same counts and waitlist tails
 // before any writes, which is exactly the race the lock exists to prevent.
-import type { RegistrationResult } from '@/lib/registration/result';
+import type { RegistrationOutcome } from '@/lib/registration/result';
 import type { SeatLock } from '@/lib/registration/seats';
-import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
+import { violatedConstraint } from '@/lib/admin/db-errors';
 
 export type SeatGate = {
   lock: SeatLock;
@@ -35,9 +35,9 @@ export function seatGate(read: SeatLock, expected: number, aloneMs = 150): SeatG
   };
 }
 
-/** How each request ended: its answer status, or the constraint (or message) it failed on. */
-export function outcomes(settled: PromiseSettledResult<RegistrationResult>[]): string[] {
+/** How each request ended: ok or its failure's code, or the constraint (or message) it failed on. */
+export function outcomes(settled: PromiseSettledResult<RegistrationOutcome>[]): string[] {
   return settled.map((s) =>
-    s.status === 'fulfilled' ? String(s.value.status) : (violatedConstraint(s.reason) ?? String((s.reason as Error)?.message)),
+    s.status === 'fulfilled' ? (s.value.ok ? 'ok' : s.value.code) : (violatedConstraint(s.reason) ?? String((s.reason as Error)?.message)),
   );
 }

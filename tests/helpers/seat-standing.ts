@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { registrations, registrationSessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import type { RegistrationResult } from '@/lib/registration/result';
+import type { RegistrationOutcome } from '@/lib/registration/result';
 import { EVENT } from './registration';
 import { addSeatedSession } from './seated-session';
 
@@ -13,8 +13,8 @@ export async function smallVenue(db: Db, tag: string, places: number | null, sea
   return seated;
 }
 
-export function registered(result: RegistrationResult) {
-  if (!result.ok) throw new Error(`expected a registration, got ${result.status} ${result.error}`);
+export function registered(result: RegistrationOutcome) {
+  if (!result.ok) throw new Error(`expected a registration, got ${result.code} ${result.error}`);
   return result.registration;
 }
 

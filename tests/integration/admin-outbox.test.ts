@@ -117,6 +117,10 @@ describe(`the organiser's outbox (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     // The other event's organiser cannot reach this event's mail through their own event either.
     const stranger = refused[4]!;
     expect(await eventOutboxMessage(t.db, stranger, 'other-forum', row!.id)).toBeNull();
-    expect(await resendEventMail(t.db, stranger, 'other-forum', row!.id)).toEqual({ ok: false, error: 'No such mail in this event' });
+    expect(await resendEventMail(t.db, stranger, 'other-forum', row!.id)).toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'No such mail in this event',
+    });
   });
 });

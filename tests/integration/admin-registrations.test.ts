@@ -456,7 +456,7 @@ describe('manual cancel and promote', () => {
     expect(audit!.details).toMatchObject({ reason: 'duplicate', previousStatus: 'confirmed' });
 
     const again = await cancelRegistrationAsOrganiser(t.db, actors.organiser, EVENT, first.id);
-    expect(again).toMatchObject({ ok: false, status: 409 });
+    expect(again).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   it('promotes a chosen waitlisted registrant only when a seat is free, closing the gap behind them', async () => {
@@ -473,7 +473,7 @@ describe('manual cancel and promote', () => {
     expect((await waiting()).map((r) => r.email)).toEqual(['pc3@example.org', 'pc4@example.org', 'pc5@example.org']);
 
     const full = await promoteAtVenue(t.db, actors.organiser, EVENT, fourth.id);
-    expect(full).toMatchObject({ ok: false, status: 409 });
+    expect(full).toMatchObject({ ok: false, code: 'conflict' });
     expect(!full.ok && full.error).toMatch(/No seat is free at Seoul.*\d+ of \d+ are taken/);
     expect((await waiting()).map((r) => r.email)).toEqual(['pc3@example.org', 'pc4@example.org', 'pc5@example.org']);
 
@@ -498,10 +498,10 @@ describe('manual cancel and promote', () => {
         .from(outbox)
         .where(and(eq(outbox.registrationId, fourth.id), eq(outbox.kind, 'registration.promoted'))),
     ).toHaveLength(1);
-    expect(await promoteAtVenue(t.db, actors.organiser, EVENT, fifth.id)).toMatchObject({ ok: false, status: 409 });
+    expect(await promoteAtVenue(t.db, actors.organiser, EVENT, fifth.id)).toMatchObject({ ok: false, code: 'conflict' });
     expect(await promoteAtVenue(t.db, actors.organiser, EVENT, fourth.id)).toMatchObject({
       ok: false,
-      status: 409,
+      code: 'conflict',
       error: 'This registration is not on a venue waitlist',
     });
   });
@@ -511,7 +511,7 @@ describe('manual cancel and promote', () => {
     const third = (await t.db.select().from(registrations).where(eq(registrations.email, 'pc3@example.org')))[0]!;
     // Still waitlisted for the venue: a session seat there is not theirs to take (issue 13.6).
     const notAdmitted = await promoteSessionSeat(t.db, actors.organiser, EVENT, third.id, panel);
-    expect(notAdmitted).toMatchObject({ ok: false, status: 409, error: expect.stringContaining('still waitlisted for the venue') });
+    expect(notAdmitted).toMatchObject({ ok: false, code: 'conflict', error: expect.stringContaining('still waitlisted for the venue') });
     const seoul = await seoulVenue();
     await t.db
       .update(venues)
@@ -519,7 +519,7 @@ describe('manual cancel and promote', () => {
       .where(eq(venues.id, seoul.id));
     expect(await promoteAtVenue(t.db, actors.organiser, EVENT, third.id)).toEqual({ ok: true, promoted: third.id });
     const full = await promoteSessionSeat(t.db, actors.organiser, EVENT, third.id, panel);
-    expect(full).toMatchObject({ ok: false, status: 409 });
+    expect(full).toMatchObject({ ok: false, code: 'conflict' });
     expect(!full.ok && full.error).toMatch(/No seat is free at “Korea-ASEAN Panel: Clinical Data Partnerships”: 1 of 1 are taken/);
     await t.db.update(sessions).set({ capacity: 2 }).where(eq(sessions.id, panel));
     expect(await promoteSessionSeat(t.db, actors.organiser, EVENT, third.id, panel)).toEqual({ ok: true, promoted: third.id });
@@ -542,8 +542,11 @@ describe('manual cancel and promote', () => {
     expect(detail.mails.map((m) => m.kind).sort()).toEqual(['registration.promoted', 'registration.promoted', 'registration.waitlisted']);
     // A registration of this event looked up under another event's slug is not found.
     expect(await registrationDetail(t.db, actors.otherOrganiser, OTHER, third.id)).toBeNull();
-    expect(await cancelRegistrationAsOrganiser(t.db, actors.otherOrganiser, OTHER, third.id)).toMatchObject({ ok: false, status: 404 });
-    expect(await promoteAtVenue(t.db, actors.otherOrganiser, OTHER, third.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await cancelRegistrationAsOrganiser(t.db, actors.otherOrganiser, OTHER, third.id)).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+    expect(await promoteAtVenue(t.db, actors.otherOrganiser, OTHER, third.id)).toMatchObject({ ok: false, code: 'not-found' });
   });
 });
 
@@ -602,7 +605,7 @@ describe('announcements', () => {
   it('rejects an empty subject or body naming the field, and queues nothing', async () => {
     const before = (await t.db.select().from(outbox)).length;
     const noSubject = await queueAnnouncement(t.db, actors.organiser, EVENT, { subject: '  ', body: 'x', filters: {} });
-    expect(noSubject).toMatchObject({ ok: false, status: 422, fields: { subject: 'subject' } });
+    expect(noSubject).toMatchObject({ ok: false, code: 'invalid', fields: { subject: 'subject' } });
     const injected = await queueAnnouncement(t.db, actors.organiser, EVENT, {
       subject: 'Hi\r\nBcc: all@example.org',
       body: 'x',

@@ -2,14 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, eventMembers, rooms, sessions, speakers, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
-import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
-import { deleteRoom } from '@/lib/agenda/venues-admin/delete-room';
-import { listSpeakers, newSpeakerDefaults, speakerForEdit } from '@/lib/agenda/venues-admin/list-speakers';
-import { listVenues } from '@/lib/agenda/venues-admin/list-venues';
-import { createRoom, updateRoom } from '@/lib/agenda/venues-admin/save-room';
-import { createSpeaker, updateSpeaker } from '@/lib/agenda/venues-admin/save-speaker';
-import { createVenue, updateVenue } from '@/lib/agenda/venues-admin/save-venue';
-import { newVenueDefaults, venueForEdit } from '@/lib/agenda/venues-admin/venue-for-edit';
+import { violatedConstraint } from '@/lib/admin/db-errors';
+import { deleteRoom } from '@/lib/agenda/admin/delete-room';
+import { listSpeakers, newSpeakerDefaults, speakerForEdit } from '@/lib/speakers/admin/list-speakers';
+import { listVenues } from '@/lib/agenda/admin/list-venues';
+import { createRoom, updateRoom } from '@/lib/agenda/admin/save-room';
+import { createSpeaker, updateSpeaker } from '@/lib/speakers/admin/save-speaker';
+import { createVenue, updateVenue } from '@/lib/agenda/admin/save-venue';
+import { newVenueDefaults, venueForEdit } from '@/lib/agenda/admin/venue-for-edit';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { registerAttendee } from '@/lib/registration/register';
@@ -18,6 +18,7 @@ import { updateSpeakerProfile } from '@/lib/speakers/update-profile';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { EVENT, person, venueBySlug } from '../helpers/registration';
+import { invalid } from '@/lib/errors/result';
 
 let t: TestDatabase;
 let organiser: Actor;
@@ -107,33 +108,21 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('refuses a bad zone, a negative capacity, a taken slug and seats at an online venue with field errors and writes nothing', async () => {
     const before = (await t.db.select().from(venues)).length;
     const audits = await auditCount('venue.create');
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'mars', timeZone: 'Mars/Olympus_Mons' }))).toEqual({
-      ok: false,
-      status: 422,
-      fields: { timeZone: 'timeZone' },
-    });
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'negative', capacity: '-5' }))).toEqual({
-      ok: false,
-      status: 422,
-      fields: { capacity: 'tooSmall?min=0' },
-    });
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'half', capacity: '2.5' }))).toEqual({
-      ok: false,
-      status: 422,
-      fields: { capacity: 'wholeNumber' },
-    });
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'tokyo' }))).toEqual({
-      ok: false,
-      status: 422,
-      fields: { slug: 'slugTaken' },
-    });
-    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'stream-2', kind: 'online', capacity: '10' }))).toEqual({
-      ok: false,
-      status: 422,
-      fields: { capacity: 'onlineCapacity' },
-    });
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'mars', timeZone: 'Mars/Olympus_Mons' }))).toEqual(
+      invalid({ timeZone: 'timeZone' }),
+    );
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'negative', capacity: '-5' }))).toEqual(
+      invalid({ capacity: 'tooSmall?min=0' }),
+    );
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'half', capacity: '2.5' }))).toEqual(
+      invalid({ capacity: 'wholeNumber' }),
+    );
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'tokyo' }))).toEqual(invalid({ slug: 'slugTaken' }));
+    expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'stream-2', kind: 'online', capacity: '10' }))).toEqual(
+      invalid({ capacity: 'onlineCapacity' }),
+    );
     const many = await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'Bad Slug', nameEn: '', country: 'XX' }));
-    expect(many.ok === false && many.status === 422 && Object.keys(many.fields).sort()).toEqual(['country', 'nameEn', 'slug']);
+    expect(many.ok === false && many.code === 'invalid' && Object.keys(many.fields ?? {}).sort()).toEqual(['country', 'nameEn', 'slug']);
     // The same slug in another event is fine: slugs are unique per event.
     expect(
       (
@@ -160,20 +149,14 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await venueBySlug(t.db, 'tokyo')).confirmedCount).toBe(3);
     const edit = await venueForEdit(t.db, organiser, EVENT, tokyo.id);
     const refused = await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, capacity: '2' });
-    expect(refused).toEqual({
-      ok: false,
-      status: 422,
-      fields: { capacity: 'venueCapacityBelow?count=3' },
-    });
+    expect(refused).toEqual(invalid({ capacity: 'venueCapacityBelow?count=3' }));
     expect((await venueBySlug(t.db, 'tokyo')).capacity).toBe(150);
     expect(await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, capacity: '3' })).toEqual({ ok: true, id: tokyo.id });
     expect((await venueBySlug(t.db, 'tokyo')).capacity).toBe(3);
     // Turning it into an online venue would strand those three in-person registrations.
-    expect(await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, kind: 'online', capacity: '' })).toEqual({
-      ok: false,
-      status: 422,
-      fields: { kind: 'venueOnlineAttending?count=3' },
-    });
+    expect(await updateVenue(t.db, organiser, EVENT, tokyo.id, { ...edit.values, kind: 'online', capacity: '' })).toEqual(
+      invalid({ kind: 'venueOnlineAttending?count=3' }),
+    );
     await updateVenue(t.db, organiser, EVENT, tokyo.id, edit.values);
   });
 
@@ -218,12 +201,12 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const stranger = await actorFor(t.db, 'org@other.test', { eventSlug: 'other-forum', role: 'organiser' });
     expect(await updateVenue(t.db, stranger, 'other-forum', ours.id, newVenue({ slug: 'hijack' }))).toEqual({
       ok: false,
-      status: 404,
+      code: 'not-found',
       error: 'No such venue in this event',
     });
     expect(await createRoom(t.db, stranger, 'other-forum', ours.id, { nameEn: 'X', nameZh: '', capacity: '1' })).toEqual({
       ok: false,
-      status: 404,
+      code: 'not-found',
       error: 'No such venue in this event',
     });
     expect((await venueBySlug(t.db, 'tokyo')).slug).toBe('tokyo');
@@ -233,16 +216,12 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('adds and edits a room, refusing a negative or missing capacity', async () => {
     const tokyo = await venueBySlug(t.db, 'tokyo');
-    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '', capacity: '-1' })).toEqual({
-      ok: false,
-      status: 422,
-      fields: { capacity: 'tooSmall?min=0' },
-    });
-    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: '', nameZh: '', capacity: '' })).toEqual({
-      ok: false,
-      status: 422,
-      fields: { nameEn: 'required', capacity: 'required' },
-    });
+    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '', capacity: '-1' })).toEqual(
+      invalid({ capacity: 'tooSmall?min=0' }),
+    );
+    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: '', nameZh: '', capacity: '' })).toEqual(
+      invalid({ nameEn: 'required', capacity: 'required' }),
+    );
     const created = await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '5B室', capacity: '40' });
     expect(created.ok).toBe(true);
     const id = (created as { id: string }).id;
@@ -270,7 +249,7 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const main = await roomByName('tokyo', 'Conference Room 3F');
     const refused = await deleteRoom(t.db, organiser, EVENT, main.id);
     expect(refused.ok).toBe(false);
-    if (refused.ok || refused.status !== 409) throw new Error('expected a refusal');
+    if (refused.ok || refused.code !== 'conflict') throw new Error('expected a refusal');
     expect(refused.sessions.length).toBeGreaterThan(0);
     expect(refused.error).toMatch(/^Room “Conference Room 3F” is used by \d+ sessions \(“.+”\); move them to another room first$/);
     expect(await t.db.select().from(rooms).where(eq(rooms.id, main.id))).toHaveLength(1);
@@ -285,16 +264,20 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const seoulScreen = await roomByName('seoul', 'Hall 1');
     await t.db.update(sessions).set({ roomId: null }).where(eq(sessions.roomId, seoulScreen.id));
     const relayed = await deleteRoom(t.db, organiser, EVENT, seoulScreen.id);
-    expect(relayed.ok === false && relayed.status).toBe(409);
+    expect(relayed.ok === false && relayed.code).toBe('conflict');
   });
 
   it('answers "no such room" for a room of another event', async () => {
     const other = await venueBySlug(t.db, 'bangkok', 'other-forum');
     const [room] = await t.db.select().from(rooms).where(eq(rooms.venueId, other.id));
-    expect(await deleteRoom(t.db, organiser, EVENT, room!.id)).toEqual({ ok: false, status: 404, error: 'No such room in this event' });
+    expect(await deleteRoom(t.db, organiser, EVENT, room!.id)).toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'No such room in this event',
+    });
     expect(await updateRoom(t.db, organiser, EVENT, room!.id, { nameEn: 'Mine now', nameZh: '', capacity: '1' })).toEqual({
       ok: false,
-      status: 404,
+      code: 'not-found',
       error: 'No such room in this event',
     });
     expect((await t.db.select().from(rooms).where(eq(rooms.id, room!.id)))[0]!.name.en).toBe('Convention Hall');
@@ -316,23 +299,17 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       userId: null,
     });
 
-    expect(await createSpeaker(t.db, organiser, EVENT, newSpeaker({ email: 'LIM.MEI@example.org', slug: 'lim-mei-2' }))).toEqual({
-      ok: false,
-      status: 422,
-      fields: { email: 'emailTaken' },
-    });
-    expect(await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'li-wei', email: '' }))).toEqual({
-      ok: false,
-      status: 422,
-      fields: { slug: 'slugTaken' },
-    });
+    expect(await createSpeaker(t.db, organiser, EVENT, newSpeaker({ email: 'LIM.MEI@example.org', slug: 'lim-mei-2' }))).toEqual(
+      invalid({ email: 'emailTaken' }),
+    );
+    expect(await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'li-wei', email: '' }))).toEqual(invalid({ slug: 'slugTaken' }));
     const bad = await createSpeaker(
       t.db,
       organiser,
       EVENT,
       newSpeaker({ slug: 'x-y', email: 'not-an-email', timeZone: 'Nowhere/Land', country: 'ZZ', affiliation: '' }),
     );
-    expect(bad.ok === false && bad.status === 422 && Object.keys(bad.fields).sort()).toEqual([
+    expect(bad.ok === false && bad.code === 'invalid' && Object.keys(bad.fields ?? {}).sort()).toEqual([
       'affiliation',
       'country',
       'email',
@@ -421,7 +398,7 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await speakerForEdit(t.db, organiser, EVENT, theirs.id)).speaker).toBeNull();
     expect(await updateSpeaker(t.db, organiser, EVENT, theirs.id, newSpeaker({ slug: 'li-wei', email: '' }))).toEqual({
       ok: false,
-      status: 404,
+      code: 'not-found',
       error: 'No such speaker in this event',
     });
   });

@@ -73,11 +73,11 @@ async function draft(overrides: Partial<SessionFormValues> = {}): Promise<Sessio
 }
 
 const kinds = (result: Awaited<ReturnType<typeof saveSession>>) =>
-  result.ok || result.status !== 409 ? [] : result.conflicts.map((c) => c.kind);
+  result.ok || result.code !== 'conflict' ? [] : result.conflicts.map((c) => c.kind);
 
 /** The conflicts a preview found; a preview refused for bad input fails the test instead of passing as "no conflict". */
 function conflictsOf(preview: Awaited<ReturnType<typeof previewSessionConflicts>>) {
-  if (!('conflicts' in preview)) throw new Error(`the draft was refused: ${JSON.stringify(preview.fields)}`);
+  if (!preview.ok) throw new Error(`the draft was refused: ${JSON.stringify(preview.fields)}`);
   return preview.conflicts;
 }
 const conflictKinds = (preview: Awaited<ReturnType<typeof previewSessionConflicts>>) => conflictsOf(preview).map((c) => c.kind);
@@ -167,7 +167,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     ];
     for (const [overrides, field] of cases) {
       const result = await saveSession(t.db, organiser, EVENT, null, await draft(overrides));
-      expect(result.ok === false && result.status === 422 && Object.keys(result.fields)).toEqual([field]);
+      expect(result.ok === false && result.code === 'invalid' && Object.keys(result.fields ?? {})).toEqual([field]);
     }
     expect((await t.db.select().from(sessions)).length).toBe(before);
   });
@@ -183,7 +183,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(seats.filter((s) => s.status === 'confirmed')).toHaveLength(31);
     expect(seats.filter((s) => s.status === 'waitlisted').map((s) => s.waitlistPosition)).toEqual([1]);
     const lowered = await saveSession(t.db, organiser, EVENT, workshop, { ...values, capacity: 10, acknowledgeConflicts: true });
-    expect(lowered).toMatchObject({ ok: false, status: 422, fields: { capacity: 'capacityBelowSeats' } });
+    expect(lowered).toMatchObject({ ok: false, code: 'invalid', fields: { capacity: 'capacityBelowSeats' } });
   });
 
   it('the public sees a change only once published; publishing mails exactly the affected registrants and speakers, once', async () => {
@@ -372,7 +372,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
         venueId: (await venueBySlug(t.db, 'nanning', 'other-forum')).id,
         acknowledgeConflicts: true,
       }),
-    ).toEqual({ ok: false, status: 404 });
+    ).toEqual({ ok: false, code: 'not-found', error: 'This session no longer exists' });
     expect(await t.db.select().from(sessions).where(eq(sessions.slug, values.slug))).toHaveLength(0);
   });
 });

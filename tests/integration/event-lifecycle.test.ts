@@ -65,7 +65,7 @@ describe('creating an event', () => {
     expect((await t.db.select().from(auditLog).where(eq(auditLog.eventId, event!.id))).map((a) => a.action)).toEqual(['event.create']);
     // A draft is the team's alone.
     expect(await publishedEventBySlug(t.db, 'marine-forum')).toBeUndefined();
-    expect(await registerAttendee(t.db, 'marine-forum', online('draft'))).toMatchObject({ ok: false, status: 404 });
+    expect(await registerAttendee(t.db, 'marine-forum', online('draft'))).toMatchObject({ ok: false, code: 'not-found' });
   });
 
   it('refuses bad input beside each field and a taken slug, creating nothing', async () => {
@@ -79,11 +79,12 @@ describe('creating an event', () => {
       venueCapacity: '0',
     });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(Object.keys(bad.fields).sort()).toEqual(['lastDay', 'slug', 'venueCapacity', 'venueCountry', 'venueTimeZone']);
+    if (!bad.ok)
+      expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['lastDay', 'slug', 'venueCapacity', 'venueCountry', 'venueTimeZone']);
     const endsFirst = await createEvent(t.db, creator, { ...newForum, slug: 'ends-first', lastDay: '2027-03-09' });
-    expect(endsFirst).toEqual({ ok: false, fields: { lastDay: expect.any(String) } });
+    expect(endsFirst).toEqual({ ok: false, code: 'invalid', error: expect.any(String), fields: { lastDay: expect.any(String) } });
     const taken = await createEvent(t.db, creator, { ...newForum, slug: EVENT });
-    expect(taken).toEqual({ ok: false, fields: { slug: expect.any(String) } });
+    expect(taken).toEqual({ ok: false, code: 'invalid', error: expect.any(String), fields: { slug: 'eventSlugTaken' } });
     expect((await t.db.select().from(events)).length).toBe(before);
   });
 
@@ -101,15 +102,27 @@ describe('an event’s life: draft → published → open → closed → archive
     const step = (s: Parameters<typeof changeEventPhase>[3]) => changeEventPhase(t.db, creator, slug, s);
 
     // Not published while its programme has never been published: the public would see nothing.
-    expect(await step('publish')).toEqual({ ok: false, reason: 'programme-unpublished', phase: 'draft' });
+    expect(await step('publish')).toEqual({
+      ok: false,
+      code: 'conflict',
+      error: expect.any(String),
+      reason: 'programme-unpublished',
+      phase: 'draft',
+    });
     await publishAgenda(t.db, creator, slug);
-    expect(await step('open-registration')).toEqual({ ok: false, reason: 'not-allowed-now', phase: 'draft' });
+    expect(await step('open-registration')).toEqual({
+      ok: false,
+      code: 'conflict',
+      error: expect.any(String),
+      reason: 'not-allowed-now',
+      phase: 'draft',
+    });
     expect(await step('publish')).toEqual({ ok: true, phase: 'upcoming' });
     expect(await publishedEventBySlug(t.db, slug)).toBeDefined();
     expect((await listedEvents(t.db)).map((e) => e.slug)).toContain(slug);
     expect(await registerAttendee(t.db, slug, online('early'))).toMatchObject({
       ok: false,
-      status: 422,
+      code: 'invalid',
       fields: { event: 'registrationNotYet' },
     });
 
@@ -119,7 +132,7 @@ describe('an event’s life: draft → published → open → closed → archive
     expect(await step('close-registration')).toEqual({ ok: true, phase: 'closed' });
     expect(await registerAttendee(t.db, slug, online('late'))).toMatchObject({
       ok: false,
-      status: 422,
+      code: 'invalid',
       fields: { event: 'registrationClosed' },
     });
     // Closed is not hidden: the programme stays public.
@@ -137,7 +150,7 @@ describe('an event’s life: draft → published → open → closed → archive
       fields: { event: 'registrationClosed' },
     });
     for (const s of ['publish', 'open-registration', 'close-registration', 'archive'] as const) {
-      expect(await step(s)).toMatchObject({ ok: false, reason: 'not-allowed-now', phase: 'archived' });
+      expect(await step(s)).toMatchObject({ ok: false, code: 'conflict', reason: 'not-allowed-now', phase: 'archived' });
     }
     const [event] = await t.db.select().from(events).where(eq(events.slug, slug));
     const actions = (await t.db.select().from(auditLog).where(eq(auditLog.eventId, event!.id))).map((a) => a.action);

@@ -90,7 +90,12 @@ describe('event settings', () => {
       lastDay: '2027-02-03',
       shiftSessions: false,
     });
-    expect(kept).toEqual({ ok: false, fields: { firstDay: expect.stringMatching(/^sessionsOutsideDates\?count=\d+$/) } });
+    expect(kept).toEqual({
+      ok: false,
+      code: 'invalid',
+      error: expect.any(String),
+      fields: { firstDay: expect.stringMatching(/^sessionsOutsideDates\?count=\d+$/) },
+    });
     const shortened = await updateEventSettings(t.db, organiser, EVENT, { ...values, lastDay: values.firstDay, shiftSessions: true });
     expect(shortened.ok).toBe(false);
     expect(await eventRow()).toEqual(before);
@@ -107,16 +112,21 @@ describe('event settings', () => {
       }),
     ).toEqual({
       ok: false,
+      code: 'invalid',
+      error: expect.any(String),
       fields: { registrationClosesAt: expect.any(String) },
     });
     expect(await updateEventSettings(t.db, organiser, EVENT, { ...values, lastDay: '2020-01-01' })).toEqual({
       ok: false,
+      code: 'invalid',
+      error: expect.any(String),
       fields: { lastDay: expect.any(String) },
     });
     expect(
       await updateEventSettings(t.db, organiser, EVENT, { ...values, timeZone: 'Nowhere/City', contactEmail: 'not-an-address' }),
     ).toMatchObject({
       ok: false,
+      code: 'invalid',
       fields: { timeZone: expect.any(String), contactEmail: expect.any(String) },
     });
   });

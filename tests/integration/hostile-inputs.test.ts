@@ -20,6 +20,7 @@ import { checkIn } from '@/lib/checkin/check-in';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person, rows, sessionBySlug } from '../helpers/registration';
+import { httpStatus } from '@/lib/errors/http';
 
 let t: TestDatabase;
 const now = new Date('2026-12-01T00:00:00Z');
@@ -91,8 +92,8 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
           const result = await changeRegistration(t.db, id, input);
           const valid = registrationChangeSchema.safeParse(input);
           if (!result.ok) {
-            expect(result.status).toBeGreaterThanOrEqual(400);
-            expect(result.status).toBeLessThan(500);
+            expect(httpStatus[result.code]).toBeGreaterThanOrEqual(400);
+            expect(httpStatus[result.code]).toBeLessThan(500);
             expect(await snapshot()).toEqual(before);
             return;
           }

@@ -53,7 +53,7 @@ describe('asking for a sign-in link', () => {
   it('creates an account for a listed speaker who has none, so they can reach the portal', async () => {
     const email = 'kenji-watanabe@speakers.hybrid-forum.example';
     expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
-    expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker')).toEqual({ accepted: true });
+    expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker')).toEqual({ ok: true });
     const [user] = await t.db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ name: 'Kenji Watanabe', passwordHash: null });
     expect(await mailsTo(email)).toHaveLength(1);
@@ -92,13 +92,14 @@ describe('rate limits on sign-in links', () => {
     for (const email of ['zhang-min@speakers.hybrid-forum.example', 'ghost@example.org']) {
       const results = [];
       for (let i = 0; i < 6; i++) results.push(await requestMagicLink(t.db, email, '/speaker', { clientKey: '203.0.113.50' }));
-      expect(results.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => ({ accepted: true })));
-      expect(results[5]).toMatchObject({ accepted: false, retryAfterSeconds: expect.any(Number) });
+      expect(results.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => ({ ok: true })));
+      expect(results[5]).toMatchObject({ ok: false, code: 'rate-limited', retryAfterSeconds: expect.any(Number) });
       // The same address in another case is the same address.
       expect(await requestMagicLink(t.db, email.toUpperCase(), '/speaker', { clientKey: '203.0.113.50' })).toMatchObject({
-        accepted: false,
+        ok: false,
+        code: 'rate-limited',
       });
-      expect(await requestMagicLink(t.db, email, '/speaker', { clientKey: '198.51.100.50' })).toEqual({ accepted: true });
+      expect(await requestMagicLink(t.db, email, '/speaker', { clientKey: '198.51.100.50' })).toEqual({ ok: true });
     }
     // Seven accepted requests within a minute, one mail: the first link is still unused.
     expect(await mailsTo('zhang-min@speakers.hybrid-forum.example')).toHaveLength(1);
@@ -109,9 +110,9 @@ describe('rate limits on sign-in links', () => {
     const results = [];
     for (let i = 0; i < 6; i++)
       results.push(await requestMagicLink(t.db, `probe-${i}@example.org`, '/', { clientKey: '203.0.113.9', limits }));
-    expect(results.filter((r) => r.accepted)).toHaveLength(5);
-    expect(results[5]).toMatchObject({ accepted: false });
-    expect(await requestMagicLink(t.db, 'probe-6@example.org', '/', { clientKey: '198.51.100.7', limits })).toEqual({ accepted: true });
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results[5]).toMatchObject({ ok: false, code: 'rate-limited' });
+    expect(await requestMagicLink(t.db, 'probe-6@example.org', '/', { clientKey: '198.51.100.7', limits })).toEqual({ ok: true });
   });
 
   it('allow requests again once the window has passed', async () => {
@@ -147,9 +148,9 @@ describe('strangers asking for someone else’s sign-in link', () => {
     const strangers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => requestMagicLink(t.db, owner, '/', { clientKey: `198.51.100.${i + 100}` })),
     );
-    expect(strangers).toEqual(Array.from({ length: 40 }, () => ({ accepted: true })));
+    expect(strangers).toEqual(Array.from({ length: 40 }, () => ({ ok: true })));
 
-    expect(await requestMagicLink(t.db, owner, '/speaker', { clientKey: '192.0.2.10' })).toEqual({ accepted: true });
+    expect(await requestMagicLink(t.db, owner, '/speaker', { clientKey: '192.0.2.10' })).toEqual({ ok: true });
     while ((await deliverDueMail(t.db, transport, { backoff: () => 0 })).claimed > 0);
     const inbox = smtp.received.filter((mail) => mail.envelope.to.includes(owner));
     expect(inbox).toHaveLength(1);
@@ -161,7 +162,7 @@ describe('strangers asking for someone else’s sign-in link', () => {
     expect(await consumeMagicLinkToken(t.db, token)).toBe(user!.id);
 
     // Once that link is used, the owner's next request mails a new one at once.
-    expect(await requestMagicLink(t.db, owner, '/', { clientKey: '192.0.2.10' })).toEqual({ accepted: true });
+    expect(await requestMagicLink(t.db, owner, '/', { clientKey: '192.0.2.10' })).toEqual({ ok: true });
     expect(await mailsTo(owner)).toHaveLength(2);
   });
 });

@@ -5,7 +5,7 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
 import type { PreparedRegistration } from '@/lib/registration/record-registrations';
 import { RegistrationBatches } from '@/lib/registration/registration-batches';
-import type { RegistrationResult } from '@/lib/registration/result';
+import type { RegistrationOutcome } from '@/lib/registration/result';
 import { lockSeats, type SeatLock } from '@/lib/registration/seats';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { EVENT, seatsOf } from '../helpers/registration';
@@ -34,8 +34,8 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
     // Holds every registration until all 42 have been checked, then hands them on at once, the
     // poisoned one last: the first is written alone and the other 41 wait for the next batch together.
     class GatheringBatches extends RegistrationBatches {
-      private held: { registration: PreparedRegistration; answer: (result: Promise<RegistrationResult>) => void }[] = [];
-      override submit(registration: PreparedRegistration): Promise<RegistrationResult> {
+      private held: { registration: PreparedRegistration; answer: (result: Promise<RegistrationOutcome>) => void }[] = [];
+      override submit(registration: PreparedRegistration): Promise<RegistrationOutcome> {
         return new Promise((answer) => {
           this.held.push({ registration, answer });
           if (this.held.length < 42) return;
@@ -61,7 +61,7 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
     // The poisoned registration was tried in a batch with the 40 others behind the first, then alone.
     expect(batchSizesWithPoison).toEqual([41, 1]);
 
-    expect(results.map((r) => r.status)).toEqual(Array.from({ length: 41 }, () => 201));
+    expect(results.map((r) => r.ok)).toEqual(Array.from({ length: 41 }, () => true));
     const seats = await seatsOf(t.db, hall.sessionId);
     expect(seats.confirmed).toHaveLength(10);
     expect(seats.counter).toBe(10);
@@ -108,7 +108,7 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
         registerAttendee(t.db, EVENT, seatedRegistration(hall, i, 'instances'), { now, batches: instances[i % 10] }),
       ),
     );
-    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(results.every((r) => r.ok)).toBe(true);
     const seats = await seatsOf(t.db, hall.sessionId);
     expect(seats.confirmed).toHaveLength(25);
     expect(seats.counter).toBe(25);
@@ -125,7 +125,7 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
       registerAttendee(t.db, EVENT, same, { now, batches }),
       registerAttendee(t.db, EVENT, same, { now, batches }),
     ]);
-    expect(twice.map((r) => r.status).sort()).toEqual([201, 201, 409]);
+    expect(twice.map((r) => (r.ok ? 'ok' : r.code)).sort()).toEqual(['conflict', 'ok', 'ok']);
     const stored = await t.db.select({ id: registrations.id }).from(registrations).where(eq(registrations.email, same.email));
     expect(stored).toHaveLength(1);
     const mails = await t.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.registrationId, stored[0]!.id));

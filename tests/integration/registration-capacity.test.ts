@@ -41,7 +41,7 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
         registerAttendee(t.db, EVENT, person(`ws${i}`, { sessions: [workshop] }), { now, batches: batches(i) }),
       ),
     );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(300);
+    expect(results.filter((r) => r.ok)).toHaveLength(300);
     const seats = await seatsOf(t.db, workshop);
     expect(seats.confirmed).toHaveLength(30);
     expect(seats.counter).toBe(30);
@@ -73,7 +73,7 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
       );
     await register('first-wave', 8);
     const second = await register('second-wave', 120);
-    expect(second.every((r) => r.status === 201)).toBe(true);
+    expect(second.every((r) => r.ok)).toBe(true);
     const seats = await seatsOf(t.db, seated.sessionId);
     expect(seats.confirmed).toHaveLength(5);
     expect(seats.waitlisted.map((s) => s.waitlistPosition)).toEqual(Array.from({ length: 123 }, (_, i) => i + 1));
@@ -90,7 +90,7 @@ describe(`capacity under concurrency (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
         registerAttendee(t.db, EVENT, person(`seoul${i}`, { venue: 'seoul' }), { now, batches: batches(i) }),
       ),
     );
-    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(results.every((r) => r.ok)).toBe(true);
     const confirmed = await t.db.select().from(registrations).where(eq(registrations.venueId, seoul.id));
     expect(confirmed.filter((r) => r.status === 'confirmed')).toHaveLength(5);
     const waiting = (await waitlistedAt(t.db, seoul.id)).sort((a, b) => a.waitlistPosition! - b.waitlistPosition!);
@@ -184,11 +184,11 @@ describe(`the seat lock, with the race forced (${usingPostgres ? 'PostgreSQL' : 
   it('with the lock, eight transactions reading at once get one seat or place each, or the next place in line', async () => {
     const results = await forcedRaces(lockSeats, 'locked');
     expect(results).toEqual({
-      oneSeat: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: [] },
-      fullSession: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(8), venueLine: [] },
+      oneSeat: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: [] },
+      fullSession: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(8), venueLine: [] },
       // One admitted with the seat; the other seven wait for the venue and, behind it, for the session.
-      onePlace: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: upTo(7) },
-      fullVenue: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 0, sessionLine: upTo(8), venueLine: upTo(8) },
+      onePlace: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: upTo(7) },
+      fullVenue: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 0, sessionLine: upTo(8), venueLine: upTo(8) },
     });
     expect(await seatInvariantBreaches(t.db, (await venueBySlug(t.db, 'nanning')).eventId)).toEqual([]);
   });
@@ -199,10 +199,10 @@ describe(`the seat lock, with the race forced (${usingPostgres ? 'PostgreSQL' : 
     // CHECK (confirmed_count <= capacity) refuses the other seven oversells; all eight read the same
     // waitlist tail, so all eight are given place 1.
     expect(results).toEqual({
-      oneSeat: { outcomes: { 201: 1, sessions_confirmed_ck: 7 }, mostAtOnce: 8, sessionSeats: 1, sessionLine: [], venueLine: [] },
-      fullSession: { outcomes: { 201: 8 }, mostAtOnce: 8, sessionSeats: 1, sessionLine: Array(8).fill(1), venueLine: [] },
-      onePlace: { outcomes: { 201: 1, venues_confirmed_ck: 7 }, mostAtOnce: 8, sessionSeats: 1, sessionLine: [], venueLine: [] },
-      fullVenue: { outcomes: { 201: 8 }, mostAtOnce: 8, sessionSeats: 0, sessionLine: Array(8).fill(1), venueLine: Array(8).fill(1) },
+      oneSeat: { outcomes: { ok: 1, sessions_confirmed_ck: 7 }, mostAtOnce: 8, sessionSeats: 1, sessionLine: [], venueLine: [] },
+      fullSession: { outcomes: { ok: 8 }, mostAtOnce: 8, sessionSeats: 1, sessionLine: Array(8).fill(1), venueLine: [] },
+      onePlace: { outcomes: { ok: 1, venues_confirmed_ck: 7 }, mostAtOnce: 8, sessionSeats: 1, sessionLine: [], venueLine: [] },
+      fullVenue: { outcomes: { ok: 8 }, mostAtOnce: 8, sessionSeats: 0, sessionLine: Array(8).fill(1), venueLine: Array(8).fill(1) },
     });
     expect(await seatInvariantBreaches(t.db, (await venueBySlug(t.db, 'nanning')).eventId)).toEqual([
       'session unlocked-full-session: waitlist places 1,1,1,1,1,1,1,1',
@@ -223,10 +223,10 @@ describe(`the seat lock, with the race forced (${usingPostgres ? 'PostgreSQL' : 
     async () => {
       const results = await forcedRaces(readSeatsWithoutLocking, 'embedded');
       expect(results).toEqual({
-        oneSeat: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: [] },
-        fullSession: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(8), venueLine: [] },
-        onePlace: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: upTo(7) },
-        fullVenue: { outcomes: { 201: 8 }, mostAtOnce: 1, sessionSeats: 0, sessionLine: upTo(8), venueLine: upTo(8) },
+        oneSeat: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: [] },
+        fullSession: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(8), venueLine: [] },
+        onePlace: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 1, sessionLine: upTo(7), venueLine: upTo(7) },
+        fullVenue: { outcomes: { ok: 8 }, mostAtOnce: 1, sessionSeats: 0, sessionLine: upTo(8), venueLine: upTo(8) },
       });
       expect(await seatInvariantBreaches(t.db, (await venueBySlug(t.db, 'nanning')).eventId)).toEqual([]);
     },
@@ -245,11 +245,11 @@ describe('one registration per email', () => {
         ),
       ),
     );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === 'conflict')).toHaveLength(19);
     const stored = await t.db.select().from(registrations).where(eq(registrations.email, 'same.person@example.org'));
     expect(stored).toHaveLength(1);
-    const conflict = results.find((r) => r.status === 409)!;
+    const conflict = results.find((r) => !r.ok && r.code === 'conflict')!;
     expect(JSON.stringify(conflict)).not.toContain(stored[0]!.id);
   });
 });

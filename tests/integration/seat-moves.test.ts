@@ -11,7 +11,7 @@ import { promoteAtVenue } from '@/lib/registration/admin/promote';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { RegistrationBatches } from '@/lib/registration/registration-batches';
-import type { RegistrationResult } from '@/lib/registration/result';
+import type { RegistrationOutcome } from '@/lib/registration/result';
 import { lockSeats, readSeatsWithoutLocking, type SeatLock } from '@/lib/registration/seats';
 import type { Actor } from '@/lib/auth/sessions';
 import { actorFor } from '../helpers/actors';
@@ -173,7 +173,7 @@ describe(`seat moves at the same time as registrations and cancellations (${usin
 
     const instances = Array.from({ length: 4 }, () => new RegistrationBatches(t.db));
     const [v0, v1, v2r, v3, v4, v5, v6, v7, v8, v9, w0, w1, w2, w3, , w5] = before.map((r) => r.id);
-    const ops: Promise<RegistrationResult | { ok: boolean; status?: number; error?: string }>[] = [
+    const ops: Promise<RegistrationOutcome | { ok: boolean; error?: string }>[] = [
       ...Array.from({ length: 12 }, (_, i) =>
         registerAttendee(
           t.db,
@@ -274,16 +274,16 @@ describe.runIf(usingPostgres)('seat moves with the race forced, with and without
 
   it('with the lock: one takes the seat or place, seven wait in line in order', async () => {
     expect(await forcedMoves(lockSeats, 'moves-locked')).toEqual({
-      addSession: { outcomes: { 200: 8 }, mostAtOnce: 1, seats: 1, line: [1, 2, 3, 4, 5, 6, 7] },
-      moveVenue: { outcomes: { 200: 8 }, mostAtOnce: 1, places: 1, line: [1, 2, 3, 4, 5, 6, 7] },
+      addSession: { outcomes: { ok: 8 }, mostAtOnce: 1, seats: 1, line: [1, 2, 3, 4, 5, 6, 7] },
+      moveVenue: { outcomes: { ok: 8 }, mostAtOnce: 1, places: 1, line: [1, 2, 3, 4, 5, 6, 7] },
     });
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
   it('without the lock (negative control): all eight read the one free seat or place and seven oversells are refused by the CHECK', async () => {
     expect(await forcedMoves(readSeatsWithoutLocking, 'moves-unlocked')).toEqual({
-      addSession: { outcomes: { 200: 1, sessions_confirmed_ck: 7 }, mostAtOnce: 8, seats: 1, line: [] },
-      moveVenue: { outcomes: { 200: 1, venues_confirmed_ck: 7 }, mostAtOnce: 8, places: 1, line: [] },
+      addSession: { outcomes: { ok: 1, sessions_confirmed_ck: 7 }, mostAtOnce: 8, seats: 1, line: [] },
+      moveVenue: { outcomes: { ok: 1, venues_confirmed_ck: 7 }, mostAtOnce: 8, places: 1, line: [] },
     });
   });
 });

@@ -230,12 +230,12 @@ describe('photos', () => {
     ];
     for (const [name, bytes] of disguised) {
       const result = await setSpeakerPhoto(t.db, zhang, record.id, bytes);
-      expect(result, name).toMatchObject({ ok: false, status: 422, error: 'photoType' });
+      expect(result, name).toMatchObject({ ok: false, code: 'invalid', error: 'photoType' });
     }
     const oversized = Buffer.concat([PNG, Buffer.alloc(MAX_PHOTO_BYTES)]);
     expect(await setSpeakerPhoto(t.db, zhang, record.id, oversized)).toMatchObject({
       ok: false,
-      status: 413,
+      code: 'too-large',
       error: 'photoTooBig',
     });
     expect((await speakerBySlug('zhang-min')).photo).toBeNull();
@@ -284,7 +284,7 @@ describe('photos', () => {
       },
     });
     const request = new Request('http://localhost/speaker/photo', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
-    expect(await readBodyBytes(request, MAX_PHOTO_BYTES)).toMatchObject({ ok: false, status: 413 });
+    expect(await readBodyBytes(request, MAX_PHOTO_BYTES)).toMatchObject({ ok: false, code: 'too-large' });
     expect(pulled).toBeLessThan(30);
   });
 });

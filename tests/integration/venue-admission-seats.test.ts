@@ -121,7 +121,7 @@ describe(`session seats go only to people admitted at the venue (${usingPostgres
     const waiting = await register('organiser-waiting', 'organiser-hall', [hall.sessionId]);
     expect(await promoteSessionSeat(t.db, organiser, EVENT, waiting.id, hall.sessionId)).toMatchObject({
       ok: false,
-      status: 409,
+      code: 'conflict',
       error: expect.stringContaining('waitlisted for the venue'),
     });
     expect((await standing(waiting.id)).sessions).toEqual({ [hall.sessionId]: ['waitlisted', 1] });

@@ -14,21 +14,26 @@ const post = (body: BodyInit, type = 'application/json') =>
 describe('JSON bodies', () => {
   it('refuses bytes that are not UTF-8 with a 400 instead of storing U+FFFD', async () => {
     const bytes = Buffer.concat([Buffer.from('{"name":"Chai'), Buffer.from([0xff, 0xc3]), Buffer.from('"}')]);
-    expect(await readJsonBody(post(bytes))).toEqual({ ok: false, status: 400, error: 'body must be UTF-8 text' });
+    expect(await readJsonBody(post(bytes))).toEqual({ ok: false, code: 'malformed', error: 'body must be UTF-8 text' });
     // An overlong encoding of "/" and a lone surrogate are not UTF-8 either.
-    expect(await readJsonBody(post(Buffer.from([0x22, 0xc0, 0xaf, 0x22])))).toMatchObject({ ok: false, status: 400 });
-    expect(await readJsonBody(post(Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22])))).toMatchObject({ ok: false, status: 400 });
+    expect(await readJsonBody(post(Buffer.from([0x22, 0xc0, 0xaf, 0x22])))).toMatchObject({ ok: false, code: 'malformed' });
+    expect(await readJsonBody(post(Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22])))).toMatchObject({ ok: false, code: 'malformed' });
     expect(await readJsonBody(post('{"name":"陈 Chai 🙂"}'))).toEqual({ ok: true, value: { name: '陈 Chai 🙂' } });
   });
 
   it('refuses nesting past MAX_JSON_DEPTH before parsing, and counts brackets inside strings as text', async () => {
-    expect(await readJsonBody(post('['.repeat(5000) + ']'.repeat(5000)))).toMatchObject({ ok: false, status: 400 });
+    expect(await readJsonBody(post('['.repeat(5000) + ']'.repeat(5000)))).toMatchObject({ ok: false, code: 'malformed' });
     expect(await readJsonBody(post('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)))).toMatchObject({ ok: true });
     expect(jsonNestingDepth('{"a":"[[[[\\"{{{","b":[{}]}')).toBe(3);
   });
 
   it('tells a handler that parses the body itself what is wrong, and leaves the body readable', async () => {
-    expect(await jsonBodyProblem(post('{bad'))).toEqual({ ok: false, status: 422, error: 'body must be valid JSON' });
+    expect(await jsonBodyProblem(post('{bad'))).toEqual({
+      ok: false,
+      code: 'invalid',
+      error: 'body must be valid JSON',
+      fields: { body: 'must be valid JSON' },
+    });
     const fine = post('{"csrfToken":"x"}');
     expect(await jsonBodyProblem(fine)).toBeNull();
     expect(await fine.json()).toEqual({ csrfToken: 'x' });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { sessionInputSchema } from '@/lib/agenda/admin/session-input';
-import { roomInputSchema } from '@/lib/agenda/venues-admin/room-schema';
-import { speakerInputSchema } from '@/lib/agenda/venues-admin/speaker-schema';
-import { venueInputSchema } from '@/lib/agenda/venues-admin/venue-schema';
+import { roomInputSchema } from '@/lib/agenda/admin/room-schema';
+import { speakerInputSchema } from '@/lib/speakers/admin/speaker-schema';
+import { venueInputSchema } from '@/lib/agenda/admin/venue-schema';
 import { announcementSchema } from '@/lib/registration/admin/announcement';
 import { registrationInputSchema } from '@/lib/registration/schema';
 import { speakerProfileSchema } from '@/lib/speakers/profile-schema';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { sessionInputSchema } from '@/lib/agenda/admin/session-input';
-import { roomInputSchema } from '@/lib/agenda/venues-admin/room-schema';
-import { speakerInputSchema } from '@/lib/agenda/venues-admin/speaker-schema';
-import { venueInputSchema } from '@/lib/agenda/venues-admin/venue-schema';
+import { roomInputSchema } from '@/lib/agenda/admin/room-schema';
+import { speakerInputSchema } from '@/lib/speakers/admin/speaker-schema';
+import { venueInputSchema } from '@/lib/agenda/admin/venue-schema';
 import { magicLinkRequestSchema, passwordSignInSchema } from '@/lib/auth/schemas';
 import { checkInInputSchema } from '@/lib/checkin/schema';
 import { cloneEventSchema } from '@/lib/events/admin/clone-event-input';

@@ -3,7 +3,7 @@
 import { after } from 'next/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/lib/database/process-database';
+import { linkAction } from '@/lib/edge/action';
 import { magicLinkRequestSchema } from '@/lib/auth/schemas';
 import { checkMagicLinkLimits, sendMagicLink } from '@/lib/auth/request-magic-link';
 import { clientKey } from '@/lib/security/rate-limit';
@@ -17,11 +17,12 @@ export async function requestMagicLinkAction(formData: FormData): Promise<void> 
     `/signin?${query}${parsed.data?.callbackUrl ? `&callbackUrl=${encodeURIComponent(parsed.data.callbackUrl)}` : ''}`;
   if (!parsed.success) redirect(back('error=email'));
   const { email, callbackUrl: target } = parsed.data;
-  const verdict = await checkMagicLinkLimits(await getDb(), email, clientKey(await headers()));
-  if (!verdict.accepted) redirect(back(`error=tooMany&wait=${Math.ceil(verdict.retryAfterSeconds / 60)}`));
+  const key = clientKey(await headers());
+  const verdict = await linkAction(({ db }) => checkMagicLinkLimits(db, email, key));
+  if (!verdict.ok && verdict.code === 'rate-limited') redirect(back(`error=tooMany&wait=${Math.ceil(verdict.retryAfterSeconds / 60)}`));
   // The answer goes out before the lookup, so its timing is the same for known and unknown addresses.
   after(async () => {
-    await sendMagicLink(await getDb(), email, target ?? '/').catch((error) =>
+    await linkAction(({ db }) => sendMagicLink(db, email, target ?? '/')).catch((error) =>
       console.error('[signin] could not queue a sign-in link:', error instanceof Error ? error.message : error),
     );
   });

@@ -1,33 +1,24 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/lib/database/process-database';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
-import { AuthorizationError } from '@/lib/auth/authorize';
-import { currentActor } from '@/lib/auth/current';
+import { signedInAction, signedInFormAction } from '@/lib/edge/action';
+import { forbidden, type Result } from '@/lib/errors/result';
 import { regenerateCalendarFeed } from '@/lib/speakers/calendar-token';
-import { updateSpeakerProfile, type ProfileActionResult } from '@/lib/speakers/update-profile';
+import { updateSpeakerProfile } from '@/lib/speakers/update-profile';
 import { uuidSchema } from '@/lib/validation/common';
 
-export async function updateProfileAction(speakerId: string, values: unknown): Promise<ProfileActionResult> {
+export async function updateProfileAction(speakerId: string, values: unknown): Promise<Result> {
   const id = uuidSchema.safeParse(speakerId);
-  if (!id.success) return { ok: false, status: 403, error: 'forbidden' };
-  try {
-    const result = await updateSpeakerProfile(await getDb(), await currentActor(), id.data, values);
+  if (!id.success) return forbidden('forbidden');
+  return signedInFormAction(async ({ db, actor }) => {
+    const result = await updateSpeakerProfile(db, actor, id.data, values);
     if (result.ok) refreshPublicProgramme();
     return result;
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { ok: false, status: 403, error: error.reason };
-    throw error;
-  }
+  });
 }
 
 export async function regenerateCalendarAction(): Promise<void> {
-  try {
-    await regenerateCalendarFeed(await getDb(), await currentActor());
-  } catch (error) {
-    if (error instanceof AuthorizationError) redirect('/signin?callbackUrl=%2Fspeaker');
-    throw error;
-  }
+  await signedInAction('/speaker', ({ db, actor }) => regenerateCalendarFeed(db, actor));
   redirect('/speaker?calendar=new#calendar');
 }

@@ -13,24 +13,30 @@ import {
 } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { violatedConstraint } from '@/lib/agenda/venues-admin/db-errors';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { lockSeats, promoteFirstInSession } from '@/lib/registration/seats';
 import { zonedToUtc } from '@/lib/time/zones';
+import { conflict, invalid, notFound, ok, type Invalid, type Result } from '@/lib/errors/result';
 import { findConflicts, type Conflict, type SessionDraft } from './conflicts';
 import { sessionInputSchema, type SessionInput } from './session-input';
 
-export type SaveSessionResult =
-  | { ok: true; id: string; promoted: number }
-  | { ok: false; status: 404 }
-  | { ok: false; status: 422; fields: Record<string, string> }
-  | { ok: false; status: 409; conflicts: Conflict[] };
+/** Saving a session: its id and how many moved up from the waitlist, or a refusal; a conflict lists the clashes. */
+export type SessionSave = Result<{ id: string; promoted: number }, { conflicts: Conflict[] }>;
 
-/** What the session editor's server actions answer: the saved id, or field errors / conflict lines written for people. */
-export type SessionActionResult = { ok: true; id: string } | { ok: false; fields?: Record<string, string>; conflicts?: string[] };
+/** What the session editor's server actions answer: the conflicts a check finds, or the id saved, with conflicts as lines written for people. */
+export type SessionCheck = Result<{ conflicts: string[] }>;
+export type SessionEdit = Result<{ id: string }, { conflicts: string[] }>;
+
+const SESSION_GONE = 'This session no longer exists';
+
+/** The database's last word on a unique slug and on seats, as the form's own field errors. */
+const REFUSED_BY_DATABASE = {
+  sessions_event_slug_uq: { slug: vmsg('slugTaken') },
+  sessions_confirmed_ck: { capacity: vmsg('capacityBelowSeats') },
+};
 
 type Resolved = {
   input: SessionInput;
@@ -39,29 +45,22 @@ type Resolved = {
 };
 
 /** Checks the input against the event: the venue, room, relays and speakers must all be its own. */
-async function resolve(
-  db: Db,
-  actor: Actor | null,
-  slug: string,
-  sessionId: string | null,
-  raw: unknown,
-): Promise<Resolved | { fields: Record<string, string> }> {
+async function resolve(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<Resolved | Invalid> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = sessionInputSchema.safeParse(raw);
-  if (!parsed.success) return { fields: fieldErrors(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   const eventVenues = await db.select().from(venues).where(eq(venues.eventId, event.id));
   const venue = eventVenues.find((v) => v.id === input.venueId);
-  if (!venue) return { fields: { venueId: vmsg('venueNotInEvent') } };
+  if (!venue) return invalid({ venueId: vmsg('venueNotInEvent') });
   if (input.roomId) {
     const [room] = await db
       .select({ id: rooms.id })
       .from(rooms)
       .where(and(eq(rooms.id, input.roomId), eq(rooms.venueId, venue.id)));
-    if (!room) return { fields: { roomId: vmsg('roomNotInVenue') } };
+    if (!room) return invalid({ roomId: vmsg('roomNotInVenue') });
   }
-  if (input.relayVenueIds.some((id) => !eventVenues.some((v) => v.id === id)))
-    return { fields: { relayVenueIds: vmsg('relayOtherEvent') } };
+  if (input.relayVenueIds.some((id) => !eventVenues.some((v) => v.id === id))) return invalid({ relayVenueIds: vmsg('relayOtherEvent') });
   if (input.speakers.length) {
     const found = await db
       .select({ id: speakers.id })
@@ -75,7 +74,7 @@ async function resolve(
           ),
         ),
       );
-    if (found.length !== input.speakers.length) return { fields: { speakers: vmsg('speakerOtherEvent') } };
+    if (found.length !== input.speakers.length) return invalid({ speakers: vmsg('speakerOtherEvent') });
   }
   const draft: SessionDraft = {
     id: sessionId,
@@ -97,10 +96,10 @@ export async function previewSessionConflicts(
   slug: string,
   sessionId: string | null,
   raw: unknown,
-): Promise<{ fields: Record<string, string> } | { conflicts: Conflict[] }> {
+): Promise<Result<{ conflicts: Conflict[] }>> {
   const resolved = await resolve(db, actor, slug, sessionId, raw);
-  if ('fields' in resolved) return resolved;
-  return { conflicts: await findConflicts(db, resolved.event, resolved.draft) };
+  if ('ok' in resolved) return resolved;
+  return ok({ conflicts: await findConflicts(db, resolved.event, resolved.draft) });
 }
 
 /**
@@ -108,128 +107,108 @@ export async function previewSessionConflicts(
  * the organiser acknowledges them. Raising capacity promotes the first in line in the same
  * transaction; the public sees the change only when the agenda is published.
  */
-export async function saveSession(
-  db: Db,
-  actor: Actor | null,
-  slug: string,
-  sessionId: string | null,
-  raw: unknown,
-): Promise<SaveSessionResult> {
+export async function saveSession(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<SessionSave> {
   const resolved = await resolve(db, actor, slug, sessionId, raw);
-  if ('fields' in resolved) return { ok: false, status: 422, fields: resolved.fields };
+  if ('ok' in resolved) return resolved;
   const { input, draft, event } = resolved;
   const conflicts = await findConflicts(db, event, draft);
-  if (conflicts.length && !input.acknowledgeConflicts) return { ok: false, status: 409, conflicts };
+  if (conflicts.length && !input.acknowledgeConflicts) return conflict('The session clashes with others', { conflicts });
 
-  try {
-    return await db.transaction(async (tx) => {
-      let existing: typeof sessions.$inferSelect | undefined;
-      if (sessionId) {
-        [existing] = await tx
-          .select()
-          .from(sessions)
-          .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)))
-          .for('update');
-        if (!existing) return { ok: false as const, status: 404 as const };
-        if (existing.venueId !== draft.venueId) {
-          const [held] = await tx.select({ n: count() }).from(registrationSessions).where(eq(registrationSessions.sessionId, existing.id));
-          if (held!.n > 0)
-            return {
-              ok: false as const,
-              status: 422 as const,
-              fields: { venueId: vmsg('venueLocked') },
-            };
-        }
+  return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit): Promise<SessionSave> => {
+    let existing: typeof sessions.$inferSelect | undefined;
+    if (sessionId) {
+      [existing] = await tx
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)))
+        .for('update');
+      if (!existing) return notFound(SESSION_GONE);
+      if (existing.venueId !== draft.venueId) {
+        const [held] = await tx.select({ n: count() }).from(registrationSessions).where(eq(registrationSessions.sessionId, existing.id));
+        if (held!.n > 0) return invalid({ venueId: vmsg('venueLocked') });
       }
-      const moved =
-        existing &&
-        (existing.startsAt.getTime() !== draft.startsAt.getTime() ||
-          existing.endsAt.getTime() !== draft.endsAt.getTime() ||
-          existing.roomId !== draft.roomId);
-      const values = {
+    }
+    const moved =
+      existing &&
+      (existing.startsAt.getTime() !== draft.startsAt.getTime() ||
+        existing.endsAt.getTime() !== draft.endsAt.getTime() ||
+        existing.roomId !== draft.roomId);
+    const values = {
+      slug: input.slug,
+      title: { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) },
+      description: { en: input.descriptionEn, ...(input.descriptionZh ? { zh: input.descriptionZh } : {}) },
+      kind: input.kind,
+      segment: input.segment,
+      startsAt: draft.startsAt,
+      endsAt: draft.endsAt,
+      venueId: draft.venueId,
+      roomId: draft.roomId,
+      capacity: draft.capacity,
+      streamed: input.streamed,
+      livestreamUrl: input.livestreamUrl,
+      recordingUrl: input.recordingUrl,
+      languages: input.languages,
+      status: input.cancelled
+        ? ('cancelled' as const)
+        : moved || existing?.status === 'changed'
+          ? ('changed' as const)
+          : ('scheduled' as const),
+      updatedAt: new Date(),
+    };
+    let id: string;
+    if (existing) {
+      id = existing.id;
+      await tx
+        .update(sessions)
+        .set({ ...values, revision: sql`${sessions.revision} + 1` })
+        .where(eq(sessions.id, id));
+    } else {
+      const [created] = await tx
+        .insert(sessions)
+        .values({ ...values, eventId: event.id })
+        .returning({ id: sessions.id });
+      id = created!.id;
+    }
+    await tx.delete(sessionRelays).where(eq(sessionRelays.sessionId, id));
+    if (input.relayVenueIds.length)
+      await tx.insert(sessionRelays).values(input.relayVenueIds.map((venueId) => ({ sessionId: id, venueId })));
+    await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, id));
+    if (input.speakers.length)
+      await tx
+        .insert(sessionSpeakers)
+        .values(
+          input.speakers.map((s, position) => ({ sessionId: id, speakerId: s.speakerId, role: s.role, presence: s.presence, position })),
+        );
+
+    // More seats than before: the waitlist moves up now, not at the next cancellation.
+    const promoted: string[] = [];
+    if (existing && !input.cancelled) {
+      const locked = (await lockSeats(tx, { venueIds: [], sessionIds: [id] })).sessions.get(id)!;
+      for (let next = await promoteFirstInSession(tx, locked); next; next = await promoteFirstInSession(tx, locked)) promoted.push(next);
+      if (promoted.length) {
+        await tx
+          .update(registrations)
+          .set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() })
+          .where(inArray(registrations.id, promoted));
+        for (const registrationId of promoted.sort()) await queueRegistrationMail(tx, registrationId, 'promoted');
+      }
+    }
+    await audit({
+      action: existing ? 'session.update' : 'session.create',
+      entity: 'session',
+      entityId: id,
+      details: {
         slug: input.slug,
-        title: { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) },
-        description: { en: input.descriptionEn, ...(input.descriptionZh ? { zh: input.descriptionZh } : {}) },
-        kind: input.kind,
-        segment: input.segment,
-        startsAt: draft.startsAt,
-        endsAt: draft.endsAt,
-        venueId: draft.venueId,
-        roomId: draft.roomId,
-        capacity: draft.capacity,
-        streamed: input.streamed,
-        livestreamUrl: input.livestreamUrl,
-        recordingUrl: input.recordingUrl,
-        languages: input.languages,
-        status: input.cancelled
-          ? ('cancelled' as const)
-          : moved || existing?.status === 'changed'
-            ? ('changed' as const)
-            : ('scheduled' as const),
-        updatedAt: new Date(),
-      };
-      let id: string;
-      if (existing) {
-        id = existing.id;
-        await tx
-          .update(sessions)
-          .set({ ...values, revision: sql`${sessions.revision} + 1` })
-          .where(eq(sessions.id, id));
-      } else {
-        const [created] = await tx
-          .insert(sessions)
-          .values({ ...values, eventId: event.id })
-          .returning({ id: sessions.id });
-        id = created!.id;
-      }
-      await tx.delete(sessionRelays).where(eq(sessionRelays.sessionId, id));
-      if (input.relayVenueIds.length)
-        await tx.insert(sessionRelays).values(input.relayVenueIds.map((venueId) => ({ sessionId: id, venueId })));
-      await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, id));
-      if (input.speakers.length)
-        await tx
-          .insert(sessionSpeakers)
-          .values(
-            input.speakers.map((s, position) => ({ sessionId: id, speakerId: s.speakerId, role: s.role, presence: s.presence, position })),
-          );
-
-      // More seats than before: the waitlist moves up now, not at the next cancellation.
-      const promoted: string[] = [];
-      if (existing && !input.cancelled) {
-        const locked = (await lockSeats(tx, { venueIds: [], sessionIds: [id] })).sessions.get(id)!;
-        for (let next = await promoteFirstInSession(tx, locked); next; next = await promoteFirstInSession(tx, locked)) promoted.push(next);
-        if (promoted.length) {
-          await tx
-            .update(registrations)
-            .set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() })
-            .where(inArray(registrations.id, promoted));
-          for (const registrationId of promoted.sort()) await queueRegistrationMail(tx, registrationId, 'promoted');
-        }
-      }
-      await recordAudit(tx, {
-        eventId: event.id,
-        actorUserId: actor!.userId,
-        action: existing ? 'session.update' : 'session.create',
-        entity: 'session',
-        entityId: id,
-        details: {
-          slug: input.slug,
-          title: input.titleEn,
-          startsAt: draft.startsAt.toISOString(),
-          endsAt: draft.endsAt.toISOString(),
-          cancelled: input.cancelled,
-          conflictsAcknowledged: conflicts.map((c) => c.kind),
-          promoted: promoted.length,
-        },
-      });
-      return { ok: true as const, id, promoted: promoted.length };
+        title: input.titleEn,
+        startsAt: draft.startsAt.toISOString(),
+        endsAt: draft.endsAt.toISOString(),
+        cancelled: input.cancelled,
+        conflictsAcknowledged: conflicts.map((c) => c.kind),
+        promoted: promoted.length,
+      },
     });
-  } catch (error) {
-    const constraint = violatedConstraint(error);
-    if (constraint === 'sessions_event_slug_uq') return { ok: false, status: 422, fields: { slug: vmsg('slugTaken') } };
-    if (constraint === 'sessions_confirmed_ck') return { ok: false, status: 422, fields: { capacity: vmsg('capacityBelowSeats') } };
-    throw error;
-  }
+    return ok({ id, promoted: promoted.length });
+  });
 }
 
 /** The event row itself, for pages that need its publishing state. */

@@ -9,7 +9,7 @@ import { workingAgenda } from '../public-agenda';
 import { diffAgenda, type AgendaChange } from './diff';
 import { notifyScheduleChanges } from './notify';
 
-export type PublishResult = { version: number; changes: AgendaChange[]; notified: { registrants: number; speakers: number } };
+export type Publication = { version: number; changes: AgendaChange[]; notified: { registrants: number; speakers: number } };
 
 /** What publishing now would change, for the organiser to review first. */
 export async function pendingAgendaChanges(db: Db, actor: Actor | null, slug: string): Promise<AgendaChange[]> {
@@ -24,7 +24,7 @@ export async function pendingAgendaChanges(db: Db, actor: Actor | null, slug: st
  * transaction, queues the mail for everyone affected. The event row is locked so two organisers
  * publishing at once produce two versions in order, each mailing only its own changes.
  */
-export async function publishAgenda(db: Db, actor: Actor | null, slug: string): Promise<PublishResult> {
+export async function publishAgenda(db: Db, actor: Actor | null, slug: string): Promise<Publication> {
   const event = await organiserEvent(db, actor, slug);
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(events).where(eq(events.id, event.id)).for('update');

@@ -5,6 +5,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
+import { conflict, ok, type Result } from '@/lib/errors/result';
 import { type EventPhase, eventPhase } from '../lifecycle';
 
 export const phaseActionSchema = z.enum(['publish', 'open-registration', 'close-registration', 'archive']);
@@ -25,7 +26,8 @@ export function stepsFrom(phase: EventPhase): PhaseAction[] {
 }
 
 export type PhaseRefusal = 'not-allowed-now' | 'programme-unpublished';
-export type ChangePhaseOutcome = { ok: true; phase: EventPhase } | { ok: false; reason: PhaseRefusal; phase: EventPhase };
+/** A refused step is a conflict with the event's phase: the reason says which, the page words it. */
+export type PhaseChange = Result<{ phase: EventPhase }, { reason: PhaseRefusal; phase: EventPhase }>;
 
 /**
  * One step of the event's life: draft → published (registration not yet open) → open → closed →
@@ -37,14 +39,16 @@ export async function changeEventPhase(
   slug: string,
   step: PhaseAction,
   now = new Date(),
-): Promise<ChangePhaseOutcome> {
+): Promise<PhaseChange> {
   const { id } = await organiserEvent(db, actor, slug);
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, id)).for('update');
     const phase = eventPhase(event!, now);
-    if (!ALLOWED[step].includes(phase)) return { ok: false, reason: 'not-allowed-now', phase };
+    if (!ALLOWED[step].includes(phase))
+      return conflict(`The event cannot ${step} while ${phase}`, { reason: 'not-allowed-now' as const, phase });
     // The public would see an empty programme: the organiser publishes it (agenda page) first.
-    if (step === 'publish' && event!.publishedVersion === 0) return { ok: false, reason: 'programme-unpublished', phase };
+    if (step === 'publish' && event!.publishedVersion === 0)
+      return conflict('Publish the programme first', { reason: 'programme-unpublished' as const, phase });
 
     const change: Partial<typeof events.$inferInsert> =
       step === 'publish'
@@ -68,6 +72,6 @@ export async function changeEventPhase(
       entityId: id,
       details: { from: phase, to: next },
     });
-    return { ok: true, phase: next };
+    return ok({ phase: next });
   });
 }

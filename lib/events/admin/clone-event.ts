@@ -8,12 +8,13 @@ import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { daysBetween, shiftWallClock } from '@/lib/time/shift-wall-clock';
 import { localDate } from '@/lib/time/zones';
-import { type CloneEventInput, cloneEventSchema } from './clone-event-input';
+import { invalid, ok, type Result } from '@/lib/errors/result';
+import { parseInput } from '@/lib/validation/field-errors';
+import { cloneEventSchema } from './clone-event-input';
 
 export type ClonedCounts = { venues: number; rooms: number; speakers: number; sessions: number; relays: number; members: number };
-export type CloneEventOutcome =
-  | { ok: true; slug: string; eventId: string; copied: ClonedCounts; shiftedDays: number }
-  | { ok: false; fields: Partial<Record<keyof CloneEventInput, string>> };
+/** The new edition with what was copied, or field errors keyed by the form's fields. */
+export type CloneEventResult = Result<{ slug: string; eventId: string; copied: ClonedCounts; shiftedDays: number }>;
 
 /**
  * A new edition from an earlier one: the programme's frame (venues, rooms, speakers, sessions,
@@ -21,7 +22,7 @@ export type CloneEventOutcome =
  * its own venue's zone. People's data (registrations, mail, audit, published versions, recordings)
  * stays with the edition it belongs to. The clone is a draft, in one transaction: all or nothing.
  */
-export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string, rawInput: unknown): Promise<CloneEventOutcome> {
+export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string, rawInput: unknown): Promise<CloneEventResult> {
   if (!actor) throw new AuthorizationError('signed-out');
   const [source] = await db.select().from(events).where(eq(events.slug, sourceSlug));
   if (!source) throw new AuthorizationError('forbidden');
@@ -29,19 +30,15 @@ export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string
   // Creating an event is a platform decision, not an event one (issue 16: a platform role).
   if (!actor.canCreateEvents) throw new AuthorizationError('forbidden');
 
-  const parsed = cloneEventSchema.safeParse(rawInput);
-  if (!parsed.success) {
-    const fields: Partial<Record<keyof CloneEventInput, string>> = {};
-    for (const issue of parsed.error.issues) fields[issue.path[0] as keyof CloneEventInput] ??= issue.message;
-    return { ok: false, fields };
-  }
-  const input = parsed.data;
+  const parsed = parseInput(cloneEventSchema, rawInput);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
   const days = daysBetween(localDate(source.startsAt, source.timeZone), input.firstDay);
   const eventShift = (instant: Date) => shiftWallClock(instant, source.timeZone, days);
 
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
-    if (taken) return { ok: false, fields: { slug: vmsg('eventSlugTaken') } };
+    if (taken) return invalid({ slug: vmsg('eventSlugTaken') });
 
     const [created] = await tx
       .insert(events)
@@ -165,6 +162,6 @@ export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string
       entityId: eventId,
       details: { from: source.slug, shiftedDays: days, copied },
     });
-    return { ok: true, slug: input.slug, eventId, copied, shiftedDays: days };
+    return ok({ slug: input.slug, eventId, copied, shiftedDays: days });
   });
 }

@@ -6,11 +6,12 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { addDays, zonedToUtc } from '@/lib/time/zones';
-import { type CreateEventField, createEventSchema } from './create-event-input';
+import { invalid, ok, type Result } from '@/lib/errors/result';
+import { parseInput } from '@/lib/validation/field-errors';
+import { createEventSchema } from './create-event-input';
 
-export type CreateEventOutcome =
-  | { ok: true; slug: string; eventId: string }
-  | { ok: false; fields: Partial<Record<CreateEventField, string>> };
+/** The new forum, or field errors keyed by the form's fields (validation keys, worded by the form). */
+export type CreateEventResult = Result<{ slug: string; eventId: string }>;
 
 const localized = (en: string | undefined, zh: string | undefined) => ({ en: en ?? '', ...(zh ? { zh } : {}) });
 
@@ -19,21 +20,17 @@ const localized = (en: string | undefined, zh: string | undefined) => ({ en: en 
  * the online venue if asked; its creator becomes its organiser. Branch venues, rooms and sessions
  * are added afterwards in the event's own pages.
  */
-export async function createEvent(db: Db, actor: Actor | null, rawInput: unknown): Promise<CreateEventOutcome> {
+export async function createEvent(db: Db, actor: Actor | null, rawInput: unknown): Promise<CreateEventResult> {
   if (!actor) throw new AuthorizationError('signed-out');
   if (!actor.canCreateEvents) throw new AuthorizationError('forbidden');
-  const parsed = createEventSchema.safeParse(rawInput);
-  if (!parsed.success) {
-    const fields: Partial<Record<CreateEventField, string>> = {};
-    for (const issue of parsed.error.issues) fields[issue.path[0] as CreateEventField] ??= issue.message;
-    return { ok: false, fields };
-  }
-  const input = parsed.data;
+  const parsed = parseInput(createEventSchema, rawInput);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
   const zone = input.venueTimeZone;
 
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
-    if (taken) return { ok: false, fields: { slug: vmsg('eventSlugTaken') } };
+    if (taken) return invalid({ slug: vmsg('eventSlugTaken') });
     const [event] = await tx
       .insert(events)
       .values({
@@ -78,6 +75,6 @@ export async function createEvent(db: Db, actor: Actor | null, rawInput: unknown
     }
     await tx.insert(eventMembers).values({ eventId, userId: actor.userId, role: 'organiser' });
     await recordAudit(tx, { eventId, actorUserId: actor.userId, action: 'event.create', entity: 'event', entityId: eventId, details: {} });
-    return { ok: true, slug: input.slug, eventId };
+    return ok({ slug: input.slug, eventId });
   });
 }

@@ -7,11 +7,12 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { daysBetween, shiftWallClock } from '@/lib/time/shift-wall-clock';
 import { addDays, localDate, localTime, zonedToUtc } from '@/lib/time/zones';
-import { type EventSettingsField, type EventSettingsInput, eventSettingsSchema } from './event-settings-input';
+import { invalid, ok, type Result } from '@/lib/errors/result';
+import { parseInput } from '@/lib/validation/field-errors';
+import { type EventSettingsInput, eventSettingsSchema } from './event-settings-input';
 
-export type EventSettingsOutcome =
-  | { ok: true; shiftedSessions: number; changed: string[] }
-  | { ok: false; fields: Partial<Record<EventSettingsField, string>> };
+/** What was saved, or field errors keyed by the form's fields (sessions left outside the dates among them). */
+export type EventSettingsResult = Result<{ shiftedSessions: number; changed: string[] }>;
 
 const localized = (en: string | undefined, zh: string | undefined) => ({ en: en ?? '', ...(zh ? { zh } : {}) });
 const splitLocal = (value: string) => [value.slice(0, 10), value.slice(11, 16)] as const;
@@ -50,15 +51,11 @@ export async function eventSettingsValues(db: Db, actor: Actor | null, slug: str
  * fall outside the new dates. Moved sessions are agenda changes like any other: they reach people
  * when the organiser publishes the programme.
  */
-export async function updateEventSettings(db: Db, actor: Actor | null, slug: string, rawInput: unknown): Promise<EventSettingsOutcome> {
+export async function updateEventSettings(db: Db, actor: Actor | null, slug: string, rawInput: unknown): Promise<EventSettingsResult> {
   const { id } = await organiserEvent(db, actor, slug);
-  const parsed = eventSettingsSchema.safeParse(rawInput);
-  if (!parsed.success) {
-    const fields: Partial<Record<EventSettingsField, string>> = {};
-    for (const issue of parsed.error.issues) fields[issue.path[0] as EventSettingsField] ??= issue.message;
-    return { ok: false, fields };
-  }
-  const input = parsed.data;
+  const parsed = parseInput(eventSettingsSchema, rawInput);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(events).where(eq(events.id, id)).for('update');
     const event = before!;
@@ -77,9 +74,7 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
     );
     // Checked before anything is written: a refusal leaves the event as it was.
     const outside = planned.filter((s) => s.startsAt < startsAt || s.endsAt > endsAt).length;
-    if (outside > 0) {
-      return { ok: false, fields: { [shift ? 'lastDay' : 'firstDay']: vmsg('sessionsOutsideDates', { count: outside }) } };
-    }
+    if (outside > 0) return invalid({ [shift ? 'lastDay' : 'firstDay']: vmsg('sessionsOutsideDates', { count: outside }) });
     if (shift) {
       for (const s of planned) {
         await tx
@@ -117,6 +112,6 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
       entityId: id,
       details: { changed, shiftedSessions },
     });
-    return { ok: true, shiftedSessions, changed };
+    return ok({ shiftedSessions, changed });
   });
 }

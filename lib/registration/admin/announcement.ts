@@ -3,6 +3,7 @@ import { vmsg } from '@/lib/validation/message';
 import { z } from 'zod';
 import { auditLog, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { invalid, type Result } from '@/lib/errors/result';
 import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
@@ -24,9 +25,8 @@ export const announcementSchema = z.object({
 });
 export type AnnouncementInput = z.input<typeof announcementSchema>;
 
-export type AnnouncementResult =
-  | { ok: true; queued: number; repeated?: boolean }
-  | { ok: false; status: 422; error: string; fields: Record<string, string> };
+/** How many mails were queued (`repeated` when the same form was submitted before), or the form's errors. */
+export type Announcement = Result<{ queued: number; repeated?: boolean }>;
 
 const BATCH = 1000;
 
@@ -35,15 +35,10 @@ const BATCH = 1000;
  * filter asks for them). All mails and the audit entry commit in one transaction: the announcement
  * goes to the whole group or to nobody.
  */
-export async function queueAnnouncement(db: Db, actor: Actor | null, slug: string, rawInput: unknown): Promise<AnnouncementResult> {
+export async function queueAnnouncement(db: Db, actor: Actor | null, slug: string, rawInput: unknown): Promise<Announcement> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = announcementSchema.safeParse(rawInput);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    // The message alone (a validation key): the page says it in the organiser's language.
-    const [, message] = Object.entries(fields)[0]!;
-    return { ok: false, status: 422, error: message, fields };
-  }
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const { subject, body: text, filters, requestId } = parsed.data;
   const where = registrationConditions(event.id, filters, { excludeCancelledByDefault: true });
   const eventName = pick(event.name, 'en');

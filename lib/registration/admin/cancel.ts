@@ -7,7 +7,9 @@ import type { Actor } from '@/lib/auth/sessions';
 import { retryingDeadlocks } from '../deadlock-retry';
 import { rearrangeSeats } from '../rearrange';
 import { lockSeats } from '../seats';
-import { notFound, type AdminActionResult } from './action-result';
+import { conflict, notFound, ok, type Result } from '@/lib/errors/result';
+
+const NO_SUCH_REGISTRATION = 'No such registration in this event';
 
 /**
  * An organiser cancels a registration of their event. The registrant's own cancel path does the
@@ -19,21 +21,20 @@ export async function cancelRegistrationAsOrganiser(
   slug: string,
   registrationId: string,
   reason = '',
-): Promise<AdminActionResult> {
+): Promise<Result> {
   const event = await organiserEvent(db, actor, slug);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
-    db.transaction(async (tx) => {
+    db.transaction(async (tx): Promise<Result> => {
       // The registrant's own cancel path, which locks the seats before the registration's row.
       const [inEvent] = await tx
         .select({ id: registrations.id })
         .from(registrations)
         .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
-      if (!inEvent) return notFound;
+      if (!inEvent) return notFound(NO_SUCH_REGISTRATION);
       const current = await rearrangeSeats(tx, registrationId, null, lockSeats);
-      if (!current) return notFound;
-      if (current.status === 'cancelled')
-        return { ok: false as const, status: 409 as const, error: 'This registration is already cancelled' };
+      if (!current) return notFound(NO_SUCH_REGISTRATION);
+      if (current.status === 'cancelled') return conflict('This registration is already cancelled');
       await recordAudit(tx, {
         eventId: event.id,
         actorUserId: actor!.userId,
@@ -42,7 +43,7 @@ export async function cancelRegistrationAsOrganiser(
         entityId: registrationId,
         details: { name: current.name, email: current.email, previousStatus: current.status, ...(reason ? { reason } : {}) },
       });
-      return { ok: true as const };
+      return ok();
     }),
   );
 }

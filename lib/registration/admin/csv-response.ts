@@ -1,6 +1,8 @@
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { AuthorizationError } from '@/lib/auth/authorize';
+import { authorizationFailure } from '@/lib/auth/authorize';
+import { errorResponse } from '@/lib/errors/http';
+import { invalid } from '@/lib/errors/result';
 import type { Actor } from '@/lib/auth/sessions';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { exportRegistrationsCsv } from './export';
@@ -17,11 +19,9 @@ export async function registrationsCsvResponse(
   try {
     const parsed = filtersFromSearchParams(searchParams);
     if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
-      const [field, message] = Object.entries(fields)[0]!;
       // Authorization still comes first: a stranger learns nothing, not even that a filter is wrong.
       await organiserEvent(db, actor, slug);
-      return Response.json({ error: `${field} ${message}`, fields }, { status: 422, headers: noStore });
+      return errorResponse(invalid(fieldErrors(parsed.error)), noStore);
     }
     const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data);
     return new Response(csv.stream, {
@@ -34,10 +34,6 @@ export async function registrationsCsvResponse(
       },
     });
   } catch (error) {
-    if (error instanceof AuthorizationError) {
-      const status = error.reason === 'signed-out' ? 401 : 403;
-      return Response.json({ error: error.message }, { status, headers: noStore });
-    }
-    throw error;
+    return errorResponse(authorizationFailure(error), noStore);
   }
 }

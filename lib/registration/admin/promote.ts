@@ -17,14 +17,17 @@ import {
   releaseVenueSeat,
   type SeatLockRequest,
 } from '../seats';
-import { notFound, type AdminActionResult } from './action-result';
+import { conflict, notFound, ok, type Result } from '@/lib/errors/result';
 
-function noFreeSeat(place: string, confirmed: number, capacity: number): AdminActionResult {
-  return {
-    ok: false,
-    status: 409,
-    error: `No seat is free at ${place}: ${confirmed} of ${capacity} are taken. Cancel a confirmed registration or raise the capacity first.`,
-  };
+/** An organiser's promotion: who moved up, or why nobody did. */
+type Promotion = Result<{ promoted: string }>;
+
+const NO_SUCH_REGISTRATION = 'No such registration in this event';
+
+function noFreeSeat(place: string, confirmed: number, capacity: number): Promotion {
+  return conflict(
+    `No seat is free at ${place}: ${confirmed} of ${capacity} are taken. Cancel a confirmed registration or raise the capacity first.`,
+  );
 }
 
 type Registration = typeof registrations.$inferSelect;
@@ -62,18 +65,17 @@ async function bumpAndNotify(tx: Db, registrationId: string) {
  * Gives a waitlisted in-person registrant a place at their venue, ahead of the queue if the
  * organiser chooses so, but only while the venue has a free place.
  */
-export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, registrationId: string): Promise<AdminActionResult> {
+export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, registrationId: string): Promise<Promotion> {
   const event = await organiserEvent(db, actor, slug);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
-    db.transaction(async (tx) => {
+    db.transaction(async (tx): Promise<Promotion> => {
       // Admitted, they take their waitlisted seats in the venue's sessions where seats are free.
       const { current, locked } = await lockedWithSeats(tx, event.id, registrationId, (row) =>
         row.status === 'waitlisted' && row.venueId ? { venueIds: [row.venueId], sessionIds: [], sessionsAtVenueIds: [row.venueId] } : null,
       );
-      if (!current) return notFound;
-      if (!locked || !current.venueId)
-        return { ok: false as const, status: 409 as const, error: 'This registration is not on a venue waitlist' };
+      if (!current) return notFound(NO_SUCH_REGISTRATION);
+      if (!locked || !current.venueId) return conflict('This registration is not on a venue waitlist');
       const venue = locked.venues.get(current.venueId)!;
       if (venue.capacity !== null && venue.confirmedCount >= venue.capacity) {
         const [named] = await tx.select({ name: venues.name }).from(venues).where(eq(venues.id, venue.id));
@@ -93,7 +95,7 @@ export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, 
         entityId: current.id,
         details: { name: current.name, email: current.email, venueId: current.venueId, previousPosition: current.waitlistPosition },
       });
-      return { ok: true as const, promoted: current.id };
+      return ok({ promoted: current.id });
     }),
   );
 }
@@ -105,34 +107,32 @@ export async function promoteSessionSeat(
   slug: string,
   registrationId: string,
   sessionId: string,
-): Promise<AdminActionResult> {
+): Promise<Promotion> {
   const event = await organiserEvent(db, actor, slug);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
-    db.transaction(async (tx) => {
+    db.transaction(async (tx): Promise<Promotion> => {
       const { current, locked } = await lockedWithSeats(tx, event.id, registrationId, (row) =>
         row.status === 'cancelled' ? null : { venueIds: [], sessionIds: [sessionId] },
       );
-      if (!current) return notFound;
-      if (!locked) return { ok: false as const, status: 409 as const, error: 'This registration is cancelled' };
+      if (!current) return notFound(NO_SUCH_REGISTRATION);
+      if (!locked) return conflict('This registration is cancelled');
       const session = locked.sessions.get(sessionId);
       const [seat] = await tx
         .select({ status: registrationSessions.status, position: registrationSessions.waitlistPosition })
         .from(registrationSessions)
         .where(and(eq(registrationSessions.registrationId, current.id), eq(registrationSessions.sessionId, sessionId)));
       if (!session || !seat || seat.status !== 'waitlisted') {
-        return { ok: false as const, status: 409 as const, error: 'This registrant is not on the waitlist of that session' };
+        return conflict('This registrant is not on the waitlist of that session');
       }
       if (
         current.mode !== 'in_person' ||
         current.venueId !== session.venueId ||
         !ADMITTED.includes(current.status as (typeof ADMITTED)[number])
       ) {
-        return {
-          ok: false as const,
-          status: 409 as const,
-          error: 'This registrant is still waitlisted for the venue: give them a place at the venue first, and their session seats follow',
-        };
+        return conflict(
+          'This registrant is still waitlisted for the venue: give them a place at the venue first, and their session seats follow',
+        );
       }
       if (session.capacity !== null && session.confirmedCount >= session.capacity) {
         const [named] = await tx.select({ title: sessions.title }).from(sessions).where(eq(sessions.id, session.id));
@@ -151,7 +151,7 @@ export async function promoteSessionSeat(
         entityId: current.id,
         details: { name: current.name, email: current.email, sessionId, previousPosition: seat.position },
       });
-      return { ok: true as const, promoted: current.id };
+      return ok({ promoted: current.id });
     }),
   );
 }

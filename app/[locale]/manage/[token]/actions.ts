@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { vmsg } from '@/lib/validation/message';
-import { getDb } from '@/lib/database/process-database';
+import { linkAction } from '@/lib/edge/action';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { formArg } from '@/lib/http/action-args';
@@ -17,14 +17,12 @@ export async function changeRegistrationAction(token: string, formData: FormData
   formData = formArg(formData);
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
-  const result = await changeRegistration(await getDb(), id, {
-    mode: formData.get('mode'),
-    venue: formData.get('venue') || null,
-    sessions: formData.getAll('sessions'),
-  });
+  const result = await linkAction(({ db }) =>
+    changeRegistration(db, id, { mode: formData.get('mode'), venue: formData.get('venue') || null, sessions: formData.getAll('sessions') }),
+  );
   // The field's message (a validation key) rather than "field message": the page words it in the reader's language.
   if (!result.ok) {
-    const message = ('fields' in result && Object.values(result.fields ?? {})[0]) || result.error;
+    const message = (result.code === 'invalid' && Object.values(result.fields)[0]) || result.error;
     back(token, `error=${encodeURIComponent(message.slice(0, 300))}`);
   }
   back(token, 'saved=1');
@@ -35,8 +33,10 @@ export async function cancelRegistrationAction(token: string, formData: FormData
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
   if (formData.get('confirm') !== 'yes') back(token, `error=${vmsg('confirmCancel')}`);
-  const db = await getDb();
-  const { seats, waitlisted } = cancelOutcome(await registrationView(db, id));
-  await cancelRegistration(db, id);
+  const { seats, waitlisted } = await linkAction(async ({ db }) => {
+    const before = cancelOutcome(await registrationView(db, id));
+    await cancelRegistration(db, id);
+    return before;
+  });
   back(token, `cancelled=1&seats=${seats}&waitlisted=${waitlisted ? 1 : 0}`);
 }

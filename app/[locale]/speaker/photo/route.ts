@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/lib/database/process-database';
-import { AuthorizationError } from '@/lib/auth/authorize';
-import { currentActor } from '@/lib/auth/current';
+import { asSignedIn } from '@/lib/edge/route';
+import { errorResponse } from '@/lib/errors/http';
+import { invalid } from '@/lib/errors/result';
 import { readBodyBytes } from '@/lib/http/body-bytes';
 import { sameOrigin } from '@/lib/http/same-origin';
 import { MAX_PHOTO_BYTES } from '@/lib/speakers/photo';
@@ -14,26 +14,19 @@ export const dynamic = 'force-dynamic';
  * POST the image bytes as the body (any content type: the bytes decide) to set a speaker's photo;
  * DELETE removes it. ?speaker=<id> names the record; only its owner or an organiser may change it.
  */
-async function handle(request: NextRequest, bytes: Uint8Array | null): Promise<NextResponse> {
+async function handle(request: NextRequest, bytes: Uint8Array | null): Promise<Response> {
   const id = uuidSchema.safeParse(request.nextUrl.searchParams.get('speaker'));
-  if (!id.success)
-    return NextResponse.json({ error: 'speaker must be a speaker id', fields: { speaker: 'must be a speaker id' } }, { status: 422 });
-  try {
-    const result = await setSpeakerPhoto(await getDb(), await currentActor(), id.data, bytes);
-    if (!result.ok)
-      return NextResponse.json({ error: result.error, fields: { photo: result.error.replace(/^photo: /, '') } }, { status: result.status });
-    return NextResponse.json({ ok: true });
-  } catch (error) {
-    if (error instanceof AuthorizationError)
-      return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 });
-    throw error;
-  }
+  if (!id.success) return errorResponse(invalid({ speaker: 'must be a speaker id' }));
+  return asSignedIn(async ({ db, actor }) => {
+    const result = await setSpeakerPhoto(db, actor, id.data, bytes);
+    return result.ok ? NextResponse.json({ ok: true }) : errorResponse(result);
+  });
 }
 
 export async function POST(request: NextRequest) {
   if (!sameOrigin(request)) return NextResponse.json({ error: 'cross-site request refused' }, { status: 403 });
   const body = await readBodyBytes(request, MAX_PHOTO_BYTES);
-  if (!body.ok) return NextResponse.json({ error: `photo: ${body.error}`, fields: { photo: body.error } }, { status: body.status });
+  if (!body.ok) return errorResponse({ ...body, error: `photo: ${body.error}`, fields: { photo: body.error } });
   return handle(request, body.bytes);
 }
 

@@ -1,8 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { EventNav, type EventNavLink } from '@/components/admin/event-nav';
-import { eventAccess } from '@/lib/admin/event-access';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { currentActor } from '@/lib/auth/current';
 import { pick } from '@/lib/i18n/text';
 import './admin.css';
@@ -17,11 +15,10 @@ export const dynamic = 'force-dynamic';
 export default async function EventAdminLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const base = `/admin/events/${slug}`;
-  const db = await getDb();
   // Signed out: the page redirects to sign-in itself, with its own address to come back to (a
   // layout does not know the path). No data is shown either way: every lib read needs an actor.
   if (!(await currentActor())) return <>{children}</>;
-  const access = await loadForPage(base, (actor) => eventAccess(db, actor, slug, ['organiser', 'checkin']));
+  const access = await loadEventPage(slug, base, async (access) => access, ['organiser', 'checkin']);
   const [t, locale] = await Promise.all([getTranslations('adminEvent'), getLocale()]);
   const organiser = access.roles.includes('organiser');
   const links: EventNavLink[] = organiser

@@ -1,10 +1,8 @@
 import { type Column, DataTable } from '@/components/admin/data-table';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { BarChart, ColumnChart } from '@/components/admin/bar-chart';
-import { eventAccess } from '@/lib/admin/event-access';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { formatDay } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -18,11 +16,10 @@ export const metadata = { title: 'Event overview', robots: { index: false } };
 export default async function EventOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const base = `/admin/events/${slug}`;
-  const db = await getDb();
-  const access = await loadForPage(base, (actor) => eventAccess(db, actor, slug, ['organiser', 'checkin']));
+  const access = await loadEventPage(slug, base, async (access) => access, ['organiser', 'checkin']);
   // Check-in staff have one page here: theirs.
   if (!access.roles.includes('organiser')) redirect(`${base}/checkin`);
-  const dashboard = await loadForPage(base, (actor) => registrationDashboard(db, actor, slug));
+  const dashboard = await loadEventPage(slug, base, ({ db, actor }) => registrationDashboard(db, actor, slug));
   const [t, tr, locale] = await Promise.all([
     getTranslations('adminRegistrations.dashboard'),
     getTranslations('adminRegistrations'),

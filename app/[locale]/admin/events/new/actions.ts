@@ -1,9 +1,8 @@
 'use server';
 
-import { runForAction } from '@/lib/admin/page-guard';
-import { getDb } from '@/lib/database/process-database';
-import { type CreateEventOutcome, createEvent } from '@/lib/events/admin/create-event';
+import { adminAction } from '@/lib/edge/action';
+import { type CreateEventResult, createEvent } from '@/lib/events/admin/create-event';
 
-export async function createEventAction(values: unknown): Promise<CreateEventOutcome> {
-  return runForAction('/admin/events/new', async (actor) => createEvent(await getDb(), actor, values));
+export async function createEventAction(values: unknown): Promise<CreateEventResult> {
+  return adminAction('/admin/events/new', ({ db, actor }) => createEvent(db, actor, values));
 }

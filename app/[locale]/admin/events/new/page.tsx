@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CreateEventForm } from '@/components/admin/create-event-form';
-import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
+import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
 import { actorOrSignIn } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/locales';
 import { createEventAction } from './actions';

@@ -1,15 +1,16 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/lib/database/process-database';
+import { route } from '@/lib/edge/route';
+import { errorResponse } from '@/lib/errors/http';
+import { notFound } from '@/lib/errors/result';
 import { speakerFeed } from '@/lib/speakers/feed';
 
 export const dynamic = 'force-dynamic';
 
 /** A speaker's personal feed: /speaker/calendar/<secret>.ics (?lang=zh for Chinese titles). */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ file: string }> }) {
-  const file = (await params).file;
+export const GET = route<{ file: string }>(async ({ request, params, db }) => {
+  const file = params.file;
   const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
-  const feed = token ? await speakerFeed(await getDb(), token, request.nextUrl.searchParams.get('lang') === 'zh' ? 'zh' : 'en') : null;
-  if (!feed) return NextResponse.json({ error: 'No such calendar feed' }, { status: 404 });
+  const feed = token ? await speakerFeed(db, token, new URL(request.url).searchParams.get('lang') === 'zh' ? 'zh' : 'en') : null;
+  if (!feed) return errorResponse(notFound('No such calendar feed'));
   return new Response(feed.body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
@@ -20,4 +21,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       'Referrer-Policy': 'no-referrer',
     },
   });
-}
+});

@@ -1,10 +1,6 @@
-import { loadPublicAgenda } from '@/lib/agenda/load';
-import { apiError, eventJson, venuesJson } from '@/lib/api/serialize';
+import { eventJson, venuesJson } from '@/lib/api/serialize';
+import { agendaRoute } from '@/lib/edge/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const agenda = await loadPublicAgenda((await params).slug);
-  if (!agenda) return apiError(404, 'No such forum');
-  return Response.json({ event: eventJson(agenda.event), venues: venuesJson(agenda) });
-}
+export const GET = agendaRoute(async ({ agenda }) => Response.json({ event: eventJson(agenda.event), venues: venuesJson(agenda) }));

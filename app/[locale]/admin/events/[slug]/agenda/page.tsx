@@ -2,8 +2,7 @@ import { DataTable } from '@/components/admin/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SessionTime } from '@/components/agenda/session-time';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
 import { formatDay } from '@/lib/format/datetime';
@@ -32,11 +31,10 @@ export default async function AgendaAdminPage({
   const { slug } = await params;
   const query = querySchema.parse(await searchParams);
   const base = `/admin/events/${slug}/agenda`;
-  const db = await getDb();
   const [t, locale, overview] = await Promise.all([
     getTranslations('adminAgenda'),
     getLocale() as Promise<Locale>,
-    loadForPage(base, (actor) => agendaOverview(db, actor, slug)),
+    loadEventPage(slug, base, ({ db, actor }) => agendaOverview(db, actor, slug)),
   ]);
   const { agenda, event, pending, conflicts } = overview;
   const tc = await getTranslations('adminAgenda.conflicts');

@@ -1,7 +1,6 @@
 import { DataTable } from '@/components/admin/data-table';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { auditQuerySchema, listAuditLog } from '@/lib/audit/list-audit';
 import { eventTimestamp } from '@/lib/format/event-time';
 
@@ -20,8 +19,10 @@ export default async function AuditPage({
   const { slug } = await params;
   const query = auditQuerySchema.parse(await searchParams);
   const path = `/admin/events/${slug}/audit`;
-  const db = await getDb();
-  const [t, log] = await Promise.all([getTranslations('adminAudit'), loadForPage(path, (actor) => listAuditLog(db, actor, slug, query))]);
+  const [t, log] = await Promise.all([
+    getTranslations('adminAudit'),
+    loadEventPage(slug, path, ({ db, actor }) => listAuditLog(db, actor, slug, query)),
+  ]);
   return (
     <section>
       <h2>{t('title')}</h2>

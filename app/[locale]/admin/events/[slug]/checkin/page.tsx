@@ -1,8 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { CheckInDesk } from '@/components/checkin/check-in-desk';
-import { getDb } from '@/lib/database/process-database';
-import { eventAccess } from '@/lib/admin/event-access';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { checkInAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +8,7 @@ export const metadata = { title: 'Check-in' };
 
 export default async function CheckInPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const db = await getDb();
-  await loadForPage(`/admin/events/${slug}/checkin`, (actor) => eventAccess(db, actor, slug, ['organiser', 'checkin']));
+  await loadEventPage(slug, `/admin/events/${slug}/checkin`, async (access) => access, ['organiser', 'checkin']);
   const t = await getTranslations('checkin');
   const outcomes = ['checked-in', 'already', 'other-venue', 'not-admitted', 'unknown-code'] as const;
   return (

@@ -1,7 +1,6 @@
 import { DataTable } from '@/components/admin/data-table';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { appEnv } from '@/lib/config/env';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { listEventOutbox, outboxQuerySchema } from '@/lib/mail-delivery/admin-outbox';
@@ -21,10 +20,9 @@ export default async function MailPage({
   const { slug } = await params;
   const query = outboxQuerySchema.parse(await searchParams);
   const path = `/admin/events/${slug}/mail`;
-  const db = await getDb();
   const [t, list] = await Promise.all([
     getTranslations('adminMail'),
-    loadForPage(path, (actor) => listEventOutbox(db, actor, slug, query)),
+    loadEventPage(slug, path, ({ db, actor }) => listEventOutbox(db, actor, slug, query)),
   ]);
   const zone = list.event.timeZone;
   const href = (extra: Record<string, string | undefined>) => {

@@ -1,8 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { DataTable } from '@/components/admin/data-table';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
@@ -35,8 +34,7 @@ export default async function RegistrationsPage({
   const problems = { ...filterProblems, ...(parsedPage.success ? {} : fieldErrors(parsedPage.error)) };
   const paging = parsedPage.success ? parsedPage.data : registrationPageSchema.parse({});
 
-  const db = await getDb();
-  const [list, options] = await loadForPage(path, (actor) =>
+  const [list, options] = await loadEventPage(slug, path, ({ db, actor }) =>
     Promise.all([listRegistrations(db, actor, slug, filters, paging), registrationFilterOptions(db, actor, slug)]),
   );
   const zone = list.event.timeZone;

@@ -2,11 +2,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { CloneEventForm } from '@/components/admin/clone-event-form';
 import { EventSettingsForm } from '@/components/admin/event-settings-form';
-import { timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
+import { timeZoneOptions } from '@/lib/admin/form-options';
 import { eventSettingsValues } from '@/lib/events/admin/update-event-settings';
 import { retentionPreview } from '@/lib/retention/retention';
-import { loadForPage } from '@/lib/admin/page-guard';
-import { getDb } from '@/lib/database/process-database';
+import { loadEventPage } from '@/lib/edge/page';
 import { lifecycleView } from '@/lib/events/admin/lifecycle-view';
 import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
@@ -38,11 +37,10 @@ export default async function EventSettingsPage({
 }) {
   const { slug } = await params;
   const base = `/admin/events/${slug}`;
-  const db = await getDb();
   const [view, settings, retention] = await Promise.all([
-    loadForPage(`${base}/settings`, (actor) => lifecycleView(db, actor, slug)),
-    loadForPage(`${base}/settings`, (actor) => eventSettingsValues(db, actor, slug)),
-    loadForPage(`${base}/settings`, (actor) => retentionPreview(db, actor, slug)),
+    loadEventPage(slug, `${base}/settings`, ({ db, actor }) => lifecycleView(db, actor, slug)),
+    loadEventPage(slug, `${base}/settings`, ({ db, actor }) => eventSettingsValues(db, actor, slug)),
+    loadEventPage(slug, `${base}/settings`, ({ db, actor }) => retentionPreview(db, actor, slug)),
   ]);
   const query = querySchema.parse(await searchParams);
   const [t, locale] = await Promise.all([getTranslations('adminEvents'), getLocale() as Promise<Locale>]);

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { listStreamGrants } from '@/lib/livestream/grants';
 import { validationWords } from '@/lib/validation/server-words';
 import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';
@@ -20,10 +19,9 @@ export default async function StreamAccessPage({
 }) {
   const { slug } = await params;
   const query = querySchema.parse(await searchParams);
-  const db = await getDb();
   const [t, grants] = await Promise.all([
     getTranslations('adminStreams'),
-    loadForPage(`/admin/events/${slug}/streams`, (actor) => listStreamGrants(db, actor, slug)),
+    loadEventPage(slug, `/admin/events/${slug}/streams`, ({ db, actor }) => listStreamGrants(db, actor, slug)),
   ]);
   return (
     <section>

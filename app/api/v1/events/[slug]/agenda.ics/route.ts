@@ -1,5 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { loadPublicAgenda } from '@/lib/agenda/load';
+import { agendaRoute } from '@/lib/edge/route';
+import { errorResponse } from '@/lib/errors/http';
+import { invalid } from '@/lib/errors/result';
 import { parseAgendaQuery } from '@/lib/agenda/query';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { agendaFeed, icsResponse } from '@/lib/agenda/agenda-feed';
@@ -8,18 +9,12 @@ import { pick } from '@/lib/i18n/text';
 export const dynamic = 'force-dynamic';
 
 /** The whole programme, or one venue's (?venue=tokyo), as an iCalendar feed. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const agenda = await loadPublicAgenda((await params).slug);
-  if (!agenda) return NextResponse.json({ error: 'No such forum' }, { status: 404 });
+export const GET = agendaRoute(async ({ request, agenda }) => {
   const query = parseAgendaQuery(Object.fromEntries(request.nextUrl.searchParams));
   const locale = request.nextUrl.searchParams.get('lang') === 'zh' ? 'zh' : 'en';
   const venue = query.venue ? agenda.venues.find((v) => v.slug === query.venue) : undefined;
-  if (query.venue && !venue)
-    return NextResponse.json(
-      { error: 'venue is not a venue of this forum', fields: { venue: 'is not a venue of this forum' } },
-      { status: 422 },
-    );
+  if (query.venue && !venue) return errorResponse(invalid({ venue: 'is not a venue of this forum' }));
   const entries = venueAgendas(agenda, { venue: query.venue, segment: query.segment, kind: query.kind, language: query.language });
   const calName = `${pick(agenda.event.name, locale)}${venue ? ` · ${pick(venue.city, locale)}` : ''}`;
   return icsResponse(agendaFeed(agenda, entries, { calName, locale }), `${agenda.event.slug}${venue ? `-${venue.slug}` : ''}.ics`);
-}
+});

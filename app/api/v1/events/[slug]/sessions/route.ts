@@ -1,29 +1,33 @@
-import type { NextRequest } from 'next/server';
-import { getDb } from '@/lib/database/process-database';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { sessionQuerySchema } from '@/lib/api/session-query';
-import { apiError, sessionJson } from '@/lib/api/serialize';
+import { route } from '@/lib/edge/route';
+import { errorResponse } from '@/lib/errors/http';
+import { invalid, notFound } from '@/lib/errors/result';
+import { sessionJson } from '@/lib/api/serialize';
 import { fieldErrors } from '@/lib/validation/field-errors';
 
 export const dynamic = 'force-dynamic';
 
 /** Sessions with seats left; ?venue= gives that venue's programme, relays included. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const parsed = sessionQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+export const GET = route<{ slug: string }>(async ({ request, params, db }) => {
+  const parsed = sessionQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
-    return apiError(422, unknown ? `unknown query parameter: ${(unknown as { keys: string[] }).keys.join(', ')}` : 'invalid query', fields);
+    return errorResponse({
+      ...invalid(fields),
+      error: unknown ? `unknown query parameter: ${(unknown as { keys: string[] }).keys.join(', ')}` : 'invalid query',
+    });
   }
-  const agenda = await loadPublicAgenda((await params).slug);
-  if (!agenda) return apiError(404, 'No such forum');
+  const agenda = await loadPublicAgenda(params.slug);
+  if (!agenda) return errorResponse(notFound('No such forum'));
   const query = parsed.data;
   if (query.venue && !agenda.venues.some((v) => v.slug === query.venue))
-    return apiError(422, 'venue is not a venue of this forum', { venue: 'is not a venue of this forum' });
-  const seats = await seatsLeft(await getDb(), agenda.event.id);
+    return errorResponse(invalid({ venue: 'is not a venue of this forum' }));
+  const seats = await seatsLeft(db, agenda.event.id);
   const ids = new Set(venueAgendas(agenda, query).map((e) => e.session.id));
   const list = agenda.sessions.filter((s) => ids.has(s.id)).map((s) => sessionJson(agenda, s, seats.get(s.id)));
   return Response.json({ sessions: list });
-}
+});

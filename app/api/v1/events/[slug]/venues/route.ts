@@ -1,10 +1,6 @@
-import { loadPublicAgenda } from '@/lib/agenda/load';
-import { apiError, venuesJson } from '@/lib/api/serialize';
+import { venuesJson } from '@/lib/api/serialize';
+import { agendaRoute } from '@/lib/edge/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const agenda = await loadPublicAgenda((await params).slug);
-  if (!agenda) return apiError(404, 'No such forum');
-  return Response.json({ venues: venuesJson(agenda) });
-}
+export const GET = agendaRoute(async ({ agenda }) => Response.json({ venues: venuesJson(agenda) }));

@@ -1,14 +1,16 @@
-import { getDb } from '@/lib/database/process-database';
+import { errorResponse } from '@/lib/errors/http';
+import { notFound } from '@/lib/errors/result';
+import { route } from '@/lib/edge/route';
 import { registrationFeed } from '@/lib/registration/registration-feed';
 import { registrationIdFromFeedToken } from '@/lib/registration/feed-token';
 
 export const dynamic = 'force-dynamic';
 
 /** A registrant's personal calendar feed, reached only through its secret link. */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const id = registrationIdFromFeedToken((await params).token);
-  const body = id ? await registrationFeed(await getDb(), id) : null;
-  if (!body) return Response.json({ error: 'This calendar link is not valid.' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+export const GET = route<{ token: string }>(async ({ params, db }) => {
+  const id = registrationIdFromFeedToken(params.token);
+  const body = id ? await registrationFeed(db, id) : null;
+  if (!body) return errorResponse(notFound('This calendar link is not valid.'), { 'Cache-Control': 'no-store' });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
@@ -17,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       'X-Robots-Tag': 'noindex',
     },
   });
-}
+});

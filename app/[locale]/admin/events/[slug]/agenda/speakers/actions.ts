@@ -1,21 +1,20 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
-import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
-import { missing, type SaveResult } from '@/lib/agenda/venues-admin/result';
-import { createSpeaker, updateSpeaker } from '@/lib/agenda/venues-admin/save-speaker';
-import { slugSchema } from '@/lib/validation/common';
+import { missing, type Saved } from '@/lib/admin/saved';
+import { createSpeaker, updateSpeaker } from '@/lib/speakers/admin/save-speaker';
+import { eventAction } from '@/lib/edge/action';
 
 /** Adds a speaker (no id) or saves one; the values are parsed in lib/ with the form's own schema. */
-export async function saveSpeakerAction(eventSlug: string, speakerId: string | null, values: unknown): Promise<SaveResult> {
-  const slug = slugSchema.safeParse(eventSlug);
+export async function saveSpeakerAction(eventSlug: string, speakerId: string | null, values: unknown): Promise<Saved> {
   const id = z.uuid().nullable().safeParse(speakerId);
-  if (!slug.success || !id.success) return missing('speaker');
-  const result = await runForAction(`/admin/events/${slug.data}/agenda/speakers`, async (actor) =>
-    id.data ? updateSpeaker(await getDb(), actor, slug.data, id.data, values) : createSpeaker(await getDb(), actor, slug.data, values),
-  );
-  if (result.ok) refreshPublicProgramme(slug.data);
-  return result;
+  if (!id.success) return missing('speaker');
+  return eventAction(eventSlug, 'agenda/speakers', async ({ db, actor, event }) => {
+    const result = id.data
+      ? await updateSpeaker(db, actor, event.slug, id.data, values)
+      : await createSpeaker(db, actor, event.slug, values);
+    if (result.ok) refreshPublicProgramme(event.slug);
+    return result;
+  });
 }

@@ -1,9 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { DataTable } from '@/components/admin/data-table';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadForPage } from '@/lib/admin/page-guard';
-import { listSpeakers } from '@/lib/agenda/venues-admin/list-speakers';
+import { loadEventPage } from '@/lib/edge/page';
+import { listSpeakers } from '@/lib/speakers/admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
 import { tableSort, tableSortHref } from '@/lib/pagination/table-sort';
 import { countryName } from '@/lib/registration/admin/country-name';
@@ -21,8 +20,7 @@ export default async function SpeakersPage({
   const { slug } = await params;
   const sort = tableSort(await searchParams);
   const path = `/admin/events/${slug}/agenda/speakers`;
-  const db = await getDb();
-  const list = await loadForPage(path, (actor) => listSpeakers(db, actor, slug));
+  const list = await loadEventPage(slug, path, ({ db, actor }) => listSpeakers(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
 
   return (

@@ -2,54 +2,51 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
-import { runForAction } from '@/lib/admin/page-guard';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
-import { deleteRoom } from '@/lib/agenda/venues-admin/delete-room';
-import { missing, type SaveResult } from '@/lib/agenda/venues-admin/result';
-import { createRoom, updateRoom } from '@/lib/agenda/venues-admin/save-room';
-import { createVenue, updateVenue } from '@/lib/agenda/venues-admin/save-venue';
-import { slugSchema } from '@/lib/validation/common';
+import { deleteRoom } from '@/lib/agenda/admin/delete-room';
+import { missing, type Saved } from '@/lib/admin/saved';
+import { createRoom, updateRoom } from '@/lib/agenda/admin/save-room';
+import { createVenue, updateVenue } from '@/lib/agenda/admin/save-venue';
+import { eventAction } from '@/lib/edge/action';
 import { actionArg } from '@/lib/http/action-args';
 
-const venuesPath = (slug: string) => `/admin/events/${slug}/agenda/venues`;
+const roomIds = z.object({ venueId: z.uuid(), roomId: z.uuid().nullable() });
 
 /** Creates a venue (no id) or saves one; the form's values are parsed in lib/ with the form's own schema. */
-export async function saveVenueAction(eventSlug: string, venueId: string | null, values: unknown): Promise<SaveResult> {
-  const slug = slugSchema.safeParse(eventSlug);
+export async function saveVenueAction(eventSlug: string, venueId: string | null, values: unknown): Promise<Saved> {
   const id = z.uuid().nullable().safeParse(venueId);
-  if (!slug.success || !id.success) return missing('venue');
-  const result = await runForAction(venuesPath(slug.data), async (actor) =>
-    id.data ? updateVenue(await getDb(), actor, slug.data, id.data, values) : createVenue(await getDb(), actor, slug.data, values),
-  );
-  if (result.ok) refreshPublicProgramme(slug.data);
-  return result;
+  if (!id.success) return missing('venue');
+  return eventAction(eventSlug, 'agenda/venues', async ({ db, actor, event }) => {
+    const result = id.data ? await updateVenue(db, actor, event.slug, id.data, values) : await createVenue(db, actor, event.slug, values);
+    if (result.ok) refreshPublicProgramme(event.slug);
+    return result;
+  });
 }
 
 /** Adds a room to a venue (no room id) or saves one. */
-export async function saveRoomAction(eventSlug: string, venueId: string, roomId: string | null, values: unknown): Promise<SaveResult> {
-  const slug = slugSchema.safeParse(eventSlug);
-  const ids = z.object({ venueId: z.uuid(), roomId: z.uuid().nullable() }).safeParse({ venueId, roomId });
-  if (!slug.success || !ids.success) return missing('room');
-  const result = await runForAction(`${venuesPath(slug.data)}/${ids.data.venueId}`, async (actor) =>
-    ids.data.roomId
-      ? updateRoom(await getDb(), actor, slug.data, ids.data.roomId, values)
-      : createRoom(await getDb(), actor, slug.data, ids.data.venueId, values),
-  );
-  if (result.ok) refreshPublicProgramme(slug.data);
-  return result;
+export async function saveRoomAction(eventSlug: string, venueId: string, roomId: string | null, values: unknown): Promise<Saved> {
+  const ids = roomIds.safeParse({ venueId, roomId });
+  if (!ids.success) return missing('room');
+  return eventAction(eventSlug, `agenda/venues/${ids.data.venueId}`, async ({ db, actor, event }) => {
+    const result = ids.data.roomId
+      ? await updateRoom(db, actor, event.slug, ids.data.roomId, values)
+      : await createRoom(db, actor, event.slug, ids.data.venueId, values);
+    if (result.ok) refreshPublicProgramme(event.slug);
+    return result;
+  });
 }
 
 /** A plain form post: back to the venue page, which explains a refusal in the viewer's language. */
 export async function deleteRoomAction(eventSlug: string, venueId: string, roomId: string): Promise<void> {
-  const slug = actionArg(slugSchema, eventSlug);
   const ids = actionArg(z.object({ venueId: z.uuid(), roomId: z.uuid() }), { venueId, roomId });
-  const path = `${venuesPath(slug)}/${ids.venueId}`;
-  const result = await runForAction(path, async (actor) => deleteRoom(await getDb(), actor, slug, ids.roomId));
-  if (result.ok) {
-    refreshPublicProgramme(slug);
-    redirect(`${path}?done=room-deleted#rooms`);
-  }
-  if (result.status === 409) redirect(`${path}?in-use=${ids.roomId}#rooms`);
-  redirect(`${path}?error=${encodeURIComponent(result.error)}#rooms`);
+  const done = await eventAction(eventSlug, `agenda/venues/${ids.venueId}`, async ({ db, actor, event, path }) => {
+    const result = await deleteRoom(db, actor, event.slug, ids.roomId);
+    if (result.ok) {
+      refreshPublicProgramme(event.slug);
+      return `${path}?done=room-deleted#rooms`;
+    }
+    if (result.code === 'conflict') return `${path}?in-use=${ids.roomId}#rooms`;
+    return `${path}?error=${encodeURIComponent(result.error)}#rooms`;
+  });
+  redirect(done);
 }

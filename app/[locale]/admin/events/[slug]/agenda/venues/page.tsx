@@ -1,9 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { DataTable } from '@/components/admin/data-table';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadForPage } from '@/lib/admin/page-guard';
-import { listVenues } from '@/lib/agenda/venues-admin/list-venues';
+import { loadEventPage } from '@/lib/edge/page';
+import { listVenues } from '@/lib/agenda/admin/list-venues';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { tableSort, tableSortHref } from '@/lib/pagination/table-sort';
@@ -23,8 +22,7 @@ export default async function VenuesPage({
   const { slug } = await params;
   const sort = tableSort(await searchParams);
   const path = `/admin/events/${slug}/agenda/venues`;
-  const db = await getDb();
-  const list = await loadForPage(path, (actor) => listVenues(db, actor, slug));
+  const list = await loadEventPage(slug, path, ({ db, actor }) => listVenues(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
   const now = new Date();
 

@@ -1,8 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { eventOutboxMessage } from '@/lib/mail-delivery/admin-outbox';
 import { resendMailAction } from './actions';
@@ -24,10 +23,9 @@ export default async function MailMessagePage({
 }) {
   const { slug, id } = await params;
   const query = querySchema.parse(await searchParams);
-  const db = await getDb();
   const [t, found] = await Promise.all([
     getTranslations('adminMail'),
-    loadForPage(`/admin/events/${slug}/mail/${id}`, (actor) => eventOutboxMessage(db, actor, slug, id)),
+    loadEventPage(slug, `/admin/events/${slug}/mail/${id}`, ({ db, actor }) => eventOutboxMessage(db, actor, slug, id)),
   ]);
   if (!found) notFound();
   const { message, event } = found;

@@ -2,52 +2,52 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
-import { organiserEvent } from '@/lib/admin/event-access';
-import { runForAction } from '@/lib/admin/page-guard';
-import type { AdminActionResult } from '@/lib/registration/admin/action-result';
+import { eventAction } from '@/lib/edge/action';
+import { invalid, type Result } from '@/lib/errors/result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { singleLineText } from '@/lib/validation/text';
 import { vmsg } from '@/lib/validation/message';
 import { actionArg, formArg } from '@/lib/http/action-args';
 
-const target = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/), id: z.uuid() });
 const cancelForm = z.object({ confirm: z.literal('yes', { error: vmsg('confirmCancel') }), reason: singleLineText(300).default('') });
 
-function detailPath(slug: string, id: string) {
-  return `/admin/events/${slug}/registrations/${id}`;
-}
-
-function back(path: string, result: AdminActionResult, done: string): never {
-  redirect(result.ok ? `${path}?done=${done}` : `${path}?error=${encodeURIComponent(result.error.slice(0, 300))}`);
+/**
+ * Back to the registration's page, saying what was done or why not. A field error goes as its
+ * validation key alone: the page words it in the organiser's language.
+ */
+function outcome(path: string, result: Result, done: string): string {
+  if (result.ok) return `${path}?done=${done}`;
+  const reason = result.code === 'invalid' ? (Object.values(result.fields)[0] ?? result.error) : result.error;
+  return `${path}?error=${encodeURIComponent(reason.slice(0, 300))}`;
 }
 
 export async function cancelRegistrationAction(slug: string, id: string, formData: FormData): Promise<void> {
-  const ids = actionArg(target, { slug, id });
+  const registration = actionArg(z.uuid(), id);
   formData = formArg(formData);
-  const path = detailPath(ids.slug, ids.id);
-  const result = await runForAction(path, async (actor): Promise<AdminActionResult> => {
-    const db = await getDb();
-    // Who asks is checked before what they sent: a stranger gets the refusal, not the form's errors.
-    await organiserEvent(db, actor, ids.slug);
+  const done = await eventAction(slug, `registrations/${registration}`, async ({ db, actor, event, path }) => {
+    // The wrapper has checked who asks before this reads what they sent.
     const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
-    if (!form.success) return { ok: false, status: 422, error: form.error.issues[0]?.message ?? vmsg('confirmCancel') };
-    return cancelRegistrationAsOrganiser(db, actor, ids.slug, ids.id, form.data.reason);
+    const result = form.success
+      ? await cancelRegistrationAsOrganiser(db, actor, event.slug, registration, form.data.reason)
+      : invalid({ [String(form.error.issues[0]?.path[0] ?? 'confirm')]: form.error.issues[0]?.message ?? vmsg('confirmCancel') });
+    return outcome(path, result, 'cancelled');
   });
-  back(path, result, 'cancelled');
+  redirect(done);
 }
 
 export async function promoteAtVenueAction(slug: string, id: string): Promise<void> {
-  const ids = actionArg(target, { slug, id });
-  const path = detailPath(ids.slug, ids.id);
-  const result = await runForAction(path, async (actor) => promoteAtVenue(await getDb(), actor, ids.slug, ids.id));
-  back(path, result, 'promoted');
+  const registration = actionArg(z.uuid(), id);
+  const done = await eventAction(slug, `registrations/${registration}`, async ({ db, actor, event, path }) =>
+    outcome(path, await promoteAtVenue(db, actor, event.slug, registration), 'promoted'),
+  );
+  redirect(done);
 }
 
 export async function promoteSessionSeatAction(slug: string, id: string, sessionId: string): Promise<void> {
-  const ids = actionArg(target.extend({ sessionId: z.uuid() }), { slug, id, sessionId });
-  const path = detailPath(ids.slug, ids.id);
-  const result = await runForAction(path, async (actor) => promoteSessionSeat(await getDb(), actor, ids.slug, ids.id, ids.sessionId));
-  back(path, result, 'promoted');
+  const ids = actionArg(z.object({ registration: z.uuid(), session: z.uuid() }), { registration: id, session: sessionId });
+  const done = await eventAction(slug, `registrations/${ids.registration}`, async ({ db, actor, event, path }) =>
+    outcome(path, await promoteSessionSeat(db, actor, event.slug, ids.registration, ids.session), 'promoted'),
+  );
+  redirect(done);
 }

@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation';
 import { validationWords } from '@/lib/validation/server-words';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { formatSpan } from '@/lib/format/datetime';
 import { eventTimestamp } from '@/lib/format/event-time';
 import type { Locale } from '@/lib/i18n/locales';
@@ -34,8 +33,7 @@ export default async function RegistrationDetailPage({
   const query = querySchema.parse(await searchParams);
   const path = `/admin/events/${slug}/registrations/${id}`;
   if (!z.uuid().safeParse(id).success) notFound();
-  const db = await getDb();
-  const detail = await loadForPage(path, (actor) => registrationDetail(db, actor, slug, id));
+  const detail = await loadEventPage(slug, path, ({ db, actor }) => registrationDetail(db, actor, slug, id));
   if (!detail) notFound();
   const [t, tr, locale] = await Promise.all([
     getTranslations('adminRegistrations.detail'),

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { validationWords } from '@/lib/validation/server-words';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { announcementAudience } from '@/lib/registration/admin/announcement';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
 import { filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
@@ -31,8 +30,7 @@ export default async function AnnouncePage({
   const path = `/admin/events/${slug}/registrations/announce`;
   const t = await getTranslations('adminRegistrations');
   const { filters, problems } = filtersKeepingValid(raw);
-  const db = await getDb();
-  const [audience, options] = await loadForPage(path, (actor) =>
+  const [audience, options] = await loadEventPage(slug, path, ({ db, actor }) =>
     Promise.all([announcementAudience(db, actor, slug, filters), registrationFilterOptions(db, actor, slug)]),
   );
 

@@ -1,11 +1,11 @@
-import { getDb } from '@/lib/database/process-database';
-import { currentActor } from '@/lib/auth/current';
+import { staffRoute } from '@/lib/edge/route';
 import { registrationsCsvResponse } from '@/lib/registration/admin/csv-response';
 
 export const dynamic = 'force-dynamic';
 
 /** GET …/registrations/export.csv?q=&venue=&mode=&status=&country=&type= — the table's filters. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  return registrationsCsvResponse(await getDb(), await currentActor(), slug, new URL(request.url).searchParams);
-}
+export const GET = staffRoute(
+  ['organiser'],
+  ({ db, actor, event, request }) => registrationsCsvResponse(db, actor, event.slug, new URL(request.url).searchParams),
+  { 'cache-control': 'no-store' },
+);

@@ -1,8 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionEditor } from '@/components/admin/session-editor';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { sessionEditorOptions, sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import { uuidSchema } from '@/lib/validation/common';
 import { checkSessionAction, saveSessionAction } from '../actions';
@@ -13,11 +12,10 @@ export const metadata = { title: 'Edit session', robots: { index: false } };
 export default async function EditSessionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   if (!uuidSchema.safeParse(id).success) notFound();
-  const db = await getDb();
   const locale = await getLocale();
   const [t, loaded] = await Promise.all([
     getTranslations('adminAgenda'),
-    loadForPage(`/admin/events/${slug}/agenda/sessions/${id}`, (actor) =>
+    loadEventPage(slug, `/admin/events/${slug}/agenda/sessions/${id}`, ({ db, actor }) =>
       Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id)]),
     ),
   ]);

@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionEditor } from '@/components/admin/session-editor';
-import { getDb } from '@/lib/database/process-database';
-import { loadForPage } from '@/lib/admin/page-guard';
+import { loadEventPage } from '@/lib/edge/page';
 import { sessionEditorOptions } from '@/lib/agenda/admin/editor-data';
 import { checkSessionAction, saveSessionAction } from '../actions';
 
@@ -10,11 +9,10 @@ export const metadata = { title: 'New session', robots: { index: false } };
 
 export default async function NewSessionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const db = await getDb();
   const locale = await getLocale();
   const [t, options] = await Promise.all([
     getTranslations('adminAgenda.editor'),
-    loadForPage(`/admin/events/${slug}/agenda/sessions/new`, (actor) => sessionEditorOptions(db, actor, slug, locale)),
+    loadEventPage(slug, `/admin/events/${slug}/agenda/sessions/new`, ({ db, actor }) => sessionEditorOptions(db, actor, slug, locale)),
   ]);
   const { eventId: _eventId, firstDay, ...choices } = options;
   return (

@@ -1,12 +1,11 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/lib/database/process-database';
 import { SpeakerForm } from '@/components/admin/speaker-form';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadForPage } from '@/lib/admin/page-guard';
-import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
-import { speakerForEdit } from '@/lib/agenda/venues-admin/list-speakers';
+import { loadEventPage } from '@/lib/edge/page';
+import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
+import { speakerForEdit } from '@/lib/speakers/admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
 import { saveSpeakerAction } from '../actions';
 
@@ -26,8 +25,7 @@ export default async function SpeakerPage({
   const query = querySchema.parse(await searchParams);
   const list = `/admin/events/${slug}/agenda/speakers`;
   if (!z.uuid().safeParse(speakerId).success) notFound();
-  const db = await getDb();
-  const edit = await loadForPage(`${list}/${speakerId}`, (actor) => speakerForEdit(db, actor, slug, speakerId));
+  const edit = await loadEventPage(slug, `${list}/${speakerId}`, ({ db, actor }) => speakerForEdit(db, actor, slug, speakerId));
   if (!edit.speaker || !edit.values) notFound();
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
   return (

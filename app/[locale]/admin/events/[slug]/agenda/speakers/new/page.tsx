@@ -1,10 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { SpeakerForm } from '@/components/admin/speaker-form';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadForPage } from '@/lib/admin/page-guard';
-import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
-import { newSpeakerDefaults } from '@/lib/agenda/venues-admin/list-speakers';
+import { loadEventPage } from '@/lib/edge/page';
+import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
+import { newSpeakerDefaults } from '@/lib/speakers/admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
 import { saveSpeakerAction } from '../actions';
 
@@ -14,8 +13,7 @@ export const metadata = { title: 'New speaker', robots: { index: false } };
 export default async function NewSpeakerPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const path = `/admin/events/${slug}/agenda/speakers`;
-  const db = await getDb();
-  const { values } = await loadForPage(`${path}/new`, (actor) => newSpeakerDefaults(db, actor, slug));
+  const { values } = await loadEventPage(slug, `${path}/new`, ({ db, actor }) => newSpeakerDefaults(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
   return (
     <>

@@ -1,10 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/lib/database/process-database';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { VenueForm } from '@/components/admin/venue-form';
-import { loadForPage } from '@/lib/admin/page-guard';
-import { countryOptions, timeZoneOptions } from '@/lib/agenda/venues-admin/form-options';
-import { newVenueDefaults } from '@/lib/agenda/venues-admin/venue-for-edit';
+import { loadEventPage } from '@/lib/edge/page';
+import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
+import { newVenueDefaults } from '@/lib/agenda/admin/venue-for-edit';
 import type { Locale } from '@/lib/i18n/locales';
 import { saveVenueAction } from '../actions';
 
@@ -14,8 +13,7 @@ export const metadata = { title: 'New venue', robots: { index: false } };
 export default async function NewVenuePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const path = `/admin/events/${slug}/agenda/venues`;
-  const db = await getDb();
-  const { values } = await loadForPage(`${path}/new`, (actor) => newVenueDefaults(db, actor, slug));
+  const { values } = await loadEventPage(slug, `${path}/new`, ({ db, actor }) => newVenueDefaults(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);
   return (
     <>

@@ -4,7 +4,7 @@ import { emailSchema } from '@/lib/auth/schemas';
 import { singleLineText } from '@/lib/validation/text';
 import { countryCodeSchema } from '@/lib/validation/country-code';
 import { speakerProfileSchema } from '@/lib/speakers/profile-schema';
-import { requiredText, slugField } from './field-schemas';
+import { requiredText, slugField } from '@/lib/admin/field-schemas';
 
 // The speaker edits bio, affiliation, job title and time zone of the same row in their portal; the
 // organiser's form takes those rules from the portal's schema so that whatever one saves, the other

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { rooms, sessionRelays, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
-import type { SessionRef } from './result';
+import type { SessionRef } from '@/lib/admin/saved';
 
 /**
  * The sessions that use each of the given rooms, held there or shown there as a relay. Cancelled

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { rooms } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
-import { missing, type DeleteRoomResult } from './result';
+import { conflict, ok } from '@/lib/errors/result';
+import { missing, type RoomDeletion } from '@/lib/admin/saved';
 import { sessionsUsingRooms } from './room-usage';
 import { eventRoomForUpdate } from './save-room';
 
@@ -13,30 +14,26 @@ import { eventRoomForUpdate } from './save-room';
  * to none, so a room still named by a session (held or relayed there) is refused with their titles.
  * The row lock also waits for a session being saved into the room at the same moment.
  */
-export async function deleteRoom(db: Db, actor: Actor | null, slug: string, roomId: string): Promise<DeleteRoomResult> {
+export async function deleteRoom(db: Db, actor: Actor | null, slug: string, roomId: string): Promise<RoomDeletion> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx): Promise<DeleteRoomResult> => {
+  return saveAudited(db, { eventId: event.id, actor }, {}, async (tx, audit): Promise<RoomDeletion> => {
     const current = await eventRoomForUpdate(tx, event.id, roomId);
     if (!current) return missing('room');
     const using = (await sessionsUsingRooms(tx, [roomId])).get(roomId) ?? [];
     if (using.length > 0) {
       const titles = using.map((s) => `“${s.title.en}”`).join(', ');
-      return {
-        ok: false,
-        status: 409,
-        error: `Room “${current.room.name.en}” is used by ${using.length === 1 ? 'a session' : `${using.length} sessions`} (${titles}); move ${using.length === 1 ? 'it' : 'them'} to another room first`,
-        sessions: using,
-      };
+      return conflict(
+        `Room “${current.room.name.en}” is used by ${using.length === 1 ? 'a session' : `${using.length} sessions`} (${titles}); move ${using.length === 1 ? 'it' : 'them'} to another room first`,
+        { sessions: using },
+      );
     }
     await tx.delete(rooms).where(eq(rooms.id, roomId));
-    await recordAudit(tx, {
-      eventId: event.id,
-      actorUserId: actor!.userId,
+    await audit({
       action: 'room.delete',
       entity: 'room',
       entityId: roomId,
       details: { venue: current.venueSlug, name: current.room.name.en, capacity: current.room.capacity },
     });
-    return { ok: true };
+    return ok();
   });
 }

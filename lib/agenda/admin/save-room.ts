@@ -2,11 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { rooms, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { fieldErrors } from '@/lib/validation/field-errors';
-import { changedFields, localized } from './changes';
-import { invalid, missing, type SaveResult } from './result';
+import { parseInput } from '@/lib/validation/field-errors';
+import { saveAudited } from '@/lib/audit/save-audited';
+import { changedFields, localized } from '@/lib/admin/changes';
+import { ok } from '@/lib/errors/result';
+import { missing, type Saved } from '@/lib/admin/saved';
 import { roomInputSchema } from './room-schema';
 
 /** A room of one of the event's venues, locked for the change, or undefined. */
@@ -21,12 +22,12 @@ export async function eventRoomForUpdate(db: Db, eventId: string, roomId: string
 }
 
 /** An organiser adds a room to a venue of their event. */
-export async function createRoom(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<SaveResult> {
+export async function createRoom(db: Db, actor: Actor | null, slug: string, venueId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
-  const parsed = roomInputSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const input = parsed.data;
-  return db.transaction(async (tx): Promise<SaveResult> => {
+  const parsed = parseInput(roomInputSchema, values);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return saveAudited(db, { eventId: event.id, actor }, {}, async (tx, audit): Promise<Saved> => {
     const [venue] = await tx
       .select({ id: venues.id, slug: venues.slug })
       .from(venues)
@@ -36,39 +37,35 @@ export async function createRoom(db: Db, actor: Actor | null, slug: string, venu
       .insert(rooms)
       .values({ venueId: venue.id, name: localized(input.nameEn, input.nameZh), capacity: input.capacity })
       .returning({ id: rooms.id });
-    await recordAudit(tx, {
-      eventId: event.id,
-      actorUserId: actor!.userId,
+    await audit({
       action: 'room.create',
       entity: 'room',
       entityId: row!.id,
       details: { venue: venue.slug, name: input.nameEn, capacity: input.capacity },
     });
-    return { ok: true, id: row!.id };
+    return ok({ id: row!.id });
   });
 }
 
 /** An organiser renames a room or changes its capacity. */
-export async function updateRoom(db: Db, actor: Actor | null, slug: string, roomId: string, values: unknown): Promise<SaveResult> {
+export async function updateRoom(db: Db, actor: Actor | null, slug: string, roomId: string, values: unknown): Promise<Saved> {
   const event = await organiserEvent(db, actor, slug);
-  const parsed = roomInputSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const input = parsed.data;
-  return db.transaction(async (tx): Promise<SaveResult> => {
+  const parsed = parseInput(roomInputSchema, values);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  return saveAudited(db, { eventId: event.id, actor }, {}, async (tx, audit): Promise<Saved> => {
     const current = await eventRoomForUpdate(tx, event.id, roomId);
     if (!current) return missing('room');
     const next = { name: localized(input.nameEn, input.nameZh), capacity: input.capacity };
     const changes = changedFields(current.room, next);
-    if (Object.keys(changes).length === 0) return { ok: true, id: roomId };
+    if (Object.keys(changes).length === 0) return ok({ id: roomId });
     await tx.update(rooms).set(next).where(eq(rooms.id, roomId));
-    await recordAudit(tx, {
-      eventId: event.id,
-      actorUserId: actor!.userId,
+    await audit({
       action: 'room.update',
       entity: 'room',
       entityId: roomId,
       details: { venue: current.venueSlug, changes },
     });
-    return { ok: true, id: roomId };
+    return ok({ id: roomId });
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { vmsg } from '@/lib/validation/message';
 import { singleLineText } from '@/lib/validation/text';
 import { countryCodeSchema } from '@/lib/validation/country-code';
-import { optionalCount, requiredCount, requiredText, slugField } from './field-schemas';
+import { optionalCount, requiredCount, requiredText, slugField } from '@/lib/admin/field-schemas';
 import { timeZoneField } from '@/lib/validation/time-zone';
 
 export const VENUE_KINDS = ['main', 'branch', 'online'] as const;

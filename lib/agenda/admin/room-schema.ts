@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { singleLineText } from '@/lib/validation/text';
-import { requiredCount, requiredText } from './field-schemas';
+import { requiredCount, requiredText } from '@/lib/admin/field-schemas';
 
 /** The room form and its server action both parse with this. */
 export const roomInputSchema = z.object({
