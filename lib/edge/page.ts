@@ -25,3 +25,18 @@ export async function loadEventPage<T>(
     throw error;
   }
 }
+
+/** A page's query as Next.js hands it over. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** What Next.js hands a page: its address's parameters and its query, both as promises. */
+export type PageProps<Params extends object> = { params: Promise<Params>; searchParams: Promise<SearchParams> };
+
+/** The address's parameters with the query parsed by `schema` (whose fields fall back with `.catch`, so it never throws). */
+export async function pageInput<Params extends object, Query>(
+  props: PageProps<Params>,
+  schema: { parse: (value: unknown) => Query },
+): Promise<Params & { query: Query }> {
+  const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
+  return { ...params, query: schema.parse(searchParams) };
+}

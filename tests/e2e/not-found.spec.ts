@@ -20,3 +20,18 @@ for (const [locale, lang, title, home] of [
     await expect(page).toHaveURL(/\/$/);
   });
 }
+
+test('an API address that no route answers gets a JSON not-found, and the real endpoints beside it still answer', async ({ request }) => {
+  for (const path of ['/api/nope', '/api/v1/nope', '/api/v1/events/china-asean-tech-forum/nope/deeper']) {
+    for (const response of [await request.get(path), await request.post(path, { data: {} }), await request.delete(path)]) {
+      expect(response.status(), path).toBe(404);
+      expect(response.headers()['content-type'], path).toContain('application/json');
+      expect(await response.json(), path).toEqual({ error: 'No such API endpoint' });
+    }
+  }
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  const providers = await request.get('/api/auth/providers');
+  expect(providers.status()).toBe(200);
+  expect(Object.keys(await providers.json())).toContain('magic-link');
+});

@@ -8,19 +8,14 @@ import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinView } from '@/lib/livestream/join-view';
 import { formatTimeWithZone } from '@/lib/format/datetime';
+import type { PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Join online', robots: { index: false, follow: false }, referrer: 'no-referrer' as const };
 
-export default async function JoinPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const [{ token }, t, locale] = await Promise.all([params, getTranslations('join'), getLocale() as Promise<Locale>]);
-  const tz = viewerZoneSchema.parse((await searchParams).tz);
+export default async function JoinPage(props: PageProps<{ token: string }>) {
+  const [{ token }, t, locale] = await Promise.all([props.params, getTranslations('join'), getLocale() as Promise<Locale>]);
+  const tz = viewerZoneSchema.parse((await props.searchParams).tz);
   const view = await joinView(await getDb(), token);
   if (view.state === 'invalid')
     return (

@@ -15,6 +15,7 @@ import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { ManageChoices } from '@/components/registration/manage-choices';
 import { cancelRegistrationAction, changeRegistrationAction } from './actions';
+import { pageInput, type PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your registration', robots: { index: false } };
@@ -28,15 +29,8 @@ const querySchema = z.object({
   tz: viewerZoneSchema,
 });
 
-export default async function ManagePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { token } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function ManagePage(props: PageProps<{ token: string }>) {
+  const { token, query } = await pageInput(props, querySchema);
   const [t, ta, locale] = await Promise.all([getTranslations('manage'), getTranslations('agenda'), getLocale() as Promise<Locale>]);
   const db = await getDb();
   const found = await registrationForManageToken(db, token);

@@ -12,22 +12,17 @@ import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 import { registerAction } from './actions';
+import type { PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
 
 const querySchema = z.object({ session: z.uuid().optional().catch(undefined) });
 
-export default async function RegisterPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
+export default async function RegisterPage(props: PageProps<{ slug: string }>) {
+  const { slug } = await props.params;
   const agenda = await loadPublicAgenda(slug);
   if (!agenda) notFound();
-  const query = querySchema.parse(await searchParams);
+  const query = querySchema.parse(await props.searchParams);
   const phase = eventPhase(agenda.event, new Date());
   if (phase !== 'open') return <RegistrationNotOpen slug={slug} phase={phase} event={agenda.event} />;
   const [t, locale, seats] = await Promise.all([

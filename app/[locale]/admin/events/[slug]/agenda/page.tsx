@@ -2,7 +2,7 @@ import { DataTable } from '@/components/admin/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SessionTime } from '@/components/agenda/session-time';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
 import { formatDay } from '@/lib/format/datetime';
@@ -21,15 +21,8 @@ const querySchema = z.object({
   speakers: z.coerce.number().int().optional().catch(undefined),
 });
 
-export default async function AgendaAdminPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function AgendaAdminPage(props: PageProps<{ slug: string }>) {
+  const { slug, query } = await pageInput(props, querySchema);
   const base = `/admin/events/${slug}/agenda`;
   const [t, locale, overview] = await Promise.all([
     getTranslations('adminAgenda'),

@@ -1,6 +1,6 @@
 import { DataTable } from '@/components/admin/data-table';
 import { getTranslations } from 'next-intl/server';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { auditQuerySchema, listAuditLog } from '@/lib/audit/list-audit';
 import { eventTimestamp } from '@/lib/format/event-time';
 
@@ -9,15 +9,8 @@ export const metadata = { title: 'Audit log', robots: { index: false } };
 
 const ENTITIES = ['registration', 'session', 'agenda', 'outbox', 'venue', 'speaker'] as const;
 
-export default async function AuditPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const query = auditQuerySchema.parse(await searchParams);
+export default async function AuditPage(props: PageProps<{ slug: string }>) {
+  const { slug, query } = await pageInput(props, auditQuerySchema);
   const path = `/admin/events/${slug}/audit`;
   const [t, log] = await Promise.all([
     getTranslations('adminAudit'),

@@ -1,6 +1,6 @@
 import { DataTable } from '@/components/admin/data-table';
 import { getTranslations } from 'next-intl/server';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { appEnv } from '@/lib/config/env';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { listEventOutbox, outboxQuerySchema } from '@/lib/mail-delivery/admin-outbox';
@@ -10,15 +10,8 @@ export const metadata = { title: 'Mail', robots: { index: false } };
 
 const STATUSES = ['queued', 'sending', 'retry', 'sent', 'failed'] as const;
 
-export default async function MailPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const query = outboxQuerySchema.parse(await searchParams);
+export default async function MailPage(props: PageProps<{ slug: string }>) {
+  const { slug, query } = await pageInput(props, outboxQuerySchema);
   const path = `/admin/events/${slug}/mail`;
   const [t, list] = await Promise.all([
     getTranslations('adminMail'),

@@ -5,7 +5,7 @@ import { EventSettingsForm } from '@/components/admin/event-settings-form';
 import { timeZoneOptions } from '@/lib/admin/form-options';
 import { eventSettingsValues } from '@/lib/events/admin/update-event-settings';
 import { retentionPreview } from '@/lib/retention/retention';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage } from '@/lib/edge/page';
 import { lifecycleView } from '@/lib/events/admin/lifecycle-view';
 import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
@@ -28,21 +28,15 @@ const querySchema = z.object({
   members: count,
 });
 
-export default async function EventSettingsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
+export default async function EventSettingsPage(props: PageProps<{ slug: string }>) {
+  const { slug } = await props.params;
   const base = `/admin/events/${slug}`;
   const [view, settings, retention] = await Promise.all([
     loadEventPage(slug, `${base}/settings`, ({ db, actor }) => lifecycleView(db, actor, slug)),
     loadEventPage(slug, `${base}/settings`, ({ db, actor }) => eventSettingsValues(db, actor, slug)),
     loadEventPage(slug, `${base}/settings`, ({ db, actor }) => retentionPreview(db, actor, slug)),
   ]);
-  const query = querySchema.parse(await searchParams);
+  const query = querySchema.parse(await props.searchParams);
   const [t, locale] = await Promise.all([getTranslations('adminEvents'), getLocale() as Promise<Locale>]);
   const when = (instant: Date) =>
     `${formatDay(instant, view.timeZone, locale)} ${formatTimeWithZone(instant, view.timeZone, zonePlace(view.timeZone))}`;

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { listStreamGrants } from '@/lib/livestream/grants';
 import { validationWords } from '@/lib/validation/server-words';
 import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';
@@ -10,15 +10,8 @@ export const metadata = { title: 'Livestream access', robots: { index: false } }
 
 const querySchema = z.object({ saved: z.literal('1').optional().catch(undefined), error: z.string().max(200).optional().catch(undefined) });
 
-export default async function StreamAccessPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function StreamAccessPage(props: PageProps<{ slug: string }>) {
+  const { slug, query } = await pageInput(props, querySchema);
   const [t, grants] = await Promise.all([
     getTranslations('adminStreams'),
     loadEventPage(slug, `/admin/events/${slug}/streams`, ({ db, actor }) => listStreamGrants(db, actor, slug)),

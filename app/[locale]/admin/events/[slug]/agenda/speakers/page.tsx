@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/admin/data-table';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage } from '@/lib/edge/page';
 import { listSpeakers } from '@/lib/speakers/admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
 import { tableSort, tableSortHref } from '@/lib/pagination/table-sort';
@@ -10,15 +10,9 @@ import { countryName } from '@/lib/registration/admin/country-name';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Speakers', robots: { index: false } };
 
-export default async function SpeakersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const sort = tableSort(await searchParams);
+export default async function SpeakersPage(props: PageProps<{ slug: string }>) {
+  const { slug } = await props.params;
+  const sort = tableSort(await props.searchParams);
   const path = `/admin/events/${slug}/agenda/speakers`;
   const list = await loadEventPage(slug, path, ({ db, actor }) => listSpeakers(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/admin/data-table';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage } from '@/lib/edge/page';
 import { listVenues } from '@/lib/agenda/admin/list-venues';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -12,15 +12,9 @@ import { offsetLabel } from '@/lib/time/zones';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Venues', robots: { index: false } };
 
-export default async function VenuesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const sort = tableSort(await searchParams);
+export default async function VenuesPage(props: PageProps<{ slug: string }>) {
+  const { slug } = await props.params;
+  const sort = tableSort(await props.searchParams);
   const path = `/admin/events/${slug}/agenda/venues`;
   const list = await loadEventPage(slug, path, ({ db, actor }) => listVenues(db, actor, slug));
   const [t, locale] = await Promise.all([getTranslations('adminVenues'), getLocale() as Promise<Locale>]);

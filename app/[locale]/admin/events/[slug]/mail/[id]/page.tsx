@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { eventOutboxMessage } from '@/lib/mail-delivery/admin-outbox';
 import { resendMailAction } from './actions';
@@ -14,15 +14,8 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 
-export default async function MailMessagePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug, id } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function MailMessagePage(props: PageProps<{ slug: string; id: string }>) {
+  const { slug, id, query } = await pageInput(props, querySchema);
   const [t, found] = await Promise.all([
     getTranslations('adminMail'),
     loadEventPage(slug, `/admin/events/${slug}/mail/${id}`, ({ db, actor }) => eventOutboxMessage(db, actor, slug, id)),

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { validationWords } from '@/lib/validation/server-words';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { formatSpan } from '@/lib/format/datetime';
 import { eventTimestamp } from '@/lib/format/event-time';
 import type { Locale } from '@/lib/i18n/locales';
@@ -22,15 +22,8 @@ const querySchema = z.object({
 
 const when = eventTimestamp;
 
-export default async function RegistrationDetailPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string; id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug, id } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function RegistrationDetailPage(props: PageProps<{ slug: string; id: string }>) {
+  const { slug, id, query } = await pageInput(props, querySchema);
   const path = `/admin/events/${slug}/registrations/${id}`;
   if (!z.uuid().safeParse(id).success) notFound();
   const detail = await loadEventPage(slug, path, ({ db, actor }) => registrationDetail(db, actor, slug, id));

@@ -3,7 +3,7 @@ import { validationWords } from '@/lib/validation/server-words';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage } from '@/lib/edge/page';
 import { announcementAudience } from '@/lib/registration/admin/announcement';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
 import { filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
@@ -17,15 +17,9 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 
-export default async function AnnouncePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const raw = await searchParams;
+export default async function AnnouncePage(props: PageProps<{ slug: string }>) {
+  const { slug } = await props.params;
+  const raw = await props.searchParams;
   const query = querySchema.parse(raw);
   const path = `/admin/events/${slug}/registrations/announce`;
   const t = await getTranslations('adminRegistrations');

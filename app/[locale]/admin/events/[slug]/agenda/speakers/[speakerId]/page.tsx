@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SpeakerForm } from '@/components/admin/speaker-form';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
 import { speakerForEdit } from '@/lib/speakers/admin/list-speakers';
 import type { Locale } from '@/lib/i18n/locales';
@@ -14,15 +14,8 @@ export const metadata = { title: 'Speaker', robots: { index: false } };
 
 const querySchema = z.object({ done: z.enum(['created']).optional().catch(undefined) });
 
-export default async function SpeakerPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string; speakerId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug, speakerId } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function SpeakerPage(props: PageProps<{ slug: string; speakerId: string }>) {
+  const { slug, speakerId, query } = await pageInput(props, querySchema);
   const list = `/admin/events/${slug}/agenda/speakers`;
   if (!z.uuid().safeParse(speakerId).success) notFound();
   const edit = await loadEventPage(slug, `${list}/${speakerId}`, ({ db, actor }) => speakerForEdit(db, actor, slug, speakerId));

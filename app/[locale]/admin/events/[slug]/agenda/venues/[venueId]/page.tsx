@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { VenueAgendaNav } from '@/components/admin/venue-agenda-nav';
 import { VenueForm } from '@/components/admin/venue-form';
 import { RoomForm } from '@/components/admin/venue-room-form';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { countryOptions, timeZoneOptions } from '@/lib/admin/form-options';
 import { venueForEdit } from '@/lib/agenda/admin/venue-for-edit';
 import type { Locale } from '@/lib/i18n/locales';
@@ -21,15 +21,8 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 
-export default async function VenuePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string; venueId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug, venueId } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function VenuePage(props: PageProps<{ slug: string; venueId: string }>) {
+  const { slug, venueId, query } = await pageInput(props, querySchema);
   const list = `/admin/events/${slug}/agenda/venues`;
   if (!z.uuid().safeParse(venueId).success) notFound();
   const edit = await loadEventPage(slug, `${list}/${venueId}`, ({ db, actor }) => venueForEdit(db, actor, slug, venueId));
