@@ -8,30 +8,13 @@ import { rearrangeSeats } from './rearrange';
 import { registrationView } from './view';
 import { invalid, notFound, ok } from '@/lib/errors/result';
 import type { RegistrationOutcome } from './result';
-import { ATTENDANCE_MODES } from './schema';
+import { attendanceFields, requireVenueInPerson } from './attendance-fields';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { lockSeats, type SeatLock } from './seats';
 
 /** What a registrant can change from their manage link. */
-export const registrationChangeSchema = z
-  .object({
-    mode: z.enum(ATTENDANCE_MODES, { error: vmsg('mode') }),
-    venue: z
-      .string({ error: vmsg('venue') })
-      .max(80, vmsg('venue'))
-      .regex(/^[a-z0-9-]*$/, vmsg('venue'))
-      .nullish()
-      .transform((v) => v || null),
-    sessions: z
-      .array(z.uuid({ error: vmsg('sessions') }), { error: vmsg('sessions') })
-      .max(40, vmsg('tooMany', { max: 40 }))
-      .default([])
-      .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
-  })
-  .superRefine((value, ctx) => {
-    if (value.mode === 'in_person' && !value.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: vmsg('venueRequired') });
-  });
+export const registrationChangeSchema = z.object(attendanceFields).superRefine(requireVenueInPerson);
 
 export type RegistrationChange = z.input<typeof registrationChangeSchema>;
 
