@@ -3,12 +3,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CloneEventResult } from '@/lib/events/admin/clone-event';
 import { type CloneEventInput, cloneEventSchema } from '@/lib/events/admin/clone-event-input';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Field = keyof CloneEventInput;
 type Props = {
@@ -22,17 +23,17 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
   const t = useTranslations('adminEvents.clone');
   const words = useValidationText();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<CloneEventInput>({
     resolver: zodResolver(cloneEventSchema),
     defaultValues: defaults,
   });
+  const { notice, clear, refused } = useFormResult(setError);
   const message = (field: Field) => words(formState.errors[field]?.message);
   const id = (field: Field) => `clone-${field}`;
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
 
   const onSubmit = handleSubmit(async (values) => {
-    setFailed(false);
+    clear();
     const result = await action(eventSlug, values);
     if (result.ok) {
       const copied = new URLSearchParams({
@@ -42,17 +43,12 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
       });
       return router.push(`/admin/events/${result.slug}/settings?${copied}`);
     }
-    for (const [name, text] of Object.entries(result.fields ?? {})) setError(name as Field, { message: text }, { shouldFocus: true });
-    setFailed(true);
+    refused(result, { fixErrors: t('fixErrors'), other: () => t('fixErrors') });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="clone-event-form">
-      {failed && (
-        <p role="alert" className="notice bad">
-          {t('fixErrors')}
-        </p>
-      )}
+      <FormNotice notice={notice} />
       <div className="grid">
         <FormField id={id('nameEn')} label={t('nameEn')} error={message('nameEn')}>
           <input {...field('nameEn')} lang="en" maxLength={200} />

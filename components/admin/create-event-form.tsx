@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
@@ -16,6 +15,8 @@ import {
 } from '@/lib/events/admin/create-event-input';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
   zones: string[];
@@ -28,32 +29,26 @@ export function CreateEventForm({ zones, countries, action }: Props) {
   const t = useTranslations('adminEvents.create');
   const words = useValidationText();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
   const { register, handleSubmit, setError, setValue, getValues, formState } = useForm<CreateEventInput, unknown, CreateEventValues>({
     resolver: zodResolver(createEventSchema),
     defaultValues: { venueTimeZone: 'Asia/Shanghai', venueCountry: 'CN', venueCapacity: 500, withOnline: true },
   });
+  const { notice, clear, refused } = useFormResult(setError);
   const message = (field: CreateEventField) => words(formState.errors[field]?.message);
   const id = (field: CreateEventField) => `event-${field}`;
   const field = (name: CreateEventField, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const nameEn = field('nameEn');
 
   const onSubmit = handleSubmit(async (values) => {
-    setFailed(false);
+    clear();
     const result = await action(values);
     if (result.ok) return router.push(`/admin/events/${result.slug}/settings?done=created`);
-    for (const [name, text] of Object.entries(result.fields ?? {}))
-      setError(name as CreateEventField, { message: text }, { shouldFocus: true });
-    setFailed(true);
+    refused(result, { fixErrors: t('fixErrors'), other: () => t('fixErrors') });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" data-testid="create-event-form">
-      {failed && (
-        <p role="alert" className="notice bad">
-          {t('fixErrors')}
-        </p>
-      )}
+      <FormNotice notice={notice} />
       <fieldset>
         <legend>{t('about')}</legend>
         <div className="grid">

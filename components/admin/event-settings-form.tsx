@@ -3,13 +3,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { EventSettingsField, EventSettingsInput, EventSettingsValues } from '@/lib/events/admin/event-settings-input';
 import { eventSettingsSchema } from '@/lib/events/admin/event-settings-input';
 import type { EventSettingsResult } from '@/lib/events/admin/update-event-settings';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
   eventSlug: string;
@@ -24,7 +25,6 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
   const t = useTranslations('adminEvents.settings');
   const words = useValidationText();
   const router = useRouter();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, watch, reset, getValues, formState } = useForm<
     EventSettingsInput,
     unknown,
@@ -33,22 +33,21 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
     resolver: zodResolver(eventSettingsSchema),
     defaultValues: defaults,
   });
+  const { notice, clear, saved, refused } = useFormResult(setError);
   const message = (field: EventSettingsField) => words(formState.errors[field]?.message);
   const id = (field: EventSettingsField) => `settings-${field}`;
   const field = (name: EventSettingsField, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const datesMoved = sessionCount > 0 && watch('firstDay') !== defaults.firstDay;
 
   const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
+    clear();
     const result = await action(eventSlug, values);
     if (result.ok) {
       reset(getValues());
-      setNotice({ ok: true, text: result.shiftedSessions ? t('savedShifted', { count: result.shiftedSessions }) : t('saved') });
+      saved(result.shiftedSessions ? t('savedShifted', { count: result.shiftedSessions }) : t('saved'));
       return router.refresh();
     }
-    for (const [name, text] of Object.entries(result.fields ?? {}))
-      setError(name as EventSettingsField, { message: text }, { shouldFocus: true });
-    setNotice({ ok: false, text: t('fixErrors') });
+    refused(result, { fixErrors: t('fixErrors'), other: () => t('fixErrors') });
   });
 
   const text = (name: EventSettingsField, label: string, lang: string, max: number) => (
@@ -64,11 +63,7 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" data-testid="event-settings-form">
-      {notice && (
-        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`} data-testid="settings-notice">
-          {notice.text}
-        </p>
-      )}
+      <FormNotice notice={notice} testId="settings-notice" />
       <fieldset>
         <legend>{t('about')}</legend>
         <div className="grid">

@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
@@ -11,6 +10,8 @@ import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@
 import { suggestSlug } from '@/lib/admin/suggest-slug';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
   eventSlug: string;
@@ -29,11 +30,11 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, setValue, getValues, reset, formState } = useForm<SpeakerFormValues, unknown, SpeakerInput>({
     resolver: zodResolver(speakerInputSchema),
     defaultValues: defaults,
   });
+  const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `speaker-${field}`;
   const message = (field: Field) => words(errors[field]?.message);
@@ -41,28 +42,20 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
   const name = field('name');
 
   const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
+    clear();
     const result = await action(eventSlug, speakerId, values);
     if (result.ok) {
       if (!speakerId) return router.push(`/admin/events/${eventSlug}/agenda/speakers/${result.id}?done=created`);
       reset(getValues());
-      setNotice({ ok: true, text: t('speaker.saved') });
+      saved(t('speaker.saved'));
       return router.refresh();
     }
-    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
-    for (const [key, text] of Object.entries(result.fields)) {
-      if ((FIELDS as readonly string[]).includes(key)) setError(key as Field, { message: text });
-    }
-    setNotice({ ok: false, text: t('fixErrors') });
+    refused(result, { fixErrors: t('fixErrors'), other: (failure) => t('notSaved', { message: failure.error }) });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="speaker-form" className="card">
-      {notice && (
-        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`} data-testid="speaker-notice">
-          {notice.text}
-        </p>
-      )}
+      <FormNotice notice={notice} testId="speaker-notice" />
       <div className="grid">
         <FormField id={id('honorific')} label={t('speaker.honorific')} hint={t('speaker.honorificHint')} error={message('honorific')}>
           <input {...field('honorific', true)} autoComplete="off" />

@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
@@ -11,6 +10,8 @@ import { suggestSlug } from '@/lib/admin/suggest-slug';
 import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } from '@/lib/agenda/admin/venue-schema';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
   eventSlug: string;
@@ -32,11 +33,11 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, setValue, getValues, watch, reset, formState } = useForm<VenueFormValues, unknown, VenueInput>({
     resolver: zodResolver(venueInputSchema),
     defaultValues: defaults,
   });
+  const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `venue-${field}`;
   const message = (field: Field) => words(errors[field]?.message);
@@ -45,28 +46,20 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   const zoneChanged = venueId !== null && sessionCount > 0 && watch('timeZone') !== defaults.timeZone;
 
   const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
+    clear();
     const result = await action(eventSlug, venueId, values);
     if (result.ok) {
       if (!venueId) return router.push(`/admin/events/${eventSlug}/agenda/venues/${result.id}?done=created`);
       reset(getValues());
-      setNotice({ ok: true, text: result.shiftedSessions ? t('venue.shifted', { count: result.shiftedSessions }) : t('venue.saved') });
+      saved(result.shiftedSessions ? t('venue.shifted', { count: result.shiftedSessions }) : t('venue.saved'));
       return router.refresh();
     }
-    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
-    for (const [name, text] of Object.entries(result.fields)) {
-      if ((FIELDS as readonly string[]).includes(name)) setError(name as Field, { message: text });
-    }
-    setNotice({ ok: false, text: t('fixErrors') });
+    refused(result, { fixErrors: t('fixErrors'), other: (failure) => t('notSaved', { message: failure.error }) });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="venue-form" className="card">
-      {notice && (
-        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`} data-testid="venue-notice">
-          {notice.text}
-        </p>
-      )}
+      <FormNotice notice={notice} testId="venue-notice" />
       <div className="grid">
         <FormField id={id('nameEn')} label={t('venue.nameEn')} error={message('nameEn')}>
           <input {...field('nameEn')} lang="en" />

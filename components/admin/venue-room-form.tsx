@@ -3,12 +3,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Saved } from '@/lib/admin/saved';
 import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/admin/room-schema';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
   eventSlug: string;
@@ -27,38 +28,30 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, reset, getValues, formState } = useForm<RoomFormValues, unknown, RoomInput>({
     resolver: zodResolver(roomInputSchema),
     defaultValues: defaults,
   });
+  const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `room-${roomId ?? 'new'}-${field}`;
   const message = (field: Field) => words(errors[field]?.message);
   const field = (name: Field) => ({ ...register(name), ...fieldAria(id(name), message(name)) });
 
   const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
+    clear();
     const result = await action(eventSlug, venueId, roomId, values);
     if (result.ok) {
       reset(roomId ? getValues() : defaults);
-      setNotice({ ok: true, text: roomId ? t('rooms.saved') : t('rooms.added') });
+      saved(roomId ? t('rooms.saved') : t('rooms.added'));
       return router.refresh();
     }
-    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('notSaved', { message: result.error }) });
-    for (const [name, text] of Object.entries(result.fields)) {
-      if ((FIELDS as readonly string[]).includes(name)) setError(name as Field, { message: text });
-    }
-    setNotice({ ok: false, text: t('fixErrors') });
+    refused(result, { fixErrors: t('fixErrors'), other: (failure) => t('notSaved', { message: failure.error }) });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid={roomId ? `room-form-${roomId}` : 'room-form-new'}>
-      {notice && (
-        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`}>
-          {notice.text}
-        </p>
-      )}
+      <FormNotice notice={notice} />
       <div className="grid">
         <FormField id={id('nameEn')} label={t('rooms.nameEn')} error={message('nameEn')}>
           <input {...field('nameEn')} lang="en" />

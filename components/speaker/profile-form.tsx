@@ -2,11 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { speakerProfileSchema, type SpeakerProfileFormValues, type SpeakerProfileInput } from '@/lib/speakers/profile-schema';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import type { Result } from '@/lib/errors/result';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
   speakerId: string;
@@ -19,11 +20,11 @@ const FIELDS = ['bioEn', 'bioZh', 'affiliation', 'jobTitle', 'timeZone'] as cons
 export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   const t = useTranslations('speaker');
   const words = useValidationText();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<SpeakerProfileFormValues, unknown, SpeakerProfileInput>({
     resolver: zodResolver(speakerProfileSchema),
     defaultValues: defaults,
   });
+  const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: string) => `${field}-${speakerId}`;
   const describe = (field: (typeof FIELDS)[number]) => ({
@@ -38,23 +39,15 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   );
 
   const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
+    clear();
     const result = await action(speakerId, values);
-    if (result.ok) return setNotice({ ok: true, text: t('saved') });
-    if (result.code !== 'invalid') return setNotice({ ok: false, text: t('forbidden') });
-    for (const [field, message] of Object.entries(result.fields)) {
-      if ((FIELDS as readonly string[]).includes(field)) setError(field as (typeof FIELDS)[number], { message });
-    }
-    setNotice({ ok: false, text: t('fixErrors') });
+    if (result.ok) return saved(t('saved'));
+    refused(result, { fixErrors: t('fixErrors'), other: () => t('forbidden') });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="profile-form">
-      {notice && (
-        <p role={notice.ok ? 'status' : 'alert'} className={`notice ${notice.ok ? 'ok' : 'bad'}`}>
-          {notice.text}
-        </p>
-      )}
+      <FormNotice notice={notice} />
       <div className="field">
         <label htmlFor={id('affiliation')}>{t('affiliation')}</label>
         <input {...register('affiliation')} {...describe('affiliation')} autoComplete="organization" />
