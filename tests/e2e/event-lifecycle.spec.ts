@@ -87,7 +87,7 @@ test('an organiser clones the forum into next year, takes it from draft to archi
   });
   expect(late.status()).toBe(422);
   // The API words the validation key in the caller's language (en by default).
-  expect((await late.json()).fields).toEqual({ event: 'Registration is not open at the moment.' });
+  expect((await late.json()).fields).toEqual({ event: 'Registration for this forum has closed.' });
   await visitor.goto('/events/forum-next-edition/register');
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Registration is closed');
   await expect(visitor.getByRole('link', { name: 'See the programme' })).toBeVisible();
