@@ -12,6 +12,6 @@ export function changedFields<T extends Record<string, unknown>>(
 }
 
 /** `{ en, zh }` without an empty Chinese text, as stored LocalizedText values are. */
-export function localized(en: string, zh: string): { en: string; zh?: string } {
-  return zh ? { en, zh } : { en };
+export function localized(en: string | undefined, zh: string | undefined): { en: string; zh?: string } {
+  return zh ? { en: en ?? '', zh } : { en: en ?? '' };
 }

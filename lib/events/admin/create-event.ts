@@ -9,11 +9,10 @@ import { addDays, zonedToUtc } from '@/lib/time/zones';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { createEventSchema } from './create-event-input';
+import { localized } from '@/lib/admin/changes';
 
 /** The new forum, or field errors keyed by the form's fields (validation keys, worded by the form). */
 export type CreateEventResult = Result<{ slug: string; eventId: string }>;
-
-const localized = (en: string | undefined, zh: string | undefined) => ({ en: en ?? '', ...(zh ? { zh } : {}) });
 
 /**
  * A new forum as a draft: the event, its main venue (whose zone is the event's) with one room, and

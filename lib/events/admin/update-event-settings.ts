@@ -10,11 +10,11 @@ import { addDays, localDate, localTime, zonedToUtc } from '@/lib/time/zones';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { type EventSettingsInput, eventSettingsSchema } from './event-settings-input';
+import { localized } from '@/lib/admin/changes';
 
 /** What was saved, or field errors keyed by the form's fields (sessions left outside the dates among them). */
 export type EventSettingsResult = Result<{ shiftedSessions: number; changed: string[] }>;
 
-const localized = (en: string | undefined, zh: string | undefined) => ({ en: en ?? '', ...(zh ? { zh } : {}) });
 const splitLocal = (value: string) => [value.slice(0, 10), value.slice(11, 16)] as const;
 
 /** The values the settings form starts from, in the event's own zone. */

@@ -31,11 +31,9 @@ const querySchema = z.object({
 export default async function EventSettingsPage(props: PageProps<{ slug: string }>) {
   const { slug } = await props.params;
   const base = `/admin/events/${slug}`;
-  const [view, settings, retention] = await Promise.all([
-    loadEventPage(slug, `${base}/settings`, ({ db, actor }) => lifecycleView(db, actor, slug)),
-    loadEventPage(slug, `${base}/settings`, ({ db, actor }) => eventSettingsValues(db, actor, slug)),
-    loadEventPage(slug, `${base}/settings`, ({ db, actor }) => retentionPreview(db, actor, slug)),
-  ]);
+  const [view, settings, retention] = await loadEventPage(slug, `${base}/settings`, ({ db, actor }) =>
+    Promise.all([lifecycleView(db, actor, slug), eventSettingsValues(db, actor, slug), retentionPreview(db, actor, slug)]),
+  );
   const query = querySchema.parse(await props.searchParams);
   const [t, locale] = await Promise.all([getTranslations('adminEvents'), getLocale() as Promise<Locale>]);
   const when = (instant: Date) =>
