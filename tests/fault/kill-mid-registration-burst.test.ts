@@ -127,5 +127,7 @@ describe.skipIf(!hasProductionBuild())(`kill -9 in the middle of a registration 
     } finally {
       await opened.close();
     }
-  });
+    // Two server starts on PGlite (each opens and checks the database) take over a minute each on a
+    // loaded 2-core machine; the test's own steps are bounded by their own timeouts.
+  }, 360_000);
 });

@@ -166,7 +166,7 @@ export async function startAppServer(options: {
     output: () => output,
   };
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 180_000);
   while (Date.now() < deadline) {
     if (ended) throw new Error(`server exited before it was ready:\n${output}`);
     try {
@@ -178,5 +178,5 @@ export async function startAppServer(options: {
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   await server.kill9();
-  throw new Error(`server did not become ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output}`);
+  throw new Error(`server did not become ready within ${options.readyTimeoutMs ?? 180_000} ms:\n${output}`);
 }
