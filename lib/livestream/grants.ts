@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { vmsg } from '@/lib/validation/message';
 import { z } from 'zod';
-import { streamGrants, users } from '@/db/schema';
+import { registrations, streamGrants, users } from '@/db/schema';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
@@ -33,11 +33,37 @@ export async function listStreamGrants(db: Db, actor: Actor | null, slug: string
   return rows.map((row) => ({ ...row, grantedAt: eventTimestamp(row.createdAt, event.timeZone) }));
 }
 
-export async function grantStreamAccess(db: Db, actor: Actor | null, slug: string, raw: unknown): Promise<Result> {
+/**
+ * What a grant did, for the organiser's notice. A grant sends no mail: it lets the holder of an
+ * active registration with this address open the join links on their registration page, now or from
+ * the moment they register.
+ */
+export type StreamGrantOutcome = { email: string; registered: boolean; alreadyGranted: boolean };
+
+/** Which notice the streams page shows after a grant (its `saved` parameter). */
+export const grantNoticeSchema = z.enum(['1', 'granted-registered', 'granted-unregistered', 'already-registered', 'already-unregistered']);
+export type GrantNotice = z.infer<typeof grantNoticeSchema>;
+
+export function grantNotice(outcome: StreamGrantOutcome): GrantNotice {
+  return `${outcome.alreadyGranted ? 'already' : 'granted'}-${outcome.registered ? 'registered' : 'unregistered'}`;
+}
+
+export async function grantStreamAccess(db: Db, actor: Actor | null, slug: string, raw: unknown): Promise<Result<StreamGrantOutcome>> {
   const event = await organiserEvent(db, actor, slug);
   const parsed = streamGrantInputSchema.safeParse(raw);
   if (!parsed.success) return invalid({ email: parsed.error.issues[0]?.message ?? vmsg('email') });
-  await db.transaction(async (tx) => {
+  const [registration] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, event.id),
+        sql`lower(${registrations.email}) = ${parsed.data.email}`,
+        sql`${registrations.status} <> 'cancelled'`,
+      ),
+    )
+    .limit(1);
+  const added = await db.transaction(async (tx) => {
     const added = await tx
       .insert(streamGrants)
       .values({ eventId: event.id, email: parsed.data.email, grantedBy: actor!.userId })
@@ -52,8 +78,9 @@ export async function grantStreamAccess(db: Db, actor: Actor | null, slug: strin
         entityId: null,
         details: { email: parsed.data.email },
       });
+    return added.length > 0;
   });
-  return ok();
+  return ok({ email: parsed.data.email, registered: Boolean(registration), alreadyGranted: !added });
 }
 
 export async function revokeStreamAccess(db: Db, actor: Actor | null, slug: string, email: string): Promise<void> {

@@ -7,7 +7,7 @@ import { useDatabase } from '@/lib/database/process-database';
 import { sessions } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { AuthorizationError } from '@/lib/auth/authorize';
-import { grantStreamAccess, listStreamGrants, revokeStreamAccess } from '@/lib/livestream/grants';
+import { grantNotice, grantStreamAccess, listStreamGrants, revokeStreamAccess, type StreamGrantOutcome } from '@/lib/livestream/grants';
 import { joinToken } from '@/lib/livestream/join-token';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
@@ -18,7 +18,7 @@ import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
-import { EVENT, person, sessionBySlug } from '../helpers/registration';
+import { EVENT, counts, person, sessionBySlug } from '../helpers/registration';
 
 let t: TestDatabase;
 let keynote: string;
@@ -131,7 +131,12 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       ok: false,
       fields: { email: expect.any(String) },
     });
-    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({ ok: true });
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({
+      ok: true,
+      email: 'pstream-inperson@example.org',
+      registered: true,
+      alreadyGranted: false,
+    });
     expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({
       state: expect.stringMatching(/^(before|live|ended)$/),
       entitlement: { entitled: true, registration: { id } },
@@ -146,6 +151,36 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
     await revokeStreamAccess(t.db, organiser, EVENT, 'pstream-inperson@example.org');
     expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'in-person' });
+  });
+
+  it('granting an address nobody registered with says so, sends no mail, and applies when they register', async () => {
+    const organiser = await actorFor(t.db, 'org.streams@forum.test', { eventSlug: EVENT, role: 'organiser' });
+    const mailsBefore = (await counts(t.db)).mails;
+    const granted = await grantStreamAccess(t.db, organiser, EVENT, { email: 'Pstream-Later@example.org' });
+    expect(granted).toEqual({ ok: true, email: 'pstream-later@example.org', registered: false, alreadyGranted: false });
+    expect(grantNotice(granted as StreamGrantOutcome)).toBe('granted-unregistered');
+    // A second click changes nothing and says so.
+    const again = await grantStreamAccess(t.db, organiser, EVENT, { email: 'pstream-later@example.org' });
+    expect(again).toMatchObject({ ok: true, registered: false, alreadyGranted: true });
+    expect(grantNotice(again as StreamGrantOutcome)).toBe('already-unregistered');
+    expect((await counts(t.db)).mails).toBe(mailsBefore);
+
+    // A cancelled registration does not count as registered.
+    const cancelledId = await register('stream-cancelled', { mode: 'in_person', venue: 'tokyo', sessions: [keynote] });
+    await cancelRegistration(t.db, cancelledId);
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'pstream-cancelled@example.org' })).toMatchObject({
+      registered: false,
+    });
+
+    // When they register (in person, so only the grant can give them the link), the join link is on their page.
+    const id = await register('stream-later', { mode: 'in_person', venue: 'tokyo', sessions: [keynote] });
+    expect(
+      (await registrationForManageToken(t.db, manageTokenFor(id)))!.items.find((item) => item.session.id === keynote)!.joinPath,
+    ).toMatch(/^\/join\//);
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'pstream-later@example.org' })).toMatchObject({
+      registered: true,
+      alreadyGranted: true,
+    });
   });
 
   it('an online registrant is refused a session they did not choose, one not streamed, and one cancelled, each with its reason', async () => {

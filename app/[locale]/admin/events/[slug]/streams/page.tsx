@@ -1,14 +1,18 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
-import { listStreamGrants } from '@/lib/livestream/grants';
+import { grantNoticeSchema, listStreamGrants } from '@/lib/livestream/grants';
 import { validationWords } from '@/lib/validation/server-words';
 import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Livestream access', robots: { index: false } };
 
-const querySchema = z.object({ saved: z.literal('1').optional().catch(undefined), error: z.string().max(200).optional().catch(undefined) });
+const querySchema = z.object({
+  saved: grantNoticeSchema.optional().catch(undefined),
+  email: z.email().max(254).optional().catch(undefined),
+  error: z.string().max(200).optional().catch(undefined),
+});
 
 export default async function StreamAccessPage(props: PageProps<{ slug: string }>) {
   const { slug, query } = await pageInput(props, querySchema);
@@ -22,7 +26,7 @@ export default async function StreamAccessPage(props: PageProps<{ slug: string }
       <p className="muted">{t('intro')}</p>
       {query.saved && (
         <p className="notice ok" role="status">
-          {t('saved')}
+          {query.saved === '1' || !query.email ? t('saved') : t(`notice.${query.saved}`, { email: query.email })}
         </p>
       )}
       {query.error && (
