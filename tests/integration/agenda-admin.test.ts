@@ -7,7 +7,8 @@ import { saveSession, previewSessionConflicts } from '@/lib/agenda/admin/save-se
 import { sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import type { SessionFormValues } from '@/lib/agenda/admin/session-input';
 import { diffAgenda, NOTIFIED } from '@/lib/agenda/publish/diff';
-import { pendingAgendaChanges, publishAgenda } from '@/lib/agenda/publish/publish';
+import { pendingAgendaChanges, previewPublication, publishAgenda } from '@/lib/agenda/publish/publish';
+import { pendingChanges } from '@/lib/agenda/admin/pending-changes';
 import type { AgendaSession } from '@/lib/agenda/agenda-session';
 import { publicAgenda } from '@/lib/agenda/public-agenda';
 import { AuthorizationError } from '@/lib/auth/authorize';
@@ -214,8 +215,21 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
     const pending = await pendingAgendaChanges(t.db, organiser, EVENT);
     expect(pending.filter((c) => c.kind === 'moved').map((c) => c.sessionId)).toEqual([keynote]);
+    // The preview the organiser sees before the click: the same plan publishing then follows.
+    const preview = await previewPublication(t.db, organiser, EVENT);
+    const previewLines = pendingChanges(preview, 'en');
+    expect(previewLines.find((c) => c.sessionId === keynote)).toMatchObject({
+      kind: 'moved',
+      time: { was: 'Thu, 24 Dec 2026 · 10:30–11:15 Nanning, GMT+8', now: 'Thu, 24 Dec 2026 · 11:30–12:15 Nanning, GMT+8' },
+      room: null,
+      mailed: true,
+      registrants: 3,
+      speakers: 2,
+    });
+    await expect(previewPublication(t.db, null, EVENT)).rejects.toBeInstanceOf(AuthorizationError);
     const published = await publishAgenda(t.db, organiser, EVENT);
     expect(published.notified).toEqual({ registrants: 3, speakers: 2 });
+    expect(published.notified).toEqual({ registrants: preview.audience.registrants.length, speakers: preview.audience.speakers.length });
     const [after] = await t.db.select().from(events).where(eq(events.slug, EVENT));
     expect((await publicAgenda(t.db, after!)).sessions.find((s) => s.id === keynote)!.startsAt.toISOString()).toBe(
       `${FIRST_DAY}T03:30:00.000Z`,
@@ -234,6 +248,10 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const speakerUpdate = new ICAL.Component(ICAL.parse(toSpeakers[0]!.attachments.find((a) => a.filename === 'update.ics')!.content));
     expect(new ICAL.Event(speakerUpdate.getFirstSubcomponent('vevent')!).uid).toBe(`${keynote}@hybrid-forum`);
     expect(mails).toHaveLength(5);
+    // Exactly the people the preview listed, no one else.
+    expect(toRegistrants.map((m) => m.registrationId).sort()).toEqual(preview.audience.registrants.map((r) => r.registrationId).sort());
+    expect(toRegistrants.map((m) => m.toAddress).sort()).toEqual(preview.audience.registrants.map((r) => r.email).sort());
+    expect(toSpeakers.map((m) => m.toAddress).sort()).toEqual(preview.audience.speakers.map((s) => s.speaker.email).sort());
 
     // The Bangkok registrant reads the move in Bangkok time, and their calendar entry is updated, not duplicated.
     const bangkokMail = toRegistrants.find((m) => m.registrationId === affected[2]!.registration.id)!;
@@ -246,6 +264,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
 
     // Publishing again with nothing changed mails nobody.
     await t.db.delete(outbox);
+    expect((await previewPublication(t.db, organiser, EVENT)).audience).toMatchObject({ registrants: [], speakers: [] });
     expect((await publishAgenda(t.db, organiser, EVENT)).notified).toEqual({ registrants: 0, speakers: 0 });
     expect(await t.db.select().from(outbox)).toHaveLength(0);
   });
@@ -265,6 +284,13 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const values = (await sessionFormValues(t.db, organiser, EVENT, panel))!;
     expect(await saveSession(t.db, organiser, EVENT, panel, { ...values, roomId: room201!.id, acknowledgeConflicts: true })).toMatchObject({
       ok: true,
+    });
+    const roomLine = pendingChanges(await previewPublication(t.db, organiser, EVENT), 'en').find((c) => c.sessionId === panel);
+    expect(roomLine).toMatchObject({
+      kind: 'room-changed',
+      time: null,
+      room: { was: `Plenary Hall A, ${nanning.name.en}`, now: `Room 201, ${nanning.name.en}` },
+      status: { was: 'scheduled', now: 'changed' },
     });
     const published = await publishAgenda(t.db, organiser, EVENT);
     expect(published.changes).toEqual([

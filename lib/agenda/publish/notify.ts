@@ -1,6 +1,6 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
-import { registrations, registrationSessions, speakers } from '@/db/schema';
+import { registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { SpeakerScheduleEmail } from '@/emails/speaker-schedule-email';
 import { renderEmail } from '@/emails/render';
@@ -15,22 +15,24 @@ import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import type { AgendaSession } from '../agenda-session';
 import type { PublicAgenda } from '../public-agenda';
 import { changeLine } from './change-lines';
-import { NOTIFIED, type AgendaChange } from './diff';
+import type { AgendaChange } from './diff';
+import type { ScheduleAudience } from './audience';
 
 const CHINESE_SPEAKING = new Set(['CN', 'TW', 'HK', 'MO']);
 
 /**
- * Mails everyone a published change affects, once each: registrants who chose a changed session get
- * their registration mail with the changes and a re-issued invite (SEQUENCE bumped); speakers get a
- * list of their changed sessions with calendar updates. Runs in the publishing transaction.
+ * Mails everyone a published change affects (`audience`, from scheduleAudience), once each:
+ * registrants who chose a changed session get their registration mail with the changes and a
+ * re-issued invite (SEQUENCE bumped); speakers get a list of their changed sessions with calendar
+ * updates. Runs in the publishing transaction.
  */
 export async function notifyScheduleChanges(
   tx: Db,
   agenda: PublicAgenda,
   previous: AgendaSession[],
-  changes: AgendaChange[],
+  audience: ScheduleAudience,
 ): Promise<{ registrants: number; speakers: number }> {
-  const relevant = changes.filter((c) => NOTIFIED.includes(c.kind));
+  const relevant = audience.changes;
   if (relevant.length === 0) return { registrants: 0, speakers: 0 };
   const venueById = new Map(agenda.venues.map((v) => [v.id, v]));
   const venueZone = (locale: Locale) => (venueId: string) => {
@@ -41,63 +43,27 @@ export async function notifyScheduleChanges(
   };
 
   // Registrants, one mail each.
-  const seats = await tx
-    .select({
-      registrationId: registrationSessions.registrationId,
-      sessionId: registrationSessions.sessionId,
-      locale: registrations.locale,
-      mode: registrations.mode,
-      venueId: registrations.venueId,
-    })
-    .from(registrationSessions)
-    .innerJoin(registrations, eq(registrationSessions.registrationId, registrations.id))
-    .where(
-      and(
-        inArray(
-          registrationSessions.sessionId,
-          relevant.map((c) => c.sessionId),
-        ),
-        ne(registrations.status, 'cancelled'),
-      ),
-    );
-  const byRegistration = new Map<string, typeof seats>();
-  for (const seat of seats) byRegistration.set(seat.registrationId, [...(byRegistration.get(seat.registrationId) ?? []), seat]);
-  for (const [registrationId, held] of [...byRegistration].sort(([a], [b]) => a.localeCompare(b))) {
-    const first = held[0]!;
-    const locale: Locale = isLocale(first.locale) ? first.locale : 'en';
+  for (const notice of audience.registrants) {
+    const locale: Locale = isLocale(notice.locale) ? notice.locale : 'en';
     // In person, everything is told in the registrant's venue time; online, in each session's own.
-    const zoneFor = first.mode === 'in_person' && first.venueId ? () => venueZone(locale)(first.venueId!) : venueZone(locale);
+    const zoneFor = notice.mode === 'in_person' && notice.venueId ? () => venueZone(locale)(notice.venueId!) : venueZone(locale);
     const lines = relevant
-      .filter((c) => held.some((h) => h.sessionId === c.sessionId))
+      .filter((c) => notice.sessionIds.includes(c.sessionId))
       .map((c) => changeLine(c, agenda, locale, zoneFor))
       .filter((line): line is string => Boolean(line));
     await tx
       .update(registrations)
       .set({ sequence: sql`${registrations.sequence} + 1`, updatedAt: new Date() })
-      .where(eq(registrations.id, registrationId));
-    await queueRegistrationMail(tx, registrationId, 'schedule-changed', { changes: lines });
+      .where(eq(registrations.id, notice.registrationId));
+    await queueRegistrationMail(tx, notice.registrationId, 'schedule-changed', { changes: lines });
   }
 
-  // Speakers, from both versions: a speaker taken off a session still hears it changed.
+  // Speakers.
   const sessionsById = new Map([...previous, ...agenda.sessions].map((s) => [s.id, s]));
-  const speakerSessions = new Map<string, Set<string>>();
-  for (const change of relevant) {
-    const roles = [
-      ...(previous.find((s) => s.id === change.sessionId)?.speakers ?? []),
-      ...(agenda.sessions.find((s) => s.id === change.sessionId)?.speakers ?? []),
-    ];
-    for (const role of roles) speakerSessions.set(role.speakerId, (speakerSessions.get(role.speakerId) ?? new Set()).add(change.sessionId));
-  }
-  const people = speakerSessions.size
-    ? await tx
-        .select()
-        .from(speakers)
-        .where(and(inArray(speakers.id, [...speakerSessions.keys()]), sql`${speakers.email} IS NOT NULL`))
-    : [];
   const forumName = (locale: Locale) => pick(agenda.event.name, locale);
-  for (const person of people.sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const { speaker: person, sessionIds } of audience.speakers) {
     const locale: Locale = CHINESE_SPEAKING.has(person.country) ? 'zh' : 'en';
-    const mine = relevant.filter((c) => speakerSessions.get(person.id)!.has(c.sessionId));
+    const mine = relevant.filter((c) => sessionIds.includes(c.sessionId));
     const lines = mine.map((c) => changeLine(c, agenda, locale, venueZone(locale))).filter((line): line is string => Boolean(line));
     const words = speakerScheduleText(locale, forumName(locale), person.name);
     const { html, text } = await renderEmail(
@@ -112,7 +78,7 @@ export async function notifyScheduleChanges(
     const party = {
       uidPrefix: null,
       sequence: 0,
-      attendee: { name: person.name, email: person.email! },
+      attendee: { name: person.name, email: person.email },
       organizer: { name: forumName('en'), email: mailFromAddress().address },
     };
     const invite = (change: AgendaChange): InviteSession => {
@@ -140,7 +106,7 @@ export async function notifyScheduleChanges(
     await enqueueMail(tx, {
       kind: 'speaker.schedule-changed',
       eventId: agenda.event.id,
-      toAddress: person.email!,
+      toAddress: person.email,
       toName: person.name,
       subject: `${words.subject} · ${forumName(locale)}`,
       html,
@@ -148,5 +114,5 @@ export async function notifyScheduleChanges(
       attachments,
     });
   }
-  return { registrants: byRegistration.size, speakers: people.length };
+  return { registrants: audience.registrants.length, speakers: audience.speakers.length };
 }

@@ -5,18 +5,39 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { publishedSessions, toSnapshot } from '../published-sessions';
-import { workingAgenda } from '../public-agenda';
+import { type PublicAgenda, workingAgenda } from '../public-agenda';
 import { diffAgenda, type AgendaChange } from './diff';
+import { scheduleAudience, type ScheduleAudience } from './audience';
+import type { AgendaSession } from '../agenda-session';
+import type { EventRow } from '../events';
 import { notifyScheduleChanges } from './notify';
 
 export type Publication = { version: number; changes: AgendaChange[]; notified: { registrants: number; speakers: number } };
 
-/** What publishing now would change, for the organiser to review first. */
-export async function pendingAgendaChanges(db: Db, actor: Actor | null, slug: string): Promise<AgendaChange[]> {
+/** What publishing the working agenda would do: the two versions, their changes, and who is mailed. */
+export type PublicationPlan = { previous: AgendaSession[]; working: PublicAgenda; changes: AgendaChange[]; audience: ScheduleAudience };
+
+/**
+ * The one place a publication is worked out, for the preview on the agenda page and for the
+ * publication itself (which asks again inside its transaction, with the event row locked).
+ */
+export async function planPublication(db: Db, event: EventRow): Promise<PublicationPlan> {
+  const [working, published] = await Promise.all([workingAgenda(db, event), publishedSessions(db, event)]);
+  const previous = published ?? [];
+  const changes = diffAgenda(previous, working.sessions);
+  return { previous, working, changes, audience: await scheduleAudience(db, working, previous, changes) };
+}
+
+/** What publishing now would change and whom it would mail, for the organiser to review first. */
+export async function previewPublication(db: Db, actor: Actor | null, slug: string): Promise<PublicationPlan> {
   const event = await organiserEvent(db, actor, slug);
   const [row] = await db.select().from(events).where(eq(events.id, event.id));
-  const [working, published] = await Promise.all([workingAgenda(db, row!), publishedSessions(db, row!)]);
-  return diffAgenda(published ?? [], working.sessions);
+  return planPublication(db, row!);
+}
+
+/** What publishing now would change, for the organiser to review first. */
+export async function pendingAgendaChanges(db: Db, actor: Actor | null, slug: string): Promise<AgendaChange[]> {
+  return (await previewPublication(db, actor, slug)).changes;
 }
 
 /**
@@ -28,15 +49,13 @@ export async function publishAgenda(db: Db, actor: Actor | null, slug: string): 
   const event = await organiserEvent(db, actor, slug);
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(events).where(eq(events.id, event.id)).for('update');
-    const previous = (await publishedSessions(tx, locked!)) ?? [];
-    const working = await workingAgenda(tx, locked!);
-    const changes = diffAgenda(previous, working.sessions);
+    const { previous, working, changes, audience } = await planPublication(tx, locked!);
     const version = locked!.publishedVersion + 1;
     await tx
       .insert(agendaVersions)
       .values({ eventId: event.id, version, snapshot: toSnapshot(working.sessions), changes, publishedBy: actor!.userId });
     await tx.update(events).set({ publishedVersion: version }).where(eq(events.id, event.id));
-    const notified = await notifyScheduleChanges(tx, working, previous, changes);
+    const notified = await notifyScheduleChanges(tx, working, previous, audience);
     await recordAudit(tx, {
       eventId: event.id,
       actorUserId: actor!.userId,

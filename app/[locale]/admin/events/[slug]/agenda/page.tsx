@@ -5,6 +5,7 @@ import { SessionTime } from '@/components/agenda/session-time';
 import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
+import { pendingChanges } from '@/lib/agenda/admin/pending-changes';
 import { formatDay } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -12,6 +13,9 @@ import { localDate } from '@/lib/time/zones';
 import { publishAgendaAction } from './actions';
 
 export const dynamic = 'force-dynamic';
+
+/** The preview names this many registrants at most; the count says how many more. */
+const RECIPIENTS_SHOWN = 200;
 export const metadata = { title: 'Agenda', robots: { index: false } };
 
 const querySchema = z.object({
@@ -29,12 +33,13 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
     getLocale() as Promise<Locale>,
     loadEventPage(slug, base, ({ db, actor }) => agendaOverview(db, actor, slug)),
   ]);
-  const { agenda, event, pending, conflicts } = overview;
+  const { agenda, event, conflicts, plan } = overview;
+  const pending = pendingChanges(plan, locale);
+  const audience = { registrants: plan.audience.registrants.length, speakers: plan.audience.speakers.length };
   const tc = await getTranslations('adminAgenda.conflicts');
   const conflictText = (id: string) =>
     describeConflicts(conflicts.get(id) ?? [], (key, values) => tc(key as never, values as never), locale);
   const venueById = new Map(agenda.venues.map((v) => [v.id, v]));
-  const titleOf = (id: string) => pick(agenda.sessions.find((s) => s.id === id)?.title, locale) || id;
   const days = new Map<string, typeof agenda.sessions>();
   for (const session of agenda.sessions) {
     const day = localDate(session.startsAt, event.timeZone);
@@ -51,7 +56,8 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
       )}
       {query.published !== undefined && (
         <p className="notice ok" role="status" data-testid="published">
-          {t('published', { version: query.published, registrants: query.registrants ?? 0, speakers: query.speakers ?? 0 })}
+          {t('published', { version: query.published })}{' '}
+          {t('mailed', { registrants: query.registrants ?? 0, speakers: query.speakers ?? 0 })}
         </p>
       )}
       <p className="admin-pager">
@@ -67,13 +73,70 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
           <p>{t('noPending', { version: event.publishedVersion })}</p>
         ) : (
           <>
-            <ul>
+            <ul className="pending-changes">
               {pending.map((change) => (
                 <li key={`${change.kind}-${change.sessionId}`} data-change={change.kind}>
-                  {t(`change.${change.kind}`, { title: titleOf(change.sessionId) })}
+                  <strong>{t(`change.${change.kind}`, { title: change.title })}</strong>
+                  <ul>
+                    {change.time && (
+                      <li data-testid="pending-time">
+                        {change.time.was && change.time.now
+                          ? t('preview.time', change.time)
+                          : change.time.now
+                            ? t('preview.timeNew', change.time)
+                            : t('preview.timeWas', change.time)}
+                      </li>
+                    )}
+                    {change.room && <li data-testid="pending-room">{t('preview.room', change.room)}</li>}
+                    {change.status && (
+                      <li data-testid="pending-status">
+                        {t('preview.status', { was: t(`status.${change.status.was}`), now: t(`status.${change.status.now}`) })}
+                      </li>
+                    )}
+                    <li className="muted">
+                      {change.mailed
+                        ? t('preview.mailedTo', { registrants: change.registrants, speakers: change.speakers })
+                        : t('preview.notMailed')}
+                    </li>
+                  </ul>
                 </li>
               ))}
             </ul>
+            <p data-testid="publish-audience">
+              <strong>{t('preview.audience', audience)}</strong>
+            </p>
+            {(audience.registrants > 0 || audience.speakers > 0) && (
+              <details data-testid="publish-recipients">
+                <summary>{t('preview.recipients')}</summary>
+                {audience.registrants > 0 && (
+                  <>
+                    <h4>{t('preview.registrantsHeading', { count: audience.registrants })}</h4>
+                    <ul className="recipient-list">
+                      {plan.audience.registrants.slice(0, RECIPIENTS_SHOWN).map((r) => (
+                        <li key={r.registrationId}>
+                          {r.name} &lt;{r.email}&gt;
+                        </li>
+                      ))}
+                    </ul>
+                    {audience.registrants > RECIPIENTS_SHOWN && (
+                      <p className="muted">{t('preview.more', { count: audience.registrants - RECIPIENTS_SHOWN })}</p>
+                    )}
+                  </>
+                )}
+                {audience.speakers > 0 && (
+                  <>
+                    <h4>{t('preview.speakersHeading', { count: audience.speakers })}</h4>
+                    <ul className="recipient-list">
+                      {plan.audience.speakers.map(({ speaker }) => (
+                        <li key={speaker.id}>
+                          {speaker.name} &lt;{speaker.email}&gt;
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </details>
+            )}
             <p className="muted">{t('publishNote')}</p>
             <form action={publishAgendaAction.bind(null, slug)}>
               <button className="button" type="submit">
