@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { registrations } from '@/db/schema';
+import { registrations, registrationSessions } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db } from '@/db/types';
 import { resolveChoices } from './choices';
 import { retryingDeadlocks } from './deadlock-retry';
@@ -12,6 +13,14 @@ import { attendanceFields, requireVenueInPerson } from './attendance-fields';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { lockSeats, type SeatLock } from './seats';
+
+async function chosenSessionIds(tx: Db, registrationId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ sessionId: registrationSessions.sessionId })
+    .from(registrationSessions)
+    .where(eq(registrationSessions.registrationId, registrationId));
+  return rows.map((r) => r.sessionId).sort();
+}
 
 /** What a registrant can change from their manage link. */
 export const registrationChangeSchema = z.object(attendanceFields).superRefine(requireVenueInPerson);
@@ -33,8 +42,26 @@ export async function changeRegistration(
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
     db.transaction(async (tx) => {
+      const heldBefore = await chosenSessionIds(tx, registrationId);
       const before = await rearrangeSeats(tx, registrationId, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
       if (!before || before.status === 'cancelled') return invalid({ registration: vmsg('registrationCancelled') });
+      const heldAfter = await chosenSessionIds(tx, registrationId);
+      const change = {
+        mode: { from: before.mode, to: parsed.data.mode },
+        venue: { from: before.venueId, to: choices.venue?.id ?? null },
+        added: heldAfter.filter((id) => !heldBefore.includes(id)),
+        removed: heldBefore.filter((id) => !heldAfter.includes(id)),
+      };
+      if (change.mode.from !== change.mode.to || change.venue.from !== change.venue.to || change.added.length || change.removed.length)
+        // Actor null: the registrant, through their own manage link.
+        await recordAudit(tx, {
+          eventId: before.eventId,
+          actorUserId: null,
+          action: 'registration.self-change',
+          entity: 'registration',
+          entityId: registrationId,
+          details: change,
+        });
       return ok({ registration: await registrationView(tx, registrationId) });
     }),
   );
@@ -46,6 +73,15 @@ export async function cancelRegistration(db: Db, registrationId: string, options
     db.transaction(async (tx) => {
       const before = await rearrangeSeats(tx, registrationId, null, options.lock ?? lockSeats);
       if (!before) return notFound('No such registration');
+      if (before.status !== 'cancelled')
+        await recordAudit(tx, {
+          eventId: before.eventId,
+          actorUserId: null,
+          action: 'registration.self-cancel',
+          entity: 'registration',
+          entityId: registrationId,
+          details: { previousStatus: before.status },
+        });
       return ok({ registration: await registrationView(tx, registrationId) });
     }),
   );

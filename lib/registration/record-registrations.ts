@@ -3,6 +3,7 @@ import { resultRows } from '@/db/rows';
 import type { events } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { outboxInsert, type NewMail } from '@/lib/mail/outbox';
+import { recordAudits } from '@/lib/audit/record-audit';
 import { queueRegistrationMail, registrationMail } from '@/lib/registration/registration-mail';
 import type { ChoiceContext } from './choices';
 import { itineraryItems } from './itinerary';
@@ -95,6 +96,26 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
       });
     }
     await recordSeatsAndMails(tx, planned, outboxInsert(mails).insert);
+    // Who registered is in the registration row (and erased with it): the entry holds no name or address.
+    await recordAudits(
+      tx,
+      fresh.map(({ id, input, event, choices }) => {
+        const answer = answers.get(id) as { registration: { status: string } };
+        return {
+          eventId: event.id,
+          actorUserId: null,
+          action: 'registration.create' as const,
+          entity: 'registration',
+          entityId: id,
+          details: {
+            mode: input.mode,
+            venue: choices.venue?.id ?? null,
+            status: answer.registration.status,
+            sessions: input.sessions.length,
+          },
+        };
+      }),
+    );
   }
 
   const duplicates = batch.filter((registration) => !inserted.has(registration.id));

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, speakers } from '@/db/schema';
+import { speakers } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { requireSpeakerEditor } from './own-records';
@@ -17,7 +18,7 @@ export async function setSpeakerPhoto(db: Db, actor: Actor | null, speakerId: st
   }
   await db.transaction(async (tx) => {
     await tx.update(speakers).set({ photo }).where(eq(speakers.id, speaker.id));
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       eventId: speaker.eventId,
       actorUserId: actor!.userId,
       action: photo ? 'speaker.photo.update' : 'speaker.photo.remove',

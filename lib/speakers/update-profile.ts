@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, speakers } from '@/db/schema';
+import { speakers } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { invalid, ok, type Result } from '@/lib/errors/result';
@@ -22,7 +23,7 @@ export async function updateSpeakerProfile(db: Db, actor: Actor | null, speakerI
         timeZone: input.timeZone,
       })
       .where(eq(speakers.id, speaker.id));
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       eventId: speaker.eventId,
       actorUserId: actor!.userId,
       action: 'speaker.profile.update',

@@ -202,6 +202,9 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
         title: input.titleEn,
         startsAt: draft.startsAt.toISOString(),
         endsAt: draft.endsAt.toISOString(),
+        venueId: draft.venueId,
+        // The times before, so the audit page can say "moved from 09:00 to 10:00".
+        ...(existing ? { was: { startsAt: existing.startsAt.toISOString(), endsAt: existing.endsAt.toISOString() } } : {}),
         cancelled: input.cancelled,
         conflictsAcknowledged: conflicts.map((c) => c.kind),
         promoted: promoted.length,

@@ -1,0 +1,48 @@
+/**
+ * Every action the audit log records. recordAudit accepts only these, and the audit page words each
+ * one (lib/audit/describe-audit.ts has a sentence for every name, checked by the type of
+ * AUDIT_SENTENCES and by tests/unit/audit-sentences.test.ts in both languages): a new action cannot
+ * be recorded without its sentence.
+ */
+export const AUDIT_ACTIONS = [
+  'agenda.publish',
+  'announcement.queue',
+  'event.create',
+  'event.clone',
+  'event.settings',
+  'event.publish',
+  'event.open-registration',
+  'event.close-registration',
+  'event.archive',
+  'mail.resend',
+  'registration.create',
+  'registration.self-change',
+  'registration.self-cancel',
+  'registration.cancel',
+  'registration.export',
+  'registration.promote',
+  'registration.session.promote',
+  'registration.check-in',
+  'retention.erase',
+  'room.create',
+  'room.update',
+  'room.delete',
+  'session.create',
+  'session.update',
+  'speaker.create',
+  'speaker.update',
+  'speaker.photo.update',
+  'speaker.photo.remove',
+  'speaker.profile.update',
+  'stream.grant',
+  'stream.revoke',
+  'venue.create',
+  'venue.update',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The message key of an action's sentence: "registration.check-in" → "registrationCheckIn". */
+export function auditMessageKey(action: AuditAction): string {
+  return action.replace(/[.-](\w)/g, (_, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTranslator } from 'next-intl';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, auditMessageKey } from '@/lib/audit/actions';
+import { describeAudit, type AuditLookup, type AuditWords } from '@/lib/audit/describe-audit';
+import type { Locale } from '@/lib/i18n/locales';
+import { loadMessages } from '@/lib/i18n/messages';
+
+const lookup: AuditLookup = {
+  venues: [
+    {
+      id: 'v-nanning',
+      slug: 'nanning',
+      name: { en: 'Nanning Convention Center', zh: '南宁会展中心' },
+      city: { en: 'Nanning', zh: '南宁' },
+      timeZone: 'Asia/Shanghai',
+    },
+    { id: 'v-tokyo', slug: 'tokyo', name: { en: 'Tokyo Hall', zh: '东京会馆' }, city: { en: 'Tokyo', zh: '东京' }, timeZone: 'Asia/Tokyo' },
+  ],
+  rooms: [{ id: 'r-1', name: { en: 'Hall A', zh: 'A 厅' } }],
+  sessions: [{ id: 's-1', title: { en: 'Keynote', zh: '主旨演讲' } }],
+  speakers: [{ id: 'sp-1', name: 'Tan Wei Ming' }],
+  registrations: [
+    { id: 'reg-1', name: 'Dao Thi Hoa', email: 'dao@example.org', erased: false },
+    { id: 'reg-2', name: '', email: 'erased-reg-2@erased.invalid', erased: true },
+  ],
+  eventZone: 'Asia/Shanghai',
+};
+
+/** Details as each action records them (see the recordAudit calls), so every sentence is filled. */
+const SAMPLES: Record<string, { entityId: string | null; details: Record<string, unknown> }> = {
+  'agenda.publish': { entityId: '3', details: { version: 3, changes: 2, registrants: 5, speakers: 1 } },
+  'announcement.queue': { entityId: null, details: { subject: 'Welcome', filters: {}, recipients: 12 } },
+  'event.clone': { entityId: 'e', details: { from: 'forum-2025', shiftedDays: 364, copied: {} } },
+  'event.settings': { entityId: 'e', details: { changed: ['theme', 'startsAt'], shiftedSessions: 4 } },
+  'event.publish': { entityId: 'e', details: { from: 'draft', to: 'published' } },
+  'mail.resend': { entityId: 'm', details: { to: 'a@b.org', subject: 'Your registration', previousStatus: 'failed' } },
+  'registration.create': { entityId: 'reg-1', details: { mode: 'in_person', venue: 'v-tokyo', status: 'waitlisted', sessions: 1 } },
+  'registration.self-change': {
+    entityId: 'reg-1',
+    details: { mode: { from: 'in_person', to: 'online' }, venue: { from: 'v-tokyo', to: null }, added: ['s-1'], removed: [] },
+  },
+  'registration.self-cancel': { entityId: 'reg-1', details: { previousStatus: 'confirmed' } },
+  'registration.cancel': { entityId: 'reg-1', details: { name: 'Dao Thi Hoa', email: 'dao@example.org', reason: 'Duplicate' } },
+  'registration.promote': { entityId: 'reg-1', details: { venueId: 'v-nanning', previousPosition: 2 } },
+  'registration.session.promote': { entityId: 'reg-1', details: { sessionId: 's-1', previousPosition: 1 } },
+  'registration.check-in': { entityId: 'reg-1', details: { name: 'Dao Thi Hoa', venue: 'nanning' } },
+  'retention.erase': { entityId: null, details: { count: 40, retentionDays: 90 } },
+  'room.create': { entityId: 'r-1', details: { venue: 'nanning', name: 'Hall A', capacity: 300 } },
+  'room.update': { entityId: 'r-1', details: { venue: 'nanning', changes: { capacity: { from: 300, to: 320 } } } },
+  'room.delete': { entityId: 'r-1', details: { venue: 'nanning', name: 'Hall A', capacity: 300 } },
+  'session.create': {
+    entityId: 's-1',
+    details: {
+      title: 'Keynote',
+      startsAt: '2026-12-24T01:00:00.000Z',
+      endsAt: '2026-12-24T01:45:00.000Z',
+      venueId: 'v-nanning',
+      conflictsAcknowledged: [],
+    },
+  },
+  'session.update': {
+    entityId: 's-1',
+    details: {
+      title: 'Keynote',
+      startsAt: '2026-12-24T02:00:00.000Z',
+      endsAt: '2026-12-24T02:45:00.000Z',
+      venueId: 'v-nanning',
+      was: { startsAt: '2026-12-24T01:00:00.000Z', endsAt: '2026-12-24T01:45:00.000Z' },
+      cancelled: false,
+      conflictsAcknowledged: ['room-double-booked'],
+      promoted: 0,
+    },
+  },
+  'speaker.create': { entityId: 'sp-1', details: { slug: 'tan', name: 'Tan Wei Ming', email: 't@example.org' } },
+  'speaker.update': { entityId: 'sp-1', details: { slug: 'tan', changes: { jobTitle: { from: 'a', to: 'b' } } } },
+  'speaker.photo.update': { entityId: 'sp-1', details: { bytes: 2048 } },
+  'speaker.photo.remove': { entityId: 'sp-1', details: {} },
+  'speaker.profile.update': { entityId: 'sp-1', details: { fields: ['bio'] } },
+  'stream.grant': { entityId: null, details: { email: 'a@b.org' } },
+  'stream.revoke': { entityId: null, details: { email: 'a@b.org' } },
+  'venue.create': {
+    entityId: 'v-tokyo',
+    details: { slug: 'tokyo', name: 'Tokyo Hall', timeZone: 'Asia/Tokyo', kind: 'branch', capacity: 100 },
+  },
+  'venue.update': {
+    entityId: 'v-tokyo',
+    details: { slug: 'tokyo', changes: { timeZone: { from: 'Asia/Tokyo', to: 'Asia/Seoul' } }, shiftedSessions: 2 },
+  },
+};
+
+function auditText(locale: Locale) {
+  const t = createTranslator({
+    locale,
+    messages: loadMessages(locale),
+    namespace: 'adminAudit' as never,
+    onError: (error) => {
+      throw error;
+    },
+  }) as unknown as ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+  const words: AuditWords = {
+    someone: t('someone'),
+    online: t('online'),
+    erased: t('erased'),
+    field: (key) => (t.has(`fields.${key}`) ? t(`fields.${key}`) : key),
+    conflict: (kind) => (t.has(`conflictKinds.${kind}`) ? t(`conflictKinds.${kind}`) : kind),
+    change: (key, values) => t(`selfChange.${key}`, values),
+  };
+  return (action: string, sample = SAMPLES[action] ?? { entityId: null, details: {} }, actorName: string | null = 'Wang Fang') => {
+    const { key, values } = describeAudit({ action, ...sample, actorName, actorEmail: null }, locale, lookup, words);
+    return t(`sentences.${key}`, values);
+  };
+}
+
+describe('the audit log in sentences', () => {
+  for (const locale of ['en', 'zh'] as const) {
+    it(`every recorded action has a sentence in ${locale}, filled, without internal names`, () => {
+      const sentence = auditText(locale);
+      for (const action of AUDIT_ACTIONS) {
+        const text = sentence(action);
+        expect(text, action).not.toMatch(/[{}]|undefined|NaN|\bnull\b|\[object/);
+        // Nothing left blank: "the photo of ." or "更换了  的照片".
+        expect(text, action).not.toMatch(/ {2}| [.,:;。，]|“”/);
+        expect(text, action).not.toContain(action);
+        // Internal codes never reach the reader: enum values, conflict kinds, field keys, ids.
+        expect(text, action).not.toMatch(/in_person|room-double-booked|jobTitle|timeZone|v-tokyo|s-1\b/);
+        if (locale === 'zh') expect(text, action).not.toMatch(/\b(the|was|and|registered|changed)\b/);
+      }
+    });
+  }
+
+  it('every action has its message key in both languages (a new action without wording fails here)', () => {
+    for (const locale of ['en', 'zh'] as const) {
+      const sentences = (loadMessages(locale).adminAudit as { sentences: Record<string, string> }).sentences;
+      for (const action of AUDIT_ACTIONS) expect(sentences[auditMessageKey(action)], `${locale} ${action}`).toEqual(expect.any(String));
+    }
+  });
+
+  it('reads as the organiser would say it', () => {
+    const en = auditText('en');
+    expect(en('stream.grant')).toBe('Wang Fang granted livestream access to a@b.org for every streamed session.');
+    expect(en('session.update', undefined, 'Li Wei')).toBe(
+      'Li Wei moved “Keynote” from Thu, 24 Dec 2026 · 09:00–09:45 Nanning, GMT+8 to Thu, 24 Dec 2026 · 10:00–10:45 Nanning, GMT+8, acknowledging a room double-booking.',
+    );
+    expect(en('registration.self-change')).toBe(
+      'The registrant Dao Thi Hoa (dao@example.org) changed their registration: venue Tokyo Hall → Online; added “Keynote”.',
+    );
+    expect(en('registration.create')).toBe('Dao Thi Hoa (dao@example.org) registered to attend in person at Tokyo Hall, on the waitlist.');
+    expect(en('agenda.publish')).toBe('Wang Fang published version 3 of the agenda with 2 changes; 5 registrants and 1 speaker mailed.');
+    // An erased registration is not named, even where an older entry kept the name.
+    expect(en('registration.cancel', { entityId: 'reg-2', details: { name: 'Old Name', email: 'old@example.org' } })).toBe(
+      'Wang Fang cancelled the registration of (name erased).',
+    );
+    // An entry of an action this version does not know still shows, with its name.
+    expect(en('legacy.thing')).toBe('Wang Fang: legacy.thing');
+    const zh = auditText('zh');
+    expect(zh('stream.grant')).toBe('Wang Fang 授予 a@b.org 观看所有直播场次的权限。');
+  });
+
+  it('every audit entry in lib/ is written through recordAudit, whose action type is the list above', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(entry.name)) files.push(full);
+      }
+    };
+    walk(path.resolve('lib'));
+    walk(path.resolve('app'));
+    const direct = files.filter(
+      (file) => !file.includes(`${path.sep}audit${path.sep}`) && /insert\(auditLog\)/.test(fs.readFileSync(file, 'utf8')),
+    );
+    expect(direct).toEqual([]);
+  });
+});
