@@ -107,5 +107,12 @@ test('granting livestream access to an address nobody registered with says so', 
   );
   await page.locator('[data-grant="press.desk@example.org"]').getByRole('button', { name: 'Remove' }).click();
   await expect(page.locator('[data-grant="press.desk@example.org"]')).toHaveCount(0);
+
+  // Point 16: the audit log tells both in sentences, the raw record one click away.
+  await page.goto(`/admin/events/${ids.slug}/audit`);
+  const sentences = page.getByTestId('audit-sentence');
+  await expect(sentences.first()).toHaveText(/^.+ removed the livestream access of press\.desk@example\.org\.$/);
+  await expect(sentences.nth(1)).toHaveText(/^.+ granted livestream access to press\.desk@example\.org for every streamed session\.$/);
+  await expect(page.getByText('stream.grant')).not.toBeVisible();
   await context.close();
 });
