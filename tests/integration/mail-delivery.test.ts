@@ -144,6 +144,20 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     expect(mail.parsed.html).not.toContain('live.hybrid-forum.example');
   });
 
+  for (const locale of ['en', 'zh'] as const) {
+    it(`the online confirmation names the join links below before they come, not after them (${locale})`, async () => {
+      const smtp = await server();
+      const keynote = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
+      await register(`mail-join-${locale}`, { sessions: [keynote], mode: 'online', venue: undefined, locale });
+      await deliverDueMail(t.db, transportTo(smtp.url), fast);
+      const text = smtp.received[0]!.parsed.text!;
+      const howTo = locale === 'zh' ? '线上参会者可通过下方各场次的专属入口观看直播' : 'from its personal join page below';
+      const link = locale === 'zh' ? '线上参加' : 'Join online';
+      expect(text).toContain(howTo);
+      expect(text.indexOf(howTo)).toBeLessThan(text.indexOf(link));
+    });
+  }
+
   it('a change re-sends the invite with a higher SEQUENCE and cancels dropped sessions; cancelling sends METHOD:CANCEL', async () => {
     const smtp = await server();
     const keynote = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
