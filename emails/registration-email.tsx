@@ -98,6 +98,8 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
             {copy.sessionsHeading}
           </Heading>
           {props.sessions.length === 0 && <Text>{copy.noSessions}</Text>}
+          {/* Before the list: the sentence points down to the join links ("below", "下方"). */}
+          {props.attendance.mode === 'online' && props.sessions.length > 0 && <Text style={muted}>{copy.joinHowTo}</Text>}
           {props.sessions.map((session) => (
             <Section key={`${session.title}${session.when}`} style={row}>
               <Text style={title}>{session.title}</Text>
@@ -113,7 +115,6 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
               )}
             </Section>
           ))}
-          {props.attendance.mode === 'online' && props.sessions.length > 0 && <Text style={muted}>{copy.joinHowTo}</Text>}
         </Section>
       )}
       {props.removed.length > 0 && (

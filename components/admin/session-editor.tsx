@@ -1,9 +1,9 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import {
   SEGMENTS,
@@ -14,6 +14,7 @@ import {
 } from '@/lib/agenda/admin/session-input';
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { suggestSlug } from '@/lib/admin/suggest-slug';
 import type { SessionCheck, SessionEdit } from '@/lib/agenda/admin/save-session';
 
 const KINDS = ['ceremony', 'keynote', 'panel', 'forum', 'workshop', 'exhibition', 'promotion', 'signing', 'networking'] as const;
@@ -31,6 +32,10 @@ type Props = {
 /** The session form: checks conflicts against the server before saving, and shows them beside the save button. */
 export function SessionEditor({ slug, sessionId, defaults, options, check, save }: Props) {
   const t = useTranslations('adminAgenda.editor');
+  // Kinds, tracks and roles by the names the public programme gives them, not their stored codes.
+  const names = useTranslations('agenda');
+  const locale = useLocale();
+  const languageNames = useMemo(() => new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' }), [locale]);
   const words = useValidationText();
   const router = useRouter();
   const [conflicts, setConflicts] = useState<string[] | null>(null);
@@ -68,6 +73,8 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
     } else applyServerAnswer(answer);
   });
 
+  const titleEn = register('titleEn');
+
   const field = (name: keyof SessionFormValues, input: React.ReactNode, hint?: string) => (
     <div className="field">
       <label htmlFor={`s-${name}`}>{t(name as never)}</label>
@@ -83,15 +90,26 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
   return (
     <form onSubmit={onSave} noValidate className="card session-editor">
       <div className="grid-2">
-        {field('titleEn', <input {...aria('titleEn')} {...register('titleEn')} />)}
+        {field(
+          'titleEn',
+          <input
+            {...aria('titleEn')}
+            {...titleEn}
+            onBlur={(e) => {
+              void titleEn.onBlur(e);
+              // A new session's address follows its title until someone types one.
+              if (!sessionId && !form.getValues('slug')) setValue('slug', suggestSlug(e.target.value));
+            }}
+          />,
+        )}
         {field('titleZh', <input {...aria('titleZh')} {...register('titleZh')} />)}
-        {field('slug', <input {...aria('slug')} {...register('slug')} />)}
+        {field('slug', <input {...aria('slug')} {...register('slug')} spellCheck={false} autoCapitalize="none" />, t('slugHint'))}
         {field(
           'kind',
           <select {...aria('kind')} {...register('kind')}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {names(`kinds.${k}`)}
               </option>
             ))}
           </select>,
@@ -101,7 +119,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           <select {...aria('segment')} {...register('segment')}>
             {SEGMENTS.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {names(`segments.${s}`)}
               </option>
             ))}
           </select>,
@@ -133,9 +151,9 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
         {field(
           'date',
           <input type="date" {...aria('date')} {...register('date')} />,
-          venue ? t('localTimeNote', { venue: venue.label, zone: venue.timeZone }) : undefined,
+          venue ? t('localTimeNote', { venue: venue.name, zone: venue.timeZone }) : undefined,
         )}
-        <div className="grid-2">
+        <div className="time-pair" data-testid="session-times">
           {field('start', <input type="time" {...aria('start')} {...register('start')} />)}
           {field('end', <input type="time" {...aria('end')} {...register('end')} />)}
         </div>
@@ -146,7 +164,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
         <legend>{t('languages')}</legend>
         {SESSION_LANGUAGES.map((language) => (
           <label key={language} className="check inline">
-            <input type="checkbox" value={language} {...register('languages')} /> {language}
+            <input type="checkbox" value={language} {...register('languages')} /> {languageNames.of(language) ?? language}
           </label>
         ))}
         <span className="error" role={errors.languages?.message ? 'alert' : undefined}>
@@ -180,7 +198,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
             <select aria-label={t('role')} {...register(`speakers.${index}.role`)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {names(`roles.${r}`)}
                 </option>
               ))}
             </select>

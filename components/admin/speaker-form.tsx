@@ -23,7 +23,21 @@ type Props = {
   action: (eventSlug: string, speakerId: string | null, values: unknown) => Promise<Saved>;
 };
 
-const FIELDS = ['slug', 'name', 'honorific', 'email', 'jobTitle', 'affiliation', 'country', 'timeZone', 'bioEn', 'bioZh'] as const;
+const FIELDS = [
+  'slug',
+  'name',
+  'honorific',
+  'email',
+  'jobTitle',
+  'affiliation',
+  'honorificZh',
+  'jobTitleZh',
+  'affiliationZh',
+  'country',
+  'timeZone',
+  'bioEn',
+  'bioZh',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, action }: Props) {
@@ -81,6 +95,15 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
         </FormField>
         <FormField id={id('affiliation')} label={t('speaker.affiliation')} error={message('affiliation')}>
           <input {...field('affiliation')} />
+        </FormField>
+        <FormField id={id('honorificZh')} label={t('speaker.honorificZh')} hint={t('speaker.zhHint')} error={message('honorificZh')}>
+          <input {...field('honorificZh', true)} lang="zh" autoComplete="off" />
+        </FormField>
+        <FormField id={id('jobTitleZh')} label={t('speaker.jobTitleZh')} error={message('jobTitleZh')}>
+          <input {...field('jobTitleZh')} lang="zh" />
+        </FormField>
+        <FormField id={id('affiliationZh')} label={t('speaker.affiliationZh')} error={message('affiliationZh')}>
+          <input {...field('affiliationZh')} lang="zh" />
         </FormField>
         <FormField id={id('country')} label={t('speaker.country')} error={message('country')}>
           <select {...field('country')}>

@@ -277,7 +277,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
       </fieldset>
 
       <fieldset>
-        <legend>{t('locale')}</legend>
+        <legend>{t('preferences')}</legend>
         <div className="field">
           <label htmlFor="needs">{t('needs')}</label>
           <textarea id="needs" rows={2} {...describe('needs')} {...register('needs')} />
@@ -290,6 +290,10 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
             <option value="zh">中文</option>
           </select>
         </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('consentLegend')}</legend>
         <label className="check">
           <input type="checkbox" {...describe('consent')} {...register('consent')} />
           <span>

@@ -5,6 +5,10 @@ import { eventRole, eventStatus, sessionKind, sessionStatus, speakerPresence, sp
 
 export type LocalizedText = { en: string; zh?: string };
 
+/** A speaker's honorific, job title and affiliation in a language other than English (the plain columns). */
+export type SpeakerTranslation = { honorific?: string; jobTitle?: string; affiliation?: string };
+export type SpeakerTranslations = { zh?: SpeakerTranslation };
+
 export const events = pgTable(
   'events',
   {
@@ -144,6 +148,8 @@ export const speakers = pgTable(
     honorific: text('honorific').notNull().default(''),
     jobTitle: text('job_title').notNull().default(''),
     affiliation: text('affiliation').notNull().default(''),
+    /** The same, per language; a page in a language without them names the speaker only. */
+    translations: jsonb('translations').$type<SpeakerTranslations>().notNull().default({}),
     country: text('country').notNull(),
     bio: jsonb('bio').$type<LocalizedText>().notNull().default({ en: '' }),
     timeZone: text('time_zone'),

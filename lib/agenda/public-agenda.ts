@@ -1,5 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
+import {
+  rooms,
+  sessionRelays,
+  sessions,
+  sessionSpeakers,
+  speakers,
+  venues,
+  type LocalizedText,
+  type SpeakerTranslations,
+} from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { AgendaSession } from './agenda-session';
 import type { EventRow } from './events';
@@ -24,6 +33,8 @@ export type AgendaSpeaker = {
   honorific: string;
   jobTitle: string;
   affiliation: string;
+  /** Honorific, job title and affiliation in other languages (speakerCredentials picks). */
+  translations: SpeakerTranslations;
   country: string;
   bio: LocalizedText;
 };
@@ -89,6 +100,7 @@ async function agendaFrame(db: Db, event: EventRow): Promise<Omit<PublicAgenda, 
         honorific: speakers.honorific,
         jobTitle: speakers.jobTitle,
         affiliation: speakers.affiliation,
+        translations: speakers.translations,
         country: speakers.country,
         bio: speakers.bio,
       })

@@ -1,24 +1,29 @@
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 
-const token = z
-  .string()
-  .max(60)
-  .regex(/^[a-z0-9_-]+$/, 'must be lower-case letters, digits, - or _');
+const token = (message: string) =>
+  z
+    .string()
+    .max(60, message)
+    .regex(/^[a-z0-9_-]+$/, message);
 
 /** Query of GET /api/v1/events/{slug}/sessions: strict, so a client learns about a typo (422). */
 export const sessionQuerySchema = z
   .object({
-    venue: token.optional(),
-    segment: token.optional(),
-    kind: token.optional(),
+    venue: token(vmsg('venue')).optional(),
+    segment: token(vmsg('choose')).optional(),
+    kind: token(vmsg('choose')).optional(),
     language: z
       .string()
-      .regex(/^[a-z]{2}$/, 'must be a two-letter language code')
+      .regex(/^[a-z]{2}$/, vmsg('choose'))
       .optional(),
     day: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-24')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, vmsg('date'))
       .optional(),
-    q: z.string().max(100, 'must be at most 100 characters').optional(),
+    q: z
+      .string()
+      .max(100, vmsg('tooLong', { max: 100 }))
+      .optional(),
   })
   .strict();

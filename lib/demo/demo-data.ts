@@ -102,6 +102,7 @@ export const demoSpeakers = [
     affiliation: 'China-ASEAN Technology Transfer Center',
     country: 'CN',
     timeZone: 'Asia/Shanghai',
+    translations: { zh: { jobTitle: '主任', affiliation: '中国—东盟技术转移中心' } },
   },
   {
     slug: 'zhang-min',
@@ -111,6 +112,7 @@ export const demoSpeakers = [
     affiliation: 'Guangxi Medical University',
     country: 'CN',
     timeZone: 'Asia/Shanghai',
+    translations: { zh: { jobTitle: '公共卫生学院院长', affiliation: '广西医科大学' } },
   },
   {
     slug: 'nguyen-thi-lan',
@@ -120,6 +122,7 @@ export const demoSpeakers = [
     affiliation: 'Hanoi University of Science and Technology',
     country: 'VN',
     timeZone: 'Asia/Ho_Chi_Minh',
+    translations: { zh: { jobTitle: '生物医学工程系主任', affiliation: '河内科技大学' } },
   },
   {
     slug: 'somchai-prasert',
@@ -129,6 +132,7 @@ export const demoSpeakers = [
     affiliation: 'National Science and Technology Development Agency',
     country: 'TH',
     timeZone: 'Asia/Bangkok',
+    translations: { zh: { jobTitle: '副院长', affiliation: '泰国国家科学技术发展署' } },
   },
   {
     slug: 'siti-rahman',
@@ -138,6 +142,7 @@ export const demoSpeakers = [
     affiliation: 'Universiti Malaya',
     country: 'MY',
     timeZone: 'Asia/Kuala_Lumpur',
+    translations: { zh: { jobTitle: '健康信息学高级讲师', affiliation: '马来亚大学' } },
   },
   {
     slug: 'budi-santoso',
@@ -147,6 +152,7 @@ export const demoSpeakers = [
     affiliation: 'Institut Teknologi Bandung',
     country: 'ID',
     timeZone: 'Asia/Jakarta',
+    translations: { zh: { jobTitle: '电气工程教授', affiliation: '万隆理工学院' } },
   },
   {
     slug: 'maria-santos',
@@ -156,6 +162,7 @@ export const demoSpeakers = [
     affiliation: 'Department of Science and Technology',
     country: 'PH',
     timeZone: 'Asia/Manila',
+    translations: { zh: { jobTitle: '助理部长', affiliation: '菲律宾科学技术部' } },
   },
   {
     slug: 'tan-wei-ming',
@@ -165,6 +172,7 @@ export const demoSpeakers = [
     affiliation: 'Agency for Science, Technology and Research',
     country: 'SG',
     timeZone: 'Asia/Singapore',
+    translations: { zh: { jobTitle: '数字健康项目主任', affiliation: '新加坡科技研究局' } },
   },
   {
     slug: 'kenji-watanabe',
@@ -174,6 +182,7 @@ export const demoSpeakers = [
     affiliation: 'University of Tokyo',
     country: 'JP',
     timeZone: 'Asia/Tokyo',
+    translations: { zh: { jobTitle: '机器人学教授', affiliation: '东京大学' } },
   },
   {
     slug: 'park-ji-hoon',
@@ -183,6 +192,7 @@ export const demoSpeakers = [
     affiliation: 'Korea Advanced Institute of Science and Technology',
     country: 'KR',
     timeZone: 'Asia/Seoul',
+    translations: { zh: { jobTitle: '首席研究员', affiliation: '韩国科学技术院' } },
   },
   {
     slug: 'emily-clarke',
@@ -192,6 +202,7 @@ export const demoSpeakers = [
     affiliation: 'CSIRO',
     country: 'AU',
     timeZone: 'Australia/Sydney',
+    translations: { zh: { jobTitle: '研究主任', affiliation: '澳大利亚联邦科学与工业研究组织' } },
   },
   {
     slug: 'aroha-ngata',
@@ -201,6 +212,7 @@ export const demoSpeakers = [
     affiliation: 'University of Auckland',
     country: 'NZ',
     timeZone: 'Pacific/Auckland',
+    translations: { zh: { jobTitle: '高级研究员', affiliation: '奥克兰大学' } },
   },
   {
     slug: 'chanthavy-phommachanh',
@@ -210,6 +222,7 @@ export const demoSpeakers = [
     affiliation: 'Ministry of Technology and Communications',
     country: 'LA',
     timeZone: 'Asia/Vientiane',
+    translations: { zh: { jobTitle: '副司长', affiliation: '老挝技术与通信部' } },
   },
   {
     slug: 'sok-dara',
@@ -219,6 +232,7 @@ export const demoSpeakers = [
     affiliation: 'Ministry of Industry, Science, Technology and Innovation',
     country: 'KH',
     timeZone: 'Asia/Phnom_Penh',
+    translations: { zh: { jobTitle: '科学技术司司长', affiliation: '柬埔寨工业、科学、技术和创新部' } },
   },
   {
     slug: 'hla-myint',
@@ -228,6 +242,7 @@ export const demoSpeakers = [
     affiliation: 'Yangon Technological University',
     country: 'MM',
     timeZone: 'Asia/Yangon',
+    translations: { zh: { jobTitle: '副教授', affiliation: '仰光理工大学' } },
   },
   {
     slug: 'nur-aisyah',
@@ -237,6 +252,7 @@ export const demoSpeakers = [
     affiliation: 'Universiti Brunei Darussalam',
     country: 'BN',
     timeZone: 'Asia/Brunei',
+    translations: { zh: { jobTitle: '青年科学家研究员', affiliation: '文莱达鲁萨兰大学' } },
   },
   {
     slug: 'chen-xiaoyu',
@@ -246,6 +262,7 @@ export const demoSpeakers = [
     affiliation: 'Guangxi University',
     country: 'CN',
     timeZone: 'Asia/Shanghai',
+    translations: { zh: { jobTitle: '博士后研究员', affiliation: '广西大学' } },
   },
   {
     slug: 'arunee-chaiyasit',
@@ -255,6 +272,7 @@ export const demoSpeakers = [
     affiliation: 'MedLink Bangkok',
     country: 'TH',
     timeZone: 'Asia/Bangkok',
+    // No Chinese title or affiliation on purpose: Chinese pages show her name alone.
   },
 ];
 

@@ -73,6 +73,9 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
           email: `${speaker.slug}@speakers.hybrid-forum.example`,
           bio: {
             en: `${speaker.honorific} ${speaker.name} is ${speaker.jobTitle} at ${speaker.affiliation}.`,
+            ...(speaker.translations
+              ? { zh: `${speaker.name}，${speaker.translations.zh.affiliation}${speaker.translations.zh.jobTitle}。` }
+              : {}),
           },
           calendarToken: randomBytes(24).toString('base64url'),
         })

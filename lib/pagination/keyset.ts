@@ -1,6 +1,7 @@
 import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
 
 /**
  * A keyset position: a timestamp with full microsecond precision (a JavaScript Date would round it
@@ -21,9 +22,10 @@ function isRealInstant(value: string): boolean {
 }
 
 export const cursorSchema = z
-  .string({ error: 'must be a page position' })
-  .regex(CURSOR, 'must be a page position from a previous page')
-  .refine(isRealInstant, 'must be a page position from a previous page')
+  .string({ error: vmsg('pagePosition') })
+  // abort: the instant check below reads the parts the pattern guarantees, so it must not run without it.
+  .regex(CURSOR, { error: vmsg('pagePosition'), abort: true })
+  .refine(isRealInstant, vmsg('pagePosition'))
   .transform((value): Cursor => {
     const [, createdAt, id] = CURSOR.exec(value)!;
     return { createdAt: createdAt!, id: id! };

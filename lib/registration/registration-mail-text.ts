@@ -27,8 +27,29 @@ export type RegistrationMailData = {
   ticketCid: string | null;
 };
 
-export function registrationSubject(locale: Locale, kind: RegistrationMailKind, forumName: string): string {
-  return `${translator(locale, 'mail')(`registration.subject.${kind}`)} · ${forumName}`;
+type MailSession = RegistrationMailData['sessions'][number];
+
+/** The sessions whose seat the registrant is still waiting for, with their place in line. */
+function waitlistedSessions(sessions: readonly MailSession[]): { title: string; position: number }[] {
+  return sessions.flatMap((s) => (s.seat?.status === 'waitlisted' ? [{ title: s.title, position: s.seat.position }] : []));
+}
+
+/**
+ * Which subject and lead a mail takes: a new registration that waits for a session's seat says so
+ * from the subject on, not "Your place is confirmed" above one "waitlist #1" line.
+ */
+function wording(kind: RegistrationMailKind, sessions: readonly MailSession[]): string {
+  return kind === 'confirmed' && waitlistedSessions(sessions).length > 0 ? 'confirmedSessionWaitlist' : kind;
+}
+
+export function registrationSubject(
+  locale: Locale,
+  kind: RegistrationMailKind,
+  forumName: string,
+  sessions: readonly MailSession[] = [],
+): string {
+  const count = waitlistedSessions(sessions).length;
+  return `${translator(locale, 'mail')(`registration.subject.${wording(kind, sessions)}`, { count })} · ${forumName}`;
 }
 
 /** The template's props: the stored data with every sentence translated from messages/<locale>. */
@@ -44,13 +65,18 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
         ]
           .filter(Boolean)
           .join(' · ');
+  const waiting = waitlistedSessions(data.sessions);
   return {
     locale: data.locale,
     kind: data.kind,
     forumName: data.forumName,
     text: {
-      subject: r(`subject.${data.kind}`),
-      lead: r(`lead.${data.kind}`),
+      subject: r(`subject.${wording(data.kind, data.sessions)}`, { count: waiting.length }),
+      lead: r(`lead.${wording(data.kind, data.sessions)}`, {
+        count: waiting.length,
+        sessions: waiting.map((s) => r('waitlistedSession', { title: s.title, position: s.position })).join(r('listSeparator')),
+        position: data.attendance.mode === 'in_person' ? (data.attendance.waitlistPosition ?? 0) : 0,
+      }),
       greeting: r('greeting', { name: data.registrantName }),
       footer: r('footer', { forum: data.forumName }),
       attendanceHeading: r('attendance'),

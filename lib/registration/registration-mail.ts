@@ -105,7 +105,7 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
     registrationId,
     toAddress: registration.email,
     toName: registration.name,
-    subject: registrationSubject(locale, kind, pick(event.name, locale)),
+    subject: registrationSubject(locale, kind, pick(event.name, locale), props.sessions),
     template: 'registration',
     payload,
   };

@@ -69,6 +69,7 @@ export const VALIDATION_KEYS = [
   'photoType',
   'subject',
   'body',
+  'pagePosition',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -1,4 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { demoSpeakers } from '@/lib/demo/demo-data';
+import { loadMessages } from '@/lib/i18n/messages';
 import { wordProblems } from '../helpers/words-guard';
 import { contextFor, inventoryLocales, pageInventory, seededIds, type Actor } from './support/page-inventory';
 
@@ -217,6 +219,165 @@ for (const locale of inventoryLocales) {
           });
         }
       }
+    });
+  }
+}
+
+/**
+ * Issue 15 (points 9, 13, 15 and the filters): what a person reads on the admin session form, the
+ * registration form, speakers on Chinese pages and a registrations link with bad filters, in both
+ * languages, on a laptop and at 390 px.
+ */
+const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, deviceScaleFactor: 2 };
+const LAPTOP = { viewport: { width: 1366, height: 900 } };
+const ENGLISH_CREDENTIALS = demoSpeakers.flatMap((s) => [s.jobTitle, s.affiliation]);
+const sessionKindCodes = ['ceremony', 'keynote', 'panel', 'forum', 'workshop', 'exhibition', 'promotion', 'signing', 'networking'];
+
+for (const locale of inventoryLocales) {
+  const messages = loadMessages(locale) as Record<string, Record<string, unknown>>;
+  const agendaWords = messages.agenda as { kinds: Record<string, string>; segments: Record<string, string>; roles: Record<string, string> };
+  const editorWords = (messages.adminAgenda as { editor: Record<string, string> }).editor;
+  const registerWords = messages.register as Record<string, string>;
+
+  for (const [device, size] of [
+    ['laptop', LAPTOP],
+    ['390 px phone', PHONE_390],
+  ] as const) {
+    test.describe(`admin session form speaks names, ${locale}, ${device}`, () => {
+      let context: BrowserContext;
+      test.beforeAll(async ({ browser, baseURL }) => {
+        context = await contextFor(browser, 'organiser', locale, baseURL!, size);
+      });
+      test.afterAll(async () => context?.close());
+
+      test(`kinds, tracks, roles and languages by name; one zone in the hint; a back link in words; slug from the title (${locale}, ${device})`, async () => {
+        const page = await context.newPage();
+        await page.goto(`/admin/events/${seededIds().slug}/agenda/sessions/new`);
+        const kinds = await page.locator('#s-kind option').allInnerTexts();
+        expect(kinds).toEqual(sessionKindCodes.map((k) => agendaWords.kinds[k]));
+        await expect(page.locator('#s-segment option[value="young-scientists"]')).toHaveText(agendaWords.segments['young-scientists']!);
+        const zh = page.locator('label.check', { has: page.locator('input[value="zh"]') });
+        await expect(zh).toHaveText(locale === 'zh' ? '中文' : 'Chinese');
+        const hint =
+          (
+            await page
+              .locator('.field', { has: page.locator('#s-date') })
+              .locator('.muted')
+              .textContent()
+          )?.trim() ?? '';
+        expect(hint).toMatch(/\(Asia\/\w+\)|（Asia\/\w+）/);
+        expect(hint.match(/Asia\/\w+/g)).toHaveLength(1);
+        const back = page.locator('main a', { hasText: '←' });
+        await expect(back).toHaveText(`← ${editorWords.back}`);
+        await expect(back).toHaveAttribute('href', `/admin/events/${seededIds().slug}/agenda`);
+
+        await page.locator('#s-titleEn').fill('Health Data Workshop 2027');
+        await page.locator('#s-titleEn').blur();
+        await expect(page.locator('#s-slug')).toHaveValue('health-data-workshop-2027');
+        await page.locator('#s-slug').fill('health-data');
+        await page.locator('#s-titleEn').fill('Another title');
+        await page.locator('#s-titleEn').blur();
+        await expect(page.locator('#s-slug')).toHaveValue('health-data');
+
+        await page.getByRole('button', { name: editorWords.addSpeaker }).click();
+        const roles = await page.locator('.speaker-row select').nth(1).locator('option').allInnerTexts();
+        expect(roles).toEqual(Object.values(agendaWords.roles));
+
+        const start = (await page.locator('#s-start').boundingBox())!;
+        const end = (await page.locator('#s-end').boundingBox())!;
+        const width = await page.evaluate(() => window.innerWidth);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(end.x + end.width).toBeLessThanOrEqual(width);
+        if (device === 'laptop') {
+          // Side by side where there is room: "Ends" no longer wraps under "Starts".
+          expect(Math.abs(end.y - start.y)).toBeLessThan(2);
+          expect(end.x).toBeGreaterThan(start.x + start.width);
+        }
+        await page.close();
+      });
+
+      test(`the edit page's back link says where it goes (${locale}, ${device})`, async () => {
+        const page = await context.newPage();
+        await page.goto(`/admin/events/${seededIds().slug}/agenda/sessions/${seededIds().sessionId}`);
+        const back = page.locator('main a', { hasText: '←' });
+        await expect(back).toHaveText(`← ${editorWords.back}`);
+        await expect(back).toHaveAttribute('href', `/admin/events/${seededIds().slug}/agenda`);
+        await page.close();
+      });
+
+      test(`a registrations link with bad filters says which filter and why, in words (${locale}, ${device})`, async () => {
+        const page = await context.newPage();
+        await page.goto(`/admin/events/${seededIds().slug}/registrations?status=nope&type=alien&size=7&after=garbage`);
+        const alerts = page.locator('.notice.bad[role="alert"]');
+        await expect(alerts).toHaveCount(4);
+        const texts = await alerts.allInnerTexts();
+        const words = messages.adminRegistrations as Record<string, string>;
+        for (const label of [words.status, words.type, words.pageSize, words.page]) expect(texts.join('\n')).toContain(label!);
+        expect(texts.flatMap((text) => wordProblems(text, locale))).toEqual([]);
+        expect(texts.join(' ')).not.toMatch(/must be|one of:|page position/);
+        await page.close();
+      });
+    });
+
+    test.describe(`registration form and speakers, ${locale}, ${device}`, () => {
+      let context: BrowserContext;
+      test.beforeAll(async ({ browser, baseURL }) => {
+        context = await contextFor(browser, 'anonymous', locale, baseURL!, size);
+      });
+      test.afterAll(async () => context?.close());
+
+      test(`the registration form is grouped under legends that say what each group holds (${locale}, ${device})`, async () => {
+        const page = await context.newPage();
+        await page.goto(`/events/${seededIds().slug}/register`);
+        const legends = (await page.locator('form fieldset > legend').allInnerTexts()).map((t) => t.trim());
+        expect(legends).toEqual([
+          registerWords.you,
+          registerWords.attendance,
+          registerWords.sessions,
+          registerWords.preferences,
+          registerWords.consentLegend,
+        ]);
+        const groupOf = (selector: string) => page.locator('fieldset', { has: page.locator(selector) }).locator('> legend');
+        await expect(groupOf('#needs')).toHaveText(registerWords.preferences!);
+        await expect(groupOf('#locale')).toHaveText(registerWords.preferences!);
+        await expect(groupOf('input[name="consent"]')).toHaveText(registerWords.consentLegend!);
+        await expect(groupOf('#name')).toHaveText(registerWords.you!);
+        await page.close();
+      });
+
+      test(`speakers' titles and affiliations are in the page's language, or absent (${locale}, ${device})`, async () => {
+        const page = await context.newPage();
+        await page.goto(`/events/${seededIds().slug}/speakers`);
+        const liWei = page.locator('[data-speaker="li-wei"]');
+        const arunee = page.locator('[data-speaker="arunee-chaiyasit"]');
+        if (locale === 'zh') {
+          await expect(liWei).toContainText('中国—东盟技术转移中心');
+          await expect(liWei.locator('h3')).toHaveText('Li Wei');
+          await expect(arunee.locator('h3')).toHaveText('Arunee Chaiyasit');
+          for (const text of await page.locator('[data-speaker]').allInnerTexts()) {
+            for (const english of ENGLISH_CREDENTIALS) expect(text).not.toContain(english);
+            expect(text).not.toMatch(/\b(Dr|Prof|Ms|Mr)\./);
+          }
+        } else {
+          await expect(liWei).toContainText('Director-General, China-ASEAN Technology Transfer Center');
+          await expect(liWei.locator('h3')).toHaveText('Dr. Li Wei');
+        }
+        await page.goto(`/events/${seededIds().slug}/speakers/li-wei`);
+        await expect(page.locator('h1')).toHaveText(locale === 'zh' ? 'Li Wei' : 'Dr. Li Wei');
+        await expect(page.locator('article')).toContainText(locale === 'zh' ? '主任，中国—东盟技术转移中心' : 'Director-General');
+        // Every session Li Wei speaks at lists its speakers without the English credentials on a Chinese page.
+        const firstSession = page.locator('article ul a[href*="/sessions/"]').first();
+        await firstSession.click();
+        await expect(page.locator('li[data-speaker="li-wei"]')).toBeVisible();
+        const people = await page.locator('li[data-speaker]').allInnerTexts();
+        if (locale === 'zh') {
+          for (const text of people) {
+            for (const english of ENGLISH_CREDENTIALS) expect(text).not.toContain(english);
+            expect(text).not.toMatch(/\b(Dr|Prof|Ms|Mr)\./);
+          }
+        } else expect(people.join('\n')).toContain('Director-General');
+        await page.close();
+      });
     });
   }
 }

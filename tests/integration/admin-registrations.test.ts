@@ -13,7 +13,12 @@ import { csvCell } from '@/lib/registration/admin/csv';
 import { registrationDashboard } from '@/lib/registration/admin/dashboard';
 import { registrationDetail } from '@/lib/registration/admin/detail';
 import { exportRegistrationsCsv } from '@/lib/registration/admin/export';
-import { registrationFilterSchema, type RegistrationFilters } from '@/lib/registration/admin/filters';
+import { filtersKeepingValid, registrationFilterSchema, type RegistrationFilters } from '@/lib/registration/admin/filters';
+import { loadMessages } from '@/lib/i18n/messages';
+import type { PlainMessages } from '@/lib/i18n/plain-translator';
+import { fieldErrors } from '@/lib/validation/field-errors';
+import { translateFields } from '@/lib/validation/translate-validation';
+import { wordProblems } from '../helpers/words-guard';
 import { listRegistrations, registrationPageSchema } from '@/lib/registration/admin/list';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { registerAttendee } from '@/lib/registration/register';
@@ -192,6 +197,31 @@ describe('registrations table filters', () => {
     const other = await listRegistrations(t.db, actors.otherOrganiser, OTHER, filters(), page());
     expect(other.total).toBe(0);
     expect(other.rows).toEqual([]);
+  });
+});
+
+describe('filters a person cannot use', () => {
+  it("are named with validation keys, never zod's raw enum text, and read as words in en and zh", () => {
+    const raw = { status: 'nope', mode: 'hybrid', type: 'alien', country: 'Atlantis', venue: 'Not A Slug', q: 'x'.repeat(300) };
+    const { problems } = filtersKeepingValid(raw);
+    expect(problems).toEqual({
+      status: 'choose',
+      mode: 'mode',
+      type: 'participantType',
+      country: 'country',
+      venue: 'venue',
+      q: 'tooLong?max=200',
+    });
+    const paging = registrationPageSchema.safeParse({ sort: 'sideways', size: '7', after: 'garbage' });
+    expect(paging.success).toBe(false);
+    expect(fieldErrors(paging.error!)).toEqual({ sort: 'choose', size: 'choose', after: 'pagePosition' });
+    for (const locale of ['en', 'zh'] as const) {
+      const words = Object.values(translateFields(problems, loadMessages(locale).validation as PlainMessages));
+      for (const text of words) {
+        expect(text).not.toMatch(/must be|one of:|in_person|research_institute|checked_in/);
+        expect(wordProblems(text, locale)).toEqual([]);
+      }
+    }
   });
 });
 
@@ -408,7 +438,9 @@ describe('CSV export', () => {
     expect((await registrationsCsvResponse(t.db, actors.otherOrganiser, EVENT, new URLSearchParams({ status: 'nope' }))).status).toBe(403);
     const invalid = await registrationsCsvResponse(t.db, actors.organiser, EVENT, new URLSearchParams({ status: 'nope' }));
     expect(invalid.status).toBe(422);
-    expect((await invalid.json()).fields).toHaveProperty('status');
+    expect((await invalid.json()).fields).toEqual({ status: 'Choose one of the options.' });
+    const inChinese = await registrationsCsvResponse(t.db, actors.organiser, EVENT, new URLSearchParams({ type: 'alien' }), 'zh');
+    expect((await inChinese.json()).fields).toEqual({ type: (loadMessages('zh').validation as Record<string, string>).participantType });
     const ok = await registrationsCsvResponse(t.db, actors.organiser, EVENT, params);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/csv; charset=utf-8');

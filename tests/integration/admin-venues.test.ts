@@ -285,6 +285,25 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 });
 
 describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('keeps the Chinese title and affiliation apart from the English ones, and drops empty ones', async () => {
+    const created = await createSpeaker(
+      t.db,
+      organiser,
+      EVENT,
+      newSpeaker({ slug: 'zh-titles', email: '', jobTitleZh: '研究员', affiliationZh: '马来亚大学', honorificZh: '' }),
+    );
+    expect(created.ok).toBe(true);
+    const id = (created as { id: string }).id;
+    const [row] = await t.db.select().from(speakers).where(eq(speakers.id, id));
+    expect(row).toMatchObject({ jobTitle: 'Research Fellow', affiliation: 'Universiti Malaya' });
+    expect(row!.translations).toEqual({ zh: { jobTitle: '研究员', affiliation: '马来亚大学' } });
+    const edit = await speakerForEdit(t.db, organiser, EVENT, id);
+    expect(edit.values).toMatchObject({ honorificZh: '', jobTitleZh: '研究员', affiliationZh: '马来亚大学' });
+    expect((await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, jobTitleZh: '', affiliationZh: '' })).ok).toBe(true);
+    const [cleared] = await t.db.select().from(speakers).where(eq(speakers.id, id));
+    expect(cleared!.translations).toEqual({});
+  });
+
   it('adds a speaker with a lower-cased email, and refuses a taken slug, a taken email, a bad zone or country', async () => {
     const created = await createSpeaker(t.db, organiser, EVENT, newSpeaker());
     expect(created.ok).toBe(true);

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, sessions } from '@/db/schema';
+import { outbox, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
 import { enqueueMail, type MailTemplate } from '@/lib/mail/outbox';
@@ -16,6 +16,7 @@ import { registrationIdFromTicket, ticketCode } from '@/lib/tickets/ticket';
 import { localTime } from '@/lib/time/zones';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { EVENT, person, sessionBySlug, venueBySlug } from '../helpers/registration';
+import { addSeatedSession } from '../helpers/seated-session';
 import { freePort, startSmtpServer, type Received } from '../helpers/smtp';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -142,6 +143,65 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     expect(mail.parsed.html).toMatch(/\/join\/[0-9a-f-]{36}\.[0-9a-f-]{36}\./);
     expect(mail.parsed.attachments.some((a) => a.contentType === 'image/png')).toBe(false);
     expect(mail.parsed.html).not.toContain('live.hybrid-forum.example');
+  });
+
+  for (const locale of ['en', 'zh'] as const) {
+    it(`the online confirmation names the join links below before they come, not after them (${locale})`, async () => {
+      const smtp = await server();
+      const keynote = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
+      await register(`mail-join-${locale}`, { sessions: [keynote], mode: 'online', venue: undefined, locale });
+      await deliverDueMail(t.db, transportTo(smtp.url), fast);
+      const text = smtp.received[0]!.parsed.text!;
+      const howTo = locale === 'zh' ? '线上参会者可通过下方各场次的专属入口观看直播' : 'from its personal join page below';
+      const link = locale === 'zh' ? '线上参加' : 'Join online';
+      expect(text).toContain(howTo);
+      expect(text.indexOf(howTo)).toBeLessThan(text.indexOf(link));
+    });
+  }
+
+  it('a registration waitlisted for a full session is told so in the mail that arrives, with its place in line', async () => {
+    const smtp = await server();
+    const seated = await addSeatedSession(t.db, {
+      eventSlug: EVENT,
+      venueSlug: 'mail-full-hall',
+      sessionSlug: 'mail-full-session',
+      capacity: 1,
+    });
+    await register('mail-seat-first', { mode: 'in_person', venue: seated.venueSlug, sessions: [seated.sessionId] });
+    await register('mail-seat-second', { mode: 'in_person', venue: seated.venueSlug, sessions: [seated.sessionId] });
+    await register('mail-seat-zh', { mode: 'in_person', venue: seated.venueSlug, sessions: [seated.sessionId], locale: 'zh' });
+    await deliverDueMail(t.db, transportTo(smtp.url), fast);
+    const to = (address: string) => smtp.received.find((m) => m.envelope.to.includes(address))!.parsed;
+
+    const first = to('pmail-seat-first@example.org');
+    expect(first.subject).toMatch(/^Registration confirmed · /);
+    expect(first.text).toContain('Your place is confirmed.');
+
+    const second = to('pmail-seat-second@example.org');
+    expect(second.subject).toMatch(/^Registered — on the waitlist for a session · /);
+    expect(second.text).not.toContain('Your place is confirmed.');
+    expect(second.text).toContain('you are on the waitlist for “Seated session mail-full-session” (number 1 in line)');
+
+    const zh = to('pmail-seat-zh@example.org');
+    expect(zh.subject).toMatch(/^报名成功——1 个场次候补中 · /);
+    expect(zh.text).not.toContain('您的名额已确认');
+    expect(zh.text).toContain('您已进入候补名单：“Seated session mail-full-session”（候补第 2 位）');
+  });
+
+  it('a registration waitlisted for a full venue reads its place in line in the lead of the mail that arrives', async () => {
+    const smtp = await server();
+    const seoul = await venueBySlug(t.db, 'seoul');
+    await t.db.update(venues).set({ capacity: seoul.confirmedCount }).where(eq(venues.id, seoul.id));
+    try {
+      await register('mail-venue-full', { venue: 'seoul' });
+      await deliverDueMail(t.db, transportTo(smtp.url), fast);
+      const mail = smtp.received[0]!.parsed;
+      expect(mail.subject).toMatch(/^You are on the waitlist · /);
+      expect(mail.text).toContain('you are number 1 on its waitlist');
+      expect(mail.text).not.toContain('Your place is confirmed');
+    } finally {
+      await t.db.update(venues).set({ capacity: seoul.capacity }).where(eq(venues.id, seoul.id));
+    }
   });
 
   it('a change re-sends the invite with a higher SEQUENCE and cancels dropped sessions; cancelling sends METHOD:CANCEL', async () => {

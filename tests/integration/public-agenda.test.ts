@@ -2,6 +2,7 @@ import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
+import { loadMessages } from '@/lib/i18n/messages';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as agendaIcs } from '@/app/api/v1/events/[slug]/agenda.ics/route';
@@ -99,9 +100,33 @@ describe('JSON API', () => {
     expect((await sessionGet(req('/x'), slugParams({ session: 'nope' }))).status).toBe(404);
     const bad = await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?day=tomorrow`), slugParams());
     expect(bad.status).toBe(422);
-    expect(await bad.json()).toEqual({ error: 'invalid query', fields: { day: 'must be a date like 2026-12-24' } });
+    expect(await bad.json()).toEqual({ error: 'invalid query', fields: { day: 'Enter a date.' } });
     expect((await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?colour=red`), slugParams())).status).toBe(422);
     expect((await sessionsGet(req(`/api/v1/events/${EVENT}/sessions?venue=atlantis`), slugParams())).status).toBe(422);
+  });
+
+  it('words a bad query for people, in the language the caller asks for', async () => {
+    const ask = async (query: string, language: string) =>
+      (
+        await (
+          await sessionsGet(
+            new NextRequest(`http://localhost/api/v1/events/${EVENT}/sessions?${query}`, { headers: { 'accept-language': language } }),
+            slugParams(),
+          )
+        ).json()
+      ).fields as Record<string, string>;
+    const validation = (locale: 'en' | 'zh') => loadMessages(locale).validation as Record<string, string>;
+    for (const locale of ['en', 'zh'] as const) {
+      const words = validation(locale);
+      const language = locale === 'zh' ? 'zh-CN,zh;q=0.9' : 'en-GB,en;q=0.8';
+      expect(await ask('kind=Not+A+Kind&segment=YOUNG%20SCIENTISTS', language)).toEqual({ kind: words.choose, segment: words.choose });
+      expect(await ask('language=english&day=tomorrow', language)).toEqual({ language: words.choose, day: words.date });
+      expect(await ask('venue=atlantis', language)).toEqual({ venue: words.venueNotOnSite });
+      expect(await ask('venue=Atlantis!', language)).toEqual({ venue: words.venue });
+      const unknown = await ask('colour=red', language);
+      expect(Object.values(unknown).join(' ')).not.toMatch(/must be|one of|Unrecognized|invalid$/);
+      expect(Object.values(unknown)).toEqual([words.invalid]);
+    }
   });
 
   it('never answers 5xx to any query string', async () => {

@@ -8,7 +8,8 @@ import { localDate, localTime } from '@/lib/time/zones';
 import type { SessionFormValues } from './session-input';
 
 export type EditorOptions = {
-  venues: { id: string; label: string; timeZone: string; kind: string }[];
+  /** label: name and zone, for the venue list; name alone, for sentences that name the zone themselves. */
+  venues: { id: string; label: string; name: string; timeZone: string; kind: string }[];
   rooms: { id: string; venueId: string; label: string; capacity: number }[];
   speakers: { id: string; label: string }[];
 };
@@ -31,7 +32,13 @@ export async function sessionEditorOptions(
   return {
     eventId: event.id,
     firstDay: localDate(event.startsAt, event.timeZone),
-    venues: venueRows.map((v) => ({ id: v.id, label: `${pick(v.name, locale)} (${v.timeZone})`, timeZone: v.timeZone, kind: v.kind })),
+    venues: venueRows.map((v) => ({
+      id: v.id,
+      label: `${pick(v.name, locale)} (${v.timeZone})`,
+      name: pick(v.name, locale),
+      timeZone: v.timeZone,
+      kind: v.kind,
+    })),
     rooms: roomRows.map(({ room }) => ({ id: room.id, venueId: room.venueId, label: pick(room.name, locale), capacity: room.capacity })),
     speakers: speakerRows.map((s) => ({ id: s.id, label: `${s.name} · ${s.affiliation}` })),
   };

@@ -4,16 +4,20 @@ import { authorizationFailure } from '@/lib/auth/authorize';
 import { errorResponse } from '@/lib/errors/http';
 import { invalid } from '@/lib/errors/result';
 import type { Actor } from '@/lib/auth/sessions';
+import type { Locale } from '@/lib/i18n/locales';
 import { fieldErrors } from '@/lib/validation/field-errors';
+import { fieldWords } from '@/lib/validation/field-words';
 import { exportRegistrationsCsv } from './export';
 import { filtersFromSearchParams } from './filters';
 
-/** The HTTP answer of the CSV export route: 401/403 when not allowed, 422 for bad filters, else the file. */
+/** The HTTP answer of the CSV export route: 401/403 when not allowed, 422 for bad filters (in words), else the file. */
 export async function registrationsCsvResponse(
   db: Db,
   actor: Actor | null,
   slug: string,
   searchParams: URLSearchParams,
+  /** The language a 422's field messages are worded in. */
+  locale: Locale = 'en',
 ): Promise<Response> {
   const noStore = { 'cache-control': 'no-store' };
   try {
@@ -21,7 +25,7 @@ export async function registrationsCsvResponse(
     if (!parsed.success) {
       // Authorization still comes first: a stranger learns nothing, not even that a filter is wrong.
       await organiserEvent(db, actor, slug);
-      return errorResponse(invalid(fieldErrors(parsed.error)), noStore);
+      return errorResponse(invalid(fieldWords(fieldErrors(parsed.error), locale)), noStore);
     }
     const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data);
     return new Response(csv.stream, {

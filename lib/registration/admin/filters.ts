@@ -1,6 +1,7 @@
 import { and, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { registrations, venues } from '@/db/schema';
+import { vmsg } from '@/lib/validation/message';
 import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from '../schema';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'checked_in'] as const;
@@ -14,23 +15,28 @@ const param = <T extends z.ZodType>(schema: T) =>
 
 /** The filters shared by the registrations table, the CSV export and announcements. */
 export const registrationFilterSchema = z.object({
-  q: param(z.string({ error: 'must be text' }).trim().max(200, 'must be at most 200 characters')),
+  q: param(
+    z
+      .string({ error: vmsg('text') })
+      .trim()
+      .max(200, vmsg('tooLong', { max: 200 })),
+  ),
   venue: param(
     z
-      .string({ error: 'must be a venue slug' })
-      .max(80)
-      .regex(/^[a-z0-9-]+$/, 'must be a venue slug'),
+      .string({ error: vmsg('venue') })
+      .max(80, vmsg('venue'))
+      .regex(/^[a-z0-9-]+$/, vmsg('venue')),
   ),
-  mode: param(z.enum(ATTENDANCE_MODES, { error: 'must be in_person or online' })),
-  status: param(z.enum(REGISTRATION_STATUSES, { error: `must be one of: ${REGISTRATION_STATUSES.join(', ')}` })),
+  mode: param(z.enum(ATTENDANCE_MODES, { error: vmsg('mode') })),
+  status: param(z.enum(REGISTRATION_STATUSES, { error: vmsg('choose') })),
   country: param(
     z
-      .string({ error: 'must be a country code' })
+      .string({ error: vmsg('country') })
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code'),
+      .regex(/^[A-Z]{2}$/, vmsg('country')),
   ),
-  type: param(z.enum(PARTICIPANT_TYPES, { error: `must be one of: ${PARTICIPANT_TYPES.join(', ')}` })),
+  type: param(z.enum(PARTICIPANT_TYPES, { error: vmsg('participantType') })),
 });
 
 export type RegistrationFilters = z.output<typeof registrationFilterSchema>;
@@ -54,9 +60,24 @@ export function filtersKeepingValid(params: Record<string, string | string[] | u
   for (const [key, schema] of Object.entries(registrationFilterSchema.shape)) {
     const parsed = schema.safeParse(params[key]);
     if (parsed.success) filters[key] = parsed.data;
-    else problems[key] = parsed.error.issues[0]?.message ?? 'is invalid';
+    else problems[key] = parsed.error.issues[0]?.message ?? vmsg('invalid');
   }
   return { filters: filters as RegistrationFilters, problems };
+}
+
+/** The adminRegistrations message naming a query parameter, for the "filter not applied" notice. */
+export function filterLabelKey(field: string): 'search' | 'venue' | 'mode' | 'status' | 'country' | 'type' | 'sort' | 'pageSize' | 'page' {
+  const labels = {
+    q: 'search',
+    venue: 'venue',
+    mode: 'mode',
+    status: 'status',
+    country: 'country',
+    type: 'type',
+    sort: 'sort',
+    size: 'pageSize',
+  } as const;
+  return labels[field as keyof typeof labels] ?? 'page';
 }
 
 /** The filters as query-string pairs, for links that keep them. */

@@ -5,6 +5,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent, type AdminEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { afterCursor, createdAtCursorText, cursorSchema, encodeCursor, keysetOrder, type Direction } from './cursor';
+import { vmsg } from '@/lib/validation/message';
 import { registrationConditions, type RegistrationFilters } from './filters';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -13,15 +14,15 @@ const one = (value: unknown) => (Array.isArray(value) ? value[0] : value) || und
 
 /** Paging and sorting from the query string; filters are parsed separately (registrationFilterSchema). */
 export const registrationPageSchema = z.object({
-  sort: z.preprocess(one, z.enum(['newest', 'oldest'], { error: 'must be newest or oldest' }).default('newest')),
+  sort: z.preprocess(one, z.enum(['newest', 'oldest'], { error: vmsg('choose') }).default('newest')),
   after: z.preprocess(one, cursorSchema.optional()),
   before: z.preprocess(one, cursorSchema.optional()),
   size: z.preprocess(
     one,
     z.coerce
-      .number({ error: 'must be a number' })
+      .number({ error: vmsg('choose') })
       .int()
-      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(', ')}`)
+      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), vmsg('choose'))
       .default(50),
   ),
 });

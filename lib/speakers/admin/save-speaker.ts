@@ -1,6 +1,6 @@
 import { vmsg } from '@/lib/validation/message';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { eventMembers, speakers } from '@/db/schema';
+import { eventMembers, speakers, type SpeakerTranslations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
@@ -22,10 +22,19 @@ function columns(input: SpeakerInput) {
     email: input.email,
     jobTitle: input.jobTitle,
     affiliation: input.affiliation,
+    translations: translationsOf(input),
     country: input.country,
     timeZone: input.timeZone,
     bio: localized(input.bioEn, input.bioZh),
   };
+}
+
+/** The Chinese honorific, job title and affiliation, without empty ones (stored as the pages read them). */
+function translationsOf(input: SpeakerInput): SpeakerTranslations {
+  const zh = Object.fromEntries(
+    Object.entries({ honorific: input.honorificZh, jobTitle: input.jobTitleZh, affiliation: input.affiliationZh }).filter(([, v]) => v),
+  );
+  return Object.keys(zh).length ? { zh } : {};
 }
 
 /**

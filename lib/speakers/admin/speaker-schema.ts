@@ -23,6 +23,10 @@ export const speakerInputSchema = z.object({
     .pipe(emailSchema.nullable()),
   jobTitle: portal.jobTitle,
   affiliation: portal.affiliation,
+  /** Chinese pages show these, or only the name when they are empty (never the English ones). */
+  honorificZh: singleLineText(40).default(''),
+  jobTitleZh: singleLineText(200).default(''),
+  affiliationZh: singleLineText(200).default(''),
   country: countryCodeSchema,
   /** Empty until the organiser or the speaker picks one; the portal then uses the browser's zone. */
   timeZone: z

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadPublicAgenda } from '@/lib/agenda/load';
+import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,18 +15,19 @@ export default async function SpeakersPage({ params }: { params: Promise<{ slug:
     <>
       <h1>{t('speakersTitle')}</h1>
       <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
-        {agenda.speakers.map((s) => (
-          <li key={s.id} className="card" data-speaker={s.slug}>
-            <h3 style={{ margin: 0 }}>
-              <a href={`/events/${slug}/speakers/${s.slug}`}>
-                {s.honorific} {s.name}
-              </a>
-            </h3>
-            <p className="muted">
-              {s.jobTitle}, {s.affiliation} · {region.of(s.country) ?? s.country}
-            </p>
-          </li>
-        ))}
+        {agenda.speakers.map((s) => {
+          const credentials = speakerCredentials(s, locale);
+          return (
+            <li key={s.id} className="card" data-speaker={s.slug}>
+              <h3 style={{ margin: 0 }}>
+                <a href={`/events/${slug}/speakers/${s.slug}`}>{nameWithHonorific(s.name, credentials)}</a>
+              </h3>
+              <p className="muted">
+                {[credentialsLine(credentials, locale), region.of(s.country) ?? s.country].filter(Boolean).join(' · ')}
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </>
   );

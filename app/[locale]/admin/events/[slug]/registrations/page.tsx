@@ -5,10 +5,11 @@ import { loadEventPage } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
-import { filtersKeepingValid } from '@/lib/registration/admin/filters';
+import { filterLabelKey, filtersKeepingValid } from '@/lib/registration/admin/filters';
 import { listRegistrations, PAGE_SIZES, registrationPageSchema } from '@/lib/registration/admin/list';
 import { withFilters } from '@/lib/registration/admin/query-string';
 import { fieldErrors } from '@/lib/validation/field-errors';
+import { validationWords } from '@/lib/validation/server-words';
 import { localDate, localTime, offsetLabel } from '@/lib/time/zones';
 
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,7 @@ export default async function RegistrationsPage({
   const { slug } = await params;
   const query = await searchParams;
   const path = `/admin/events/${slug}/registrations`;
-  const [t, locale] = await Promise.all([getTranslations('adminRegistrations'), getLocale() as Promise<Locale>]);
+  const [t, locale, words] = await Promise.all([getTranslations('adminRegistrations'), getLocale() as Promise<Locale>, validationWords()]);
 
   // Bad input is named and ignored rather than turned into an error page.
   const { filters, problems: filterProblems } = filtersKeepingValid(query);
@@ -45,7 +46,7 @@ export default async function RegistrationsPage({
       <h2>{t('title')}</h2>
       {Object.entries(problems).map(([field, message]) => (
         <p key={field} className="notice bad" role="alert">
-          {t('badFilter', { field, message })}
+          {t('badFilter', { field: t(filterLabelKey(field)), message: words(message) })}
         </p>
       ))}
       <RegistrationFilterForm action={path} filters={filters} options={options}>

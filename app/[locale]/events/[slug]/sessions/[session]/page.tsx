@@ -11,6 +11,7 @@ import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { parseAgendaQuery } from '@/lib/agenda/query';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
+import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 
 export const dynamic = 'force-dynamic';
 
@@ -134,13 +135,17 @@ export default async function SessionPage({ params, searchParams }: Props) {
             {session.speakers.map((role) => {
               const person = agenda.speakers.find((p) => p.id === role.speakerId);
               if (!person) return null;
+              const credentials = speakerCredentials(person, locale);
+              const about = [t(`roles.${role.role}` as never), credentialsLine(credentials, locale)]
+                .filter(Boolean)
+                .join(locale === 'zh' ? '，' : ', ');
               return (
-                <li key={role.speakerId}>
-                  <a href={`/events/${slug}/speakers/${person.slug}`}>
-                    {person.honorific} {person.name}
-                  </a>{' '}
-                  — {t(`roles.${role.role}` as never)}, {person.jobTitle}, {person.affiliation} (
-                  {regionName.of(person.country) ?? person.country}){role.presence === 'remote' && ` · ${t('remote')}`}
+                <li key={role.speakerId} data-speaker={person.slug}>
+                  <a href={`/events/${slug}/speakers/${person.slug}`}>{nameWithHonorific(person.name, credentials)}</a> — {about}
+                  {locale === 'zh' ? '（' : ' ('}
+                  {regionName.of(person.country) ?? person.country}
+                  {locale === 'zh' ? '）' : ')'}
+                  {role.presence === 'remote' && ` · ${t('remote')}`}
                 </li>
               );
             })}

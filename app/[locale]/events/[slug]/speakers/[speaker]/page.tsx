@@ -4,6 +4,7 @@ import { SessionTime } from '@/components/agenda/session-time';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
+import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,18 +15,15 @@ export default async function SpeakerPage({ params }: { params: Promise<{ slug: 
   if (!agenda || !speaker) notFound();
   const [t, locale] = await Promise.all([getTranslations('agenda'), getLocale() as Promise<Locale>]);
   const region = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
+  const credentials = speakerCredentials(speaker, locale);
   const theirs = agenda.sessions.filter((s) => s.speakers.some((r) => r.speakerId === speaker.id));
   return (
     <article>
       <p className="muted">
         <a href={`/events/${slug}/speakers`}>{t('speakersTitle')}</a>
       </p>
-      <h1>
-        {speaker.honorific} {speaker.name}
-      </h1>
-      <p>
-        {speaker.jobTitle}, {speaker.affiliation} · {region.of(speaker.country) ?? speaker.country}
-      </p>
+      <h1>{nameWithHonorific(speaker.name, credentials)}</h1>
+      <p>{[credentialsLine(credentials, locale), region.of(speaker.country) ?? speaker.country].filter(Boolean).join(' · ')}</p>
       <p>{pick(speaker.bio, locale)}</p>
       <h2>{t('sessionsOf')}</h2>
       <ul>

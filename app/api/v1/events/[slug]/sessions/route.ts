@@ -6,15 +6,20 @@ import { route } from '@/lib/edge/route';
 import { errorResponse } from '@/lib/errors/http';
 import { invalid, notFound } from '@/lib/errors/result';
 import { sessionJson } from '@/lib/api/serialize';
+import { localeFromAcceptLanguage } from '@/lib/i18n/locales';
 import { fieldErrors } from '@/lib/validation/field-errors';
+import { fieldWords } from '@/lib/validation/field-words';
+import { vmsg } from '@/lib/validation/message';
 
 export const dynamic = 'force-dynamic';
 
 /** Sessions with seats left; ?venue= gives that venue's programme, relays included. */
 export const GET = route<{ slug: string }>(async ({ request, params, db }) => {
+  // Field messages are keys (lib/validation/message.ts): the answer words them in the caller's language.
+  const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
   const parsed = sessionQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
+    const fields = fieldWords(fieldErrors(parsed.error), locale);
     const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
     return errorResponse({
       ...invalid(fields),
@@ -25,7 +30,7 @@ export const GET = route<{ slug: string }>(async ({ request, params, db }) => {
   if (!agenda) return errorResponse(notFound('No such forum'));
   const query = parsed.data;
   if (query.venue && !agenda.venues.some((v) => v.slug === query.venue))
-    return errorResponse(invalid({ venue: 'is not a venue of this forum' }));
+    return errorResponse(invalid(fieldWords({ venue: vmsg('venueNotOnSite') }, locale)));
   const seats = await seatsLeft(db, agenda.event.id);
   const ids = new Set(venueAgendas(agenda, query).map((e) => e.session.id));
   const list = agenda.sessions.filter((s) => ids.has(s.id)).map((s) => sessionJson(agenda, s, seats.get(s.id)));

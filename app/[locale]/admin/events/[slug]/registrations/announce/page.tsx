@@ -6,7 +6,7 @@ import { RegistrationFilterForm } from '@/components/admin/registration-filters'
 import { type PageProps, loadEventPage } from '@/lib/edge/page';
 import { announcementAudience } from '@/lib/registration/admin/announcement';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
-import { filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
+import { filterLabelKey, filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
 import { queueAnnouncementAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +22,7 @@ export default async function AnnouncePage(props: PageProps<{ slug: string }>) {
   const raw = await props.searchParams;
   const query = querySchema.parse(raw);
   const path = `/admin/events/${slug}/registrations/announce`;
-  const t = await getTranslations('adminRegistrations');
+  const [t, words] = await Promise.all([getTranslations('adminRegistrations'), validationWords()]);
   const { filters, problems } = filtersKeepingValid(raw);
   const [audience, options] = await loadEventPage(slug, path, ({ db, actor }) =>
     Promise.all([announcementAudience(db, actor, slug, filters), registrationFilterOptions(db, actor, slug)]),
@@ -42,12 +42,12 @@ export default async function AnnouncePage(props: PageProps<{ slug: string }>) {
       )}
       {query.error && (
         <p className="notice bad" role="alert">
-          {t('announcement.error', { message: (await validationWords())(query.error) })}
+          {t('announcement.error', { message: words(query.error) })}
         </p>
       )}
       {Object.entries(problems).map(([field, message]) => (
         <p key={field} className="notice bad" role="alert">
-          {t('badFilter', { field, message })}
+          {t('badFilter', { field: t(filterLabelKey(field)), message: words(message) })}
         </p>
       ))}
       <RegistrationFilterForm action={path} filters={filters} options={options} />

@@ -25,7 +25,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
   return (
     <section>
       <p>
-        <a href={`/admin/events/${slug}/agenda`}>← {t('title')}</a>
+        <a href={`/admin/events/${slug}/agenda`}>← {t('editor.back')}</a>
       </p>
       <h2>{t('editor.editTitle')}</h2>
       <SessionEditor slug={slug} sessionId={id} options={choices} check={checkSessionAction} save={saveSessionAction} defaults={values} />

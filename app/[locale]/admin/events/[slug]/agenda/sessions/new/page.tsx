@@ -18,7 +18,7 @@ export default async function NewSessionPage({ params }: { params: Promise<{ slu
   return (
     <section>
       <p>
-        <a href={`/admin/events/${slug}/agenda`}>←</a>
+        <a href={`/admin/events/${slug}/agenda`}>← {t('back')}</a>
       </p>
       <h2>{t('newTitle')}</h2>
       <SessionEditor

@@ -1,0 +1,1 @@
+ALTER TABLE "speakers" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;
