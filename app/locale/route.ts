@@ -11,8 +11,11 @@ const querySchema = z.object({
 /** Switches the interface language (works without JavaScript) and returns to the page. */
 export function GET(request: NextRequest) {
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return NextResponse.json({ error: `to must be one of: ${locales.join(', ')}` }, { status: 422 });
-  const back = languageSwitchTarget(parsed.data.back, request.headers.get('referer'), request.headers.get('host'));
+  const wanted = querySchema.shape.back.parse(request.nextUrl.searchParams.get('back') ?? undefined);
+  const back = languageSwitchTarget(wanted, request.headers.get('referer'), request.headers.get('host'));
+  // A link naming a language the site does not have changes nothing and goes back, rather than
+  // leaving a person on a developer's error.
+  if (!parsed.success) return new NextResponse(null, { status: 303, headers: { Location: back } });
   // A relative Location: behind proxies the server does not know its public origin.
   const response = new NextResponse(null, { status: 303, headers: { Location: back } });
   response.cookies.set(LOCALE_COOKIE, parsed.data.to, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });

@@ -126,6 +126,13 @@ describe('JSON API', () => {
       const unknown = await ask('colour=red', language);
       expect(Object.values(unknown).join(' ')).not.toMatch(/must be|one of|Unrecognized|invalid$/);
       expect(Object.values(unknown)).toEqual([words.invalid]);
+      // The calendar feed of a venue that is not one of this forum's: the same words, in the feed's language.
+      const feed = await agendaIcs(
+        req(`/api/v1/events/${EVENT}/agenda.ics?venue=atlantis${locale === 'zh' ? '&lang=zh' : ''}`),
+        slugParams(),
+      );
+      expect(feed.status).toBe(422);
+      expect((await feed.json()).fields).toEqual({ venue: words.venueNotOnSite });
     }
   });
 

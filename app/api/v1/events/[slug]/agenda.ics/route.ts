@@ -5,6 +5,8 @@ import { parseAgendaQuery } from '@/lib/agenda/query';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { agendaFeed, icsResponse } from '@/lib/agenda/agenda-feed';
 import { pick } from '@/lib/i18n/text';
+import { fieldWords } from '@/lib/validation/field-words';
+import { vmsg } from '@/lib/validation/message';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +15,7 @@ export const GET = agendaRoute(async ({ request, agenda }) => {
   const query = parseAgendaQuery(Object.fromEntries(request.nextUrl.searchParams));
   const locale = request.nextUrl.searchParams.get('lang') === 'zh' ? 'zh' : 'en';
   const venue = query.venue ? agenda.venues.find((v) => v.slug === query.venue) : undefined;
-  if (query.venue && !venue) return errorResponse(invalid({ venue: 'is not a venue of this forum' }));
+  if (query.venue && !venue) return errorResponse(invalid(fieldWords({ venue: vmsg('venueNotOnSite') }, locale)));
   const entries = venueAgendas(agenda, { venue: query.venue, segment: query.segment, kind: query.kind, language: query.language });
   const calName = `${pick(agenda.event.name, locale)}${venue ? ` · ${pick(venue.city, locale)}` : ''}`;
   return icsResponse(agendaFeed(agenda, entries, { calName, locale }), `${agenda.event.slug}${venue ? `-${venue.slug}` : ''}.ics`);
