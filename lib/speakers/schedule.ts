@@ -1,3 +1,4 @@
+import type { SpeakerTranslations } from '@/db/schema';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { events, rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues, type LocalizedText } from '@/db/schema';
@@ -10,7 +11,15 @@ export type ScheduleVenue = {
   timeZone: string;
   kind: 'main' | 'branch' | 'online';
 };
-export type SchedulePerson = { speakerId: string; name: string; honorific: string; role: string; presence: 'onsite' | 'remote' };
+export type SchedulePerson = {
+  speakerId: string;
+  name: string;
+  honorific: string;
+  /** The honorific in other languages, so a Chinese page does not show the English one. */
+  translations: SpeakerTranslations;
+  role: string;
+  presence: 'onsite' | 'remote';
+};
 
 /** One of the speaker's sessions with everything the portal and the personal feed show. */
 export type SpeakerSession = {
@@ -78,6 +87,7 @@ export async function speakerSchedule(db: Db, speakerIds: string[]): Promise<Spe
         speakerId: speakers.id,
         name: speakers.name,
         honorific: speakers.honorific,
+        translations: speakers.translations,
         role: sessionSpeakers.role,
         presence: sessionSpeakers.presence,
       })

@@ -114,4 +114,10 @@ test('a speaker signs in with the link mailed to a real SMTP server and sees the
   await again.getByRole('button', { name: 'Sign in now' }).click();
   await expect(again.locator('p[role="alert"]')).toContainText('expired or was already used');
   await other.close();
+
+  // In Chinese, a co-speaker's English honorific is not mixed into the Chinese line (issue 15, point 15).
+  await page.goto('/locale?to=zh&back=/speaker');
+  const openingZh = page.locator('[data-event="china-asean-tech-forum"][data-session="opening-ceremony"]');
+  await expect(openingZh.getByTestId('co-speakers')).toContainText('Chanthavy Phommachanh');
+  await expect(openingZh.getByTestId('co-speakers')).not.toContainText(/\b(Ms|Mr|Dr|H\.E|Prof)\./);
 });

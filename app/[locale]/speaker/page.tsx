@@ -12,6 +12,7 @@ import { pick } from '@/lib/i18n/text';
 import { safePhotoSrc } from '@/lib/speakers/photo';
 import { loadSpeakerPortal } from '@/lib/speakers/portal';
 import type { SchedulePerson, SpeakerSession } from '@/lib/speakers/schedule';
+import { nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 import { ownClashes, type OwnClash } from '@/lib/speakers/own-clashes';
 import { isValidTimeZone } from '@/lib/time/zones';
 import { regenerateCalendarAction, updateProfileAction } from './actions';
@@ -136,11 +137,14 @@ export default async function SpeakerPortalPage({
 
 type T = Awaited<ReturnType<typeof getTranslations<'speaker'>>>;
 
-function people(list: SchedulePerson[], t: T) {
+function people(list: SchedulePerson[], t: T, locale: Locale) {
   if (list.length === 0) return t('nobody');
   return list
-    .map((p) => `${p.honorific ? `${p.honorific} ` : ''}${p.name}${p.presence === 'remote' ? ` (${t('remoteBadge')})` : ''}`)
-    .join(', ');
+    .map((p) => {
+      const name = nameWithHonorific(p.name, speakerCredentials({ ...p, jobTitle: '', affiliation: '' }, locale));
+      return `${name}${p.presence === 'remote' ? ` (${t('remoteBadge')})` : ''}`;
+    })
+    .join(locale === 'zh' ? '、' : ', ');
 }
 
 function SessionCard({
@@ -214,9 +218,9 @@ function SessionCard({
           {session.presence === 'remote' ? t('remote') : t('onsite', { city })} · {session.streamed ? t('online') : t('notStreamed')}
         </dd>
         <dt>{t('moderator')}</dt>
-        <dd data-testid="moderator">{session.role === 'moderator' ? t('moderatorYou') : people(session.moderators, t)}</dd>
+        <dd data-testid="moderator">{session.role === 'moderator' ? t('moderatorYou') : people(session.moderators, t, locale)}</dd>
         <dt>{t('coSpeakers')}</dt>
-        <dd data-testid="co-speakers">{people(session.coSpeakers, t)}</dd>
+        <dd data-testid="co-speakers">{people(session.coSpeakers, t, locale)}</dd>
         <dt>{t('relays')}</dt>
         <dd data-testid="relays">
           {session.relays.length === 0
