@@ -1,0 +1,45 @@
+// The sign-in route's own checks before next-auth: return addresses next-auth would answer with a 500,
+// and the wait a throttled sign-in carries to the form.
+import { describe, expect, it } from 'vitest';
+import { refusedCallbackUrl } from '@/lib/auth/callback-url';
+import { minutesToWait, throttledSignInError } from '@/lib/auth/sign-in-refusal';
+
+const request = (query: string, cookie?: string) =>
+  new Request(`http://localhost/api/auth/signin${query}`, cookie ? { headers: { cookie } } : undefined);
+
+describe('refusedCallbackUrl', () => {
+  it('accepts paths and http(s) addresses, in the query and in either callback cookie', () => {
+    expect(refusedCallbackUrl(request(''))).toBeNull();
+    expect(refusedCallbackUrl(request('?callbackUrl=%2Fadmin'))).toBeNull();
+    expect(refusedCallbackUrl(request('?callbackUrl=https%3A%2F%2Fforum.example%2Fx'))).toBeNull();
+    expect(refusedCallbackUrl(request('', 'next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000%2F'))).toBeNull();
+    expect(refusedCallbackUrl(request('', '__Secure-next-auth.callback-url=%2Fen%2Fadmin'))).toBeNull();
+  });
+
+  it('returns the first address that is neither: from the query, then from each cookie', () => {
+    expect(refusedCallbackUrl(request('?callbackUrl=javascript%3Aalert(1)'))).toBe('javascript:alert(1)');
+    expect(refusedCallbackUrl(request('?callbackUrl=not%20a%20url'))).toBe('not a url');
+    expect(refusedCallbackUrl(request('?callbackUrl=%2Fok', 'next-auth.callback-url=ftp%3A%2F%2Fx'))).toBe('ftp://x');
+    expect(refusedCallbackUrl(request('', 'a=1; __Secure-next-auth.callback-url=data%3Atext%2Fhtml,x'))).toBe('data:text/html,x');
+    expect(refusedCallbackUrl(request('?callbackUrl=mailto%3Aa%40b', 'next-auth.callback-url=ftp%3A%2F%2Fx'))).toBe('mailto:a@b');
+  });
+});
+
+describe('a throttled sign-in', () => {
+  it('carries the wait in its message; the form shows whole minutes, rounded up', () => {
+    expect(throttledSignInError(61).message).toBe('TooManyAttempts:61');
+    expect(minutesToWait(throttledSignInError(61).message)).toBe(2);
+    expect(minutesToWait(throttledSignInError(60).message)).toBe(1);
+    expect(minutesToWait(throttledSignInError(1).message)).toBe(1);
+  });
+
+  it('any other failure, or a wait that is not a positive number, shows no minutes', () => {
+    expect(minutesToWait(null)).toBeNull();
+    expect(minutesToWait(undefined)).toBeNull();
+    expect(minutesToWait('CredentialsSignin')).toBeNull();
+    expect(minutesToWait('TooManyAttempts:0')).toBeNull();
+    expect(minutesToWait('TooManyAttempts:-5')).toBeNull();
+    expect(minutesToWait('TooManyAttempts:soon')).toBeNull();
+    expect(minutesToWait('xTooManyAttempts:60')).toBeNull();
+  });
+});
