@@ -5,7 +5,7 @@ import { useDatabase } from '@/lib/database/process-database';
 import { authSessions, events, users, verificationTokens } from '@/db/schema';
 import { seedDemoAccounts, demoAccounts } from '@/lib/demo/demo-accounts';
 import { seedDemoForum } from '@/lib/demo/seed';
-import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
+import { AuthorizationError, authorizationFailure, requireEventRole, rolesFor } from '@/lib/auth/authorize';
 import { consumeMagicLinkToken, createMagicLinkToken } from '@/lib/auth/magic-link';
 import { authOptions } from '@/lib/auth/options';
 import { passwordMatches } from '@/lib/auth/passwords';
@@ -167,5 +167,38 @@ describe('event roles', () => {
     expect(membership?.venueId).not.toBeNull();
     const [event] = await t.db.select().from(events).where(eq(events.id, eventId));
     expect(event?.slug).toBe('china-asean-tech-forum');
+  });
+
+  it('let a platform admin into every event as its organiser, and list only a person’s own roles in an event', async () => {
+    const user = await userId(demoAccounts.checkin.email);
+    const actor = {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      isPlatformAdmin: false,
+      canCreateEvents: false,
+      sessionToken: 'x',
+    };
+    expect(await requireEventRole(t.db, { ...actor, isPlatformAdmin: true }, otherEventId, ['organiser'])).toEqual([
+      { role: 'organiser', venueId: null },
+    ]);
+    const roles = await rolesFor(t.db, actor, eventId);
+    expect(roles.map((r) => r.role)).toEqual(['checkin']);
+    expect(roles[0]!.venueId).toEqual(expect.any(String));
+    expect(await rolesFor(t.db, actor, otherEventId)).toEqual([]);
+  });
+
+  it('word a refusal for the person and map it to the error vocabulary; any other error is rethrown', () => {
+    const signedOut = new AuthorizationError('signed-out');
+    const forbidden = new AuthorizationError('forbidden');
+    expect([signedOut.name, signedOut.message, forbidden.message]).toEqual([
+      'AuthorizationError',
+      'Sign in to continue',
+      'You do not have access to this',
+    ]);
+    expect(authorizationFailure(signedOut)).toEqual({ ok: false, code: 'signed-out', error: 'Sign in to continue' });
+    expect(authorizationFailure(forbidden)).toEqual({ ok: false, code: 'forbidden', error: 'You do not have access to this' });
+    const other = new Error('database down');
+    expect(() => authorizationFailure(other)).toThrow(other);
   });
 });
