@@ -25,7 +25,7 @@ export const moduleTests = {
     u('sign-in-edges'),
     u('validation-words'),
   ],
-  'lib/agenda/publish': [i('agenda-admin'), i('calendar-output'), i('event-lifecycle'), u('mail-messages')],
+  'lib/agenda/publish': [i('agenda-admin'), i('calendar-output'), i('event-lifecycle'), u('agenda-diff'), u('mail-messages')],
   'lib/mail': [i('outbox-insert'), i('mail-delivery'), i('magic-link-requests'), i('registration-ownership'), u('mail-policy')],
   'lib/livestream': [i('livestream-access'), i('hostile-inputs'), u('validation-words')],
   'lib/registration': [
