@@ -63,9 +63,9 @@ export default {
   // survivor that would not compile is listed as such in docs/testing.md).
   checkers: [],
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
-  // Its own sandbox folder, so it can run beside the fast run (which uses .stryker-tmp).
-  tempDirName: '.stryker-tmp-module',
-  ignorePatterns: [...full.ignorePatterns, '.stryker-tmp', '.stryker-tmp-module'],
+  // Its own sandbox folder, so it can run beside the fast run (.stryker-tmp) and other modules' runs.
+  tempDirName: `.stryker-tmp-module-${name}`,
+  ignorePatterns: [...full.ignorePatterns, '.stryker-tmp', '.stryker-tmp-module*'],
   reporters: ['clear-text', 'progress-append-only', 'json'],
   jsonReporter: { fileName: `reports/mutation-${name}/mutation.json` },
 };
