@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusedCallbackUrl } from '@/lib/auth/callback-url';
 import { minutesToWait, throttledSignInError } from '@/lib/auth/sign-in-refusal';
+import { ACCOUNT_THROTTLE, lockMs } from '@/lib/auth/sign-in-throttle';
 
 const request = (query: string, cookie?: string) =>
   new Request(`http://localhost/api/auth/signin${query}`, cookie ? { headers: { cookie } } : undefined);
@@ -41,5 +42,12 @@ describe('a throttled sign-in', () => {
     expect(minutesToWait('TooManyAttempts:-5')).toBeNull();
     expect(minutesToWait('TooManyAttempts:soon')).toBeNull();
     expect(minutesToWait('xTooManyAttempts:60')).toBeNull();
+  });
+});
+
+describe('the sign-in lock-out', () => {
+  it('locks nobody out before the allowed failures; then a minute, doubling, capped at an hour', () => {
+    expect([0, 1, 4].map((failures) => lockMs(failures, ACCOUNT_THROTTLE))).toEqual([0, 0, 0]);
+    expect([5, 6, 7, 11, 12, 60].map((failures) => lockMs(failures, ACCOUNT_THROTTLE) / 60_000)).toEqual([1, 2, 4, 60, 60, 60]);
   });
 });
