@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '@/lib/database/process-database';
@@ -118,6 +118,20 @@ describe('magic links', () => {
       .set({ expires: new Date(Date.now() - 1000) })
       .where(eq(verificationTokens.identifier, created!.userId));
     expect(await consumeMagicLinkToken(t.db, created!.token)).toBeNull();
+  });
+
+  it('are not made again while one mailed within the resend window is unused, and are once it has passed', async () => {
+    const email = 'resend.window@example.org';
+    const id = await upsertUser(t.db, { email });
+    const window = { unlessMailedWithinMs: 60_000 };
+    expect(await createMagicLinkToken(t.db, email, window)).toMatchObject({ userId: id });
+    expect(await createMagicLinkToken(t.db, email, window)).toBeNull();
+    // The first link is now 61 s old (tokens are made with a fixed lifetime: older is sooner to expire).
+    await t.db
+      .update(verificationTokens)
+      .set({ expires: sql`${verificationTokens.expires} - interval '61 seconds'` })
+      .where(eq(verificationTokens.identifier, id));
+    expect(await createMagicLinkToken(t.db, email, window)).toMatchObject({ userId: id });
   });
 
   it('are not made for unknown or disabled accounts', async () => {
