@@ -73,6 +73,11 @@ describe('password sign-in', () => {
     expect(await passwordSignIn(email, 'wrong password')).toBeNull();
     expect(await passwordSignIn(email, password)).toMatchObject({ id: user.id });
   });
+  it('after five failures, throws the wait for the form instead of answering', async () => {
+    const email = 'nobody.throttled@example.org';
+    for (let i = 0; i < 5; i++) expect(await passwordSignIn(email, `wrong ${i}`)).toBeNull();
+    await expect(passwordSignIn(email, 'wrong again')).rejects.toThrow(/^TooManyAttempts:(\d+)$/);
+  });
 });
 
 describe('sessions', () => {
