@@ -83,6 +83,9 @@ describe('addresses and headers', () => {
       expect(await from('"Forum Desk" <desk@forum.test>')).toEqual({ name: 'Forum Desk', address: 'desk@forum.test' });
       expect(await from(' Forum  Desk <desk@forum.test>')).toEqual({ name: 'Forum Desk', address: 'desk@forum.test' });
       expect(await from('desk@forum.test')).toEqual({ name: '', address: 'desk@forum.test' });
+      // Only the quotes around the whole name go, with the spaces outside them.
+      expect(await from('  "Forum Desk"  <desk@forum.test>')).toEqual({ name: 'Forum Desk', address: 'desk@forum.test' });
+      expect(await from('Forum "Desk" Team <desk@forum.test>')).toEqual({ name: 'Forum "Desk" Team', address: 'desk@forum.test' });
     } finally {
       vi.unstubAllEnvs();
     }
