@@ -1,7 +1,8 @@
 // The sign-in route's own checks before next-auth: return addresses next-auth would answer with a 500,
 // and the wait a throttled sign-in carries to the form.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { refusedCallbackUrl } from '@/lib/auth/callback-url';
+import { magicLinkLimits } from '@/lib/auth/magic-link-limits';
 import { minutesToWait, throttledSignInError } from '@/lib/auth/sign-in-refusal';
 import { ACCOUNT_THROTTLE, lockMs } from '@/lib/auth/sign-in-throttle';
 
@@ -49,5 +50,22 @@ describe('the sign-in lock-out', () => {
   it('locks nobody out before the allowed failures; then a minute, doubling, capped at an hour', () => {
     expect([0, 1, 4].map((failures) => lockMs(failures, ACCOUNT_THROTTLE))).toEqual([0, 0, 0]);
     expect([5, 6, 7, 11, 12, 60].map((failures) => lockMs(failures, ACCOUNT_THROTTLE) / 60_000)).toEqual([1, 2, 4, 60, 60, 60]);
+  });
+});
+
+describe('the sign-in link limits', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('are 5 per address and client and 20 per client, unless the environment sets whole positive numbers', () => {
+    vi.stubEnv('RATE_LIMIT_MAGIC_LINKS_PER_EMAIL', '');
+    vi.stubEnv('RATE_LIMIT_MAGIC_LINKS_PER_CLIENT', '');
+    expect(magicLinkLimits()).toEqual({ perAddressAndClient: 5, perClient: 20 });
+    vi.stubEnv('RATE_LIMIT_MAGIC_LINKS_PER_EMAIL', '3');
+    vi.stubEnv('RATE_LIMIT_MAGIC_LINKS_PER_CLIENT', '1');
+    expect(magicLinkLimits()).toEqual({ perAddressAndClient: 3, perClient: 1 });
+    for (const wrong of ['0', '-2', '2.5', 'many']) {
+      vi.stubEnv('RATE_LIMIT_MAGIC_LINKS_PER_EMAIL', wrong);
+      expect(magicLinkLimits().perAddressAndClient).toBe(5);
+    }
   });
 });
