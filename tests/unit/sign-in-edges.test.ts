@@ -21,6 +21,7 @@ describe('refusedCallbackUrl', () => {
   it('returns the first address that is neither: from the query, then from each cookie', () => {
     expect(refusedCallbackUrl(request('?callbackUrl=javascript%3Aalert(1)'))).toBe('javascript:alert(1)');
     expect(refusedCallbackUrl(request('?callbackUrl=not%20a%20url'))).toBe('not a url');
+    expect(refusedCallbackUrl(request('?callbackUrl=xhttps%3A%2F%2Fforum.example'))).toBe('xhttps://forum.example');
     expect(refusedCallbackUrl(request('?callbackUrl=%2Fok', 'next-auth.callback-url=ftp%3A%2F%2Fx'))).toBe('ftp://x');
     expect(refusedCallbackUrl(request('', 'a=1; __Secure-next-auth.callback-url=data%3Atext%2Fhtml,x'))).toBe('data:text/html,x');
     expect(refusedCallbackUrl(request('?callbackUrl=mailto%3Aa%40b', 'next-auth.callback-url=ftp%3A%2F%2Fx'))).toBe('mailto:a@b');
