@@ -25,7 +25,14 @@ export const moduleTests = {
     u('sign-in-edges'),
     u('validation-words'),
   ],
-  'lib/agenda/publish': [i('agenda-admin'), i('calendar-output'), i('event-lifecycle'), u('agenda-diff'), u('mail-messages')],
+  'lib/agenda/publish': [
+    i('agenda-admin'),
+    i('calendar-output'),
+    i('event-lifecycle'),
+    u('agenda-diff'),
+    u('change-lines'),
+    u('mail-messages'),
+  ],
   // Not mail-delivery.test.ts (real SMTP servers, retries): every mail reads MAIL_FROM, so each
   // addresses.ts mutant ran its 40 tests, about a minute per mutant here. Its rules are pinned in
   // mail-policy.test.ts; transport.ts (nodemailer's options) is left without coverage.
