@@ -55,6 +55,13 @@ describe('changeLine', () => {
     expect(line({ kind: 'room-changed', sessionId: 's1', was: { roomId: 'r1' }, now: { roomId: null } })).toBe(
       'Room changed: Opening. Now in Convention Centre.',
     );
+    // The venue is the session's own, not the first one listed.
+    expect(line({ kind: 'room-changed', sessionId: 's2', was: { roomId: null }, now: { roomId: 'r1' } })).toBe(
+      'Room changed: Keynote. Now in Hall 1, Bangkok Hall.',
+    );
+    expect(line({ kind: 'room-changed', sessionId: 'gone', was: { roomId: null }, now: { roomId: 'r1' } })).toBe(
+      'Room changed: gone. Now in Hall 1.',
+    );
     expect(line({ kind: 'room-changed', sessionId: 's1', was: { roomId: null }, now: { roomId: 'r1' } }, 'zh')).toContain('开幕式');
     expect(line({ kind: 'room-changed', sessionId: 's1', was: { roomId: null }, now: { roomId: 'r1' } }, 'zh')).toContain(
       '一号厅, 会展中心',
