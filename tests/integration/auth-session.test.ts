@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '@/lib/database/process-database';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { authOptions } from '@/lib/auth/options';
-import { closeSession, openSession } from '@/lib/auth/sessions';
+import { actorForSession, closeSession, openSession } from '@/lib/auth/sessions';
 import { upsertUser } from '@/lib/auth/users';
 import { appEnv } from '@/lib/config/env';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -62,6 +62,22 @@ describe('the session answer', () => {
 
   it('is signed out for a cookie without a session token', async () => {
     await expect(sessionAnswer({ name: 'x', email, sub: userId })).rejects.toThrow();
+  });
+});
+
+describe('signing in and out', () => {
+  it('a first sign-in puts the new session token into the cookie, unchecked (the session was just opened)', async () => {
+    const { callbacks } = authOptions();
+    const token = await callbacks!.jwt!({ token: { email }, user: { id: userId, sessionToken: 'opened-just-now' } } as never);
+    expect(token).toEqual({ email, sessionToken: 'opened-just-now' });
+  });
+
+  it('signing out closes the session row, so the cookie is worth nothing afterwards', async () => {
+    const token = await cookieToken();
+    expect(await actorForSession(t.db, token.sessionToken as string)).not.toBeNull();
+    await authOptions().events!.signOut!({ token, session: undefined } as never);
+    expect(await actorForSession(t.db, token.sessionToken as string)).toBeNull();
+    await authOptions().events!.signOut!({ token: {}, session: undefined } as never);
   });
 });
 

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '@/lib/database/process-database';
 import { authSessions, events, users, verificationTokens } from '@/db/schema';
 import { seedDemoAccounts, demoAccounts } from '@/lib/demo/demo-accounts';
 import { seedDemoForum } from '@/lib/demo/seed';
-import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
+import { AuthorizationError, authorizationFailure, requireEventRole, rolesFor } from '@/lib/auth/authorize';
 import { consumeMagicLinkToken, createMagicLinkToken } from '@/lib/auth/magic-link';
 import { authOptions } from '@/lib/auth/options';
 import { passwordMatches } from '@/lib/auth/passwords';
@@ -73,6 +73,11 @@ describe('password sign-in', () => {
     expect(await passwordSignIn(email, 'wrong password')).toBeNull();
     expect(await passwordSignIn(email, password)).toMatchObject({ id: user.id });
   });
+  it('after five failures, throws the wait for the form instead of answering', async () => {
+    const email = 'nobody.throttled@example.org';
+    for (let i = 0; i < 5; i++) expect(await passwordSignIn(email, `wrong ${i}`)).toBeNull();
+    await expect(passwordSignIn(email, 'wrong again')).rejects.toThrow(/^TooManyAttempts:(\d+)$/);
+  });
 });
 
 describe('sessions', () => {
@@ -120,6 +125,20 @@ describe('magic links', () => {
     expect(await consumeMagicLinkToken(t.db, created!.token)).toBeNull();
   });
 
+  it('are not made again while one mailed within the resend window is unused, and are once it has passed', async () => {
+    const email = 'resend.window@example.org';
+    const id = await upsertUser(t.db, { email });
+    const window = { unlessMailedWithinMs: 60_000 };
+    expect(await createMagicLinkToken(t.db, email, window)).toMatchObject({ userId: id });
+    expect(await createMagicLinkToken(t.db, email, window)).toBeNull();
+    // The first link is now 61 s old (tokens are made with a fixed lifetime: older is sooner to expire).
+    await t.db
+      .update(verificationTokens)
+      .set({ expires: sql`${verificationTokens.expires} - interval '61 seconds'` })
+      .where(eq(verificationTokens.identifier, id));
+    expect(await createMagicLinkToken(t.db, email, window)).toMatchObject({ userId: id });
+  });
+
   it('are not made for unknown or disabled accounts', async () => {
     expect(await createMagicLinkToken(t.db, 'nobody@example.org')).toBeNull();
     const id = await upsertUser(t.db, { email: 'gone@example.org' });
@@ -164,8 +183,41 @@ describe('event roles', () => {
       eventId,
       ['checkin'],
     );
-    expect(membership?.venueId).not.toBeNull();
+    expect(membership).toEqual({ role: 'checkin', venueId: expect.any(String) });
     const [event] = await t.db.select().from(events).where(eq(events.id, eventId));
     expect(event?.slug).toBe('china-asean-tech-forum');
+  });
+
+  it('let a platform admin into every event as its organiser, and list only a person’s own roles in an event', async () => {
+    const user = await userId(demoAccounts.checkin.email);
+    const actor = {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      isPlatformAdmin: false,
+      canCreateEvents: false,
+      sessionToken: 'x',
+    };
+    expect(await requireEventRole(t.db, { ...actor, isPlatformAdmin: true }, otherEventId, ['organiser'])).toEqual([
+      { role: 'organiser', venueId: null },
+    ]);
+    const roles = await rolesFor(t.db, actor, eventId);
+    expect(roles.map((r) => r.role)).toEqual(['checkin']);
+    expect(roles[0]!.venueId).toEqual(expect.any(String));
+    expect(await rolesFor(t.db, actor, otherEventId)).toEqual([]);
+  });
+
+  it('word a refusal for the person and map it to the error vocabulary; any other error is rethrown', () => {
+    const signedOut = new AuthorizationError('signed-out');
+    const forbidden = new AuthorizationError('forbidden');
+    expect([signedOut.name, signedOut.message, forbidden.message]).toEqual([
+      'AuthorizationError',
+      'Sign in to continue',
+      'You do not have access to this',
+    ]);
+    expect(authorizationFailure(signedOut)).toEqual({ ok: false, code: 'signed-out', error: 'Sign in to continue' });
+    expect(authorizationFailure(forbidden)).toEqual({ ok: false, code: 'forbidden', error: 'You do not have access to this' });
+    const other = new Error('database down');
+    expect(() => authorizationFailure(other)).toThrow(other);
   });
 });

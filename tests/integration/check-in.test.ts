@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, registrations } from '@/db/schema';
+import { auditLog, registrations, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { checkIn } from '@/lib/checkin/check-in';
+import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { ticketCode } from '@/lib/tickets/ticket';
 import { actorFor } from '../helpers/actors';
@@ -45,7 +46,11 @@ describe(`check-in (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
     expect(row).toMatchObject({ status: 'checked_in', checkedInBy: bangkokDesk.userId });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, id));
-    expect(audit.filter((a) => a.action === 'registration.check-in')).toHaveLength(1);
+    expect(
+      audit
+        .filter((a) => a.action === 'registration.check-in')
+        .map(({ entity, details, actorUserId }) => ({ entity, details, actorUserId })),
+    ).toEqual([{ entity: 'registration', details: { name: 'Participant ci-once', venue: 'bangkok' }, actorUserId: bangkokDesk.userId }]);
   });
 
   it('two desks scanning the same ticket at once record one check-in', async () => {
@@ -72,6 +77,46 @@ describe(`check-in (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await checkIn(t.db, organiser, EVENT, `${code.slice(0, -2)}xx`)).toEqual({ outcome: 'unknown-code' });
     expect(await checkIn(t.db, organiser, EVENT, 'HF1.not-a-ticket')).toEqual({ outcome: 'unknown-code' });
     expect(await checkIn(t.db, organiser, EVENT, `${'A'.repeat(10_000)}`)).toEqual({ outcome: 'unknown-code' });
+  });
+
+  it('does not admit a cancelled or waitlisted registration, and says which it is', async () => {
+    const cancelled = await register('ci-cancelled', { venue: 'nanning' });
+    expect((await cancelRegistration(t.db, cancelled)).ok).toBe(true);
+    expect(await checkIn(t.db, organiser, EVENT, ticketCode(cancelled))).toMatchObject({
+      outcome: 'not-admitted',
+      status: 'cancelled',
+      person: { name: 'Participant ci-cancelled', venue: { slug: 'nanning' } },
+    });
+    // A full venue: the next in-person registration waits for a place.
+    const nanning = await venueBySlug(t.db, 'nanning');
+    const [{ confirmedCount }] = (await t.db
+      .select({ confirmedCount: venues.confirmedCount })
+      .from(venues)
+      .where(eq(venues.id, nanning.id))) as [{ confirmedCount: number }];
+    await t.db.update(venues).set({ capacity: confirmedCount }).where(eq(venues.id, nanning.id));
+    try {
+      const waiting = await register('ci-waiting', { venue: 'nanning' });
+      expect(await checkIn(t.db, organiser, EVENT, ticketCode(waiting))).toMatchObject({ outcome: 'not-admitted', status: 'waitlisted' });
+      for (const id of [cancelled, waiting]) {
+        const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+        expect(row!.checkedInAt).toBeNull();
+      }
+    } finally {
+      await t.db.update(venues).set({ capacity: nanning.capacity }).where(eq(venues.id, nanning.id));
+    }
+  });
+
+  it('desk staff for the whole event, and organisers even when listed for one venue, admit at any venue', async () => {
+    const eventDesk = await actorFor(t.db, 'desk.all@forum.test', { eventSlug: EVENT, role: 'checkin' });
+    const bangkokOrganiser = await actorFor(t.db, 'org.bkk@forum.test', {
+      eventSlug: EVENT,
+      role: 'organiser',
+      venueId: (await venueBySlug(t.db, 'bangkok')).id,
+    });
+    const first = await register('ci-any-1', { venue: 'nanning' });
+    const second = await register('ci-any-2', { venue: 'nanning' });
+    expect(await checkIn(t.db, eventDesk, EVENT, ticketCode(first))).toMatchObject({ outcome: 'checked-in' });
+    expect(await checkIn(t.db, bangkokOrganiser, EVENT, ticketCode(second))).toMatchObject({ outcome: 'checked-in' });
   });
 
   it('refuses anonymous users, attendees, speakers and organisers of another event', async () => {

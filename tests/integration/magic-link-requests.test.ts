@@ -115,6 +115,19 @@ describe('rate limits on sign-in links', () => {
     expect(await requestMagicLink(t.db, 'probe-6@example.org', '/', { clientKey: '198.51.100.7', limits })).toEqual({ ok: true });
   });
 
+  it('send nothing for a refused request, even to a known account with no link waiting', async () => {
+    const limits = { perAddressAndClient: 100, perClient: 1 };
+    await upsertUser(t.db, { email: 'first.known@forum.test', name: 'First' });
+    await upsertUser(t.db, { email: 'second.known@forum.test', name: 'Second' });
+    expect(await requestMagicLink(t.db, 'first.known@forum.test', '/', { clientKey: '192.0.2.44', limits })).toEqual({ ok: true });
+    expect(await requestMagicLink(t.db, 'second.known@forum.test', '/', { clientKey: '192.0.2.44', limits })).toMatchObject({
+      ok: false,
+      code: 'rate-limited',
+    });
+    expect(await mailsTo('first.known@forum.test')).toHaveLength(1);
+    expect(await mailsTo('second.known@forum.test')).toHaveLength(0);
+  });
+
   it('allow requests again once the window has passed', async () => {
     const start = new Date('2026-12-01T00:00:00Z');
     const limits = { perAddressAndClient: 2, perClient: 100 };

@@ -111,4 +111,12 @@ describe('password sign-in throttle', () => {
     for (let i = 0; i < CLIENT_THROTTLE.failures + 1; i++)
       expect((await attempt(t.db, 'ed@forum.test', PASSWORD, desk)).outcome).toBe('signed-in');
   });
+
+  it('refuses malformed credentials before counting anything', async () => {
+    for (const credentials of [null, {}, { email: 'not an address', password: PASSWORD }, { email: 'ana@forum.test', password: '' }]) {
+      expect(await signInWithPassword(t.db, credentials, '198.51.100.250')).toEqual({ outcome: 'refused' });
+    }
+    const counted = await t.db.select().from(rateLimits).where(eq(rateLimits.key, 'signin:client:198.51.100.250'));
+    expect(counted).toEqual([]);
+  });
 });

@@ -25,6 +25,17 @@ export function stepsFrom(phase: EventPhase): PhaseAction[] {
   return phaseActionSchema.options.filter((step) => ALLOWED[step].includes(phase));
 }
 
+/** Reads the event row a step starts from, inside the step's transaction. */
+export type EventRowRead = (tx: Db, eventId: string) => Promise<typeof events.$inferSelect>;
+
+/** Locks the row: a second step (or a settings save) waits until this one has committed, then reads its result. */
+export const lockEventRow: EventRowRead = async (tx, eventId) =>
+  (await tx.select().from(events).where(eq(events.id, eventId)).for('update'))[0]!;
+
+/** The same read without the lock. Only for the negative-control test, which must then see two steps taken at once. */
+export const readEventRowWithoutLocking: EventRowRead = async (tx, eventId) =>
+  (await tx.select().from(events).where(eq(events.id, eventId)))[0]!;
+
 export type PhaseRefusal = 'not-allowed-now' | 'programme-unpublished';
 /** A refused step is a conflict with the event's phase: the reason says which, the page words it. */
 export type PhaseChange = Result<{ phase: EventPhase }, { reason: PhaseRefusal; phase: EventPhase }>;
@@ -39,15 +50,16 @@ export async function changeEventPhase(
   slug: string,
   step: PhaseAction,
   now = new Date(),
+  readEvent: EventRowRead = lockEventRow,
 ): Promise<PhaseChange> {
   const { id } = await organiserEvent(db, actor, slug);
   return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.id, id)).for('update');
-    const phase = eventPhase(event!, now);
+    const event = await readEvent(tx, id);
+    const phase = eventPhase(event, now);
     if (!ALLOWED[step].includes(phase))
       return conflict(`The event cannot ${step} while ${phase}`, { reason: 'not-allowed-now' as const, phase });
     // The public would see an empty programme: the organiser publishes it (agenda page) first.
-    if (step === 'publish' && event!.publishedVersion === 0)
+    if (step === 'publish' && event.publishedVersion === 0)
       return conflict('Publish the programme first', { reason: 'programme-unpublished' as const, phase });
 
     const change: Partial<typeof events.$inferInsert> =
@@ -56,7 +68,7 @@ export async function changeEventPhase(
         : step === 'open-registration'
           ? {
               registrationOpensAt: now,
-              registrationClosesAt: event!.registrationClosesAt && event!.registrationClosesAt > now ? event!.registrationClosesAt : null,
+              registrationClosesAt: event.registrationClosesAt && event.registrationClosesAt > now ? event.registrationClosesAt : null,
             }
           : step === 'close-registration'
             ? // The window's end is inclusive: closed from this very instant.
