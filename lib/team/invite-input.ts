@@ -12,7 +12,7 @@ export const inviteInputSchema = z
   .object({
     email: emailSchema,
     role: z.enum(TEAM_ROLES, { error: vmsg('inviteRole') }),
-    venueId: z.union([z.literal(''), z.uuid({ error: vmsg('venue') })]).default(''),
+    venueId: z.union([z.literal(''), z.uuid({ error: vmsg('venue') })]).nullish(),
   })
   .superRefine((value, ctx) => {
     if (value.role === 'venue_manager' && !value.venueId)

@@ -2,5 +2,9 @@ import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/i18n/client-messages-provider';
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['adminAgenda', 'adminEvents', 'adminVenues', 'auth', 'validation']}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={['adminAgenda', 'adminEvents', 'adminTeam', 'adminVenues', 'auth', 'validation']}>
+      {children}
+    </ClientMessages>
+  );
 }
