@@ -47,6 +47,7 @@ export const VALIDATION_KEYS = [
   'notTicketCode',
   'password',
   'confirmCancel',
+  'confirmErase',
   'registrationCancelled',
   'registrationClosed',
   'registrationNotYet',

@@ -28,12 +28,15 @@ const SPEAKER_ACTIONS = {
 const MANAGE_ACTIONS = {
   change: 'app/[locale]/manage/[token]/actions.ts#changeRegistrationAction',
   cancel: 'app/[locale]/manage/[token]/actions.ts#cancelRegistrationAction',
+  erase: 'app/[locale]/manage/[token]/actions.ts#eraseRegistrationAction',
 } as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
     'anyone may register; rate limit and input checks in registration.spec.ts and tests/server/fuzz-routes-actions.test.ts',
   'app/[locale]/signin/actions.ts#requestMagicLinkAction':
     'anyone may ask for a sign-in link; it goes only to the address (sign-in.spec.ts, magic-link limits in tests/integration)',
+  'app/[locale]/invite/[token]/actions.ts#acceptInviteAction':
+    'whoever holds the mailed single-use invite token; any other token changes nothing (the last test below, tests/integration/team.test.ts)',
 };
 
 type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherSpeaker' | 'otherOrganiser' | 'checkin' | 'organiser';
@@ -394,6 +397,13 @@ test('the manage page’s actions act only with the registration’s own token: 
       args: [token, formData({ confirm: 'yes' })],
       origin,
     });
+  const erase = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.erase)!,
+      args: [token, formData({ confirm: 'erase' })],
+      origin,
+    });
   // Every registration as the organiser's export has it: mode, venue, status, waitlist place, sessions.
   const registrations = async () => (await (await organiser.get(`${base}/registrations/export.csv`)).text()).replace(/^\uFEFF/, '');
   const row = (csv: string, email: string) => csv.split('\n').find((line) => line.includes(email)) ?? '';
@@ -416,6 +426,7 @@ test('the manage page’s actions act only with the registration’s own token: 
     for (const [name, call] of [
       ['change', change],
       ['cancel', cancel],
+      ['erase', erase],
     ] as const) {
       const response = await call(token);
       if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
@@ -423,7 +434,8 @@ test('the manage page’s actions act only with the registration’s own token: 
     }
   }
   // The right token from another site is refused before the action runs.
-  for (const call of [change, cancel]) expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
+  for (const call of [change, cancel, erase])
+    expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
   expect(notRefused).toEqual([]);
   expect(await registrations()).toEqual(before);
 
@@ -439,6 +451,17 @@ test('the manage page’s actions act only with the registration’s own token: 
   // Control: the registrant's own token changes their registration.
   expect(actionRedirect(await change(victim.token))).toMatch(/[?&]saved=1(;|$)/);
   expect(row(await registrations(), victim.email)).toMatch(/,in_person,[^,]*Nanning|,in_person,nanning/i);
+
+  // Control: the other registrant's own token erases their data; the victim's stays, and the link
+  // then says only that the registration was erased.
+  expect(actionRedirect(await erase(other.token))).toMatch(/[?&]erased=1(;|$)/);
+  const erased = await registrations();
+  expect(erased).not.toContain(other.email);
+  expect(erased).not.toContain('Matrix Otherperson');
+  expect(row(erased, victim.email)).toContain('Matrix Manageperson');
+  const page = await (await request.get(`/manage/${encodeURIComponent(other.token)}`)).text();
+  expect(page).toContain('This registration was erased.');
+  expect(page).not.toContain(other.email);
 });
 
 test('every server action in the build is one the matrix covers, and the build has the source’s actions', () => {
