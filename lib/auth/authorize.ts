@@ -16,6 +16,8 @@ export const VENUE_ROLES: readonly EventRole[] = ['venue_manager', 'checkin'];
 export const STAFF: EventRole[] = ['organiser', 'venue_manager', 'checkin', 'viewer'];
 /** Who may read the dashboard, agenda and registrations (a venue manager: their venue's). */
 export const READERS: EventRole[] = ['organiser', 'venue_manager', 'viewer'];
+/** Who works the check-in desk (a venue manager and venue-bound staff: their venue's registrants). */
+export const DESK: EventRole[] = ['organiser', 'venue_manager', 'checkin'];
 /** Who may change the agenda and registrations (a venue manager: their venue's). */
 export const VENUE_EDITORS: EventRole[] = ['organiser', 'venue_manager'];
 

@@ -55,9 +55,9 @@ function staffLinks(base: string, roles: EventRole[], t: (key: string) => string
   const reads = roles.includes('venue_manager') || roles.includes('viewer');
   const desk = roles.includes('venue_manager') || roles.includes('checkin');
   return [
+    ...(roles.includes('viewer') ? [{ href: base, label: t('nav.overview'), exact: true }] : []),
     ...(reads
       ? [
-          { href: base, label: t('nav.overview'), exact: true },
           { href: `${base}/agenda`, label: t('nav.agenda') },
           { href: `${base}/registrations`, label: t('nav.registrations') },
         ]
