@@ -39,13 +39,15 @@ const PUBLIC_ACTIONS: Record<string, string> = {
     'whoever holds the mailed single-use invite token; any other token changes nothing (the last test below, tests/integration/team.test.ts)',
 };
 
-type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherSpeaker' | 'otherOrganiser' | 'checkin' | 'organiser';
+type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherSpeaker' | 'otherOrganiser' | 'checkin' | 'venueManager' | 'viewer' | 'organiser';
 const credentials: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = {
   attendee: { email: matrixAccounts.attendee, password: PASSWORD },
   speaker: { email: matrixAccounts.speaker, password: PASSWORD },
   otherSpeaker: { email: matrixAccounts.otherSpeaker, password: PASSWORD },
   otherOrganiser: { email: matrixAccounts.otherOrganiser, password: PASSWORD },
   checkin: { email: 'checkin.bangkok@forum.demo', password: 'demo-checkin-2026' },
+  venueManager: { email: matrixAccounts.venueManager, password: PASSWORD },
+  viewer: { email: matrixAccounts.viewer, password: PASSWORD },
   organiser: { email: 'organiser@forum.demo', password: 'demo-organiser-2026' },
 };
 
@@ -64,7 +66,7 @@ async function clientFor(browser: Browser, role: Role): Promise<APIRequestContex
   return context.request;
 }
 
-test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, and check-in staff outside check-in', async ({
+test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, check-in staff outside check-in, and venue managers and viewers outside what their role reads', async ({
   browser,
 }) => {
   const organiser = await clientFor(browser, 'organiser');
@@ -110,6 +112,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/audit`,
     `${base}/streams`,
     `${base}/settings`,
+    `${base}/team`,
     // Creating an event is a platform role's (the demo organiser holds it); to anyone else it does not exist.
     '/admin/events/new',
     `${base}/checkin`,
@@ -118,13 +121,33 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
   // The organiser does see the registrant, so the refusals below are about who asks.
   expect(await (await organiser.get(`${base}/registrations/${registrationId}`)).text()).toContain('Matrix Secretperson');
 
-  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin'] as const) {
+  // What each team role opens besides being refused the rest. The viewer reads every registration; the
+  // registrant above is online, so at no venue: Bangkok's manager does not see them. The seeded session
+  // (in `pages`) is Nanning's, so Bangkok's manager is refused its editor.
+  const opens: Partial<Record<Role, Record<string, number[]>>> = {
+    checkin: { [`${base}/checkin`]: [200], [base]: [307] },
+    venueManager: {
+      [base]: [307],
+      [`${base}/agenda`]: [200],
+      [`${base}/agenda/sessions/new`]: [200],
+      [`${base}/registrations`]: [200],
+      [`${base}/checkin`]: [200],
+    },
+    viewer: {
+      [base]: [200],
+      [`${base}/agenda`]: [200],
+      [`${base}/registrations`]: [200],
+      [`${base}/registrations/${registrationId}`]: [200],
+    },
+  };
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
     const client = await clientFor(browser, role);
     for (const page of pages) {
       const response = await client.get(page, { maxRedirects: 0 });
-      if (role === 'checkin' && (page.endsWith('/checkin') || page === base)) {
-        // Check-in staff work the desk; the overview sends them there.
-        expect([200, 307], `${role} ${page}`).toContain(response.status());
+      const allowed = opens[role]?.[page];
+      if (allowed) {
+        expect(allowed, `${role} ${page}`).toContain(response.status());
+        if (role === 'venueManager') expect(await response.text(), `${role} ${page}`).not.toContain('matrix.secret@example.org');
         continue;
       }
       if (role === 'anonymous') {
@@ -138,6 +161,12 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
       }
     }
     const csv = await client.get(`${base}/registrations/export.csv`, { maxRedirects: 0 });
+    if (role === 'viewer' || role === 'venueManager') {
+      // Both read the export; the manager's holds Bangkok's registrants only.
+      expect(csv.status(), `${role} CSV`).toBe(200);
+      expect((await csv.text()).includes('matrix.secret@example.org'), `${role} CSV`).toBe(role === 'viewer');
+      continue;
+    }
     expect(csv.status(), `${role} CSV`).toBe(role === 'anonymous' ? 401 : 403);
   }
 });
@@ -152,7 +181,7 @@ function adminActionCalls(ids: Map<string, string>) {
   return { source, built };
 }
 
-test('every admin server action refuses everyone but the event’s organisers at the time of the request, writes nothing, and refuses a foreign Origin', async ({
+test('every admin server action refuses everyone but the event’s organisers (and a venue manager within their venue) at the time of the request, writes nothing, and refuses a foreign Origin', async ({
   browser,
   baseURL,
 }) => {
@@ -248,10 +277,12 @@ test('every admin server action refuses everyone but the event’s organisers at
 
   // Every call that was not refused as it should be, all listed at once.
   const notRefused: string[] = [];
-  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin'] as const) {
+  // Bangkok's manager and the viewer too: the seeded session and registration the calls carry are
+  // Nanning's, so the manager's own scope refuses them, and a viewer may write nothing.
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
     const client = await clientFor(browser, role);
     for (const call of calls) {
-      if (role === 'checkin' && call.key.includes('/checkin/')) continue;
+      if ((role === 'checkin' || role === 'venueManager') && call.key.includes('/checkin/')) continue;
       const response = await invoke(client, call);
       const body = await response.text();
       const redirect = actionRedirect(response);
