@@ -99,7 +99,9 @@ export async function inviteMember(db: Db, actor: Actor | null, slug: string, ra
         expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
       })
       .returning({ id: eventInvites.id });
-    await enqueueMail(tx, { kind: 'team.invite', eventId: event.id, toAddress: input.email, subject: words.subject, html, text });
+    // Not filed under the event: its mail pages show organisers each mail, and the link in this one
+    // signs its holder in as the invitee, who may hold roles in other events (as with sign-in mail).
+    await enqueueMail(tx, { kind: 'team.invite', toAddress: input.email, subject: words.subject, html, text });
     await audit({
       action: 'team.invite',
       entity: 'team',
