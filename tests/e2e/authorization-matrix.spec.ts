@@ -4,9 +4,9 @@ import { useMailbox } from './mailbox';
 import { seededIds } from './support/seeded-ids';
 import { actionIds, actionPages, actionRedirect, formData, postAction, sourceActions } from './support/server-actions';
 
-// Each test signs in as five or six people through the real form and makes hundreds of requests: on a
+// Each test signs in as up to eight people through the real form and makes hundreds of requests: on a
 // loaded machine that is more than the default minute, and a timeout would say nothing about access.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 
 // Registrants get their manage link only by mail: the token-gated actions are probed with real ones.
 const mailbox = useMailbox();
