@@ -127,11 +127,13 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
         {field(
           'venueId',
           <select {...aria('venueId')} {...register('venueId', { onChange: () => setValue('roomId', '') })}>
-            {options.venues.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.label}
-              </option>
-            ))}
+            {options.venues
+              .filter((v) => v.own)
+              .map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
+              ))}
           </select>,
         )}
         {field(

@@ -186,7 +186,7 @@ export const eventMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: eventRole('role').notNull(),
-    /** Check-in staff may be limited to one venue. */
+    /** Check-in staff may be limited to one venue; a venue manager always is. */
     venueId: uuid('venue_id').references(() => venues.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.userId, t.role] })],

@@ -29,4 +29,4 @@ export const participantType = pgEnum('participant_type', [
   'other',
 ]);
 export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'retry', 'failed']);
-export const eventRole = pgEnum('event_role', ['organiser', 'checkin', 'speaker']);
+export const eventRole = pgEnum('event_role', ['organiser', 'checkin', 'speaker', 'venue_manager', 'viewer']);

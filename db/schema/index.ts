@@ -4,3 +4,4 @@ export * from './agenda';
 export * from './registration';
 export * from './outbox';
 export * from './rate-limits';
+export * from './team';

@@ -33,3 +33,28 @@ export async function eventAccess(db: Db, actor: Actor | null, slug: string, rol
 export async function organiserEvent(db: Db, actor: Actor | null, slug: string): Promise<AdminEvent> {
   return (await eventAccess(db, actor, slug, ['organiser'])).event;
 }
+
+/** The venues someone's role limits them to in an event: null for the whole event. */
+export type VenueScope = string[] | null;
+
+/**
+ * The event and the venues the actor's memberships in `roles` cover: a venue manager (or check-in
+ * staff of one venue) gets their venue, anyone holding one of `roles` for the whole event gets null.
+ */
+export async function scopedEvent(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  roles: EventRole[],
+): Promise<{ event: AdminEvent; roles: EventRole[]; scope: VenueScope }> {
+  const access = await eventAccess(db, actor, slug, roles);
+  return { event: access.event, roles: access.roles, scope: access.venueIds.includes(null) ? null : (access.venueIds as string[]) };
+}
+
+export const inScope = (scope: VenueScope, venueId: string | null): boolean =>
+  scope === null || (venueId !== null && scope.includes(venueId));
+
+/** Refuses (as a foreign event is refused) a record of a venue outside the actor's scope. */
+export function requireInScope(scope: VenueScope, venueId: string | null): void {
+  if (!inScope(scope, venueId)) throw new AuthorizationError('forbidden');
+}

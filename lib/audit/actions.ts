@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'registration.promote',
   'registration.session.promote',
   'registration.check-in',
+  'registration.erase',
   'retention.erase',
   'room.create',
   'room.update',
@@ -36,6 +37,10 @@ export const AUDIT_ACTIONS = [
   'speaker.profile.update',
   'stream.grant',
   'stream.revoke',
+  'team.invite',
+  'team.invite.accept',
+  'team.invite.revoke',
+  'team.member.remove',
   'venue.create',
   'venue.update',
 ] as const;

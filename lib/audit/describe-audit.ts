@@ -111,6 +111,11 @@ function selfChange(c: Context, d: Details): string {
   return parts.join(c.locale === 'zh' ? '；' : '; ');
 }
 
+/** A team role and, for a role limited to one venue, that venue. */
+function teamRole(c: Context, d: Details): Record<string, string> {
+  return { role: str(d.role), hasVenue: d.venueId ? 'yes' : 'no', venue: d.venueId ? venueName(c, d.venueId) : '' };
+}
+
 /**
  * The values of each action's sentence (messages adminAudit.sentences.<auditMessageKey>). A Record
  * over AuditAction: an action without its sentence does not compile.
@@ -147,6 +152,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'registration.promote': (d, c) => ({ ...person(c, d), venue: venueName(c, d.venueId), position: num(d.previousPosition) }),
   'registration.session.promote': (d, c) => ({ ...person(c, d), session: sessionTitle(c, d.sessionId), position: num(d.previousPosition) }),
   'registration.check-in': (d, c) => ({ name: person(c, d).registrant, venue: venueName(c, d.venue) }),
+  'registration.erase': (d, c) => person(c, d),
   'retention.erase': (d) => ({ count: num(d.count), days: num(d.retentionDays) }),
   'room.create': (d, c) => ({ name: roomName(c, d), capacity: num(d.capacity), venue: venueName(c, d.venue) }),
   'room.update': (d, c) => ({ name: roomName(c, d), venue: venueName(c, d.venue), fields: fields(c, changedKeys(d)) }),
@@ -175,6 +181,10 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'speaker.profile.update': (d, c) => ({ name: speakerName(c, d) }),
   'stream.grant': (d) => ({ email: str(d.email) }),
   'stream.revoke': (d) => ({ email: str(d.email) }),
+  'team.invite': (d, c) => ({ email: str(d.email), ...teamRole(c, d) }),
+  'team.invite.accept': (d, c) => ({ email: str(d.email), ...teamRole(c, d) }),
+  'team.invite.revoke': (d, c) => ({ email: str(d.email), ...teamRole(c, d) }),
+  'team.member.remove': (d) => ({ email: str(d.email) }),
   'venue.create': (d, c) => ({
     name: c.lookup.venues.some((v) => v.id === c.entityId) ? venueName(c, c.entityId) : str(d.name),
     zone: str(d.timeZone),

@@ -4,7 +4,22 @@ import type { Db } from '@/db/types';
 import type { Failure } from '@/lib/errors/result';
 import type { Actor } from './sessions';
 
-export type EventRole = 'organiser' | 'checkin' | 'speaker';
+export type EventRole = 'organiser' | 'checkin' | 'speaker' | 'venue_manager' | 'viewer';
+
+/** The roles a team invite may give (speakers join through their speaker record). */
+export const TEAM_ROLES = ['organiser', 'venue_manager', 'checkin', 'viewer'] as const satisfies readonly EventRole[];
+export type TeamRole = (typeof TEAM_ROLES)[number];
+/** Roles held for one venue: a venue manager always names one, check-in staff may. */
+export const VENUE_ROLES: readonly EventRole[] = ['venue_manager', 'checkin'];
+
+/** Who may see an event's admin pages at all. */
+export const STAFF: EventRole[] = ['organiser', 'venue_manager', 'checkin', 'viewer'];
+/** Who may read the dashboard, agenda and registrations (a venue manager: their venue's). */
+export const READERS: EventRole[] = ['organiser', 'venue_manager', 'viewer'];
+/** Who works the check-in desk (a venue manager and venue-bound staff: their venue's registrants). */
+export const DESK: EventRole[] = ['organiser', 'venue_manager', 'checkin'];
+/** Who may change the agenda and registrations (a venue manager: their venue's). */
+export const VENUE_EDITORS: EventRole[] = ['organiser', 'venue_manager'];
 
 /** Thrown when someone is signed out or lacks the role; routes turn it into 401/403 or a redirect. */
 export class AuthorizationError extends Error {

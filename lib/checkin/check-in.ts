@@ -1,3 +1,4 @@
+import { DESK } from '@/lib/auth/authorize';
 import { and, eq, sql } from 'drizzle-orm';
 import { registrations, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -28,7 +29,7 @@ export type CheckInOutcome =
  * two desks scanning the same ticket at once record one check-in.
  */
 export async function checkIn(db: Db, actor: Actor | null, slug: string, code: string, now = new Date()): Promise<CheckInOutcome> {
-  const access = await eventAccess(db, actor, slug, ['organiser', 'checkin']);
+  const access = await eventAccess(db, actor, slug, DESK);
   const registrationId = registrationIdFromTicket(code);
   if (!registrationId) return { outcome: 'unknown-code' };
   // Organisers (and staff with an event-wide membership) may admit at any venue.

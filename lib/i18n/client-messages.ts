@@ -1,5 +1,15 @@
 /** The namespaces client components translate with; everything else is rendered on the server. */
-export const CLIENT_NAMESPACES = ['adminAgenda', 'adminEvents', 'adminVenues', 'agenda', 'auth', 'speaker', 'validation'] as const;
+export const CLIENT_NAMESPACES = [
+  'adminAgenda',
+  'adminEvents',
+  'adminTeam',
+  'adminVenues',
+  'agenda',
+  'auth',
+  'invite',
+  'speaker',
+  'validation',
+] as const;
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
 
 /** Only the namespaces the client components of a route need go into its pages' payload. */

@@ -4,9 +4,9 @@ import { useMailbox } from './mailbox';
 import { seededIds } from './support/seeded-ids';
 import { actionIds, actionPages, actionRedirect, formData, postAction, sourceActions } from './support/server-actions';
 
-// Each test signs in as five or six people through the real form and makes hundreds of requests: on a
+// Each test signs in as up to eight people through the real form and makes hundreds of requests: on a
 // loaded machine that is more than the default minute, and a timeout would say nothing about access.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 
 // Registrants get their manage link only by mail: the token-gated actions are probed with real ones.
 const mailbox = useMailbox();
@@ -28,21 +28,26 @@ const SPEAKER_ACTIONS = {
 const MANAGE_ACTIONS = {
   change: 'app/[locale]/manage/[token]/actions.ts#changeRegistrationAction',
   cancel: 'app/[locale]/manage/[token]/actions.ts#cancelRegistrationAction',
+  erase: 'app/[locale]/manage/[token]/actions.ts#eraseRegistrationAction',
 } as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
     'anyone may register; rate limit and input checks in registration.spec.ts and tests/server/fuzz-routes-actions.test.ts',
   'app/[locale]/signin/actions.ts#requestMagicLinkAction':
     'anyone may ask for a sign-in link; it goes only to the address (sign-in.spec.ts, magic-link limits in tests/integration)',
+  'app/[locale]/invite/[token]/actions.ts#acceptInviteAction':
+    'whoever holds the mailed single-use invite token; any other token changes nothing (the last test below, tests/integration/team.test.ts)',
 };
 
-type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherSpeaker' | 'otherOrganiser' | 'checkin' | 'organiser';
+type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherSpeaker' | 'otherOrganiser' | 'checkin' | 'venueManager' | 'viewer' | 'organiser';
 const credentials: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = {
   attendee: { email: matrixAccounts.attendee, password: PASSWORD },
   speaker: { email: matrixAccounts.speaker, password: PASSWORD },
   otherSpeaker: { email: matrixAccounts.otherSpeaker, password: PASSWORD },
   otherOrganiser: { email: matrixAccounts.otherOrganiser, password: PASSWORD },
   checkin: { email: 'checkin.bangkok@forum.demo', password: 'demo-checkin-2026' },
+  venueManager: { email: matrixAccounts.venueManager, password: PASSWORD },
+  viewer: { email: matrixAccounts.viewer, password: PASSWORD },
   organiser: { email: 'organiser@forum.demo', password: 'demo-organiser-2026' },
 };
 
@@ -61,7 +66,7 @@ async function clientFor(browser: Browser, role: Role): Promise<APIRequestContex
   return context.request;
 }
 
-test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, and check-in staff outside check-in', async ({
+test('every organiser page and route refuses anonymous users, attendees, speakers, organisers of another event, check-in staff outside check-in, and venue managers and viewers outside what their role reads', async ({
   browser,
 }) => {
   const organiser = await clientFor(browser, 'organiser');
@@ -80,8 +85,8 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
   // Real ids to put in detail paths.
   const registrations = await organiser.get(`${base}/registrations/export.csv`);
   expect(registrations.status()).toBe(200);
-  const sessionsJson = (await (await organiser.get(`/api/v1/events/${slug}/sessions`)).json()) as { sessions: { id: string }[] };
-  const sessionId = sessionsJson.sessions[0]!.id;
+  // Nanning's panel: Bangkok's venue manager must be refused its editor.
+  const sessionId = seededIds().sessionId;
   const registrationId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(
     (await registrations.text()).split('\n').find((line) => line.includes('matrix.secret@example.org')) ?? '',
   )?.[0];
@@ -107,6 +112,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/audit`,
     `${base}/streams`,
     `${base}/settings`,
+    `${base}/team`,
     // Creating an event is a platform role's (the demo organiser holds it); to anyone else it does not exist.
     '/admin/events/new',
     `${base}/checkin`,
@@ -115,13 +121,33 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
   // The organiser does see the registrant, so the refusals below are about who asks.
   expect(await (await organiser.get(`${base}/registrations/${registrationId}`)).text()).toContain('Matrix Secretperson');
 
-  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin'] as const) {
+  // What each team role opens besides being refused the rest. The viewer reads every registration; the
+  // registrant above is online, so at no venue: Bangkok's manager does not see them. The seeded session
+  // (in `pages`) is Nanning's, so Bangkok's manager is refused its editor.
+  const opens: Partial<Record<Role, Record<string, number[]>>> = {
+    checkin: { [`${base}/checkin`]: [200], [base]: [307] },
+    venueManager: {
+      [base]: [307],
+      [`${base}/agenda`]: [200],
+      [`${base}/agenda/sessions/new`]: [200],
+      [`${base}/registrations`]: [200],
+      [`${base}/checkin`]: [200],
+    },
+    viewer: {
+      [base]: [200],
+      [`${base}/agenda`]: [200],
+      [`${base}/registrations`]: [200],
+      [`${base}/registrations/${registrationId}`]: [200],
+    },
+  };
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
     const client = await clientFor(browser, role);
     for (const page of pages) {
       const response = await client.get(page, { maxRedirects: 0 });
-      if (role === 'checkin' && (page.endsWith('/checkin') || page === base)) {
-        // Check-in staff work the desk; the overview sends them there.
-        expect([200, 307], `${role} ${page}`).toContain(response.status());
+      const allowed = opens[role]?.[page];
+      if (allowed) {
+        expect(allowed, `${role} ${page}`).toContain(response.status());
+        if (role === 'venueManager') expect(await response.text(), `${role} ${page}`).not.toContain('matrix.secret@example.org');
         continue;
       }
       if (role === 'anonymous') {
@@ -135,6 +161,12 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
       }
     }
     const csv = await client.get(`${base}/registrations/export.csv`, { maxRedirects: 0 });
+    if (role === 'viewer' || role === 'venueManager') {
+      // Both read the export; the manager's holds Bangkok's registrants only.
+      expect(csv.status(), `${role} CSV`).toBe(200);
+      expect((await csv.text()).includes('matrix.secret@example.org'), `${role} CSV`).toBe(role === 'viewer');
+      continue;
+    }
     expect(csv.status(), `${role} CSV`).toBe(role === 'anonymous' ? 401 : 403);
   }
 });
@@ -149,7 +181,7 @@ function adminActionCalls(ids: Map<string, string>) {
   return { source, built };
 }
 
-test('every admin server action refuses everyone but the event’s organisers at the time of the request, writes nothing, and refuses a foreign Origin', async ({
+test('every admin server action refuses everyone but the event’s organisers (and a venue manager within their venue) at the time of the request, writes nothing, and refuses a foreign Origin', async ({
   browser,
   baseURL,
 }) => {
@@ -245,10 +277,12 @@ test('every admin server action refuses everyone but the event’s organisers at
 
   // Every call that was not refused as it should be, all listed at once.
   const notRefused: string[] = [];
-  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin'] as const) {
+  // Bangkok's manager and the viewer too: the seeded session and registration the calls carry are
+  // Nanning's, so the manager's own scope refuses them, and a viewer may write nothing.
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
     const client = await clientFor(browser, role);
     for (const call of calls) {
-      if (role === 'checkin' && call.key.includes('/checkin/')) continue;
+      if ((role === 'checkin' || role === 'venueManager') && call.key.includes('/checkin/')) continue;
       const response = await invoke(client, call);
       const body = await response.text();
       const redirect = actionRedirect(response);
@@ -394,6 +428,13 @@ test('the manage page’s actions act only with the registration’s own token: 
       args: [token, formData({ confirm: 'yes' })],
       origin,
     });
+  const erase = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.erase)!,
+      args: [token, formData({ confirm: 'erase' })],
+      origin,
+    });
   // Every registration as the organiser's export has it: mode, venue, status, waitlist place, sessions.
   const registrations = async () => (await (await organiser.get(`${base}/registrations/export.csv`)).text()).replace(/^\uFEFF/, '');
   const row = (csv: string, email: string) => csv.split('\n').find((line) => line.includes(email)) ?? '';
@@ -416,6 +457,7 @@ test('the manage page’s actions act only with the registration’s own token: 
     for (const [name, call] of [
       ['change', change],
       ['cancel', cancel],
+      ['erase', erase],
     ] as const) {
       const response = await call(token);
       if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
@@ -423,7 +465,8 @@ test('the manage page’s actions act only with the registration’s own token: 
     }
   }
   // The right token from another site is refused before the action runs.
-  for (const call of [change, cancel]) expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
+  for (const call of [change, cancel, erase])
+    expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
   expect(notRefused).toEqual([]);
   expect(await registrations()).toEqual(before);
 
@@ -439,6 +482,17 @@ test('the manage page’s actions act only with the registration’s own token: 
   // Control: the registrant's own token changes their registration.
   expect(actionRedirect(await change(victim.token))).toMatch(/[?&]saved=1(;|$)/);
   expect(row(await registrations(), victim.email)).toMatch(/,in_person,[^,]*Nanning|,in_person,nanning/i);
+
+  // Control: the other registrant's own token erases their data; the victim's stays, and the link
+  // then says only that the registration was erased.
+  expect(actionRedirect(await erase(other.token))).toMatch(/[?&]erased=1(;|$)/);
+  const erased = await registrations();
+  expect(erased).not.toContain(other.email);
+  expect(erased).not.toContain('Matrix Otherperson');
+  expect(row(erased, victim.email)).toContain('Matrix Manageperson');
+  const page = await (await request.get(`/manage/${encodeURIComponent(other.token)}`)).text();
+  expect(page).toContain('This registration was erased.');
+  expect(page).not.toContain(other.email);
 });
 
 test('every server action in the build is one the matrix covers, and the build has the source’s actions', () => {

@@ -1,11 +1,16 @@
 import { expect, test } from '@playwright/test';
+import { useMailbox } from './mailbox';
 import { contextFor, seededIds } from './support/page-inventory';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
+
+// The venue manager's invite arrives by mail, read from a real SMTP server.
+const mailbox = useMailbox();
 
 /**
- * Issue 16 as an organiser does it: next year's forum cloned from this one, its programme and the
- * event published, registration opened, someone registers, registration closed (the form and the
+ * Issue 16 as an organiser does it: next year's forum cloned from this one, a venue manager for
+ * Bangkok invited by mail who signs in by the link and edits a Bangkok session (and is refused a
+ * session of another venue), its programme and the event published, registration opened, someone registers, registration closed (the form and the
  * API refuse), the event archived (no longer listed, still readable).
  */
 test('an organiser clones the forum into next year, takes it from draft to archived, and the public side follows each step', async ({
@@ -44,6 +49,58 @@ test('an organiser clones the forum into next year, takes it from draft to archi
   await expect(page.getByTestId('settings-notice')).toHaveText('Settings saved.');
   await page.reload();
   await expect(settings.getByLabel('Public contact address')).toHaveValue('forum@example.org');
+
+  // The team: a venue manager for Bangkok. A venue role without its venue is an error beside the field.
+  await page.getByRole('navigation', { name: 'Event administration' }).getByRole('link', { name: 'Team' }).click();
+  await expect(page).toHaveURL(/\/admin\/events\/forum-next-edition\/team$/);
+  const invite = page.getByTestId('team-invite-form');
+  const managerEmail = `bangkok.manager.${Date.now()}@example.org`;
+  await invite.getByLabel('Email', { exact: true }).fill(managerEmail);
+  await invite.getByLabel('Role').selectOption('venue_manager');
+  await invite.getByRole('button', { name: 'Send invite' }).click();
+  await expect(invite.locator('#invite-venueId-error')).toHaveText('Choose the venue this person will manage.');
+  const bangkok = await invite.locator('#invite-venueId option', { hasText: 'Bangkok' }).getAttribute('value');
+  await invite.getByLabel('Venue').selectOption(bangkok!);
+  await invite.getByRole('button', { name: 'Send invite' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Invite sent to ${managerEmail}.`);
+  await expect(page.locator(`[data-invite="${managerEmail}"]`)).toContainText('Bangkok');
+
+  // The manager signs in by the mailed link, on their own browser.
+  const [inviteMail] = await mailbox.waitFor(managerEmail, 1);
+  const invitePath = new URL(/https?:\/\/\S+?\/invite\/[A-Za-z0-9_-]+/.exec(inviteMail!.parsed.text ?? '')![0]).pathname;
+  const managerContext = await browser.newContext({ baseURL });
+  const manager = await managerContext.newPage();
+  await manager.goto(invitePath);
+  await expect(manager.getByRole('main')).toContainText('venue manager for Bangkok');
+  await manager.getByRole('button', { name: 'Accept and sign in' }).click();
+  await expect(manager).toHaveURL(/\/admin\/events\/forum-next-edition\/agenda$/);
+  const sessionLinks = (p: typeof page) =>
+    p
+      .locator('a[href*="/agenda/sessions/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!).filter((h) => !h.endsWith('/new')));
+  const own = await sessionLinks(manager);
+  expect(own.length).toBeGreaterThan(0);
+  await manager.goto(own[0]!);
+  const editor = manager.getByLabel('Title (English)');
+  await editor.fill('Thailand Medical Hub: Matchmaking, run from Bangkok');
+  await manager.getByRole('button', { name: 'Save session' }).click();
+  // The demo's Bangkok matchmaking shares a speaker with a Nanning ceremony that day: the editor
+  // warns first, and the manager saves having read it.
+  await manager.getByLabel('I have read the warnings; save anyway').check();
+  await manager.getByRole('button', { name: 'Save session' }).click();
+  await expect(manager).toHaveURL(/\/agenda\?saved=1$/);
+  await expect(manager.getByRole('link', { name: 'Thailand Medical Hub: Matchmaking, run from Bangkok' })).toBeVisible();
+  // Another venue's session, by its address: not found, as for a stranger.
+  await page.goto('/admin/events/forum-next-edition/agenda');
+  const foreign = (await sessionLinks(page)).find((href) => !own.includes(href))!;
+  expect((await manager.request.get(foreign, { maxRedirects: 0 })).status()).toBe(404);
+  // The link worked once.
+  await manager.goto(invitePath);
+  await expect(manager.getByRole('main')).toContainText('This invite link was used, revoked or has expired.');
+  await page.goto('/admin/events/forum-next-edition/team');
+  await expect(page.locator(`[data-member="${managerEmail}"]`)).toContainText('Venue manager');
+  await managerContext.close();
+  await page.goto('/admin/events/forum-next-edition/settings');
 
   // Publishing the event before its programme is refused with the way forward.
   await page.getByRole('button', { name: 'Publish the event' }).click();

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { speakers } from '@/db/schema';
+import { events, speakers, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import type { Db } from '@/db/types';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
@@ -14,6 +14,10 @@ export const matrixAccounts = {
   otherOrganiser: 'organiser@other-forum.test',
   /** A second speaker of the other event, with a record of their own: must not edit the first one's. */
   otherSpeaker: 'speaker2.matrix@forum.test',
+  /** Bangkok's venue manager: their venue's agenda, registrations and check-in, nothing of Nanning's. */
+  venueManager: 'manager.bangkok@forum.test',
+  /** Reads the dashboard and the lists; every write is refused. */
+  viewer: 'viewer.matrix@forum.test',
 } as const;
 
 /** The other event's speaker records the matrix speakers own (linked to their accounts when seeding). */
@@ -33,6 +37,15 @@ export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<voi
   await grantEventRole(db, { userId: speaker, eventSlug, role: 'speaker' });
   const other = await upsertUser(db, { email: matrixAccounts.otherOrganiser, name: 'Other Organiser', password: PASSWORD });
   await grantEventRole(db, { userId: other, eventSlug: OTHER_EVENT, role: 'organiser' });
+  const [bangkok] = await db
+    .select({ id: venues.id })
+    .from(venues)
+    .innerJoin(events, eq(venues.eventId, events.id))
+    .where(and(eq(events.slug, eventSlug), eq(venues.slug, 'bangkok')));
+  const manager = await upsertUser(db, { email: matrixAccounts.venueManager, name: 'Bangkok Manager', password: PASSWORD });
+  await grantEventRole(db, { userId: manager, eventSlug, role: 'venue_manager', venueId: bangkok!.id });
+  const viewer = await upsertUser(db, { email: matrixAccounts.viewer, name: 'Matrix Viewer', password: PASSWORD });
+  await grantEventRole(db, { userId: viewer, eventSlug, role: 'viewer' });
   const otherSpeaker = await upsertUser(db, { email: matrixAccounts.otherSpeaker, name: 'Second Speaker', password: PASSWORD });
   for (const [account, userId, slug] of [
     [matrixAccounts.speaker, speaker, matrixSpeakerSlugs.speaker],

@@ -12,6 +12,7 @@ import { changeLine } from '@/lib/agenda/publish/change-lines';
 import { speakerScheduleText } from '@/lib/agenda/publish/speaker-schedule-text';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import { magicLinkText } from '@/lib/auth/magic-link-text';
+import { teamInviteText } from '@/lib/team/invite-text';
 import { type Locale, locales } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
 import type { ItineraryItem } from '@/lib/registration/itinerary';
@@ -178,5 +179,18 @@ describe('mail and calendar text from messages/', () => {
     expect(body).toContain('Use the button to sign in. The link works once and expires in 15 minutes.');
     expect(body).toContain('点击下方按钮登录。链接仅可使用一次，15 分钟内有效。');
     expect(body).toContain('Sign in · 登录');
+  });
+
+  it('sends the team invite in every language at once, naming the forum, the role and the venue', async () => {
+    const words = teamInviteText({
+      eventName: text('The 11th Forum', '第十一届论坛'),
+      role: 'venue_manager',
+      venueName: text('Bangkok', '曼谷'),
+    });
+    expect(words.subject).toBe('You are invited to the team of The 11th Forum · 邀请您加入第十一届论坛的团队');
+    const { text: body } = await renderEmail(createElement(MagicLinkEmail, { link: 'https://forum.example/invite/t', text: words }));
+    expect(body).toContain('You are invited to work on The 11th Forum as venue manager for Bangkok.');
+    expect(body).toContain('您受邀以曼谷的会场负责人的身份参与第十一届论坛的工作。');
+    expect(body).toContain('https://forum.example/invite/t');
   });
 });

@@ -3,6 +3,8 @@ import { ClientMessages } from '@/components/i18n/client-messages-provider';
 
 export default function Layout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={['adminAgenda', 'adminEvents', 'adminVenues', 'agenda', 'auth', 'validation']}>{children}</ClientMessages>
+    <ClientMessages namespaces={['adminAgenda', 'adminEvents', 'adminTeam', 'adminVenues', 'agenda', 'auth', 'validation']}>
+      {children}
+    </ClientMessages>
   );
 }

@@ -10,10 +10,11 @@ export const metadata = { title: 'Organisers' };
 
 export default async function AdminHome() {
   const actor = await actorOrSignIn('/admin');
-  const [events, t, te, locale] = await Promise.all([
+  const [events, t, te, tr, locale] = await Promise.all([
     myEvents(await getDb(), actor),
     getTranslations('auth'),
     getTranslations('adminEvents'),
+    getTranslations('adminEvent.roles'),
     getLocale(),
   ]);
   return (
@@ -34,7 +35,7 @@ export default async function AdminHome() {
           <li key={event.id} data-event={event.slug}>
             {/* Speakers' work happens in their portal; organisers' and desk staff's here. */}
             <a href={event.roles.some((r) => r !== 'speaker') ? `/admin/events/${event.slug}` : '/speaker'}>{pick(event.name, locale)}</a>{' '}
-            <span className="badge">{event.roles.join(', ')}</span>
+            <span className="badge">{event.roles.map((role) => tr(role)).join(', ')}</span>
           </li>
         ))}
       </ul>

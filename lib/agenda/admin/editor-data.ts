@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent } from '@/lib/admin/event-access';
+import { inScope, scopedEvent } from '@/lib/admin/event-access';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
 import { localDate, localTime } from '@/lib/time/zones';
@@ -9,7 +10,15 @@ import type { SessionFormValues } from './session-input';
 
 export type EditorOptions = {
   /** label: name and zone, for the venue list; name alone, for sentences that name the zone themselves. */
-  venues: { id: string; label: string; name: string; timeZone: string; kind: string }[];
+  venues: {
+    id: string;
+    label: string;
+    name: string;
+    timeZone: string;
+    kind: string;
+    /** Whether a session may be placed there (a venue manager's own venue). */
+    own: boolean;
+  }[];
   rooms: { id: string; venueId: string; label: string; capacity: number }[];
   speakers: { id: string; label: string }[];
 };
@@ -21,7 +30,8 @@ export async function sessionEditorOptions(
   slug: string,
   locale: string,
 ): Promise<EditorOptions & { eventId: string; firstDay: string }> {
-  const event = await organiserEvent(db, actor, slug);
+  const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
+  // A venue manager places sessions at their own venue; relays may still reach every venue.
   const venueRows = await db.select().from(venues).where(eq(venues.eventId, event.id)).orderBy(asc(venues.position), asc(venues.slug));
   const roomRows = await db
     .select({ room: rooms })
@@ -38,6 +48,7 @@ export async function sessionEditorOptions(
       name: pick(v.name, locale),
       timeZone: v.timeZone,
       kind: v.kind,
+      own: inScope(scope, v.id),
     })),
     rooms: roomRows.map(({ room }) => ({ id: room.id, venueId: room.venueId, label: pick(room.name, locale), capacity: room.capacity })),
     speakers: speakerRows.map((s) => ({ id: s.id, label: `${s.name} · ${s.affiliation}` })),
@@ -46,13 +57,14 @@ export async function sessionEditorOptions(
 
 /** A stored session as the editor's form values, its times back in its venue's zone. */
 export async function sessionFormValues(db: Db, actor: Actor | null, slug: string, sessionId: string): Promise<SessionFormValues | null> {
-  const event = await organiserEvent(db, actor, slug);
+  const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
   const [row] = await db
     .select({ session: sessions, venue: venues })
     .from(sessions)
     .innerJoin(venues, eq(sessions.venueId, venues.id))
     .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)));
-  if (!row) return null;
+  // Another venue's session is, to a venue manager, one that does not exist.
+  if (!row || !inScope(scope, row.venue.id)) return null;
   const { session, venue } = row;
   const [relays, roles] = await Promise.all([
     db.select().from(sessionRelays).where(eq(sessionRelays.sessionId, session.id)),

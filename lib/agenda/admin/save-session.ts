@@ -12,7 +12,8 @@ import {
   venues,
 } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent } from '@/lib/admin/event-access';
+import { organiserEvent, requireInScope, scopedEvent } from '@/lib/admin/event-access';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
@@ -46,13 +47,22 @@ type Resolved = {
 
 /** Checks the input against the event: the venue, room, relays and speakers must all be its own. */
 async function resolve(db: Db, actor: Actor | null, slug: string, sessionId: string | null, raw: unknown): Promise<Resolved | Invalid> {
-  const event = await organiserEvent(db, actor, slug);
+  // A venue manager edits their venue's sessions only: the one stored and the one asked for.
+  const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
+  if (sessionId && scope) {
+    const [stored] = await db
+      .select({ venueId: sessions.venueId })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, event.id)));
+    requireInScope(scope, stored?.venueId ?? null);
+  }
   const parsed = sessionInputSchema.safeParse(raw);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   const eventVenues = await db.select().from(venues).where(eq(venues.eventId, event.id));
   const venue = eventVenues.find((v) => v.id === input.venueId);
   if (!venue) return invalid({ venueId: vmsg('venueNotInEvent') });
+  requireInScope(scope, venue.id);
   if (input.roomId) {
     const [room] = await db
       .select({ id: rooms.id })

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent } from '@/lib/admin/event-access';
+import { requireInScope, scopedEvent } from '@/lib/admin/event-access';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { retryingDeadlocks } from '../deadlock-retry';
@@ -22,16 +23,17 @@ export async function cancelRegistrationAsOrganiser(
   registrationId: string,
   reason = '',
 ): Promise<Result> {
-  const event = await organiserEvent(db, actor, slug);
+  const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
     db.transaction(async (tx): Promise<Result> => {
       // The registrant's own cancel path, which locks the seats before the registration's row.
       const [inEvent] = await tx
-        .select({ id: registrations.id })
+        .select({ id: registrations.id, venueId: registrations.venueId })
         .from(registrations)
         .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
       if (!inEvent) return notFound(NO_SUCH_REGISTRATION);
+      requireInScope(scope, inEvent.venueId);
       const current = await rearrangeSeats(tx, registrationId, null, lockSeats);
       if (!current) return notFound(NO_SUCH_REGISTRATION);
       if (current.status === 'cancelled') return conflict('This registration is already cancelled');

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/types';
-import { organiserEvent } from '@/lib/admin/event-access';
-import { authorizationFailure } from '@/lib/auth/authorize';
+import { scopedEvent } from '@/lib/admin/event-access';
+import { authorizationFailure, READERS } from '@/lib/auth/authorize';
 import { errorResponse } from '@/lib/errors/http';
 import { invalid } from '@/lib/errors/result';
 import type { Actor } from '@/lib/auth/sessions';
@@ -24,7 +24,7 @@ export async function registrationsCsvResponse(
     const parsed = filtersFromSearchParams(searchParams);
     if (!parsed.success) {
       // Authorization still comes first: a stranger learns nothing, not even that a filter is wrong.
-      await organiserEvent(db, actor, slug);
+      await scopedEvent(db, actor, slug, READERS);
       return errorResponse(invalid(fieldWords(fieldErrors(parsed.error), locale)), noStore);
     }
     const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data);

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { registrations, registrationSessions, sessions, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent, type AdminEvent } from '@/lib/admin/event-access';
+import { eventAccess, type AdminEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { addDays } from '@/lib/time/zones';
 
@@ -50,7 +50,8 @@ const active = (eventId: string) => and(eq(registrations.eventId, eventId), ne(r
 
 /** Aggregates for an event's overview page; each one a single GROUP BY in the database. */
 export async function registrationDashboard(db: Db, actor: Actor | null, slug: string): Promise<RegistrationDashboard> {
-  const event = await organiserEvent(db, actor, slug);
+  // Counts across every venue: for organisers and viewers; a venue manager reads their venue's lists instead.
+  const { event } = await eventAccess(db, actor, slug, ['organiser', 'viewer']);
   // Grouped by position: the zone is a bound parameter, so a repeated expression would not match.
   const day = sql<string>`to_char(${registrations.createdAt} at time zone ${event.timeZone}, 'YYYY-MM-DD')`;
   const n = count();

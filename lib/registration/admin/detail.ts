@@ -1,25 +1,27 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { outbox, registrations, registrationSessions, sessions, users, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent, type AdminEvent } from '@/lib/admin/event-access';
+import { inScope, scopedEvent, type AdminEvent, type VenueScope } from '@/lib/admin/event-access';
+import { READERS } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 
 export type RegistrationDetail = NonNullable<Awaited<ReturnType<typeof loadDetail>>>;
 
 /** Everything about one registration of an event, for its organisers; null when it is not theirs. */
 export async function registrationDetail(db: Db, actor: Actor | null, slug: string, registrationId: string) {
-  const event = await organiserEvent(db, actor, slug);
-  return loadDetail(db, event, registrationId);
+  const { event, scope } = await scopedEvent(db, actor, slug, READERS);
+  return loadDetail(db, event, registrationId, scope);
 }
 
-async function loadDetail(db: Db, event: AdminEvent, registrationId: string) {
+async function loadDetail(db: Db, event: AdminEvent, registrationId: string, scope: VenueScope) {
   const [row] = await db
     .select({ registration: registrations, venue: venues, checkedInByEmail: users.email })
     .from(registrations)
     .leftJoin(venues, eq(registrations.venueId, venues.id))
     .leftJoin(users, eq(registrations.checkedInBy, users.id))
     .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
-  if (!row) return null;
+  // Another venue's registrant is, to a venue manager, one that does not exist.
+  if (!row || !inScope(scope, row.registration.venueId)) return null;
   const { manageTokenHash: _secret, ...registration } = row.registration;
   const seats = await db
     .select({

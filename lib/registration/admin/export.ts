@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent } from '@/lib/admin/event-access';
+import { scopedEvent } from '@/lib/admin/event-access';
+import { READERS } from '@/lib/auth/authorize';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cursor';
@@ -43,15 +44,15 @@ export async function exportRegistrationsCsv(
   slug: string,
   filters: RegistrationFilters,
 ): Promise<RegistrationCsv> {
-  const event = await organiserEvent(db, actor, slug);
+  const { event, scope } = await scopedEvent(db, actor, slug, READERS);
   await recordAudit(db, {
     eventId: event.id,
     actorUserId: actor!.userId,
     action: 'registration.export',
     entity: 'registration',
-    details: { filters },
+    details: { filters, ...(scope ? { venueIds: scope } : {}) },
   });
-  const where = registrationConditions(event.id, filters);
+  const where = registrationConditions(event.id, filters, { scope });
   const encoder = new TextEncoder();
   let cursor: Cursor | null = null;
   let started = false;

@@ -1,14 +1,15 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { registrations, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent } from '@/lib/admin/event-access';
+import { READERS } from '@/lib/auth/authorize';
+import { eventAccess } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 
 export type FilterOptions = { venues: { slug: string; name: LocalizedText }[]; countries: string[] };
 
 /** What the filter menus offer: the event's on-site venues and the countries registrants come from. */
 export async function registrationFilterOptions(db: Db, actor: Actor | null, slug: string): Promise<FilterOptions> {
-  const event = await organiserEvent(db, actor, slug);
+  const { event } = await eventAccess(db, actor, slug, READERS);
   const [venueRows, countryRows] = await Promise.all([
     db
       .select({ slug: venues.slug, name: venues.name })

@@ -1,4 +1,5 @@
-import { and, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { VenueScope } from '@/lib/admin/event-access';
+import { and, eq, ilike, ne, or, sql, type SQL, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { registrations, venues } from '@/db/schema';
 import { vmsg } from '@/lib/validation/message';
@@ -99,9 +100,11 @@ function containsPattern(text: string): string {
 export function registrationConditions(
   eventId: string,
   filters: RegistrationFilters,
-  options: { excludeCancelledByDefault?: boolean } = {},
+  options: { excludeCancelledByDefault?: boolean; scope?: VenueScope } = {},
 ): SQL {
   const conditions: (SQL | undefined)[] = [eq(registrations.eventId, eventId)];
+  // A venue manager's registrations are their venue's (online ones belong to no venue).
+  if (options.scope) conditions.push(options.scope.length ? inArray(registrations.venueId, options.scope) : sql`false`);
   if (filters.venue) {
     conditions.push(
       eq(

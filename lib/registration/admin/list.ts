@@ -2,7 +2,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { registrations, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent, type AdminEvent } from '@/lib/admin/event-access';
+import { scopedEvent, type AdminEvent } from '@/lib/admin/event-access';
+import { READERS } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { afterCursor, createdAtCursorText, cursorSchema, encodeCursor, keysetOrder, type Direction } from './cursor';
 import { vmsg } from '@/lib/validation/message';
@@ -64,8 +65,8 @@ export async function listRegistrations(
   filters: RegistrationFilters,
   page: RegistrationPageRequest,
 ): Promise<RegistrationPage> {
-  const event = await organiserEvent(db, actor, slug);
-  const where = registrationConditions(event.id, filters);
+  const { event, scope } = await scopedEvent(db, actor, slug, READERS);
+  const where = registrationConditions(event.id, filters, { scope });
   const sortDirection: Direction = page.sort === 'newest' ? 'desc' : 'asc';
   // Going back reads the previous rows in reverse order, then flips them.
   const backwards = Boolean(page.before) && !page.after;

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent } from '@/lib/admin/event-access';
+import { requireInScope, scopedEvent } from '@/lib/admin/event-access';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
@@ -66,7 +67,7 @@ async function bumpAndNotify(tx: Db, registrationId: string) {
  * organiser chooses so, but only while the venue has a free place.
  */
 export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, registrationId: string): Promise<Promotion> {
-  const event = await organiserEvent(db, actor, slug);
+  const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
     db.transaction(async (tx): Promise<Promotion> => {
@@ -75,6 +76,7 @@ export async function promoteAtVenue(db: Db, actor: Actor | null, slug: string, 
         row.status === 'waitlisted' && row.venueId ? { venueIds: [row.venueId], sessionIds: [], sessionsAtVenueIds: [row.venueId] } : null,
       );
       if (!current) return notFound(NO_SUCH_REGISTRATION);
+      requireInScope(scope, current.venueId);
       if (!locked || !current.venueId) return conflict('This registration is not on a venue waitlist');
       const venue = locked.venues.get(current.venueId)!;
       if (venue.capacity !== null && venue.confirmedCount >= venue.capacity) {
@@ -108,7 +110,7 @@ export async function promoteSessionSeat(
   registrationId: string,
   sessionId: string,
 ): Promise<Promotion> {
-  const event = await organiserEvent(db, actor, slug);
+  const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
     db.transaction(async (tx): Promise<Promotion> => {
@@ -116,6 +118,7 @@ export async function promoteSessionSeat(
         row.status === 'cancelled' ? null : { venueIds: [], sessionIds: [sessionId] },
       );
       if (!current) return notFound(NO_SUCH_REGISTRATION);
+      requireInScope(scope, current.venueId);
       if (!locked) return conflict('This registration is cancelled');
       const session = locked.sessions.get(sessionId);
       const [seat] = await tx

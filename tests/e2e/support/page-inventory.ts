@@ -53,6 +53,8 @@ export const pageInventory: InventoryPage[] = [
   { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
   { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
+  // Team invites (the link from the mail; one used, revoked or unknown says so)
+  { name: 'team invite, used or unknown', route: 'invite/[token]', actor: 'anonymous', path: () => `/invite/${'x'.repeat(43)}` },
   // Speakers
   { name: 'speaker portal', route: 'speaker', actor: 'speaker', path: () => '/speaker' },
   // Check-in staff
@@ -134,6 +136,7 @@ export const pageInventory: InventoryPage[] = [
     path: (ids) => `${admin(ids)}/registrations/announce`,
   },
   { name: 'admin livestream access', route: 'admin/events/[slug]/streams', actor: 'organiser', path: (ids) => `${admin(ids)}/streams` },
+  { name: 'admin team', route: 'admin/events/[slug]/team', actor: 'organiser', path: (ids) => `${admin(ids)}/team` },
 ];
 
 /** Page folders under app/[locale] (each holding a page.tsx) that the inventory does not list. */

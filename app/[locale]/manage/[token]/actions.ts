@@ -8,6 +8,7 @@ import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { formArg } from '@/lib/http/action-args';
 import { cancelOutcome } from '@/lib/registration/cancel-outcome';
 import { registrationView } from '@/lib/registration/view';
+import { eraseOwnRegistration } from '@/lib/retention/erase-own-registration';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -39,4 +40,14 @@ export async function cancelRegistrationAction(token: string, formData: FormData
     return before;
   });
   back(token, `cancelled=1&seats=${seats}&waitlisted=${waitlisted ? 1 : 0}`);
+}
+
+export async function eraseRegistrationAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const id = registrationIdFromManageToken(token);
+  if (!id) back(token, 'error=link');
+  if (formData.get('confirm') !== 'erase') back(token, `error=${vmsg('confirmErase')}`);
+  const result = await linkAction(({ db }) => eraseOwnRegistration(db, id));
+  if (!result.ok) back(token, 'error=link');
+  back(token, 'erased=1');
 }

@@ -14,7 +14,7 @@ import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { ManageChoices } from '@/components/registration/manage-choices';
-import { cancelRegistrationAction, changeRegistrationAction } from './actions';
+import { cancelRegistrationAction, changeRegistrationAction, eraseRegistrationAction } from './actions';
 import { pageInput, type PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
@@ -36,6 +36,16 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
   const found = await registrationForManageToken(db, token);
   if (!found) return <p className="notice bad">{t('invalid')}</p>;
   const { registration, event, venue, items, ticket, feedUrl } = found;
+  // Nothing of the person is left to show, and the page says no more than that.
+  if (registration.erasedAt)
+    return (
+      <div style={{ maxWidth: 760 }}>
+        <h1>{t('title')}</h1>
+        <p className="notice ok" role="status" data-testid="registration-erased">
+          {t('erasedPage')}
+        </p>
+      </div>
+    );
   const cancelled = registration.status === 'cancelled';
   const agenda = cancelled ? null : await publicAgenda(db, event);
   const options = agenda ? registrationFormOptions(agenda, await seatsLeft(db, event.id), locale) : null;
@@ -184,6 +194,16 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
           </a>
         </p>
       )}
+      <h2>{t('eraseTitle')}</h2>
+      <form action={eraseRegistrationAction.bind(null, token)} className="card" data-testid="erase-form">
+        <p>{t('eraseIntro')}</p>
+        <label className="check">
+          <input type="checkbox" name="confirm" value="erase" required /> {t('eraseConfirm')}
+        </label>
+        <button className="button danger" type="submit">
+          {t('eraseButton')}
+        </button>
+      </form>
     </div>
   );
 }

@@ -2,14 +2,15 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { EventNav, type EventNavLink } from '@/components/admin/event-nav';
 import { loadEventPage } from '@/lib/edge/page';
 import { currentActor } from '@/lib/auth/current';
+import { type EventRole, STAFF } from '@/lib/auth/authorize';
 import { pick } from '@/lib/i18n/text';
 import './admin.css';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * The shell of one event's admin pages. Organisers and check-in staff get in; check-in staff only
- * see the check-in section. Each page still checks the role it needs in lib/ itself, since a layout
+ * The shell of one event's admin pages. Every team role gets in; each sees the sections its role
+ * opens (a venue manager: their venue's agenda, registrations and check-in; a viewer: the lists). Each page still checks the role it needs in lib/ itself, since a layout
  * is not re-run on every navigation.
  */
 export default async function EventAdminLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
@@ -18,7 +19,7 @@ export default async function EventAdminLayout({ children, params }: { children:
   // Signed out: the page redirects to sign-in itself, with its own address to come back to (a
   // layout does not know the path). No data is shown either way: every lib read needs an actor.
   if (!(await currentActor())) return <>{children}</>;
-  const access = await loadEventPage(slug, base, async (access) => access, ['organiser', 'checkin']);
+  const access = await loadEventPage(slug, base, async (access) => access, STAFF);
   const [t, locale] = await Promise.all([getTranslations('adminEvent'), getLocale()]);
   const organiser = access.roles.includes('organiser');
   const links: EventNavLink[] = organiser
@@ -30,9 +31,10 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/mail`, label: t('nav.mail') },
         { href: `${base}/streams`, label: t('nav.streams') },
         { href: `${base}/audit`, label: t('nav.audit') },
+        { href: `${base}/team`, label: t('nav.team') },
         { href: `${base}/settings`, label: t('nav.settings') },
       ]
-    : [{ href: `${base}/checkin`, label: t('nav.checkin') }];
+    : staffLinks(base, access.roles, t);
   return (
     <div data-event-admin={slug}>
       <p className="muted">
@@ -46,4 +48,20 @@ export default async function EventAdminLayout({ children, params }: { children:
       {children}
     </div>
   );
+}
+
+/** The sections a team member who is not an organiser works in. */
+function staffLinks(base: string, roles: EventRole[], t: (key: string) => string): EventNavLink[] {
+  const reads = roles.includes('venue_manager') || roles.includes('viewer');
+  const desk = roles.includes('venue_manager') || roles.includes('checkin');
+  return [
+    ...(roles.includes('viewer') ? [{ href: base, label: t('nav.overview'), exact: true }] : []),
+    ...(reads
+      ? [
+          { href: `${base}/agenda`, label: t('nav.agenda') },
+          { href: `${base}/registrations`, label: t('nav.registrations') },
+        ]
+      : []),
+    ...(desk ? [{ href: `${base}/checkin`, label: t('nav.checkin') }] : []),
+  ];
 }

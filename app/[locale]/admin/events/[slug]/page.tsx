@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart, ColumnChart } from '@/components/admin/bar-chart';
 import { loadEventPage } from '@/lib/edge/page';
+import { STAFF } from '@/lib/auth/authorize';
 import { formatDay } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -16,10 +17,11 @@ export const metadata = { title: 'Event overview', robots: { index: false } };
 export default async function EventOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const base = `/admin/events/${slug}`;
-  const access = await loadEventPage(slug, base, async (access) => access, ['organiser', 'checkin']);
-  // Check-in staff have one page here: theirs.
-  if (!access.roles.includes('organiser')) redirect(`${base}/checkin`);
-  const dashboard = await loadEventPage(slug, base, ({ db, actor }) => registrationDashboard(db, actor, slug));
+  const access = await loadEventPage(slug, base, async (access) => access, STAFF);
+  // Check-in staff have one page here: theirs; a venue manager starts at their venue's agenda.
+  if (!access.roles.includes('organiser') && !access.roles.includes('viewer'))
+    redirect(access.roles.includes('venue_manager') ? `${base}/agenda` : `${base}/checkin`);
+  const dashboard = await loadEventPage(slug, base, ({ db, actor }) => registrationDashboard(db, actor, slug), ['organiser', 'viewer']);
   const [t, tr, locale] = await Promise.all([
     getTranslations('adminRegistrations.dashboard'),
     getTranslations('adminRegistrations'),

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { SessionTime } from '@/components/agenda/session-time';
 import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
+import { READERS } from '@/lib/auth/authorize';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
 import { pendingChanges } from '@/lib/agenda/admin/pending-changes';
@@ -31,9 +32,9 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
   const [t, locale, overview] = await Promise.all([
     getTranslations('adminAgenda'),
     getLocale() as Promise<Locale>,
-    loadEventPage(slug, base, ({ db, actor }) => agendaOverview(db, actor, slug)),
+    loadEventPage(slug, base, ({ db, actor }) => agendaOverview(db, actor, slug), READERS),
   ]);
-  const { agenda, event, conflicts, plan } = overview;
+  const { agenda, event, conflicts, plan, organiser, editable, mayCreate } = overview;
   const pending = pendingChanges(plan, locale);
   const audience = { registrants: plan.audience.registrants.length, speakers: plan.audience.speakers.length };
   const tc = await getTranslations('adminAgenda.conflicts');
@@ -61,11 +62,17 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
         </p>
       )}
       <p className="admin-pager">
-        <a className="button" href={`${base}/sessions/new`}>
-          {t('newSession')}
-        </a>
-        <a href={`${base}/venues`}>{t('venuesAndRooms')}</a>
-        <a href={`${base}/speakers`}>{t('speakers')}</a>
+        {mayCreate && (
+          <a className="button" href={`${base}/sessions/new`}>
+            {t('newSession')}
+          </a>
+        )}
+        {organiser && (
+          <>
+            <a href={`${base}/venues`}>{t('venuesAndRooms')}</a>
+            <a href={`${base}/speakers`}>{t('speakers')}</a>
+          </>
+        )}
       </p>
       <section className="card" data-testid="pending">
         <h3>{t('pending')}</h3>
@@ -105,7 +112,7 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
             <p data-testid="publish-audience">
               <strong>{t('preview.audience', audience)}</strong>
             </p>
-            {(audience.registrants > 0 || audience.speakers > 0) && (
+            {organiser && (audience.registrants > 0 || audience.speakers > 0) && (
               <details data-testid="publish-recipients">
                 <summary>{t('preview.recipients')}</summary>
                 {audience.registrants > 0 && (
@@ -138,11 +145,13 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
               </details>
             )}
             <p className="muted">{t('publishNote')}</p>
-            <form action={publishAgendaAction.bind(null, slug)}>
-              <button className="button" type="submit">
-                {t('publish', { version: event.publishedVersion + 1 })}
-              </button>
-            </form>
+            {organiser && (
+              <form action={publishAgendaAction.bind(null, slug)}>
+                <button className="button" type="submit">
+                  {t('publish', { version: event.publishedVersion + 1 })}
+                </button>
+              </form>
+            )}
           </>
         )}
       </section>
@@ -178,7 +187,11 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
                 header: t('columns.session'),
                 cell: (session) => (
                   <>
-                    <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
+                    {editable(session.venueId) ? (
+                      <a href={`${base}/sessions/${session.id}`}>{pick(session.title, locale)}</a>
+                    ) : (
+                      pick(session.title, locale)
+                    )}
                     {session.relays.length > 0 && (
                       <div className="muted">
                         {t('relayedTo', { venues: session.relays.map((r) => pick(venueById.get(r.venueId)?.city, locale)).join(', ') })}

@@ -9,7 +9,7 @@ import { eventTimestamp } from '@/lib/format/event-time';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Audit log', robots: { index: false } };
 
-const ENTITIES = ['registration', 'session', 'agenda', 'outbox', 'venue', 'speaker'] as const;
+const ENTITIES = ['registration', 'session', 'agenda', 'outbox', 'venue', 'speaker', 'team'] as const;
 
 export default async function AuditPage(props: PageProps<{ slug: string }>) {
   const { slug, query } = await pageInput(props, auditQuerySchema);

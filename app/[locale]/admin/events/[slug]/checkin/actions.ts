@@ -5,6 +5,7 @@ import { checkIn } from '@/lib/checkin/check-in';
 import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';
 import { checkInInputSchema } from '@/lib/checkin/schema';
 import { eventAction } from '@/lib/edge/action';
+import { DESK } from '@/lib/auth/authorize';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -18,6 +19,6 @@ export async function checkInAction(slug: string, input: unknown): Promise<Resul
       const result = await checkIn(db, actor, event.slug, parsed.data.code);
       return ok({ view: describeCheckIn(result, (await getLocale()) as Locale) });
     },
-    ['organiser', 'checkin'],
+    DESK,
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { CheckInDesk } from '@/components/checkin/check-in-desk';
 import { loadEventPage } from '@/lib/edge/page';
+import { DESK } from '@/lib/auth/authorize';
 import { checkInAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +9,7 @@ export const metadata = { title: 'Check-in' };
 
 export default async function CheckInPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await loadEventPage(slug, `/admin/events/${slug}/checkin`, async (access) => access, ['organiser', 'checkin']);
+  await loadEventPage(slug, `/admin/events/${slug}/checkin`, async (access) => access, DESK);
   const t = await getTranslations('checkin');
   const outcomes = ['checked-in', 'already', 'other-venue', 'not-admitted', 'unknown-code'] as const;
   return (

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/admin/data-table';
 import { RegistrationFilterForm } from '@/components/admin/registration-filters';
 import { loadEventPage } from '@/lib/edge/page';
+import { READERS } from '@/lib/auth/authorize';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
@@ -35,8 +36,16 @@ export default async function RegistrationsPage({
   const problems = { ...filterProblems, ...(parsedPage.success ? {} : fieldErrors(parsedPage.error)) };
   const paging = parsedPage.success ? parsedPage.data : registrationPageSchema.parse({});
 
-  const [list, options] = await loadEventPage(slug, path, ({ db, actor }) =>
-    Promise.all([listRegistrations(db, actor, slug, filters, paging), registrationFilterOptions(db, actor, slug)]),
+  const [list, options, organiser] = await loadEventPage(
+    slug,
+    path,
+    ({ db, actor, roles }) =>
+      Promise.all([
+        listRegistrations(db, actor, slug, filters, paging),
+        registrationFilterOptions(db, actor, slug),
+        roles.includes('organiser'),
+      ]),
+    READERS,
   );
   const zone = list.event.timeZone;
   const keep = { sort: paging.sort === 'newest' ? undefined : paging.sort, size: paging.size === 50 ? undefined : paging.size };
@@ -74,9 +83,11 @@ export default async function RegistrationsPage({
         <a className="button secondary" href={withFilters(`${path}/export.csv`, filters)} download>
           {t('exportCsv')}
         </a>
-        <a className="button secondary" href={withFilters(`${path}/announce`, filters)}>
-          {t('announce')}
-        </a>
+        {organiser && (
+          <a className="button secondary" href={withFilters(`${path}/announce`, filters)}>
+            {t('announce')}
+          </a>
+        )}
       </div>
 
       <DataTable

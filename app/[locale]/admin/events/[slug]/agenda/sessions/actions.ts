@@ -6,6 +6,7 @@ import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
 import { describeConflicts } from '@/lib/agenda/admin/describe-conflicts';
 import { previewSessionConflicts, saveSession, type SessionCheck, type SessionEdit } from '@/lib/agenda/admin/save-session';
 import { eventAction } from '@/lib/edge/action';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { conflict, ok } from '@/lib/errors/result';
 import type { Locale } from '@/lib/i18n/locales';
 import { actionArg } from '@/lib/http/action-args';
@@ -19,21 +20,31 @@ async function conflictText(conflicts: Parameters<typeof describeConflicts>[0]) 
 
 export async function checkSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionCheck> {
   const session = actionArg(sessionId, id);
-  return eventAction(slug, 'agenda', async ({ db, actor, event }) => {
-    const result = await previewSessionConflicts(db, actor, event.slug, session, values);
-    return result.ok ? ok({ conflicts: await conflictText(result.conflicts) }) : result;
-  });
+  return eventAction(
+    slug,
+    'agenda',
+    async ({ db, actor, event }) => {
+      const result = await previewSessionConflicts(db, actor, event.slug, session, values);
+      return result.ok ? ok({ conflicts: await conflictText(result.conflicts) }) : result;
+    },
+    VENUE_EDITORS,
+  );
 }
 
 export async function saveSessionAction(slug: string, id: string | null, values: unknown): Promise<SessionEdit> {
   const session = actionArg(sessionId, id);
-  return eventAction(slug, 'agenda', async ({ db, actor, event }) => {
-    const result = await saveSession(db, actor, event.slug, session, values);
-    if (result.ok) {
-      refreshPublicProgramme(event.slug);
-      return ok({ id: result.id });
-    }
-    if (result.code === 'conflict') return conflict(result.error, { conflicts: await conflictText(result.conflicts) });
-    return result;
-  });
+  return eventAction(
+    slug,
+    'agenda',
+    async ({ db, actor, event }) => {
+      const result = await saveSession(db, actor, event.slug, session, values);
+      if (result.ok) {
+        refreshPublicProgramme(event.slug);
+        return ok({ id: result.id });
+      }
+      if (result.code === 'conflict') return conflict(result.error, { conflicts: await conflictText(result.conflicts) });
+      return result;
+    },
+    VENUE_EDITORS,
+  );
 }

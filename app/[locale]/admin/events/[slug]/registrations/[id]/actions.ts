@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { eventAction } from '@/lib/edge/action';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { invalid, type Result } from '@/lib/errors/result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
@@ -25,29 +26,41 @@ function outcome(path: string, result: Result, done: string): string {
 export async function cancelRegistrationAction(slug: string, id: string, formData: FormData): Promise<void> {
   const registration = actionArg(z.uuid(), id);
   formData = formArg(formData);
-  const done = await eventAction(slug, `registrations/${registration}`, async ({ db, actor, event, path }) => {
-    // The wrapper has checked who asks before this reads what they sent.
-    const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
-    const result = form.success
-      ? await cancelRegistrationAsOrganiser(db, actor, event.slug, registration, form.data.reason)
-      : invalid({ [String(form.error.issues[0]?.path[0] ?? 'confirm')]: form.error.issues[0]?.message ?? vmsg('confirmCancel') });
-    return outcome(path, result, 'cancelled');
-  });
+  const done = await eventAction(
+    slug,
+    `registrations/${registration}`,
+    async ({ db, actor, event, path }) => {
+      // The wrapper has checked who asks before this reads what they sent.
+      const form = cancelForm.safeParse({ confirm: formData.get('confirm'), reason: formData.get('reason') ?? '' });
+      const result = form.success
+        ? await cancelRegistrationAsOrganiser(db, actor, event.slug, registration, form.data.reason)
+        : invalid({ [String(form.error.issues[0]?.path[0] ?? 'confirm')]: form.error.issues[0]?.message ?? vmsg('confirmCancel') });
+      return outcome(path, result, 'cancelled');
+    },
+    VENUE_EDITORS,
+  );
   redirect(done);
 }
 
 export async function promoteAtVenueAction(slug: string, id: string): Promise<void> {
   const registration = actionArg(z.uuid(), id);
-  const done = await eventAction(slug, `registrations/${registration}`, async ({ db, actor, event, path }) =>
-    outcome(path, await promoteAtVenue(db, actor, event.slug, registration), 'promoted'),
+  const done = await eventAction(
+    slug,
+    `registrations/${registration}`,
+    async ({ db, actor, event, path }) => outcome(path, await promoteAtVenue(db, actor, event.slug, registration), 'promoted'),
+    VENUE_EDITORS,
   );
   redirect(done);
 }
 
 export async function promoteSessionSeatAction(slug: string, id: string, sessionId: string): Promise<void> {
   const ids = actionArg(z.object({ registration: z.uuid(), session: z.uuid() }), { registration: id, session: sessionId });
-  const done = await eventAction(slug, `registrations/${ids.registration}`, async ({ db, actor, event, path }) =>
-    outcome(path, await promoteSessionSeat(db, actor, event.slug, ids.registration, ids.session), 'promoted'),
+  const done = await eventAction(
+    slug,
+    `registrations/${ids.registration}`,
+    async ({ db, actor, event, path }) =>
+      outcome(path, await promoteSessionSeat(db, actor, event.slug, ids.registration, ids.session), 'promoted'),
+    VENUE_EDITORS,
   );
   redirect(done);
 }

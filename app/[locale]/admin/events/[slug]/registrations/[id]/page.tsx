@@ -4,6 +4,7 @@ import { validationWords } from '@/lib/validation/server-words';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
+import { READERS, VENUE_EDITORS } from '@/lib/auth/authorize';
 import { formatSpan } from '@/lib/format/datetime';
 import { eventTimestamp } from '@/lib/format/event-time';
 import type { Locale } from '@/lib/i18n/locales';
@@ -26,7 +27,16 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
   const { slug, id, query } = await pageInput(props, querySchema);
   const path = `/admin/events/${slug}/registrations/${id}`;
   if (!z.uuid().safeParse(id).success) notFound();
-  const detail = await loadEventPage(slug, path, ({ db, actor }) => registrationDetail(db, actor, slug, id));
+  const { detail, mayEdit } = await loadEventPage(
+    slug,
+    path,
+    async ({ db, actor, roles }) => ({
+      detail: await registrationDetail(db, actor, slug, id),
+      // A viewer reads; the forms below are for those who may change a registration.
+      mayEdit: roles.some((role) => VENUE_EDITORS.includes(role)),
+    }),
+    READERS,
+  );
   if (!detail) notFound();
   const [t, tr, locale] = await Promise.all([
     getTranslations('adminRegistrations.detail'),
@@ -135,7 +145,7 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
               ) : (
                 <>
                   {t('seatWaitlisted', { position: s.waitlistPosition ?? 0 })}{' '}
-                  {active && (
+                  {active && mayEdit && (
                     <form className="inline-form" action={promoteSessionSeatAction.bind(null, slug, r.id, s.sessionId)}>
                       <button className="button secondary" type="submit">
                         {t('promoteSeat')}
@@ -172,7 +182,7 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
         ]}
       />
 
-      {active && (
+      {active && mayEdit && (
         <>
           <h3>{t('actions')}</h3>
           {r.status === 'waitlisted' && (

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionEditor } from '@/components/admin/session-editor';
 import { loadEventPage } from '@/lib/edge/page';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { sessionEditorOptions, sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import { uuidSchema } from '@/lib/validation/common';
 import { checkSessionAction, saveSessionAction } from '../actions';
@@ -15,8 +16,11 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
   const locale = await getLocale();
   const [t, loaded] = await Promise.all([
     getTranslations('adminAgenda'),
-    loadEventPage(slug, `/admin/events/${slug}/agenda/sessions/${id}`, ({ db, actor }) =>
-      Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id)]),
+    loadEventPage(
+      slug,
+      `/admin/events/${slug}/agenda/sessions/${id}`,
+      ({ db, actor }) => Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id)]),
+      VENUE_EDITORS,
     ),
   ]);
   const [options, values] = loaded;

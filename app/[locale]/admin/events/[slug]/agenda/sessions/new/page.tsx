@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionEditor } from '@/components/admin/session-editor';
 import { loadEventPage } from '@/lib/edge/page';
+import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { sessionEditorOptions } from '@/lib/agenda/admin/editor-data';
 import { checkSessionAction, saveSessionAction } from '../actions';
 
@@ -12,7 +13,12 @@ export default async function NewSessionPage({ params }: { params: Promise<{ slu
   const locale = await getLocale();
   const [t, options] = await Promise.all([
     getTranslations('adminAgenda.editor'),
-    loadEventPage(slug, `/admin/events/${slug}/agenda/sessions/new`, ({ db, actor }) => sessionEditorOptions(db, actor, slug, locale)),
+    loadEventPage(
+      slug,
+      `/admin/events/${slug}/agenda/sessions/new`,
+      ({ db, actor }) => sessionEditorOptions(db, actor, slug, locale),
+      VENUE_EDITORS,
+    ),
   ]);
   const { eventId: _eventId, firstDay, ...choices } = options;
   return (
@@ -35,7 +41,7 @@ export default async function NewSessionPage({ params }: { params: Promise<{ slu
           descriptionZh: '',
           kind: 'panel',
           segment: 'main',
-          venueId: choices.venues[0]?.id ?? '',
+          venueId: choices.venues.find((v) => v.own)?.id ?? '',
           roomId: '',
           date: firstDay,
           start: '09:00',
