@@ -147,6 +147,40 @@ const FORMS: FormPage[] = [
       },
     ],
   },
+  {
+    page: 'admin team',
+    attempts: [
+      { what: 'empty', run: (page) => submit(page, '[data-testid="team-invite-form"]') },
+      {
+        what: 'bad values',
+        run: async (page) => {
+          await page.locator('#invite-email').fill('not-an-address');
+          await page.locator('#invite-role').selectOption('venue_manager');
+          await page.locator('#invite-venueId').selectOption('');
+          await submit(page, '[data-testid="team-invite-form"]');
+        },
+      },
+    ],
+  },
+  {
+    page: 'admin new event',
+    attempts: [
+      { what: 'empty', run: (page) => submit(page, '[data-testid="create-event-form"]') },
+      {
+        what: 'bad values',
+        run: async (page) => {
+          await page.locator('#event-slug').fill('Not A Slug!');
+          await page.locator('#event-firstDay').fill('2027-12-20');
+          await page.locator('#event-lastDay').fill('2027-12-10');
+          await submit(page, '[data-testid="create-event-form"]');
+        },
+      },
+    ],
+  },
+  {
+    page: 'admin event status and editions',
+    attempts: [{ what: 'next edition without a web address', run: (page) => submit(page, '[data-testid="clone-event-form"]') }],
+  },
   ...['admin check-in desk', 'check-in desk (venue staff)'].map((name) => ({
     page: name,
     attempts: [
@@ -180,6 +214,9 @@ const PAGES_WITH_FORMS = [
   'admin livestream access',
   'admin check-in desk',
   'check-in desk (venue staff)',
+  'admin team',
+  'admin new event',
+  'admin event status and editions',
 ];
 
 test('every form page of the inventory is in the words test', () => {
