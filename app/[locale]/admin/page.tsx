@@ -22,7 +22,7 @@ export default async function AdminHome() {
       <p className="muted">
         {t('signedInAs', { email: actor.email })} <SignOutButton label={t('signOut')} />
       </p>
-      <h1>Events</h1>
+      <h1>{te('homeTitle')}</h1>
       {actor.canCreateEvents && (
         <p>
           <a className="button" href="/admin/events/new">
