@@ -3,13 +3,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { TEAM_ROLES } from '@/lib/auth/authorize';
 import type { InviteResult } from '@/lib/team/admin/invite-member';
 import { type InviteFormValues, type InviteInput, inviteInputSchema } from '@/lib/team/invite-input';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormField, fieldAria } from './venue-field';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
 
 type Field = keyof InviteFormValues;
 type Props = {
@@ -23,36 +24,31 @@ export function TeamInviteForm({ eventSlug, venues, action }: Props) {
   const t = useTranslations('adminTeam');
   const words = useValidationText();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
   const { register, handleSubmit, setError, formState, reset } = useForm<InviteFormValues, unknown, InviteInput>({
     resolver: zodResolver(inviteInputSchema),
     defaultValues: { email: '', role: 'venue_manager', venueId: '' },
   });
+  const { notice, clear, refused } = useFormResult(setError);
   const message = (field: Field) => words(formState.errors[field]?.message);
   const id = (field: Field) => `invite-${field}`;
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
 
   const onSubmit = handleSubmit(async (values) => {
-    setFailed(false);
+    clear();
     const result = await action(eventSlug, values);
     if (result.ok) {
       reset();
       return router.push(`/admin/events/${eventSlug}/team?${new URLSearchParams({ done: 'invited', email: values.email.trim() })}`);
     }
-    for (const [name, text] of Object.entries(result.fields ?? {})) setError(name as Field, { message: text }, { shouldFocus: true });
-    setFailed(true);
+    refused(result, { fixErrors: t('fixErrors'), other: () => t('fixErrors') });
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" data-testid="team-invite-form">
-      {failed && (
-        <p role="alert" className="notice bad">
-          {t('fixErrors')}
-        </p>
-      )}
+      <FormNotice notice={notice} />
       <div className="grid">
         <FormField id={id('email')} label={t('email')} error={message('email')}>
-          <input {...field('email')} type="email" maxLength={254} autoComplete="off" />
+          <input {...field('email')} type="email" autoComplete="off" />
         </FormField>
         <FormField id={id('role')} label={t('role')} error={message('role')}>
           <select {...field('role')}>

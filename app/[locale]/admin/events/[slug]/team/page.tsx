@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DataTable } from '@/components/admin/data-table';
 import { TeamInviteForm } from '@/components/admin/team-invite-form';
 import { FocusedNotice } from '@/components/ui/focused-notice';
-import { loadEventPage } from '@/lib/edge/page';
+import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { pick } from '@/lib/i18n/text';
 import { listTeam } from '@/lib/team/admin/list-team';
@@ -18,15 +18,8 @@ const querySchema = z.object({
   email: z.string().max(254).optional().catch(undefined),
 });
 
-export default async function TeamPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { slug } = await params;
-  const query = querySchema.parse(await searchParams);
+export default async function TeamPage(props: PageProps<{ slug: string }>) {
+  const { slug, query } = await pageInput(props, querySchema);
   const [t, locale, team] = await Promise.all([
     getTranslations('adminTeam'),
     getLocale(),
