@@ -17,6 +17,7 @@ import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ZoneOptions, CountryOptions } from './select-options';
 
 type Props = {
   zones: string[];
@@ -99,20 +100,12 @@ export function CreateEventForm({ zones, countries, action }: Props) {
           </FormField>
           <FormField id={id('venueCountry')} label={t('venueCountry')} error={message('venueCountry')}>
             <select {...field('venueCountry')}>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
+              <CountryOptions countries={countries} />
             </select>
           </FormField>
           <FormField id={id('venueTimeZone')} label={t('venueTimeZone')} hint={t('venueTimeZoneHint')} error={message('venueTimeZone')}>
             <select {...field('venueTimeZone', true)}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
+              <ZoneOptions zones={zones} />
             </select>
           </FormField>
           <FormField id={id('venueAddress')} label={t('venueAddress')} error={message('venueAddress')}>

@@ -11,6 +11,7 @@ import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ZoneOptions } from './select-options';
 
 type Props = {
   eventSlug: string;
@@ -94,11 +95,7 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
           </FormField>
           <FormField id={id('timeZone')} label={t('timeZone')} hint={t('timeZoneHint')} error={message('timeZone')}>
             <select {...field('timeZone', true)}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
+              <ZoneOptions zones={zones} />
             </select>
           </FormField>
         </div>

@@ -12,6 +12,7 @@ import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ZoneOptions, CountryOptions } from './select-options';
 
 type Props = {
   eventSlug: string;
@@ -108,21 +109,13 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
         <FormField id={id('country')} label={t('speaker.country')} error={message('country')}>
           <select {...field('country')}>
             <option value="">{t('speaker.chooseCountry')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name} ({c.code})
-              </option>
-            ))}
+            <CountryOptions countries={countries} />
           </select>
         </FormField>
         <FormField id={id('timeZone')} label={t('speaker.timeZone')} error={message('timeZone')}>
           <select {...field('timeZone')}>
             <option value="">{t('speaker.noZone')}</option>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
+            <ZoneOptions zones={zones} />
           </select>
         </FormField>
       </div>

@@ -12,6 +12,7 @@ import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ZoneOptions, CountryOptions } from './select-options';
 
 type Props = {
   eventSlug: string;
@@ -86,20 +87,12 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
         <FormField id={id('country')} label={t('venue.country')} error={message('country')}>
           <select {...field('country')}>
             <option value="">{t('venue.chooseCountry')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name} ({c.code})
-              </option>
-            ))}
+            <CountryOptions countries={countries} />
           </select>
         </FormField>
         <FormField id={id('timeZone')} label={t('venue.timeZone')} hint={t('venue.timeZoneHint')} error={message('timeZone')}>
           <select {...field('timeZone', true)}>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
+            <ZoneOptions zones={zones} />
           </select>
         </FormField>
         <FormField id={id('kind')} label={t('venue.kind')} error={message('kind')}>
