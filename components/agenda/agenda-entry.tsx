@@ -3,7 +3,7 @@ import type { AgendaEntry } from '@/lib/agenda/venue-agenda';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
-import { SessionTime } from './session-time';
+import { SessionTimeAt } from './session-time';
 import { ViewerTime } from './viewer-time';
 
 export async function AgendaEntryCard({
@@ -29,14 +29,7 @@ export async function AgendaEntryCard({
   return (
     <li className="card agenda-entry" data-session={session.slug} data-venue={venue.slug} data-relay={relay ? 'true' : 'false'}>
       <div>
-        <SessionTime
-          start={session.startsAt}
-          end={session.endsAt}
-          zone={venue.timeZone}
-          place={pick(venue.city, locale)}
-          locale={locale}
-          headingDay={entry.day}
-        />
+        <SessionTimeAt session={session} venue={venue} locale={locale} headingDay={entry.day} />
         <ViewerTime
           start={session.startsAt}
           end={session.endsAt}

@@ -1,5 +1,7 @@
 import { spanText } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
+import type { LocalizedText } from '@/db/schema';
+import { pick } from '@/lib/i18n/text';
 
 /**
  * A session's time, always with its zone: "09:00–09:45 Nanning, GMT+8". `headingDay` is the date
@@ -32,5 +34,29 @@ export function SessionTime({
         {text.endOffset && ` → ${text.endOffset}`}
       </span>
     </time>
+  );
+}
+
+/** A session's time in a venue's zone, labelled with the venue's city in the page's language. */
+export function SessionTimeAt({
+  session,
+  venue,
+  locale,
+  headingDay,
+}: {
+  session: { startsAt: Date; endsAt: Date };
+  venue: { timeZone: string; city: LocalizedText };
+  locale: Locale;
+  headingDay: string | null;
+}) {
+  return (
+    <SessionTime
+      start={session.startsAt}
+      end={session.endsAt}
+      zone={venue.timeZone}
+      place={pick(venue.city, locale)}
+      locale={locale}
+      headingDay={headingDay}
+    />
   );
 }

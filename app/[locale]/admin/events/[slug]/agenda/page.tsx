@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/admin/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { SessionTime } from '@/components/agenda/session-time';
+import { SessionTimeAt } from '@/components/agenda/session-time';
 import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { READERS } from '@/lib/auth/authorize';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
@@ -170,16 +170,7 @@ export default async function AgendaAdminPage(props: PageProps<{ slug: string }>
                 header: t('columns.time'),
                 cell: (session) => {
                   const venue = venueById.get(session.venueId)!;
-                  return (
-                    <SessionTime
-                      start={session.startsAt}
-                      end={session.endsAt}
-                      zone={venue.timeZone}
-                      place={pick(venue.city, locale)}
-                      locale={locale}
-                      headingDay={day}
-                    />
-                  );
+                  return <SessionTimeAt session={session} venue={venue} locale={locale} headingDay={day} />;
                 },
               },
               {

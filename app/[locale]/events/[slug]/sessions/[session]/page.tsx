@@ -2,7 +2,7 @@ import { localDate } from '@/lib/time/zones';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database/process-database';
-import { SessionTime } from '@/components/agenda/session-time';
+import { SessionTime, SessionTimeAt } from '@/components/agenda/session-time';
 import { ShareLink } from '@/components/agenda/share-link';
 import { VenueAddress } from '@/components/agenda/venue-address';
 import { loadPublicAgenda } from '@/lib/agenda/load';
@@ -52,14 +52,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
         )}
       </p>
       <p data-testid="venue-time">
-        <SessionTime
-          start={session.startsAt}
-          end={session.endsAt}
-          zone={venue.timeZone}
-          place={pick(venue.city, locale)}
-          locale={locale}
-          headingDay={null}
-        />
+        <SessionTimeAt session={session} venue={venue} locale={locale} headingDay={null} />
       </p>
       {tz && tz !== venue.timeZone && (
         <p className="muted" data-testid="viewer-time">
@@ -99,11 +92,9 @@ export default async function SessionPage({ params, searchParams }: Props) {
                   return (
                     <li key={relay.venueId} data-relay-venue={at.slug}>
                       {pick(at.name, locale)}:{' '}
-                      <SessionTime
-                        start={session.startsAt}
-                        end={session.endsAt}
-                        zone={at.timeZone}
-                        place={pick(at.city, locale)}
+                      <SessionTimeAt
+                        session={session}
+                        venue={at}
                         locale={locale}
                         headingDay={localDate(session.startsAt, venue.timeZone)}
                       />
@@ -113,11 +104,9 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 {online && (
                   <li data-relay-venue={online.slug}>
                     {pick(online.name, locale)}:{' '}
-                    <SessionTime
-                      start={session.startsAt}
-                      end={session.endsAt}
-                      zone={venue.timeZone}
-                      place={pick(venue.city, locale)}
+                    <SessionTimeAt
+                      session={session}
+                      venue={venue}
                       locale={locale}
                       headingDay={localDate(session.startsAt, venue.timeZone)}
                     />

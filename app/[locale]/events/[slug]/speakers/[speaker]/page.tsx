@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { SessionTime } from '@/components/agenda/session-time';
+import { SessionTimeAt } from '@/components/agenda/session-time';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
@@ -32,15 +32,8 @@ export default async function SpeakerPage({ params }: { params: Promise<{ slug: 
           const role = s.speakers.find((r) => r.speakerId === speaker.id)!;
           return (
             <li key={s.id}>
-              <SessionTime
-                start={s.startsAt}
-                end={s.endsAt}
-                zone={venue.timeZone}
-                place={pick(venue.city, locale)}
-                locale={locale}
-                headingDay={null}
-              />{' '}
-              — <a href={`/events/${slug}/sessions/${s.slug}`}>{pick(s.title, locale)}</a> ({t(`roles.${role.role}` as never)})
+              <SessionTimeAt session={s} venue={venue} locale={locale} headingDay={null} /> —{' '}
+              <a href={`/events/${slug}/sessions/${s.slug}`}>{pick(s.title, locale)}</a> ({t(`roles.${role.role}` as never)})
             </li>
           );
         })}
