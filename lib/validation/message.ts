@@ -63,6 +63,7 @@ export const VALIDATION_KEYS = [
   'venueNotInEvent',
   'roomNotInVenue',
   'relayOtherEvent',
+  'relayOutsideScope',
   'speakerOtherEvent',
   'venueLocked',
   'slugTaken',

@@ -3,7 +3,7 @@
 // registrations by putting another id in a URL or a form, and a viewer's every write is refused.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrations, sessions } from '@/db/schema';
+import { registrations, sessionRelays, sessions } from '@/db/schema';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import { saveSession } from '@/lib/agenda/admin/save-session';
@@ -18,6 +18,7 @@ import { exportRegistrationsCsv } from '@/lib/registration/admin/export';
 import { listRegistrations } from '@/lib/registration/admin/list';
 import { registerAttendee } from '@/lib/registration/register';
 import { ticketCode } from '@/lib/tickets/ticket';
+import { vmsg } from '@/lib/validation/message';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person, venueBySlug } from '../helpers/registration';
@@ -108,6 +109,45 @@ describe('a venue manager', () => {
       false,
       false,
     ]);
+  });
+
+  it('cannot change which other venues show their session: a relay to Nanning is neither added nor taken away', async () => {
+    const nanning = (await venueBySlug(t.db, 'nanning')).id;
+    const relaysOf = async (id: string) =>
+      (await t.db.select({ venueId: sessionRelays.venueId }).from(sessionRelays).where(eq(sessionRelays.sessionId, id))).map(
+        (r) => r.venueId,
+      );
+    const before = await relaysOf(bangkokSession);
+    const added = await saveSession(
+      t.db,
+      manager,
+      EVENT,
+      bangkokSession,
+      await retitled(bangkokSession, 'Relayed by its manager', { relayVenueIds: [...before, nanning] }),
+    );
+    expect(added).toMatchObject({ ok: false, code: 'invalid', fields: { relayVenueIds: vmsg('relayOutsideScope') } });
+    expect(await relaysOf(bangkokSession)).toEqual(before);
+    // The organiser may; then the manager's next save keeps it (unchanged) but cannot drop it.
+    expect(
+      await saveSession(
+        t.db,
+        organiser,
+        EVENT,
+        bangkokSession,
+        await retitled(bangkokSession, 'Relayed', { relayVenueIds: [...before, nanning] }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await saveSession(t.db, manager, EVENT, bangkokSession, await retitled(bangkokSession, 'Kept'))).toMatchObject({ ok: true });
+    expect(await relaysOf(bangkokSession)).toContain(nanning);
+    const dropped = await saveSession(
+      t.db,
+      manager,
+      EVENT,
+      bangkokSession,
+      await retitled(bangkokSession, 'Dropped', { relayVenueIds: before }),
+    );
+    expect(dropped).toMatchObject({ ok: false, code: 'invalid', fields: { relayVenueIds: vmsg('relayOutsideScope') } });
+    expect(await relaysOf(bangkokSession)).toContain(nanning);
   });
 
   it('sees only their venue’s registrations: the list, the detail, the export', async () => {

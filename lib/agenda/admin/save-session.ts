@@ -12,7 +12,7 @@ import {
   venues,
 } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { organiserEvent, requireInScope, scopedEvent } from '@/lib/admin/event-access';
+import { inScope, organiserEvent, requireInScope, scopedEvent } from '@/lib/admin/event-access';
 import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
@@ -71,6 +71,20 @@ async function resolve(db: Db, actor: Actor | null, slug: string, sessionId: str
     if (!room) return invalid({ roomId: vmsg('roomNotInVenue') });
   }
   if (input.relayVenueIds.some((id) => !eventVenues.some((v) => v.id === id))) return invalid({ relayVenueIds: vmsg('relayOtherEvent') });
+  if (scope) {
+    // A venue manager's session may keep the relays an organiser set up, but what other venues show
+    // is not theirs to change: no relay to another venue is added or taken away.
+    const stored = sessionId
+      ? (await db.select({ venueId: sessionRelays.venueId }).from(sessionRelays).where(eq(sessionRelays.sessionId, sessionId))).map(
+          (r) => r.venueId,
+        )
+      : [];
+    const elsewhere = (ids: string[]) => new Set(ids.filter((id) => !inScope(scope, id)));
+    const before = elsewhere(stored);
+    const after = elsewhere(input.relayVenueIds);
+    if (before.size !== after.size || [...after].some((id) => !before.has(id)))
+      return invalid({ relayVenueIds: vmsg('relayOutsideScope') });
+  }
   if (input.speakers.length) {
     const found = await db
       .select({ id: speakers.id })
