@@ -51,8 +51,8 @@ test('the demo organiser adds a room to the Tokyo venue and edits a speaker’s 
   await page.getByRole('navigation', { name: 'Agenda set-up' }).getByRole('link', { name: 'Speakers' }).click();
   await page.locator('[data-speaker="kenji-watanabe"] a').click();
   await expect(page.getByTestId('speaker-title')).toContainText('Kenji Watanabe');
-  await expect(page.getByLabel('Affiliation')).toHaveValue('University of Tokyo');
-  await page.getByLabel('Affiliation').fill('Waseda University');
+  await expect(page.getByLabel('Affiliation', { exact: true })).toHaveValue('University of Tokyo');
+  await page.getByLabel('Affiliation', { exact: true }).fill('Waseda University');
   await page.getByRole('button', { name: 'Save speaker' }).click();
   await expect(page.getByTestId('speaker-notice')).toHaveText('Speaker saved.');
 

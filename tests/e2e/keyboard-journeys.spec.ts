@@ -76,7 +76,8 @@ test('change and cancel a registration from the manage page, keyboard only', asy
   // After the page answers, focus is on its answer or where it was, never lost.
   await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
 
-  const cancel = page.locator('form button.danger');
+  // The cancel form's button (the erase form below has a danger button of its own).
+  const cancel = page.getByRole('button', { name: 'Cancel registration', exact: true });
   await tabTo(page, cancel);
   await page.keyboard.press('Enter');
   // Not confirmed: the browser refuses and puts focus on the box to tick.
