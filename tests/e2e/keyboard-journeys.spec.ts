@@ -81,7 +81,7 @@ test('change and cancel a registration from the manage page, keyboard only', asy
   await tabTo(page, cancel);
   await page.keyboard.press('Enter');
   // Not confirmed: the browser refuses and puts focus on the box to tick.
-  await expectFocused(page.locator('input[name=confirm]'), 'focus moves to the unticked confirmation');
+  await expectFocused(page.locator('input[name=confirm][value=yes]'), 'focus moves to the unticked confirmation');
   await page.keyboard.press('Space');
   await tabTo(page, cancel);
   await page.keyboard.press('Enter');
