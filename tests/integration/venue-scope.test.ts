@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrations, sessionRelays, sessions } from '@/db/schema';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
-import { sessionFormValues } from '@/lib/agenda/admin/editor-data';
+import { sessionEditorOptions, sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import { saveSession } from '@/lib/agenda/admin/save-session';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
@@ -148,6 +148,16 @@ describe('a venue manager', () => {
     );
     expect(dropped).toMatchObject({ ok: false, code: 'invalid', fields: { relayVenueIds: vmsg('relayOutsideScope') } });
     expect(await relaysOf(bangkokSession)).toContain(nanning);
+  });
+
+  it('is offered the speakers by name and affiliation in the page’s language, never English inside Chinese', async () => {
+    const labels = async (locale: string) => (await sessionEditorOptions(t.db, manager, EVENT, locale)).speakers.map((s) => s.label);
+    expect(await labels('en')).toEqual(
+      expect.arrayContaining(['Arunee Chaiyasit · MedLink Bangkok', 'Chanthavy Phommachanh · Ministry of Technology and Communications']),
+    );
+    const zh = await labels('zh');
+    expect(zh).toEqual(expect.arrayContaining(['Arunee Chaiyasit', 'Chanthavy Phommachanh · 老挝技术与通信部']));
+    expect(zh.join(' ')).not.toMatch(/MedLink|Ministry/);
   });
 
   it('sees only their venue’s registrations: the list, the detail, the export', async () => {

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
 import { localDate, localTime } from '@/lib/time/zones';
 import type { SessionFormValues } from './session-input';
+import { speakerCredentials } from '@/lib/speakers/credentials';
 
 export type EditorOptions = {
   /** label: name and zone, for the venue list; name alone, for sentences that name the zone themselves. */
@@ -31,7 +32,7 @@ export async function sessionEditorOptions(
   locale: string,
 ): Promise<EditorOptions & { eventId: string; firstDay: string }> {
   const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
-  // A venue manager places sessions at their own venue; relays may still reach every venue.
+  // A venue manager places sessions at their own venue; relays to other venues stay as an organiser set them.
   const venueRows = await db.select().from(venues).where(eq(venues.eventId, event.id)).orderBy(asc(venues.position), asc(venues.slug));
   const roomRows = await db
     .select({ room: rooms })
@@ -51,7 +52,11 @@ export async function sessionEditorOptions(
       own: inScope(scope, v.id),
     })),
     rooms: roomRows.map(({ room }) => ({ id: room.id, venueId: room.venueId, label: pick(room.name, locale), capacity: room.capacity })),
-    speakers: speakerRows.map((s) => ({ id: s.id, label: `${s.name} · ${s.affiliation}` })),
+    // The affiliation in the page's language, or the name alone (no English inside a Chinese page).
+    speakers: speakerRows.map((s) => ({
+      id: s.id,
+      label: [s.name, speakerCredentials(s, locale).affiliation].filter(Boolean).join(' · '),
+    })),
   };
 }
 
