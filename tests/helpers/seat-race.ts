@@ -13,26 +13,33 @@ export type SeatGate = {
   mostAtOnce: () => number;
 };
 
-/** Wraps a seat lock (or the unlocked read) so that up to `expected` transactions meet after reading. */
-export function seatGate(read: SeatLock, expected: number, aloneMs = 150): SeatGate {
+/**
+ * Wraps a read so that up to `expected` callers meet after reading (or wait `aloneMs` alone): the
+ * writes that follow then race, which is what a lock must survive. `mostAtOnce` says how many met.
+ */
+export function meetingGate<Args extends unknown[], Row>(read: (...args: Args) => Promise<Row>, expected: number, aloneMs = 150) {
   let arrived = 0;
   let past = 0;
   let most = 0;
   let open!: () => void;
   const everyoneRead = new Promise<void>((resolve) => (open = resolve));
-  return {
-    lock: async (tx, request) => {
-      const seats = await read(tx, request);
-      arrived += 1;
-      past += 1;
-      most = Math.max(most, past);
-      if (arrived >= expected) open();
-      await Promise.race([everyoneRead, new Promise((resolve) => setTimeout(resolve, aloneMs))]);
-      past -= 1;
-      return seats;
-    },
-    mostAtOnce: () => most,
+  const gated = async (...args: Args): Promise<Row> => {
+    const row = await read(...args);
+    arrived += 1;
+    past += 1;
+    most = Math.max(most, past);
+    if (arrived >= expected) open();
+    await Promise.race([everyoneRead, new Promise((resolve) => setTimeout(resolve, aloneMs))]);
+    past -= 1;
+    return row;
   };
+  return { read: gated, mostAtOnce: () => most };
+}
+
+/** Wraps a seat lock (or the unlocked read) so that up to `expected` transactions meet after reading. */
+export function seatGate(read: SeatLock, expected: number, aloneMs = 150): SeatGate {
+  const gate = meetingGate(read, expected, aloneMs);
+  return { lock: gate.read, mostAtOnce: gate.mostAtOnce };
 }
 
 /** How each request ended: ok or its failure's code, or the constraint (or message) it failed on. */

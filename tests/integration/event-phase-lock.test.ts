@@ -19,6 +19,7 @@ import {
 } from '@/lib/events/admin/change-phase';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { actorFor } from '../helpers/actors';
+import { meetingGate } from '../helpers/seat-race';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 
 let t: TestDatabase;
@@ -52,24 +53,9 @@ async function forumAt(slug: string, phase: 'open' | 'closed') {
   for (const step of steps) expect((await changeEventPhase(t.db, creator, slug, step)).ok).toBe(true);
 }
 
-/** Wraps the row read so that up to `expected` steps meet after reading (helpers/seat-race.ts's gate, for events). */
-function rowGate(read: EventRowRead, expected: number, aloneMs = 150) {
-  let arrived = 0;
-  let past = 0;
-  let most = 0;
-  let open!: () => void;
-  const everyoneRead = new Promise<void>((resolve) => (open = resolve));
-  const gated: EventRowRead = async (tx, eventId) => {
-    const row = await read(tx, eventId);
-    arrived += 1;
-    past += 1;
-    most = Math.max(most, past);
-    if (arrived >= expected) open();
-    await Promise.race([everyoneRead, new Promise((resolve) => setTimeout(resolve, aloneMs))]);
-    past -= 1;
-    return row;
-  };
-  return { read: gated, mostAtOnce: () => most };
+/** Wraps the row read so that up to `expected` steps meet after reading (the seat race's gate, for events). */
+function rowGate(read: EventRowRead, expected: number, aloneMs = 150): { read: EventRowRead; mostAtOnce: () => number } {
+  return meetingGate(read, expected, aloneMs);
 }
 
 const answer = (o: PhaseChange) => (o.ok ? `ok:${o.phase}` : o.code === 'conflict' ? `${o.reason}:${o.phase}` : o.code);

@@ -54,15 +54,7 @@ export async function inviteMember(db: Db, actor: Actor | null, slug: string, ra
   const [open] = await db
     .select({ id: eventInvites.id })
     .from(eventInvites)
-    .where(
-      and(
-        eq(eventInvites.eventId, event.id),
-        eq(sql`lower(${eventInvites.email})`, input.email),
-        isNull(eventInvites.acceptedAt),
-        isNull(eventInvites.revokedAt),
-        gt(eventInvites.expiresAt, now),
-      ),
-    )
+    .where(and(pendingInvite(event.id, input.email), gt(eventInvites.expiresAt, now)))
     .limit(1);
   if (open) return invalid({ email: vmsg('alreadyInvited') });
 
@@ -75,17 +67,7 @@ export async function inviteMember(db: Db, actor: Actor | null, slug: string, ra
   const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link, text: words }));
   return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit) => {
     // An expired invite to the same address is no longer open: closing it frees the address for this one.
-    await tx
-      .update(eventInvites)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(eventInvites.eventId, event.id),
-          eq(sql`lower(${eventInvites.email})`, input.email),
-          isNull(eventInvites.acceptedAt),
-          isNull(eventInvites.revokedAt),
-        ),
-      );
+    await tx.update(eventInvites).set({ revokedAt: now }).where(pendingInvite(event.id, input.email));
     const [created] = await tx
       .insert(eventInvites)
       .values({
@@ -110,4 +92,14 @@ export async function inviteMember(db: Db, actor: Actor | null, slug: string, ra
     });
     return ok({ id: created!.id });
   });
+}
+
+/** Invites to this address in this event that were neither accepted nor revoked (expired or not). */
+function pendingInvite(eventId: string, email: string) {
+  return and(
+    eq(eventInvites.eventId, eventId),
+    eq(sql`lower(${eventInvites.email})`, email),
+    isNull(eventInvites.acceptedAt),
+    isNull(eventInvites.revokedAt),
+  );
 }
