@@ -38,6 +38,28 @@ const failed =
   (vitestStatus !== 0 && !vitest?.numFailedTests ? 1 : 0) +
   (playwrightStatus !== 0 && !playwright?.stats?.unexpected ? 1 : 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+// The names of what failed, last, where a reader of a truncated log still sees them.
+const failedNames = [
+  ...(vitest?.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${path.relative(root, file.name)} › ${test.fullName}`),
+  ),
+  ...playwrightProblems(playwright?.suites ?? []),
+];
+for (const name of failedNames) console.log(`failed: ${name}`);
 console.log(`\n[test] ${target}: vitest ${vitest?.numPassedTests ?? 0} passed, playwright ${playwright?.stats?.expected ?? 0} passed`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(vitestStatus !== 0 || playwrightStatus !== 0 || failed > 0 ? 1 : 0);
+
+/** Playwright's failed and flaky tests, as "file › title (status)". */
+function playwrightProblems(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      (spec.tests ?? [])
+        .filter((test) => test.status === 'unexpected' || test.status === 'flaky')
+        .map((test) => `${spec.file} › ${spec.title} (${test.status})`),
+    ),
+    ...playwrightProblems(suite.suites ?? []),
+  ]);
+}

@@ -4,13 +4,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type UseFormRegister, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { passwordSignInSchema } from '@/lib/auth/schemas';
 import { minutesToWait } from '@/lib/auth/sign-in-refusal';
 import { useValidationText } from '@/components/ui/use-validation-text';
 
 type Input = z.input<typeof passwordSignInSchema>;
+
+const signInFields = [
+  { name: 'email', type: 'email', autoComplete: 'username' },
+  { name: 'password', type: 'password', autoComplete: 'current-password' },
+] as const;
 
 export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
@@ -33,37 +38,47 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
           {failed > 0 ? t('throttled', { minutes: failed }) : t('failed')}
         </p>
       )}
-      <div className="field">
-        <label htmlFor="signin-email">{t('email')}</label>
-        <input
-          id="signin-email"
-          type="email"
-          autoComplete="username"
-          aria-invalid={Boolean(formState.errors.email)}
-          aria-describedby="signin-email-error"
-          {...register('email')}
-        />
-        <span id="signin-email-error" className="error">
-          {words(formState.errors.email?.message) ?? ''}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor="signin-password">{t('password')}</label>
-        <input
-          id="signin-password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={Boolean(formState.errors.password)}
-          aria-describedby="signin-password-error"
-          {...register('password')}
-        />
-        <span id="signin-password-error" className="error">
-          {words(formState.errors.password?.message) ?? ''}
-        </span>
-      </div>
+      {signInFields.map((f) => (
+        <SignInField key={f.name} {...f} label={t(f.name)} register={register} error={words(formState.errors[f.name]?.message)} />
+      ))}
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('submit')}
       </button>
     </form>
+  );
+}
+
+/** One labelled input whose error is read out with it. */
+function SignInField({
+  name,
+  type,
+  autoComplete,
+  label,
+  register,
+  error,
+}: {
+  name: keyof Input;
+  type: 'email' | 'password';
+  autoComplete: string;
+  label: string;
+  register: UseFormRegister<Input>;
+  error: string | undefined;
+}) {
+  const id = `signin-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={Boolean(error)}
+        aria-describedby={`${id}-error`}
+        {...register(name)}
+      />
+      <span id={`${id}-error`} className="error">
+        {error ?? ''}
+      </span>
+    </div>
   );
 }

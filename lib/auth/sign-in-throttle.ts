@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { pruneNowAndThen, type Verdict } from '@/lib/security/shared-rate-limit';
+import { countAttempt, type Verdict } from '@/lib/security/shared-rate-limit';
 
 /**
  * Password sign-in is throttled per account and per client. After `failures` failed attempts in a
@@ -45,27 +44,18 @@ export async function reserveAttempt(
   policy: ThrottlePolicy,
   now = new Date(),
 ): Promise<Verdict & { attempt: string }> {
-  const attempt = randomUUID();
   const at = sql`${now.toISOString()}::timestamptz`;
   const lockedUntil = sql`${rateLimits.since} + least(${policy.longestLockMs}::float8, ${policy.firstLockMs}::float8 * power(2::float8, least(30, ${rateLimits.count} - ${policy.failures}::int))) * interval '1 millisecond'`;
   const locked = sql`(${rateLimits.count} >= ${policy.failures}::int and ${lockedUntil} > ${at})`;
   const forgotten = sql`${rateLimits.since} <= ${new Date(now.getTime() - policy.forgetAfterMs).toISOString()}::timestamptz`;
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key, count: 1, since: now, lastAttempt: attempt })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${locked} then ${rateLimits.count} when ${forgotten} then 1 else ${rateLimits.count} + 1 end`,
-        since: sql`case when ${locked} then ${rateLimits.since} else ${at} end`,
-        lastAttempt: sql`case when ${locked} then ${rateLimits.lastAttempt} else ${attempt}::uuid end`,
-      },
-    })
-    .returning({ count: rateLimits.count, since: rateLimits.since, lastAttempt: rateLimits.lastAttempt });
-  await pruneNowAndThen(db, now);
-  if (row!.lastAttempt === attempt) return { allowed: true, retryAfterSeconds: 0, attempt };
-  const until = row!.since.getTime() + lockMs(row!.count, policy);
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)), attempt };
+  const row = await countAttempt(db, key, now, {
+    count: sql`case when ${locked} then ${rateLimits.count} when ${forgotten} then 1 else ${rateLimits.count} + 1 end`,
+    since: sql`case when ${locked} then ${rateLimits.since} else ${at} end`,
+    admitted: sql`not ${locked}`,
+  });
+  if (row.admitted) return { allowed: true, retryAfterSeconds: 0, attempt: row.attempt };
+  const until = row.since.getTime() + lockMs(row.count, policy);
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)), attempt: row.attempt };
 }
 
 /** The attempt succeeded: it was no failure after all. */
