@@ -4,8 +4,9 @@
 // timeout; without it, on PostgreSQL, every transaction reads the same counts and waitlist tails
 // before any writes, which is exactly the race the lock exists to prevent.
 import type { RegistrationOutcome } from '@/lib/registration/result';
-import type { SeatLock } from '@/lib/registration/seats';
+import { readSeatsWithoutLocking, type SeatLock } from '@/lib/registration/seats';
 import { violatedConstraint } from '@/lib/admin/db-errors';
+import { usingPostgres } from './db';
 
 export type SeatGate = {
   lock: SeatLock;
@@ -14,10 +15,25 @@ export type SeatGate = {
 };
 
 /**
+ * How long a caller past the read waits alone. A locked read lets one caller at a time through, so
+ * the wait must be short (each caller sits it out alone); an unlocked read lets every caller through,
+ * on PostgreSQL, so the wait must outlast the slowest of them reaching the read on a loaded machine: with a short one
+ * the first writes before the last has read, the race does not happen, and a negative control fails
+ * for the machine's speed, not the code's. (PGlite runs one transaction at a time: there every read
+ * is alone, locked or not.)
+ */
+export const WAIT_ALONE_LOCKED_MS = 150;
+export const WAIT_FOR_ALL_UNLOCKED_MS = 15_000;
+
+/**
  * Wraps a read so that up to `expected` callers meet after reading (or wait `aloneMs` alone): the
  * writes that follow then race, which is what a lock must survive. `mostAtOnce` says how many met.
  */
-export function meetingGate<Args extends unknown[], Row>(read: (...args: Args) => Promise<Row>, expected: number, aloneMs = 150) {
+export function meetingGate<Args extends unknown[], Row>(
+  read: (...args: Args) => Promise<Row>,
+  expected: number,
+  aloneMs = WAIT_ALONE_LOCKED_MS,
+) {
   let arrived = 0;
   let past = 0;
   let most = 0;
@@ -37,7 +53,11 @@ export function meetingGate<Args extends unknown[], Row>(read: (...args: Args) =
 }
 
 /** Wraps a seat lock (or the unlocked read) so that up to `expected` transactions meet after reading. */
-export function seatGate(read: SeatLock, expected: number, aloneMs = 150): SeatGate {
+export function seatGate(
+  read: SeatLock,
+  expected: number,
+  aloneMs = read === readSeatsWithoutLocking && usingPostgres ? WAIT_FOR_ALL_UNLOCKED_MS : WAIT_ALONE_LOCKED_MS,
+): SeatGate {
   const gate = meetingGate(read, expected, aloneMs);
   return { lock: gate.read, mostAtOnce: gate.mostAtOnce };
 }

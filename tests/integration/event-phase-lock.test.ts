@@ -19,7 +19,7 @@ import {
 } from '@/lib/events/admin/change-phase';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { actorFor } from '../helpers/actors';
-import { meetingGate } from '../helpers/seat-race';
+import { meetingGate, WAIT_ALONE_LOCKED_MS, WAIT_FOR_ALL_UNLOCKED_MS } from '../helpers/seat-race';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 
 let t: TestDatabase;
@@ -54,8 +54,12 @@ async function forumAt(slug: string, phase: 'open' | 'closed') {
 }
 
 /** Wraps the row read so that up to `expected` steps meet after reading (the seat race's gate, for events). */
-function rowGate(read: EventRowRead, expected: number, aloneMs = 150): { read: EventRowRead; mostAtOnce: () => number } {
-  return meetingGate(read, expected, aloneMs);
+function rowGate(read: EventRowRead, expected: number): { read: EventRowRead; mostAtOnce: () => number } {
+  return meetingGate(
+    read,
+    expected,
+    read === readEventRowWithoutLocking && usingPostgres ? WAIT_FOR_ALL_UNLOCKED_MS : WAIT_ALONE_LOCKED_MS,
+  );
 }
 
 const answer = (o: PhaseChange) => (o.ok ? `ok:${o.phase}` : o.code === 'conflict' ? `${o.reason}:${o.phase}` : o.code);
