@@ -39,6 +39,6 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     // Mail goes to a real SMTP server that a spec starts on this port (tests/e2e/speaker-portal.spec.ts).
-    env: { SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}` },
+    env: { SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   },
 });

@@ -33,5 +33,5 @@ export const config = {
   // Pages only: API routes, the language switch and the build's assets (and, in development, its
   // live-reload channels) are served as they are. Any other address, including a mistyped one under
   // /_next/, becomes a page address, so it gets the site's own not-found in the visitor's language.
-  matcher: ['/((?!api/|_next/(?:static|data|webpack-hmr)/|_next/image|__nextjs|locale$|favicon\\.ico$).*)'],
+  matcher: ['/((?!api/|_next/(?:static|data|webpack-hmr)/|_next/image|__nextjs|locale$|metrics$|favicon\\.ico$).*)'],
 };

@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/fault/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    env: { AUTH_SECRET: 'test-secret-test-secret-test-secret-0123' },
+    env: { AUTH_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,

@@ -9,6 +9,10 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-add
 import { admit } from '../lib/server/admit-request';
 import { HeldBodyRequest } from '../lib/server/held-body-request';
 import { runShutdownHooks } from '../lib/server/shutdown';
+import { locales } from '../lib/i18n/locales';
+import { timeRequest } from '../lib/observability/http-timing';
+import { REQUEST_ID_HEADER, requestIdFor } from '../lib/observability/request-id';
+import { buildRouteLabeler } from '../lib/observability/build-routes';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -23,7 +27,12 @@ async function main() {
   await app.prepare();
   // Refills ask Next.js over loopback when the server listens on every interface.
   const pages = publishedPageServer({ port: env.port, host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname });
+  const routeOf = buildRouteLabeler(process.cwd(), locales);
   const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
+    timeRequest(request, response, routeOf);
+    const requestId = requestIdFor(request.headers[REQUEST_ID_HEADER]);
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader('X-Request-Id', requestId);
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
       request.socket.remoteAddress,
       request.headers['x-forwarded-for'],

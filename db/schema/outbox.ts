@@ -43,6 +43,8 @@ export const outbox = pgTable(
     smtpResponse: text('smtp_response'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The request that queued it (X-Request-Id), so its send can be found from the request's logs. */
+    requestId: text('request_id'),
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),

@@ -57,6 +57,7 @@ const envSchema = z.object({
       .max(10, 'must be a whole number from 0 to 10')
       .default(0),
   ),
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export type AppEnv = {
@@ -73,6 +74,8 @@ export type AppEnv = {
   embedded: boolean;
   /** Proxies of ours in front of the app, whose X-Forwarded-For entries are believed (lib/security/client-address.ts). */
   trustProxyHops: number;
+  /** Bearer token that opens /metrics to other hosts; without it only the local machine may read it. */
+  metricsToken: string | undefined;
 };
 
 export function parseEnv(source: Record<string, string | undefined>): AppEnv {
@@ -97,6 +100,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     authSecret: env.AUTH_SECRET,
     embedded: !env.DATABASE_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 

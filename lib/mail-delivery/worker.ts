@@ -5,6 +5,8 @@ import { mailFromAddress, recipient, safeSubject } from '@/lib/mail/addresses';
 import { classifyFailure, exponentialBackoff, MAX_ATTEMPTS, type Backoff } from '@/lib/mail/delivery-policy';
 import { ensureRendered, type RenderedRow } from '@/lib/mail-delivery/render-queued';
 import type { MailTransport } from '@/lib/mail/transport';
+import { log } from '@/lib/observability/log';
+import { smtpOutcomesTotal } from '@/lib/observability/metrics';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -151,7 +153,13 @@ export async function deliverDueMail(db: Db, transport: MailTransport, options: 
   const lanes = Array.from({ length: Math.min(settings.concurrency, claimed.length) }, async () => {
     while (next < claimed.length) {
       const row = claimed[next++]!;
-      outcome[await deliverOne(db, transport, row, settings)] += 1;
+      const result = await deliverOne(db, transport, row, settings);
+      outcome[result] += 1;
+      smtpOutcomesTotal.inc({ outcome: result });
+      log().info(
+        { outboxId: row.id, messageId: row.messageId, requestId: row.requestId, kind: row.kind, outcome: result },
+        'mail delivery',
+      );
     }
   });
   await Promise.all(lanes);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { currentRequestId } from '@/lib/observability/request-context';
 
 export type NewMail = {
   kind: string;
@@ -11,6 +12,8 @@ export type NewMail = {
   toName?: string;
   subject: string;
   attachments?: OutboxAttachment[];
+  /** The request that caused the mail, for following it from the request to the SMTP send; by default the current one. */
+  requestId?: string | null;
 } & ({ html: string; text: string } | { template: MailTemplate; payload: unknown });
 
 /** Mail stored as data and rendered after its transaction commits (see lib/mail-delivery/render-queued.ts). */
@@ -28,7 +31,7 @@ export function messageIdFor(outboxId: string): string {
  * change and its mail commit together or not at all.
  */
 export async function enqueueMail(tx: Db, mail: NewMail): Promise<string> {
-  const { ids, insert } = outboxInsert([mail]);
+  const { ids, insert } = outboxInsert([{ ...mail, requestId: mail.requestId ?? (await currentRequestId()) }]);
   await tx.execute(insert);
   return ids[0]!;
 }
@@ -47,12 +50,12 @@ export function outboxInsert(mails: NewMail[]): { ids: string[]; insert: SQL } {
   });
   const array = <V>(pick: (row: (typeof rows)[number]) => V) => sql.param(rows.map(pick));
   const insert = sql`
-    insert into outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id)
-    select m.id, m.kind, m.event_id, m.registration_id, m.to_address, m.to_name, m.subject, m.html, m.text, m.template, m.payload::jsonb, m.attachments::jsonb, m.message_id
+    insert into outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id, request_id)
+    select m.id, m.kind, m.event_id, m.registration_id, m.to_address, m.to_name, m.subject, m.html, m.text, m.template, m.payload::jsonb, m.attachments::jsonb, m.message_id, m.request_id
     from unnest(${array((r) => r.id)}::uuid[], ${array((r) => r.mail.kind)}::text[], ${array((r) => r.mail.eventId ?? null)}::uuid[],
                 ${array((r) => r.mail.registrationId ?? null)}::uuid[], ${array((r) => r.mail.toAddress)}::text[], ${array((r) => r.mail.toName ?? '')}::text[],
                 ${array((r) => r.mail.subject)}::text[], ${array((r) => r.html)}::text[], ${array((r) => r.text)}::text[], ${array((r) => r.template)}::text[],
-                ${array((r) => r.payload)}::text[], ${array((r) => r.attachments)}::text[], ${array((r) => r.messageId)}::text[])
-         as m(id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id)`;
+                ${array((r) => r.payload)}::text[], ${array((r) => r.attachments)}::text[], ${array((r) => r.messageId)}::text[], ${array((r) => r.mail.requestId ?? null)}::text[])
+         as m(id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id, request_id)`;
   return { ids: rows.map((r) => r.id), insert };
 }

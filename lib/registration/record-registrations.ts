@@ -21,6 +21,8 @@ export type PreparedRegistration = {
   event: typeof events.$inferSelect;
   choices: ChoiceContext;
   now: Date;
+  /** The request that submitted it: carried to its mail's outbox row and the logs (docs/operations.md). */
+  requestId?: string | null;
 };
 
 const ALREADY_REGISTERED = 'This email address is already registered for this forum.';
@@ -54,15 +56,16 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
     const planned: PlannedRegistration[] = [];
     const mails: NewMail[] = [];
     for (const registration of fresh) {
-      const { id, input, event, choices } = registration;
+      const { id, input, event, choices, requestId } = registration;
       const venue = choices.venue;
       const plan = await planSeats(tx, locked, { venueId: venue?.id ?? null, seatBySession: choices.seatBySession });
       const waitlistPosition = plan.venue?.status === 'waitlisted' ? plan.venue.position : null;
       const status = waitlistPosition === null ? ('confirmed' as const) : ('waitlisted' as const);
       const seats = new Map(plan.sessions.map((s) => [s.sessionId, { status: s.status, waitlistPosition: s.position }]));
       planned.push({ registrationId: id, plan });
-      mails.push(
-        registrationMail(
+      mails.push({
+        requestId,
+        ...registrationMail(
           {
             registration: {
               id,
@@ -80,7 +83,7 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
           },
           status,
         ),
-      );
+      });
       answers.set(id, {
         ok: true,
         registration: {

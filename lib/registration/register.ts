@@ -12,6 +12,7 @@ import { registrationInputSchema } from './schema';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { vmsg } from '@/lib/validation/message';
+import { currentRequestId } from '@/lib/observability/request-context';
 
 export type RegisterOptions = {
   now?: Date;
@@ -62,5 +63,12 @@ export async function registerAttendee(
   const choices = checkChoices(event.id, input, { venue: choiceVenue, places, published });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
 
-  return (options.batches ?? registrationBatchesFor(db)).submit({ id: randomUUID(), input, event, choices, now });
+  return (options.batches ?? registrationBatchesFor(db)).submit({
+    id: randomUUID(),
+    input,
+    event,
+    choices,
+    now,
+    requestId: await currentRequestId(),
+  });
 }

@@ -1,5 +1,7 @@
 import { oncePerDb } from '@/db/prepared';
 import type { Db } from '@/db/types';
+import { log } from '@/lib/observability/log';
+import { registrationsTotal } from '@/lib/observability/metrics';
 import { recordRegistrations, type PreparedRegistration } from './record-registrations';
 import type { RegistrationOutcome } from './result';
 import { lockSeats, type SeatLock } from './seats';
@@ -60,7 +62,16 @@ export class RegistrationBatches {
         ),
       );
       batch.forEach((waiting, i) => {
-        waiting.resolve(results[i]!);
+        const result = results[i]!;
+        // Counted once committed: a batch that rolls back is retried, and counted then.
+        if (result.ok) {
+          registrationsTotal.inc({ standing: result.registration.status });
+          log().info(
+            { registrationId: result.registration.id, requestId: waiting.registration.requestId, standing: result.registration.status },
+            'registration recorded',
+          );
+        }
+        waiting.resolve(result);
       });
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);

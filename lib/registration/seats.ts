@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import { resultRows } from '@/db/rows';
 import type { Db } from '@/db/types';
+import { seatLockWaitSeconds } from '@/lib/observability/metrics';
 
 export type LockedSession = {
   id: string;
@@ -88,11 +89,13 @@ async function readSeats(tx: Db, request: SeatLockRequest, forUpdate: boolean): 
   // they reach the connection in this order (postgres.js sends them in one write, PGlite runs them in
   // turn) and PostgreSQL runs them in turn. Each tail read takes its snapshot only after the locks
   // are held, so it sees every place given by whoever held them before.
+  const waitStarted = performance.now();
   const [lockedRows, ...tails] = await Promise.all([
     parts.length ? tx.execute(sql.join(parts, sql` union all `)) : [],
     ...venueTails.map((id) => venueWaitlistTail(tx, id)),
     ...sessionTails.map((id) => sessionWaitlistTail(tx, id)),
   ]);
+  if (forUpdate) seatLockWaitSeconds.observe((performance.now() - waitStarted) / 1000);
   const rows = resultRows<SeatRow>(lockedRows);
   const venueTail = new Map(venueTails.map((id, i) => [id, waitlistTailOf(tails[i])]));
   const sessionTail = new Map(sessionTails.map((id, i) => [id, waitlistTailOf(tails[venueTails.length + i])]));

@@ -120,6 +120,28 @@ describe(`outbox insert (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(Number(after!.n)).toBe(Number(before!.n));
   });
 
+  it('each mail keeps the request that queued it (or none outside a request), for following it to its SMTP send', async () => {
+    const base = { kind: 'traced', eventId, subject: 'Traced', html: '<p>t</p>', text: 't' };
+    const { ids, insert } = outboxInsert([
+      { ...base, toAddress: 'r1@example.org', requestId: 'request-0001' },
+      { ...base, toAddress: 'r2@example.org', requestId: 'request-0002' },
+      { ...base, toAddress: 'r3@example.org' },
+    ]);
+    await t.db.execute(insert);
+    const stored = await t.db.select({ id: outbox.id, requestId: outbox.requestId }).from(outbox).where(inArray(outbox.id, ids));
+    expect(Object.fromEntries(stored.map((r) => [r.id, r.requestId]))).toEqual({
+      [ids[0]!]: 'request-0001',
+      [ids[1]!]: 'request-0002',
+      [ids[2]!]: null,
+    });
+    // Outside a request (the worker, a script) enqueueMail stores none unless told.
+    const told = await enqueueMail(t.db, { ...base, toAddress: 'r4@example.org', requestId: 'request-0004' });
+    const untold = await enqueueMail(t.db, { ...base, toAddress: 'r5@example.org' });
+    const [a] = await t.db.select({ requestId: outbox.requestId }).from(outbox).where(eq(outbox.id, told));
+    const [b] = await t.db.select({ requestId: outbox.requestId }).from(outbox).where(eq(outbox.id, untold));
+    expect([a?.requestId, b?.requestId]).toEqual(['request-0004', null]);
+  });
+
   it('a mail queued in a transaction that rolls back is not stored', async () => {
     let id = '';
     await expect(
