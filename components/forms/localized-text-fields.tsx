@@ -22,6 +22,8 @@ type Props<Values extends FieldValues> = {
   error?: string;
   multiline?: boolean;
   maxLength?: number;
+  /** Called when the English input loses focus (a form may make a web address from it). */
+  onEnglishBlur?: (value: string) => void;
 };
 
 /**
@@ -44,8 +46,13 @@ export function LocalizedTextFields<Values extends FieldValues>(props: Props<Val
           const empty = !props.values?.[code]?.trim();
           const error = code === 'en' ? props.error : undefined;
           const describedBy = [`${id}-error`, empty && code !== 'en' ? `${id}-missing` : ''].filter(Boolean).join(' ');
+          const registered = props.register(`${props.name}.${code}` as Path<Values>);
           const control = {
-            ...props.register(`${props.name}.${code}` as Path<Values>),
+            ...registered,
+            onBlur: (event: { target: { value: string } }) => {
+              void registered.onBlur(event);
+              if (code === 'en') props.onEnglishBlur?.(event.target.value);
+            },
             id,
             lang: htmlLang(code),
             maxLength: props.maxLength,

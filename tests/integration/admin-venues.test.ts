@@ -25,10 +25,8 @@ let organiser: Actor;
 
 const newVenue = (overrides: Record<string, unknown> = {}) => ({
   slug: 'kuala-lumpur',
-  nameEn: 'Kuala Lumpur Branch Venue',
-  nameZh: '吉隆坡分会场',
-  cityEn: 'Kuala Lumpur',
-  cityZh: '吉隆坡',
+  name: { en: 'Kuala Lumpur Branch Venue', zh: '吉隆坡分会场' },
+  city: { en: 'Kuala Lumpur', zh: '吉隆坡', ms: 'Kuala Lumpur' },
   country: 'my',
   timeZone: 'asia/kuala_lumpur',
   kind: 'branch',
@@ -121,8 +119,8 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'stream-2', kind: 'online', capacity: '10' }))).toEqual(
       invalid({ capacity: 'onlineCapacity' }),
     );
-    const many = await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'Bad Slug', nameEn: '', country: 'XX' }));
-    expect(many.ok === false && many.code === 'invalid' && Object.keys(many.fields ?? {}).sort()).toEqual(['country', 'nameEn', 'slug']);
+    const many = await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'Bad Slug', name: { en: '' }, country: 'XX' }));
+    expect(many.ok === false && many.code === 'invalid' && Object.keys(many.fields ?? {}).sort()).toEqual(['country', 'name', 'slug']);
     // The same slug in another event is fine: slugs are unique per event.
     expect(
       (

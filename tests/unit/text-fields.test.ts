@@ -13,7 +13,7 @@ import { multiLineText, singleLineText } from '@/lib/validation/text';
 const oneLineFields: [string, z.ZodType, string[]][] = [
   ['registration', registrationInputSchema, ['name', 'organisation', 'jobTitle']],
   ['session', sessionInputSchema, ['titleEn', 'titleZh']],
-  ['venue', venueInputSchema, ['nameEn', 'nameZh', 'cityEn', 'cityZh', 'address']],
+  ['venue', venueInputSchema, ['name.en', 'name.zh', 'name.th', 'city.en', 'city.ja', 'address']],
   ['room', roomInputSchema, ['name.en', 'name.zh', 'name.ja', 'name.ko', 'name.th']],
   ['speaker', speakerInputSchema, ['name', 'honorific', 'jobTitle', 'affiliation']],
   ['speaker profile', speakerProfileSchema, ['affiliation', 'jobTitle']],
