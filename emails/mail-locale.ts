@@ -1,6 +1,6 @@
 /**
- * The languages the mail templates are written in. Declared here rather than taken from lib/i18n so
- * the templates render what they are given; lib's Locale must stay assignable to it (tsc checks that
- * wherever lib passes a locale in).
+ * The language a mail is written in, as its `lang` attribute and its font stack take it: a BCP 47
+ * tag. Declared here rather than taken from lib/i18n so the templates render what they are given:
+ * they hold no text of their own (lib translates every word), so a new language needs nothing here.
  */
-export type MailLocale = 'en' | 'zh';
+export type MailLocale = string;

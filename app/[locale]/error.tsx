@@ -1,17 +1,14 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { useParams } from 'next/navigation';
-import en from '@/messages/en/errors.json';
-import zh from '@/messages/zh/errors.json';
+import { useFailureText } from '@/components/ui/failure-text';
 
 /**
- * A page that failed while rendering. Its text comes straight from the small errors catalogue: this
+ * A page that failed while rendering. Its text comes from the layout (FailureTextProvider): this
  * boundary must work on pages that load no i18n runtime in the browser.
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const { locale } = useParams<{ locale?: string }>();
-  const text = (locale === 'zh' ? zh : en).errors.failed;
+  const text = useFailureText();
   const heading = useRef<HTMLHeadingElement>(null);
   // Screen-reader and keyboard users land on the news rather than somewhere in the old page.
   useEffect(() => heading.current?.focus(), []);

@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { isLocale, locales } from '@/lib/i18n/locales';
+import { FailureTextProvider } from '@/components/ui/failure-text';
+import { htmlLang, isLocale, locales } from '@/lib/i18n/locales';
+import { AlternateLinks } from './alternate-links';
 import { LanguageLinks, LanguageSwitch } from './language-switch';
 import './globals.css';
 
@@ -24,9 +26,18 @@ export default async function RootLayout({ children, params }: { children: React
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('site');
+  const failed = await getTranslations('errors.failed');
+  const failureText = {
+    title: failed('title'),
+    body: failed('body'),
+    retry: failed('retry'),
+    home: failed('home'),
+    reference: failed.raw('reference') as string,
+  };
   return (
-    <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+    <html lang={htmlLang(locale)}>
       <body>
+        <AlternateLinks />
         <a className="skip" href="#main">
           {t('skip')}
         </a>
@@ -48,7 +59,9 @@ export default async function RootLayout({ children, params }: { children: React
         </header>
         {/* Text for client components is provided by the layouts that have them (ClientMessages), so
             pages without them load no i18n runtime in the browser. */}
-        <main id="main">{children}</main>
+        <main id="main">
+          <FailureTextProvider text={failureText}>{children}</FailureTextProvider>
+        </main>
         <footer className="site-footer">
           <p>
             {t('footer')} · <a href="/privacy">{t('privacy')}</a>

@@ -1,6 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -35,7 +36,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
   // Kinds, tracks and roles by the names the public programme gives them, not their stored codes.
   const names = useTranslations('agenda');
   const locale = useLocale();
-  const languageNames = useMemo(() => new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' }), [locale]);
+  const languageNames = useMemo(() => new Intl.DisplayNames([intlLocale(locale as Locale)], { type: 'language' }), [locale]);
   const words = useValidationText();
   const router = useRouter();
   const [conflicts, setConflicts] = useState<string[] | null>(null);

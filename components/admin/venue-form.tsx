@@ -11,6 +11,7 @@ import { VENUE_KINDS, venueInputSchema, type VenueFormValues, type VenueInput } 
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions, CountryOptions } from './select-options';
 
@@ -27,7 +28,7 @@ type Props = {
   action: (eventSlug: string, venueId: string | null, values: unknown) => Promise<Saved>;
 };
 
-const FIELDS = ['slug', 'nameEn', 'nameZh', 'cityEn', 'cityZh', 'country', 'timeZone', 'kind', 'capacity', 'address', 'position'] as const;
+const FIELDS = ['slug', 'name', 'city', 'country', 'timeZone', 'kind', 'capacity', 'address', 'position'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sessionCount, confirmedCount, action }: Props) {
@@ -41,9 +42,11 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `venue-${field}`;
-  const message = (field: Field) => words(errors[field]?.message);
+  const message = (field: Field) => words(errors[field]?.message as string | undefined);
+  // A localised field's error: the server's for the whole field, else English's own (the browser's check).
+  const localizedError = (field: 'name' | 'city') =>
+    words((errors[field]?.message ?? (errors[field] as { en?: { message?: string } } | undefined)?.en?.message) as string | undefined);
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
-  const cityEn = field('cityEn');
   const zoneChanged = venueId !== null && sessionCount > 0 && watch('timeZone') !== defaults.timeZone;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -61,26 +64,30 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   return (
     <form onSubmit={onSubmit} noValidate data-testid="venue-form" className="card">
       <FormNotice notice={notice} testId="venue-notice" />
+      <LocalizedTextFields
+        name="name"
+        idPrefix="venue"
+        label={t('venue.name')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('name') as Record<string, string | undefined>}
+        error={localizedError('name')}
+        maxLength={200}
+      />
+      <LocalizedTextFields
+        name="city"
+        idPrefix="venue"
+        label={t('venue.city')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('city') as Record<string, string | undefined>}
+        error={localizedError('city')}
+        maxLength={100}
+        onEnglishBlur={(value) => {
+          if (!venueId && !getValues('slug')) setValue('slug', suggestSlug(value));
+        }}
+      />
       <div className="grid">
-        <FormField id={id('nameEn')} label={t('venue.nameEn')} error={message('nameEn')}>
-          <input {...field('nameEn')} lang="en" />
-        </FormField>
-        <FormField id={id('nameZh')} label={t('venue.nameZh')} error={message('nameZh')}>
-          <input {...field('nameZh')} lang="zh" />
-        </FormField>
-        <FormField id={id('cityEn')} label={t('venue.cityEn')} error={message('cityEn')}>
-          <input
-            {...cityEn}
-            lang="en"
-            onBlur={(e) => {
-              void cityEn.onBlur(e);
-              if (!venueId && !getValues('slug')) setValue('slug', suggestSlug(e.target.value));
-            }}
-          />
-        </FormField>
-        <FormField id={id('cityZh')} label={t('venue.cityZh')} error={message('cityZh')}>
-          <input {...field('cityZh')} lang="zh" />
-        </FormField>
         <FormField id={id('slug')} label={t('venue.slug')} hint={t('venue.slugHint')} error={message('slug')}>
           <input {...field('slug', true)} spellCheck={false} autoCapitalize="none" />
         </FormField>

@@ -9,6 +9,7 @@ import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agen
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
@@ -20,7 +21,7 @@ type Props = {
   action: (eventSlug: string, venueId: string, roomId: string | null, values: unknown) => Promise<Saved>;
 };
 
-const FIELDS = ['nameEn', 'nameZh', 'capacity'] as const;
+const FIELDS = ['name', 'capacity'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** Adds a room to a venue, or edits one; several of these can be on one page, so ids carry the room. */
@@ -28,14 +29,18 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, reset, getValues, formState } = useForm<RoomFormValues, unknown, RoomInput>({
+  const { register, handleSubmit, setError, reset, getValues, watch, formState } = useForm<RoomFormValues, unknown, RoomInput>({
     resolver: zodResolver(roomInputSchema),
     defaultValues: defaults,
   });
   const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `room-${roomId ?? 'new'}-${field}`;
-  const message = (field: Field) => words(errors[field]?.message);
+  const message = (field: Field) => words(errors[field]?.message as string | undefined);
+  // The whole field's error (the server's), else English's own (the browser's check).
+  const nameError = words(
+    (errors.name?.message ?? (errors.name as { en?: { message?: string } } | undefined)?.en?.message) as string | undefined,
+  );
   const field = (name: Field) => ({ ...register(name), ...fieldAria(id(name), message(name)) });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -52,13 +57,17 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
   return (
     <form onSubmit={onSubmit} noValidate data-testid={roomId ? `room-form-${roomId}` : 'room-form-new'}>
       <FormNotice notice={notice} />
+      <LocalizedTextFields
+        name="name"
+        idPrefix={`room-${roomId ?? 'new'}`}
+        label={t('rooms.name')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('name') as Record<string, string | undefined>}
+        error={nameError}
+        maxLength={120}
+      />
       <div className="grid">
-        <FormField id={id('nameEn')} label={t('rooms.nameEn')} error={message('nameEn')}>
-          <input {...field('nameEn')} lang="en" />
-        </FormField>
-        <FormField id={id('nameZh')} label={t('rooms.nameZh')} error={message('nameZh')}>
-          <input {...field('nameZh')} lang="zh" />
-        </FormField>
         <FormField id={id('capacity')} label={t('rooms.capacity')} error={message('capacity')}>
           <input {...field('capacity')} inputMode="numeric" />
         </FormField>

@@ -9,7 +9,7 @@ import { venueAgendas, type AgendaEntry } from '@/lib/agenda/venue-agenda';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { formatDay } from '@/lib/format/datetime';
 import { pick } from '@/lib/i18n/text';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { intlLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 import { programmePath } from '@/lib/agenda/programme-path';
 
 export async function generateProgrammeMetadata({ params }: { params: Promise<{ locale: string; slug: string }> }) {
@@ -114,7 +114,7 @@ export async function Programme({
             <option value="">{t('any')}</option>
             {languages.map((l) => (
               <option key={l} value={l}>
-                {new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' }).of(l) ?? l}
+                {new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(l) ?? l}
               </option>
             ))}
           </select>

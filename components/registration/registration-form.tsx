@@ -8,13 +8,14 @@ import { RequestedSessionList } from './requested-session-list';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { Submission } from '@/lib/registration/submit-registration';
+import { htmlLang, languageName, type Locale, locales } from '@/lib/i18n/locales';
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
 import { validationTranslator } from '@/lib/validation/translate-validation';
 
 type Props = {
   eventSlug: string;
   options: FormOptions;
-  locale: 'en' | 'zh';
+  locale: Locale;
   preselected: string[];
   action: (slug: string, values: unknown) => Promise<Submission>;
   /** The `register` messages, passed in so the page loads no i18n runtime. */
@@ -286,8 +287,11 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <div className="field">
           <label htmlFor="locale">{t('locale')}</label>
           <select id="locale" {...register('locale')}>
-            <option value="en">English</option>
-            <option value="zh">中文</option>
+            {locales.map((code) => (
+              <option key={code} value={code} lang={htmlLang(code)}>
+                {languageName(code)}
+              </option>
+            ))}
           </select>
         </div>
       </fieldset>

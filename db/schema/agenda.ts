@@ -3,11 +3,16 @@ import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, times
 import { users } from './auth';
 import { eventRole, eventStatus, sessionKind, sessionStatus, speakerPresence, speakerRole, venueKind } from './enums';
 
-export type LocalizedText = { en: string; zh?: string };
+/**
+ * Content text in any language: a map from a BCP 47 tag (en, zh, ja, ko, th, zh-Hant, vi…) to text.
+ * English is required; every other language is optional and falls back along its chain
+ * (lib/i18n/text.ts). Stored as jsonb, so a new language needs no migration.
+ */
+export type LocalizedText = { en: string; [locale: string]: string | undefined };
 
 /** A speaker's honorific, job title and affiliation in a language other than English (the plain columns). */
 export type SpeakerTranslation = { honorific?: string; jobTitle?: string; affiliation?: string };
-export type SpeakerTranslations = { zh?: SpeakerTranslation };
+export type SpeakerTranslations = { [locale: string]: SpeakerTranslation | undefined };
 
 export const events = pgTable(
   'events',

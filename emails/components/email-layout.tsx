@@ -1,12 +1,8 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import { fontStack } from '../font-stacks';
 
-const body = {
-  backgroundColor: '#f4f6f8',
-  fontFamily: '-apple-system, "Segoe UI", Roboto, "PingFang SC", "Microsoft YaHei", sans-serif',
-  margin: 0,
-  padding: '24px 0',
-};
+const body = { backgroundColor: '#f4f6f8', margin: 0, padding: '24px 0' };
 const card = { backgroundColor: '#ffffff', borderRadius: 8, margin: '0 auto', maxWidth: 600, padding: '24px 28px' };
 const brand = { color: '#0b5cad', fontSize: 13, fontWeight: 600, letterSpacing: 0.3, margin: 0, textTransform: 'uppercase' as const };
 const footer = { color: '#6b7280', fontSize: 12, lineHeight: '18px' };
@@ -29,7 +25,7 @@ export function EmailLayout({
     <Html lang={lang}>
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={body}>
+      <Body style={{ ...body, fontFamily: fontStack(lang) }}>
         <Container style={card}>
           <Text style={brand}>{forumName}</Text>
           {children}

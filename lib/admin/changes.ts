@@ -1,3 +1,6 @@
+import type { LocalizedText } from '@/db/schema';
+import { localizedText } from '@/lib/i18n/text';
+
 /** The fields whose value differs, with both values, for the audit log. */
 export function changedFields<T extends Record<string, unknown>>(
   before: T,
@@ -11,7 +14,7 @@ export function changedFields<T extends Record<string, unknown>>(
   return changes;
 }
 
-/** `{ en, zh }` without an empty Chinese text, as stored LocalizedText values are. */
-export function localized(en: string | undefined, zh: string | undefined): { en: string; zh?: string } {
-  return zh ? { en: en ?? '', zh } : { en: en ?? '' };
+/** `{ en, zh }` without an empty Chinese text, as stored LocalizedText values are (lib/i18n/text.ts). */
+export function localized(en: string | undefined, zh: string | undefined): LocalizedText {
+  return localizedText({ en, zh });
 }

@@ -1,14 +1,9 @@
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import zh from 'i18n-iso-countries/langs/zh.json';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { joinSpan, spanText } from '@/lib/format/datetime';
 import { pick } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locales';
-
-countries.registerLocale(en);
-countries.registerLocale(zh);
+import { regionOptions } from '@/lib/i18n/region-names';
 
 export type SessionOption = { id: string; title: string; day: string; time: string; relay: boolean; seatsLeft: number | null };
 export type FormOptions = {
@@ -41,14 +36,11 @@ export function registrationFormOptions(agenda: PublicAgenda, seats: Map<string,
         };
       });
   }
-  const names = countries.getNames(locale === 'zh' ? 'zh' : 'en', { select: 'official' });
   return {
     venues: agenda.venues
       .filter((v) => v.kind !== 'online')
       .map((v) => ({ slug: v.slug, label: `${pick(v.name, locale)} (${pick(v.city, locale)}, ${v.timeZone})` })),
     sessionsFor,
-    countries: Object.entries(names)
-      .map(([code, name]) => ({ code, name }))
-      .sort((a, b) => a.name.localeCompare(b.name, locale === 'zh' ? 'zh-CN' : 'en')),
+    countries: regionOptions(locale),
   };
 }

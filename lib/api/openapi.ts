@@ -9,7 +9,8 @@ const errors = {
   422: json(ref('Error'), 'Invalid input; `fields` names each field and what is wrong with it'),
 };
 
-const localized = { type: 'object', required: ['en'], properties: { en: { type: 'string' }, zh: { type: 'string' } } };
+// Content text: English always, any other language (a BCP 47 tag: zh, ja, ko, th, zh-Hant…) when written.
+const localized = { type: 'object', required: ['en'], properties: { en: { type: 'string' } }, additionalProperties: { type: 'string' } };
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
 export function openApiDocument(serverUrl: string) {

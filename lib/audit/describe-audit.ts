@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@/db/schema';
+import { punctuation } from '@/lib/i18n/punctuation';
 import { formatSpan } from '@/lib/format/datetime';
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -108,7 +109,7 @@ function selfChange(c: Context, d: Details): string {
   const removed = titles(d.removed);
   if (added.length) parts.push(c.words.change('added', { sessions: list(c.locale, added) }));
   if (removed.length) parts.push(c.words.change('removed', { sessions: list(c.locale, removed) }));
-  return parts.join(c.locale === 'zh' ? '；' : '; ');
+  return parts.join(punctuation(c.locale).semicolon);
 }
 
 /** A team role and, for a role limited to one venue, that venue. */

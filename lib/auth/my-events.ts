@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import { eventMembers, events } from '@/db/schema';
+import { eventMembers, events, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { EventRole } from './authorize';
 import type { Actor } from './sessions';
 
-export type MyEvent = { id: string; slug: string; name: { en: string; zh?: string }; roles: EventRole[] };
+export type MyEvent = { id: string; slug: string; name: LocalizedText; roles: EventRole[] };
 
 /** The events an actor works on, with their roles in each (platform admins: every event, as organiser). */
 export async function myEvents(db: Db, actor: Actor): Promise<MyEvent[]> {

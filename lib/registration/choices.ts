@@ -1,4 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { LocalizedText } from '@/db/schema';
+import { locales } from '@/lib/i18n/locales';
+import { pick } from '@/lib/i18n/text';
 import { alias } from 'drizzle-orm/pg-core';
 import { preparedPerDb } from '@/db/prepared';
 import { events, rooms, sessionRelays, sessions, venues } from '@/db/schema';
@@ -91,9 +94,15 @@ export async function loadChoiceCandidates(db: Db, eventId: string, input: Choic
  * session held at the attendee's own venue takes one of its seats: a relay audience is bounded by the
  * receiving venue's capacity instead.
  */
-/** The session's title for the message in each language ({session} in English, {sessionZh} in Chinese). */
-function sessionNames(title: { en: string; zh?: string }) {
-  return { session: title.en, sessionZh: title.zh || title.en };
+/**
+ * The session's title for the message in each language: {session} in English, {sessionZh} in
+ * Chinese, {sessionJa} in Japanese… (each along its fallback chain), as the validation messages of
+ * each language name it.
+ */
+function sessionNames(title: LocalizedText): Record<string, string> {
+  const names: Record<string, string> = { session: title.en };
+  for (const locale of locales) if (locale !== 'en') names[`session${locale[0]!.toUpperCase()}${locale.slice(1)}`] = pick(title, locale);
+  return names;
 }
 
 export function checkChoices(eventId: string, input: Choice, candidates: ChoiceCandidates): ChoiceContext | ChoiceProblem {

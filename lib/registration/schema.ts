@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locales } from '@/lib/i18n/locales';
 import { vmsg } from '@/lib/validation/message';
 import { emailSchema } from '@/lib/auth/schemas';
 import { countryCodeSchema } from '@/lib/validation/country-code';
@@ -20,7 +21,7 @@ export const registrationInputSchema = z
     participantType: z.enum(PARTICIPANT_TYPES, { error: vmsg('participantType') }),
     ...attendanceFields,
     needs: multiLineText(500).default(''),
-    locale: z.enum(['en', 'zh'], { error: vmsg('emailLanguage') }).default('en'),
+    locale: z.enum(locales, { error: vmsg('emailLanguage') }).default('en'),
     consent: z.literal(true, { error: vmsg('consent') }),
   })
   .superRefine(requireVenueInPerson);

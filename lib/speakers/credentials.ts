@@ -1,5 +1,6 @@
 import type { SpeakerTranslations } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/locales';
+import { punctuation } from '@/lib/i18n/punctuation';
 
 export type SpeakerCredentialsSource = {
   honorific: string;
@@ -16,13 +17,13 @@ export type SpeakerCredentials = { honorific: string; jobTitle: string; affiliat
  */
 export function speakerCredentials(speaker: SpeakerCredentialsSource, locale: Locale | string): SpeakerCredentials {
   if (locale === 'en') return { honorific: speaker.honorific, jobTitle: speaker.jobTitle, affiliation: speaker.affiliation };
-  const own = locale === 'zh' ? speaker.translations?.zh : undefined;
+  const own = speaker.translations?.[locale];
   return { honorific: own?.honorific ?? '', jobTitle: own?.jobTitle ?? '', affiliation: own?.affiliation ?? '' };
 }
 
 /** "Job title, Affiliation" (or one of them, or empty), with the language's own comma. */
 export function credentialsLine(credentials: SpeakerCredentials, locale: Locale | string): string {
-  return [credentials.jobTitle, credentials.affiliation].filter(Boolean).join(locale === 'zh' ? '，' : ', ');
+  return [credentials.jobTitle, credentials.affiliation].filter(Boolean).join(punctuation(locale).comma);
 }
 
 /** The name with its honorific where the language has one. */

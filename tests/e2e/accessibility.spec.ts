@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { contextFor, inventoryLocales, pageInventory, seededIds, uncoveredPageRoutes, type Actor } from './support/page-inventory';
+import { htmlLang } from '@/lib/i18n/locales';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -26,7 +27,7 @@ for (const locale of inventoryLocales) {
           const target = entry.path(seededIds());
           const page = await context.newPage();
           await page.goto(target);
-          await expect(page.locator('html')).toHaveAttribute('lang', locale === 'zh' ? 'zh-CN' : 'en');
+          await expect(page.locator('html')).toHaveAttribute('lang', htmlLang(locale));
           // The mail preview is the mail's own HTML in a sandboxed frame (no scripts: axe cannot run in it
           // and waits out its frame timeout); the mail templates are not pages of the app.
           const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).exclude('iframe.mail-preview').analyze();

@@ -27,18 +27,47 @@ const ZOD_DEFAULTS = [
 const FIELD_PATH = /(^|\s)\.?[\w.[\]]*\s?:\s*(is|must|cannot|contains|lists)\b|(^|\s)\.:\s|\b[a-z]+[A-Z]\w*\s?[:：]/;
 const DEVELOPER_WORDS = /\b(must be|is required|must not|slug|enum|uuid|IANA)\b/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+// The scripts of the other languages, by what a page in each language should never show.
+const KANA = /[\u3040-\u30ff]/;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+const THAI = /[\u0e00-\u0e7f]/;
+const FOREIGN_SCRIPTS: Record<string, [RegExp, string][]> = {
+  en: [
+    [CJK, 'Chinese or Japanese'],
+    [HANGUL, 'Korean'],
+    [THAI, 'Thai'],
+  ],
+  zh: [
+    [KANA, 'Japanese'],
+    [HANGUL, 'Korean'],
+    [THAI, 'Thai'],
+  ],
+  ja: [
+    [HANGUL, 'Korean'],
+    [THAI, 'Thai'],
+  ],
+  ko: [
+    [KANA, 'Japanese'],
+    [THAI, 'Thai'],
+  ],
+  th: [
+    [CJK, 'Chinese or Japanese'],
+    [HANGUL, 'Korean'],
+  ],
+};
 // Proper names, addresses and examples that are the same in every language.
 const SAME_IN_EVERY_LANGUAGE = /https?:\/\/\S*|[\w.+-]+@[\w.-]+|[A-Z][a-z]+\/[A-Za-z_]+|\b(PNG|JPEG|WebP|MB|SMTP|CSV|ICS|URL)\b/g;
 // Three or more Latin words in a row: an English sentence, not a name or a code.
 const LATIN_SENTENCE = /[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/;
 
-export function wordProblems(text: string, locale: 'en' | 'zh'): string[] {
+export function wordProblems(text: string, locale: string): string[] {
   const problems: string[] = [];
   for (const value of RAW_ENUM_VALUES) if (text.includes(value)) problems.push(`raw value “${value}”`);
   for (const pattern of ZOD_DEFAULTS) if (pattern.test(text)) problems.push(`zod default text ${pattern}`);
   if (FIELD_PATH.test(text)) problems.push('a field path before a colon');
   if (locale === 'en' && DEVELOPER_WORDS.test(text)) problems.push('developer wording');
-  if (locale === 'en' && CJK.test(text)) problems.push('Chinese text on an English page');
-  if (locale === 'zh' && LATIN_SENTENCE.test(text.replace(SAME_IN_EVERY_LANGUAGE, ' '))) problems.push('English text on a Chinese page');
+  for (const [script, language] of FOREIGN_SCRIPTS[locale] ?? [])
+    if (script.test(text)) problems.push(`${language} text on a ${locale} page`);
+  if (locale !== 'en' && LATIN_SENTENCE.test(text.replace(SAME_IN_EVERY_LANGUAGE, ' '))) problems.push(`English text on a ${locale} page`);
   return problems.map((p) => `${p}: ${JSON.stringify(text)}`);
 }

@@ -25,10 +25,8 @@ let organiser: Actor;
 
 const newVenue = (overrides: Record<string, unknown> = {}) => ({
   slug: 'kuala-lumpur',
-  nameEn: 'Kuala Lumpur Branch Venue',
-  nameZh: '吉隆坡分会场',
-  cityEn: 'Kuala Lumpur',
-  cityZh: '吉隆坡',
+  name: { en: 'Kuala Lumpur Branch Venue', zh: '吉隆坡分会场' },
+  city: { en: 'Kuala Lumpur', zh: '吉隆坡', ms: 'Kuala Lumpur' },
   country: 'my',
   timeZone: 'asia/kuala_lumpur',
   kind: 'branch',
@@ -121,8 +119,8 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'stream-2', kind: 'online', capacity: '10' }))).toEqual(
       invalid({ capacity: 'onlineCapacity' }),
     );
-    const many = await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'Bad Slug', nameEn: '', country: 'XX' }));
-    expect(many.ok === false && many.code === 'invalid' && Object.keys(many.fields ?? {}).sort()).toEqual(['country', 'nameEn', 'slug']);
+    const many = await createVenue(t.db, organiser, EVENT, newVenue({ slug: 'Bad Slug', name: { en: '' }, country: 'XX' }));
+    expect(many.ok === false && many.code === 'invalid' && Object.keys(many.fields ?? {}).sort()).toEqual(['country', 'name', 'slug']);
     // The same slug in another event is fine: slugs are unique per event.
     expect(
       (
@@ -204,7 +202,7 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       code: 'not-found',
       error: 'No such venue in this event',
     });
-    expect(await createRoom(t.db, stranger, 'other-forum', ours.id, { nameEn: 'X', nameZh: '', capacity: '1' })).toEqual({
+    expect(await createRoom(t.db, stranger, 'other-forum', ours.id, { name: { en: 'X' }, capacity: '1' })).toEqual({
       ok: false,
       code: 'not-found',
       error: 'No such venue in this event',
@@ -216,16 +214,22 @@ describe(`venues (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('adds and edits a room, refusing a negative or missing capacity', async () => {
     const tokyo = await venueBySlug(t.db, 'tokyo');
-    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '', capacity: '-1' })).toEqual(
+    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { name: { en: 'Room 5B' }, capacity: '-1' })).toEqual(
       invalid({ capacity: 'tooSmall?min=0' }),
     );
-    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: '', nameZh: '', capacity: '' })).toEqual(
-      invalid({ nameEn: 'required', capacity: 'required' }),
+    expect(await createRoom(t.db, organiser, EVENT, tokyo.id, { name: { en: '' }, capacity: '' })).toEqual(
+      invalid({ name: 'required', capacity: 'required' }),
     );
-    const created = await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Room 5B', nameZh: '5B室', capacity: '40' });
+    const created = await createRoom(t.db, organiser, EVENT, tokyo.id, {
+      name: { en: 'Room 5B', zh: '5B室', ja: '5B会議室', ko: '', th: 'ห้อง 5B' },
+      capacity: '40',
+    });
     expect(created.ok).toBe(true);
     const id = (created as { id: string }).id;
-    expect(await updateRoom(t.db, organiser, EVENT, id, { nameEn: 'Room 5B (Annex)', nameZh: '', capacity: 0 })).toEqual({ ok: true, id });
+    // Every language side by side; an empty one is not stored, so Korean readers get the English.
+    const [stored] = await t.db.select().from(rooms).where(eq(rooms.id, id));
+    expect(stored!.name).toEqual({ en: 'Room 5B', zh: '5B室', ja: '5B会議室', th: 'ห้อง 5B' });
+    expect(await updateRoom(t.db, organiser, EVENT, id, { name: { en: 'Room 5B (Annex)' }, capacity: 0 })).toEqual({ ok: true, id });
     const [row] = await t.db.select().from(rooms).where(eq(rooms.id, id));
     expect(row).toMatchObject({ name: { en: 'Room 5B (Annex)' }, capacity: 0, venueId: tokyo.id });
     const edits = await t.db
@@ -237,7 +241,7 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 
   it('deletes an unused room but refuses one a session is held in or relayed to, naming the sessions', async () => {
     const tokyo = await venueBySlug(t.db, 'tokyo');
-    const spare = await createRoom(t.db, organiser, EVENT, tokyo.id, { nameEn: 'Storage', nameZh: '', capacity: '5' });
+    const spare = await createRoom(t.db, organiser, EVENT, tokyo.id, { name: { en: 'Storage' }, capacity: '5' });
     expect(await deleteRoom(t.db, organiser, EVENT, (spare as { id: string }).id)).toEqual({ ok: true });
     expect(
       await t.db
@@ -275,7 +279,7 @@ describe(`rooms (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       code: 'not-found',
       error: 'No such room in this event',
     });
-    expect(await updateRoom(t.db, organiser, EVENT, room!.id, { nameEn: 'Mine now', nameZh: '', capacity: '1' })).toEqual({
+    expect(await updateRoom(t.db, organiser, EVENT, room!.id, { name: { en: 'Mine now' }, capacity: '1' })).toEqual({
       ok: false,
       code: 'not-found',
       error: 'No such room in this event',
@@ -436,7 +440,7 @@ describe('who may manage venues, rooms and speakers', () => {
       await actorFor(t.db, 'talker@forum.test', { eventSlug: EVENT, role: 'speaker' }),
       await actorFor(t.db, 'org@other.test', { eventSlug: 'other-forum', role: 'organiser' }),
     ];
-    const roomValues = { nameEn: 'Taken over', nameZh: '', capacity: '1' };
+    const roomValues = { name: { en: 'Taken over' }, capacity: '1' };
     for (const actor of refused) {
       const calls: (() => Promise<unknown>)[] = [
         () => listVenues(t.db, actor, EVENT),

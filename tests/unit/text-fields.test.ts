@@ -13,8 +13,8 @@ import { multiLineText, singleLineText } from '@/lib/validation/text';
 const oneLineFields: [string, z.ZodType, string[]][] = [
   ['registration', registrationInputSchema, ['name', 'organisation', 'jobTitle']],
   ['session', sessionInputSchema, ['titleEn', 'titleZh']],
-  ['venue', venueInputSchema, ['nameEn', 'nameZh', 'cityEn', 'cityZh', 'address']],
-  ['room', roomInputSchema, ['nameEn', 'nameZh']],
+  ['venue', venueInputSchema, ['name.en', 'name.zh', 'name.th', 'city.en', 'city.ja', 'address']],
+  ['room', roomInputSchema, ['name.en', 'name.zh', 'name.ja', 'name.ko', 'name.th']],
   ['speaker', speakerInputSchema, ['name', 'honorific', 'jobTitle', 'affiliation']],
   ['speaker profile', speakerProfileSchema, ['affiliation', 'jobTitle']],
   ['announcement', announcementSchema, ['subject']],
@@ -47,8 +47,11 @@ const CONTROLS = {
 
 /** The message for this one field, or undefined when the field's value is accepted. */
 function fieldMessage(schema: z.ZodType, field: string, value: string): string | undefined {
-  const result = schema.safeParse({ [field]: value });
-  return result.success ? undefined : result.error.issues.find((issue) => issue.path[0] === field)?.message;
+  // "name.th": one language of a localised field (lib/validation/localized-text-input.ts).
+  const [top, locale] = field.split('.') as [string, string | undefined];
+  const result = schema.safeParse({ [top]: locale ? { en: 'x', [locale]: value } : value });
+  const path = locale ? [top, locale] : [top];
+  return result.success ? undefined : result.error.issues.find((issue) => path.every((part, i) => issue.path[i] === part))?.message;
 }
 
 describe('text fields refuse control characters with a message written for people', () => {

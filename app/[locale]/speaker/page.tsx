@@ -1,4 +1,5 @@
 import { localDate } from '@/lib/time/zones';
+import { punctuation } from '@/lib/i18n/punctuation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
@@ -144,7 +145,7 @@ function people(list: SchedulePerson[], t: T, locale: Locale) {
       const name = nameWithHonorific(p.name, speakerCredentials({ ...p, jobTitle: '', affiliation: '' }, locale));
       return `${name}${p.presence === 'remote' ? ` (${t('remoteBadge')})` : ''}`;
     })
-    .join(locale === 'zh' ? '、' : ', ');
+    .join(punctuation(locale).enumeration);
 }
 
 function SessionCard({

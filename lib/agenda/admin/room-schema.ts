@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { singleLineText } from '@/lib/validation/text';
-import { requiredCount, requiredText } from '@/lib/admin/field-schemas';
+import { requiredCount } from '@/lib/admin/field-schemas';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 
 /** The room form and its server action both parse with this. */
 export const roomInputSchema = z.object({
-  nameEn: requiredText(120),
-  nameZh: singleLineText(120),
+  name: localizedTextInput(120),
   capacity: requiredCount(100_000),
 });
 

@@ -5,7 +5,7 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/validation/field-errors';
 import { saveAudited } from '@/lib/audit/save-audited';
-import { changedFields, localized } from '@/lib/admin/changes';
+import { changedFields } from '@/lib/admin/changes';
 import { ok } from '@/lib/errors/result';
 import { missing, type Saved } from '@/lib/admin/saved';
 import { roomInputSchema } from './room-schema';
@@ -35,13 +35,13 @@ export async function createRoom(db: Db, actor: Actor | null, slug: string, venu
     if (!venue) return missing('venue');
     const [row] = await tx
       .insert(rooms)
-      .values({ venueId: venue.id, name: localized(input.nameEn, input.nameZh), capacity: input.capacity })
+      .values({ venueId: venue.id, name: input.name, capacity: input.capacity })
       .returning({ id: rooms.id });
     await audit({
       action: 'room.create',
       entity: 'room',
       entityId: row!.id,
-      details: { venue: venue.slug, name: input.nameEn, capacity: input.capacity },
+      details: { venue: venue.slug, name: input.name.en, capacity: input.capacity },
     });
     return ok({ id: row!.id });
   });
@@ -56,7 +56,7 @@ export async function updateRoom(db: Db, actor: Actor | null, slug: string, room
   return saveAudited(db, { eventId: event.id, actor }, {}, async (tx, audit): Promise<Saved> => {
     const current = await eventRoomForUpdate(tx, event.id, roomId);
     if (!current) return missing('room');
-    const next = { name: localized(input.nameEn, input.nameZh), capacity: input.capacity };
+    const next = { name: input.name, capacity: input.capacity };
     const changes = changedFields(current.room, next);
     if (Object.keys(changes).length === 0) return ok({ id: roomId });
     await tx.update(rooms).set(next).where(eq(rooms.id, roomId));

@@ -5,7 +5,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/validation/field-errors';
-import { changedFields, localized } from '@/lib/admin/changes';
+import { changedFields } from '@/lib/admin/changes';
 import { saveAudited } from '@/lib/audit/save-audited';
 import { invalid, ok } from '@/lib/errors/result';
 import { missing, type Saved } from '@/lib/admin/saved';
@@ -18,8 +18,8 @@ const BELOW_CONFIRMED = vmsg('capacityBelowSeats');
 function columns(input: VenueInput) {
   return {
     slug: input.slug,
-    name: localized(input.nameEn, input.nameZh),
-    city: localized(input.cityEn, input.cityZh),
+    name: input.name,
+    city: input.city,
     country: input.country,
     timeZone: input.timeZone,
     kind: input.kind,
@@ -63,7 +63,7 @@ export async function createVenue(db: Db, actor: Actor | null, slug: string, val
       action: 'venue.create',
       entity: 'venue',
       entityId: row!.id,
-      details: { slug: input.slug, name: input.nameEn, timeZone: input.timeZone, kind: input.kind, capacity: input.capacity },
+      details: { slug: input.slug, name: input.name.en, timeZone: input.timeZone, kind: input.kind, capacity: input.capacity },
     });
     return ok({ id: row!.id });
   });

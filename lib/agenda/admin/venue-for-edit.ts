@@ -5,16 +5,15 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { roomsOfVenues, sessionsUsingRooms } from './room-usage';
 import { activeInPersonRegistrations, sessionsShownAtVenue } from './venue-sessions';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import type { VenueFormValues } from './venue-schema';
 
 /** The form values that show a stored venue as it is. */
 export function venueFormValues(venue: typeof venues.$inferSelect): VenueFormValues {
   return {
     slug: venue.slug,
-    nameEn: venue.name.en,
-    nameZh: venue.name.zh ?? '',
-    cityEn: venue.city.en,
-    cityZh: venue.city.zh ?? '',
+    name: localizedFormValues(venue.name),
+    city: localizedFormValues(venue.city),
     country: venue.country,
     timeZone: venue.timeZone,
     kind: venue.kind,
@@ -62,10 +61,8 @@ export async function newVenueDefaults(
     event,
     values: {
       slug: '',
-      nameEn: '',
-      nameZh: '',
-      cityEn: '',
-      cityZh: '',
+      name: localizedFormValues(null),
+      city: localizedFormValues(null),
       country: '',
       timeZone: event.timeZone,
       kind: 'branch',

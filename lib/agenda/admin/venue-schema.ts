@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { vmsg } from '@/lib/validation/message';
 import { singleLineText } from '@/lib/validation/text';
 import { countryCodeSchema } from '@/lib/validation/country-code';
-import { optionalCount, requiredCount, requiredText, slugField } from '@/lib/admin/field-schemas';
+import { optionalCount, requiredCount, slugField } from '@/lib/admin/field-schemas';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 import { timeZoneField } from '@/lib/validation/time-zone';
 
 export const VENUE_KINDS = ['main', 'branch', 'online'] as const;
@@ -12,10 +13,8 @@ export type VenueKind = (typeof VENUE_KINDS)[number];
 export const venueInputSchema = z
   .object({
     slug: slugField,
-    nameEn: requiredText(200),
-    nameZh: singleLineText(200),
-    cityEn: requiredText(100),
-    cityZh: singleLineText(100),
+    name: localizedTextInput(200),
+    city: localizedTextInput(100),
     country: countryCodeSchema,
     timeZone: timeZoneField,
     kind: z.enum(VENUE_KINDS, { error: vmsg('choose') }),

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { localeForCountry } from '@/lib/i18n/country-locale';
 import { createElement } from 'react';
 import { registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -17,8 +18,6 @@ import type { PublicAgenda } from '../public-agenda';
 import { changeLine } from './change-lines';
 import type { AgendaChange } from './diff';
 import type { ScheduleAudience } from './audience';
-
-const CHINESE_SPEAKING = new Set(['CN', 'TW', 'HK', 'MO']);
 
 /**
  * Mails everyone a published change affects (`audience`, from scheduleAudience), once each:
@@ -62,7 +61,7 @@ export async function notifyScheduleChanges(
   const sessionsById = new Map([...previous, ...agenda.sessions].map((s) => [s.id, s]));
   const forumName = (locale: Locale) => pick(agenda.event.name, locale);
   for (const { speaker: person, sessionIds } of audience.speakers) {
-    const locale: Locale = CHINESE_SPEAKING.has(person.country) ? 'zh' : 'en';
+    const locale: Locale = localeForCountry(person.country);
     const mine = relevant.filter((c) => sessionIds.includes(c.sessionId));
     const lines = mine.map((c) => changeLine(c, agenda, locale, venueZone(locale))).filter((line): line is string => Boolean(line));
     const words = speakerScheduleText(locale, forumName(locale), person.name);

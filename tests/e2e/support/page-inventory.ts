@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Browser, type BrowserContext } from '@playwright/test';
 import type { Locale } from '@/lib/i18n/locales';
-import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { LOCALE_COOKIE, locales } from '@/lib/i18n/locales';
 import { matrixAccounts, PASSWORD } from '../fixtures';
 import { seededIds, speakerAccount, type SeededIds } from './seeded-ids';
 
@@ -184,6 +184,6 @@ export async function contextFor(
   return context;
 }
 
-export const inventoryLocales: Locale[] = ['en', 'zh'];
+export const inventoryLocales: Locale[] = [...locales];
 
 export { seededIds };

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadPublicAgenda } from '@/lib/agenda/load';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,7 @@ export default async function SpeakersPage({ params }: { params: Promise<{ slug:
   const agenda = await loadPublicAgenda(slug);
   if (!agenda) notFound();
   const [t, locale] = await Promise.all([getTranslations('agenda'), getLocale()]);
-  const region = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
+  const region = new Intl.DisplayNames([intlLocale(locale as Locale)], { type: 'region' });
   return (
     <>
       <h1>{t('speakersTitle')}</h1>

@@ -10,7 +10,8 @@ import { programmePath } from '@/lib/agenda/programme-path';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { parseAgendaQuery } from '@/lib/agenda/query';
 import { pick } from '@/lib/i18n/text';
-import type { Locale } from '@/lib/i18n/locales';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
+import { punctuation } from '@/lib/i18n/punctuation';
 import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 
 export const dynamic = 'force-dynamic';
@@ -33,8 +34,9 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const left = seats.get(session.id);
   // Streamed sessions are on the online venue's programme, in the session's own venue's time.
   const online = session.streamed && venue.kind !== 'online' ? agenda.venues.find((v) => v.kind === 'online') : undefined;
-  const languageName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' });
-  const regionName = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
+  const languageName = new Intl.DisplayNames([intlLocale(locale)], { type: 'language' });
+  const regionName = new Intl.DisplayNames([intlLocale(locale)], { type: 'region' });
+  const marks = punctuation(locale);
   return (
     <article data-session={session.slug}>
       <p className="muted">
@@ -125,15 +127,13 @@ export default async function SessionPage({ params, searchParams }: Props) {
               const person = agenda.speakers.find((p) => p.id === role.speakerId);
               if (!person) return null;
               const credentials = speakerCredentials(person, locale);
-              const about = [t(`roles.${role.role}` as never), credentialsLine(credentials, locale)]
-                .filter(Boolean)
-                .join(locale === 'zh' ? '，' : ', ');
+              const about = [t(`roles.${role.role}` as never), credentialsLine(credentials, locale)].filter(Boolean).join(marks.comma);
               return (
                 <li key={role.speakerId} data-speaker={person.slug}>
                   <a href={`/events/${slug}/speakers/${person.slug}`}>{nameWithHonorific(person.name, credentials)}</a> — {about}
-                  {locale === 'zh' ? '（' : ' ('}
+                  {marks.open}
                   {regionName.of(person.country) ?? person.country}
-                  {locale === 'zh' ? '）' : ')'}
+                  {marks.close}
                   {role.presence === 'remote' && ` · ${t('remote')}`}
                 </li>
               );

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionTimeAt } from '@/components/agenda/session-time';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import { pick } from '@/lib/i18n/text';
-import type { Locale } from '@/lib/i18n/locales';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export default async function SpeakerPage({ params }: { params: Promise<{ slug: 
   const speaker = agenda?.speakers.find((s) => s.slug === key);
   if (!agenda || !speaker) notFound();
   const [t, locale] = await Promise.all([getTranslations('agenda'), getLocale() as Promise<Locale>]);
-  const region = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'region' });
+  const region = new Intl.DisplayNames([intlLocale(locale as Locale)], { type: 'region' });
   const credentials = speakerCredentials(speaker, locale);
   const theirs = agenda.sessions.filter((s) => s.speakers.some((r) => r.speakerId === speaker.id));
   return (

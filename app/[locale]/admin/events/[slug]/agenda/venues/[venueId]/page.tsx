@@ -1,4 +1,5 @@
 import { DataTable } from '@/components/admin/data-table';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -114,7 +115,7 @@ export default async function VenuePage(props: PageProps<{ slug: string; venueId
                   eventSlug={slug}
                   venueId={venue.id}
                   roomId={room.id}
-                  defaults={{ nameEn: room.name.en, nameZh: room.name.zh ?? '', capacity: String(room.capacity) }}
+                  defaults={{ name: localizedFormValues(room.name), capacity: String(room.capacity) }}
                   action={saveRoomAction}
                 />
                 <form action={deleteRoomAction.bind(null, slug, venue.id, room.id)} style={{ marginTop: '.75rem' }}>
@@ -135,7 +136,7 @@ export default async function VenuePage(props: PageProps<{ slug: string; venueId
           eventSlug={slug}
           venueId={venue.id}
           roomId={null}
-          defaults={{ nameEn: '', nameZh: '', capacity: '' }}
+          defaults={{ name: localizedFormValues(null), capacity: '' }}
           action={saveRoomAction}
         />
       </section>
