@@ -33,7 +33,11 @@ export const questionInputSchema = z.object({
     .union([z.uuid(), z.literal(''), z.null()])
     .default(null)
     .transform((id) => id || null),
-  conditionValues: z.array(z.string().max(64)).max(50).default([]),
+  // A group of checkboxes gives an array, a lone one its value or false.
+  conditionValues: z.preprocess(
+    (value) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []),
+    z.array(z.string().max(64)).max(50),
+  ),
   /** Empty: every category. */
   categoryIds: z.array(z.uuid()).max(100).default([]),
 });
