@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'question.retire',
   'registration.create',
   'registration.self-change',
+  'registration.details.self-change',
   'registration.self-cancel',
   'registration.cancel',
   'registration.export',

@@ -157,6 +157,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
     waitlisted: d.status === 'waitlisted' ? 'yes' : 'no',
   }),
   'registration.self-change': (d, c) => ({ ...person(c, d), changes: selfChange(c, d) }),
+  'registration.details.self-change': (d, c) => person(c, d),
   'registration.self-cancel': (d, c) => person(c, d),
   'registration.cancel': (d, c) => ({ ...person(c, d), hasReason: d.reason ? 'yes' : 'no', reason: str(d.reason) }),
   'registration.export': () => ({}),

@@ -16,9 +16,20 @@ export async function insertAnswers(tx: Db, rows: readonly (AnswerRow & { regist
       as a("registrationId" uuid, "questionId" uuid, "questionVersion" integer, "textValue" text, "numberValue" numeric, "dateValue" date, "boolValue" boolean, "optionIds" text[])`);
 }
 
-/** Replaces a registration's answers with these (its manage page, an organiser's edit). */
-export async function replaceAnswers(tx: Db, registrationId: string, rows: readonly AnswerRow[]): Promise<void> {
-  await tx.execute(sql`delete from registration_answers where registration_id = ${registrationId}`);
+/**
+ * Replaces a registration's answers to `questionIds` (the questions asked now) with these; answers to
+ * questions no longer asked stay as they were given.
+ */
+export async function replaceAnswers(
+  tx: Db,
+  registrationId: string,
+  questionIds: readonly string[],
+  rows: readonly AnswerRow[],
+): Promise<void> {
+  if (questionIds.length)
+    await tx.execute(
+      sql`delete from registration_answers where registration_id = ${registrationId} and question_id = any(${sql.param([...questionIds])}::uuid[])`,
+    );
   await insertAnswers(
     tx,
     rows.map((row) => ({ ...row, registrationId })),
