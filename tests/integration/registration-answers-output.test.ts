@@ -13,6 +13,7 @@ import { createQuestion, updateQuestion } from '@/lib/registration/questions/adm
 import { eventQuestions } from '@/lib/registration/questions/load';
 import { answerText } from '@/lib/registration/questions/read-answers';
 import { registerAttendee } from '@/lib/registration/register';
+import { eraseRegistrations } from '@/lib/retention/erase-registration';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person } from '../helpers/registration';
@@ -113,6 +114,12 @@ describe('a registrant changes their details and answers from the manage page', 
     expect(row).toMatchObject({ name: 'Renamed', organisation: 'CATTC', locale: 'zh' });
     const answers = await t.db.select().from(registrationAnswers).where(eq(registrationAnswers.registrationId, id));
     expect(answers.map((a) => a.textValue ?? a.optionIds?.[0]).sort()).toEqual(['second']);
+  });
+
+  it('erasing a registration deletes its answers', async () => {
+    const id = await register('erase-me', { [note]: 'private' });
+    await t.db.transaction((tx) => eraseRegistrations(tx, [id], now));
+    expect(await t.db.select().from(registrationAnswers).where(eq(registrationAnswers.registrationId, id))).toEqual([]);
   });
 
   it.each([
