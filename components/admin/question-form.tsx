@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
@@ -27,6 +28,7 @@ type Props = {
 const FIELDS = ['kind', 'required', 'labelEn', 'labelZh', 'helpEn', 'helpZh', 'options', 'conditionQuestionId', 'conditionValues'] as const;
 type Field = (typeof FIELDS)[number];
 const WITH_OPTIONS = new Set(['single_choice', 'multiple_choice']);
+const emptyOption = { id: '', labelEn: '', labelZh: '', retired: false };
 
 /** Adds a question to the registration form, or edits one; several are on one page, so ids carry the question. */
 export function QuestionForm({ eventSlug, questionId, defaults, conditions, action }: Props) {
@@ -52,6 +54,14 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
   const kind = watch('kind');
   const conditionId = watch('conditionQuestionId');
   const condition = conditions.find((c) => c.id === conditionId && c.id !== questionId);
+  // A choice question starts with two empty options; other kinds carry none (nothing hidden to fill in).
+  const { append, replace } = options;
+  const optionCount = options.fields.length;
+  useEffect(() => {
+    if (kind && WITH_OPTIONS.has(kind)) {
+      if (optionCount === 0) append([emptyOption, emptyOption], { shouldFocus: false });
+    } else if (optionCount > 0 && questionId === null) replace([]);
+  }, [kind, optionCount, append, replace, questionId]);
 
   const onSubmit = handleSubmit(async (values) => {
     clear();
@@ -140,11 +150,7 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
               )}
             </div>
           ))}
-          <button
-            type="button"
-            className="button secondary small"
-            onClick={() => options.append({ id: '', labelEn: '', labelZh: '', retired: false })}
-          >
+          <button type="button" className="button secondary small" onClick={() => options.append(emptyOption)}>
             {t('addOption')}
           </button>
           <span id={`${id('options')}-error`} className="error" role={message('options') ? 'alert' : undefined}>

@@ -24,7 +24,7 @@ const NEW_QUESTION: QuestionFormValues = {
   labelZh: '',
   helpEn: '',
   helpZh: '',
-  options: [{ id: '', labelEn: '', labelZh: '', retired: false }],
+  options: [],
   conditionQuestionId: '',
   conditionValues: [],
   categoryIds: [],
