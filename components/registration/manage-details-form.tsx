@@ -6,6 +6,7 @@ import { type Resolver, useForm } from 'react-hook-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import type { Result } from '@/lib/errors/result';
+import { htmlLang, languageName, locales } from '@/lib/i18n/locales';
 import { type PlainMessages, plainTranslator } from '@/lib/i18n/plain-translator';
 import type { OwnDetailsValues } from '@/lib/registration/change-details-schema';
 import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
@@ -87,8 +88,11 @@ export function ManageDetailsForm({ token, defaults, questions, countries, actio
       <div className="field">
         <label htmlFor="details-locale">{t('locale')}</label>
         <select {...aria('locale')} {...register('locale')}>
-          <option value="en">English</option>
-          <option value="zh">中文</option>
+          {locales.map((code) => (
+            <option key={code} value={code} lang={htmlLang(code)}>
+              {languageName(code)}
+            </option>
+          ))}
         </select>
         <span id="details-locale-error" className="error" role={message('locale') ? 'alert' : undefined}>
           {message('locale') ?? ''}

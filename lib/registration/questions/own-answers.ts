@@ -1,4 +1,5 @@
 import type { Db } from '@/db/types';
+import { type Locale, locales } from '@/lib/i18n/locales';
 import type { OwnDetailsValues } from '../change-details-schema';
 import { answerValue } from './answer-rows';
 import { eventQuestions } from './load';
@@ -22,7 +23,7 @@ export async function ownAnswersForForm(
   const defaults: OwnDetailsValues = {
     name: registration.name,
     organisation: registration.organisation,
-    locale: registration.locale === 'zh' ? 'zh' : 'en',
+    locale: (locales as readonly string[]).includes(registration.locale) ? (registration.locale as Locale) : 'en',
     answers: values,
   };
   return { defaults, questions: questionsOnForm(questions, locale) };
