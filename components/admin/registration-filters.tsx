@@ -87,6 +87,25 @@ export async function RegistrationFilterForm({
             ))}
           </select>
         </div>
+        {options.questions.length > 0 && (
+          <>
+            <div className="field">
+              <label htmlFor="f-question">{t('question')}</label>
+              <select id="f-question" name="question" defaultValue={filters.question ?? ''}>
+                <option value="">{t('any')}</option>
+                {options.questions.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {pick(q.label, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-answer">{t('answer')}</label>
+              <input id="f-answer" name="answer" type="search" defaultValue={filters.answer ?? ''} maxLength={200} />
+            </div>
+          </>
+        )}
         {children}
       </div>
       <div className="actions">

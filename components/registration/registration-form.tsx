@@ -11,6 +11,8 @@ import type { Submission } from '@/lib/registration/submit-registration';
 import { htmlLang, languageName, type Locale, locales } from '@/lib/i18n/locales';
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
 import { validationTranslator } from '@/lib/validation/translate-validation';
+import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
+import { QuestionFields } from './question-fields';
 
 type Props = {
   eventSlug: string;
@@ -22,6 +24,8 @@ type Props = {
   messages: PlainMessages;
   /** The `validation` messages: what the shared schema and the server say, in the page's language. */
   validationMessages: PlainMessages;
+  /** The organisers' own questions, checked with the schema the server builds from them. */
+  questions?: QuestionOnForm[];
 };
 
 /**
@@ -36,6 +40,24 @@ const sharedSchemaResolver: Resolver<RegistrationFormValues, unknown, Registrati
   return zodResolver(registrationInputSchema)(values, context, options);
 };
 
+/** The built-in fields' resolver and the answers' (built from the questions, as on the server), their errors together. */
+function resolverWithAnswers(questions: QuestionOnForm[]): Resolver<RegistrationFormValues, unknown, RegistrationInput> {
+  if (!questions.length) return sharedSchemaResolver;
+  return async (values, context, options) => {
+    const [{ zodResolver }, { answersFieldSchema }] = await Promise.all([
+      import('@hookform/resolvers/zod'),
+      import('@/lib/registration/questions/answer-schema'),
+    ]);
+    const [base, answers] = await Promise.all([
+      sharedSchemaResolver(values, context, options),
+      zodResolver(answersFieldSchema(questions))(values as never, context, options as never),
+    ]);
+    const errors = { ...base.errors, ...answers.errors };
+    if (Object.keys(errors).length) return { values: {}, errors } as never;
+    return { values: { ...base.values, ...(answers.values as object) }, errors: {} } as never;
+  };
+}
+
 function FieldError({ id, message }: { id: string; message?: string }) {
   return (
     <span id={id} className="error" role={message ? 'alert' : undefined}>
@@ -44,7 +66,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages, validationMessages }: Props) {
+export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages, validationMessages, questions = [] }: Props) {
   const t = useMemo(() => plainTranslator(messages), [messages]);
   const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   // What was submitted, once the server has it: the answer is the same whether the address was new or
@@ -54,7 +76,7 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
   );
   const [notice, setNotice] = useState<string | null>(null);
   const { register, handleSubmit, watch, setValue, setError, formState } = useForm<RegistrationFormValues, unknown, RegistrationInput>({
-    resolver: sharedSchemaResolver,
+    resolver: useMemo(() => resolverWithAnswers(questions), [questions]),
     defaultValues: { locale, sessions: preselected, venue: null, consent: undefined as unknown as true },
   });
   const mode = watch('mode');
@@ -276,6 +298,23 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         })}
         <FieldError id="sessions-error" message={message('sessions')} />
       </fieldset>
+
+      {questions.length > 0 && (
+        <fieldset data-testid="custom-questions">
+          <legend>{t('questions')}</legend>
+          <QuestionFields
+            questions={questions}
+            register={register}
+            watch={watch}
+            error={(id) => {
+              const error = (errors as { answers?: Record<string, { message?: string }> }).answers?.[id];
+              return error?.message ? words(error.message) : undefined;
+            }}
+            countries={options.countries}
+            words={{ yes: t('yes'), no: t('no'), choose: t('chooseCountry'), optional: t('optional') }}
+          />
+        </fieldset>
+      )}
 
       <fieldset>
         <legend>{t('preferences')}</legend>

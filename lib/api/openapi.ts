@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registrationInputSchema } from '@/lib/registration/schema';
+import { QUESTION_KINDS } from '@/db/schema/question-kinds';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -101,6 +102,19 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/v1/events/{slug}/questions': {
+        get: {
+          summary: 'The organisers’ own questions on the registration form, in order',
+          description:
+            'Answer them in `answers` of the registration, keyed by question id. Answers are never published: they are read by the registrant (manage page) and the organisers only.',
+          operationId: 'listQuestions',
+          parameters: [slugParam],
+          responses: {
+            200: json({ type: 'object', properties: { questions: { type: 'array', items: ref('Question') } } }, 'Questions'),
+            404: errors[404],
+          },
+        },
+      },
       '/api/v1/events/{slug}/registrations': {
         post: {
           summary: 'Register for a forum',
@@ -189,7 +203,42 @@ export function openApiDocument(serverUrl: string) {
             relayedTo: { type: 'array', items: { type: 'string' } },
           },
         },
-        RegistrationInput: registrationBody,
+        RegistrationInput: {
+          ...registrationBody,
+          properties: {
+            ...(registrationBody as { properties?: object }).properties,
+            answers: {
+              type: 'object',
+              description:
+                'Question id → answer: text (short_text, long_text, email, phone, country as ISO code, date as YYYY-MM-DD), a number, "yes"/"no" (or true/false), an option id (single_choice) or an array of option ids (multiple_choice). A required question left empty, a wrong type, an unknown option, or a question not asked of this registrant is refused with 422 naming `answers.<question id>`.',
+              additionalProperties: {
+                oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+              },
+            },
+          },
+        },
+        Question: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            position: { type: 'integer' },
+            kind: {
+              type: 'string',
+              enum: [...QUESTION_KINDS],
+            },
+            required: { type: 'boolean' },
+            label: localized,
+            help: localized,
+            options: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localized } } },
+            condition: {
+              type: ['object', 'null'],
+              description: 'Asked only when that question is answered with one of `values`',
+              properties: { questionId: { type: 'string', format: 'uuid' }, values: { type: 'array', items: { type: 'string' } } },
+            },
+            categoryIds: { type: ['array', 'null'], items: { type: 'string', format: 'uuid' }, description: 'null: asked of everyone' },
+            version: { type: 'integer' },
+          },
+        },
         RegistrationReceived: {
           type: 'object',
           required: ['received', 'email', 'message'],

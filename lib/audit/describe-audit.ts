@@ -112,6 +112,12 @@ function selfChange(c: Context, d: Details): string {
   return parts.join(punctuation(c.locale).semicolon);
 }
 
+/** A custom question's label as it read when the entry was made, in the reader's language where it has one. */
+function questionLabel(c: Context, d: Details): string {
+  const label = (d.label ?? {}) as Record<string, unknown>;
+  return str((c.locale === 'zh' && label.zh) || label.en);
+}
+
 /** A team role and, for a role limited to one venue, that venue. */
 function teamRole(c: Context, d: Details): Record<string, string> {
   return { role: str(d.role), hasVenue: d.venueId ? 'yes' : 'no', venue: d.venueId ? venueName(c, d.venueId) : '' };
@@ -140,6 +146,10 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'event.close-registration': () => ({}),
   'event.archive': () => ({}),
   'mail.resend': (d) => ({ subject: str(d.subject), to: str(d.to) }),
+  'question.create': (d, c) => ({ label: questionLabel(c, d) }),
+  'question.update': (d, c) => ({ label: questionLabel(c, d) }),
+  'question.move': (d, c) => ({ label: questionLabel(c, d), direction: d.direction === 'up' ? 'up' : 'down' }),
+  'question.retire': (d, c) => ({ label: questionLabel(c, d) }),
   'registration.create': (d, c) => ({
     ...person(c, d),
     mode: str(d.mode) === 'online' ? 'online' : 'in_person',
@@ -147,6 +157,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
     waitlisted: d.status === 'waitlisted' ? 'yes' : 'no',
   }),
   'registration.self-change': (d, c) => ({ ...person(c, d), changes: selfChange(c, d) }),
+  'registration.details.self-change': (d, c) => person(c, d),
   'registration.self-cancel': (d, c) => person(c, d),
   'registration.cancel': (d, c) => ({ ...person(c, d), hasReason: d.reason ? 'yes' : 'no', reason: str(d.reason) }),
   'registration.export': () => ({}),

@@ -2,6 +2,7 @@
 export const CLIENT_NAMESPACES = [
   'adminAgenda',
   'adminEvents',
+  'adminQuestions',
   'adminTeam',
   'adminVenues',
   'agenda',

@@ -13,6 +13,8 @@ import { conflict } from '@/lib/errors/result';
 import type { RegistrationOutcome } from './result';
 import type { RegistrationInput } from './schema';
 import { hasFreeSeat, type SeatLock, type SeatLockRequest } from './seats';
+import type { AnswerRow } from './questions/answer-rows';
+import { insertAnswers } from './questions/record-answers';
 
 /** A registration checked against the event and its choices, ready to be written. */
 export type PreparedRegistration = {
@@ -23,6 +25,8 @@ export type PreparedRegistration = {
   now: Date;
   /** The request that submitted it: carried to its mail's outbox row and the logs (docs/operations.md). */
   requestId?: string | null;
+  /** Answers to the organisers' questions, checked against their definitions. */
+  answers?: AnswerRow[];
 };
 
 const ALREADY_REGISTERED = 'This email address is already registered for this forum.';
@@ -52,6 +56,10 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
   const answers = new Map<string, RegistrationOutcome>();
 
   if (fresh.length) {
+    await insertAnswers(
+      tx,
+      fresh.flatMap((registration) => (registration.answers ?? []).map((answer) => ({ ...answer, registrationId: registration.id }))),
+    );
     const locked = await lock(tx, seatLockRequest(fresh));
     const planned: PlannedRegistration[] = [];
     const mails: NewMail[] = [];

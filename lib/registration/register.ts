@@ -13,6 +13,9 @@ import { fieldErrors } from '@/lib/validation/field-errors';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { vmsg } from '@/lib/validation/message';
 import { currentRequestId } from '@/lib/observability/request-context';
+import { askedQuestionsBySlug } from './questions/load';
+import { checkAnswers, claimedCategoryId, submittedAnswers } from './questions/check-answers';
+import { answerRows } from './questions/answer-rows';
 
 export type RegisterOptions = {
   now?: Date;
@@ -45,7 +48,11 @@ export async function registerAttendee(
   options: RegisterOptions = {},
 ): Promise<RegistrationOutcome> {
   const parsed = registrationInputSchema.safeParse(rawInput);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  // The organisers' questions are checked in the same request, so every refused field is named at once.
+  const questions = await askedQuestionsBySlug(db, eventSlug);
+  const answers = checkAnswers(questions, submittedAnswers(rawInput), { categoryId: claimedCategoryId(rawInput) });
+  if (!parsed.success || !answers.ok)
+    return invalid({ ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(answers.ok ? {} : answers.fields) });
   const input = parsed.data;
 
   const [row] = await eventWithVenue(db).execute({ slug: eventSlug, venueSlug: input.mode === 'in_person' ? (input.venue ?? '') : '' });
@@ -70,5 +77,6 @@ export async function registerAttendee(
     choices,
     now,
     requestId: await currentRequestId(),
+    answers: answerRows(questions, answers.answers),
   });
 }

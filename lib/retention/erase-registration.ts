@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { outbox, registrations, streamGrants } from '@/db/schema';
+import { outbox, registrationAnswers, registrations, streamGrants } from '@/db/schema';
 import type { Db } from '@/db/types';
 
 /** The placeholder address of an erased registration: unique per row, never deliverable (RFC 2606 .invalid). */
@@ -8,8 +8,8 @@ export const erasedAddress = (registrationId: string) => `erased-${registrationI
 
 /**
  * Erases the personal data of registrations that are no longer active (cancelled, or of an event
- * that has ended): name, address, organisation, job title, needs, the manage link, the mail sent to
- * them and any livestream grant to their address. What reports count stays: country, participant
+ * that has ended): name, address, organisation, job title, needs, answers to the organisers'
+ * questions, the manage link, the mail sent to them and any livestream grant to their address. What reports count stays: country, participant
  * type, mode, venue, status and dates. Run inside the caller's transaction.
  */
 export async function eraseRegistrations(tx: Db, registrationIds: string[], now: Date): Promise<number> {
@@ -39,6 +39,9 @@ export async function eraseRegistrations(tx: Db, registrationIds: string[], now:
       .where(and(eq(streamGrants.eventId, row.eventId), sql`lower(${streamGrants.email}) = lower(${row.email})`));
   }
   const ids = rows.map((r) => r.id);
-  if (ids.length) await tx.delete(outbox).where(inArray(outbox.registrationId, ids));
+  if (ids.length) {
+    await tx.delete(outbox).where(inArray(outbox.registrationId, ids));
+    await tx.delete(registrationAnswers).where(inArray(registrationAnswers.registrationId, ids));
+  }
   return rows.length;
 }

@@ -76,6 +76,9 @@ export const VALIDATION_KEYS = [
   'subject',
   'body',
   'pagePosition',
+  'phone',
+  'notAsked',
+  'answers',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -29,6 +29,7 @@ const MANAGE_ACTIONS = {
   change: 'app/[locale]/manage/[token]/actions.ts#changeRegistrationAction',
   cancel: 'app/[locale]/manage/[token]/actions.ts#cancelRegistrationAction',
   erase: 'app/[locale]/manage/[token]/actions.ts#eraseRegistrationAction',
+  details: 'app/[locale]/manage/[token]/actions.ts#changeDetailsAction',
 } as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
@@ -107,6 +108,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/registrations`,
     `${base}/registrations/${registrationId}`,
     `${base}/registrations/announce`,
+    `${base}/questions`,
     `${base}/mail`,
     ...(mailId ? [`${base}/mail/${mailId}`] : []),
     `${base}/audit`,
@@ -233,7 +235,8 @@ test('every admin server action refuses everyone but the event’s organisers (a
     if (name === 'sessionId') return seeded.sessionId;
     if (name === 'venueId') return seeded.venueId;
     if (name === 'speakerId') return seeded.speakerId;
-    if (name === 'roomId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
+    if (name === 'roomId' || name === 'questionId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
+    if (name === 'direction') return 'up';
     if (name === 'email') return form.email;
     if (name === 'input') return { code: 'HF1.x.y' };
     // A real step, so the role check (not the argument check, which answers 404 to anyone) refuses it.
@@ -435,6 +438,13 @@ test('the manage page’s actions act only with the registration’s own token: 
       args: [token, formData({ confirm: 'erase' })],
       origin,
     });
+  const details = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.details)!,
+      args: [token, { name: 'Matrix Renamed', organisation: 'Matrix probe', locale: 'zh', answers: {} }],
+      origin,
+    });
   // Every registration as the organiser's export has it: mode, venue, status, waitlist place, sessions.
   const registrations = async () => (await (await organiser.get(`${base}/registrations/export.csv`)).text()).replace(/^\uFEFF/, '');
   const row = (csv: string, email: string) => csv.split('\n').find((line) => line.includes(email)) ?? '';
@@ -458,6 +468,7 @@ test('the manage page’s actions act only with the registration’s own token: 
       ['change', change],
       ['cancel', cancel],
       ['erase', erase],
+      ['details', details],
     ] as const) {
       const response = await call(token);
       if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
@@ -465,7 +476,7 @@ test('the manage page’s actions act only with the registration’s own token: 
     }
   }
   // The right token from another site is refused before the action runs.
-  for (const call of [change, cancel, erase])
+  for (const call of [change, cancel, erase, details])
     expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
   expect(notRefused).toEqual([]);
   expect(await registrations()).toEqual(before);
@@ -479,7 +490,13 @@ test('the manage page’s actions act only with the registration’s own token: 
   await cancel(other.token);
   expect(await registrations()).toEqual(cancelled);
 
-  // Control: the registrant's own token changes their registration.
+  // A cancelled registration's details stay as they were.
+  expect(await (await details(other.token)).text()).not.toContain('"ok":true');
+  expect(await registrations()).toEqual(cancelled);
+
+  // Control: the registrant's own token changes their registration, and their details.
+  expect(await (await details(victim.token)).text()).toContain('"ok":true');
+  expect(row(await registrations(), victim.email)).toContain('Matrix Renamed');
   expect(actionRedirect(await change(victim.token))).toMatch(/[?&]saved=1(;|$)/);
   expect(row(await registrations(), victim.email)).toMatch(/,in_person,[^,]*Nanning|,in_person,nanning/i);
 
@@ -489,7 +506,7 @@ test('the manage page’s actions act only with the registration’s own token: 
   const erased = await registrations();
   expect(erased).not.toContain(other.email);
   expect(erased).not.toContain('Matrix Otherperson');
-  expect(row(erased, victim.email)).toContain('Matrix Manageperson');
+  expect(row(erased, victim.email)).toContain('Matrix Renamed');
   const page = await (await request.get(`/manage/${encodeURIComponent(other.token)}`)).text();
   expect(page).toContain('This registration was erased.');
   expect(page).not.toContain(other.email);

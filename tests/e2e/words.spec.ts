@@ -115,6 +115,21 @@ const FORMS: FormPage[] = [
       },
     ],
   },
+  {
+    page: 'admin registration questions',
+    attempts: [
+      { what: 'empty', run: (page) => submit(page, '[data-testid="question-form-new"]') },
+      {
+        what: 'a choice question without options',
+        run: async (page) => {
+          const form = page.getByTestId('question-form-new');
+          await form.locator('select[id$="-kind"]').selectOption('single_choice');
+          await form.locator('input[id$="-labelEn"]').fill('L'.repeat(400));
+          await submit(page, '[data-testid="question-form-new"]');
+        },
+      },
+    ],
+  },
   { page: 'admin new speaker', attempts: [{ what: 'empty', run: (page) => submit(page, '[data-testid="speaker-form"]') }] },
   {
     page: 'admin speaker',
@@ -208,6 +223,7 @@ const PAGES_WITH_FORMS = [
   'admin session',
   'admin new venue',
   'admin venue',
+  'admin registration questions',
   'admin new speaker',
   'admin speaker',
   'admin registration',

@@ -4,6 +4,8 @@ import type { Db } from '@/db/types';
 import { inScope, scopedEvent, type AdminEvent, type VenueScope } from '@/lib/admin/event-access';
 import { READERS } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
+import { eventQuestions } from '../questions/load';
+import { answersOf } from '../questions/read-answers';
 
 export type RegistrationDetail = NonNullable<Awaited<ReturnType<typeof loadDetail>>>;
 
@@ -60,8 +62,12 @@ async function loadDetail(db: Db, event: AdminEvent, registrationId: string, sco
     .from(outbox)
     .where(eq(outbox.registrationId, registrationId))
     .orderBy(desc(outbox.createdAt));
+  const [questions, answers] = await Promise.all([eventQuestions(db, event.id, { withRetired: true }), answersOf(db, [registrationId])]);
+  const given = answers.get(registrationId);
   return {
     event,
+    /** Every question it answered, retired ones too, with the stored answer. */
+    answers: questions.filter((q) => given?.has(q.id)).map((question) => ({ question, answer: given!.get(question.id)! })),
     registration,
     venue: row.venue,
     checkedInByEmail: row.checkedInByEmail,

@@ -8,6 +8,8 @@ import type { Actor } from '@/lib/auth/sessions';
 import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cursor';
 import { CSV_BOM, csvRecord } from './csv';
 import { registrationConditions, type RegistrationFilters } from './filters';
+import { eventQuestions, type QuestionRow } from '../questions/load';
+import { answersOf, answerText } from '../questions/read-answers';
 
 const BATCH = 1000;
 
@@ -53,6 +55,8 @@ export async function exportRegistrationsCsv(
     details: { filters, ...(scope ? { venueIds: scope } : {}) },
   });
   const where = registrationConditions(event.id, filters, { scope });
+  // One column per question, retired ones too (their answers stay), headed by its English label.
+  const questions = await eventQuestions(db, event.id, { withRetired: true });
   const encoder = new TextEncoder();
   let cursor: Cursor | null = null;
   let started = false;
@@ -62,11 +66,11 @@ export async function exportRegistrationsCsv(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvRecord(CSV_COLUMNS)));
+        controller.enqueue(encoder.encode(CSV_BOM + csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`)])));
         return;
       }
       if (done) return;
-      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where);
+      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions);
       if (batch.records.length) controller.enqueue(encoder.encode(batch.records.join('')));
       if (batch.last) cursor = batch.last;
       if (batch.records.length < BATCH) {
@@ -79,7 +83,7 @@ export async function exportRegistrationsCsv(
   return { filename: `registrations-${event.slug}-${stamp}.csv`, stream };
 }
 
-async function readBatch(db: Db, where: ReturnType<typeof and>) {
+async function readBatch(db: Db, where: ReturnType<typeof and>, questions: QuestionRow[]) {
   const rows = await db
     .select({
       id: registrations.id,
@@ -123,6 +127,12 @@ async function readBatch(db: Db, where: ReturnType<typeof and>) {
         )
         .orderBy(asc(sessions.startsAt))
     : [];
+  const answers = questions.length
+    ? await answersOf(
+        db,
+        rows.map((r) => r.id),
+      )
+    : new Map();
   const seatsOf = new Map<string, string[]>();
   for (const seat of seats) {
     const label = seat.status === 'waitlisted' ? `${seat.slug} (waitlist ${seat.position})` : seat.slug;
@@ -147,6 +157,7 @@ async function readBatch(db: Db, where: ReturnType<typeof and>) {
       r.locale,
       r.checkedInAt,
       r.cancelledAt,
+      ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id), 'en', { yes: 'yes', no: 'no' })),
     ]),
   );
   const lastRow = rows[rows.length - 1];

@@ -4,13 +4,19 @@ import type { Db } from '@/db/types';
 import { READERS } from '@/lib/auth/authorize';
 import { eventAccess } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
+import { eventQuestions } from '../questions/load';
 
-export type FilterOptions = { venues: { slug: string; name: LocalizedText }[]; countries: string[] };
+export type FilterOptions = {
+  venues: { slug: string; name: LocalizedText }[];
+  countries: string[];
+  /** The organisers' questions, retired ones too (their answers stay filterable). */
+  questions: { id: string; label: LocalizedText }[];
+};
 
 /** What the filter menus offer: the event's on-site venues and the countries registrants come from. */
 export async function registrationFilterOptions(db: Db, actor: Actor | null, slug: string): Promise<FilterOptions> {
   const { event } = await eventAccess(db, actor, slug, READERS);
-  const [venueRows, countryRows] = await Promise.all([
+  const [venueRows, countryRows, questionRows] = await Promise.all([
     db
       .select({ slug: venues.slug, name: venues.name })
       .from(venues)
@@ -21,6 +27,11 @@ export async function registrationFilterOptions(db: Db, actor: Actor | null, slu
       .from(registrations)
       .where(eq(registrations.eventId, event.id))
       .orderBy(asc(registrations.country)),
+    eventQuestions(db, event.id, { withRetired: true }),
   ]);
-  return { venues: venueRows, countries: countryRows.map((c) => c.country) };
+  return {
+    venues: venueRows,
+    countries: countryRows.map((c) => c.country),
+    questions: questionRows.map((q) => ({ id: q.id, label: q.label })),
+  };
 }

@@ -38,6 +38,14 @@ export const registrationFilterSchema = z.object({
       .regex(/^[A-Z]{2}$/, vmsg('country')),
   ),
   type: param(z.enum(PARTICIPANT_TYPES, { error: vmsg('participantType') })),
+  /** One of the organisers' questions: registrations that answered it (with `answer`, that way). */
+  question: param(z.uuid({ error: vmsg('choose') })),
+  answer: param(
+    z
+      .string({ error: vmsg('text') })
+      .trim()
+      .max(200, vmsg('tooLong', { max: 200 })),
+  ),
 });
 
 export type RegistrationFilters = z.output<typeof registrationFilterSchema>;
@@ -67,7 +75,9 @@ export function filtersKeepingValid(params: Record<string, string | string[] | u
 }
 
 /** The adminRegistrations message naming a query parameter, for the "filter not applied" notice. */
-export function filterLabelKey(field: string): 'search' | 'venue' | 'mode' | 'status' | 'country' | 'type' | 'sort' | 'pageSize' | 'page' {
+export function filterLabelKey(
+  field: string,
+): 'search' | 'venue' | 'mode' | 'status' | 'country' | 'type' | 'question' | 'answer' | 'sort' | 'pageSize' | 'page' {
   const labels = {
     q: 'search',
     venue: 'venue',
@@ -75,6 +85,8 @@ export function filterLabelKey(field: string): 'search' | 'venue' | 'mode' | 'st
     status: 'status',
     country: 'country',
     type: 'type',
+    question: 'question',
+    answer: 'answer',
     sort: 'sort',
     size: 'pageSize',
   } as const;
@@ -124,5 +136,28 @@ export function registrationConditions(
       or(ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.organisation, pattern)),
     );
   }
+  if (filters.question) conditions.push(answeredCondition(filters.question, filters.answer));
   return and(...conditions)!;
+}
+
+/**
+ * Registrations that answered `questionId`, and with `answer` given: text containing it, the number
+ * or date written so, yes/no, or an option whose label (either language) contains it.
+ */
+function answeredCondition(questionId: string, answer: string | undefined): SQL {
+  if (!answer)
+    return sql`exists (select 1 from registration_answers a where a.registration_id = ${registrations.id} and a.question_id = ${questionId})`;
+  const pattern = containsPattern(answer);
+  return sql`exists (
+    select 1 from registration_answers a join registration_questions q on q.id = a.question_id
+    where a.registration_id = ${registrations.id} and a.question_id = ${questionId} and (
+      a.text_value ilike ${pattern}
+      or a.number_value::text = ${answer}
+      or a.date_value::text = ${answer}
+      or (a.bool_value is not null and (case when a.bool_value then 'yes' else 'no' end) = lower(${answer}))
+      or exists (
+        select 1 from jsonb_array_elements(q.options) o
+        where o->>'id' = any(a.option_ids) and (o->'label'->>'en' ilike ${pattern} or o->'label'->>'zh' ilike ${pattern})
+      )
+    ))`;
 }

@@ -113,6 +113,12 @@ export const pageInventory: InventoryPage[] = [
     actor: 'organiser',
     path: (ids) => `${admin(ids)}/agenda/venues/${ids.venueId}`,
   },
+  {
+    name: 'admin registration questions',
+    route: 'admin/events/[slug]/questions',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/questions`,
+  },
   { name: 'admin audit', route: 'admin/events/[slug]/audit', actor: 'organiser', path: (ids) => `${admin(ids)}/audit` },
   { name: 'admin check-in desk', route: 'admin/events/[slug]/checkin', actor: 'organiser', path: (ids) => `${admin(ids)}/checkin` },
   { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },

@@ -9,6 +9,8 @@ import { formArg } from '@/lib/http/action-args';
 import { cancelOutcome } from '@/lib/registration/cancel-outcome';
 import { registrationView } from '@/lib/registration/view';
 import { eraseOwnRegistration } from '@/lib/retention/erase-own-registration';
+import { changeOwnDetails } from '@/lib/registration/change-details';
+import type { Result } from '@/lib/errors/result';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -50,4 +52,11 @@ export async function eraseRegistrationAction(token: string, formData: FormData)
   const result = await linkAction(({ db }) => eraseOwnRegistration(db, id));
   if (!result.ok) back(token, 'error=link');
   back(token, 'erased=1');
+}
+
+/** Name, organisation, language and answers, from the details form (a react-hook-form form: the answer goes back to it). */
+export async function changeDetailsAction(token: string, values: unknown): Promise<Result> {
+  const id = registrationIdFromManageToken(token);
+  if (!id) back(token, 'error=link');
+  return linkAction(({ db }) => changeOwnDetails(db, id, values));
 }

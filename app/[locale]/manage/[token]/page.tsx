@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { validationWords } from '@/lib/validation/server-words';
 import { z } from 'zod';
 import { getDb } from '@/lib/database/process-database';
@@ -14,7 +14,10 @@ import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { ManageChoices } from '@/components/registration/manage-choices';
-import { cancelRegistrationAction, changeRegistrationAction, eraseRegistrationAction } from './actions';
+import { cancelRegistrationAction, changeDetailsAction, changeRegistrationAction, eraseRegistrationAction } from './actions';
+import { ManageDetailsForm } from '@/components/registration/manage-details-form';
+import type { PlainMessages } from '@/lib/i18n/plain-translator';
+import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
 import { pageInput, type PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
@@ -155,6 +158,15 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
       )}
       {options && (
         <>
+          <h2>{t('detailsTitle')}</h2>
+          <ManageDetailsForm
+            token={token}
+            {...(await ownAnswersForForm(db, registration, locale))}
+            countries={options.countries}
+            action={changeDetailsAction}
+            messages={(await getMessages()).manage as PlainMessages}
+            validationMessages={(await getMessages()).validation as PlainMessages}
+          />
           <h2>{t('change')}</h2>
           <form action={changeRegistrationAction.bind(null, token)} className="card">
             <ManageChoices

@@ -12,6 +12,8 @@ import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 import { registerAction } from './actions';
+import { askedQuestionsBySlug } from '@/lib/registration/questions/load';
+import { questionsOnForm } from '@/lib/registration/questions/on-form';
 import type { PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
@@ -25,10 +27,12 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
   const query = querySchema.parse(await props.searchParams);
   const phase = eventPhase(agenda.event, new Date());
   if (phase !== 'open') return <RegistrationNotOpen slug={slug} phase={phase} event={agenda.event} />;
-  const [t, locale, seats] = await Promise.all([
+  const db = await getDb();
+  const [t, locale, seats, questions] = await Promise.all([
     getTranslations('register'),
     getLocale() as Promise<Locale>,
-    seatsLeft(await getDb(), agenda.event.id),
+    seatsLeft(db, agenda.event.id),
+    askedQuestionsBySlug(db, slug),
   ]);
   return (
     <div style={{ maxWidth: 760 }}>
@@ -43,6 +47,7 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
         action={registerAction}
         messages={(await getMessages()).register as PlainMessages}
         validationMessages={(await getMessages()).validation as PlainMessages}
+        questions={questionsOnForm(questions, locale)}
       />
     </div>
   );

@@ -11,6 +11,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { countryName } from '@/lib/registration/admin/country-name';
 import { registrationDetail } from '@/lib/registration/admin/detail';
+import { answerText } from '@/lib/registration/questions/read-answers';
 import { cancelRegistrationAction, promoteAtVenueAction, promoteSessionSeatAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -117,6 +118,28 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
           </dd>
         </dl>
       </section>
+
+      {detail.answers.length > 0 && (
+        <section aria-labelledby="answers-title" data-testid="registration-answers">
+          <h3 id="answers-title">{t('answers')}</h3>
+          <dl className="admin-dl">
+            {detail.answers.map(({ question, answer }) => (
+              <div key={question.id} data-question={question.id} style={{ display: 'contents' }}>
+                <dt>
+                  {pick(question.label, locale)}
+                  {(question.retiredAt || answer.questionVersion !== question.version) && (
+                    <span className="muted">
+                      {' '}
+                      ({question.retiredAt ? t('answerRetired') : t('answerVersion', { version: answer.questionVersion })})
+                    </span>
+                  )}
+                </dt>
+                <dd>{answerText(question, answer, locale, { yes: t('yes'), no: t('no') }) || '—'}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
 
       <h3>{t('sessions')}</h3>
       <DataTable
