@@ -61,7 +61,7 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
   const sessionCancelled = (item: ItineraryItem) => item.session.status === 'cancelled';
   const held = itinerary.items.filter((item) => item.seat && !cancelled && !sessionCancelled(item));
   const removed = itinerary.items.filter((item) => removedIds.has(item.session.id) || (item.seat && (cancelled || sessionCancelled(item))));
-  const withTicket = !cancelled && registration.mode === 'in_person' && registration.status !== 'waitlisted' && kind !== 'cancelled';
+  const withTicket = !cancelled && registration.mode === 'in_person' && (registration.status === 'confirmed' || registration.status === 'checked_in') && kind !== 'cancelled';
 
   const props: RegistrationMailData = {
     locale,
