@@ -13,6 +13,8 @@ import { fieldErrors } from '@/lib/validation/field-errors';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { vmsg } from '@/lib/validation/message';
 import { currentRequestId } from '@/lib/observability/request-context';
+import { checkCategory } from './categories/check-category';
+import { registerInCategory } from './categories/register-in-category';
 
 export type RegisterOptions = {
   now?: Date;
@@ -62,6 +64,12 @@ export async function registerAttendee(
   ]);
   const choices = checkChoices(event.id, input, { venue: choiceVenue, places, published });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
+  // In a category (categories/): its rules, then its own transaction, which holds its place first.
+  if (input.category) {
+    const category = await checkCategory(db, event.id, input, choices, now);
+    if ('field' in category) return invalid({ [category.field]: category.message });
+    return registerInCategory(db, { id: randomUUID(), input, event, choices, now }, category);
+  }
 
   return (options.batches ?? registrationBatchesFor(db)).submit({
     id: randomUUID(),

@@ -76,6 +76,20 @@ export const VALIDATION_KEYS = [
   'subject',
   'body',
   'pagePosition',
+  'category',
+  'invitationCode',
+  'categoryNotYet',
+  'categoryClosed',
+  'categoryMode',
+  'categoryVenue',
+  'registrationPending',
+  'notPending',
+  'categoryCapacityBelow',
+  'codeCount',
+  'codeUses',
+  'expiryInPast',
+  'allowedModes',
+  'chooseRegistrations',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
