@@ -15,11 +15,14 @@ import { vmsg } from '@/lib/validation/message';
 import { currentRequestId } from '@/lib/observability/request-context';
 import { checkCategory } from './categories/check-category';
 import { registerInCategory } from './categories/register-in-category';
+import type { CategoryLock } from './categories/category-seats';
 
 export type RegisterOptions = {
   now?: Date;
   /** Where the registration waits to be written; by default the batches of this process for `db`. */
   batches?: RegistrationBatches;
+  /** The category's row lock (categories/category-seats.ts); tests put a gate or the unlocked read here. */
+  categoryLock?: CategoryLock;
 };
 
 /** The event by slug with the venue chosen (null when none matches), in one statement built once. */
@@ -68,7 +71,7 @@ export async function registerAttendee(
   if (input.category) {
     const category = await checkCategory(db, event.id, input, choices, now);
     if ('field' in category) return invalid({ [category.field]: category.message });
-    return registerInCategory(db, { id: randomUUID(), input, event, choices, now }, category);
+    return registerInCategory(db, { id: randomUUID(), input, event, choices, now }, category, { categoryLock: options.categoryLock });
   }
 
   return (options.batches ?? registrationBatchesFor(db)).submit({

@@ -9,7 +9,7 @@ import { invalid, notFound, ok, type Result } from '@/lib/errors/result';
 import { zonedToUtc } from '@/lib/time/zones';
 import { parseInput } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
-import { CSV_BOM, csvRecord } from '../../admin/csv';
+import { CSV_BOM, csvRecord } from '../csv';
 import { codeBatchInputSchema } from './category-input';
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I/L). */

@@ -10,7 +10,7 @@ import { invalid, notFound, ok } from '@/lib/errors/result';
 import { localDate, localTime, zonedToUtc } from '@/lib/time/zones';
 import { parseInput } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
-import { fillCategory } from '../fill-category';
+import { fillCategory } from '../../categories/fill-category';
 import { categoryInputSchema, type CategoryFormValues, type CategoryInput } from './category-input';
 
 const REFUSED_BY_DATABASE = {

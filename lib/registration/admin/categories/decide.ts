@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -12,9 +12,9 @@ import { multiLineText } from '@/lib/validation/text';
 import { retryingDeadlocks } from '../../deadlock-retry';
 import { queueRegistrationMail } from '../../registration-mail';
 import type { SeatLock } from '../../seats';
-import { admitPending, type Admission } from '../admit';
-import { lockCategory, type CategoryLock } from '../category-seats';
-import { closeCategoryLineGap } from '../leave-category';
+import { admitPending, type Admission } from '../../categories/admit';
+import { lockCategory, type CategoryLock } from '../../categories/category-seats';
+import { closeCategoryLineGap } from '../../categories/leave-category';
 
 /** One decision on one or many pending registrations, with an optional message mailed to each. */
 export const decisionInputSchema = z.object({
@@ -136,11 +136,12 @@ export async function rejectRegistrations(
   return ok({ tally });
 }
 
-/** The chosen registrations of this event that are pending in a category (others are skipped). */
+/** The chosen registrations of this event that are pending in a category (others are skipped), first registered first. */
 async function awaitingDecision(db: Db, eventId: string, ids: string[]): Promise<{ id: string; categoryId: string }[]> {
   const rows = await db
     .select({ id: registrations.id, categoryId: registrations.categoryId })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.id, ids), eq(registrations.status, 'pending')));
-  return rows.flatMap((r) => (r.categoryId ? [{ id: r.id, categoryId: r.categoryId }] : [])).sort((a, b) => a.id.localeCompare(b.id));
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.id, ids), eq(registrations.status, 'pending')))
+    .orderBy(asc(registrations.createdAt), asc(registrations.id));
+  return rows.flatMap((r) => (r.categoryId ? [{ id: r.id, categoryId: r.categoryId }] : []));
 }
