@@ -5,6 +5,7 @@ import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { FormOptions } from '@/lib/agenda/form-options';
 import { requestedSessions } from '@/lib/agenda/requested-sessions';
 import { RequestedSessionList } from './requested-session-list';
+import { CategoryFieldset, type CategoryOption } from './category-fieldset';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { Submission } from '@/lib/registration/submit-registration';
@@ -22,6 +23,9 @@ type Props = {
   messages: PlainMessages;
   /** The `validation` messages: what the shared schema and the server say, in the page's language. */
   validationMessages: PlainMessages;
+  /** The attendee categories offered (none: the event has none), and the invitation code it was opened with. */
+  categories?: CategoryOption[];
+  initial?: { category: string | null; code: string | null; codeRejected: boolean };
 };
 
 /**
@@ -44,7 +48,17 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages, validationMessages }: Props) {
+export function RegistrationForm({
+  eventSlug,
+  options,
+  locale,
+  preselected,
+  action,
+  messages,
+  validationMessages,
+  categories = [],
+  initial = { category: null, code: null, codeRejected: false },
+}: Props) {
   const t = useMemo(() => plainTranslator(messages), [messages]);
   const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   // What was submitted, once the server has it: the answer is the same whether the address was new or
@@ -53,9 +67,21 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     null,
   );
   const [notice, setNotice] = useState<string | null>(null);
-  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<RegistrationFormValues, unknown, RegistrationInput>({
+  const { register, handleSubmit, watch, setValue, setError, getValues, formState } = useForm<
+    RegistrationFormValues,
+    unknown,
+    RegistrationInput
+  >({
     resolver: sharedSchemaResolver,
-    defaultValues: { locale, sessions: preselected, venue: null, consent: undefined as unknown as true },
+    defaultValues: {
+      locale,
+      sessions: preselected,
+      venue: null,
+      consent: undefined as unknown as true,
+      category: initial.category,
+      code: initial.code,
+    },
+    errors: initial.codeRejected ? { code: { type: 'server', message: 'invitationCode' } } : undefined,
   });
   const mode = watch('mode');
   const venue = watch('venue');
@@ -201,6 +227,17 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
           <FieldError id="participantType-error" message={message('participantType')} />
         </div>
       </fieldset>
+
+      {categories.length > 0 && (
+        <CategoryFieldset
+          categories={categories}
+          register={register}
+          t={t}
+          message={message}
+          describe={describe}
+          codeValue={() => getValues('code') ?? ''}
+        />
+      )}
 
       <fieldset aria-describedby="mode-error">
         <legend>{t('attendance')}</legend>

@@ -60,3 +60,14 @@ export async function venuesForCategories(db: Db, eventId: string) {
     .where(eq(venues.eventId, eventId))
     .orderBy(asc(venues.position));
 }
+
+/** One category of the event with what its page shows (null when the event has no such category). */
+export async function categoryForEdit(db: Db, actor: Actor | null, slug: string, categoryId: string) {
+  const event = await organiserEvent(db, actor, slug);
+  const [category] = await db
+    .select()
+    .from(attendeeCategories)
+    .where(and(eq(attendeeCategories.id, categoryId), eq(attendeeCategories.eventId, event.id)));
+  if (!category) return null;
+  return { event, category, venues: await venuesForCategories(db, event.id) };
+}

@@ -27,6 +27,8 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: base, label: t('nav.overview'), exact: true },
         { href: `${base}/agenda`, label: t('nav.agenda') },
         { href: `${base}/registrations`, label: t('nav.registrations') },
+        { href: `${base}/categories`, label: t('nav.categories') },
+        { href: `${base}/approvals`, label: t('nav.approvals') },
         { href: `${base}/checkin`, label: t('nav.checkin') },
         { href: `${base}/mail`, label: t('nav.mail') },
         { href: `${base}/streams`, label: t('nav.streams') },

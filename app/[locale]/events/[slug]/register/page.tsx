@@ -12,11 +12,16 @@ import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { eventPhase } from '@/lib/events/lifecycle';
 import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 import { registerAction } from './actions';
+import { offeredCategories } from '@/lib/registration/categories/public-categories';
 import type { PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
 
-const querySchema = z.object({ session: z.uuid().optional().catch(undefined) });
+const querySchema = z.object({
+  session: z.uuid().optional().catch(undefined),
+  /** An invitation code, from the invitation link or typed in and applied. */
+  code: z.string().max(64).optional().catch(undefined),
+});
 
 export default async function RegisterPage(props: PageProps<{ slug: string }>) {
   const { slug } = await props.params;
@@ -25,10 +30,11 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
   const query = querySchema.parse(await props.searchParams);
   const phase = eventPhase(agenda.event, new Date());
   if (phase !== 'open') return <RegistrationNotOpen slug={slug} phase={phase} event={agenda.event} />;
-  const [t, locale, seats] = await Promise.all([
+  const [t, locale, seats, offered] = await Promise.all([
     getTranslations('register'),
     getLocale() as Promise<Locale>,
     seatsLeft(await getDb(), agenda.event.id),
+    offeredCategories(await getDb(), agenda.event.id, query.code?.trim() || null, new Date()),
   ]);
   return (
     <div style={{ maxWidth: 760 }}>
@@ -43,6 +49,14 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
         action={registerAction}
         messages={(await getMessages()).register as PlainMessages}
         validationMessages={(await getMessages()).validation as PlainMessages}
+        categories={offered.categories.map((c) => ({
+          id: c.id,
+          name: pick(c.name, locale),
+          description: pick(c.description, locale),
+          requiresApproval: c.requiresApproval,
+          invitation: c.visibility === 'invitation',
+        }))}
+        initial={{ category: offered.unlockedBy, code: query.code ?? null, codeRejected: offered.codeRejected }}
       />
     </div>
   );
