@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { attendeeCategories, categoryInvitationCodes, events, outbox, registrations, registrationSessions, sessions, speakers, venues } from '@/db/schema';
+import {
+  attendeeCategories,
+  categoryInvitationCodes,
+  events,
+  outbox,
+  registrations,
+  registrationSessions,
+  sessions,
+  speakers,
+  venues,
+} from '@/db/schema';
 import type { Db } from '@/db/types';
 import { upsertUser } from '@/lib/auth/users';
 import { joinToken } from '@/lib/livestream/join-token';
