@@ -3,7 +3,9 @@ import { ClientMessages } from '@/components/i18n/client-messages-provider';
 
 export default function Layout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={['adminAgenda', 'adminCategories', 'adminEvents', 'adminTeam', 'adminVenues', 'agenda', 'auth', 'validation']}>
+    <ClientMessages
+      namespaces={['adminAgenda', 'adminCategories', 'adminEvents', 'adminTeam', 'adminVenues', 'agenda', 'auth', 'validation']}
+    >
       {children}
     </ClientMessages>
   );
