@@ -2,7 +2,18 @@ import { Button, Heading, Img, Link, Section, Text } from '@react-email/componen
 import type { MailLocale } from './mail-locale';
 import { EmailLayout } from './components/email-layout';
 
-export type RegistrationMailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled' | 'manage-link' | 'schedule-changed';
+export type RegistrationMailKind =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'changed'
+  | 'cancelled'
+  | 'manage-link'
+  | 'schedule-changed'
+  | 'pending'
+  | 'category-waitlisted'
+  | 'approved'
+  | 'rejected';
 
 /** Every sentence of the mail, already in the registrant's language (lib translates them from messages/). */
 export type RegistrationEmailText = {
@@ -57,7 +68,9 @@ const title = { fontSize: 15, fontWeight: 600, margin: '0 0 2px' };
 
 export function RegistrationEmail(props: RegistrationEmailProps) {
   const copy = props.text;
-  const cancelled = props.kind === 'cancelled';
+  const cancelled = props.kind === 'cancelled' || props.kind === 'rejected';
+  // Awaiting a decision or a place: no seat yet, so no attendance or sessions to list.
+  const holdsNothing = cancelled || props.kind === 'pending' || props.kind === 'category-waitlisted';
   return (
     <EmailLayout lang={props.locale} preview={copy.lead} forumName={props.forumName} footerText={copy.footer}>
       <Heading as="h1" style={{ fontSize: 22, margin: '8px 0 12px' }}>
@@ -77,7 +90,7 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
           ))}
         </Section>
       )}
-      {!cancelled && (
+      {!holdsNothing && (
         <Section>
           <Heading as="h2" style={h2}>
             {copy.attendanceHeading}

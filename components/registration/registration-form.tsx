@@ -5,6 +5,7 @@ import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { FormOptions } from '@/lib/agenda/form-options';
 import { requestedSessions } from '@/lib/agenda/requested-sessions';
 import { RequestedSessionList } from './requested-session-list';
+import { CategoryFieldset, type CategoryOption } from './category-fieldset';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { RegistrationFormValues, RegistrationInput } from '@/lib/registration/schema';
 import type { Submission } from '@/lib/registration/submit-registration';
@@ -13,6 +14,7 @@ import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator
 import { validationTranslator } from '@/lib/validation/translate-validation';
 import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
 import { QuestionFields } from './question-fields';
+import { askedInCategory } from '@/lib/registration/questions/definition';
 
 type Props = {
   eventSlug: string;
@@ -26,6 +28,9 @@ type Props = {
   validationMessages: PlainMessages;
   /** The organisers' own questions, checked with the schema the server builds from them. */
   questions?: QuestionOnForm[];
+  /** The attendee categories offered (none: the event has none), and the invitation code it was opened with. */
+  categories?: CategoryOption[];
+  initial?: { category: string | null; code: string | null; codeRejected: boolean };
 };
 
 /**
@@ -50,7 +55,11 @@ function resolverWithAnswers(questions: QuestionOnForm[]): Resolver<Registration
     ]);
     const [base, answers] = await Promise.all([
       sharedSchemaResolver(values, context, options),
-      zodResolver(answersFieldSchema(questions))(values as never, context, options as never),
+      zodResolver(answersFieldSchema(questions, { categoryId: (values as { category?: string | null }).category ?? null }))(
+        values as never,
+        context,
+        options as never,
+      ),
     ]);
     const errors = { ...base.errors, ...answers.errors };
     if (Object.keys(errors).length) return { values: {}, errors } as never;
@@ -66,7 +75,18 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export function RegistrationForm({ eventSlug, options, locale, preselected, action, messages, validationMessages, questions = [] }: Props) {
+export function RegistrationForm({
+  eventSlug,
+  options,
+  locale,
+  preselected,
+  action,
+  messages,
+  validationMessages,
+  questions = [],
+  categories = [],
+  initial = { category: null, code: null, codeRejected: false },
+}: Props) {
   const t = useMemo(() => plainTranslator(messages), [messages]);
   const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   // What was submitted, once the server has it: the answer is the same whether the address was new or
@@ -75,9 +95,21 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     null,
   );
   const [notice, setNotice] = useState<string | null>(null);
-  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<RegistrationFormValues, unknown, RegistrationInput>({
+  const { register, handleSubmit, watch, setValue, setError, getValues, formState } = useForm<
+    RegistrationFormValues,
+    unknown,
+    RegistrationInput
+  >({
     resolver: useMemo(() => resolverWithAnswers(questions), [questions]),
-    defaultValues: { locale, sessions: preselected, venue: null, consent: undefined as unknown as true },
+    defaultValues: {
+      locale,
+      sessions: preselected,
+      venue: null,
+      consent: undefined as unknown as true,
+      category: initial.category,
+      code: initial.code,
+    },
+    errors: initial.codeRejected ? { code: { type: 'server', message: 'invitationCode' } } : undefined,
   });
   const mode = watch('mode');
   const venue = watch('venue');
@@ -115,6 +147,9 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
     );
   };
 
+  // A question limited to some categories shows once one of them is chosen, as the server asks it.
+  const chosenCategory = watch('category') ?? null;
+  const askedHere = questions.filter((question) => askedInCategory(question, chosenCategory));
   const onSubmit = handleSubmit(async (values) => {
     setNotice(null);
     const result = await action(eventSlug, values);
@@ -224,6 +259,17 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         </div>
       </fieldset>
 
+      {categories.length > 0 && (
+        <CategoryFieldset
+          categories={categories}
+          register={register}
+          t={t}
+          message={message}
+          describe={describe}
+          codeValue={() => getValues('code') ?? ''}
+        />
+      )}
+
       <fieldset aria-describedby="mode-error">
         <legend>{t('attendance')}</legend>
         <label className="check">
@@ -299,11 +345,11 @@ export function RegistrationForm({ eventSlug, options, locale, preselected, acti
         <FieldError id="sessions-error" message={message('sessions')} />
       </fieldset>
 
-      {questions.length > 0 && (
+      {askedHere.length > 0 && (
         <fieldset data-testid="custom-questions">
           <legend>{t('questions')}</legend>
           <QuestionFields
-            questions={questions}
+            questions={askedHere}
             register={register}
             watch={watch}
             error={(id) => {

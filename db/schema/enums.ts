@@ -17,7 +17,8 @@ export const sessionStatus = pgEnum('session_status', ['scheduled', 'changed', '
 export const speakerRole = pgEnum('speaker_role', ['speaker', 'moderator', 'panelist', 'signatory', 'host']);
 export const speakerPresence = pgEnum('speaker_presence', ['onsite', 'remote']);
 export const attendanceMode = pgEnum('attendance_mode', ['in_person', 'online']);
-export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'cancelled', 'checked_in']);
+/** `pending`: in a category, awaiting the organisers' approval or a place in the category; holds no seat (docs/categories.md). */
+export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'cancelled', 'checked_in', 'pending']);
 export const seatStatus = pgEnum('seat_status', ['confirmed', 'waitlisted']);
 export const participantType = pgEnum('participant_type', [
   'government',
@@ -30,3 +31,5 @@ export const participantType = pgEnum('participant_type', [
 ]);
 export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'retry', 'failed']);
 export const eventRole = pgEnum('event_role', ['organiser', 'checkin', 'speaker', 'venue_manager', 'viewer']);
+export const categoryVisibility = pgEnum('category_visibility', ['public', 'invitation']);
+export const approvalDecision = pgEnum('approval_decision', ['approved', 'rejected']);

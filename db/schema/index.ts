@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './rate-limits';
 export * from './team';
 export * from './questions';
+export * from './categories';

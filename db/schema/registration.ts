@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { events, sessions, venues } from './agenda';
-import { attendanceMode, participantType, registrationStatus, seatStatus } from './enums';
+import { attendeeCategories } from './categories';
+import { approvalDecision, attendanceMode, participantType, registrationStatus, seatStatus } from './enums';
 
 export const registrations = pgTable(
   'registrations',
@@ -39,6 +40,15 @@ export const registrations = pgTable(
     manageLinkSentAt: timestamp('manage_link_sent_at', { withTimezone: true }),
     /** When the person's data was erased (retention or their own request); the row stays for counts. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /** The attendee category chosen (null: the event has none, or none was chosen). */
+    categoryId: uuid('category_id').references(() => attendeeCategories.id, { onDelete: 'restrict' }),
+    /** Pending for a full category: place in its line (1 = next). Null otherwise. */
+    categoryWaitlistPosition: integer('category_waitlist_position'),
+    /** A pending registration's chosen sessions (and whether each takes a seat), seated when it is admitted. */
+    requestedSessions: jsonb('requested_sessions').$type<{ sessionId: string; seat: boolean }[]>(),
+    decision: approvalDecision('decision'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
   },
   (t) => [
     // A cancelled registration never blocks the address: whoever controls it can register again.
@@ -46,6 +56,7 @@ export const registrations = pgTable(
     uniqueIndex('registrations_manage_token_uq').on(t.manageTokenHash),
     index('registrations_event_created_idx').on(t.eventId, t.createdAt),
     index('registrations_venue_status_idx').on(t.venueId, t.status),
+    index('registrations_category_status_idx').on(t.categoryId, t.status, t.categoryWaitlistPosition),
     check('registrations_venue_ck', sql`(${t.mode} = 'online') = (${t.venueId} IS NULL)`),
     check(
       'registrations_waitlist_ck',

@@ -7,6 +7,9 @@
 export const AUDIT_ACTIONS = [
   'agenda.publish',
   'announcement.queue',
+  'category.create',
+  'category.update',
+  'category.codes.create',
   'event.create',
   'event.clone',
   'event.settings',
@@ -26,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'registration.cancel',
   'registration.export',
   'registration.promote',
+  'registration.approve',
+  'registration.reject',
   'registration.session.promote',
   'registration.check-in',
   'registration.erase',

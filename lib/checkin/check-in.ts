@@ -20,7 +20,7 @@ export type CheckInOutcome =
   | { outcome: 'checked-in'; person: CheckInPerson; at: Date }
   | { outcome: 'already'; person: CheckInPerson; at: Date }
   | { outcome: 'other-venue'; person: CheckInPerson }
-  | { outcome: 'not-admitted'; person: CheckInPerson; status: 'waitlisted' | 'cancelled' | 'online' }
+  | { outcome: 'not-admitted'; person: CheckInPerson; status: 'waitlisted' | 'pending' | 'cancelled' | 'online' }
   | { outcome: 'unknown-code' };
 
 /**
@@ -52,7 +52,7 @@ export async function checkIn(db: Db, actor: Actor | null, slug: string, code: s
     };
     if (registration.mode === 'online') return { outcome: 'not-admitted' as const, person, status: 'online' as const };
     if (!anyVenue && !access.venueIds.includes(registration.venueId)) return { outcome: 'other-venue' as const, person };
-    if (registration.status === 'cancelled' || registration.status === 'waitlisted')
+    if (registration.status === 'cancelled' || registration.status === 'waitlisted' || registration.status === 'pending')
       return { outcome: 'not-admitted' as const, person, status: registration.status };
 
     const [admitted] = await tx

@@ -3,9 +3,21 @@ import { count, eq } from 'drizzle-orm';
 import { workingAgenda } from '../agenda/public-agenda';
 import { toSnapshot } from '../agenda/published-sessions';
 import { addDays, localDate, zonedToUtc } from '../time/zones';
-import { agendaVersions, events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '../../db/schema';
+import {
+  agendaVersions,
+  attendeeCategories,
+  categoryInvitationCodes,
+  events,
+  rooms,
+  sessionRelays,
+  sessionSpeakers,
+  sessions,
+  speakers,
+  venues,
+} from '../../db/schema';
 import type { Db } from '../../db/types';
 import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
+import { DEMO_GOVERNMENT_CODE, demoCategories } from './demo-categories';
 
 export type SeedOptions = {
   /** First day of the forum (YYYY-MM-DD in the main venue's zone); defaults to 30 days from `now`. */
@@ -122,6 +134,21 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
           position,
         });
       }
+    }
+    for (const [position, category] of demoCategories.entries()) {
+      const { key, ...columns } = category;
+      const [row] = await tx
+        .insert(attendeeCategories)
+        .values({ ...columns, eventId, position })
+        .returning({ id: attendeeCategories.id });
+      if (key === 'government')
+        await tx.insert(categoryInvitationCodes).values({
+          eventId,
+          categoryId: row!.id,
+          code: DEMO_GOVERNMENT_CODE,
+          maxUses: 50,
+          expiresAt: zonedToUtc(lastDay, '12:00', demoEvent.timeZone),
+        });
     }
     // The demo opens already published: version 1 is the programme as seeded.
     const [eventRow] = await tx.select().from(events).where(eq(events.id, eventId));

@@ -1,6 +1,7 @@
 /** The namespaces client components translate with; everything else is rendered on the server. */
 export const CLIENT_NAMESPACES = [
   'adminAgenda',
+  'adminCategories',
   'adminEvents',
   'adminQuestions',
   'adminTeam',

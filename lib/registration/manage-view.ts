@@ -14,7 +14,8 @@ export async function registrationForManageToken(db: Db, token: string) {
   if (!itinerary) return null;
   const { registration } = itinerary;
   const active = registration.status !== 'cancelled';
-  const hasTicket = active && registration.mode === 'in_person' && registration.status !== 'waitlisted';
+  const hasTicket =
+    active && registration.mode === 'in_person' && registration.status !== 'waitlisted' && registration.status !== 'pending';
   // People the organisers granted stream access (an in-person speaker's colleague, the press) get join links too.
   const granted = active && (await hasStreamGrant(db, registration.eventId, registration.email));
   return {

@@ -13,6 +13,7 @@ import { attendanceFields, requireVenueInPerson } from './attendance-fields';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { lockSeats, type SeatLock } from './seats';
+import { fillCategoryOf } from './categories/fill-category';
 
 async function chosenSessionIds(tx: Db, registrationId: string): Promise<string[]> {
   const rows = await tx
@@ -45,6 +46,7 @@ export async function changeRegistration(
       const heldBefore = await chosenSessionIds(tx, registrationId);
       const before = await rearrangeSeats(tx, registrationId, { mode: parsed.data.mode, choices }, options.lock ?? lockSeats);
       if (!before || before.status === 'cancelled') return invalid({ registration: vmsg('registrationCancelled') });
+      if (before.status === 'pending') return invalid({ registration: vmsg('registrationPending') });
       const heldAfter = await chosenSessionIds(tx, registrationId);
       const change = {
         mode: { from: before.mode, to: parsed.data.mode },
@@ -69,7 +71,7 @@ export async function changeRegistration(
 
 /** Cancels a registration; every seat it held goes to the first in line, in the same transaction. */
 export async function cancelRegistration(db: Db, registrationId: string, options: { lock?: SeatLock } = {}): Promise<RegistrationOutcome> {
-  return retryingDeadlocks(() =>
+  const outcome = await retryingDeadlocks(() =>
     db.transaction(async (tx) => {
       const before = await rearrangeSeats(tx, registrationId, null, options.lock ?? lockSeats);
       if (!before) return notFound('No such registration');
@@ -85,4 +87,7 @@ export async function cancelRegistration(db: Db, registrationId: string, options
       return ok({ registration: await registrationView(tx, registrationId) });
     }),
   );
+  // A category place it held goes to the first in the category's line (categories/fill-category.ts).
+  await fillCategoryOf(db, registrationId);
+  return outcome;
 }

@@ -4,6 +4,8 @@ import type { Db } from '@/db/types';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import type { ChoiceContext } from './choices';
 import { RegistrationChangedMeanwhile } from './deadlock-retry';
+import { leaveCategory } from './categories/leave-category';
+import { lockCategory } from './categories/category-seats';
 import {
   ADMITTED,
   claimSessionSeat,
@@ -44,6 +46,10 @@ export async function rearrangeSeats(
 ): Promise<Current | null> {
   const [seen] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
   if (!seen || seen.status === 'cancelled') return seen ?? null;
+  // A pending registration holds no seat to move: it is approved (categories/admit.ts) or cancelled.
+  if (seen.status === 'pending' && target) return seen;
+  // Its category's lock comes first, before the seats, as every writer of category places takes it.
+  const category = seen.categoryId && !target ? await lockCategory(tx, seen.categoryId) : null;
   const held = await tx
     .select({ sessionId: registrationSessions.sessionId, venueId: sessions.venueId })
     .from(registrationSessions)
@@ -85,8 +91,16 @@ export async function rearrangeSeats(
   if (!target) {
     await tx
       .update(registrations)
-      .set({ status: 'cancelled', waitlistPosition: null, cancelledAt: now, updatedAt: now, sequence: sql`${registrations.sequence} + 1` })
+      .set({
+        status: 'cancelled',
+        waitlistPosition: null,
+        categoryWaitlistPosition: null,
+        cancelledAt: now,
+        updatedAt: now,
+        sequence: sql`${registrations.sequence} + 1`,
+      })
       .where(eq(registrations.id, current.id));
+    if (category) await leaveCategory(tx, category, current);
   } else {
     await tx
       .update(registrations)

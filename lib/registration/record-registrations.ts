@@ -29,7 +29,7 @@ export type PreparedRegistration = {
   answers?: AnswerRow[];
 };
 
-const ALREADY_REGISTERED = 'This email address is already registered for this forum.';
+export const ALREADY_REGISTERED = 'This email address is already registered for this forum.';
 
 /**
  * A mail carrying an address's manage link goes to it at most once in this time, however many
@@ -201,7 +201,7 @@ function seatLockRequest(batch: PreparedRegistration[]): SeatLockRequest {
  * statement, so that concurrent requests, here or in another app instance, re-send once: a second
  * UPDATE waits for the first's row lock and then finds the time already moved on.
  */
-async function claimManageLinkResends(tx: Db, duplicates: PreparedRegistration[]): Promise<string[]> {
+export async function claimManageLinkResends(tx: Db, duplicates: PreparedRegistration[]): Promise<string[]> {
   const { event, now } = duplicates[0]!;
   const rows = resultRows<{ id: string }>(
     await tx.execute(sql`

@@ -16,11 +16,16 @@ import { currentRequestId } from '@/lib/observability/request-context';
 import { askedQuestionsBySlug } from './questions/load';
 import { checkAnswers, claimedCategoryId, submittedAnswers } from './questions/check-answers';
 import { answerRows } from './questions/answer-rows';
+import { checkCategory } from './categories/check-category';
+import { registerInCategory } from './categories/register-in-category';
+import type { CategoryLock } from './categories/category-seats';
 
 export type RegisterOptions = {
   now?: Date;
   /** Where the registration waits to be written; by default the batches of this process for `db`. */
   batches?: RegistrationBatches;
+  /** The category's row lock (categories/category-seats.ts); tests put a gate or the unlocked read here. */
+  categoryLock?: CategoryLock;
 };
 
 /** The event by slug with the venue chosen (null when none matches), in one statement built once. */
@@ -69,8 +74,7 @@ export async function registerAttendee(
   ]);
   const choices = checkChoices(event.id, input, { venue: choiceVenue, places, published });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
-
-  return (options.batches ?? registrationBatchesFor(db)).submit({
+  const prepared = {
     id: randomUUID(),
     input,
     event,
@@ -78,5 +82,12 @@ export async function registerAttendee(
     now,
     requestId: await currentRequestId(),
     answers: answerRows(questions, answers.answers),
-  });
+  };
+  // In a category (categories/): its rules, then its own transaction, which holds its place first.
+  if (input.category) {
+    const category = await checkCategory(db, event.id, input, choices, now);
+    if ('field' in category) return invalid({ [category.field]: category.message });
+    return registerInCategory(db, prepared, category, { categoryLock: options.categoryLock });
+  }
+  return (options.batches ?? registrationBatchesFor(db)).submit(prepared);
 }

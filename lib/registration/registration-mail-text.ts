@@ -23,6 +23,8 @@ export type RegistrationMailData = {
   }[];
   removed: { title: string; when: string }[];
   changes: string[];
+  /** Pending in a full category: the place in its line (older rows have none). */
+  categoryPosition?: number;
   manageUrl: string;
   ticketCid: string | null;
 };
@@ -75,7 +77,7 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
       lead: r(`lead.${wording(data.kind, data.sessions)}`, {
         count: waiting.length,
         sessions: waiting.map((s) => r('waitlistedSession', { title: s.title, position: s.position })).join(r('listSeparator')),
-        position: data.attendance.mode === 'in_person' ? (data.attendance.waitlistPosition ?? 0) : 0,
+        position: data.categoryPosition ?? (data.attendance.mode === 'in_person' ? (data.attendance.waitlistPosition ?? 0) : 0),
       }),
       greeting: r('greeting', { name: data.registrantName }),
       footer: r('footer', { forum: data.forumName }),
@@ -87,7 +89,7 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
       joinOnline: r('joinOnline'),
       joinHowTo: r('joinHowTo'),
       removedHeading: r('removed'),
-      changesHeading: r('scheduleChanges'),
+      changesHeading: r(data.kind === 'approved' || data.kind === 'rejected' ? 'organiserMessage' : 'scheduleChanges'),
       ticket: r('ticket'),
       ticketHelp: r('ticketHelp'),
       manage: r('manage'),

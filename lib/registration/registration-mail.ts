@@ -25,6 +25,8 @@ export type RegistrationMailOptions = {
   removedSessionIds?: string[];
   /** Lines describing programme changes, already in the registrant's language and zone. */
   changes?: string[];
+  /** Pending in a full category: the place in its line. */
+  categoryPosition?: number;
 };
 
 /**
@@ -57,11 +59,15 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
   const { registration, event, venue } = itinerary;
   const registrationId = registration.id;
   const locale: Locale = isLocale(registration.locale) ? registration.locale : 'en';
-  const cancelled = registration.status === 'cancelled';
+  const cancelled = registration.status === 'cancelled' || kind === 'rejected';
   const sessionCancelled = (item: ItineraryItem) => item.session.status === 'cancelled';
   const held = itinerary.items.filter((item) => item.seat && !cancelled && !sessionCancelled(item));
   const removed = itinerary.items.filter((item) => removedIds.has(item.session.id) || (item.seat && (cancelled || sessionCancelled(item))));
-  const withTicket = !cancelled && registration.mode === 'in_person' && registration.status !== 'waitlisted' && kind !== 'cancelled';
+  const withTicket =
+    !cancelled &&
+    registration.mode === 'in_person' &&
+    (registration.status === 'confirmed' || registration.status === 'checked_in') &&
+    kind !== 'cancelled';
 
   const props: RegistrationMailData = {
     locale,
@@ -81,6 +87,7 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
     sessions: held.map((item) => emailSession(item, locale, registrationId)),
     removed: removed.map((item) => ({ title: pick(item.session.title, locale), when: itineraryWhen(item, locale) })),
     changes: options.changes ?? [],
+    ...(options.categoryPosition ? { categoryPosition: options.categoryPosition } : {}),
     manageUrl: manageUrl(registrationId),
     ticketCid: withTicket ? TICKET_CID : null,
   };

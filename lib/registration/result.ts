@@ -8,7 +8,7 @@ export type RegistrationView = {
   name: string;
   mode: 'in_person' | 'online';
   venue: string | null;
-  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in';
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in' | 'pending';
   waitlistPosition: number | null;
   sessions: SessionSeat[];
 };

@@ -7,6 +7,7 @@ import { multiLineText, singleLineText } from '@/lib/validation/text';
 
 import { attendanceFields, requireVenueInPerson } from './attendance-fields';
 import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from './choices-lists';
+import { categoryFields } from './categories/category-fields';
 
 export { ATTENDANCE_MODES, PARTICIPANT_TYPES };
 
@@ -23,6 +24,7 @@ export const registrationInputSchema = z
     needs: multiLineText(500).default(''),
     locale: z.enum(locales, { error: vmsg('emailLanguage') }).default('en'),
     consent: z.literal(true, { error: vmsg('consent') }),
+    ...categoryFields,
   })
   .superRefine(requireVenueInPerson);
 

@@ -6,6 +6,7 @@ import { notFound, ok, type Result } from '@/lib/errors/result';
 import { retryingDeadlocks } from '@/lib/registration/deadlock-retry';
 import { rearrangeSeats } from '@/lib/registration/rearrange';
 import { lockSeats, type SeatLock } from '@/lib/registration/seats';
+import { fillCategoryOf } from '@/lib/registration/categories/fill-category';
 import { eraseRegistrations } from './erase-registration';
 
 /**
@@ -20,7 +21,7 @@ export async function eraseOwnRegistration(
   options: { now?: Date; lock?: SeatLock } = {},
 ): Promise<Result<{ alreadyErased: boolean }>> {
   const now = options.now ?? new Date();
-  return retryingDeadlocks(() =>
+  const outcome = await retryingDeadlocks(() =>
     db.transaction(async (tx) => {
       const before = await rearrangeSeats(tx, registrationId, null, options.lock ?? lockSeats);
       if (!before) return notFound('No such registration');
@@ -38,4 +39,7 @@ export async function eraseOwnRegistration(
       return ok({ alreadyErased: false });
     }),
   );
+  // A category place it held goes to the first in the category's line.
+  if (outcome.ok) await fillCategoryOf(db, registrationId);
+  return outcome;
 }

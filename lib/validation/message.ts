@@ -79,6 +79,20 @@ export const VALIDATION_KEYS = [
   'phone',
   'notAsked',
   'answers',
+  'category',
+  'invitationCode',
+  'categoryNotYet',
+  'categoryClosed',
+  'categoryMode',
+  'categoryVenue',
+  'registrationPending',
+  'notPending',
+  'categoryCapacityBelow',
+  'codeCount',
+  'codeUses',
+  'expiryInPast',
+  'allowedModes',
+  'chooseRegistrations',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

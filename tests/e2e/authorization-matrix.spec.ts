@@ -115,6 +115,10 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/streams`,
     `${base}/settings`,
     `${base}/team`,
+    `${base}/categories`,
+    `${base}/categories/new`,
+    `${base}/categories/${seededIds().categoryId}`,
+    `${base}/approvals`,
     // Creating an event is a platform role's (the demo organiser holds it); to anyone else it does not exist.
     '/admin/events/new',
     `${base}/checkin`,
@@ -170,6 +174,14 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
       continue;
     }
     expect(csv.status(), `${role} CSV`).toBe(role === 'anonymous' ? 401 : 403);
+  }
+  // The invitation codes of a hidden category: its organisers' alone, whoever else reads registrations.
+  const codesCsv = `${base}/categories/${seededIds().categoryId}/codes.csv`;
+  expect((await organiser.get(codesCsv)).status(), 'organiser codes CSV').toBe(200);
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
+    const codes = await (await clientFor(browser, role)).get(codesCsv, { maxRedirects: 0 });
+    expect(codes.status(), `${role} codes CSV`).toBe(role === 'anonymous' ? 401 : 403);
+    expect(await codes.text(), `${role} codes CSV`).not.toContain(seededIds().categoryCode);
   }
 });
 
@@ -235,6 +247,7 @@ test('every admin server action refuses everyone but the event’s organisers (a
     if (name === 'sessionId') return seeded.sessionId;
     if (name === 'venueId') return seeded.venueId;
     if (name === 'speakerId') return seeded.speakerId;
+    if (name === 'categoryId') return seeded.categoryId;
     if (name === 'roomId' || name === 'questionId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
     if (name === 'direction') return 'up';
     if (name === 'email') return form.email;
@@ -251,7 +264,8 @@ test('every admin server action refuses everyone but the event’s organisers (a
       .replace('[slug]', slug)
       .replace('[id]', idOfPage(at))
       .replace('[venueId]', seeded.venueId)
-      .replace('[speakerId]', seeded.speakerId);
+      .replace('[speakerId]', seeded.speakerId)
+      .replace('[categoryId]', seeded.categoryId);
   };
   const calls = source.map(({ key, dir, params }) => ({
     key,

@@ -194,6 +194,43 @@ const FORMS: FormPage[] = [
     ],
   },
   {
+    page: 'registration form opened by an invitation code',
+    attempts: [
+      {
+        what: 'a wrong code',
+        run: async (page) => {
+          await page.locator('#code').fill('NOSUCHCODE');
+          await page.locator('[data-testid="category-fieldset"] button[type="button"]').click();
+          await page.waitForURL(/code=NOSUCHCODE/);
+        },
+      },
+    ],
+  },
+  { page: 'admin new category', attempts: [{ what: 'empty', run: (page) => submit(page, '[data-testid="category-form"]') }] },
+  {
+    page: 'admin category and its codes',
+    attempts: [
+      {
+        what: 'bad values',
+        run: async (page) => {
+          await page.locator('#category-capacity').fill('many');
+          await page.locator('#category-opensAt').fill('2027-01-02T10:00');
+          await page.locator('#category-closesAt').fill('2027-01-01T10:00');
+          await submit(page, '[data-testid="category-form"]');
+        },
+      },
+      {
+        what: 'codes with bad values',
+        run: async (page) => {
+          await page.locator('#codes-count').fill('0');
+          await page.locator('#codes-expires').fill('2020-01-01T10:00');
+          await submit(page, '[data-testid="codes-form"]');
+          await page.waitForURL(/codeError=/);
+        },
+      },
+    ],
+  },
+  {
     page: 'admin event status and editions',
     attempts: [{ what: 'next edition without a web address', run: (page) => submit(page, '[data-testid="clone-event-form"]') }],
   },
@@ -234,6 +271,9 @@ const PAGES_WITH_FORMS = [
   'admin team',
   'admin new event',
   'admin event status and editions',
+  'registration form opened by an invitation code',
+  'admin new category',
+  'admin category and its codes',
 ];
 
 test('every form page of the inventory is in the words test', () => {

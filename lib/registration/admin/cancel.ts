@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { retryingDeadlocks } from '../deadlock-retry';
 import { rearrangeSeats } from '../rearrange';
 import { lockSeats } from '../seats';
+import { fillCategoryOf } from '../categories/fill-category';
 import { conflict, notFound, ok, type Result } from '@/lib/errors/result';
 
 const NO_SUCH_REGISTRATION = 'No such registration in this event';
@@ -25,7 +26,7 @@ export async function cancelRegistrationAsOrganiser(
 ): Promise<Result> {
   const { event, scope } = await scopedEvent(db, actor, slug, VENUE_EDITORS);
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
-  return retryingDeadlocks(() =>
+  const outcome = await retryingDeadlocks(() =>
     db.transaction(async (tx): Promise<Result> => {
       // The registrant's own cancel path, which locks the seats before the registration's row.
       const [inEvent] = await tx
@@ -48,4 +49,7 @@ export async function cancelRegistrationAsOrganiser(
       return ok();
     }),
   );
+  // A category place it held goes to the first in the category's line (categories/fill-category.ts).
+  if (outcome.ok) await fillCategoryOf(db, registrationId);
+  return outcome;
 }

@@ -5,7 +5,7 @@ import { registrations, venues } from '@/db/schema';
 import { vmsg } from '@/lib/validation/message';
 import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from '../schema';
 
-export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'checked_in'] as const;
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'pending', 'cancelled', 'checked_in'] as const;
 
 /** A query-string value: the first one when repeated, and an empty field means "no filter". */
 const param = <T extends z.ZodType>(schema: T) =>

@@ -38,7 +38,7 @@ export type RegistrationListRow = {
   participantType: string;
   mode: 'in_person' | 'online';
   venueCity: LocalizedText | null;
-  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in';
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in' | 'pending';
   waitlistPosition: number | null;
   createdAt: Date;
   checkedInAt: Date | null;

@@ -34,11 +34,12 @@ export function submittedAnswers(rawInput: unknown): unknown {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The attendee category a submission names (`categoryId`), to choose which questions it answers.
+ * The attendee category a submission names (`category`), to choose which questions it answers.
  * Whether the category exists and may be chosen is checked with the category itself; a value that is
  * not an id names none.
  */
 export function claimedCategoryId(rawInput: unknown): string | null {
-  const value = typeof rawInput === 'object' && rawInput !== null ? (rawInput as { categoryId?: unknown }).categoryId : undefined;
+  // The category field of the form (categories/category-fields.ts), validated on its own by the input schema.
+  const value = typeof rawInput === 'object' && rawInput !== null ? (rawInput as { category?: unknown }).category : undefined;
   return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
 }

@@ -48,6 +48,12 @@ export const pageInventory: InventoryPage[] = [
     path: (ids) => `/events/${ids.slug}/speakers/${ids.speakerSlug}`,
   },
   { name: 'registration form', route: 'events/[slug]/register', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/register` },
+  {
+    name: 'registration form opened by an invitation code',
+    route: 'events/[slug]/register',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/register?code=${ids.categoryCode}`,
+  },
   { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page' },
   // Attendees (the secret links from their mails)
   { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
@@ -143,6 +149,20 @@ export const pageInventory: InventoryPage[] = [
   },
   { name: 'admin livestream access', route: 'admin/events/[slug]/streams', actor: 'organiser', path: (ids) => `${admin(ids)}/streams` },
   { name: 'admin team', route: 'admin/events/[slug]/team', actor: 'organiser', path: (ids) => `${admin(ids)}/team` },
+  { name: 'admin categories', route: 'admin/events/[slug]/categories', actor: 'organiser', path: (ids) => `${admin(ids)}/categories` },
+  {
+    name: 'admin new category',
+    route: 'admin/events/[slug]/categories/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/categories/new`,
+  },
+  {
+    name: 'admin category and its codes',
+    route: 'admin/events/[slug]/categories/[categoryId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/categories/${ids.categoryId}`,
+  },
+  { name: 'admin approvals', route: 'admin/events/[slug]/approvals', actor: 'organiser', path: (ids) => `${admin(ids)}/approvals` },
 ];
 
 /** Page folders under app/[locale] (each holding a page.tsx) that the inventory does not list. */

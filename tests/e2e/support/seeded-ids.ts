@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { events, outbox, registrations, registrationSessions, sessions, speakers, venues } from '@/db/schema';
+import {
+  attendeeCategories,
+  categoryInvitationCodes,
+  events,
+  outbox,
+  registrations,
+  registrationSessions,
+  sessions,
+  speakers,
+  venues,
+} from '@/db/schema';
 import type { Db } from '@/db/types';
 import { upsertUser } from '@/lib/auth/users';
 import { joinToken } from '@/lib/livestream/join-token';
@@ -23,6 +33,9 @@ export type SeededIds = {
   speakerId: string;
   speakerSlug: string;
   venueId: string;
+  /** The demo's Government delegate category (invitation only, with approval) and its demo code. */
+  categoryId: string;
+  categoryCode: string;
   registrationId: string;
   mailId: string;
   /** A confirmed in-person registrant at Nanning with sessions: the inventory's manage page. */
@@ -80,6 +93,13 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     .where(eq(outbox.eventId, event.id))
     .orderBy(asc(outbox.createdAt))
     .limit(1);
+  const [category] = await db
+    .select({ id: attendeeCategories.id, code: categoryInvitationCodes.code })
+    .from(attendeeCategories)
+    .innerJoin(categoryInvitationCodes, eq(categoryInvitationCodes.categoryId, attendeeCategories.id))
+    .where(and(eq(attendeeCategories.eventId, event.id), eq(attendeeCategories.visibility, 'invitation')))
+    .orderBy(asc(attendeeCategories.position))
+    .limit(1);
   const [inPerson, keyboard] = await confirmedInPerson(db, event.id, 'nanning');
   const [online] = await db
     .select({ id: registrations.id, sessionId: registrationSessions.sessionId })
@@ -97,7 +117,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     )
     .orderBy(asc(registrations.createdAt))
     .limit(1);
-  if (!session || !speaker || !venue || !mail || !inPerson || !keyboard || !online)
+  if (!session || !speaker || !venue || !category || !mail || !inPerson || !keyboard || !online)
     throw new Error('The demo seed lacks what the browser tests visit');
   const ids: SeededIds = {
     slug,
@@ -106,6 +126,8 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     speakerId: speaker.id,
     speakerSlug: speaker.slug,
     venueId: venue.id,
+    categoryId: category.id,
+    categoryCode: category.code,
     registrationId: inPerson.id,
     mailId: mail.id,
     inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,

@@ -28,6 +28,8 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/agenda`, label: t('nav.agenda') },
         { href: `${base}/registrations`, label: t('nav.registrations') },
         { href: `${base}/questions`, label: t('nav.questions') },
+        { href: `${base}/categories`, label: t('nav.categories') },
+        { href: `${base}/approvals`, label: t('nav.approvals') },
         { href: `${base}/checkin`, label: t('nav.checkin') },
         { href: `${base}/mail`, label: t('nav.mail') },
         { href: `${base}/streams`, label: t('nav.streams') },

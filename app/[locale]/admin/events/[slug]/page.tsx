@@ -36,7 +36,7 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
     valueHeading: t('count'),
     empty: t('empty'),
   });
-  const statusOrder = ['confirmed', 'waitlisted', 'checked_in', 'cancelled'] as const;
+  const statusOrder = ['confirmed', 'waitlisted', 'pending', 'checked_in', 'cancelled'] as const;
   const statusCount = new Map(dashboard.byStatus.map((s) => [s.key, s.count]));
 
   return (

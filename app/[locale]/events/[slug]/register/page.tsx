@@ -14,11 +14,16 @@ import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime'
 import { registerAction } from './actions';
 import { askedQuestionsBySlug } from '@/lib/registration/questions/load';
 import { questionsOnForm } from '@/lib/registration/questions/on-form';
+import { offeredCategories } from '@/lib/registration/categories/public-categories';
 import type { PageProps } from '@/lib/edge/page';
 
 export const dynamic = 'force-dynamic';
 
-const querySchema = z.object({ session: z.uuid().optional().catch(undefined) });
+const querySchema = z.object({
+  session: z.uuid().optional().catch(undefined),
+  /** An invitation code, from the invitation link or typed in and applied. */
+  code: z.string().max(64).optional().catch(undefined),
+});
 
 export default async function RegisterPage(props: PageProps<{ slug: string }>) {
   const { slug } = await props.params;
@@ -28,11 +33,12 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
   const phase = eventPhase(agenda.event, new Date());
   if (phase !== 'open') return <RegistrationNotOpen slug={slug} phase={phase} event={agenda.event} />;
   const db = await getDb();
-  const [t, locale, seats, questions] = await Promise.all([
+  const [t, locale, seats, questions, offered] = await Promise.all([
     getTranslations('register'),
     getLocale() as Promise<Locale>,
     seatsLeft(db, agenda.event.id),
     askedQuestionsBySlug(db, slug),
+    offeredCategories(db, agenda.event.id, query.code?.trim() || null, new Date()),
   ]);
   return (
     <div style={{ maxWidth: 760 }}>
@@ -48,6 +54,14 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
         messages={(await getMessages()).register as PlainMessages}
         validationMessages={(await getMessages()).validation as PlainMessages}
         questions={questionsOnForm(questions, locale)}
+        categories={offered.categories.map((c) => ({
+          id: c.id,
+          name: pick(c.name, locale),
+          description: pick(c.description, locale),
+          requiresApproval: c.requiresApproval,
+          invitation: c.visibility === 'invitation',
+        }))}
+        initial={{ category: offered.unlockedBy, code: query.code ?? null, codeRejected: offered.codeRejected }}
       />
     </div>
   );

@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { eventAction } from '@/lib/edge/action';
+import { formArg } from '@/lib/http/action-args';
+import { approveRegistrations, rejectRegistrations } from '@/lib/registration/admin/categories/decide';
+
+/**
+ * Approves or rejects the ticked pending registrations (the button pressed says which), with the
+ * optional message mailed to each.
+ */
+export async function decideRegistrationsAction(eventSlug: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const done = await eventAction(eventSlug, 'approvals', async ({ db, actor, event, path }) => {
+    const input = { ids: formData.getAll('ids').map(String), message: formData.get('message') ?? '' };
+    const decide = formData.get('decision') === 'reject' ? rejectRegistrations : approveRegistrations;
+    const result = await decide(db, actor, event.slug, input);
+    if (!result.ok) {
+      const message = result.code === 'invalid' ? (Object.values(result.fields)[0] ?? 'invalid') : 'invalid';
+      return `${path}?error=${encodeURIComponent(message)}`;
+    }
+    const { seated, inLine, rejected, skipped } = result.tally;
+    return `${path}?seated=${seated}&inLine=${inLine}&rejected=${rejected}&skipped=${skipped}`;
+  });
+  redirect(done);
+}

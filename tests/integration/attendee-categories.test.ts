@@ -1,0 +1,328 @@
+// Attendee categories: their capacity held like seats (category row lock; a forced race with a
+// negative control), invitation codes redeemed at most N times under concurrency, approval racing a
+// cancellation, and every outcome's mail as it arrives over SMTP.
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendeeCategories, categoryInvitationCodes, events, outbox, registrations, venues } from '@/db/schema';
+import type { Actor } from '@/lib/auth/sessions';
+import { seedDemoForum } from '@/lib/demo/seed';
+import { smtpTransport } from '@/lib/mail/transport';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
+import { approveRegistrations, rejectRegistrations } from '@/lib/registration/admin/categories/decide';
+import { generateInvitationCodes } from '@/lib/registration/admin/categories/invitation-codes-admin';
+import { lockCategory, readCategoryWithoutLocking, type CategoryLock } from '@/lib/registration/categories/category-seats';
+import { offeredCategories } from '@/lib/registration/categories/public-categories';
+import { cancelRegistration } from '@/lib/registration/manage';
+import { registerAttendee } from '@/lib/registration/register';
+import { submitRegistration } from '@/lib/registration/submit-registration';
+import { actorFor } from '../helpers/actors';
+import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
+import { EVENT, person, rows, sessionBySlug } from '../helpers/registration';
+import { seatInvariantBreaches } from '../helpers/seat-invariants';
+import { meetingGate, outcomes, WAIT_ALONE_LOCKED_MS, WAIT_FOR_ALL_UNLOCKED_MS } from '../helpers/seat-race';
+import { startSmtpServer } from '../helpers/smtp';
+
+const now = new Date('2026-12-01T00:00:00Z');
+let t: TestDatabase;
+let eventId: string;
+let organiser: Actor;
+
+beforeAll(async () => {
+  t = await createTestDatabase({ maxConnections: 40 });
+  eventId = await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  organiser = await actorFor(t.db, 'organiser.categories@forum.test', { eventSlug: EVENT, role: 'organiser' });
+});
+afterAll(() => t?.close());
+
+type CategoryValues = Partial<typeof attendeeCategories.$inferInsert>;
+
+async function category(name: string, values: CategoryValues = {}) {
+  const [row] = await t.db
+    .insert(attendeeCategories)
+    .values({ eventId, name: { en: name, zh: name }, ...values })
+    .returning();
+  return row!;
+}
+
+async function code(categoryId: string, value: string, maxUses: number, expiresAt = new Date('2027-01-01T00:00:00Z')) {
+  await t.db.insert(categoryInvitationCodes).values({ eventId, categoryId, code: value, maxUses, expiresAt });
+}
+
+/** Holds the category's places as the CHECK and the rows say: count = registrations holding a place, line 1..n. */
+async function categoryBreaches(categoryId: string): Promise<string[]> {
+  const [row] = rows<{ count: number; held: number; capacity: number | null; line: number[] | null }>(
+    await t.db.execute(sql`
+      select c.confirmed_count as count, c.capacity,
+             (select count(*)::int from registrations r where r.category_id = c.id and r.status in ('confirmed', 'waitlisted', 'checked_in')) as held,
+             (select array_agg(category_waitlist_position order by category_waitlist_position) from registrations r
+               where r.category_id = c.id and r.status = 'pending' and category_waitlist_position is not null) as line
+      from attendee_categories c where c.id = ${categoryId}`),
+  );
+  const breaches: string[] = [];
+  if (row!.count !== row!.held) breaches.push(`confirmed_count ${row!.count} but ${row!.held} held`);
+  if (row!.capacity !== null && row!.count > row!.capacity) breaches.push('over capacity');
+  const line = row!.line ?? [];
+  if (line.join(',') !== line.map((_, i) => i + 1).join(',')) breaches.push(`line ${line.join(',')}`);
+  return breaches;
+}
+
+const online = (n: string, overrides: Record<string, unknown> = {}) => person(n, { mode: 'online', venue: null, ...overrides });
+
+describe(`category capacity with the race forced (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  async function race(lock: CategoryLock, tag: string) {
+    const young = await category(`Race ${tag}`, { capacity: 4 });
+    // Unlocked, every reader waits for all the others (a loaded machine is slow to bring them in).
+    const gate = meetingGate(lock, 12, lock === readCategoryWithoutLocking ? WAIT_FOR_ALL_UNLOCKED_MS : WAIT_ALONE_LOCKED_MS);
+    const settled = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        registerAttendee(t.db, EVENT, person(`${tag}${i}`, { category: young.id }), { now, categoryLock: gate.read }),
+      ),
+    );
+    const inCategory = await t.db.select().from(registrations).where(eq(registrations.categoryId, young.id));
+    return { young, gate, settled, inCategory };
+  }
+
+  it('with the lock, 12 registrations at once for 4 places: 4 hold a place, 8 wait in the category line 1..8, seats untouched', async () => {
+    const { young, gate, settled, inCategory } = await race(lockCategory, 'cap-locked');
+    expect(outcomes(settled)).toEqual(Array(12).fill('ok'));
+    expect(inCategory.filter((r) => r.status === 'confirmed')).toHaveLength(4);
+    const line = inCategory.filter((r) => r.status === 'pending').map((r) => r.categoryWaitlistPosition);
+    expect(line.sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await categoryBreaches(young.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+    // Only one transaction at a time was past the category read.
+    expect(gate.mostAtOnce()).toBe(1);
+  });
+
+  it.runIf(usingPostgres)(
+    'without the lock the same race oversells: 8 refused by the CHECK instead of waiting in line (negative control)',
+    async () => {
+      const { young, gate, settled, inCategory } = await race(readCategoryWithoutLocking, 'cap-unlocked');
+      expect(gate.mostAtOnce()).toBe(12);
+      const answers = outcomes(settled);
+      expect(answers.filter((a) => a === 'ok')).toHaveLength(4);
+      expect(answers.filter((a) => a === 'attendee_categories_seats_ck')).toHaveLength(8);
+      // Nobody waits: every one of them read a free place.
+      expect(inCategory.filter((r) => r.status === 'pending')).toHaveLength(0);
+      expect(await categoryBreaches(young.id)).toEqual([]);
+    },
+  );
+
+  it('a cancelled place goes to the first in the category line, with their seats and a mail', async () => {
+    const small = await category('Two places', { capacity: 2 });
+    const ids: string[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const r = await registerAttendee(t.db, EVENT, person(`fill${n}`, { category: small.id }), { now });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      ids.push(r.registration.id);
+    }
+    const statusOf = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0]!;
+    expect((await statusOf(ids[2]!)).categoryWaitlistPosition).toBe(1);
+    expect((await cancelRegistration(t.db, ids[0]!)).ok).toBe(true);
+    expect((await statusOf(ids[2]!)).status).toBe('confirmed');
+    expect((await statusOf(ids[3]!)).categoryWaitlistPosition).toBe(1);
+    const mails = await t.db.select().from(outbox).where(eq(outbox.registrationId, ids[2]!));
+    expect(mails.map((m) => m.kind).sort()).toEqual(['registration.category-waitlisted', 'registration.promoted']);
+    expect(await categoryBreaches(small.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+});
+
+describe('invitation codes', () => {
+  it('a code usable 3 times, redeemed by 10 registrations at once, admits exactly 3; the use count stays 3', async () => {
+    const hidden = await category('Race delegates', { visibility: 'invitation' });
+    await code(hidden.id, 'RACE3TIMES', 3);
+    const settled = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        registerAttendee(t.db, EVENT, online(`code${i}`, { category: hidden.id, code: 'race3times' }), { now }),
+      ),
+    );
+    const answers = outcomes(settled);
+    expect(answers.filter((a) => a === 'ok')).toHaveLength(3);
+    expect(answers.filter((a) => a === 'invalid')).toHaveLength(7);
+    const [row] = await t.db.select().from(categoryInvitationCodes).where(eq(categoryInvitationCodes.code, 'RACE3TIMES'));
+    expect(row!.uses).toBe(3);
+    expect(await t.db.select().from(registrations).where(eq(registrations.categoryId, hidden.id))).toHaveLength(3);
+  });
+
+  it('a wrong, expired or used-up code, and a hidden category without one, answer alike and never name the category', async () => {
+    const hidden = await category('Secret delegates', { visibility: 'invitation' });
+    await code(hidden.id, 'EXPIREDCODE', 5, new Date('2026-11-30T00:00:00Z'));
+    await code(hidden.id, 'USEDUPCODE', 1);
+    const first = await registerAttendee(t.db, EVENT, online('used-first', { category: hidden.id, code: 'USEDUPCODE' }), { now });
+    expect(first.ok).toBe(true);
+    const answer = (n: string, extra: Record<string, unknown>) => submitRegistration(t.db, EVENT, online(n, extra), { now });
+    const wrong = await answer('w1', { category: hidden.id, code: 'NOSUCHCODE' });
+    const expired = await answer('w2', { category: hidden.id, code: 'EXPIREDCODE' });
+    const usedUp = await answer('w3', { category: hidden.id, code: 'USEDUPCODE' });
+    expect(wrong).toMatchObject({ ok: false, code: 'invalid', fields: { code: 'invitationCode' } });
+    expect(expired).toEqual(wrong);
+    expect(usedUp).toEqual(wrong);
+    // A hidden category without a code is answered as one that does not exist.
+    const noCode = await answer('w4', { category: hidden.id });
+    const unknown = await answer('w5', { category: '00000000-0000-4000-8000-000000000000' });
+    expect(noCode).toMatchObject({ ok: false, code: 'invalid', fields: { category: 'category' } });
+    expect(unknown).toEqual(noCode);
+    // The form offers the hidden category only with a valid code.
+    const offered = (c: string | null) => offeredCategories(t.db, eventId, c, now);
+    expect((await offered(null)).categories.map((c) => c.id)).not.toContain(hidden.id);
+    expect((await offered('EXPIREDCODE')).categories.map((c) => c.id)).not.toContain(hidden.id);
+    expect(await offered('EXPIREDCODE')).toMatchObject({ unlockedBy: null, codeRejected: true });
+    // Nothing was written for the refused ones.
+    expect(await t.db.select().from(registrations).where(eq(registrations.categoryId, hidden.id))).toHaveLength(1);
+  });
+
+  it('organisers generate codes in bulk; a registration that fails does not use one up', async () => {
+    const hidden = await category('Bulk delegates', { visibility: 'invitation' });
+    const made = await generateInvitationCodes(
+      t.db,
+      organiser,
+      EVENT,
+      hidden.id,
+      { count: '25', maxUses: '1', expiresAt: '2026-12-20T18:00' },
+      now,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    expect(new Set(made.codes).size).toBe(25);
+    expect(made.codes.every((c) => /^[A-HJ-NP-Z2-9]{10}$/.test(c))).toBe(true);
+    const past = await generateInvitationCodes(
+      t.db,
+      organiser,
+      EVENT,
+      hidden.id,
+      { count: '1', maxUses: '1', expiresAt: '2026-11-01T10:00' },
+      now,
+    );
+    expect(past).toMatchObject({ ok: false, code: 'invalid', fields: { expiresAt: 'expiryInPast' } });
+    // An in-person registration at a venue the category does not allow: refused, the code still unused.
+    await t.db
+      .update(attendeeCategories)
+      .set({ allowedModes: ['online'] })
+      .where(eq(attendeeCategories.id, hidden.id));
+    const refused = await registerAttendee(t.db, EVENT, person('bulk-refused', { category: hidden.id, code: made.codes[0] }), { now });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid', fields: { mode: 'categoryMode' } });
+    const [row] = await t.db.select().from(categoryInvitationCodes).where(eq(categoryInvitationCodes.code, made.codes[0]!));
+    expect(row!.uses).toBe(0);
+  });
+});
+
+describe('approval', () => {
+  it('a pending registration holds no seat; approval takes it at that moment, or the category line when full', async () => {
+    const keynote = await sessionBySlug(t.db, 'opening-ceremony');
+    const delegates = await category('Approved delegates', { requiresApproval: true, capacity: 1 });
+    const [nanningBefore] = await t.db
+      .select()
+      .from(venues)
+      .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'nanning')));
+    const a = await registerAttendee(t.db, EVENT, person('appr-a', { category: delegates.id, sessions: [keynote] }), { now });
+    const b = await registerAttendee(t.db, EVENT, person('appr-b', { category: delegates.id }), { now });
+    if (!a.ok || !b.ok) throw new Error('not registered');
+    expect(a.registration).toMatchObject({ status: 'pending', sessions: [] });
+    const [nanningPending] = await t.db.select().from(venues).where(eq(venues.id, nanningBefore!.id));
+    expect(nanningPending!.confirmedCount).toBe(nanningBefore!.confirmedCount);
+
+    const approved = await approveRegistrations(t.db, organiser, EVENT, {
+      ids: [a.registration.id, b.registration.id],
+      message: 'Welcome to Nanning.',
+    });
+    expect(approved).toEqual({ ok: true, tally: { seated: 1, inLine: 1, rejected: 0, skipped: 0 } });
+    const [nanningAfter] = await t.db.select().from(venues).where(eq(venues.id, nanningBefore!.id));
+    expect(nanningAfter!.confirmedCount).toBe(nanningBefore!.confirmedCount + 1);
+    const rowsNow = await t.db.select().from(registrations).where(eq(registrations.categoryId, delegates.id));
+    const byId = new Map(rowsNow.map((r) => [r.id, r]));
+    expect(byId.get(a.registration.id)).toMatchObject({ status: 'confirmed', decision: 'approved', requestedSessions: null });
+    expect(byId.get(b.registration.id)).toMatchObject({ status: 'pending', decision: 'approved', categoryWaitlistPosition: 1 });
+    expect(await categoryBreaches(delegates.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+    // Approving again changes nothing.
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [a.registration.id] })).toEqual({
+      ok: true,
+      tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 },
+    });
+  });
+
+  it('a pending registration cannot be changed from its manage link, only cancelled', async () => {
+    const { changeRegistration } = await import('@/lib/registration/manage');
+    const media = await category('Media check', { requiresApproval: true });
+    const r = await registerAttendee(t.db, EVENT, person('pending-change', { category: media.id }), { now });
+    if (!r.ok) throw new Error('not registered');
+    expect(await changeRegistration(t.db, r.registration.id, { mode: 'online' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { registration: 'registrationPending' },
+    });
+  });
+
+  it(`approval racing a cancellation: whichever commits first, no seat is held by a cancelled registration (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
+    const racing = await category('Racing delegates', { requiresApproval: true, capacity: 20 });
+    const keynote = await sessionBySlug(t.db, 'opening-ceremony');
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await registerAttendee(t.db, EVENT, person(`race-appr${i}`, { category: racing.id, sessions: [keynote] }), { now });
+      if (!r.ok) throw new Error('not registered');
+      ids.push(r.registration.id);
+    }
+    const settled = await Promise.allSettled(
+      ids.flatMap((id) => [approveRegistrations(t.db, organiser, EVENT, { ids: [id] }), cancelRegistration(t.db, id)]),
+    );
+    expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+    const after = await t.db.select().from(registrations).where(eq(registrations.categoryId, racing.id));
+    expect(after.map((r) => r.status)).toEqual(Array(10).fill('cancelled'));
+    expect(await categoryBreaches(racing.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
+  it('each outcome is mailed, with the organisers’ message, and arrives over SMTP in the registrant’s language', async () => {
+    const media = await category('Media mail', { requiresApproval: true });
+    const yes = await registerAttendee(t.db, EVENT, person('mail-yes', { category: media.id }), { now });
+    const no = await registerAttendee(t.db, EVENT, person('mail-no', { category: media.id, locale: 'zh' }), { now });
+    if (!yes.ok || !no.ok) throw new Error('not registered');
+    await approveRegistrations(t.db, organiser, EVENT, { ids: [yes.registration.id], message: 'Your press pass waits at desk 3.' });
+    expect(await rejectRegistrations(t.db, organiser, EVENT, { ids: [no.registration.id], message: '名额已满，敬请谅解。' })).toEqual({
+      ok: true,
+      tally: { seated: 0, inLine: 0, rejected: 1, skipped: 0 },
+    });
+    const smtp = await startSmtpServer();
+    const transport = smtpTransport(smtp.url, { maxConnections: 1 });
+    try {
+      while ((await deliverDueMail(t.db, transport, { backoff: () => 0 })).sent > 0);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+    // In the order they were queued (the worker may deliver them in any order).
+    const queued = (await t.db.select({ messageId: outbox.messageId }).from(outbox).orderBy(outbox.createdAt)).map((m) => m.messageId);
+    const to = (address: string) =>
+      smtp.received
+        .filter((m) => m.envelope.to.includes(address))
+        .map((m) => m.parsed)
+        .sort((x, y) => queued.indexOf(x.messageId ?? '') - queued.indexOf(y.messageId ?? ''));
+    const yesMails = to('pmail-yes@example.org');
+    expect(yesMails.map((m) => m.subject?.split(' · ')[0])).toEqual([
+      'Registration received: awaiting approval',
+      'Your registration is approved',
+    ]);
+    expect(yesMails[0]!.attachments.map((a) => a.filename)).toEqual([]);
+    expect(yesMails[1]!.text).toContain('Your press pass waits at desk 3.');
+    expect(yesMails[1]!.attachments.map((a) => a.filename)).toContain('ticket.png');
+    const noMails = to('pmail-no@example.org');
+    expect(noMails.map((m) => m.subject?.split(' · ')[0])).toEqual(['报名已收到，等待审核', '您的报名未获批准']);
+    expect(noMails[1]!.text).toContain('名额已满，敬请谅解。');
+    expect(noMails[1]!.text).toContain('主办方留言');
+    const [rejected] = await t.db.select().from(registrations).where(eq(registrations.id, no.registration.id));
+    expect(rejected).toMatchObject({ status: 'cancelled', decision: 'rejected' });
+  });
+
+  it('only organisers decide: a viewer and an organiser of another event are refused, nothing changes', async () => {
+    const media = await category('Media auth', { requiresApproval: true });
+    const r = await registerAttendee(t.db, EVENT, person('auth-pending', { category: media.id }), { now });
+    if (!r.ok) throw new Error('not registered');
+    const viewer = await actorFor(t.db, 'viewer.categories@forum.test', { eventSlug: EVENT, role: 'viewer' });
+    const [other] = await t.db.select().from(events).where(eq(events.slug, EVENT));
+    expect(other).toBeDefined();
+    await expect(approveRegistrations(t.db, viewer, EVENT, { ids: [r.registration.id] })).rejects.toThrow();
+    await expect(rejectRegistrations(t.db, null, EVENT, { ids: [r.registration.id] })).rejects.toThrow();
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
+    expect(row!.status).toBe('pending');
+  });
+});
