@@ -4,7 +4,17 @@ import { ClientMessages } from '@/components/i18n/client-messages-provider';
 export default function Layout({ children }: { children: ReactNode }) {
   return (
     <ClientMessages
-      namespaces={['adminAgenda', 'adminCategories', 'adminEvents', 'adminQuestions', 'adminTeam', 'adminVenues', 'agenda', 'auth', 'validation']}
+      namespaces={[
+        'adminAgenda',
+        'adminCategories',
+        'adminEvents',
+        'adminQuestions',
+        'adminTeam',
+        'adminVenues',
+        'agenda',
+        'auth',
+        'validation',
+      ]}
     >
       {children}
     </ClientMessages>
