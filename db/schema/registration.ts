@@ -39,6 +39,12 @@ export const registrations = pgTable(
     manageLinkSentAt: timestamp('manage_link_sent_at', { withTimezone: true }),
     /** When the person's data was erased (retention or their own request); the row stays for counts. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * The 8-character code printed under the ticket's QR for typing at the desk (Crockford base32:
+     * no I, L, O or U). Drawn by the database (hf_short_code(), from gen_random_uuid's strong random)
+     * so every writer of registrations gets one; the desk looks it up, it proves nothing by itself.
+     */
+    shortCode: text('short_code').notNull().default(sql`hf_short_code()`),
   },
   (t) => [
     // A cancelled registration never blocks the address: whoever controls it can register again.
@@ -46,6 +52,10 @@ export const registrations = pgTable(
     uniqueIndex('registrations_manage_token_uq').on(t.manageTokenHash),
     index('registrations_event_created_idx').on(t.eventId, t.createdAt),
     index('registrations_venue_status_idx').on(t.venueId, t.status),
+    uniqueIndex('registrations_event_short_code_uq').on(t.eventId, t.shortCode),
+    // The desk's search: partial, case-insensitive matches in any script (pg_trgm hashes the
+    // trigrams of Thai and CJK text too). lib/checkin/search.ts (deskSearchText) queries this exact expression.
+    index('registrations_desk_search_idx').using('gin', sql`lower(name || ' ' || email || ' ' || organisation) gin_trgm_ops`),
     check('registrations_venue_ck', sql`(${t.mode} = 'online') = (${t.venueId} IS NULL)`),
     check(
       'registrations_waitlist_ck',

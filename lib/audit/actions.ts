@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'registration.promote',
   'registration.session.promote',
   'registration.check-in',
+  'registration.check-in.undo',
   'registration.erase',
   'retention.erase',
   'room.create',
