@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { registrations, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { scopedEvent } from '@/lib/admin/event-access';
+import { scopedEvent, type VenueScope } from '@/lib/admin/event-access';
 import { DESK } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 
@@ -32,9 +32,13 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function searchDesk(db: Db, actor: Actor | null, slug: string, typed: string): Promise<DeskMatch[]> {
   const { event, scope } = await scopedEvent(db, actor, slug, DESK);
   const text = typed.trim().toLowerCase();
-  if (text.length < 2) return [];
-  if (scope?.length === 0) return [];
-  const rows = await db
+  if (text.length < 2 || scope?.length === 0) return [];
+  return (await deskSearchQuery(db, event.id, scope, text)) as DeskMatch[];
+}
+
+/** The search itself, for searchDesk and for the test that reads its plan. */
+export function deskSearchQuery(db: Db, eventId: string, scope: VenueScope, text: string) {
+  return db
     .select({
       registrationId: registrations.id,
       name: registrations.name,
@@ -48,7 +52,7 @@ export async function searchDesk(db: Db, actor: Actor | null, slug: string, type
     .innerJoin(venues, eq(venues.id, registrations.venueId))
     .where(
       and(
-        eq(registrations.eventId, event.id),
+        eq(registrations.eventId, eventId),
         sql`${deskSearchText} LIKE ${`%${likeLiteral(text)}%`}`,
         ne(registrations.status, 'cancelled'),
         scope ? inArray(registrations.venueId, scope) : undefined,
@@ -56,5 +60,4 @@ export async function searchDesk(db: Db, actor: Actor | null, slug: string, type
     )
     .orderBy(asc(registrations.name))
     .limit(DESK_SEARCH_LIMIT);
-  return rows as DeskMatch[];
 }
