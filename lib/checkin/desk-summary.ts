@@ -4,6 +4,8 @@ import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
 import { DESK } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
+import type { Locale } from '@/lib/i18n/locales';
+import { pick } from '@/lib/i18n/text';
 import { addDays, localDate, zonedToUtc } from '@/lib/time/zones';
 
 export type DeskVenue = {
@@ -44,4 +46,11 @@ export async function deskSummary(db: Db, actor: Actor | null, slug: string, now
       return { ...venue, expected: counts?.expected ?? 0, checkedInToday: counts?.checkedInToday ?? 0 };
     }),
   );
+}
+
+export type DeskVenueView = { id: string; name: string; checkedInToday: number; expected: number };
+
+/** The counts as the page shows them, each venue named in the reader's language. */
+export function deskVenueViews(venues: DeskVenue[], locale: Locale): DeskVenueView[] {
+  return venues.map((v) => ({ id: v.id, name: pick(v.name, locale), checkedInToday: v.checkedInToday, expected: v.expected }));
 }

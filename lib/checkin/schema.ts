@@ -11,3 +11,22 @@ export const checkInInputSchema = z.object({
 });
 
 export type CheckInInput = z.infer<typeof checkInInputSchema>;
+
+/** What staff type to find someone: part of a name, an email or an organisation. */
+export const deskSearchSchema = z.object({
+  query: z
+    .string({ error: vmsg('tooShort', { min: 2 }) })
+    .trim()
+    .min(2, vmsg('tooShort', { min: 2 }))
+    .max(100, vmsg('tooLong', { max: 100 })),
+});
+export type DeskSearchInput = z.infer<typeof deskSearchSchema>;
+
+/** A scan as the desk's queue sends it: the code, and the key that makes sending it twice harmless. */
+export const queuedScanSchema = checkInInputSchema.extend({
+  scanKey: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional(),
+});
+export type QueuedScan = z.infer<typeof queuedScanSchema>;
