@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { printedShortCode } from '@/lib/checkin/short-code';
+import { printedShortCode } from '@/lib/tickets/short-code';
 import { ticketCode } from '@/lib/tickets/ticket';
 import { FontBook, runsWidth } from './fonts';
 

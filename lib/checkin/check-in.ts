@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { DESK } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { registrationIdFromTicket } from '@/lib/tickets/ticket';
-import { normaliseShortCode } from './short-code';
+import { normaliseShortCode } from '@/lib/tickets/short-code';
 
 export type CheckInPerson = {
   registrationId: string;

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { eventTimestamp } from '@/lib/format/event-time';
 import type { CheckInOutcome } from './check-in';
-import { printedShortCode } from './short-code';
+import { printedShortCode } from '@/lib/tickets/short-code';
 
 export type CheckInView = {
   tone: 'ok' | 'warn' | 'bad';

@@ -18,6 +18,11 @@ export type RegisterOptions = {
   now?: Date;
   /** Where the registration waits to be written; by default the batches of this process for `db`. */
   batches?: RegistrationBatches;
+  /**
+   * A walk-in taken at a check-in desk (lib/checkin/walk-in.ts, which checked the staff member's
+   * venue): also once online registration has closed, on the forum's days.
+   */
+  atDesk?: boolean;
 };
 
 /** The event by slug with the venue chosen (null when none matches), in one statement built once. */
@@ -54,7 +59,7 @@ export async function registerAttendee(
   const now = options.now ?? new Date();
   const phase = eventPhase(event, now);
   if (phase === 'upcoming') return invalid({ event: vmsg('registrationNotYet') });
-  if (phase === 'closed' || phase === 'archived') return invalid({ event: vmsg('registrationClosed') });
+  if ((phase === 'closed' && !options.atDesk) || phase === 'archived') return invalid({ event: vmsg('registrationClosed') });
   const choiceVenue = row.venue;
   const [places, published] = await Promise.all([
     loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null),

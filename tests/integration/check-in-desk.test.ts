@@ -11,7 +11,7 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import type { Actor } from '@/lib/auth/sessions';
 import { type Admit, admitOnce, checkIn, readHolder } from '@/lib/checkin/check-in';
 import { deskSummary } from '@/lib/checkin/desk-summary';
-import { normaliseShortCode, SHORT_CODE_ALPHABET } from '@/lib/checkin/short-code';
+import { normaliseShortCode, SHORT_CODE_ALPHABET } from '@/lib/tickets/short-code';
 import { undoCheckIn } from '@/lib/checkin/undo';
 import { registerAttendee } from '@/lib/registration/register';
 import { ticketCode } from '@/lib/tickets/ticket';

@@ -7,7 +7,7 @@ import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';
 import { deskSummary, deskVenueViews, type DeskVenueView } from '@/lib/checkin/desk-summary';
 import { deskSearchSchema, queuedScanSchema } from '@/lib/checkin/schema';
 import { type DeskMatch, searchDesk } from '@/lib/checkin/search';
-import { printedShortCode } from '@/lib/checkin/short-code';
+import { printedShortCode } from '@/lib/tickets/short-code';
 import { undoCheckIn, type UndoOutcome } from '@/lib/checkin/undo';
 import { eventAction } from '@/lib/edge/action';
 import { countWrongTicketCode, overWrongTicketCodes } from '@/lib/edge/rate-limits';
