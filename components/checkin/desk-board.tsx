@@ -5,8 +5,9 @@ import type { DeskVenueView } from '@/lib/checkin/desk-summary';
 import type { Result } from '@/lib/errors/result';
 import { CheckInDesk, type CheckInLabels } from './check-in-desk';
 import { DeskSearch, type DeskSearchLabels } from './desk-search';
+import { WalkInForm, type WalkInLabels } from './walk-in-form';
 
-export type DeskBoardLabels = { desk: CheckInLabels; search: DeskSearchLabels; venueHeading: string; count: string };
+export type DeskBoardLabels = { desk: CheckInLabels; search: DeskSearchLabels; walkIn: WalkInLabels; venueHeading: string; count: string };
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
@@ -18,7 +19,11 @@ export function DeskBoard({
   labels,
   actions,
   badgeHref,
+  locale,
+  countries,
 }: {
+  locale: 'en' | 'zh';
+  countries: { code: string; name: string }[];
   slug: string;
   venues: DeskVenueView[];
   labels: DeskBoardLabels;
@@ -28,6 +33,7 @@ export function DeskBoard({
     undo: Parameters<typeof CheckInDesk>[0]['undo'];
     search: Parameters<typeof DeskSearch>[0]['search'];
     summary: () => Promise<Result<{ venues: DeskVenueView[] }>>;
+    walkIn: Parameters<typeof WalkInForm>[0]['submit'];
   };
 }) {
   const [venues, setVenues] = useState(initialVenues);
@@ -61,6 +67,17 @@ export function DeskBoard({
         onChange={() => void refresh()}
         pick={pick}
       />
+      {venues.map((v) => (
+        <WalkInForm
+          key={v.id}
+          venueId={v.id}
+          locale={locale}
+          countries={countries}
+          labels={{ ...labels.walkIn, heading: fill(labels.walkIn.heading, { venue: v.name }) }}
+          submit={actions.walkIn}
+          onDone={() => void refresh()}
+        />
+      ))}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registrationInputSchema } from '@/lib/registration/schema';
 import { vmsg } from '@/lib/validation/message';
 
 /** A scanned or typed ticket code; the form and the server action both parse with this. */
@@ -30,3 +31,21 @@ export const queuedScanSchema = checkInInputSchema.extend({
     .optional(),
 });
 export type QueuedScan = z.infer<typeof queuedScanSchema>;
+
+const form = registrationInputSchema.shape;
+
+/**
+ * What the desk asks a walk-in: the registration form's own fields (one schema, the form's), the
+ * venue being the desk's, and the attendee's consent confirmed by the staff member who asked them.
+ */
+export const walkInSchema = z.object({
+  name: form.name,
+  email: form.email,
+  organisation: form.organisation,
+  country: form.country,
+  participantType: form.participantType,
+  locale: form.locale,
+  consent: form.consent,
+  venueId: z.uuid({ error: vmsg('venue') }),
+});
+export type WalkInValues = z.input<typeof walkInSchema>;

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { requireInScope, scopedEvent } from '@/lib/admin/event-access';
@@ -7,27 +6,10 @@ import { DESK } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { invalid, type Result } from '@/lib/errors/result';
 import { registerAttendee } from '@/lib/registration/register';
-import { registrationInputSchema } from '@/lib/registration/schema';
 import { ticketCode } from '@/lib/tickets/ticket';
 import { vmsg } from '@/lib/validation/message';
 import { type CheckInOutcome, checkIn } from './check-in';
-
-/**
- * What the desk asks a walk-in: the registration form's own fields (one schema, the form's), the
- * venue being the desk's, and the attendee's consent confirmed by the staff member who asked them.
- */
-const form = registrationInputSchema.shape;
-export const walkInSchema = z.object({
-  name: form.name,
-  email: form.email,
-  organisation: form.organisation,
-  country: form.country,
-  participantType: form.participantType,
-  locale: form.locale,
-  consent: form.consent,
-  venueId: z.uuid({ error: vmsg('venue') }),
-});
-export type WalkInValues = z.input<typeof walkInSchema>;
+import { walkInSchema } from './schema';
 
 export type WalkInOutcome = Result<{ checkIn: CheckInOutcome } | { waitlisted: true }>;
 

@@ -1,6 +1,6 @@
 // Bangkok's check-in staff on a phone (390 px, browser far away in Los Angeles): find an attendee by
 // typing part of their Thai name, check them in, download the badge (its text holds the name, read
-// back from the PDF), undo the check-in, and see the desk's count follow. In Chinese too, with no
+// back from the PDF), undo the check-in, take a walk-in, and see the desk's count follow. In Chinese too, with no
 // English on the desk.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -67,6 +67,18 @@ test('Bangkok’s desk finds a Thai name by a part of it, checks the person in, 
   // The person is at the desk again, to be checked in once more.
   await page.getByLabel('Find someone').fill(`ใจดี ${suffix}`);
   await expect(matches.getByRole('button', { name: `Check in: ${name}` })).toBeVisible();
+
+  // A walk-in: registered through the registration path at Bangkok and admitted at once.
+  const walkIn = `Walk-in ${suffix}`;
+  await page.getByText(/^Walk-in at .*Bangkok/).click();
+  await page.getByLabel('Full name').fill(walkIn);
+  await page.getByLabel('Email').fill(`walkin.${suffix}@example.org`);
+  await page.getByLabel('Organisation').fill('Mahidol University');
+  await page.getByLabel('Country or region').selectOption('TH');
+  await page.getByLabel('The attendee has read the privacy notice and agrees to it').check();
+  await page.getByRole('button', { name: 'Register and check in' }).click();
+  await expect(page.getByTestId('walkin-notice')).toHaveText(`Registered and checked in: ${walkIn}`);
+  await expect(page.getByTestId('desk-count')).toContainText(`${before + 1} checked in today`);
   await context.close();
 });
 

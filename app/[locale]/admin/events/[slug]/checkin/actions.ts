@@ -9,6 +9,7 @@ import { deskSearchSchema, queuedScanSchema } from '@/lib/checkin/schema';
 import { type DeskMatch, searchDesk } from '@/lib/checkin/search';
 import { printedShortCode } from '@/lib/tickets/short-code';
 import { undoCheckIn, type UndoOutcome } from '@/lib/checkin/undo';
+import { registerWalkIn } from '@/lib/checkin/walk-in';
 import { eventAction } from '@/lib/edge/action';
 import { countWrongTicketCode, overWrongTicketCodes } from '@/lib/edge/rate-limits';
 import { DESK } from '@/lib/auth/authorize';
@@ -67,6 +68,20 @@ export async function deskSummaryAction(slug: string): Promise<Result<{ venues: 
     slug,
     'checkin',
     async ({ db, actor, event }) => ok({ venues: deskVenueViews(await deskSummary(db, actor, event.slug), (await getLocale()) as Locale) }),
+    DESK,
+  );
+}
+
+export async function walkInAction(slug: string, input: unknown): Promise<Result<{ admitted: string | null; waitlisted: boolean }>> {
+  return eventAction(
+    slug,
+    'checkin',
+    async ({ db, actor, event }) => {
+      const result = await registerWalkIn(db, actor, event.slug, input);
+      if (!result.ok) return result;
+      if ('waitlisted' in result) return ok({ admitted: null, waitlisted: true });
+      return ok({ admitted: 'person' in result.checkIn ? result.checkIn.person.name : null, waitlisted: false });
+    },
     DESK,
   );
 }

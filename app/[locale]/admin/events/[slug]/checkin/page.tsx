@@ -6,7 +6,9 @@ import { deskSummary, deskVenueViews } from '@/lib/checkin/desk-summary';
 import { getDb } from '@/lib/database/process-database';
 import { loadEventPage } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
-import { checkInAction, deskSummaryAction, searchDeskAction, undoCheckInAction } from './actions';
+import { countryOptions } from '@/lib/admin/form-options';
+import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
+import { checkInAction, deskSummaryAction, searchDeskAction, undoCheckInAction, walkInAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Check-in' };
@@ -17,6 +19,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
   const locale = (await getLocale()) as Locale;
   const venues = deskVenueViews(await deskSummary(await getDb(), await currentActor(), slug), locale);
   const t = await getTranslations('checkin');
+  const tr = await getTranslations('register');
   const outcomes = ['checked-in', 'already', 'other-venue', 'not-admitted', 'unknown-code'] as const;
   return (
     <section>
@@ -25,15 +28,33 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
       <DeskBoard
         slug={slug}
         venues={venues}
+        locale={locale}
+        countries={countryOptions(locale)}
         badgeHref={`/admin/events/${slug}/checkin/badge/{id}`}
         actions={{
           submit: checkInAction.bind(null, slug),
           undo: undoCheckInAction.bind(null, slug),
           search: searchDeskAction.bind(null, slug),
           summary: deskSummaryAction.bind(null, slug),
+          walkIn: walkInAction.bind(null, slug),
         }}
         labels={{
           venueHeading: t.raw('venueHeading') as string,
+          walkIn: {
+            heading: t.raw('walkIn.heading') as string,
+            name: t('walkIn.name'),
+            email: t('walkIn.email'),
+            organisation: t('walkIn.organisation'),
+            country: t('walkIn.country'),
+            participantType: t('walkIn.participantType'),
+            consent: t('walkIn.consent'),
+            submit: t('walkIn.submit'),
+            admitted: t.raw('walkIn.admitted') as string,
+            waitlisted: t('walkIn.waitlisted'),
+            fixErrors: t('walkIn.fixErrors'),
+            refused: t('walkIn.refused'),
+            types: Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, tr(`types.${type}`)])),
+          },
           count: t.raw('count') as string,
           search: {
             search: t('search.label'),
