@@ -64,7 +64,13 @@ async function run(backend: 'pglite' | 'postgres') {
       await t.db.transaction((tx) => readHolder(tx, event!.id, { shortCode: code }));
       codeMs.push(performance.now() - t0);
     }
-    return { backend, registrations: N, insertSeconds: +(insertMs / 1000).toFixed(1), searchMs: summary(searchMs), shortCodeMs: summary(codeMs) };
+    return {
+      backend,
+      registrations: N,
+      insertSeconds: +(insertMs / 1000).toFixed(1),
+      searchMs: summary(searchMs),
+      shortCodeMs: summary(codeMs),
+    };
   } finally {
     await t.close();
   }

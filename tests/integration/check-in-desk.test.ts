@@ -18,7 +18,7 @@ import { ticketCode } from '@/lib/tickets/ticket';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { EVENT, person, venueBySlug } from '../helpers/registration';
-import { meetingGate } from '../helpers/seat-race';
+import { meetingGate, WAIT_ALONE_LOCKED_MS, WAIT_FOR_ALL_UNLOCKED_MS } from '../helpers/seat-race';
 
 const now = new Date('2026-12-01T00:00:00Z');
 let t: TestDatabase;
@@ -115,7 +115,9 @@ describe(`check-in desk (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 
   async function race(admit: Admit) {
     const id = await register(`race-${admit === admitOnce ? 'locked' : 'unguarded'}`, { venue: 'bangkok' });
-    const gate = meetingGate(readHolder, 2, usingPostgres ? 2_000 : 150);
+    // The read takes no lock (the admission's condition is the lock), so on PostgreSQL both desks get
+    // past it, locked or not: wait for both. PGlite runs one transaction at a time: each reads alone.
+    const gate = meetingGate(readHolder, 2, usingPostgres ? WAIT_FOR_ALL_UNLOCKED_MS : WAIT_ALONE_LOCKED_MS);
     const at = new Date('2026-12-24T02:02:00Z');
     const results = await Promise.all(
       [bangkokDesk, secondDesk].map((desk) => checkIn(t.db, desk, EVENT, ticketCode(id), { now: at, steps: { read: gate.read, admit } })),
