@@ -59,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     const client = await PGlite.create({
       dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined,
       postgresqlconf: PGLITE_SETTINGS,
-      // The desk's name search (db/migrations/0008) indexes trigrams.
+      // The desk's name search (db/migrations/0009) indexes trigrams.
       extensions: { pg_trgm },
     });
     const db = drizzlePglite({ client: yieldingBeforeEachCall(client), schema }) as unknown as Db;

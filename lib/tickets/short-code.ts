@@ -1,6 +1,6 @@
 /**
  * The short code printed under a ticket's QR: 8 characters of Crockford's base32 (digits and
- * letters without I, L, O and U), drawn by the database (hf_short_code(), db/migrations/0008). It
+ * letters without I, L, O and U), drawn by the database (hf_short_code(), db/migrations/0009). It
  * is a lookup key, not a credential: the desk finds the registration with it inside the staff
  * member's event and venue, and wrong guesses are rate limited per desk (lib/edge/rate-limits.ts).
  */
