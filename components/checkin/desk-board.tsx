@@ -1,5 +1,6 @@
 'use client';
 
+import type { Locale } from '@/lib/i18n/locales';
 import { useCallback, useState } from 'react';
 import type { DeskVenueView } from '@/lib/checkin/desk-summary';
 import type { Result } from '@/lib/errors/result';
@@ -22,7 +23,7 @@ export function DeskBoard({
   locale,
   countries,
 }: {
-  locale: 'en' | 'zh';
+  locale: Locale;
   countries: { code: string; name: string }[];
   slug: string;
   venues: DeskVenueView[];

@@ -1,5 +1,6 @@
 'use client';
 
+import type { Locale } from '@/lib/i18n/locales';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -38,7 +39,7 @@ export function WalkInForm({
   onDone,
 }: {
   venueId: string;
-  locale: 'en' | 'zh';
+  locale: Locale;
   countries: { code: string; name: string }[];
   labels: WalkInLabels;
   submit: Submit;
