@@ -4,8 +4,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer', 'prom-client', 'pino'],
+  // PGlite loads its WebAssembly and data files from its own package folder at run time; pdf-lib and
+  // its fontkit stay plain Node packages too (the badge fonts are read from @fontsource's folders).
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer', 'prom-client', 'pino', 'pdf-lib', '@pdf-lib/fontkit'],
   poweredByHeader: false,
   // Next.js hashes every page body in JavaScript, character by character, to make an ETag: 15% of
   // the server's CPU when serving the cached programme (bench profile). A 304 would save the

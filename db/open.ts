@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -58,6 +59,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     const client = await PGlite.create({
       dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined,
       postgresqlconf: PGLITE_SETTINGS,
+      // The desk's name search (db/migrations/0009) indexes trigrams.
+      extensions: { pg_trgm },
     });
     const db = drizzlePglite({ client: yieldingBeforeEachCall(client), schema }) as unknown as Db;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });

@@ -5,9 +5,11 @@ import jsQR from 'jsqr';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CheckInView } from '@/lib/checkin/describe';
+import type { UndoOutcome } from '@/lib/checkin/undo';
 import type { Result } from '@/lib/errors/result';
-import { checkInInputSchema, type CheckInInput } from '@/lib/checkin/schema';
+import { checkInInputSchema, type CheckInInput, type QueuedScan } from '@/lib/checkin/schema';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { useScanQueue } from './scan-queue';
 
 export type CheckInLabels = {
   code: string;
@@ -17,16 +19,47 @@ export type CheckInLabels = {
   cameraUnavailable: string;
   outcome: Record<CheckInView['outcome'], string>;
   status: Record<string, string>;
+  shortCode: string;
+  printBadge: string;
+  undo: string;
+  undone: string;
+  notCheckedIn: string;
+  queued: string;
+  tooMany: string;
 };
 
-type Submit = (input: CheckInInput) => Promise<Result<{ view: CheckInView }>>;
+type Submit = (input: QueuedScan) => Promise<Result<{ view: CheckInView }>>;
+type Undo = (input: { registrationId: string }) => Promise<Result<UndoOutcome>>;
 
 function fill(template: string, values: Record<string, string | null>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
-/** The desk: a camera scanner (jsQR over video frames) and a typed-code form, both sending the same input. */
-export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckInLabels }) {
+/**
+ * The desk: a camera scanner (jsQR over video frames) and a typed-code form (QR text or short code),
+ * both sending the same input. Each scan carries its own key; a scan the network did not carry waits
+ * in the page's queue (scan-queue.ts). After an admission: the badge, one click away, and undo.
+ */
+export function CheckInDesk({
+  slug,
+  submit,
+  undo,
+  badgeHref,
+  labels,
+  onChange,
+  pick,
+}: {
+  slug: string;
+  submit: Submit;
+  undo: Undo;
+  /** The badge PDF's address for a registration id. */
+  badgeHref: string;
+  labels: CheckInLabels;
+  /** Told after every admission or undo (the counts at the top follow). */
+  onChange?: () => void;
+  /** A code chosen from the search, to check in at once. */
+  pick?: { code: string; n: number } | null;
+}) {
   const words = useValidationText();
   const form = useForm<CheckInInput>({ resolver: zodResolver(checkInInputSchema), defaultValues: { code: '' } });
   const [result, setResult] = useState<CheckInView | null>(null);
@@ -35,15 +68,58 @@ export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckI
   const video = useRef<HTMLVideoElement>(null);
   const lastScan = useRef<{ code: string; at: number } | null>(null);
 
+  const [notice, setNotice] = useState<string | null>(null);
+  const deliver = async (scan: QueuedScan): Promise<boolean> => {
+    try {
+      const answer = await submit(scan);
+      if (answer.ok) {
+        setResult(answer.view);
+        onChange?.();
+      }
+      return true;
+    } catch {
+      return false; // the network: keep it queued
+    }
+  };
+  const queue = useScanQueue(slug, deliver);
+
   const send = (input: CheckInInput) =>
     startTransition(async () => {
-      const answer = await submit(input);
-      if (!answer.ok) form.setError('code', { message: answer.fields?.code ?? answer.error });
-      else {
+      const scan = { code: input.code, scanKey: crypto.randomUUID() };
+      setNotice(null);
+      let answer: Awaited<ReturnType<Submit>>;
+      try {
+        answer = await submit(scan);
+      } catch {
+        queue.enqueue(scan);
+        form.reset({ code: '' });
+        return;
+      }
+      if (!answer.ok) {
+        if (answer.code === 'rate-limited') setNotice(labels.tooMany);
+        else form.setError('code', { message: answer.fields?.code ?? answer.error });
+      } else {
         setResult(answer.view);
         form.reset({ code: '' });
+        onChange?.();
+        void queue.flush();
       }
     });
+
+  const takeBack = (registrationId: string) =>
+    startTransition(async () => {
+      const answer = await undo({ registrationId });
+      setNotice(answer.ok && answer.outcome === 'undone' ? labels.undone : labels.notCheckedIn);
+      if (answer.ok && answer.outcome === 'undone') {
+        setResult(null);
+        onChange?.();
+      }
+    });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a pick from the search is sent once, when it arrives.
+  useEffect(() => {
+    if (pick) send({ code: pick.code });
+  }, [pick]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: send only closes over setters and the submit prop; the camera state alone restarts the scanner.
   useEffect(() => {
@@ -127,13 +203,39 @@ export function CheckInDesk({ submit, labels }: { submit: Submit; labels: CheckI
       {/* The live region is on the page from the start: screen readers announce what changes inside
           one, not a region that appears with its text already in it. */}
       <div role="status" aria-live="polite" data-testid="checkin-outcome">
-        {result && (
-          <p className={`notice ${result.tone === 'ok' ? 'ok' : 'bad'}`} data-testid="checkin-result" data-outcome={result.outcome}>
-            <strong>{fill(labels.outcome[result.outcome], { name: result.name, at: result.at, venue: result.venue })}</strong>
-            {result.status && <> — {labels.status[result.status]}</>}
-            {result.organisation && <span className="muted"> · {result.organisation}</span>}
-            {result.venue && result.outcome !== 'other-venue' && <span className="muted"> · {result.venue}</span>}
+        {queue.waiting > 0 && (
+          <p className="notice" data-testid="checkin-queued">
+            {fill(labels.queued, { count: String(queue.waiting) })}
           </p>
+        )}
+        {notice && <p className="notice">{notice}</p>}
+        {result && (
+          <div className={`notice ${result.tone === 'ok' ? 'ok' : 'bad'}`} data-testid="checkin-result" data-outcome={result.outcome}>
+            <p>
+              <strong>
+                {fill(labels.outcome[result.outcome], { name: result.name, at: result.at, venue: result.venue, by: result.by })}
+              </strong>
+              {result.status && <> — {labels.status[result.status]}</>}
+              {result.organisation && <span className="muted"> · {result.organisation}</span>}
+              {result.venue && <span className="muted"> · {result.venue}</span>}
+              {result.shortCode && (
+                <span className="muted">
+                  {' '}
+                  · {labels.shortCode} {result.shortCode}
+                </span>
+              )}
+            </p>
+            {result.outcome === 'checked-in' && result.registrationId && (
+              <p className="actions">
+                <a className="button" href={badgeHref.replace('{id}', result.registrationId)} download>
+                  {labels.printBadge}
+                </a>{' '}
+                <button type="button" className="button secondary" disabled={pending} onClick={() => takeBack(result.registrationId!)}>
+                  {labels.undo}
+                </button>
+              </p>
+            )}
+          </div>
         )}
       </div>
     </div>

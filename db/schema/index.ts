@@ -7,3 +7,4 @@ export * from './rate-limits';
 export * from './team';
 export * from './questions';
 export * from './categories';
+export * from './checkin';

@@ -49,6 +49,12 @@ export const registrations = pgTable(
     decision: approvalDecision('decision'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by'),
+    /**
+     * The 8-character code printed under the ticket's QR for typing at the desk (Crockford base32:
+     * no I, L, O or U). Drawn by the database (hf_short_code(), from gen_random_uuid's strong random)
+     * so every writer of registrations gets one; the desk looks it up, it proves nothing by itself.
+     */
+    shortCode: text('short_code').notNull().default(sql`hf_short_code()`),
   },
   (t) => [
     // A cancelled registration never blocks the address: whoever controls it can register again.
@@ -57,6 +63,10 @@ export const registrations = pgTable(
     index('registrations_event_created_idx').on(t.eventId, t.createdAt),
     index('registrations_venue_status_idx').on(t.venueId, t.status),
     index('registrations_category_status_idx').on(t.categoryId, t.status, t.categoryWaitlistPosition),
+    uniqueIndex('registrations_event_short_code_uq').on(t.eventId, t.shortCode),
+    // The desk's search: partial, case-insensitive matches in any script (pg_trgm hashes the
+    // trigrams of Thai and CJK text too). lib/checkin/search.ts (deskSearchText) queries this exact expression.
+    index('registrations_desk_search_idx').using('gin', sql`lower(name || ' ' || email || ' ' || organisation) gin_trgm_ops`),
     check('registrations_venue_ck', sql`(${t.mode} = 'online') = (${t.venueId} IS NULL)`),
     check(
       'registrations_waitlist_ck',

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'registration.reject',
   'registration.session.promote',
   'registration.check-in',
+  'registration.check-in.undo',
   'registration.erase',
   'retention.erase',
   'room.create',

@@ -174,6 +174,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'registration.promote': (d, c) => ({ ...person(c, d), venue: venueName(c, d.venueId), position: num(d.previousPosition) }),
   'registration.session.promote': (d, c) => ({ ...person(c, d), session: sessionTitle(c, d.sessionId), position: num(d.previousPosition) }),
   'registration.check-in': (d, c) => ({ name: person(c, d).registrant, venue: venueName(c, d.venue) }),
+  'registration.check-in.undo': (d, c) => ({ name: person(c, d).registrant, venue: venueName(c, d.venue) }),
   'registration.erase': (d, c) => person(c, d),
   'retention.erase': (d) => ({ count: num(d.count), days: num(d.retentionDays) }),
   'room.create': (d, c) => ({ name: roomName(c, d), capacity: num(d.capacity), venue: venueName(c, d.venue) }),

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/types';
 import { hasStreamGrant } from '@/lib/livestream/grants';
 import { joinToken } from '@/lib/livestream/join-token';
+import { printedShortCode } from '@/lib/tickets/short-code';
 import { ticketCode, ticketSvg } from '@/lib/tickets/ticket';
 import { registrationFeedUrl } from './feed-token';
 import { loadItinerary } from './itinerary';
@@ -27,7 +28,7 @@ export async function registrationForManageToken(db: Db, token: string) {
           ? `/join/${joinToken(id, item.session.id)}`
           : null,
     })),
-    ticket: hasTicket ? { code: ticketCode(id), svg: await ticketSvg(id) } : null,
+    ticket: hasTicket ? { code: ticketCode(id), shortCode: printedShortCode(registration.shortCode), svg: await ticketSvg(id) } : null,
     feedUrl: active ? registrationFeedUrl(id) : null,
   };
 }

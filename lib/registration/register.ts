@@ -26,6 +26,11 @@ export type RegisterOptions = {
   batches?: RegistrationBatches;
   /** The category's row lock (categories/category-seats.ts); tests put a gate or the unlocked read here. */
   categoryLock?: CategoryLock;
+  /**
+   * A walk-in taken at a check-in desk (lib/checkin/walk-in.ts, which checked the staff member's
+   * venue): also once online registration has closed, on the forum's days.
+   */
+  atDesk?: boolean;
 };
 
 /** The event by slug with the venue chosen (null when none matches), in one statement built once. */
@@ -66,7 +71,7 @@ export async function registerAttendee(
   const now = options.now ?? new Date();
   const phase = eventPhase(event, now);
   if (phase === 'upcoming') return invalid({ event: vmsg('registrationNotYet') });
-  if (phase === 'closed' || phase === 'archived') return invalid({ event: vmsg('registrationClosed') });
+  if ((phase === 'closed' && !options.atDesk) || phase === 'archived') return invalid({ event: vmsg('registrationClosed') });
   const choiceVenue = row.venue;
   const [places, published] = await Promise.all([
     loadSessionCandidates(db, input.sessions, choiceVenue?.id ?? null),

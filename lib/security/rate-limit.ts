@@ -4,12 +4,23 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from './client-address';
  * A sliding-window limiter kept in memory: cheap enough to sit in front of every public write.
  * Each app instance counts on its own, so N instances allow up to N × limit per window.
  */
-export type RateLimiter = { check(key: string, now?: number): { allowed: boolean; retryAfterSeconds: number } };
+export type RateLimiter = {
+  /** Counts one hit for `key` and says whether it was within the limit. */
+  check(key: string, now?: number): { allowed: boolean; retryAfterSeconds: number };
+  /** Whether `key` has used up the limit, without counting a hit (for limits on failures only). */
+  spent(key: string, now?: number): { allowed: boolean; retryAfterSeconds: number };
+};
 
 export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
   const hits = new Map<string, number[]>();
   const maxKeys = options.maxKeys ?? 50_000;
   return {
+    spent(key, now = Date.now()) {
+      const recent = (hits.get(key) ?? []).filter((at) => at > now - options.windowMs);
+      return recent.length >= options.limit
+        ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + options.windowMs - now) / 1000)) }
+        : { allowed: true, retryAfterSeconds: 0 };
+    },
     check(key, now = Date.now()) {
       const since = now - options.windowMs;
       const recent = (hits.get(key) ?? []).filter((at) => at > since);
@@ -49,4 +60,16 @@ export function registrationLimiter(): RateLimiter {
   const holder = globalThis as { [KEY]?: RateLimiter };
   holder[KEY] ??= createRateLimiter({ limit: perMinuteFromEnv('RATE_LIMIT_REGISTRATIONS_PER_MINUTE', 20), windowMs: 60_000 });
   return holder[KEY];
+}
+
+const WRONG_CODES_KEY = Symbol.for('hybrid-forum.wrong-ticket-code-limiter');
+
+/**
+ * Wrong ticket codes from one desk (one signed-in staff member): 10 a minute. A short code is a
+ * lookup key, not a secret; this keeps a desk from walking the code space.
+ */
+export function wrongTicketCodeLimiter(): RateLimiter {
+  const holder = globalThis as { [WRONG_CODES_KEY]?: RateLimiter };
+  holder[WRONG_CODES_KEY] ??= createRateLimiter({ limit: 10, windowMs: 60_000 });
+  return holder[WRONG_CODES_KEY];
 }

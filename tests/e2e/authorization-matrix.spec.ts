@@ -166,6 +166,18 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
         expect(body, `${role} ${page}`).not.toContain('matrix.secret@example.org');
       }
     }
+    // The desk's badge routes: the desk roles (checkin, venueManager) get PDFs, the rest 401/403. The
+    // secret registrant is online (no badge for anyone); Nanning's sheet is empty for Bangkok's staff.
+    const badge = await client.get(`${base}/checkin/badge/${registrationId}`, { maxRedirects: 0 });
+    const sheets = await client.get(`${base}/checkin/badges.pdf?venue=nanning`, { maxRedirects: 0 });
+    if (role === 'checkin' || role === 'venueManager') {
+      expect(badge.status(), `${role} badge`).toBe(404);
+      expect(sheets.status(), `${role} badge sheets`).toBe(200);
+      expect(sheets.headers()['content-type'], `${role} badge sheets`).toBe('application/pdf');
+    } else {
+      const refusal = role === 'anonymous' ? 401 : 403;
+      expect([badge.status(), sheets.status()], `${role} badges`).toEqual([refusal, refusal]);
+    }
     const csv = await client.get(`${base}/registrations/export.csv`, { maxRedirects: 0 });
     if (role === 'viewer' || role === 'venueManager') {
       // Both read the export; the manager's holds Bangkok's registrants only.

@@ -245,6 +245,14 @@ const FORMS: FormPage[] = [
           await submit(page, 'form:has(#code)');
         },
       },
+      {
+        what: 'walk-in, empty and without consent',
+        run: async (page: Page) => {
+          await page.locator('details.walk-in summary').first().click();
+          await page.locator('details.walk-in').first().locator('#walkin-email').fill('not an address');
+          await submit(page, 'details.walk-in[open] form');
+        },
+      },
     ],
   })),
 ];

@@ -178,8 +178,8 @@ describe('a venue manager', () => {
     await refused(cancelRegistrationAsOrganiser(t.db, manager, EVENT, nanningPerson));
     const [kept] = await t.db.select({ status: registrations.status }).from(registrations).where(eq(registrations.id, nanningPerson));
     expect(kept!.status).toBe('confirmed');
-    expect((await checkIn(t.db, manager, EVENT, ticketCode(nanningPerson), now)).outcome).toBe('other-venue');
-    expect((await checkIn(t.db, manager, EVENT, ticketCode(bangkokPerson), now)).outcome).toBe('checked-in');
+    expect((await checkIn(t.db, manager, EVENT, ticketCode(nanningPerson), { now })).outcome).toBe('other-venue');
+    expect((await checkIn(t.db, manager, EVENT, ticketCode(bangkokPerson), { now })).outcome).toBe('checked-in');
     await refused(registrationDashboard(t.db, manager, EVENT));
   });
 
@@ -187,7 +187,7 @@ describe('a venue manager', () => {
     await refused(listRegistrations(t.db, otherManager, EVENT, {}, page));
     await refused(saveSession(t.db, otherManager, EVENT, bangkokSession, await retitled(bangkokSession, 'Foreign')));
     await refused(agendaOverview(t.db, otherManager, EVENT));
-    await refused(checkIn(t.db, otherManager, EVENT, ticketCode(bangkokPerson), now));
+    await refused(checkIn(t.db, otherManager, EVENT, ticketCode(bangkokPerson), { now }));
   });
 });
 
@@ -201,6 +201,6 @@ describe('a viewer', () => {
     await refused(saveSession(t.db, viewer, EVENT, bangkokSession, await retitled(bangkokSession, 'Viewer edit')));
     await refused(sessionFormValues(t.db, viewer, EVENT, bangkokSession));
     await refused(cancelRegistrationAsOrganiser(t.db, viewer, EVENT, nanningPerson));
-    await refused(checkIn(t.db, viewer, EVENT, ticketCode(nanningPerson), now));
+    await refused(checkIn(t.db, viewer, EVENT, ticketCode(nanningPerson), { now }));
   });
 });

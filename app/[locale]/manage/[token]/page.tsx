@@ -92,6 +92,9 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
           {/* The SVG comes from the QR library and encodes only the signed code. */}
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the markup is the QR library's SVG of our own signed code, no user text. */}
           <div className="qr" role="img" aria-label={t('ticket')} dangerouslySetInnerHTML={{ __html: ticket.svg }} />
+          <p className="ticket-short-code">
+            {t('shortCode')} <strong data-testid="ticket-short-code">{ticket.shortCode}</strong>
+          </p>
           <p className="muted">{t('ticketHint')}</p>
           <p>
             <code data-testid="ticket-code">{ticket.code}</code>

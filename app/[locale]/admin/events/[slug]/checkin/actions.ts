@@ -1,23 +1,86 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
+import { z } from 'zod';
 import { checkIn } from '@/lib/checkin/check-in';
 import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';
-import { checkInInputSchema } from '@/lib/checkin/schema';
+import { deskSummary, deskVenueViews, type DeskVenueView } from '@/lib/checkin/desk-summary';
+import { deskSearchSchema, queuedScanSchema } from '@/lib/checkin/schema';
+import { type DeskMatch, searchDesk } from '@/lib/checkin/search';
+import { printedShortCode } from '@/lib/tickets/short-code';
+import { undoCheckIn, type UndoOutcome } from '@/lib/checkin/undo';
+import { registerWalkIn } from '@/lib/checkin/walk-in';
 import { eventAction } from '@/lib/edge/action';
+import { countWrongTicketCode, overWrongTicketCodes } from '@/lib/edge/rate-limits';
 import { DESK } from '@/lib/auth/authorize';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import type { Locale } from '@/lib/i18n/locales';
+import { vmsg } from '@/lib/validation/message';
 
 export async function checkInAction(slug: string, input: unknown): Promise<Result<{ view: CheckInView }>> {
   return eventAction(
     slug,
     'checkin',
     async ({ db, actor, event }) => {
-      const parsed = checkInInputSchema.safeParse(input);
-      if (!parsed.success) return invalid({ code: parsed.error.issues[0]?.message ?? 'Enter a ticket code' });
-      const result = await checkIn(db, actor, event.slug, parsed.data.code);
+      const parsed = queuedScanSchema.safeParse(input);
+      if (!parsed.success) return invalid({ code: parsed.error.issues[0]?.message ?? vmsg('ticketCode') });
+      const limited = overWrongTicketCodes(actor!.userId);
+      if (limited) return limited;
+      const result = await checkIn(db, actor, event.slug, parsed.data.code, { scanKey: parsed.data.scanKey });
+      if (result.outcome === 'unknown-code') countWrongTicketCode(actor!.userId);
       return ok({ view: describeCheckIn(result, (await getLocale()) as Locale) });
+    },
+    DESK,
+  );
+}
+
+export async function searchDeskAction(slug: string, input: unknown): Promise<Result<{ matches: DeskMatch[] }>> {
+  return eventAction(
+    slug,
+    'checkin',
+    async ({ db, actor, event }) => {
+      const parsed = deskSearchSchema.safeParse(input);
+      if (!parsed.success) return invalid({ query: parsed.error.issues[0]?.message ?? vmsg('invalid') });
+      const matches = await searchDesk(db, actor, event.slug, parsed.data.query);
+      return ok({ matches: matches.map((m) => ({ ...m, shortCode: printedShortCode(m.shortCode) })) });
+    },
+    DESK,
+  );
+}
+
+const undoSchema = z.object({ registrationId: z.uuid() });
+
+export async function undoCheckInAction(slug: string, input: unknown): Promise<Result<UndoOutcome>> {
+  return eventAction(
+    slug,
+    'checkin',
+    async ({ db, actor, event }) => {
+      const parsed = undoSchema.safeParse(input);
+      if (!parsed.success) return invalid({ registrationId: vmsg('invalid') });
+      return ok(await undoCheckIn(db, actor, event.slug, parsed.data.registrationId));
+    },
+    DESK,
+  );
+}
+
+export async function deskSummaryAction(slug: string): Promise<Result<{ venues: DeskVenueView[] }>> {
+  return eventAction(
+    slug,
+    'checkin',
+    async ({ db, actor, event }) => ok({ venues: deskVenueViews(await deskSummary(db, actor, event.slug), (await getLocale()) as Locale) }),
+    DESK,
+  );
+}
+
+export async function walkInAction(slug: string, input: unknown): Promise<Result<{ admitted: string | null; waitlisted: boolean }>> {
+  return eventAction(
+    slug,
+    'checkin',
+    async ({ db, actor, event }) => {
+      const result = await registerWalkIn(db, actor, event.slug, input);
+      if (!result.ok) return result;
+      if ('waitlisted' in result) return ok({ admitted: null, waitlisted: true });
+      return ok({ admitted: 'person' in result.checkIn ? result.checkIn.person.name : null, waitlisted: false });
     },
     DESK,
   );

@@ -1,0 +1,103 @@
+// Bangkok's check-in staff on a phone (390 px, browser far away in Los Angeles): find an attendee by
+// typing part of their Thai name, check them in, download the badge (its text holds the name, read
+// back from the PDF), undo the check-in, take a walk-in, and see the desk's count follow. In Chinese too, with no
+// English on the desk.
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { contextFor, seededIds } from './support/page-inventory';
+
+const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, deviceScaleFactor: 2, timezoneId: 'America/Los_Angeles' };
+
+async function registerAtBangkok(request: import('@playwright/test').APIRequestContext, slug: string, name: string, email: string) {
+  const response = await request.post(`/api/v1/events/${slug}/registrations`, {
+    data: {
+      name,
+      email,
+      organisation: 'NSTDA',
+      country: 'TH',
+      participantType: 'research_institute',
+      mode: 'in_person',
+      venue: 'bangkok',
+      consent: true,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+const count = (text: string) => Number(/(\d+)/.exec(text)?.[1]);
+
+test('Bangkok’s desk finds a Thai name by a part of it, checks the person in, prints the badge, and undoes it', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const ids = seededIds();
+  const suffix = Date.now().toString(36).slice(-4);
+  const name = `สมชาย ใจดี ${suffix}`;
+  await registerAtBangkok(request, ids.slug, name, `somchai.${suffix}@nstda.example`);
+
+  const context = await contextFor(browser, 'checkin', 'en', baseURL!, { ...PHONE_390, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`/admin/events/${ids.slug}/checkin`);
+  const venues = page.getByTestId('desk-venues');
+  await expect(venues).toContainText('Desk for');
+  await expect(venues).toContainText('Bangkok');
+  await expect(venues).not.toContainText('Nanning');
+  const before = count((await page.getByTestId('desk-count').textContent())!);
+
+  await page.getByLabel('Find someone').fill(`ใจดี ${suffix}`);
+  const matches = page.getByTestId('desk-matches');
+  await expect(matches).toContainText(name);
+  await matches.getByRole('button', { name: `Check in: ${name}` }).click();
+  const result = page.getByTestId('checkin-result');
+  await expect(result).toHaveAttribute('data-outcome', 'checked-in');
+  await expect(result).toContainText(`Checked in: ${name}`);
+  await expect(page.getByTestId('desk-count')).toContainText(`${before + 1} checked in today`);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('link', { name: 'Print badge' }).click()]);
+  const pdf = fs.readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  expect(text).toContain(name);
+
+  await result.getByRole('button', { name: 'Undo check-in' }).click();
+  await expect(page.getByText('Check-in undone.')).toBeVisible();
+  await expect(page.getByTestId('desk-count')).toContainText(`${before} checked in today`);
+  // The person is at the desk again, to be checked in once more.
+  await page.getByLabel('Find someone').fill(`ใจดี ${suffix}`);
+  await expect(matches.getByRole('button', { name: `Check in: ${name}` })).toBeVisible();
+
+  // A walk-in: registered through the registration path at Bangkok and admitted at once.
+  const walkIn = `Walk-in ${suffix}`;
+  await page.getByText(/^Walk-in at .*Bangkok/).click();
+  await page.getByLabel('Full name').fill(walkIn);
+  await page.getByLabel('Email').fill(`walkin.${suffix}@example.org`);
+  await page.getByLabel('Organisation').fill('Mahidol University');
+  await page.getByLabel('Country or region').selectOption('TH');
+  await page.getByLabel('The attendee has read the privacy notice and agrees to it').check();
+  await page.getByRole('button', { name: 'Register and check in' }).click();
+  await expect(page.getByTestId('walkin-notice')).toHaveText(`Registered and checked in: ${walkIn}`);
+  await expect(page.getByTestId('desk-count')).toContainText(`${before + 1} checked in today`);
+  await context.close();
+});
+
+test('the desk in Chinese: venue, count, search and outcome worded in Chinese', async ({ browser, baseURL, request }) => {
+  const ids = seededIds();
+  const suffix = Date.now().toString(36).slice(-4);
+  const name = `王小明 ${suffix}`;
+  await registerAtBangkok(request, ids.slug, name, `wang.${suffix}@example.org`);
+  const context = await contextFor(browser, 'checkin', 'zh', baseURL!, PHONE_390);
+  const page = await context.newPage();
+  await page.goto(`/admin/events/${ids.slug}/checkin`);
+  await expect(page.getByTestId('desk-venues')).toContainText('签到台');
+  await expect(page.getByTestId('desk-count')).toContainText('今日已签到');
+  await page.getByLabel('查找参会者').fill(`小明 ${suffix}`);
+  await page
+    .getByTestId('desk-matches')
+    .getByRole('button', { name: `签到: ${name}` })
+    .click();
+  await expect(page.getByTestId('checkin-result')).toContainText(`签到成功：${name}`);
+  await expect(page.getByTestId('checkin-result').getByRole('link', { name: '打印胸牌' })).toBeVisible();
+  await context.close();
+});
