@@ -30,3 +30,5 @@ export const participantType = pgEnum('participant_type', [
 ]);
 export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'retry', 'failed']);
 export const eventRole = pgEnum('event_role', ['organiser', 'checkin', 'speaker', 'venue_manager', 'viewer']);
+/** An exhibitor's profile is public only once organisers approve it. */
+export const exhibitorStatus = pgEnum('exhibitor_status', ['pending', 'approved']);

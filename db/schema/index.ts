@@ -5,3 +5,4 @@ export * from './registration';
 export * from './outbox';
 export * from './rate-limits';
 export * from './team';
+export * from './exhibition';

@@ -6,6 +6,7 @@ import { addDays, localDate, zonedToUtc } from '../time/zones';
 import { agendaVersions, events, rooms, sessionRelays, sessionSpeakers, sessions, speakers, venues } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
+import { seedDemoExhibitors } from './demo-exhibitors';
 
 export type SeedOptions = {
   /** First day of the forum (YYYY-MM-DD in the main venue's zone); defaults to 30 days from `now`. */
@@ -123,6 +124,7 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
         });
       }
     }
+    await seedDemoExhibitors(tx, eventId, venueIds, now);
     // The demo opens already published: version 1 is the programme as seeded.
     const [eventRow] = await tx.select().from(events).where(eq(events.id, eventId));
     const working = await workingAgenda(tx, eventRow!);

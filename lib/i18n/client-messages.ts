@@ -6,6 +6,7 @@ export const CLIENT_NAMESPACES = [
   'adminVenues',
   'agenda',
   'auth',
+  'exhibition',
   'invite',
   'speaker',
   'validation',

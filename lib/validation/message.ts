@@ -76,6 +76,10 @@ export const VALIDATION_KEYS = [
   'subject',
   'body',
   'pagePosition',
+  'sectors',
+  'boothRequired',
+  'boothOnline',
+  'boothTaken',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

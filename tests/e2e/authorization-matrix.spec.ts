@@ -104,6 +104,9 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/agenda/speakers/${seededIds().speakerId}`,
     `${base}/agenda/speakers`,
     `${base}/agenda/speakers/new`,
+    `${base}/exhibitors`,
+    `${base}/exhibitors/new`,
+    `${base}/exhibitors/${seededIds().exhibitorId}`,
     `${base}/registrations`,
     `${base}/registrations/${registrationId}`,
     `${base}/registrations/announce`,
@@ -233,6 +236,7 @@ test('every admin server action refuses everyone but the event’s organisers (a
     if (name === 'sessionId') return seeded.sessionId;
     if (name === 'venueId') return seeded.venueId;
     if (name === 'speakerId') return seeded.speakerId;
+    if (name === 'exhibitorId') return seeded.exhibitorId;
     if (name === 'roomId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
     if (name === 'email') return form.email;
     if (name === 'input') return { code: 'HF1.x.y' };
@@ -248,7 +252,8 @@ test('every admin server action refuses everyone but the event’s organisers (a
       .replace('[slug]', slug)
       .replace('[id]', idOfPage(at))
       .replace('[venueId]', seeded.venueId)
-      .replace('[speakerId]', seeded.speakerId);
+      .replace('[speakerId]', seeded.speakerId)
+      .replace('[exhibitorId]', seeded.exhibitorId);
   };
   const calls = source.map(({ key, dir, params }) => ({
     key,

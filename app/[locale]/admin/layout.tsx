@@ -3,7 +3,7 @@ import { ClientMessages } from '@/components/i18n/client-messages-provider';
 
 export default function Layout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={['adminAgenda', 'adminEvents', 'adminTeam', 'adminVenues', 'agenda', 'auth', 'validation']}>
+    <ClientMessages namespaces={['adminAgenda', 'adminEvents', 'adminTeam', 'adminVenues', 'agenda', 'auth', 'exhibition', 'validation']}>
       {children}
     </ClientMessages>
   );

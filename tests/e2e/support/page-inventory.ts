@@ -47,6 +47,13 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `/events/${ids.slug}/speakers/${ids.speakerSlug}`,
   },
+  { name: 'exhibitors', route: 'events/[slug]/exhibitors', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/exhibitors` },
+  {
+    name: 'exhibitor page',
+    route: 'events/[slug]/exhibitors/[exhibitor]',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/exhibitors/${ids.exhibitorSlug}`,
+  },
   { name: 'registration form', route: 'events/[slug]/register', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/register` },
   { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page' },
   // Attendees (the secret links from their mails)
@@ -99,6 +106,19 @@ export const pageInventory: InventoryPage[] = [
     route: 'admin/events/[slug]/agenda/speakers/[speakerId]',
     actor: 'organiser',
     path: (ids) => `${admin(ids)}/agenda/speakers/${ids.speakerId}`,
+  },
+  { name: 'admin exhibitors', route: 'admin/events/[slug]/exhibitors', actor: 'organiser', path: (ids) => `${admin(ids)}/exhibitors` },
+  {
+    name: 'admin new exhibitor',
+    route: 'admin/events/[slug]/exhibitors/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/exhibitors/new`,
+  },
+  {
+    name: 'admin exhibitor',
+    route: 'admin/events/[slug]/exhibitors/[exhibitorId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/exhibitors/${ids.exhibitorId}`,
   },
   { name: 'admin venues', route: 'admin/events/[slug]/agenda/venues', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/venues` },
   {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { events, outbox, registrations, registrationSessions, sessions, speakers, venues } from '@/db/schema';
+import { events, exhibitors, outbox, registrations, registrationSessions, sessions, speakers, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { upsertUser } from '@/lib/auth/users';
 import { joinToken } from '@/lib/livestream/join-token';
@@ -23,6 +23,9 @@ export type SeededIds = {
   speakerId: string;
   speakerSlug: string;
   venueId: string;
+  /** An approved demo exhibitor (public page) and its id (the organiser's edit page). */
+  exhibitorId: string;
+  exhibitorSlug: string;
   registrationId: string;
   mailId: string;
   /** A confirmed in-person registrant at Nanning with sessions: the inventory's manage page. */
@@ -74,6 +77,10 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     .select({ id: venues.id })
     .from(venues)
     .where(and(eq(venues.eventId, event.id), eq(venues.slug, 'nanning')));
+  const [exhibitor] = await db
+    .select({ id: exhibitors.id, slug: exhibitors.slug })
+    .from(exhibitors)
+    .where(and(eq(exhibitors.eventId, event.id), eq(exhibitors.slug, 'siam-medtech')));
   const [mail] = await db
     .select({ id: outbox.id })
     .from(outbox)
@@ -97,7 +104,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     )
     .orderBy(asc(registrations.createdAt))
     .limit(1);
-  if (!session || !speaker || !venue || !mail || !inPerson || !keyboard || !online)
+  if (!session || !speaker || !venue || !exhibitor || !mail || !inPerson || !keyboard || !online)
     throw new Error('The demo seed lacks what the browser tests visit');
   const ids: SeededIds = {
     slug,
@@ -106,6 +113,8 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     speakerId: speaker.id,
     speakerSlug: speaker.slug,
     venueId: venue.id,
+    exhibitorId: exhibitor.id,
+    exhibitorSlug: exhibitor.slug,
     registrationId: inPerson.id,
     mailId: mail.id,
     inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,
