@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { events, venues, type LocalizedText } from './agenda';
-import { exhibitorStatus } from './enums';
+import { exhibitorStatus, listingKind, listingStatus } from './enums';
 
 /**
  * The sectors an exhibitor (and later a listing) belongs to: a fixed list, so that filters and
@@ -61,5 +61,54 @@ export const exhibitors = pgTable(
       sql`cardinality(${t.sectors}) >= 1 and ${t.sectors} <@ array[${sql.raw(SECTORS.map((s) => `'${s}'`).join(','))}]::text[]`,
     ),
     check('exhibitors_approved_ck', sql`(${t.status} = 'approved') = (${t.approvedAt} is not null)`),
+  ],
+);
+
+/** What a technology listing says: "we have a technology" or "we are looking for one". */
+export const LISTING_KINDS = ['offer', 'need'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+export const IP_STATUSES = ['patent', 'patent-pending', 'licence', 'know-how', 'none'] as const;
+export type IpStatus = (typeof IP_STATUSES)[number];
+export const COOPERATION_KINDS = ['licensing', 'joint-lab', 'investment', 'joint-research', 'talent'] as const;
+export type CooperationKind = (typeof COOPERATION_KINDS)[number];
+
+/**
+ * A technology offer or need by an exhibitor. Organisers moderate it: only a published listing is
+ * public; a rejected one stays for the record. TRL is the technology readiness level, 1 to 9.
+ */
+export const listings = pgTable(
+  'listings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    exhibitorId: uuid('exhibitor_id')
+      .notNull()
+      .references(() => exhibitors.id, { onDelete: 'cascade' }),
+    kind: listingKind('kind').notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    summary: jsonb('summary').$type<LocalizedText>().notNull().default({ en: '' }),
+    sector: text('sector').$type<Sector>().notNull(),
+    trl: integer('trl').notNull(),
+    ipStatus: text('ip_status').$type<IpStatus>().notNull(),
+    cooperation: text('cooperation').array().$type<CooperationKind[]>().notNull(),
+    /** ISO 3166-1 alpha-2 codes of the countries the author wants partners in; empty: anywhere. */
+    countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
+    status: listingStatus('status').notNull().default('pending'),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('listings_event_idx').on(t.eventId, t.status),
+    index('listings_exhibitor_idx').on(t.exhibitorId),
+    check('listings_trl_ck', sql`${t.trl} between 1 and 9`),
+    check('listings_sector_ck', sql`${t.sector} in (${sql.raw(SECTORS.map((s) => `'${s}'`).join(','))})`),
+    check('listings_ip_ck', sql`${t.ipStatus} in (${sql.raw(IP_STATUSES.map((s) => `'${s}'`).join(','))})`),
+    check(
+      'listings_cooperation_ck',
+      sql`cardinality(${t.cooperation}) >= 1 and ${t.cooperation} <@ array[${sql.raw(COOPERATION_KINDS.map((s) => `'${s}'`).join(','))}]::text[]`,
+    ),
+    check('listings_moderated_ck', sql`(${t.status} = 'pending') = (${t.moderatedAt} is null)`),
   ],
 );

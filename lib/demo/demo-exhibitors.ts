@@ -1,4 +1,4 @@
-import { exhibitors, type Sector } from '../../db/schema';
+import { exhibitors, listings, type CooperationKind, type IpStatus, type ListingKind, type Sector } from '../../db/schema';
 import type { Db } from '../../db/types';
 
 type DemoExhibitor = {
@@ -68,25 +68,106 @@ export const demoExhibitors: DemoExhibitor[] = [
   },
 ];
 
+type DemoListing = {
+  exhibitor: string;
+  kind: ListingKind;
+  title: { en: string; zh: string };
+  summary: { en: string; zh: string };
+  sector: Sector;
+  trl: number;
+  ipStatus: IpStatus;
+  cooperation: CooperationKind[];
+  countries: string[];
+  status: 'pending' | 'published';
+};
+
+/** Offers and needs of the demo exhibitors: published ones, and one waiting for moderation. */
+export const demoListings: DemoListing[] = [
+  {
+    exhibitor: 'siam-medtech',
+    kind: 'offer',
+    title: { en: 'Portable ultrasound with AI triage', zh: '带人工智能分诊的便携式超声' },
+    summary: {
+      en: 'A hand-held scanner and an offline triage model for clinics without a radiologist.',
+      zh: '手持式扫描仪与离线分诊模型，适用于没有放射科医生的诊所。',
+    },
+    sector: 'big-health',
+    trl: 7,
+    ipStatus: 'patent',
+    cooperation: ['licensing', 'joint-research'],
+    countries: ['CN', 'VN', 'LA'],
+    status: 'published',
+  },
+  {
+    exhibitor: 'nanning-smart-data',
+    kind: 'need',
+    title: { en: 'Partners for cross-border e-health records', zh: '寻求跨境电子健康档案合作伙伴' },
+    summary: {
+      en: 'We look for hospitals and software firms to exchange patient records across borders securely.',
+      zh: '寻找医院和软件企业，安全地跨境交换病历。',
+    },
+    sector: 'digital-technology',
+    trl: 5,
+    ipStatus: 'know-how',
+    cooperation: ['joint-lab', 'investment'],
+    countries: ['TH', 'MY'],
+    status: 'published',
+  },
+  {
+    exhibitor: 'mekong-agritech',
+    kind: 'offer',
+    title: { en: 'Drone rice-field monitoring', zh: '无人机稻田监测' },
+    summary: { en: 'Multispectral drone flights and yield forecasts for smallholders.', zh: '为小农户提供多光谱无人机飞行和产量预测。' },
+    sector: 'modern-agriculture',
+    trl: 8,
+    ipStatus: 'licence',
+    cooperation: ['licensing', 'talent'],
+    countries: [],
+    status: 'published',
+  },
+  {
+    exhibitor: 'siam-medtech',
+    kind: 'need',
+    title: { en: 'Local distributors for ultrasound probes', zh: '寻求超声探头本地经销商' },
+    summary: { en: 'Distribution partners in southern China.', zh: '华南地区的经销合作伙伴。' },
+    sector: 'big-health',
+    trl: 9,
+    ipStatus: 'none',
+    cooperation: ['investment'],
+    countries: ['CN'],
+    status: 'pending',
+  },
+];
+
 /** Inserts the demo exhibitors into the demo event, in the seed's transaction. */
 export async function seedDemoExhibitors(tx: Db, eventId: string, venueIds: Map<string, string>, now: Date): Promise<void> {
+  const ids = new Map<string, string>();
   for (const e of demoExhibitors) {
-    await tx.insert(exhibitors).values({
-      eventId,
-      slug: e.slug,
-      name: e.name,
-      description: e.description,
-      country: e.country,
-      sectors: e.sectors,
-      website: e.website,
-      contactName: e.contact.name,
-      contactEmail: e.contact.email,
-      contactPhone: e.contact.phone,
-      venueId: e.booth ? venueIds.get(e.booth.venue)! : null,
-      hall: e.booth?.hall ?? null,
-      booth: e.booth?.number ?? null,
-      status: e.approved ? 'approved' : 'pending',
-      approvedAt: e.approved ? now : null,
-    });
+    const [row] = await tx
+      .insert(exhibitors)
+      .values({
+        eventId,
+        slug: e.slug,
+        name: e.name,
+        description: e.description,
+        country: e.country,
+        sectors: e.sectors,
+        website: e.website,
+        contactName: e.contact.name,
+        contactEmail: e.contact.email,
+        contactPhone: e.contact.phone,
+        venueId: e.booth ? venueIds.get(e.booth.venue)! : null,
+        hall: e.booth?.hall ?? null,
+        booth: e.booth?.number ?? null,
+        status: e.approved ? 'approved' : 'pending',
+        approvedAt: e.approved ? now : null,
+      })
+      .returning({ id: exhibitors.id });
+    ids.set(e.slug, row!.id);
+  }
+  for (const { exhibitor, status, ...listing } of demoListings) {
+    await tx
+      .insert(listings)
+      .values({ ...listing, eventId, exhibitorId: ids.get(exhibitor)!, status, moderatedAt: status === 'pending' ? null : now });
   }
 }

@@ -5,6 +5,8 @@ import type { Db } from '@/db/types';
 import { publishedEventBySlug } from '@/lib/agenda/events';
 import { getDb } from '@/lib/database/process-database';
 import { slugSchema } from '@/lib/validation/common';
+import type { ListingQuery } from './listing-query';
+import { publishedListings } from './public-listings';
 
 /**
  * What anyone may read of an exhibitor: the approved profile and booth. The contacts are not here:
@@ -68,3 +70,18 @@ export const loadPublicExhibitor = cache(async (eventSlug: string, exhibitorSlug
   const exhibitor = slugSchema.safeParse(exhibitorSlug);
   return event.success && exhibitor.success ? publicExhibitor(await getDb(), event.data, exhibitor.data) : undefined;
 });
+
+/** A published event's technology directory, filtered, by its address's slug (once per request). */
+export const loadListingDirectory = cache(async (eventSlug: string, query: ListingQuery) => {
+  const parsed = slugSchema.safeParse(eventSlug);
+  if (!parsed.success) return undefined;
+  const db = await getDb();
+  const event = await publishedEventBySlug(db, parsed.data);
+  if (!event) return undefined;
+  return { event, listings: await publishedListings(db, event.id, query) };
+});
+
+/** An approved exhibitor's published listings, for its page. */
+export async function loadExhibitorListings(eventId: string, exhibitorId: string) {
+  return publishedListings(await getDb(), eventId, {}, exhibitorId);
+}

@@ -80,6 +80,9 @@ export const VALIDATION_KEYS = [
   'boothRequired',
   'boothOnline',
   'boothTaken',
+  'exhibitor',
+  'trl',
+  'cooperation',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

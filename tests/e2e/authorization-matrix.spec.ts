@@ -107,6 +107,8 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/exhibitors`,
     `${base}/exhibitors/new`,
     `${base}/exhibitors/${seededIds().exhibitorId}`,
+    `${base}/listings`,
+    `${base}/listings/new`,
     `${base}/registrations`,
     `${base}/registrations/${registrationId}`,
     `${base}/registrations/announce`,
@@ -237,6 +239,9 @@ test('every admin server action refuses everyone but the event’s organisers (a
     if (name === 'venueId') return seeded.venueId;
     if (name === 'speakerId') return seeded.speakerId;
     if (name === 'exhibitorId') return seeded.exhibitorId;
+    if (name === 'listingId') return seeded.listingId;
+    // A real decision, so the role check refuses the call, not the argument check.
+    if (name === 'decision') return 'publish';
     if (name === 'roomId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
     if (name === 'email') return form.email;
     if (name === 'input') return { code: 'HF1.x.y' };

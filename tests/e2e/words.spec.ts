@@ -148,6 +148,7 @@ const FORMS: FormPage[] = [
       },
     ],
   },
+  { page: 'admin new listing', attempts: [{ what: 'empty', run: (page) => submit(page, '[data-testid="listing-form"]') }] },
   {
     page: 'admin registration',
     attempts: [{ what: 'cancel without ticking the box', run: (page) => submit(page, 'form:has(input[name="confirm"])') }],
@@ -230,6 +231,7 @@ const PAGES_WITH_FORMS = [
   'admin speaker',
   'admin new exhibitor',
   'admin exhibitor',
+  'admin new listing',
   'admin registration',
   'admin announcement',
   'admin livestream access',

@@ -54,6 +54,12 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `/events/${ids.slug}/exhibitors/${ids.exhibitorSlug}`,
   },
+  {
+    name: 'technologies, filtered',
+    route: 'events/[slug]/technologies',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/technologies?sector=big-health&kind=offer&country=CN&trl=5`,
+  },
   { name: 'registration form', route: 'events/[slug]/register', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/register` },
   { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page' },
   // Attendees (the secret links from their mails)
@@ -119,6 +125,13 @@ export const pageInventory: InventoryPage[] = [
     route: 'admin/events/[slug]/exhibitors/[exhibitorId]',
     actor: 'organiser',
     path: (ids) => `${admin(ids)}/exhibitors/${ids.exhibitorId}`,
+  },
+  { name: 'admin listings', route: 'admin/events/[slug]/listings', actor: 'organiser', path: (ids) => `${admin(ids)}/listings` },
+  {
+    name: 'admin new listing',
+    route: 'admin/events/[slug]/listings/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/listings/new`,
   },
   { name: 'admin venues', route: 'admin/events/[slug]/agenda/venues', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/venues` },
   {

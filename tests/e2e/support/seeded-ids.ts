@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { events, exhibitors, outbox, registrations, registrationSessions, sessions, speakers, venues } from '@/db/schema';
+import { events, exhibitors, listings, outbox, registrations, registrationSessions, sessions, speakers, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { upsertUser } from '@/lib/auth/users';
 import { joinToken } from '@/lib/livestream/join-token';
@@ -26,6 +26,8 @@ export type SeededIds = {
   /** An approved demo exhibitor (public page) and its id (the organiser's edit page). */
   exhibitorId: string;
   exhibitorSlug: string;
+  /** The demo's listing waiting for moderation. */
+  listingId: string;
   registrationId: string;
   mailId: string;
   /** A confirmed in-person registrant at Nanning with sessions: the inventory's manage page. */
@@ -81,6 +83,10 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     .select({ id: exhibitors.id, slug: exhibitors.slug })
     .from(exhibitors)
     .where(and(eq(exhibitors.eventId, event.id), eq(exhibitors.slug, 'siam-medtech')));
+  const [listing] = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.eventId, event.id), eq(listings.status, 'pending')));
   const [mail] = await db
     .select({ id: outbox.id })
     .from(outbox)
@@ -104,7 +110,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     )
     .orderBy(asc(registrations.createdAt))
     .limit(1);
-  if (!session || !speaker || !venue || !exhibitor || !mail || !inPerson || !keyboard || !online)
+  if (!session || !speaker || !venue || !exhibitor || !listing || !mail || !inPerson || !keyboard || !online)
     throw new Error('The demo seed lacks what the browser tests visit');
   const ids: SeededIds = {
     slug,
@@ -115,6 +121,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     venueId: venue.id,
     exhibitorId: exhibitor.id,
     exhibitorSlug: exhibitor.slug,
+    listingId: listing.id,
     registrationId: inPerson.id,
     mailId: mail.id,
     inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,

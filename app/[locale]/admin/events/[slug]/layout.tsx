@@ -27,6 +27,7 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: base, label: t('nav.overview'), exact: true },
         { href: `${base}/agenda`, label: t('nav.agenda') },
         { href: `${base}/exhibitors`, label: t('nav.exhibitors') },
+        { href: `${base}/listings`, label: t('nav.listings') },
         { href: `${base}/registrations`, label: t('nav.registrations') },
         { href: `${base}/checkin`, label: t('nav.checkin') },
         { href: `${base}/mail`, label: t('nav.mail') },

@@ -15,7 +15,8 @@ export default async function ExhibitorDirectoryPage({ params }: { params: Promi
   return (
     <>
       <p className="muted">
-        <a href={`/events/${slug}`}>{pick(directory.event.name, locale)}</a>
+        <a href={`/events/${slug}`}>{pick(directory.event.name, locale)}</a> ·{' '}
+        <a href={`/events/${slug}/technologies`}>{t('technologies.title')}</a>
       </p>
       <h1>{t('directory.title')}</h1>
       <p className="muted">{t('directory.intro')}</p>

@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ExhibitorFacts } from '@/components/exhibition/exhibitor-facts';
-import { loadPublicExhibitor } from '@/lib/exhibition/public-exhibitors';
+import { ListingCard } from '@/components/exhibition/listing-card';
+import { loadExhibitorListings, loadPublicExhibitor } from '@/lib/exhibition/public-exhibitors';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 
@@ -12,7 +13,11 @@ export default async function ExhibitorPage({ params }: { params: Promise<{ slug
   const found = await loadPublicExhibitor(slug, key);
   if (!found) notFound();
   const { exhibitor } = found;
-  const [t, locale] = await Promise.all([getTranslations('exhibition'), getLocale() as Promise<Locale>]);
+  const [t, locale, technologies] = await Promise.all([
+    getTranslations('exhibition'),
+    getLocale() as Promise<Locale>,
+    loadExhibitorListings(found.event.id, exhibitor.id),
+  ]);
   const description = pick(exhibitor.description, locale);
   return (
     <article>
@@ -32,6 +37,16 @@ export default async function ExhibitorPage({ params }: { params: Promise<{ slug
             {t('directory.website')}: {exhibitor.website}
           </a>
         </p>
+      )}
+      {technologies.length > 0 && (
+        <section aria-labelledby="exhibitor-technologies">
+          <h2 id="exhibitor-technologies">{t('technologies.ofExhibitor')}</h2>
+          <ul className="grid" style={{ listStyle: 'none', padding: 0 }} data-testid="exhibitor-technologies">
+            {technologies.map((listing) => (
+              <ListingCard key={listing.id} listing={listing} eventSlug={slug} locale={locale} />
+            ))}
+          </ul>
+        </section>
       )}
     </article>
   );
