@@ -87,3 +87,65 @@ test('an organiser adds an exhibitor, which stays private until approved, then t
   expect(dialogs).toEqual([]);
   await visitor.close();
 });
+
+test('an organiser enters a Bangkok exhibitor’s Big Health offer and publishes it; a visitor finds it by filters and on the exhibitor’s page', async ({
+  page,
+  browser,
+}) => {
+  await page.goto(`/admin/events/${slug}/listings/new`);
+  await page.getByLabel('Email').first().fill(organiser.email);
+  await page.getByLabel('Password').fill(organiser.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/events\/china-asean-tech-forum/);
+  await page.goto(`/admin/events/${slug}/listings/new`);
+  const form = page.getByTestId('listing-form');
+  await form.getByLabel('Exhibitor').selectOption({ label: 'Siam MedTech Co., Ltd.' });
+  await form.getByLabel('Sector').selectOption('big-health');
+  await form.getByLabel('Title (English)').fill('Wearable heart monitor for elders');
+  await form.getByLabel('Title (Chinese)').fill('老年人可穿戴心脏监测仪');
+  await form.getByLabel('Protection').selectOption('patent');
+  await form.getByLabel('Licensing').check();
+  // No readiness level: refused beside the field, in words.
+  await form.getByRole('button', { name: 'Add the listing' }).click();
+  await expect(form.locator('#listing-trl-error')).toHaveText('Choose a readiness level from 1 (basic research) to 9 (proven in use).');
+  await form.getByLabel('Readiness level (TRL)').selectOption('6');
+  await form.getByLabel('Countries of interest').selectOption(['CN']);
+  await form.getByRole('button', { name: 'Add the listing' }).click();
+  await expect(page.getByRole('status')).toHaveText('Listing added. It is public once you publish it.');
+  const row = page.locator('[data-listing="Wearable heart monitor for elders"]');
+  await expect(row.getByTestId('listing-status')).toHaveText('Waiting for moderation');
+
+  const visitor = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'America/Los_Angeles' });
+  const visitorPage = await visitor.newPage();
+  const filtered = `/events/${slug}/technologies?sector=big-health&kind=offer&country=CN`;
+  await visitorPage.goto(filtered);
+  await expect(visitorPage.getByTestId('listing-title')).toHaveText(['Portable ultrasound with AI triage']);
+
+  await row.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status')).toHaveText('Listing published.');
+
+  // A Nanning attendee filters as a person would: the form, not the address.
+  await visitorPage.goto(`/events/${slug}/technologies`);
+  const filters = visitorPage.getByTestId('listing-filters');
+  await filters.getByLabel('Sector').selectOption('big-health');
+  await filters.getByLabel('Offer or need').selectOption('offer');
+  await filters.getByLabel('Country').selectOption('CN');
+  await filters.getByLabel('Readiness level at least').selectOption('6');
+  await filters.getByRole('button', { name: 'Apply' }).click();
+  await expect(visitorPage.getByTestId('listing-title')).toHaveText([
+    'Portable ultrasound with AI triage',
+    'Wearable heart monitor for elders',
+  ]);
+  await filters.getByLabel('Words').fill('heart');
+  await filters.getByRole('button', { name: 'Apply' }).click();
+  await expect(visitorPage.getByTestId('listing-title')).toHaveText(['Wearable heart monitor for elders']);
+  await visitorPage.getByRole('link', { name: 'By Siam MedTech Co., Ltd.' }).click();
+  await expect(visitorPage.getByTestId('exhibitor-name')).toHaveText('Siam MedTech Co., Ltd.');
+  await expect(visitorPage.getByTestId('exhibitor-technologies').getByTestId('listing-title')).toHaveText([
+    'Portable ultrasound with AI triage',
+    'Wearable heart monitor for elders',
+  ]);
+  // The pending need of the same exhibitor is not public.
+  await expect(visitorPage.getByText('Local distributors for ultrasound probes')).toHaveCount(0);
+  await visitor.close();
+});
