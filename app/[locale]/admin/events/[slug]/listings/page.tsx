@@ -55,14 +55,20 @@ export default async function ListingsPage(props: PageProps<{ slug: string }>) {
             cell: (l) => (
               <>
                 {l.status !== 'published' && (
-                  <form action={moderateListingAction.bind(null, slug, l.id, 'publish')} className="inline-form">
+                  <form
+                    action={moderateListingAction.bind(null, slug, l.id, 'publish')}
+                    style={{ display: 'inline-block', margin: '0 .25rem .25rem 0' }}
+                  >
                     <button type="submit" className="button">
                       {t('listingsAdmin.publish')}
                     </button>
                   </form>
                 )}
                 {l.status !== 'rejected' && (
-                  <form action={moderateListingAction.bind(null, slug, l.id, 'reject')} className="inline-form">
+                  <form
+                    action={moderateListingAction.bind(null, slug, l.id, 'reject')}
+                    style={{ display: 'inline-block', margin: '0 .25rem .25rem 0' }}
+                  >
                     <button type="submit" className="button secondary">
                       {t('listingsAdmin.reject')}
                     </button>
