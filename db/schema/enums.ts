@@ -33,3 +33,8 @@ export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent'
 export const eventRole = pgEnum('event_role', ['organiser', 'checkin', 'speaker', 'venue_manager', 'viewer']);
 export const categoryVisibility = pgEnum('category_visibility', ['public', 'invitation']);
 export const approvalDecision = pgEnum('approval_decision', ['approved', 'rejected']);
+/** An exhibitor's profile is public only once organisers approve it. */
+export const exhibitorStatus = pgEnum('exhibitor_status', ['pending', 'approved']);
+export const listingKind = pgEnum('listing_kind', ['offer', 'need']);
+/** Organisers moderate listings: pending until published or rejected. */
+export const listingStatus = pgEnum('listing_status', ['pending', 'published', 'rejected']);

@@ -8,3 +8,4 @@ export * from './team';
 export * from './questions';
 export * from './categories';
 export * from './checkin';
+export * from './exhibition';

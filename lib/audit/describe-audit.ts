@@ -197,6 +197,12 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
       ...acknowledged(c, d.conflictsAcknowledged),
     };
   },
+  'exhibitor.create': (d) => ({ name: str(d.name) }),
+  'exhibitor.update': (d, c) => ({ name: str(d.name), fields: fields(c, changedKeys(d)) }),
+  'exhibitor.approve': (d) => ({ name: str(d.name) }),
+  'listing.create': (d) => ({ title: str(d.title) }),
+  'listing.publish': (d) => ({ title: str(d.title) }),
+  'listing.reject': (d) => ({ title: str(d.title) }),
   'speaker.create': (d) => ({ name: str(d.name) }),
   'speaker.update': (d, c) => ({ name: speakerName(c, d), fields: fields(c, changedKeys(d)) }),
   'speaker.photo.update': (d, c) => ({ name: speakerName(c, d) }),

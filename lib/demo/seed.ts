@@ -18,6 +18,7 @@ import {
 import type { Db } from '../../db/types';
 import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
 import { DEMO_GOVERNMENT_CODE, demoCategories } from './demo-categories';
+import { seedDemoExhibitors } from './demo-exhibitors';
 
 export type SeedOptions = {
   /** First day of the forum (YYYY-MM-DD in the main venue's zone); defaults to 30 days from `now`. */
@@ -150,6 +151,7 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
           expiresAt: zonedToUtc(lastDay, '12:00', demoEvent.timeZone),
         });
     }
+    await seedDemoExhibitors(tx, eventId, venueIds, now);
     // The demo opens already published: version 1 is the programme as seeded.
     const [eventRow] = await tx.select().from(events).where(eq(events.id, eventId));
     const working = await workingAgenda(tx, eventRow!);

@@ -8,6 +8,7 @@ export const CLIENT_NAMESPACES = [
   'adminVenues',
   'agenda',
   'auth',
+  'exhibition',
   'invite',
   'speaker',
   'validation',

@@ -93,6 +93,13 @@ export const VALIDATION_KEYS = [
   'expiryInPast',
   'allowedModes',
   'chooseRegistrations',
+  'sectors',
+  'boothRequired',
+  'boothOnline',
+  'boothTaken',
+  'exhibitor',
+  'trl',
+  'cooperation',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -105,6 +105,11 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/agenda/speakers/${seededIds().speakerId}`,
     `${base}/agenda/speakers`,
     `${base}/agenda/speakers/new`,
+    `${base}/exhibitors`,
+    `${base}/exhibitors/new`,
+    `${base}/exhibitors/${seededIds().exhibitorId}`,
+    `${base}/listings`,
+    `${base}/listings/new`,
     `${base}/registrations`,
     `${base}/registrations/${registrationId}`,
     `${base}/registrations/announce`,
@@ -262,6 +267,10 @@ test('every admin server action refuses everyone but the event’s organisers (a
     if (name === 'categoryId') return seeded.categoryId;
     if (name === 'roomId' || name === 'questionId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
     if (name === 'direction') return 'up';
+    if (name === 'exhibitorId') return seeded.exhibitorId;
+    if (name === 'listingId') return seeded.listingId;
+    // A real decision, so the role check refuses the call, not the argument check.
+    if (name === 'decision') return 'publish';
     if (name === 'email') return form.email;
     if (name === 'input') return { code: 'HF1.x.y' };
     // A real step, so the role check (not the argument check, which answers 404 to anyone) refuses it.
@@ -277,7 +286,8 @@ test('every admin server action refuses everyone but the event’s organisers (a
       .replace('[id]', idOfPage(at))
       .replace('[venueId]', seeded.venueId)
       .replace('[speakerId]', seeded.speakerId)
-      .replace('[categoryId]', seeded.categoryId);
+      .replace('[categoryId]', seeded.categoryId)
+      .replace('[exhibitorId]', seeded.exhibitorId);
   };
   const calls = source.map(({ key, dir, params }) => ({
     key,

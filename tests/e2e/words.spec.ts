@@ -145,6 +145,25 @@ const FORMS: FormPage[] = [
       },
     ],
   },
+  { page: 'admin new exhibitor', attempts: [{ what: 'empty', run: (page) => submit(page, '[data-testid="exhibitor-form"]') }] },
+  {
+    page: 'admin exhibitor',
+    attempts: [
+      {
+        what: 'bad values',
+        run: async (page) => {
+          await page.locator('#exhibitor-website').fill('javascript:alert(1)');
+          await page.locator('#exhibitor-slug').fill('Bad Slug');
+          await page.locator('#exhibitor-contactEmail').fill('nobody');
+          await page.locator('#exhibitor-venueId').selectOption('');
+          await page.locator('#exhibitor-hall').fill('Hall 9');
+          for (const box of await page.locator('input[name="sectors"]').all()) await box.uncheck();
+          await submit(page, '[data-testid="exhibitor-form"]');
+        },
+      },
+    ],
+  },
+  { page: 'admin new listing', attempts: [{ what: 'empty', run: (page) => submit(page, '[data-testid="listing-form"]') }] },
   {
     page: 'admin registration',
     attempts: [{ what: 'cancel without ticking the box', run: (page) => submit(page, 'form:has(input[name="confirm"])') }],
@@ -271,6 +290,9 @@ const PAGES_WITH_FORMS = [
   'admin registration questions',
   'admin new speaker',
   'admin speaker',
+  'admin new exhibitor',
+  'admin exhibitor',
+  'admin new listing',
   'admin registration',
   'admin announcement',
   'admin livestream access',

@@ -17,6 +17,8 @@ import { outbox } from '@/db/schema';
 import { changeRegistration, registrationChangeSchema } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { checkIn } from '@/lib/checkin/check-in';
+import { exhibitors } from '@/db/schema';
+import { createExhibitor } from '@/lib/exhibition/admin/save-exhibitor';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person, rows, sessionBySlug } from '../helpers/registration';
@@ -173,6 +175,43 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('an organiser’s exhibitor form: any input is saved whole or refused with field errors, never a throw', async () => {
+    const organiser = await actorFor(t.db, 'org.hostile.exhibitors@forum.test', { eventSlug: EVENT, role: 'organiser' });
+    const before = (await t.db.select().from(exhibitors)).length;
+    let saved = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          slug: fc.oneof(fc.constant('hostile-exhibitor'), hostileString),
+          nameEn: hostileString,
+          nameZh: hostileString,
+          descriptionEn: hostileString,
+          descriptionZh: hostileString,
+          country: fc.oneof(fc.constantFrom('TH', 'cn'), hostileString),
+          sectors: fc.oneof(fc.array(fc.oneof(fc.constantFrom('big-health', 'marine'), hostileString), { maxLength: 4 }), anything),
+          website: fc.oneof(fc.constant('https://ok.example'), hostileString),
+          contactName: hostileString,
+          contactEmail: fc.oneof(fc.constant(''), hostileString),
+          contactPhone: hostileString,
+          venueId: fc.oneof(fc.constant(''), hostileString),
+          hall: hostileString,
+          booth: hostileString,
+        }),
+        async (values) => {
+          const result = await createExhibitor(t.db, organiser, EVENT, { ...values, slug: `${values.slug}`.slice(0, 60) });
+          if (result.ok) saved++;
+          else expect(result.code).toBe('invalid');
+        },
+      ),
+      runs,
+    );
+    expect((await t.db.select().from(exhibitors)).length).toBe(before + saved);
+    for (const row of await t.db.select().from(exhibitors)) {
+      expect(row.website === '' || row.website.startsWith('https://')).toBe(true);
+      expect([...row.name.en].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
+    }
   });
 });
 

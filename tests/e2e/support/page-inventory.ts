@@ -47,6 +47,19 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `/events/${ids.slug}/speakers/${ids.speakerSlug}`,
   },
+  { name: 'exhibitors', route: 'events/[slug]/exhibitors', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/exhibitors` },
+  {
+    name: 'exhibitor page',
+    route: 'events/[slug]/exhibitors/[exhibitor]',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/exhibitors/${ids.exhibitorSlug}`,
+  },
+  {
+    name: 'technologies, filtered',
+    route: 'events/[slug]/technologies',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/technologies?sector=big-health&kind=offer&country=CN&trl=5`,
+  },
   { name: 'registration form', route: 'events/[slug]/register', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/register` },
   {
     name: 'registration form opened by an invitation code',
@@ -105,6 +118,26 @@ export const pageInventory: InventoryPage[] = [
     route: 'admin/events/[slug]/agenda/speakers/[speakerId]',
     actor: 'organiser',
     path: (ids) => `${admin(ids)}/agenda/speakers/${ids.speakerId}`,
+  },
+  { name: 'admin exhibitors', route: 'admin/events/[slug]/exhibitors', actor: 'organiser', path: (ids) => `${admin(ids)}/exhibitors` },
+  {
+    name: 'admin new exhibitor',
+    route: 'admin/events/[slug]/exhibitors/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/exhibitors/new`,
+  },
+  {
+    name: 'admin exhibitor',
+    route: 'admin/events/[slug]/exhibitors/[exhibitorId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/exhibitors/${ids.exhibitorId}`,
+  },
+  { name: 'admin listings', route: 'admin/events/[slug]/listings', actor: 'organiser', path: (ids) => `${admin(ids)}/listings` },
+  {
+    name: 'admin new listing',
+    route: 'admin/events/[slug]/listings/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/listings/new`,
   },
   { name: 'admin venues', route: 'admin/events/[slug]/agenda/venues', actor: 'organiser', path: (ids) => `${admin(ids)}/agenda/venues` },
   {

@@ -6,6 +6,8 @@ import {
   attendeeCategories,
   categoryInvitationCodes,
   events,
+  exhibitors,
+  listings,
   outbox,
   registrations,
   registrationSessions,
@@ -36,6 +38,11 @@ export type SeededIds = {
   /** The demo's Government delegate category (invitation only, with approval) and its demo code. */
   categoryId: string;
   categoryCode: string;
+  /** An approved demo exhibitor (public page) and its id (the organiser's edit page). */
+  exhibitorId: string;
+  exhibitorSlug: string;
+  /** The demo's listing waiting for moderation. */
+  listingId: string;
   registrationId: string;
   mailId: string;
   /** A confirmed in-person registrant at Nanning with sessions: the inventory's manage page. */
@@ -87,6 +94,14 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     .select({ id: venues.id })
     .from(venues)
     .where(and(eq(venues.eventId, event.id), eq(venues.slug, 'nanning')));
+  const [exhibitor] = await db
+    .select({ id: exhibitors.id, slug: exhibitors.slug })
+    .from(exhibitors)
+    .where(and(eq(exhibitors.eventId, event.id), eq(exhibitors.slug, 'siam-medtech')));
+  const [listing] = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.eventId, event.id), eq(listings.status, 'pending')));
   const [mail] = await db
     .select({ id: outbox.id })
     .from(outbox)
@@ -117,7 +132,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     )
     .orderBy(asc(registrations.createdAt))
     .limit(1);
-  if (!session || !speaker || !venue || !category || !mail || !inPerson || !keyboard || !online)
+  if (!session || !speaker || !venue || !category || !exhibitor || !listing || !mail || !inPerson || !keyboard || !online)
     throw new Error('The demo seed lacks what the browser tests visit');
   const ids: SeededIds = {
     slug,
@@ -128,6 +143,9 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     venueId: venue.id,
     categoryId: category.id,
     categoryCode: category.code,
+    exhibitorId: exhibitor.id,
+    exhibitorSlug: exhibitor.slug,
+    listingId: listing.id,
     registrationId: inPerson.id,
     mailId: mail.id,
     inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,

@@ -26,6 +26,8 @@ export default async function EventAdminLayout({ children, params }: { children:
     ? [
         { href: base, label: t('nav.overview'), exact: true },
         { href: `${base}/agenda`, label: t('nav.agenda') },
+        { href: `${base}/exhibitors`, label: t('nav.exhibitors') },
+        { href: `${base}/listings`, label: t('nav.listings') },
         { href: `${base}/registrations`, label: t('nav.registrations') },
         { href: `${base}/questions`, label: t('nav.questions') },
         { href: `${base}/categories`, label: t('nav.categories') },

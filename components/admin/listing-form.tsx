@@ -1,0 +1,160 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { COOPERATION_KINDS, IP_STATUSES, LISTING_KINDS, SECTORS } from '@/db/schema/exhibition';
+import type { CountryOption } from '@/lib/admin/form-options';
+import type { Saved } from '@/lib/admin/saved';
+import { listingInputSchema, type ListingFormValues, type ListingInput } from '@/lib/exhibition/admin/listing-schema';
+import { FormNotice } from '@/components/forms/form-notice';
+import { useFormResult } from '@/components/forms/use-form-result';
+import { useValidationText } from '@/components/ui/use-validation-text';
+import { CountryOptions } from './select-options';
+import { FormField, fieldAria } from './venue-field';
+
+type Props = {
+  eventSlug: string;
+  defaults: ListingFormValues;
+  countries: CountryOption[];
+  /** The event's exhibitors, named in the page's language. */
+  exhibitors: { id: string; name: string }[];
+  action: (eventSlug: string, values: unknown) => Promise<Saved>;
+};
+
+const FIELDS = [
+  'exhibitorId',
+  'kind',
+  'titleEn',
+  'titleZh',
+  'summaryEn',
+  'summaryZh',
+  'sector',
+  'trl',
+  'ipStatus',
+  'cooperation',
+  'countries',
+] as const;
+type Field = (typeof FIELDS)[number];
+const TRLS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+export function ListingForm({ eventSlug, defaults, countries, exhibitors, action }: Props) {
+  const t = useTranslations('exhibition');
+  const words = useValidationText();
+  const router = useRouter();
+  const { register, handleSubmit, setError, formState } = useForm<ListingFormValues, unknown, ListingInput>({
+    resolver: zodResolver(listingInputSchema),
+    defaultValues: defaults,
+  });
+  const { notice, clear, refused } = useFormResult(setError, FIELDS);
+  const errors = formState.errors;
+  const id = (field: Field) => `listing-${field}`;
+  const message = (field: Field) => words(errors[field]?.message);
+  const field = (name: Exclude<Field, 'cooperation' | 'kind'>, hasHint = false) => ({
+    ...register(name),
+    ...fieldAria(id(name), message(name), hasHint),
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    clear();
+    const result = await action(eventSlug, values);
+    if (result.ok) return router.push(`/admin/events/${eventSlug}/listings?done=created`);
+    refused(result, { fixErrors: t('admin.form.fixErrors'), other: (failure) => t('admin.form.notSaved', { message: failure.error }) });
+  });
+
+  const choiceGroup = (name: 'kind' | 'cooperation', legend: string, values: readonly string[], label: (v: string) => string) => {
+    const error = message(name);
+    return (
+      <fieldset aria-describedby={`${id(name)}-error`}>
+        <legend>{legend}</legend>
+        {values.map((value) => (
+          <label key={value} className="checkbox">
+            <input type={name === 'kind' ? 'radio' : 'checkbox'} value={value} {...register(name)} aria-invalid={Boolean(error)} />{' '}
+            {label(value)}
+          </label>
+        ))}
+        <span id={`${id(name)}-error`} className="error" role={error ? 'alert' : undefined}>
+          {error ?? ''}
+        </span>
+      </fieldset>
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="listing-form" className="card">
+      <FormNotice notice={notice} testId="listing-notice" />
+      <div className="grid">
+        <FormField id={id('exhibitorId')} label={t('listingsAdmin.form.exhibitor')} error={message('exhibitorId')}>
+          <select {...field('exhibitorId')}>
+            <option value="">{t('listingsAdmin.form.chooseExhibitor')}</option>
+            {exhibitors.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('sector')} label={t('listingsAdmin.form.sector')} error={message('sector')}>
+          <select {...field('sector')}>
+            <option value="">{t('listingsAdmin.form.chooseSector')}</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sectors.${s}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('trl')} label={t('listingsAdmin.form.trl')} error={message('trl')}>
+          <select {...field('trl')}>
+            <option value="">{t('listingsAdmin.form.chooseTrl')}</option>
+            {TRLS.map((n) => (
+              <option key={n} value={n}>
+                {t('listingsAdmin.form.trlLevel', { trl: n, words: t(`trlWords.${n}`) })}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('ipStatus')} label={t('listingsAdmin.form.ip')} error={message('ipStatus')}>
+          <select {...field('ipStatus')}>
+            <option value="">{t('listingsAdmin.form.chooseIp')}</option>
+            {IP_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`ip.${s}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      </div>
+      {choiceGroup('kind', t('listingsAdmin.form.kind'), LISTING_KINDS, (k) => t(`kindLong.${k}`))}
+      <div className="grid">
+        <FormField id={id('titleEn')} label={t('listingsAdmin.form.titleEn')} error={message('titleEn')}>
+          <input {...field('titleEn')} lang="en" autoComplete="off" />
+        </FormField>
+        <FormField id={id('titleZh')} label={t('listingsAdmin.form.titleZh')} hint={t('admin.form.zhHint')} error={message('titleZh')}>
+          <input {...field('titleZh', true)} lang="zh" autoComplete="off" />
+        </FormField>
+      </div>
+      <FormField id={id('summaryEn')} label={t('listingsAdmin.form.summaryEn')} error={message('summaryEn')}>
+        <textarea {...field('summaryEn')} rows={4} lang="en" />
+      </FormField>
+      <FormField id={id('summaryZh')} label={t('listingsAdmin.form.summaryZh')} error={message('summaryZh')}>
+        <textarea {...field('summaryZh')} rows={4} lang="zh" />
+      </FormField>
+      {choiceGroup('cooperation', t('listingsAdmin.form.cooperation'), COOPERATION_KINDS, (k) => t(`cooperationKinds.${k}`))}
+      <FormField
+        id={id('countries')}
+        label={t('listingsAdmin.form.countries')}
+        hint={t('listingsAdmin.form.countriesHint')}
+        error={message('countries')}
+      >
+        <select {...field('countries', true)} multiple size={6}>
+          <CountryOptions countries={countries} />
+        </select>
+      </FormField>
+      <button className="button" type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t('admin.form.saving') : t('listingsAdmin.form.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { exhibitors, listings } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { organiserEvent } from '@/lib/admin/event-access';
+import type { Actor } from '@/lib/auth/sessions';
+import type { ListingFormValues } from './listing-schema';
+
+/** An event's listings for moderation: pending first, then newest first. */
+export async function listListings(db: Db, actor: Actor | null, slug: string) {
+  const event = await organiserEvent(db, actor, slug);
+  const rows = await db
+    .select({
+      id: listings.id,
+      kind: listings.kind,
+      title: listings.title,
+      sector: listings.sector,
+      trl: listings.trl,
+      status: listings.status,
+      exhibitorName: exhibitors.name,
+    })
+    .from(listings)
+    .innerJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .where(eq(listings.eventId, event.id))
+    .orderBy(asc(listings.status), desc(listings.createdAt));
+  return { event, listings: rows };
+}
+
+export const emptyListingValues: ListingFormValues = {
+  exhibitorId: '',
+  kind: 'offer',
+  titleEn: '',
+  titleZh: '',
+  summaryEn: '',
+  summaryZh: '',
+  sector: '' as never,
+  trl: '',
+  ipStatus: '' as never,
+  cooperation: [],
+  countries: [],
+};
+
+/** The "new listing" page: the event's exhibitors to choose the author from. */
+export async function newListingDefaults(db: Db, actor: Actor | null, slug: string) {
+  const event = await organiserEvent(db, actor, slug);
+  const authors = await db
+    .select({ id: exhibitors.id, name: exhibitors.name })
+    .from(exhibitors)
+    .where(eq(exhibitors.eventId, event.id))
+    .orderBy(asc(exhibitors.slug));
+  return { event, exhibitors: authors, values: emptyListingValues };
+}
