@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { contextFor, inventoryLocales, pageInventory, seededIds, uncoveredPageRoutes, type Actor } from './support/page-inventory';
+import { contextFor, inventoryLocales, inventoryPagesIn, seededIds, uncoveredPageRoutes, type Actor } from './support/page-inventory';
 import { htmlLang } from '@/lib/i18n/locales';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -14,7 +14,8 @@ test('the page inventory lists every page the app has', () => {
 test.skip(Boolean(process.env.DATABASE_URL), 'run on the PGlite pass only');
 
 for (const locale of inventoryLocales) {
-  for (const actor of [...new Set(pageInventory.map((p) => p.actor))] as Actor[]) {
+  const pages = inventoryPagesIn(locale);
+  for (const actor of [...new Set(pages.map((p) => p.actor))] as Actor[]) {
     test.describe(`axe, ${locale}, ${actor}`, () => {
       let context: BrowserContext;
       test.beforeAll(async ({ browser, baseURL }) => {
@@ -22,7 +23,7 @@ for (const locale of inventoryLocales) {
       });
       test.afterAll(async () => context?.close());
 
-      for (const entry of pageInventory.filter((p) => p.actor === actor)) {
+      for (const entry of pages.filter((p) => p.actor === actor)) {
         test(`${entry.name} has no serious or critical WCAG 2.2 A/AA violation (${locale})`, async () => {
           const target = entry.path(seededIds());
           const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { contextFor, inventoryLocales, pageInventory, seededIds, type Actor } from './support/page-inventory';
+import { contextFor, inventoryLocales, inventoryPagesIn, seededIds, type Actor } from './support/page-inventory';
 
 // Not isMobile: mobile emulation zooms out to fit a too-wide page, and innerWidth then grows with it.
 const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, deviceScaleFactor: 2 };
@@ -9,7 +9,8 @@ const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, deviceSca
 test.skip(Boolean(process.env.DATABASE_URL), 'run on the PGlite pass only');
 
 for (const locale of inventoryLocales) {
-  for (const actor of [...new Set(pageInventory.map((p) => p.actor))] as Actor[]) {
+  const pages = inventoryPagesIn(locale);
+  for (const actor of [...new Set(pages.map((p) => p.actor))] as Actor[]) {
     test.describe(`360 px phone, ${locale}, ${actor}`, () => {
       let context: BrowserContext;
       test.beforeAll(async ({ browser, baseURL }) => {
@@ -17,7 +18,7 @@ for (const locale of inventoryLocales) {
       });
       test.afterAll(async () => context?.close());
 
-      for (const entry of pageInventory.filter((p) => p.actor === actor)) {
+      for (const entry of pages.filter((p) => p.actor === actor)) {
         test(`${entry.name} fits 360 px without sideways scrolling (${locale})`, async () => {
           const target = entry.path(seededIds());
           const page = await context.newPage();

@@ -245,4 +245,20 @@ export async function contextFor(
 
 export const inventoryLocales: Locale[] = [...locales];
 
+/** The languages every page is tried in; each other language takes every few pages in turn. */
+const EVERY_PAGE_IN: Locale[] = ['en', 'zh'];
+const inTurn = locales.filter((locale) => !EVERY_PAGE_IN.includes(locale));
+
+/**
+ * The inventory pages the axe and phone-width walks visit in `locale`: every page in English and
+ * Chinese; in each other language every third page (by place in the inventory, so the set is the
+ * same on every run and every page meets one of them). Every page in every language would be 57 pages
+ * times five languages times two walks, a third of a CI pass; tests/e2e/languages.spec.ts walks six
+ * pages of every role in every language, and the words test tries every form in every language.
+ */
+export function inventoryPagesIn(locale: Locale): InventoryPage[] {
+  if (EVERY_PAGE_IN.includes(locale) || inTurn.length === 0) return pageInventory;
+  return pageInventory.filter((_, index) => inTurn[index % inTurn.length] === locale);
+}
+
 export { seededIds };
