@@ -112,7 +112,9 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
           expect(await seatCountMismatches()).toEqual([]);
         },
       ),
-      runs,
+      // Two changes known to be valid run first, so the "applies" half is always exercised, whatever
+      // share of the random ones happens to be valid.
+      { ...runs, examples: [[{ mode: 'online', venue: null, sessions: [] }], [{ mode: 'in_person', venue: 'nanning', sessions: [] }]] },
     );
     expect(applied).toBeGreaterThan(0);
   });

@@ -44,9 +44,9 @@ describe.skipIf(!hasProductionBuild())(`operations endpoints, production server 
   });
 
   it('metrics: request latency by route (not by path), outbox depth, registrations; refused to a remote client', async () => {
-    await fetch(`${server.url}/events/${EVENT}/agenda`);
-    await fetch(`${server.url}/zh/events/${EVENT}/agenda`);
-    await fetch(`${server.url}/no/such/page/${Date.now()}`);
+    // Each answer read to its end: a request is timed when its answer finishes, not when its headers arrive.
+    for (const path of [`/events/${EVENT}/agenda`, `/zh/events/${EVENT}/agenda`, `/no/such/page/${Date.now()}`])
+      await (await fetch(`${server.url}${path}`)).text();
     const metrics = await fetch(`${server.url}/metrics`);
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toContain('text/plain');
