@@ -80,7 +80,9 @@ export default async function TechnologiesPage(props: PageProps<{ slug: string }
         <button type="submit" className="button">
           {t('technologies.apply')}
         </button>{' '}
-        <a href={`/events/${slug}/technologies`}>{t('technologies.reset')}</a>
+        <a className="button secondary" href={`/events/${slug}/technologies`}>
+          {t('technologies.reset')}
+        </a>
       </form>
       {directory.listings.length === 0 && <p data-testid="listing-none">{t('technologies.none')}</p>}
       <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
