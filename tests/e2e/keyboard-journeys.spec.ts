@@ -69,7 +69,8 @@ test('change and cancel a registration from the manage page, keyboard only', asy
   await tabTo(page, box);
   const before = await box.isChecked();
   await page.keyboard.press('Space');
-  await tabTo(page, page.locator('form button[type=submit]').first());
+  // The button of the form that holds the box (the details form above it has its own).
+  await tabTo(page, box.locator('xpath=ancestor::form').locator('button[type=submit]'));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toBeVisible();
   await expect(page.locator('form input[name=sessions]').first()).toBeChecked({ checked: !before });
