@@ -14,6 +14,15 @@ export function changedFields<T extends Record<string, unknown>>(
   return changes;
 }
 
+/**
+ * A form that edits the English and Chinese texts keeps what is stored in the other languages: saving
+ * it must not erase a Japanese or Thai translation it does not show (docs/languages.md).
+ */
+export function keepingOtherLanguages(stored: LocalizedText | null | undefined, edited: LocalizedText): LocalizedText {
+  const { en: _en, zh: _zh, ...others } = stored ?? { en: '' };
+  return { ...others, ...edited };
+}
+
 /** `{ en, zh }` without an empty Chinese text, as stored LocalizedText values are (lib/i18n/text.ts). */
 export function localized(en: string | undefined, zh: string | undefined): LocalizedText {
   return localizedText({ en, zh });

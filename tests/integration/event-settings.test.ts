@@ -62,6 +62,20 @@ describe('event settings', () => {
     ]);
   });
 
+  it('keep the Japanese, Korean and Thai texts the form does not show', async () => {
+    const before = await eventRow();
+    const translated = { ...before.name, ja: '第10回フォーラム', th: 'ฟอรั่มครั้งที่ 10' };
+    await t.db
+      .update(events)
+      .set({ name: translated, theme: { ...before.theme, ko: '기술 이전' } })
+      .where(eq(events.id, before.id));
+    const values = await eventSettingsValues(t.db, organiser, EVENT);
+    expect((await updateEventSettings(t.db, organiser, EVENT, { ...values, nameEn: 'The 10th Forum (renamed)' })).ok).toBe(true);
+    const after = await eventRow();
+    expect(after.name).toEqual({ ...translated, en: 'The 10th Forum (renamed)' });
+    expect(after.theme.ko).toBe('기술 이전');
+  });
+
   it('move the sessions with the first day, each at the same local time in its venue', async () => {
     const before = await wallClocks();
     const values = await eventSettingsValues(t.db, organiser, EVENT);

@@ -1,3 +1,4 @@
+import { keepingOtherLanguages } from '@/lib/admin/changes';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { vmsg } from '@/lib/validation/message';
 import {
@@ -159,8 +160,11 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
         existing.roomId !== draft.roomId);
     const values = {
       slug: input.slug,
-      title: { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) },
-      description: { en: input.descriptionEn, ...(input.descriptionZh ? { zh: input.descriptionZh } : {}) },
+      title: keepingOtherLanguages(existing?.title, { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) }),
+      description: keepingOtherLanguages(existing?.description, {
+        en: input.descriptionEn,
+        ...(input.descriptionZh ? { zh: input.descriptionZh } : {}),
+      }),
       kind: input.kind,
       segment: input.segment,
       startsAt: draft.startsAt,

@@ -10,7 +10,7 @@ import { addDays, localDate, localTime, zonedToUtc } from '@/lib/time/zones';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { type EventSettingsInput, eventSettingsSchema } from './event-settings-input';
-import { localized } from '@/lib/admin/changes';
+import { keepingOtherLanguages, localized } from '@/lib/admin/changes';
 
 /** What was saved, or field errors keyed by the form's fields (sessions left outside the dates among them). */
 export type EventSettingsResult = Result<{ shiftedSessions: number; changed: string[] }>;
@@ -87,12 +87,12 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
 
     const toInstant = (value: string) => (value ? zonedToUtc(...splitLocal(value), zone) : null);
     const next = {
-      name: localized(input.nameEn, input.nameZh),
-      theme: localized(input.themeEn, input.themeZh),
-      description: localized(input.descriptionEn, input.descriptionZh),
+      name: keepingOtherLanguages(event.name, localized(input.nameEn, input.nameZh)),
+      theme: keepingOtherLanguages(event.theme, localized(input.themeEn, input.themeZh)),
+      description: keepingOtherLanguages(event.description, localized(input.descriptionEn, input.descriptionZh)),
       organiser: input.organiser ?? '',
       contactEmail: input.contactEmail ?? '',
-      privacy: localized(input.privacyEn, input.privacyZh),
+      privacy: keepingOtherLanguages(event.privacy, localized(input.privacyEn, input.privacyZh)),
       timeZone: zone,
       startsAt,
       endsAt,
