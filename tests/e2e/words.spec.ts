@@ -454,8 +454,10 @@ for (const locale of inventoryLocales) {
         const page = await context.newPage();
         await page.goto(`/events/${seededIds().slug}/register`);
         const legends = (await page.locator('form fieldset > legend').allInnerTexts()).map((t) => t.trim());
+        // The demo forum has attendee categories, so the category group follows the person's own.
         expect(legends).toEqual([
           registerWords.you,
+          registerWords.category,
           registerWords.attendance,
           registerWords.sessions,
           registerWords.preferences,

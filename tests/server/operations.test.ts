@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, registrations } from '@/db/schema';
+import { seedDemo } from '@/lib/demo/demo';
 import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
 import { freePort } from '../helpers/free-port';
@@ -21,6 +22,13 @@ describe.skipIf(!hasProductionBuild())(`operations endpoints, production server 
 
   beforeAll(async () => {
     database = await createAppDatabase(backend, { tag: 'ops' });
+    // The demo forum, on either database (the server seeds only an empty embedded one by itself).
+    const opened = await database.open();
+    try {
+      await seedDemo(opened.db);
+    } finally {
+      await opened.close();
+    }
     // Behind one trusted proxy, so a forwarded address is believed: a remote client stays remote.
     server = await startAppServer({ port: await freePort(), database, env: { TRUST_PROXY_HOPS: '1', LOG_LEVEL: 'info' } });
   }, SERVER_START_BUDGET_MS);
