@@ -41,6 +41,12 @@ export function pick(text: LocalizedText | null | undefined, locale: Locale | st
   return '';
 }
 
+/** The language `pick` takes the text from, for marking a fallback with its own `lang` (WCAG 3.1.2). */
+export function pickedLocale(text: LocalizedText | null | undefined, locale: Locale | string): string {
+  for (const tag of contentChain(locale)) if (text?.[tag]) return tag;
+  return locale;
+}
+
 /** The text written in exactly this language, or '' (no fallback): what an admin form edits. */
 export function ownText(text: LocalizedText | null | undefined, locale: string): string {
   return text?.[locale] ?? '';

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionTimeAt } from '@/components/agenda/session-time';
 import { loadPublicAgenda } from '@/lib/agenda/load';
-import { pick } from '@/lib/i18n/text';
+import { pick, pickedLocale } from '@/lib/i18n/text';
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 
@@ -24,7 +24,9 @@ export default async function SpeakerPage({ params }: { params: Promise<{ slug: 
       </p>
       <h1>{nameWithHonorific(speaker.name, credentials)}</h1>
       <p>{[credentialsLine(credentials, locale), region.of(speaker.country) ?? speaker.country].filter(Boolean).join(' · ')}</p>
-      <p>{pick(speaker.bio, locale)}</p>
+      <p lang={pickedLocale(speaker.bio, locale)} data-testid="speaker-bio">
+        {pick(speaker.bio, locale)}
+      </p>
       <h2>{t('sessionsOf')}</h2>
       <ul>
         {theirs.map((s) => {
