@@ -6,8 +6,17 @@ export const demoEvent = {
   name: {
     en: 'The 10th Forum on China-ASEAN Technology Transfer and Collaborative Innovation',
     zh: '第十届中国—东盟技术转移与创新合作大会',
+    ja: '第10回中国・ASEAN技術移転・イノベーション協力フォーラム',
+    ko: '제10회 중국-아세안 기술이전 및 혁신협력 포럼',
+    th: 'การประชุมว่าด้วยการถ่ายทอดเทคโนโลยีและความร่วมมือด้านนวัตกรรมจีน-อาเซียน ครั้งที่ 10',
   },
-  theme: { en: 'Digital Technology + Big Health', zh: '数字技术+大健康' },
+  theme: {
+    en: 'Digital Technology + Big Health',
+    zh: '数字技术+大健康',
+    ja: 'デジタル技術+ビッグヘルス',
+    ko: '디지털 기술 + 빅헬스',
+    th: 'เทคโนโลยีดิจิทัล + สุขภาพองค์รวม',
+  },
   description: {
     en: 'A sideline forum of the China-ASEAN Expo bringing together governments, enterprises, research institutes, universities and young scientists from China, the ten ASEAN countries, Japan, Korea, Australia, New Zealand and beyond — on site in Nanning, at branch venues in Tokyo, Seoul and Bangkok, and online.',
     zh: '中国—东盟博览会系列活动之一，汇聚来自中国、东盟十国、日本、韩国、澳大利亚、新西兰等国家的政府、企业、科研院所、高校和青年科学家，在南宁主会场、东京、首尔、曼谷分会场及线上同步举行。',
