@@ -308,6 +308,20 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(cleared!.translations).toEqual({});
   });
 
+  it('keeps a biography written in Japanese or Thai when the organiser saves the English-and-Chinese form', async () => {
+    const created = await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'bio-languages', email: '' }));
+    const id = (created as { id: string }).id;
+    const [row] = await t.db.select().from(speakers).where(eq(speakers.id, id));
+    await t.db
+      .update(speakers)
+      .set({ bio: { ...row!.bio, ja: 'ロボット工学の教授。', th: 'ศาสตราจารย์ด้านหุ่นยนต์' } })
+      .where(eq(speakers.id, id));
+    const edit = await speakerForEdit(t.db, organiser, EVENT, id);
+    expect((await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, bioEn: 'Professor of robotics.' })).ok).toBe(true);
+    const [saved] = await t.db.select().from(speakers).where(eq(speakers.id, id));
+    expect(saved!.bio).toMatchObject({ en: 'Professor of robotics.', ja: 'ロボット工学の教授。', th: 'ศาสตราจารย์ด้านหุ่นยนต์' });
+  });
+
   it('adds a speaker with a lower-cased email, and refuses a taken slug, a taken email, a bad zone or country', async () => {
     const created = await createSpeaker(t.db, organiser, EVENT, newSpeaker());
     expect(created.ok).toBe(true);
