@@ -10,7 +10,7 @@ import { addDays, localDate, localTime, zonedToUtc } from '@/lib/time/zones';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { type EventSettingsInput, eventSettingsSchema } from './event-settings-input';
-import { keepingOtherLanguages, localized } from '@/lib/admin/changes';
+import { keepingOtherLanguages, localized, sameValue } from '@/lib/admin/changes';
 
 /** What was saved, or field errors keyed by the form's fields (sessions left outside the dates among them). */
 export type EventSettingsResult = Result<{ shiftedSessions: number; changed: string[] }>;
@@ -101,7 +101,7 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
       retentionDays: input.retentionDays ? Number(input.retentionDays) : null,
     };
     const changed = Object.entries(next)
-      .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(event[key as keyof typeof event]))
+      .filter(([key, value]) => !sameValue(value, event[key as keyof typeof event]))
       .map(([key]) => key);
     await tx.update(events).set(next).where(eq(events.id, id));
     await recordAudit(tx, {
