@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { LocalizedText } from '@/db/schema';
 import { changedFields, keepingOtherLanguages, sameValue } from '@/lib/admin/changes';
 
 describe('admin changes', () => {
   it('a text whose languages come back in another order is the same text', () => {
-    const stored = { en: 'Forum', zh: '论坛', ja: 'フォーラム' };
+    const stored: LocalizedText = { en: 'Forum', zh: '论坛', ja: 'フォーラム' };
     const saved = keepingOtherLanguages(stored, { en: 'Forum', zh: '论坛' });
     expect(sameValue(stored, saved)).toBe(true);
     expect(changedFields({ name: stored }, { name: saved })).toEqual({});
