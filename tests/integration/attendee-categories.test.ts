@@ -253,6 +253,36 @@ describe('approval', () => {
     });
   });
 
+  it('a change from the manage link keeps to the category’s modes and venues; a change inside them is taken', async () => {
+    const { changeRegistration } = await import('@/lib/registration/manage');
+    const [bangkok] = await t.db
+      .select()
+      .from(venues)
+      .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
+    const onlineOnly = await category('Online observers', { allowedModes: ['online'] });
+    const bangkokOnly = await category('Bangkok delegation', { allowedVenueIds: [bangkok!.id] });
+    const observer = await registerAttendee(t.db, EVENT, online('change-observer', { category: onlineOnly.id }), { now });
+    const delegate = await registerAttendee(t.db, EVENT, person('change-delegate', { category: bangkokOnly.id, venue: 'bangkok' }), {
+      now,
+    });
+    if (!observer.ok || !delegate.ok) throw new Error('not registered');
+    const before = await t.db.select().from(registrations).where(eq(registrations.categoryId, onlineOnly.id));
+    expect(await changeRegistration(t.db, observer.registration.id, { mode: 'in_person', venue: 'nanning' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { mode: 'categoryMode' },
+    });
+    expect(await changeRegistration(t.db, delegate.registration.id, { mode: 'in_person', venue: 'nanning' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { venue: 'categoryVenue' },
+    });
+    expect(await t.db.select().from(registrations).where(eq(registrations.categoryId, onlineOnly.id))).toEqual(before);
+    // Inside the category's rules: Bangkok's delegate may follow online (both modes allowed).
+    expect(await changeRegistration(t.db, delegate.registration.id, { mode: 'online' })).toMatchObject({ ok: true });
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
   it(`approval racing a cancellation: whichever commits first, no seat is held by a cancelled registration (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
     const racing = await category('Racing delegates', { requiresApproval: true, capacity: 20 });
     const keynote = await sessionBySlug(t.db, 'opening-ceremony');
