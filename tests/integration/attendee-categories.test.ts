@@ -3,7 +3,16 @@
 // cancellation, and every outcome's mail as it arrives over SMTP.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendeeCategories, categoryInvitationCodes, events, outbox, registrations, venues } from '@/db/schema';
+import {
+  attendeeCategories,
+  categoryInvitationCodes,
+  events,
+  outbox,
+  registrationSessions,
+  registrations,
+  sessions,
+  venues,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
@@ -354,5 +363,28 @@ describe('approval', () => {
     await expect(rejectRegistrations(t.db, null, EVENT, { ids: [r.registration.id] })).rejects.toThrow();
     const [row] = await t.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
     expect(row!.status).toBe('pending');
+  });
+});
+
+describe('approval after the programme changed', () => {
+  it('a session cancelled and published while the registration waited is not seated at approval; the others are', async () => {
+    const { publishAgenda } = await import('@/lib/agenda/publish/publish');
+    const kept = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
+    const dropped = await sessionBySlug(t.db, 'keynote-ai-public-health');
+    const vetted = await category('Vetted guests', { requiresApproval: true });
+    const r = await registerAttendee(t.db, EVENT, person('appr-late', { category: vetted.id, sessions: [kept, dropped] }), { now });
+    if (!r.ok) throw new Error('not registered');
+    await t.db.update(sessions).set({ status: 'cancelled' }).where(eq(sessions.id, dropped));
+    await publishAgenda(t.db, organiser, EVENT);
+    const [droppedBefore] = await t.db.select().from(sessions).where(eq(sessions.id, dropped));
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [r.registration.id] })).toMatchObject({
+      ok: true,
+      tally: { seated: 1 },
+    });
+    const held = await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, r.registration.id));
+    expect(held.map((h) => h.sessionId)).toEqual([kept]);
+    const [droppedAfter] = await t.db.select().from(sessions).where(eq(sessions.id, dropped));
+    expect(droppedAfter!.confirmedCount).toBe(droppedBefore!.confirmedCount);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 });
