@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureBuild } from './ensure-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -67,7 +68,7 @@ function playwrightProblems(suites) {
 /** The first lines of a failure's message on one line (colours stripped), for a reader who sees only the summary. */
 function firstLine(message) {
   if (!message) return '';
-  const plain = String(message).replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(String(message));
   const lines = plain
     .split('\n')
     .map((line) => line.trim())
