@@ -13,6 +13,7 @@ import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions } from './select-options';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 
 type LocalizedField = 'name' | 'theme' | 'description' | 'privacy';
 
@@ -40,10 +41,7 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
   const { notice, clear, saved, refused } = useFormResult(setError);
   const message = (field: EventSettingsField) => words(formState.errors[field]?.message as string | undefined);
   // A localised field's error: the server's for the whole field, else English's own (the browser's check).
-  const localizedError = (name: LocalizedField) => {
-    const error = formState.errors[name] as { message?: string; en?: { message?: string } } | undefined;
-    return words(error?.message ?? error?.en?.message);
-  };
+  const localizedError = (name: LocalizedField) => words(localizedFieldError(formState.errors[name]));
   const localizedFields = (name: LocalizedField, maxLength: number, multiline = false) => (
     <LocalizedTextFields
       name={name}
