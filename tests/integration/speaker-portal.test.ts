@@ -143,6 +143,24 @@ describe('editing a profile', () => {
     });
   });
 
+  it('keeps the biography’s Japanese, Korean and Thai texts, which the portal’s form does not show', async () => {
+    const zhang = await actorFor('zhang-min@speakers.hybrid-forum.example');
+    const record = await speakerBySlug('zhang-min');
+    await t.db
+      .update(speakers)
+      .set({ bio: { ...record.bio, ja: 'デジタルヘルスの研究者。', th: 'นักวิจัยด้านสุขภาพดิจิทัล' } })
+      .where(eq(speakers.id, record.id));
+    expect(await updateSpeakerProfile(t.db, zhang, record.id, { ...validProfile, bioEn: 'Works on digital health corridors.' })).toEqual({
+      ok: true,
+    });
+    expect((await speakerBySlug('zhang-min')).bio).toEqual({
+      en: 'Works on digital health corridors.',
+      zh: '从事数字健康研究。',
+      ja: 'デジタルヘルスの研究者。',
+      th: 'นักวิจัยด้านสุขภาพดิจิทัล',
+    });
+  });
+
   it('refuses another speaker and anonymous visitors, and changes nothing', async () => {
     const liWei = await actorFor(demoAccounts.speaker.email);
     const record = await speakerBySlug('zhang-min');
