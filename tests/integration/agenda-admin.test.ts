@@ -11,6 +11,11 @@ import { pendingAgendaChanges, previewPublication, publishAgenda } from '@/lib/a
 import { pendingChanges } from '@/lib/agenda/admin/pending-changes';
 import type { AgendaSession } from '@/lib/agenda/agenda-session';
 import { publicAgenda } from '@/lib/agenda/public-agenda';
+import { speakerScheduleText } from '@/lib/agenda/publish/speaker-schedule-text';
+import { appEnv } from '@/lib/config/env';
+import { localeForCountry } from '@/lib/i18n/country-locale';
+import { pick } from '@/lib/i18n/text';
+import { mailFromAddress } from '@/lib/mail/addresses';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { ensureRendered } from '@/lib/mail-delivery/render-queued';
@@ -371,6 +376,132 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const calendar = new ICAL.Component(ICAL.parse(cancel.content));
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).uid).toBe(`${reg.registration.id}-${promo}@hybrid-forum`);
+  });
+
+  it('each speaker hears of exactly their changed sessions (moves in one update, cancellations in one cancellation, with the place, the forum and the portal); each registrant of only theirs, an online one in the session venue’s time', async () => {
+    const tokyo = await venueBySlug(t.db, 'tokyo');
+    const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
+    const [emily, park, budi] = await Promise.all(
+      ['emily-clarke', 'park-ji-hoon', 'budi-santoso'].map(
+        async (slug) =>
+          (
+            await t.db
+              .select()
+              .from(speakers)
+              .where(eq(speakers.id, await speakerId(slug)))
+          )[0]!,
+      ),
+    );
+    const remote = (speaker: typeof emily) => ({ speakerId: speaker!.id, role: 'speaker' as const, presence: 'remote' as const });
+    const create = async (title: string, start: string, end: string, people: (typeof emily)[]) => {
+      const saved = await saveSession(
+        t.db,
+        organiser,
+        EVENT,
+        null,
+        await draft({
+          titleEn: title,
+          venueId: tokyo.id,
+          start,
+          end,
+          livestreamUrl: 'https://live.hybrid-forum.example/speaker-mail',
+          speakers: people.map(remote),
+          acknowledgeConflicts: true,
+        }),
+      );
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      return saved.id;
+    };
+    // Emily speaks at A (to be moved) and B (to be cancelled), Park at C (moved), Budi at B only.
+    const a = await create('Speaker mail A', '14:00', '14:45', [emily]);
+    const b = await create('Speaker mail B', '15:00', '15:45', [emily, budi]);
+    const c = await create('Speaker mail C', '16:00', '16:45', [park]);
+    await publishAgenda(t.db, organiser, EVENT);
+    const now = new Date('2026-12-01T00:00:00Z');
+    const online = (await registerAttendee(
+      t.db,
+      EVENT,
+      person('speaker-mail-online', { mode: 'online', venue: undefined, sessions: [a, c] }),
+      { now },
+    )) as {
+      ok: true;
+      registration: { id: string };
+    };
+    const inTokyo = (await registerAttendee(
+      t.db,
+      EVENT,
+      person('speaker-mail-tokyo', { mode: 'in_person', venue: 'tokyo', sessions: [a] }),
+      { now },
+    )) as {
+      ok: true;
+      registration: { id: string };
+    };
+    expect([online.ok, inTokyo.ok]).toEqual([true, true]);
+    await t.db.delete(outbox);
+
+    for (const [id, start, end] of [
+      [a, '17:00', '17:45'],
+      [c, '18:00', '18:45'],
+    ] as const) {
+      const values = (await sessionFormValues(t.db, organiser, EVENT, id))!;
+      expect(await saveSession(t.db, organiser, EVENT, id, { ...values, start, end, acknowledgeConflicts: true })).toMatchObject({
+        ok: true,
+      });
+    }
+    const valuesB = (await sessionFormValues(t.db, organiser, EVENT, b))!;
+    expect(await saveSession(t.db, organiser, EVENT, b, { ...valuesB, cancelled: true, acknowledgeConflicts: true })).toMatchObject({
+      ok: true,
+    });
+    const published = await publishAgenda(t.db, organiser, EVENT);
+    expect(published.notified).toEqual({ registrants: 2, speakers: 3 });
+
+    const mails = await Promise.all((await t.db.select().from(outbox)).map((row) => ensureRendered(t.db, row)));
+    const to = (address: string) => mails.filter((m) => m.toAddress === address);
+    const calendar = (mail: (typeof mails)[number], filename: string) =>
+      new ICAL.Component(ICAL.parse(mail.attachments.find((x) => x.filename === filename)!.content));
+    const uids = (component: ICAL.Component) => component.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).uid);
+
+    for (const speaker of [emily, park, budi]) {
+      const locale = localeForCountry(speaker!.country);
+      const [mail, ...more] = to(speaker!.email!);
+      expect(more).toHaveLength(0);
+      expect(mail!.kind).toBe('speaker.schedule-changed');
+      const forum = pick(event!.name, locale);
+      expect(mail!.subject).toBe(`${speakerScheduleText(locale, forum, speaker!.name).subject} · ${forum}`);
+      expect(mail!.text).toContain(`${appEnv().appUrl}/speaker`);
+    }
+    const [emilyMail] = to(emily!.email!);
+    expect(emilyMail!.text).toMatch(/Moved: Speaker mail A\. .*17:00–17:45 Tokyo, GMT\+9.*14:00–14:45 Tokyo, GMT\+9/);
+    expect(emilyMail!.text).toMatch(/Cancelled: Speaker mail B\b.*15:00–15:45 Tokyo, GMT\+9/);
+    expect(emilyMail!.text).not.toContain('Speaker mail C');
+    expect(emilyMail!.attachments.map((x) => x.filename)).toEqual(['update.ics', 'cancel.ics']);
+    const update = calendar(emilyMail!, 'update.ics');
+    expect(update.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(uids(update)).toEqual([`${a}@hybrid-forum`]);
+    const entry = update.getFirstSubcomponent('vevent')!;
+    expect(entry.getFirstPropertyValue('location')).toBe(`${tokyo.name.en}, ${tokyo.city.en}`);
+    expect(entry.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(entry.getFirstProperty('organizer')!.getParameter('cn')).toBe(event!.name.en);
+    expect(String(entry.getFirstPropertyValue('organizer')).toLowerCase()).toBe(`mailto:${mailFromAddress().address}`.toLowerCase());
+    const cancel = calendar(emilyMail!, 'cancel.ics');
+    expect(cancel.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(uids(cancel)).toEqual([`${b}@hybrid-forum`]);
+    // Only a move: only an update. Only a cancellation: only a cancellation.
+    expect(to(park!.email!)[0]!.attachments.map((x) => x.filename)).toEqual(['update.ics']);
+    expect(uids(calendar(to(park!.email!)[0]!, 'update.ics'))).toEqual([`${c}@hybrid-forum`]);
+    expect(to(budi!.email!)[0]!.attachments.map((x) => x.filename)).toEqual(['cancel.ics']);
+    expect(uids(calendar(to(budi!.email!)[0]!, 'cancel.ics'))).toEqual([`${b}@hybrid-forum`]);
+
+    // Registrants: the online one reads both of their sessions in Tokyo time (where each is held), the
+    // one in Tokyo only the session they chose.
+    const onlineMail = mails.find((m) => m.registrationId === online.registration.id)!;
+    expect(onlineMail.kind).toBe('registration.schedule-changed');
+    expect(onlineMail.text).toMatch(/Moved: Speaker mail A\. .*17:00–17:45 Tokyo, GMT\+9/);
+    expect(onlineMail.text).toMatch(/Moved: Speaker mail C\. .*18:00–18:45 Tokyo, GMT\+9/);
+    const tokyoMail = mails.find((m) => m.registrationId === inTokyo.registration.id)!;
+    expect(tokyoMail.text).toMatch(/Moved: Speaker mail A\. .*17:00–17:45 Tokyo, GMT\+9/);
+    expect(tokyoMail.text).not.toContain('Speaker mail C');
+    expect(mails).toHaveLength(5);
   });
 
   it('refuses anonymous users, attendees, check-in staff, speakers and organisers of another event', async () => {

@@ -183,12 +183,15 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     });
     expect(await grantStreamAccess(t.db, organiser, EVENT, {})).toMatchObject({ ok: false, fields: { email: expect.stringMatching(/./) } });
     expect(await listStreamGrants(t.db, organiser, EVENT)).toEqual([]);
-    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({
+    const granted = await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' });
+    expect(granted).toEqual({
       ok: true,
       email: 'pstream-inperson@example.org',
       registered: true,
       alreadyGranted: false,
     });
+    expect(grantNotice(granted as StreamGrantOutcome)).toBe('granted-registered');
+    expect(grantNotice({ ...(granted as StreamGrantOutcome), alreadyGranted: true })).toBe('already-registered');
     expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({
       state: expect.stringMatching(/^(before|live|ended)$/),
       entitlement: { entitled: true, registration: { id } },
