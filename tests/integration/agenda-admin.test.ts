@@ -19,6 +19,7 @@ import { mailFromAddress } from '@/lib/mail/addresses';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { ensureRendered } from '@/lib/mail-delivery/render-queued';
+import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
@@ -502,6 +503,107 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(tokyoMail.text).toMatch(/Moved: Speaker mail A\. .*17:00–17:45 Tokyo, GMT\+9/);
     expect(tokyoMail.text).not.toContain('Speaker mail C');
     expect(mails).toHaveLength(5);
+  });
+
+  it('the audience of a publication: each active registrant once with their changed sessions in start order, by id; the speakers of either version, by id', async () => {
+    const tokyo = await venueBySlug(t.db, 'tokyo');
+    const people = Object.fromEntries(
+      await Promise.all(
+        ['emily-clarke', 'park-ji-hoon', 'budi-santoso', 'li-wei'].map(async (slug) => [
+          slug,
+          (
+            await t.db
+              .select()
+              .from(speakers)
+              .where(eq(speakers.id, await speakerId(slug)))
+          )[0]!,
+        ]),
+      ),
+    );
+    const remote = (slug: string) => ({ speakerId: people[slug]!.id, role: 'speaker' as const, presence: 'remote' as const });
+    const create = async (title: string, start: string, end: string, slugs: string[]) => {
+      const saved = await saveSession(
+        t.db,
+        organiser,
+        EVENT,
+        null,
+        await draft({
+          titleEn: title,
+          venueId: tokyo.id,
+          start,
+          end,
+          livestreamUrl: 'https://live.hybrid-forum.example/audience',
+          speakers: slugs.map(remote),
+          acknowledgeConflicts: true,
+        }),
+      );
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      return saved.id;
+    };
+    const d = await create('Audience D', '10:00', '10:45', ['emily-clarke', 'park-ji-hoon']);
+    const e = await create('Audience E', '11:00', '11:45', ['budi-santoso']);
+    const quiet = await create('Audience quiet', '12:00', '12:45', []);
+    await publishAgenda(t.db, organiser, EVENT);
+    const now = new Date('2026-12-01T00:00:00Z');
+    const registrationIds: string[] = [];
+    // The changes come in start order: made the opposite of the ids' order, of the order each
+    // registrant chose them in and of the order they are saved in, so a list left in the database's
+    // order shows.
+    const [lo, hi] = [d, e].sort((a, b) => a.localeCompare(b)) as [string, string];
+    for (const [n, chosen] of [
+      ['aud-1', [lo, hi]],
+      ['aud-2', [d]],
+      ['aud-3', [lo, quiet, hi]],
+      ['aud-cancelled', [lo, hi]],
+    ] as const) {
+      const result = await registerAttendee(t.db, EVENT, person(n, { mode: 'online', venue: undefined, sessions: [...chosen] }), { now });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      registrationIds.push(result.registration.id);
+    }
+    await cancelRegistration(t.db, registrationIds[3]!);
+
+    // Both move (the one saved last to the earlier time); D changes hands: Park off, Li Wei on.
+    const move = async (id: string, start: string, end: string, changes: Partial<SessionFormValues> = {}) => {
+      const values = (await sessionFormValues(t.db, organiser, EVENT, id))!;
+      expect(
+        await saveSession(t.db, organiser, EVENT, id, { ...values, start, end, ...changes, acknowledgeConflicts: true }),
+      ).toMatchObject({
+        ok: true,
+      });
+    };
+    const handedOver = { speakers: [remote('emily-clarke'), remote('li-wei')] };
+    await move(lo, '09:00', '09:45', lo === d ? handedOver : {});
+    await move(hi, '08:00', '08:45', hi === d ? handedOver : {});
+    const { audience } = await previewPublication(t.db, organiser, EVENT);
+    expect(audience.changes.map((c) => [c.kind, c.sessionId])).toEqual([
+      ['moved', hi],
+      ['moved', lo],
+    ]);
+    const byId = (a: string, b: string) => a.localeCompare(b);
+    const expected = [
+      [registrationIds[0]!, [hi, lo]],
+      [registrationIds[1]!, [d]],
+      [registrationIds[2]!, [hi, lo]],
+    ].sort((x, y) => byId(x[0] as string, y[0] as string));
+    expect(audience.registrants.map((r) => [r.registrationId, r.sessionIds])).toEqual(expected);
+    expect(audience.registrants.map((r) => r.mode)).toEqual(['online', 'online', 'online']);
+    const speakersExpected = [
+      [people['emily-clarke']!, [d]],
+      [people['park-ji-hoon']!, [d]],
+      [people['li-wei']!, [d]],
+      [people['budi-santoso']!, [e]],
+    ]
+      .sort((x, y) => byId((x[0] as { id: string }).id, (y[0] as { id: string }).id))
+      .map(([speaker, ids]) => [(speaker as { email: string }).email, ids]);
+    expect(audience.speakers.map((s) => [s.speaker.email, s.sessionIds])).toEqual(speakersExpected);
+    await publishAgenda(t.db, organiser, EVENT);
+
+    // A change on a session without speakers mails its registrants and no speaker.
+    await move(quiet, '13:00', '13:45');
+    const alone = (await previewPublication(t.db, organiser, EVENT)).audience;
+    expect(alone.speakers).toEqual([]);
+    expect(alone.registrants.map((r) => [r.registrationId, r.sessionIds])).toEqual([[registrationIds[2]!, [quiet]]]);
+    await publishAgenda(t.db, organiser, EVENT);
   });
 
   it('refuses anonymous users, attendees, check-in staff, speakers and organisers of another event', async () => {
