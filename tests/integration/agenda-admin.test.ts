@@ -476,6 +476,11 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(emilyMail!.text).toMatch(/Cancelled: Speaker mail B\b.*15:00–15:45 Tokyo, GMT\+9/);
     expect(emilyMail!.text).not.toContain('Speaker mail C');
     expect(emilyMail!.attachments.map((x) => x.filename)).toEqual(['update.ics', 'cancel.ics']);
+    // The attachments say what they are to the mail client too (iTIP's method on the part).
+    expect(emilyMail!.attachments.map((x) => [x.contentType, x.method])).toEqual([
+      ['text/calendar; charset=utf-8; method=REQUEST', 'REQUEST'],
+      ['text/calendar; charset=utf-8; method=CANCEL', 'CANCEL'],
+    ]);
     const update = calendar(emilyMail!, 'update.ics');
     expect(update.getFirstPropertyValue('method')).toBe('REQUEST');
     expect(uids(update)).toEqual([`${a}@hybrid-forum`]);
