@@ -37,7 +37,7 @@ export const moduleTests = {
   // addresses.ts mutant ran its 40 tests, about a minute per mutant here. Its rules are pinned in
   // mail-policy.test.ts; transport.ts (nodemailer's options) is left without coverage.
   'lib/mail': [i('outbox-insert'), u('mail-policy')],
-  'lib/livestream': [i('livestream-access'), i('hostile-inputs'), u('stream-phase'), u('validation-words')],
+  'lib/livestream': [i('livestream-access'), i('hostile-inputs'), u('stream-phase'), u('stream-links'), u('validation-words')],
   'lib/registration': [
     i('registration-capacity'),
     i('registration-batches'),

@@ -11,9 +11,15 @@ import { pendingAgendaChanges, previewPublication, publishAgenda } from '@/lib/a
 import { pendingChanges } from '@/lib/agenda/admin/pending-changes';
 import type { AgendaSession } from '@/lib/agenda/agenda-session';
 import { publicAgenda } from '@/lib/agenda/public-agenda';
+import { speakerScheduleText } from '@/lib/agenda/publish/speaker-schedule-text';
+import { appEnv } from '@/lib/config/env';
+import { localeForCountry } from '@/lib/i18n/country-locale';
+import { pick } from '@/lib/i18n/text';
+import { mailFromAddress } from '@/lib/mail/addresses';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { ensureRendered } from '@/lib/mail-delivery/render-queued';
+import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
@@ -371,6 +377,238 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     const calendar = new ICAL.Component(ICAL.parse(cancel.content));
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).uid).toBe(`${reg.registration.id}-${promo}@hybrid-forum`);
+  });
+
+  it('each speaker hears of exactly their changed sessions (moves in one update, cancellations in one cancellation, with the place, the forum and the portal); each registrant of only theirs, an online one in the session venue’s time', async () => {
+    const tokyo = await venueBySlug(t.db, 'tokyo');
+    const [event] = await t.db.select().from(events).where(eq(events.slug, EVENT));
+    const [emily, park, budi] = await Promise.all(
+      ['emily-clarke', 'park-ji-hoon', 'budi-santoso'].map(
+        async (slug) =>
+          (
+            await t.db
+              .select()
+              .from(speakers)
+              .where(eq(speakers.id, await speakerId(slug)))
+          )[0]!,
+      ),
+    );
+    const remote = (speaker: typeof emily) => ({ speakerId: speaker!.id, role: 'speaker' as const, presence: 'remote' as const });
+    const create = async (title: string, start: string, end: string, people: (typeof emily)[]) => {
+      const saved = await saveSession(
+        t.db,
+        organiser,
+        EVENT,
+        null,
+        await draft({
+          titleEn: title,
+          venueId: tokyo.id,
+          start,
+          end,
+          livestreamUrl: 'https://live.hybrid-forum.example/speaker-mail',
+          speakers: people.map(remote),
+          acknowledgeConflicts: true,
+        }),
+      );
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      return saved.id;
+    };
+    // Emily speaks at A (to be moved) and B (to be cancelled), Park at C (moved), Budi at B only.
+    const a = await create('Speaker mail A', '14:00', '14:45', [emily]);
+    const b = await create('Speaker mail B', '15:00', '15:45', [emily, budi]);
+    const c = await create('Speaker mail C', '16:00', '16:45', [park]);
+    await publishAgenda(t.db, organiser, EVENT);
+    const now = new Date('2026-12-01T00:00:00Z');
+    const online = (await registerAttendee(
+      t.db,
+      EVENT,
+      person('speaker-mail-online', { mode: 'online', venue: undefined, sessions: [a, c] }),
+      { now },
+    )) as {
+      ok: true;
+      registration: { id: string };
+    };
+    const inTokyo = (await registerAttendee(
+      t.db,
+      EVENT,
+      person('speaker-mail-tokyo', { mode: 'in_person', venue: 'tokyo', sessions: [a] }),
+      { now },
+    )) as {
+      ok: true;
+      registration: { id: string };
+    };
+    expect([online.ok, inTokyo.ok]).toEqual([true, true]);
+    await t.db.delete(outbox);
+
+    for (const [id, start, end] of [
+      [a, '17:00', '17:45'],
+      [c, '18:00', '18:45'],
+    ] as const) {
+      const values = (await sessionFormValues(t.db, organiser, EVENT, id))!;
+      expect(await saveSession(t.db, organiser, EVENT, id, { ...values, start, end, acknowledgeConflicts: true })).toMatchObject({
+        ok: true,
+      });
+    }
+    const valuesB = (await sessionFormValues(t.db, organiser, EVENT, b))!;
+    expect(await saveSession(t.db, organiser, EVENT, b, { ...valuesB, cancelled: true, acknowledgeConflicts: true })).toMatchObject({
+      ok: true,
+    });
+    const published = await publishAgenda(t.db, organiser, EVENT);
+    expect(published.notified).toEqual({ registrants: 2, speakers: 3 });
+
+    const mails = await Promise.all((await t.db.select().from(outbox)).map((row) => ensureRendered(t.db, row)));
+    const to = (address: string) => mails.filter((m) => m.toAddress === address);
+    const calendar = (mail: (typeof mails)[number], filename: string) =>
+      new ICAL.Component(ICAL.parse(mail.attachments.find((x) => x.filename === filename)!.content));
+    const uids = (component: ICAL.Component) => component.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).uid);
+
+    for (const speaker of [emily, park, budi]) {
+      const locale = localeForCountry(speaker!.country);
+      const [mail, ...more] = to(speaker!.email!);
+      expect(more).toHaveLength(0);
+      expect(mail!.kind).toBe('speaker.schedule-changed');
+      const forum = pick(event!.name, locale);
+      expect(mail!.subject).toBe(`${speakerScheduleText(locale, forum, speaker!.name).subject} · ${forum}`);
+      expect(mail!.text).toContain(`${appEnv().appUrl}/speaker`);
+    }
+    const [emilyMail] = to(emily!.email!);
+    expect(emilyMail!.text).toMatch(/Moved: Speaker mail A\. .*17:00–17:45 Tokyo, GMT\+9.*14:00–14:45 Tokyo, GMT\+9/);
+    expect(emilyMail!.text).toMatch(/Cancelled: Speaker mail B\b.*15:00–15:45 Tokyo, GMT\+9/);
+    expect(emilyMail!.text).not.toContain('Speaker mail C');
+    expect(emilyMail!.attachments.map((x) => x.filename)).toEqual(['update.ics', 'cancel.ics']);
+    // The attachments say what they are to the mail client too (iTIP's method on the part).
+    expect(emilyMail!.attachments.map((x) => [x.contentType, x.method])).toEqual([
+      ['text/calendar; charset=utf-8; method=REQUEST', 'REQUEST'],
+      ['text/calendar; charset=utf-8; method=CANCEL', 'CANCEL'],
+    ]);
+    const update = calendar(emilyMail!, 'update.ics');
+    expect(update.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(uids(update)).toEqual([`${a}@hybrid-forum`]);
+    const entry = update.getFirstSubcomponent('vevent')!;
+    expect(entry.getFirstPropertyValue('location')).toBe(`${tokyo.name.en}, ${tokyo.city.en}`);
+    expect(entry.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(entry.getFirstProperty('organizer')!.getParameter('cn')).toBe(event!.name.en);
+    expect(String(entry.getFirstPropertyValue('organizer')).toLowerCase()).toBe(`mailto:${mailFromAddress().address}`.toLowerCase());
+    const cancel = calendar(emilyMail!, 'cancel.ics');
+    expect(cancel.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(uids(cancel)).toEqual([`${b}@hybrid-forum`]);
+    // Only a move: only an update. Only a cancellation: only a cancellation.
+    expect(to(park!.email!)[0]!.attachments.map((x) => x.filename)).toEqual(['update.ics']);
+    expect(uids(calendar(to(park!.email!)[0]!, 'update.ics'))).toEqual([`${c}@hybrid-forum`]);
+    expect(to(budi!.email!)[0]!.attachments.map((x) => x.filename)).toEqual(['cancel.ics']);
+    expect(uids(calendar(to(budi!.email!)[0]!, 'cancel.ics'))).toEqual([`${b}@hybrid-forum`]);
+
+    // Registrants: the online one reads both of their sessions in Tokyo time (where each is held), the
+    // one in Tokyo only the session they chose.
+    const onlineMail = mails.find((m) => m.registrationId === online.registration.id)!;
+    expect(onlineMail.kind).toBe('registration.schedule-changed');
+    expect(onlineMail.text).toMatch(/Moved: Speaker mail A\. .*17:00–17:45 Tokyo, GMT\+9/);
+    expect(onlineMail.text).toMatch(/Moved: Speaker mail C\. .*18:00–18:45 Tokyo, GMT\+9/);
+    const tokyoMail = mails.find((m) => m.registrationId === inTokyo.registration.id)!;
+    expect(tokyoMail.text).toMatch(/Moved: Speaker mail A\. .*17:00–17:45 Tokyo, GMT\+9/);
+    expect(tokyoMail.text).not.toContain('Speaker mail C');
+    expect(mails).toHaveLength(5);
+  });
+
+  it('the audience of a publication: each active registrant once with their changed sessions in start order, by id; the speakers of either version, by id', async () => {
+    const tokyo = await venueBySlug(t.db, 'tokyo');
+    const people = Object.fromEntries(
+      await Promise.all(
+        ['emily-clarke', 'park-ji-hoon', 'budi-santoso', 'li-wei'].map(async (slug) => [
+          slug,
+          (
+            await t.db
+              .select()
+              .from(speakers)
+              .where(eq(speakers.id, await speakerId(slug)))
+          )[0]!,
+        ]),
+      ),
+    );
+    const remote = (slug: string) => ({ speakerId: people[slug]!.id, role: 'speaker' as const, presence: 'remote' as const });
+    const create = async (title: string, start: string, end: string, slugs: string[]) => {
+      const saved = await saveSession(
+        t.db,
+        organiser,
+        EVENT,
+        null,
+        await draft({
+          titleEn: title,
+          venueId: tokyo.id,
+          start,
+          end,
+          livestreamUrl: 'https://live.hybrid-forum.example/audience',
+          speakers: slugs.map(remote),
+          acknowledgeConflicts: true,
+        }),
+      );
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      return saved.id;
+    };
+    const d = await create('Audience D', '10:00', '10:45', ['emily-clarke', 'park-ji-hoon']);
+    const e = await create('Audience E', '11:00', '11:45', ['budi-santoso']);
+    const quiet = await create('Audience quiet', '12:00', '12:45', []);
+    await publishAgenda(t.db, organiser, EVENT);
+    const now = new Date('2026-12-01T00:00:00Z');
+    const registrationIds: string[] = [];
+    // The changes come in start order: made the opposite of the ids' order, of the order each
+    // registrant chose them in and of the order they are saved in, so a list left in the database's
+    // order shows.
+    const [lo, hi] = [d, e].sort((a, b) => a.localeCompare(b)) as [string, string];
+    for (const [n, chosen] of [
+      ['aud-1', [lo, hi]],
+      ['aud-2', [d]],
+      ['aud-3', [lo, quiet, hi]],
+      ['aud-cancelled', [lo, hi]],
+    ] as const) {
+      const result = await registerAttendee(t.db, EVENT, person(n, { mode: 'online', venue: undefined, sessions: [...chosen] }), { now });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      registrationIds.push(result.registration.id);
+    }
+    await cancelRegistration(t.db, registrationIds[3]!);
+
+    // Both move (the one saved last to the earlier time); D changes hands: Park off, Li Wei on.
+    const move = async (id: string, start: string, end: string, changes: Partial<SessionFormValues> = {}) => {
+      const values = (await sessionFormValues(t.db, organiser, EVENT, id))!;
+      expect(
+        await saveSession(t.db, organiser, EVENT, id, { ...values, start, end, ...changes, acknowledgeConflicts: true }),
+      ).toMatchObject({
+        ok: true,
+      });
+    };
+    const handedOver = { speakers: [remote('emily-clarke'), remote('li-wei')] };
+    await move(lo, '09:00', '09:45', lo === d ? handedOver : {});
+    await move(hi, '08:00', '08:45', hi === d ? handedOver : {});
+    const { audience } = await previewPublication(t.db, organiser, EVENT);
+    expect(audience.changes.map((c) => [c.kind, c.sessionId])).toEqual([
+      ['moved', hi],
+      ['moved', lo],
+    ]);
+    const byId = (a: string, b: string) => a.localeCompare(b);
+    const expected = [
+      [registrationIds[0]!, [hi, lo]],
+      [registrationIds[1]!, [d]],
+      [registrationIds[2]!, [hi, lo]],
+    ].sort((x, y) => byId(x[0] as string, y[0] as string));
+    expect(audience.registrants.map((r) => [r.registrationId, r.sessionIds])).toEqual(expected);
+    expect(audience.registrants.map((r) => r.mode)).toEqual(['online', 'online', 'online']);
+    const speakersExpected = [
+      [people['emily-clarke']!, [d]],
+      [people['park-ji-hoon']!, [d]],
+      [people['li-wei']!, [d]],
+      [people['budi-santoso']!, [e]],
+    ]
+      .sort((x, y) => byId((x[0] as { id: string }).id, (y[0] as { id: string }).id))
+      .map(([speaker, ids]) => [(speaker as { email: string }).email, ids]);
+    expect(audience.speakers.map((s) => [s.speaker.email, s.sessionIds])).toEqual(speakersExpected);
+    await publishAgenda(t.db, organiser, EVENT);
+
+    // A change on a session without speakers mails its registrants and no speaker.
+    await move(quiet, '13:00', '13:45');
+    const alone = (await previewPublication(t.db, organiser, EVENT)).audience;
+    expect(alone.speakers).toEqual([]);
+    expect(alone.registrants.map((r) => [r.registrationId, r.sessionIds])).toEqual([[registrationIds[2]!, [quiet]]]);
+    await publishAgenda(t.db, organiser, EVENT);
   });
 
   it('refuses anonymous users, attendees, check-in staff, speakers and organisers of another event', async () => {

@@ -4,15 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as feedRoute } from '@/app/api/v1/me/[token]/calendar.ics/route';
 import { GET as streamRoute } from '@/app/api/v1/stream/[token]/route';
 import { useDatabase } from '@/lib/database/process-database';
-import { sessions } from '@/db/schema';
+import { auditLog, events, sessions } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { grantNotice, grantStreamAccess, listStreamGrants, revokeStreamAccess, type StreamGrantOutcome } from '@/lib/livestream/grants';
+import { streamDestination } from '@/lib/livestream/entitlement';
 import { joinToken } from '@/lib/livestream/join-token';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { joinView } from '@/lib/livestream/join-view';
-import { streamRedirectPath, STREAM_REDIRECT_TTL_SECONDS } from '@/lib/livestream/stream-redirect';
+import { streamRedirectPath, STREAM_REDIRECT_TTL_SECONDS, verifyStreamRedirect } from '@/lib/livestream/stream-redirect';
 import { registrationFeedUrl } from '@/lib/registration/feed-token';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
@@ -94,6 +95,51 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(await joinView(t.db, joinToken(id, keynote))).toEqual({ state: 'refused', reason: 'cancelled' });
   });
 
+  it('after the end the join page links to the recording, and the link leads there; the live link no longer opens, nor the recording before the end', async () => {
+    const id = await register('stream-recording', { mode: 'online', venue: undefined, sessions: [keynote] });
+    const original = await keynoteTimes();
+    const recordingUrl = 'https://video.hybrid-forum.example/recordings/keynote-replay';
+    // The keynote ended an hour ago (the route uses the real clock).
+    await t.db
+      .update(sessions)
+      .set({ startsAt: sql`now() - interval '2 hours'`, endsAt: sql`now() - interval '1 hour'`, recordingUrl })
+      .where(eq(sessions.id, keynote));
+    try {
+      const view = await joinView(t.db, joinToken(id, keynote));
+      expect(view).toMatchObject({ state: 'ended', openPath: expect.stringMatching(/^\/api\/v1\/stream\//) });
+      const path = (view as { openPath: string }).openPath;
+      expect(verifyStreamRedirect(path.split('/').pop()!)).toMatchObject({ ok: true, redirect: { target: 'recording' } });
+      const open = await follow(path);
+      expect(open.status).toBe(302);
+      expect(open.headers.get('location')).toBe(recordingUrl);
+      // The live stream's link is dead once the session ended, though it is signed and not expired.
+      const live = await follow(streamRedirectPath({ registrationId: id, sessionId: keynote, target: 'live' }));
+      expect(live.status).toBe(403);
+      expect(live.headers.get('location')).toBeNull();
+
+      // While live: the stream, not the recording.
+      const { startsAt, endsAt } = await keynoteTimes();
+      const during = new Date(startsAt.getTime() + 60_000);
+      expect(await streamDestination(t.db, id, keynote, 'live', during)).toBe(original.livestreamUrl);
+      expect(await streamDestination(t.db, id, keynote, 'recording', during)).toBeNull();
+      expect(await streamDestination(t.db, id, keynote, 'live', new Date(endsAt.getTime() + 1))).toBeNull();
+      expect(await streamDestination(t.db, id, keynote, 'recording', new Date(endsAt.getTime() + 1))).toBe(recordingUrl);
+      // Before it opens: neither.
+      const early = new Date(startsAt.getTime() - 16 * 60_000);
+      expect(await streamDestination(t.db, id, keynote, 'live', early)).toBeNull();
+      expect(await streamDestination(t.db, id, keynote, 'recording', early)).toBeNull();
+      // A registration not entitled gets nothing, at any time.
+      await cancelRegistration(t.db, id);
+      expect(await streamDestination(t.db, id, keynote, 'recording', new Date(endsAt.getTime() + 1))).toBeNull();
+      expect((await follow(path)).status).toBe(403);
+    } finally {
+      await t.db
+        .update(sessions)
+        .set({ startsAt: original.startsAt, endsAt: original.endsAt, recordingUrl: original.recordingUrl })
+        .where(eq(sessions.id, keynote));
+    }
+  });
+
   it('a tampered or expired signature is refused', async () => {
     const id = await register('stream-tamper', { mode: 'online', venue: undefined, sessions: [keynote] });
     const path = streamRedirectPath({ registrationId: id, sessionId: keynote, target: 'live' });
@@ -129,14 +175,23 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
     }
     expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'not an email' })).toMatchObject({
       ok: false,
-      fields: { email: expect.any(String) },
+      fields: { email: 'email' },
     });
-    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' })).toEqual({
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: `${'a'.repeat(250)}@example.org` })).toMatchObject({
+      ok: false,
+      fields: { email: 'tooLong?max=254' },
+    });
+    expect(await grantStreamAccess(t.db, organiser, EVENT, {})).toMatchObject({ ok: false, fields: { email: expect.stringMatching(/./) } });
+    expect(await listStreamGrants(t.db, organiser, EVENT)).toEqual([]);
+    const granted = await grantStreamAccess(t.db, organiser, EVENT, { email: 'PSTREAM-INPERSON@example.org' });
+    expect(granted).toEqual({
       ok: true,
       email: 'pstream-inperson@example.org',
       registered: true,
       alreadyGranted: false,
     });
+    expect(grantNotice(granted as StreamGrantOutcome)).toBe('granted-registered');
+    expect(grantNotice({ ...(granted as StreamGrantOutcome), alreadyGranted: true })).toBe('already-registered');
     expect(await joinView(t.db, joinToken(id, keynote))).toMatchObject({
       state: expect.stringMatching(/^(before|live|ended)$/),
       entitlement: { entitled: true, registration: { id } },
@@ -181,6 +236,53 @@ describe(`livestream access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       registered: true,
       alreadyGranted: true,
     });
+  });
+
+  it('each grant and each revocation is in the audit log once, with who did it and for which address; a repeat or a revocation of nothing adds none', async () => {
+    const organiser = await actorFor(t.db, 'org.audit-streams@forum.test', { eventSlug: EVENT, role: 'organiser' });
+    const [event] = await t.db.select({ id: events.id }).from(events).where(eq(events.slug, EVENT));
+    const entries = () =>
+      t.db
+        .select({
+          eventId: auditLog.eventId,
+          actorUserId: auditLog.actorUserId,
+          action: auditLog.action,
+          entity: auditLog.entity,
+          entityId: auditLog.entityId,
+          details: auditLog.details,
+        })
+        .from(auditLog)
+        .where(sql`${auditLog.action} like 'stream.%' and ${auditLog.details}->>'email' = 'press.audit@example.org'`)
+        .orderBy(auditLog.at, auditLog.action);
+    const entry = (action: string, email: string) => ({
+      eventId: event!.id,
+      actorUserId: organiser!.userId,
+      action,
+      entity: 'registration',
+      entityId: null,
+      details: { email },
+    });
+
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: ' Press.Audit@Example.org ' })).toMatchObject({
+      ok: true,
+      alreadyGranted: false,
+    });
+    expect(await entries()).toEqual([entry('stream.grant', 'press.audit@example.org')]);
+    // Granted again: nothing new happened, nothing new is logged.
+    expect(await grantStreamAccess(t.db, organiser, EVENT, { email: 'press.audit@example.org' })).toMatchObject({
+      ok: true,
+      alreadyGranted: true,
+    });
+    expect(await entries()).toHaveLength(1);
+
+    await revokeStreamAccess(t.db, organiser, EVENT, 'press.audit@example.org');
+    const logged = await entries();
+    expect(logged).toHaveLength(2);
+    expect(logged).toContainEqual(entry('stream.revoke', 'press.audit@example.org'));
+    expect((await listStreamGrants(t.db, organiser, EVENT)).map((g) => g.email)).not.toContain('press.audit@example.org');
+    // Revoking an address that holds no grant changes nothing and logs nothing.
+    await revokeStreamAccess(t.db, organiser, EVENT, 'press.audit@example.org');
+    expect(await entries()).toHaveLength(2);
   });
 
   it('an online registrant is refused a session they did not choose, one not streamed, and one cancelled, each with its reason', async () => {
