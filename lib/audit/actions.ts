@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'registration.details.self-change',
   'registration.self-cancel',
   'registration.cancel',
+  'registration.edit',
+  'registration.confirmation.resend',
   'registration.export',
   'registration.promote',
   'registration.approve',
