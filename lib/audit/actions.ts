@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'registration.create',
   'registration.self-change',
   'registration.details.self-change',
+  'registration.email.request',
+  'registration.email.change',
   'registration.self-cancel',
   'registration.cancel',
   'registration.edit',

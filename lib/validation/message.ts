@@ -71,6 +71,8 @@ export const VALIDATION_KEYS = [
   'registrationEmailTaken',
   'categoryFull',
   'decideFirst',
+  'sameEmail',
+  'emailChangeLink',
   'capacityBelowSeats',
   'venueCapacityBelow',
   'venueOnlineAttending',
