@@ -87,6 +87,20 @@ export async function RegistrationFilterForm({
             ))}
           </select>
         </div>
+        {options.categories.length > 0 && (
+          <div className="field">
+            <label htmlFor="f-category">{t('category')}</label>
+            <select id="f-category" name="category" defaultValue={filters.category ?? ''}>
+              <option value="">{t('any')}</option>
+              {options.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {pick(c.name, locale)}
+                </option>
+              ))}
+              <option value="none">{t('noCategory')}</option>
+            </select>
+          </div>
+        )}
         {options.questions.length > 0 && (
           <>
             <div className="field">

@@ -102,6 +102,19 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/v1/events/{slug}/categories': {
+        get: {
+          summary: 'The attendee categories the registration offers, in order',
+          description:
+            'Public categories, and with a valid invitation `code` the hidden category it opens. A wrong, expired or used-up code is answered like no code. Choose one in `category` of the registration (with `code` for a hidden one).',
+          operationId: 'listCategories',
+          parameters: [slugParam, { name: 'code', in: 'query', schema: { type: 'string', maxLength: 64 } }],
+          responses: {
+            200: json({ type: 'object', properties: { categories: { type: 'array', items: ref('Category') } } }, 'Categories'),
+            404: errors[404],
+          },
+        },
+      },
       '/api/v1/events/{slug}/questions': {
         get: {
           summary: 'The organisers’ own questions on the registration form, in order',
@@ -214,6 +227,25 @@ export function openApiDocument(serverUrl: string) {
               additionalProperties: {
                 oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
               },
+            },
+          },
+        },
+        Category: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            name: localized,
+            description: localized,
+            visibility: { type: 'string', enum: ['public', 'invitation'] },
+            requiresApproval: {
+              type: 'boolean',
+              description: 'Registrations wait (status pending, no seat) until an organiser approves them',
+            },
+            allowedModes: { type: 'array', items: { type: 'string', enum: ['in_person', 'online'] } },
+            allowedVenues: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'Venue slugs where this category may attend in person; empty: every venue',
             },
           },
         },

@@ -158,8 +158,16 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   }),
   'registration.self-change': (d, c) => ({ ...person(c, d), changes: selfChange(c, d) }),
   'registration.details.self-change': (d, c) => person(c, d),
+  'registration.email.request': (d, c) => person(c, d),
+  'registration.email.change': (d, c) => ({ ...person(c, d), from: str(d.from), to: str(d.to) }),
   'registration.self-cancel': (d, c) => person(c, d),
   'registration.cancel': (d, c) => ({ ...person(c, d), hasReason: d.reason ? 'yes' : 'no', reason: str(d.reason) }),
+  'registration.edit': (d, c) => ({
+    ...person(c, d),
+    count: Array.isArray(d.changed) ? d.changed.length : 0,
+    moved: d.category ? 'yes' : 'no',
+  }),
+  'registration.confirmation.resend': (d, c) => person(c, d),
   'registration.export': () => ({}),
   'registration.approve': (d, c) => ({
     ...person(c, d),

@@ -19,6 +19,7 @@ import { answerRows } from './questions/answer-rows';
 import { checkCategory } from './categories/check-category';
 import { registerInCategory } from './categories/register-in-category';
 import type { CategoryLock } from './categories/category-seats';
+import type { CodeRedeemer } from './categories/invitation-codes';
 
 export type RegisterOptions = {
   now?: Date;
@@ -26,6 +27,8 @@ export type RegisterOptions = {
   batches?: RegistrationBatches;
   /** The category's row lock (categories/category-seats.ts); tests put a gate or the unlocked read here. */
   categoryLock?: CategoryLock;
+  /** How the invitation code is used (categories/invitation-codes.ts); the negative control puts the unprotected one here. */
+  redeemCode?: CodeRedeemer;
   /**
    * A walk-in taken at a check-in desk (lib/checkin/walk-in.ts, which checked the staff member's
    * venue): also once online registration has closed, on the forum's days.
@@ -92,7 +95,7 @@ export async function registerAttendee(
   if (input.category) {
     const category = await checkCategory(db, event.id, input, choices, now);
     if ('field' in category) return invalid({ [category.field]: category.message });
-    return registerInCategory(db, prepared, category, { categoryLock: options.categoryLock });
+    return registerInCategory(db, prepared, category, { categoryLock: options.categoryLock, redeemCode: options.redeemCode });
   }
   return (options.batches ?? registrationBatchesFor(db)).submit(prepared);
 }

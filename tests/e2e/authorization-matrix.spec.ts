@@ -30,12 +30,15 @@ const MANAGE_ACTIONS = {
   cancel: 'app/[locale]/manage/[token]/actions.ts#cancelRegistrationAction',
   erase: 'app/[locale]/manage/[token]/actions.ts#eraseRegistrationAction',
   details: 'app/[locale]/manage/[token]/actions.ts#changeDetailsAction',
+  email: 'app/[locale]/manage/[token]/actions.ts#requestEmailChangeAction',
 } as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
     'anyone may register; rate limit and input checks in registration.spec.ts and tests/server/fuzz-routes-actions.test.ts',
   'app/[locale]/signin/actions.ts#requestMagicLinkAction':
     'anyone may ask for a sign-in link; it goes only to the address (sign-in.spec.ts, magic-link limits in tests/integration)',
+  'app/[locale]/manage/email/[token]/actions.ts#confirmEmailChangeAction':
+    'whoever holds the link mailed to the new address; it names the registration and the address, is signed, expires and works once (tests/integration/email-change.test.ts: forged, altered, expired, outdated and reused links change nothing)',
   'app/[locale]/invite/[token]/actions.ts#acceptInviteAction':
     'whoever holds the mailed single-use invite token; any other token changes nothing (the last test below, tests/integration/team.test.ts)',
 };
@@ -481,6 +484,13 @@ test('the manage page’s actions act only with the registration’s own token: 
       args: [token, { name: 'Matrix Renamed', organisation: 'Matrix probe', locale: 'zh', answers: {} }],
       origin,
     });
+  const email = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.email)!,
+      args: [token, formData({ email: 'matrix.thief@example.org' })],
+      origin,
+    });
   // Every registration as the organiser's export has it: mode, venue, status, waitlist place, sessions.
   const registrations = async () => (await (await organiser.get(`${base}/registrations/export.csv`)).text()).replace(/^\uFEFF/, '');
   const row = (csv: string, email: string) => csv.split('\n').find((line) => line.includes(email)) ?? '';
@@ -505,6 +515,7 @@ test('the manage page’s actions act only with the registration’s own token: 
       ['cancel', cancel],
       ['erase', erase],
       ['details', details],
+      ['email', email],
     ] as const) {
       const response = await call(token);
       if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
@@ -512,7 +523,7 @@ test('the manage page’s actions act only with the registration’s own token: 
     }
   }
   // The right token from another site is refused before the action runs.
-  for (const call of [change, cancel, erase, details])
+  for (const call of [change, cancel, erase, details, email])
     expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
   expect(notRefused).toEqual([]);
   expect(await registrations()).toEqual(before);

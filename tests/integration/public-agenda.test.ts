@@ -174,6 +174,7 @@ describe('JSON API', () => {
         '/api/v1/events',
         '/api/v1/events/{slug}',
         '/api/v1/events/{slug}/agenda.ics',
+        '/api/v1/events/{slug}/categories',
         '/api/v1/events/{slug}/questions',
         '/api/v1/events/{slug}/sessions',
         '/api/v1/events/{slug}/sessions/{session}',

@@ -40,6 +40,8 @@ const SAMPLES: Record<string, { entityId: string | null; details: Record<string,
   'question.move': { entityId: 'q-1', details: { label: { en: 'Dietary needs', zh: '饮食需求' }, direction: 'up' } },
   'question.retire': { entityId: 'q-1', details: { label: { en: 'Dietary needs' } } },
   'registration.details.self-change': { entityId: 'reg-1', details: { changed: ['name'] } },
+  'registration.email.change': { entityId: 'reg-1', details: { from: 'old@example.org', to: 'new@example.org' } },
+  'registration.edit': { entityId: 'reg-1', details: { changed: ['name', 'email'], category: { from: null, to: 'c-1' } } },
   'mail.resend': { entityId: 'm', details: { to: 'a@b.org', subject: 'Your registration', previousStatus: 'failed' } },
   'registration.create': { entityId: 'reg-1', details: { mode: 'in_person', venue: 'v-tokyo', status: 'waitlisted', sessions: 1 } },
   'registration.self-change': {

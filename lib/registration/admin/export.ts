@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { registrations, registrationSessions, sessions, venues } from '@/db/schema';
+import { attendeeCategories, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
 import { READERS } from '@/lib/auth/authorize';
@@ -31,6 +31,11 @@ export const CSV_COLUMNS = [
   'locale',
   'checked_in_at_utc',
   'cancelled_at_utc',
+  // Appended after the first release's columns so readers that count columns keep working.
+  'category',
+  'category_id',
+  'category_waitlist_position',
+  'decision',
 ] as const;
 
 export type RegistrationCsv = { filename: string; stream: ReadableStream<Uint8Array> };
@@ -103,9 +108,14 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       locale: registrations.locale,
       checkedInAt: registrations.checkedInAt,
       cancelledAt: registrations.cancelledAt,
+      category: attendeeCategories.name,
+      categoryId: registrations.categoryId,
+      categoryWaitlistPosition: registrations.categoryWaitlistPosition,
+      decision: registrations.decision,
     })
     .from(registrations)
     .leftJoin(venues, eq(registrations.venueId, venues.id))
+    .leftJoin(attendeeCategories, eq(registrations.categoryId, attendeeCategories.id))
     .where(where)
     .orderBy(...keysetOrder('asc'))
     .limit(BATCH);
@@ -157,6 +167,10 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       r.locale,
       r.checkedInAt,
       r.cancelledAt,
+      r.category?.en ?? '',
+      r.categoryId,
+      r.categoryWaitlistPosition,
+      r.decision,
       ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id), 'en', { yes: 'yes', no: 'no' })),
     ]),
   );

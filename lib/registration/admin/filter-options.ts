@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { registrations, venues, type LocalizedText } from '@/db/schema';
+import { attendeeCategories, registrations, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { READERS } from '@/lib/auth/authorize';
 import { eventAccess } from '@/lib/admin/event-access';
@@ -9,6 +9,8 @@ import { eventQuestions } from '../questions/load';
 export type FilterOptions = {
   venues: { slug: string; name: LocalizedText }[];
   countries: string[];
+  /** The event's attendee categories, hidden ones too. */
+  categories: { id: string; name: LocalizedText }[];
   /** The organisers' questions, retired ones too (their answers stay filterable). */
   questions: { id: string; label: LocalizedText }[];
 };
@@ -16,7 +18,7 @@ export type FilterOptions = {
 /** What the filter menus offer: the event's on-site venues and the countries registrants come from. */
 export async function registrationFilterOptions(db: Db, actor: Actor | null, slug: string): Promise<FilterOptions> {
   const { event } = await eventAccess(db, actor, slug, READERS);
-  const [venueRows, countryRows, questionRows] = await Promise.all([
+  const [venueRows, countryRows, questionRows, categoryRows] = await Promise.all([
     db
       .select({ slug: venues.slug, name: venues.name })
       .from(venues)
@@ -28,10 +30,16 @@ export async function registrationFilterOptions(db: Db, actor: Actor | null, slu
       .where(eq(registrations.eventId, event.id))
       .orderBy(asc(registrations.country)),
     eventQuestions(db, event.id, { withRetired: true }),
+    db
+      .select({ id: attendeeCategories.id, name: attendeeCategories.name })
+      .from(attendeeCategories)
+      .where(eq(attendeeCategories.eventId, event.id))
+      .orderBy(asc(attendeeCategories.position), asc(attendeeCategories.createdAt)),
   ]);
   return {
     venues: venueRows,
     countries: countryRows.map((c) => c.country),
+    categories: categoryRows,
     questions: questionRows.map((q) => ({ id: q.id, label: q.label })),
   };
 }

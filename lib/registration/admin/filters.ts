@@ -1,5 +1,5 @@
 import type { VenueScope } from '@/lib/admin/event-access';
-import { and, eq, ilike, ne, or, sql, type SQL, inArray } from 'drizzle-orm';
+import { and, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { registrations, venues } from '@/db/schema';
 import { vmsg } from '@/lib/validation/message';
@@ -38,6 +38,8 @@ export const registrationFilterSchema = z.object({
       .regex(/^[A-Z]{2}$/, vmsg('country')),
   ),
   type: param(z.enum(PARTICIPANT_TYPES, { error: vmsg('participantType') })),
+  /** An attendee category's id, or `none`: registrations without a category. */
+  category: param(z.union([z.uuid(), z.literal('none')], { error: vmsg('choose') })),
   /** One of the organisers' questions: registrations that answered it (with `answer`, that way). */
   question: param(z.uuid({ error: vmsg('choose') })),
   answer: param(
@@ -77,7 +79,7 @@ export function filtersKeepingValid(params: Record<string, string | string[] | u
 /** The adminRegistrations message naming a query parameter, for the "filter not applied" notice. */
 export function filterLabelKey(
   field: string,
-): 'search' | 'venue' | 'mode' | 'status' | 'country' | 'type' | 'question' | 'answer' | 'sort' | 'pageSize' | 'page' {
+): 'search' | 'venue' | 'mode' | 'status' | 'country' | 'type' | 'category' | 'question' | 'answer' | 'sort' | 'pageSize' | 'page' {
   const labels = {
     q: 'search',
     venue: 'venue',
@@ -85,6 +87,7 @@ export function filterLabelKey(
     status: 'status',
     country: 'country',
     type: 'type',
+    category: 'category',
     question: 'question',
     answer: 'answer',
     sort: 'sort',
@@ -130,6 +133,8 @@ export function registrationConditions(
   else if (options.excludeCancelledByDefault) conditions.push(ne(registrations.status, 'cancelled'));
   if (filters.country) conditions.push(eq(registrations.country, filters.country));
   if (filters.type) conditions.push(eq(registrations.participantType, filters.type));
+  if (filters.category === 'none') conditions.push(isNull(registrations.categoryId));
+  else if (filters.category) conditions.push(eq(registrations.categoryId, filters.category));
   if (filters.q) {
     const pattern = containsPattern(filters.q);
     conditions.push(

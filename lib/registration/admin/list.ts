@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { registrations, venues, type LocalizedText } from '@/db/schema';
+import { attendeeCategories, registrations, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent, type AdminEvent } from '@/lib/admin/event-access';
 import { READERS } from '@/lib/auth/authorize';
@@ -38,6 +38,8 @@ export type RegistrationListRow = {
   participantType: string;
   mode: 'in_person' | 'online';
   venueCity: LocalizedText | null;
+  /** The attendee category's name (null: none chosen). */
+  category: LocalizedText | null;
   status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in' | 'pending';
   waitlistPosition: number | null;
   createdAt: Date;
@@ -83,6 +85,7 @@ export async function listRegistrations(
       participantType: registrations.participantType,
       mode: registrations.mode,
       venueCity: venues.city,
+      category: attendeeCategories.name,
       status: registrations.status,
       waitlistPosition: registrations.waitlistPosition,
       createdAt: registrations.createdAt,
@@ -91,6 +94,7 @@ export async function listRegistrations(
     })
     .from(registrations)
     .leftJoin(venues, eq(registrations.venueId, venues.id))
+    .leftJoin(attendeeCategories, eq(registrations.categoryId, attendeeCategories.id))
     .where(cursor ? and(where, afterCursor(cursor, readDirection)) : where)
     .orderBy(...keysetOrder(readDirection))
     .limit(page.size + 1);

@@ -50,3 +50,45 @@ export async function redeemInvitationCode(tx: Db, eventId: string, categoryId: 
     .returning({ id: categoryInvitationCodes.id });
   return used.length === 1;
 }
+
+/** How a registration uses its code: redeemInvitationCode; tests put the unprotected version here. */
+export type CodeRedeemer = typeof redeemInvitationCode;
+
+export type CodeUses = { id: string; uses: number; maxUses: number; expiresAt: Date };
+
+/** A code's use count as it is now, read without any lock. Only for the negative control below. */
+export async function readCodeUses(tx: Db, eventId: string, categoryId: string, code: string): Promise<CodeUses | null> {
+  const [row] = await tx
+    .select({
+      id: categoryInvitationCodes.id,
+      uses: categoryInvitationCodes.uses,
+      maxUses: categoryInvitationCodes.maxUses,
+      expiresAt: categoryInvitationCodes.expiresAt,
+    })
+    .from(categoryInvitationCodes)
+    .where(
+      and(
+        eq(categoryInvitationCodes.eventId, eventId),
+        eq(categoryInvitationCodes.categoryId, categoryId),
+        eq(categoryInvitationCodes.code, code),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * Negative control only (tests/integration/category-races.test.ts): the redemption the conditional
+ * UPDATE replaces — read the count, decide, write the count read plus one. Concurrent redemptions all
+ * read the same count, all pass, and overwrite each other's write.
+ */
+export function redeemByReadThenWrite(read: typeof readCodeUses = readCodeUses): CodeRedeemer {
+  return async (tx, eventId, categoryId, rawCode, now) => {
+    const row = await read(tx, eventId, categoryId, normaliseCode(rawCode));
+    if (!row || row.expiresAt <= now || row.uses >= row.maxUses) return false;
+    await tx
+      .update(categoryInvitationCodes)
+      .set({ uses: row.uses + 1 })
+      .where(eq(categoryInvitationCodes.id, row.id));
+    return true;
+  };
+}

@@ -13,9 +13,9 @@ import { lockSeats, type SeatLock } from '../seats';
 import { registrationView } from '../view';
 import { hasCategoryPlace, lockCategory, takeCategoryPlace, type CategoryLock } from './category-seats';
 import type { Category } from './check-category';
-import { redeemInvitationCode } from './invitation-codes';
+import { type CodeRedeemer, redeemInvitationCode } from './invitation-codes';
 
-export type CategoryRegisterOptions = { categoryLock?: CategoryLock; seatLock?: SeatLock };
+export type CategoryRegisterOptions = { categoryLock?: CategoryLock; seatLock?: SeatLock; redeemCode?: CodeRedeemer };
 
 /** The invitation code was used up by others between the check and the write: nothing is kept. */
 class CodeUsedUp extends Error {}
@@ -52,7 +52,8 @@ export async function registerInCategory(
           await tx.update(registrations).set({ categoryId: category.id }).where(eq(registrations.id, registration.id));
         }
       }
-      if (outcome.ok && input.code && !(await redeemInvitationCode(tx, event.id, category.id, input.code, now))) throw new CodeUsedUp();
+      if (outcome.ok && input.code && !(await (options.redeemCode ?? redeemInvitationCode)(tx, event.id, category.id, input.code, now)))
+        throw new CodeUsedUp();
       return outcome;
     });
   } catch (error) {

@@ -71,6 +71,8 @@ export const pageInventory: InventoryPage[] = [
   // Attendees (the secret links from their mails)
   { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
   { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
+  { name: 'confirm a new address', route: 'manage/email/[token]', actor: 'anonymous', path: (ids) => ids.emailChangePath },
+  { name: 'new-address link that no longer works', route: 'manage/email/[token]', actor: 'anonymous', path: () => '/manage/email/x' },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
   // Team invites (the link from the mail; one used, revoked or unknown says so)
   { name: 'team invite, used or unknown', route: 'invite/[token]', actor: 'anonymous', path: () => `/invite/${'x'.repeat(43)}` },

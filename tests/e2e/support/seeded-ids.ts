@@ -18,6 +18,7 @@ import {
 import type { Db } from '@/db/types';
 import { upsertUser } from '@/lib/auth/users';
 import { joinToken } from '@/lib/livestream/join-token';
+import { emailChangeToken } from '@/lib/registration/email-change';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { e2ePort } from '../../helpers/e2e-ports';
 import { PASSWORD } from '../fixtures';
@@ -50,6 +51,8 @@ export type SeededIds = {
   /** An online registrant with a confirmed streamed session: manage page and join page. */
   onlineManagePath: string;
   joinPath: string;
+  /** The online registrant's link to confirm a new address (the mail to the new address carries it). */
+  emailChangePath: string;
   /** Another in-person registrant, whom the keyboard journey changes and cancels. */
   keyboardManagePath: string;
   keyboardName: string;
@@ -117,7 +120,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     .limit(1);
   const [inPerson, keyboard] = await confirmedInPerson(db, event.id, 'nanning');
   const [online] = await db
-    .select({ id: registrations.id, sessionId: registrationSessions.sessionId })
+    .select({ id: registrations.id, sessionId: registrationSessions.sessionId, sequence: registrations.sequence })
     .from(registrations)
     .innerJoin(registrationSessions, eq(registrationSessions.registrationId, registrations.id))
     .innerJoin(sessions, eq(sessions.id, registrationSessions.sessionId))
@@ -151,6 +154,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,
     onlineManagePath: `/manage/${manageTokenFor(online.id)}`,
     joinPath: `/join/${joinToken(online.id, online.sessionId)}`,
+    emailChangePath: `/manage/email/${emailChangeToken(online.id, online.sequence, 'new.inventory@example.org', new Date(Date.now() + 7 * 86_400_000))}`,
     keyboardManagePath: `/manage/${manageTokenFor(keyboard.id)}`,
     keyboardName: keyboard.name,
   };

@@ -11,6 +11,7 @@ import { registrationView } from '@/lib/registration/view';
 import { eraseOwnRegistration } from '@/lib/retention/erase-own-registration';
 import { changeOwnDetails } from '@/lib/registration/change-details';
 import type { Result } from '@/lib/errors/result';
+import { requestEmailChange } from '@/lib/registration/email-change';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -59,4 +60,17 @@ export async function changeDetailsAction(token: string, values: unknown): Promi
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
   return linkAction(({ db }) => changeOwnDetails(db, id, values));
+}
+
+/** A new address, asked from the manage page: a confirmation link goes to it; nothing changes until it is opened and confirmed. */
+export async function requestEmailChangeAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const id = registrationIdFromManageToken(token);
+  if (!id) back(token, 'error=link');
+  const result = await linkAction(({ db }) => requestEmailChange(db, id, { email: formData.get('email') }));
+  if (!result.ok) {
+    const message = (result.code === 'invalid' && Object.values(result.fields)[0]) || result.error;
+    back(token, `emailError=${encodeURIComponent(message.slice(0, 300))}`);
+  }
+  back(token, 'emailSent=1');
 }

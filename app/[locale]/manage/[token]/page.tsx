@@ -14,7 +14,13 @@ import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { ManageChoices } from '@/components/registration/manage-choices';
-import { cancelRegistrationAction, changeDetailsAction, changeRegistrationAction, eraseRegistrationAction } from './actions';
+import {
+  cancelRegistrationAction,
+  changeDetailsAction,
+  changeRegistrationAction,
+  eraseRegistrationAction,
+  requestEmailChangeAction,
+} from './actions';
 import { ManageDetailsForm } from '@/components/registration/manage-details-form';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
 import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
@@ -29,6 +35,8 @@ const querySchema = z.object({
   seats: z.coerce.number().int().min(0).max(100).optional().catch(undefined),
   waitlisted: z.literal('1').optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
+  emailSent: z.literal('1').optional().catch(undefined),
+  emailError: z.string().max(300).optional().catch(undefined),
   tz: viewerZoneSchema,
 });
 
@@ -170,6 +178,35 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
             messages={(await getMessages()).manage as PlainMessages}
             validationMessages={(await getMessages()).validation as PlainMessages}
           />
+          <h2 id="email-change-title">{t('emailChange.title')}</h2>
+          <form
+            action={requestEmailChangeAction.bind(null, token)}
+            className="card"
+            data-testid="email-change-form"
+            aria-labelledby="email-change-title"
+          >
+            {query.emailSent && <FocusedNotice tone="ok">{t('emailChange.sent')}</FocusedNotice>}
+            <p className="muted">{t('emailChange.hint', { email: registration.email })}</p>
+            <div className="field">
+              <label htmlFor="email-change">{t('emailChange.label')}</label>
+              <input
+                id="email-change"
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                maxLength={254}
+                aria-invalid={query.emailError ? true : undefined}
+                aria-describedby="email-change-error"
+              />
+              <span id="email-change-error" className="error" role={query.emailError ? 'alert' : undefined}>
+                {query.emailError ? (await validationWords())(query.emailError) : ''}
+              </span>
+            </div>
+            <button className="button secondary" type="submit">
+              {t('emailChange.submit')}
+            </button>
+          </form>
           <h2>{t('change')}</h2>
           <form action={changeRegistrationAction.bind(null, token)} className="card">
             <ManageChoices

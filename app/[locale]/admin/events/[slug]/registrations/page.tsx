@@ -109,6 +109,16 @@ export default async function RegistrationsPage({
           { key: 'organisation', header: t('columns.organisation'), cell: (r) => r.organisation },
           { key: 'country', header: t('columns.country'), cell: (r) => r.country },
           { key: 'type', header: t('columns.type'), cell: (r) => t(`types.${r.participantType}`) },
+          ...(options.categories.length > 0
+            ? [
+                {
+                  key: 'category',
+                  header: t('columns.category'),
+                  cell: (r: (typeof list.rows)[number]) =>
+                    r.category ? pick(r.category, locale) : <span className="muted">{t('noCategory')}</span>,
+                },
+              ]
+            : []),
           {
             key: 'attendance',
             header: t('columns.attendance'),

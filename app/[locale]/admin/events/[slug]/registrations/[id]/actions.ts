@@ -6,6 +6,8 @@ import { eventAction } from '@/lib/edge/action';
 import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { invalid, type Result } from '@/lib/errors/result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
+import { editRegistrationAsOrganiser } from '@/lib/registration/admin/edit-registration';
+import { resendConfirmation } from '@/lib/registration/admin/resend-confirmation';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { singleLineText } from '@/lib/validation/text';
 import { vmsg } from '@/lib/validation/message';
@@ -60,6 +62,28 @@ export async function promoteSessionSeatAction(slug: string, id: string, session
     `registrations/${ids.registration}`,
     async ({ db, actor, event, path }) =>
       outcome(path, await promoteSessionSeat(db, actor, event.slug, ids.registration, ids.session), 'promoted'),
+    VENUE_EDITORS,
+  );
+  redirect(done);
+}
+
+/** Details, category and answers, from the organisers' edit form (a react-hook-form form: the answer goes back to it). */
+export async function editRegistrationAction(slug: string, id: string, values: unknown): Promise<Result> {
+  const registration = actionArg(z.uuid(), id);
+  return eventAction(
+    slug,
+    `registrations/${registration}`,
+    async ({ db, actor, event }) => editRegistrationAsOrganiser(db, actor, event.slug, registration, values),
+    VENUE_EDITORS,
+  );
+}
+
+export async function resendConfirmationAction(slug: string, id: string): Promise<void> {
+  const registration = actionArg(z.uuid(), id);
+  const done = await eventAction(
+    slug,
+    `registrations/${registration}`,
+    async ({ db, actor, event, path }) => outcome(path, await resendConfirmation(db, actor, event.slug, registration), 'resent'),
     VENUE_EDITORS,
   );
   redirect(done);

@@ -1,7 +1,12 @@
 import { DataTable } from '@/components/admin/data-table';
 import { notFound } from 'next/navigation';
 import { validationWords } from '@/lib/validation/server-words';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { RegistrationEditForm } from '@/components/admin/registration-edit-form';
+import { countryOptions } from '@/lib/admin/form-options';
+import type { PlainMessages } from '@/lib/i18n/plain-translator';
+import { organiserEditForm } from '@/lib/registration/admin/edit-form';
+import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
 import { z } from 'zod';
 import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { READERS, VENUE_EDITORS } from '@/lib/auth/authorize';
@@ -12,13 +17,19 @@ import { pick } from '@/lib/i18n/text';
 import { countryName } from '@/lib/registration/admin/country-name';
 import { registrationDetail } from '@/lib/registration/admin/detail';
 import { answerText } from '@/lib/registration/questions/read-answers';
-import { cancelRegistrationAction, promoteAtVenueAction, promoteSessionSeatAction } from './actions';
+import {
+  cancelRegistrationAction,
+  editRegistrationAction,
+  promoteAtVenueAction,
+  promoteSessionSeatAction,
+  resendConfirmationAction,
+} from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Registration', robots: { index: false } };
 
 const querySchema = z.object({
-  done: z.enum(['cancelled', 'promoted']).optional().catch(undefined),
+  done: z.enum(['cancelled', 'promoted', 'resent']).optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
 });
 
@@ -28,22 +39,32 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
   const { slug, id, query } = await pageInput(props, querySchema);
   const path = `/admin/events/${slug}/registrations/${id}`;
   if (!z.uuid().safeParse(id).success) notFound();
-  const { detail, mayEdit } = await loadEventPage(
+  const locale = (await getLocale()) as Locale;
+  const { detail, mayEdit, categories, editForm } = await loadEventPage(
     slug,
     path,
-    async ({ db, actor, roles }) => ({
-      detail: await registrationDetail(db, actor, slug, id),
+    async ({ db, actor, roles }) => {
+      const found = await registrationDetail(db, actor, slug, id);
       // A viewer reads; the forms below are for those who may change a registration.
-      mayEdit: roles.some((role) => VENUE_EDITORS.includes(role)),
-    }),
+      const editor = roles.some((role) => VENUE_EDITORS.includes(role));
+      return {
+        detail: found,
+        mayEdit: editor,
+        categories: (await registrationFilterOptions(db, actor, slug)).categories,
+        editForm:
+          found && editor && found.registration.status !== 'cancelled' ? await organiserEditForm(db, found.registration, locale) : null,
+      };
+    },
     READERS,
   );
   if (!detail) notFound();
-  const [t, tr, locale] = await Promise.all([
+  const [t, tr, messages] = await Promise.all([
     getTranslations('adminRegistrations.detail'),
     getTranslations('adminRegistrations'),
-    getLocale() as Promise<Locale>,
+    getMessages(),
   ]);
+  const registrationWords = messages.adminRegistrations as unknown as PlainMessages & { detail: PlainMessages };
+  const category = categories.find((c) => c.id === detail.registration.categoryId);
   const { registration: r, venue, seats, mails, event } = detail;
   const zone = event.timeZone;
   const active = r.status !== 'cancelled';
@@ -56,7 +77,7 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
       <h2 data-testid="registration-name">{r.name}</h2>
       {query.done && (
         <p className="notice ok" role="status">
-          {query.done === 'cancelled' ? t('cancelledNotice') : t('promotedNotice')}
+          {query.done === 'cancelled' ? t('cancelledNotice') : query.done === 'resent' ? t('resentNotice') : t('promotedNotice')}
         </p>
       )}
       {query.error && (
@@ -88,6 +109,12 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
           </dd>
           <dt>{t('type')}</dt>
           <dd>{tr(`types.${r.participantType}`)}</dd>
+          {categories.length > 0 && (
+            <>
+              <dt>{t('category')}</dt>
+              <dd data-testid="registration-category">{category ? pick(category.name, locale) : tr('noCategory')}</dd>
+            </>
+          )}
           <dt>{t('attendance')}</dt>
           <dd>
             {r.mode === 'online'
@@ -217,6 +244,27 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
               </button>
             </form>
           )}
+          {editForm && (
+            <div style={{ marginBottom: '1rem' }}>
+              <RegistrationEditForm
+                slug={slug}
+                id={r.id}
+                {...editForm}
+                countries={countryOptions(locale)}
+                categories={categories.map((c) => ({ id: c.id, name: pick(c.name, locale) }))}
+                action={editRegistrationAction}
+                messages={{ edit: registrationWords.detail.edit as PlainMessages, types: registrationWords.types as PlainMessages }}
+                validationMessages={messages.validation as unknown as PlainMessages}
+              />
+            </div>
+          )}
+          <form action={resendConfirmationAction.bind(null, slug, r.id)} className="card" style={{ marginBottom: '1rem' }}>
+            <h4 style={{ marginTop: 0 }}>{t('resend')}</h4>
+            <p className="muted">{t('resendHint', { email: r.email })}</p>
+            <button className="button secondary" type="submit">
+              {t('resendButton')}
+            </button>
+          </form>
           <form action={cancelRegistrationAction.bind(null, slug, r.id)} className="card">
             <h4 style={{ marginTop: 0 }}>{t('cancel')}</h4>
             <p className="muted">{t('cancelHint')}</p>
