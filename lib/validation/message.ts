@@ -100,6 +100,17 @@ export const VALIDATION_KEYS = [
   'exhibitor',
   'trl',
   'cooperation',
+  'meetingSlot',
+  'meetingWith',
+  'meetingSelf',
+  'meetingYouBusy',
+  'meetingTheyBusy',
+  'meetingNotOptedIn',
+  'meetingNoTable',
+  'meetingNotPending',
+  'meetingOutcome',
+  'meetingTooMany',
+  'meetingNotConfirmed',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
