@@ -42,7 +42,8 @@ async function slot(tables: number): Promise<string> {
   const saved = await createMeetingSlot(t.db, organiser, EVENT, {
     venueId: bangkokId,
     label: `Table block ${slotCount}`,
-    date: '2026-12-24',
+    // A day after the demo's own meeting times, so the test's never share a start with them.
+    date: '2026-12-27',
     start: `${hour}:00`,
     end: `${hour}:30`,
     tables,
