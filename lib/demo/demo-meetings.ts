@@ -30,7 +30,8 @@ export async function seedDemoMeetingSlots(
         await tx.insert(meetingSlots).values({
           eventId,
           venueId,
-          label: `Day ${day + 1} · ${start}`,
+          // Language-neutral: a label is content, shown as typed on pages in every language.
+          label: `D${day + 1} ${start}`,
           startsAt,
           endsAt: new Date(startsAt.getTime() + 30 * 60_000),
           tables,
