@@ -111,6 +111,7 @@ export const VALIDATION_KEYS = [
   'meetingOutcome',
   'meetingTooMany',
   'meetingNotConfirmed',
+  'meetingSlotTaken',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

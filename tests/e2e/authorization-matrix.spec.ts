@@ -117,7 +117,6 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/listings`,
     `${base}/listings/new`,
     `${base}/meetings`,
-    `${base}/meetings/export.csv`,
     `${base}/registrations`,
     `${base}/registrations/${registrationId}`,
     `${base}/registrations/announce`,
@@ -207,6 +206,13 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     const codes = await (await clientFor(browser, role)).get(codesCsv, { maxRedirects: 0 });
     expect(codes.status(), `${role} codes CSV`).toBe(role === 'anonymous' ? 401 : 403);
     expect(await codes.text(), `${role} codes CSV`).not.toContain(seededIds().categoryCode);
+  }
+  // The meetings export (names, organisations, countries of who meets whom): organisers only.
+  const meetingsCsv = `${base}/meetings/export.csv`;
+  expect((await organiser.get(meetingsCsv)).status(), 'organiser meetings CSV').toBe(200);
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
+    const meetings = await (await clientFor(browser, role)).get(meetingsCsv, { maxRedirects: 0 });
+    expect(meetings.status(), `${role} meetings CSV`).toBe(role === 'anonymous' ? 401 : 403);
   }
 });
 
@@ -618,8 +624,8 @@ test('the meetings page’s actions act only as the confirmed registrant whose o
   // Controls: the registrant's own token gets past who-is-asking to the checks of what is asked.
   expect(actionRedirect(await call('profile', own))).toMatch(/[?&]done=profile/);
   expect(actionRedirect(await call('request', own))).toMatch(/[?&]field=with&error=meetingWith/);
-  expect(actionRedirect(await call('answer', own))).toMatch(/[?&]field=form&error=/);
-  expect(actionRedirect(await call('outcome', own))).toMatch(/[?&]field=form&error=/);
+  expect(actionRedirect(await call('answer', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
+  expect(actionRedirect(await call('outcome', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
   expect(await (await request.get(`/manage/${encodeURIComponent(own)}/meetings`)).text()).toContain('Your matchmaking profile');
 });
 

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
 import { deliverDueMail } from '@/lib/mail-delivery/worker';
+import { exportMeetingsCsv } from '@/lib/meetings/admin/export';
 import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
 import { answerMeeting } from '@/lib/meetings/answer-meeting';
 import { requestMeeting } from '@/lib/meetings/request-meeting';
@@ -303,5 +304,30 @@ describe('asking, answering and the mails', () => {
     expect(await meetingBreaches()).toEqual([]);
     const kinds = (await t.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.registrationId, contact))).map((o) => o.kind);
     expect(kinds).toContain('meeting.requested');
+  });
+
+  it('organisers open meeting times: the same venue and start twice is refused beside the start, zero tables beside the tables; nobody else may', async () => {
+    const values = { venueId: bangkokId, label: 'Twice', date: '2026-12-28', start: '09:00', end: '09:30', tables: 3 };
+    expect((await createMeetingSlot(t.db, organiser, EVENT, values)).ok).toBe(true);
+    expect(await createMeetingSlot(t.db, organiser, EVENT, values)).toMatchObject({ ok: false, fields: { start: 'meetingSlotTaken' } });
+    expect(await createMeetingSlot(t.db, organiser, EVENT, { ...values, start: '10:00', tables: 0 })).toMatchObject({
+      ok: false,
+      fields: { tables: 'tooSmall?min=1' },
+    });
+    await expect(createMeetingSlot(t.db, null, EVENT, { ...values, start: '11:00' })).rejects.toThrow();
+  });
+
+  it('the organisers’ CSV makes a hostile name harmless in a spreadsheet and gives the slot on the venue’s clock with its zone', async () => {
+    const a = await participant('csv-a');
+    const b = await participant('csv-b');
+    await t.db.update(registrations).set({ name: '=HYPERLINK("http://evil.example","x")' }).where(eq(registrations.id, a));
+    const slotId = await slot(1);
+    const asked = await requestMeeting(t.db, a, { with: `person:${b}`, slotId, message: '' }, { now });
+    expect(asked.ok).toBe(true);
+    const csv = await exportMeetingsCsv(t.db, organiser, EVENT);
+    const line = csv.body.split('\r\n').find((l) => l.includes('HYPERLINK')) ?? '';
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(line).toContain('Asia/Bangkok');
+    expect(line).toContain(',pending,,');
   });
 });

@@ -11,7 +11,7 @@ import { parseInput } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { meetingSlotInputSchema } from './slot-schema';
 
-const REFUSED_BY_DATABASE = { meeting_slots_venue_start_uq: { start: vmsg('slugTaken') } };
+const REFUSED_BY_DATABASE = { meeting_slots_venue_start_uq: { start: vmsg('meetingSlotTaken') } };
 
 /**
  * An organiser opens a meeting slot at a venue: its times are typed on the venue's clock and stored

@@ -11,6 +11,7 @@ import { recordMeetingOutcome } from '@/lib/meetings/record-outcome';
 import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { MEETING_DECISIONS } from '@/lib/meetings/request-schema';
 import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
+import { vmsg } from '@/lib/validation/message';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}/meetings?${query}`);
@@ -19,7 +20,9 @@ function back(token: string, query: string): never {
 /** The outcome as the page's query: done, or the first field at fault and its message (a validation key). */
 function answer(token: string, result: Result, done: string): never {
   if (result.ok) back(token, `done=${done}`);
-  const [field, message] = (result.code === 'invalid' && Object.entries(result.fields)[0]) || ['form', result.error];
+  // Not a field's fault (a meeting that is not the person's, or no longer open): said in words, as a
+  // validation key the page translates, never the lib's English sentence.
+  const [field, message] = (result.code === 'invalid' && Object.entries(result.fields)[0]) || ['form', vmsg('meetingNotPending')];
   back(token, `field=${encodeURIComponent(field)}&error=${encodeURIComponent(message.slice(0, 300))}`);
 }
 
