@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { outbox, registrationAnswers, registrations, streamGrants } from '@/db/schema';
+import { auditLog, outbox, registrationAnswers, registrations, streamGrants } from '@/db/schema';
 import type { Db } from '@/db/types';
+
+/**
+ * What an audit entry about a registration may hold of the person: taken out of the entries about an
+ * erased registration, which keep who acted, what was done and when (and seats, statuses, venues).
+ */
+const PERSONAL_AUDIT_KEYS = ['name', 'email', 'organisation', 'jobTitle', 'needs', 'reason', 'changes', 'answers', 'from', 'to'];
 
 /** The placeholder address of an erased registration: unique per row, never deliverable (RFC 2606 .invalid). */
 export const erasedAddress = (registrationId: string) => `erased-${registrationId}@erased.invalid`;
@@ -9,7 +15,8 @@ export const erasedAddress = (registrationId: string) => `erased-${registrationI
 /**
  * Erases the personal data of registrations that are no longer active (cancelled, or of an event
  * that has ended): name, address, organisation, job title, needs, answers to the organisers'
- * questions, the manage link, the mail sent to them and any livestream grant to their address. What reports count stays: country, participant
+ * questions, the manage link, the mail sent to them, any livestream grant to their address and
+ * their name and address in the audit log's entries about them. What reports count stays: country, participant
  * type, mode, venue, status and dates. Run inside the caller's transaction.
  */
 export async function eraseRegistrations(tx: Db, registrationIds: string[], now: Date): Promise<number> {
@@ -42,6 +49,12 @@ export async function eraseRegistrations(tx: Db, registrationIds: string[], now:
   if (ids.length) {
     await tx.delete(outbox).where(inArray(outbox.registrationId, ids));
     await tx.delete(registrationAnswers).where(inArray(registrationAnswers.registrationId, ids));
+    await tx
+      .update(auditLog)
+      .set({
+        details: sql`(${auditLog.details} - ${sql.raw(`array[${PERSONAL_AUDIT_KEYS.map((k) => `'${k}'`).join(',')}]`)}::text[]) || '{"erased": true}'::jsonb`,
+      })
+      .where(and(eq(auditLog.entity, 'registration'), inArray(auditLog.entityId, ids)));
   }
   return rows.length;
 }

@@ -8,7 +8,9 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
 import { manageTokenFor, registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
-import { erasedAddress } from '@/lib/retention/erase-registration';
+import { erasedAddress, eraseRegistrations } from '@/lib/retention/erase-registration';
+import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
+import { actorFor } from '../helpers/actors';
 import { eraseOwnRegistration } from '@/lib/retention/erase-own-registration';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person } from '../helpers/registration';
@@ -61,6 +63,25 @@ describe('erasing one’s own registration', () => {
     // Asking again changes nothing more.
     expect(await eraseOwnRegistration(t.db, leaving.id, { now })).toMatchObject({ ok: true, alreadyErased: true });
     expect(await t.db.select().from(auditLog).where(eq(auditLog.action, 'registration.erase'))).toHaveLength(1);
+  });
+
+  it('the audit log keeps what was done to an erased registration, not the person’s name, address or the reason given', async () => {
+    const organiser = await actorFor(t.db, 'org.erasure@forum.test', { eventSlug: EVENT, role: 'organiser' });
+    const gone = registered(await registerAttendee(t.db, EVENT, person('erase-audited', { organisation: 'Mahidol University' }), { now }));
+    expect(await cancelRegistrationAsOrganiser(t.db, organiser, EVENT, gone.id, 'Asked by phone, Khun Somchai')).toMatchObject({
+      ok: true,
+    });
+    const entries = () => t.db.select().from(auditLog).where(eq(auditLog.entityId, gone.id));
+    // The negative control: before erasure the organiser's entry names the person.
+    expect(JSON.stringify((await entries()).map((e) => e.details))).toMatch(/perase-audited@example\.org.*Somchai|Somchai.*perase-audited/);
+    await t.db.transaction((tx) => eraseRegistrations(tx, [gone.id], now));
+    const after = await entries();
+    expect(after.map((e) => e.action).sort()).toEqual(['registration.cancel', 'registration.create']);
+    for (const entry of after) {
+      expect(JSON.stringify(entry.details), entry.action).not.toMatch(/erase-audited|Somchai|Mahidol/);
+      expect(entry.details, entry.action).toMatchObject({ erased: true });
+    }
+    expect(after.find((e) => e.action === 'registration.cancel')!.details).toMatchObject({ previousStatus: 'confirmed' });
   });
 
   it('an attacker’s token names only their own registration: a spliced or forged token erases nothing', async () => {
