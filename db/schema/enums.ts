@@ -38,3 +38,8 @@ export const exhibitorStatus = pgEnum('exhibitor_status', ['pending', 'approved'
 export const listingKind = pgEnum('listing_kind', ['offer', 'need']);
 /** Organisers moderate listings: pending until published or rejected. */
 export const listingStatus = pgEnum('listing_status', ['pending', 'published', 'rejected']);
+/**
+ * A 1:1 meeting request: `pending` until the other side accepts (and the meeting gets a table) or
+ * declines; either side may cancel a pending or accepted one. Pending holds the slot for both people.
+ */
+export const meetingStatus = pgEnum('meeting_status', ['pending', 'accepted', 'declined', 'cancelled']);

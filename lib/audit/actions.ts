@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'listing.publish',
   'listing.reject',
   'mail.resend',
+  'meeting-slot.create',
   'question.create',
   'question.update',
   'question.move',

@@ -211,6 +211,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'listing.create': (d) => ({ title: str(d.title) }),
   'listing.publish': (d) => ({ title: str(d.title) }),
   'listing.reject': (d) => ({ title: str(d.title) }),
+  'meeting-slot.create': (d) => ({ label: str(d.label), tables: num(d.tables) }),
   'speaker.create': (d) => ({ name: str(d.name) }),
   'speaker.update': (d, c) => ({ name: speakerName(c, d), fields: fields(c, changedKeys(d)) }),
   'speaker.photo.update': (d, c) => ({ name: speakerName(c, d) }),

@@ -19,6 +19,7 @@ import type { Db } from '../../db/types';
 import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
 import { DEMO_GOVERNMENT_CODE, demoCategories } from './demo-categories';
 import { seedDemoExhibitors } from './demo-exhibitors';
+import { seedDemoMeetingSlots } from './demo-meetings';
 
 export type SeedOptions = {
   /** First day of the forum (YYYY-MM-DD in the main venue's zone); defaults to 30 days from `now`. */
@@ -152,6 +153,7 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
         });
     }
     await seedDemoExhibitors(tx, eventId, venueIds, now);
+    await seedDemoMeetingSlots(tx, eventId, venueIds, venueZones, firstDay);
     // The demo opens already published: version 1 is the programme as seeded.
     const [eventRow] = await tx.select().from(events).where(eq(events.id, eventId));
     const working = await workingAgenda(tx, eventRow!);

@@ -105,6 +105,18 @@ export const VALIDATION_KEYS = [
   'exhibitor',
   'trl',
   'cooperation',
+  'meetingSlot',
+  'meetingWith',
+  'meetingSelf',
+  'meetingYouBusy',
+  'meetingTheyBusy',
+  'meetingNotOptedIn',
+  'meetingNoTable',
+  'meetingNotPending',
+  'meetingOutcome',
+  'meetingTooMany',
+  'meetingNotConfirmed',
+  'meetingSlotTaken',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -32,6 +32,12 @@ const MANAGE_ACTIONS = {
   details: 'app/[locale]/manage/[token]/actions.ts#changeDetailsAction',
   email: 'app/[locale]/manage/[token]/actions.ts#requestEmailChangeAction',
 } as const;
+const MEETING_ACTIONS = {
+  profile: 'app/[locale]/manage/[token]/meetings/actions.ts#saveMatchmakingAction',
+  request: 'app/[locale]/manage/[token]/meetings/actions.ts#requestMeetingAction',
+  answer: 'app/[locale]/manage/[token]/meetings/actions.ts#answerMeetingAction',
+  outcome: 'app/[locale]/manage/[token]/meetings/actions.ts#recordOutcomeAction',
+} as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
     'anyone may register; rate limit and input checks in registration.spec.ts and tests/server/fuzz-routes-actions.test.ts',
@@ -113,6 +119,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/exhibitors/${seededIds().exhibitorId}`,
     `${base}/listings`,
     `${base}/listings/new`,
+    `${base}/meetings`,
     `${base}/registrations`,
     `${base}/registrations/${registrationId}`,
     `${base}/registrations/announce`,
@@ -202,6 +209,13 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     const codes = await (await clientFor(browser, role)).get(codesCsv, { maxRedirects: 0 });
     expect(codes.status(), `${role} codes CSV`).toBe(role === 'anonymous' ? 401 : 403);
     expect(await codes.text(), `${role} codes CSV`).not.toContain(seededIds().categoryCode);
+  }
+  // The meetings export (names, organisations, countries of who meets whom): organisers only.
+  const meetingsCsv = `${base}/meetings/export.csv`;
+  expect((await organiser.get(meetingsCsv)).status(), 'organiser meetings CSV').toBe(200);
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
+    const meetings = await (await clientFor(browser, role)).get(meetingsCsv, { maxRedirects: 0 });
+    expect(meetings.status(), `${role} meetings CSV`).toBe(role === 'anonymous' ? 401 : 403);
   }
 });
 
@@ -559,6 +573,73 @@ test('the manage page’s actions act only with the registration’s own token: 
   expect(page).not.toContain(other.email);
 });
 
+test('the meetings page’s actions act only as the confirmed registrant whose own token they carry: none, a forged or other-purpose token and a cancelled registration’s are refused, and nothing changes', async ({
+  baseURL,
+  request,
+}) => {
+  const ids = actionIds();
+  const register = async (email: string, name: string) => {
+    const response = await request.post(`/api/v1/events/${slug}/registrations`, {
+      data: { name, email, organisation: 'ASEAN Foundation', country: 'ID', participantType: 'other', mode: 'online', consent: true },
+    });
+    expect(response.status(), `registering ${email}`).toBe(201);
+    const [mail] = await mailbox.waitFor(email, 1);
+    return decodeURIComponent(mailbox.managePath(mail!).split('/').pop()!);
+  };
+  const own = await register('matrix.meet@example.org', 'Matrix Meetperson');
+  const gone = await register('matrix.meetgone@example.org', 'Matrix Goneperson');
+  const cancelled = await postAction(request, {
+    page: '/manage/probe',
+    id: ids.get(MANAGE_ACTIONS.cancel)!,
+    args: [gone, formData({ confirm: 'yes' })],
+    origin: baseURL!,
+  });
+  expect(actionRedirect(cancelled)).toMatch(/[?&]cancelled=1/);
+  const probe = '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
+  const forms: Record<keyof typeof MEETING_ACTIONS, Record<string, string | string[]>> = {
+    profile: { sectors: ['big-health'], interests: 'Matrix probe' },
+    request: { with: `person:${probe}`, slotId: probe, message: 'Matrix probe' },
+    answer: { meeting: probe, decision: 'accept' },
+    outcome: { meeting: probe, outcome: 'mou' },
+  };
+  const call = (name: keyof typeof MEETING_ACTIONS, token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe/meetings',
+      id: ids.get(MEETING_ACTIONS[name])!,
+      args: [token, formData(forms[name])],
+      origin,
+    });
+  const [ownId, ownMac] = own.split('.') as [string, string];
+  const refusedTokens: Record<string, unknown> = {
+    none: '',
+    null: null,
+    garbage: 'not-a-token',
+    'bare id': ownId,
+    'forged mac': `${ownId}.${'A'.repeat(ownMac.length)}`,
+    'a join link’s token (other purpose)': seededIds().joinPath.split('/').pop()!,
+    'a cancelled registration’s own token': gone,
+  };
+  const notRefused: string[] = [];
+  for (const [label, token] of Object.entries(refusedTokens))
+    for (const name of Object.keys(MEETING_ACTIONS) as (keyof typeof MEETING_ACTIONS)[]) {
+      const response = await call(name, token);
+      if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
+        notRefused.push(`${name} with ${label}: ${response.status()} ${actionRedirect(response)}`);
+    }
+  expect(notRefused).toEqual([]);
+  for (const name of Object.keys(MEETING_ACTIONS) as (keyof typeof MEETING_ACTIONS)[])
+    expect((await call(name, own, 'https://evil.example')).status(), name).toBeGreaterThanOrEqual(400);
+  // Nobody joined matchmaking through the refused calls: the page still offers to join.
+  expect(await (await request.get(`/manage/${encodeURIComponent(own)}/meetings`)).text()).toContain('Join matchmaking');
+
+  // Controls: the registrant's own token gets past who-is-asking to the checks of what is asked.
+  expect(actionRedirect(await call('profile', own))).toMatch(/[?&]done=profile/);
+  expect(actionRedirect(await call('request', own))).toMatch(/[?&]field=with&error=meetingWith/);
+  expect(actionRedirect(await call('answer', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
+  expect(actionRedirect(await call('outcome', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
+  expect(await (await request.get(`/manage/${encodeURIComponent(own)}/meetings`)).text()).toContain('Your matchmaking profile');
+});
+
 test('every server action in the build is one the matrix covers, and the build has the source’s actions', () => {
   const built = [...actionIds().keys()].sort();
   expect(built).toEqual(
@@ -566,7 +647,12 @@ test('every server action in the build is one the matrix covers, and the build h
       .map((action) => action.key)
       .sort(),
   );
-  const named = [...Object.values(SPEAKER_ACTIONS), ...Object.values(MANAGE_ACTIONS), ...Object.keys(PUBLIC_ACTIONS)];
+  const named = [
+    ...Object.values(SPEAKER_ACTIONS),
+    ...Object.values(MANAGE_ACTIONS),
+    ...Object.values(MEETING_ACTIONS),
+    ...Object.keys(PUBLIC_ACTIONS),
+  ];
   // A renamed or removed action leaves no entry behind that covers nothing.
   for (const key of named) expect(built, key).toContain(key);
   expect(built.filter((key) => !key.startsWith(ADMIN) && !named.includes(key))).toEqual([]);

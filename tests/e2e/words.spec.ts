@@ -253,6 +253,40 @@ const FORMS: FormPage[] = [
     page: 'admin event status and editions',
     attempts: [{ what: 'next edition without a web address', run: (page) => submit(page, '[data-testid="clone-event-form"]') }],
   },
+  {
+    page: 'my meetings',
+    attempts: [
+      {
+        what: 'interests too long',
+        run: async (page) => {
+          // Past the field's maxlength, as a script (not a keyboard) could send it.
+          await page.locator('#interests').evaluate((input: HTMLInputElement) => {
+            input.value = 'x'.repeat(400);
+          });
+          await submit(page, '[data-testid="matchmaking-profile"]');
+          await page.waitForURL(/error=/);
+        },
+      },
+    ],
+  },
+  {
+    page: 'admin meetings',
+    attempts: [
+      { what: 'empty', run: (page) => submit(page, '[data-testid="slot-form"]') },
+      {
+        what: 'bad values',
+        run: async (page) => {
+          await page.locator('#slot-label').fill('Matrix slot');
+          await page.locator('#slot-date').fill('2027-09-16');
+          await page.locator('#slot-start').fill('11:00');
+          await page.locator('#slot-end').fill('10:00');
+          await page.locator('#slot-tables').fill('many');
+          await submit(page, '[data-testid="slot-form"]');
+          await page.waitForURL(/error=/);
+        },
+      },
+    ],
+  },
   ...['admin check-in desk', 'check-in desk (venue staff)'].map((name) => ({
     page: name,
     attempts: [
@@ -304,6 +338,8 @@ const PAGES_WITH_FORMS = [
   'registration form opened by an invitation code',
   'admin new category',
   'admin category and its codes',
+  'my meetings',
+  'admin meetings',
 ];
 
 test('every form page of the inventory is in the words test', () => {

@@ -73,6 +73,7 @@ export const pageInventory: InventoryPage[] = [
   { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
   { name: 'confirm a new address', route: 'manage/email/[token]', actor: 'anonymous', path: (ids) => ids.emailChangePath },
   { name: 'new-address link that no longer works', route: 'manage/email/[token]', actor: 'anonymous', path: () => '/manage/email/x' },
+  { name: 'my meetings', route: 'manage/[token]/meetings', actor: 'anonymous', path: (ids) => `${ids.inPersonManagePath}/meetings` },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
   // Team invites (the link from the mail; one used, revoked or unknown says so)
   { name: 'team invite, used or unknown', route: 'invite/[token]', actor: 'anonymous', path: () => `/invite/${'x'.repeat(43)}` },
@@ -122,6 +123,7 @@ export const pageInventory: InventoryPage[] = [
     path: (ids) => `${admin(ids)}/agenda/speakers/${ids.speakerId}`,
   },
   { name: 'admin exhibitors', route: 'admin/events/[slug]/exhibitors', actor: 'organiser', path: (ids) => `${admin(ids)}/exhibitors` },
+  { name: 'admin meetings', route: 'admin/events/[slug]/meetings', actor: 'organiser', path: (ids) => `${admin(ids)}/meetings` },
   {
     name: 'admin new exhibitor',
     route: 'admin/events/[slug]/exhibitors/new',

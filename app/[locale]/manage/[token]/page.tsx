@@ -42,7 +42,12 @@ const querySchema = z.object({
 
 export default async function ManagePage(props: PageProps<{ token: string }>) {
   const { token, query } = await pageInput(props, querySchema);
-  const [t, ta, locale] = await Promise.all([getTranslations('manage'), getTranslations('agenda'), getLocale() as Promise<Locale>]);
+  const [t, ta, tm, locale] = await Promise.all([
+    getTranslations('manage'),
+    getTranslations('agenda'),
+    getTranslations('meetings'),
+    getLocale() as Promise<Locale>,
+  ]);
   const db = await getDb();
   const found = await registrationForManageToken(db, token);
   if (!found) return <p className="notice bad">{t('invalid')}</p>;
@@ -94,6 +99,13 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
           </p>
         )}
       </section>
+      {(registration.status === 'confirmed' || registration.status === 'checked_in') && (
+        <p>
+          <a href={`/manage/${encodeURIComponent(token)}/meetings`} data-testid="meetings-link">
+            {tm('manageLink')}
+          </a>
+        </p>
+      )}
       {ticket && (
         <section className="card ticket" data-testid="ticket">
           <h2>{t('ticket')}</h2>

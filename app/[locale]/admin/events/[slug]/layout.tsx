@@ -28,6 +28,7 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/agenda`, label: t('nav.agenda') },
         { href: `${base}/exhibitors`, label: t('nav.exhibitors') },
         { href: `${base}/listings`, label: t('nav.listings') },
+        { href: `${base}/meetings`, label: t('nav.meetings') },
         { href: `${base}/registrations`, label: t('nav.registrations') },
         { href: `${base}/questions`, label: t('nav.questions') },
         { href: `${base}/categories`, label: t('nav.categories') },

@@ -1,0 +1,78 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { linkAction } from '@/lib/edge/action';
+import type { Result } from '@/lib/errors/result';
+import { formArg } from '@/lib/http/action-args';
+import { answerMeeting } from '@/lib/meetings/answer-meeting';
+import { participantForToken } from '@/lib/meetings/participant';
+import { recordMeetingOutcome } from '@/lib/meetings/record-outcome';
+import { requestMeeting } from '@/lib/meetings/request-meeting';
+import { MEETING_DECISIONS } from '@/lib/meetings/request-schema';
+import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
+import { vmsg } from '@/lib/validation/message';
+
+function back(token: string, query: string): never {
+  redirect(`/manage/${encodeURIComponent(token)}/meetings?${query}`);
+}
+
+/** The outcome as the page's query: done, or the first field at fault and its message (a validation key). */
+function answer(token: string, result: Result, done: string): never {
+  if (result.ok) back(token, `done=${done}`);
+  // Not a field's fault (a meeting that is not the person's, or no longer open): said in words, as a
+  // validation key the page translates, never the lib's English sentence.
+  const [field, message] = (result.code === 'invalid' && Object.entries(result.fields)[0]) || ['form', vmsg('meetingNotPending')];
+  back(token, `field=${encodeURIComponent(field)}&error=${encodeURIComponent(message.slice(0, 300))}`);
+}
+
+/** Every action acts as the person the manage link names, and only for a confirmed registration. */
+async function asParticipant<T>(
+  token: string,
+  run: (db: Parameters<Parameters<typeof linkAction>[0]>[0]['db'], personId: string) => Promise<T>,
+) {
+  return linkAction(async ({ db }) => {
+    const person = await participantForToken(db, token);
+    if (!person) back(token, 'error=link');
+    return run(db, person.id);
+  });
+}
+
+/** Joins matchmaking, or changes the sectors and interests others are suggested by. */
+export async function saveMatchmakingAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const result = await asParticipant(token, (db, id) =>
+    saveMatchmakingProfile(db, id, { sectors: formData.getAll('sectors'), interests: formData.get('interests') ?? '' }),
+  );
+  answer(token, result, 'profile');
+}
+
+/** Asks someone (a participant or a listing's exhibitor) for a meeting at a slot. */
+export async function requestMeetingAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const result = await asParticipant(token, (db, id) =>
+    requestMeeting(db, id, { with: formData.get('with'), slotId: formData.get('slotId'), message: formData.get('message') ?? '' }),
+  );
+  answer(token, result, 'requested');
+}
+
+const answerSchema = z.object({ meeting: z.uuid(), decision: z.enum(MEETING_DECISIONS) });
+
+/** Accepts or declines a request made to the person, or cancels one of their meetings. */
+export async function answerMeetingAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const parsed = answerSchema.safeParse({ meeting: formData.get('meeting'), decision: formData.get('decision') });
+  if (!parsed.success) back(token, 'error=link');
+  const { meeting, decision } = parsed.data;
+  const result = await asParticipant(token, (db, id) => answerMeeting(db, id, meeting, decision));
+  answer(token, result, decision);
+}
+
+/** Records what came of an accepted meeting. */
+export async function recordOutcomeAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const meeting = z.uuid().safeParse(formData.get('meeting'));
+  if (!meeting.success) back(token, 'error=link');
+  const result = await asParticipant(token, (db, id) => recordMeetingOutcome(db, id, meeting.data, formData.get('outcome')));
+  answer(token, result, 'outcome');
+}

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { events, venues } from './agenda';
+import { exhibitors, listings, SECTORS, type Sector } from './exhibition';
+import { meetingStatus } from './enums';
+import { registrations } from './registration';
+
+/**
+ * A time organisers open for 1:1 meetings at one venue, with a pool of meeting tables. Times are
+ * stored in UTC and shown in the venue's zone; `tablesTaken` counts the accepted meetings holding a
+ * table and is changed only under the slot's row lock (lib/meetings/slot-lock.ts); the CHECK has the
+ * last word: never more meetings than tables.
+ */
+export const meetingSlots = pgTable(
+  'meeting_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    tables: integer('tables').notNull(),
+    tablesTaken: integer('tables_taken').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('meeting_slots_venue_start_uq').on(t.venueId, t.startsAt),
+    index('meeting_slots_event_idx').on(t.eventId, t.startsAt),
+    check('meeting_slots_times_ck', sql`${t.endsAt} > ${t.startsAt}`),
+    check('meeting_slots_tables_ck', sql`${t.tables} between 1 and 500`),
+    check('meeting_slots_taken_ck', sql`${t.tablesTaken} between 0 and ${t.tables}`),
+    check('meeting_slots_label_ck', sql`char_length(${t.label}) between 1 and 80`),
+  ],
+);
+
+/**
+ * A registrant's opt-in to matchmaking: only people who opted in are offered to others and may be
+ * asked (an exhibitor's contact person is asked through their listings). Sectors and a short line of
+ * interests feed the suggestions.
+ */
+export const matchmakingProfiles = pgTable(
+  'matchmaking_profiles',
+  {
+    registrationId: uuid('registration_id')
+      .primaryKey()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    sectors: text('sectors').array().$type<Sector[]>().notNull().default(sql`'{}'::text[]`),
+    interests: text('interests').notNull().default(''),
+    optedInAt: timestamp('opted_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('matchmaking_profiles_event_idx').on(t.eventId),
+    check('matchmaking_profiles_sectors_ck', sql`${t.sectors} <@ array[${sql.raw(SECTORS.map((s) => `'${s}'`).join(','))}]::text[]`),
+    check('matchmaking_profiles_interests_ck', sql`char_length(${t.interests}) <= 300`),
+  ],
+);
+
+export const MEETING_OUTCOMES = ['mou', 'follow-up', 'none'] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
+
+/**
+ * A 1:1 meeting between two registrants of one event at one slot, about a listing or an exhibitor
+ * or neither. An accepted meeting has a table of its slot's venue, and a table holds one meeting per
+ * slot; a declined or cancelled one holds none.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => meetingSlots.id, { onDelete: 'cascade' }),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    inviteeId: uuid('invitee_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    listingId: uuid('listing_id').references(() => listings.id, { onDelete: 'set null' }),
+    exhibitorId: uuid('exhibitor_id').references(() => exhibitors.id, { onDelete: 'set null' }),
+    status: meetingStatus('status').notNull().default('pending'),
+    message: text('message').notNull().default(''),
+    tableNo: integer('table_no'),
+    /** Recorded after the meeting by either side or an organiser (b2match's feedback, simplified). */
+    outcome: text('outcome').$type<MeetingOutcome>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    // A table holds one meeting per slot.
+    uniqueIndex('meetings_slot_table_uq').on(t.slotId, t.tableNo).where(sql`${t.tableNo} is not null`),
+    index('meetings_event_idx').on(t.eventId, t.status),
+    index('meetings_requester_idx').on(t.requesterId),
+    index('meetings_invitee_idx').on(t.inviteeId),
+    check('meetings_not_self_ck', sql`${t.requesterId} <> ${t.inviteeId}`),
+    check(
+      'meetings_table_ck',
+      sql`(${t.status} = 'accepted') = (${t.tableNo} is not null) and (${t.tableNo} is null or ${t.tableNo} >= 1)`,
+    ),
+    check('meetings_outcome_ck', sql`${t.outcome} is null or (${t.status} = 'accepted' and ${t.outcome} in ('mou', 'follow-up', 'none'))`),
+    check('meetings_message_ck', sql`char_length(${t.message}) <= 500`),
+  ],
+);
+
+/**
+ * Who is taken at which slot: one row per person of a pending or accepted meeting. The primary key
+ * is the invariant: nobody is in two meetings at one slot, as requester or as invitee.
+ */
+export const meetingHolds = pgTable(
+  'meeting_holds',
+  {
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => meetingSlots.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_holds_pkey', columns: [t.slotId, t.registrationId] }),
+    index('meeting_holds_meeting_idx').on(t.meetingId),
+  ],
+);

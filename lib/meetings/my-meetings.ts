@@ -1,0 +1,166 @@
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
+import { exhibitors, listings, matchmakingProfiles, meetings, meetingSlots, registrations, venues } from '@/db/schema';
+import type { LocalizedText } from '@/db/schema/agenda';
+import type { Db } from '@/db/types';
+import { MEETING_STATUSES, type Participant } from './participant';
+import { suggest, type Candidate, type Suggestion } from './suggestions';
+
+export type SlotChoice = {
+  id: string;
+  label: string;
+  startsAt: Date;
+  endsAt: Date;
+  zone: string;
+  venueName: LocalizedText;
+  venueCity: LocalizedText;
+};
+
+export type MyMeeting = {
+  id: string;
+  direction: 'in' | 'out';
+  status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+  tableNo: number | null;
+  outcome: string | null;
+  message: string;
+  slot: SlotChoice;
+  other: { name: string; organisation: string; country: string; email: string | null };
+  listingTitle: LocalizedText | null;
+};
+
+export type PersonChoice = { id: string; name: string; organisation: string; country: string; sectors: string[] };
+export type ListingChoice = { id: string; title: LocalizedText; exhibitorName: LocalizedText; sector: string };
+
+/**
+ * What a participant's meetings page shows: their meetings both ways (the other side's email only
+ * once accepted), the slots still to come, whom they may ask, and suggestions with their reasons.
+ */
+export async function myMeetings(db: Db, person: Participant, now = new Date()) {
+  const slotColumns = {
+    id: meetingSlots.id,
+    label: meetingSlots.label,
+    startsAt: meetingSlots.startsAt,
+    endsAt: meetingSlots.endsAt,
+    zone: venues.timeZone,
+    venueName: venues.name,
+    venueCity: venues.city,
+  };
+  const slots: SlotChoice[] = await db
+    .select(slotColumns)
+    .from(meetingSlots)
+    .innerJoin(venues, eq(venues.id, meetingSlots.venueId))
+    .where(and(eq(meetingSlots.eventId, person.eventId), gt(meetingSlots.startsAt, now)))
+    .orderBy(asc(meetingSlots.startsAt), asc(venues.name));
+
+  const other = alias(registrations, 'other');
+  const rows = await db
+    .select({
+      id: meetings.id,
+      requesterId: meetings.requesterId,
+      status: meetings.status,
+      tableNo: meetings.tableNo,
+      outcome: meetings.outcome,
+      message: meetings.message,
+      listingTitle: listings.title,
+      slot: slotColumns,
+      otherName: other.name,
+      otherOrg: other.organisation,
+      otherCountry: other.country,
+      otherEmail: other.email,
+    })
+    .from(meetings)
+    .innerJoin(meetingSlots, eq(meetingSlots.id, meetings.slotId))
+    .innerJoin(venues, eq(venues.id, meetingSlots.venueId))
+    .innerJoin(
+      other,
+      sql`${other.id} = case when ${meetings.requesterId} = ${person.id} then ${meetings.inviteeId} else ${meetings.requesterId} end`,
+    )
+    .leftJoin(listings, eq(listings.id, meetings.listingId))
+    .where(or(eq(meetings.requesterId, person.id), eq(meetings.inviteeId, person.id)))
+    .orderBy(asc(meetingSlots.startsAt), asc(meetings.createdAt));
+  const mine: MyMeeting[] = rows.map((r) => ({
+    id: r.id,
+    direction: r.requesterId === person.id ? 'out' : 'in',
+    status: r.status,
+    tableNo: r.tableNo,
+    outcome: r.outcome,
+    message: r.message,
+    slot: r.slot,
+    listingTitle: r.listingTitle,
+    // Private contact details only once both agreed to meet.
+    other: { name: r.otherName, organisation: r.otherOrg, country: r.otherCountry, email: r.status === 'accepted' ? r.otherEmail : null },
+  }));
+
+  const people: PersonChoice[] = await db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      organisation: registrations.organisation,
+      country: registrations.country,
+      sectors: matchmakingProfiles.sectors,
+      interests: matchmakingProfiles.interests,
+    })
+    .from(matchmakingProfiles)
+    .innerJoin(registrations, eq(registrations.id, matchmakingProfiles.registrationId))
+    .where(
+      and(
+        eq(matchmakingProfiles.eventId, person.eventId),
+        ne(registrations.id, person.id),
+        inArray(registrations.status, [...MEETING_STATUSES]),
+        sql`${registrations.erasedAt} is null`,
+      ),
+    )
+    .orderBy(asc(registrations.name))
+    .then((list) => list.map(({ interests: _interests, ...p }) => p));
+  const interestsById = new Map(
+    (
+      await db
+        .select({ id: matchmakingProfiles.registrationId, interests: matchmakingProfiles.interests })
+        .from(matchmakingProfiles)
+        .where(eq(matchmakingProfiles.eventId, person.eventId))
+    ).map((p) => [p.id, p.interests]),
+  );
+
+  const listingRows = await db
+    .select({
+      id: listings.id,
+      title: listings.title,
+      summary: listings.summary,
+      sector: listings.sector,
+      countries: listings.countries,
+      exhibitorName: exhibitors.name,
+      exhibitorSectors: exhibitors.sectors,
+    })
+    .from(listings)
+    .innerJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .where(
+      and(
+        eq(listings.eventId, person.eventId),
+        eq(listings.status, 'published'),
+        eq(exhibitors.status, 'approved'),
+        ne(exhibitors.contactEmail, ''),
+      ),
+    )
+    .orderBy(asc(listings.createdAt));
+  const listingChoices: ListingChoice[] = listingRows.map((l) => ({
+    id: l.id,
+    title: l.title,
+    exhibitorName: l.exhibitorName,
+    sector: l.sector,
+  }));
+
+  let suggestions: Suggestion[] = [];
+  if (person.profile) {
+    const candidates: Candidate[] = [
+      ...listingRows.map((l) => ({
+        key: `listing:${l.id}`,
+        sectors: [...new Set([l.sector, ...l.exhibitorSectors])],
+        countries: l.countries,
+        text: `${Object.values(l.title).join(' ')} ${Object.values(l.summary).join(' ')}`,
+      })),
+      ...people.map((p) => ({ key: `person:${p.id}`, sectors: p.sectors, countries: [], text: interestsById.get(p.id) ?? '' })),
+    ];
+    suggestions = suggest({ sectors: person.profile.sectors, country: person.country, interests: person.profile.interests }, candidates);
+  }
+  return { slots, meetings: mine, people, listings: listingChoices, suggestions };
+}

@@ -1,0 +1,116 @@
+import { and, count, eq, gte, sql } from 'drizzle-orm';
+import { exhibitors, listings, meetingHolds, meetings, registrations } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { invalid, ok, type Result } from '@/lib/errors/result';
+import { parseInput } from '@/lib/validation/field-errors';
+import { vmsg } from '@/lib/validation/message';
+import { queueMeetingMail } from './meeting-mail';
+import { mayMeet, participantById, type Participant } from './participant';
+import { meetingRequestSchema } from './request-schema';
+import { lockSlot, type SlotLock } from './slot-lock';
+
+/** How many meetings one person may ask for in a day: enough for a forum, too few to spam everyone. */
+export const REQUESTS_PER_DAY = 20;
+
+export type MeetingRequestOptions = { now?: Date; slotLock?: SlotLock };
+
+/**
+ * `requesterId` asks for a meeting at a slot: with another participant who opted in, or with the
+ * contact person of a published listing's exhibitor. The request holds the slot for both people at
+ * once (a pending request blocks it on both sides), under the slot's lock; the invitee gets a mail.
+ */
+export async function requestMeeting(
+  db: Db,
+  requesterId: string,
+  values: unknown,
+  options: MeetingRequestOptions = {},
+): Promise<Result<{ id: string }>> {
+  const now = options.now ?? new Date();
+  const parsed = parseInput(meetingRequestSchema, values);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  const requester = await participantById(db, requesterId);
+  if (!requester || requester.erased || !mayMeet(requester.status)) return invalid({ with: vmsg('meetingNotConfirmed') });
+  if (!requester.profile) return invalid({ with: vmsg('meetingNotOptedIn') });
+
+  const target = await resolveTarget(db, requester, input.with);
+  if (!target.ok) return target;
+  const { invitee, listingId, exhibitorId } = target;
+  if (invitee.id === requester.id) return invalid({ with: vmsg('meetingSelf') });
+
+  const [sent] = await db
+    .select({ n: count() })
+    .from(meetings)
+    .where(and(eq(meetings.requesterId, requester.id), gte(meetings.createdAt, new Date(now.getTime() - 86_400_000))));
+  if ((sent?.n ?? 0) >= REQUESTS_PER_DAY) return invalid({ with: vmsg('meetingTooMany', { max: REQUESTS_PER_DAY }) });
+
+  return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
+    const slot = await (options.slotLock ?? lockSlot)(tx, input.slotId);
+    if (!slot || slot.eventId !== requester.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });
+    if (slot.held.has(requester.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
+    if (slot.held.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
+    const [row] = await tx
+      .insert(meetings)
+      .values({
+        eventId: requester.eventId,
+        slotId: slot.id,
+        requesterId: requester.id,
+        inviteeId: invitee.id,
+        listingId,
+        exhibitorId,
+        message: input.message,
+        createdAt: now,
+      })
+      .returning({ id: meetings.id });
+    // The primary key (slot, person) has the last word: nobody is held twice at one slot.
+    await tx.insert(meetingHolds).values([
+      { slotId: slot.id, registrationId: requester.id, meetingId: row!.id },
+      { slotId: slot.id, registrationId: invitee.id, meetingId: row!.id },
+    ]);
+    await queueMeetingMail(tx, 'requested', { slot, tableNo: null, message: input.message }, invitee, requester);
+    return ok({ id: row!.id });
+  });
+}
+
+type Target = { ok: true; invitee: Participant; listingId: string | null; exhibitorId: string | null };
+
+async function resolveTarget(
+  db: Db,
+  requester: Participant,
+  target: { kind: 'person' | 'listing'; id: string },
+): Promise<Target | ReturnType<typeof invalid>> {
+  if (target.kind === 'person') {
+    const invitee = await participantById(db, target.id);
+    // Someone of another event, not confirmed, or not taking part: the same answer, so nobody learns who is registered.
+    if (!invitee || invitee.eventId !== requester.eventId || invitee.erased || !mayMeet(invitee.status) || !invitee.profile)
+      return invalid({ with: vmsg('meetingWith') });
+    return { ok: true, invitee, listingId: null, exhibitorId: null };
+  }
+  const [listing] = await db
+    .select({ id: listings.id, exhibitorId: exhibitors.id, contactEmail: exhibitors.contactEmail })
+    .from(listings)
+    .innerJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .where(
+      and(
+        eq(listings.id, target.id),
+        eq(listings.eventId, requester.eventId),
+        eq(listings.status, 'published'),
+        eq(exhibitors.status, 'approved'),
+      ),
+    );
+  if (!listing?.contactEmail) return invalid({ with: vmsg('meetingWith') });
+  // The exhibitor's contact person answers for its listings, through their own registration.
+  const [contact] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, requester.eventId),
+        eq(sql`lower(${registrations.email})`, listing.contactEmail.toLowerCase()),
+        sql`${registrations.status} in ('confirmed', 'checked_in')`,
+      ),
+    );
+  const invitee = contact ? await participantById(db, contact.id) : null;
+  if (!invitee || invitee.erased) return invalid({ with: vmsg('meetingWith') });
+  return { ok: true, invitee, listingId: listing.id, exhibitorId: listing.exhibitorId };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { vmsg } from '@/lib/validation/message';
+import { multiLineText } from '@/lib/validation/text';
+
+/**
+ * Whom a meeting is asked of: another participant (`person:<registration id>`) or the author of a
+ * listing (`listing:<listing id>`, answered by the listing's exhibitor's contact person).
+ */
+export const meetingTargetSchema = z
+  .string({ error: vmsg('meetingWith') })
+  .regex(/^(person|listing):[0-9a-f-]{36}$/i, vmsg('meetingWith'))
+  .transform((value) => {
+    const [kind, id] = value.split(':') as ['person' | 'listing', string];
+    return { kind, id: id.toLowerCase() };
+  });
+
+/** The request form and its server action both parse with this. */
+export const meetingRequestSchema = z.object({
+  with: meetingTargetSchema,
+  slotId: z.uuid({ error: vmsg('meetingSlot') }),
+  message: multiLineText(500),
+});
+
+export type MeetingRequestValues = z.input<typeof meetingRequestSchema>;
+
+export const MEETING_DECISIONS = ['accept', 'decline', 'cancel'] as const;
+export type MeetingDecision = (typeof MEETING_DECISIONS)[number];

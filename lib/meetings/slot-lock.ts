@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { resultRows } from '@/db/rows';
+import type { Db } from '@/db/types';
+
+export type LockedSlot = {
+  id: string;
+  eventId: string;
+  venueId: string;
+  startsAt: Date;
+  endsAt: Date;
+  tables: number;
+  tablesTaken: number;
+  /** Table numbers held by accepted meetings, read after the lock is held. */
+  takenTables: number[];
+  /** Registrations held at this slot by a pending or accepted meeting, read after the lock is held. */
+  held: Set<string>;
+};
+
+/**
+ * Takes a meeting slot's row lock and reads its tables, like lockSeats does for sessions. Every
+ * writer of the slot's meetings takes it first (a request, an accept, a decline, a cancellation), so
+ * the checks that follow — is either person already held at this slot, is a table free — see every
+ * meeting committed before, and the answer is a clear refusal rather than a constraint error.
+ * NO KEY UPDATE, because meetings and holds inserted for the slot hold KEY SHARE on it.
+ */
+export type SlotLock = (tx: Db, slotId: string) => Promise<LockedSlot | null>;
+
+export const lockSlot: SlotLock = (tx, slotId) => readSlot(tx, slotId, true);
+
+/** The same read without the lock. Only for the negative-control test, which must then see the race. */
+export const readSlotWithoutLocking: SlotLock = (tx, slotId) => readSlot(tx, slotId, false);
+
+type SlotRow = {
+  id: string;
+  event_id: string;
+  venue_id: string;
+  starts_at: string | Date;
+  ends_at: string | Date;
+  tables: number;
+  tables_taken: number;
+};
+
+async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<LockedSlot | null> {
+  const locking = forUpdate ? sql` for no key update` : sql``;
+  const [row] = resultRows<SlotRow>(
+    await tx.execute(
+      sql`select id, event_id, venue_id, starts_at, ends_at, tables, tables_taken from meeting_slots where id = ${slotId}${locking}`,
+    ),
+  );
+  if (!row) return null;
+  // Read in further statements, after the lock is held, so they see every meeting committed by
+  // whoever held the lock before.
+  const tables = resultRows<{ table_no: number }>(
+    await tx.execute(sql`select table_no from meetings where slot_id = ${slotId} and table_no is not null`),
+  );
+  const held = resultRows<{ registration_id: string }>(
+    await tx.execute(sql`select registration_id from meeting_holds where slot_id = ${slotId}`),
+  );
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    venueId: row.venue_id,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    tables: row.tables,
+    tablesTaken: row.tables_taken,
+    takenTables: tables.map((t) => t.table_no),
+    held: new Set(held.map((h) => h.registration_id)),
+  };
+}
+
+/** The lowest table number of the locked slot that no accepted meeting holds, or null when all are taken. */
+export function freeTable(slot: LockedSlot): number | null {
+  if (slot.tablesTaken >= slot.tables) return null;
+  for (let n = 1; n <= slot.tables; n++) if (!slot.takenTables.includes(n)) return n;
+  return null;
+}

@@ -1,0 +1,147 @@
+// Two participants on phones (390 px, browsers far from the venue, in Los Angeles) meet one to one:
+// the organiser opens a meeting time at the Bangkok venue with two tables; both join matchmaking
+// from the link in their confirmation mail; one asks, the other gets the request by mail and
+// accepts; both then see the table and the time on the venue's clock with its zone, and the
+// organiser's figures and CSV count the meeting.
+import { expect, test, type Browser } from '@playwright/test';
+import { useMailbox } from './mailbox';
+import { contextFor } from './support/page-inventory';
+
+const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: 'America/Los_Angeles' };
+const slug = 'china-asean-tech-forum';
+const mailbox = useMailbox();
+
+async function participantPage(
+  browser: Browser,
+  baseURL: string,
+  request: import('@playwright/test').APIRequestContext,
+  who: { name: string; email: string; country: string },
+) {
+  const response = await request.post(`/api/v1/events/${slug}/registrations`, {
+    data: {
+      name: who.name,
+      email: who.email,
+      organisation: `${who.name} Lab`,
+      country: who.country,
+      participantType: 'enterprise',
+      mode: 'online',
+      consent: true,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const [mail] = await mailbox.waitFor(who.email, 1);
+  const context = await contextFor(browser, 'anonymous', 'en', baseURL, PHONE_390);
+  const page = await context.newPage();
+  await page.goto(mailbox.managePath(mail!));
+  await page.getByTestId('meetings-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your meetings');
+  const profile = page.getByTestId('matchmaking-profile');
+  await profile.getByLabel('Big Health').check();
+  await profile.getByLabel('What you offer or look for (one line)').fill('rapid diagnostics for rural clinics');
+  await profile.getByRole('button', { name: 'Join matchmaking' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your matchmaking profile is saved.');
+  return page;
+}
+
+test('one participant asks another for a meeting, the other accepts, and both see the table and the time in the venue’s zone', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = Date.now().toString(36).slice(-5);
+  const minute = String(Date.now() % 30).padStart(2, '0');
+  const label = `Matchmaking ${suffix}`;
+
+  // The organiser opens a meeting time at Bangkok, typed on Bangkok's clock.
+  const organiser = await contextFor(browser, 'organiser', 'en', baseURL!, PHONE_390);
+  const admin = await organiser.newPage();
+  await admin.goto(`/admin/events/${slug}/meetings`);
+  const form = admin.getByTestId('slot-form');
+  const bangkok = await form.locator('#slot-venueId option', { hasText: 'Bangkok' }).first().getAttribute('value');
+  await form.getByLabel('Venue').selectOption(bangkok!);
+  await form.getByLabel('Label').fill(label);
+  await form.getByLabel('Date').fill('2027-09-16');
+  await form.getByLabel('Starts').fill(`10:${minute}`);
+  await form.getByLabel('Ends').fill(`10:${String(Number(minute) + 30)}`);
+  // Zero tables is refused beside the field, in words.
+  await form.getByLabel('Meeting tables').fill('0');
+  await form.getByRole('button', { name: 'Open this time' }).click();
+  await expect(admin.getByTestId('error-tables')).toHaveText('Enter 1 or more.');
+  const again = admin.getByTestId('slot-form');
+  await again.getByLabel('Venue').selectOption(bangkok!);
+  await again.getByLabel('Label').fill(label);
+  await again.getByLabel('Date').fill('2027-09-16');
+  await again.getByLabel('Starts').fill(`10:${minute}`);
+  await again.getByLabel('Ends').fill(`10:${String(Number(minute) + 30)}`);
+  await again.getByLabel('Meeting tables').fill('2');
+  await again.getByRole('button', { name: 'Open this time' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The meeting time is open.');
+  await expect(admin.getByTestId('slot-list').locator('tr', { hasText: label })).toContainText(
+    `10:${minute}–10:${Number(minute) + 30} Bangkok, GMT+7`,
+  );
+
+  const asker = { name: `Li Wei ${suffix}`, email: `li.wei.${suffix}@nanning.example`, country: 'CN' };
+  const host = { name: `Somchai ${suffix}`, email: `somchai.${suffix}@bangkok.example`, country: 'TH' };
+  const askerPage = await participantPage(browser, baseURL!, request, asker);
+  const hostPage = await participantPage(browser, baseURL!, request, host);
+
+  // The asker finds the host among the suggestions (both in Big Health), and asks for the time.
+  await askerPage.reload();
+  await expect(askerPage.getByTestId('suggestions')).toContainText(host.name);
+  await expect(askerPage.getByTestId('suggestions')).toContainText('both in Big Health');
+  const ask = askerPage.getByTestId('meeting-request');
+  // Sent without a time: refused beside the field, in words.
+  await ask.getByLabel('Whom to meet').selectOption({ label: `${host.name}, ${host.name} Lab` });
+  await ask.getByRole('button', { name: 'Send request' }).click();
+  await expect(askerPage.getByTestId('error-slotId')).toHaveText('Choose one of the meeting times offered.');
+  const ask2 = askerPage.getByTestId('meeting-request');
+  await ask2.getByLabel('Whom to meet').selectOption({ label: `${host.name}, ${host.name} Lab` });
+  const slotValue = await ask2.locator('#slotId option', { hasText: label }).getAttribute('value');
+  await ask2.getByLabel('Time and place').selectOption(slotValue!);
+  await ask2.getByLabel('Message (optional)').fill('Your diagnostics could fit our clinics.');
+  await ask2.getByRole('button', { name: 'Send request' }).click();
+  await expect(askerPage.getByRole('status')).toHaveText('Your request is sent. You will get a mail when they answer.');
+  await expect(askerPage.getByTestId('meetings-out').getByTestId('meeting-status')).toHaveText('Waiting for an answer');
+
+  // The host is told by mail, follows its link, and accepts.
+  const [, requested] = await mailbox.waitFor(host.email, 2);
+  expect(requested!.parsed.subject).toBe(`${asker.name} asks to meet you`);
+  expect(requested!.parsed.text).toContain('Your diagnostics could fit our clinics.');
+  await hostPage.reload();
+  const incoming = hostPage.getByTestId('meetings-in');
+  await expect(incoming).toContainText(asker.name);
+  await incoming.getByRole('button', { name: 'Accept' }).click();
+  await expect(hostPage.getByRole('status')).toHaveText('Accepted. Your table is shown below.');
+
+  // Both see the same table and the time on Bangkok's clock, with its zone, and each other's address.
+  const [, accepted] = await mailbox.waitFor(asker.email, 2);
+  expect(accepted!.parsed.subject).toBe(`${host.name} accepted your meeting`);
+  await askerPage.reload();
+  for (const [page, list, other] of [
+    [hostPage, 'meetings-in', asker],
+    [askerPage, 'meetings-out', host],
+  ] as const) {
+    const meeting = page.getByTestId(list).locator('li');
+    await expect(meeting.getByTestId('meeting-status')).toHaveText('Accepted');
+    await expect(meeting.getByTestId('meeting-place')).toContainText('meeting table 1');
+    await expect(meeting.getByTestId('meeting-time')).toContainText(`10:${minute}–10:${Number(minute) + 30} Bangkok, GMT+7`);
+    await expect(meeting.getByRole('link', { name: other.email })).toBeVisible();
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+
+  // The asker records what came of it; the organiser's figures and CSV count the meeting.
+  const outcome = askerPage.getByTestId('meetings-out').locator('li');
+  await outcome.getByLabel('What came of it').selectOption('mou');
+  await outcome.getByRole('button', { name: 'Save' }).click();
+  await expect(askerPage.getByRole('status')).toHaveText('The outcome is saved.');
+  await admin.reload();
+  await expect(admin.getByTestId('meeting-outcomes')).toContainText('MoU intended 1');
+  const csv = await (await organiser.request.get(`/admin/events/${slug}/meetings/export.csv`)).text();
+  const line = csv.split('\r\n').find((l) => l.includes(asker.name)) ?? '';
+  expect(line).toContain(host.name);
+  expect(line).toContain(',accepted,1,');
+  expect(line).toContain('Asia/Bangkok');
+  expect(line).toContain(',mou');
+});
