@@ -100,6 +100,7 @@ export const VALIDATION_KEYS = [
   'exhibitor',
   'trl',
   'cooperation',
+  'pollOptions',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 
