@@ -17,12 +17,6 @@ import { users } from './auth';
 import { sessions } from './agenda';
 import { registrations } from './registration';
 
-/** Longest question, in characters (the form, the server and a CHECK agree). */
-export const QUESTION_MAX = 280;
-export const POLL_QUESTION_MAX = 200;
-export const POLL_OPTION_MAX = 80;
-export const POLL_OPTIONS_MAX = 8;
-
 /**
  * A session's live room: whether questions are taken, and the last event id handed out. Every change
  * to the room takes this row's lock to draw the next id, so ids commit in the order they are drawn
@@ -52,6 +46,8 @@ export const liveEvents = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.id] }), check('live_events_kind_ck', sql`${t.kind} in ('question', 'poll', 'room')`)],
 );
 
+// The limits in these CHECKs are lib/live/limits.ts's (QUESTION_MAX, POLL_OPTIONS_MAX); tests/integration/live-room.test.ts holds them together.
+
 /**
  * A question asked in a session's live Q&A. `anonymous` hides the asker from other attendees and the
  * stage display, never from the moderators. Pending until a moderator approves it.
@@ -80,7 +76,7 @@ export const liveQuestions = pgTable(
     // One highlighted question per session, whoever clicks at once.
     uniqueIndex('live_questions_highlight_uq').on(t.sessionId).where(sql`${t.highlighted}`),
     check('live_questions_status_ck', sql`${t.status} in ('pending', 'approved', 'hidden')`),
-    check('live_questions_body_ck', sql`char_length(${t.body}) between 1 and ${sql.raw(String(QUESTION_MAX))}`),
+    check('live_questions_body_ck', sql`char_length(${t.body}) between 1 and 280`),
     check('live_questions_highlight_ck', sql`not ${t.highlighted} or ${t.status} = 'approved'`),
   ],
 );
@@ -119,7 +115,7 @@ export const livePolls = pgTable(
   (t) => [
     index('live_polls_session_idx').on(t.sessionId),
     check('live_polls_status_ck', sql`${t.status} in ('open', 'closed')`),
-    check('live_polls_options_ck', sql`cardinality(${t.options}) between 2 and ${sql.raw(String(POLL_OPTIONS_MAX))}`),
+    check('live_polls_options_ck', sql`cardinality(${t.options}) between 2 and 8`),
   ],
 );
 

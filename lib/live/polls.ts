@@ -1,36 +1,17 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { livePollBallots, livePolls } from '@/db/schema';
-import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_QUESTION_MAX } from '@/db/schema/live';
+import { POLL_OPTIONS_MAX } from './limits';
 import { resultRows } from '@/db/rows';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '@/lib/errors/result';
-import { singleLineText } from '@/lib/validation/text';
 import { vmsg } from '@/lib/validation/message';
+import { pollInputSchema } from './poll-input';
 import { isModerator, liveEntitlement } from './access';
 import { appendEvent } from './events';
 
-/** The moderator's poll form and the server action parse with this (options: one per line). */
-export const pollInputSchema = z.object({
-  question: singleLineText(POLL_QUESTION_MAX).pipe(z.string().min(1, vmsg('required'))),
-  options: z
-    .string({ error: vmsg('text') })
-    .transform((text) =>
-      text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(singleLineText(POLL_OPTION_MAX))
-        .min(2, vmsg('pollOptions'))
-        .max(POLL_OPTIONS_MAX, vmsg('tooMany', { max: POLL_OPTIONS_MAX })),
-    ),
-  multiple: z.boolean().default(false),
-});
-export type PollInput = z.input<typeof pollInputSchema>;
+export { type PollInput, pollInputSchema } from './poll-input';
 
 /** A moderator opens a poll in a session's room. */
 export async function openPoll(db: Db, actor: Actor | null, sessionId: string, raw: unknown): Promise<Result<{ id: string }>> {

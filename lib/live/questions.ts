@@ -1,22 +1,16 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { liveQuestions, liveQuestionVotes, liveRooms, registrations } from '@/db/schema';
-import { QUESTION_MAX } from '@/db/schema/live';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '@/lib/errors/result';
 import { takeSharedHit } from '@/lib/security/shared-rate-limit';
-import { multiLineText } from '@/lib/validation/text';
 import { vmsg } from '@/lib/validation/message';
+import type { Moderation } from './moderation';
+import { askInputSchema } from './question-input';
 import { isModerator, liveEntitlement } from './access';
 import { appendEvent, ensureRoom } from './events';
 
-/** The form and the server action parse with this. */
-export const askInputSchema = z.object({
-  body: multiLineText(QUESTION_MAX).pipe(z.string().min(1, vmsg('required'))),
-  anonymous: z.boolean().default(false),
-});
-export type AskInput = z.input<typeof askInputSchema>;
+export { type AskInput, askInputSchema } from './question-input';
 
 /** Questions one person may ask per window, counted in the database so every instance shares it. */
 export const ASK_LIMIT = { limit: 5, windowMs: 60_000 };
@@ -72,8 +66,7 @@ export async function upvoteQuestion(db: Db, registrationId: string, questionId:
   return ok({ counted });
 }
 
-export const MODERATIONS = ['approve', 'hide', 'answer', 'unanswer', 'highlight', 'unhighlight'] as const;
-export type Moderation = (typeof MODERATIONS)[number];
+export { MODERATIONS, type Moderation } from './moderation';
 
 /** A moderator (an organiser or the session's speaker) acts on a question. */
 export async function moderateQuestion(db: Db, actor: Actor | null, questionId: string, action: Moderation): Promise<Result> {
