@@ -6,9 +6,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { streamEntitlement } from '@/lib/livestream/entitlement';
 import { hasStreamGrant } from '@/lib/livestream/grants';
 import { mac, macMatches } from '@/lib/security/signing';
-
-/** The speaker roles that moderate a session's live room (besides the event's organisers). */
-export const MODERATING_ROLES = ['moderator', 'host', 'speaker'] as const;
+import { MODERATING_ROLES } from './moderation';
 
 export type LiveRefusal = 'not-found' | 'cancelled' | 'not-chosen' | 'session-cancelled';
 
