@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   attendeeCategories,
   categoryInvitationCodes,
   events,
   exhibitors,
   listings,
+  liveStageLinks,
   outbox,
   registrations,
   registrationSessions,
@@ -17,6 +18,7 @@ import {
 } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { upsertUser } from '@/lib/auth/users';
+import { stagePath } from '@/lib/live/stage';
 import { joinToken } from '@/lib/livestream/join-token';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { e2ePort } from '../../helpers/e2e-ports';
@@ -50,6 +52,10 @@ export type SeededIds = {
   /** An online registrant with a confirmed streamed session: manage page and join page. */
   onlineManagePath: string;
   joinPath: string;
+  /** The same registrant's live room (questions and polls) for that session. */
+  livePath: string;
+  /** A venue screen's stage display for `sessionId` (a stage link made here, as a moderator would). */
+  stagePath: string;
   /** Another in-person registrant, whom the keyboard journey changes and cancels. */
   keyboardManagePath: string;
   keyboardName: string;
@@ -151,11 +157,24 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,
     onlineManagePath: `/manage/${manageTokenFor(online.id)}`,
     joinPath: `/join/${joinToken(online.id, online.sessionId)}`,
+    livePath: `/live/${joinToken(online.id, online.sessionId)}`,
+    stagePath: await seededStagePath(db, session.id),
     keyboardManagePath: `/manage/${manageTokenFor(keyboard.id)}`,
     keyboardName: keyboard.name,
   };
   fs.writeFileSync(seededIdsFile(), JSON.stringify(ids, null, 2));
   return ids;
+}
+
+/** One stage link for the session, made once per database (the server seeds each run afresh or keeps its data). */
+async function seededStagePath(db: Db, sessionId: string): Promise<string> {
+  const [existing] = await db
+    .select({ id: liveStageLinks.id })
+    .from(liveStageLinks)
+    .where(and(eq(liveStageLinks.sessionId, sessionId), eq(liveStageLinks.label, 'e2e stage'), isNull(liveStageLinks.revokedAt)));
+  const id =
+    existing?.id ?? (await db.insert(liveStageLinks).values({ sessionId, label: 'e2e stage' }).returning({ id: liveStageLinks.id }))[0]!.id;
+  return stagePath(id);
 }
 
 /** What the e2e server recorded when it seeded the database the tests run against. */
