@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as eventsRoute } from '@/app/api/v1/live/[token]/events/route';
-import { liveQuestions, liveQuestionVotes, livePollBallots, speakers } from '@/db/schema';
+import { resultRows } from '@/db/rows';
+import { liveEvents, liveQuestions, liveQuestionVotes, livePollBallots, speakers } from '@/db/schema';
 import { closeNotifyHub } from '@/lib/database/notify-hub';
 import { useDatabase } from '@/lib/database/process-database';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { liveEntitlement, liveToken, readLiveToken } from '@/lib/live/access';
-import { lastEventId } from '@/lib/live/events';
+import { appendEvent, eventsAfter, lastEventId } from '@/lib/live/events';
 import { closePoll, openPoll, roomPolls, votePoll } from '@/lib/live/polls';
 import { askQuestion, moderateQuestion, roomQuestions, setQuestionsOpen, upvoteQuestion } from '@/lib/live/questions';
 import { createStageLink, revokeStageLink, stageSession } from '@/lib/live/stage';
@@ -268,4 +269,64 @@ describe(`live room (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const expired = liveToken({ kind: 'stage', subjectId: stage!.linkId, sessionId: panel }, new Date(Date.now() - 7 * 3600_000));
     expect((await eventsRoute(new Request('http://localhost/x'), { params: Promise.resolve({ token: expired }) })).status).toBe(410);
   });
+
+  it.runIf(usingPostgres)(
+    'event ids of a room commit in the order they are drawn (the room row lock); without it, a resumed reader loses an event',
+    async () => {
+      const waitFor = async (check: () => boolean) => {
+        for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+      };
+      let release!: () => void;
+      const hold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let firstId = 0;
+      const first = t.db.transaction(async (tx) => {
+        firstId = await appendEvent(tx, panel, 'room', null);
+        await hold;
+      });
+      await waitFor(() => firstId > 0);
+      let secondDone = false;
+      const second = t.db
+        .transaction((tx) => appendEvent(tx, panel, 'room', null))
+        .then((id) => {
+          secondDone = true;
+          return id;
+        });
+      await new Promise((r) => setTimeout(r, 300));
+      // The second change waits for the first: no reader can see id N+1 while N is not committed.
+      expect(secondDone).toBe(false);
+      expect(await eventsAfter(t.db, panel, firstId - 1)).toEqual([]);
+      release();
+      await first;
+      expect(await second).toBe(firstId + 1);
+      expect((await eventsAfter(t.db, panel, firstId - 1)).map((e) => e.id)).toEqual([firstId, firstId + 1]);
+
+      // Negative control: ids from a sequence, without the lock. The later id commits first, a reader
+      // takes it as its last, and resuming after it never shows the earlier one.
+      await t.db.execute(sql`create sequence if not exists live_control_seq start 1000000000`);
+      let releaseA!: () => void;
+      const holdA = new Promise<void>((resolve) => {
+        releaseA = resolve;
+      });
+      let a = 0;
+      const txA = t.db.transaction(async (tx) => {
+        a = Number(resultRows<{ id: string }>(await tx.execute(sql`select nextval('live_control_seq') as id`))[0]!.id);
+        await tx.insert(liveEvents).values({ sessionId: panel, id: a, kind: 'room' });
+        await holdA;
+      });
+      await waitFor(() => a > 0);
+      const b = await t.db.transaction(async (tx) => {
+        const id = Number(resultRows<{ id: string }>(await tx.execute(sql`select nextval('live_control_seq') as id`))[0]!.id);
+        await tx.insert(liveEvents).values({ sessionId: panel, id, kind: 'room' });
+        return id;
+      });
+      const seen = (await eventsAfter(t.db, panel, a - 1)).map((e) => e.id);
+      expect(seen).toEqual([b]);
+      releaseA();
+      await txA;
+      expect((await eventsAfter(t.db, panel, b)).map((e) => e.id)).not.toContain(a);
+      await t.db.delete(liveEvents).where(sql`${liveEvents.sessionId} = ${panel} and ${liveEvents.id} >= 1000000000`);
+    },
+  );
 });
