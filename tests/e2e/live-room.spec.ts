@@ -107,7 +107,7 @@ test('an online and a Bangkok attendee ask, a third upvotes, the moderator appro
 
     // A poll: opened by the moderator, answered by the online attendee, counted live on the stage.
     await moderator.getByLabel('Question', { exact: true }).fill('Which market first?');
-    await moderator.getByLabel('Answers').fill('Thailand\nViet Nam\nIndonesia');
+    await moderator.getByLabel('Answers', { exact: true }).fill('Thailand\nViet Nam\nIndonesia');
     await moderator.getByRole('button', { name: 'Open poll' }).click();
     const ballot = online.page.getByTestId('poll-ballot');
     await ballot.getByLabel('Viet Nam').check();
