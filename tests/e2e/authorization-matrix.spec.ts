@@ -604,7 +604,8 @@ test('the live room’s moderator actions refuse everyone but the session’s mo
       approved: (html.match(/data-status="approved"/g) ?? []).length,
       polls: (html.match(/data-testid="poll-results"/g) ?? []).length,
       links: (html.match(/data-testid="stage-link"/g) ?? []).length,
-      open: html.includes('data-testid="toggle-questions"') && !html.includes('Questions are closed for this session.'),
+      // The room's state as the page's own payload carries it (the words for both states travel with the page).
+      open: /questionsOpen\\?":(true|false)/.exec(html)?.[1] === 'true',
     };
   };
   const before = await state();
