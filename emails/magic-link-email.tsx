@@ -2,14 +2,14 @@ import { Button, Heading, Text } from '@react-email/components';
 import { EmailLayout } from './components/email-layout';
 
 /**
- * Every language in one mail: the address may belong to anyone, and we do not know their language.
- * Each field holds the text of all languages, joined; `paragraphs` has one per language.
+ * One language's words, or, when the reader's language is not known, every language's joined
+ * (`paragraphs` then has one per language). `lang` is the mail's language tag, English for a mixed one.
  */
-export type MagicLinkText = { subject: string; heading: string; paragraphs: string[]; footer: string };
+export type MagicLinkText = { subject: string; heading: string; paragraphs: string[]; footer: string; lang?: string };
 
 export function MagicLinkEmail({ link, text }: { link: string; text: MagicLinkText }) {
   return (
-    <EmailLayout lang="en" preview={text.subject} forumName="Hybrid Forum" footerText={text.footer}>
+    <EmailLayout lang={text.lang ?? 'en'} preview={text.subject} forumName="Hybrid Forum" footerText={text.footer}>
       <Heading as="h1" style={{ fontSize: 22 }}>
         {text.heading}
       </Heading>

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureBuild } from './ensure-build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,7 +44,7 @@ const failedNames = [
   ...(vitest?.testResults ?? []).flatMap((file) =>
     (file.assertionResults ?? [])
       .filter((test) => test.status === 'failed')
-      .map((test) => `${path.relative(root, file.name)} › ${test.fullName}`),
+      .map((test) => `${path.relative(root, file.name)} › ${test.fullName}${firstLine(test.failureMessages?.[0])}`),
   ),
   ...playwrightProblems(playwright?.suites ?? []),
 ];
@@ -58,8 +59,20 @@ function playwrightProblems(suites) {
     ...(suite.specs ?? []).flatMap((spec) =>
       (spec.tests ?? [])
         .filter((test) => test.status === 'unexpected' || test.status === 'flaky')
-        .map((test) => `${spec.file} › ${spec.title} (${test.status})`),
+        .map((test) => `${spec.file} › ${spec.title} (${test.status})${firstLine(test.results?.find((r) => r.error)?.error?.message)}`),
     ),
     ...playwrightProblems(suite.suites ?? []),
   ]);
+}
+
+/** The first lines of a failure's message on one line (colours stripped), for a reader who sees only the summary. */
+function firstLine(message) {
+  if (!message) return '';
+  const plain = stripVTControlCharacters(String(message));
+  const lines = plain
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 4);
+  return ` — ${lines.join(' | ').slice(0, 500)}`;
 }

@@ -5,16 +5,18 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import type { CloneEventResult } from '@/lib/events/admin/clone-event';
-import { type CloneEventInput, cloneEventSchema } from '@/lib/events/admin/clone-event-input';
+import { type CloneEventFormValues, type CloneEventInput, cloneEventSchema } from '@/lib/events/admin/clone-event-input';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 
 type Field = keyof CloneEventInput;
 type Props = {
   eventSlug: string;
-  defaults: Partial<CloneEventInput>;
+  defaults: Partial<CloneEventFormValues>;
   action: (slug: string, values: unknown) => Promise<CloneEventResult>;
 };
 
@@ -23,12 +25,12 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
   const t = useTranslations('adminEvents.clone');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, formState } = useForm<CloneEventInput>({
+  const { register, handleSubmit, setError, watch, formState } = useForm<CloneEventFormValues, unknown, CloneEventInput>({
     resolver: zodResolver(cloneEventSchema),
     defaultValues: defaults,
   });
   const { notice, clear, refused } = useFormResult(setError);
-  const message = (field: Field) => words(formState.errors[field]?.message);
+  const message = (field: Field) => words(formState.errors[field]?.message as string | undefined);
   const id = (field: Field) => `clone-${field}`;
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
 
@@ -49,13 +51,17 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate data-testid="clone-event-form">
       <FormNotice notice={notice} />
+      <LocalizedTextFields
+        name="name"
+        idPrefix="clone"
+        label={t('name')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('name') as Record<string, string | undefined>}
+        error={words(localizedFieldError(formState.errors.name))}
+        maxLength={200}
+      />
       <div className="grid">
-        <FormField id={id('nameEn')} label={t('nameEn')} error={message('nameEn')}>
-          <input {...field('nameEn')} lang="en" maxLength={200} />
-        </FormField>
-        <FormField id={id('nameZh')} label={t('nameZh')} error={message('nameZh')}>
-          <input {...field('nameZh')} lang="zh" maxLength={200} />
-        </FormField>
         <FormField id={id('slug')} label={t('slug')} hint={t('slugHint')} error={message('slug')}>
           <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
         </FormField>

@@ -15,6 +15,8 @@ import {
 } from '@/lib/events/admin/create-event-input';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions, CountryOptions } from './select-options';
@@ -30,15 +32,16 @@ export function CreateEventForm({ zones, countries, action }: Props) {
   const t = useTranslations('adminEvents.create');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, setValue, getValues, formState } = useForm<CreateEventInput, unknown, CreateEventValues>({
-    resolver: zodResolver(createEventSchema),
-    defaultValues: { venueTimeZone: 'Asia/Shanghai', venueCountry: 'CN', venueCapacity: 500, withOnline: true },
-  });
+  const { register, handleSubmit, setError, setValue, getValues, watch, formState } = useForm<CreateEventInput, unknown, CreateEventValues>(
+    {
+      resolver: zodResolver(createEventSchema),
+      defaultValues: { venueTimeZone: 'Asia/Shanghai', venueCountry: 'CN', venueCapacity: 500, withOnline: true },
+    },
+  );
   const { notice, clear, refused } = useFormResult(setError);
-  const message = (field: CreateEventField) => words(formState.errors[field]?.message);
+  const message = (field: CreateEventField) => words(formState.errors[field]?.message as string | undefined);
   const id = (field: CreateEventField) => `event-${field}`;
   const field = (name: CreateEventField, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
-  const nameEn = field('nameEn');
 
   const onSubmit = handleSubmit(async (values) => {
     clear();
@@ -52,27 +55,30 @@ export function CreateEventForm({ zones, countries, action }: Props) {
       <FormNotice notice={notice} />
       <fieldset>
         <legend>{t('about')}</legend>
+        <LocalizedTextFields
+          name="name"
+          idPrefix="event"
+          label={t('name')}
+          missingLabel={t('missingLanguage')}
+          register={register}
+          values={watch('name') as Record<string, string | undefined>}
+          error={words(localizedFieldError(formState.errors.name))}
+          maxLength={200}
+          onEnglishBlur={(value) => {
+            if (!getValues('slug')) setValue('slug', suggestSlug(value));
+          }}
+        />
+        <LocalizedTextFields
+          name="theme"
+          idPrefix="event"
+          label={t('theme')}
+          missingLabel={t('missingLanguage')}
+          register={register}
+          values={watch('theme') as Record<string, string | undefined>}
+          error={words(localizedFieldError(formState.errors.theme))}
+          maxLength={300}
+        />
         <div className="grid">
-          <FormField id={id('nameEn')} label={t('nameEn')} error={message('nameEn')}>
-            <input
-              {...nameEn}
-              lang="en"
-              maxLength={200}
-              onBlur={(e) => {
-                void nameEn.onBlur(e);
-                if (!getValues('slug')) setValue('slug', suggestSlug(e.target.value));
-              }}
-            />
-          </FormField>
-          <FormField id={id('nameZh')} label={t('nameZh')} error={message('nameZh')}>
-            <input {...field('nameZh')} lang="zh" maxLength={200} />
-          </FormField>
-          <FormField id={id('themeEn')} label={t('themeEn')} error={message('themeEn')}>
-            <input {...field('themeEn')} lang="en" maxLength={300} />
-          </FormField>
-          <FormField id={id('themeZh')} label={t('themeZh')} error={message('themeZh')}>
-            <input {...field('themeZh')} lang="zh" maxLength={300} />
-          </FormField>
           <FormField id={id('slug')} label={t('slug')} hint={t('slugHint')} error={message('slug')}>
             <input {...field('slug', true)} maxLength={80} spellCheck={false} autoCapitalize="none" />
           </FormField>

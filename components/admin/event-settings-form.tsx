@@ -12,6 +12,10 @@ import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions } from './select-options';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
+
+type LocalizedField = 'name' | 'theme' | 'description' | 'privacy';
 
 type Props = {
   eventSlug: string;
@@ -35,7 +39,22 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
     defaultValues: defaults,
   });
   const { notice, clear, saved, refused } = useFormResult(setError);
-  const message = (field: EventSettingsField) => words(formState.errors[field]?.message);
+  const message = (field: EventSettingsField) => words(formState.errors[field]?.message as string | undefined);
+  // A localised field's error: the server's for the whole field, else English's own (the browser's check).
+  const localizedError = (name: LocalizedField) => words(localizedFieldError(formState.errors[name]));
+  const localizedFields = (name: LocalizedField, maxLength: number, multiline = false) => (
+    <LocalizedTextFields
+      name={name}
+      idPrefix="settings"
+      label={t(name)}
+      missingLabel={t('missingLanguage')}
+      register={register}
+      values={watch(name) as Record<string, string | undefined>}
+      error={localizedError(name)}
+      maxLength={maxLength}
+      multiline={multiline}
+    />
+  );
   const id = (field: EventSettingsField) => `settings-${field}`;
   const field = (name: EventSettingsField, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const datesMoved = sessionCount > 0 && watch('firstDay') !== defaults.firstDay;
@@ -51,38 +70,23 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
     refused(result, { fixErrors: t('fixErrors'), other: () => t('fixErrors') });
   });
 
-  const text = (name: EventSettingsField, label: string, lang: string, max: number) => (
-    <FormField id={id(name)} label={label} error={message(name)}>
-      <input {...field(name)} lang={lang} maxLength={max} />
-    </FormField>
-  );
-  const area = (name: EventSettingsField, label: string, lang: string) => (
-    <FormField id={id(name)} label={label} error={message(name)}>
-      <textarea {...field(name)} lang={lang} rows={4} />
-    </FormField>
-  );
-
   return (
     <form onSubmit={onSubmit} noValidate className="card" data-testid="event-settings-form">
       <FormNotice notice={notice} testId="settings-notice" />
       <fieldset>
         <legend>{t('about')}</legend>
+        {localizedFields('name', 200)}
+        {localizedFields('theme', 300)}
         <div className="grid">
-          {text('nameEn', t('nameEn'), 'en', 200)}
-          {text('nameZh', t('nameZh'), 'zh', 200)}
-          {text('themeEn', t('themeEn'), 'en', 300)}
-          {text('themeZh', t('themeZh'), 'zh', 300)}
-          {text('organiser', t('organiser'), 'en', 300)}
+          <FormField id={id('organiser')} label={t('organiser')} error={message('organiser')}>
+            <input {...field('organiser')} maxLength={300} />
+          </FormField>
           <FormField id={id('contactEmail')} label={t('contactEmail')} error={message('contactEmail')}>
             <input {...field('contactEmail')} type="email" autoComplete="off" />
           </FormField>
         </div>
-        <div className="grid">
-          {area('descriptionEn', t('descriptionEn'), 'en')}
-          {area('descriptionZh', t('descriptionZh'), 'zh')}
-          {area('privacyEn', t('privacyEn'), 'en')}
-          {area('privacyZh', t('privacyZh'), 'zh')}
-        </div>
+        {localizedFields('description', 5000, true)}
+        {localizedFields('privacy', 10_000, true)}
       </fieldset>
       <fieldset>
         <legend>{t('dates')}</legend>

@@ -1,7 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { isLocale, LANGUAGES, locales } from '@/lib/i18n/locales';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { TEAM_ROLES } from '@/lib/auth/authorize';
@@ -24,9 +25,10 @@ export function TeamInviteForm({ eventSlug, venues, action }: Props) {
   const t = useTranslations('adminTeam');
   const words = useValidationText();
   const router = useRouter();
+  const pageLocale = useLocale();
   const { register, handleSubmit, setError, formState, reset } = useForm<InviteFormValues, unknown, InviteInput>({
     resolver: zodResolver(inviteInputSchema),
-    defaultValues: { email: '', role: 'venue_manager', venueId: '' },
+    defaultValues: { email: '', role: 'venue_manager', venueId: '', locale: isLocale(pageLocale) ? pageLocale : 'en' },
   });
   const { notice, clear, refused } = useFormResult(setError);
   const message = (field: Field) => words(formState.errors[field]?.message);
@@ -65,6 +67,15 @@ export function TeamInviteForm({ eventSlug, venues, action }: Props) {
             {venues.map((venue) => (
               <option key={venue.id} value={venue.id}>
                 {venue.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id={id('locale')} label={t('locale')} hint={t('localeHint')} error={message('locale')}>
+          <select {...field('locale', true)}>
+            {locales.map((code) => (
+              <option key={code} value={code} lang={LANGUAGES[code].html}>
+                {LANGUAGES[code].name}
               </option>
             ))}
           </select>

@@ -12,6 +12,7 @@ import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions, CountryOptions } from './select-options';
 
@@ -44,8 +45,7 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   const id = (field: Field) => `venue-${field}`;
   const message = (field: Field) => words(errors[field]?.message as string | undefined);
   // A localised field's error: the server's for the whole field, else English's own (the browser's check).
-  const localizedError = (field: 'name' | 'city') =>
-    words((errors[field]?.message ?? (errors[field] as { en?: { message?: string } } | undefined)?.en?.message) as string | undefined);
+  const localizedError = (field: 'name' | 'city') => words(localizedFieldError(errors[field]));
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const zoneChanged = venueId !== null && sessionCount > 0 && watch('timeZone') !== defaults.timeZone;
 

@@ -10,6 +10,7 @@ import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
@@ -38,9 +39,7 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
   const id = (field: Field) => `room-${roomId ?? 'new'}-${field}`;
   const message = (field: Field) => words(errors[field]?.message as string | undefined);
   // The whole field's error (the server's), else English's own (the browser's check).
-  const nameError = words(
-    (errors.name?.message ?? (errors.name as { en?: { message?: string } } | undefined)?.en?.message) as string | undefined,
-  );
+  const nameError = words(localizedFieldError(errors.name));
   const field = (name: Field) => ({ ...register(name), ...fieldAria(id(name), message(name)) });
 
   const onSubmit = handleSubmit(async (values) => {

@@ -14,6 +14,8 @@ export const users = pgTable(
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
     /** The platform role that may create events (and clone those it organises). */
     canCreateEvents: boolean('can_create_events').notNull().default(false),
+    /** The language of this person's mails (sign-in links); set when they accept an invite written in it. */
+    locale: text('locale'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

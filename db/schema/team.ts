@@ -19,6 +19,8 @@ export const eventInvites = pgTable(
     role: eventRole('role').notNull(),
     venueId: uuid('venue_id').references(() => venues.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
+    /** The language the invite is written in, chosen by the organiser; the account keeps it. */
+    locale: text('locale').notNull().default('en'),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

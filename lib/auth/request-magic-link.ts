@@ -1,7 +1,10 @@
 import { createElement } from 'react';
 import { MagicLinkEmail } from '@/emails/magic-link-email';
 import { renderEmail } from '@/emails/render';
+import { sql } from 'drizzle-orm';
+import { users } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { appEnv } from '@/lib/config/env';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { magicLinkText } from './magic-link-text';
@@ -26,17 +29,26 @@ export async function checkMagicLinkLimits(db: Db, email: string, clientKey: str
  * minute is still unused (the owner has a working one already). Callers answer before this
  * finishes, so neither the answer nor its timing tells whether the address is known.
  */
-export async function sendMagicLink(db: Db, email: string, callbackPath = '/'): Promise<void> {
+export async function sendMagicLink(db: Db, email: string, callbackPath = '/', pageLocale?: Locale): Promise<void> {
   const normalised = email.trim().toLowerCase();
   await db.transaction(async (tx) => {
     await ensureSpeakerAccount(tx, normalised);
     const created = await createMagicLinkToken(tx, normalised, { unlessMailedWithinMs: MAGIC_LINK_RESEND_AFTER_MS });
     if (!created) return;
     const link = `${appEnv().appUrl}/signin/magic?token=${encodeURIComponent(created.token)}&callbackUrl=${encodeURIComponent(callbackPath)}`;
-    const words = magicLinkText();
+    const words = magicLinkText(await accountLocale(tx, normalised, pageLocale));
     const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link, text: words }));
     await enqueueMail(tx, { kind: 'auth.magic-link', toAddress: normalised, subject: words.subject, html, text });
   });
+}
+
+/**
+ * The account's own language; else the language of the page the link was asked from (the asker
+ * chose it, and it is never stored: the asker may not be the owner); else none known.
+ */
+async function accountLocale(tx: Db, email: string, pageLocale: Locale | undefined): Promise<Locale | null> {
+  const [account] = await tx.select({ locale: users.locale }).from(users).where(sql`lower(${users.email}) = ${email}`);
+  return isLocale(account?.locale) ? account.locale : (pageLocale ?? null);
 }
 
 /** Limits, then the link: for callers that wait for the work (scripts, tests). */
@@ -44,9 +56,9 @@ export async function requestMagicLink(
   db: Db,
   email: string,
   callbackPath = '/',
-  options: { clientKey?: string; limits?: MagicLinkLimits } = {},
+  options: { clientKey?: string; limits?: MagicLinkLimits; pageLocale?: Locale } = {},
 ): Promise<Result> {
   const verdict = await checkMagicLinkLimits(db, email, options.clientKey ?? 'direct', options.limits);
-  if (verdict.ok) await sendMagicLink(db, email, callbackPath);
+  if (verdict.ok) await sendMagicLink(db, email, callbackPath, options.pageLocale);
   return verdict;
 }

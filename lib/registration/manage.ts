@@ -14,6 +14,7 @@ import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { lockSeats, type SeatLock } from './seats';
 import { fillCategoryOf } from './categories/fill-category';
+import { checkCategoryAttendance } from './categories/category-attendance';
 
 async function chosenSessionIds(tx: Db, registrationId: string): Promise<string[]> {
   const rows = await tx
@@ -40,6 +41,11 @@ export async function changeRegistration(
   if (!existing) return notFound('No such registration');
   const choices = await resolveChoices(db, existing.eventId, parsed.data);
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
+  const outsideCategory = await checkCategoryAttendance(db, existing.categoryId, {
+    mode: parsed.data.mode,
+    venueId: choices.venue?.id ?? null,
+  });
+  if (outsideCategory) return invalid({ [outsideCategory.field]: outsideCategory.message });
   // Retried whole when a deadlock or a concurrent change got in the way: see deadlock-retry.ts.
   return retryingDeadlocks(() =>
     db.transaction(async (tx) => {

@@ -49,6 +49,11 @@ export async function acceptInvite(db: Db, token: string, now = new Date()): Pro
         .update(users)
         .set({ emailVerified: now })
         .where(and(eq(users.id, userId), isNull(users.emailVerified)));
+      // The account keeps the invite's language for its mails, unless it already has one.
+      await tx
+        .update(users)
+        .set({ locale: invite.locale })
+        .where(and(eq(users.id, userId), isNull(users.locale)));
       await tx
         .insert(eventMembers)
         .values({ eventId: invite.eventId, userId, role: invite.role, venueId: invite.venueId })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEAM_ROLES } from '@/lib/auth/authorize';
 import { emailSchema } from '@/lib/auth/schemas';
+import { locales } from '@/lib/i18n/locales';
 import { vmsg } from '@/lib/validation/message';
 
 /**
@@ -13,6 +14,8 @@ export const inviteInputSchema = z
     email: emailSchema,
     role: z.enum(TEAM_ROLES, { error: vmsg('inviteRole') }),
     venueId: z.union([z.literal(''), z.uuid({ error: vmsg('venue') })]).nullish(),
+    /** The language of the invite mail, and of the account's later mails. */
+    locale: z.enum(locales, { error: vmsg('choose') }).default('en'),
   })
   .superRefine((value, ctx) => {
     if (value.role === 'venue_manager' && !value.venueId)

@@ -14,7 +14,9 @@ export function localizedTextInput(max: number, options: { multiline?: boolean; 
   const shape: Record<string, z.ZodType<string, unknown>> = {};
   for (const locale of CONTENT_LOCALES)
     shape[locale] = locale === 'en' && !options.optional ? one().pipe(z.string().min(1, vmsg('required'))) : one().optional().default('');
-  return z.object(shape, { error: vmsg('required') }).transform((values): LocalizedText => localizedText(values));
+  const languages = z.object(shape, { error: vmsg('required') });
+  if (options.optional) return languages.optional().transform((values): LocalizedText => localizedText(values ?? {}));
+  return languages.transform((values): LocalizedText => localizedText(values));
 }
 
 /** A stored value as the form's inputs show it: one string per offered language, '' where there is none. */

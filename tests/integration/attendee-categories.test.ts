@@ -3,7 +3,16 @@
 // cancellation, and every outcome's mail as it arrives over SMTP.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendeeCategories, categoryInvitationCodes, events, outbox, registrations, venues } from '@/db/schema';
+import {
+  attendeeCategories,
+  categoryInvitationCodes,
+  events,
+  outbox,
+  registrationSessions,
+  registrations,
+  sessions,
+  venues,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
@@ -253,6 +262,36 @@ describe('approval', () => {
     });
   });
 
+  it('a change from the manage link keeps to the category’s modes and venues; a change inside them is taken', async () => {
+    const { changeRegistration } = await import('@/lib/registration/manage');
+    const [bangkok] = await t.db
+      .select()
+      .from(venues)
+      .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
+    const onlineOnly = await category('Online observers', { allowedModes: ['online'] });
+    const bangkokOnly = await category('Bangkok delegation', { allowedVenueIds: [bangkok!.id] });
+    const observer = await registerAttendee(t.db, EVENT, online('change-observer', { category: onlineOnly.id }), { now });
+    const delegate = await registerAttendee(t.db, EVENT, person('change-delegate', { category: bangkokOnly.id, venue: 'bangkok' }), {
+      now,
+    });
+    if (!observer.ok || !delegate.ok) throw new Error('not registered');
+    const before = await t.db.select().from(registrations).where(eq(registrations.categoryId, onlineOnly.id));
+    expect(await changeRegistration(t.db, observer.registration.id, { mode: 'in_person', venue: 'nanning' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { mode: 'categoryMode' },
+    });
+    expect(await changeRegistration(t.db, delegate.registration.id, { mode: 'in_person', venue: 'nanning' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { venue: 'categoryVenue' },
+    });
+    expect(await t.db.select().from(registrations).where(eq(registrations.categoryId, onlineOnly.id))).toEqual(before);
+    // Inside the category's rules: Bangkok's delegate may follow online (both modes allowed).
+    expect(await changeRegistration(t.db, delegate.registration.id, { mode: 'online' })).toMatchObject({ ok: true });
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
   it(`approval racing a cancellation: whichever commits first, no seat is held by a cancelled registration (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
     const racing = await category('Racing delegates', { requiresApproval: true, capacity: 20 });
     const keynote = await sessionBySlug(t.db, 'opening-ceremony');
@@ -324,5 +363,28 @@ describe('approval', () => {
     await expect(rejectRegistrations(t.db, null, EVENT, { ids: [r.registration.id] })).rejects.toThrow();
     const [row] = await t.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
     expect(row!.status).toBe('pending');
+  });
+});
+
+describe('approval after the programme changed', () => {
+  it('a session cancelled and published while the registration waited is not seated at approval; the others are', async () => {
+    const { publishAgenda } = await import('@/lib/agenda/publish/publish');
+    const kept = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
+    const dropped = await sessionBySlug(t.db, 'keynote-ai-public-health');
+    const vetted = await category('Vetted guests', { requiresApproval: true });
+    const r = await registerAttendee(t.db, EVENT, person('appr-late', { category: vetted.id, sessions: [kept, dropped] }), { now });
+    if (!r.ok) throw new Error('not registered');
+    await t.db.update(sessions).set({ status: 'cancelled' }).where(eq(sessions.id, dropped));
+    await publishAgenda(t.db, organiser, EVENT);
+    const [droppedBefore] = await t.db.select().from(sessions).where(eq(sessions.id, dropped));
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [r.registration.id] })).toMatchObject({
+      ok: true,
+      tally: { seated: 1 },
+    });
+    const held = await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, r.registration.id));
+    expect(held.map((h) => h.sessionId)).toEqual([kept]);
+    const [droppedAfter] = await t.db.select().from(sessions).where(eq(sessions.id, dropped));
+    expect(droppedAfter!.confirmedCount).toBe(droppedBefore!.confirmedCount);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 });

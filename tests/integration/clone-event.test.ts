@@ -72,7 +72,11 @@ const counts = async (table: typeof venues | typeof speakers | typeof sessions, 
 
 describe('cloning an edition', () => {
   it('copies the programme to the new dates at the same wall-clock time in each venue, across daylight saving', async () => {
-    const result = await cloneEvent(t.db, admin, EVENT, { slug: 'forum-2027-summer', firstDay: '2027-06-24', nameEn: 'The 11th Forum' });
+    const result = await cloneEvent(t.db, admin, EVENT, {
+      slug: 'forum-2027-summer',
+      firstDay: '2027-06-24',
+      name: { en: 'The 11th Forum' },
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.fields));
     expect(result.shiftedDays).toBe(182);
 
@@ -145,21 +149,21 @@ describe('cloning an edition', () => {
 
   it('refuses a slug that is taken, and creates nothing', async () => {
     const before = (await t.db.select().from(events)).length;
-    const result = await cloneEvent(t.db, admin, EVENT, { slug: EVENT, firstDay: '2027-12-24', nameEn: 'Again' });
+    const result = await cloneEvent(t.db, admin, EVENT, { slug: EVENT, firstDay: '2027-12-24', name: { en: 'Again' } });
     expect(result).toEqual({ ok: false, code: 'invalid', error: expect.any(String), fields: { slug: 'eventSlugTaken' } });
     expect((await t.db.select().from(events)).length).toBe(before);
   });
 
   it('refuses bad input beside the field', async () => {
-    const result = await cloneEvent(t.db, admin, EVENT, { slug: 'Not A Slug', firstDay: '2027-02-30', nameEn: '' });
+    const result = await cloneEvent(t.db, admin, EVENT, { slug: 'Not A Slug', firstDay: '2027-02-30', name: { en: '' } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fields ?? {}).sort()).toEqual(['firstDay', 'nameEn', 'slug']);
+    expect(Object.keys(result.fields ?? {}).sort()).toEqual(['firstDay', 'name', 'slug']);
   });
 
   it('is for a platform role holding the organiser role of the source edition', async () => {
     const attendee = await actorFor(t.db, 'attendee.clone@forum.test');
-    const input = { slug: 'stolen-forum', firstDay: '2027-12-24', nameEn: 'Stolen' };
+    const input = { slug: 'stolen-forum', firstDay: '2027-12-24', name: { en: 'Stolen' } };
     await expect(cloneEvent(t.db, null, EVENT, input)).rejects.toMatchObject({ reason: 'signed-out' });
     await expect(cloneEvent(t.db, attendee, EVENT, input)).rejects.toBeInstanceOf(AuthorizationError);
     // An organiser of the event, without the platform role, may not create events.

@@ -18,8 +18,7 @@ let t: TestDatabase;
 let creator: Actor;
 
 const newForum = {
-  nameEn: 'ASEAN-China Marine Science Forum',
-  nameZh: '中国—东盟海洋科学论坛',
+  name: { en: 'ASEAN-China Marine Science Forum', zh: '中国—东盟海洋科学论坛', th: 'ฟอรั่มวิทยาศาสตร์ทางทะเลอาเซียน-จีน' },
   slug: 'marine-forum',
   firstDay: '2027-03-10',
   lastDay: '2027-03-11',
@@ -47,7 +46,7 @@ describe('creating an event', () => {
     const result = await createEvent(t.db, creator, newForum);
     expect(result).toMatchObject({ ok: true, slug: 'marine-forum' });
     const [event] = await t.db.select().from(events).where(eq(events.slug, 'marine-forum'));
-    expect(event).toMatchObject({ status: 'draft', timeZone: 'Asia/Shanghai', name: { en: newForum.nameEn, zh: newForum.nameZh } });
+    expect(event).toMatchObject({ status: 'draft', timeZone: 'Asia/Shanghai', name: newForum.name });
     expect(localDate(event!.startsAt, 'Asia/Shanghai')).toBe('2027-03-10');
     expect(localTime(event!.startsAt, 'Asia/Shanghai')).toBe('00:00');
     // The end is the midnight after the last day.

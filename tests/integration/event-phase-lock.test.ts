@@ -36,7 +36,7 @@ afterAll(() => t?.close());
 /** A new forum, stepped to `phase` one step at a time. */
 async function forumAt(slug: string, phase: 'open' | 'closed') {
   const created = await createEvent(t.db, creator, {
-    nameEn: 'Phase lock forum',
+    name: { en: 'Phase lock forum' },
     slug,
     firstDay: '2027-03-10',
     lastDay: '2027-03-11',

@@ -36,9 +36,9 @@ describe('event settings', () => {
     expect(values).toMatchObject({ firstDay: '2026-12-24', timeZone: 'Asia/Shanghai' });
     const result = await updateEventSettings(t.db, organiser, EVENT, {
       ...values,
-      nameZh: '第十届论坛（设置测试）',
+      name: { ...values.name, zh: '第十届论坛（设置测试）' },
       contactEmail: 'forum@example.org',
-      privacyEn: 'We keep your data for 180 days after the forum.',
+      privacy: { ...values.privacy, en: 'We keep your data for 180 days after the forum.' },
       registrationOpensAt: '2026-11-01T09:00',
       registrationClosesAt: '2026-12-20T18:00',
     });
@@ -62,18 +62,27 @@ describe('event settings', () => {
     ]);
   });
 
-  it('keep the Japanese, Korean and Thai texts the form does not show', async () => {
+  it('edit every language side by side: a Japanese name saved, a Korean theme kept, a Thai name cleared falls back', async () => {
     const before = await eventRow();
-    const translated = { ...before.name, ja: '第10回フォーラム', th: 'ฟอรั่มครั้งที่ 10' };
     await t.db
       .update(events)
-      .set({ name: translated, theme: { ...before.theme, ko: '기술 이전' } })
+      .set({ name: { ...before.name, th: 'ฟอรั่มครั้งที่ 10' }, theme: { ...before.theme, ko: '기술 이전' } })
       .where(eq(events.id, before.id));
     const values = await eventSettingsValues(t.db, organiser, EVENT);
-    expect((await updateEventSettings(t.db, organiser, EVENT, { ...values, nameEn: 'The 10th Forum (renamed)' })).ok).toBe(true);
+    expect(values.name).toMatchObject({ th: 'ฟอรั่มครั้งที่ 10' });
+    expect(values.theme).toMatchObject({ ko: '기술 이전' });
+    const saved = await updateEventSettings(t.db, organiser, EVENT, {
+      ...values,
+      name: { ...values.name, en: 'The 10th Forum (renamed)', ja: '第10回フォーラム', th: '' },
+    });
+    expect(saved.ok).toBe(true);
     const after = await eventRow();
-    expect(after.name).toEqual({ ...translated, en: 'The 10th Forum (renamed)' });
+    expect(after.name).toMatchObject({ en: 'The 10th Forum (renamed)', ja: '第10回フォーラム' });
+    expect(after.name.th).toBeUndefined();
     expect(after.theme.ko).toBe('기술 이전');
+    // Without English the name is refused, beside the field (the form shows it at the English input).
+    const noEnglish = await updateEventSettings(t.db, organiser, EVENT, { ...values, name: { ...values.name, en: '' } });
+    expect(noEnglish).toMatchObject({ ok: false, code: 'invalid', fields: { name: 'required' } });
   });
 
   it('move the sessions with the first day, each at the same local time in its venue', async () => {
@@ -149,7 +158,9 @@ describe('event settings', () => {
     const values = await eventSettingsValues(t.db, organiser, EVENT);
     const staff = await actorFor(t.db, 'staff.settings@forum.test', { eventSlug: EVENT, role: 'checkin' });
     for (const who of [null, staff, await actorFor(t.db, 'nobody.settings@forum.test')]) {
-      await expect(updateEventSettings(t.db, who, EVENT, { ...values, nameEn: 'Hijacked' })).rejects.toBeInstanceOf(AuthorizationError);
+      await expect(updateEventSettings(t.db, who, EVENT, { ...values, name: { ...values.name, en: 'Hijacked' } })).rejects.toBeInstanceOf(
+        AuthorizationError,
+      );
       await expect(eventSettingsValues(t.db, who, EVENT)).rejects.toBeInstanceOf(AuthorizationError);
     }
     expect((await eventRow()).name.en).not.toBe('Hijacked');

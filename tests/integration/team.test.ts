@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, eventInvites, eventMembers, outbox, users } from '@/db/schema';
+import { auditLog, eventInvites, eventMembers, outbox, users, verificationTokens } from '@/db/schema';
 import { eventAccess } from '@/lib/admin/event-access';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { consumeMagicLinkToken } from '@/lib/auth/magic-link';
+import { requestMagicLink } from '@/lib/auth/request-magic-link';
 import { actorForSession, openSession, type Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { sha256 } from '@/lib/security/signing';
@@ -102,6 +103,36 @@ describe('team invites', () => {
     expect((await listTeam(t.db, organiser, EVENT)).members).toContainEqual(
       expect.objectContaining({ email: 'manager.bkk@example.org', role: 'venue_manager' }),
     );
+  });
+
+  it('an invite written in Japanese gives the account Japanese: its sign-in mails then come in Japanese alone, whatever page asks', async () => {
+    const email = 'tokyo.staff@example.org';
+    expect(await inviteMember(t.db, organiser, EVENT, { email, role: 'checkin', locale: 'ja' })).toMatchObject({ ok: true });
+    const [invite] = await t.db.select().from(outbox).where(eq(outbox.toAddress, email));
+    expect(invite!.subject).toMatch(/チーム/);
+    expect(invite!.text).not.toContain('You are invited');
+    const accepted = await acceptInvite(t.db, await mailedToken(email));
+    if (!accepted.ok) throw new Error('not accepted');
+    const [user] = await t.db.select().from(users).where(eq(users.email, email));
+    expect(user!.locale).toBe('ja');
+    // A link mailed within the last minute and unused is not mailed again: start each request afresh.
+    const fresh = async () => {
+      await t.db.delete(verificationTokens).where(eq(verificationTokens.identifier, user!.id));
+      await t.db.delete(outbox).where(eq(outbox.toAddress, email));
+    };
+    await fresh();
+    // Asked from the Thai page: the account's own language wins (the asker may be anyone).
+    expect(await requestMagicLink(t.db, email, '/admin', { pageLocale: 'th' })).toMatchObject({ ok: true });
+    const [signIn] = await t.db.select().from(outbox).where(eq(outbox.toAddress, email));
+    expect(signIn!.subject).toBe('サインイン用リンク');
+    expect(signIn!.html).toMatch(/<html[^>]*lang="ja"/);
+    // An account without a language gets the asking page's, and keeps none.
+    await t.db.update(users).set({ locale: null }).where(eq(users.email, email));
+    await fresh();
+    expect(await requestMagicLink(t.db, email, '/admin', { pageLocale: 'ko', clientKey: 'another' })).toMatchObject({ ok: true });
+    const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, email));
+    expect(mails.map((m) => m.subject)).toEqual(['로그인 링크']);
+    expect((await t.db.select().from(users).where(eq(users.email, email)))[0]!.locale).toBeNull();
   });
 
   it('a revoked invite and an expired one do nothing; another event’s organiser cannot revoke', async () => {

@@ -184,18 +184,33 @@ describe('mail and calendar text from messages/', () => {
     expect(body).toContain('ลิงก์ใช้ได้ครั้งเดียวและจะหมดอายุใน 15 นาที');
   });
 
-  it('sends the team invite in every language at once, naming the forum, the role and the venue', async () => {
-    const words = teamInviteText({
-      eventName: text('The 11th Forum', '第十一届论坛'),
-      role: 'venue_manager',
-      venueName: text('Bangkok', '曼谷'),
-    });
-    expect(words.subject.startsWith('You are invited to the team of The 11th Forum · 邀请您加入第十一届论坛的团队 · ')).toBe(true);
+  it('sends the sign-in mail in one language when the account or the asking page has one', async () => {
+    const words = magicLinkText('th');
+    expect(words.subject).toBe('ลิงก์สำหรับเข้าสู่ระบบของท่าน');
+    expect(words.lang).toBe('th');
+    const { html, text: body } = await renderEmail(
+      createElement(MagicLinkEmail, { link: 'https://forum.example/signin/magic?token=t', text: words }),
+    );
+    expect(body).toContain('ลิงก์ใช้ได้ครั้งเดียวและจะหมดอายุใน 15 นาที');
+    expect(body).not.toContain('Use the button to sign in');
+    expect(html).toMatch(/<html[^>]*lang="th"/);
+  });
+
+  it('sends the team invite in the language the organiser chose, naming the forum, the role and the venue', async () => {
+    const invite = (locale: 'en' | 'zh' | 'th') =>
+      teamInviteText({
+        eventName: text('The 11th Forum', '第十一届论坛'),
+        role: 'venue_manager',
+        venueName: text('Bangkok', '曼谷'),
+        locale,
+      });
+    expect(invite('en').subject).toBe('You are invited to the team of The 11th Forum');
+    expect(invite('zh').subject).toBe('邀请您加入第十一届论坛的团队');
     // A language the forum's texts lack falls back to English for the names, never to nothing.
-    expect(words.subject).toContain('ท่านได้รับเชิญเข้าร่วมทีมของ The 11th Forum');
-    const { text: body } = await renderEmail(createElement(MagicLinkEmail, { link: 'https://forum.example/invite/t', text: words }));
-    expect(body).toContain('You are invited to work on The 11th Forum as venue manager for Bangkok.');
+    expect(invite('th').subject).toContain('ท่านได้รับเชิญเข้าร่วมทีมของ The 11th Forum');
+    const { text: body } = await renderEmail(createElement(MagicLinkEmail, { link: 'https://forum.example/invite/t', text: invite('zh') }));
     expect(body).toContain('您受邀以曼谷的会场负责人的身份参与第十一届论坛的工作。');
+    expect(body).not.toContain('You are invited');
     expect(body).toContain('https://forum.example/invite/t');
   });
 });

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PasswordSignInForm } from '@/components/auth/password-sign-in-form';
 import { requestMagicLinkAction } from './actions';
@@ -20,6 +20,8 @@ const querySchema = z.object({
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = querySchema.parse({ callbackUrl: '/admin', wait: 15, ...(await searchParams) });
   const t = await getTranslations('auth');
+  const words = await getTranslations('validation');
+  const locale = await getLocale();
   return (
     <div style={{ maxWidth: 460 }}>
       <h1>{t('title')}</h1>
@@ -40,10 +42,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h2>{t('orLink')}</h2>
       <form action={requestMagicLinkAction} className="card">
         <input type="hidden" name="callbackUrl" value={query.callbackUrl} />
+        <input type="hidden" name="locale" value={locale} />
         <div className="field">
           <label htmlFor="magic-email">{t('email')}</label>
-          <input id="magic-email" name="email" type="email" required autoComplete="email" aria-invalid={query.error === 'email'} />
-          {query.error === 'email' && <span className="error">{t('email')}: must be a valid email address</span>}
+          <input
+            id="magic-email"
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            aria-invalid={query.error === 'email'}
+            aria-describedby={query.error === 'email' ? 'magic-email-error' : undefined}
+          />
+          {query.error === 'email' && (
+            <span id="magic-email-error" className="error" role="alert">
+              {words('email')}
+            </span>
+          )}
         </div>
         <button className="button secondary" type="submit">
           {t('sendLink')}

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { slugSchema } from '@/lib/validation/common';
-import { singleLineText } from '@/lib/validation/text';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 
 /** The clone form's input, checked by the form and by the server alike. */
 export const cloneEventSchema = z.object({
   slug: slugSchema.min(2),
   /** The new edition's first day, in the event's own zone. */
   firstDay: z.iso.date(),
-  nameEn: singleLineText(200).min(1),
-  nameZh: singleLineText(200).optional(),
+  /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+  name: localizedTextInput(200),
 });
+export type CloneEventFormValues = z.input<typeof cloneEventSchema>;
 export type CloneEventInput = z.infer<typeof cloneEventSchema>;

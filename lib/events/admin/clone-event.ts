@@ -44,7 +44,7 @@ export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string
       .insert(events)
       .values({
         slug: input.slug,
-        name: { en: input.nameEn, ...(input.nameZh ? { zh: input.nameZh } : {}) },
+        name: input.name,
         theme: source.theme,
         description: source.description,
         organiser: source.organiser,

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { vmsg } from '@/lib/validation/message';
 import { slugSchema } from '@/lib/validation/common';
 import { countryCodeSchema } from '@/lib/validation/country-code';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 import { singleLineText } from '@/lib/validation/text';
 import { timeZoneField } from '@/lib/validation/time-zone';
 
 /** The new-event form's input, checked by the form and by the server alike. */
 export const createEventSchema = z
   .object({
-    nameEn: singleLineText(200).min(1),
-    nameZh: singleLineText(200).optional(),
-    themeEn: singleLineText(300).optional(),
-    themeZh: singleLineText(300).optional(),
+    /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+    name: localizedTextInput(200),
+    theme: localizedTextInput(300, { optional: true }),
     slug: slugSchema.min(2),
     firstDay: z.iso.date(),
     lastDay: z.iso.date(),

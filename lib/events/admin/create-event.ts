@@ -9,7 +9,6 @@ import { addDays, zonedToUtc } from '@/lib/time/zones';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { createEventSchema } from './create-event-input';
-import { localized } from '@/lib/admin/changes';
 
 /** The new forum, or field errors keyed by the form's fields (validation keys, worded by the form). */
 export type CreateEventResult = Result<{ slug: string; eventId: string }>;
@@ -34,8 +33,8 @@ export async function createEvent(db: Db, actor: Actor | null, rawInput: unknown
       .insert(events)
       .values({
         slug: input.slug,
-        name: localized(input.nameEn, input.nameZh),
-        theme: localized(input.themeEn, input.themeZh),
+        name: input.name,
+        theme: input.theme,
         timeZone: zone,
         startsAt: zonedToUtc(input.firstDay, '00:00', zone),
         endsAt: zonedToUtc(addDays(input.lastDay, 1), '00:00', zone),

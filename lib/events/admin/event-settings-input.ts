@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { vmsg } from '@/lib/validation/message';
 import { emailSchema } from '@/lib/auth/schemas';
-import { multiLineText, singleLineText } from '@/lib/validation/text';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
+import { singleLineText } from '@/lib/validation/text';
 import { timeZoneField } from '@/lib/validation/time-zone';
 
 const localDateTime = z.union([z.literal(''), z.iso.datetime({ local: true })]);
@@ -9,16 +10,13 @@ const localDateTime = z.union([z.literal(''), z.iso.datetime({ local: true })]);
 /** The event settings form's input, checked by the form and by the server alike. Times are wall-clock in the event's zone. */
 export const eventSettingsSchema = z
   .object({
-    nameEn: singleLineText(200).min(1),
-    nameZh: singleLineText(200).optional(),
-    themeEn: singleLineText(300).optional(),
-    themeZh: singleLineText(300).optional(),
-    descriptionEn: multiLineText(5000).optional(),
-    descriptionZh: multiLineText(5000).optional(),
+    /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+    name: localizedTextInput(200),
+    theme: localizedTextInput(300, { optional: true }),
+    description: localizedTextInput(5000, { multiline: true, optional: true }),
     organiser: singleLineText(300).optional(),
     contactEmail: z.union([z.literal(''), emailSchema]).optional(),
-    privacyEn: multiLineText(10_000).optional(),
-    privacyZh: multiLineText(10_000).optional(),
+    privacy: localizedTextInput(10_000, { multiline: true, optional: true }),
     timeZone: timeZoneField,
     firstDay: z.iso.date(),
     lastDay: z.iso.date(),

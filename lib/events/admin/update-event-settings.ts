@@ -10,7 +10,8 @@ import { addDays, localDate, localTime, zonedToUtc } from '@/lib/time/zones';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { type EventSettingsInput, eventSettingsSchema } from './event-settings-input';
-import { keepingOtherLanguages, localized } from '@/lib/admin/changes';
+import { sameValue } from '@/lib/admin/changes';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 
 /** What was saved, or field errors keyed by the form's fields (sessions left outside the dates among them). */
 export type EventSettingsResult = Result<{ shiftedSessions: number; changed: string[] }>;
@@ -25,16 +26,12 @@ export async function eventSettingsValues(db: Db, actor: Actor | null, slug: str
   const zone = event.timeZone;
   const local = (instant: Date | null) => (instant ? `${localDate(instant, zone)}T${localTime(instant, zone)}` : '');
   return {
-    nameEn: event.name.en,
-    nameZh: event.name.zh ?? '',
-    themeEn: event.theme.en,
-    themeZh: event.theme.zh ?? '',
-    descriptionEn: event.description.en,
-    descriptionZh: event.description.zh ?? '',
+    name: localizedFormValues(event.name),
+    theme: localizedFormValues(event.theme),
+    description: localizedFormValues(event.description),
     organiser: event.organiser,
     contactEmail: event.contactEmail,
-    privacyEn: event.privacy.en,
-    privacyZh: event.privacy.zh ?? '',
+    privacy: localizedFormValues(event.privacy),
     timeZone: zone,
     firstDay: localDate(event.startsAt, zone),
     lastDay: localDate(new Date(event.endsAt.getTime() - 1), zone),
@@ -87,12 +84,12 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
 
     const toInstant = (value: string) => (value ? zonedToUtc(...splitLocal(value), zone) : null);
     const next = {
-      name: keepingOtherLanguages(event.name, localized(input.nameEn, input.nameZh)),
-      theme: keepingOtherLanguages(event.theme, localized(input.themeEn, input.themeZh)),
-      description: keepingOtherLanguages(event.description, localized(input.descriptionEn, input.descriptionZh)),
+      name: input.name,
+      theme: input.theme,
+      description: input.description,
       organiser: input.organiser ?? '',
       contactEmail: input.contactEmail ?? '',
-      privacy: keepingOtherLanguages(event.privacy, localized(input.privacyEn, input.privacyZh)),
+      privacy: input.privacy,
       timeZone: zone,
       startsAt,
       endsAt,
@@ -101,7 +98,7 @@ export async function updateEventSettings(db: Db, actor: Actor | null, slug: str
       retentionDays: input.retentionDays ? Number(input.retentionDays) : null,
     };
     const changed = Object.entries(next)
-      .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(event[key as keyof typeof event]))
+      .filter(([key, value]) => !sameValue(value, event[key as keyof typeof event]))
       .map(([key]) => key);
     await tx.update(events).set(next).where(eq(events.id, id));
     await recordAudit(tx, {

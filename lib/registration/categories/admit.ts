@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import { registrations } from '@/db/schema';
+import { events, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { RegistrationChangedMeanwhile } from '../deadlock-retry';
 import { planSeats, recordSeatsAndMails } from '../new-registration-seats';
 import { queueRegistrationMail } from '../registration-mail';
+import { publishedSessionStatuses } from '../published-session-statuses';
 import { lockSeats, type SeatLock } from '../seats';
 import { hasCategoryPlace, takeCategoryPlace, type LockedCategory } from './category-seats';
 import { closeCategoryLineGap } from './leave-category';
@@ -37,7 +38,7 @@ export async function admitPending(
 ): Promise<Admission> {
   const [seen] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
   if (!seen || seen.status !== 'pending' || seen.categoryId !== category.id) return 'not-pending';
-  const requested = seen.requestedSessions ?? [];
+  const requested = await stillHeld(tx, seen.eventId, seen.requestedSessions ?? []);
   const full = !hasCategoryPlace(category);
   const lockedSeats = full
     ? null
@@ -88,6 +89,21 @@ export async function admitPending(
   await recordSeatsAndMails(tx, [{ registrationId: current.id, plan }], sql`select 1`);
   await queueRegistrationMail(tx, current.id, how.approval ? 'approved' : 'promoted', { changes });
   return 'seated';
+}
+
+/**
+ * The requested sessions that are still in the published programme and not cancelled: a pending
+ * registration may wait days for its decision, and a session cancelled meanwhile must not be seated.
+ */
+async function stillHeld<T extends { sessionId: string }>(tx: Db, eventId: string, requested: T[]): Promise<T[]> {
+  if (requested.length === 0) return requested;
+  const [event] = await tx.select({ id: events.id, publishedVersion: events.publishedVersion }).from(events).where(eq(events.id, eventId));
+  const statuses = event ? await publishedSessionStatuses(tx, event) : null;
+  if (!statuses) return requested;
+  return requested.filter((r) => {
+    const status = statuses.get(r.sessionId);
+    return status !== undefined && status !== 'cancelled';
+  });
 }
 
 export type { Registration };

@@ -63,7 +63,7 @@ export async function inviteMember(db: Db, actor: Actor | null, slug: string, ra
   ];
   const { token, hash } = newInviteToken();
   const link = `${appEnv().appUrl}/invite/${token}`;
-  const words = teamInviteText({ eventName, role: input.role, venueName });
+  const words = teamInviteText({ eventName, role: input.role, venueName, locale: input.locale });
   const { html, text } = await renderEmail(createElement(MagicLinkEmail, { link, text: words }));
   return saveAudited(db, { eventId: event.id, actor }, REFUSED_BY_DATABASE, async (tx, audit) => {
     // An expired invite to the same address is no longer open: closing it frees the address for this one.
@@ -75,6 +75,7 @@ export async function inviteMember(db: Db, actor: Actor | null, slug: string, ra
         email: input.email,
         role: input.role,
         venueId: input.venueId,
+        locale: input.locale,
         tokenHash: hash,
         invitedBy: actor!.userId,
         createdAt: now,
