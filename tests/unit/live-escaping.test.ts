@@ -33,12 +33,13 @@ describe('live room text is rendered as text', () => {
       mine: null,
     };
     const html = renderToStaticMarkup(
-      createElement(NextIntlClientProvider, {
-        locale: 'en',
-        timeZone: 'UTC',
-        messages: loadMessages('en') as never,
-        children: [createElement(QuestionList, { key: 'q', empty: '', questions: [question] }), createElement(PollResults, { key: 'p', poll })],
-      }),
+      createElement(
+        NextIntlClientProvider,
+        // The children follow as arguments; the props type names them too.
+        { locale: 'en', timeZone: 'UTC', messages: loadMessages('en') } as unknown as Parameters<typeof NextIntlClientProvider>[0],
+        createElement(QuestionList, { empty: '', questions: [question] }),
+        createElement(PollResults, { poll }),
+      ),
     );
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
