@@ -10,3 +10,4 @@ export * from './categories';
 export * from './checkin';
 export * from './exhibition';
 export * from './meetings';
+export * from './live';

@@ -10,6 +10,7 @@ export const CLIENT_NAMESPACES = [
   'auth',
   'exhibition',
   'invite',
+  'live',
   'speaker',
   'validation',
 ] as const;

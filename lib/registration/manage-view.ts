@@ -27,6 +27,11 @@ export async function registrationForManageToken(db: Db, token: string) {
         active && item.session.streamed && ((item.presence.kind === 'online' && item.seat?.status === 'confirmed') || granted)
           ? `/join/${joinToken(id, item.session.id)}`
           : null,
+      // The live room (questions, polls) is for everyone who takes part in the session, in any venue or online.
+      livePath:
+        (registration.status === 'confirmed' || registration.status === 'checked_in') && (item.seat?.status === 'confirmed' || granted)
+          ? `/live/${joinToken(id, item.session.id)}`
+          : null,
     })),
     ticket: hasTicket ? { code: ticketCode(id), shortCode: printedShortCode(registration.shortCode), svg: await ticketSvg(id) } : null,
     feedUrl: active ? registrationFeedUrl(id) : null,

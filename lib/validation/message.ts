@@ -117,6 +117,7 @@ export const VALIDATION_KEYS = [
   'meetingTooMany',
   'meetingNotConfirmed',
   'meetingSlotTaken',
+  'pollOptions',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -38,6 +38,16 @@ const MEETING_ACTIONS = {
   answer: 'app/[locale]/manage/[token]/meetings/actions.ts#answerMeetingAction',
   outcome: 'app/[locale]/manage/[token]/meetings/actions.ts#recordOutcomeAction',
 } as const;
+const LIVE = 'app/[locale]/live/actions.ts#';
+const LIVE_ATTENDEE_ACTIONS = { ask: `${LIVE}askAction`, upvote: `${LIVE}upvoteAction`, vote: `${LIVE}votePollAction` } as const;
+const LIVE_MODERATOR_ACTIONS = {
+  moderate: `${LIVE}moderateAction`,
+  setOpen: `${LIVE}setQuestionsOpenAction`,
+  openPoll: `${LIVE}openPollAction`,
+  closePoll: `${LIVE}closePollAction`,
+  createStageLink: `${LIVE}createStageLinkAction`,
+  revokeStageLink: `${LIVE}revokeStageLinkAction`,
+} as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
     'anyone may register; rate limit and input checks in registration.spec.ts and tests/server/fuzz-routes-actions.test.ts',
@@ -640,6 +650,108 @@ test('the meetings page’s actions act only as the confirmed registrant whose o
   expect(await (await request.get(`/manage/${encodeURIComponent(own)}/meetings`)).text()).toContain('Your matchmaking profile');
 });
 
+test('the live room’s moderator actions refuse everyone but the session’s moderators, and its attendee actions need an entitled registrant’s live token; nothing is written', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const ids = actionIds();
+  const organiser = await clientFor(browser, 'organiser');
+  // The seeded online registrant's live room: its page hands the browser a short-lived attendee token.
+  const livePage = await (await request.get(seededIds().livePath)).text();
+  const attendeeToken = /a\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.\d+\.[\w-]+/.exec(livePage)?.[0];
+  expect(attendeeToken, 'the attendee token on the live page').toBeDefined();
+  const sessionId = attendeeToken!.split('.')[2]!;
+  const moderatePath = `/live/moderate/${sessionId}`;
+  const moderatorToken = /m\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.\d+\.[\w-]+/.exec(await (await organiser.get(moderatePath)).text())?.[0];
+  expect(moderatorToken, 'the moderator token on the moderator page').toBeDefined();
+  const attendee = (client: APIRequestContext, key: string, args: unknown[]) =>
+    postAction(client, { page: '/live/probe', id: ids.get(key)!, args, origin: baseURL! });
+  const moderator = (client: APIRequestContext, key: string, args: unknown[]) =>
+    postAction(client, { page: moderatePath, id: ids.get(key)!, args, origin: baseURL! });
+
+  // Controls, which also make what the refused calls aim at: a question, a poll, a stage link.
+  const asked = await (
+    await attendee(request, LIVE_ATTENDEE_ACTIONS.ask, [attendeeToken, { body: 'Matrix live probe', anonymous: false }])
+  ).text();
+  const questionId = /"id":"([0-9a-f-]{36})"/.exec(asked)?.[1];
+  expect(questionId, asked.slice(0, 200)).toBeDefined();
+  const opened = await (
+    await moderator(organiser, LIVE_MODERATOR_ACTIONS.openPoll, [
+      sessionId,
+      { question: 'Matrix poll?', options: 'Yes\nNo', multiple: false },
+    ])
+  ).text();
+  const pollId = /"id":"([0-9a-f-]{36})"/.exec(opened)?.[1];
+  expect(pollId, opened.slice(0, 200)).toBeDefined();
+  const made = await (await moderator(organiser, LIVE_MODERATOR_ACTIONS.createStageLink, [sessionId, 'Matrix screen'])).text();
+  const linkId = /"path":"\/stage\/([0-9a-f-]{36})\./.exec(made)?.[1];
+  expect(linkId, made.slice(0, 200)).toBeDefined();
+
+  // What a call could have changed, as the moderator's page shows it.
+  const state = async () => {
+    const html = await (await organiser.get(moderatePath)).text();
+    return {
+      pending: (html.match(/data-status="pending"/g) ?? []).length,
+      approved: (html.match(/data-status="approved"/g) ?? []).length,
+      polls: (html.match(/data-testid="poll-results"/g) ?? []).length,
+      links: (html.match(/data-testid="stage-link"/g) ?? []).length,
+      // The room's state as the page's own payload carries it (the words for both states travel with the page).
+      open: /questionsOpen\\?":(true|false)/.exec(html)?.[1] === 'true',
+    };
+  };
+  const before = await state();
+  expect(before).toMatchObject({ open: true });
+
+  const notRefused: string[] = [];
+  const refused = async (label: string, response: Awaited<ReturnType<typeof attendee>>) => {
+    const body = await response.text();
+    if (
+      body.includes('"ok":true') ||
+      !(/"code":"(not-found|forbidden)"/.test(body) || /^\/signin/.test(actionRedirect(response)) || response.status() === 404)
+    )
+      notRefused.push(`${label}: ${response.status()} ${actionRedirect(response)} ${body.slice(0, 160)}`);
+  };
+  const moderatorCalls: [string, unknown[]][] = [
+    [LIVE_MODERATOR_ACTIONS.moderate, [sessionId, questionId, 'approve']],
+    [LIVE_MODERATOR_ACTIONS.setOpen, [sessionId, false]],
+    [LIVE_MODERATOR_ACTIONS.openPoll, [sessionId, { question: 'Intruder poll?', options: 'A\nB', multiple: false }]],
+    [LIVE_MODERATOR_ACTIONS.closePoll, [sessionId, pollId]],
+    [LIVE_MODERATOR_ACTIONS.createStageLink, [sessionId, 'Intruder screen']],
+    [LIVE_MODERATOR_ACTIONS.revokeStageLink, [sessionId, linkId]],
+  ];
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
+    const client = await clientFor(browser, role);
+    for (const [key, args] of moderatorCalls) await refused(`${role} ${key}`, await moderator(client, key, args));
+  }
+  const [, subject, session, expires, mac] = attendeeToken!.split('.');
+  const badTokens: Record<string, unknown> = {
+    none: '',
+    garbage: 'not-a-token',
+    'forged mac': `a.${subject}.${session}.${expires}.${'A'.repeat(mac!.length)}`,
+    'later expiry': `a.${subject}.${session}.${Number(expires) + 3600}.${mac}`,
+    'the moderator’s token': moderatorToken,
+    'the join link (another purpose)': seededIds().joinPath.split('/').pop(),
+  };
+  for (const [label, token] of Object.entries(badTokens)) {
+    await refused(
+      `ask with ${label}`,
+      await attendee(request, LIVE_ATTENDEE_ACTIONS.ask, [token, { body: 'Intruder question', anonymous: false }]),
+    );
+    await refused(`upvote with ${label}`, await attendee(request, LIVE_ATTENDEE_ACTIONS.upvote, [token, questionId]));
+    await refused(`vote with ${label}`, await attendee(request, LIVE_ATTENDEE_ACTIONS.vote, [token, pollId, [0]]));
+  }
+  expect(notRefused).toEqual([]);
+  expect(await state()).toEqual(before);
+
+  // Control: the organiser approves; the registrant's own token votes once.
+  expect(await (await moderator(organiser, LIVE_MODERATOR_ACTIONS.moderate, [sessionId, questionId, 'approve'])).text()).toContain(
+    '"ok":true',
+  );
+  expect(await (await attendee(request, LIVE_ATTENDEE_ACTIONS.vote, [attendeeToken, pollId, [0]])).text()).toContain('"ok":true');
+  expect(await (await moderator(organiser, LIVE_MODERATOR_ACTIONS.revokeStageLink, [sessionId, linkId])).text()).toContain('"ok":true');
+});
+
 test('every server action in the build is one the matrix covers, and the build has the source’s actions', () => {
   const built = [...actionIds().keys()].sort();
   expect(built).toEqual(
@@ -651,6 +763,8 @@ test('every server action in the build is one the matrix covers, and the build h
     ...Object.values(SPEAKER_ACTIONS),
     ...Object.values(MANAGE_ACTIONS),
     ...Object.values(MEETING_ACTIONS),
+    ...Object.values(LIVE_ATTENDEE_ACTIONS),
+    ...Object.values(LIVE_MODERATOR_ACTIONS),
     ...Object.keys(PUBLIC_ACTIONS),
   ];
   // A renamed or removed action leaves no entry behind that covers nothing.

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { matrixAccounts, PASSWORD } from './fixtures';
+import { seededIds } from './support/seeded-ids';
 
 // Every role's main pages under the Content-Security-Policy: the page's scripts run (the app is
 // hydrated), forms and editors work, and the browser reports no violation at all.
@@ -160,6 +161,24 @@ test('organiser pages, the session editor, and the attendee’s manage and join 
   const join = /\/join\/[^\s]+/.exec(text)?.[0];
   expect(join, 'join link in the mail').toBeTruthy();
   await visit(w, join!);
+});
+
+test('the live room, its moderator page and the stage display run under the policy, their event streams connected', async ({ browser }) => {
+  const w = await watched(browser);
+  const ids = seededIds();
+  await visit(w, ids.livePath);
+  await expect(w.page.getByTestId('feed-status')).toHaveAttribute('data-status', 'live');
+  await visit(w, ids.stagePath);
+  await expect(w.page.getByTestId('stage-highlight')).toBeVisible();
+  const moderate = `/live/moderate/${ids.sessionId}`;
+  await signIn(w, moderate, organiser.email, organiser.password);
+  await expect(w.page.getByTestId('feed-status')).toHaveAttribute('data-status', 'live');
+  // An event arrives over the stream under the policy: the organiser closes and reopens questions.
+  await w.page.getByTestId('toggle-questions').click();
+  await expect(w.page.getByTestId('toggle-questions')).toHaveText('Open questions again');
+  await w.page.getByTestId('toggle-questions').click();
+  await expect(w.page.getByTestId('toggle-questions')).toHaveText('Close questions');
+  await expectRunning(w, 'live pages');
 });
 
 test('the speaker portal runs under the policy', async ({ browser }) => {

@@ -28,6 +28,22 @@ async function submit(page: Page, form: string, button?: string) {
 
 const FORMS: FormPage[] = [
   {
+    page: 'live questions and polls',
+    attempts: [{ what: 'an empty question', run: (page) => submit(page, 'form:has(#question-body)') }],
+  },
+  {
+    page: 'moderate live questions',
+    attempts: [
+      {
+        what: 'a poll with one answer',
+        run: async (page) => {
+          await page.locator('#poll-options').fill('Only one');
+          await submit(page, 'form:has(#poll-options)');
+        },
+      },
+    ],
+  },
+  {
     page: 'registration form',
     attempts: [
       { what: 'empty', run: (page) => submit(page, 'form') },
@@ -340,6 +356,8 @@ const PAGES_WITH_FORMS = [
   'admin category and its codes',
   'my meetings',
   'admin meetings',
+  'live questions and polls',
+  'moderate live questions',
 ];
 
 test('every form page of the inventory is in the words test', () => {

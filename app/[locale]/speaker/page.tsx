@@ -16,6 +16,7 @@ import type { SchedulePerson, SpeakerSession } from '@/lib/speakers/schedule';
 import { nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
 import { ownClashes, type OwnClash } from '@/lib/speakers/own-clashes';
 import { isValidTimeZone } from '@/lib/time/zones';
+import { isModeratingRole } from '@/lib/live/moderation';
 import { regenerateCalendarAction, updateProfileAction } from './actions';
 import styles from './portal.module.css';
 
@@ -242,6 +243,13 @@ function SessionCard({
               ))}
         </dd>
       </dl>
+      {isModeratingRole(session.role) && session.status !== 'cancelled' && (
+        <p>
+          <a className="button small" href={`/live/moderate/${session.sessionId}`} data-testid="moderate-live">
+            {t('moderateLive')}
+          </a>
+        </p>
+      )}
     </li>
   );
 }

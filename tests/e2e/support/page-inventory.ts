@@ -75,6 +75,9 @@ export const pageInventory: InventoryPage[] = [
   { name: 'new-address link that no longer works', route: 'manage/email/[token]', actor: 'anonymous', path: () => '/manage/email/x' },
   { name: 'my meetings', route: 'manage/[token]/meetings', actor: 'anonymous', path: (ids) => `${ids.inPersonManagePath}/meetings` },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
+  { name: 'live questions and polls', route: 'live/[token]', actor: 'anonymous', path: (ids) => ids.livePath },
+  // Venue screens (a revocable link a moderator made)
+  { name: 'stage display', route: 'stage/[token]', actor: 'anonymous', path: (ids) => ids.stagePath },
   // Team invites (the link from the mail; one used, revoked or unknown says so)
   { name: 'team invite, used or unknown', route: 'invite/[token]', actor: 'anonymous', path: () => `/invite/${'x'.repeat(43)}` },
   // Speakers
@@ -198,6 +201,12 @@ export const pageInventory: InventoryPage[] = [
     route: 'admin/events/[slug]/categories/[categoryId]',
     actor: 'organiser',
     path: (ids) => `${admin(ids)}/categories/${ids.categoryId}`,
+  },
+  {
+    name: 'moderate live questions',
+    route: 'live/moderate/[sessionId]',
+    actor: 'organiser',
+    path: (ids) => `/live/moderate/${ids.sessionId}`,
   },
   { name: 'admin approvals', route: 'admin/events/[slug]/approvals', actor: 'organiser', path: (ids) => `${admin(ids)}/approvals` },
 ];

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   attendeeCategories,
   categoryInvitationCodes,
   events,
   exhibitors,
   listings,
+  liveStageLinks,
   outbox,
   registrations,
   registrationSessions,
@@ -17,6 +18,7 @@ import {
 } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { upsertUser } from '@/lib/auth/users';
+import { stagePath } from '@/lib/live/stage';
 import { joinToken } from '@/lib/livestream/join-token';
 import { emailChangeToken } from '@/lib/registration/email-change';
 import { manageTokenFor } from '@/lib/registration/manage-token';
@@ -53,6 +55,10 @@ export type SeededIds = {
   joinPath: string;
   /** The online registrant's link to confirm a new address (the mail to the new address carries it). */
   emailChangePath: string;
+  /** The same registrant's live room (questions and polls) for that session. */
+  livePath: string;
+  /** A venue screen's stage display for `sessionId` (a stage link made here, as a moderator would). */
+  stagePath: string;
   /** Another in-person registrant, whom the keyboard journey changes and cancels. */
   keyboardManagePath: string;
   keyboardName: string;
@@ -155,11 +161,24 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     onlineManagePath: `/manage/${manageTokenFor(online.id)}`,
     joinPath: `/join/${joinToken(online.id, online.sessionId)}`,
     emailChangePath: `/manage/email/${emailChangeToken(online.id, online.sequence, 'new.inventory@example.org', new Date(Date.now() + 7 * 86_400_000))}`,
+    livePath: `/live/${joinToken(online.id, online.sessionId)}`,
+    stagePath: await seededStagePath(db, session.id),
     keyboardManagePath: `/manage/${manageTokenFor(keyboard.id)}`,
     keyboardName: keyboard.name,
   };
   fs.writeFileSync(seededIdsFile(), JSON.stringify(ids, null, 2));
   return ids;
+}
+
+/** One stage link for the session, made once per database (the server seeds each run afresh or keeps its data). */
+async function seededStagePath(db: Db, sessionId: string): Promise<string> {
+  const [existing] = await db
+    .select({ id: liveStageLinks.id })
+    .from(liveStageLinks)
+    .where(and(eq(liveStageLinks.sessionId, sessionId), eq(liveStageLinks.label, 'e2e stage'), isNull(liveStageLinks.revokedAt)));
+  const id =
+    existing?.id ?? (await db.insert(liveStageLinks).values({ sessionId, label: 'e2e stage' }).returning({ id: liveStageLinks.id }))[0]!.id;
+  return stagePath(id);
 }
 
 /** What the e2e server recorded when it seeded the database the tests run against. */

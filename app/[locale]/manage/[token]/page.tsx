@@ -168,6 +168,14 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
                 </a>
               </>
             )}
+            {item.livePath && (
+              <>
+                {' '}
+                <a className="button small secondary" href={item.livePath} data-testid="live-link">
+                  {t('liveQuestions')}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>

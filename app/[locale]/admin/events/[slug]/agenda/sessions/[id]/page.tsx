@@ -19,11 +19,12 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
     loadEventPage(
       slug,
       `/admin/events/${slug}/agenda/sessions/${id}`,
-      ({ db, actor }) => Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id)]),
+      ({ db, actor, roles }) =>
+        Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id), roles.includes('organiser')]),
       VENUE_EDITORS,
     ),
   ]);
-  const [options, values] = loaded;
+  const [options, values, moderates] = loaded;
   if (!values) notFound();
   const { eventId: _eventId, firstDay: _firstDay, ...choices } = options;
   return (
@@ -32,6 +33,13 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
         <a href={`/admin/events/${slug}/agenda`}>← {t('editor.back')}</a>
       </p>
       <h2>{t('editor.editTitle')}</h2>
+      {moderates && (
+        <p>
+          <a href={`/live/moderate/${id}`} data-testid="moderate-live">
+            {t('editor.moderateLive')}
+          </a>
+        </p>
+      )}
       <SessionEditor slug={slug} sessionId={id} options={choices} check={checkSessionAction} save={saveSessionAction} defaults={values} />
     </section>
   );
