@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { type ListenConnection, type ListenEvents, pgliteListenConnection, postgresListenConnection } from './listen';
 import { acquireDataDirLock } from './pglite-lock';
 import { openPostgresClients } from './postgres-clients';
 import * as schema from './schema';
@@ -14,6 +15,8 @@ export type OpenDatabase = {
   db: Db;
   driver: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /** A connection that LISTENs for notifications (db/listen.ts); lib/database/notify-hub.ts opens one per process. */
+  openListener: (events: ListenEvents) => ListenConnection;
 };
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -51,7 +54,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     }
     const db = drizzlePostgres({ client: clients.drizzleClient, schema }) as unknown as Db;
     clients.shareTypeParsers();
-    return { db, driver: 'postgres', close: clients.end };
+    const databaseUrl = options.databaseUrl;
+    return { db, driver: 'postgres', close: clients.end, openListener: (events) => postgresListenConnection(databaseUrl, events) };
   }
 
   const release = options.dataDir ? acquireDataDirLock(path.resolve(options.dataDir)) : () => {};
@@ -67,6 +71,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     return {
       db,
       driver: 'pglite',
+      openListener: (events) => pgliteListenConnection(client, events),
       close: async () => {
         await client.close();
         release();
