@@ -64,6 +64,13 @@ export function storePage(path: string, locale: string, page: CachedPage, genera
   }
 }
 
+/** The pages held (of one path, or all), as path and language. */
+export function cachedKeys(path?: string): { path: string; locale: string }[] {
+  return [...store().pages.keys()]
+    .map((key) => ({ locale: key.slice(0, key.indexOf(' ')), path: key.slice(key.indexOf(' ') + 1) }))
+    .filter((key) => path === undefined || key.path === path);
+}
+
 export function forgetPage(path: string, locale: string): void {
   remove(store(), keyOf(path, locale));
 }

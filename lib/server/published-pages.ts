@@ -5,8 +5,16 @@ import { parse as parseCookies } from 'cookie';
 import { programmePath, programmeSlug } from '@/lib/agenda/programme-path';
 import { PAGE_CACHE_HEADER } from '@/lib/http/page-cache-header';
 import { policyWithNonce, scriptNonceOf } from '@/lib/http/security-headers';
-import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/agenda/published-page-cache';
-import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
+import {
+  cachedPage,
+  cachedKeys,
+  dropCachedPages,
+  forgetPage,
+  pageCacheGeneration,
+  storePage,
+  type CachedPage,
+} from '@/lib/agenda/published-page-cache';
+import { LOCALE_COOKIE, locales, preferredLocale } from '@/lib/i18n/locales';
 
 const gzip = promisify(zlib.gzip);
 
@@ -42,7 +50,7 @@ type PageKey = { path: string; locale: string };
  * visitor is never stored. Freshness follows the page's s-maxage; a server action that changes the
  * programme drops it at once (lib/agenda/public-cache.ts).
  */
-export function publishedPageServer(options: { port: number; host: string; now?: () => number }) {
+export function publishedPageServer(options: { port: number; host: string; now?: () => number; previewModeId?: string | null }) {
   const now = options.now ?? Date.now;
   const refills = new Map<string, { generation: number; done: Promise<void> }>();
 
@@ -59,19 +67,41 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     return { path: programmePath(slug), locale: preferredLocale(cookies[LOCALE_COOKIE], headers['accept-language']) };
   }
 
-  /** One render per page at a time; one begun before a drop cannot be stored, so it does not count. */
-  function refill(key: PageKey): Promise<void> {
+  /**
+   * One render per page at a time; one begun before a drop cannot be stored, so it does not count.
+   * `regenerate`: Next.js's own copy is known to be out of date (another instance changed the
+   * programme), so it is rendered anew first; visitors arriving meanwhile wait for that render.
+   */
+  function refill(key: PageKey, regenerate = false): Promise<void> {
     const id = `${key.locale} ${key.path}`;
     const generation = pageCacheGeneration();
     const running = refills.get(id);
-    if (running && running.generation === generation) return running.done;
-    const done = render(key, generation)
+    if (running && running.generation === generation && !regenerate) return running.done;
+    const done = (regenerate ? regenerateInNext(key).then(() => render(key, generation)) : render(key, generation))
       .catch(() => undefined)
       .finally(() => {
         if (refills.get(id)?.done === done) refills.delete(id);
       });
     refills.set(id, { generation, done });
     return done;
+  }
+
+  /**
+   * Has Next.js render the page again and replace its cached copy now (its on-demand revalidation:
+   * the build's preview-mode id in x-prerender-revalidate), instead of serving the old copy for up to
+   * its revalidate time. That answer itself is marked uncacheable, so render() asks once more.
+   * The path carries the language: Next.js skips the proxy (which would add it) for this request.
+   */
+  async function regenerateInNext(key: PageKey): Promise<void> {
+    if (!options.previewModeId) return;
+    await fetchFromNext(
+      options.host,
+      options.port,
+      { ...key, path: `/${key.locale}${key.path}` },
+      {
+        'x-prerender-revalidate': options.previewModeId,
+      },
+    ).catch(() => undefined);
   }
 
   async function render(key: PageKey, generation: number): Promise<void> {
@@ -137,6 +167,23 @@ export function publishedPageServer(options: { port: number; host: string; now?:
       answer(request, response, page, 'MISS');
       return true;
     },
+    /**
+     * Another instance changed the programme of `path` (every programme when undefined): drops the
+     * copies here and renders them anew, in Next.js's page cache too. The languages held here come
+     * first, side by side (visitors wait for them rather than see the old programme); then, for one
+     * path, its other languages one at a time, so a publish costs no burst of renders. Resolves when
+     * the held languages are in place.
+     */
+    revalidate(path?: string): Promise<void> {
+      const held = cachedKeys(path);
+      dropCachedPages(path);
+      const rest = path ? locales.filter((locale) => !held.some((key) => key.locale === locale)).map((locale) => ({ path, locale })) : [];
+      const first = Promise.all(held.map((key) => refill(key, true))).then(() => undefined);
+      void first.then(async () => {
+        for (const key of rest) await regenerateInNext(key);
+      });
+      return first;
+    },
     /** Fills (or refreshes) one page now; for tests. */
     refill: (path: string, locale: string) => refill({ path, locale }),
   };
@@ -155,6 +202,7 @@ function fetchFromNext(
   host: string,
   port: number,
   key: PageKey,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -163,7 +211,12 @@ function fetchFromNext(
         port,
         path: key.path,
         method: 'GET',
-        headers: { cookie: `${LOCALE_COOKIE}=${key.locale}`, 'accept-encoding': 'identity', [PAGE_CACHE_HEADER]: 'refill' },
+        headers: {
+          cookie: `${LOCALE_COOKIE}=${key.locale}`,
+          'accept-encoding': 'identity',
+          [PAGE_CACHE_HEADER]: 'refill',
+          ...extraHeaders,
+        },
         timeout: 30_000,
       },
       (answer) => {

@@ -264,3 +264,63 @@ describe('published page store', () => {
     expect(cachedPageStats()).toEqual({ entries: 0, bytes: 0 });
   });
 });
+
+describe('another instance changed the programme (revalidate)', () => {
+  const PREVIEW_ID = 'build-preview-id';
+  /** Next.js's own cached copy per language: served as it is until a request carries the build's revalidate id. */
+  const nextCopies = new Map<string, number>();
+  const forced: string[] = [];
+  let latest = 1;
+  let standIn: http.Server;
+  let fleetPages: ReturnType<typeof publishedPageServer>;
+  let fleetBase = '';
+
+  beforeAll(async () => {
+    standIn = http.createServer((request, response) => {
+      void fleetPages.serve(request, response).then((answered) => {
+        if (answered) return;
+        const locale = /^\/(\w\w)\//.exec(request.url ?? '')?.[1] ?? /hf_locale=(\w+)/.exec(request.headers.cookie ?? '')?.[1] ?? 'en';
+        const regenerate = request.headers['x-prerender-revalidate'] === PREVIEW_ID;
+        if (regenerate) {
+          forced.push(request.url ?? '');
+          nextCopies.set(locale, latest);
+        } else if (!nextCopies.has(locale)) nextCopies.set(locale, latest);
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          // As Next.js marks an on-demand revalidation's own answer: not to be kept.
+          'cache-control': regenerate ? 'private, no-cache, no-store, max-age=0, must-revalidate' : 's-maxage=30',
+          'x-nextjs-cache': regenerate ? 'REVALIDATED' : 'HIT',
+        });
+        response.end(`<html lang="${locale}">programme v${nextCopies.get(locale)}</html>`);
+      });
+    });
+    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+    const { port } = standIn.address() as AddressInfo;
+    fleetBase = `http://127.0.0.1:${port}`;
+    fleetPages = publishedPageServer({ port, host: '127.0.0.1', now: () => clock, previewModeId: PREVIEW_ID });
+  });
+  afterAll(() => new Promise<void>((resolve) => standIn.close(() => resolve())));
+
+  const page = (locale: string) =>
+    fetch(`${fleetBase}${PROGRAMME}`, { headers: { cookie: `hf_locale=${locale}` } }).then(async (r) => ({
+      body: await r.text(),
+      state: r.headers.get(PAGE_CACHE_HEADER),
+    }));
+
+  it('drops the copies held, has Next.js render them anew, then serves the new programme; other languages are regenerated after', async () => {
+    expect((await page('en')).body).toContain('v1');
+    expect((await page('en')).state).toBe('HIT');
+    latest = 2;
+    // Without a revalidation both caches keep the old programme.
+    expect((await page('en')).body).toContain('v1');
+    await fleetPages.revalidate(PROGRAMME);
+    expect(forced[0]).toBe(`/en${PROGRAMME}`);
+    const after = await page('en');
+    expect(after.body).toContain('v2');
+    expect(after.state).toBe('HIT');
+    // The languages not held here are regenerated in Next.js one after another, not stored here.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(forced.slice(1).sort()).toEqual(['/ja', '/ko', '/th', '/zh'].map((l) => `${l}${PROGRAMME}`).sort());
+    expect(cachedPage(PROGRAMME, 'zh')).toBeUndefined();
+  });
+});
