@@ -7,7 +7,8 @@ import { log } from '@/lib/observability/log';
  * Tells the other app instances that an event's public programme changed (a publish, or an edit to a
  * venue, room or speaker it shows), over PostgreSQL LISTEN/NOTIFY (lib/database/notify-hub.ts), so
  * they drop and re-render their copies of it (lib/server/published-pages.ts) at once instead of when
- * those expire. The payload names the instance that sent it: that one has already dropped its own.
+ * those expire. The instance that made the change gets it too, and renders its dropped copies anew
+ * at once instead of at the next visit. The payload names the sending instance (for the logs).
  */
 export const PROGRAMME_CHANNEL = 'programme_changed';
 
@@ -29,8 +30,9 @@ export async function announceProgrammeChange(eventSlug?: string, from = instanc
 }
 
 /**
- * Runs `onChange(slug)` for every change another instance announces (`undefined`: every event), and
- * for every event when announcements may have been missed (the listening connection came back).
+ * Runs `onChange(slug)` for every change any instance announces, this one included (`undefined`:
+ * every event), and for every event when announcements may have been missed (the listening
+ * connection came back).
  */
 export function followProgrammeChanges(onChange: (eventSlug: string | undefined) => void): Unsubscribe {
   return subscribe(PROGRAMME_CHANNEL, (payload) => {
@@ -42,7 +44,6 @@ export function followProgrammeChanges(onChange: (eventSlug: string | undefined)
       log().warn({ payload }, 'programme change: unreadable notification');
       return;
     }
-    if (change.from === instanceId()) return;
     onChange(typeof change.slug === 'string' ? change.slug : undefined);
   });
 }

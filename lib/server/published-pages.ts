@@ -38,6 +38,7 @@ const NOT_REPLAYED = new Set([
 ]);
 
 type PageKey = { path: string; locale: string };
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 /**
  * The app server's fast path for the public programme: the bytes Next.js rendered for it, answered
@@ -77,7 +78,7 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     const generation = pageCacheGeneration();
     const running = refills.get(id);
     if (running && running.generation === generation && !regenerate) return running.done;
-    const done = (regenerate ? regenerateInNext(key).then(() => render(key, generation)) : render(key, generation))
+    const done = render(key, generation, regenerate)
       .catch(() => undefined)
       .finally(() => {
         if (refills.get(id)?.done === done) refills.delete(id);
@@ -89,23 +90,24 @@ export function publishedPageServer(options: { port: number; host: string; now?:
   /**
    * Has Next.js render the page again and replace its cached copy now (its on-demand revalidation:
    * the build's preview-mode id in x-prerender-revalidate), instead of serving the old copy for up to
-   * its revalidate time. That answer itself is marked uncacheable, so render() asks once more.
-   * The path carries the language: Next.js skips the proxy (which would add it) for this request.
+   * its revalidate time. The path carries the language: Next.js skips the proxy (which would add it)
+   * for this request. Without the id, a plain refill.
    */
-  async function regenerateInNext(key: PageKey): Promise<void> {
-    if (!options.previewModeId) return;
-    await fetchFromNext(
+  function regenerateInNext(key: PageKey): Promise<Answer> {
+    if (!options.previewModeId) return fetchFromNext(options.host, options.port, key);
+    return fetchFromNext(
       options.host,
       options.port,
       { ...key, path: `/${key.locale}${key.path}` },
       {
         'x-prerender-revalidate': options.previewModeId,
       },
-    ).catch(() => undefined);
+    );
   }
 
-  async function render(key: PageKey, generation: number): Promise<void> {
-    const answer = await fetchFromNext(options.host, options.port, key);
+  /** Asks Next.js for the page (anew when `regenerate`) and keeps its answer if it may be shared. */
+  async function render(key: PageKey, generation: number, regenerate = false): Promise<void> {
+    const answer = regenerate ? await regenerateInNext(key) : await fetchFromNext(options.host, options.port, key);
     if (answer.status === 404 || answer.status === 410) return forgetPage(key.path, key.locale);
     const cacheControl = String(answer.headers['cache-control'] ?? '');
     if (answer.status !== 200 || !answer.headers['x-nextjs-cache'] || /no-store|private/.test(cacheControl)) return;
@@ -180,7 +182,7 @@ export function publishedPageServer(options: { port: number; host: string; now?:
       const rest = path ? locales.filter((locale) => !held.some((key) => key.locale === locale)).map((locale) => ({ path, locale })) : [];
       const first = Promise.all(held.map((key) => refill(key, true))).then(() => undefined);
       void first.then(async () => {
-        for (const key of rest) await regenerateInNext(key);
+        for (const key of rest) await regenerateInNext(key).catch(() => undefined);
       });
       return first;
     },
@@ -198,12 +200,7 @@ function mergeVary(existing: string | string[] | undefined, names: string[]): st
   return values.join(', ');
 }
 
-function fetchFromNext(
-  host: string,
-  port: number,
-  key: PageKey,
-  extraHeaders: Record<string, string> = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function fetchFromNext(host: string, port: number, key: PageKey, extraHeaders: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {

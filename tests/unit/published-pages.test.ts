@@ -14,6 +14,7 @@ import {
   MAX_CACHED_PAGES,
   storePage,
   pageCacheGeneration,
+  resetPageCache,
   type CachedPage,
 } from '@/lib/agenda/published-page-cache';
 import { PAGE_CACHE_HEADER, publishedPageServer } from '@/lib/server/published-pages';
@@ -287,8 +288,7 @@ describe('another instance changed the programme (revalidate)', () => {
         } else if (!nextCopies.has(locale)) nextCopies.set(locale, latest);
         response.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
-          // As Next.js marks an on-demand revalidation's own answer: not to be kept.
-          'cache-control': regenerate ? 'private, no-cache, no-store, max-age=0, must-revalidate' : 's-maxage=30',
+          'cache-control': 's-maxage=30',
           'x-nextjs-cache': regenerate ? 'REVALIDATED' : 'HIT',
         });
         response.end(`<html lang="${locale}">programme v${nextCopies.get(locale)}</html>`);
@@ -300,6 +300,7 @@ describe('another instance changed the programme (revalidate)', () => {
     fleetPages = publishedPageServer({ port, host: '127.0.0.1', now: () => clock, previewModeId: PREVIEW_ID });
   });
   afterAll(() => new Promise<void>((resolve) => standIn.close(() => resolve())));
+  beforeEach(() => resetPageCache());
 
   const page = (locale: string) =>
     fetch(`${fleetBase}${PROGRAMME}`, { headers: { cookie: `hf_locale=${locale}` } }).then(async (r) => ({
@@ -315,6 +316,8 @@ describe('another instance changed the programme (revalidate)', () => {
     expect((await page('en')).body).toContain('v1');
     await fleetPages.revalidate(PROGRAMME);
     expect(forced[0]).toBe(`/en${PROGRAMME}`);
+    // The regenerated answer itself is kept: no second request to Next.js.
+    expect(cachedPage(PROGRAMME, 'en')?.body.toString()).toContain('v2');
     const after = await page('en');
     expect(after.body).toContain('v2');
     expect(after.state).toBe('HIT');
@@ -322,5 +325,15 @@ describe('another instance changed the programme (revalidate)', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(forced.slice(1).sort()).toEqual(['/ja', '/ko', '/th', '/zh'].map((l) => `${l}${PROGRAMME}`).sort());
     expect(cachedPage(PROGRAMME, 'zh')).toBeUndefined();
+  });
+
+  it('renders anew the copies this instance dropped itself a moment before (the instance that made the change)', async () => {
+    await page('en');
+    latest = 3;
+    forced.length = 0;
+    dropCachedPages(PROGRAMME);
+    await fleetPages.revalidate(PROGRAMME);
+    expect(forced[0]).toBe(`/en${PROGRAMME}`);
+    expect(cachedPage(PROGRAMME, 'en')?.body.toString()).toContain('v3');
   });
 });
