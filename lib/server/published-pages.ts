@@ -14,7 +14,7 @@ import {
   storePage,
   type CachedPage,
 } from '@/lib/agenda/published-page-cache';
-import { LOCALE_COOKIE, locales, preferredLocale } from '@/lib/i18n/locales';
+import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
 
 const gzip = promisify(zlib.gzip);
 
@@ -170,21 +170,16 @@ export function publishedPageServer(options: { port: number; host: string; now?:
       return true;
     },
     /**
-     * Another instance changed the programme of `path` (every programme when undefined): drops the
-     * copies here and renders them anew, in Next.js's page cache too. The languages held here come
-     * first, side by side (visitors wait for them rather than see the old programme); then, for one
-     * path, its other languages one at a time, so a publish costs no burst of renders. Resolves when
-     * the held languages are in place.
+     * A programme changed (announced by any instance, this one included): drops the copies of `path`
+     * here (of every programme when undefined) and renders anew, side by side, the languages held
+     * here or dropped a moment ago, in Next.js's page cache too; visitors arriving meanwhile wait for
+     * that render rather than see the old programme. Languages this instance has not served from
+     * memory are left to Next.js's own revalidation (30 s). Resolves when the new copies are in place.
      */
     revalidate(path?: string): Promise<void> {
       const held = cachedKeys(path);
       dropCachedPages(path);
-      const rest = path ? locales.filter((locale) => !held.some((key) => key.locale === locale)).map((locale) => ({ path, locale })) : [];
-      const first = Promise.all(held.map((key) => refill(key, true))).then(() => undefined);
-      void first.then(async () => {
-        for (const key of rest) await regenerateInNext(key).catch(() => undefined);
-      });
-      return first;
+      return Promise.all(held.map((key) => refill(key, true))).then(() => undefined);
     },
     /** Fills (or refreshes) one page now; for tests. */
     refill: (path: string, locale: string) => refill({ path, locale }),
