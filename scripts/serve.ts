@@ -2,13 +2,18 @@
 // programme from memory (lib/server/published-pages.ts). `npm start`, the tests and the bench all
 // run it, bundled into .next/hybrid-forum/serve.mjs (scripts/build-server.mjs), with PORT and
 // HOSTNAME from the environment.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
 import { admit } from '../lib/server/admit-request';
 import { HeldBodyRequest } from '../lib/server/held-body-request';
-import { runShutdownHooks } from '../lib/server/shutdown';
+import { onShutdown, runShutdownHooks } from '../lib/server/shutdown';
+import { followProgrammeChanges } from '../lib/agenda/programme-changes';
+import { programmePath } from '../lib/agenda/programme-path';
+import { closeNotifyHub } from '../lib/database/notify-hub';
 import { locales } from '../lib/i18n/locales';
 import { timeRequest } from '../lib/observability/http-timing';
 import { REQUEST_ID_HEADER, requestIdFor } from '../lib/observability/request-id';
@@ -26,7 +31,20 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   // Refills ask Next.js over loopback when the server listens on every interface.
-  const pages = publishedPageServer({ port: env.port, host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname });
+  const pages = publishedPageServer({
+    port: env.port,
+    host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname,
+    previewModeId: previewModeId(),
+  });
+  // Another instance changed a programme: drop and re-render the copies here (lib/agenda/programme-changes.ts).
+  const following = followProgrammeChanges((slug) => void pages.revalidate(slug ? programmePath(slug) : undefined));
+  following.listening.catch((error) =>
+    console.error('[serve] not following programme changes:', error instanceof Error ? error.message : error),
+  );
+  onShutdown('notifications', async () => {
+    following();
+    await closeNotifyHub();
+  });
   const routeOf = buildRouteLabeler(process.cwd(), locales);
   const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
     timeRequest(request, response, routeOf);
@@ -66,6 +84,18 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** The build's id for Next.js's on-demand revalidation (lib/server/published-pages.ts), or null. */
+function previewModeId(): string | null {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'prerender-manifest.json'), 'utf8')) as {
+      preview?: { previewModeId?: string };
+    };
+    return manifest.preview?.previewModeId ?? null;
+  } catch {
+    return null;
+  }
 }
 
 main().catch((error) => {

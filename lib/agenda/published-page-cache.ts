@@ -23,13 +23,13 @@ export type CachedPage = {
 export const MAX_CACHED_PAGES = 200;
 export const MAX_CACHED_PAGE_BYTES = 48 * 1024 * 1024;
 
-type Store = { pages: Map<string, CachedPage>; bytes: number; generation: number };
+type Store = { pages: Map<string, CachedPage>; bytes: number; generation: number; dropped: Map<string, number> };
 
 const STORE = Symbol.for('hybrid-forum.published-pages');
 
 function store(): Store {
   const holder = globalThis as { [STORE]?: Store };
-  holder[STORE] ??= { pages: new Map(), bytes: 0, generation: 0 };
+  holder[STORE] ??= { pages: new Map(), bytes: 0, generation: 0, dropped: new Map() };
   return holder[STORE];
 }
 
@@ -64,6 +64,23 @@ export function storePage(path: string, locale: string, page: CachedPage, genera
   }
 }
 
+/** How long a dropped page still counts as one this instance serves (cachedKeys). */
+const RECENTLY_DROPPED_MS = 10_000;
+
+/**
+ * The pages held (of one path, or all), as path and language, and those dropped in the last
+ * seconds: the instance that made a change has dropped its copies before the announcement of it
+ * comes back (lib/agenda/programme-changes.ts), and they are the ones to render anew.
+ */
+export function cachedKeys(path?: string, now = Date.now()): { path: string; locale: string }[] {
+  const current = store();
+  const keys = new Set(current.pages.keys());
+  for (const [key, at] of current.dropped) if (now - at < RECENTLY_DROPPED_MS) keys.add(key);
+  return [...keys]
+    .map((key) => ({ locale: key.slice(0, key.indexOf(' ')), path: key.slice(key.indexOf(' ') + 1) }))
+    .filter((key) => path === undefined || key.path === path);
+}
+
 export function forgetPage(path: string, locale: string): void {
   remove(store(), keyOf(path, locale));
 }
@@ -72,7 +89,19 @@ export function forgetPage(path: string, locale: string): void {
 export function dropCachedPages(path?: string): void {
   const current = store();
   current.generation += 1;
-  for (const key of [...current.pages.keys()]) if (path === undefined || key.endsWith(` ${path}`)) remove(current, key);
+  const now = Date.now();
+  for (const [key, at] of current.dropped) if (now - at >= RECENTLY_DROPPED_MS) current.dropped.delete(key);
+  for (const key of [...current.pages.keys()])
+    if (path === undefined || key.endsWith(` ${path}`)) {
+      remove(current, key);
+      if (current.dropped.size < MAX_CACHED_PAGES) current.dropped.set(key, now);
+    }
+}
+
+/** Forgets every page and every recent drop; for tests. */
+export function resetPageCache(): void {
+  dropCachedPages();
+  store().dropped.clear();
 }
 
 function remove(current: Store, key: string): void {

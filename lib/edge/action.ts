@@ -66,7 +66,7 @@ export async function publicEventAction<T extends object>(
   options: { rateLimit?: RateLimitName },
   run: (context: { db: Db; slug: string }) => Promise<T>,
 ): Promise<T | Failure> {
-  const limited = options.rateLimit ? overLimit(options.rateLimit, await headers()) : null;
+  const limited = options.rateLimit ? await overLimit(options.rateLimit, await headers()) : null;
   if (limited) return limited;
   const parsed = eventSlug(slug);
   if (!parsed.ok) return parsed;

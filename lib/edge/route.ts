@@ -46,7 +46,7 @@ export function eventRoute<Params extends { slug: string }>(
   handle: (context: { request: Request; params: Params; db: Db; slug: string }) => Promise<Response>,
 ): Handler<Params> {
   return async (request, { params }) => {
-    const limited = options.rateLimit ? overLimit(options.rateLimit, request.headers) : null;
+    const limited = options.rateLimit ? await overLimit(options.rateLimit, request.headers) : null;
     if (limited) return errorResponse(limited);
     const resolved = await params;
     const slug = eventSlug(resolved.slug);

@@ -2,7 +2,8 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from './client-address';
 
 /**
  * A sliding-window limiter kept in memory: cheap enough to sit in front of every public write.
- * Each app instance counts on its own, so N instances allow up to N × limit per window.
+ * Each process counts on its own, so it serves PGlite (one process); on PostgreSQL the edges count in
+ * the database instead (lib/edge/rate-limits.ts, shared-rate-limit.ts), shared by every instance.
  */
 export type RateLimiter = {
   /** Counts one hit for `key` and says whether it was within the limit. */
@@ -55,14 +56,22 @@ function perMinuteFromEnv(name: string, fallback: number): number {
 
 const KEY = Symbol.for('hybrid-forum.registration-limiter');
 
-/** The limiter in front of registration (API and form); RATE_LIMIT_REGISTRATIONS_PER_MINUTE tunes it. */
+/** Registrations (API and form) one client may send a minute; RATE_LIMIT_REGISTRATIONS_PER_MINUTE tunes it (default 20). */
+export function registrationsPerMinute(): number {
+  return perMinuteFromEnv('RATE_LIMIT_REGISTRATIONS_PER_MINUTE', 20);
+}
+
+/** The in-memory limiter in front of registration (API and form). */
 export function registrationLimiter(): RateLimiter {
   const holder = globalThis as { [KEY]?: RateLimiter };
-  holder[KEY] ??= createRateLimiter({ limit: perMinuteFromEnv('RATE_LIMIT_REGISTRATIONS_PER_MINUTE', 20), windowMs: 60_000 });
+  holder[KEY] ??= createRateLimiter({ limit: registrationsPerMinute(), windowMs: 60_000 });
   return holder[KEY];
 }
 
 const WRONG_CODES_KEY = Symbol.for('hybrid-forum.wrong-ticket-code-limiter');
+
+/** Wrong ticket codes one desk (staff member) may enter: 10 a minute. */
+export const WRONG_TICKET_CODES = { limit: 10, windowMs: 60_000 };
 
 /**
  * Wrong ticket codes from one desk (one signed-in staff member): 10 a minute. A short code is a
@@ -70,6 +79,6 @@ const WRONG_CODES_KEY = Symbol.for('hybrid-forum.wrong-ticket-code-limiter');
  */
 export function wrongTicketCodeLimiter(): RateLimiter {
   const holder = globalThis as { [WRONG_CODES_KEY]?: RateLimiter };
-  holder[WRONG_CODES_KEY] ??= createRateLimiter({ limit: 10, windowMs: 60_000 });
+  holder[WRONG_CODES_KEY] ??= createRateLimiter(WRONG_TICKET_CODES);
   return holder[WRONG_CODES_KEY];
 }

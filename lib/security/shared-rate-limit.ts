@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { lt, type SQL, sql } from 'drizzle-orm';
+import { eq, lt, type SQL, sql } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
 import type { Db } from '@/db/types';
 
@@ -25,6 +25,18 @@ export async function takeSharedHit(db: Db, key: string, options: { limit: numbe
     admitted: sql`${expired} or ${room}`,
   });
   if (row.admitted) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.since.getTime() + options.windowMs - now.getTime()) / 1000)) };
+}
+
+/**
+ * Whether `key` has used up `limit` hits in its current window, without counting one (for limits on
+ * failures only: takeSharedHit counts the failures).
+ */
+export async function sharedSpent(db: Db, key: string, options: { limit: number; windowMs: number; now?: Date }): Promise<Verdict> {
+  const now = options.now ?? new Date();
+  const [row] = await db.select({ count: rateLimits.count, since: rateLimits.since }).from(rateLimits).where(eq(rateLimits.key, key));
+  if (!row || row.since.getTime() <= now.getTime() - options.windowMs || row.count < options.limit)
+    return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.since.getTime() + options.windowMs - now.getTime()) / 1000)) };
 }
 

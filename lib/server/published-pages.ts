@@ -5,7 +5,15 @@ import { parse as parseCookies } from 'cookie';
 import { programmePath, programmeSlug } from '@/lib/agenda/programme-path';
 import { PAGE_CACHE_HEADER } from '@/lib/http/page-cache-header';
 import { policyWithNonce, scriptNonceOf } from '@/lib/http/security-headers';
-import { cachedPage, forgetPage, pageCacheGeneration, storePage, type CachedPage } from '@/lib/agenda/published-page-cache';
+import {
+  cachedPage,
+  cachedKeys,
+  dropCachedPages,
+  forgetPage,
+  pageCacheGeneration,
+  storePage,
+  type CachedPage,
+} from '@/lib/agenda/published-page-cache';
 import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
 
 const gzip = promisify(zlib.gzip);
@@ -30,6 +38,7 @@ const NOT_REPLAYED = new Set([
 ]);
 
 type PageKey = { path: string; locale: string };
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 /**
  * The app server's fast path for the public programme: the bytes Next.js rendered for it, answered
@@ -42,7 +51,7 @@ type PageKey = { path: string; locale: string };
  * visitor is never stored. Freshness follows the page's s-maxage; a server action that changes the
  * programme drops it at once (lib/agenda/public-cache.ts).
  */
-export function publishedPageServer(options: { port: number; host: string; now?: () => number }) {
+export function publishedPageServer(options: { port: number; host: string; now?: () => number; previewModeId?: string | null }) {
   const now = options.now ?? Date.now;
   const refills = new Map<string, { generation: number; done: Promise<void> }>();
 
@@ -59,13 +68,17 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     return { path: programmePath(slug), locale: preferredLocale(cookies[LOCALE_COOKIE], headers['accept-language']) };
   }
 
-  /** One render per page at a time; one begun before a drop cannot be stored, so it does not count. */
-  function refill(key: PageKey): Promise<void> {
+  /**
+   * One render per page at a time; one begun before a drop cannot be stored, so it does not count.
+   * `regenerate`: Next.js's own copy is known to be out of date (another instance changed the
+   * programme), so it is rendered anew first; visitors arriving meanwhile wait for that render.
+   */
+  function refill(key: PageKey, regenerate = false): Promise<void> {
     const id = `${key.locale} ${key.path}`;
     const generation = pageCacheGeneration();
     const running = refills.get(id);
-    if (running && running.generation === generation) return running.done;
-    const done = render(key, generation)
+    if (running && running.generation === generation && !regenerate) return running.done;
+    const done = render(key, generation, regenerate)
       .catch(() => undefined)
       .finally(() => {
         if (refills.get(id)?.done === done) refills.delete(id);
@@ -74,8 +87,27 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     return done;
   }
 
-  async function render(key: PageKey, generation: number): Promise<void> {
-    const answer = await fetchFromNext(options.host, options.port, key);
+  /**
+   * Has Next.js render the page again and replace its cached copy now (its on-demand revalidation:
+   * the build's preview-mode id in x-prerender-revalidate), instead of serving the old copy for up to
+   * its revalidate time. The path carries the language: Next.js skips the proxy (which would add it)
+   * for this request. Without the id, a plain refill.
+   */
+  function regenerateInNext(key: PageKey): Promise<Answer> {
+    if (!options.previewModeId) return fetchFromNext(options.host, options.port, key);
+    return fetchFromNext(
+      options.host,
+      options.port,
+      { ...key, path: `/${key.locale}${key.path}` },
+      {
+        'x-prerender-revalidate': options.previewModeId,
+      },
+    );
+  }
+
+  /** Asks Next.js for the page (anew when `regenerate`) and keeps its answer if it may be shared. */
+  async function render(key: PageKey, generation: number, regenerate = false): Promise<void> {
+    const answer = regenerate ? await regenerateInNext(key) : await fetchFromNext(options.host, options.port, key);
     if (answer.status === 404 || answer.status === 410) return forgetPage(key.path, key.locale);
     const cacheControl = String(answer.headers['cache-control'] ?? '');
     if (answer.status !== 200 || !answer.headers['x-nextjs-cache'] || /no-store|private/.test(cacheControl)) return;
@@ -137,6 +169,18 @@ export function publishedPageServer(options: { port: number; host: string; now?:
       answer(request, response, page, 'MISS');
       return true;
     },
+    /**
+     * A programme changed (announced by any instance, this one included): drops the copies of `path`
+     * here (of every programme when undefined) and renders anew, side by side, the languages held
+     * here or dropped a moment ago, in Next.js's page cache too; visitors arriving meanwhile wait for
+     * that render rather than see the old programme. Languages this instance has not served from
+     * memory are left to Next.js's own revalidation (30 s). Resolves when the new copies are in place.
+     */
+    revalidate(path?: string): Promise<void> {
+      const held = cachedKeys(path);
+      dropCachedPages(path);
+      return Promise.all(held.map((key) => refill(key, true))).then(() => undefined);
+    },
     /** Fills (or refreshes) one page now; for tests. */
     refill: (path: string, locale: string) => refill({ path, locale }),
   };
@@ -151,11 +195,7 @@ function mergeVary(existing: string | string[] | undefined, names: string[]): st
   return values.join(', ');
 }
 
-function fetchFromNext(
-  host: string,
-  port: number,
-  key: PageKey,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function fetchFromNext(host: string, port: number, key: PageKey, extraHeaders: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -163,7 +203,12 @@ function fetchFromNext(
         port,
         path: key.path,
         method: 'GET',
-        headers: { cookie: `${LOCALE_COOKIE}=${key.locale}`, 'accept-encoding': 'identity', [PAGE_CACHE_HEADER]: 'refill' },
+        headers: {
+          cookie: `${LOCALE_COOKIE}=${key.locale}`,
+          'accept-encoding': 'identity',
+          [PAGE_CACHE_HEADER]: 'refill',
+          ...extraHeaders,
+        },
         timeout: 30_000,
       },
       (answer) => {

@@ -14,6 +14,7 @@ import {
   MAX_CACHED_PAGES,
   storePage,
   pageCacheGeneration,
+  resetPageCache,
   type CachedPage,
 } from '@/lib/agenda/published-page-cache';
 import { PAGE_CACHE_HEADER, publishedPageServer } from '@/lib/server/published-pages';
@@ -262,5 +263,76 @@ describe('published page store', () => {
     expect(cachedPageStats()).toEqual({ entries: entries - 1, bytes: bytes - large * 1.25 });
     dropCachedPages();
     expect(cachedPageStats()).toEqual({ entries: 0, bytes: 0 });
+  });
+});
+
+describe('another instance changed the programme (revalidate)', () => {
+  const PREVIEW_ID = 'build-preview-id';
+  /** Next.js's own cached copy per language: served as it is until a request carries the build's revalidate id. */
+  const nextCopies = new Map<string, number>();
+  const forced: string[] = [];
+  let latest = 1;
+  let standIn: http.Server;
+  let fleetPages: ReturnType<typeof publishedPageServer>;
+  let fleetBase = '';
+
+  beforeAll(async () => {
+    standIn = http.createServer((request, response) => {
+      void fleetPages.serve(request, response).then((answered) => {
+        if (answered) return;
+        const locale = /^\/(\w\w)\//.exec(request.url ?? '')?.[1] ?? /hf_locale=(\w+)/.exec(request.headers.cookie ?? '')?.[1] ?? 'en';
+        const regenerate = request.headers['x-prerender-revalidate'] === PREVIEW_ID;
+        if (regenerate) {
+          forced.push(request.url ?? '');
+          nextCopies.set(locale, latest);
+        } else if (!nextCopies.has(locale)) nextCopies.set(locale, latest);
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 's-maxage=30',
+          'x-nextjs-cache': regenerate ? 'REVALIDATED' : 'HIT',
+        });
+        response.end(`<html lang="${locale}">programme v${nextCopies.get(locale)}</html>`);
+      });
+    });
+    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+    const { port } = standIn.address() as AddressInfo;
+    fleetBase = `http://127.0.0.1:${port}`;
+    fleetPages = publishedPageServer({ port, host: '127.0.0.1', now: () => clock, previewModeId: PREVIEW_ID });
+  });
+  afterAll(() => new Promise<void>((resolve) => standIn.close(() => resolve())));
+  beforeEach(() => resetPageCache());
+
+  const page = (locale: string) =>
+    fetch(`${fleetBase}${PROGRAMME}`, { headers: { cookie: `hf_locale=${locale}` } }).then(async (r) => ({
+      body: await r.text(),
+      state: r.headers.get(PAGE_CACHE_HEADER),
+    }));
+
+  it('drops the copies held, has Next.js render them anew, then serves the new programme', async () => {
+    expect((await page('en')).body).toContain('v1');
+    expect((await page('en')).state).toBe('HIT');
+    latest = 2;
+    // Without a revalidation both caches keep the old programme.
+    expect((await page('en')).body).toContain('v1');
+    await fleetPages.revalidate(PROGRAMME);
+    expect(forced[0]).toBe(`/en${PROGRAMME}`);
+    // The regenerated answer itself is kept: no second request to Next.js.
+    expect(cachedPage(PROGRAMME, 'en')?.body.toString()).toContain('v2');
+    const after = await page('en');
+    expect(after.body).toContain('v2');
+    expect(after.state).toBe('HIT');
+    // Only the languages held here are rendered anew.
+    expect(forced).toEqual([`/en${PROGRAMME}`]);
+    expect(cachedPage(PROGRAMME, 'zh')).toBeUndefined();
+  });
+
+  it('renders anew the copies this instance dropped itself a moment before (the instance that made the change)', async () => {
+    await page('en');
+    latest = 3;
+    forced.length = 0;
+    dropCachedPages(PROGRAMME);
+    await fleetPages.revalidate(PROGRAMME);
+    expect(forced[0]).toBe(`/en${PROGRAMME}`);
+    expect(cachedPage(PROGRAMME, 'en')?.body.toString()).toContain('v3');
   });
 });

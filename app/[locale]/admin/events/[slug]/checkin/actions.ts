@@ -24,10 +24,10 @@ export async function checkInAction(slug: string, input: unknown): Promise<Resul
     async ({ db, actor, event }) => {
       const parsed = queuedScanSchema.safeParse(input);
       if (!parsed.success) return invalid({ code: parsed.error.issues[0]?.message ?? vmsg('ticketCode') });
-      const limited = overWrongTicketCodes(actor!.userId);
+      const limited = await overWrongTicketCodes(actor!.userId);
       if (limited) return limited;
       const result = await checkIn(db, actor, event.slug, parsed.data.code, { scanKey: parsed.data.scanKey });
-      if (result.outcome === 'unknown-code') countWrongTicketCode(actor!.userId);
+      if (result.outcome === 'unknown-code') await countWrongTicketCode(actor!.userId);
       return ok({ view: describeCheckIn(result, (await getLocale()) as Locale) });
     },
     DESK,
