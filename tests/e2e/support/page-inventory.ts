@@ -72,6 +72,13 @@ export const pageInventory: InventoryPage[] = [
   { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
   { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
+  // A certificate's verification URL (an altered code says it is not valid)
+  {
+    name: 'certificate check, not valid',
+    route: 'verify/certificate/[code]',
+    actor: 'anonymous',
+    path: () => `/verify/certificate/00000000-0000-4000-8000-000000000000.${'x'.repeat(43)}`,
+  },
   // Team invites (the link from the mail; one used, revoked or unknown says so)
   { name: 'team invite, used or unknown', route: 'invite/[token]', actor: 'anonymous', path: () => `/invite/${'x'.repeat(43)}` },
   // Speakers
