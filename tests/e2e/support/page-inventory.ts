@@ -167,6 +167,7 @@ export const pageInventory: InventoryPage[] = [
   },
   { name: 'admin audit', route: 'admin/events/[slug]/audit', actor: 'organiser', path: (ids) => `${admin(ids)}/audit` },
   { name: 'admin check-in desk', route: 'admin/events/[slug]/checkin', actor: 'organiser', path: (ids) => `${admin(ids)}/checkin` },
+  { name: 'admin attendance reports', route: 'admin/events/[slug]/reports', actor: 'organiser', path: (ids) => `${admin(ids)}/reports` },
   { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },
   { name: 'admin one mail', route: 'admin/events/[slug]/mail/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/mail/${ids.mailId}` },
   {
