@@ -127,6 +127,8 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     // Creating an event is a platform role's (the demo organiser holds it); to anyone else it does not exist.
     '/admin/events/new',
     `${base}/checkin`,
+    `${base}/checkin/door`,
+    `${base}/reports`,
   ];
   for (const page of pages) expect((await organiser.get(page)).status(), `organiser ${page}`).toBe(200);
   // The organiser does see the registrant, so the refusals below are about who asks.
@@ -136,17 +138,20 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
   // registrant above is online, so at no venue: Bangkok's manager does not see them. The seeded session
   // (in `pages`) is Nanning's, so Bangkok's manager is refused its editor.
   const opens: Partial<Record<Role, Record<string, number[]>>> = {
-    checkin: { [`${base}/checkin`]: [200], [base]: [307] },
+    checkin: { [`${base}/checkin`]: [200], [`${base}/checkin/door`]: [200], [base]: [307] },
     venueManager: {
       [base]: [307],
       [`${base}/agenda`]: [200],
       [`${base}/agenda/sessions/new`]: [200],
       [`${base}/registrations`]: [200],
       [`${base}/checkin`]: [200],
+      [`${base}/checkin/door`]: [200],
+      [`${base}/reports`]: [200],
     },
     viewer: {
       [base]: [200],
       [`${base}/agenda`]: [200],
+      [`${base}/reports`]: [200],
       [`${base}/registrations`]: [200],
       [`${base}/registrations/${registrationId}`]: [200],
     },
@@ -183,6 +188,11 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
       const refusal = role === 'anonymous' ? 401 : 403;
       expect([badge.status(), sheets.status()], `${role} badges`).toEqual([refusal, refusal]);
     }
+    // The attendance CSV: readers (the viewer, a venue manager for their venue) only.
+    const attendance = await client.get(`${base}/reports/attendance.csv`, { maxRedirects: 0 });
+    expect(attendance.status(), `${role} attendance CSV`).toBe(
+      role === 'viewer' || role === 'venueManager' ? 200 : role === 'anonymous' ? 401 : 403,
+    );
     const csv = await client.get(`${base}/registrations/export.csv`, { maxRedirects: 0 });
     if (role === 'viewer' || role === 'venueManager') {
       // Both read the export; the manager's holds Bangkok's registrants only.

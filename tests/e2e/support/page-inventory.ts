@@ -85,6 +85,12 @@ export const pageInventory: InventoryPage[] = [
   { name: 'speaker portal', route: 'speaker', actor: 'speaker', path: () => '/speaker' },
   // Check-in staff
   { name: 'check-in desk (venue staff)', route: 'admin/events/[slug]/checkin', actor: 'checkin', path: (ids) => `${admin(ids)}/checkin` },
+  {
+    name: 'session door, choosing (venue staff)',
+    route: 'admin/events/[slug]/checkin/door',
+    actor: 'checkin',
+    path: (ids) => `${admin(ids)}/checkin/door`,
+  },
   // Organisers
   { name: 'admin home', route: 'admin', actor: 'organiser', path: () => '/admin' },
   { name: 'admin new event', route: 'admin/events/new', actor: 'organiser', path: () => '/admin/events/new' },
@@ -167,6 +173,12 @@ export const pageInventory: InventoryPage[] = [
   },
   { name: 'admin audit', route: 'admin/events/[slug]/audit', actor: 'organiser', path: (ids) => `${admin(ids)}/audit` },
   { name: 'admin check-in desk', route: 'admin/events/[slug]/checkin', actor: 'organiser', path: (ids) => `${admin(ids)}/checkin` },
+  {
+    name: 'session door, scanning',
+    route: 'admin/events/[slug]/checkin/door',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/checkin/door?session=${ids.sessionId}`,
+  },
   { name: 'admin attendance reports', route: 'admin/events/[slug]/reports', actor: 'organiser', path: (ids) => `${admin(ids)}/reports` },
   { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },
   { name: 'admin one mail', route: 'admin/events/[slug]/mail/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/mail/${ids.mailId}` },
