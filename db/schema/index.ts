@@ -9,3 +9,4 @@ export * from './questions';
 export * from './categories';
 export * from './checkin';
 export * from './exhibition';
+export * from './visa';

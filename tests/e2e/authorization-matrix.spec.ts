@@ -30,6 +30,7 @@ const MANAGE_ACTIONS = {
   cancel: 'app/[locale]/manage/[token]/actions.ts#cancelRegistrationAction',
   erase: 'app/[locale]/manage/[token]/actions.ts#eraseRegistrationAction',
   details: 'app/[locale]/manage/[token]/actions.ts#changeDetailsAction',
+  visa: 'app/[locale]/manage/[token]/actions.ts#requestVisaLetterAction',
 } as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
@@ -129,6 +130,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/checkin`,
     `${base}/checkin/door`,
     `${base}/reports`,
+    `${base}/visa-letters`,
   ];
   for (const page of pages) expect((await organiser.get(page)).status(), `organiser ${page}`).toBe(200);
   // The organiser does see the registrant, so the refusals below are about who asks.
@@ -491,6 +493,22 @@ test('the manage page’s actions act only with the registration’s own token: 
       args: [token, { name: 'Matrix Renamed', organisation: 'Matrix probe', locale: 'zh', answers: {} }],
       origin,
     });
+  const visa = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.visa)!,
+      args: [
+        token,
+        {
+          passportName: 'MATRIX PROBE',
+          nationality: 'ID',
+          passportNumber: 'X1234567',
+          dateOfBirth: '1980-01-01',
+          passportExpiry: '2035-01-01',
+        },
+      ],
+      origin,
+    });
   // Every registration as the organiser's export has it: mode, venue, status, waitlist place, sessions.
   const registrations = async () => (await (await organiser.get(`${base}/registrations/export.csv`)).text()).replace(/^\uFEFF/, '');
   const row = (csv: string, email: string) => csv.split('\n').find((line) => line.includes(email)) ?? '';
@@ -515,6 +533,7 @@ test('the manage page’s actions act only with the registration’s own token: 
       ['cancel', cancel],
       ['erase', erase],
       ['details', details],
+      ['visa', visa],
     ] as const) {
       const response = await call(token);
       if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
@@ -522,7 +541,7 @@ test('the manage page’s actions act only with the registration’s own token: 
     }
   }
   // The right token from another site is refused before the action runs.
-  for (const call of [change, cancel, erase, details])
+  for (const call of [change, cancel, erase, details, visa])
     expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
   expect(notRefused).toEqual([]);
   expect(await registrations()).toEqual(before);

@@ -72,6 +72,13 @@ export const pageInventory: InventoryPage[] = [
   { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
   { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
+  // An invitation letter's verification URL (an altered code says it is not valid)
+  {
+    name: 'letter check, not valid',
+    route: 'verify/letter/[code]',
+    actor: 'anonymous',
+    path: () => `/verify/letter/00000000-0000-4000-8000-000000000000.${'x'.repeat(43)}`,
+  },
   // A certificate's verification URL (an altered code says it is not valid)
   {
     name: 'certificate check, not valid',
@@ -178,6 +185,12 @@ export const pageInventory: InventoryPage[] = [
     route: 'admin/events/[slug]/checkin/door',
     actor: 'organiser',
     path: (ids) => `${admin(ids)}/checkin/door?session=${ids.sessionId}`,
+  },
+  {
+    name: 'admin visa letters',
+    route: 'admin/events/[slug]/visa-letters',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/visa-letters`,
   },
   { name: 'admin attendance reports', route: 'admin/events/[slug]/reports', actor: 'organiser', path: (ids) => `${admin(ids)}/reports` },
   { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },

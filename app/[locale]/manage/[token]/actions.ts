@@ -11,6 +11,7 @@ import { registrationView } from '@/lib/registration/view';
 import { eraseOwnRegistration } from '@/lib/retention/erase-own-registration';
 import { changeOwnDetails } from '@/lib/registration/change-details';
 import type { Result } from '@/lib/errors/result';
+import { requestVisaLetter } from '@/lib/visa/letters';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -59,4 +60,11 @@ export async function changeDetailsAction(token: string, values: unknown): Promi
   const id = registrationIdFromManageToken(token);
   if (!id) back(token, 'error=link');
   return linkAction(({ db }) => changeOwnDetails(db, id, values));
+}
+
+/** Passport details for a visa invitation letter (a react-hook-form form: the answer goes back to it). */
+export async function requestVisaLetterAction(token: string, values: unknown): Promise<Result> {
+  const id = registrationIdFromManageToken(token);
+  if (!id) back(token, 'error=link');
+  return linkAction(({ db }) => requestVisaLetter(db, token, values));
 }

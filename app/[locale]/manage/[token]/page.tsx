@@ -14,7 +14,15 @@ import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
 import { ManageChoices } from '@/components/registration/manage-choices';
-import { cancelRegistrationAction, changeDetailsAction, changeRegistrationAction, eraseRegistrationAction } from './actions';
+import {
+  cancelRegistrationAction,
+  changeDetailsAction,
+  changeRegistrationAction,
+  eraseRegistrationAction,
+  requestVisaLetterAction,
+} from './actions';
+import { VisaLetterForm } from '@/components/registration/visa-letter-form';
+import { visaLetterStatus } from '@/lib/visa/letters';
 import { ManageDetailsForm } from '@/components/registration/manage-details-form';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
 import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
@@ -125,6 +133,38 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
                 : t('certificate.notCheckedIn')}
             </p>
           )}
+        </section>
+      )}
+      {registration.mode === 'in_person' && !cancelled && options && (
+        <section className="card" data-testid="visa-letter">
+          <h2>{t('visa.heading')}</h2>
+          {
+            await (async () => {
+              const status = await visaLetterStatus(db, registration.id);
+              if (status === 'issued')
+                return (
+                  <p>
+                    <a className="button" href={`/manage/${token}/visa-letter.pdf`} download data-testid="visa-download">
+                      {t('visa.download')}
+                    </a>
+                  </p>
+                );
+              return (
+                <>
+                  <p className="muted" data-testid="visa-status">
+                    {t(`visa.status.${status}`)}
+                  </p>
+                  <VisaLetterForm
+                    token={token}
+                    countries={options.countries}
+                    action={requestVisaLetterAction}
+                    messages={(await getMessages()).manage as PlainMessages}
+                    validationMessages={(await getMessages()).validation as PlainMessages}
+                  />
+                </>
+              );
+            })()
+          }
         </section>
       )}
       <h2>{t('yourSessions')}</h2>
