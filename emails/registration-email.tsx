@@ -33,6 +33,8 @@ export type RegistrationEmailText = {
   changesHeading: string;
   ticket: string;
   ticketHelp: string;
+  /** "Short code: K7M2-9XQA …", empty when the mail has none. */
+  shortCode: string;
   manage: string;
   manageHelp: string;
   calendarHelp: string;
@@ -59,6 +61,7 @@ export type RegistrationEmailProps = {
   changes: string[];
   manageUrl: string;
   ticketCid: string | null;
+  shortCode: string | null;
 };
 
 const h2 = { fontSize: 16, margin: '20px 0 8px' };
@@ -149,6 +152,7 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
           </Heading>
           <Img src={`cid:${props.ticketCid}`} width="200" height="200" alt={copy.ticket} />
           <Text style={muted}>{copy.ticketHelp}</Text>
+          {props.shortCode && <Text style={{ fontSize: 15, margin: '4px 0' }}>{copy.shortCode}</Text>}
         </Section>
       )}
       <Section style={{ marginTop: 20 }}>

@@ -11,3 +11,4 @@ export * from './checkin';
 export * from './exhibition';
 export * from './meetings';
 export * from './live';
+export * from './visa';

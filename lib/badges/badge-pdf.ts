@@ -29,7 +29,7 @@ async function qrPng(registrationId: string): Promise<Buffer> {
 }
 
 /** Draws text centred at `y`, shrinking it (down to `min` points) until it fits `maxWidth`. */
-async function centred(
+export async function centred(
   page: PDFPage,
   fonts: FontBook,
   text: string,
@@ -65,7 +65,7 @@ async function drawBadge(doc: PDFDocument, page: PDFPage, fonts: FontBook, badge
   await centred(page, fonts, printedShortCode(badge.shortCode), box, origin.y + 14 * MM, 16, 10);
 }
 
-function newDocument(title: string): Promise<PDFDocument> {
+export function newDocument(title: string): Promise<PDFDocument> {
   return PDFDocument.create().then((doc) => {
     doc.registerFontkit(fontkit);
     doc.setTitle(title);

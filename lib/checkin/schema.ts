@@ -49,3 +49,9 @@ export const walkInSchema = z.object({
   venueId: z.uuid({ error: vmsg('venue') }),
 });
 export type WalkInValues = z.input<typeof walkInSchema>;
+
+/** A scan at a session's door: the session chosen on the door page and the code; form and action share it. */
+export const doorScanSchema = checkInInputSchema.extend({
+  sessionId: z.uuid({ error: vmsg('invalid') }),
+});
+export type DoorScanInput = z.infer<typeof doorScanSchema>;

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
-import { registrations, sessionAttendance, sessions } from '@/db/schema';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { registrations, rooms, sessionAttendance, sessions, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { inScope, scopedEvent } from '@/lib/admin/event-access';
 import { DESK } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
+import { eventTimestamp } from '@/lib/format/event-time';
 import { ticketKey } from './check-in';
 
 export type DoorOutcome =
@@ -53,4 +54,78 @@ export async function scanAtSessionDoor(
     .from(sessionAttendance)
     .where(and(eq(sessionAttendance.sessionId, session.id), eq(sessionAttendance.registrationId, person.id)));
   return { outcome: 'already', name: person.name, at: first!.at };
+}
+
+export type DoorSession = {
+  id: string;
+  title: LocalizedText;
+  venueName: LocalizedText;
+  city: LocalizedText;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** The session's own seat limit, else its room's, else none. */
+  capacity: number | null;
+  /** Distinct people scanned in so far. */
+  attended: number;
+};
+
+/**
+ * The sessions a door scanner may serve: those at the staff member's venues (all of them for
+ * event-wide staff), in time order, each with its capacity and how many came in.
+ */
+export async function doorSessions(db: Db, actor: Actor | null, slug: string): Promise<DoorSession[]> {
+  const { event, scope } = await scopedEvent(db, actor, slug, DESK);
+  return db
+    .select({
+      id: sessions.id,
+      title: sessions.title,
+      venueName: venues.name,
+      city: venues.city,
+      timeZone: venues.timeZone,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      capacity: sql<number | null>`coalesce(${sessions.capacity}, ${rooms.capacity})`,
+      attended: sql<number>`(select count(*)::int from ${sessionAttendance} a where a.session_id = ${sessions.id})`,
+    })
+    .from(sessions)
+    .innerJoin(venues, eq(sessions.venueId, venues.id))
+    .leftJoin(rooms, eq(sessions.roomId, rooms.id))
+    .where(
+      and(
+        eq(sessions.eventId, event.id),
+        sql`${sessions.status} <> 'cancelled'`,
+        sql`${venues.kind} <> 'online'`,
+        scope ? inArray(sessions.venueId, scope) : undefined,
+      ),
+    )
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
+}
+
+/** A door scan as the door page shows it: the outcome, the time in the venue's zone, and the room's count. */
+export type DoorView = {
+  outcome: DoorOutcome['outcome'];
+  name: string | null;
+  at: string | null;
+  attended: number;
+  capacity: number | null;
+};
+
+export async function scanDoorView(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  sessionId: string,
+  code: string,
+  now = new Date(),
+): Promise<DoorView> {
+  const result = await scanAtSessionDoor(db, actor, slug, sessionId, code, now);
+  const session = (await doorSessions(db, actor, slug)).find((s) => s.id === sessionId);
+  return {
+    outcome: result.outcome,
+    name: 'name' in result ? result.name : null,
+    at: result.outcome === 'already' && session ? eventTimestamp(result.at, session.timeZone) : null,
+    attended: session?.attended ?? 0,
+    capacity: session?.capacity ?? null,
+  };
 }

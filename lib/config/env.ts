@@ -47,6 +47,13 @@ const envSchema = z.object({
   ),
   MAIL_WORKER: z.preprocess(blankToUndefined, z.enum(['in-app', 'off'], { error: 'must be "in-app" or "off"' }).default('in-app')),
   APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  PASSPORT_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   TRUST_PROXY_HOPS: z.preprocess(
     blankToUndefined,
@@ -71,6 +78,8 @@ export type AppEnv = {
   appUrl: string;
   /** Undefined only in embedded mode, where lib/auth/secret.ts generates and stores one. */
   authSecret: string | undefined;
+  /** 32 bytes in base64 that seal passport details (lib/visa/passport-crypto.ts); derived from the app secret when unset. */
+  passportKey: string | undefined;
   embedded: boolean;
   /** Proxies of ours in front of the app, whose X-Forwarded-For entries are believed (lib/security/client-address.ts). */
   trustProxyHops: number;
@@ -98,6 +107,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     mailWorker: env.MAIL_WORKER,
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     authSecret: env.AUTH_SECRET,
+    passportKey: env.PASSPORT_KEY,
     embedded: !env.DATABASE_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metricsToken: env.METRICS_TOKEN,

@@ -3,7 +3,7 @@ import type { Locale } from './locales';
 import { loadMessages } from './messages';
 
 /** The namespaces text made outside a request reads: mail, calendar files, publish change lines. */
-export type OutsideRequestNamespace = 'mail' | 'calendar';
+export type OutsideRequestNamespace = 'mail' | 'calendar' | 'documents' | 'adminReports';
 
 /**
  * A translator over the same messages/<locale> catalogues as the pages, for code that runs without

@@ -83,7 +83,8 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
               mode: input.mode,
               status,
               waitlistPosition,
-              sequence: inserted.get(id)!,
+              sequence: inserted.get(id)!.sequence,
+              shortCode: inserted.get(id)!.shortCode,
             },
             event,
             venue,
@@ -145,13 +146,13 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
  * unique index registrations_event_email_uq). Returns the inserted ids with
  * their calendar sequence numbers.
  */
-async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promise<Map<string, number>> {
+async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promise<Map<string, { sequence: number; shortCode: string }>> {
   const array = <V>(pick: (registration: PreparedRegistration) => V) => sql.param(batch.map(pick));
   // Raw SQL over arrays: Drizzle's builder costs ~130 µs of CPU per row for this insert, and one
   // statement for the whole batch saves a round trip per registration. WITH ORDINALITY keeps the
   // batch's order, so the first of two rows with the same address is the one inserted. The times go
   // as text: postgres.js has no serializer for timestamptz[].
-  const rows = resultRows<{ id: string; sequence: number }>(
+  const rows = resultRows<{ id: string; sequence: number; short_code: string }>(
     await tx.execute(sql`
       insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash, manage_link_sent_at)
       select r.id, r.event_id, r.email, r.name, r.organisation, r.job_title, r.country, r.participant_type::participant_type, r.mode::attendance_mode,
@@ -164,9 +165,9 @@ async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promi
            with ordinality as r(id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, needs, locale, consent_at, manage_token_hash, position)
       order by r.position
       on conflict do nothing
-      returning id, sequence`),
+      returning id, sequence, short_code`),
   );
-  return new Map(rows.map((row) => [row.id, row.sequence]));
+  return new Map(rows.map((row) => [row.id, { sequence: row.sequence, shortCode: row.short_code }]));
 }
 
 /**

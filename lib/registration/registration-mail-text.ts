@@ -27,6 +27,8 @@ export type RegistrationMailData = {
   categoryPosition?: number;
   manageUrl: string;
   ticketCid: string | null;
+  /** The ticket's short code as printed ("K7M2-9XQA"), for the desk when the QR cannot be scanned (older rows have none). */
+  shortCode?: string;
 };
 
 type MailSession = RegistrationMailData['sessions'][number];
@@ -92,6 +94,7 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
       changesHeading: r(data.kind === 'approved' || data.kind === 'rejected' ? 'organiserMessage' : 'scheduleChanges'),
       ticket: r('ticket'),
       ticketHelp: r('ticketHelp'),
+      shortCode: data.shortCode ? r('shortCode', { code: data.shortCode }) : '',
       manage: r('manage'),
       manageHelp: r('manageHelp'),
       calendarHelp: r('calendarHelp'),
@@ -108,5 +111,6 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
     changes: data.changes,
     manageUrl: data.manageUrl,
     ticketCid: data.ticketCid,
+    shortCode: data.shortCode ?? null,
   };
 }

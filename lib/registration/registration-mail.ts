@@ -12,6 +12,7 @@ import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registr
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { registrationEmailProps, registrationSubject, type RegistrationMailData } from '@/lib/registration/registration-mail-text';
+import { printedShortCode } from '@/lib/tickets/short-code';
 import { ticketPng } from '@/lib/tickets/ticket';
 import { mailFromAddress } from '@/lib/mail/addresses';
 import { enqueueMail, type NewMail } from '@/lib/mail/outbox';
@@ -47,7 +48,10 @@ export async function queueRegistrationMail(
 
 /** What the mail is made from: the registration as it will be committed, with its itinerary. */
 export type MailItinerary = Pick<Itinerary, 'event' | 'venue' | 'items'> & {
-  registration: Pick<Itinerary['registration'], 'id' | 'name' | 'email' | 'locale' | 'mode' | 'status' | 'waitlistPosition' | 'sequence'>;
+  registration: Pick<
+    Itinerary['registration'],
+    'id' | 'name' | 'email' | 'locale' | 'mode' | 'status' | 'waitlistPosition' | 'sequence' | 'shortCode'
+  >;
 };
 
 /**
@@ -90,6 +94,7 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
     ...(options.categoryPosition ? { categoryPosition: options.categoryPosition } : {}),
     manageUrl: manageUrl(registrationId),
     ticketCid: withTicket ? TICKET_CID : null,
+    ...(withTicket ? { shortCode: printedShortCode(registration.shortCode) } : {}),
   };
   const payload: RegistrationMailPayload = {
     props,

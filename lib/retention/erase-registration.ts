@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { auditLog, outbox, registrationAnswers, registrations, streamGrants } from '@/db/schema';
+import { auditLog, outbox, registrationAnswers, registrations, streamGrants, visaLetters } from '@/db/schema';
 import type { Db } from '@/db/types';
 
 /**
@@ -49,6 +49,7 @@ export async function eraseRegistrations(tx: Db, registrationIds: string[], now:
   if (ids.length) {
     await tx.delete(outbox).where(inArray(outbox.registrationId, ids));
     await tx.delete(registrationAnswers).where(inArray(registrationAnswers.registrationId, ids));
+    await tx.delete(visaLetters).where(inArray(visaLetters.registrationId, ids));
     await tx
       .update(auditLog)
       .set({

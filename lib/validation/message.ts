@@ -7,6 +7,10 @@ import { z } from 'zod';
  */
 export const VALIDATION_KEYS = [
   'invalid',
+  'passportName',
+  'passportNumber',
+  'dateOfBirth',
+  'passportExpiry',
   'required',
   'choose',
   'text',

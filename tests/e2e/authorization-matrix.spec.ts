@@ -30,6 +30,7 @@ const MANAGE_ACTIONS = {
   cancel: 'app/[locale]/manage/[token]/actions.ts#cancelRegistrationAction',
   erase: 'app/[locale]/manage/[token]/actions.ts#eraseRegistrationAction',
   details: 'app/[locale]/manage/[token]/actions.ts#changeDetailsAction',
+  visa: 'app/[locale]/manage/[token]/actions.ts#requestVisaLetterAction',
   email: 'app/[locale]/manage/[token]/actions.ts#requestEmailChangeAction',
 } as const;
 const MEETING_ACTIONS = {
@@ -147,6 +148,9 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     // Creating an event is a platform role's (the demo organiser holds it); to anyone else it does not exist.
     '/admin/events/new',
     `${base}/checkin`,
+    `${base}/checkin/door`,
+    `${base}/reports`,
+    `${base}/visa-letters`,
   ];
   for (const page of pages) expect((await organiser.get(page)).status(), `organiser ${page}`).toBe(200);
   // The organiser does see the registrant, so the refusals below are about who asks.
@@ -156,17 +160,20 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
   // registrant above is online, so at no venue: Bangkok's manager does not see them. The seeded session
   // (in `pages`) is Nanning's, so Bangkok's manager is refused its editor.
   const opens: Partial<Record<Role, Record<string, number[]>>> = {
-    checkin: { [`${base}/checkin`]: [200], [base]: [307] },
+    checkin: { [`${base}/checkin`]: [200], [`${base}/checkin/door`]: [200], [base]: [307] },
     venueManager: {
       [base]: [307],
       [`${base}/agenda`]: [200],
       [`${base}/agenda/sessions/new`]: [200],
       [`${base}/registrations`]: [200],
       [`${base}/checkin`]: [200],
+      [`${base}/checkin/door`]: [200],
+      [`${base}/reports`]: [200],
     },
     viewer: {
       [base]: [200],
       [`${base}/agenda`]: [200],
+      [`${base}/reports`]: [200],
       [`${base}/registrations`]: [200],
       [`${base}/registrations/${registrationId}`]: [200],
     },
@@ -203,6 +210,11 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
       const refusal = role === 'anonymous' ? 401 : 403;
       expect([badge.status(), sheets.status()], `${role} badges`).toEqual([refusal, refusal]);
     }
+    // The attendance CSV: readers (the viewer, a venue manager for their venue) only.
+    const attendance = await client.get(`${base}/reports/attendance.csv`, { maxRedirects: 0 });
+    expect(attendance.status(), `${role} attendance CSV`).toBe(
+      role === 'viewer' || role === 'venueManager' ? 200 : role === 'anonymous' ? 401 : 403,
+    );
     const csv = await client.get(`${base}/registrations/export.csv`, { maxRedirects: 0 });
     if (role === 'viewer' || role === 'venueManager') {
       // Both read the export; the manager's holds Bangkok's registrants only.
@@ -515,6 +527,22 @@ test('the manage page’s actions act only with the registration’s own token: 
       args: [token, formData({ email: 'matrix.thief@example.org' })],
       origin,
     });
+  const visa = (token: unknown, origin = baseURL!) =>
+    postAction(request, {
+      page: '/manage/probe',
+      id: ids.get(MANAGE_ACTIONS.visa)!,
+      args: [
+        token,
+        {
+          passportName: 'MATRIX PROBE',
+          nationality: 'ID',
+          passportNumber: 'X1234567',
+          dateOfBirth: '1980-01-01',
+          passportExpiry: '2035-01-01',
+        },
+      ],
+      origin,
+    });
   // Every registration as the organiser's export has it: mode, venue, status, waitlist place, sessions.
   const registrations = async () => (await (await organiser.get(`${base}/registrations/export.csv`)).text()).replace(/^\uFEFF/, '');
   const row = (csv: string, email: string) => csv.split('\n').find((line) => line.includes(email)) ?? '';
@@ -540,6 +568,7 @@ test('the manage page’s actions act only with the registration’s own token: 
       ['erase', erase],
       ['details', details],
       ['email', email],
+      ['visa', visa],
     ] as const) {
       const response = await call(token);
       if (!/[?&]error=link(;|$)/.test(actionRedirect(response)))
@@ -547,7 +576,7 @@ test('the manage page’s actions act only with the registration’s own token: 
     }
   }
   // The right token from another site is refused before the action runs.
-  for (const call of [change, cancel, erase, details, email])
+  for (const call of [change, cancel, erase, details, email, visa])
     expect((await call(victim.token, 'https://evil.example')).status()).toBeGreaterThanOrEqual(400);
   expect(notRefused).toEqual([]);
   expect(await registrations()).toEqual(before);

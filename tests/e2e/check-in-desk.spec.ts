@@ -101,3 +101,48 @@ test('the desk in Chinese: venue, count, search and outcome worded in Chinese', 
   await expect(page.getByTestId('checkin-result').getByRole('link', { name: '打印胸牌' })).toBeVisible();
   await context.close();
 });
+
+test('at a session’s door on a 390 px phone, Bangkok’s staff record a checked-in person once and the room’s count follows', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const ids = seededIds();
+  const suffix = Date.now().toString(36).slice(-4);
+  const name = `Door Person ${suffix}`;
+  await registerAtBangkok(request, ids.slug, name, `door.${suffix}@nstda.example`);
+
+  const context = await contextFor(browser, 'checkin', 'en', baseURL!, PHONE_390);
+  const page = await context.newPage();
+  // Admitted at the desk first: the door lets in only people checked in at the venue.
+  await page.goto(`/admin/events/${ids.slug}/checkin`);
+  await page.getByLabel('Find someone').fill(name);
+  await page
+    .getByTestId('desk-matches')
+    .getByRole('button', { name: `Check in: ${name}` })
+    .click();
+  const admitted = page.getByTestId('checkin-result');
+  await expect(admitted).toHaveAttribute('data-outcome', 'checked-in');
+  const shortCode = /Code ([0-9A-Z]{4}-[0-9A-Z]{4})/.exec((await admitted.textContent())!)![1]!;
+
+  await page.getByTestId('door-link').click();
+  const sessions = page.getByTestId('door-sessions');
+  await expect(sessions).toContainText('GMT+7');
+  await sessions.getByRole('link').first().click();
+  await expect(page.getByTestId('door-session')).toBeVisible();
+  const before = count((await page.getByTestId('door-count').textContent())!);
+  await page.getByLabel('Ticket code').fill(shortCode);
+  await page.getByRole('button', { name: 'Record entry' }).click();
+  await expect(page.getByTestId('door-result')).toHaveAttribute('data-outcome', 'recorded');
+  await expect(page.getByTestId('door-result')).toContainText(`Entered: ${name}`);
+  await expect(page.getByTestId('door-count')).toContainText(`${before + 1} `);
+  // Scanned again: already in, with the time and its offset; the count stays.
+  await page.getByLabel('Ticket code').fill(shortCode);
+  await page.getByRole('button', { name: 'Record entry' }).click();
+  await expect(page.getByTestId('door-result')).toHaveAttribute('data-outcome', 'already');
+  await expect(page.getByTestId('door-result')).toContainText('GMT+7');
+  await expect(page.getByTestId('door-count')).toContainText(`${before + 1} `);
+  // Nothing reaches past the 390 px screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
+});

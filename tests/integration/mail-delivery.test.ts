@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, sessions, venues } from '@/db/schema';
+import { outbox, registrations, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
 import { enqueueMail, type MailTemplate } from '@/lib/mail/outbox';
@@ -12,6 +12,7 @@ import type { MailTransport } from '@/lib/mail/transport';
 import { claimDueMail, deliverDueMail, startMailWorker, type DeliveryOptions, type MailWorker } from '@/lib/mail-delivery/worker';
 import { cancelRegistration, changeRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
+import { printedShortCode } from '@/lib/tickets/short-code';
 import { registrationIdFromTicket, ticketCode } from '@/lib/tickets/ticket';
 import { localTime } from '@/lib/time/zones';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
@@ -130,6 +131,12 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     expect(decoded?.data).toBe(ticketCode(registration.id));
     expect(registrationIdFromTicket(decoded!.data)).toBe(registration.id);
     expect(decoded!.data).not.toContain('mail1');
+    // The short code the desk types when the QR cannot be scanned, as printed under the badge's QR.
+    const [stored] = await t.db
+      .select({ shortCode: registrations.shortCode })
+      .from(registrations)
+      .where(eq(registrations.id, registration.id));
+    expect(mail.parsed.text).toContain(`Short code: ${printedShortCode(stored!.shortCode)}`);
   });
 
   it('writes Chinese mail for a Chinese registrant and gives online attendees join links instead of a ticket', async () => {
@@ -142,6 +149,8 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     expect(mail.parsed.text).toContain('尊敬的王芳');
     expect(mail.parsed.html).toMatch(/\/join\/[0-9a-f-]{36}\.[0-9a-f-]{36}\./);
     expect(mail.parsed.attachments.some((a) => a.contentType === 'image/png')).toBe(false);
+    // No ticket online, so no short code either.
+    expect(mail.parsed.text).not.toContain('短码');
     expect(mail.parsed.html).not.toContain('live.hybrid-forum.example');
   });
 

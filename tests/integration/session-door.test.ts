@@ -7,7 +7,7 @@ import { sessionAttendance } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import type { Actor } from '@/lib/auth/sessions';
 import { checkIn } from '@/lib/checkin/check-in';
-import { scanAtSessionDoor } from '@/lib/checkin/session-door';
+import { doorSessions, scanAtSessionDoor, scanDoorView } from '@/lib/checkin/session-door';
 import { registerAttendee } from '@/lib/registration/register';
 import { ticketCode } from '@/lib/tickets/ticket';
 import { actorFor } from '../helpers/actors';
@@ -70,5 +70,30 @@ describe(`session door (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await t.db.select().from(sessionAttendance).where(eq(sessionAttendance.registrationId, nanningPerson))).toEqual([]);
     // The organiser records them at their own venue's session.
     expect((await scanAtSessionDoor(t.db, organiser, EVENT, nanningSession, ticketCode(nanningPerson))).outcome).toBe('recorded');
+  });
+
+  it('the door page lists only the staff member’s venue’s sessions, and each scan answers with the room’s count against its capacity', async () => {
+    const bangkok = await venueBySlug(t.db, 'bangkok');
+    const listed = await doorSessions(t.db, bangkokDesk, EVENT);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((s) => s.timeZone === bangkok.timeZone)).toBe(true);
+    expect(listed.map((s) => s.id)).not.toContain(await sessionBySlug(t.db, 'opening-ceremony'));
+    expect((await doorSessions(t.db, organiser, EVENT)).length).toBeGreaterThan(listed.length);
+
+    const pitchId = await sessionBySlug(t.db, 'bangkok-healthtech-pitch');
+    const pitch = listed.find((s) => s.id === pitchId)!;
+    const id = await register('door-view', 'bangkok');
+    await checkIn(t.db, bangkokDesk, EVENT, ticketCode(id));
+    const first = await scanDoorView(t.db, bangkokDesk, EVENT, pitch.id, ticketCode(id), new Date('2026-12-24T03:05:00Z'));
+    expect(first).toMatchObject({
+      outcome: 'recorded',
+      name: 'Participant door-view',
+      attended: pitch.attended + 1,
+      capacity: pitch.capacity,
+    });
+    const again = await scanDoorView(t.db, bangkokDesk, EVENT, pitch.id, ticketCode(id));
+    // The first entry's time in Bangkok, its offset named; the count does not move.
+    expect(again).toMatchObject({ outcome: 'already', at: '2026-12-24 10:05 GMT+7', attended: pitch.attended + 1 });
+    expect((await scanDoorView(t.db, bangkokDesk, EVENT, pitch.id, 'K7M2-9XQA')).outcome).toBe('unknown-code');
   });
 });

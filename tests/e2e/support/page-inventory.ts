@@ -78,12 +78,32 @@ export const pageInventory: InventoryPage[] = [
   { name: 'live questions and polls', route: 'live/[token]', actor: 'anonymous', path: (ids) => ids.livePath },
   // Venue screens (a revocable link a moderator made)
   { name: 'stage display', route: 'stage/[token]', actor: 'anonymous', path: (ids) => ids.stagePath },
+  // An invitation letter's verification URL (an altered code says it is not valid)
+  {
+    name: 'letter check, not valid',
+    route: 'verify/letter/[code]',
+    actor: 'anonymous',
+    path: () => `/verify/letter/00000000-0000-4000-8000-000000000000.${'x'.repeat(43)}`,
+  },
+  // A certificate's verification URL (an altered code says it is not valid)
+  {
+    name: 'certificate check, not valid',
+    route: 'verify/certificate/[code]',
+    actor: 'anonymous',
+    path: () => `/verify/certificate/00000000-0000-4000-8000-000000000000.${'x'.repeat(43)}`,
+  },
   // Team invites (the link from the mail; one used, revoked or unknown says so)
   { name: 'team invite, used or unknown', route: 'invite/[token]', actor: 'anonymous', path: () => `/invite/${'x'.repeat(43)}` },
   // Speakers
   { name: 'speaker portal', route: 'speaker', actor: 'speaker', path: () => '/speaker' },
   // Check-in staff
   { name: 'check-in desk (venue staff)', route: 'admin/events/[slug]/checkin', actor: 'checkin', path: (ids) => `${admin(ids)}/checkin` },
+  {
+    name: 'session door, choosing (venue staff)',
+    route: 'admin/events/[slug]/checkin/door',
+    actor: 'checkin',
+    path: (ids) => `${admin(ids)}/checkin/door`,
+  },
   // Organisers
   { name: 'admin home', route: 'admin', actor: 'organiser', path: () => '/admin' },
   { name: 'admin new event', route: 'admin/events/new', actor: 'organiser', path: () => '/admin/events/new' },
@@ -167,6 +187,19 @@ export const pageInventory: InventoryPage[] = [
   },
   { name: 'admin audit', route: 'admin/events/[slug]/audit', actor: 'organiser', path: (ids) => `${admin(ids)}/audit` },
   { name: 'admin check-in desk', route: 'admin/events/[slug]/checkin', actor: 'organiser', path: (ids) => `${admin(ids)}/checkin` },
+  {
+    name: 'session door, scanning',
+    route: 'admin/events/[slug]/checkin/door',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/checkin/door?session=${ids.sessionId}`,
+  },
+  {
+    name: 'admin visa letters',
+    route: 'admin/events/[slug]/visa-letters',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/visa-letters`,
+  },
+  { name: 'admin attendance reports', route: 'admin/events/[slug]/reports', actor: 'organiser', path: (ids) => `${admin(ids)}/reports` },
   { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },
   { name: 'admin one mail', route: 'admin/events/[slug]/mail/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/mail/${ids.mailId}` },
   {

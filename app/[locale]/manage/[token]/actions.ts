@@ -12,6 +12,7 @@ import { eraseOwnRegistration } from '@/lib/retention/erase-own-registration';
 import { changeOwnDetails } from '@/lib/registration/change-details';
 import type { Result } from '@/lib/errors/result';
 import { requestEmailChange } from '@/lib/registration/email-change';
+import { requestVisaLetter } from '@/lib/visa/letters';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -73,4 +74,11 @@ export async function requestEmailChangeAction(token: string, formData: FormData
     back(token, `emailError=${encodeURIComponent(message.slice(0, 300))}`);
   }
   back(token, 'emailSent=1');
+}
+
+/** Passport details for a visa invitation letter (a react-hook-form form: the answer goes back to it). */
+export async function requestVisaLetterAction(token: string, values: unknown): Promise<Result> {
+  const id = registrationIdFromManageToken(token);
+  if (!id) back(token, 'error=link');
+  return linkAction(({ db }) => requestVisaLetter(db, token, values));
 }

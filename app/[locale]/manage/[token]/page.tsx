@@ -20,11 +20,16 @@ import {
   changeRegistrationAction,
   eraseRegistrationAction,
   requestEmailChangeAction,
+  requestVisaLetterAction,
 } from './actions';
+import { VisaLetterForm } from '@/components/registration/visa-letter-form';
+import { visaLetterStatus } from '@/lib/visa/letters';
 import { ManageDetailsForm } from '@/components/registration/manage-details-form';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
 import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
 import { pageInput, type PageProps } from '@/lib/edge/page';
+import { certificateState } from '@/lib/certificates/certificate';
+import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your registration', robots: { index: false } };
@@ -119,6 +124,62 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
           <p>
             <code data-testid="ticket-code">{ticket.code}</code>
           </p>
+        </section>
+      )}
+      {registration.mode === 'in_person' && !cancelled && (
+        <section className="card" data-testid="certificate">
+          <h2>{t('certificate.heading')}</h2>
+          {certificateState(registration, event, new Date()) === 'ready' ? (
+            <p>
+              <a className="button" href={`/manage/${token}/certificate.pdf`} download data-testid="certificate-download">
+                {t('certificate.download')}
+              </a>
+            </p>
+          ) : (
+            <p className="muted">
+              {certificateState(registration, event, new Date()) === 'not-yet'
+                ? t('certificate.notYet', {
+                    end: `${formatDay(event.endsAt, venue?.timeZone ?? event.timeZone, locale)} ${formatTimeWithZone(
+                      event.endsAt,
+                      venue?.timeZone ?? event.timeZone,
+                      venue ? pick(venue.city, locale) : zonePlace(event.timeZone),
+                    )}`,
+                  })
+                : t('certificate.notCheckedIn')}
+            </p>
+          )}
+        </section>
+      )}
+      {registration.mode === 'in_person' && !cancelled && options && (
+        <section className="card" data-testid="visa-letter">
+          <h2>{t('visa.heading')}</h2>
+          {
+            await (async () => {
+              const status = await visaLetterStatus(db, registration.id);
+              if (status === 'issued')
+                return (
+                  <p>
+                    <a className="button" href={`/manage/${token}/visa-letter.pdf`} download data-testid="visa-download">
+                      {t('visa.download')}
+                    </a>
+                  </p>
+                );
+              return (
+                <>
+                  <p className="muted" data-testid="visa-status">
+                    {t(`visa.status.${status}`)}
+                  </p>
+                  <VisaLetterForm
+                    token={token}
+                    countries={options.countries}
+                    action={requestVisaLetterAction}
+                    messages={(await getMessages()).manage as PlainMessages}
+                    validationMessages={(await getMessages()).validation as PlainMessages}
+                  />
+                </>
+              );
+            })()
+          }
         </section>
       )}
       <h2>{t('yourSessions')}</h2>

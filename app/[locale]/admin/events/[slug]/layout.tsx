@@ -33,7 +33,9 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/questions`, label: t('nav.questions') },
         { href: `${base}/categories`, label: t('nav.categories') },
         { href: `${base}/approvals`, label: t('nav.approvals') },
+        { href: `${base}/visa-letters`, label: t('nav.visaLetters') },
         { href: `${base}/checkin`, label: t('nav.checkin') },
+        { href: `${base}/reports`, label: t('nav.reports') },
         { href: `${base}/mail`, label: t('nav.mail') },
         { href: `${base}/streams`, label: t('nav.streams') },
         { href: `${base}/audit`, label: t('nav.audit') },
@@ -66,6 +68,7 @@ function staffLinks(base: string, roles: EventRole[], t: (key: string) => string
       ? [
           { href: `${base}/agenda`, label: t('nav.agenda') },
           { href: `${base}/registrations`, label: t('nav.registrations') },
+          { href: `${base}/reports`, label: t('nav.reports') },
         ]
       : []),
     ...(desk ? [{ href: `${base}/checkin`, label: t('nav.checkin') }] : []),

@@ -25,6 +25,11 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
     <section>
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
+      <p>
+        <a href={`/admin/events/${slug}/checkin/door`} data-testid="door-link">
+          {t('door.link')}
+        </a>
+      </p>
       <DeskBoard
         slug={slug}
         venues={venues}
