@@ -7,6 +7,7 @@ import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { answerRows } from './questions/answer-rows';
 import { checkAnswers, submittedAnswers } from './questions/check-answers';
+import { askedInCategory } from './questions/definition';
 import { eventQuestions } from './questions/load';
 import { replaceAnswers } from './questions/record-answers';
 import { ownDetailsSchema } from './change-details-schema';
@@ -20,8 +21,9 @@ export async function changeOwnDetails(db: Db, registrationId: string, raw: unkn
   if (!current || current.erasedAt) return notFound('No such registration');
   if (current.status === 'cancelled') return invalid({ registration: vmsg('registrationCancelled') });
   const parsed = ownDetailsSchema.safeParse(raw);
-  const questions = await eventQuestions(db, current.eventId);
-  const answers = checkAnswers(questions, submittedAnswers(raw));
+  // The questions asked of this registration's category (or of everyone), as at registration.
+  const questions = (await eventQuestions(db, current.eventId)).filter((q) => askedInCategory(q, current.categoryId));
+  const answers = checkAnswers(questions, submittedAnswers(raw), { categoryId: current.categoryId });
   if (!parsed.success || !answers.ok)
     return invalid({ ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(answers.ok ? {} : answers.fields) });
   const details = parsed.data;

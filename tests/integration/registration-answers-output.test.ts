@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationAnswers, registrationQuestions, registrations } from '@/db/schema';
+import { attendeeCategories, registrationAnswers, registrationQuestions, registrations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { useDatabase } from '@/lib/database/process-database';
 import { seedDemoForum } from '@/lib/demo/seed';
@@ -9,6 +9,7 @@ import { exportRegistrationsCsv } from '@/lib/registration/admin/export';
 import { registrationFilterSchema } from '@/lib/registration/admin/filters';
 import { listRegistrations, registrationPageSchema } from '@/lib/registration/admin/list';
 import { changeOwnDetails } from '@/lib/registration/change-details';
+import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
 import { createQuestion, updateQuestion } from '@/lib/registration/questions/admin/save-question';
 import { eventQuestions } from '@/lib/registration/questions/load';
 import { answerText } from '@/lib/registration/questions/read-answers';
@@ -114,6 +115,43 @@ describe('a registrant changes their details and answers from the manage page', 
     expect(row).toMatchObject({ name: 'Renamed', organisation: 'CATTC', locale: 'zh' });
     const answers = await t.db.select().from(registrationAnswers).where(eq(registrationAnswers.registrationId, id));
     expect(answers.map((a) => a.textValue ?? a.optionIds?.[0]).sort()).toEqual(['second']);
+  });
+
+  it('a question asked only in the registrant’s category is on their form and can be changed there; not on anyone else’s', async () => {
+    const [delegates] = await t.db
+      .insert(attendeeCategories)
+      .values({ eventId: await eventId(), name: { en: 'Ministry delegates' } })
+      .returning();
+    const saved = await createQuestion(t.db, organiser, EVENT, {
+      kind: 'short_text',
+      labelEn: 'Protocol officer',
+      categoryIds: [delegates!.id],
+    });
+    if (!saved.ok) throw new Error('question');
+    const registered = await registerAttendee(
+      t.db,
+      EVENT,
+      person('self-delegate', { category: delegates!.id, answers: { [saved.id]: 'Ms Chen' } }),
+      { now },
+    );
+    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    const id = registered.registration.id;
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    const form = await ownAnswersForForm(t.db, row!, 'en');
+    expect(form.questions.map((q) => q.id)).toContain(saved.id);
+    expect(form.defaults.answers?.[saved.id]).toBe('Ms Chen');
+    const values = { name: row!.name, organisation: row!.organisation, locale: 'en', answers: { [saved.id]: 'Mr Li' } };
+    expect(await changeOwnDetails(t.db, id, values)).toEqual({ ok: true });
+    const kept = await t.db.select().from(registrationAnswers).where(eq(registrationAnswers.registrationId, id));
+    expect(kept.map((a) => a.textValue)).toEqual(['Mr Li']);
+    // Someone outside the category neither sees it nor may answer it.
+    const other = await register('self-outsider', {});
+    const [outsider] = await t.db.select().from(registrations).where(eq(registrations.id, other));
+    expect((await ownAnswersForForm(t.db, outsider!, 'en')).questions.map((q) => q.id)).not.toContain(saved.id);
+    expect(await changeOwnDetails(t.db, other, { ...values, name: outsider!.name })).toMatchObject({
+      ok: false,
+      fields: { [`answers.${saved.id}`]: expect.any(String) },
+    });
   });
 
   it('erasing a registration deletes its answers', async () => {
