@@ -6,6 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import type { Saved } from '@/lib/admin/saved';
 import { categoryInputSchema, type CategoryFormValues, type CategoryInput } from '@/lib/registration/admin/categories/category-input';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
@@ -25,10 +27,8 @@ type Props = {
 };
 
 const FIELDS = [
-  'nameEn',
-  'nameZh',
-  'descriptionEn',
-  'descriptionZh',
+  'name',
+  'description',
   'capacity',
   'visibility',
   'requiresApproval',
@@ -45,14 +45,14 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
   const t = useTranslations('adminCategories');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, getValues, reset, formState } = useForm<CategoryFormValues, unknown, CategoryInput>({
+  const { register, handleSubmit, setError, getValues, reset, watch, formState } = useForm<CategoryFormValues, unknown, CategoryInput>({
     resolver: zodResolver(categoryInputSchema),
     defaultValues: defaults,
   });
   const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `category-${field}`;
-  const message = (field: Field) => words(errors[field]?.message);
+  const message = (field: Field) => words(errors[field]?.message as string | undefined);
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -70,19 +70,28 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
   return (
     <form onSubmit={onSubmit} noValidate data-testid="category-form" className="card">
       <FormNotice notice={notice} testId="category-notice" />
+      <LocalizedTextFields
+        name="name"
+        idPrefix="category"
+        label={t('name')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('name') as Record<string, string | undefined>}
+        error={words(localizedFieldError(errors.name))}
+        maxLength={120}
+      />
+      <LocalizedTextFields
+        name="description"
+        idPrefix="category"
+        label={t('description')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('description') as Record<string, string | undefined>}
+        error={words(localizedFieldError(errors.description))}
+        maxLength={1000}
+        multiline
+      />
       <div className="grid">
-        <FormField id={id('nameEn')} label={t('nameEn')} error={message('nameEn')}>
-          <input {...field('nameEn')} lang="en" />
-        </FormField>
-        <FormField id={id('nameZh')} label={t('nameZh')} error={message('nameZh')}>
-          <input {...field('nameZh')} lang="zh" />
-        </FormField>
-        <FormField id={id('descriptionEn')} label={t('descriptionEn')} error={message('descriptionEn')}>
-          <textarea {...field('descriptionEn')} lang="en" rows={3} />
-        </FormField>
-        <FormField id={id('descriptionZh')} label={t('descriptionZh')} error={message('descriptionZh')}>
-          <textarea {...field('descriptionZh')} lang="zh" rows={3} />
-        </FormField>
         <FormField
           id={id('capacity')}
           label={t('capacity')}

@@ -388,3 +388,43 @@ describe('approval after the programme changed', () => {
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 });
+
+describe('the category form', () => {
+  it('saves the name and description in every offered language side by side; an empty language falls back, English is required', async () => {
+    const { createCategory, updateCategory, categoryFormValues } = await import('@/lib/registration/admin/categories/save-category');
+    const values = {
+      name: { en: 'Ministry delegates', zh: '部委代表', ja: '省庁代表団', ko: '', th: 'คณะผู้แทนกระทรวง' },
+      description: { en: 'Officials of the member states', zh: '', ja: '', ko: '정부 대표', th: '' },
+      capacity: '',
+      visibility: 'public',
+      requiresApproval: false,
+      opensAt: '',
+      closesAt: '',
+      allowedModes: ['in_person', 'online'],
+      allowedVenueIds: [],
+      position: '1',
+    };
+    const created = await createCategory(t.db, organiser, EVENT, values);
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const stored = async () => (await t.db.select().from(attendeeCategories).where(eq(attendeeCategories.id, created.id)))[0]!;
+    expect((await stored()).name).toEqual({ en: 'Ministry delegates', zh: '部委代表', ja: '省庁代表団', th: 'คณะผู้แทนกระทรวง' });
+    expect((await stored()).description).toEqual({ en: 'Officials of the member states', ko: '정부 대표' });
+    // The form gets every language back, and a save that changes one keeps the others.
+    const form = categoryFormValues(await stored(), 'Asia/Shanghai');
+    expect(form.name).toMatchObject({ ja: '省庁代表団', ko: '' });
+    expect(await updateCategory(t.db, organiser, EVENT, created.id, { ...form, name: { ...form.name, ko: '부처 대표단' } })).toMatchObject({
+      ok: true,
+    });
+    expect((await stored()).name).toEqual({
+      en: 'Ministry delegates',
+      zh: '部委代表',
+      ja: '省庁代表団',
+      ko: '부처 대표단',
+      th: 'คณะผู้แทนกระทรวง',
+    });
+    expect(await updateCategory(t.db, organiser, EVENT, created.id, { ...form, name: { ...form.name, en: '' } })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+  });
+});

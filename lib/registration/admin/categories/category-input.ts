@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { optionalCount, requiredCount, requiredText } from '@/lib/admin/field-schemas';
+import { optionalCount, requiredCount } from '@/lib/admin/field-schemas';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 import { vmsg } from '@/lib/validation/message';
-import { multiLineText, singleLineText } from '@/lib/validation/text';
 import { ATTENDANCE_MODES } from '../../choices-lists';
 
 const localDateTime = z.union([z.literal(''), z.iso.datetime({ local: true, error: vmsg('date') })]);
@@ -9,10 +9,9 @@ const localDateTime = z.union([z.literal(''), z.iso.datetime({ local: true, erro
 /** The category form (react-hook-form) and its server action both parse with this. Times are wall-clock in the event's zone. */
 export const categoryInputSchema = z
   .object({
-    nameEn: requiredText(120),
-    nameZh: singleLineText(120).default(''),
-    descriptionEn: multiLineText(1000).default(''),
-    descriptionZh: multiLineText(1000).default(''),
+    /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+    name: localizedTextInput(120),
+    description: localizedTextInput(1000, { multiline: true, optional: true }),
     /** Empty: no limit. */
     capacity: optionalCount(1_000_000),
     visibility: z.enum(['public', 'invitation'], { error: vmsg('choose') }),

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { attendeeCategories, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { changedFields, localized } from '@/lib/admin/changes';
+import { changedFields } from '@/lib/admin/changes';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Saved } from '@/lib/admin/saved';
 import type { Actor } from '@/lib/auth/sessions';
@@ -23,8 +24,8 @@ const splitLocal = (value: string) => [value.slice(0, 10), value.slice(11, 16)] 
 function columns(input: CategoryInput, zone: string) {
   const instant = (value: string) => (value ? zonedToUtc(...splitLocal(value), zone) : null);
   return {
-    name: localized(input.nameEn, input.nameZh),
-    description: localized(input.descriptionEn, input.descriptionZh),
+    name: input.name,
+    description: input.description,
     capacity: input.capacity,
     visibility: input.visibility,
     requiresApproval: input.requiresApproval,
@@ -62,7 +63,7 @@ export async function createCategory(db: Db, actor: Actor | null, slug: string, 
       action: 'category.create',
       entity: 'category',
       entityId: row!.id,
-      details: { name: input.nameEn, capacity: input.capacity },
+      details: { name: input.name.en, capacity: input.capacity },
     });
     return ok({ id: row!.id });
   });
@@ -92,7 +93,7 @@ export async function updateCategory(db: Db, actor: Actor | null, slug: string, 
     const changes = changedFields(current, next);
     if (Object.keys(changes).length === 0) return ok({ id: current.id });
     await tx.update(attendeeCategories).set(next).where(eq(attendeeCategories.id, current.id));
-    await audit({ action: 'category.update', entity: 'category', entityId: current.id, details: { name: input.nameEn, changes } });
+    await audit({ action: 'category.update', entity: 'category', entityId: current.id, details: { name: input.name.en, changes } });
     return ok({ id: current.id });
   });
   if (saved.ok) await fillCategory(db, categoryId);
@@ -103,10 +104,8 @@ export async function updateCategory(db: Db, actor: Actor | null, slug: string, 
 export function categoryFormValues(category: typeof attendeeCategories.$inferSelect, zone: string): CategoryFormValues {
   const local = (instant: Date | null) => (instant ? `${localDate(instant, zone)}T${localTime(instant, zone)}` : '');
   return {
-    nameEn: category.name.en,
-    nameZh: category.name.zh ?? '',
-    descriptionEn: category.description.en,
-    descriptionZh: category.description.zh ?? '',
+    name: localizedFormValues(category.name),
+    description: localizedFormValues(category.description),
     capacity: category.capacity === null ? '' : String(category.capacity),
     visibility: category.visibility,
     requiresApproval: category.requiresApproval,

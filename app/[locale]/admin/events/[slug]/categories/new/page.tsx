@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { z } from 'zod';
 import { CategoryForm } from '@/components/admin/category-form';
 import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
@@ -29,10 +30,8 @@ export default async function NewCategoryPage(props: PageProps<{ slug: string }>
         eventSlug={slug}
         categoryId={null}
         defaults={{
-          nameEn: '',
-          nameZh: '',
-          descriptionEn: '',
-          descriptionZh: '',
+          name: localizedFormValues(null),
+          description: localizedFormValues(null),
           capacity: '',
           visibility: 'public',
           requiresApproval: false,
