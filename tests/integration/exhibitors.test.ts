@@ -125,6 +125,23 @@ describe('exhibitors', () => {
     for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ fields: { booth: 'boothTaken' } });
   });
 
+  it('an edit of the English and Chinese texts keeps the Japanese, Korean and Thai ones the form does not show', async () => {
+    const { exhibitors: list } = await listExhibitors(t.db, organiser, EVENT);
+    const target = list.find((e) => e.slug === 'nanning-digital')!;
+    const [before] = await t.db.select().from(exhibitors).where(eq(exhibitors.id, target.id));
+    await t.db
+      .update(exhibitors)
+      .set({ name: { ...before!.name, ja: '南寧デジタル', th: 'หนานหนิงดิจิทัล' }, description: { ...before!.description, ko: '디지털 보건' } })
+      .where(eq(exhibitors.id, target.id));
+    const edit = await exhibitorForEdit(t.db, organiser, EVENT, target.id);
+    expect((await updateExhibitor(t.db, organiser, EVENT, target.id, { ...edit.values, nameEn: 'Nanning Digital Health' })).ok).toBe(true);
+    const [after] = await t.db.select().from(exhibitors).where(eq(exhibitors.id, target.id));
+    expect(after!.name).toMatchObject({ en: 'Nanning Digital Health', ja: '南寧デジタル', th: 'หนานหนิงดิจิทัล' });
+    expect(after!.description.ko).toBe('디지털 보건');
+    await t.db.update(exhibitors).set({ name: before!.name, description: before!.description }).where(eq(exhibitors.id, target.id));
+    await t.db.delete(auditLog).where(eq(auditLog.action, 'exhibitor.update'));
+  });
+
   it('are edited by organisers with the changes audited, and refused to everyone else', async () => {
     const { exhibitors: list } = await listExhibitors(t.db, organiser, EVENT);
     const target = list.find((e) => e.slug === 'nanning-digital')!;

@@ -180,6 +180,37 @@ describe('organisers change questions without losing answers', () => {
     expect(!retiredChoice.ok && retiredChoice.code === 'invalid' && retiredChoice.fields[`answers.${q.topics}`]).toBe('choose');
   });
 
+  it('an edit in English and Chinese keeps the label’s, help’s and options’ Japanese, Korean and Thai words', async () => {
+    const saved = await createQuestion(t.db, organiser, EVENT, {
+      kind: 'single_choice',
+      labelEn: 'Arrival',
+      helpEn: 'How you reach Nanning',
+      options: [{ labelEn: 'Plane' }, { labelEn: 'Train' }],
+    });
+    if (!saved.ok) throw new Error('question');
+    const [row] = await t.db.select().from(registrationQuestions).where(eq(registrationQuestions.id, saved.id));
+    await t.db
+      .update(registrationQuestions)
+      .set({
+        label: { ...row!.label, ja: '到着方法' },
+        help: { ...row!.help, th: 'วิธีเดินทางมาหนานหนิง' },
+        options: row!.options.map((o, i) => (i === 0 ? { ...o, label: { ...o.label, ko: '비행기' } } : o)),
+      })
+      .where(eq(registrationQuestions.id, saved.id));
+    const updated = await updateQuestion(t.db, organiser, EVENT, saved.id, {
+      kind: 'single_choice',
+      labelEn: 'Arrival in Nanning',
+      helpEn: 'How you reach Nanning',
+      options: row!.options.map((o) => ({ id: o.id, labelEn: o.label.en })),
+    });
+    expect(updated.ok).toBe(true);
+    const [after] = await t.db.select().from(registrationQuestions).where(eq(registrationQuestions.id, saved.id));
+    expect(after!.label).toEqual({ en: 'Arrival in Nanning', ja: '到着方法' });
+    expect(after!.help).toMatchObject({ th: 'วิธีเดินทางมาหนานหนิง' });
+    expect(after!.options[0]!.label).toEqual({ en: 'Plane', ko: '비행기' });
+    await retireQuestion(t.db, organiser, EVENT, saved.id);
+  });
+
   it('a kind never changes, a condition is one level deep and on a choice', async () => {
     expect(await updateQuestion(t.db, organiser, EVENT, q.guests!, { kind: 'short_text', labelEn: 'Guests' })).toMatchObject({
       ok: false,

@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { exhibitors, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { changedFields, localized } from '@/lib/admin/changes';
+import { changedFields, keepingOtherLanguages, localized } from '@/lib/admin/changes';
 import type { Saved } from '@/lib/admin/saved';
 import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
@@ -101,7 +101,13 @@ export async function updateExhibitor(db: Db, actor: Actor | null, slug: string,
     if (!current) return missingExhibitor();
     const fields = await clashes(tx, event.id, input, current.id);
     if (Object.keys(fields).length > 0) return invalid(fields);
-    const next = columns(input);
+    const edited = columns(input);
+    // The form edits English and Chinese; the stored Japanese, Korean and Thai texts stay.
+    const next = {
+      ...edited,
+      name: keepingOtherLanguages(current.name, edited.name),
+      description: keepingOtherLanguages(current.description, edited.description),
+    };
     const changes = changedFields(current, next);
     if (Object.keys(changes).length === 0) return ok({ id: current.id });
     await tx.update(exhibitors).set(next).where(eq(exhibitors.id, current.id));
