@@ -11,12 +11,15 @@ import { loadMessages } from '@/lib/i18n/messages';
 import { type PlainMessages, plainTranslator } from '@/lib/i18n/plain-translator';
 import { pick } from '@/lib/i18n/text';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { takeSharedHit } from '@/lib/security/shared-rate-limit';
 import { mac, macMatches } from '@/lib/security/signing';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { manageUrl } from './manage-token';
 
 const PURPOSE = 'registration-email-change';
+/** Confirmation mails per registration, and to one address, in an hour. */
+export const EMAIL_CHANGE_LIMIT = { limit: 3, windowMs: 3600_000 };
 /** How long a confirmation link works. */
 export const EMAIL_CHANGE_HOURS = 24;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -89,6 +92,13 @@ export async function requestEmailChange(db: Db, registrationId: string, raw: un
   const current = row.registration;
   if (current.status === 'cancelled') return invalid({ email: vmsg('registrationCancelled') });
   if (current.email.toLowerCase() === email) return invalid({ email: vmsg('sameEmail') });
+  // Each request mails whatever address is typed: bounded per registration and per address, so a
+  // manage link (or many) cannot turn the forum into a mail cannon aimed at someone's inbox.
+  const perRegistration = await takeSharedHit(db, `email-change:registration:${registrationId}`, { ...EMAIL_CHANGE_LIMIT, now });
+  const perAddress = perRegistration.allowed
+    ? await takeSharedHit(db, `email-change:address:${email}`, { ...EMAIL_CHANGE_LIMIT, now })
+    : perRegistration;
+  if (!perAddress.allowed) return invalid({ email: vmsg('emailChangeTooMany') });
   if (await addressTaken(db, current.eventId, email, registrationId)) return ok();
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_HOURS * 3600_000);
   const link = `${appEnv().appUrl}/manage/email/${emailChangeToken(registrationId, current.sequence, email, expiresAt)}`;

@@ -122,6 +122,7 @@ export const VALIDATION_KEYS = [
   'meetingNotConfirmed',
   'meetingSlotTaken',
   'pollOptions',
+  'emailChangeTooMany',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -121,4 +121,31 @@ describe('changing the address by a link sent to the new one', () => {
     expect(await confirmEmailChange(t.db, token)).toMatchObject({ ok: false, fields: { token: 'registrationEmailTaken' } });
     expect((await row(id)).email).toBe('pemail-checks@example.org');
   });
+
+  it('a flood is bounded: three links an hour per registration and three to one address, then refused in words, nothing mailed', async () => {
+    const mails = async () => (await t.db.select().from(outbox).where(eq(outbox.kind, 'registration.email-change'))).length;
+    const flooder = await register('email-flooder');
+    for (const n of [1, 2, 3])
+      expect(await requestEmailChange(t.db, flooder, { email: `target${n}@example.org` }, now)).toEqual({ ok: true });
+    const before = await mails();
+    expect(await requestEmailChange(t.db, flooder, { email: 'target4@example.org' }, now)).toMatchObject({
+      ok: false,
+      fields: { email: 'emailChangeTooMany' },
+    });
+    // Many manage links aimed at one inbox: the address has its own bound.
+    const victim = 'victim.inbox@example.org';
+    for (const n of [1, 2, 3])
+      expect(await requestEmailChange(t.db, await register(`email-aim-${n}`), { email: victim }, now)).toEqual({ ok: true });
+    const aimed = await mails();
+    expect(await requestEmailChange(t.db, await register('email-aim-4'), { email: victim }, now)).toMatchObject({
+      ok: false,
+      fields: { email: 'emailChangeTooMany' },
+    });
+    expect(await mails()).toBe(aimed);
+    expect(aimed).toBe(before + 3);
+    // An hour later the registrant may ask again.
+    expect(await requestEmailChange(t.db, flooder, { email: 'target4@example.org' }, new Date(now.getTime() + 3600_001))).toEqual({
+      ok: true,
+    });
+  });
 });
