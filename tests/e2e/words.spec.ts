@@ -360,6 +360,10 @@ const PAGES_WITH_FORMS = [
   'moderate live questions',
 ];
 
+// The words a page shows do not depend on the database: .ci/run tries the forms once, on the PGlite
+// pass (about 260 browser tests), as the axe and phone-width walks do.
+test.skip(Boolean(process.env.DATABASE_URL), 'run on the PGlite pass only');
+
 test('every form page of the inventory is in the words test', () => {
   const inventory = new Set(pageInventory.map((p) => p.name));
   for (const name of PAGES_WITH_FORMS) expect(inventory.has(name), `${name} is in the page inventory`).toBe(true);
