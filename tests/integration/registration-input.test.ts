@@ -202,9 +202,12 @@ describe('POST /api/v1/events/{slug}/registrations', () => {
       post(JSON.stringify(person(`flood${i}`, { mode: 'online', venue: null })), { 'x-forwarded-for': '203.0.113.9' }),
     );
     const statuses = (await Promise.all(flood)).map((r) => r.status);
-    // The limit (20 a minute unless configured) lets exactly that many through, in order, and refuses the rest.
+    // The limit (20 a minute unless configured) lets exactly that many through and refuses the rest.
+    // Which ones is the order they are counted in: on PostgreSQL the count is a shared row that
+    // concurrent requests reach in any order, so the test counts them rather than reading positions.
     const limit = Number(process.env.RATE_LIMIT_REGISTRATIONS_PER_MINUTE) || 20;
-    expect(statuses).toEqual([...Array<number>(limit).fill(201), ...Array<number>(25 - limit).fill(429)]);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25 - limit);
     const limited = await post(JSON.stringify(person('flood-late')), { 'x-forwarded-for': '203.0.113.9' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
