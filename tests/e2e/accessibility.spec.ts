@@ -27,7 +27,9 @@ for (const locale of inventoryLocales) {
         test(`${entry.name} has no serious or critical WCAG 2.2 A/AA violation (${locale})`, async () => {
           const target = entry.path(seededIds());
           const page = await context.newPage();
-          await page.goto(target);
+          const response = await page.goto(target);
+          // A page missing from the build (or refusing its own role) would pass axe as an error page.
+          expect(response?.status(), target).toBe(entry.status ?? 200);
           await expect(page.locator('html')).toHaveAttribute('lang', htmlLang(locale));
           // The mail preview is the mail's own HTML in a sandboxed frame (no scripts: axe cannot run in it
           // and waits out its frame timeout); the mail templates are not pages of the app.

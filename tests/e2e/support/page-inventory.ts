@@ -13,7 +13,14 @@ import { seededIds, speakerAccount, type SeededIds } from './seeded-ids';
  */
 export type Actor = 'anonymous' | 'attendee' | 'speaker' | 'checkin' | 'organiser';
 
-export type InventoryPage = { name: string; route: string; actor: Actor; path: (ids: SeededIds) => string };
+export type InventoryPage = {
+  name: string;
+  route: string;
+  actor: Actor;
+  path: (ids: SeededIds) => string;
+  /** The status the page answers with when it is not 200: a link that no longer works says so with a 404. */
+  status?: number;
+};
 
 const admin = (ids: SeededIds) => `/admin/events/${ids.slug}`;
 
@@ -67,7 +74,7 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `/events/${ids.slug}/register?code=${ids.categoryCode}`,
   },
-  { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page' },
+  { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page', status: 404 },
   // Attendees (the secret links from their mails)
   { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
   { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
