@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
+import { TicketCodeField } from './ticket-code-field';
 import type { CheckInView } from '@/lib/checkin/describe';
 import type { UndoOutcome } from '@/lib/checkin/undo';
 import type { Result } from '@/lib/errors/result';
@@ -181,24 +182,14 @@ export function CheckInDesk({
         {camera === 'unavailable' && <p className="muted">{labels.cameraUnavailable}</p>}
       </div>
       <form onSubmit={form.handleSubmit(send)} noValidate className="card">
-        <label htmlFor="code">{labels.code}</label>
-        <input
+        <TicketCodeField
           id="code"
-          autoComplete="off"
-          // biome-ignore lint/a11y/noAutofocus: the desk is a one-field page; staff scan or type the next code without reaching for the mouse.
-          autoFocus
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? 'code-error' : undefined}
-          {...form.register('code')}
+          label={labels.code}
+          submit={labels.submit}
+          error={error}
+          pending={pending}
+          registered={form.register('code')}
         />
-        {error && (
-          <p id="code-error" className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button className="button" type="submit" disabled={pending}>
-          {labels.submit}
-        </button>
       </form>
       {/* The live region is on the page from the start: screen readers announce what changes inside
           one, not a region that appears with its text already in it. */}

@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
+import { TicketCodeField } from './ticket-code-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { type DoorScanInput, doorScanSchema } from '@/lib/checkin/schema';
 import type { DoorView } from '@/lib/checkin/session-door';
@@ -69,24 +70,14 @@ export function DoorScanner({
       </p>
       <form onSubmit={form.handleSubmit(send)} noValidate className="card">
         <input type="hidden" {...form.register('sessionId')} />
-        <label htmlFor="door-code">{labels.code}</label>
-        <input
+        <TicketCodeField
           id="door-code"
-          autoComplete="off"
-          // biome-ignore lint/a11y/noAutofocus: a door scanner is a one-field page; staff scan the next ticket without reaching for the mouse.
-          autoFocus
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? 'door-code-error' : undefined}
-          {...form.register('code')}
+          label={labels.code}
+          submit={labels.submit}
+          error={error}
+          pending={pending}
+          registered={form.register('code')}
         />
-        {error && (
-          <p id="door-code-error" className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button className="button" type="submit" disabled={pending}>
-          {labels.submit}
-        </button>
       </form>
       <div role="status" aria-live="polite" data-testid="door-outcome">
         {notice && <p className="notice">{notice}</p>}
