@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { rememberAccountLocale } from '@/lib/auth/account-locale';
-import { currentActor } from '@/lib/auth/current';
+import { actorFromSessionCookie } from '@/lib/auth/current';
+import { sessionCookieName } from '@/lib/auth/options';
 import { getDb } from '@/lib/database/process-database';
 import { LOCALE_COOKIE, locales } from '@/lib/i18n/locales';
 import { languageSwitchTarget, sitePathSchema } from '@/lib/i18n/switch-target';
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest) {
   // leaving a person on a developer's error.
   if (!parsed.success) return new NextResponse(null, { status: 303, headers: { Location: back } });
   // A relative Location: behind proxies the server does not know its public origin.
-  const actor = await currentActor();
+  const actor = await actorFromSessionCookie(request.cookies.get(sessionCookieName())?.value);
   if (actor) await rememberAccountLocale(await getDb(), actor.userId, parsed.data.to);
   const response = new NextResponse(null, { status: 303, headers: { Location: back } });
   response.cookies.set(LOCALE_COOKIE, parsed.data.to, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });

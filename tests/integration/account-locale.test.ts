@@ -2,11 +2,17 @@
 // replaces it; a sign-in gives the page's language to an account that has none, and leaves one
 // that has a language alone. Sign-ins go through next-auth's own authorize(), as a form post would.
 import { eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import { GET } from '@/app/locale/route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, users, verificationTokens } from '@/db/schema';
 import { adoptSignInLocale, rememberAccountLocale } from '@/lib/auth/account-locale';
 import { createMagicLinkToken } from '@/lib/auth/magic-link';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions, sessionCookieName } from '@/lib/auth/options';
+import { openSession } from '@/lib/auth/sessions';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { appSecret } from '@/lib/security/secret';
 import { requestMagicLink } from '@/lib/auth/request-magic-link';
 import { upsertUser } from '@/lib/auth/users';
 import { useDatabase } from '@/lib/database/process-database';
@@ -92,8 +98,21 @@ describe(`an account's language (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, (
   it('the language switcher, used while signed in, replaces the account’s language, and the next mail follows it', async () => {
     const email = 'jiwoo.link@example.org';
     const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    await rememberAccountLocale(t.db, user!.id, 'ja');
+    // The switcher's own route, with the session cookie next-auth would have set at sign-in.
+    const cookie = await encode({ token: { sessionToken: await openSession(t.db, user!.id) }, secret: appSecret() });
+    const switchTo = (to: string, headers: Record<string, string>) =>
+      GET(new NextRequest(`http://localhost/locale?to=${to}&back=/speaker`, { headers }));
+    const answer = await switchTo('ja', { cookie: `${sessionCookieName()}=${cookie}` });
+    expect(answer.status).toBe(303);
+    expect(answer.cookies.get(LOCALE_COOKIE)?.value).toBe('ja');
     expect(await localeOf(email)).toBe('ja');
+    // Without the session (signed out, or another person's browser), only the cookie changes.
+    await switchTo('th', {});
+    await switchTo('th', { cookie: `${sessionCookieName()}=not-a-session` });
+    expect(await localeOf(email)).toBe('ja');
+    await rememberAccountLocale(t.db, user!.id, 'ko');
+    expect(await localeOf(email)).toBe('ko');
+    await rememberAccountLocale(t.db, user!.id, 'ja');
     // A sign-in does not undo a choice.
     await adoptSignInLocale(t.db, user!.id, 'th');
     expect(await localeOf(email)).toBe('ja');
