@@ -5,6 +5,7 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { violatedConstraint } from '@/lib/admin/db-errors';
 import { deleteRoom } from '@/lib/agenda/admin/delete-room';
 import { listSpeakers, newSpeakerDefaults, speakerForEdit } from '@/lib/speakers/admin/list-speakers';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { listVenues } from '@/lib/agenda/admin/list-venues';
 import { createRoom, updateRoom } from '@/lib/agenda/admin/save-room';
 import { createSpeaker, updateSpeaker } from '@/lib/speakers/admin/save-speaker';
@@ -314,7 +315,7 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const [row] = await t.db.select().from(speakers).where(eq(speakers.id, id));
     expect(row!.bio).toEqual(bio);
     const edit = await speakerForEdit(t.db, organiser, EVENT, id);
-    expect(edit.values!.bio).toEqual({ ...bio, zh: '' });
+    expect(edit.values!.bio).toEqual({ ...localizedFormValues(null), ...bio });
     // Saving the form unchanged keeps every language; emptying Korean drops it, so Korean readers get English.
     expect(await updateSpeaker(t.db, organiser, EVENT, id, edit.values)).toEqual({ ok: true, id });
     expect(await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, bio: { ...edit.values!.bio, ko: '' } })).toEqual({

@@ -202,8 +202,8 @@ describe('organisers change questions without losing answers', () => {
       help: { ...localizedFormValues(row!.help), ko: '' },
       options: row!.options.map((o) => ({ id: o.id, label: localizedFormValues(o.label) })),
     };
-    expect(form.label).toEqual(label);
-    expect(form.options[0]!.label).toEqual({ ...plane, zh: '' });
+    expect(form.label).toEqual({ ...localizedFormValues(null), ...label });
+    expect(form.options[0]!.label).toEqual({ ...localizedFormValues(null), ...plane });
     expect((await updateQuestion(t.db, organiser, EVENT, saved.id, form)).ok).toBe(true);
     const [after] = await t.db.select().from(registrationQuestions).where(eq(registrationQuestions.id, saved.id));
     expect(after!.label).toEqual(label);
