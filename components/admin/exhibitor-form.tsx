@@ -10,6 +10,8 @@ import type { Saved } from '@/lib/admin/saved';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
 import { exhibitorInputSchema, type ExhibitorFormValues, type ExhibitorInput } from '@/lib/exhibition/admin/exhibitor-schema';
 import { FormNotice } from '@/components/forms/form-notice';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { CountryOptions } from './select-options';
@@ -28,10 +30,8 @@ type Props = {
 
 const FIELDS = [
   'slug',
-  'nameEn',
-  'nameZh',
-  'descriptionEn',
-  'descriptionZh',
+  'name',
+  'description',
   'country',
   'sectors',
   'website',
@@ -48,21 +48,37 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
   const t = useTranslations('exhibition');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, setValue, getValues, reset, formState } = useForm<ExhibitorFormValues, unknown, ExhibitorInput>(
-    {
-      resolver: zodResolver(exhibitorInputSchema),
-      defaultValues: defaults,
-    },
-  );
+  const { register, handleSubmit, setError, setValue, getValues, reset, watch, formState } = useForm<
+    ExhibitorFormValues,
+    unknown,
+    ExhibitorInput
+  >({
+    resolver: zodResolver(exhibitorInputSchema),
+    defaultValues: defaults,
+  });
   const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `exhibitor-${field}`;
-  const message = (field: Field) => words(errors[field]?.message);
-  const field = (name: Exclude<Field, 'sectors'>, hasHint = false) => ({
+  const message = (field: Field) => words(errors[field]?.message as string | undefined);
+  const field = (name: Exclude<Field, 'sectors' | 'name' | 'description'>, hasHint = false) => ({
     ...register(name),
     ...fieldAria(id(name), message(name), hasHint),
   });
-  const nameEn = field('nameEn');
+  const localized = (name: 'name' | 'description', max: number, multiline = false) => (
+    <LocalizedTextFields
+      name={name}
+      idPrefix="exhibitor"
+      label={t(`admin.form.${name}`)}
+      missingLabel={t('admin.form.missingLanguage')}
+      register={register}
+      values={watch(name) as Record<string, string | undefined>}
+      error={words(localizedFieldError(errors[name]))}
+      maxLength={max}
+      multiline={multiline}
+      // A new exhibitor's address follows its English name until someone types one.
+      onEnglishBlur={name === 'name' ? (value) => !exhibitorId && !getValues('slug') && setValue('slug', suggestSlug(value)) : undefined}
+    />
+  );
 
   const onSubmit = handleSubmit(async (values) => {
     clear();
@@ -80,20 +96,8 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
   return (
     <form onSubmit={onSubmit} noValidate data-testid="exhibitor-form" className="card">
       <FormNotice notice={notice} testId="exhibitor-notice" />
+      {localized('name', 200)}
       <div className="grid">
-        <FormField id={id('nameEn')} label={t('admin.form.nameEn')} error={message('nameEn')}>
-          <input
-            {...nameEn}
-            autoComplete="off"
-            onBlur={(e) => {
-              void nameEn.onBlur(e);
-              if (!exhibitorId && !getValues('slug')) setValue('slug', suggestSlug(e.target.value));
-            }}
-          />
-        </FormField>
-        <FormField id={id('nameZh')} label={t('admin.form.nameZh')} hint={t('admin.form.zhHint')} error={message('nameZh')}>
-          <input {...field('nameZh', true)} lang="zh" autoComplete="off" />
-        </FormField>
         <FormField id={id('slug')} label={t('admin.form.slug')} hint={t('admin.form.slugHint')} error={message('slug')}>
           <input {...field('slug', true)} spellCheck={false} autoCapitalize="none" />
         </FormField>
@@ -118,12 +122,7 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
           {sectorsError ?? ''}
         </span>
       </fieldset>
-      <FormField id={id('descriptionEn')} label={t('admin.form.descriptionEn')} error={message('descriptionEn')}>
-        <textarea {...field('descriptionEn')} rows={4} lang="en" />
-      </FormField>
-      <FormField id={id('descriptionZh')} label={t('admin.form.descriptionZh')} error={message('descriptionZh')}>
-        <textarea {...field('descriptionZh')} rows={4} lang="zh" />
-      </FormField>
+      {localized('description', 3000, true)}
       <fieldset>
         <legend>{t('admin.form.booth')}</legend>
         <div className="grid">

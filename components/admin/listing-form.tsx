@@ -9,6 +9,8 @@ import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
 import { listingInputSchema, type ListingFormValues, type ListingInput } from '@/lib/exhibition/admin/listing-schema';
 import { FormNotice } from '@/components/forms/form-notice';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { CountryOptions } from './select-options';
@@ -23,19 +25,7 @@ type Props = {
   action: (eventSlug: string, values: unknown) => Promise<Saved>;
 };
 
-const FIELDS = [
-  'exhibitorId',
-  'kind',
-  'titleEn',
-  'titleZh',
-  'summaryEn',
-  'summaryZh',
-  'sector',
-  'trl',
-  'ipStatus',
-  'cooperation',
-  'countries',
-] as const;
+const FIELDS = ['exhibitorId', 'kind', 'title', 'summary', 'sector', 'trl', 'ipStatus', 'cooperation', 'countries'] as const;
 type Field = (typeof FIELDS)[number];
 const TRLS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
@@ -43,18 +33,32 @@ export function ListingForm({ eventSlug, defaults, countries, exhibitors, action
   const t = useTranslations('exhibition');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, formState } = useForm<ListingFormValues, unknown, ListingInput>({
+  const { register, handleSubmit, setError, watch, formState } = useForm<ListingFormValues, unknown, ListingInput>({
     resolver: zodResolver(listingInputSchema),
     defaultValues: defaults,
   });
   const { notice, clear, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `listing-${field}`;
-  const message = (field: Field) => words(errors[field]?.message);
-  const field = (name: Exclude<Field, 'cooperation' | 'kind'>, hasHint = false) => ({
+  const message = (field: Field) => words(errors[field]?.message as string | undefined);
+  const field = (name: Exclude<Field, 'cooperation' | 'kind' | 'title' | 'summary'>, hasHint = false) => ({
     ...register(name),
     ...fieldAria(id(name), message(name), hasHint),
   });
+
+  const localized = (name: 'title' | 'summary', max: number, multiline = false) => (
+    <LocalizedTextFields
+      name={name}
+      idPrefix="listing"
+      label={t(`listingsAdmin.form.${name}`)}
+      missingLabel={t('listingsAdmin.form.missingLanguage')}
+      register={register}
+      values={watch(name) as Record<string, string | undefined>}
+      error={words(localizedFieldError(errors[name]))}
+      maxLength={max}
+      multiline={multiline}
+    />
+  );
 
   const onSubmit = handleSubmit(async (values) => {
     clear();
@@ -127,20 +131,8 @@ export function ListingForm({ eventSlug, defaults, countries, exhibitors, action
         </FormField>
       </div>
       {choiceGroup('kind', t('listingsAdmin.form.kind'), LISTING_KINDS, (k) => t(`kindLong.${k}`))}
-      <div className="grid">
-        <FormField id={id('titleEn')} label={t('listingsAdmin.form.titleEn')} error={message('titleEn')}>
-          <input {...field('titleEn')} lang="en" autoComplete="off" />
-        </FormField>
-        <FormField id={id('titleZh')} label={t('listingsAdmin.form.titleZh')} hint={t('admin.form.zhHint')} error={message('titleZh')}>
-          <input {...field('titleZh', true)} lang="zh" autoComplete="off" />
-        </FormField>
-      </div>
-      <FormField id={id('summaryEn')} label={t('listingsAdmin.form.summaryEn')} error={message('summaryEn')}>
-        <textarea {...field('summaryEn')} rows={4} lang="en" />
-      </FormField>
-      <FormField id={id('summaryZh')} label={t('listingsAdmin.form.summaryZh')} error={message('summaryZh')}>
-        <textarea {...field('summaryZh')} rows={4} lang="zh" />
-      </FormField>
+      {localized('title', 200)}
+      {localized('summary', 2000, true)}
       {choiceGroup('cooperation', t('listingsAdmin.form.cooperation'), COOPERATION_KINDS, (k) => t(`cooperationKinds.${k}`))}
       <FormField
         id={id('countries')}

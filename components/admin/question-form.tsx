@@ -6,6 +6,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { FormNotice } from '@/components/forms/form-notice';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { QUESTION_KINDS } from '@/db/schema/question-kinds';
@@ -25,10 +28,10 @@ type Props = {
   action: (eventSlug: string, questionId: string | null, values: unknown) => Promise<Result<{ id: string }>>;
 };
 
-const FIELDS = ['kind', 'required', 'labelEn', 'labelZh', 'helpEn', 'helpZh', 'options', 'conditionQuestionId', 'conditionValues'] as const;
+const FIELDS = ['kind', 'required', 'label', 'help', 'options', 'conditionQuestionId', 'conditionValues'] as const;
 type Field = (typeof FIELDS)[number];
 const WITH_OPTIONS = new Set(['single_choice', 'multiple_choice']);
-const emptyOption = { id: '', labelEn: '', labelZh: '', retired: false };
+const emptyOption = { id: '', label: localizedFormValues(null), retired: false };
 
 /** Adds a question to the registration form, or edits one; several are on one page, so ids carry the question. */
 export function QuestionForm({ eventSlug, questionId, defaults, conditions, action }: Props) {
@@ -49,9 +52,22 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
   const prefix = `question-${questionId ?? 'new'}`;
   const id = (field: string) => `${prefix}-${field}`;
   const message = (field: Field) =>
-    words(errors[field]?.message ?? (errors[field] as { root?: { message?: string } } | undefined)?.root?.message);
+    words((errors[field]?.message as string | undefined) ?? (errors[field] as { root?: { message?: string } } | undefined)?.root?.message);
   const field = (name: Field) => ({ ...register(name), ...fieldAria(id(name), message(name)) });
   const kind = watch('kind');
+  // A localised field: every offered language side by side, the empty ones marked (components/forms).
+  const localized = (name: 'label' | 'help' | `options.${number}.label`, label: string, error: unknown, max: number) => (
+    <LocalizedTextFields
+      name={name}
+      idPrefix={prefix}
+      label={label}
+      missingLabel={t('missingLanguage')}
+      register={register}
+      values={watch(name) as Record<string, string | undefined>}
+      error={words(localizedFieldError(error))}
+      maxLength={max}
+    />
+  );
   const conditionId = watch('conditionQuestionId');
   const condition = conditions.find((c) => c.id === conditionId && c.id !== questionId);
   // A choice question starts with two empty options; other kinds carry none (nothing hidden to fill in).
@@ -95,19 +111,9 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
             </select>
           </FormField>
         )}
-        <FormField id={id('labelEn')} label={t('labelEn')} error={message('labelEn')}>
-          <input {...field('labelEn')} lang="en" />
-        </FormField>
-        <FormField id={id('labelZh')} label={t('labelZh')} error={message('labelZh')}>
-          <input {...field('labelZh')} lang="zh" />
-        </FormField>
-        <FormField id={id('helpEn')} label={t('helpEn')} error={message('helpEn')}>
-          <input {...field('helpEn')} lang="en" />
-        </FormField>
-        <FormField id={id('helpZh')} label={t('helpZh')} error={message('helpZh')}>
-          <input {...field('helpZh')} lang="zh" />
-        </FormField>
       </div>
+      {localized('label', t('label'), errors.label, 300)}
+      {localized('help', t('help'), errors.help, 500)}
       <label className="check">
         <input type="checkbox" {...register('required')} /> {t('required')}
       </label>
@@ -117,28 +123,7 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
           <legend>{t('options')}</legend>
           {options.fields.map((option, index) => (
             <div key={option.id} className="grid" data-testid="question-option">
-              <FormField
-                id={id(`option-${index}-en`)}
-                label={t('optionEn', { n: index + 1 })}
-                error={words(errors.options?.[index]?.labelEn?.message)}
-              >
-                <input
-                  {...register(`options.${index}.labelEn`)}
-                  {...fieldAria(id(`option-${index}-en`), words(errors.options?.[index]?.labelEn?.message))}
-                  lang="en"
-                />
-              </FormField>
-              <FormField
-                id={id(`option-${index}-zh`)}
-                label={t('optionZh', { n: index + 1 })}
-                error={words(errors.options?.[index]?.labelZh?.message)}
-              >
-                <input
-                  {...register(`options.${index}.labelZh`)}
-                  {...fieldAria(id(`option-${index}-zh`), words(errors.options?.[index]?.labelZh?.message))}
-                  lang="zh"
-                />
-              </FormField>
+              {localized(`options.${index}.label`, t('option', { n: index + 1 }), errors.options?.[index]?.label, 200)}
               {option.id && getValues(`options.${index}.id`) ? (
                 <label className="check">
                   <input type="checkbox" {...register(`options.${index}.retired`)} /> {t('retireOption', { n: index + 1 })}

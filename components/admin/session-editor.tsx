@@ -15,6 +15,8 @@ import {
 } from '@/lib/agenda/admin/session-input';
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
 import type { SessionCheck, SessionEdit } from '@/lib/agenda/admin/save-session';
 
@@ -74,7 +76,23 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
     } else applyServerAnswer(answer);
   });
 
-  const titleEn = register('titleEn');
+  const localized = (name: 'title' | 'description', max: number, multiline = false) => (
+    <LocalizedTextFields
+      name={name}
+      idPrefix="s"
+      label={t(name)}
+      missingLabel={t('missingLanguage')}
+      register={register}
+      values={watch(name) as Record<string, string | undefined>}
+      error={words(localizedFieldError(formState.errors[name]))}
+      maxLength={max}
+      multiline={multiline}
+      // A new session's address follows its English title until someone types one.
+      onEnglishBlur={
+        name === 'title' ? (value) => !sessionId && !form.getValues('slug') && setValue('slug', suggestSlug(value)) : undefined
+      }
+    />
+  );
 
   const field = (name: keyof SessionFormValues, input: React.ReactNode, hint?: string) => (
     <div className="field">
@@ -90,20 +108,8 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
 
   return (
     <form onSubmit={onSave} noValidate className="card session-editor">
+      {localized('title', 200)}
       <div className="grid-2">
-        {field(
-          'titleEn',
-          <input
-            {...aria('titleEn')}
-            {...titleEn}
-            onBlur={(e) => {
-              void titleEn.onBlur(e);
-              // A new session's address follows its title until someone types one.
-              if (!sessionId && !form.getValues('slug')) setValue('slug', suggestSlug(e.target.value));
-            }}
-          />,
-        )}
-        {field('titleZh', <input {...aria('titleZh')} {...register('titleZh')} />)}
         {field('slug', <input {...aria('slug')} {...register('slug')} spellCheck={false} autoCapitalize="none" />, t('slugHint'))}
         {field(
           'kind',
@@ -161,8 +167,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           {field('end', <input type="time" {...aria('end')} {...register('end')} />)}
         </div>
       </div>
-      {field('descriptionEn', <textarea rows={3} {...aria('descriptionEn')} {...register('descriptionEn')} />)}
-      {field('descriptionZh', <textarea rows={3} {...aria('descriptionZh')} {...register('descriptionZh')} />)}
+      {localized('description', 5000, true)}
       <fieldset>
         <legend>{t('languages')}</legend>
         {SESSION_LANGUAGES.map((language) => (

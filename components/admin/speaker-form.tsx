@@ -11,6 +11,8 @@ import { suggestSlug } from '@/lib/admin/suggest-slug';
 import { FormField, fieldAria } from './venue-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions, CountryOptions } from './select-options';
 
@@ -36,8 +38,7 @@ const FIELDS = [
   'affiliationZh',
   'country',
   'timeZone',
-  'bioEn',
-  'bioZh',
+  'bio',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -45,14 +46,18 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, setValue, getValues, reset, formState } = useForm<SpeakerFormValues, unknown, SpeakerInput>({
+  const { register, handleSubmit, setError, setValue, getValues, reset, watch, formState } = useForm<
+    SpeakerFormValues,
+    unknown,
+    SpeakerInput
+  >({
     resolver: zodResolver(speakerInputSchema),
     defaultValues: defaults,
   });
   const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
   const errors = formState.errors;
   const id = (field: Field) => `speaker-${field}`;
-  const message = (field: Field) => words(errors[field]?.message);
+  const message = (field: Field) => words(errors[field]?.message as string | undefined);
   const field = (name: Field, hasHint = false) => ({ ...register(name), ...fieldAria(id(name), message(name), hasHint) });
   const name = field('name');
 
@@ -119,12 +124,17 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
           </select>
         </FormField>
       </div>
-      <FormField id={id('bioEn')} label={t('speaker.bioEn')} error={message('bioEn')}>
-        <textarea {...field('bioEn')} rows={5} lang="en" />
-      </FormField>
-      <FormField id={id('bioZh')} label={t('speaker.bioZh')} error={message('bioZh')}>
-        <textarea {...field('bioZh')} rows={5} lang="zh" />
-      </FormField>
+      <LocalizedTextFields
+        name="bio"
+        idPrefix="speaker"
+        label={t('speaker.bio')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('bio') as Record<string, string | undefined>}
+        error={words(localizedFieldError(errors.bio))}
+        maxLength={2000}
+        multiline
+      />
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('saving') : speakerId ? t('speaker.save') : t('speaker.create')}
       </button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /**
@@ -10,6 +10,8 @@ import { useState } from 'react';
  */
 export function MagicLinkButton({ token, callbackUrl }: { token: string; callbackUrl: string }) {
   const t = useTranslations('auth');
+  // The page's language: an account without one takes it (lib/auth/account-locale.ts).
+  const locale = useLocale();
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   return (
     <>
@@ -24,7 +26,7 @@ export function MagicLinkButton({ token, callbackUrl }: { token: string; callbac
         disabled={state === 'busy'}
         onClick={async () => {
           setState('busy');
-          const result = await signIn('magic-link', { token, redirect: false, callbackUrl });
+          const result = await signIn('magic-link', { token, locale, redirect: false, callbackUrl });
           if (result?.ok && !result.error) window.location.assign(callbackUrl);
           else setState('failed');
         }}

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { type UseFormRegister, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -20,13 +20,15 @@ const signInFields = [
 export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
   const words = useValidationText();
+  // The page's language: an account without one takes it (lib/auth/account-locale.ts).
+  const locale = useLocale();
   // null: no failure; 0: wrong email or password; N: throttled, try again in N minutes.
   const [failed, setFailed] = useState<number | null>(null);
   const { register, handleSubmit, formState } = useForm<Input>({ resolver: zodResolver(passwordSignInSchema) });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailed(null);
-    const result = await signIn('password', { ...values, redirect: false, callbackUrl });
+    const result = await signIn('password', { ...values, locale, redirect: false, callbackUrl });
     if (result?.ok && !result.error) window.location.assign(callbackUrl);
     else setFailed(minutesToWait(result?.error) ?? 0);
   });

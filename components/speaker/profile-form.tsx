@@ -7,6 +7,8 @@ import { speakerProfileSchema, type SpeakerProfileFormValues, type SpeakerProfil
 import { useValidationText } from '@/components/ui/use-validation-text';
 import type { Result } from '@/lib/errors/result';
 import { FormNotice } from '@/components/forms/form-notice';
+import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
+import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 
 type Props = {
@@ -15,12 +17,12 @@ type Props = {
   action: (speakerId: string, values: unknown) => Promise<Result>;
 };
 
-const FIELDS = ['bioEn', 'bioZh', 'affiliation', 'jobTitle', 'timeZone'] as const;
+const FIELDS = ['bio', 'affiliation', 'jobTitle', 'timeZone'] as const;
 
 export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   const t = useTranslations('speaker');
   const words = useValidationText();
-  const { register, handleSubmit, setError, formState } = useForm<SpeakerProfileFormValues, unknown, SpeakerProfileInput>({
+  const { register, handleSubmit, setError, watch, formState } = useForm<SpeakerProfileFormValues, unknown, SpeakerProfileInput>({
     resolver: zodResolver(speakerProfileSchema),
     defaultValues: defaults,
   });
@@ -34,7 +36,7 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   });
   const error = (field: (typeof FIELDS)[number]) => (
     <span id={`${id(field)}-error`} className="error" role={errors[field] ? 'alert' : undefined}>
-      {words(errors[field]?.message) ?? ''}
+      {words(errors[field]?.message as string | undefined) ?? ''}
     </span>
   );
 
@@ -64,16 +66,17 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
         <span className="muted">{t('timeZoneHint')}</span>
         {error('timeZone')}
       </div>
-      <div className="field">
-        <label htmlFor={id('bioEn')}>{t('bioEn')}</label>
-        <textarea {...register('bioEn')} {...describe('bioEn')} rows={5} lang="en" />
-        {error('bioEn')}
-      </div>
-      <div className="field">
-        <label htmlFor={id('bioZh')}>{t('bioZh')}</label>
-        <textarea {...register('bioZh')} {...describe('bioZh')} rows={5} lang="zh" />
-        {error('bioZh')}
-      </div>
+      <LocalizedTextFields
+        name="bio"
+        idPrefix={`profile-${speakerId}`}
+        label={t('bio')}
+        missingLabel={t('missingLanguage')}
+        register={register}
+        values={watch('bio') as Record<string, string | undefined>}
+        error={words(localizedFieldError(errors.bio))}
+        maxLength={2000}
+        multiline
+      />
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('save')}
       </button>

@@ -13,7 +13,11 @@ export type { Actor } from './sessions';
  * carry it. (The cookie is small, so next-auth never splits it into chunks.)
  */
 export async function currentActor(): Promise<Actor | null> {
-  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  return actorFromSessionCookie((await cookies()).get(sessionCookieName())?.value);
+}
+
+/** The same from the session cookie's value, for a route handler that reads its request's cookies. */
+export async function actorFromSessionCookie(cookie: string | undefined): Promise<Actor | null> {
   if (!cookie) return null;
   const token = await decode({ token: cookie, secret: appSecret() }).catch(() => null);
   const sessionToken = typeof token?.sessionToken === 'string' ? token.sessionToken : null;

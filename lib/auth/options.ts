@@ -7,6 +7,7 @@ import { users } from '@/db/schema';
 import { appEnv } from '@/lib/config/env';
 import { clientKey } from '@/lib/security/rate-limit';
 import { appSecret } from '@/lib/security/secret';
+import { adoptSignInLocale } from './account-locale';
 import { consumeMagicLinkToken } from './magic-link';
 import { signInWithPassword } from './password-sign-in';
 import { actorForSession, closeSession, openSession, SESSION_MAX_AGE_SECONDS } from './sessions';
@@ -48,20 +49,26 @@ export function authOptions(): AuthOptions {
       CredentialsProvider({
         id: 'password',
         name: 'Email and password',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        // `locale`: the sign-in page's language, which an account without one adopts (account-locale.ts).
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+          locale: { label: 'Language', type: 'text' },
+        },
         async authorize(credentials, request): Promise<SessionUser | null> {
           const db = await getDb();
           const result = await signInWithPassword(db, credentials, clientKey(headersOf(request?.headers)));
           if (result.outcome === 'throttled') throw throttledSignInError(result.retryAfterSeconds);
           if (result.outcome !== 'signed-in') return null;
           const { user } = result;
+          await adoptSignInLocale(db, user.id, credentials?.locale);
           return { id: user.id, email: user.email, name: user.name, sessionToken: await openSession(db, user.id) };
         },
       }),
       CredentialsProvider({
         id: 'magic-link',
         name: 'Email link',
-        credentials: { token: { label: 'Token', type: 'text' } },
+        credentials: { token: { label: 'Token', type: 'text' }, locale: { label: 'Language', type: 'text' } },
         async authorize(credentials): Promise<SessionUser | null> {
           const token = z.string().min(20).max(200).safeParse(credentials?.token);
           if (!token.success) return null;
@@ -72,6 +79,7 @@ export function authOptions(): AuthOptions {
           if (!user.emailVerified) await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id));
           // Reaching the mailbox proves ownership: password failures by others are forgotten.
           await clearThrottle(db, accountThrottleKey(user.email));
+          await adoptSignInLocale(db, user.id, credentials?.locale);
           return { id: user.id, email: user.email, name: user.name, sessionToken: await openSession(db, user.id) };
         },
       }),

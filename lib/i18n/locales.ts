@@ -11,6 +11,7 @@ export const LANGUAGES = {
   ja: { name: '日本語', intl: 'ja-JP', html: 'ja' },
   ko: { name: '한국어', intl: 'ko-KR', html: 'ko' },
   th: { name: 'ไทย', intl: 'th-TH-u-ca-gregory', html: 'th' },
+  vi: { name: 'Tiếng Việt', intl: 'vi-VN', html: 'vi' },
 } as const satisfies Record<string, { name: string; intl: string; html: string }>;
 
 export type Locale = keyof typeof LANGUAGES;

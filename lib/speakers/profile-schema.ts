@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { vmsg } from '@/lib/validation/message';
-import { multiLineText, singleLineText } from '@/lib/validation/text';
+import { singleLineText } from '@/lib/validation/text';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 import { timeZoneField } from '@/lib/validation/time-zone';
 
 /** The speaker profile form (react-hook-form) and its server action both parse with this. */
 export const speakerProfileSchema = z.object({
-  bioEn: multiLineText(2000),
-  bioZh: multiLineText(2000),
+  /** Every offered language side by side (lib/validation/localized-text-input.ts); none required. */
+  bio: localizedTextInput(2000, { multiline: true, optional: true }),
   affiliation: singleLineText(200).pipe(z.string().min(1, vmsg('required'))),
   jobTitle: singleLineText(160),
   timeZone: timeZoneField,

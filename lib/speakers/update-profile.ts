@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { speakers } from '@/db/schema';
-import { keepingOtherLanguages, localized } from '@/lib/admin/changes';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
@@ -15,12 +14,11 @@ export async function updateSpeakerProfile(db: Db, actor: Actor | null, speakerI
   if (!parsed.success) return invalid(profileFieldErrors(parsed.error));
   const input = parsed.data;
   await db.transaction(async (tx) => {
-    const [current] = await tx.select({ bio: speakers.bio }).from(speakers).where(eq(speakers.id, speaker.id)).for('update');
     await tx
       .update(speakers)
       .set({
-        // The portal edits English and Chinese; the biography's other languages (entered by organisers) stay.
-        bio: keepingOtherLanguages(current?.bio, localized(input.bioEn, input.bioZh)),
+        // Every offered language is on the form, so what it sends is the whole biography.
+        bio: input.bio,
         affiliation: input.affiliation,
         jobTitle: input.jobTitle,
         timeZone: input.timeZone,

@@ -264,10 +264,8 @@ test('every admin server action refuses everyone but the event’s organisers (a
   const seeded = seededIds();
   const session = {
     slug: 'matrix-probe',
-    titleEn: 'Matrix probe',
-    titleZh: '',
-    descriptionEn: '',
-    descriptionZh: '',
+    title: { en: 'Matrix probe' },
+    description: {},
     kind: 'panel',
     segment: 'main',
     venueId: '',
@@ -405,7 +403,7 @@ test('the speaker portal’s actions change only the signed-in speaker’s own r
   const speakerId = /id="affiliation-([0-9a-f-]{36})"/.exec(await (await owner.get('/speaker')).text())?.[1];
   expect(speakerId, 'the owner’s speaker record on their portal').toBeDefined();
   const probe = 'Matrix speaker probe';
-  const values = { bioEn: probe, bioZh: '', affiliation: 'Matrix Affiliation', jobTitle: 'Probe', timeZone: 'Asia/Bangkok' };
+  const values = { bio: { en: probe }, affiliation: 'Matrix Affiliation', jobTitle: 'Probe', timeZone: 'Asia/Bangkok' };
   const update = (client: APIRequestContext, id: unknown = speakerId, origin = baseURL!) =>
     postAction(client, { page: '/speaker', id: ids.get(SPEAKER_ACTIONS.update)!, args: [id, values], origin });
   // The portal's form posts itself: its FormData is the only argument, and the action ignores it.

@@ -122,7 +122,7 @@ test('create a session in admin, keyboard only', async ({ browser, baseURL }) =>
   const save = page.locator('form.session-editor button[type=submit]');
   await tabTo(page, save);
   await page.keyboard.press('Enter');
-  await expectFocused(page.locator('#s-titleEn'), 'focus moves to the first field in error');
+  await expectFocused(page.locator('#s-title-en'), 'focus moves to the first field in error');
 
   await page.keyboard.type('Keyboard-only roundtable');
   await tabTo(page, page.locator('#s-slug'));

@@ -108,7 +108,7 @@ const FORMS: FormPage[] = [
       {
         what: 'bad values',
         run: async (page) => {
-          await page.locator('#s-titleEn').fill('');
+          await page.locator('#s-title-en').fill('');
           await page.locator('#s-slug').fill('Not A Slug');
           await page.locator('#s-capacity').fill('-4');
           await page.locator('#s-livestreamUrl').fill('http://example.org');
@@ -140,7 +140,7 @@ const FORMS: FormPage[] = [
         run: async (page) => {
           const form = page.getByTestId('question-form-new');
           await form.locator('select[id$="-kind"]').selectOption('single_choice');
-          await form.locator('input[id$="-labelEn"]').fill('L'.repeat(400));
+          await form.locator('[data-localized-field="label"] input[lang="en"]').fill('L'.repeat(400));
           await submit(page, '[data-testid="question-form-new"]');
         },
       },
@@ -453,12 +453,12 @@ for (const locale of inventoryLocales) {
         await expect(back).toHaveText(`← ${editorWords.back}`);
         await expect(back).toHaveAttribute('href', `/admin/events/${seededIds().slug}/agenda`);
 
-        await page.locator('#s-titleEn').fill('Health Data Workshop 2027');
-        await page.locator('#s-titleEn').blur();
+        await page.locator('#s-title-en').fill('Health Data Workshop 2027');
+        await page.locator('#s-title-en').blur();
         await expect(page.locator('#s-slug')).toHaveValue('health-data-workshop-2027');
         await page.locator('#s-slug').fill('health-data');
-        await page.locator('#s-titleEn').fill('Another title');
-        await page.locator('#s-titleEn').blur();
+        await page.locator('#s-title-en').fill('Another title');
+        await page.locator('#s-title-en').blur();
         await expect(page.locator('#s-slug')).toHaveValue('health-data');
 
         await page.getByRole('button', { name: editorWords.addSpeaker }).click();

@@ -5,6 +5,7 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { violatedConstraint } from '@/lib/admin/db-errors';
 import { deleteRoom } from '@/lib/agenda/admin/delete-room';
 import { listSpeakers, newSpeakerDefaults, speakerForEdit } from '@/lib/speakers/admin/list-speakers';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { listVenues } from '@/lib/agenda/admin/list-venues';
 import { createRoom, updateRoom } from '@/lib/agenda/admin/save-room';
 import { createSpeaker, updateSpeaker } from '@/lib/speakers/admin/save-speaker';
@@ -45,8 +46,7 @@ const newSpeaker = (overrides: Record<string, unknown> = {}) => ({
   affiliation: 'Universiti Malaya',
   country: 'MY',
   timeZone: 'Asia/Kuala_Lumpur',
-  bioEn: 'Works on telemedicine.',
-  bioZh: '',
+  bio: { en: 'Works on telemedicine.' },
   ...overrides,
 });
 
@@ -308,18 +308,22 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(cleared!.translations).toEqual({});
   });
 
-  it('keeps a biography written in Japanese or Thai when the organiser saves the English-and-Chinese form', async () => {
-    const created = await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'bio-languages', email: '' }));
+  it('saves the biography in Japanese, Korean and Thai side by side, reads them back into the form, and drops an emptied one', async () => {
+    const bio = { en: 'Professor of robotics.', ja: 'ロボット工学の教授。', ko: '로봇공학 교수.', th: 'ศาสตราจารย์ด้านหุ่นยนต์' };
+    const created = await createSpeaker(t.db, organiser, EVENT, newSpeaker({ slug: 'bio-languages', email: '', bio }));
     const id = (created as { id: string }).id;
     const [row] = await t.db.select().from(speakers).where(eq(speakers.id, id));
-    await t.db
-      .update(speakers)
-      .set({ bio: { ...row!.bio, ja: 'ロボット工学の教授。', th: 'ศาสตราจารย์ด้านหุ่นยนต์' } })
-      .where(eq(speakers.id, id));
+    expect(row!.bio).toEqual(bio);
     const edit = await speakerForEdit(t.db, organiser, EVENT, id);
-    expect((await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, bioEn: 'Professor of robotics.' })).ok).toBe(true);
+    expect(edit.values!.bio).toEqual({ ...localizedFormValues(null), ...bio });
+    // Saving the form unchanged keeps every language; emptying Korean drops it, so Korean readers get English.
+    expect(await updateSpeaker(t.db, organiser, EVENT, id, edit.values)).toEqual({ ok: true, id });
+    expect(await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, bio: { ...edit.values!.bio, ko: '' } })).toEqual({
+      ok: true,
+      id,
+    });
     const [saved] = await t.db.select().from(speakers).where(eq(speakers.id, id));
-    expect(saved!.bio).toMatchObject({ en: 'Professor of robotics.', ja: 'ロボット工学の教授。', th: 'ศาสตราจารย์ด้านหุ่นยนต์' });
+    expect(saved!.bio).toEqual({ en: 'Professor of robotics.', ja: 'ロボット工学の教授。', th: 'ศาสตราจารย์ด้านหุ่นยนต์' });
   });
 
   it('adds a speaker with a lower-cased email, and refuses a taken slug, a taken email, a bad zone or country', async () => {
@@ -374,7 +378,11 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       timeZone: 'Asia/Tokyo',
     });
     expect(
-      await updateSpeaker(t.db, organiser, EVENT, id, { ...edit.values, affiliation: 'Waseda University', bioZh: '机器人学教授。' }),
+      await updateSpeaker(t.db, organiser, EVENT, id, {
+        ...edit.values,
+        affiliation: 'Waseda University',
+        bio: { ...edit.values!.bio, zh: '机器人学教授。' },
+      }),
     ).toEqual({ ok: true, id });
     const [row] = await t.db.select().from(speakers).where(eq(speakers.id, id));
     expect(row).toMatchObject({ affiliation: 'Waseda University', bio: { zh: '机器人学教授。' } });
@@ -389,8 +397,7 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 
     const reloaded = (await speakerForEdit(t.db, organiser, EVENT, id)).values!;
     const portalValues = {
-      bioEn: reloaded.bioEn,
-      bioZh: reloaded.bioZh,
+      bio: reloaded.bio,
       affiliation: reloaded.affiliation,
       jobTitle: reloaded.jobTitle,
       timeZone: reloaded.timeZone,
@@ -426,7 +433,7 @@ describe(`speakers (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       .where(and(eq(eventMembers.userId, park.userId), eq(eventMembers.role, 'speaker')));
     expect(roles).toHaveLength(0);
     await expect(
-      updateSpeakerProfile(t.db, park, id, { bioEn: '', bioZh: '', affiliation: 'KAIST', jobTitle: '', timeZone: 'Asia/Seoul' }),
+      updateSpeakerProfile(t.db, park, id, { bio: {}, affiliation: 'KAIST', jobTitle: '', timeZone: 'Asia/Seoul' }),
     ).rejects.toBeInstanceOf(AuthorizationError);
   });
 

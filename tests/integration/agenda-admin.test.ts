@@ -55,10 +55,8 @@ async function speakerId(slug: string, eventSlug = EVENT) {
 async function draft(overrides: Partial<SessionFormValues> = {}): Promise<SessionFormValues> {
   return {
     slug: `new-session-${Math.random().toString(36).slice(2, 8)}`,
-    titleEn: 'Round table on telemedicine',
-    titleZh: '远程医疗圆桌会议',
-    descriptionEn: '',
-    descriptionZh: '',
+    title: { en: 'Round table on telemedicine', zh: '远程医疗圆桌会议' },
+    description: {},
     kind: 'panel',
     segment: 'main',
     venueId: (await venueBySlug(t.db, 'nanning')).id,
@@ -168,7 +166,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
       [{ start: '10:00', end: '09:00' }, 'end'],
       [{ roomId: tokyoRoom }, 'roomId'],
       [{ speakers: [{ speakerId: foreignSpeaker, role: 'speaker', presence: 'onsite' }] }, 'speakers'],
-      [{ titleEn: 'x'.repeat(5000) }, 'titleEn'],
+      [{ title: { en: 'x'.repeat(5000) } }, 'title'],
       [{ livestreamUrl: 'javascript:alert(1)' }, 'livestreamUrl'],
       [{ slug: 'opening-ceremony', acknowledgeConflicts: true }, 'slug'],
     ];
@@ -401,7 +399,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
         EVENT,
         null,
         await draft({
-          titleEn: title,
+          title: { en: title },
           venueId: tokyo.id,
           start,
           end,
@@ -533,7 +531,7 @@ describe(`agenda management (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () =>
         EVENT,
         null,
         await draft({
-          titleEn: title,
+          title: { en: title },
           venueId: tokyo.id,
           start,
           end,

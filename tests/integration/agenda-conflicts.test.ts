@@ -26,10 +26,8 @@ afterAll(() => t?.close());
 async function draft(overrides: Partial<SessionFormValues>): Promise<SessionFormValues> {
   return {
     slug: `conflict-probe-${Math.random().toString(36).slice(2, 8)}`,
-    titleEn: 'Conflict probe',
-    titleZh: '',
-    descriptionEn: '',
-    descriptionZh: '',
+    title: { en: 'Conflict probe' },
+    description: {},
     kind: 'panel',
     segment: 'main',
     venueId: (await venueBySlug(t.db, 'nanning')).id,

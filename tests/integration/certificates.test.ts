@@ -108,6 +108,17 @@ describe(`certificates of attendance (${usingPostgres ? 'PostgreSQL' : 'PGlite'}
     expect(text).toContain('GMT+7');
   });
 
+  it('a Vietnamese attendee’s certificate is in Vietnamese, every accented letter drawn by the embedded Latin font', async () => {
+    const id = await register('cert-vi', { name: 'Nguyễn Thị Ánh', country: 'VN', locale: 'vi' });
+    await checkIn(t.db, bangkokDesk, EVENT, ticketCode(id), { now: new Date(endsAt.getTime() - 86_400_000) });
+    const result = await certificateForManageToken(t.db, manageTokenFor(id), 'vi', after);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const text = await pdfText(result.pdf);
+    expect(text).toContain('Giấy chứng nhận tham dự');
+    expect(text).toContain('Chứng nhận rằng');
+    expect(text).toContain('Nguyễn Thị Ánh');
+  });
+
   it('a forged manage link gets nothing', async () => {
     expect(await certificateForManageToken(t.db, 'forged.token', 'en', after)).toMatchObject({ ok: false, code: 'not-found' });
   });

@@ -16,10 +16,8 @@ let organiser: Actor;
 
 const newExhibitor = (overrides: Record<string, unknown> = {}) => ({
   slug: 'siam-telehealth',
-  nameEn: 'Siam Telehealth Co., Ltd.',
-  nameZh: '暹罗远程医疗有限公司',
-  descriptionEn: 'Remote diagnosis for rural clinics.',
-  descriptionZh: '',
+  name: { en: 'Siam Telehealth Co., Ltd.', zh: '暹罗远程医疗有限公司' },
+  description: { en: 'Remote diagnosis for rural clinics.' },
   country: 'th',
   sectors: ['big-health'],
   website: 'https://siam-telehealth.example',
@@ -91,7 +89,7 @@ describe('exhibitors', () => {
     expect(await refused({ slug: 'x4', hall: 'A', booth: '12' })).toEqual({ hall: 'boothOnline', booth: 'boothOnline' });
     expect(await refused({ slug: 'x5', venueId: other.id, hall: 'A', booth: '12' })).toEqual({ venueId: 'venueNotInEvent' });
     expect(await refused({ slug: 'x6', website: 'javascript:alert(1)' })).toEqual({ website: 'https' });
-    expect(await refused({ slug: 'x7', nameEn: 'Line\nbreak' })).toEqual({ nameEn: 'oneLine' });
+    expect(await refused({ slug: 'x7', name: { en: 'Siam', th: 'Line\nbreak' } })).toEqual({ name: 'oneLine' });
     expect(await t.db.select().from(exhibitors).where(eq(exhibitors.slug, 'x1'))).toEqual([]);
   });
 
@@ -125,19 +123,24 @@ describe('exhibitors', () => {
     for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ fields: { booth: 'boothTaken' } });
   });
 
-  it('an edit of the English and Chinese texts keeps the Japanese, Korean and Thai ones the form does not show', async () => {
+  it('saves the name and description in Japanese, Korean and Thai side by side, and reads them back into the form', async () => {
     const { exhibitors: list } = await listExhibitors(t.db, organiser, EVENT);
     const target = list.find((e) => e.slug === 'nanning-digital')!;
     const [before] = await t.db.select().from(exhibitors).where(eq(exhibitors.id, target.id));
-    await t.db
-      .update(exhibitors)
-      .set({ name: { ...before!.name, ja: '南寧デジタル', th: 'หนานหนิงดิจิทัล' }, description: { ...before!.description, ko: '디지털 보건' } })
-      .where(eq(exhibitors.id, target.id));
     const edit = await exhibitorForEdit(t.db, organiser, EVENT, target.id);
-    expect((await updateExhibitor(t.db, organiser, EVENT, target.id, { ...edit.values, nameEn: 'Nanning Digital Health' })).ok).toBe(true);
+    const name = { ...edit.values!.name, en: 'Nanning Digital Health', ja: '南寧デジタル', ko: '난닝 디지털', th: 'หนานหนิงดิจิทัล' };
+    const description = { ...edit.values!.description, ko: '디지털 보건', th: 'สุขภาพดิจิทัล' };
+    expect((await updateExhibitor(t.db, organiser, EVENT, target.id, { ...edit.values, name, description })).ok).toBe(true);
     const [after] = await t.db.select().from(exhibitors).where(eq(exhibitors.id, target.id));
-    expect(after!.name).toMatchObject({ en: 'Nanning Digital Health', ja: '南寧デジタル', th: 'หนานหนิงดิจิทัล' });
-    expect(after!.description.ko).toBe('디지털 보건');
+    expect(after!.name).toMatchObject({ en: 'Nanning Digital Health', ja: '南寧デジタル', ko: '난닝 디지털', th: 'หนานหนิงดิจิทัล' });
+    expect(after!.description).toMatchObject({ ko: '디지털 보건', th: 'สุขภาพดิจิทัล' });
+    const reopened = (await exhibitorForEdit(t.db, organiser, EVENT, target.id)).values!;
+    expect(reopened.name).toEqual(name);
+    // Emptying Korean drops it (Korean readers then get English), and the other languages stay.
+    expect((await updateExhibitor(t.db, organiser, EVENT, target.id, { ...reopened, name: { ...name, ko: '' } })).ok).toBe(true);
+    const [emptied] = await t.db.select().from(exhibitors).where(eq(exhibitors.id, target.id));
+    expect(emptied!.name).not.toHaveProperty('ko');
+    expect(emptied!.name).toMatchObject({ ja: '南寧デジタル', th: 'หนานหนิงดิจิทัล' });
     await t.db.update(exhibitors).set({ name: before!.name, description: before!.description }).where(eq(exhibitors.id, target.id));
     await t.db.delete(auditLog).where(eq(auditLog.action, 'exhibitor.update'));
   });

@@ -187,10 +187,8 @@ describe('hostile input to the public entry points never causes a 5xx or a parti
       fc.asyncProperty(
         fc.record({
           slug: fc.oneof(fc.constant('hostile-exhibitor'), hostileString),
-          nameEn: hostileString,
-          nameZh: hostileString,
-          descriptionEn: hostileString,
-          descriptionZh: hostileString,
+          name: fc.oneof(fc.record({ en: hostileString, zh: hostileString, th: hostileString }), anything),
+          description: fc.oneof(fc.record({ en: hostileString, ja: hostileString }), anything),
           country: fc.oneof(fc.constantFrom('TH', 'cn'), hostileString),
           sectors: fc.oneof(fc.array(fc.oneof(fc.constantFrom('big-health', 'marine'), hostileString), { maxLength: 4 }), anything),
           website: fc.oneof(fc.constant('https://ok.example'), hostileString),

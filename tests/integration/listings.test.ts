@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { listListings } from '@/lib/exhibition/admin/list-listings';
 import { createListing, moderateListing } from '@/lib/exhibition/admin/save-listing';
 import { listingQuerySchema } from '@/lib/exhibition/listing-query';
+import { pick } from '@/lib/i18n/text';
 import { publishedListings } from '@/lib/exhibition/public-listings';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -28,10 +29,8 @@ async function exhibitorId(slug: string, eventSlug = EVENT) {
 const newListing = async (overrides: Record<string, unknown> = {}) => ({
   exhibitorId: await exhibitorId('siam-medtech'),
   kind: 'offer',
-  titleEn: 'Tele-ICU 100% remote',
-  titleZh: '远程重症监护',
-  summaryEn: 'Remote intensive care for provincial hospitals.',
-  summaryZh: '',
+  title: { en: 'Tele-ICU 100% remote', zh: '远程重症监护' },
+  summary: { en: 'Remote intensive care for provincial hospitals.' },
   sector: 'big-health',
   trl: '6',
   ipStatus: 'patent-pending',
@@ -68,6 +67,35 @@ describe('technology listings', () => {
     const audited = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audited.map((a) => a.action).sort()).toEqual(['listing.create', 'listing.publish', 'listing.reject']);
     await moderateListing(t.db, organiser, EVENT, created.id, 'publish');
+  });
+
+  it('take the title and summary in Japanese, Korean and Thai side by side, and each reader gets their own', async () => {
+    const title = {
+      en: 'Rural tele-dermatology',
+      zh: '乡村远程皮肤科',
+      ja: '農村の遠隔皮膚科',
+      ko: '농촌 원격 피부과',
+      th: 'ตจวิทยาทางไกลในชนบท',
+    };
+    const summary = {
+      en: 'Photos from village clinics, read in the city.',
+      ja: '村の診療所の写真を都市で診断。',
+      th: 'ภาพถ่ายจากคลินิกหมู่บ้าน อ่านผลในเมือง',
+    };
+    const created = await createListing(
+      t.db,
+      organiser,
+      EVENT,
+      await newListing({ title, summary: { ...summary, zh: '', ko: '' }, cooperation: ['joint-research'], countries: [] }),
+    );
+    if (!created.ok) throw new Error('listing');
+    const [row] = await t.db.select().from(listings).where(eq(listings.id, created.id));
+    // Empty languages are not stored, so their readers fall back to English.
+    expect(row).toMatchObject({ title, summary });
+    expect(row!.summary).not.toHaveProperty('ko');
+    expect(['ja', 'ko', 'th'].map((locale) => pick(row!.title, locale))).toEqual([title.ja, title.ko, title.th]);
+    expect(pick(row!.summary, 'ko')).toBe(summary.en);
+    await t.db.delete(listings).where(eq(listings.id, created.id));
   });
 
   it('are found by sector, offer or need, country (the author’s or one sought), lowest readiness level and words in any language', async () => {

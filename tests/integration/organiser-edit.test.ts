@@ -33,7 +33,7 @@ beforeAll(async () => {
   organiser = await actorFor(t.db, 'organiser.edit@forum.test', { eventSlug: EVENT, role: 'organiser' });
   viewer = await actorFor(t.db, 'viewer.edit@forum.test', { eventSlug: EVENT, role: 'viewer' });
   otherOrganiser = await actorFor(t.db, 'other.edit@forum.test');
-  const saved = await createQuestion(t.db, organiser, EVENT, { kind: 'short_text', labelEn: 'Passport number' });
+  const saved = await createQuestion(t.db, organiser, EVENT, { kind: 'short_text', label: { en: 'Passport number' } });
   if (!saved.ok) throw new Error('question');
   note = saved.id;
 });

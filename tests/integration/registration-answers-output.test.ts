@@ -42,13 +42,13 @@ beforeAll(async () => {
   useDatabase(t);
   await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
   organiser = await actorFor(t.db, 'org.answers@forum.test', { eventSlug: EVENT, role: 'organiser' });
-  const saved = await createQuestion(t.db, organiser, EVENT, { kind: 'short_text', labelEn: '=HYPERLINK("x")', labelZh: '备注' });
+  const saved = await createQuestion(t.db, organiser, EVENT, { kind: 'short_text', label: { en: '=HYPERLINK("x")', zh: '备注' } });
   if (!saved.ok) throw new Error('note');
   note = saved.id;
   const savedDiet = await createQuestion(t.db, organiser, EVENT, {
     kind: 'single_choice',
-    labelEn: 'Diet',
-    options: [{ labelEn: 'Halal', labelZh: '清真' }, { labelEn: 'Vegetarian' }],
+    label: { en: 'Diet' },
+    options: [{ label: { en: 'Halal', zh: '清真' } }, { label: { en: 'Vegetarian' } }],
   });
   if (!savedDiet.ok) throw new Error('diet');
   diet = savedDiet.id;
@@ -67,8 +67,8 @@ describe('answers in the export, the detail and the list', () => {
     await register('csv-xss', { [note]: '<script>alert(1)</script>', [diet]: dietOptions[1]!.id });
     const retired = await updateQuestion(t.db, organiser, EVENT, diet, {
       kind: 'single_choice',
-      labelEn: 'Diet',
-      options: [{ id: dietOptions[1]!.id, labelEn: 'Vegetarian' }],
+      label: { en: 'Diet' },
+      options: [{ id: dietOptions[1]!.id, label: { en: 'Vegetarian' } }],
     });
     expect(retired.ok).toBe(true);
     const csv = await readCsv();
@@ -124,7 +124,7 @@ describe('a registrant changes their details and answers from the manage page', 
       .returning();
     const saved = await createQuestion(t.db, organiser, EVENT, {
       kind: 'short_text',
-      labelEn: 'Protocol officer',
+      label: { en: 'Protocol officer' },
       categoryIds: [delegates!.id],
     });
     if (!saved.ok) throw new Error('question');

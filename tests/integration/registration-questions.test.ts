@@ -10,6 +10,7 @@ import { answersSchema } from '@/lib/registration/questions/answer-schema';
 import type { QuestionDefinition } from '@/lib/registration/questions/definition';
 import { createQuestion, moveQuestion, retireQuestion, updateQuestion } from '@/lib/registration/questions/admin/save-question';
 import { eventQuestions } from '@/lib/registration/questions/load';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import type { Actor } from '@/lib/auth/sessions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { actorFor } from '../helpers/actors';
@@ -35,29 +36,28 @@ beforeAll(async () => {
   q.delegation = await create({
     kind: 'single_choice',
     required: true,
-    labelEn: 'Do you travel with a delegation?',
-    labelZh: '您是否随代表团出行？',
-    options: [{ labelEn: 'Yes, a ministry', labelZh: '是，部委' }, { labelEn: 'No' }],
+    label: { en: 'Do you travel with a delegation?', zh: '您是否随代表团出行？' },
+    options: [{ label: { en: 'Yes, a ministry', zh: '是，部委' } }, { label: { en: 'No' } }],
   });
   const [delegation] = (await eventQuestions(t.db, await eventIdOf())).filter((row) => row.id === q.delegation);
   options = { ministry: delegation!.options[0]!.id, none: delegation!.options[1]!.id };
   q.ministry = await create({
     kind: 'short_text',
     required: true,
-    labelEn: 'Which ministry?',
+    label: { en: 'Which ministry?' },
     conditionQuestionId: q.delegation,
     conditionValues: [options.ministry],
   });
-  q.visa = await create({ kind: 'yes_no', labelEn: 'Do you need a visa letter?' });
-  q.arrival = await create({ kind: 'date', labelEn: 'Arrival day' });
-  q.guests = await create({ kind: 'number', labelEn: 'Guests' });
+  q.visa = await create({ kind: 'yes_no', label: { en: 'Do you need a visa letter?' } });
+  q.arrival = await create({ kind: 'date', label: { en: 'Arrival day' } });
+  q.guests = await create({ kind: 'number', label: { en: 'Guests' } });
   q.topics = await create({
     kind: 'multiple_choice',
-    labelEn: 'Topics',
-    options: [{ labelEn: 'Health' }, { labelEn: 'AI' }, { labelEn: 'Energy' }],
+    label: { en: 'Topics' },
+    options: [{ label: { en: 'Health' } }, { label: { en: 'AI' } }, { label: { en: 'Energy' } }],
   });
-  q.phone = await create({ kind: 'phone', labelEn: 'Mobile' });
-  q.vip = await create({ kind: 'short_text', labelEn: 'Protocol officer', categoryIds: ['7d4f3c1e-5b1a-4c6e-9a38-2f0b1d9e8c77'] });
+  q.phone = await create({ kind: 'phone', label: { en: 'Mobile' } });
+  q.vip = await create({ kind: 'short_text', label: { en: 'Protocol officer' }, categoryIds: ['7d4f3c1e-5b1a-4c6e-9a38-2f0b1d9e8c77'] });
 });
 afterAll(() => t?.close());
 
@@ -164,8 +164,8 @@ describe('organisers change questions without losing answers', () => {
     expect(answered.ok).toBe(true);
     const saved = await updateQuestion(t.db, organiser, EVENT, q.topics!, {
       kind: 'multiple_choice',
-      labelEn: 'Topics',
-      options: [{ id: health!.id, labelEn: 'Health' }],
+      label: { en: 'Topics' },
+      options: [{ id: health!.id, label: { en: 'Health' } }],
     });
     expect(saved.ok).toBe(true);
     const [after] = (await eventQuestions(t.db, await eventIdOf())).filter((row) => row.id === q.topics);
@@ -180,57 +180,60 @@ describe('organisers change questions without losing answers', () => {
     expect(!retiredChoice.ok && retiredChoice.code === 'invalid' && retiredChoice.fields[`answers.${q.topics}`]).toBe('choose');
   });
 
-  it('an edit in English and Chinese keeps the label’s, help’s and options’ Japanese, Korean and Thai words', async () => {
+  it('saves the label, help and options in Japanese, Korean and Thai side by side, and reads them back into the form', async () => {
+    const label = { en: 'Arrival', zh: '抵达方式', ja: '到着方法', ko: '도착 방법', th: 'วิธีเดินทางมาถึง' };
+    const help = { en: 'How you reach Nanning', ja: '南寧への交通手段', ko: '난닝까지 오는 방법', th: 'วิธีเดินทางมาหนานหนิง' };
+    const plane = { en: 'Plane', ja: '飛行機', ko: '비행기', th: 'เครื่องบิน' };
     const saved = await createQuestion(t.db, organiser, EVENT, {
       kind: 'single_choice',
-      labelEn: 'Arrival',
-      helpEn: 'How you reach Nanning',
-      options: [{ labelEn: 'Plane' }, { labelEn: 'Train' }],
+      label,
+      help,
+      options: [{ label: plane }, { label: { en: 'Train', th: 'รถไฟ' } }],
     });
     if (!saved.ok) throw new Error('question');
     const [row] = await t.db.select().from(registrationQuestions).where(eq(registrationQuestions.id, saved.id));
-    await t.db
-      .update(registrationQuestions)
-      .set({
-        label: { ...row!.label, ja: '到着方法' },
-        help: { ...row!.help, th: 'วิธีเดินทางมาหนานหนิง' },
-        options: row!.options.map((o, i) => (i === 0 ? { ...o, label: { ...o.label, ko: '비행기' } } : o)),
-      })
-      .where(eq(registrationQuestions.id, saved.id));
-    const updated = await updateQuestion(t.db, organiser, EVENT, saved.id, {
+    expect(row!.label).toEqual(label);
+    expect(row!.help).toEqual(help);
+    expect(row!.options.map((o) => o.label)).toEqual([plane, { en: 'Train', th: 'รถไฟ' }]);
+    // The form reads every language back (English and Chinese as before), and emptying one drops it.
+    const form = {
       kind: 'single_choice',
-      labelEn: 'Arrival in Nanning',
-      helpEn: 'How you reach Nanning',
-      options: row!.options.map((o) => ({ id: o.id, labelEn: o.label.en })),
-    });
-    expect(updated.ok).toBe(true);
+      label: localizedFormValues(row!.label),
+      help: { ...localizedFormValues(row!.help), ko: '' },
+      options: row!.options.map((o) => ({ id: o.id, label: localizedFormValues(o.label) })),
+    };
+    expect(form.label).toEqual({ ...localizedFormValues(null), ...label });
+    expect(form.options[0]!.label).toEqual({ ...localizedFormValues(null), ...plane });
+    expect((await updateQuestion(t.db, organiser, EVENT, saved.id, form)).ok).toBe(true);
     const [after] = await t.db.select().from(registrationQuestions).where(eq(registrationQuestions.id, saved.id));
-    expect(after!.label).toEqual({ en: 'Arrival in Nanning', ja: '到着方法' });
-    expect(after!.help).toMatchObject({ th: 'วิธีเดินทางมาหนานหนิง' });
-    expect(after!.options[0]!.label).toEqual({ en: 'Plane', ko: '비행기' });
+    expect(after!.label).toEqual(label);
+    expect(after!.help).toEqual({ en: 'How you reach Nanning', ja: '南寧への交通手段', th: 'วิธีเดินทางมาหนานหนิง' });
+    expect(after!.options.map((o) => o.label)).toEqual([plane, { en: 'Train', th: 'รถไฟ' }]);
+    // Nothing but the help changed, so answers given to this version still name it.
+    expect(after!.version).toBe(row!.version);
     await retireQuestion(t.db, organiser, EVENT, saved.id);
   });
 
   it('a kind never changes, a condition is one level deep and on a choice', async () => {
-    expect(await updateQuestion(t.db, organiser, EVENT, q.guests!, { kind: 'short_text', labelEn: 'Guests' })).toMatchObject({
+    expect(await updateQuestion(t.db, organiser, EVENT, q.guests!, { kind: 'short_text', label: { en: 'Guests' } })).toMatchObject({
       ok: false,
       fields: { kind: 'invalid' },
     });
     const nested = await createQuestion(t.db, organiser, EVENT, {
       kind: 'short_text',
-      labelEn: 'x',
+      label: { en: 'x' },
       conditionQuestionId: q.ministry,
       conditionValues: ['yes'],
     });
     expect(nested).toMatchObject({ ok: false, fields: { conditionQuestionId: 'choose' } });
     const onText = await createQuestion(t.db, organiser, EVENT, {
       kind: 'short_text',
-      labelEn: 'x',
+      label: { en: 'x' },
       conditionQuestionId: q.guests,
       conditionValues: ['1'],
     });
     expect(onText).toMatchObject({ ok: false, fields: { conditionQuestionId: 'choose' } });
-    const noOptions = await createQuestion(t.db, organiser, EVENT, { kind: 'single_choice', labelEn: 'x', options: [] });
+    const noOptions = await createQuestion(t.db, organiser, EVENT, { kind: 'single_choice', label: { en: 'x' }, options: [] });
     expect(noOptions).toMatchObject({ ok: false, fields: { options: 'required' } });
   });
 
@@ -250,7 +253,7 @@ describe('organisers change questions without losing answers', () => {
 
   it('refuses someone who is not the organiser of this event', async () => {
     const attendee = await actorFor(t.db, 'someone@example.org');
-    await expect(createQuestion(t.db, attendee, EVENT, { kind: 'short_text', labelEn: 'x' })).rejects.toThrow();
+    await expect(createQuestion(t.db, attendee, EVENT, { kind: 'short_text', label: { en: 'x' } })).rejects.toThrow();
   });
 });
 

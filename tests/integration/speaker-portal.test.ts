@@ -19,6 +19,7 @@ import { loadSpeakerPortal } from '@/lib/speakers/portal';
 import { speakerProfileSchema } from '@/lib/speakers/profile-schema';
 import { setSpeakerPhoto } from '@/lib/speakers/update-photo';
 import { updateSpeakerProfile } from '@/lib/speakers/update-profile';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 let t: TestDatabase;
@@ -47,8 +48,7 @@ async function speakerBySlug(slug: string) {
 }
 
 const validProfile = {
-  bioEn: 'Works on digital health.',
-  bioZh: '从事数字健康研究。',
+  bio: { en: 'Works on digital health.', zh: '从事数字健康研究。' },
   affiliation: 'Guangxi Medical University',
   jobTitle: 'Dean',
   timeZone: 'Asia/Shanghai',
@@ -143,22 +143,23 @@ describe('editing a profile', () => {
     });
   });
 
-  it('keeps the biography’s Japanese, Korean and Thai texts, which the portal’s form does not show', async () => {
+  it('saves the biography in Japanese, Korean and Thai from the portal, and the form reads them back', async () => {
     const zhang = await actorFor('zhang-min@speakers.hybrid-forum.example');
     const record = await speakerBySlug('zhang-min');
-    await t.db
-      .update(speakers)
-      .set({ bio: { ...record.bio, ja: 'デジタルヘルスの研究者。', th: 'นักวิจัยด้านสุขภาพดิจิทัล' } })
-      .where(eq(speakers.id, record.id));
-    expect(await updateSpeakerProfile(t.db, zhang, record.id, { ...validProfile, bioEn: 'Works on digital health corridors.' })).toEqual({
-      ok: true,
-    });
-    expect((await speakerBySlug('zhang-min')).bio).toEqual({
+    const bio = {
       en: 'Works on digital health corridors.',
       zh: '从事数字健康研究。',
       ja: 'デジタルヘルスの研究者。',
+      ko: '디지털 헬스 연구자.',
       th: 'นักวิจัยด้านสุขภาพดิจิทัล',
-    });
+    };
+    expect(await updateSpeakerProfile(t.db, zhang, record.id, { ...validProfile, bio })).toEqual({ ok: true });
+    const stored = (await speakerBySlug('zhang-min')).bio;
+    expect(stored).toEqual(bio);
+    // What the portal page puts back into its form, and emptying one language drops it (it falls back to English).
+    expect(localizedFormValues(stored)).toEqual({ ...localizedFormValues(null), ...bio });
+    expect(await updateSpeakerProfile(t.db, zhang, record.id, { ...validProfile, bio: { ...bio, ko: '' } })).toEqual({ ok: true });
+    expect((await speakerBySlug('zhang-min')).bio).not.toHaveProperty('ko');
   });
 
   it('refuses another speaker and anonymous visitors, and changes nothing', async () => {
@@ -199,9 +200,9 @@ describe('editing a profile', () => {
       [{ affiliation: '' }, 'affiliation'],
       [{ affiliation: 'x'.repeat(201) }, 'affiliation'],
       [{ jobTitle: 'Dean\nof things' }, 'jobTitle'],
-      [{ bioEn: 'x'.repeat(2001) }, 'bioEn'],
-      [{ bioZh: 'nul\u0000byte' }, 'bioZh'],
-      [{ bioEn: 42 }, 'bioEn'],
+      [{ bio: { en: 'x'.repeat(2001) } }, 'bio'],
+      [{ bio: { th: 'nul\u0000byte' } }, 'bio'],
+      [{ bio: { en: 42 } }, 'bio'],
     ];
     for (const [change, field] of cases) {
       const result = await updateSpeakerProfile(t.db, zhang, record.id, { ...validProfile, ...change });
@@ -212,8 +213,8 @@ describe('editing a profile', () => {
   });
 
   it('shares one schema with the form: line breaks in a biography are kept, surrounding space trimmed', () => {
-    const parsed = speakerProfileSchema.parse({ ...validProfile, bioEn: '  First line\r\nSecond line  ' });
-    expect(parsed.bioEn).toBe('First line\nSecond line');
+    const parsed = speakerProfileSchema.parse({ ...validProfile, bio: { en: '  First line\r\nSecond line  ', ja: ' 一行目\r\n二行目 ' } });
+    expect(parsed.bio).toEqual({ en: 'First line\nSecond line', ja: '一行目\n二行目' });
   });
 });
 

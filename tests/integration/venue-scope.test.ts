@@ -81,7 +81,7 @@ afterAll(() => t?.close());
 /** The stored session as its form values, retitled: what the editor would post. */
 async function retitled(sessionId: string, title: string, changes: Record<string, unknown> = {}) {
   const values = await sessionFormValues(t.db, organiser, EVENT, sessionId);
-  return { ...values, titleEn: title, acknowledgeConflicts: true, ...changes };
+  return { ...values, title: { ...values?.title, en: title }, acknowledgeConflicts: true, ...changes };
 }
 
 describe('a venue manager', () => {

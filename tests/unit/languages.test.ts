@@ -13,10 +13,10 @@ import { contentChain, localizedText, missingLocales, ownText, pick } from '@/li
 const SEPT_14 = new Date('2026-09-14T01:30:00Z');
 
 describe('choosing the language', () => {
-  it('offers en, zh, ja, ko and th, each named in its own script', () => {
-    expect(locales).toEqual(['en', 'zh', 'ja', 'ko', 'th']);
-    expect(locales.map(languageName)).toEqual(['English', '中文', '日本語', '한국어', 'ไทย']);
-    expect(locales.map(htmlLang)).toEqual(['en', 'zh-CN', 'ja', 'ko', 'th']);
+  it('offers en, zh, ja, ko, th and vi, each named in its own script', () => {
+    expect(locales).toEqual(['en', 'zh', 'ja', 'ko', 'th', 'vi']);
+    expect(locales.map(languageName)).toEqual(['English', '中文', '日本語', '한국어', 'ไทย', 'Tiếng Việt']);
+    expect(locales.map(htmlLang)).toEqual(['en', 'zh-CN', 'ja', 'ko', 'th', 'vi']);
   });
 
   it('matches Accept-Language by primary tag and weight', () => {
@@ -25,7 +25,8 @@ describe('choosing the language', () => {
     expect(localeFromAcceptLanguage('th-TH,th;q=0.9')).toBe('th');
     expect(localeFromAcceptLanguage('zh-TW')).toBe('zh');
     // An unsupported first choice gives way to the next supported one, by weight.
-    expect(localeFromAcceptLanguage('vi-VN,en;q=0.5,th;q=0.8')).toBe('th');
+    expect(localeFromAcceptLanguage('id-ID,en;q=0.5,th;q=0.8')).toBe('th');
+    expect(localeFromAcceptLanguage('vi-VN,en;q=0.5,th;q=0.8')).toBe('vi');
     expect(localeFromAcceptLanguage('fr;q=1,de;q=0.9')).toBe('en');
     expect(localeFromAcceptLanguage('th;q=0,ko;q=0.1')).toBe('ko');
   });
@@ -41,7 +42,7 @@ describe('choosing the language', () => {
   });
 
   it('writes to a speaker in their country’s language when the forum has it', () => {
-    expect(['CN', 'JP', 'KR', 'TH', 'VN', 'SG'].map(localeForCountry)).toEqual(['zh', 'ja', 'ko', 'th', 'en', 'en']);
+    expect(['CN', 'JP', 'KR', 'TH', 'VN', 'ID', 'SG'].map(localeForCountry)).toEqual(['zh', 'ja', 'ko', 'th', 'vi', 'en', 'en']);
   });
 });
 
@@ -88,7 +89,7 @@ describe('content text in any language', () => {
 
   it('tells a form which languages are missing, and stores only the ones written', () => {
     expect(ownText(title, 'ja')).toBe('');
-    expect(missingLocales(title)).toEqual(['ja', 'ko']);
+    expect(missingLocales(title)).toEqual(['ja', 'ko', 'vi']);
     expect(localizedText({ en: 'Hall 1', zh: '', ja: '第1ホール', ko: undefined })).toEqual({ en: 'Hall 1', ja: '第1ホール' });
   });
 });

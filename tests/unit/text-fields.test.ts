@@ -12,7 +12,7 @@ import { multiLineText, singleLineText } from '@/lib/validation/text';
 // Every text field a person types that reaches a calendar file, a mail header or a CSV cell.
 const oneLineFields: [string, z.ZodType, string[]][] = [
   ['registration', registrationInputSchema, ['name', 'organisation', 'jobTitle']],
-  ['session', sessionInputSchema, ['titleEn', 'titleZh']],
+  ['session', sessionInputSchema, ['title.en', 'title.zh', 'title.th']],
   ['venue', venueInputSchema, ['name.en', 'name.zh', 'name.th', 'city.en', 'city.ja', 'address']],
   ['room', roomInputSchema, ['name.en', 'name.zh', 'name.ja', 'name.ko', 'name.th']],
   ['speaker', speakerInputSchema, ['name', 'honorific', 'jobTitle', 'affiliation']],
@@ -21,9 +21,9 @@ const oneLineFields: [string, z.ZodType, string[]][] = [
 ];
 const multiLineFields: [string, z.ZodType, string[]][] = [
   ['registration', registrationInputSchema, ['needs']],
-  ['session', sessionInputSchema, ['descriptionEn', 'descriptionZh']],
-  ['speaker', speakerInputSchema, ['bioEn', 'bioZh']],
-  ['speaker profile', speakerProfileSchema, ['bioEn', 'bioZh']],
+  ['session', sessionInputSchema, ['description.en', 'description.ja', 'description.th']],
+  ['speaker', speakerInputSchema, ['bio.en', 'bio.zh', 'bio.ko']],
+  ['speaker profile', speakerProfileSchema, ['bio.en', 'bio.ja', 'bio.th']],
   ['announcement', announcementSchema, ['body']],
 ];
 

@@ -10,6 +10,7 @@ import { ZonePicker } from '@/components/speaker/zone-picker';
 import { actorOrSignIn } from '@/lib/auth/guards';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { safePhotoSrc } from '@/lib/speakers/photo';
 import { loadSpeakerPortal } from '@/lib/speakers/portal';
 import type { SchedulePerson, SpeakerSession } from '@/lib/speakers/schedule';
@@ -123,8 +124,7 @@ export default async function SpeakerPortalPage({
               speakerId={record.id}
               action={updateProfileAction}
               defaults={{
-                bioEn: record.bio.en ?? '',
-                bioZh: record.bio.zh ?? '',
+                bio: localizedFormValues(record.bio),
                 affiliation: record.affiliation,
                 jobTitle: record.jobTitle,
                 timeZone: record.timeZone ?? '',

@@ -5,6 +5,7 @@ import { inScope, scopedEvent } from '@/lib/admin/event-access';
 import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { pick } from '@/lib/i18n/text';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { localDate, localTime } from '@/lib/time/zones';
 import type { SessionFormValues } from './session-input';
 import { speakerCredentials } from '@/lib/speakers/credentials';
@@ -77,10 +78,8 @@ export async function sessionFormValues(db: Db, actor: Actor | null, slug: strin
   ]);
   return {
     slug: session.slug,
-    titleEn: session.title.en,
-    titleZh: session.title.zh ?? '',
-    descriptionEn: session.description.en,
-    descriptionZh: session.description.zh ?? '',
+    title: localizedFormValues(session.title),
+    description: localizedFormValues(session.description),
     kind: session.kind,
     segment: session.segment as SessionFormValues['segment'],
     venueId: session.venueId,

@@ -1,4 +1,3 @@
-import { keepingOtherLanguages } from '@/lib/admin/changes';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { vmsg } from '@/lib/validation/message';
 import {
@@ -160,11 +159,8 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
         existing.roomId !== draft.roomId);
     const values = {
       slug: input.slug,
-      title: keepingOtherLanguages(existing?.title, { en: input.titleEn, ...(input.titleZh ? { zh: input.titleZh } : {}) }),
-      description: keepingOtherLanguages(existing?.description, {
-        en: input.descriptionEn,
-        ...(input.descriptionZh ? { zh: input.descriptionZh } : {}),
-      }),
+      title: input.title,
+      description: input.description,
       kind: input.kind,
       segment: input.segment,
       startsAt: draft.startsAt,
@@ -227,7 +223,7 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
       entityId: id,
       details: {
         slug: input.slug,
-        title: input.titleEn,
+        title: input.title.en,
         startsAt: draft.startsAt.toISOString(),
         endsAt: draft.endsAt.toISOString(),
         venueId: draft.venueId,

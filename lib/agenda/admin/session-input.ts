@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { vmsg } from '@/lib/validation/message';
 import { sessionKind, speakerPresence, speakerRole } from '@/db/schema/enums';
 import { slugSchema } from '@/lib/validation/common';
-import { multiLineText, singleLineText } from '@/lib/validation/text';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 
 export const SEGMENTS = ['opening', 'main', 'young-scientists', 'exhibition', 'promotion', 'signing', 'branch'] as const;
 export const SESSION_LANGUAGES = ['en', 'zh', 'ja', 'ko', 'th', 'vi', 'id', 'ms'] as const;
@@ -22,10 +22,9 @@ const optionalId = z.union([z.uuid(), z.literal('')], { error: vmsg('choose') })
 export const sessionInputSchema = z
   .object({
     slug: slugSchema,
-    titleEn: singleLineText(200).refine((v) => v.length >= 2, vmsg('required')),
-    titleZh: singleLineText(200),
-    descriptionEn: multiLineText(5000),
-    descriptionZh: multiLineText(5000),
+    /** Every offered language side by side (lib/validation/localized-text-input.ts); English at least two characters. */
+    title: localizedTextInput(200).refine((text) => text.en.length >= 2, { path: ['en'], message: vmsg('required') }),
+    description: localizedTextInput(5000, { multiline: true, optional: true }),
     kind: z.enum(sessionKind.enumValues, { error: vmsg('choose') }),
     segment: z.enum(SEGMENTS, { error: vmsg('choose') }),
     venueId: z.uuid({ error: vmsg('venue') }),

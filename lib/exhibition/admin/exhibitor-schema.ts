@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/exhibition';
 import { emailSchema } from '@/lib/auth/schemas';
-import { requiredText, slugField } from '@/lib/admin/field-schemas';
+import { slugField } from '@/lib/admin/field-schemas';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 import { countryCodeSchema } from '@/lib/validation/country-code';
 import { vmsg } from '@/lib/validation/message';
-import { multiLineText, singleLineText } from '@/lib/validation/text';
+import { singleLineText } from '@/lib/validation/text';
 
 /** An https address, or nothing. */
 const websiteField = singleLineText(300).refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), vmsg('https'));
@@ -13,10 +14,9 @@ const websiteField = singleLineText(300).refine((v) => v === '' || /^https:\/\/[
 export const exhibitorInputSchema = z
   .object({
     slug: slugField,
-    nameEn: requiredText(200),
-    nameZh: singleLineText(200),
-    descriptionEn: multiLineText(3000),
-    descriptionZh: multiLineText(3000),
+    /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+    name: localizedTextInput(200),
+    description: localizedTextInput(3000, { multiline: true, optional: true }),
     country: countryCodeSchema,
     sectors: z
       .array(z.enum(SECTORS, { error: vmsg('sectors') }), { error: vmsg('sectors') })

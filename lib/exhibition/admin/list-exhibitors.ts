@@ -4,6 +4,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import type { ExhibitorFormValues } from './exhibitor-schema';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 
 /** An event's exhibitors for its organisers, pending ones first, then by slug. */
 export async function listExhibitors(db: Db, actor: Actor | null, slug: string) {
@@ -31,10 +32,8 @@ export async function listExhibitors(db: Db, actor: Actor | null, slug: string) 
 export function exhibitorFormValues(row: typeof exhibitors.$inferSelect): ExhibitorFormValues {
   return {
     slug: row.slug,
-    nameEn: row.name.en,
-    nameZh: row.name.zh ?? '',
-    descriptionEn: row.description.en,
-    descriptionZh: row.description.zh ?? '',
+    name: localizedFormValues(row.name),
+    description: localizedFormValues(row.description),
     country: row.country,
     sectors: row.sectors,
     website: row.website,
@@ -49,10 +48,8 @@ export function exhibitorFormValues(row: typeof exhibitors.$inferSelect): Exhibi
 
 export const emptyExhibitorValues: ExhibitorFormValues = {
   slug: '',
-  nameEn: '',
-  nameZh: '',
-  descriptionEn: '',
-  descriptionZh: '',
+  name: localizedFormValues(null),
+  description: localizedFormValues(null),
   country: '',
   sectors: [],
   website: '',

@@ -4,6 +4,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import type { ListingFormValues } from './listing-schema';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 
 /** An event's listings for moderation: pending first, then newest first. */
 export async function listListings(db: Db, actor: Actor | null, slug: string) {
@@ -28,10 +29,8 @@ export async function listListings(db: Db, actor: Actor | null, slug: string) {
 export const emptyListingValues: ListingFormValues = {
   exhibitorId: '',
   kind: 'offer',
-  titleEn: '',
-  titleZh: '',
-  summaryEn: '',
-  summaryZh: '',
+  title: localizedFormValues(null),
+  summary: localizedFormValues(null),
   sector: '' as never,
   trl: '',
   ipStatus: '' as never,

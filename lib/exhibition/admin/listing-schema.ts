@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { COOPERATION_KINDS, IP_STATUSES, LISTING_KINDS, SECTORS } from '@/db/schema/exhibition';
-import { requiredText } from '@/lib/admin/field-schemas';
 import { countryCodeSchema } from '@/lib/validation/country-code';
 import { vmsg } from '@/lib/validation/message';
-import { multiLineText, singleLineText } from '@/lib/validation/text';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 
 /** The listing form and its server action both parse with this. */
 export const listingInputSchema = z.object({
   exhibitorId: z.uuid({ error: vmsg('exhibitor') }),
   kind: z.enum(LISTING_KINDS, { error: vmsg('choose') }),
-  titleEn: requiredText(200),
-  titleZh: singleLineText(200),
-  summaryEn: multiLineText(2000),
-  summaryZh: multiLineText(2000),
+  /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+  title: localizedTextInput(200),
+  summary: localizedTextInput(2000, { multiline: true, optional: true }),
   sector: z.enum(SECTORS, { error: vmsg('sectors') }),
   trl: z.coerce
     .number({ error: vmsg('trl') })

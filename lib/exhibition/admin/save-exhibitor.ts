@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { exhibitors, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { changedFields, keepingOtherLanguages, localized } from '@/lib/admin/changes';
+import { changedFields } from '@/lib/admin/changes';
 import type { Saved } from '@/lib/admin/saved';
 import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
@@ -19,8 +19,8 @@ function columns(input: ExhibitorInput) {
   const onSite = input.venueId !== '';
   return {
     slug: input.slug,
-    name: localized(input.nameEn, input.nameZh),
-    description: localized(input.descriptionEn, input.descriptionZh),
+    name: input.name,
+    description: input.description,
     country: input.country,
     sectors: input.sectors,
     website: input.website,
@@ -81,7 +81,7 @@ export async function createExhibitor(db: Db, actor: Actor | null, slug: string,
       .insert(exhibitors)
       .values({ eventId: event.id, ...columns(input) })
       .returning({ id: exhibitors.id });
-    await audit({ action: 'exhibitor.create', entity: 'exhibitor', entityId: row!.id, details: { slug: input.slug, name: input.nameEn } });
+    await audit({ action: 'exhibitor.create', entity: 'exhibitor', entityId: row!.id, details: { slug: input.slug, name: input.name.en } });
     return ok({ id: row!.id });
   });
 }
@@ -101,13 +101,7 @@ export async function updateExhibitor(db: Db, actor: Actor | null, slug: string,
     if (!current) return missingExhibitor();
     const fields = await clashes(tx, event.id, input, current.id);
     if (Object.keys(fields).length > 0) return invalid(fields);
-    const edited = columns(input);
-    // The form edits English and Chinese; the stored Japanese, Korean and Thai texts stay.
-    const next = {
-      ...edited,
-      name: keepingOtherLanguages(current.name, edited.name),
-      description: keepingOtherLanguages(current.description, edited.description),
-    };
+    const next = columns(input);
     const changes = changedFields(current, next);
     if (Object.keys(changes).length === 0) return ok({ id: current.id });
     await tx.update(exhibitors).set(next).where(eq(exhibitors.id, current.id));

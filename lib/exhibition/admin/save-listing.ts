@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { exhibitors, listings } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { localized } from '@/lib/admin/changes';
 import type { Saved } from '@/lib/admin/saved';
 import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
@@ -29,8 +28,8 @@ export async function createListing(db: Db, actor: Actor | null, slug: string, v
         eventId: event.id,
         exhibitorId: exhibitor.id,
         kind: input.kind,
-        title: localized(input.titleEn, input.titleZh),
-        summary: localized(input.summaryEn, input.summaryZh),
+        title: input.title,
+        summary: input.summary,
         sector: input.sector,
         trl: input.trl,
         ipStatus: input.ipStatus,
@@ -38,7 +37,7 @@ export async function createListing(db: Db, actor: Actor | null, slug: string, v
         countries: input.countries,
       })
       .returning({ id: listings.id });
-    await audit({ action: 'listing.create', entity: 'listing', entityId: row!.id, details: { title: input.titleEn, kind: input.kind } });
+    await audit({ action: 'listing.create', entity: 'listing', entityId: row!.id, details: { title: input.title.en, kind: input.kind } });
     return ok({ id: row!.id });
   });
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { QUESTION_KINDS } from '@/db/schema/question-kinds';
-import { requiredText } from '@/lib/admin/field-schemas';
 import { vmsg } from '@/lib/validation/message';
-import { singleLineText } from '@/lib/validation/text';
+import { localizedTextInput } from '@/lib/validation/localized-text-input';
 
 const optionId = z
   .string()
@@ -12,8 +11,8 @@ const optionId = z
 /** One option as the question form sends it: a new one has no id yet; an existing one can be retired. */
 export const optionInputSchema = z.object({
   id: optionId.default(''),
-  labelEn: requiredText(200),
-  labelZh: singleLineText(200).default(''),
+  /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+  label: localizedTextInput(200),
   retired: z.boolean().default(false),
 });
 
@@ -21,10 +20,8 @@ export const optionInputSchema = z.object({
 export const questionInputSchema = z.object({
   kind: z.enum(QUESTION_KINDS, { error: vmsg('choose') }),
   required: z.boolean().default(false),
-  labelEn: requiredText(300),
-  labelZh: singleLineText(300).default(''),
-  helpEn: singleLineText(500).default(''),
-  helpZh: singleLineText(500).default(''),
+  label: localizedTextInput(300),
+  help: localizedTextInput(500, { optional: true }),
   options: z
     .array(optionInputSchema)
     .max(50, vmsg('tooMany', { max: 50 }))

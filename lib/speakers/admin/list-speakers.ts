@@ -4,6 +4,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import type { SpeakerFormValues } from './speaker-schema';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 
 /** An event's speakers by name, with how many sessions each is in and whether they have signed in. */
 export async function listSpeakers(db: Db, actor: Actor | null, slug: string) {
@@ -53,8 +54,7 @@ export function speakerFormValues(speaker: typeof speakers.$inferSelect): Speake
     affiliationZh: speaker.translations.zh?.affiliation ?? '',
     country: speaker.country,
     timeZone: speaker.timeZone ?? '',
-    bioEn: speaker.bio.en,
-    bioZh: speaker.bio.zh ?? '',
+    bio: localizedFormValues(speaker.bio),
   };
 }
 
@@ -70,8 +70,7 @@ export const emptySpeakerValues: SpeakerFormValues = {
   affiliationZh: '',
   country: '',
   timeZone: '',
-  bioEn: '',
-  bioZh: '',
+  bio: localizedFormValues(null),
 };
 
 /** One speaker of the event for its edit page, or null when the speaker is not this event's. */

@@ -5,7 +5,7 @@ import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import { parseInput } from '@/lib/validation/field-errors';
-import { changedFields, keepingOtherLanguages, localized } from '@/lib/admin/changes';
+import { changedFields } from '@/lib/admin/changes';
 import { saveAudited } from '@/lib/audit/save-audited';
 import { invalid, ok } from '@/lib/errors/result';
 import { missing, type Saved } from '@/lib/admin/saved';
@@ -25,7 +25,7 @@ function columns(input: SpeakerInput) {
     translations: translationsOf(input),
     country: input.country,
     timeZone: input.timeZone,
-    bio: localized(input.bioEn, input.bioZh),
+    bio: input.bio,
   };
 }
 
@@ -100,8 +100,7 @@ export async function updateSpeaker(db: Db, actor: Actor | null, slug: string, s
     const fields = await clashes(tx, event.id, input, current.id);
     if (Object.keys(fields).length > 0) return invalid(fields);
 
-    const edited = columns(input);
-    const next = { ...edited, bio: keepingOtherLanguages(current.bio, edited.bio) };
+    const next = columns(input);
     const changes = changedFields(current, next);
     if (changes.email && (current.email ?? '').toLowerCase() === (input.email ?? '')) delete changes.email;
     if (Object.keys(changes).length === 0) return ok({ id: current.id });

@@ -34,8 +34,7 @@ export const speakerInputSchema = z.object({
     .trim()
     .transform((value) => value || null)
     .pipe(portal.timeZone.nullable()),
-  bioEn: portal.bioEn,
-  bioZh: portal.bioZh,
+  bio: portal.bio,
 });
 
 export type SpeakerFormValues = z.input<typeof speakerInputSchema>;

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type QuestionOption, registrationQuestions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
-import { changedFields, keepingOtherLanguages, localized } from '@/lib/admin/changes';
+import { changedFields } from '@/lib/admin/changes';
 import { saveAudited } from '@/lib/audit/save-audited';
 import type { Actor } from '@/lib/auth/sessions';
 import { invalid, notFound, ok, type Result } from '@/lib/errors/result';
@@ -34,9 +34,7 @@ function mergedOptions(before: QuestionOption[], input: QuestionInput): Question
   const known = new Map(before.map((option) => [option.id, option]));
   const kept = input.options.map((option): QuestionOption => {
     const id = option.id && known.has(option.id) ? option.id : randomUUID().slice(0, 8);
-    // The form edits English and Chinese; an option's stored Japanese, Korean and Thai labels stay.
-    const label = keepingOtherLanguages(known.get(id)?.label, localized(option.labelEn, option.labelZh));
-    return { id, label, ...(option.retired ? { retired: true } : {}) };
+    return { id, label: option.label, ...(option.retired ? { retired: true } : {}) };
   });
   const sent = new Set(kept.map((option) => option.id));
   return [...kept, ...before.filter((option) => !sent.has(option.id)).map((option) => ({ ...option, retired: true as const }))];
@@ -61,8 +59,8 @@ function checkAgainstOthers(input: QuestionInput, options: QuestionOption[], oth
 function stored(input: QuestionInput, options: QuestionOption[]) {
   return {
     required: input.required,
-    label: localized(input.labelEn, input.labelZh),
-    help: localized(input.helpEn, input.helpZh),
+    label: input.label,
+    help: input.help,
     options: CHOICE_KINDS.includes(input.kind) ? options : [],
     conditionQuestionId: input.conditionQuestionId,
     conditionValues: input.conditionQuestionId ? input.conditionValues : null,
@@ -119,12 +117,7 @@ export async function updateQuestion(
     const options = mergedOptions(current.options, input);
     const fields = checkAgainstOthers(input, options, all, questionId);
     if (Object.keys(fields).length) return invalid(fields);
-    const edited = stored(input, options);
-    const next = {
-      ...edited,
-      label: keepingOtherLanguages(current.label, edited.label),
-      help: keepingOtherLanguages(current.help, edited.help),
-    };
+    const next = stored(input, options);
     const changes = changedFields(current, next);
     if (!Object.keys(changes).length) return ok({ id: questionId });
     const reworded = 'label' in changes || 'options' in changes;

@@ -4,6 +4,7 @@ import { type ConditionChoice, QuestionForm } from '@/components/admin/question-
 import { loadEventPage, type PageProps, pageInput } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { type ListedQuestion, listQuestions } from '@/lib/registration/questions/admin/list-questions';
 import { CONDITION_KINDS } from '@/lib/registration/questions/definition';
 import type { QuestionFormValues } from '@/lib/registration/questions/question-schema';
@@ -20,10 +21,8 @@ const querySchema = z.object({
 const NEW_QUESTION: QuestionFormValues = {
   kind: 'short_text',
   required: false,
-  labelEn: '',
-  labelZh: '',
-  helpEn: '',
-  helpZh: '',
+  label: localizedFormValues(null),
+  help: localizedFormValues(null),
   options: [],
   conditionQuestionId: '',
   conditionValues: [],
@@ -34,14 +33,11 @@ function formValues(question: ListedQuestion): QuestionFormValues {
   return {
     kind: question.kind,
     required: question.required,
-    labelEn: question.label.en,
-    labelZh: question.label.zh ?? '',
-    helpEn: question.help.en,
-    helpZh: question.help.zh ?? '',
+    label: localizedFormValues(question.label),
+    help: localizedFormValues(question.help),
     options: question.options.map((option) => ({
       id: option.id,
-      labelEn: option.label.en,
-      labelZh: option.label.zh ?? '',
+      label: localizedFormValues(option.label),
       retired: Boolean(option.retired),
     })),
     conditionQuestionId: question.conditionQuestionId ?? '',

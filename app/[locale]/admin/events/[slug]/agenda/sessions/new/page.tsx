@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { SessionEditor } from '@/components/admin/session-editor';
 import { loadEventPage } from '@/lib/edge/page';
 import { VENUE_EDITORS } from '@/lib/auth/authorize';
+import { localizedFormValues } from '@/lib/validation/localized-text-input';
 import { sessionEditorOptions } from '@/lib/agenda/admin/editor-data';
 import { checkSessionAction, saveSessionAction } from '../actions';
 
@@ -35,10 +36,8 @@ export default async function NewSessionPage({ params }: { params: Promise<{ slu
         save={saveSessionAction}
         defaults={{
           slug: '',
-          titleEn: '',
-          titleZh: '',
-          descriptionEn: '',
-          descriptionZh: '',
+          title: localizedFormValues(null),
+          description: localizedFormValues(null),
           kind: 'panel',
           segment: 'main',
           venueId: choices.venues.find((v) => v.own)?.id ?? '',
