@@ -12,6 +12,10 @@ import { smtpTransport } from '@/lib/mail/transport';
 import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { lockCategory, readCategoryWithoutLocking, type CategoryLock } from '@/lib/registration/categories/category-seats';
 import { approveDelegation } from '@/lib/registration/delegations/approve-delegation';
+import { exportRegistrationsCsv } from '@/lib/registration/admin/export';
+import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
+import { registrationFilterSchema } from '@/lib/registration/admin/filters';
+import { listRegistrations, registrationPageSchema } from '@/lib/registration/admin/list';
 import {
   addDelegationMember,
   cancelDelegationMember,
@@ -149,8 +153,7 @@ describe(`registering a delegation (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`
   });
 
   it('all or nothing: a member already registered refuses the whole delegation, naming the member', async () => {
-    await registerAttendee(t.db, EVENT, online('taken'), { now, batches: undefined });
-    await new Promise((r) => setTimeout(r, 50));
+    expect(await registerAttendee(t.db, EVENT, online('taken'), { now })).toMatchObject({ ok: true });
     const result = await registerDelegation(
       t.db,
       EVENT,
@@ -350,5 +353,58 @@ describe(`approving and managing a delegation (${usingPostgres ? 'PostgreSQL' : 
       ['Added Renamed', 'cancelled'],
     ]);
     expect(await categoryCount(gov.id)).toEqual({ count: 4, held: 4 });
+  });
+});
+
+describe(`the delegation in the organisers’ list, filter and export (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('filters by delegation (or none), names it in each row and in the CSV, with who heads it', async () => {
+    const result = await registerDelegation(
+      t.db,
+      EVENT,
+      delegationInput('listed', 3, { delegation: { name: '=Lao "MOST"', country: 'LA', agency: '' } }),
+      {
+        now,
+      },
+    );
+    if (!result.ok) throw new Error('not registered');
+    expect(await registerAttendee(t.db, EVENT, online('alone-listed'), { now })).toMatchObject({ ok: true });
+    const page = registrationPageSchema.parse({ size: '200' });
+    const list = await listRegistrations(t.db, organiser, EVENT, registrationFilterSchema.parse({ delegation: result.delegationId }), page);
+    expect(list.rows.map((r) => [r.name, r.delegation, r.delegationHead]).sort()).toEqual([
+      ['Member listed 0', '=Lao "MOST"', false],
+      ['Member listed 1', '=Lao "MOST"', false],
+      ['Participant listed-head', '=Lao "MOST"', true],
+    ]);
+    const alone = await listRegistrations(t.db, organiser, EVENT, registrationFilterSchema.parse({ delegation: 'none' }), page);
+    expect(alone.rows.every((r) => r.delegation === null)).toBe(true);
+    expect(alone.rows.map((r) => r.name)).toContain('Participant alone-listed');
+    expect((await registrationFilterOptions(t.db, organiser, EVENT)).delegations).toContainEqual({
+      id: result.delegationId,
+      name: '=Lao "MOST"',
+    });
+
+    const { stream } = await exportRegistrationsCsv(
+      t.db,
+      organiser,
+      EVENT,
+      registrationFilterSchema.parse({ delegation: result.delegationId }),
+    );
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+    const [header, ...lines] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header!.split(',');
+    expect(columns.slice(columns.indexOf('decision'), columns.indexOf('decision') + 4)).toEqual([
+      'decision',
+      'delegation',
+      'delegation_id',
+      'delegation_head',
+    ]);
+    expect(lines).toHaveLength(3);
+    // Formula-safe: the name starting with "=" is written as text.
+    expect(lines.every((line) => line.includes(`"'=Lao ""MOST""",${result.delegationId},`))).toBe(true);
+    expect(lines.filter((line) => line.includes(`${result.delegationId},yes`))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(`${result.delegationId},no`))).toHaveLength(2);
   });
 });

@@ -112,3 +112,13 @@ function wholeVenueOnce(lock: SeatLock, size: number): SeatLock {
     return locked;
   };
 }
+
+/** The same, for the delegation a registration of the event belongs to (the registration's page). */
+export async function approveDelegationOf(db: Db, actor: Actor | null, slug: string, registrationId: string, message: unknown) {
+  const event = await organiserEvent(db, actor, slug);
+  const [row] = await db
+    .select({ delegationId: registrations.delegationId })
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
+  return approveDelegation(db, actor, slug, { delegationId: row?.delegationId ?? undefined, message });
+}
