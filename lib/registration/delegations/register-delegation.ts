@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import { delegations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { invalid, ok, type Result } from '@/lib/errors/result';
@@ -9,6 +8,7 @@ import { type CodeRedeemer, redeemInvitationCode } from '../categories/invitatio
 import { prepareRegistration } from '../register';
 import type { PreparedRegistration } from '../record-registrations';
 import { registrationReceipt, type RegistrationReceipt } from '../submit-registration';
+import { pathErrors } from './path-errors';
 import { delegationFieldsSchema, type DelegationMember } from './schema';
 import { type GroupLocks, GroupDoesNotFit, MemberTaken, seatGroup } from './seat-group';
 
@@ -16,13 +16,6 @@ export type DelegationOptions = GroupLocks & { now?: Date; redeemCode?: CodeRede
 
 /** What the head is told: the same receipt as a registration (the mails carry the manage links), and how many were registered. */
 export type DelegationSubmission = Result<{ receipt: RegistrationReceipt; delegationId: string; members: number; pending: boolean }>;
-
-/** Field errors of the delegation's part, named by their whole path (`members.2.email`) so the form puts each by its row. */
-export function pathErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.length ? issue.path.join('.') : 'members'] ??= issue.message;
-  return fields;
-}
 
 /**
  * A head registers their delegation (docs/delegations.md): their own registration, as the form
