@@ -101,6 +101,20 @@ export async function RegistrationFilterForm({
             </select>
           </div>
         )}
+        {options.delegations.length > 0 && (
+          <div className="field">
+            <label htmlFor="f-delegation">{t('delegation')}</label>
+            <select id="f-delegation" name="delegation" defaultValue={filters.delegation ?? ''}>
+              <option value="">{t('any')}</option>
+              {options.delegations.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+              <option value="none">{t('noDelegation')}</option>
+            </select>
+          </div>
+        )}
         {options.questions.length > 0 && (
           <>
             <div className="field">

@@ -15,6 +15,7 @@ import { validationTranslator } from '@/lib/validation/translate-validation';
 import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
 import { QuestionFields } from './question-fields';
 import { askedInCategory } from '@/lib/registration/questions/definition';
+import { DelegationFieldset, emptyMember, type DelegationDraft } from './delegation-fieldset';
 
 type Props = {
   eventSlug: string;
@@ -31,6 +32,8 @@ type Props = {
   /** The attendee categories offered (none: the event has none), and the invitation code it was opened with. */
   categories?: CategoryOption[];
   initial?: { category: string | null; code: string | null; codeRejected: boolean };
+  /** A head registering their delegation (docs/delegations.md): the delegation and its members follow their own details. */
+  delegation?: boolean;
 };
 
 /**
@@ -86,7 +89,21 @@ export function RegistrationForm({
   questions = [],
   categories = [],
   initial = { category: null, code: null, codeRejected: false },
+  delegation = false,
 }: Props) {
+  const [group, setGroup] = useState<DelegationDraft>({ delegation: { name: '', country: '', agency: '' }, members: [emptyMember()] });
+  const [groupErrors, setGroupErrors] = useState<Record<string, string>>({});
+  /** The delegation's part checked with the server's schema, its errors by path (`members.2.email`). */
+  const checkGroup = async (): Promise<boolean> => {
+    if (!delegation) return true;
+    const [{ delegationFieldsSchema }, { pathErrors }] = await Promise.all([
+      import('@/lib/registration/delegations/schema'),
+      import('@/lib/registration/delegations/path-errors'),
+    ]);
+    const parsed = delegationFieldsSchema.safeParse(groupValues(group));
+    setGroupErrors(parsed.success ? {} : pathErrors(parsed.error));
+    return parsed.success;
+  };
   const t = useMemo(() => plainTranslator(messages), [messages]);
   const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   // What was submitted, once the server has it: the answer is the same whether the address was new or
@@ -133,6 +150,9 @@ export function RegistrationForm({
     if (notice && document.activeElement?.getAttribute('aria-invalid') === 'true') return;
     if (done || notice) answer.current?.focus();
   }, [done, notice]);
+  const checkGroupToo = () => {
+    void checkGroup();
+  };
 
   // Sessions chosen already (or brought from a session page) stay chosen where the new choice offers
   // them; the others are named, not silently dropped.
@@ -150,9 +170,10 @@ export function RegistrationForm({
   // A question limited to some categories shows once one of them is chosen, as the server asks it.
   const chosenCategory = watch('category') ?? null;
   const askedHere = questions.filter((question) => askedInCategory(question, chosenCategory));
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmitValues = async (values: RegistrationInput) => {
     setNotice(null);
-    const result = await action(eventSlug, values);
+    if (!(await checkGroup())) return setNotice(t('fixErrors'));
+    const result = await action(eventSlug, delegation ? { ...values, ...groupValues(group) } : values);
     if (result.ok) {
       setDone({ email: result.receipt.email, mode: values.mode, venue: values.venue, sessions: values.sessions });
       window.scrollTo(0, 0);
@@ -161,17 +182,20 @@ export function RegistrationForm({
     if (result.code === 'rate-limited') return setNotice(t('tooMany'));
     if (result.code === 'invalid') {
       let first = true;
+      const fromGroup: Record<string, string> = {};
       for (const [field, text] of Object.entries(result.fields)) {
         if (field === 'event') setNotice(t('closed'));
+        else if (field.startsWith('members') || field.startsWith('delegation.')) fromGroup[field] = text;
         else {
           setError(field as FieldPath<RegistrationFormValues>, { message: text }, { shouldFocus: first });
           first = false;
         }
       }
+      setGroupErrors(fromGroup);
       return setNotice((n) => n ?? t('fixErrors'));
     }
     setNotice(t('failed'));
-  });
+  };
 
   if (done) {
     const venueLabel = options.venues.find((v) => v.slug === done.venue)?.label;
@@ -195,7 +219,7 @@ export function RegistrationForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={handleSubmit(onSubmitValues, delegation ? checkGroupToo : undefined)} noValidate>
       {notice && (
         <p
           className="notice bad"
@@ -258,6 +282,10 @@ export function RegistrationForm({
           <FieldError id="participantType-error" message={message('participantType')} />
         </div>
       </fieldset>
+
+      {delegation && (
+        <DelegationFieldset draft={group} onChange={setGroup} errors={groupErrors} countries={options.countries} t={t} words={words} />
+      )}
 
       {categories.length > 0 && (
         <CategoryFieldset
@@ -399,4 +427,9 @@ export function RegistrationForm({
       </button>
     </form>
   );
+}
+
+/** What the server reads of the delegation's part (the rows' keys left out). */
+function groupValues(group: DelegationDraft) {
+  return { delegation: group.delegation, members: group.members.map(({ key: _key, ...member }) => member) };
 }

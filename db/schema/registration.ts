@@ -1,8 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { events, sessions, venues } from './agenda';
 import { attendeeCategories } from './categories';
 import { approvalDecision, attendanceMode, participantType, registrationStatus, seatStatus } from './enums';
+
+/**
+ * A group registered together by its head (docs/delegations.md): the head and every member are
+ * registrations of their own, with `delegation_id` set; the head's is marked `delegation_head`.
+ */
+export const delegations = pgTable(
+  'delegations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** ISO 3166-1 alpha-2, like a registration's country. */
+    country: text('country').notNull(),
+    agency: text('agency').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('delegations_event_idx').on(t.eventId, t.name)],
+);
 
 export const registrations = pgTable(
   'registrations',
@@ -55,6 +75,12 @@ export const registrations = pgTable(
      * so every writer of registrations gets one; the desk looks it up, it proves nothing by itself.
      */
     shortCode: text('short_code').notNull().default(sql`hf_short_code()`),
+    /** The delegation this registration belongs to (null: registered alone). */
+    delegationId: uuid('delegation_id').references(() => delegations.id, { onDelete: 'restrict' }),
+    /** The delegation's head: their manage link manages every member (one head per delegation). */
+    delegationHead: boolean('delegation_head').notNull().default(false),
+    /** A member whose mails go to the delegation head's address instead of their own. */
+    mailToHead: boolean('mail_to_head').notNull().default(false),
   },
   (t) => [
     // A cancelled registration never blocks the address: whoever controls it can register again.
@@ -67,6 +93,9 @@ export const registrations = pgTable(
     // The desk's search: partial, case-insensitive matches in any script (pg_trgm hashes the
     // trigrams of Thai and CJK text too). lib/checkin/search.ts (deskSearchText) queries this exact expression.
     index('registrations_desk_search_idx').using('gin', sql`lower(name || ' ' || email || ' ' || organisation) gin_trgm_ops`),
+    index('registrations_delegation_idx').on(t.delegationId),
+    uniqueIndex('registrations_delegation_head_uq').on(t.delegationId).where(sql`${t.delegationHead}`),
+    check('registrations_delegation_head_ck', sql`NOT ${t.delegationHead} OR ${t.delegationId} IS NOT NULL`),
     check('registrations_venue_ck', sql`(${t.mode} = 'online') = (${t.venueId} IS NULL)`),
     check(
       'registrations_waitlist_ck',

@@ -17,7 +17,8 @@ export type ItineraryItem = {
 };
 
 export type Itinerary = {
-  registration: typeof registrations.$inferSelect;
+  /** `mailTo`: where its mail goes when not to its own address (a delegation member's mail to the head). */
+  registration: typeof registrations.$inferSelect & { mailTo?: string | null };
   event: typeof events.$inferSelect;
   venue: Venue | null;
   items: ItineraryItem[];
@@ -35,6 +36,13 @@ export async function loadItinerary(db: Db, registrationId: string, extraSession
     .leftJoin(venues, eq(registrations.venueId, venues.id))
     .where(eq(registrations.id, registrationId));
   if (!row) return null;
+  if (row.registration.mailToHead && row.registration.delegationId) {
+    const [head] = await db
+      .select({ email: registrations.email })
+      .from(registrations)
+      .where(and(eq(registrations.delegationId, row.registration.delegationId), eq(registrations.delegationHead, true)));
+    if (head) row.registration = { ...row.registration, mailTo: head.email } as typeof row.registration;
+  }
   const held = await db
     .select({
       sessionId: registrationSessions.sessionId,

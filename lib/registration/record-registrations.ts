@@ -27,6 +27,8 @@ export type PreparedRegistration = {
   requestId?: string | null;
   /** Answers to the organisers' questions, checked against their definitions. */
   answers?: AnswerRow[];
+  /** A member (or the head) of a delegation; `mailTo`: the head's address, when the member's mail goes to the head. */
+  delegation?: { id: string; head: boolean; mailTo: string | null };
 };
 
 export const ALREADY_REGISTERED = 'This email address is already registered for this forum.';
@@ -92,6 +94,8 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
           },
           status,
         ),
+        // A delegation member whose mail goes to the head (docs/delegations.md).
+        ...(registration.delegation?.mailTo ? { toAddress: registration.delegation.mailTo } : {}),
       });
       answers.set(id, {
         ok: true,
@@ -151,18 +155,23 @@ async function insertRegistrations(tx: Db, batch: PreparedRegistration[]): Promi
   // Raw SQL over arrays: Drizzle's builder costs ~130 µs of CPU per row for this insert, and one
   // statement for the whole batch saves a round trip per registration. WITH ORDINALITY keeps the
   // batch's order, so the first of two rows with the same address is the one inserted. The times go
-  // as text: postgres.js has no serializer for timestamptz[].
+  // as text: postgres.js has no serializer for timestamptz[], and
+  // sends a boolean[] as one boolean.
   const rows = resultRows<{ id: string; sequence: number; short_code: string }>(
     await tx.execute(sql`
-      insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash, manage_link_sent_at)
+      insert into registrations (id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, status, needs, locale, consent_at, manage_token_hash, manage_link_sent_at,
+                                 delegation_id, delegation_head, mail_to_head)
       select r.id, r.event_id, r.email, r.name, r.organisation, r.job_title, r.country, r.participant_type::participant_type, r.mode::attendance_mode,
-             r.venue_id, 'confirmed', r.needs, r.locale, r.consent_at::timestamptz, r.manage_token_hash, r.consent_at::timestamptz
+             r.venue_id, 'confirmed', r.needs, r.locale, r.consent_at::timestamptz, r.manage_token_hash, r.consent_at::timestamptz,
+             r.delegation_id, r.delegation_head::boolean, r.mail_to_head::boolean
       from unnest(${array((r) => r.id)}::uuid[], ${array((r) => r.event.id)}::uuid[], ${array((r) => r.input.email)}::text[], ${array((r) => r.input.name)}::text[],
                   ${array((r) => r.input.organisation)}::text[], ${array((r) => r.input.jobTitle)}::text[], ${array((r) => r.input.country)}::text[],
                   ${array((r) => r.input.participantType)}::text[], ${array((r) => r.input.mode)}::text[], ${array((r) => r.choices.venue?.id ?? null)}::uuid[],
                   ${array((r) => r.input.needs)}::text[], ${array((r) => r.input.locale)}::text[], ${array((r) => r.now.toISOString())}::text[],
-                  ${array((r) => manageTokenHash(manageTokenFor(r.id)))}::text[])
-           with ordinality as r(id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, needs, locale, consent_at, manage_token_hash, position)
+                  ${array((r) => manageTokenHash(manageTokenFor(r.id)))}::text[], ${array((r) => r.delegation?.id ?? null)}::uuid[],
+                  ${array((r) => (r.delegation?.head ? 't' : 'f'))}::text[], ${array((r) => (r.delegation?.mailTo ? 't' : 'f'))}::text[])
+           with ordinality as r(id, event_id, email, name, organisation, job_title, country, participant_type, mode, venue_id, needs, locale, consent_at, manage_token_hash,
+                                delegation_id, delegation_head, mail_to_head, position)
       order by r.position
       on conflict do nothing
       returning id, sequence, short_code`),

@@ -16,7 +16,8 @@ import { currentRequestId } from '@/lib/observability/request-context';
 import { askedQuestionsBySlug } from './questions/load';
 import { checkAnswers, claimedCategoryId, submittedAnswers } from './questions/check-answers';
 import { answerRows } from './questions/answer-rows';
-import { checkCategory } from './categories/check-category';
+import { type Category, checkCategory } from './categories/check-category';
+import type { PreparedRegistration } from './record-registrations';
 import { registerInCategory } from './categories/register-in-category';
 import type { CategoryLock } from './categories/category-seats';
 import type { CodeRedeemer } from './categories/invitation-codes';
@@ -60,6 +61,28 @@ export async function registerAttendee(
   rawInput: unknown,
   options: RegisterOptions = {},
 ): Promise<RegistrationOutcome> {
+  const checked = await prepareRegistration(db, eventSlug, rawInput, options);
+  if (!('prepared' in checked)) return checked;
+  const { prepared, category } = checked;
+  // In a category (categories/): its rules, then its own transaction, which holds its place first.
+  if (category) return registerInCategory(db, prepared, category, { categoryLock: options.categoryLock, redeemCode: options.redeemCode });
+  return (options.batches ?? registrationBatchesFor(db)).submit(prepared);
+}
+
+/** A registration checked against the event, its choices, its questions and its category, ready to be written; or why not. */
+export type PreparedOrRefused = { prepared: PreparedRegistration; category: Category | null } | Extract<RegistrationOutcome, { ok: false }>;
+
+/**
+ * Everything registerAttendee checks before writing, outside any transaction: the input, the
+ * organisers' questions, the event's phase, the choices and the category's rules. A delegation
+ * (delegations/register-delegation.ts) checks its head's registration with it.
+ */
+export async function prepareRegistration(
+  db: Db,
+  eventSlug: string,
+  rawInput: unknown,
+  options: Pick<RegisterOptions, 'now' | 'atDesk'> = {},
+): Promise<PreparedOrRefused> {
   const parsed = registrationInputSchema.safeParse(rawInput);
   // The organisers' questions are checked in the same request, so every refused field is named at once.
   const questions = await askedQuestionsBySlug(db, eventSlug);
@@ -82,7 +105,7 @@ export async function registerAttendee(
   ]);
   const choices = checkChoices(event.id, input, { venue: choiceVenue, places, published });
   if ('field' in choices) return invalid({ [choices.field]: choices.message });
-  const prepared = {
+  const prepared: PreparedRegistration = {
     id: randomUUID(),
     input,
     event,
@@ -91,11 +114,8 @@ export async function registerAttendee(
     requestId: await currentRequestId(),
     answers: answerRows(questions, answers.answers),
   };
-  // In a category (categories/): its rules, then its own transaction, which holds its place first.
-  if (input.category) {
-    const category = await checkCategory(db, event.id, input, choices, now);
-    if ('field' in category) return invalid({ [category.field]: category.message });
-    return registerInCategory(db, prepared, category, { categoryLock: options.categoryLock, redeemCode: options.redeemCode });
-  }
-  return (options.batches ?? registrationBatchesFor(db)).submit(prepared);
+  if (!input.category) return { prepared, category: null };
+  const category = await checkCategory(db, event.id, input, choices, now);
+  if ('field' in category) return invalid({ [category.field]: category.message });
+  return { prepared, category };
 }

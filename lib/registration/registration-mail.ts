@@ -51,7 +51,7 @@ export type MailItinerary = Pick<Itinerary, 'event' | 'venue' | 'items'> & {
   registration: Pick<
     Itinerary['registration'],
     'id' | 'name' | 'email' | 'locale' | 'mode' | 'status' | 'waitlistPosition' | 'sequence' | 'shortCode'
-  >;
+  > & { mailTo?: string | null };
 };
 
 /**
@@ -115,7 +115,8 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
     kind: `registration.${kind}`,
     eventId: event.id,
     registrationId,
-    toAddress: registration.email,
+    // A delegation member may have chosen that their mail goes to their head (docs/delegations.md).
+    toAddress: registration.mailTo ?? registration.email,
     toName: registration.name,
     subject: registrationSubject(locale, kind, pick(event.name, locale), props.sessions),
     template: 'registration',

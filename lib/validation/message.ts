@@ -123,6 +123,17 @@ export const VALIDATION_KEYS = [
   'meetingSlotTaken',
   'pollOptions',
   'emailChangeTooMany',
+  'delegationMembers',
+  'delegationNoPlaces',
+  'delegationVenueFull',
+  'memberEmailTwice',
+  'memberTaken',
+  'memberLineColumns',
+  'memberLineEmail',
+  'memberLineName',
+  'memberLineTooLong',
+  'notYourMember',
+  'delegationDecided',
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 

@@ -50,6 +50,14 @@ const LIVE_MODERATOR_ACTIONS = {
   revokeStageLink: `${LIVE}revokeStageLinkAction`,
 } as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
+  'app/[locale]/events/[slug]/register/delegation/actions.ts#registerDelegationAction':
+    'anyone may register a delegation, as anyone may register; rate limit as registerAction, input checks in tests/integration/delegations.test.ts',
+  'app/[locale]/manage/[token]/delegation/actions.ts#addDelegationMemberAction':
+    'only a delegation head’s own manage token adds a member (lib/registration/delegations/head.ts; a member’s, another head’s and forged tokens refused in tests/integration/delegations.test.ts)',
+  'app/[locale]/manage/[token]/delegation/actions.ts#changeDelegationMemberAction':
+    'only a delegation head’s own manage token, for members of that delegation (tests/integration/delegations.test.ts: another head, a member, forged ids)',
+  'app/[locale]/manage/[token]/delegation/actions.ts#cancelDelegationMemberAction':
+    'only a delegation head’s own manage token, for members of that delegation (tests/integration/delegations.test.ts: another head, a member, forged ids)',
   'app/[locale]/events/[slug]/register/actions.ts#registerAction':
     'anyone may register; rate limit and input checks in registration.spec.ts and tests/server/fuzz-routes-actions.test.ts',
   'app/[locale]/signin/actions.ts#requestMagicLinkAction':

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { attendeeCategories, registrations, registrationSessions, sessions, venues } from '@/db/schema';
+import { attendeeCategories, delegations, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
 import { READERS } from '@/lib/auth/authorize';
@@ -36,6 +36,10 @@ export const CSV_COLUMNS = [
   'category_id',
   'category_waitlist_position',
   'decision',
+  // Delegations (docs/delegations.md), after the categories' columns and before the answers.
+  'delegation',
+  'delegation_id',
+  'delegation_head',
 ] as const;
 
 export type RegistrationCsv = { filename: string; stream: ReadableStream<Uint8Array> };
@@ -112,10 +116,14 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       categoryId: registrations.categoryId,
       categoryWaitlistPosition: registrations.categoryWaitlistPosition,
       decision: registrations.decision,
+      delegation: delegations.name,
+      delegationId: registrations.delegationId,
+      delegationHead: registrations.delegationHead,
     })
     .from(registrations)
     .leftJoin(venues, eq(registrations.venueId, venues.id))
     .leftJoin(attendeeCategories, eq(registrations.categoryId, attendeeCategories.id))
+    .leftJoin(delegations, eq(registrations.delegationId, delegations.id))
     .where(where)
     .orderBy(...keysetOrder('asc'))
     .limit(BATCH);
@@ -171,6 +179,9 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       r.categoryId,
       r.categoryWaitlistPosition,
       r.decision,
+      r.delegation ?? '',
+      r.delegationId,
+      r.delegationId ? (r.delegationHead ? 'yes' : 'no') : '',
       ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id), 'en', { yes: 'yes', no: 'no' })),
     ]),
   );

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { attendeeCategories, registrations, venues, type LocalizedText } from '@/db/schema';
+import { attendeeCategories, delegations, registrations, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { READERS } from '@/lib/auth/authorize';
 import { eventAccess } from '@/lib/admin/event-access';
@@ -13,12 +13,14 @@ export type FilterOptions = {
   categories: { id: string; name: LocalizedText }[];
   /** The organisers' questions, retired ones too (their answers stay filterable). */
   questions: { id: string; label: LocalizedText }[];
+  /** The event's delegations, by name. */
+  delegations: { id: string; name: string }[];
 };
 
 /** What the filter menus offer: the event's on-site venues and the countries registrants come from. */
 export async function registrationFilterOptions(db: Db, actor: Actor | null, slug: string): Promise<FilterOptions> {
   const { event } = await eventAccess(db, actor, slug, READERS);
-  const [venueRows, countryRows, questionRows, categoryRows] = await Promise.all([
+  const [venueRows, countryRows, questionRows, categoryRows, delegationRows] = await Promise.all([
     db
       .select({ slug: venues.slug, name: venues.name })
       .from(venues)
@@ -35,11 +37,17 @@ export async function registrationFilterOptions(db: Db, actor: Actor | null, slu
       .from(attendeeCategories)
       .where(eq(attendeeCategories.eventId, event.id))
       .orderBy(asc(attendeeCategories.position), asc(attendeeCategories.createdAt)),
+    db
+      .select({ id: delegations.id, name: delegations.name })
+      .from(delegations)
+      .where(eq(delegations.eventId, event.id))
+      .orderBy(asc(delegations.name), asc(delegations.id)),
   ]);
   return {
     venues: venueRows,
     countries: countryRows.map((c) => c.country),
     categories: categoryRows,
+    delegations: delegationRows,
     questions: questionRows.map((q) => ({ id: q.id, label: q.label })),
   };
 }

@@ -40,6 +40,8 @@ export const registrationFilterSchema = z.object({
   type: param(z.enum(PARTICIPANT_TYPES, { error: vmsg('participantType') })),
   /** An attendee category's id, or `none`: registrations without a category. */
   category: param(z.union([z.uuid(), z.literal('none')], { error: vmsg('choose') })),
+  /** A delegation's id, or `none`: registrations outside any delegation (docs/delegations.md). */
+  delegation: param(z.union([z.uuid(), z.literal('none')], { error: vmsg('choose') })),
   /** One of the organisers' questions: registrations that answered it (with `answer`, that way). */
   question: param(z.uuid({ error: vmsg('choose') })),
   answer: param(
@@ -79,7 +81,20 @@ export function filtersKeepingValid(params: Record<string, string | string[] | u
 /** The adminRegistrations message naming a query parameter, for the "filter not applied" notice. */
 export function filterLabelKey(
   field: string,
-): 'search' | 'venue' | 'mode' | 'status' | 'country' | 'type' | 'category' | 'question' | 'answer' | 'sort' | 'pageSize' | 'page' {
+):
+  | 'search'
+  | 'venue'
+  | 'mode'
+  | 'status'
+  | 'country'
+  | 'type'
+  | 'category'
+  | 'delegation'
+  | 'question'
+  | 'answer'
+  | 'sort'
+  | 'pageSize'
+  | 'page' {
   const labels = {
     q: 'search',
     venue: 'venue',
@@ -88,6 +103,7 @@ export function filterLabelKey(
     country: 'country',
     type: 'type',
     category: 'category',
+    delegation: 'delegation',
     question: 'question',
     answer: 'answer',
     sort: 'sort',
@@ -135,6 +151,8 @@ export function registrationConditions(
   if (filters.type) conditions.push(eq(registrations.participantType, filters.type));
   if (filters.category === 'none') conditions.push(isNull(registrations.categoryId));
   else if (filters.category) conditions.push(eq(registrations.categoryId, filters.category));
+  if (filters.delegation === 'none') conditions.push(isNull(registrations.delegationId));
+  else if (filters.delegation) conditions.push(eq(registrations.delegationId, filters.delegation));
   if (filters.q) {
     const pattern = containsPattern(filters.q);
     conditions.push(

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { attendeeCategories, registrations, venues, type LocalizedText } from '@/db/schema';
+import { attendeeCategories, delegations, registrations, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent, type AdminEvent } from '@/lib/admin/event-access';
 import { READERS } from '@/lib/auth/authorize';
@@ -40,6 +40,9 @@ export type RegistrationListRow = {
   venueCity: LocalizedText | null;
   /** The attendee category's name (null: none chosen). */
   category: LocalizedText | null;
+  /** The delegation's name (null: registered alone), and whether this is its head. */
+  delegation: string | null;
+  delegationHead: boolean;
   status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checked_in' | 'pending';
   waitlistPosition: number | null;
   createdAt: Date;
@@ -86,6 +89,8 @@ export async function listRegistrations(
       mode: registrations.mode,
       venueCity: venues.city,
       category: attendeeCategories.name,
+      delegation: delegations.name,
+      delegationHead: registrations.delegationHead,
       status: registrations.status,
       waitlistPosition: registrations.waitlistPosition,
       createdAt: registrations.createdAt,
@@ -95,6 +100,7 @@ export async function listRegistrations(
     .from(registrations)
     .leftJoin(venues, eq(registrations.venueId, venues.id))
     .leftJoin(attendeeCategories, eq(registrations.categoryId, attendeeCategories.id))
+    .leftJoin(delegations, eq(registrations.delegationId, delegations.id))
     .where(cursor ? and(where, afterCursor(cursor, readDirection)) : where)
     .orderBy(...keysetOrder(readDirection))
     .limit(page.size + 1);

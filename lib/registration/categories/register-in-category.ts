@@ -67,7 +67,7 @@ export async function registerInCategory(
  * `line` of the category's line. An address already registered is answered like record-registrations
  * answers it (a throttled re-send of its manage link, then 409 inside the server).
  */
-async function insertPending(
+export async function insertPending(
   tx: Db,
   registration: PreparedRegistration,
   categoryId: string,
@@ -95,6 +95,9 @@ async function insertPending(
       manageLinkSentAt: now,
       categoryId,
       categoryWaitlistPosition: line,
+      delegationId: registration.delegation?.id ?? null,
+      delegationHead: registration.delegation?.head ?? false,
+      mailToHead: Boolean(registration.delegation?.mailTo),
       requestedSessions: [...choices.seatBySession].map(([sessionId, seat]) => ({ sessionId, seat })),
     })
     .onConflictDoNothing()

@@ -74,12 +74,25 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `/events/${ids.slug}/register?code=${ids.categoryCode}`,
   },
+  {
+    name: 'delegation registration form',
+    route: 'events/[slug]/register/delegation',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/register/delegation?code=${ids.categoryCode}`,
+  },
   { name: 'not found', route: '[...missing]', actor: 'anonymous', path: () => '/no/such/page', status: 404 },
   // Attendees (the secret links from their mails)
   { name: 'manage, in person', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.inPersonManagePath },
   { name: 'manage, online', route: 'manage/[token]', actor: 'anonymous', path: (ids) => ids.onlineManagePath },
   { name: 'confirm a new address', route: 'manage/email/[token]', actor: 'anonymous', path: (ids) => ids.emailChangePath },
   { name: 'new-address link that no longer works', route: 'manage/email/[token]', actor: 'anonymous', path: () => '/manage/email/x' },
+  // A registration that heads no delegation is told so (the head's own page: delegations.spec.ts).
+  {
+    name: 'delegation, not a head',
+    route: 'manage/[token]/delegation',
+    actor: 'anonymous',
+    path: (ids) => `${ids.inPersonManagePath}/delegation`,
+  },
   { name: 'my meetings', route: 'manage/[token]/meetings', actor: 'anonymous', path: (ids) => `${ids.inPersonManagePath}/meetings` },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
   { name: 'live questions and polls', route: 'live/[token]', actor: 'anonymous', path: (ids) => ids.livePath },

@@ -13,6 +13,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { itineraryPlace } from '@/lib/registration/itinerary-text';
 import { registrationForManageToken } from '@/lib/registration/manage-view';
+import { delegationOf } from '@/lib/registration/delegations/head';
 import { ManageChoices } from '@/components/registration/manage-choices';
 import {
   cancelRegistrationAction,
@@ -68,6 +69,7 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
       </div>
     );
   const cancelled = registration.status === 'cancelled';
+  const delegation = await delegationOf(db, registration);
   const agenda = cancelled ? null : await publicAgenda(db, event);
   const options = agenda ? registrationFormOptions(agenda, await seatsLeft(db, event.id), locale) : null;
   const chosen = new Set(items.map((item) => item.session.id));
@@ -104,6 +106,16 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
           </p>
         )}
       </section>
+      {delegation && (
+        <p data-testid="delegation">
+          {t('delegation.memberOf', { name: delegation.name })}{' '}
+          {registration.delegationHead && (
+            <a className="button small" href={`/manage/${encodeURIComponent(token)}/delegation`} data-testid="delegation-link">
+              {t('delegation.link')}
+            </a>
+          )}
+        </p>
+      )}
       {(registration.status === 'confirmed' || registration.status === 'checked_in') && (
         <p>
           <a href={`/manage/${encodeURIComponent(token)}/meetings`} data-testid="meetings-link">

@@ -10,7 +10,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { PlainMessages } from '@/lib/i18n/plain-translator';
 import { registrationFormOptions } from '@/lib/agenda/form-options';
 import { eventPhase } from '@/lib/events/lifecycle';
-import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
+import { RegistrationNotOpen } from '@/components/registration/registration-not-open';
 import { registerAction } from './actions';
 import { askedQuestionsBySlug } from '@/lib/registration/questions/load';
 import { questionsOnForm } from '@/lib/registration/questions/on-form';
@@ -45,6 +45,14 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
       <p className="muted">{pick(agenda.event.name, locale)}</p>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
+      <p>
+        <a
+          href={`/events/${slug}/register/delegation${query.code ? `?code=${encodeURIComponent(query.code)}` : ''}`}
+          data-testid="delegation-register-link"
+        >
+          {t('delegation.link')}
+        </a>
+      </p>
       <RegistrationForm
         eventSlug={slug}
         options={registrationFormOptions(agenda, seats, locale)}
@@ -63,40 +71,6 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
         }))}
         initial={{ category: offered.unlockedBy, code: query.code ?? null, codeRejected: offered.codeRejected }}
       />
-    </div>
-  );
-}
-
-/** What a visitor sees instead of the form when registration is not open: why, and what still works. */
-async function RegistrationNotOpen({
-  slug,
-  phase,
-  event,
-}: {
-  slug: string;
-  phase: 'draft' | 'upcoming' | 'closed' | 'archived';
-  event: { name: Record<string, string | undefined> & { en: string }; registrationOpensAt: Date | null; timeZone: string };
-}) {
-  const [t, locale] = await Promise.all([getTranslations('register.notOpen'), getLocale() as Promise<Locale>]);
-  const opens = event.registrationOpensAt && event.registrationOpensAt > new Date() ? event.registrationOpensAt : null;
-  return (
-    <div style={{ maxWidth: 760 }} data-testid="registration-not-open" data-phase={phase}>
-      <p className="muted">{pick(event.name, locale)}</p>
-      <h1>{t(phase === 'upcoming' ? 'upcomingTitle' : 'closedTitle')}</h1>
-      <p>
-        {phase === 'upcoming'
-          ? opens
-            ? t('opensOn', {
-                when: `${formatDay(opens, event.timeZone, locale)} ${formatTimeWithZone(opens, event.timeZone, zonePlace(event.timeZone))}`,
-              })
-            : t('notYet')
-          : phase === 'archived'
-            ? t('archived')
-            : t('closed')}
-      </p>
-      <p>
-        <a href={`/events/${slug}/agenda`}>{t('programme')}</a>
-      </p>
     </div>
   );
 }

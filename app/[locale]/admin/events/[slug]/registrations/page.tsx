@@ -119,6 +119,23 @@ export default async function RegistrationsPage({
                 },
               ]
             : []),
+          ...(options.delegations.length > 0
+            ? [
+                {
+                  key: 'delegation',
+                  header: t('columns.delegation'),
+                  cell: (r: (typeof list.rows)[number]) =>
+                    r.delegation ? (
+                      <>
+                        {r.delegation}
+                        {r.delegationHead && <span className="muted"> {t('delegationHead')}</span>}
+                      </>
+                    ) : (
+                      <span className="muted">{t('noDelegation')}</span>
+                    ),
+                },
+              ]
+            : []),
           {
             key: 'attendance',
             header: t('columns.attendance'),

@@ -8,6 +8,7 @@ import { invalid, type Result } from '@/lib/errors/result';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { editRegistrationAsOrganiser } from '@/lib/registration/admin/edit-registration';
 import { resendConfirmation } from '@/lib/registration/admin/resend-confirmation';
+import { approveDelegationOf } from '@/lib/registration/delegations/approve-delegation';
 import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/promote';
 import { singleLineText } from '@/lib/validation/text';
 import { vmsg } from '@/lib/validation/message';
@@ -86,5 +87,16 @@ export async function resendConfirmationAction(slug: string, id: string): Promis
     async ({ db, actor, event, path }) => outcome(path, await resendConfirmation(db, actor, event.slug, registration), 'resent'),
     VENUE_EDITORS,
   );
+  redirect(done);
+}
+
+/** Approves every member of this registration's delegation still awaiting a decision, in one transaction (docs/delegations.md). */
+export async function approveDelegationAction(slug: string, id: string, formData: FormData): Promise<void> {
+  const registration = actionArg(z.uuid(), id);
+  formData = formArg(formData);
+  const done = await eventAction(slug, `registrations/${registration}`, async ({ db, actor, event, path }) => {
+    const result = await approveDelegationOf(db, actor, event.slug, registration, formData.get('message') ?? '');
+    return outcome(path, result, 'delegationApproved');
+  });
   redirect(done);
 }

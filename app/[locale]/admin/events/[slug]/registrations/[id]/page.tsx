@@ -23,13 +23,15 @@ import {
   promoteAtVenueAction,
   promoteSessionSeatAction,
   resendConfirmationAction,
+  approveDelegationAction,
 } from './actions';
+import { delegationOf } from '@/lib/registration/delegations/head';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Registration', robots: { index: false } };
 
 const querySchema = z.object({
-  done: z.enum(['cancelled', 'promoted', 'resent']).optional().catch(undefined),
+  done: z.enum(['cancelled', 'promoted', 'resent', 'delegationApproved']).optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
 });
 
@@ -40,7 +42,7 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
   const path = `/admin/events/${slug}/registrations/${id}`;
   if (!z.uuid().safeParse(id).success) notFound();
   const locale = (await getLocale()) as Locale;
-  const { detail, mayEdit, categories, editForm } = await loadEventPage(
+  const { detail, mayEdit, mayApprove, delegation, categories, editForm } = await loadEventPage(
     slug,
     path,
     async ({ db, actor, roles }) => {
@@ -50,6 +52,8 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
       return {
         detail: found,
         mayEdit: editor,
+        mayApprove: roles.includes('organiser'),
+        delegation: found ? await delegationOf(db, found.registration) : null,
         categories: (await registrationFilterOptions(db, actor, slug)).categories,
         editForm:
           found && editor && found.registration.status !== 'cancelled' ? await organiserEditForm(db, found.registration, locale) : null,
@@ -77,13 +81,31 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
       <h2 data-testid="registration-name">{r.name}</h2>
       {query.done && (
         <p className="notice ok" role="status">
-          {query.done === 'cancelled' ? t('cancelledNotice') : query.done === 'resent' ? t('resentNotice') : t('promotedNotice')}
+          {query.done === 'cancelled'
+            ? t('cancelledNotice')
+            : query.done === 'resent'
+              ? t('resentNotice')
+              : query.done === 'delegationApproved'
+                ? t('delegationApprovedNotice')
+                : t('promotedNotice')}
         </p>
       )}
       {query.error && (
         <p className="notice bad" role="alert">
           {t('error', { message: (await validationWords())(query.error) })}
         </p>
+      )}
+      {delegation && mayApprove && r.status === 'pending' && r.decision === null && (
+        <form action={approveDelegationAction.bind(null, slug, r.id)} className="card" data-testid="approve-delegation">
+          <p>{t('approveDelegationHint', { delegation: delegation.name })}</p>
+          <div className="field">
+            <label htmlFor="delegation-message">{t('approveDelegationMessage')}</label>
+            <textarea id="delegation-message" name="message" rows={2} maxLength={1000} />
+          </div>
+          <button className="button" type="submit">
+            {t('approveDelegation')}
+          </button>
+        </form>
       )}
       <section className="card" aria-labelledby="fields-title">
         <h3 id="fields-title">{t('fields')}</h3>
@@ -113,6 +135,16 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
             <>
               <dt>{t('category')}</dt>
               <dd data-testid="registration-category">{category ? pick(category.name, locale) : tr('noCategory')}</dd>
+            </>
+          )}
+          {delegation && (
+            <>
+              <dt>{tr('delegation')}</dt>
+              <dd data-testid="registration-delegation">
+                <a href={`/admin/events/${slug}/registrations?delegation=${delegation.id}`}>{delegation.name}</a>
+                {r.delegationHead && <span className="muted"> {tr('delegationHead')}</span>}
+                {delegation.agency && <span className="muted"> · {delegation.agency}</span>} · {countryName(delegation.country, locale)}
+              </dd>
             </>
           )}
           <dt>{t('attendance')}</dt>
