@@ -56,9 +56,18 @@ export const moduleTests = {
   ],
 };
 
+/**
+ * The smaller list for one file or folder of a large module (`MUTATION_MUTATE=<that path>`): the test
+ * files that reach it and hold its behaviour, so a file of lib/registration/ is measured without the
+ * module's slowest tests (the 300-registration races, real SMTP delivery) that never reach it.
+ */
+export const fileTests = {
+  'lib/registration/rearrange.ts': [i('seat-moves'), i('venue-admission-seats'), i('registration-ownership'), i('attendee-categories')],
+};
+
 const module = process.env.MUTATION_MODULE?.replace(/\/$/, '');
 if (!module) throw new Error('MUTATION_MODULE is not set (use `npm run test:mutation -- module lib/<name>`)');
-const testFiles = process.env.MUTATION_TESTS?.split(',') ?? moduleTests[module];
+const testFiles = process.env.MUTATION_TESTS?.split(',') ?? fileTests[process.env.MUTATION_MUTATE ?? ''] ?? moduleTests[module];
 if (!testFiles) throw new Error(`No test list for ${module}: add it to moduleTests or set MUTATION_TESTS`);
 const mutate = process.env.MUTATION_MUTATE?.split(',') ?? [`${module}/**/*.ts`];
 const name = (process.env.MUTATION_MUTATE ? mutate[0].replace(/\.ts$/, '') : module).replace(/^lib\//, '').replace(/\W+/g, '-');

@@ -255,11 +255,23 @@ describe('approval', () => {
     const media = await category('Media check', { requiresApproval: true });
     const r = await registerAttendee(t.db, EVENT, person('pending-change', { category: media.id }), { now });
     if (!r.ok) throw new Error('not registered');
+    const [before] = await t.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
     expect(await changeRegistration(t.db, r.registration.id, { mode: 'online' })).toMatchObject({
       ok: false,
       code: 'invalid',
       fields: { registration: 'registrationPending' },
     });
+    expect(await changeRegistration(t.db, r.registration.id, { mode: 'in_person', venue: 'bangkok' })).toMatchObject({
+      ok: false,
+      fields: { registration: 'registrationPending' },
+    });
+    // Nothing was written: still pending at the venue it asked for, holding no place, seat or category place.
+    const [after] = await t.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
+    expect(after).toEqual(before);
+    expect(after).toMatchObject({ status: 'pending', mode: 'in_person' });
+    expect(await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, r.registration.id))).toEqual([]);
+    expect(await categoryBreaches(media.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
   it('a change from the manage link keeps to the category’s modes and venues; a change inside them is taken', async () => {
