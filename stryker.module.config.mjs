@@ -47,6 +47,8 @@ export const moduleTests = {
     i('seat-moves'),
     i('venue-admission-seats'),
     i('admin-registrations'),
+    i('attendee-categories'),
+    i('category-races'),
     i('mail-delivery'),
     u('cancel-outcome'),
     u('email-render'),
@@ -56,11 +58,29 @@ export const moduleTests = {
   ],
 };
 
+/**
+ * The smaller list for files of a large module (`MUTATION_MUTATE=<path>[,<path>…]`, each path listed
+ * here): the test files that reach them and hold their behaviour, so a file of lib/registration/ is
+ * measured without the module's slowest tests (the 300-registration races, real SMTP delivery) that
+ * never reach it. The lists of the files asked for are joined.
+ */
+const categoryTests = [i('attendee-categories'), i('category-races')];
+export const fileTests = {
+  'lib/registration/rearrange.ts': [i('seat-moves'), i('venue-admission-seats'), i('registration-ownership'), i('attendee-categories')],
+  'lib/registration/categories/admit.ts': categoryTests,
+  'lib/registration/categories/fill-category.ts': categoryTests,
+  'lib/registration/categories/invitation-codes.ts': categoryTests,
+  'lib/registration/categories/category-seats.ts': categoryTests,
+  'lib/registration/categories/leave-category.ts': categoryTests,
+  'lib/registration/registration-batches.ts': [i('registration-batches')],
+};
+
 const module = process.env.MUTATION_MODULE?.replace(/\/$/, '');
 if (!module) throw new Error('MUTATION_MODULE is not set (use `npm run test:mutation -- module lib/<name>`)');
-const testFiles = process.env.MUTATION_TESTS?.split(',') ?? moduleTests[module];
-if (!testFiles) throw new Error(`No test list for ${module}: add it to moduleTests or set MUTATION_TESTS`);
 const mutate = process.env.MUTATION_MUTATE?.split(',') ?? [`${module}/**/*.ts`];
+const perFile = mutate.every((path) => fileTests[path]) ? [...new Set(mutate.flatMap((path) => fileTests[path]))] : undefined;
+const testFiles = process.env.MUTATION_TESTS?.split(',') ?? perFile ?? moduleTests[module];
+if (!testFiles) throw new Error(`No test list for ${module}: add it to moduleTests or set MUTATION_TESTS`);
 const name = (process.env.MUTATION_MUTATE ? mutate[0].replace(/\.ts$/, '') : module).replace(/^lib\//, '').replace(/\W+/g, '-');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -3,8 +3,10 @@
 // cancellation, and every outcome's mail as it arrives over SMTP.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import {
   attendeeCategories,
+  auditLog,
   categoryInvitationCodes,
   events,
   outbox,
@@ -20,9 +22,11 @@ import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { approveRegistrations, rejectRegistrations } from '@/lib/registration/admin/categories/decide';
 import { generateInvitationCodes } from '@/lib/registration/admin/categories/invitation-codes-admin';
 import { lockCategory, readCategoryWithoutLocking, type CategoryLock } from '@/lib/registration/categories/category-seats';
+import { fillCategory } from '@/lib/registration/categories/fill-category';
 import { offeredCategories } from '@/lib/registration/categories/public-categories';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
+import { lockSeats, type SeatLock } from '@/lib/registration/seats';
 import { submitRegistration } from '@/lib/registration/submit-registration';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
@@ -255,11 +259,23 @@ describe('approval', () => {
     const media = await category('Media check', { requiresApproval: true });
     const r = await registerAttendee(t.db, EVENT, person('pending-change', { category: media.id }), { now });
     if (!r.ok) throw new Error('not registered');
+    const [before] = await t.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
     expect(await changeRegistration(t.db, r.registration.id, { mode: 'online' })).toMatchObject({
       ok: false,
       code: 'invalid',
       fields: { registration: 'registrationPending' },
     });
+    expect(await changeRegistration(t.db, r.registration.id, { mode: 'in_person', venue: 'bangkok' })).toMatchObject({
+      ok: false,
+      fields: { registration: 'registrationPending' },
+    });
+    // Nothing was written: still pending at the venue it asked for, holding no place, seat or category place.
+    const [after] = await t.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
+    expect(after).toEqual(before);
+    expect(after).toMatchObject({ status: 'pending', mode: 'in_person' });
+    expect(await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, r.registration.id))).toEqual([]);
+    expect(await categoryBreaches(media.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
   it('a change from the manage link keeps to the category’s modes and venues; a change inside them is taken', async () => {
@@ -426,5 +442,170 @@ describe('the category form', () => {
       ok: false,
       code: 'invalid',
     });
+  });
+});
+
+describe('the category line and its fill (admit.ts, fill-category.ts)', () => {
+  const row = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0]!;
+  const mailsOf = async (id: string) =>
+    (
+      await t.db
+        .select({ kind: outbox.kind, payload: outbox.payload })
+        .from(outbox)
+        .where(eq(outbox.registrationId, id))
+        .orderBy(outbox.createdAt)
+    ).map((m) => ({ kind: m.kind, props: (m.payload as { props: { categoryPosition?: number; changes: string[] } }).props }));
+  async function pendingIn(categoryId: string, tag: string, n: number) {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = await registerAttendee(t.db, EVENT, person(`${tag}${i}`, { category: categoryId }), { now });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      ids.push(r.registration.id);
+    }
+    return ids;
+  }
+
+  it('approvals into a full category each take the next place in its line, named in their mail; one approved again keeps its place', async () => {
+    const full = await category('Line of approvals', { requiresApproval: true, capacity: 1 });
+    const [a, b, c, d] = await pendingIn(full.id, 'line-appr', 4);
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [a, b, c] })).toEqual({
+      ok: true,
+      tally: { seated: 1, inLine: 2, rejected: 0, skipped: 0 },
+    });
+    expect([(await row(b!)).categoryWaitlistPosition, (await row(c!)).categoryWaitlistPosition]).toEqual([1, 2]);
+    // The mail says which place in the line; no message from the organisers, so no message lines.
+    expect((await mailsOf(c!)).filter((m) => m.kind === 'registration.category-waitlisted').map((m) => m.props)).toMatchObject([
+      { categoryPosition: 2, changes: [] },
+    ]);
+    expect((await mailsOf(a!)).find((m) => m.kind === 'registration.approved')!.props.changes).toEqual([]);
+
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [b, d], message: 'We keep you posted.' })).toEqual({
+      ok: true,
+      tally: { seated: 0, inLine: 2, rejected: 0, skipped: 0 },
+    });
+    expect(await Promise.all([b, c, d].map(async (id) => (await row(id!)).categoryWaitlistPosition))).toEqual([1, 2, 3]);
+    expect((await mailsOf(d!)).filter((m) => m.kind === 'registration.category-waitlisted').map((m) => m.props)).toMatchObject([
+      { categoryPosition: 3, changes: ['We keep you posted.'] },
+    ]);
+    expect(await categoryBreaches(full.id)).toEqual([]);
+  });
+
+  it('fillCategory gives every free place to the line in order and returns who got one; with none free it touches no one', async () => {
+    const small = await category('Filled in order', { capacity: 1 });
+    const [a, b, c, d] = await pendingIn(small.id, 'fill-order', 4);
+    expect((await row(a!)).status).toBe('confirmed');
+    // The last in line leaves: the category is still full, so the first in line hears nothing.
+    expect((await cancelRegistration(t.db, d!)).ok).toBe(true);
+    expect((await mailsOf(b!)).map((m) => m.kind)).toEqual(['registration.category-waitlisted']);
+    expect([(await row(b!)).categoryWaitlistPosition, (await row(c!)).categoryWaitlistPosition]).toEqual([1, 2]);
+    expect(await fillCategory(t.db, small.id)).toEqual([]);
+
+    await t.db.update(attendeeCategories).set({ capacity: 3 }).where(eq(attendeeCategories.id, small.id));
+    expect(await fillCategory(t.db, small.id)).toEqual([b, c]);
+    expect([(await row(b!)).status, (await row(c!)).status]).toEqual(['confirmed', 'confirmed']);
+    expect((await mailsOf(c!)).map((m) => m.kind)).toEqual(['registration.category-waitlisted', 'registration.promoted']);
+    expect(await fillCategory(t.db, small.id)).toEqual([]);
+    expect(await categoryBreaches(small.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
+  it('an approval while no programme is published seats the sessions asked for (the public then chooses from the working one)', async () => {
+    const keynote = await sessionBySlug(t.db, 'opening-ceremony');
+    const cat = await category('Before publication', { requiresApproval: true });
+    const r = await registerAttendee(t.db, EVENT, person('unpublished-appr', { category: cat.id, sessions: [keynote] }), { now });
+    if (!r.ok) throw new Error('not registered');
+    const [event] = await t.db.select({ publishedVersion: events.publishedVersion }).from(events).where(eq(events.id, eventId));
+    await t.db.update(events).set({ publishedVersion: 0 }).where(eq(events.id, eventId));
+    try {
+      expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [r.registration.id] })).toMatchObject({ tally: { seated: 1 } });
+    } finally {
+      await t.db.update(events).set({ publishedVersion: event!.publishedVersion }).where(eq(events.id, eventId));
+    }
+    const held = await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, r.registration.id));
+    expect(held.map((h) => h.sessionId)).toEqual([keynote]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
+  it('cancelling a registration that does not exist answers not found', async () => {
+    expect(await cancelRegistration(t.db, randomUUID())).toMatchObject({ ok: false, code: 'not-found' });
+  });
+
+  it('an approval admits a registration only under its own category’s lock: under another one it is skipped, unaudited', async () => {
+    const own = await category('Own category', { requiresApproval: true });
+    const other = await category('Other category', { requiresApproval: true, capacity: 5 });
+    const [id] = await pendingIn(own.id, 'wrong-lock', 1);
+    const wrongLock: CategoryLock = (tx) => lockCategory(tx, other.id);
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] }, { categoryLock: wrongLock })).toEqual({
+      ok: true,
+      tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 },
+    });
+    expect(await row(id!)).toMatchObject({ status: 'pending', decision: null, categoryId: own.id });
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id!), eq(auditLog.action, 'registration.approve'))),
+    ).toEqual([]);
+    expect([await categoryBreaches(own.id), await categoryBreaches(other.id)]).toEqual([[], []]);
+  });
+
+  /** A seat lock that, the first time, lets another writer change the registration's row before it is locked. */
+  const meanwhile = (write: () => Promise<unknown>): SeatLock => {
+    let first = true;
+    return async (tx, request) => {
+      if (first) {
+        first = false;
+        await write();
+      }
+      return lockSeats(tx, request);
+    };
+  };
+
+  it('a registration cancelled between the approval’s read and its lock stays cancelled: no place, no seat, no audit', async () => {
+    const cat = await category('Cancelled meanwhile', { requiresApproval: true });
+    const [id] = await pendingIn(cat.id, 'cancel-meanwhile', 1);
+    // Only its status changes (not its sequence), so the status alone must stop the approval.
+    const seatLock = meanwhile(() =>
+      t.db.update(registrations).set({ status: 'cancelled', cancelledAt: now }).where(eq(registrations.id, id!)),
+    );
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] }, { seatLock })).toEqual({
+      ok: true,
+      tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 },
+    });
+    expect(await row(id!)).toMatchObject({ status: 'cancelled', decision: null });
+    expect(await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, id!))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id!), eq(auditLog.action, 'registration.approve'))),
+    ).toEqual([]);
+    expect(await categoryBreaches(cat.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
+  it('a registration moved to another venue between the approval’s read and its lock is planned again and seated there', async () => {
+    const cat = await category('Moved meanwhile', { requiresApproval: true });
+    const [id] = await pendingIn(cat.id, 'move-meanwhile', 1);
+    const [bangkok] = await t.db
+      .select()
+      .from(venues)
+      .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
+    const countAt = async (venueId: string) => (await t.db.select().from(venues).where(eq(venues.id, venueId)))[0]!.confirmedCount;
+    const before = await countAt(bangkok!.id);
+    const seatLock = meanwhile(() =>
+      t.db
+        .update(registrations)
+        .set({ venueId: bangkok!.id, sequence: sql`${registrations.sequence} + 1` })
+        .where(eq(registrations.id, id!)),
+    );
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] }, { seatLock })).toEqual({
+      ok: true,
+      tally: { seated: 1, inLine: 0, rejected: 0, skipped: 0 },
+    });
+    expect(await row(id!)).toMatchObject({ status: 'confirmed', venueId: bangkok!.id, decision: 'approved' });
+    expect(await countAt(bangkok!.id)).toBe(before + 1);
+    expect(await categoryBreaches(cat.id)).toEqual([]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 });

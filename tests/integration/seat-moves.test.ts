@@ -144,6 +144,36 @@ describe(`seat moves, one at a time (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
+  it('a cancelled registration is neither changed nor cancelled again: it takes no place or seat, and gets no second mail', async () => {
+    const hall = await smallVenue('after-cancel', 1, 1);
+    const gone = await register('after-cancel-gone', hall, [hall.sessionId]);
+    registered(await cancelRegistration(t.db, gone.id));
+    const cancelledStanding = { venue: ['cancelled', null], sessions: {} };
+    expect(await standing(gone.id)).toEqual(cancelledStanding);
+
+    expect(await changeRegistration(t.db, gone.id, inPerson(hall, [hall.sessionId]))).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { registration: 'registrationCancelled' },
+    });
+    expect(await changeRegistration(t.db, gone.id, { mode: 'online', venue: null, sessions: [hall.sessionId] })).toMatchObject({
+      ok: false,
+      fields: { registration: 'registrationCancelled' },
+    });
+    // Cancelling again answers with the cancelled registration; the organiser is told it already is.
+    expect(registered(await cancelRegistration(t.db, gone.id)).status).toBe('cancelled');
+    expect(await cancelRegistrationAsOrganiser(t.db, organiser, EVENT, gone.id)).toEqual({
+      ok: false,
+      code: 'conflict',
+      error: 'This registration is already cancelled',
+    });
+    expect(await standing(gone.id)).toEqual(cancelledStanding);
+    expect([await venueCount(hall.venueId), await seatCount(hall.sessionId)]).toEqual([0, 0]);
+    const mails = await t.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.registrationId, gone.id));
+    expect(mails.map((m) => m.kind).sort()).toEqual(['registration.cancelled', 'registration.confirmed']);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
   it('a relay choice moves with the venue: dropping the venue keeps the relayed session online, and no seat where it is held changes hands', async () => {
     const origin = await smallVenue('relay-move-origin', null, 1);
     const screen = await smallVenue('relay-move-screen', 3, 1);
