@@ -13,7 +13,7 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { createAppDatabase, startAppServer, type AppServer, type Backend } from '../tests/helpers/app-process';
 import { rows } from '../tests/helpers/registration';
 import { addSeatedSession, seatIntegrity, type SeatedSession } from '../tests/helpers/seated-session';
-import { measureGet, registrationBurst, type BurstAnswer, type LoadResult } from './support/load';
+import { measureGet, openLoopRegistrations, registrationBurst, type BurstAnswer, type LoadResult } from './support/load';
 import { firstLoadJs } from './support/first-load-js';
 import { drainOutbox } from './support/outbox-drain';
 import { findPgbench, runPgbench, type PgbenchResult } from './support/pgbench';
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     seats: { type: 'string', default: '500' },
     'burst-cap': { type: 'string', default: '75' },
     'drain-mails': { type: 'string', default: '10000' },
+    'open-loop-seconds': { type: 'string', default: '30' },
+    'refuse-percent': { type: 'string', default: '10' },
   },
 });
 
@@ -80,6 +82,7 @@ async function prepare(opened: OpenDatabase) {
     warmup: await add('bench-warmup'),
     limitA: await add('bench-limit-a'),
     limitB: await add('bench-limit-b'),
+    open: await add('bench-open'),
   };
 }
 
@@ -241,10 +244,32 @@ async function benchBackend(
       }),
     );
     const burstRssMb = sampler.stop();
+    sampler = rssSampler(server);
     if (burst.capped) log(`${backend}: burst cut short at ${BURST_CAP_SECONDS} s after ${burst.answers.length} answers`);
     log(
       `${backend}: ${round(burst.load.perSecond)} registrations/s, p50 ${burst.load.p50Ms} ms, p99 ${burst.load.p99Ms} ms, codes ${JSON.stringify(burst.load.statusCodes)}, server CPU ${burst.load.serverCpuMsPerRequest} ms/request (${burst.load.serverCpuPercent}% of a core), PostgreSQL CPU ${burst.load.postgresCpuMsPerRequest} ms/request, machine ${burst.load.machineBusyPercent}% busy`,
     );
+
+    // Latency the right way: an open loop at half the rate the burst reached, new registrations only.
+    const openLoopSeconds = Number(args['open-loop-seconds']);
+    let openLoop: BackendResults['openLoop'];
+    if (openLoopSeconds > 0) {
+      const rate = burst.load.perSecond / 2;
+      log(`${backend}: open-loop registrations at ${round(rate)}/s (half the burst's rate) for ${openLoopSeconds} s`);
+      openLoop = await withServerCpu(app, async () => {
+        const result = await openLoopRegistrations(app.url, seated.open, {
+          rate,
+          seconds: openLoopSeconds,
+          connections: BURST_CONNECTIONS,
+          tag: `open-${backend}`,
+        });
+        return Object.assign(result, { load: { ...result, perSecond: result.sentPerSecond, requests: result.requests } as LoadResult });
+      });
+      log(
+        `${backend}: open loop: ${openLoop.sentPerSecond}/s sent (target ${openLoop.targetPerSecond}), p50 ${openLoop.p50Ms} ms, p99 ${openLoop.p99Ms} ms, max ${openLoop.maxMs} ms, codes ${JSON.stringify(openLoop.statusCodes)}`,
+      );
+    }
+    const openLoopRssMb = sampler.stop();
 
     sampler = rssSampler(server);
     const agendaUrl = `${server.url}/events/${EVENT}/agenda`;
@@ -284,9 +309,16 @@ async function benchBackend(
     let outboxDrain: BackendResults['outboxDrain'];
     if (drainMails > 0) {
       log(`${backend}: outbox drain: ${drainMails} queued mails to a local SMTP server by lib/mail-delivery/worker.ts`);
-      outboxDrain = await drainOutbox(opened, { total: drainMails, concurrency: 8, batchSize: 100, maxSeconds: 180 });
+      outboxDrain = await drainOutbox(opened, {
+        total: drainMails,
+        concurrency: 8,
+        batchSize: 100,
+        maxSeconds: 180,
+        refusePercent: Number(args['refuse-percent']),
+        retryAfterMs: 500,
+      });
       log(
-        `${backend}: ${outboxDrain.mailsPerSecond} mails/s; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice (${outboxDrain.averageMailKb} KB each)`,
+        `${backend}: ${outboxDrain.mailsPerSecond} mails/s, ${outboxDrain.workerCpuMsPerMail} ms of worker CPU each; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice, ${outboxDrain.refused421} first attempts refused with 421 and retried (${outboxDrain.averageMailKb} KB each)`,
       );
     }
     await opened.close();
@@ -309,7 +341,8 @@ async function benchBackend(
       sessions,
       health,
       registrationLimit: { kind: backend === 'postgres' ? 'pgbench' : 'pglite-in-process', best: limit, runs: limits },
-      memory: { idleRssMb, burstRssMb, readRssMb, peakRssMb },
+      openLoop,
+      memory: { idleRssMb, burstRssMb, openLoopRssMb, readRssMb, peakRssMb },
       outboxDrain,
     };
   } finally {

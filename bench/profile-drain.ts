@@ -1,4 +1,4 @@
-// `node --import tsx bench/profile-drain.ts [--backend postgres] [--mails 3000] [--registrations 200]`:
+// `node --import tsx bench/profile-drain.ts [--backend postgres] [--mails 3000] [--registrations 200] [--refuse 10]`:
 // the outbox drain of bench/main.ts on its own, on a fresh database, so its rate can be measured (and,
 // with `node --cpu-prof`, profiled) without the rest of the bench.
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ const { values: args } = parseArgs({
     registrations: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '8' },
     batch: { type: 'string', default: '100' },
+    refuse: { type: 'string', default: '0' },
   },
 });
 
@@ -41,6 +42,8 @@ async function main() {
       concurrency: Number(args.concurrency),
       batchSize: Number(args.batch),
       maxSeconds: 120,
+      refusePercent: Number(args.refuse),
+      retryAfterMs: 500,
     });
     console.log(JSON.stringify(result, null, 1).replace(/"ids"[\s\S]*?\]/, ''));
     await opened.close();

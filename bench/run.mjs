@@ -10,6 +10,7 @@ const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, '
   stdio: 'inherit',
   // The outbox drain runs the app's mail worker in this process: with React's production build, as in
   // the server (the development build doubled its CPU per mail).
-  env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  // The worker logs a line per mail at info; the drain measures delivery, not its log (warnings still show).
+  env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
 });
 process.exit(result.status ?? 1);

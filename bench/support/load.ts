@@ -1,4 +1,5 @@
 // HTTP load with autocannon: a fixed-size burst of unique registrations, and timed GET runs.
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
@@ -131,4 +132,81 @@ export async function registrationBurst(
     statusCodes: statusCodes(result),
   };
   return { load, answers, sent, seconds, capped };
+}
+
+/**
+ * Open-loop registrations: new ones sent at a fixed arrival rate for `seconds`, each at its scheduled
+ * time whether or not earlier ones were answered (node:http with a keep-alive agent of up to
+ * `connections` sockets; a request waiting for a free socket counts that wait). Latency runs from
+ * the scheduled arrival to the last byte of the answer, so it is what an arrival at that rate meets,
+ * not Little's law restated as with a closed loop. (autocannon's `overallRate` sends each second's
+ * share at once at the top of the second, a burst per second, so it is not used here.)
+ */
+export async function openLoopRegistrations(
+  baseUrl: string,
+  seated: SeatedSession,
+  options: { rate: number; seconds: number; connections: number; tag: string },
+) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const url = new URL(`/api/v1/events/${seated.eventSlug}/registrations`, baseUrl);
+  const statuses: Record<string, number> = {};
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.max(1, Math.round(options.rate * options.seconds));
+  const interval = 1000 / options.rate;
+  const started = performance.now();
+  const send = (i: number, scheduled: number) =>
+    new Promise<void>((resolve) => {
+      const body = JSON.stringify(seatedRegistration(seated, i, options.tag));
+      const request = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          timeout: 30_000,
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            latencies.push(performance.now() - scheduled);
+            statuses[response.statusCode ?? 0] = (statuses[response.statusCode ?? 0] ?? 0) + 1;
+            resolve();
+          });
+        },
+      );
+      request.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      request.on('timeout', () => request.destroy(new Error('timeout')));
+      request.end(body);
+    });
+  const inFlight: Promise<void>[] = [];
+  let lastSentAt = started;
+  for (let i = 0; i < total; i++) {
+    const scheduled = started + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    lastSentAt = performance.now();
+    inFlight.push(send(i, scheduled));
+  }
+  const sendSeconds = (lastSentAt - started) / 1000;
+  await Promise.all(inFlight);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN);
+  return {
+    targetPerSecond: Math.round(options.rate),
+    sentPerSecond: Math.round((total / Math.max(sendSeconds, 1e-3)) * 10) / 10,
+    seconds: options.seconds,
+    connections: options.connections,
+    requests: latencies.length,
+    p50Ms: at(50),
+    p99Ms: at(99),
+    maxMs: Math.round(sorted.at(-1) ?? Number.NaN),
+    errors,
+    timeouts: 0,
+    statusCodes: statuses,
+  };
 }

@@ -8,10 +8,13 @@ import { smtpTransport } from '@/lib/mail/transport';
 import { startMailWorker } from '@/lib/mail-delivery/worker';
 import { rows } from '../../tests/helpers/registration';
 
-type SinkReport = { delivered: number; distinct: number; duplicates: number; ids: string[] };
+type SinkReport = { delivered: number; distinct: number; duplicates: number; refused: number; ids: string[] };
 
-async function startSink() {
-  const child = fork(path.join(import.meta.dirname, 'smtp-sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+async function startSink(refusePercent: number) {
+  const child = fork(path.join(import.meta.dirname, 'smtp-sink.mjs'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, REFUSE_PERCENT: String(refusePercent) },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`SMTP sink exited (${code})`)));
@@ -33,7 +36,15 @@ async function startSink() {
  */
 export async function drainOutbox(
   opened: OpenDatabase,
-  options: { total: number; concurrency: number; batchSize: number; maxSeconds: number },
+  options: {
+    total: number;
+    concurrency: number;
+    batchSize: number;
+    maxSeconds: number;
+    /** Share of messages whose first attempt the sink answers with 421 (retried after `retryAfterMs`). */
+    refusePercent?: number;
+    retryAfterMs?: number;
+  },
 ) {
   const { db } = opened;
   const count = async (where = sql`true`) =>
@@ -56,13 +67,16 @@ export async function drainOutbox(
     ),
   );
 
-  const sink = await startSink();
+  const refusePercent = options.refusePercent ?? 0;
+  const sink = await startSink(refusePercent);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const worker = startMailWorker(db, smtpTransport(sink.url, { maxConnections: options.concurrency }), {
     batchSize: options.batchSize,
     concurrency: options.concurrency,
     pollMs: 20,
+    // The worker's own backoff starts at a minute; the bench retries sooner to stay bounded.
+    backoff: () => options.retryAfterMs ?? 500,
     log: () => {},
   });
   let remaining = queued;
@@ -93,6 +107,9 @@ export async function drainOutbox(
     delivered: report.delivered,
     distinct: report.distinct,
     duplicates: report.duplicates,
+    refusePercent,
+    /** First attempts the sink answered with 421, each retried by the worker. */
+    refused421: report.refused,
     lost,
     stillQueued,
     markedSent: sent,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Db } from '@/db/types';
 import { notify, subscribe, type Unsubscribe } from '@/lib/database/notify-hub';
 import { getDb } from '@/lib/database/process-database';
 import { log } from '@/lib/observability/log';
@@ -29,14 +30,20 @@ export async function announceProgrammeChange(eventSlug?: string, from = instanc
   await notify(await getDb(), PROGRAMME_CHANNEL, JSON.stringify(change));
 }
 
+/** The same announcement inside a transaction: delivered when it commits, never if it rolls back. */
+export async function announceProgrammeChangeIn(tx: Db, eventSlug: string, from = instanceId()): Promise<void> {
+  const change: Change = { from, slug: eventSlug };
+  await notify(tx, PROGRAMME_CHANNEL, JSON.stringify(change));
+}
+
 /**
- * Runs `onChange(slug)` for every change any instance announces, this one included (`undefined`:
- * every event), and for every event when announcements may have been missed (the listening
- * connection came back).
+ * Runs `onChange(slug, from)` for every change any instance announces, this one included (`undefined`:
+ * every event; `from`: the announcing instance), and for every event when announcements may have been
+ * missed (the listening connection came back; `from` is null).
  */
-export function followProgrammeChanges(onChange: (eventSlug: string | undefined) => void): Unsubscribe {
+export function followProgrammeChanges(onChange: (eventSlug: string | undefined, from: string | null) => void): Unsubscribe {
   return subscribe(PROGRAMME_CHANNEL, (payload) => {
-    if (payload === null) return onChange(undefined);
+    if (payload === null) return onChange(undefined, null);
     let change: Change;
     try {
       change = JSON.parse(payload) as Change;
@@ -44,6 +51,6 @@ export function followProgrammeChanges(onChange: (eventSlug: string | undefined)
       log().warn({ payload }, 'programme change: unreadable notification');
       return;
     }
-    onChange(typeof change.slug === 'string' ? change.slug : undefined);
+    onChange(typeof change.slug === 'string' ? change.slug : undefined, typeof change.from === 'string' ? change.from : null);
   });
 }

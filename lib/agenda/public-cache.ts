@@ -4,6 +4,7 @@ import { locales } from '@/lib/i18n/locales';
 import { log } from '@/lib/observability/log';
 import { announceProgrammeChange } from './programme-changes';
 import { programmePath } from './programme-path';
+import { dropSessionsSnapshots } from './sessions-snapshot';
 
 /**
  * Drops the cached programme pages (app/[locale]/events/[slug]/agenda) of one event, or of every event
@@ -15,6 +16,7 @@ import { programmePath } from './programme-path';
  */
 export function refreshPublicProgramme(eventSlug?: string): void {
   void announceProgrammeChange(eventSlug).catch((error) => log().error({ err: error, eventSlug }, 'programme change: announcing failed'));
+  dropSessionsSnapshots(eventSlug);
   if (!eventSlug) {
     revalidatePath('/[locale]/events/[slug]/agenda', 'page');
     dropCachedPages();

@@ -1,8 +1,6 @@
-import { createElement } from 'react';
 import type { OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { RegistrationEmail, type RegistrationMailKind } from '@/emails/registration-email';
-import { renderEmail } from '@/emails/render';
+import type { RegistrationMailKind } from '@/emails/registration-email';
 import { inviteAttachment, registrationInvite, type InviteParty, type InviteSession } from '@/lib/calendar/registration-invite';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
@@ -11,7 +9,8 @@ import { mapUrl } from '@/lib/format/venue-address';
 import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registration/itinerary';
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
-import { registrationEmailProps, registrationSubject, type RegistrationMailData } from '@/lib/registration/registration-mail-text';
+import { registrationSubject, type RegistrationMailData } from '@/lib/registration/registration-mail-text';
+import { renderRegistrationBody } from '@/lib/registration/shared-render';
 import { printedShortCode } from '@/lib/tickets/short-code';
 import { ticketPng } from '@/lib/tickets/ticket';
 import { mailFromAddress } from '@/lib/mail/addresses';
@@ -147,7 +146,8 @@ function revived(session: StoredInviteSession): InviteSession {
 export async function renderRegistrationMail(
   payload: RegistrationMailPayload,
 ): Promise<{ html: string; text: string; attachments: OutboxAttachment[] }> {
-  const { html, text } = await renderEmail(createElement(RegistrationEmail, registrationEmailProps(payload.props)));
+  // Rendered once per shape (template, language, sessions of the version), filled in per recipient.
+  const { html, text } = await renderRegistrationBody(payload.props);
   const attachments: OutboxAttachment[] = [];
   if (payload.invite.length)
     attachments.push(inviteAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));

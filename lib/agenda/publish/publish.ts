@@ -11,6 +11,8 @@ import { scheduleAudience, type ScheduleAudience } from './audience';
 import type { AgendaSession } from '../agenda-session';
 import type { EventRow } from '../events';
 import { notifyScheduleChanges } from './notify';
+import { announceProgrammeChangeIn } from '../programme-changes';
+import { dropSessionsSnapshots } from '../sessions-snapshot';
 
 export type Publication = { version: number; changes: AgendaChange[]; notified: { registrants: number; speakers: number } };
 
@@ -47,7 +49,7 @@ export async function pendingAgendaChanges(db: Db, actor: Actor | null, slug: st
  */
 export async function publishAgenda(db: Db, actor: Actor | null, slug: string): Promise<Publication> {
   const event = await organiserEvent(db, actor, slug);
-  return db.transaction(async (tx) => {
+  const publication = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(events).where(eq(events.id, event.id)).for('update');
     const { previous, working, changes, audience } = await planPublication(tx, locked!);
     const version = locked!.publishedVersion + 1;
@@ -64,6 +66,10 @@ export async function publishAgenda(db: Db, actor: Actor | null, slug: string): 
       entityId: String(version),
       details: { version, changes: changes.length, ...notified },
     });
+    // Every instance drops its snapshot of the programme when this commits (this one at once, below).
+    await announceProgrammeChangeIn(tx, event.slug);
     return { version, changes, notified };
   });
+  dropSessionsSnapshots(event.slug);
+  return publication;
 }

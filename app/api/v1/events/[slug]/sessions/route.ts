@@ -1,11 +1,9 @@
-import { loadPublicAgenda } from '@/lib/agenda/load';
-import { seatsLeft } from '@/lib/agenda/public-agenda';
-import { venueAgendas } from '@/lib/agenda/venue-agenda';
+import { publishedProgramme, sessionsJsonBody } from '@/lib/agenda/sessions-snapshot';
+import { sessionJson } from '@/lib/api/serialize';
 import { sessionQuerySchema } from '@/lib/api/session-query';
 import { route } from '@/lib/edge/route';
 import { errorResponse } from '@/lib/errors/http';
 import { invalid, notFound } from '@/lib/errors/result';
-import { sessionJson } from '@/lib/api/serialize';
 import { localeFromAcceptLanguage } from '@/lib/i18n/locales';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { fieldWords } from '@/lib/validation/field-words';
@@ -13,7 +11,10 @@ import { vmsg } from '@/lib/validation/message';
 
 export const dynamic = 'force-dynamic';
 
-/** Sessions with seats left; ?venue= gives that venue's programme, relays included. */
+/**
+ * Sessions with seats left; ?venue= gives that venue's programme, relays included. Answered from the
+ * snapshot of the published programme (lib/agenda/sessions-snapshot.ts), seats left read live.
+ */
 export const GET = route<{ slug: string }>(async ({ request, params, db }) => {
   // Field messages are keys (lib/validation/message.ts): the answer words them in the caller's language.
   const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
@@ -26,13 +27,12 @@ export const GET = route<{ slug: string }>(async ({ request, params, db }) => {
       error: unknown ? `unknown query parameter: ${(unknown as { keys: string[] }).keys.join(', ')}` : 'invalid query',
     });
   }
-  const agenda = await loadPublicAgenda(params.slug);
+  const agenda = await publishedProgramme(params.slug);
   if (!agenda) return errorResponse(notFound('No such forum'));
   const query = parsed.data;
   if (query.venue && !agenda.venues.some((v) => v.slug === query.venue))
     return errorResponse(invalid(fieldWords({ venue: vmsg('venueNotOnSite') }, locale)));
-  const seats = await seatsLeft(db, agenda.event.id);
-  const ids = new Set(venueAgendas(agenda, query).map((e) => e.session.id));
-  const list = agenda.sessions.filter((s) => ids.has(s.id)).map((s) => sessionJson(agenda, s, seats.get(s.id)));
-  return Response.json({ sessions: list });
+  const body = await sessionsJsonBody(db, params.slug, query, sessionJson);
+  if (body === undefined) return errorResponse(notFound('No such forum'));
+  return new Response(body, { headers: { 'content-type': 'application/json' } });
 });
