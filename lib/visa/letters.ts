@@ -126,6 +126,29 @@ export async function listVisaLetters(db: Db, actor: Actor | null, slug: string)
   });
 }
 
+/** Reads the event's next letter reference number inside the deciding transaction. */
+export type NextReference = (tx: Db, eventId: string) => Promise<number>;
+
+const nextAfterMax = async (tx: Db, eventId: string) =>
+  (
+    await tx
+      .select({ n: sql<number>`coalesce(max(${visaLetters.referenceNumber}), 0)::int + 1` })
+      .from(visaLetters)
+      .where(eq(visaLetters.eventId, eventId))
+  )[0]!.n;
+
+/**
+ * Locks the event row, then reads the highest number given: a second organiser issuing at the same
+ * moment waits until this issue has committed, then reads its number and takes the next one.
+ */
+export const lockNextReference: NextReference = async (tx, eventId) => {
+  await tx.execute(sql`select id from events where id = ${eventId} for update`);
+  return nextAfterMax(tx, eventId);
+};
+
+/** The same read without the lock. Only for the negative-control test, which must then see one number read twice. */
+export const readNextReferenceWithoutLocking: NextReference = nextAfterMax;
+
 /**
  * An organiser issues (or refuses) a requested letter. Issuing gives the next reference number of
  * the event: the event row is locked for it, so two organisers issuing at once get two numbers.
@@ -137,21 +160,18 @@ export async function decideVisaLetter(
   letterId: string,
   decision: 'issue' | 'refuse',
   now = new Date(),
+  nextReference: NextReference = lockNextReference,
 ): Promise<Result<{ referenceNumber: number | null }>> {
   const { event } = await eventAccess(db, actor, slug, [...ISSUERS]);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select id from events where id = ${event.id} for update`);
+    const next = await nextReference(tx, event.id);
     const [letter] = await tx
       .select()
       .from(visaLetters)
       .where(and(eq(visaLetters.id, letterId), eq(visaLetters.eventId, event.id)));
     if (!letter) return notFound('There is no such letter request.');
     if (letter.status === 'issued') return conflict(ALREADY_ISSUED);
-    const [next] = await tx
-      .select({ n: sql<number>`coalesce(max(${visaLetters.referenceNumber}), 0)::int + 1` })
-      .from(visaLetters)
-      .where(eq(visaLetters.eventId, event.id));
-    const referenceNumber = decision === 'issue' ? next!.n : null;
+    const referenceNumber = decision === 'issue' ? next : null;
     await tx
       .update(visaLetters)
       .set({ status: decision === 'issue' ? 'issued' : 'refused', referenceNumber, decidedAt: now, decidedBy: actor!.userId })
