@@ -15,6 +15,7 @@ import { signIds, verifySignedIds } from '@/lib/security/signed-ids';
 import { localDate, offsetLabel } from '@/lib/time/zones';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
+import { queueLetterIssuedMail } from './letter-mail';
 import { letterPdf } from './letter-pdf';
 import { seal, unseal } from './passport-crypto';
 import { type Passport, passportSchema } from './schema';
@@ -152,6 +153,7 @@ export const readNextReferenceWithoutLocking: NextReference = nextAfterMax;
 /**
  * An organiser issues (or refuses) a requested letter. Issuing gives the next reference number of
  * the event: the event row is locked for it, so two organisers issuing at once get two numbers.
+ * An issued letter's mail (its reference, the link to the manage page) is queued in the same transaction.
  */
 export async function decideVisaLetter(
   db: Db,
@@ -184,6 +186,8 @@ export async function decideVisaLetter(
       entityId: letter.registrationId,
       details: { referenceNumber },
     });
+    if (referenceNumber !== null)
+      await queueLetterIssuedMail(tx, event.id, letter.registrationId, letterReference(event.startsAt, referenceNumber));
     return ok({ referenceNumber });
   });
 }
