@@ -5,12 +5,56 @@
 // embedded fonts, not pictures of it.
 import fs from 'node:fs';
 import { type Download, expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { PAST_ATTENDEE } from './fixtures';
 import { useMailbox } from './mailbox';
 import { contextFor, seededIds } from './support/page-inventory';
 
 const mailbox = useMailbox();
+
+/** A small PNG (grey, no alpha), made here rather than read from a fixture file. */
+function png(width: number, height: number): Buffer {
+  const image = new PNG({ width, height });
+  image.data.fill(180);
+  return PNG.sync.write(image, { colorType: 2, inputHasAlpha: true });
+}
+
+test('an organiser writes the letter body with placeholders, uploads a letterhead (a text file is refused) and picks the badge layout', async ({
+  browser,
+  baseURL,
+}) => {
+  const ids = seededIds();
+  const context = await contextFor(browser, 'organiser', 'en', baseURL!);
+  const page = await context.newPage();
+  await page.goto(`/admin/events/${ids.slug}/documents`);
+  const form = page.getByTestId('letter-template-form');
+  await form
+    .getByLabel('Letter body (empty: the built-in wording) (English)')
+    .fill('We invite {name}, passport {passportNumber}, to {forum}.\n\nReference {reference}.');
+  await form.getByRole('button', { name: 'Save the letter' }).click();
+  await expect(page.getByTestId('letter-template-notice')).toContainText('The letter body was saved.');
+
+  const letterhead = page.getByTestId('document-image-letterhead');
+  await letterhead
+    .getByLabel('Letterhead (top of the letter)')
+    .setInputFiles({ name: 'letterhead.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all, only text') });
+  await letterhead.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.locator('p.notice.bad')).toContainText('Choose a PNG or JPEG image.');
+  await page
+    .getByTestId('document-image-letterhead')
+    .getByLabel('Letterhead (top of the letter)')
+    .setInputFiles({ name: 'letterhead.png', mimeType: 'image/png', buffer: png(600, 80) });
+  await page.getByTestId('document-image-letterhead').getByRole('button', { name: 'Upload' }).click();
+  await expect(page.locator('p.notice.ok')).toContainText('The image was uploaded.');
+  await expect(page.getByTestId('document-image-letterhead').getByRole('img')).toBeVisible();
+
+  await page.getByLabel('Large name: readable across a hall, smaller QR code').check();
+  await page.getByRole('button', { name: 'Save the layout' }).click();
+  await expect(page.locator('p.notice.ok')).toContainText('The badge layout was saved.');
+  await expect(page.getByLabel('Large name: readable across a hall, smaller QR code')).toBeChecked();
+  await context.close();
+});
 
 async function pdfText(download: Download): Promise<string> {
   const bytes = fs.readFileSync((await download.path())!);
@@ -79,9 +123,10 @@ test('a registrant asks for a visa letter with a Thai passport name; an organise
   const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('visa-download').click()]);
   expect(download.suggestedFilename()).toBe(`invitation-${reference}.pdf`);
   const text = await pdfText(download);
-  expect(text).toContain(`Name as in passport: ${passportName}`);
+  // The organiser's body (the test above), its placeholders filled, under the uploaded letterhead.
+  expect(text.replace(/\s+/g, ' ')).toContain(`We invite ${passportName}, passport`);
   expect(text).toContain('Letter of invitation');
-  expect(text).toContain(`Reference ${reference}`);
+  expect(text).toContain(`Reference ${reference}.`);
   // Its verification URL, followed, says the letter is valid and names the holder.
   const verify = /\/verify\/letter\/\S+/.exec(text.slice(text.indexOf('/verify/letter/')).replace(/\s/g, ''))?.[0];
   expect(verify).toBeTruthy();
