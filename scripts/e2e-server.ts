@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { openDatabase } from '../db/open';
 import { seedDemo } from '../lib/demo/demo';
 import { demoEvent } from '../lib/demo/demo-data';
-import { seedMatrixFixtures } from '../tests/e2e/fixtures';
+import { seedMatrixFixtures, seedPastForum } from '../tests/e2e/fixtures';
 import { recordSeededIds } from '../tests/e2e/support/seeded-ids';
 import { serveArgs } from './serve-command';
 
@@ -26,6 +26,7 @@ async function prepare(settings: Record<string, string | undefined>, open: () =>
   const opened = await open();
   await seedDemo(opened.db);
   await seedMatrixFixtures(opened.db, demoEvent.slug);
+  await seedPastForum(opened.db);
   await recordSeededIds(opened.db, demoEvent.slug);
   await opened.close();
 }

@@ -32,6 +32,7 @@ const FIELDS = [
   'capacity',
   'visibility',
   'requiresApproval',
+  'visaSupport',
   'opensAt',
   'closesAt',
   'allowedModes',
@@ -118,6 +119,9 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
       </div>
       <label className="check">
         <input type="checkbox" {...register('requiresApproval')} id={id('requiresApproval')} /> {t('requiresApproval')}
+      </label>
+      <label className="check">
+        <input type="checkbox" {...register('visaSupport')} id={id('visaSupport')} /> {t('visaSupport')}
       </label>
       <fieldset aria-describedby={`${id('allowedModes')}-error`}>
         <legend>{t('allowedModes')}</legend>

@@ -24,6 +24,11 @@ export const attendeeCategories = pgTable(
     /** `invitation`: offered only to someone holding a valid code of this category. */
     visibility: categoryVisibility('visibility').notNull().default('public'),
     requiresApproval: boolean('requires_approval').notNull().default(false),
+    /**
+     * Visa support: the manage page asks this category's in-person registrants for their passport
+     * details, and approving a registration issues the letter they asked for (lib/visa/letters.ts).
+     */
+    visaSupport: boolean('visa_support').notNull().default(false),
     /** Null: the event's own registration window applies. */
     opensAt: timestamp('opens_at', { withTimezone: true }),
     closesAt: timestamp('closes_at', { withTimezone: true }),

@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   'visa.read',
   'visa.issue',
   'visa.refuse',
+  'documents.update',
   'room.create',
   'room.update',
   'room.delete',

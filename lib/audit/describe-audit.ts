@@ -194,6 +194,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'visa.read': (d) => ({ count: num(d.count) }),
   'visa.issue': (d, c) => ({ ...person(c, d), reference: num(d.referenceNumber) }),
   'visa.refuse': (d, c) => person(c, d),
+  'documents.update': () => ({}),
   'room.create': (d, c) => ({ name: roomName(c, d), capacity: num(d.capacity), venue: venueName(c, d.venue) }),
   'room.update': (d, c) => ({ name: roomName(c, d), venue: venueName(c, d.venue), fields: fields(c, changedKeys(d)) }),
   'room.delete': (d, c) => ({ name: str(d.name), capacity: num(d.capacity), venue: venueName(c, d.venue) }),

@@ -25,7 +25,7 @@ export async function singleBadgeResponse(db: Db, actor: Actor | null, slug: str
   if (!parsed.success) return errorResponse(notFound(NOT_FOUND));
   const found = await loadBadges(db, actor, slug, { registrationId: parsed.data }, locale);
   if (!found) return errorResponse(notFound(NOT_FOUND));
-  return pdf(await singleBadgePdf(found.badges[0]!), `badge-${found.badges[0]!.shortCode}.pdf`);
+  return pdf(await singleBadgePdf(found.badges[0]!, found.style), `badge-${found.badges[0]!.shortCode}.pdf`);
 }
 
 /** A venue's badges on A4 sheets (?venue=<slug>); a venue outside the staff member's scope has no badges. */
@@ -42,5 +42,5 @@ export async function badgeSheetsResponse(
     .safeParse(venueSlug);
   if (!parsed.success) return errorResponse(notFound('Choose a venue'));
   const found = await loadBadges(db, actor, slug, { venueSlug: parsed.data }, locale);
-  return pdf(await badgeSheetsPdf(found?.badges ?? [], found?.venue ?? parsed.data), `badges-${parsed.data}.pdf`);
+  return pdf(await badgeSheetsPdf(found?.badges ?? [], found?.venue ?? parsed.data, found?.style), `badges-${parsed.data}.pdf`);
 }

@@ -6,7 +6,8 @@ import { DESK } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { type Locale, intlLocale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
-import type { Badge } from './badge-pdf';
+import { documentSettingsFor, imageBytes } from '@/lib/documents/settings';
+import type { Badge, BadgeStyle } from './badge-pdf';
 
 const countryName = (code: string, locale: Locale) => {
   try {
@@ -29,7 +30,7 @@ export async function loadBadges(
   slug: string,
   which: { registrationId: string } | { venueSlug: string },
   locale: Locale,
-): Promise<{ badges: Badge[]; venue: string } | null> {
+): Promise<{ badges: Badge[]; venue: string; style: BadgeStyle } | null> {
   const { event, scope } = await scopedEvent(db, actor, slug, DESK);
   const rows = await db
     .select({
@@ -52,8 +53,11 @@ export async function loadBadges(
     )
     .orderBy(asc(registrations.name));
   const visible = rows.filter((r) => inScope(scope, r.venueId));
-  if (visible.length === 0) return 'registrationId' in which ? null : { badges: [], venue: which.venueSlug };
+  const settings = await documentSettingsFor(db, event.id);
+  const style: BadgeStyle = { layout: settings.badgeLayout, logo: imageBytes(settings.badgeLogo) };
+  if (visible.length === 0) return 'registrationId' in which ? null : { badges: [], venue: which.venueSlug, style };
   return {
+    style,
     venue: pick(visible[0]!.venueName, locale),
     badges: visible.map((r) => ({
       registrationId: r.registrationId,

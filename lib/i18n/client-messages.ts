@@ -2,6 +2,7 @@
 export const CLIENT_NAMESPACES = [
   'adminAgenda',
   'adminCategories',
+  'adminDocuments',
   'adminEvents',
   'adminQuestions',
   'adminTeam',

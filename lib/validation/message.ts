@@ -7,6 +7,9 @@ import { z } from 'zod';
  */
 export const VALIDATION_KEYS = [
   'invalid',
+  'letterPlaceholder',
+  'documentImageTooBig',
+  'documentImageType',
   'passportName',
   'passportNumber',
   'dateOfBirth',

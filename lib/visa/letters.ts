@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { events, registrations, venues, visaLetters } from '@/db/schema';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { attendeeCategories, events, registrations, venues, visaLetters } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { eventAccess } from '@/lib/admin/event-access';
+import { documentSettingsFor, fillLetterBody, imageBytes } from '@/lib/documents/settings';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { appEnv } from '@/lib/config/env';
@@ -10,11 +11,13 @@ import { formatDay } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { translator } from '@/lib/i18n/translator';
+import { type AfterApproval, approveRegistrations } from '@/lib/registration/admin/categories/decide';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 import { signIds, verifySignedIds } from '@/lib/security/signed-ids';
 import { localDate, offsetLabel } from '@/lib/time/zones';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
+import { queueLetterIssuedMail } from './letter-mail';
 import { letterPdf } from './letter-pdf';
 import { seal, unseal } from './passport-crypto';
 import { type Passport, passportSchema } from './schema';
@@ -126,9 +129,33 @@ export async function listVisaLetters(db: Db, actor: Actor | null, slug: string)
   });
 }
 
+/** Reads the event's next letter reference number inside the deciding transaction. */
+export type NextReference = (tx: Db, eventId: string) => Promise<number>;
+
+const nextAfterMax = async (tx: Db, eventId: string) =>
+  (
+    await tx
+      .select({ n: sql<number>`coalesce(max(${visaLetters.referenceNumber}), 0)::int + 1` })
+      .from(visaLetters)
+      .where(eq(visaLetters.eventId, eventId))
+  )[0]!.n;
+
+/**
+ * Locks the event row, then reads the highest number given: a second organiser issuing at the same
+ * moment waits until this issue has committed, then reads its number and takes the next one.
+ */
+export const lockNextReference: NextReference = async (tx, eventId) => {
+  await tx.execute(sql`select id from events where id = ${eventId} for update`);
+  return nextAfterMax(tx, eventId);
+};
+
+/** The same read without the lock. Only for the negative-control test, which must then see one number read twice. */
+export const readNextReferenceWithoutLocking: NextReference = nextAfterMax;
+
 /**
  * An organiser issues (or refuses) a requested letter. Issuing gives the next reference number of
  * the event: the event row is locked for it, so two organisers issuing at once get two numbers.
+ * An issued letter's mail (its reference, the link to the manage page) is queued in the same transaction.
  */
 export async function decideVisaLetter(
   db: Db,
@@ -137,33 +164,68 @@ export async function decideVisaLetter(
   letterId: string,
   decision: 'issue' | 'refuse',
   now = new Date(),
+  nextReference: NextReference = lockNextReference,
 ): Promise<Result<{ referenceNumber: number | null }>> {
   const { event } = await eventAccess(db, actor, slug, [...ISSUERS]);
+  return decideLetter(db, event, actor!.userId, eq(visaLetters.id, letterId), decision, now, nextReference);
+}
+
+/**
+ * Approving a registration of a category with visa support issues the letter its registrant asked
+ * for (nothing when they have not asked, it was issued already, or the category has no visa
+ * support); run by the approval after its own transaction has committed, the approving organiser
+ * being the issuer.
+ */
+export const issueLetterOnApproval: AfterApproval = async (db, { event, registrationId, categoryId, byUserId }) => {
+  const [category] = await db
+    .select({ visaSupport: attendeeCategories.visaSupport })
+    .from(attendeeCategories)
+    .where(eq(attendeeCategories.id, categoryId));
+  if (!category?.visaSupport) return;
+  await decideLetter(db, event, byUserId, eq(visaLetters.registrationId, registrationId), 'issue', new Date(), lockNextReference, {
+    onlyRequested: true,
+  });
+};
+
+/** The organisers' approval of pending registrations, issuing the letters of visa-support categories. */
+export function approveRegistrationsWithLetters(db: Db, actor: Actor | null, slug: string, raw: unknown) {
+  return approveRegistrations(db, actor, slug, raw, { afterApproval: issueLetterOnApproval });
+}
+
+async function decideLetter(
+  db: Db,
+  event: { id: string; startsAt: Date },
+  byUserId: string,
+  which: SQL,
+  decision: 'issue' | 'refuse',
+  now: Date,
+  nextReference: NextReference,
+  options: { onlyRequested?: boolean } = {},
+): Promise<Result<{ referenceNumber: number | null }>> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select id from events where id = ${event.id} for update`);
+    const next = await nextReference(tx, event.id);
     const [letter] = await tx
       .select()
       .from(visaLetters)
-      .where(and(eq(visaLetters.id, letterId), eq(visaLetters.eventId, event.id)));
+      .where(and(which, eq(visaLetters.eventId, event.id)));
     if (!letter) return notFound('There is no such letter request.');
     if (letter.status === 'issued') return conflict(ALREADY_ISSUED);
-    const [next] = await tx
-      .select({ n: sql<number>`coalesce(max(${visaLetters.referenceNumber}), 0)::int + 1` })
-      .from(visaLetters)
-      .where(eq(visaLetters.eventId, event.id));
-    const referenceNumber = decision === 'issue' ? next!.n : null;
+    if (options.onlyRequested && letter.status !== 'requested') return conflict(NOT_ISSUED);
+    const referenceNumber = decision === 'issue' ? next : null;
     await tx
       .update(visaLetters)
-      .set({ status: decision === 'issue' ? 'issued' : 'refused', referenceNumber, decidedAt: now, decidedBy: actor!.userId })
+      .set({ status: decision === 'issue' ? 'issued' : 'refused', referenceNumber, decidedAt: now, decidedBy: byUserId })
       .where(eq(visaLetters.id, letter.id));
     await recordAudit(tx, {
       eventId: event.id,
-      actorUserId: actor!.userId,
+      actorUserId: byUserId,
       action: decision === 'issue' ? 'visa.issue' : 'visa.refuse',
       entity: 'registration',
       entityId: letter.registrationId,
       details: { referenceNumber },
     });
+    if (referenceNumber !== null)
+      await queueLetterIssuedMail(tx, event.id, letter.registrationId, letterReference(event.startsAt, referenceNumber));
     return ok({ referenceNumber });
   });
 }
@@ -191,27 +253,45 @@ export async function visaLetterForManageToken(
   const zone = venue.timeZone;
   const forum = pick(event.name, locale);
   const reference = letterReference(event.startsAt, letter.referenceNumber);
-  const pdf = await letterPdf({
-    letterhead: forum,
-    subhead: `${pick(venue.name, locale)}, ${pick(venue.city, locale)}`,
-    reference: t('letter.reference', { reference, date: formatDay(letter.decidedAt ?? now, zone, locale) }),
-    title: t('letter.title'),
-    body: [
-      t('letter.invites', { forum }),
-      t('letter.name', { name: passport.passportName }),
-      t('letter.nationality', { nationality: passport.nationality }),
-      t('letter.passport', { number: passport.passportNumber, expiry: passport.passportExpiry }),
-      t('letter.dateOfBirth', { date: passport.dateOfBirth }),
-      t('letter.dates', {
-        from: formatDay(event.startsAt, zone, locale),
-        to: formatDay(event.endsAt, zone, locale),
-        zone: `${pick(venue.city, locale)}, ${offsetLabel(event.startsAt, zone)}`,
-      }),
-      t('letter.venue', { venue: `${pick(venue.name, locale)}, ${venue.address ?? pick(venue.city, locale)}` }),
-      t('letter.costs'),
-    ],
-    verify: t('letter.verify', { url: letterVerifyUrl(letter.id) }),
-  });
+  const settings = await documentSettingsFor(db, event.id);
+  const from = formatDay(event.startsAt, zone, locale);
+  const to = formatDay(event.endsAt, zone, locale);
+  const where = `${pick(venue.name, locale)}, ${venue.address ?? pick(venue.city, locale)}`;
+  const template = settings.letterBody ? pick(settings.letterBody, locale) : '';
+  const body = template
+    ? fillLetterBody(template, {
+        name: passport.passportName,
+        nationality: passport.nationality,
+        passportNumber: passport.passportNumber,
+        passportExpiry: passport.passportExpiry,
+        dateOfBirth: passport.dateOfBirth,
+        forum,
+        from,
+        to,
+        venue: where,
+        reference,
+      })
+    : [
+        t('letter.invites', { forum }),
+        t('letter.name', { name: passport.passportName }),
+        t('letter.nationality', { nationality: passport.nationality }),
+        t('letter.passport', { number: passport.passportNumber, expiry: passport.passportExpiry }),
+        t('letter.dateOfBirth', { date: passport.dateOfBirth }),
+        t('letter.dates', { from, to, zone: `${pick(venue.city, locale)}, ${offsetLabel(event.startsAt, zone)}` }),
+        t('letter.venue', { venue: where }),
+        t('letter.costs'),
+      ];
+  const pdf = await letterPdf(
+    {
+      letterhead: forum,
+      subhead: `${pick(venue.name, locale)}, ${pick(venue.city, locale)}`,
+      reference: t('letter.reference', { reference, date: formatDay(letter.decidedAt ?? now, zone, locale) }),
+      title: t('letter.title'),
+      body,
+      verify: t('letter.verify', { url: letterVerifyUrl(letter.id) }),
+    },
+    { letterhead: imageBytes(settings.letterhead), signature: imageBytes(settings.signature) },
+  );
   return ok({ pdf, filename: `invitation-${reference}.pdf` });
 }
 

@@ -159,6 +159,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/checkin/door`,
     `${base}/reports`,
     `${base}/visa-letters`,
+    `${base}/documents`,
   ];
   for (const page of pages) expect((await organiser.get(page)).status(), `organiser ${page}`).toBe(200);
   // The organiser does see the registrant, so the refusals below are about who asks.

@@ -1,11 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { events, speakers, venues } from '@/db/schema';
+import { events, registrations, speakers, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
+import { registerAttendee } from '@/lib/registration/register';
 import type { Db } from '@/db/types';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
 
 export const OTHER_EVENT = 'other-forum-e2e';
 export const PASSWORD = 'e2e-password-2026';
+/** A forum that ended weeks ago, with one attendee checked in at Bangkok: their certificate is ready. */
+export const PAST_EVENT = 'past-forum-e2e';
+export const PAST_ATTENDEE = '李明华 Li Minghua';
 
 /** People for the authorization matrix, each with a password: one per role that must be refused. */
 export const matrixAccounts = {
@@ -57,4 +61,37 @@ export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<voi
       .where(and(eq(speakers.eventId, otherEventId), eq(speakers.slug, slug)));
     await grantEventRole(db, { userId, eventSlug: OTHER_EVENT, role: 'speaker' });
   }
+}
+
+/**
+ * The past forum (seeded as it was two months ago, so it ended about four weeks ago) and its one
+ * attendee, registered while it was open and checked in on its first day: a certificate holder.
+ */
+export async function seedPastForum(db: Db): Promise<void> {
+  const then = new Date(Date.now() - 60 * 86_400_000);
+  const eventId = await seedDemoForum(db, { slug: PAST_EVENT, now: then });
+  const registered = await registerAttendee(
+    db,
+    PAST_EVENT,
+    {
+      name: PAST_ATTENDEE,
+      email: 'li.minghua@past-forum.test',
+      organisation: 'Guangxi University',
+      jobTitle: 'Researcher',
+      country: 'CN',
+      participantType: 'young_scientist',
+      mode: 'in_person',
+      venue: 'bangkok',
+      sessions: [],
+      locale: 'zh',
+      consent: true,
+    },
+    { now: new Date(then.getTime() + 86_400_000) },
+  );
+  if (!registered.ok) throw new Error(`The past forum's attendee was not registered: ${JSON.stringify(registered)}`);
+  const [event] = await db.select({ startsAt: events.startsAt }).from(events).where(eq(events.id, eventId));
+  await db
+    .update(registrations)
+    .set({ status: 'checked_in', checkedInAt: new Date(event!.startsAt.getTime() + 2 * 3_600_000) })
+    .where(eq(registrations.id, registered.registration.id));
 }

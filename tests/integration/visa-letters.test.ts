@@ -6,13 +6,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, visaLetters } from '@/db/schema';
+import { auditLog, outbox, registrations, visaLetters } from '@/db/schema';
 import { resultRows } from '@/db/rows';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
+import { smtpTransport } from '@/lib/mail/transport';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { eraseOwnRegistration } from '@/lib/retention/erase-own-registration';
-import { manageTokenFor } from '@/lib/registration/manage-token';
+import { manageTokenFor, manageUrl } from '@/lib/registration/manage-token';
 import { registerAttendee } from '@/lib/registration/register';
 import {
   ALREADY_ISSUED,
@@ -27,6 +29,7 @@ import {
 } from '@/lib/visa/letters';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
+import { startSmtpServer } from '../helpers/smtp';
 import { EVENT, person, venueBySlug } from '../helpers/registration';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -153,5 +156,41 @@ describe(`visa invitation letters (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`,
     await eraseOwnRegistration(t.db, a, { now });
     expect(await t.db.select().from(visaLetters).where(eq(visaLetters.registrationId, a))).toEqual([]);
     expect(await verifyVisaLetter(t.db, letterCode(ra.letterId))).toEqual({ valid: false });
+  });
+
+  it('issuing queues a mail in the registrant’s language with the reference and their manage link; refusing mails nothing', async () => {
+    const id = await register('visa-mail', { name: 'สมหญิง รักไทย', email: 'visa-mail@example.org' });
+    await t.db.update(registrations).set({ locale: 'th' }).where(eq(registrations.id, id));
+    const refusedId = await register('visa-mail-refused', { email: 'visa-refused@example.org' });
+    const asked = await requestVisaLetter(t.db, manageTokenFor(id), passport);
+    const refusedAsk = await requestVisaLetter(t.db, manageTokenFor(refusedId), passport);
+    if (!asked.ok || !refusedAsk.ok) throw new Error('request failed');
+    const issued = await decideVisaLetter(t.db, organiser, EVENT, asked.letterId, 'issue');
+    if (!issued.ok) throw new Error(JSON.stringify(issued));
+    await decideVisaLetter(t.db, organiser, EVENT, refusedAsk.letterId, 'refuse');
+    const queued = (await t.db.select().from(outbox).where(eq(outbox.kind, 'visa.issued'))).filter(
+      (m) => m.registrationId === id || m.registrationId === refusedId,
+    );
+    expect(queued.map((m) => m.toAddress)).toEqual(['visa-mail@example.org']);
+
+    const smtp = await startSmtpServer();
+    const transport = smtpTransport(smtp.url, { maxConnections: 1 });
+    try {
+      while ((await deliverDueMail(t.db, transport, { backoff: () => 0 })).sent > 0);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+    const mail = smtp.received.find((m) => m.envelope.to.includes('visa-mail@example.org') && m.parsed.subject?.includes('หนังสือเชิญ'));
+    expect(mail?.parsed.subject).toMatch(/^หนังสือเชิญสำหรับ .+ ของคุณพร้อมแล้ว$/);
+    expect(mail?.parsed.text).toContain('เรียน คุณสมหญิง รักไทย');
+    expect(mail?.parsed.text).toContain(`เลขที่อ้างอิง HF-2026-${String(issued.referenceNumber).padStart(4, '0')}`);
+    expect(mail?.parsed.text).toContain(manageUrl(id));
+    // The passport details are not in the mail: the letter is downloaded from the manage page.
+    expect(mail?.parsed.text).not.toContain('C12345678');
+    expect(mail?.parsed.attachments).toEqual([]);
+    expect(smtp.received.some((m) => m.envelope.to.includes('visa-refused@example.org') && m.parsed.subject?.includes('letter'))).toBe(
+      false,
+    );
   });
 });

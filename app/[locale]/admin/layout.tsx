@@ -7,6 +7,7 @@ export default function Layout({ children }: { children: ReactNode }) {
       namespaces={[
         'adminAgenda',
         'adminCategories',
+        'adminDocuments',
         'adminEvents',
         'adminQuestions',
         'adminTeam',

@@ -219,6 +219,12 @@ export const pageInventory: InventoryPage[] = [
     actor: 'organiser',
     path: (ids) => `${admin(ids)}/visa-letters`,
   },
+  {
+    name: 'admin letters and badges',
+    route: 'admin/events/[slug]/documents',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/documents`,
+  },
   { name: 'admin attendance reports', route: 'admin/events/[slug]/reports', actor: 'organiser', path: (ids) => `${admin(ids)}/reports` },
   { name: 'admin mail', route: 'admin/events/[slug]/mail', actor: 'organiser', path: (ids) => `${admin(ids)}/mail` },
   { name: 'admin one mail', route: 'admin/events/[slug]/mail/[id]', actor: 'organiser', path: (ids) => `${admin(ids)}/mail/${ids.mailId}` },

@@ -23,7 +23,7 @@ import { joinToken } from '@/lib/livestream/join-token';
 import { emailChangeToken } from '@/lib/registration/email-change';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { e2ePort } from '../../helpers/e2e-ports';
-import { PASSWORD } from '../fixtures';
+import { PAST_ATTENDEE, PAST_EVENT, PASSWORD } from '../fixtures';
 
 /**
  * The ids and attendee links browser tests need, read from the seeded database by the e2e server
@@ -62,6 +62,8 @@ export type SeededIds = {
   /** Another in-person registrant, whom the keyboard journey changes and cancels. */
   keyboardManagePath: string;
   keyboardName: string;
+  /** The past forum's checked-in attendee (a Chinese name): their manage page offers the certificate. */
+  pastManagePath: string;
 };
 
 /** The demo speaker signs in with this password in browser tests (the demo itself mails a link). */
@@ -141,7 +143,12 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     )
     .orderBy(asc(registrations.createdAt))
     .limit(1);
-  if (!session || !speaker || !venue || !category || !exhibitor || !listing || !mail || !inPerson || !keyboard || !online)
+  const [past] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(and(eq(events.slug, PAST_EVENT), eq(registrations.name, PAST_ATTENDEE)));
+  if (!past || !session || !speaker || !venue || !category || !exhibitor || !listing || !mail || !inPerson || !keyboard || !online)
     throw new Error('The demo seed lacks what the browser tests visit');
   const ids: SeededIds = {
     slug,
@@ -165,6 +172,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     stagePath: await seededStagePath(db, session.id),
     keyboardManagePath: `/manage/${manageTokenFor(keyboard.id)}`,
     keyboardName: keyboard.name,
+    pastManagePath: `/manage/${manageTokenFor(past.id)}`,
   };
   fs.writeFileSync(seededIdsFile(), JSON.stringify(ids, null, 2));
   return ids;

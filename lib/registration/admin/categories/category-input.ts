@@ -16,6 +16,8 @@ export const categoryInputSchema = z
     capacity: optionalCount(1_000_000),
     visibility: z.enum(['public', 'invitation'], { error: vmsg('choose') }),
     requiresApproval: z.boolean().default(false),
+    /** Visa support: approving a registration issues the invitation letter its registrant asked for. */
+    visaSupport: z.boolean().default(false),
     opensAt: localDateTime.default(''),
     closesAt: localDateTime.default(''),
     allowedModes: z.array(z.enum(ATTENDANCE_MODES, { error: vmsg('mode') })).min(1, vmsg('allowedModes')),

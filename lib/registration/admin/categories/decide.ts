@@ -29,7 +29,13 @@ export type DecisionInput = z.input<typeof decisionInputSchema>;
 /** How many of the chosen registrations each outcome reached. */
 export type DecisionTally = { seated: number; inLine: number; rejected: number; skipped: number };
 
-type DecideOptions = { categoryLock?: CategoryLock; seatLock?: SeatLock };
+/** What an approval that took (seated or in line) leads to besides its mail, after its transaction committed. */
+export type AfterApproval = (
+  db: Db,
+  approved: { event: { id: string; startsAt: Date }; registrationId: string; categoryId: string; byUserId: string },
+) => Promise<void>;
+
+type DecideOptions = { categoryLock?: CategoryLock; seatLock?: SeatLock; afterApproval?: AfterApproval };
 
 /**
  * An organiser approves pending registrations of their event, one transaction each (so one that a
@@ -68,6 +74,7 @@ export async function approveRegistrations(
         return admission;
       }),
     );
+    if (outcome !== 'not-pending') await options.afterApproval?.(db, { event, registrationId: id, categoryId, byUserId: actor!.userId });
     if (outcome === 'seated') tally.seated += 1;
     else if (outcome === 'in-line') tally.inLine += 1;
     else tally.skipped += 1;

@@ -34,6 +34,7 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/categories`, label: t('nav.categories') },
         { href: `${base}/approvals`, label: t('nav.approvals') },
         { href: `${base}/visa-letters`, label: t('nav.visaLetters') },
+        { href: `${base}/documents`, label: t('nav.documents') },
         { href: `${base}/checkin`, label: t('nav.checkin') },
         { href: `${base}/reports`, label: t('nav.reports') },
         { href: `${base}/mail`, label: t('nav.mail') },

@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { eventAction } from '@/lib/edge/action';
 import { formArg } from '@/lib/http/action-args';
-import { approveRegistrations, rejectRegistrations } from '@/lib/registration/admin/categories/decide';
+import { rejectRegistrations } from '@/lib/registration/admin/categories/decide';
+import { approveRegistrationsWithLetters } from '@/lib/visa/letters';
 
 /**
  * Approves or rejects the ticked pending registrations (the button pressed says which), with the
@@ -13,7 +14,7 @@ export async function decideRegistrationsAction(eventSlug: string, formData: For
   formData = formArg(formData);
   const done = await eventAction(eventSlug, 'approvals', async ({ db, actor, event, path }) => {
     const input = { ids: formData.getAll('ids').map(String), message: formData.get('message') ?? '' };
-    const decide = formData.get('decision') === 'reject' ? rejectRegistrations : approveRegistrations;
+    const decide = formData.get('decision') === 'reject' ? rejectRegistrations : approveRegistrationsWithLetters;
     const result = await decide(db, actor, event.slug, input);
     if (!result.ok) {
       const message = result.code === 'invalid' ? (Object.values(result.fields)[0] ?? 'invalid') : 'invalid';

@@ -35,6 +35,7 @@ export default async function NewCategoryPage(props: PageProps<{ slug: string }>
           capacity: '',
           visibility: 'public',
           requiresApproval: false,
+          visaSupport: false,
           opensAt: '',
           closesAt: '',
           allowedModes: ['in_person', 'online'],
