@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     'drain-mails': { type: 'string', default: '10000' },
     'open-loop-seconds': { type: 'string', default: '30' },
     'refuse-percent': { type: 'string', default: '10' },
+    'read-connections': { type: 'string', default: '100' },
   },
 });
 
@@ -45,7 +46,7 @@ const SEATS = Number(args.seats);
 const BURST_CAP_SECONDS = Number(args['burst-cap']);
 const BURST_CONNECTIONS = 200;
 const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
-const READ_CONNECTIONS = 100;
+const READ_CONNECTIONS = Number(args['read-connections']);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
