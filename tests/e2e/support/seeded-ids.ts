@@ -23,7 +23,8 @@ import { joinToken } from '@/lib/livestream/join-token';
 import { emailChangeToken } from '@/lib/registration/email-change';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { e2ePort } from '../../helpers/e2e-ports';
-import { PASSWORD } from '../fixtures';
+import { OTHER_EVENT, PASSWORD } from '../fixtures';
+import { seedPlayerFixture } from './player-fixture';
 
 /**
  * The ids and attendee links browser tests need, read from the seeded database by the e2e server
@@ -62,6 +63,8 @@ export type SeededIds = {
   /** Another in-person registrant, whom the keyboard journey changes and cancels. */
   keyboardManagePath: string;
   keyboardName: string;
+  /** A join page that is live, with interpretation channels on tests/e2e/player.spec.ts's HLS server. */
+  playerJoinPath: string;
 };
 
 /** The demo speaker signs in with this password in browser tests (the demo itself mails a link). */
@@ -165,6 +168,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     stagePath: await seededStagePath(db, session.id),
     keyboardManagePath: `/manage/${manageTokenFor(keyboard.id)}`,
     keyboardName: keyboard.name,
+    playerJoinPath: await seedPlayerFixture(db, OTHER_EVENT),
   };
   fs.writeFileSync(seededIdsFile(), JSON.stringify(ids, null, 2));
   return ids;

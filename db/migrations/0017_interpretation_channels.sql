@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "interpretation_urls" jsonb DEFAULT '{}'::jsonb NOT NULL;
