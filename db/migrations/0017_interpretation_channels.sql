@@ -1,1 +1,0 @@
-ALTER TABLE "sessions" ADD COLUMN "interpretation_urls" jsonb DEFAULT '{}'::jsonb NOT NULL;
