@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { e2eSmtpPort } from './tests/helpers/e2e-ports';
+import { e2eHlsPort, e2eSmtpPort } from './tests/helpers/e2e-ports';
 
 const port = process.env.E2E_PORT ?? '3210';
 const debianChromium = '/usr/bin/chromium';
@@ -39,6 +39,11 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     // Mail goes to a real SMTP server that a spec starts on this port (tests/e2e/speaker-portal.spec.ts).
-    env: { SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    // The join page's player may fetch streams from the HLS server tests/e2e/player.spec.ts starts.
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`,
+      STREAM_ORIGINS: `http://127.0.0.1:${e2eHlsPort()}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
   },
 });

@@ -18,7 +18,13 @@ export function proxy(request: NextRequest) {
   // another origin than the server's own becomes an outgoing proxy request.
   const url = new URL(target.pathname + search, request.url);
   const https = appEnv().appUrl.startsWith('https:');
-  const policy = contentSecurityPolicy(newNonce(), { https, dev: process.env.NODE_ENV === 'development' });
+  // Only a join page plays streams: every other page keeps connect-src 'self' and no media.
+  const player = /^\/[a-z]{2}\/join\//.test(target.pathname);
+  const policy = contentSecurityPolicy(newNonce(), {
+    https,
+    dev: process.env.NODE_ENV === 'development',
+    ...(player ? { streamOrigins: appEnv().streamOrigins } : {}),
+  });
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, target.locale);
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.

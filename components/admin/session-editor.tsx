@@ -14,6 +14,7 @@ import {
   type SessionInput,
 } from '@/lib/agenda/admin/session-input';
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
+import { INTERPRETATION_LANGUAGES } from '@/lib/livestream/channels';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
@@ -242,6 +243,28 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
         {field('livestreamUrl', <input type="url" {...aria('livestreamUrl')} {...register('livestreamUrl')} />)}
         {field('recordingUrl', <input type="url" {...aria('recordingUrl')} {...register('recordingUrl')} />)}
       </div>
+      <fieldset>
+        <legend>{t('interpretationUrls')}</legend>
+        <p className="muted">{t('interpretationNote')}</p>
+        <div className="grid-2">
+          {INTERPRETATION_LANGUAGES.map((language) => (
+            <div className="field" key={language}>
+              <label htmlFor={`s-interpretation-${language}`}>
+                {t('interpretationUrl', { language: languageNames.of(language) ?? language })}
+              </label>
+              <input
+                type="url"
+                id={`s-interpretation-${language}`}
+                aria-describedby="s-interpretationUrls-error"
+                {...register(`interpretationUrls.${language}`)}
+              />
+            </div>
+          ))}
+        </div>
+        <span id="s-interpretationUrls-error" className="error" role={errors.interpretationUrls?.message ? 'alert' : undefined}>
+          {words(errors.interpretationUrls?.message) ?? ''}
+        </span>
+      </fieldset>
       {errors.body?.message && (
         <p className="notice bad" role="alert">
           {words(errors.body.message)}

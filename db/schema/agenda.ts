@@ -12,6 +12,9 @@ export type LocalizedText = { en: string; [locale: string]: string | undefined }
 
 /** A speaker's honorific, job title and affiliation in a language other than English (the plain columns). */
 export type SpeakerTranslation = { honorific?: string; jobTitle?: string; affiliation?: string };
+/** A session's interpretation streams by language ('zh' → its HLS or player URL). */
+export type InterpretationUrls = { [language: string]: string | undefined };
+
 export type SpeakerTranslations = { [locale: string]: SpeakerTranslation | undefined };
 
 export const events = pgTable(
@@ -108,7 +111,13 @@ export const sessions = pgTable(
     confirmedCount: integer('confirmed_count').notNull().default(0),
     /** Whether online attendees can choose it (it is streamed). */
     streamed: boolean('streamed').notNull().default(true),
+    /** The floor (the room's own sound): the main stream. */
     livestreamUrl: text('livestream_url'),
+    /**
+     * Interpretation channels: one stream per language interpreted into (lib/livestream/channels.ts
+     * names the languages), each behind the same entitlement and signed redirect as the floor.
+     */
+    interpretationUrls: jsonb('interpretation_urls').$type<InterpretationUrls>().notNull().default({}),
     recordingUrl: text('recording_url'),
     languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
     status: sessionStatus('status').notNull().default('scheduled'),

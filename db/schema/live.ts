@@ -149,3 +149,21 @@ export const liveStageLinks = pgTable('live_stage_links', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/**
+ * How many attendees each app instance has connected to a session's live room now: every instance
+ * writes its own rows (lib/live/presence.ts) and refreshes `seen_at`, and the dashboard adds up the
+ * rows seen lately, so counts span instances and an instance that died stops counting by itself.
+ */
+export const liveViewers = pgTable(
+  'live_viewers',
+  {
+    instanceId: text('instance_id').notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    viewers: integer('viewers').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.instanceId, t.sessionId] }), check('live_viewers_count_ck', sql`${t.viewers} > 0`)],
+);

@@ -65,6 +65,19 @@ const envSchema = z.object({
       .default(0),
   ),
   METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  // Space-separated origins (https://cdn.example.com) the join page's player may load streams from.
+  STREAM_ORIGINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((v) => v.split(/\s+/).filter(Boolean))
+      .pipe(
+        z.array(
+          z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be origins like https://cdn.example.com, separated by spaces'),
+        ),
+      )
+      .optional(),
+  ),
 });
 
 export type AppEnv = {
@@ -85,6 +98,8 @@ export type AppEnv = {
   trustProxyHops: number;
   /** Bearer token that opens /metrics to other hosts; without it only the local machine may read it. */
   metricsToken: string | undefined;
+  /** Where the join page's HLS player may fetch from (its Content-Security-Policy); `https:` (any HTTPS origin) when unset. */
+  streamOrigins: string[];
 };
 
 export function parseEnv(source: Record<string, string | undefined>): AppEnv {
@@ -111,6 +126,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     embedded: !env.DATABASE_URL,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metricsToken: env.METRICS_TOKEN,
+    streamOrigins: env.STREAM_ORIGINS ?? ['https:'],
   };
 }
 

@@ -13,7 +13,10 @@ export function newNonce(): string {
  * Styles: the stylesheets are files, but components set style attributes, which only
  * style-src-attr can allow without letting <style> elements in.
  */
-export function contentSecurityPolicy(nonce: string, options: { https: boolean; dev?: boolean }): string {
+export function contentSecurityPolicy(nonce: string, options: { https: boolean; dev?: boolean; streamOrigins?: string[] }): string {
+  // The join page's player: hls.js fetches the playlist and segments (connect-src) from the stream's
+  // origins and plays them through a blob: Media Source; Safari's own HLS loads them as media.
+  const streams = options.streamOrigins ? ` ${options.streamOrigins.join(' ')}` : '';
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
@@ -21,7 +24,8 @@ export function contentSecurityPolicy(nonce: string, options: { https: boolean; 
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${streams}`,
+    ...(options.streamOrigins ? [`media-src 'self' blob:${streams}`] : []),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -5,6 +5,7 @@ import { viewerStillAllowed, type LiveViewer } from './access';
 import { eventsAfter, LIVE_CHANNEL } from './events';
 import { pollUpdate } from './polls';
 import { questionUpdate, type Viewer } from './questions';
+import { presence } from './presence';
 import { roomState } from './room';
 
 /** How often an idle stream sends a comment (proxies close silent connections) and re-reads the room. */
@@ -87,6 +88,8 @@ export function liveEventStream(db: Db, viewer: LiveViewer, after: number, signa
         if (payload === null || payload.startsWith(prefix)) pump();
       });
       cleanups.push(unsubscribe);
+      // Attendees count as viewers of the session (the organiser's dashboard) while connected.
+      if (viewer.kind === 'attendee') cleanups.push(presence(db).join(viewer.sessionId));
       const heartbeat = setInterval(() => {
         send(': ping\n\n');
         pump();

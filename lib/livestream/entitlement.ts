@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { events, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { type Channel, channelUrl } from './channels';
 import { hasStreamGrant } from './grants';
 
 /** The stream opens this long before a session starts. */
@@ -58,17 +59,21 @@ export function streamPhase(session: { startsAt: Date; endsAt: Date; recordingUr
   return { phase: 'ended', hasRecording: Boolean(session.recordingUrl) };
 }
 
-/** Where a verified redirect leads, or null when the registration is no longer entitled or it is not time. */
+/**
+ * Where a verified redirect leads, or null when the registration is no longer entitled, it is not
+ * time, or the session has no such channel. Every channel is entitled exactly as the floor is.
+ */
 export async function streamDestination(
   db: Db,
   registrationId: string,
   sessionId: string,
   target: 'live' | 'recording',
   now = new Date(),
+  channel: Channel = 'floor',
 ): Promise<string | null> {
   const entitlement = await streamEntitlement(db, registrationId, sessionId);
   if (!entitlement.entitled) return null;
   const phase = streamPhase(entitlement.session, now);
-  if (target === 'live') return phase.phase === 'live' ? entitlement.session.livestreamUrl : null;
+  if (target === 'live') return phase.phase === 'live' ? channelUrl(entitlement.session, channel) : null;
   return phase.phase === 'ended' ? entitlement.session.recordingUrl : null;
 }

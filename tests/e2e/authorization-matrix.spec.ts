@@ -248,6 +248,25 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     const meetings = await (await clientFor(browser, role)).get(meetingsCsv, { maxRedirects: 0 });
     expect(meetings.status(), `${role} meetings CSV`).toBe(role === 'anonymous' ? 401 : 403);
   }
+  // A session's live questions and poll results (askers of anonymous questions included): organisers
+  // only; the other event's organiser is refused with their own event's address too.
+  const live = ['questions', 'polls'].map((what) => `${base}/live/${seededIds().sessionId}/${what}.csv`);
+  for (const url of live) {
+    const own = await organiser.get(url);
+    expect([own.status(), own.headers()['content-type']], `organiser ${url}`).toEqual([200, 'text/csv; charset=utf-8']);
+  }
+  for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
+    const client = await clientFor(browser, role);
+    for (const url of live)
+      expect((await client.get(url, { maxRedirects: 0 })).status(), `${role} ${url}`).toBe(role === 'anonymous' ? 401 : 403);
+  }
+  const foreign = await (await clientFor(browser, 'otherOrganiser')).get(
+    `/admin/events/${OTHER_EVENT}/live/${seededIds().sessionId}/questions.csv`,
+    {
+      maxRedirects: 0,
+    },
+  );
+  expect(foreign.status(), 'other organiser, own event, this session').toBe(403);
 });
 
 /**

@@ -10,3 +10,11 @@ export function e2ePort(): number {
 export function e2eSmtpPort(): number {
   return Number(process.env.E2E_SMTP_PORT ?? e2ePort() + 20000);
 }
+
+/**
+ * Where a browser test serves its HLS stream (tests/e2e/player.spec.ts): the e2e seed points a live
+ * session's channels here, and the server's STREAM_ORIGINS lets the join page's player fetch from it.
+ */
+export function e2eHlsPort(): number {
+  return Number(process.env.E2E_HLS_PORT ?? e2ePort() + 21000);
+}

@@ -23,6 +23,8 @@ describe('configuration', () => {
     [{ MAIL_FROM: 'Evil\r\nBcc: x@y.z <a@b.c>' }, 'MAIL_FROM'],
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
     [{ DATABASE_URL: 'postgres://localhost/db' }, 'AUTH_SECRET'],
+    [{ STREAM_ORIGINS: 'https://cdn.example.com/path' }, 'STREAM_ORIGINS'],
+    [{ STREAM_ORIGINS: "https://cdn.example.com 'unsafe-inline'" }, 'STREAM_ORIGINS'],
   ])('rejects %o with one line naming %s', (source, variable) => {
     let error: unknown;
     try {
@@ -38,5 +40,13 @@ describe('configuration', () => {
 
   it('treats blank values as unset', () => {
     expect(parseEnv({ PORT: '', SMTP_URL: ' ' })).toMatchObject({ port: 3000, smtpUrl: undefined });
+  });
+
+  it('reads STREAM_ORIGINS as origins separated by spaces, any https origin when unset', () => {
+    expect(parseEnv({}).streamOrigins).toEqual(['https:']);
+    expect(parseEnv({ STREAM_ORIGINS: ' https://cdn.example.com\thttp://127.0.0.1:24000 ' }).streamOrigins).toEqual([
+      'https://cdn.example.com',
+      'http://127.0.0.1:24000',
+    ]);
   });
 });

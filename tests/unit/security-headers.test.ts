@@ -26,6 +26,23 @@ describe('the headers proxy.ts puts on pages', () => {
     }
   });
 
+  it('lets only a join page fetch and play streams, from STREAM_ORIGINS (any https origin when unset)', async () => {
+    const policyOf = (response: Response) => response.headers.get('content-security-policy')!;
+    const byDefault = await proxyWith('http://127.0.0.1:3000');
+    const join = policyOf(byDefault(new NextRequest('http://127.0.0.1:3000/zh/join/abc.def')));
+    expect(join).toContain("connect-src 'self' https:;");
+    expect(join).toContain("media-src 'self' blob: https:;");
+    const other = policyOf(byDefault(new NextRequest('http://127.0.0.1:3000/zh/events/forum')));
+    expect(other).toContain("connect-src 'self';");
+    expect(other).not.toContain('media-src');
+    // A page whose path merely mentions join is not a join page.
+    expect(policyOf(byDefault(new NextRequest('http://127.0.0.1:3000/events/join/x')))).not.toContain('media-src');
+    vi.stubEnv('STREAM_ORIGINS', 'https://cdn.example.com  http://127.0.0.1:24000');
+    const listed = policyOf((await proxyWith('http://127.0.0.1:3000'))(new NextRequest('http://127.0.0.1:3000/join/abc.def')));
+    expect(listed).toContain("connect-src 'self' https://cdn.example.com http://127.0.0.1:24000;");
+    expect(listed).toContain("media-src 'self' blob: https://cdn.example.com http://127.0.0.1:24000;");
+  });
+
   it('hands Next.js the same nonce it announces, a new one per request', async () => {
     const proxy = await proxyWith('http://127.0.0.1:3000');
     const nonces = new Set<string>();

@@ -6,6 +6,7 @@ import { appEnv } from '@/lib/config/env';
 import { joinToken, joinUrl, parseJoinToken } from '@/lib/livestream/join-token';
 import { STREAM_REDIRECT_TTL_SECONDS, streamRedirectPath, verifyStreamRedirect } from '@/lib/livestream/stream-redirect';
 import { mac } from '@/lib/security/signing';
+import { channelUrl, isHlsUrl, preferredChannel, sessionChannels } from '@/lib/livestream/channels';
 
 const registrationId = '0b6f3c1e-2a4d-4e5f-8a9b-0c1d2e3f4a5b';
 const sessionId = '7c8d9e0f-1a2b-4c3d-9e4f-5a6b7c8d9e0f';
@@ -70,6 +71,13 @@ describe('verifyStreamRedirect', () => {
       'signed, expiry with a prefix': signed(`${registrationId}.${sessionId}.live.x${expiresAt}`),
       'signed, expiry empty': signed(`${registrationId}.${sessionId}.live.`),
       'signed, expiry 13 digits': signed(`${registrationId}.${sessionId}.live.9999999999999`),
+      // Interpretation channels: only live ones, only the interface's languages, lower case.
+      'signed, recording with a channel': signed(`${registrationId}.${sessionId}.recording-zh.${expiresAt}`),
+      'signed, channel not a language of ours': signed(`${registrationId}.${sessionId}.live-fr.${expiresAt}`),
+      'signed, channel in capitals': signed(`${registrationId}.${sessionId}.live-ZH.${expiresAt}`),
+      'signed, channel floor spelled out': signed(`${registrationId}.${sessionId}.live-floor.${expiresAt}`),
+      'signed, channel with a suffix': signed(`${registrationId}.${sessionId}.live-zhx.${expiresAt}`),
+      'signed, channel empty': signed(`${registrationId}.${sessionId}.live-.${expiresAt}`),
     };
     for (const [name, candidate] of Object.entries(refusals)) {
       expect([name, verifyStreamRedirect(candidate as string, issued)]).toEqual([name, invalid]);
@@ -78,5 +86,47 @@ describe('verifyStreamRedirect', () => {
     // The controls: the same signer accepts a well-formed payload, with a 12-digit expiry too.
     expect(verifyStreamRedirect(signed(`${registrationId}.${sessionId}.recording.999999999999`), later)).toMatchObject({ ok: true });
     expect(verifyStreamRedirect(signed(`${registrationId}.${sessionId}.live.${expiresAt}`), issued)).toMatchObject({ ok: true });
+    expect(verifyStreamRedirect(signed(`${registrationId}.${sessionId}.live-th.${expiresAt}`), issued)).toEqual({
+      ok: true,
+      redirect: { registrationId, sessionId, target: 'live', channel: 'th' },
+    });
+  });
+
+  it('carries an interpretation channel in its target, signed with the rest: the floor link names none', () => {
+    const zh = streamRedirectPath({ registrationId, sessionId, target: 'live', channel: 'zh' }, issued);
+    expect(tokenOf(zh).split('.')[2]).toBe('live-zh');
+    expect(verifyStreamRedirect(tokenOf(zh), issued)).toEqual({
+      ok: true,
+      redirect: { registrationId, sessionId, target: 'live', channel: 'zh' },
+    });
+    expect(verifyStreamRedirect(tokenOf(zh).replace('.live-zh.', '.live-ja.'), issued)).toEqual({ ok: false, reason: 'invalid' });
+    const floor = verifyStreamRedirect(token, issued);
+    expect(floor.ok && 'channel' in floor.redirect).toBe(false);
+    // A recording has no channels: a channel given for one is not written into its link.
+    expect(tokenOf(streamRedirectPath({ registrationId, sessionId, target: 'recording', channel: 'zh' }, issued)).split('.')[2]).toBe(
+      'recording',
+    );
+  });
+});
+
+describe('channels', () => {
+  const session = {
+    livestreamUrl: 'https://cdn.example/floor.m3u8',
+    interpretationUrls: { zh: 'https://cdn.example/zh.m3u8', fr: 'https://x/fr' },
+  };
+  it('lists the floor first, then the interface languages interpreted into, and picks where a viewer starts', () => {
+    expect(sessionChannels(session)).toEqual(['floor', 'zh']);
+    expect(sessionChannels({ ...session, livestreamUrl: null })).toEqual([]);
+    expect(channelUrl({ ...session, livestreamUrl: null }, 'zh')).toBeNull();
+    expect(preferredChannel(['floor', 'zh'], undefined, 'zh')).toBe('zh');
+    expect(preferredChannel(['floor', 'zh'], 'floor', 'zh')).toBe('floor');
+    expect(preferredChannel(['floor', 'zh'], 'th', 'ko')).toBe('floor');
+    expect(preferredChannel([], 'zh', 'zh')).toBeNull();
+  });
+  it('plays in the page only what is an HLS playlist', () => {
+    expect(isHlsUrl('https://cdn.example/live/Index.M3U8?token=1')).toBe(true);
+    expect(isHlsUrl('https://www.youtube.com/watch?v=m3u8')).toBe(false);
+    expect(isHlsUrl('https://cdn.example/live.m3u8.html')).toBe(false);
+    expect(isHlsUrl('not a url.m3u8')).toBe(false);
   });
 });

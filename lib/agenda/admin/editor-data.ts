@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { INTERPRETATION_LANGUAGES } from '@/lib/livestream/channels';
 import { rooms, sessionRelays, sessions, sessionSpeakers, speakers, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { inScope, scopedEvent } from '@/lib/admin/event-access';
@@ -90,6 +91,9 @@ export async function sessionFormValues(db: Db, actor: Actor | null, slug: strin
     capacity: session.capacity === null ? '' : session.capacity,
     streamed: session.streamed,
     livestreamUrl: session.livestreamUrl ?? '',
+    interpretationUrls: Object.fromEntries(
+      INTERPRETATION_LANGUAGES.map((language) => [language, session.interpretationUrls[language] ?? '']),
+    ),
     recordingUrl: session.recordingUrl ?? '',
     languages: session.languages as SessionFormValues['languages'],
     relayVenueIds: relays.map((r) => r.venueId),

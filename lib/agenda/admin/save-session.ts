@@ -170,6 +170,7 @@ export async function saveSession(db: Db, actor: Actor | null, slug: string, ses
       capacity: draft.capacity,
       streamed: input.streamed,
       livestreamUrl: input.livestreamUrl,
+      interpretationUrls: input.interpretationUrls,
       recordingUrl: input.recordingUrl,
       languages: input.languages,
       status: input.cancelled

@@ -13,6 +13,20 @@ const optionalUrl = z
   .max(2000, vmsg('tooLong', { max: 2000 }))
   .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), vmsg('https'))
   .transform((v) => v || null);
+/**
+ * Interpretation channels: a stream URL per language interpreted into (empty: not interpreted). The
+ * languages are the interface's (lib/livestream/channels.ts); the floor is `livestreamUrl`.
+ */
+const interpretationUrls = z
+  .object({
+    en: optionalUrl.optional(),
+    zh: optionalUrl.optional(),
+    ja: optionalUrl.optional(),
+    ko: optionalUrl.optional(),
+    th: optionalUrl.optional(),
+  })
+  .default({})
+  .transform((urls) => Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Record<string, string>);
 const optionalId = z.union([z.uuid(), z.literal('')], { error: vmsg('choose') }).transform((v) => v || null);
 
 /**
@@ -47,6 +61,7 @@ export const sessionInputSchema = z
       .transform((v) => (v === '' ? null : v)),
     streamed: z.boolean(),
     livestreamUrl: optionalUrl,
+    interpretationUrls,
     recordingUrl: optionalUrl,
     languages: z.array(z.enum(SESSION_LANGUAGES)).min(1, vmsg('languages')).max(SESSION_LANGUAGES.length),
     relayVenueIds: z.array(z.uuid()).max(20),

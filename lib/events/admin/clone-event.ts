@@ -127,6 +127,7 @@ export async function cloneEvent(db: Db, actor: Actor | null, sourceSlug: string
           capacity: session.capacity,
           streamed: session.streamed,
           livestreamUrl: session.livestreamUrl,
+          interpretationUrls: session.interpretationUrls,
           languages: session.languages,
         })
         .returning({ id: sessions.id });

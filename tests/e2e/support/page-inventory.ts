@@ -95,6 +95,8 @@ export const pageInventory: InventoryPage[] = [
   },
   { name: 'my meetings', route: 'manage/[token]/meetings', actor: 'anonymous', path: (ids) => `${ids.inPersonManagePath}/meetings` },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
+  // Live now, with interpretation channels and the in-page player (its stream server is player.spec.ts's).
+  { name: 'join a livestream while live', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.playerJoinPath },
   { name: 'live questions and polls', route: 'live/[token]', actor: 'anonymous', path: (ids) => ids.livePath },
   // Venue screens (a revocable link a moderator made)
   { name: 'stage display', route: 'stage/[token]', actor: 'anonymous', path: (ids) => ids.stagePath },

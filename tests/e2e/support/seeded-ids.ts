@@ -23,7 +23,8 @@ import { joinToken } from '@/lib/livestream/join-token';
 import { emailChangeToken } from '@/lib/registration/email-change';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { e2ePort } from '../../helpers/e2e-ports';
-import { PAST_ATTENDEE, PAST_EVENT, PASSWORD } from '../fixtures';
+import { OTHER_EVENT, PAST_ATTENDEE, PAST_EVENT, PASSWORD } from '../fixtures';
+import { seedPlayerFixture } from './player-fixture';
 
 /**
  * The ids and attendee links browser tests need, read from the seeded database by the e2e server
@@ -64,6 +65,8 @@ export type SeededIds = {
   keyboardName: string;
   /** The past forum's checked-in attendee (a Chinese name): their manage page offers the certificate. */
   pastManagePath: string;
+  /** A join page that is live, with interpretation channels on tests/e2e/player.spec.ts's HLS server. */
+  playerJoinPath: string;
 };
 
 /** The demo speaker signs in with this password in browser tests (the demo itself mails a link). */
@@ -173,6 +176,7 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     keyboardManagePath: `/manage/${manageTokenFor(keyboard.id)}`,
     keyboardName: keyboard.name,
     pastManagePath: `/manage/${manageTokenFor(past.id)}`,
+    playerJoinPath: await seedPlayerFixture(db, OTHER_EVENT),
   };
   fs.writeFileSync(seededIdsFile(), JSON.stringify(ids, null, 2));
   return ids;

@@ -3,8 +3,9 @@ import { SessionTime } from '@/components/agenda/session-time';
 import { ViewerTime, ViewerZoneSwitch } from '@/components/agenda/viewer-time';
 import { viewerZoneSchema } from '@/lib/agenda/query';
 import { Countdown } from '@/components/livestream/countdown';
+import { StreamPlayer } from '@/components/livestream/stream-player';
 import { getDb } from '@/lib/database/process-database';
-import type { Locale } from '@/lib/i18n/locales';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinView } from '@/lib/livestream/join-view';
 import { formatTimeWithZone } from '@/lib/format/datetime';
@@ -15,8 +16,9 @@ export const metadata = { title: 'Join online', robots: { index: false, follow: 
 
 export default async function JoinPage(props: PageProps<{ token: string }>) {
   const [{ token }, t, locale] = await Promise.all([props.params, getTranslations('join'), getLocale() as Promise<Locale>]);
-  const tz = viewerZoneSchema.parse((await props.searchParams).tz);
-  const view = await joinView(await getDb(), token);
+  const search = await props.searchParams;
+  const tz = viewerZoneSchema.parse(search.tz);
+  const view = await joinView(await getDb(), token, new Date(), search.channel);
   if (view.state === 'invalid')
     return (
       <p className="notice bad" role="alert">
@@ -31,6 +33,10 @@ export default async function JoinPage(props: PageProps<{ token: string }>) {
     );
   const { session, event, origin } = view.entitlement;
   const zone = origin.timeZone;
+  const languageNames = new Intl.DisplayNames([intlLocale(locale)], { type: 'language' });
+  const channelName = (channel: string) =>
+    channel === 'floor' ? t('channels.floor') : t('channels.interpretation', { language: languageNames.of(channel) ?? channel });
+  const channelHref = (channel: string) => `?${new URLSearchParams({ ...(search.tz ? { tz: String(search.tz) } : {}), channel })}`;
   return (
     <div style={{ maxWidth: 640 }}>
       <p className="muted">{pick(event.name, locale)}</p>
@@ -60,12 +66,40 @@ export default async function JoinPage(props: PageProps<{ token: string }>) {
             />
           </>
         )}
-        {view.state === 'live' && view.openPath && (
+        {view.state === 'live' && view.selected && (
           <>
             <p>{t('live')}</p>
+            {view.channels.length > 1 && (
+              <nav aria-label={t('channels.title')} data-testid="channels">
+                <p className="muted">{t('channels.title')}</p>
+                <ul className="channel-list">
+                  {view.channels.map(({ channel }) => (
+                    <li key={channel}>
+                      <a
+                        href={channelHref(channel)}
+                        aria-current={channel === view.selected?.channel ? 'true' : undefined}
+                        data-channel={channel}
+                      >
+                        {channelName(channel)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+            <p data-testid="channel" data-channel={view.selected.channel}>
+              {t('channels.playing', { channel: channelName(view.selected.channel) })}
+            </p>
+            {view.selected.player === 'hls' && (
+              <StreamPlayer
+                key={view.selected.channel}
+                src={view.selected.openPath}
+                labels={{ player: t('player.label'), unsupported: t('player.unsupported'), failed: t('player.failed') }}
+              />
+            )}
             <p>
-              <a className="button" href={view.openPath} rel="noreferrer" target="_blank" data-testid="watch">
-                {t('watch')}
+              <a className="button" href={view.selected.openPath} rel="noreferrer" target="_blank" data-testid="watch">
+                {view.selected.player === 'hls' ? t('player.openElsewhere') : t('watch')}
               </a>
             </p>
             <p className="muted">{t('linkNote')}</p>

@@ -7,6 +7,7 @@ import { STAFF } from '@/lib/auth/authorize';
 import { formatDay } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
+import { eventLiveViewers } from '@/lib/live/viewer-dashboard';
 import { countryName } from '@/lib/registration/admin/country-name';
 import { registrationDashboard, withEmptyDays } from '@/lib/registration/admin/dashboard';
 import { localTime, offsetLabel } from '@/lib/time/zones';
@@ -21,7 +22,12 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
   // Check-in staff have one page here: theirs; a venue manager starts at their venue's agenda.
   if (!access.roles.includes('organiser') && !access.roles.includes('viewer'))
     redirect(access.roles.includes('venue_manager') ? `${base}/agenda` : `${base}/checkin`);
-  const dashboard = await loadEventPage(slug, base, ({ db, actor }) => registrationDashboard(db, actor, slug), ['organiser', 'viewer']);
+  const [dashboard, watching] = await loadEventPage(
+    slug,
+    base,
+    ({ db, actor }) => Promise.all([registrationDashboard(db, actor, slug), eventLiveViewers(db, actor, slug)]),
+    ['organiser', 'viewer'],
+  );
   const [t, tr, locale] = await Promise.all([
     getTranslations('adminRegistrations.dashboard'),
     getTranslations('adminRegistrations'),
@@ -80,6 +86,20 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           text={chartText(t('byType'), t('activeNote'))}
         />
       </div>
+
+      <h2>{t('watching')}</h2>
+      <DataTable
+        caption={t('watchingNote')}
+        testId="live-viewers"
+        rows={watching}
+        rowKey={(w) => w.sessionId}
+        rowData={(w) => ({ 'data-session': w.sessionId })}
+        empty={<p>{t('noWatching')}</p>}
+        columns={[
+          { key: 'session', header: t('columns.session'), rowHeader: true, cell: (w) => pick(w.title, locale) },
+          { key: 'viewers', header: t('columns.viewers'), numeric: true, cell: (w) => w.viewers },
+        ]}
+      />
 
       <h2>{t('venueSeats')}</h2>
       <DataTable

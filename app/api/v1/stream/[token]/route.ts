@@ -14,8 +14,8 @@ export const GET = route<{ token: string }>(async ({ params, db }) => {
     const error = check.reason === 'expired' ? 'This link has expired. Open the join page again.' : 'This link is not valid.';
     return Response.json({ error }, { status, headers: privateHeaders });
   }
-  const { registrationId, sessionId, target } = check.redirect;
-  const destination = await streamDestination(db, registrationId, sessionId, target);
+  const { registrationId, sessionId, target, channel } = check.redirect;
+  const destination = await streamDestination(db, registrationId, sessionId, target, new Date(), channel);
   if (!destination)
     return Response.json({ error: 'This stream is not open to this registration now.' }, { status: 403, headers: privateHeaders });
   return new Response(null, { status: 302, headers: { ...privateHeaders, Location: destination } });

@@ -38,6 +38,14 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
           <a href={`/live/moderate/${id}`} data-testid="moderate-live">
             {t('editor.moderateLive')}
           </a>
+          {' · '}
+          <a href={`/admin/events/${slug}/live/${id}/questions.csv`} data-testid="export-questions">
+            {t('editor.exportQuestions')}
+          </a>
+          {' · '}
+          <a href={`/admin/events/${slug}/live/${id}/polls.csv`} data-testid="export-polls">
+            {t('editor.exportPolls')}
+          </a>
         </p>
       )}
       <SessionEditor slug={slug} sessionId={id} options={choices} check={checkSessionAction} save={saveSessionAction} defaults={values} />

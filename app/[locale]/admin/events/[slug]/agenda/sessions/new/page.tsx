@@ -48,6 +48,7 @@ export default async function NewSessionPage({ params }: { params: Promise<{ slu
           capacity: '',
           streamed: true,
           livestreamUrl: '',
+          interpretationUrls: {},
           recordingUrl: '',
           languages: ['en'],
           relayVenueIds: [],
