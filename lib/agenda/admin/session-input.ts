@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Locale, locales } from '@/lib/i18n/locales';
 import { vmsg } from '@/lib/validation/message';
 import { sessionKind, speakerPresence, speakerRole } from '@/db/schema/enums';
 import { slugSchema } from '@/lib/validation/common';
@@ -18,13 +19,11 @@ const optionalUrl = z
  * languages are the interface's (lib/livestream/channels.ts); the floor is `livestreamUrl`.
  */
 const interpretationUrls = z
-  .object({
-    en: optionalUrl.optional(),
-    zh: optionalUrl.optional(),
-    ja: optionalUrl.optional(),
-    ko: optionalUrl.optional(),
-    th: optionalUrl.optional(),
-  })
+  .object(
+    Object.fromEntries(locales.map((language) => [language, optionalUrl.optional()])) as {
+      [L in Locale]: z.ZodOptional<typeof optionalUrl>;
+    },
+  )
   .default({})
   .transform((urls) => Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Record<string, string>);
 const optionalId = z.union([z.uuid(), z.literal('')], { error: vmsg('choose') }).transform((v) => v || null);
