@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { events, venues } from './agenda';
 import { exhibitors, listings, SECTORS, type Sector } from './exhibition';
 import { meetingStatus } from './enums';
@@ -92,6 +92,13 @@ export const meetings = pgTable(
     status: meetingStatus('status').notNull().default('pending'),
     message: text('message').notNull().default(''),
     tableNo: integer('table_no'),
+    /**
+     * Held online rather than at a table: asked so, at a slot of an online venue, or because either
+     * person is not on site at the slot's venue (an online attendee, a pair at two venues).
+     */
+    online: boolean('online').notNull().default(false),
+    /** The online meeting's link, set on acceptance (entered by the invitee or generated); shown only to the two people. */
+    meetingUrl: text('meeting_url'),
     /** Recorded after the meeting by either side or an organiser (b2match's feedback, simplified). */
     outcome: text('outcome').$type<MeetingOutcome>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -106,7 +113,11 @@ export const meetings = pgTable(
     check('meetings_not_self_ck', sql`${t.requesterId} <> ${t.inviteeId}`),
     check(
       'meetings_table_ck',
-      sql`(${t.status} = 'accepted') = (${t.tableNo} is not null) and (${t.tableNo} is null or ${t.tableNo} >= 1)`,
+      sql`(${t.status} = 'accepted' and not ${t.online}) = (${t.tableNo} is not null) and (${t.tableNo} is null or ${t.tableNo} >= 1)`,
+    ),
+    check(
+      'meetings_url_ck',
+      sql`(${t.status} = 'accepted' and ${t.online}) = (${t.meetingUrl} is not null) and (${t.meetingUrl} is null or (${t.meetingUrl} like 'https://%' and char_length(${t.meetingUrl}) <= 300))`,
     ),
     check('meetings_outcome_ck', sql`${t.outcome} is null or (${t.status} = 'accepted' and ${t.outcome} in ('mou', 'follow-up', 'none'))`),
     check('meetings_message_ck', sql`char_length(${t.message}) <= 500`),

@@ -23,7 +23,7 @@ type Person = { id: string; name: string; email: string; locale: string; organis
 export async function queueMeetingMail(
   tx: Db,
   kind: MeetingMailKind,
-  meeting: { slot: LockedSlot; tableNo: number | null; message: string },
+  meeting: { slot: LockedSlot; tableNo: number | null; online: boolean; meetingUrl: string | null; message: string },
   to: Person,
   from: Person,
 ): Promise<void> {
@@ -40,18 +40,22 @@ export async function queueMeetingMail(
   const text = {
     subject: t(`meeting.${kind}.subject`, { name: from.name }),
     greeting: t('meeting.greeting', { name: to.name }),
-    lead: t(`meeting.${kind}.lead`, { name: who }),
+    lead: t(kind === 'accepted' && meeting.online ? 'meeting.accepted.leadOnline' : `meeting.${kind}.lead`, { name: who }),
     when: formatSpan(meeting.slot.startsAt, meeting.slot.endsAt, place?.zone ?? 'UTC', city, locale),
-    where:
-      meeting.tableNo === null
+    where: meeting.online
+      ? t(meeting.meetingUrl ? 'meeting.onlineAt' : 'meeting.online')
+      : meeting.tableNo === null
         ? t('meeting.venue', { venue: place ? pick(place.venueName, locale) : '' })
         : t('meeting.table', { venue: place ? pick(place.venueName, locale) : '', table: meeting.tableNo }),
     message: kind === 'requested' && meeting.message ? meeting.message : null,
+    join: meeting.meetingUrl ? t('meeting.join') : null,
     link: t('meeting.link'),
     footer: t('meeting.footer', { forum: forumName }),
   };
   const url = `${manageUrl(to.id)}/meetings`;
-  const { html, text: plain } = await renderEmail(createElement(MeetingEmail, { locale, text, forumName, url }));
+  const { html, text: plain } = await renderEmail(
+    createElement(MeetingEmail, { locale, text, forumName, url, joinUrl: meeting.meetingUrl }),
+  );
   await enqueueMail(tx, {
     kind: `meeting.${kind}`,
     eventId: meeting.slot.eventId,

@@ -21,6 +21,9 @@ export type MyMeeting = {
   direction: 'in' | 'out';
   status: 'pending' | 'accepted' | 'declined' | 'cancelled';
   tableNo: number | null;
+  online: boolean;
+  /** The online meeting's link: this page is one of its two people's, and it exists only once accepted. */
+  meetingUrl: string | null;
   outcome: string | null;
   message: string;
   slot: SlotChoice;
@@ -59,6 +62,8 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
       requesterId: meetings.requesterId,
       status: meetings.status,
       tableNo: meetings.tableNo,
+      online: meetings.online,
+      meetingUrl: meetings.meetingUrl,
       outcome: meetings.outcome,
       message: meetings.message,
       listingTitle: listings.title,
@@ -83,6 +88,8 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     direction: r.requesterId === person.id ? 'out' : 'in',
     status: r.status,
     tableNo: r.tableNo,
+    online: r.online,
+    meetingUrl: r.status === 'accepted' ? r.meetingUrl : null,
     outcome: r.outcome,
     message: r.message,
     slot: r.slot,

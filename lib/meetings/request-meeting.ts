@@ -49,6 +49,7 @@ export async function requestMeeting(
     if (!slot || slot.eventId !== requester.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });
     if (slot.held.has(requester.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
     if (slot.held.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
+    const online = meetsOnline(input.online, slot, requester, invitee);
     const [row] = await tx
       .insert(meetings)
       .values({
@@ -59,6 +60,7 @@ export async function requestMeeting(
         listingId,
         exhibitorId,
         message: input.message,
+        online,
         createdAt: now,
       })
       .returning({ id: meetings.id });
@@ -67,9 +69,22 @@ export async function requestMeeting(
       { slotId: slot.id, registrationId: requester.id, meetingId: row!.id },
       { slotId: slot.id, registrationId: invitee.id, meetingId: row!.id },
     ]);
-    await queueMeetingMail(tx, 'requested', { slot, tableNo: null, message: input.message }, invitee, requester);
+    await queueMeetingMail(tx, 'requested', { slot, tableNo: null, online, meetingUrl: null, message: input.message }, invitee, requester);
     return ok({ id: row!.id });
   });
+}
+
+/**
+ * A meeting is at a table only when both people are on site at the slot's venue and nobody asked
+ * for it online; an online attendee, a pair at two venues, or a slot of the online venue meets online.
+ */
+export function meetsOnline(
+  asked: boolean,
+  slot: { venueId: string; venueOnline: boolean },
+  requester: { venueId: string | null },
+  invitee: { venueId: string | null },
+): boolean {
+  return asked || slot.venueOnline || requester.venueId !== slot.venueId || invitee.venueId !== slot.venueId;
 }
 
 type Target = { ok: true; invitee: Participant; listingId: string | null; exhibitorId: string | null };

@@ -6,6 +6,8 @@ export type LockedSlot = {
   id: string;
   eventId: string;
   venueId: string;
+  /** The slot is at an online venue: every meeting at it is online. */
+  venueOnline: boolean;
   startsAt: Date;
   endsAt: Date;
   tables: number;
@@ -34,6 +36,7 @@ type SlotRow = {
   id: string;
   event_id: string;
   venue_id: string;
+  venue_online: boolean;
   starts_at: string | Date;
   ends_at: string | Date;
   tables: number;
@@ -44,7 +47,7 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
   const locking = forUpdate ? sql` for no key update` : sql``;
   const [row] = resultRows<SlotRow>(
     await tx.execute(
-      sql`select id, event_id, venue_id, starts_at, ends_at, tables, tables_taken from meeting_slots where id = ${slotId}${locking}`,
+      sql`select id, event_id, venue_id, (select v.kind = 'online' from venues v where v.id = venue_id) as venue_online, starts_at, ends_at, tables, tables_taken from meeting_slots where id = ${slotId}${locking}`,
     ),
   );
   if (!row) return null;
@@ -60,6 +63,7 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
     id: row.id,
     eventId: row.event_id,
     venueId: row.venue_id,
+    venueOnline: row.venue_online === true,
     startsAt: new Date(row.starts_at),
     endsAt: new Date(row.ends_at),
     tables: row.tables,

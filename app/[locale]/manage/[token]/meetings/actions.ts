@@ -51,7 +51,12 @@ export async function saveMatchmakingAction(token: string, formData: FormData): 
 export async function requestMeetingAction(token: string, formData: FormData): Promise<void> {
   formData = formArg(formData);
   const result = await asParticipant(token, (db, id) =>
-    requestMeeting(db, id, { with: formData.get('with'), slotId: formData.get('slotId'), message: formData.get('message') ?? '' }),
+    requestMeeting(db, id, {
+      with: formData.get('with'),
+      slotId: formData.get('slotId'),
+      message: formData.get('message') ?? '',
+      online: formData.get('online') ?? '',
+    }),
   );
   answer(token, result, 'requested');
 }
@@ -64,8 +69,9 @@ export async function answerMeetingAction(token: string, formData: FormData): Pr
   const parsed = answerSchema.safeParse({ meeting: formData.get('meeting'), decision: formData.get('decision') });
   if (!parsed.success) back(token, 'error=link');
   const { meeting, decision } = parsed.data;
-  const result = await asParticipant(token, (db, id) => answerMeeting(db, id, meeting, decision));
-  answer(token, result, decision);
+  const meetingUrl = formData.get('meetingUrl') ?? '';
+  const result = await asParticipant(token, (db, id) => answerMeeting(db, id, meeting, decision, { meetingUrl }));
+  answer(token, result, decision === 'accept' && result.ok && result.meetingUrl ? 'acceptOnline' : decision);
 }
 
 /** Records what came of an accepted meeting. */

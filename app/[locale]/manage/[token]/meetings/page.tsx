@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your meetings', robots: { index: false } };
 
 const querySchema = z.object({
-  done: z.enum(['profile', 'requested', 'accept', 'decline', 'cancel', 'outcome']).optional().catch(undefined),
+  done: z.enum(['profile', 'requested', 'accept', 'acceptOnline', 'decline', 'cancel', 'outcome']).optional().catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
   field: z.string().max(40).optional().catch(undefined),
   with: z.string().max(80).optional().catch(undefined),
@@ -63,7 +63,7 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       {query.done && <FocusedNotice tone="ok">{t(`done.${query.done}`)}</FocusedNotice>}
-      {query.error && (!query.field || query.field === 'form' || query.field === 'meeting' || query.field === 'outcome') && (
+      {query.error && (!query.field || ['form', 'meeting', 'outcome', 'meetingUrl'].includes(query.field)) && (
         <FocusedNotice tone="bad">{query.error === 'link' ? t('invalid') : words(query.error)}</FocusedNotice>
       )}
 
@@ -182,6 +182,14 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
                 {errorFor('slotId')}
               </div>
               <div className="field">
+                <label>
+                  <input type="checkbox" name="online" value="on" aria-describedby="online-hint" /> {t('request.online')}
+                </label>
+                <span className="muted" id="online-hint">
+                  {t('request.onlineHint')}
+                </span>
+              </div>
+              <div className="field">
                 <label htmlFor="message">{t('request.message')}</label>
                 <textarea id="message" name="message" maxLength={500} rows={3} />
                 {errorFor('message')}
@@ -241,9 +249,25 @@ async function MeetingList({
               {m.slot.label} · {when(m.slot)}
             </p>
             <p data-testid="meeting-place">
-              {m.tableNo === null
-                ? pick(m.slot.venueName, locale)
-                : t('table', { venue: pick(m.slot.venueName, locale), table: m.tableNo })}
+              {m.online
+                ? t('online')
+                : m.tableNo === null
+                  ? pick(m.slot.venueName, locale)
+                  : t('table', { venue: pick(m.slot.venueName, locale), table: m.tableNo })}
+              {m.meetingUrl && (
+                <>
+                  {' · '}
+                  <a
+                    href={m.meetingUrl}
+                    data-testid="meeting-link"
+                    rel="noopener noreferrer"
+                    target="_blank"
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
+                    {t('join')}
+                  </a>
+                </>
+              )}
             </p>
             <p>
               <span
@@ -261,7 +285,24 @@ async function MeetingList({
             )}
             {m.status === 'pending' && m.direction === 'in' && (
               <>
-                {button(m, 'accept')}
+                {m.online ? (
+                  <form action={answerMeetingAction.bind(null, token)} data-testid="accept-online">
+                    <input type="hidden" name="meeting" value={m.id} />
+                    <input type="hidden" name="decision" value="accept" />
+                    <div className="field">
+                      <label htmlFor={`url-${m.id}`}>{t('meetingUrl')}</label>
+                      <input id={`url-${m.id}`} name="meetingUrl" type="url" maxLength={300} aria-describedby={`url-${m.id}-hint`} />
+                      <span className="muted" id={`url-${m.id}-hint`}>
+                        {t('meetingUrlHint')}
+                      </span>
+                    </div>
+                    <button type="submit" className="button">
+                      {t('actions.accept')}
+                    </button>
+                  </form>
+                ) : (
+                  button(m, 'accept')
+                )}
                 {button(m, 'decline', true)}
               </>
             )}

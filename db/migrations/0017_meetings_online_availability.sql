@@ -1,0 +1,5 @@
+ALTER TABLE "meetings" DROP CONSTRAINT "meetings_table_ck";--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "online" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "meeting_url" text;--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_url_ck" CHECK (("meetings"."status" = 'accepted' and "meetings"."online") = ("meetings"."meeting_url" is not null) and ("meetings"."meeting_url" is null or ("meetings"."meeting_url" like 'https://%' and char_length("meetings"."meeting_url") <= 300)));--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_table_ck" CHECK (("meetings"."status" = 'accepted' and not "meetings"."online") = ("meetings"."table_no" is not null) and ("meetings"."table_no" is null or "meetings"."table_no" >= 1));
