@@ -99,6 +99,10 @@ export const meetings = pgTable(
     online: boolean('online').notNull().default(false),
     /** The online meeting's link, set on acceptance (entered by the invitee or generated); shown only to the two people. */
     meetingUrl: text('meeting_url'),
+    /** Set when the invitee proposed another time: the request the other way that replaced this one (declined, without a cooldown). */
+    replacedBy: uuid('replaced_by'),
+    /** The reminder mails queued for the hour before (outbox ids), taken back if the meeting is cancelled. */
+    reminderMailIds: uuid('reminder_mail_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Recorded after the meeting by either side or an organiser (b2match's feedback, simplified). */
     outcome: text('outcome').$type<MeetingOutcome>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -144,5 +148,44 @@ export const meetingHolds = pgTable(
   (t) => [
     primaryKey({ name: 'meeting_holds_pkey', columns: [t.slotId, t.registrationId] }),
     index('meeting_holds_meeting_idx').on(t.meetingId),
+  ],
+);
+
+/**
+ * The meeting times a person cannot meet at: nobody may ask them then. Written under the slot's
+ * lock, as requests are, so a mark and a request never cross.
+ */
+export const meetingUnavailability = pgTable(
+  'meeting_unavailability',
+  {
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => meetingSlots.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_unavailability_pkey', columns: [t.slotId, t.registrationId] }),
+    index('meeting_unavailability_person_idx').on(t.registrationId),
+  ],
+);
+
+/** A person who takes no more meeting requests from another (`blockedId`), until they unblock them. */
+export const meetingBlocks = pgTable(
+  'meeting_blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_blocks_pkey', columns: [t.blockerId, t.blockedId] }),
+    index('meeting_blocks_blocked_idx').on(t.blockedId),
+    check('meeting_blocks_not_self_ck', sql`${t.blockerId} <> ${t.blockedId}`),
   ],
 );

@@ -1,6 +1,15 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
-import { exhibitors, listings, matchmakingProfiles, meetings, meetingSlots, registrations, venues } from '@/db/schema';
+import {
+  exhibitors,
+  listings,
+  matchmakingProfiles,
+  meetings,
+  meetingSlots,
+  meetingUnavailability,
+  registrations,
+  venues,
+} from '@/db/schema';
 import type { LocalizedText } from '@/db/schema/agenda';
 import type { Db } from '@/db/types';
 import { MEETING_STATUSES, type Participant } from './participant';
@@ -26,6 +35,8 @@ export type MyMeeting = {
   meetingUrl: string | null;
   outcome: string | null;
   message: string;
+  /** Declined by a proposal of another time (shown as such rather than as a plain decline). */
+  replaced: boolean;
   slot: SlotChoice;
   other: { name: string; organisation: string; country: string; email: string | null };
   listingTitle: LocalizedText | null;
@@ -64,6 +75,7 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
       tableNo: meetings.tableNo,
       online: meetings.online,
       meetingUrl: meetings.meetingUrl,
+      replacedBy: meetings.replacedBy,
       outcome: meetings.outcome,
       message: meetings.message,
       listingTitle: listings.title,
@@ -92,6 +104,7 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     meetingUrl: r.status === 'accepted' ? r.meetingUrl : null,
     outcome: r.outcome,
     message: r.message,
+    replaced: r.replacedBy !== null,
     slot: r.slot,
     listingTitle: r.listingTitle,
     // Private contact details only once both agreed to meet.
@@ -169,5 +182,11 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     ];
     suggestions = suggest({ sectors: person.profile.sectors, country: person.country, interests: person.profile.interests }, candidates);
   }
-  return { slots, meetings: mine, people, listings: listingChoices, suggestions };
+  const unavailable = (
+    await db
+      .select({ slotId: meetingUnavailability.slotId })
+      .from(meetingUnavailability)
+      .where(eq(meetingUnavailability.registrationId, person.id))
+  ).map((u) => u.slotId);
+  return { slots, meetings: mine, people, listings: listingChoices, suggestions, unavailable };
 }

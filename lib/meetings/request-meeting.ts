@@ -49,6 +49,8 @@ export async function requestMeeting(
     if (!slot || slot.eventId !== requester.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });
     if (slot.held.has(requester.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
     if (slot.held.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
+    if (slot.unavailable.has(requester.id)) return invalid({ slotId: vmsg('meetingYouUnavailable') });
+    if (slot.unavailable.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyUnavailable') });
     const online = meetsOnline(input.online, slot, requester, invitee);
     const [row] = await tx
       .insert(meetings)
@@ -69,7 +71,13 @@ export async function requestMeeting(
       { slotId: slot.id, registrationId: requester.id, meetingId: row!.id },
       { slotId: slot.id, registrationId: invitee.id, meetingId: row!.id },
     ]);
-    await queueMeetingMail(tx, 'requested', { slot, tableNo: null, online, meetingUrl: null, message: input.message }, invitee, requester);
+    await queueMeetingMail(
+      tx,
+      'requested',
+      { id: row!.id, slot, tableNo: null, online, meetingUrl: null, message: input.message },
+      invitee,
+      requester,
+    );
     return ok({ id: row!.id });
   });
 }

@@ -16,6 +16,8 @@ export type LockedSlot = {
   takenTables: number[];
   /** Registrations held at this slot by a pending or accepted meeting, read after the lock is held. */
   held: Set<string>;
+  /** Registrations that marked themselves unavailable at this slot, read after the lock is held. */
+  unavailable: Set<string>;
 };
 
 /**
@@ -59,6 +61,9 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
   const held = resultRows<{ registration_id: string }>(
     await tx.execute(sql`select registration_id from meeting_holds where slot_id = ${slotId}`),
   );
+  const unavailable = resultRows<{ registration_id: string }>(
+    await tx.execute(sql`select registration_id from meeting_unavailability where slot_id = ${slotId}`),
+  );
   return {
     id: row.id,
     eventId: row.event_id,
@@ -70,6 +75,7 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
     tablesTaken: row.tables_taken,
     takenTables: tables.map((t) => t.table_no),
     held: new Set(held.map((h) => h.registration_id)),
+    unavailable: new Set(unavailable.map((u) => u.registration_id)),
   };
 }
 

@@ -121,6 +121,10 @@ export const VALIDATION_KEYS = [
   'meetingTooMany',
   'meetingNotConfirmed',
   'meetingSlotTaken',
+  'meetingYouUnavailable',
+  'meetingTheyUnavailable',
+  'meetingUnavailableHeld',
+  'meetingOtherSlot',
   'pollOptions',
   'emailChangeTooMany',
 ] as const;

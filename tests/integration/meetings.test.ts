@@ -118,8 +118,7 @@ describe(`one person, one slot, fifty requests at once (${usingPostgres ? 'Postg
 
   it('with the lock: one meeting, 49 told that they are already taken at this time', async () => {
     const { gate, result, made } = await race(lockSlot);
-    expect(result.filter((a) => a === 'ok')).toHaveLength(1);
-    expect(result.filter((a) => a === 'meetingTheyBusy')).toHaveLength(49);
+    expect(result.filter((a) => a !== 'meetingTheyBusy')).toEqual(['ok']);
     expect(made).toHaveLength(1);
     expect(gate.mostAtOnce()).toBe(1);
     expect(await meetingBreaches()).toEqual([]);

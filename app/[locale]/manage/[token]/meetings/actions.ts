@@ -3,10 +3,12 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { linkAction } from '@/lib/edge/action';
-import type { Result } from '@/lib/errors/result';
+import { invalid, type Result } from '@/lib/errors/result';
 import { formArg } from '@/lib/http/action-args';
 import { answerMeeting } from '@/lib/meetings/answer-meeting';
 import { participantForToken } from '@/lib/meetings/participant';
+import { proposeMeetingTime } from '@/lib/meetings/propose-time';
+import { saveAvailability } from '@/lib/meetings/save-availability';
 import { recordMeetingOutcome } from '@/lib/meetings/record-outcome';
 import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { MEETING_DECISIONS } from '@/lib/meetings/request-schema';
@@ -81,4 +83,27 @@ export async function recordOutcomeAction(token: string, formData: FormData): Pr
   if (!meeting.success) back(token, 'error=link');
   const result = await asParticipant(token, (db, id) => recordMeetingOutcome(db, id, meeting.data, formData.get('outcome')));
   answer(token, result, 'outcome');
+}
+
+/** Proposes another time for a request made to the person (the request is replaced by one the other way). */
+export async function proposeTimeAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const meeting = z.uuid().safeParse(formData.get('meeting'));
+  if (!meeting.success) back(token, 'error=link');
+  const result = await asParticipant(token, (db, id) =>
+    proposeMeetingTime(db, id, meeting.data, { slotId: formData.get('slotId'), message: formData.get('message') ?? '' }),
+  );
+  // Said above the page rather than beside the request form's own time field.
+  answer(
+    token,
+    !result.ok && result.code === 'invalid' && result.fields.slotId ? invalid({ form: result.fields.slotId }) : result,
+    'proposed',
+  );
+}
+
+/** Saves the meeting times the person cannot meet at. */
+export async function saveAvailabilityAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const result = await asParticipant(token, (db, id) => saveAvailability(db, id, { unavailable: formData.getAll('unavailable') }));
+  answer(token, result, 'availability');
 }
