@@ -27,7 +27,7 @@ export async function MeetingList({
   slots: SlotChoice[];
   locale: Locale;
   when: (slot: SlotChoice) => string;
-  actions: { answer: FormAction; outcome: FormAction; propose: FormAction };
+  actions: { answer: FormAction; outcome: FormAction; propose: FormAction; block: FormAction };
   calendarHref: (meetingId: string) => string;
 }) {
   const t = await getTranslations('meetings');
@@ -147,6 +147,14 @@ export async function MeetingList({
               </>
             )}
             {(m.status === 'accepted' || (m.status === 'pending' && m.direction === 'out')) && button(m, 'cancel', true)}
+            {m.direction === 'in' && m.status !== 'accepted' && (
+              <form action={actions.block} style={{ display: 'inline-block', margin: '0 .25rem .25rem 0' }}>
+                <input type="hidden" name="meeting" value={m.id} />
+                <button type="submit" className="button secondary">
+                  {t('actions.block')}
+                </button>
+              </form>
+            )}
             {m.status === 'accepted' && (
               <form action={actions.outcome} className="inline-form">
                 <input type="hidden" name="meeting" value={m.id} />

@@ -4,6 +4,7 @@ import {
   exhibitors,
   listings,
   matchmakingProfiles,
+  meetingBlocks,
   meetings,
   meetingSlots,
   meetingUnavailability,
@@ -188,5 +189,11 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
       .from(meetingUnavailability)
       .where(eq(meetingUnavailability.registrationId, person.id))
   ).map((u) => u.slotId);
-  return { slots, meetings: mine, people, listings: listingChoices, suggestions, unavailable };
+  const blocked = await db
+    .select({ id: registrations.id, name: registrations.name, organisation: registrations.organisation })
+    .from(meetingBlocks)
+    .innerJoin(registrations, eq(registrations.id, meetingBlocks.blockedId))
+    .where(eq(meetingBlocks.blockerId, person.id))
+    .orderBy(asc(registrations.name));
+  return { slots, meetings: mine, people, listings: listingChoices, suggestions, unavailable, blocked };
 }

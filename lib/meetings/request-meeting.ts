@@ -1,18 +1,16 @@
-import { and, count, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { exhibitors, listings, meetingHolds, meetings, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { queueMeetingMail } from './meeting-mail';
+import { lockRequester, overRequestLimit, type RequesterLock, refusedByInvitee } from './request-limits';
 import { mayMeet, participantById, type Participant } from './participant';
 import { meetingRequestSchema } from './request-schema';
 import { lockSlot, type SlotLock } from './slot-lock';
 
-/** How many meetings one person may ask for in a day: enough for a forum, too few to spam everyone. */
-export const REQUESTS_PER_DAY = 20;
-
-export type MeetingRequestOptions = { now?: Date; slotLock?: SlotLock };
+export type MeetingRequestOptions = { now?: Date; slotLock?: SlotLock; requesterLock?: RequesterLock };
 
 /**
  * `requesterId` asks for a meeting at a slot: with another participant who opted in, or with the
@@ -38,13 +36,14 @@ export async function requestMeeting(
   const { invitee, listingId, exhibitorId } = target;
   if (invitee.id === requester.id) return invalid({ with: vmsg('meetingSelf') });
 
-  const [sent] = await db
-    .select({ n: count() })
-    .from(meetings)
-    .where(and(eq(meetings.requesterId, requester.id), gte(meetings.createdAt, new Date(now.getTime() - 86_400_000))));
-  if ((sent?.n ?? 0) >= REQUESTS_PER_DAY) return invalid({ with: vmsg('meetingTooMany', { max: REQUESTS_PER_DAY }) });
+  const refused = await refusedByInvitee(db, requester.id, invitee.id, now);
+  if (refused) return refused;
 
   return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
+    // The requester's own lock first, then the slot's: their counts see every request they made before.
+    await (options.requesterLock ?? lockRequester)(tx, requester.id);
+    const over = await overRequestLimit(tx, requester.id, now);
+    if (over) return over;
     const slot = await (options.slotLock ?? lockSlot)(tx, input.slotId);
     if (!slot || slot.eventId !== requester.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });
     if (slot.held.has(requester.id)) return invalid({ slotId: vmsg('meetingYouBusy') });

@@ -125,6 +125,9 @@ export const VALIDATION_KEYS = [
   'meetingTheyUnavailable',
   'meetingUnavailableHeld',
   'meetingOtherSlot',
+  'meetingTooManyHour',
+  'meetingBlocked',
+  'meetingCooldown',
   'pollOptions',
   'emailChangeTooMany',
 ] as const;

@@ -40,6 +40,8 @@ const MEETING_ACTIONS = {
   outcome: 'app/[locale]/manage/[token]/meetings/actions.ts#recordOutcomeAction',
   propose: 'app/[locale]/manage/[token]/meetings/actions.ts#proposeTimeAction',
   availability: 'app/[locale]/manage/[token]/meetings/actions.ts#saveAvailabilityAction',
+  block: 'app/[locale]/manage/[token]/meetings/actions.ts#blockRequesterAction',
+  unblock: 'app/[locale]/manage/[token]/meetings/actions.ts#unblockAction',
 } as const;
 const LIVE = 'app/[locale]/live/actions.ts#';
 const LIVE_ATTENDEE_ACTIONS = { ask: `${LIVE}askAction`, upvote: `${LIVE}upvoteAction`, vote: `${LIVE}votePollAction` } as const;
@@ -644,6 +646,8 @@ test('the meetings page’s actions act only as the confirmed registrant whose o
     outcome: { meeting: probe, outcome: 'mou' },
     propose: { meeting: probe, slotId: probe, message: 'Matrix probe' },
     availability: { unavailable: [probe] },
+    block: { meeting: probe },
+    unblock: { person: probe },
   };
   const call = (name: keyof typeof MEETING_ACTIONS, token: unknown, origin = baseURL!) =>
     postAction(request, {
@@ -682,6 +686,8 @@ test('the meetings page’s actions act only as the confirmed registrant whose o
   expect(actionRedirect(await call('outcome', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
   expect(actionRedirect(await call('propose', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
   expect(actionRedirect(await call('availability', own))).toMatch(/[?&]done=availability/);
+  expect(actionRedirect(await call('block', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
+  expect(actionRedirect(await call('unblock', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
   expect(await (await request.get(`/manage/${encodeURIComponent(own)}/meetings`)).text()).toContain('Your matchmaking profile');
 });
 

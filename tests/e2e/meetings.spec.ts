@@ -145,6 +145,18 @@ test('one participant asks another for a meeting, the other accepts, and both se
   expect(line).toContain(',accepted,1,');
   expect(line).toContain('Asia/Bangkok');
   expect(line).toContain(',mou');
+
+  // Each adds the meeting to their calendar; the asker then cancels, and the host is told by mail
+  // with the calendar entry's cancellation.
+  const calendarHref = await askerPage.getByTestId('meetings-out').getByTestId('meeting-calendar').getAttribute('href');
+  const calendar = await askerPage.request.get(calendarHref!);
+  expect(calendar.headers()['content-type']).toContain('text/calendar');
+  expect(await calendar.text()).toContain('STATUS:CONFIRMED');
+  await askerPage.getByTestId('meetings-out').getByRole('button', { name: 'Cancel meeting' }).click();
+  await expect(askerPage.getByRole('status')).toHaveText('Cancelled. The time is free again.');
+  const [, , cancelled] = await mailbox.waitFor(host.email, 3);
+  expect(cancelled!.parsed.subject).toBe(`${asker.name} cancelled your meeting`);
+  expect(cancelled!.parsed.attachments.map((a) => a.filename)).toContain('meeting.ics');
 });
 
 test('an online attendee’s meeting is online: the host accepts without a link, both get the same private room, the organisers see only “Online”', async ({

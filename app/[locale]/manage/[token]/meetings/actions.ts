@@ -6,6 +6,7 @@ import { linkAction } from '@/lib/edge/action';
 import { invalid, type Result } from '@/lib/errors/result';
 import { formArg } from '@/lib/http/action-args';
 import { answerMeeting } from '@/lib/meetings/answer-meeting';
+import { blockRequester, unblockPerson } from '@/lib/meetings/block-person';
 import { participantForToken } from '@/lib/meetings/participant';
 import { proposeMeetingTime } from '@/lib/meetings/propose-time';
 import { saveAvailability } from '@/lib/meetings/save-availability';
@@ -106,4 +107,22 @@ export async function saveAvailabilityAction(token: string, formData: FormData):
   formData = formArg(formData);
   const result = await asParticipant(token, (db, id) => saveAvailability(db, id, { unavailable: formData.getAll('unavailable') }));
   answer(token, result, 'availability');
+}
+
+/** Blocks whoever sent a request to the person (and declines it if still open). */
+export async function blockRequesterAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const meeting = z.uuid().safeParse(formData.get('meeting'));
+  if (!meeting.success) back(token, 'error=link');
+  const result = await asParticipant(token, (db, id) => blockRequester(db, id, meeting.data));
+  answer(token, result, 'block');
+}
+
+/** Takes back a block the person made. */
+export async function unblockAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const person = z.uuid().safeParse(formData.get('person'));
+  if (!person.success) back(token, 'error=link');
+  const result = await asParticipant(token, (db, id) => unblockPerson(db, id, person.data));
+  answer(token, result, 'unblock');
 }

@@ -13,11 +13,13 @@ import { participantForToken } from '@/lib/meetings/participant';
 import { validationWords } from '@/lib/validation/server-words';
 import {
   answerMeetingAction,
+  blockRequesterAction,
   proposeTimeAction,
   recordOutcomeAction,
   requestMeetingAction,
   saveAvailabilityAction,
   saveMatchmakingAction,
+  unblockAction,
 } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +27,19 @@ export const metadata = { title: 'Your meetings', robots: { index: false } };
 
 const querySchema = z.object({
   done: z
-    .enum(['profile', 'requested', 'accept', 'acceptOnline', 'decline', 'cancel', 'outcome', 'proposed', 'availability'])
+    .enum([
+      'profile',
+      'requested',
+      'accept',
+      'acceptOnline',
+      'decline',
+      'cancel',
+      'outcome',
+      'proposed',
+      'availability',
+      'block',
+      'unblock',
+    ])
     .optional()
     .catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
@@ -66,6 +80,7 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
     answer: answerMeetingAction.bind(null, token),
     outcome: recordOutcomeAction.bind(null, token),
     propose: proposeTimeAction.bind(null, token),
+    block: blockRequesterAction.bind(null, token),
   };
   const calendarHref = (meetingId: string) => `${self}/meetings/${meetingId}/meeting.ics`;
   const incoming = view.meetings.filter((m) => m.direction === 'in');
@@ -253,6 +268,26 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
           calendarHref={calendarHref}
         />
       ))}
+      {view.blocked.length > 0 && (
+        <section aria-labelledby="blocked-heading">
+          <h2 id="blocked-heading">{t('blocked.title')}</h2>
+          <p className="muted">{t('blocked.intro')}</p>
+          <ul data-testid="blocked">
+            {view.blocked.map((b) => (
+              <li key={b.id}>
+                {b.name}
+                {b.organisation && `, ${b.organisation}`}{' '}
+                <form action={unblockAction.bind(null, token)} style={{ display: 'inline-block' }}>
+                  <input type="hidden" name="person" value={b.id} />
+                  <button type="submit" className="button secondary">
+                    {t('actions.unblock')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
