@@ -10,6 +10,8 @@ export type MeetingMailText = {
   when: string;
   where: string;
   message: string | null;
+  /** The words of the online meeting's link, shown only in the mail to one of its two people. */
+  join: string | null;
   link: string;
   footer: string;
 };
@@ -19,11 +21,13 @@ export function MeetingEmail({
   text,
   forumName,
   url,
+  joinUrl = null,
 }: {
   locale: MailLocale;
   text: MeetingMailText;
   forumName: string;
   url: string;
+  joinUrl?: string | null;
 }) {
   return (
     <EmailLayout lang={locale} preview={text.lead} forumName={forumName} footerText={text.footer}>
@@ -37,6 +41,11 @@ export function MeetingEmail({
         <br />
         {text.where}
       </Text>
+      {text.join && joinUrl && (
+        <Text>
+          {text.join} <Link href={joinUrl}>{joinUrl}</Link>
+        </Text>
+      )}
       {text.message && <Text style={{ whiteSpace: 'pre-wrap' }}>{text.message}</Text>}
       <Text>
         <Link href={url}>{text.link}</Link>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { events, venues } from './agenda';
 import { exhibitors, listings, SECTORS, type Sector } from './exhibition';
 import { meetingStatus } from './enums';
@@ -92,6 +92,17 @@ export const meetings = pgTable(
     status: meetingStatus('status').notNull().default('pending'),
     message: text('message').notNull().default(''),
     tableNo: integer('table_no'),
+    /**
+     * Held online rather than at a table: asked so, at a slot of an online venue, or because either
+     * person is not on site at the slot's venue (an online attendee, a pair at two venues).
+     */
+    online: boolean('online').notNull().default(false),
+    /** The online meeting's link, set on acceptance (entered by the invitee or generated); shown only to the two people. */
+    meetingUrl: text('meeting_url'),
+    /** Set when the invitee proposed another time: the request the other way that replaced this one (declined, without a cooldown). */
+    replacedBy: uuid('replaced_by'),
+    /** The reminder mails queued for the hour before (outbox ids), taken back if the meeting is cancelled. */
+    reminderMailIds: uuid('reminder_mail_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Recorded after the meeting by either side or an organiser (b2match's feedback, simplified). */
     outcome: text('outcome').$type<MeetingOutcome>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -106,7 +117,11 @@ export const meetings = pgTable(
     check('meetings_not_self_ck', sql`${t.requesterId} <> ${t.inviteeId}`),
     check(
       'meetings_table_ck',
-      sql`(${t.status} = 'accepted') = (${t.tableNo} is not null) and (${t.tableNo} is null or ${t.tableNo} >= 1)`,
+      sql`(${t.status} = 'accepted' and not ${t.online}) = (${t.tableNo} is not null) and (${t.tableNo} is null or ${t.tableNo} >= 1)`,
+    ),
+    check(
+      'meetings_url_ck',
+      sql`(${t.status} = 'accepted' and ${t.online}) = (${t.meetingUrl} is not null) and (${t.meetingUrl} is null or (${t.meetingUrl} like 'https://%' and char_length(${t.meetingUrl}) <= 300))`,
     ),
     check('meetings_outcome_ck', sql`${t.outcome} is null or (${t.status} = 'accepted' and ${t.outcome} in ('mou', 'follow-up', 'none'))`),
     check('meetings_message_ck', sql`char_length(${t.message}) <= 500`),
@@ -133,5 +148,44 @@ export const meetingHolds = pgTable(
   (t) => [
     primaryKey({ name: 'meeting_holds_pkey', columns: [t.slotId, t.registrationId] }),
     index('meeting_holds_meeting_idx').on(t.meetingId),
+  ],
+);
+
+/**
+ * The meeting times a person cannot meet at: nobody may ask them then. Written under the slot's
+ * lock, as requests are, so a mark and a request never cross.
+ */
+export const meetingUnavailability = pgTable(
+  'meeting_unavailability',
+  {
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => meetingSlots.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_unavailability_pkey', columns: [t.slotId, t.registrationId] }),
+    index('meeting_unavailability_person_idx').on(t.registrationId),
+  ],
+);
+
+/** A person who takes no more meeting requests from another (`blockedId`), until they unblock them. */
+export const meetingBlocks = pgTable(
+  'meeting_blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_blocks_pkey', columns: [t.blockerId, t.blockedId] }),
+    index('meeting_blocks_blocked_idx').on(t.blockedId),
+    check('meeting_blocks_not_self_ck', sql`${t.blockerId} <> ${t.blockedId}`),
   ],
 );

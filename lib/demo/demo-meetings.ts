@@ -5,11 +5,13 @@ import { addDays, zonedToUtc } from '../time/zones';
 /**
  * The demo's 1:1 meeting times: the afternoon of the first two days at Nanning and Bangkok, on each
  * venue's own clock, half an hour each, with a pool of tables (the matchmaking hall's and the
- * branch's smaller room). Participants join matchmaking from their manage link and ask for these.
+ * branch's smaller room), and two online times. Participants join matchmaking from their manage link and ask for these.
  */
 const DEMO_SLOTS = [
   { venue: 'nanning', tables: 12, times: ['14:00', '14:30', '15:00', '15:30'] },
   { venue: 'bangkok', tables: 4, times: ['14:00', '14:30'] },
+  // Online meetings only (no tables are used there), for online participants and pairs at two venues.
+  { venue: 'online', tables: 1, times: ['16:00', '16:30'] },
 ] as const;
 
 export async function seedDemoMeetingSlots(

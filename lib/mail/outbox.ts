@@ -12,6 +12,8 @@ export type NewMail = {
   toName?: string;
   subject: string;
   attachments?: OutboxAttachment[];
+  /** Not delivered before then (a meeting's reminder); as soon as possible when absent. */
+  notBefore?: Date;
   /** The request that caused the mail, for following it from the request to the SMTP send; by default the current one. */
   requestId?: string | null;
 } & ({ html: string; text: string } | { template: MailTemplate; payload: unknown });
@@ -50,12 +52,13 @@ export function outboxInsert(mails: NewMail[]): { ids: string[]; insert: SQL } {
   });
   const array = <V>(pick: (row: (typeof rows)[number]) => V) => sql.param(rows.map(pick));
   const insert = sql`
-    insert into outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id, request_id)
-    select m.id, m.kind, m.event_id, m.registration_id, m.to_address, m.to_name, m.subject, m.html, m.text, m.template, m.payload::jsonb, m.attachments::jsonb, m.message_id, m.request_id
+    insert into outbox (id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id, request_id, next_attempt_at)
+    select m.id, m.kind, m.event_id, m.registration_id, m.to_address, m.to_name, m.subject, m.html, m.text, m.template, m.payload::jsonb, m.attachments::jsonb, m.message_id, m.request_id, coalesce(m.not_before::timestamptz, now())
     from unnest(${array((r) => r.id)}::uuid[], ${array((r) => r.mail.kind)}::text[], ${array((r) => r.mail.eventId ?? null)}::uuid[],
                 ${array((r) => r.mail.registrationId ?? null)}::uuid[], ${array((r) => r.mail.toAddress)}::text[], ${array((r) => r.mail.toName ?? '')}::text[],
                 ${array((r) => r.mail.subject)}::text[], ${array((r) => r.html)}::text[], ${array((r) => r.text)}::text[], ${array((r) => r.template)}::text[],
-                ${array((r) => r.payload)}::text[], ${array((r) => r.attachments)}::text[], ${array((r) => r.messageId)}::text[], ${array((r) => r.mail.requestId ?? null)}::text[])
-         as m(id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id, request_id)`;
+                ${array((r) => r.payload)}::text[], ${array((r) => r.attachments)}::text[], ${array((r) => r.messageId)}::text[], ${array((r) => r.mail.requestId ?? null)}::text[],
+                ${array((r) => r.mail.notBefore?.toISOString() ?? null)}::text[])
+         as m(id, kind, event_id, registration_id, to_address, to_name, subject, html, text, template, payload, attachments, message_id, request_id, not_before)`;
   return { ids: rows.map((r) => r.id), insert };
 }

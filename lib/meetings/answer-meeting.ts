@@ -3,17 +3,30 @@ import { meetingHolds, meetings, meetingSlots } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { invalid, notFound, ok, type Result } from '@/lib/errors/result';
 import { vmsg } from '@/lib/validation/message';
+import { generatedMeetingUrl } from './meeting-link';
 import { queueMeetingMail } from './meeting-mail';
 import { participantById } from './participant';
-import type { MeetingDecision } from './request-schema';
+import { meetingUrlSchema, type MeetingDecision } from './request-schema';
 import { freeTable, lockSlot, type SlotLock } from './slot-lock';
 
-export type MeetingAnswerOptions = { now?: Date; slotLock?: SlotLock };
+/** How long before a meeting its reminder goes out. */
+export const REMINDER_BEFORE_MS = 60 * 60_000;
+
+export type MeetingAnswerOptions = {
+  now?: Date;
+  slotLock?: SlotLock;
+  /** On accepting an online meeting: the link the invitee entered; empty or absent for a generated one. */
+  meetingUrl?: unknown;
+};
+
+type Answered = { id: string; tableNo: number | null; meetingUrl: string | null };
 
 /**
- * The invitee accepts (the meeting gets the slot's lowest free table) or declines a pending
- * request; either side cancels a pending or accepted meeting, which frees the slot for both and
- * the table. Each under the slot's lock; the state changes only from the state read under it.
+ * The invitee accepts (the meeting gets the slot's lowest free table, or its link when online) or
+ * declines a pending request; either side cancels a pending or accepted meeting, which frees the
+ * slot for both and the table. Each under the slot's lock; the state changes only from the state
+ * read under it. Every answer mails the other side; an acceptance also queues both people's
+ * reminders for the hour before, which a cancellation takes back.
  */
 export async function answerMeeting(
   db: Db,
@@ -21,50 +34,87 @@ export async function answerMeeting(
   meetingId: string,
   decision: MeetingDecision,
   options: MeetingAnswerOptions = {},
-): Promise<Result<{ id: string; tableNo: number | null }>> {
+): Promise<Result<Answered>> {
   const now = options.now ?? new Date();
+  const url = meetingUrlSchema.safeParse(options.meetingUrl ?? '');
+  if (!url.success) return invalid({ meetingUrl: url.error.issues[0]?.message ?? vmsg('https') });
   const [seen] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   const mine = seen && (decision === 'cancel' ? [seen.requesterId, seen.inviteeId] : [seen.inviteeId]).includes(personId);
   if (!seen || !mine) return notFound('No such meeting for you');
 
-  return db.transaction(async (tx): Promise<Result<{ id: string; tableNo: number | null }>> => {
+  return db.transaction(async (tx): Promise<Result<Answered>> => {
     const slot = await (options.slotLock ?? lockSlot)(tx, seen.slotId);
     if (!slot) return notFound('No such meeting for you');
+    const [requester, invitee] = await Promise.all([participantById(tx, seen.requesterId), participantById(tx, seen.inviteeId)]);
+    const facts = { id: seen.id, slot, online: seen.online, message: '' };
     if (decision === 'accept') {
-      const table = freeTable(slot);
-      if (table === null) return invalid({ meeting: vmsg('meetingNoTable') });
+      // An online meeting takes no table; it gets its link instead.
+      const table = seen.online ? null : freeTable(slot);
+      if (!seen.online && table === null) return invalid({ meeting: vmsg('meetingNoTable') });
+      const meetingUrl = seen.online ? url.data || generatedMeetingUrl() : null;
       const [taken] = await tx
         .update(meetings)
-        .set({ status: 'accepted', tableNo: table, answeredAt: now })
+        .set({ status: 'accepted', tableNo: table, meetingUrl, answeredAt: now })
         .where(and(eq(meetings.id, seen.id), eq(meetings.status, 'pending')))
         .returning({ id: meetings.id });
       if (!taken) return invalid({ meeting: vmsg('meetingNotPending') });
-      await tx
-        .update(meetingSlots)
-        .set({ tablesTaken: sql`${meetingSlots.tablesTaken} + 1` })
-        .where(eq(meetingSlots.id, slot.id));
-      const [requester, invitee] = await Promise.all([participantById(tx, seen.requesterId), participantById(tx, seen.inviteeId)]);
-      if (requester && invitee && !requester.erased)
-        await queueMeetingMail(tx, 'accepted', { slot, tableNo: table, message: '' }, requester, invitee);
-      return ok({ id: seen.id, tableNo: table });
+      if (table !== null)
+        await tx
+          .update(meetingSlots)
+          .set({ tablesTaken: sql`${meetingSlots.tablesTaken} + 1` })
+          .where(eq(meetingSlots.id, slot.id));
+      const accepted = { ...facts, tableNo: table, meetingUrl };
+      if (requester && invitee) {
+        if (!requester.erased) await queueMeetingMail(tx, 'accepted', accepted, requester, invitee, { calendar: 'REQUEST' });
+        const remindAt = new Date(slot.startsAt.getTime() - REMINDER_BEFORE_MS);
+        const reminders: string[] = [];
+        if (remindAt > now)
+          for (const [to, other] of [
+            [requester, invitee],
+            [invitee, requester],
+          ] as const)
+            if (!to.erased) reminders.push(await queueMeetingMail(tx, 'reminder', accepted, to, other, { notBefore: remindAt }));
+        if (reminders.length) await tx.update(meetings).set({ reminderMailIds: reminders }).where(eq(meetings.id, seen.id));
+      }
+      return ok({ id: seen.id, tableNo: table, meetingUrl });
     }
     const from = decision === 'decline' ? (['pending'] as const) : (['pending', 'accepted'] as const);
     const [before] = await tx
-      .select({ status: meetings.status })
+      .select({ status: meetings.status, tableNo: meetings.tableNo, meetingUrl: meetings.meetingUrl, reminders: meetings.reminderMailIds })
       .from(meetings)
       .where(and(eq(meetings.id, seen.id), inArray(meetings.status, [...from])));
     const [changed] = await tx
       .update(meetings)
-      .set({ status: decision === 'decline' ? 'declined' : 'cancelled', tableNo: null, outcome: null, answeredAt: now })
+      .set({
+        status: decision === 'decline' ? 'declined' : 'cancelled',
+        tableNo: null,
+        meetingUrl: null,
+        outcome: null,
+        reminderMailIds: [],
+        answeredAt: now,
+      })
       .where(and(eq(meetings.id, seen.id), inArray(meetings.status, [...from])))
       .returning({ id: meetings.id });
     if (!changed || !before) return invalid({ meeting: vmsg('meetingNotPending') });
-    if (before.status === 'accepted')
+    if (before.tableNo !== null)
       await tx
         .update(meetingSlots)
         .set({ tablesTaken: sql`${meetingSlots.tablesTaken} - 1` })
         .where(eq(meetingSlots.id, slot.id));
     await tx.delete(meetingHolds).where(eq(meetingHolds.meetingId, seen.id));
-    return ok({ id: seen.id, tableNo: null });
+    // The reminders not yet sent are taken back: a cancelled meeting is never reminded of.
+    if (before.reminders.length)
+      await tx.execute(sql`delete from outbox where id = any(${sql.param(before.reminders)}::uuid[]) and status in ('queued', 'retry')`);
+    const [to, by] = seen.requesterId === personId ? [invitee, requester] : [requester, invitee];
+    if (to && by && !to.erased)
+      await queueMeetingMail(
+        tx,
+        decision === 'decline' ? 'declined' : 'cancelled',
+        { ...facts, tableNo: before.tableNo, meetingUrl: null },
+        to,
+        by,
+        before.status === 'accepted' ? { calendar: 'CANCEL' } : {},
+      );
+    return ok({ id: seen.id, tableNo: null, meetingUrl: null });
   });
 }

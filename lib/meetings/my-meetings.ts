@@ -1,6 +1,16 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
-import { exhibitors, listings, matchmakingProfiles, meetings, meetingSlots, registrations, venues } from '@/db/schema';
+import {
+  exhibitors,
+  listings,
+  matchmakingProfiles,
+  meetingBlocks,
+  meetings,
+  meetingSlots,
+  meetingUnavailability,
+  registrations,
+  venues,
+} from '@/db/schema';
 import type { LocalizedText } from '@/db/schema/agenda';
 import type { Db } from '@/db/types';
 import { MEETING_STATUSES, type Participant } from './participant';
@@ -21,8 +31,13 @@ export type MyMeeting = {
   direction: 'in' | 'out';
   status: 'pending' | 'accepted' | 'declined' | 'cancelled';
   tableNo: number | null;
+  online: boolean;
+  /** The online meeting's link: this page is one of its two people's, and it exists only once accepted. */
+  meetingUrl: string | null;
   outcome: string | null;
   message: string;
+  /** Declined by a proposal of another time (shown as such rather than as a plain decline). */
+  replaced: boolean;
   slot: SlotChoice;
   other: { name: string; organisation: string; country: string; email: string | null };
   listingTitle: LocalizedText | null;
@@ -59,6 +74,9 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
       requesterId: meetings.requesterId,
       status: meetings.status,
       tableNo: meetings.tableNo,
+      online: meetings.online,
+      meetingUrl: meetings.meetingUrl,
+      replacedBy: meetings.replacedBy,
       outcome: meetings.outcome,
       message: meetings.message,
       listingTitle: listings.title,
@@ -83,8 +101,11 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     direction: r.requesterId === person.id ? 'out' : 'in',
     status: r.status,
     tableNo: r.tableNo,
+    online: r.online,
+    meetingUrl: r.status === 'accepted' ? r.meetingUrl : null,
     outcome: r.outcome,
     message: r.message,
+    replaced: r.replacedBy !== null,
     slot: r.slot,
     listingTitle: r.listingTitle,
     // Private contact details only once both agreed to meet.
@@ -162,5 +183,17 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     ];
     suggestions = suggest({ sectors: person.profile.sectors, country: person.country, interests: person.profile.interests }, candidates);
   }
-  return { slots, meetings: mine, people, listings: listingChoices, suggestions };
+  const unavailable = (
+    await db
+      .select({ slotId: meetingUnavailability.slotId })
+      .from(meetingUnavailability)
+      .where(eq(meetingUnavailability.registrationId, person.id))
+  ).map((u) => u.slotId);
+  const blocked = await db
+    .select({ id: registrations.id, name: registrations.name, organisation: registrations.organisation })
+    .from(meetingBlocks)
+    .innerJoin(registrations, eq(registrations.id, meetingBlocks.blockedId))
+    .where(eq(meetingBlocks.blockerId, person.id))
+    .orderBy(asc(registrations.name));
+  return { slots, meetings: mine, people, listings: listingChoices, suggestions, unavailable, blocked };
 }

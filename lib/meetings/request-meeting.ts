@@ -1,18 +1,16 @@
-import { and, count, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { exhibitors, listings, meetingHolds, meetings, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { queueMeetingMail } from './meeting-mail';
+import { lockRequester, overRequestLimit, type RequesterLock, refusedByInvitee } from './request-limits';
 import { mayMeet, participantById, type Participant } from './participant';
 import { meetingRequestSchema } from './request-schema';
 import { lockSlot, type SlotLock } from './slot-lock';
 
-/** How many meetings one person may ask for in a day: enough for a forum, too few to spam everyone. */
-export const REQUESTS_PER_DAY = 20;
-
-export type MeetingRequestOptions = { now?: Date; slotLock?: SlotLock };
+export type MeetingRequestOptions = { now?: Date; slotLock?: SlotLock; requesterLock?: RequesterLock };
 
 /**
  * `requesterId` asks for a meeting at a slot: with another participant who opted in, or with the
@@ -38,17 +36,21 @@ export async function requestMeeting(
   const { invitee, listingId, exhibitorId } = target;
   if (invitee.id === requester.id) return invalid({ with: vmsg('meetingSelf') });
 
-  const [sent] = await db
-    .select({ n: count() })
-    .from(meetings)
-    .where(and(eq(meetings.requesterId, requester.id), gte(meetings.createdAt, new Date(now.getTime() - 86_400_000))));
-  if ((sent?.n ?? 0) >= REQUESTS_PER_DAY) return invalid({ with: vmsg('meetingTooMany', { max: REQUESTS_PER_DAY }) });
+  const refused = await refusedByInvitee(db, requester.id, invitee.id, now);
+  if (refused) return refused;
 
   return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
+    // The requester's own lock first, then the slot's: their counts see every request they made before.
+    await (options.requesterLock ?? lockRequester)(tx, requester.id);
+    const over = await overRequestLimit(tx, requester.id, now);
+    if (over) return over;
     const slot = await (options.slotLock ?? lockSlot)(tx, input.slotId);
     if (!slot || slot.eventId !== requester.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });
     if (slot.held.has(requester.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
     if (slot.held.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
+    if (slot.unavailable.has(requester.id)) return invalid({ slotId: vmsg('meetingYouUnavailable') });
+    if (slot.unavailable.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyUnavailable') });
+    const online = meetsOnline(input.online, slot, requester, invitee);
     const [row] = await tx
       .insert(meetings)
       .values({
@@ -59,6 +61,7 @@ export async function requestMeeting(
         listingId,
         exhibitorId,
         message: input.message,
+        online,
         createdAt: now,
       })
       .returning({ id: meetings.id });
@@ -67,9 +70,28 @@ export async function requestMeeting(
       { slotId: slot.id, registrationId: requester.id, meetingId: row!.id },
       { slotId: slot.id, registrationId: invitee.id, meetingId: row!.id },
     ]);
-    await queueMeetingMail(tx, 'requested', { slot, tableNo: null, message: input.message }, invitee, requester);
+    await queueMeetingMail(
+      tx,
+      'requested',
+      { id: row!.id, slot, tableNo: null, online, meetingUrl: null, message: input.message },
+      invitee,
+      requester,
+    );
     return ok({ id: row!.id });
   });
+}
+
+/**
+ * A meeting is at a table only when both people are on site at the slot's venue and nobody asked
+ * for it online; an online attendee, a pair at two venues, or a slot of the online venue meets online.
+ */
+export function meetsOnline(
+  asked: boolean,
+  slot: { venueId: string; venueOnline: boolean },
+  requester: { venueId: string | null },
+  invitee: { venueId: string | null },
+): boolean {
+  return asked || slot.venueOnline || requester.venueId !== slot.venueId || invitee.venueId !== slot.venueId;
 }
 
 type Target = { ok: true; invitee: Participant; listingId: string | null; exhibitorId: string | null };

@@ -6,6 +6,8 @@ export type LockedSlot = {
   id: string;
   eventId: string;
   venueId: string;
+  /** The slot is at an online venue: every meeting at it is online. */
+  venueOnline: boolean;
   startsAt: Date;
   endsAt: Date;
   tables: number;
@@ -14,6 +16,8 @@ export type LockedSlot = {
   takenTables: number[];
   /** Registrations held at this slot by a pending or accepted meeting, read after the lock is held. */
   held: Set<string>;
+  /** Registrations that marked themselves unavailable at this slot, read after the lock is held. */
+  unavailable: Set<string>;
 };
 
 /**
@@ -34,6 +38,7 @@ type SlotRow = {
   id: string;
   event_id: string;
   venue_id: string;
+  venue_online: boolean;
   starts_at: string | Date;
   ends_at: string | Date;
   tables: number;
@@ -44,7 +49,7 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
   const locking = forUpdate ? sql` for no key update` : sql``;
   const [row] = resultRows<SlotRow>(
     await tx.execute(
-      sql`select id, event_id, venue_id, starts_at, ends_at, tables, tables_taken from meeting_slots where id = ${slotId}${locking}`,
+      sql`select id, event_id, venue_id, (select v.kind = 'online' from venues v where v.id = venue_id) as venue_online, starts_at, ends_at, tables, tables_taken from meeting_slots where id = ${slotId}${locking}`,
     ),
   );
   if (!row) return null;
@@ -56,16 +61,21 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
   const held = resultRows<{ registration_id: string }>(
     await tx.execute(sql`select registration_id from meeting_holds where slot_id = ${slotId}`),
   );
+  const unavailable = resultRows<{ registration_id: string }>(
+    await tx.execute(sql`select registration_id from meeting_unavailability where slot_id = ${slotId}`),
+  );
   return {
     id: row.id,
     eventId: row.event_id,
     venueId: row.venue_id,
+    venueOnline: row.venue_online === true,
     startsAt: new Date(row.starts_at),
     endsAt: new Date(row.ends_at),
     tables: row.tables,
     tablesTaken: row.tables_taken,
     takenTables: tables.map((t) => t.table_no),
     held: new Set(held.map((h) => h.registration_id)),
+    unavailable: new Set(unavailable.map((u) => u.registration_id)),
   };
 }
 

@@ -38,6 +38,10 @@ const MEETING_ACTIONS = {
   request: 'app/[locale]/manage/[token]/meetings/actions.ts#requestMeetingAction',
   answer: 'app/[locale]/manage/[token]/meetings/actions.ts#answerMeetingAction',
   outcome: 'app/[locale]/manage/[token]/meetings/actions.ts#recordOutcomeAction',
+  propose: 'app/[locale]/manage/[token]/meetings/actions.ts#proposeTimeAction',
+  availability: 'app/[locale]/manage/[token]/meetings/actions.ts#saveAvailabilityAction',
+  block: 'app/[locale]/manage/[token]/meetings/actions.ts#blockRequesterAction',
+  unblock: 'app/[locale]/manage/[token]/meetings/actions.ts#unblockAction',
 } as const;
 const LIVE = 'app/[locale]/live/actions.ts#';
 const LIVE_ATTENDEE_ACTIONS = { ask: `${LIVE}askAction`, upvote: `${LIVE}upvoteAction`, vote: `${LIVE}votePollAction` } as const;
@@ -666,6 +670,10 @@ test('the meetings page’s actions act only as the confirmed registrant whose o
     request: { with: `person:${probe}`, slotId: probe, message: 'Matrix probe' },
     answer: { meeting: probe, decision: 'accept' },
     outcome: { meeting: probe, outcome: 'mou' },
+    propose: { meeting: probe, slotId: probe, message: 'Matrix probe' },
+    availability: { unavailable: [probe] },
+    block: { meeting: probe },
+    unblock: { person: probe },
   };
   const call = (name: keyof typeof MEETING_ACTIONS, token: unknown, origin = baseURL!) =>
     postAction(request, {
@@ -702,6 +710,10 @@ test('the meetings page’s actions act only as the confirmed registrant whose o
   expect(actionRedirect(await call('request', own))).toMatch(/[?&]field=with&error=meetingWith/);
   expect(actionRedirect(await call('answer', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
   expect(actionRedirect(await call('outcome', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
+  expect(actionRedirect(await call('propose', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
+  expect(actionRedirect(await call('availability', own))).toMatch(/[?&]done=availability/);
+  expect(actionRedirect(await call('block', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
+  expect(actionRedirect(await call('unblock', own))).toMatch(/[?&]field=form&error=meetingNotPending/);
   expect(await (await request.get(`/manage/${encodeURIComponent(own)}/meetings`)).text()).toContain('Your matchmaking profile');
 });
 

@@ -15,7 +15,7 @@ async function participantPage(
   browser: Browser,
   baseURL: string,
   request: import('@playwright/test').APIRequestContext,
-  who: { name: string; email: string; country: string },
+  who: { name: string; email: string; country: string; online?: boolean },
 ) {
   const response = await request.post(`/api/v1/events/${slug}/registrations`, {
     data: {
@@ -24,7 +24,8 @@ async function participantPage(
       organisation: `${who.name} Lab`,
       country: who.country,
       participantType: 'enterprise',
-      mode: 'online',
+      // On site at Bangkok, where the meeting times are, unless they follow online.
+      ...(who.online ? { mode: 'online' } : { mode: 'in_person', venue: 'bangkok' }),
       consent: true,
     },
   });
@@ -144,4 +145,73 @@ test('one participant asks another for a meeting, the other accepts, and both se
   expect(line).toContain(',accepted,1,');
   expect(line).toContain('Asia/Bangkok');
   expect(line).toContain(',mou');
+
+  // Each adds the meeting to their calendar; the asker then cancels, and the host is told by mail
+  // with the calendar entry's cancellation.
+  const calendarHref = await askerPage.getByTestId('meetings-out').getByTestId('meeting-calendar').getAttribute('href');
+  const calendar = await askerPage.request.get(calendarHref!);
+  expect(calendar.headers()['content-type']).toContain('text/calendar');
+  expect(await calendar.text()).toContain('STATUS:CONFIRMED');
+  await askerPage.getByTestId('meetings-out').getByRole('button', { name: 'Cancel meeting' }).click();
+  await expect(askerPage.getByRole('status')).toHaveText('Cancelled. The time is free again.');
+  const [, , cancelled] = await mailbox.waitFor(host.email, 3);
+  expect(cancelled!.parsed.subject).toBe(`${asker.name} cancelled your meeting`);
+  expect(cancelled!.parsed.attachments.map((a) => a.filename)).toContain('meeting.ics');
+});
+
+test('an online attendee’s meeting is online: the host accepts without a link, both get the same private room, the organisers see only “Online”', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = Date.now().toString(36).slice(-5);
+  const minute = String(30 + (Date.now() % 29)).padStart(2, '0');
+  const label = `Online ${suffix}`;
+  const organiser = await contextFor(browser, 'organiser', 'en', baseURL!, PHONE_390);
+  const admin = await organiser.newPage();
+  await admin.goto(`/admin/events/${slug}/meetings`);
+  const form = admin.getByTestId('slot-form');
+  const bangkok = await form.locator('#slot-venueId option', { hasText: 'Bangkok' }).first().getAttribute('value');
+  await form.getByLabel('Venue').selectOption(bangkok!);
+  await form.getByLabel('Label').fill(label);
+  await form.getByLabel('Date').fill('2027-09-17');
+  await form.getByLabel('Starts').fill(`11:${minute}`);
+  await form.getByLabel('Ends').fill(`12:${minute}`);
+  await form.getByLabel('Meeting tables').fill('1');
+  await form.getByRole('button', { name: 'Open this time' }).click();
+  await expect(admin.getByRole('status')).toHaveText('The meeting time is open.');
+
+  const remote = { name: `Nguyen ${suffix}`, email: `nguyen.${suffix}@hanoi.example`, country: 'VN', online: true };
+  const host = { name: `Malee ${suffix}`, email: `malee.${suffix}@bangkok.example`, country: 'TH' };
+  const remotePage = await participantPage(browser, baseURL!, request, remote);
+  const hostPage = await participantPage(browser, baseURL!, request, host);
+  await remotePage.reload();
+  const ask = remotePage.getByTestId('meeting-request');
+  await ask.getByLabel('Whom to meet').selectOption({ label: `${host.name}, ${host.name} Lab` });
+  const slotValue = await ask.locator('#slotId option', { hasText: label }).getAttribute('value');
+  await ask.getByLabel('Time and place').selectOption(slotValue!);
+  await ask.getByRole('button', { name: 'Send request' }).click();
+  await expect(remotePage.getByTestId('meetings-out').getByTestId('meeting-place')).toHaveText('Online meeting');
+
+  // The host accepts without typing a link: a private room is made for the two of them.
+  await hostPage.reload();
+  const incoming = hostPage.getByTestId('meetings-in').locator('li', { hasText: remote.name });
+  await expect(incoming.getByLabel('Your meeting link (optional)')).toBeVisible();
+  await incoming.getByRole('button', { name: 'Accept' }).click();
+  await expect(hostPage.getByRole('status')).toHaveText('Accepted. The meeting link is shown below.');
+  const hostLink = await hostPage.getByTestId('meetings-in').getByTestId('meeting-link').getAttribute('href');
+  expect(hostLink).toMatch(/^https:\/\/meet\.jit\.si\/HybridForum-[0-9a-f]{32}$/);
+  await remotePage.reload();
+  await expect(remotePage.getByTestId('meetings-out').getByTestId('meeting-link')).toHaveAttribute('href', hostLink!);
+  const [, accepted] = await mailbox.waitFor(remote.email, 2);
+  expect(accepted!.parsed.text).toContain(hostLink!);
+  expect(await remotePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The organisers see that it is online, never the link.
+  await admin.reload();
+  await expect(admin.getByTestId('meeting-list').locator('tr', { hasText: remote.name })).toContainText('Online');
+  expect(await admin.content()).not.toContain(hostLink!);
+  const csv = await (await organiser.request.get(`/admin/events/${slug}/meetings/export.csv`)).text();
+  expect(csv).not.toContain(hostLink!);
 });

@@ -53,11 +53,12 @@ async function slot(tables: number): Promise<string> {
   return saved.id;
 }
 
+/** On site at Bangkok, where the test's meeting times are, so their meetings take tables. */
 async function participant(tag: string, optIn = true): Promise<string> {
   const r = await registerAttendee(
     t.db,
     EVENT,
-    person(tag, { mode: 'online', venue: null, email: `${tag}@example.org`, name: `Person ${tag}` }),
+    person(tag, { mode: 'in_person', venue: 'bangkok', email: `${tag}@example.org`, name: `Person ${tag}` }),
     { now },
   );
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -73,7 +74,7 @@ async function meetingBreaches(): Promise<string[]> {
     await t.db.execute(sql`
       select
         (select count(*)::int from meeting_slots s where s.tables_taken > s.tables) as over,
-        (select count(*)::int from meeting_slots s where s.tables_taken <> (select count(*) from meetings m where m.slot_id = s.id and m.status = 'accepted')) as counter,
+        (select count(*)::int from meeting_slots s where s.tables_taken <> (select count(*) from meetings m where m.slot_id = s.id and m.status = 'accepted' and not m.online)) as counter,
         (select count(*)::int from meetings m where m.table_no > (select tables from meeting_slots s where s.id = m.slot_id)) as doubled,
         (select count(*)::int from meeting_holds h join meetings m on m.id = h.meeting_id where m.status not in ('pending', 'accepted')) as orphan,
         (select count(*)::int from meetings m where m.status in ('pending', 'accepted') and (select count(*) from meeting_holds h where h.meeting_id = m.id) <> 2) as missing`),
@@ -117,8 +118,7 @@ describe(`one person, one slot, fifty requests at once (${usingPostgres ? 'Postg
 
   it('with the lock: one meeting, 49 told that they are already taken at this time', async () => {
     const { gate, result, made } = await race(lockSlot);
-    expect(result.filter((a) => a === 'ok')).toHaveLength(1);
-    expect(result.filter((a) => a === 'meetingTheyBusy')).toHaveLength(49);
+    expect(result.filter((a) => a !== 'meetingTheyBusy')).toEqual(['ok']);
     expect(made).toHaveLength(1);
     expect(gate.mostAtOnce()).toBe(1);
     expect(await meetingBreaches()).toEqual([]);

@@ -28,6 +28,7 @@ export async function exportMeetingsCsv(db: Db, actor: Actor | null, slug: strin
     'invitee_country',
     'listing',
     'outcome',
+    'mode',
   ];
   const lines = meetings.map((m) => {
     const s = slotById.get(m.slotId)!;
@@ -48,6 +49,7 @@ export async function exportMeetingsCsv(db: Db, actor: Actor | null, slug: strin
       m.invitee.country,
       m.listingTitle?.en ?? '',
       m.outcome ?? '',
+      m.online ? 'online' : 'on-site',
     ]);
   });
   return { filename: `${event.slug}-meetings.csv`, body: CSV_BOM + csvRecord(header) + lines.join('') };

@@ -1,5 +1,5 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { listings, meetings, meetingSlots, registrations, venues } from '@/db/schema';
 import type { LocalizedText } from '@/db/schema/agenda';
 import type { Db } from '@/db/types';
@@ -16,12 +16,16 @@ export type SlotRow = {
   endsAt: Date;
   tables: number;
   tablesTaken: number;
+  /** At the online venue: its meetings are all online and take no table. */
+  online: boolean;
 };
 
 export type MeetingRow = {
   id: string;
   status: 'pending' | 'accepted' | 'declined' | 'cancelled';
   tableNo: number | null;
+  /** Online or at a table; the meeting's link is not here: only its two people see it. */
+  online: boolean;
   outcome: string | null;
   slotId: string;
   requester: { name: string; organisation: string; country: string };
@@ -53,6 +57,7 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
       endsAt: meetingSlots.endsAt,
       tables: meetingSlots.tables,
       tablesTaken: meetingSlots.tablesTaken,
+      online: sql<boolean>`${venues.kind} = 'online'`,
     })
     .from(meetingSlots)
     .innerJoin(venues, eq(venues.id, meetingSlots.venueId))
@@ -65,6 +70,7 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
       id: meetings.id,
       status: meetings.status,
       tableNo: meetings.tableNo,
+      online: meetings.online,
       outcome: meetings.outcome,
       slotId: meetings.slotId,
       createdAt: meetings.createdAt,
@@ -86,6 +92,7 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     id: r.id,
     status: r.status,
     tableNo: r.tableNo,
+    online: r.online,
     outcome: r.outcome,
     slotId: r.slotId,
     createdAt: r.createdAt,
@@ -93,11 +100,11 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     requester: { name: r.rName, organisation: r.rOrg, country: r.rCountry },
     invitee: { name: r.iName, organisation: r.iOrg, country: r.iCountry },
   }));
-  // The venues a meeting time can be at: the event's on-site ones, in the programme's order.
+  // The venues a meeting time can be at, in the programme's order; a time at the online venue holds online meetings only.
   const places = await db
     .select({ id: venues.id, name: venues.name, zone: venues.timeZone })
     .from(venues)
-    .where(and(eq(venues.eventId, event.id), ne(venues.kind, 'online')))
+    .where(eq(venues.eventId, event.id))
     .orderBy(asc(venues.position));
   return { event, venues: places, slots, meetings: list, stats: meetingStats(slots, list) };
 }
@@ -117,7 +124,7 @@ export function meetingStats(slots: SlotRow[], list: MeetingRow[]): MeetingStats
   return {
     byStatus,
     byOutcome,
-    tables: slots.reduce((n, s) => n + s.tables, 0),
+    tables: slots.reduce((n, s) => n + (s.online ? 0 : s.tables), 0),
     tablesTaken: slots.reduce((n, s) => n + s.tablesTaken, 0),
     countryPairs: [...pairs].map(([pair, count]) => ({ pair, count })).sort((a, b) => b.count - a.count || a.pair.localeCompare(b.pair)),
   };

@@ -3,10 +3,13 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { linkAction } from '@/lib/edge/action';
-import type { Result } from '@/lib/errors/result';
+import { invalid, type Result } from '@/lib/errors/result';
 import { formArg } from '@/lib/http/action-args';
 import { answerMeeting } from '@/lib/meetings/answer-meeting';
+import { blockRequester, unblockPerson } from '@/lib/meetings/block-person';
 import { participantForToken } from '@/lib/meetings/participant';
+import { proposeMeetingTime } from '@/lib/meetings/propose-time';
+import { saveAvailability } from '@/lib/meetings/save-availability';
 import { recordMeetingOutcome } from '@/lib/meetings/record-outcome';
 import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { MEETING_DECISIONS } from '@/lib/meetings/request-schema';
@@ -51,7 +54,12 @@ export async function saveMatchmakingAction(token: string, formData: FormData): 
 export async function requestMeetingAction(token: string, formData: FormData): Promise<void> {
   formData = formArg(formData);
   const result = await asParticipant(token, (db, id) =>
-    requestMeeting(db, id, { with: formData.get('with'), slotId: formData.get('slotId'), message: formData.get('message') ?? '' }),
+    requestMeeting(db, id, {
+      with: formData.get('with'),
+      slotId: formData.get('slotId'),
+      message: formData.get('message') ?? '',
+      online: formData.get('online') ?? '',
+    }),
   );
   answer(token, result, 'requested');
 }
@@ -64,8 +72,9 @@ export async function answerMeetingAction(token: string, formData: FormData): Pr
   const parsed = answerSchema.safeParse({ meeting: formData.get('meeting'), decision: formData.get('decision') });
   if (!parsed.success) back(token, 'error=link');
   const { meeting, decision } = parsed.data;
-  const result = await asParticipant(token, (db, id) => answerMeeting(db, id, meeting, decision));
-  answer(token, result, decision);
+  const meetingUrl = formData.get('meetingUrl') ?? '';
+  const result = await asParticipant(token, (db, id) => answerMeeting(db, id, meeting, decision, { meetingUrl }));
+  answer(token, result, decision === 'accept' && result.ok && result.meetingUrl ? 'acceptOnline' : decision);
 }
 
 /** Records what came of an accepted meeting. */
@@ -75,4 +84,45 @@ export async function recordOutcomeAction(token: string, formData: FormData): Pr
   if (!meeting.success) back(token, 'error=link');
   const result = await asParticipant(token, (db, id) => recordMeetingOutcome(db, id, meeting.data, formData.get('outcome')));
   answer(token, result, 'outcome');
+}
+
+/** Proposes another time for a request made to the person (the request is replaced by one the other way). */
+export async function proposeTimeAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const meeting = z.uuid().safeParse(formData.get('meeting'));
+  if (!meeting.success) back(token, 'error=link');
+  const result = await asParticipant(token, (db, id) =>
+    proposeMeetingTime(db, id, meeting.data, { slotId: formData.get('slotId'), message: formData.get('message') ?? '' }),
+  );
+  // Said above the page rather than beside the request form's own time field.
+  answer(
+    token,
+    !result.ok && result.code === 'invalid' && result.fields.slotId ? invalid({ form: result.fields.slotId }) : result,
+    'proposed',
+  );
+}
+
+/** Saves the meeting times the person cannot meet at. */
+export async function saveAvailabilityAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const result = await asParticipant(token, (db, id) => saveAvailability(db, id, { unavailable: formData.getAll('unavailable') }));
+  answer(token, result, 'availability');
+}
+
+/** Blocks whoever sent a request to the person (and declines it if still open). */
+export async function blockRequesterAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const meeting = z.uuid().safeParse(formData.get('meeting'));
+  if (!meeting.success) back(token, 'error=link');
+  const result = await asParticipant(token, (db, id) => blockRequester(db, id, meeting.data));
+  answer(token, result, 'block');
+}
+
+/** Takes back a block the person made. */
+export async function unblockAction(token: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const person = z.uuid().safeParse(formData.get('person'));
+  if (!person.success) back(token, 'error=link');
+  const result = await asParticipant(token, (db, id) => unblockPerson(db, id, person.data));
+  answer(token, result, 'unblock');
 }

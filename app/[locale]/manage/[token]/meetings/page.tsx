@@ -2,22 +2,46 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { FocusedNotice } from '@/components/ui/focused-notice';
 import { SECTORS } from '@/db/schema/exhibition';
-import { MEETING_OUTCOMES } from '@/db/schema/meetings';
+import { MeetingList } from '@/components/meetings/meeting-list';
 import { getDb } from '@/lib/database/process-database';
 import { pageInput, type PageProps } from '@/lib/edge/page';
 import { formatSpan } from '@/lib/format/datetime';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
-import { myMeetings, type MyMeeting, type SlotChoice } from '@/lib/meetings/my-meetings';
+import { myMeetings, type SlotChoice } from '@/lib/meetings/my-meetings';
 import { participantForToken } from '@/lib/meetings/participant';
 import { validationWords } from '@/lib/validation/server-words';
-import { answerMeetingAction, recordOutcomeAction, requestMeetingAction, saveMatchmakingAction } from './actions';
+import {
+  answerMeetingAction,
+  blockRequesterAction,
+  proposeTimeAction,
+  recordOutcomeAction,
+  requestMeetingAction,
+  saveAvailabilityAction,
+  saveMatchmakingAction,
+  unblockAction,
+} from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your meetings', robots: { index: false } };
 
 const querySchema = z.object({
-  done: z.enum(['profile', 'requested', 'accept', 'decline', 'cancel', 'outcome']).optional().catch(undefined),
+  done: z
+    .enum([
+      'profile',
+      'requested',
+      'accept',
+      'acceptOnline',
+      'decline',
+      'cancel',
+      'outcome',
+      'proposed',
+      'availability',
+      'block',
+      'unblock',
+    ])
+    .optional()
+    .catch(undefined),
   error: z.string().max(300).optional().catch(undefined),
   field: z.string().max(40).optional().catch(undefined),
   with: z.string().max(80).optional().catch(undefined),
@@ -52,6 +76,13 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
     const p = view.people.find((x) => x.id === id);
     return p ? `${p.name}${p.organisation ? `, ${p.organisation}` : ''}` : key;
   };
+  const actions = {
+    answer: answerMeetingAction.bind(null, token),
+    outcome: recordOutcomeAction.bind(null, token),
+    propose: proposeTimeAction.bind(null, token),
+    block: blockRequesterAction.bind(null, token),
+  };
+  const calendarHref = (meetingId: string) => `${self}/meetings/${meetingId}/meeting.ics`;
   const incoming = view.meetings.filter((m) => m.direction === 'in');
   const outgoing = view.meetings.filter((m) => m.direction === 'out');
 
@@ -63,7 +94,7 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       {query.done && <FocusedNotice tone="ok">{t(`done.${query.done}`)}</FocusedNotice>}
-      {query.error && (!query.field || query.field === 'form' || query.field === 'meeting' || query.field === 'outcome') && (
+      {query.error && (!query.field || ['form', 'meeting', 'outcome', 'meetingUrl', 'unavailable'].includes(query.field)) && (
         <FocusedNotice tone="bad">{query.error === 'link' ? t('invalid') : words(query.error)}</FocusedNotice>
       )}
 
@@ -182,6 +213,14 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
                 {errorFor('slotId')}
               </div>
               <div className="field">
+                <label>
+                  <input type="checkbox" name="online" value="on" aria-describedby="online-hint" /> {t('request.online')}
+                </label>
+                <span className="muted" id="online-hint">
+                  {t('request.onlineHint')}
+                </span>
+              </div>
+              <div className="field">
                 <label htmlFor="message">{t('request.message')}</label>
                 <textarea id="message" name="message" maxLength={500} rows={3} />
                 {errorFor('message')}
@@ -194,98 +233,61 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
         </section>
       )}
 
-      <MeetingList title={t('incoming')} testId="meetings-in" list={incoming} token={token} locale={locale} when={when} />
-      <MeetingList title={t('outgoing')} testId="meetings-out" list={outgoing} token={token} locale={locale} when={when} />
-    </div>
-  );
-}
+      {person.profile && view.slots.length > 0 && (
+        <section className="card" aria-labelledby="availability-heading">
+          <h2 id="availability-heading">{t('availability.title')}</h2>
+          <p className="muted">{t('availability.intro')}</p>
+          <form action={saveAvailabilityAction.bind(null, token)} data-testid="availability">
+            <fieldset className="field">
+              <legend>{t('availability.title')}</legend>
+              {view.slots.map((s) => (
+                <label key={s.id}>
+                  <input type="checkbox" name="unavailable" value={s.id} defaultChecked={view.unavailable.includes(s.id)} />{' '}
+                  {`${s.label} · ${pick(s.venueName, locale)} · ${when(s)}`}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="button secondary">
+              {t('availability.save')}
+            </button>
+          </form>
+        </section>
+      )}
 
-async function MeetingList({
-  title,
-  testId,
-  list,
-  token,
-  locale,
-  when,
-}: {
-  title: string;
-  testId: string;
-  list: MyMeeting[];
-  token: string;
-  locale: Locale;
-  when: (slot: SlotChoice) => string;
-}) {
-  const t = await getTranslations('meetings');
-  const button = (m: MyMeeting, decision: 'accept' | 'decline' | 'cancel', secondary = false) => (
-    <form action={answerMeetingAction.bind(null, token)} style={{ display: 'inline-block', margin: '0 .25rem .25rem 0' }}>
-      <input type="hidden" name="meeting" value={m.id} />
-      <input type="hidden" name="decision" value={decision} />
-      <button type="submit" className={secondary ? 'button secondary' : 'button'}>
-        {t(`actions.${decision}`)}
-      </button>
-    </form>
-  );
-  return (
-    <section aria-label={title}>
-      <h2>{title}</h2>
-      {list.length === 0 && <p>{t('none')}</p>}
-      <ul className="itinerary" data-testid={testId}>
-        {list.map((m) => (
-          <li key={m.id} data-meeting-status={m.status} className="card">
-            <p>
-              <strong>{m.other.name}</strong>
-              {m.other.organisation && `, ${m.other.organisation}`}
-              {m.listingTitle && <span className="muted"> · {pick(m.listingTitle, locale)}</span>}
-            </p>
-            <p data-testid="meeting-time">
-              {m.slot.label} · {when(m.slot)}
-            </p>
-            <p data-testid="meeting-place">
-              {m.tableNo === null
-                ? pick(m.slot.venueName, locale)
-                : t('table', { venue: pick(m.slot.venueName, locale), table: m.tableNo })}
-            </p>
-            <p>
-              <span
-                className={`badge ${m.status === 'accepted' ? 'ok' : m.status === 'pending' ? 'wait' : 'cancelled'}`}
-                data-testid="meeting-status"
-              >
-                {t(`status.${m.status}`)}
-              </span>
-            </p>
-            {m.message && <p className="muted">{m.message}</p>}
-            {m.other.email && (
-              <p>
-                {t('contact')} <a href={`mailto:${m.other.email}`}>{m.other.email}</a>
-              </p>
-            )}
-            {m.status === 'pending' && m.direction === 'in' && (
-              <>
-                {button(m, 'accept')}
-                {button(m, 'decline', true)}
-              </>
-            )}
-            {(m.status === 'accepted' || (m.status === 'pending' && m.direction === 'out')) && button(m, 'cancel', true)}
-            {m.status === 'accepted' && (
-              <form action={recordOutcomeAction.bind(null, token)} className="inline-form">
-                <input type="hidden" name="meeting" value={m.id} />
-                <label htmlFor={`outcome-${m.id}`}>{t('outcome.label')}</label>{' '}
-                <select id={`outcome-${m.id}`} name="outcome" defaultValue={m.outcome ?? ''}>
-                  <option value="">{t('outcome.choose')}</option>
-                  {MEETING_OUTCOMES.map((o) => (
-                    <option key={o} value={o}>
-                      {t(`outcome.${o}`)}
-                    </option>
-                  ))}
-                </select>{' '}
-                <button type="submit" className="button secondary">
-                  {t('outcome.save')}
-                </button>
-              </form>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
+      {[
+        { title: t('incoming'), testId: 'meetings-in', list: incoming },
+        { title: t('outgoing'), testId: 'meetings-out', list: outgoing },
+      ].map((part) => (
+        <MeetingList
+          key={part.testId}
+          {...part}
+          slots={view.slots}
+          locale={locale}
+          when={when}
+          actions={actions}
+          calendarHref={calendarHref}
+        />
+      ))}
+      {view.blocked.length > 0 && (
+        <section aria-labelledby="blocked-heading">
+          <h2 id="blocked-heading">{t('blocked.title')}</h2>
+          <p className="muted">{t('blocked.intro')}</p>
+          <ul data-testid="blocked">
+            {view.blocked.map((b) => (
+              <li key={b.id}>
+                {b.name}
+                {b.organisation && `, ${b.organisation}`}{' '}
+                <form action={unblockAction.bind(null, token)} style={{ display: 'inline-block' }}>
+                  <input type="hidden" name="person" value={b.id} />
+                  <button type="submit" className="button secondary">
+                    {t('actions.unblock')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
   );
 }

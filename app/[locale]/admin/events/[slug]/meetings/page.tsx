@@ -123,7 +123,9 @@ export default async function MeetingsAdminPage(props: PageProps<{ slug: string 
             <input {...input('date')} type="date" />
             {errorFor('date')}
           </div>
-          <p className="muted">{t('clockHint')}</p>
+          <p className="muted">
+            {t('clockHint')} {t('onlineVenueHint')}
+          </p>
           <div className="field">
             <label htmlFor="slot-start">{t('start')}</label>
             <input {...input('start')} type="time" />
@@ -157,6 +159,7 @@ export default async function MeetingsAdminPage(props: PageProps<{ slug: string 
           { key: 'requester', header: t('requester'), cell: (m) => `${m.requester.name} (${m.requester.country})` },
           { key: 'invitee', header: t('invitee'), cell: (m) => `${m.invitee.name} (${m.invitee.country})` },
           { key: 'status', header: t('status'), cell: (m) => tm(`status.${m.status}`) },
+          { key: 'mode', header: t('mode'), cell: (m) => (m.online ? t('online') : t('onSite')) },
           { key: 'table', header: t('tableNo'), numeric: true, cell: (m) => m.tableNo ?? '—' },
           { key: 'outcome', header: t('outcome'), cell: (m) => (m.outcome ? tm(`outcome.${m.outcome}`) : '—') },
         ]}

@@ -1,0 +1,271 @@
+// Scheduling around people: times a person marks unavailable (under the slot's lock: a mark and a
+// request never cross, with a negative control on PostgreSQL), proposing another time, the mails of
+// every answer with the meeting's calendar entry, the reminder an hour before (through the outbox and
+// the worker, exactly once, never for a cancelled meeting) and the calendar file only its two people get.
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingHolds, meetings, meetingUnavailability, outbox } from '@/db/schema';
+import type { Actor } from '@/lib/auth/sessions';
+import { seedDemoForum } from '@/lib/demo/seed';
+import { smtpTransport } from '@/lib/mail/transport';
+import { deliverDueMail } from '@/lib/mail-delivery/worker';
+import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
+import { answerMeeting, REMINDER_BEFORE_MS } from '@/lib/meetings/answer-meeting';
+import { meetingCalendarFile } from '@/lib/meetings/meeting-calendar-file';
+import { proposeMeetingTime } from '@/lib/meetings/propose-time';
+import { requestMeeting } from '@/lib/meetings/request-meeting';
+import { saveAvailability } from '@/lib/meetings/save-availability';
+import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
+import { lockSlot, readSlotWithoutLocking, type SlotLock } from '@/lib/meetings/slot-lock';
+import { manageTokenFor } from '@/lib/registration/manage-token';
+import { registerAttendee } from '@/lib/registration/register';
+import { actorFor } from '../helpers/actors';
+import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
+import { EVENT, person, venueBySlug } from '../helpers/registration';
+import { meetingGate, WAIT_ALONE_LOCKED_MS, WAIT_FOR_ALL_UNLOCKED_MS } from '../helpers/seat-race';
+import { startSmtpServer } from '../helpers/smtp';
+
+const now = new Date('2026-12-01T00:00:00Z');
+let t: TestDatabase;
+let organiser: Actor;
+let bangkokId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  organiser = await actorFor(t.db, 'organiser.schedule@forum.test', { eventSlug: EVENT, role: 'organiser' });
+  bangkokId = (await venueBySlug(t.db, 'bangkok')).id;
+});
+afterAll(() => t?.close());
+
+let slotCount = 0;
+async function slot(tables = 3): Promise<{ id: string; startsAt: Date }> {
+  slotCount += 1;
+  const hour = String(8 + slotCount).padStart(2, '0');
+  const saved = await createMeetingSlot(t.db, organiser, EVENT, {
+    venueId: bangkokId,
+    label: `Schedule block ${slotCount}`,
+    date: '2026-12-28',
+    start: `${hour}:00`,
+    end: `${hour}:30`,
+    tables,
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  // 09:00 Bangkok (UTC+7) on 28 December is 02:00 UTC.
+  return { id: saved.id, startsAt: new Date(Date.UTC(2026, 11, 28, 8 + slotCount - 7)) };
+}
+
+async function participant(tag: string): Promise<string> {
+  const values = person(tag, { mode: 'in_person', venue: 'bangkok', email: `${tag}@example.org`, name: `Person ${tag}` });
+  const r = await registerAttendee(t.db, EVENT, values, { now });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  expect((await saveMatchmakingProfile(t.db, r.registration.id, { sectors: ['big-health'], interests: '' })).ok).toBe(true);
+  return r.registration.id;
+}
+
+const ask = (from: string, to: string, slotId: string, when = now) =>
+  requestMeeting(t.db, from, { with: `person:${to}`, slotId, message: '' }, { now: when });
+
+async function askOk(from: string, to: string, slotId: string): Promise<string> {
+  const r = await ask(from, to, slotId);
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.id;
+}
+
+/** Delivers every mail due now over real SMTP and answers what arrived. */
+async function deliverAll() {
+  const smtp = await startSmtpServer();
+  const transport = smtpTransport(smtp.url, { maxConnections: 1 });
+  try {
+    while ((await deliverDueMail(t.db, transport, { backoff: () => 0 })).sent > 0);
+  } finally {
+    transport.close();
+    await smtp.close();
+  }
+  return smtp.received;
+}
+
+describe('availability', () => {
+  it('nobody may ask a person for a time they marked unavailable, nor may they ask then; unmarking reopens it', async () => {
+    const [a, b] = [await participant('av-a'), await participant('av-b')];
+    const { id: s1 } = await slot();
+    const { id: s2 } = await slot();
+    expect((await saveAvailability(t.db, b, { unavailable: [s1, s2] }, { now })).ok).toBe(true);
+    expect(await ask(a, b, s1)).toMatchObject({ ok: false, fields: { slotId: 'meetingTheyUnavailable' } });
+    expect(await ask(b, a, s2)).toMatchObject({ ok: false, fields: { slotId: 'meetingYouUnavailable' } });
+    expect((await saveAvailability(t.db, b, { unavailable: [s2] }, { now })).ok).toBe(true);
+    expect((await ask(a, b, s1)).ok).toBe(true);
+    // Held at s1 now: marking it is refused (the other change, s2 open again, is saved).
+    expect(await saveAvailability(t.db, b, { unavailable: [s1] }, { now })).toMatchObject({
+      ok: false,
+      fields: { unavailable: 'meetingUnavailableHeld' },
+    });
+    const marks = await t.db.select().from(meetingUnavailability).where(eq(meetingUnavailability.registrationId, b));
+    expect(marks).toEqual([]);
+    expect(await saveAvailability(t.db, b, { unavailable: ['not-a-slot'] }, { now })).toMatchObject({ ok: false });
+  });
+
+  async function markAndAskAtOnce(lock: SlotLock) {
+    const [a, b] = [await participant(`race-a-${lock === lockSlot}`), await participant(`race-b-${lock === lockSlot}`)];
+    const { id: s } = await slot();
+    const gate = meetingGate(lock, 2, lock === readSlotWithoutLocking ? WAIT_FOR_ALL_UNLOCKED_MS : WAIT_ALONE_LOCKED_MS);
+    const [asked, marked] = await Promise.all([
+      requestMeeting(t.db, a, { with: `person:${b}`, slotId: s, message: '' }, { now, slotLock: gate.read }),
+      saveAvailability(t.db, b, { unavailable: [s] }, { now, slotLock: gate.read }),
+    ]);
+    const held = await t.db.select().from(meetingHolds).where(eq(meetingHolds.registrationId, b));
+    const unavailable = await t.db.select().from(meetingUnavailability).where(eq(meetingUnavailability.registrationId, b));
+    return { gate, asked, marked, heldAndUnavailable: held.some((h) => unavailable.some((u) => u.slotId === h.slotId)) };
+  }
+
+  it('a request and a mark at the same time: one of them wins, never both', async () => {
+    const { gate, asked, marked, heldAndUnavailable } = await markAndAskAtOnce(lockSlot);
+    expect(gate.mostAtOnce()).toBe(1);
+    expect([asked.ok, marked.ok].filter(Boolean)).toHaveLength(1);
+    expect(heldAndUnavailable).toBe(false);
+  });
+
+  it.runIf(usingPostgres)(
+    'without the lock both read a free time: the person is held at a time they marked unavailable (negative control)',
+    async () => {
+      const { gate, asked, marked, heldAndUnavailable } = await markAndAskAtOnce(readSlotWithoutLocking);
+      expect(gate.mostAtOnce()).toBe(2);
+      expect([asked.ok, marked.ok]).toEqual([true, true]);
+      expect(heldAndUnavailable).toBe(true);
+    },
+  );
+});
+
+describe('proposing another time', () => {
+  it('replaces the request by one the other way at the new time, moves both holds, and mails the first asker', async () => {
+    const [a, b, c] = [await participant('pr-a'), await participant('pr-b'), await participant('pr-c')];
+    const { id: s1 } = await slot();
+    const { id: s2 } = await slot();
+    const { id: s3 } = await slot();
+    const first = await askOk(a, b, s1);
+    expect(await proposeMeetingTime(t.db, a, first, { slotId: s2, message: '' }, { now })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await proposeMeetingTime(t.db, b, first, { slotId: s1, message: '' }, { now })).toMatchObject({
+      ok: false,
+      fields: { slotId: 'meetingOtherSlot' },
+    });
+    await askOk(a, c, s3);
+    expect(await proposeMeetingTime(t.db, b, first, { slotId: s3, message: '' }, { now })).toMatchObject({
+      ok: false,
+      fields: { slotId: 'meetingTheyBusy' },
+    });
+    const proposed = await proposeMeetingTime(t.db, b, first, { slotId: s2, message: 'Afternoon is better' }, { now });
+    expect(proposed.ok).toBe(true);
+    if (!proposed.ok) return;
+    const rows = await t.db
+      .select()
+      .from(meetings)
+      .where(inArray(meetings.id, [first, proposed.id]));
+    expect(rows.find((m) => m.id === first)).toMatchObject({ status: 'declined', replacedBy: proposed.id });
+    expect(rows.find((m) => m.id === proposed.id)).toMatchObject({ status: 'pending', requesterId: b, inviteeId: a, slotId: s2 });
+    const holds = await t.db
+      .select()
+      .from(meetingHolds)
+      .where(inArray(meetingHolds.meetingId, [first, proposed.id]));
+    expect(holds.map((h) => `${h.slotId === s2 ? 's2' : 's1'}:${h.registrationId === a ? 'a' : 'b'}`).sort()).toEqual(['s2:a', 's2:b']);
+    // Proposed once: the replaced request cannot be answered again.
+    expect(await proposeMeetingTime(t.db, b, first, { slotId: s3, message: '' }, { now })).toMatchObject({
+      ok: false,
+      fields: { meeting: 'meetingNotPending' },
+    });
+    expect((await answerMeeting(t.db, a, proposed.id, 'accept', { now })).ok).toBe(true);
+    const mail = (await deliverAll()).filter((m) => m.envelope.to.includes('pr-a@example.org'));
+    const proposal = mail.find((m) => m.parsed.subject === 'Person pr-b proposes another time');
+    expect(proposal?.parsed.text).toContain('Afternoon is better');
+  });
+});
+
+describe('the mails of each answer, the calendar entry and the reminder', () => {
+  it('accepting mails the asker a calendar entry; cancelling mails the other a cancellation of the same entry; declining mails the asker', async () => {
+    const [a, b, c] = [await participant('ml-a'), await participant('ml-b'), await participant('ml-c')];
+    const { id: s1, startsAt } = await slot();
+    const { id: s2 } = await slot();
+    const m1 = await askOk(a, b, s1);
+    expect((await answerMeeting(t.db, b, m1, 'accept', { now })).ok).toBe(true);
+    expect((await answerMeeting(t.db, b, m1, 'cancel', { now })).ok).toBe(true);
+    const m2 = await askOk(c, b, s2);
+    expect((await answerMeeting(t.db, b, m2, 'decline', { now })).ok).toBe(true);
+    const received = await deliverAll();
+    const to = (who: string) => received.filter((m) => m.envelope.to.includes(`${who}@example.org`)).map((m) => m.parsed);
+    const accepted = to('ml-a').find((m) => m.subject === 'Person ml-b accepted your meeting');
+    const cancelled = to('ml-a').find((m) => m.subject === 'Person ml-b cancelled your meeting');
+    const declined = to('ml-c').find((m) => m.subject === 'Person ml-b declined your meeting request');
+    expect(declined?.text).toContain('The time is free again');
+    const ics = (mail: typeof accepted) => mail?.attachments.find((x) => x.filename === 'meeting.ics')?.content.toString() ?? '';
+    const stamp = startsAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    expect(ics(accepted)).toContain(`UID:meeting-${m1}@hybrid-forum`);
+    expect(ics(accepted)).toContain(`DTSTART:${stamp}`);
+    expect(ics(accepted)).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:0/);
+    expect(ics(accepted)).toMatch(/DESCRIPTION:.*\d\d:00–\d\d:30 Bangkok\\, GMT\+7/);
+    expect(ics(cancelled)).toContain(`UID:meeting-${m1}@hybrid-forum`);
+    expect(ics(cancelled)).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:1/);
+    expect(ics(cancelled)).toContain('STATUS:CANCELLED');
+    // The one who cancelled is not mailed about it.
+    expect(to('ml-b').filter((m) => m.subject?.includes('cancelled'))).toEqual([]);
+  });
+
+  it('each person’s reminder leaves the outbox an hour before, exactly once even with two workers; a cancelled meeting’s never', async () => {
+    const [a, b, c, d] = [await participant('rm-a'), await participant('rm-b'), await participant('rm-c'), await participant('rm-d')];
+    const { id: s1, startsAt } = await slot();
+    const kept = await askOk(a, b, s1);
+    const dropped = await askOk(c, d, s1);
+    expect((await answerMeeting(t.db, b, kept, 'accept', { now })).ok).toBe(true);
+    expect((await answerMeeting(t.db, d, dropped, 'accept', { now })).ok).toBe(true);
+    const reminders = () =>
+      t.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.kind, 'meeting.reminder'), like(outbox.toAddress, 'rm-%')));
+    expect((await reminders()).map((r) => r.nextAttemptAt.getTime())).toEqual(Array(4).fill(startsAt.getTime() - REMINDER_BEFORE_MS));
+    expect((await answerMeeting(t.db, c, dropped, 'cancel', { now })).ok).toBe(true);
+    expect((await reminders()).map((r) => r.toAddress).sort()).toEqual(['rm-a@example.org', 'rm-b@example.org']);
+
+    // Not before the hour: the worker leaves them queued.
+    expect((await deliverAll()).filter((m) => m.parsed.subject?.includes('starts in an hour'))).toEqual([]);
+    // The hour comes (the queue's clock is the database's, so the due time is moved to now).
+    await t.db.execute(sql`update outbox set next_attempt_at = now() where kind = 'meeting.reminder' and to_address like 'rm-%'`);
+    const smtp = await startSmtpServer();
+    const transports = [smtpTransport(smtp.url, { maxConnections: 1 }), smtpTransport(smtp.url, { maxConnections: 1 })];
+    try {
+      for (let round = 0; round < 3; round++) await Promise.all(transports.map((tr) => deliverDueMail(t.db, tr, { backoff: () => 0 })));
+    } finally {
+      for (const tr of transports) tr.close();
+      await smtp.close();
+    }
+    const sent = smtp.received.filter((m) => m.parsed.subject?.includes('starts in an hour'));
+    expect(sent.map((m) => m.envelope.to[0]).sort()).toEqual(['rm-a@example.org', 'rm-b@example.org']);
+    expect(sent.find((m) => m.envelope.to.includes('rm-a@example.org'))?.parsed.subject).toBe(
+      'Your meeting with Person rm-b starts in an hour',
+    );
+    expect((await deliverAll()).filter((m) => m.parsed.subject?.includes('starts in an hour'))).toEqual([]);
+  });
+
+  it('accepted less than an hour before: no reminder', async () => {
+    const [a, b] = [await participant('late-a'), await participant('late-b')];
+    const { id: s, startsAt } = await slot();
+    const late = new Date(startsAt.getTime() - 30 * 60_000);
+    const r = await ask(a, b, s, late);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect((await answerMeeting(t.db, b, r.id, 'accept', { now: late })).ok).toBe(true);
+    const [row] = await t.db.select().from(meetings).where(eq(meetings.id, r.id));
+    expect(row!.reminderMailIds).toEqual([]);
+  });
+
+  it('the calendar file is given to the meeting’s two people only, once accepted', async () => {
+    const [a, b, c] = [await participant('cal-a'), await participant('cal-b'), await participant('cal-c')];
+    const { id: s } = await slot();
+    const m = await askOk(a, b, s);
+    expect(await meetingCalendarFile(t.db, manageTokenFor(a), m)).toMatchObject({ ok: false, code: 'not-found' });
+    expect((await answerMeeting(t.db, b, m, 'accept', { now })).ok).toBe(true);
+    for (const who of [a, b]) {
+      const file = await meetingCalendarFile(t.db, manageTokenFor(who), m);
+      expect(file.ok && file.body).toContain(`UID:meeting-${m}@hybrid-forum`);
+    }
+    expect(await meetingCalendarFile(t.db, manageTokenFor(c), m)).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await meetingCalendarFile(t.db, 'not-a-token', m)).toMatchObject({ ok: false, code: 'not-found' });
+  });
+});
