@@ -496,6 +496,7 @@ describe('the category line and its fill (admit.ts, fill-category.ts)', () => {
     expect((await row(a!)).status).toBe('confirmed');
     // The last in line leaves: the category is still full, so the first in line hears nothing.
     expect((await cancelRegistration(t.db, d!)).ok).toBe(true);
+    expect(await row(d!)).toMatchObject({ status: 'cancelled', categoryWaitlistPosition: null });
     expect((await mailsOf(b!)).map((m) => m.kind)).toEqual(['registration.category-waitlisted']);
     expect([(await row(b!)).categoryWaitlistPosition, (await row(c!)).categoryWaitlistPosition]).toEqual([1, 2]);
     expect(await fillCategory(t.db, small.id)).toEqual([]);
