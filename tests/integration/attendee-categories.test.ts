@@ -527,6 +527,14 @@ describe('the category line and its fill (admit.ts, fill-category.ts)', () => {
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
+  it('one leaving the middle of the category’s line closes it up: those behind move up one', async () => {
+    const small = await category('Line closed up', { capacity: 1 });
+    const [, b, c, d] = await pendingIn(small.id, 'line-gap', 4);
+    expect((await cancelRegistration(t.db, b!)).ok).toBe(true);
+    expect([(await row(c!)).categoryWaitlistPosition, (await row(d!)).categoryWaitlistPosition]).toEqual([1, 2]);
+    expect(await categoryBreaches(small.id)).toEqual([]);
+  });
+
   it('cancelling a registration that does not exist answers not found', async () => {
     expect(await cancelRegistration(t.db, randomUUID())).toMatchObject({ ok: false, code: 'not-found' });
   });
