@@ -496,6 +496,7 @@ describe('the category line and its fill (admit.ts, fill-category.ts)', () => {
     expect((await row(a!)).status).toBe('confirmed');
     // The last in line leaves: the category is still full, so the first in line hears nothing.
     expect((await cancelRegistration(t.db, d!)).ok).toBe(true);
+    expect(await row(d!)).toMatchObject({ status: 'cancelled', categoryWaitlistPosition: null });
     expect((await mailsOf(b!)).map((m) => m.kind)).toEqual(['registration.category-waitlisted']);
     expect([(await row(b!)).categoryWaitlistPosition, (await row(c!)).categoryWaitlistPosition]).toEqual([1, 2]);
     expect(await fillCategory(t.db, small.id)).toEqual([]);
@@ -526,6 +527,14 @@ describe('the category line and its fill (admit.ts, fill-category.ts)', () => {
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
+  it('one leaving the middle of the category’s line closes it up: those behind move up one', async () => {
+    const small = await category('Line closed up', { capacity: 1 });
+    const [, b, c, d] = await pendingIn(small.id, 'line-gap', 4);
+    expect((await cancelRegistration(t.db, b!)).ok).toBe(true);
+    expect([(await row(c!)).categoryWaitlistPosition, (await row(d!)).categoryWaitlistPosition]).toEqual([1, 2]);
+    expect(await categoryBreaches(small.id)).toEqual([]);
+  });
+
   it('cancelling a registration that does not exist answers not found', async () => {
     expect(await cancelRegistration(t.db, randomUUID())).toMatchObject({ ok: false, code: 'not-found' });
   });
@@ -549,7 +558,11 @@ describe('the category line and its fill (admit.ts, fill-category.ts)', () => {
     expect([await categoryBreaches(own.id), await categoryBreaches(other.id)]).toEqual([[], []]);
   });
 
-  /** A seat lock that, the first time, lets another writer change the registration's row before it is locked. */
+  /**
+   * A seat lock that, the first time, lets another writer change the registration's row before it is
+   * locked. PostgreSQL only: PGlite's one connection serialises transactions, so no other writer can
+   * change the row while the approval's transaction is open (the write would wait for it for ever).
+   */
   const meanwhile = (write: () => Promise<unknown>): SeatLock => {
     let first = true;
     return async (tx, request) => {
@@ -561,51 +574,57 @@ describe('the category line and its fill (admit.ts, fill-category.ts)', () => {
     };
   };
 
-  it('a registration cancelled between the approval’s read and its lock stays cancelled: no place, no seat, no audit', async () => {
-    const cat = await category('Cancelled meanwhile', { requiresApproval: true });
-    const [id] = await pendingIn(cat.id, 'cancel-meanwhile', 1);
-    // Only its status changes (not its sequence), so the status alone must stop the approval.
-    const seatLock = meanwhile(() =>
-      t.db.update(registrations).set({ status: 'cancelled', cancelledAt: now }).where(eq(registrations.id, id!)),
-    );
-    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] }, { seatLock })).toEqual({
-      ok: true,
-      tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 },
-    });
-    expect(await row(id!)).toMatchObject({ status: 'cancelled', decision: null });
-    expect(await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, id!))).toEqual([]);
-    expect(
-      await t.db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.entityId, id!), eq(auditLog.action, 'registration.approve'))),
-    ).toEqual([]);
-    expect(await categoryBreaches(cat.id)).toEqual([]);
-    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
-  });
+  it.runIf(usingPostgres)(
+    'a registration cancelled between the approval’s read and its lock stays cancelled: no place, no seat, no audit',
+    async () => {
+      const cat = await category('Cancelled meanwhile', { requiresApproval: true });
+      const [id] = await pendingIn(cat.id, 'cancel-meanwhile', 1);
+      // Only its status changes (not its sequence), so the status alone must stop the approval.
+      const seatLock = meanwhile(() =>
+        t.db.update(registrations).set({ status: 'cancelled', cancelledAt: now }).where(eq(registrations.id, id!)),
+      );
+      expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] }, { seatLock })).toEqual({
+        ok: true,
+        tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 },
+      });
+      expect(await row(id!)).toMatchObject({ status: 'cancelled', decision: null });
+      expect(await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, id!))).toEqual([]);
+      expect(
+        await t.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entityId, id!), eq(auditLog.action, 'registration.approve'))),
+      ).toEqual([]);
+      expect(await categoryBreaches(cat.id)).toEqual([]);
+      expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+    },
+  );
 
-  it('a registration moved to another venue between the approval’s read and its lock is planned again and seated there', async () => {
-    const cat = await category('Moved meanwhile', { requiresApproval: true });
-    const [id] = await pendingIn(cat.id, 'move-meanwhile', 1);
-    const [bangkok] = await t.db
-      .select()
-      .from(venues)
-      .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
-    const countAt = async (venueId: string) => (await t.db.select().from(venues).where(eq(venues.id, venueId)))[0]!.confirmedCount;
-    const before = await countAt(bangkok!.id);
-    const seatLock = meanwhile(() =>
-      t.db
-        .update(registrations)
-        .set({ venueId: bangkok!.id, sequence: sql`${registrations.sequence} + 1` })
-        .where(eq(registrations.id, id!)),
-    );
-    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] }, { seatLock })).toEqual({
-      ok: true,
-      tally: { seated: 1, inLine: 0, rejected: 0, skipped: 0 },
-    });
-    expect(await row(id!)).toMatchObject({ status: 'confirmed', venueId: bangkok!.id, decision: 'approved' });
-    expect(await countAt(bangkok!.id)).toBe(before + 1);
-    expect(await categoryBreaches(cat.id)).toEqual([]);
-    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
-  });
+  it.runIf(usingPostgres)(
+    'a registration moved to another venue between the approval’s read and its lock is planned again and seated there',
+    async () => {
+      const cat = await category('Moved meanwhile', { requiresApproval: true });
+      const [id] = await pendingIn(cat.id, 'move-meanwhile', 1);
+      const [bangkok] = await t.db
+        .select()
+        .from(venues)
+        .where(and(eq(venues.eventId, eventId), eq(venues.slug, 'bangkok')));
+      const countAt = async (venueId: string) => (await t.db.select().from(venues).where(eq(venues.id, venueId)))[0]!.confirmedCount;
+      const before = await countAt(bangkok!.id);
+      const seatLock = meanwhile(() =>
+        t.db
+          .update(registrations)
+          .set({ venueId: bangkok!.id, sequence: sql`${registrations.sequence} + 1` })
+          .where(eq(registrations.id, id!)),
+      );
+      expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] }, { seatLock })).toEqual({
+        ok: true,
+        tally: { seated: 1, inLine: 0, rejected: 0, skipped: 0 },
+      });
+      expect(await row(id!)).toMatchObject({ status: 'confirmed', venueId: bangkok!.id, decision: 'approved' });
+      expect(await countAt(bangkok!.id)).toBe(before + 1);
+      expect(await categoryBreaches(cat.id)).toEqual([]);
+      expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+    },
+  );
 });

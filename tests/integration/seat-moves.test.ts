@@ -4,7 +4,7 @@
 // instances. The negative control forces the race without the seat lock and expects its symptoms.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, sessionRelays, sessions, venues } from '@/db/schema';
+import { outbox, registrations, sessionRelays, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { promoteAtVenue } from '@/lib/registration/admin/promote';
@@ -125,6 +125,15 @@ describe(`seat moves, one at a time (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     expect((await standing(c.id)).sessions).toEqual({ [hall.sessionId]: ['confirmed', null] });
     expect(await seatCount(hall.sessionId)).toBe(1);
     expect(await promotedMails([c.id])).toEqual([1]);
+    // The change mail takes a dropped session out of the registrant's calendar (one cancel entry for it).
+    const changed = await t.db
+      .select({ payload: outbox.payload })
+      .from(outbox)
+      .where(and(eq(outbox.registrationId, a.id), eq(outbox.kind, 'registration.changed')))
+      .orderBy(outbox.createdAt);
+    const cancels = changed.map((m) => (m.payload as { cancel: unknown[] }).cancel);
+    expect(cancels.map((c) => c.length)).toEqual([0, 1]);
+    expect(JSON.stringify(cancels[1])).toContain(hall.sessionId);
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
@@ -147,7 +156,12 @@ describe(`seat moves, one at a time (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
   it('a cancelled registration is neither changed nor cancelled again: it takes no place or seat, and gets no second mail', async () => {
     const hall = await smallVenue('after-cancel', 1, 1);
     const gone = await register('after-cancel-gone', hall, [hall.sessionId]);
+    const row = async () => (await t.db.select().from(registrations).where(eq(registrations.id, gone.id)))[0]!;
+    const sequence = (await row()).sequence;
     registered(await cancelRegistration(t.db, gone.id));
+    // The calendar's SEQUENCE moves on once, with the cancellation.
+    expect(await row()).toMatchObject({ status: 'cancelled', sequence: sequence + 1, waitlistPosition: null });
+    expect((await row()).cancelledAt).toBeInstanceOf(Date);
     const cancelledStanding = { venue: ['cancelled', null], sessions: {} };
     expect(await standing(gone.id)).toEqual(cancelledStanding);
 
@@ -168,6 +182,7 @@ describe(`seat moves, one at a time (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
       error: 'This registration is already cancelled',
     });
     expect(await standing(gone.id)).toEqual(cancelledStanding);
+    expect((await row()).sequence).toBe(sequence + 1);
     expect([await venueCount(hall.venueId), await seatCount(hall.sessionId)]).toEqual([0, 0]);
     const mails = await t.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.registrationId, gone.id));
     expect(mails.map((m) => m.kind).sort()).toEqual(['registration.cancelled', 'registration.confirmed']);
