@@ -82,7 +82,7 @@ export function wordProblems(text: string, locale: string): string[] {
   const words = text.replace(SAME_IN_EVERY_LANGUAGE, ' ');
   // A Latin-script language's sentence has its accented letters; English has none, or its function words.
   const english = latin
-    ? ENGLISH_SENTENCE.test(words) || (LATIN_SENTENCE.test(words) && !/[^\x00-\x7f\s\p{P}\p{S}\p{N}]/u.test(words))
+    ? ENGLISH_SENTENCE.test(words) || (LATIN_SENTENCE.test(words) && !/(?![A-Za-z])\p{L}/u.test(words))
     : LATIN_SENTENCE.test(words);
   if (locale !== 'en' && english) problems.push(`English text on a ${locale} page`);
   return problems.map((p) => `${p}: ${JSON.stringify(text)}`);
