@@ -16,7 +16,6 @@ import {
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
-import { CONTENT_LOCALES } from '@/lib/i18n/text';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
 import type { SessionCheck, SessionEdit } from '@/lib/agenda/admin/save-session';
@@ -77,9 +76,6 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
     } else applyServerAnswer(answer);
   });
 
-  // The title's inputs are registered by LocalizedTextFields, a child that renders after this form's own
-  // fields; registering them here first keeps react-hook-form's focus-on-error order the page's order.
-  for (const code of CONTENT_LOCALES) register(`title.${code}`);
   const localized = (name: 'title' | 'description', max: number, multiline = false) => (
     <LocalizedTextFields
       name={name}
