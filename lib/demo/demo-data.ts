@@ -9,6 +9,7 @@ export const demoEvent = {
     ja: '第10回中国・ASEAN技術移転・イノベーション協力フォーラム',
     ko: '제10회 중국-아세안 기술이전 및 혁신협력 포럼',
     th: 'การประชุมว่าด้วยการถ่ายทอดเทคโนโลยีและความร่วมมือด้านนวัตกรรมจีน-อาเซียน ครั้งที่ 10',
+    vi: 'Diễn đàn Chuyển giao Công nghệ và Hợp tác Đổi mới Sáng tạo Trung Quốc – ASEAN lần thứ 10',
   },
   theme: {
     en: 'Digital Technology + Big Health',
@@ -16,6 +17,7 @@ export const demoEvent = {
     ja: 'デジタル技術+ビッグヘルス',
     ko: '디지털 기술 + 빅헬스',
     th: 'เทคโนโลยีดิจิทัล + สุขภาพองค์รวม',
+    vi: 'Công nghệ số + Chăm sóc sức khỏe toàn diện',
   },
   description: {
     en: 'A sideline forum of the China-ASEAN Expo bringing together governments, enterprises, research institutes, universities and young scientists from China, the ten ASEAN countries, Japan, Korea, Australia, New Zealand and beyond — on site in Nanning, at branch venues in Tokyo, Seoul and Bangkok, and online.',
