@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import {
   SEGMENTS,
@@ -16,6 +16,7 @@ import {
 import type { EditorOptions } from '@/lib/agenda/admin/editor-data';
 import { INTERPRETATION_LANGUAGES } from '@/lib/livestream/channels';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { focusFirstError } from '@/components/forms/focus-first-error';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
@@ -44,7 +45,13 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
   const router = useRouter();
   const [conflicts, setConflicts] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useForm<SessionFormValues, unknown, SessionInput>({ resolver: zodResolver(sessionInputSchema), defaultValues: defaults });
+  const form = useForm<SessionFormValues, unknown, SessionInput>({
+    resolver: zodResolver(sessionInputSchema),
+    defaultValues: defaults,
+    shouldFocusError: false,
+  });
+  const formElement = useRef<HTMLFormElement>(null);
+  const focusError = (errors: Parameters<typeof focusFirstError>[1]) => focusFirstError(formElement.current, errors);
   const { register, handleSubmit, watch, setError, formState, setValue } = form;
   const speakers = useFieldArray({ control: form.control, name: 'speakers' });
   const venueId = watch('venueId');
@@ -65,7 +72,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
     setBusy(true);
     applyServerAnswer(await check(slug, sessionId, form.getValues()));
     setBusy(false);
-  });
+  }, focusError);
 
   const onSave = handleSubmit(async () => {
     setBusy(true);
@@ -75,7 +82,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
       router.push(`/admin/events/${slug}/agenda?saved=1`);
       router.refresh();
     } else applyServerAnswer(answer);
-  });
+  }, focusError);
 
   const localized = (name: 'title' | 'description', max: number, multiline = false) => (
     <LocalizedTextFields
@@ -108,7 +115,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
   const aria = (name: string) => ({ id: `s-${name}`, 'aria-invalid': Boolean(errors[name]), 'aria-describedby': `s-${name}-error` });
 
   return (
-    <form onSubmit={onSave} noValidate className="card session-editor">
+    <form ref={formElement} onSubmit={onSave} noValidate className="card session-editor">
       {localized('title', 200)}
       <div className="grid-2">
         {field('slug', <input {...aria('slug')} {...register('slug')} spellCheck={false} autoCapitalize="none" />, t('slugHint'))}
