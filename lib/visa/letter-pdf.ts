@@ -18,7 +18,7 @@ export type LetterImages = {
 };
 
 /** An image scaled to fit a box, keeping its proportions. */
-function fit(image: PDFImage, maxWidth: number, maxHeight: number) {
+function scaledToFit(image: PDFImage, maxWidth: number, maxHeight: number) {
   const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
   return { width: image.width * scale, height: image.height * scale };
 }
@@ -75,7 +75,7 @@ export async function letterPdf(text: LetterText, images: LetterImages = {}): Pr
   const page = doc.addPage([A4.width, A4.height]);
   if (images.letterhead) {
     const image = await embed(doc, images.letterhead);
-    const size = fit(image, A4.width - 2 * LEFT, 22 * MM);
+    const size = scaledToFit(image, A4.width - 2 * LEFT, 22 * MM);
     page.drawImage(image, { x: (A4.width - size.width) / 2, y: A4.height - 8 * MM - size.height, ...size });
     await centred(page, fonts, text.letterhead, { x: 0, width: A4.width }, A4.height - 35 * MM, 12, 7, ACCENT);
     await centred(page, fonts, text.subhead, { x: 0, width: A4.width }, A4.height - 40 * MM, 9, 6, MUTED);
@@ -90,7 +90,7 @@ export async function letterPdf(text: LetterText, images: LetterImages = {}): Pr
   for (const body of text.body) y = (await paragraph(page, fonts, body, y, 11)) - 3 * MM;
   if (images.signature) {
     const image = await embed(doc, images.signature);
-    const size = fit(image, 60 * MM, 25 * MM);
+    const size = scaledToFit(image, 60 * MM, 25 * MM);
     const top = Math.max(y - 2 * MM, 35 * MM + size.height);
     page.drawImage(image, { x: LEFT, y: top - size.height, ...size });
   }

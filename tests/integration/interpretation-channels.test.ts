@@ -134,7 +134,7 @@ describe(`interpretation channels (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`,
   it('the organiser sets channels in the session editor: https only, empty ones dropped, kept when the form is saved again', async () => {
     const organiser = await actorFor(t.db, 'org.channels-editor@forum.test', { eventSlug: EVENT, role: 'organiser' });
     const values = (await sessionFormValues(t.db, organiser, EVENT, keynote))!;
-    expect(values.interpretationUrls).toEqual({ en: '', zh: ZH, ja: '', ko: '', th: TH });
+    expect(values.interpretationUrls).toEqual({ en: '', zh: ZH, ja: '', ko: '', th: TH, vi: '' });
 
     const plain = await saveSession(t.db, organiser, EVENT, keynote, {
       ...values,
