@@ -10,7 +10,10 @@ import { fieldWords } from '@/lib/validation/field-words';
 import { exportRegistrationsCsv } from './export';
 import { filtersFromSearchParams } from './filters';
 
-/** The HTTP answer of the CSV export route: 401/403 when not allowed, 422 for bad filters (in words), else the file. */
+/**
+ * The HTTP answer of the CSV export route: 401/403 when not allowed (also `passport=1` from someone
+ * who may not read passport details), 422 for bad filters (in words), else the file.
+ */
 export async function registrationsCsvResponse(
   db: Db,
   actor: Actor | null,
@@ -27,7 +30,8 @@ export async function registrationsCsvResponse(
       await scopedEvent(db, actor, slug, READERS);
       return errorResponse(invalid(fieldWords(fieldErrors(parsed.error), locale)), noStore);
     }
-    const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data);
+    // Passport details only when asked for by name (`passport=1`), never by default (export.ts).
+    const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data, { passport: searchParams.get('passport') === '1' });
     return new Response(csv.stream, {
       status: 200,
       headers: {

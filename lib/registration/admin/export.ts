@@ -2,9 +2,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attendeeCategories, delegations, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
-import { READERS } from '@/lib/auth/authorize';
+import { AuthorizationError, READERS } from '@/lib/auth/authorize';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
+import { PASSPORT_CSV_COLUMNS, PASSPORT_READERS, passportCsvValues } from '@/lib/visa/passport-export';
 import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cursor';
 import { CSV_BOM, csvRecord } from './csv';
 import { registrationConditions, type RegistrationFilters } from './filters';
@@ -45,6 +46,13 @@ export const CSV_COLUMNS = [
 export type RegistrationCsv = { filename: string; stream: ReadableStream<Uint8Array> };
 
 /**
+ * `passport`: the visa letter requests' passport fields, unsealed, as the last columns
+ * (PASSPORT_CSV_COLUMNS). Never by default; only for organisers (PASSPORT_READERS), anyone else is
+ * refused; the export is then audited as `registration.export.passport`.
+ */
+export type RegistrationCsvOptions = { passport?: boolean };
+
+/**
  * The registrations matching `filters` as CSV, oldest first. Authorization and the audit entry
  * happen before the first byte; rows are then read in keyset batches as the client takes them, so
  * memory stays flat and the work stays linear however many rows there are.
@@ -54,14 +62,17 @@ export async function exportRegistrationsCsv(
   actor: Actor | null,
   slug: string,
   filters: RegistrationFilters,
+  options: RegistrationCsvOptions = {},
 ): Promise<RegistrationCsv> {
-  const { event, scope } = await scopedEvent(db, actor, slug, READERS);
+  const { event, scope, roles } = await scopedEvent(db, actor, slug, READERS);
+  const passport = options.passport === true;
+  if (passport && !roles.some((role) => PASSPORT_READERS.includes(role))) throw new AuthorizationError('forbidden');
   await recordAudit(db, {
     eventId: event.id,
     actorUserId: actor!.userId,
-    action: 'registration.export',
+    action: passport ? 'registration.export.passport' : 'registration.export',
     entity: 'registration',
-    details: { filters, ...(scope ? { venueIds: scope } : {}) },
+    details: { filters, ...(scope ? { venueIds: scope } : {}), ...(passport ? { passport: true } : {}) },
   });
   const where = registrationConditions(event.id, filters, { scope });
   // One column per question, retired ones too (their answers stay), headed by its English label.
@@ -75,11 +86,16 @@ export async function exportRegistrationsCsv(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`)])));
+        controller.enqueue(
+          encoder.encode(
+            CSV_BOM +
+              csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`), ...(passport ? PASSPORT_CSV_COLUMNS : [])]),
+          ),
+        );
         return;
       }
       if (done) return;
-      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions);
+      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions, passport);
       if (batch.records.length) controller.enqueue(encoder.encode(batch.records.join('')));
       if (batch.last) cursor = batch.last;
       if (batch.records.length < BATCH) {
@@ -92,7 +108,7 @@ export async function exportRegistrationsCsv(
   return { filename: `registrations-${event.slug}-${stamp}.csv`, stream };
 }
 
-async function readBatch(db: Db, where: ReturnType<typeof and>, questions: QuestionRow[]) {
+async function readBatch(db: Db, where: ReturnType<typeof and>, questions: QuestionRow[], passport: boolean) {
   const rows = await db
     .select({
       id: registrations.id,
@@ -151,6 +167,13 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
         rows.map((r) => r.id),
       )
     : new Map();
+  const passports = passport
+    ? await passportCsvValues(
+        db,
+        rows.map((r) => r.id),
+      )
+    : null;
+  const noPassport = PASSPORT_CSV_COLUMNS.map(() => '');
   const seatsOf = new Map<string, string[]>();
   for (const seat of seats) {
     const label = seat.status === 'waitlisted' ? `${seat.slug} (waitlist ${seat.position})` : seat.slug;
@@ -183,6 +206,7 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       r.delegationId,
       r.delegationId ? (r.delegationHead ? 'yes' : 'no') : '',
       ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id), 'en', { yes: 'yes', no: 'no' })),
+      ...(passports ? (passports.get(r.id) ?? noPassport) : []),
     ]),
   );
   const lastRow = rows[rows.length - 1];
