@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { visaLetters } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { EventRole } from '@/lib/auth/authorize';
+import type { ExtraCsvColumns } from '@/lib/registration/admin/export';
 import { unseal } from './passport-crypto';
 import type { Passport } from './schema';
 
@@ -46,3 +47,11 @@ export async function passportCsvValues(db: Db, registrationIds: string[]): Prom
     }),
   );
 }
+
+/** The registrations CSV's passport option (`passport=1`): organisers only, audited as its own action. */
+export const passportCsvColumns: ExtraCsvColumns = {
+  readers: PASSPORT_READERS,
+  auditAction: 'registration.export.passport',
+  header: PASSPORT_CSV_COLUMNS,
+  values: passportCsvValues,
+};

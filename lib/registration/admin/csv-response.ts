@@ -1,13 +1,13 @@
 import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
-import { authorizationFailure, READERS } from '@/lib/auth/authorize';
+import { AuthorizationError, authorizationFailure, READERS } from '@/lib/auth/authorize';
 import { errorResponse } from '@/lib/errors/http';
 import { invalid } from '@/lib/errors/result';
 import type { Actor } from '@/lib/auth/sessions';
 import type { Locale } from '@/lib/i18n/locales';
 import { fieldErrors } from '@/lib/validation/field-errors';
 import { fieldWords } from '@/lib/validation/field-words';
-import { exportRegistrationsCsv } from './export';
+import { type ExtraCsvColumns, exportRegistrationsCsv } from './export';
 import { filtersFromSearchParams } from './filters';
 
 /**
@@ -21,6 +21,8 @@ export async function registrationsCsvResponse(
   searchParams: URLSearchParams,
   /** The language a 422's field messages are worded in. */
   locale: Locale = 'en',
+  /** What `passport=1` adds (lib/visa/passport-export.ts, given by the route); without it the option is refused. */
+  passportColumns?: ExtraCsvColumns,
 ): Promise<Response> {
   const noStore = { 'cache-control': 'no-store' };
   try {
@@ -31,7 +33,12 @@ export async function registrationsCsvResponse(
       return errorResponse(invalid(fieldWords(fieldErrors(parsed.error), locale)), noStore);
     }
     // Passport details only when asked for by name (`passport=1`), never by default (export.ts).
-    const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data, { passport: searchParams.get('passport') === '1' });
+    const askedPassport = searchParams.get('passport') === '1';
+    if (askedPassport && !passportColumns) {
+      await scopedEvent(db, actor, slug, READERS);
+      throw new AuthorizationError('forbidden');
+    }
+    const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data, askedPassport ? { extra: passportColumns } : {});
     return new Response(csv.stream, {
       status: 200,
       headers: {

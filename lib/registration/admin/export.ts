@@ -2,10 +2,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attendeeCategories, delegations, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
-import { AuthorizationError, READERS } from '@/lib/auth/authorize';
+import { AuthorizationError, type EventRole, READERS } from '@/lib/auth/authorize';
+import type { AuditAction } from '@/lib/audit/actions';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
-import { PASSPORT_CSV_COLUMNS, PASSPORT_READERS, passportCsvValues } from '@/lib/visa/passport-export';
 import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cursor';
 import { CSV_BOM, csvRecord } from './csv';
 import { registrationConditions, type RegistrationFilters } from './filters';
@@ -46,11 +46,17 @@ export const CSV_COLUMNS = [
 export type RegistrationCsv = { filename: string; stream: ReadableStream<Uint8Array> };
 
 /**
- * `passport`: the visa letter requests' passport fields, unsealed, as the last columns
- * (PASSPORT_CSV_COLUMNS). Never by default; only for organisers (PASSPORT_READERS), anyone else is
- * refused; the export is then audited as `registration.export.passport`.
+ * Columns another domain adds at the end when asked for by name (the visa letters' passport fields,
+ * lib/visa/passport-export.ts: lib/registration does not depend on lib/visa). Never by default; only
+ * for `readers`, anyone else is refused; the export is then audited as `auditAction`.
  */
-export type RegistrationCsvOptions = { passport?: boolean };
+export type ExtraCsvColumns = {
+  readers: readonly EventRole[];
+  auditAction: AuditAction;
+  header: readonly string[];
+  values: (db: Db, registrationIds: string[]) => Promise<Map<string, string[]>>;
+};
+export type RegistrationCsvOptions = { extra?: ExtraCsvColumns };
 
 /**
  * The registrations matching `filters` as CSV, oldest first. Authorization and the audit entry
@@ -65,14 +71,14 @@ export async function exportRegistrationsCsv(
   options: RegistrationCsvOptions = {},
 ): Promise<RegistrationCsv> {
   const { event, scope, roles } = await scopedEvent(db, actor, slug, READERS);
-  const passport = options.passport === true;
-  if (passport && !roles.some((role) => PASSPORT_READERS.includes(role))) throw new AuthorizationError('forbidden');
+  const extra = options.extra ?? null;
+  if (extra && !roles.some((role) => extra.readers.includes(role))) throw new AuthorizationError('forbidden');
   await recordAudit(db, {
     eventId: event.id,
     actorUserId: actor!.userId,
-    action: passport ? 'registration.export.passport' : 'registration.export',
+    action: extra ? extra.auditAction : 'registration.export',
     entity: 'registration',
-    details: { filters, ...(scope ? { venueIds: scope } : {}), ...(passport ? { passport: true } : {}) },
+    details: { filters, ...(scope ? { venueIds: scope } : {}), ...(extra ? { columns: [...extra.header] } : {}) },
   });
   const where = registrationConditions(event.id, filters, { scope });
   // One column per question, retired ones too (their answers stay), headed by its English label.
@@ -87,15 +93,12 @@ export async function exportRegistrationsCsv(
       if (!started) {
         started = true;
         controller.enqueue(
-          encoder.encode(
-            CSV_BOM +
-              csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`), ...(passport ? PASSPORT_CSV_COLUMNS : [])]),
-          ),
+          encoder.encode(CSV_BOM + csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`), ...(extra?.header ?? [])])),
         );
         return;
       }
       if (done) return;
-      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions, passport);
+      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions, extra);
       if (batch.records.length) controller.enqueue(encoder.encode(batch.records.join('')));
       if (batch.last) cursor = batch.last;
       if (batch.records.length < BATCH) {
@@ -108,7 +111,7 @@ export async function exportRegistrationsCsv(
   return { filename: `registrations-${event.slug}-${stamp}.csv`, stream };
 }
 
-async function readBatch(db: Db, where: ReturnType<typeof and>, questions: QuestionRow[], passport: boolean) {
+async function readBatch(db: Db, where: ReturnType<typeof and>, questions: QuestionRow[], extra: ExtraCsvColumns | null) {
   const rows = await db
     .select({
       id: registrations.id,
@@ -167,13 +170,13 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
         rows.map((r) => r.id),
       )
     : new Map();
-  const passports = passport
-    ? await passportCsvValues(
+  const extraValues = extra
+    ? await extra.values(
         db,
         rows.map((r) => r.id),
       )
     : null;
-  const noPassport = PASSPORT_CSV_COLUMNS.map(() => '');
+  const noExtra = extra?.header.map(() => '') ?? [];
   const seatsOf = new Map<string, string[]>();
   for (const seat of seats) {
     const label = seat.status === 'waitlisted' ? `${seat.slug} (waitlist ${seat.position})` : seat.slug;
@@ -206,7 +209,7 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       r.delegationId,
       r.delegationId ? (r.delegationHead ? 'yes' : 'no') : '',
       ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id), 'en', { yes: 'yes', no: 'no' })),
-      ...(passports ? (passports.get(r.id) ?? noPassport) : []),
+      ...(extraValues ? (extraValues.get(r.id) ?? noExtra) : []),
     ]),
   );
   const lastRow = rows[rows.length - 1];
