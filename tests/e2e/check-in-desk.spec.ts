@@ -84,7 +84,7 @@ test('Bangkok’s desk finds a Thai name by a part of it, checks the person in, 
   await context.close();
 });
 
-test('Bangkok’s desk finds a member of a delegation and checks in the whole delegation at once; pressed again, nobody twice', async ({
+test('Bangkok’s desk finds a member of a delegation and checks in the whole delegation at once; the offer then says everyone is in', async ({
   browser,
   baseURL,
 }) => {
