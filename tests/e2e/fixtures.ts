@@ -3,6 +3,7 @@ import { events, registrations, speakers, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
 import { registerDelegation } from '@/lib/registration/delegations/register-delegation';
+import { demoAccounts } from '@/lib/demo/demo-accounts';
 import type { Db } from '@/db/types';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
 
@@ -67,6 +68,7 @@ export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<voi
 /**
  * The past forum (seeded as it was two months ago, so it ended about four weeks ago) and its one
  * attendee, registered while it was open and checked in on its first day: a certificate holder.
+ * The demo organiser organises it.
  */
 export async function seedPastForum(db: Db): Promise<void> {
   const then = new Date(Date.now() - 60 * 86_400_000);
@@ -95,6 +97,9 @@ export async function seedPastForum(db: Db): Promise<void> {
     .update(registrations)
     .set({ status: 'checked_in', checkedInAt: new Date(event!.startsAt.getTime() + 2 * 3_600_000) })
     .where(eq(registrations.id, registered.registration.id));
+  // The demo organiser organises it too: they send its certificates by mail (documents.spec.ts).
+  const organiser = await upsertUser(db, { email: demoAccounts.organiser.email });
+  await grantEventRole(db, { userId: organiser, eventSlug: PAST_EVENT, role: 'organiser' });
 }
 
 /** A delegation of three at Bangkok, none checked in: the desk checks them in at once (check-in-desk.spec.ts). */
