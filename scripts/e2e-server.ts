@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { openDatabase } from '../db/open';
 import { seedDemo } from '../lib/demo/demo';
 import { demoEvent } from '../lib/demo/demo-data';
-import { seedMatrixFixtures, seedPastForum } from '../tests/e2e/fixtures';
+import { seedDeskDelegation, seedMatrixFixtures, seedPastForum } from '../tests/e2e/fixtures';
 import { recordSeededIds } from '../tests/e2e/support/seeded-ids';
 import { serveArgs } from './serve-command';
 
@@ -27,6 +27,7 @@ async function prepare(settings: Record<string, string | undefined>, open: () =>
   await seedDemo(opened.db);
   await seedMatrixFixtures(opened.db, demoEvent.slug);
   await seedPastForum(opened.db);
+  await seedDeskDelegation(opened.db, demoEvent.slug);
   await recordSeededIds(opened.db, demoEvent.slug);
   await opened.close();
 }

@@ -33,6 +33,7 @@ export function DeskBoard({
     submit: Parameters<typeof CheckInDesk>[0]['submit'];
     undo: Parameters<typeof CheckInDesk>[0]['undo'];
     search: Parameters<typeof DeskSearch>[0]['search'];
+    checkInDelegation: Parameters<typeof DeskSearch>[0]['checkInDelegation'];
     summary: () => Promise<Result<{ venues: DeskVenueView[] }>>;
     walkIn: Parameters<typeof WalkInForm>[0]['submit'];
   };
@@ -58,7 +59,13 @@ export function DeskBoard({
           </li>
         ))}
       </ul>
-      <DeskSearch search={actions.search} labels={labels.search} onPick={(code) => setPick((p) => ({ code, n: (p?.n ?? 0) + 1 }))} />
+      <DeskSearch
+        search={actions.search}
+        checkInDelegation={actions.checkInDelegation}
+        labels={labels.search}
+        onPick={(code) => setPick((p) => ({ code, n: (p?.n ?? 0) + 1 }))}
+        onChange={() => void refresh()}
+      />
       <CheckInDesk
         slug={slug}
         submit={actions.submit}

@@ -54,6 +54,11 @@ export const registrations = pgTable(
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkedInBy: uuid('checked_in_by'),
     /**
+     * When the certificate of attendance was mailed (lib/certificates/send-certificates.ts): set in
+     * the transaction that queues the mail, so pressing "send certificates" twice mails once.
+     */
+    certificateMailedAt: timestamp('certificate_mailed_at', { withTimezone: true }),
+    /**
      * When a mail carrying the manage link last went to this address (the confirmation, or a re-send
      * for someone registering again): re-sends are at most one per address per few minutes, whoever asks.
      */

@@ -169,6 +169,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   }),
   'registration.confirmation.resend': (d, c) => person(c, d),
   'registration.export': () => ({}),
+  'registration.export.passport': () => ({}),
   'registration.approve': (d, c) => ({
     ...person(c, d),
     hasMessage: d.message ? 'yes' : 'no',
@@ -180,6 +181,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'category.update': (d) => ({ category: str(d.name) }),
   'delegation.create': (d) => ({ delegation: str(d.name), count: num(d.members), pending: d.pending ? 'yes' : 'no' }),
   'delegation.approve': (d) => ({ delegation: str(d.name), count: num(d.members) }),
+  'delegation.check-in': (d) => ({ delegation: str(d.name), count: num(d.admitted) }),
   'delegation.member.add': (d, c) => ({ ...person(c, d), delegation: str(d.delegation) }),
   'delegation.member.change': (d, c) => ({ ...person(c, d), delegation: str(d.delegation) }),
   'delegation.member.cancel': (d, c) => ({ ...person(c, d), delegation: str(d.delegation) }),
@@ -194,6 +196,7 @@ const AUDIT_SENTENCES: Record<AuditAction, (d: Details, c: Context) => Record<st
   'visa.read': (d) => ({ count: num(d.count) }),
   'visa.issue': (d, c) => ({ ...person(c, d), reference: num(d.referenceNumber) }),
   'visa.refuse': (d, c) => person(c, d),
+  'certificate.send': (d) => ({ count: num(d.count) }),
   'documents.update': () => ({}),
   'room.create': (d, c) => ({ name: roomName(c, d), capacity: num(d.capacity), venue: venueName(c, d.venue) }),
   'room.update': (d, c) => ({ name: roomName(c, d), venue: venueName(c, d.venue), fields: fields(c, changedKeys(d)) }),

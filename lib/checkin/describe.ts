@@ -2,6 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { eventTimestamp } from '@/lib/format/event-time';
 import type { CheckInOutcome } from './check-in';
+import type { DelegationCheckIn } from './delegation';
 import { printedShortCode } from '@/lib/tickets/short-code';
 
 export type CheckInView = {
@@ -37,5 +38,24 @@ export function describeCheckIn(result: CheckInOutcome, locale: Locale): CheckIn
     at: 'at' in result ? eventTimestamp(result.at, zone) : null,
     by: result.outcome === 'already' ? result.by : null,
     status: result.outcome === 'not-admitted' ? result.status : null,
+  };
+}
+
+export type DelegationCheckInView = {
+  outcome: DelegationCheckIn['outcome'];
+  name: string | null;
+  admitted: string[];
+  /** The members admitted before, each with the time (in the venue's zone) and the desk. */
+  already: { name: string; at: string; by: string }[];
+};
+
+/** A delegation's check-in as the desk shows it: who was admitted now, who before, when and by whom. */
+export function describeDelegationCheckIn(result: DelegationCheckIn): DelegationCheckInView {
+  if (result.outcome !== 'checked-in') return { outcome: result.outcome, name: null, admitted: [], already: [] };
+  return {
+    outcome: result.outcome,
+    name: result.delegation.name,
+    admitted: result.admitted.map((m) => m.name),
+    already: result.already.map((m) => ({ name: m.name, at: eventTimestamp(m.at, result.timeZone), by: m.by })),
   };
 }

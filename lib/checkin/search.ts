@@ -13,6 +13,8 @@ export type DeskMatch = {
   shortCode: string;
   status: 'confirmed' | 'waitlisted' | 'checked_in';
   venueSlug: string | null;
+  /** The person's delegation, whose members the desk can check in at once (lib/checkin/delegation.ts). */
+  delegationId: string | null;
 };
 
 export const DESK_SEARCH_LIMIT = 20;
@@ -47,6 +49,7 @@ export function deskSearchQuery(db: Db, eventId: string, scope: VenueScope, text
       shortCode: registrations.shortCode,
       status: registrations.status,
       venueSlug: venues.slug,
+      delegationId: registrations.delegationId,
     })
     .from(registrations)
     .innerJoin(venues, eq(venues.id, registrations.venueId))

@@ -14,6 +14,7 @@ export const VALIDATION_KEYS = [
   'passportNumber',
   'dateOfBirth',
   'passportExpiry',
+  'certificatesNotYet',
   'required',
   'choose',
   'text',

@@ -229,6 +229,9 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
       role === 'viewer' || role === 'venueManager' ? 200 : role === 'anonymous' ? 401 : 403,
     );
     const csv = await client.get(`${base}/registrations/export.csv`, { maxRedirects: 0 });
+    // Passport details in the CSV: the event's organisers alone, even for those who read the export.
+    const passportCsv = await client.get(`${base}/registrations/export.csv?passport=1`, { maxRedirects: 0 });
+    expect(passportCsv.status(), `${role} passport CSV`).toBe(role === 'anonymous' ? 401 : 403);
     if (role === 'viewer' || role === 'venueManager') {
       // Both read the export; the manager's holds Bangkok's registrants only.
       expect(csv.status(), `${role} CSV`).toBe(200);
@@ -238,6 +241,7 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     expect(csv.status(), `${role} CSV`).toBe(role === 'anonymous' ? 401 : 403);
   }
   // The invitation codes of a hidden category: its organisers' alone, whoever else reads registrations.
+  expect((await organiser.get(`${base}/registrations/export.csv?passport=1`)).status(), 'organiser passport CSV').toBe(200);
   const codesCsv = `${base}/categories/${seededIds().categoryId}/codes.csv`;
   expect((await organiser.get(codesCsv)).status(), 'organiser codes CSV').toBe(200);
   for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {

@@ -1,10 +1,12 @@
 // Bangkok's check-in staff on a phone (390 px, browser far away in Los Angeles): find an attendee by
 // typing part of their Thai name, check them in, download the badge (its text holds the name, read
-// back from the PDF), undo the check-in, take a walk-in, and see the desk's count follow. In Chinese too, with no
+// back from the PDF), undo the check-in, take a walk-in, check in a whole delegation at once, and see
+// the desk's count follow. In Chinese too, with no
 // English on the desk.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { DESK_DELEGATION } from './fixtures';
 import { contextFor, seededIds } from './support/page-inventory';
 
 const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, deviceScaleFactor: 2, timezoneId: 'America/Los_Angeles' };
@@ -79,6 +81,35 @@ test('Bangkok’s desk finds a Thai name by a part of it, checks the person in, 
   await page.getByRole('button', { name: 'Register and check in' }).click();
   await expect(page.getByTestId('walkin-notice')).toHaveText(`Registered and checked in: ${walkIn}`);
   await expect(page.getByTestId('desk-count')).toContainText(`${before + 1} checked in today`);
+  await context.close();
+});
+
+test('Bangkok’s desk finds a member of a delegation and checks in the whole delegation at once; the offer then says everyone is in', async ({
+  browser,
+  baseURL,
+}) => {
+  const ids = seededIds();
+  const context = await contextFor(browser, 'checkin', 'en', baseURL!, PHONE_390);
+  const page = await context.newPage();
+  await page.goto(`/admin/events/${ids.slug}/checkin`);
+  const before = count((await page.getByTestId('desk-count').textContent())!);
+
+  // The seeded delegation (tests/e2e/fixtures.ts): three people at Bangkok, none checked in.
+  await page.getByLabel('Find someone').fill(DESK_DELEGATION.family);
+  await expect(page.getByTestId('desk-matches').locator('li')).toHaveCount(DESK_DELEGATION.size);
+  const offer = page
+    .getByTestId('desk-delegations')
+    .getByRole('button', { name: `Check in the delegation ${DESK_DELEGATION.name} (3 not yet checked in here)` });
+  await offer.click();
+  const result = page.getByTestId('delegation-result');
+  await expect(result).toHaveAttribute('data-outcome', 'checked-in');
+  await expect(result).toContainText(`Delegation ${DESK_DELEGATION.name}: 3 checked in now`);
+  await expect(result.getByTestId('delegation-admitted').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('desk-count')).toContainText(`${before + 3} checked in today`);
+  // The search follows: everyone is in, nothing left to offer.
+  await expect(page.getByTestId('desk-delegations')).toContainText(`Delegation ${DESK_DELEGATION.name}: everyone here is checked in`);
+  await expect(page.getByTestId('desk-matches').getByText('Already checked in')).toHaveCount(3);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });
 

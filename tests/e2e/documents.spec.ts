@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { type Download, expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { PAST_ATTENDEE } from './fixtures';
+import { PAST_ATTENDEE, PAST_EVENT } from './fixtures';
 import { useMailbox } from './mailbox';
 import { contextFor, seededIds } from './support/page-inventory';
 
@@ -153,5 +153,29 @@ test('after the forum, a checked-in attendee downloads the certificate from the 
   expect(verify).toBeTruthy();
   await page.goto(verify!);
   await expect(page.locator('main')).toContainText(PAST_ATTENDEE);
+  await context.close();
+});
+
+test('after the forum, its organiser sends the certificates by mail in one action; the attendee gets one mail with the link; pressed again, nobody twice', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await contextFor(browser, 'organiser', 'en', baseURL!);
+  const page = await context.newPage();
+  await page.goto(`/admin/events/${PAST_EVENT}/documents`);
+  const form = page.getByTestId('send-certificates');
+  await expect(form.getByTestId('certificate-counts')).toHaveText('1 checked-in attendees not yet mailed; 0 already mailed.');
+  await form.getByRole('button', { name: 'Send certificates' }).click();
+  await expect(page.getByText('1 certificate mail was queued.')).toBeVisible();
+  await expect(page.getByTestId('certificate-counts')).toHaveText('0 checked-in attendees not yet mailed; 1 already mailed.');
+  // The attendee registered in Chinese: one mail in Chinese, with the link to the PDF and the verification URL.
+  const certificateMails = () => mailbox.to('li.minghua@past-forum.test').filter((m) => m.parsed.subject?.includes('参会证明'));
+  await expect.poll(() => certificateMails().length, { timeout: 30_000 }).toBe(1);
+  const text = certificateMails()[0]!.parsed.text ?? '';
+  expect(text).toMatch(/\/manage\/[^/\s]+\/certificate\.pdf/);
+  expect(text).toContain('/verify/certificate/');
+  await page.getByTestId('send-certificates').getByRole('button', { name: 'Send certificates' }).click();
+  await expect(page.getByText('Nobody was left to mail.')).toBeVisible();
+  expect(certificateMails()).toHaveLength(1);
   await context.close();
 });

@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { events, registrations, speakers, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
+import { registerDelegation } from '@/lib/registration/delegations/register-delegation';
+import { demoAccounts } from '@/lib/demo/demo-accounts';
 import type { Db } from '@/db/types';
 import { grantEventRole, upsertUser } from '@/lib/auth/users';
 
@@ -66,6 +68,7 @@ export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<voi
 /**
  * The past forum (seeded as it was two months ago, so it ended about four weeks ago) and its one
  * attendee, registered while it was open and checked in on its first day: a certificate holder.
+ * The demo organiser organises it.
  */
 export async function seedPastForum(db: Db): Promise<void> {
   const then = new Date(Date.now() - 60 * 86_400_000);
@@ -94,4 +97,32 @@ export async function seedPastForum(db: Db): Promise<void> {
     .update(registrations)
     .set({ status: 'checked_in', checkedInAt: new Date(event!.startsAt.getTime() + 2 * 3_600_000) })
     .where(eq(registrations.id, registered.registration.id));
+  // The demo organiser organises it too: they send its certificates by mail (documents.spec.ts).
+  const organiser = await upsertUser(db, { email: demoAccounts.organiser.email });
+  await grantEventRole(db, { userId: organiser, eventSlug: PAST_EVENT, role: 'organiser' });
+}
+
+/** A delegation of three at Bangkok, none checked in: the desk checks them in at once (check-in-desk.spec.ts). */
+export const DESK_DELEGATION = { name: 'คณะผู้แทน สวทช.', family: 'วงศ์ไทยดี', size: 3 } as const;
+
+export async function seedDeskDelegation(db: Db, eventSlug: string): Promise<void> {
+  const result = await registerDelegation(db, eventSlug, {
+    name: `ประเสริฐ ${DESK_DELEGATION.family}`,
+    email: 'prasert@delegation-e2e.test',
+    organisation: 'NSTDA',
+    jobTitle: 'Director',
+    country: 'TH',
+    participantType: 'research_institute',
+    mode: 'in_person',
+    venue: 'bangkok',
+    sessions: [],
+    locale: 'th',
+    consent: true,
+    delegation: { name: DESK_DELEGATION.name, country: 'TH', agency: 'NSTDA' },
+    members: [
+      { name: `สมศรี ${DESK_DELEGATION.family}`, email: 'somsri@delegation-e2e.test' },
+      { name: `อนันต์ ${DESK_DELEGATION.family}`, email: 'anan@delegation-e2e.test' },
+    ],
+  });
+  if (!result.ok) throw new Error(`The desk's delegation was not registered: ${JSON.stringify(result)}`);
 }

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attendeeCategories, delegations, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
-import { READERS } from '@/lib/auth/authorize';
+import { AuthorizationError, type EventRole, READERS } from '@/lib/auth/authorize';
+import type { AuditAction } from '@/lib/audit/actions';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/auth/sessions';
 import { afterCursor, createdAtCursorText, keysetOrder, type Cursor } from './cursor';
@@ -45,6 +46,19 @@ export const CSV_COLUMNS = [
 export type RegistrationCsv = { filename: string; stream: ReadableStream<Uint8Array> };
 
 /**
+ * Columns another domain adds at the end when asked for by name (the visa letters' passport fields,
+ * lib/visa/passport-export.ts: lib/registration does not depend on lib/visa). Never by default; only
+ * for `readers`, anyone else is refused; the export is then audited as `auditAction`.
+ */
+export type ExtraCsvColumns = {
+  readers: readonly EventRole[];
+  auditAction: AuditAction;
+  header: readonly string[];
+  values: (db: Db, registrationIds: string[]) => Promise<Map<string, string[]>>;
+};
+export type RegistrationCsvOptions = { extra?: ExtraCsvColumns };
+
+/**
  * The registrations matching `filters` as CSV, oldest first. Authorization and the audit entry
  * happen before the first byte; rows are then read in keyset batches as the client takes them, so
  * memory stays flat and the work stays linear however many rows there are.
@@ -54,14 +68,17 @@ export async function exportRegistrationsCsv(
   actor: Actor | null,
   slug: string,
   filters: RegistrationFilters,
+  options: RegistrationCsvOptions = {},
 ): Promise<RegistrationCsv> {
-  const { event, scope } = await scopedEvent(db, actor, slug, READERS);
+  const { event, scope, roles } = await scopedEvent(db, actor, slug, READERS);
+  const extra = options.extra ?? null;
+  if (extra && !roles.some((role) => extra.readers.includes(role))) throw new AuthorizationError('forbidden');
   await recordAudit(db, {
     eventId: event.id,
     actorUserId: actor!.userId,
-    action: 'registration.export',
+    action: extra ? extra.auditAction : 'registration.export',
     entity: 'registration',
-    details: { filters, ...(scope ? { venueIds: scope } : {}) },
+    details: { filters, ...(scope ? { venueIds: scope } : {}), ...(extra ? { columns: [...extra.header] } : {}) },
   });
   const where = registrationConditions(event.id, filters, { scope });
   // One column per question, retired ones too (their answers stay), headed by its English label.
@@ -75,11 +92,13 @@ export async function exportRegistrationsCsv(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`)])));
+        controller.enqueue(
+          encoder.encode(CSV_BOM + csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`), ...(extra?.header ?? [])])),
+        );
         return;
       }
       if (done) return;
-      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions);
+      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions, extra);
       if (batch.records.length) controller.enqueue(encoder.encode(batch.records.join('')));
       if (batch.last) cursor = batch.last;
       if (batch.records.length < BATCH) {
@@ -92,7 +111,7 @@ export async function exportRegistrationsCsv(
   return { filename: `registrations-${event.slug}-${stamp}.csv`, stream };
 }
 
-async function readBatch(db: Db, where: ReturnType<typeof and>, questions: QuestionRow[]) {
+async function readBatch(db: Db, where: ReturnType<typeof and>, questions: QuestionRow[], extra: ExtraCsvColumns | null) {
   const rows = await db
     .select({
       id: registrations.id,
@@ -151,6 +170,13 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
         rows.map((r) => r.id),
       )
     : new Map();
+  const extraValues = extra
+    ? await extra.values(
+        db,
+        rows.map((r) => r.id),
+      )
+    : null;
+  const noExtra = extra?.header.map(() => '') ?? [];
   const seatsOf = new Map<string, string[]>();
   for (const seat of seats) {
     const label = seat.status === 'waitlisted' ? `${seat.slug} (waitlist ${seat.position})` : seat.slug;
@@ -183,6 +209,7 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       r.delegationId,
       r.delegationId ? (r.delegationHead ? 'yes' : 'no') : '',
       ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id), 'en', { yes: 'yes', no: 'no' })),
+      ...(extraValues ? (extraValues.get(r.id) ?? noExtra) : []),
     ]),
   );
   const lastRow = rows[rows.length - 1];

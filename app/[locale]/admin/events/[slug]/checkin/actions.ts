@@ -3,7 +3,8 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { checkIn } from '@/lib/checkin/check-in';
-import { describeCheckIn, type CheckInView } from '@/lib/checkin/describe';
+import { checkInDelegation, type DeskDelegation, deskDelegations } from '@/lib/checkin/delegation';
+import { describeCheckIn, describeDelegationCheckIn, type CheckInView, type DelegationCheckInView } from '@/lib/checkin/describe';
 import { deskSummary, deskVenueViews, type DeskVenueView } from '@/lib/checkin/desk-summary';
 import { deskSearchSchema, queuedScanSchema } from '@/lib/checkin/schema';
 import { type DeskMatch, searchDesk } from '@/lib/checkin/search';
@@ -34,7 +35,10 @@ export async function checkInAction(slug: string, input: unknown): Promise<Resul
   );
 }
 
-export async function searchDeskAction(slug: string, input: unknown): Promise<Result<{ matches: DeskMatch[] }>> {
+export async function searchDeskAction(
+  slug: string,
+  input: unknown,
+): Promise<Result<{ matches: DeskMatch[]; delegations: DeskDelegation[] }>> {
   return eventAction(
     slug,
     'checkin',
@@ -42,13 +46,35 @@ export async function searchDeskAction(slug: string, input: unknown): Promise<Re
       const parsed = deskSearchSchema.safeParse(input);
       if (!parsed.success) return invalid({ query: parsed.error.issues[0]?.message ?? vmsg('invalid') });
       const matches = await searchDesk(db, actor, event.slug, parsed.data.query);
-      return ok({ matches: matches.map((m) => ({ ...m, shortCode: printedShortCode(m.shortCode) })) });
+      const delegations = await deskDelegations(
+        db,
+        actor,
+        event.slug,
+        matches.flatMap((m) => (m.delegationId ? [m.delegationId] : [])),
+      );
+      return ok({ matches: matches.map((m) => ({ ...m, shortCode: printedShortCode(m.shortCode) })), delegations });
     },
     DESK,
   );
 }
 
 const undoSchema = z.object({ registrationId: z.uuid() });
+const delegationSchema = z.object({ delegationId: z.uuid() });
+
+/** Checks in every member of a found person's delegation at the desk's venue not yet checked in (lib/checkin/delegation.ts). */
+export async function checkInDelegationAction(slug: string, input: unknown): Promise<Result<{ view: DelegationCheckInView }>> {
+  return eventAction(
+    slug,
+    'checkin',
+    async ({ db, actor, event }) => {
+      const parsed = delegationSchema.safeParse(input);
+      if (!parsed.success) return invalid({ delegationId: vmsg('invalid') });
+      const result = await checkInDelegation(db, actor, event.slug, parsed.data.delegationId);
+      return ok({ view: describeDelegationCheckIn(result) });
+    },
+    DESK,
+  );
+}
 
 export async function undoCheckInAction(slug: string, input: unknown): Promise<Result<UndoOutcome>> {
   return eventAction(

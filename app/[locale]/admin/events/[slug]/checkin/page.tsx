@@ -8,7 +8,7 @@ import { loadEventPage } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
 import { countryOptions } from '@/lib/admin/form-options';
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
-import { checkInAction, deskSummaryAction, searchDeskAction, undoCheckInAction, walkInAction } from './actions';
+import { checkInAction, checkInDelegationAction, deskSummaryAction, searchDeskAction, undoCheckInAction, walkInAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Check-in' };
@@ -40,6 +40,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
           submit: checkInAction.bind(null, slug),
           undo: undoCheckInAction.bind(null, slug),
           search: searchDeskAction.bind(null, slug),
+          checkInDelegation: checkInDelegationAction.bind(null, slug),
           summary: deskSummaryAction.bind(null, slug),
           walkIn: walkInAction.bind(null, slug),
         }}
@@ -68,6 +69,17 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
             checkIn: t('search.checkIn'),
             checkedIn: t('search.checkedIn'),
             waitlisted: t('search.waitlisted'),
+            delegation: {
+              // Raw templates: the desk fills in the delegation's name, the count and each member.
+              checkIn: t.raw('delegation.checkIn') as string,
+              allIn: t.raw('delegation.allIn') as string,
+              done: t.raw('delegation.done') as string,
+              nobody: t.raw('delegation.nobody') as string,
+              already: t.raw('outcome.already') as string,
+              otherVenue: t('delegation.otherVenue'),
+              unknown: t('delegation.unknown'),
+              failed: t('delegation.failed'),
+            },
           },
           desk: {
             code: t('code'),

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { sendCertificates } from '@/lib/certificates/send-certificates';
 import { DOCUMENT_IMAGES, saveBadgeLayout, saveDocumentImage, saveLetterTemplate } from '@/lib/documents/settings';
 import { eventAction } from '@/lib/edge/action';
 import type { Result } from '@/lib/errors/result';
@@ -36,6 +37,16 @@ export async function saveBadgeLayoutAction(eventSlug: string, formData: FormDat
   const done = await eventAction(eventSlug, 'documents', async ({ db, actor, event, path }) => {
     const result = await saveBadgeLayout(db, actor, event.slug, { layout: formData.get('layout') });
     return result.ok ? `${path}?done=layout` : `${path}?error=invalid`;
+  });
+  redirect(done);
+}
+
+/** An organiser of a past event mails every checked-in attendee their certificate, each once (lib/certificates/send-certificates.ts). */
+export async function sendCertificatesAction(eventSlug: string, formData: FormData): Promise<void> {
+  formData = formArg(formData);
+  const done = await eventAction(eventSlug, 'documents', async ({ db, actor, event, path }) => {
+    const result = await sendCertificates(db, actor, event.slug);
+    return result.ok ? `${path}?done=certificates&sent=${result.sent}` : `${path}?error=certificatesNotYet`;
   });
   redirect(done);
 }

@@ -6,21 +6,27 @@ import { DOCUMENT_IMAGES, documentSettingsFor } from '@/lib/documents/settings';
 import { loadEventPage, pageInput, type PageProps } from '@/lib/edge/page';
 import { safePhotoSrc } from '@/lib/speakers/photo';
 import { localizedFormValues } from '@/lib/validation/localized-text-input';
-import { saveBadgeLayoutAction, saveDocumentImageAction, saveLetterTemplateAction } from './actions';
+import { certificateMailCounts } from '@/lib/certificates/send-certificates';
+import { saveBadgeLayoutAction, saveDocumentImageAction, saveLetterTemplateAction, sendCertificatesAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Letters and badges', robots: { index: false } };
 
 const querySchema = z.object({
-  done: z.enum(['uploaded', 'removed', 'layout']).optional().catch(undefined),
-  error: z.enum(['invalid', 'documentImageType', 'documentImageTooBig']).optional().catch(undefined),
+  done: z.enum(['uploaded', 'removed', 'layout', 'certificates']).optional().catch(undefined),
+  sent: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined),
+  error: z.enum(['invalid', 'documentImageType', 'documentImageTooBig', 'certificatesNotYet']).optional().catch(undefined),
 });
 
 /** The event's documents: the invitation letter's body per language, its letterhead and signature, the badge layout and logo. */
 export default async function DocumentsPage(props: PageProps<{ slug: string }>) {
   const { slug, query } = await pageInput(props, querySchema);
   const path = `/admin/events/${slug}/documents`;
-  const { settings } = await loadEventPage(slug, path, async ({ db, event }) => ({ settings: await documentSettingsFor(db, event.id) }));
+  const { settings, certificates, ended } = await loadEventPage(slug, path, async ({ db, event }) => ({
+    settings: await documentSettingsFor(db, event.id),
+    certificates: await certificateMailCounts(db, event.id),
+    ended: new Date() >= event.endsAt,
+  }));
   const t = await getTranslations('adminDocuments');
   const stored = { letterhead: settings.letterhead, signature: settings.signature, badgeLogo: settings.badgeLogo };
   return (
@@ -29,7 +35,7 @@ export default async function DocumentsPage(props: PageProps<{ slug: string }>) 
       <p className="muted">{t('intro')}</p>
       {query.done && (
         <p className="notice ok" role="status">
-          {t(`done.${query.done}`)}
+          {query.done === 'certificates' ? t('certificates.sent', { sent: query.sent ?? 0 }) : t(`done.${query.done}`)}
         </p>
       )}
       {query.error && (
@@ -93,6 +99,20 @@ export default async function DocumentsPage(props: PageProps<{ slug: string }>) 
             {t('badge.save')}
           </button>
         </div>
+      </form>
+      <h3>{t('certificates.heading')}</h3>
+      <form className="card" action={sendCertificatesAction.bind(null, slug)} data-testid="send-certificates">
+        <p className="muted">{t('certificates.intro')}</p>
+        <p data-testid="certificate-counts">{t('certificates.counts', certificates)}</p>
+        {ended ? (
+          <div className="actions">
+            <button className="button" type="submit">
+              {t('certificates.send')}
+            </button>
+          </div>
+        ) : (
+          <p className="muted">{t('certificates.notYet')}</p>
+        )}
       </form>
     </section>
   );

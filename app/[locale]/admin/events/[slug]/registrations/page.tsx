@@ -18,6 +18,8 @@ export const metadata = { title: 'Registrations', robots: { index: false } };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+const withPassport = (href: string) => `${href}${href.includes('?') ? '&' : '?'}passport=1`;
+
 export default async function RegistrationsPage({
   params,
   searchParams,
@@ -83,6 +85,12 @@ export default async function RegistrationsPage({
         <a className="button secondary" href={withFilters(`${path}/export.csv`, filters)} download>
           {t('exportCsv')}
         </a>
+        {organiser && (
+          // Passport details leave only when chosen, and only for organisers (lib/visa/passport-export.ts).
+          <a className="button secondary" href={withPassport(withFilters(`${path}/export.csv`, filters))} download>
+            {t('exportCsvPassport')}
+          </a>
+        )}
         {organiser && (
           <a className="button secondary" href={withFilters(`${path}/announce`, filters)}>
             {t('announce')}

@@ -1,0 +1,1 @@
+ALTER TABLE "registrations" ADD COLUMN "certificate_mailed_at" timestamp with time zone;
