@@ -174,7 +174,9 @@ describe('mail and calendar text from messages/', () => {
 
   it('sends the sign-in mail in every language at once, as before', async () => {
     const words = magicLinkText();
-    expect(words.subject).toBe('Your sign-in link · 登录链接 · サインイン用リンク · 로그인 링크 · ลิงก์สำหรับเข้าสู่ระบบของท่าน · Đường dẫn đăng nhập của bạn');
+    expect(words.subject).toBe(
+      'Your sign-in link · 登录链接 · サインイン用リンク · 로그인 링크 · ลิงก์สำหรับเข้าสู่ระบบของท่าน · Đường dẫn đăng nhập của bạn',
+    );
     const { text: body } = await renderEmail(
       createElement(MagicLinkEmail, { link: 'https://forum.example/signin/magic?token=t', text: words }),
     );
