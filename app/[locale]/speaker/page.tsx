@@ -117,7 +117,7 @@ export default async function SpeakerPortalPage({
           ))}
         </datalist>
         {portal.records.map((record) => (
-          <div key={record.id} className="card" style={{ marginBottom: '1rem' }} data-speaker={record.slug}>
+          <div key={record.id} className="card" style={{ marginBottom: '1rem' }} data-speaker={record.slug} data-event={record.eventSlug}>
             {manyEvents && <h3>{t('profileFor', { event: pick(record.eventName, locale) })}</h3>}
             <PhotoUpload speakerId={record.id} name={record.name} src={safePhotoSrc(record.photo)} />
             <SpeakerProfileForm
