@@ -3,10 +3,32 @@ import { defineConfig, devices } from '@playwright/test';
 import { e2eHlsPort, e2eSmtpPort } from './tests/helpers/e2e-ports';
 
 const port = process.env.E2E_PORT ?? '3210';
+
+/**
+ * The journeys that run on PostgreSQL: those whose server side differs by database (locks taken by
+ * concurrent connections, LISTEN/NOTIFY, a second instance, trigram search, the outbox's delivery).
+ * Every other spec shows and says what it does the same from either database and runs on PGlite. Each
+ * browser test runs on one of the two passes of `.ci/run`, which keeps them within their time; both
+ * passes run every Vitest file (docs/testing.md).
+ */
+const postgresJourneys = [
+  'admin-registrations',
+  'check-in-desk',
+  'delegations',
+  'event-lifecycle',
+  'live-room',
+  'manage-seats',
+  'meetings',
+  'registration',
+  'sign-in',
+  'speaker-portal',
+].map((name) => `${name}.spec.ts`);
 const debianChromium = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  testMatch: process.env.DATABASE_URL && !process.env.E2E_EVERY_SPEC ? postgresJourneys : '**/*.spec.ts',
+  testIgnore: process.env.DATABASE_URL || process.env.E2E_EVERY_SPEC ? undefined : postgresJourneys,
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -17,6 +17,7 @@ export const moduleTests = {
   'lib/auth': [
     i('auth'),
     i('auth-session'),
+    i('account-locale'),
     i('magic-link-requests'),
     i('sign-in-throttle'),
     i('event-settings'),

@@ -43,6 +43,11 @@ export async function EventHome({
         </div>
       </section>
       <p>{pick(event.description, locale)}</p>
+      <nav aria-label={t('moreLabel')} className="muted">
+        <a href={`/events/${event.slug}/exhibitors`}>{t('exhibitorsLink')}</a> ·{' '}
+        <a href={`/events/${event.slug}/technologies`}>{t('technologiesLink')}</a> ·{' '}
+        <a href={`/events/${event.slug}/outcomes`}>{t('outcomesLink')}</a>
+      </nav>
       <h2>{t('venues')}</h2>
       <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
         {venues.map((venue) => {

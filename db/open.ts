@@ -17,13 +17,17 @@ export type OpenDatabase = {
   close: () => Promise<void>;
   /** A connection that LISTENs for notifications (db/listen.ts); lib/database/notify-hub.ts opens one per process. */
   openListener: (events: ListenEvents) => ListenConnection;
+  /** PGlite only: the whole database as a tarball, which `loadDataDir` opens again without initdb. */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 const MIGRATION_LOCK_KEY = 727_001;
 
-export type OpenOptions = { databaseUrl: string; maxConnections?: number } | { dataDir: string | null /* null: in memory */ };
+export type OpenOptions =
+  | { databaseUrl: string; maxConnections?: number }
+  | { dataDir: string | null /* null: in memory */; loadDataDir?: Blob /* an in-memory database from a dump */ };
 
 /**
  * PGlite runs PostgreSQL inside the app's process, in WebAssembly memory that grows and never shrinks.
@@ -62,6 +66,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   try {
     const client = await PGlite.create({
       dataDir: options.dataDir ? path.resolve(options.dataDir, 'pglite') : undefined,
+      loadDataDir: options.dataDir ? undefined : options.loadDataDir,
       postgresqlconf: PGLITE_SETTINGS,
       // The desk's name search (db/migrations/0009) indexes trigrams.
       extensions: { pg_trgm },
@@ -72,6 +77,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
       db,
       driver: 'pglite',
       openListener: (events) => pgliteListenConnection(client, events),
+      dumpDataDir: () => client.dumpDataDir('none'),
       close: async () => {
         await client.close();
         release();

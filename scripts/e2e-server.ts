@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 import { seedDemo } from '../lib/demo/demo';
 import { demoEvent } from '../lib/demo/demo-data';
 import { seedDeskDelegation, seedMatrixFixtures, seedPastForum } from '../tests/e2e/fixtures';
+import { recordSharedDatabase } from '../tests/e2e/support/second-instance';
 import { recordSeededIds } from '../tests/e2e/support/seeded-ids';
 import { serveArgs } from './serve-command';
 
@@ -43,12 +44,16 @@ async function main() {
     env.DATABASE_URL = url.toString();
     env.AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
     await prepare({ DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: env.AUTH_SECRET }, () => openDatabase({ databaseUrl: env.DATABASE_URL! }));
+    // A spec may start a second instance on this database (tests/e2e/support/second-instance.ts).
+    recordSharedDatabase({ DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: env.AUTH_SECRET });
     cleanup = async () => {
+      recordSharedDatabase(null);
       const dropper = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     };
   } else {
+    recordSharedDatabase(null);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-e2e-'));
     env.DATA_DIR = dir;
     delete env.DATABASE_URL;

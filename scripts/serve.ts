@@ -10,7 +10,7 @@ import { publishedPageServer } from '../lib/server/published-pages';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
 import { admit } from '../lib/server/admit-request';
 import { HeldBodyRequest } from '../lib/server/held-body-request';
-import { onShutdown, runShutdownHooks } from '../lib/server/shutdown';
+import { onShutdown, runShutdownHooks, runStoppingHooks } from '../lib/server/shutdown';
 import { followProgrammeChanges } from '../lib/agenda/programme-changes';
 import { programmePath } from '../lib/agenda/programme-path';
 import { closeNotifyHub } from '../lib/database/notify-hub';
@@ -18,6 +18,7 @@ import { locales } from '../lib/i18n/locales';
 import { timeRequest } from '../lib/observability/http-timing';
 import { REQUEST_ID_HEADER, requestIdFor } from '../lib/observability/request-id';
 import { buildRouteLabeler } from '../lib/observability/build-routes';
+import { serveLiveEvents } from '../lib/live/events-node';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -57,7 +58,10 @@ async function main() {
       env.trustProxyHops,
     );
     void admit(request as HeldBodyRequest, response).then(async (admitted) => {
-      if (admitted && !(await pages.serve(request, response))) await handle(request, response);
+      if (!admitted) return;
+      // Live rooms' event streams are answered here, not by Next.js (lib/live/events-node.ts says why).
+      if (await serveLiveEvents(request, response)) return;
+      if (!(await pages.serve(request, response))) await handle(request, response);
     });
   });
   server.listen(env.port, hostname, () => console.log(`[serve] ready on http://${hostname}:${env.port}`));
@@ -79,6 +83,8 @@ async function main() {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     server.close(() => void runShutdownHooks().then(() => process.exit(0)));
+    // Live rooms' event streams never end by themselves: end them now, or the stop waits out its grace.
+    runStoppingHooks();
     // A keep-alive connection turns idle once its last answer is sent; close it then, not after its timeout.
     setInterval(() => server.closeIdleConnections(), 100).unref();
   };

@@ -17,19 +17,23 @@ import { CountryOptions } from './select-options';
 import { FormField, fieldAria } from './venue-field';
 
 type Props = {
-  eventSlug: string;
   defaults: ListingFormValues;
   countries: CountryOption[];
-  /** The event's exhibitors, named in the page's language. */
+  /** The exhibitors it may be filed under (the event's, or on the exhibitor portal the staffed one), named in the page's language. */
   exhibitors: { id: string; name: string }[];
-  action: (eventSlug: string, values: unknown) => Promise<Saved>;
+  /** The save, bound on the page to what it saves (the event, or the listing being edited). */
+  action: (values: unknown) => Promise<Saved>;
+  /** Where a successful save goes. */
+  doneHref: string;
+  /** An edited listing says "save", a new one "create". */
+  editing?: boolean;
 };
 
 const FIELDS = ['exhibitorId', 'kind', 'title', 'summary', 'sector', 'trl', 'ipStatus', 'cooperation', 'countries'] as const;
 type Field = (typeof FIELDS)[number];
 const TRLS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
-export function ListingForm({ eventSlug, defaults, countries, exhibitors, action }: Props) {
+export function ListingForm({ defaults, countries, exhibitors, action, doneHref, editing = false }: Props) {
   const t = useTranslations('exhibition');
   const words = useValidationText();
   const router = useRouter();
@@ -62,8 +66,8 @@ export function ListingForm({ eventSlug, defaults, countries, exhibitors, action
 
   const onSubmit = handleSubmit(async (values) => {
     clear();
-    const result = await action(eventSlug, values);
-    if (result.ok) return router.push(`/admin/events/${eventSlug}/listings?done=created`);
+    const result = await action(values);
+    if (result.ok) return router.push(doneHref);
     refused(result, { fixErrors: t('admin.form.fixErrors'), other: (failure) => t('admin.form.notSaved', { message: failure.error }) });
   });
 
@@ -145,7 +149,7 @@ export function ListingForm({ eventSlug, defaults, countries, exhibitors, action
         </select>
       </FormField>
       <button className="button" type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? t('admin.form.saving') : t('listingsAdmin.form.create')}
+        {formState.isSubmitting ? t('admin.form.saving') : editing ? t('admin.form.save') : t('listingsAdmin.form.create')}
       </button>
     </form>
   );

@@ -5,6 +5,7 @@ import jsQR from 'jsqr';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { TicketCodeField } from './ticket-code-field';
+import type { DeskDelegation } from '@/lib/checkin/delegation';
 import type { CheckInView } from '@/lib/checkin/describe';
 import type { UndoOutcome } from '@/lib/checkin/undo';
 import type { Result } from '@/lib/errors/result';
@@ -29,7 +30,7 @@ export type CheckInLabels = {
   tooMany: string;
 };
 
-type Submit = (input: QueuedScan) => Promise<Result<{ view: CheckInView }>>;
+type Submit = (input: QueuedScan) => Promise<Result<{ view: CheckInView; delegations: DeskDelegation[] }>>;
 type Undo = (input: { registrationId: string }) => Promise<Result<UndoOutcome>>;
 
 function fill(template: string, values: Record<string, string | null>): string {
@@ -48,6 +49,7 @@ export function CheckInDesk({
   badgeHref,
   labels,
   onChange,
+  onDelegations,
   pick,
 }: {
   slug: string;
@@ -58,6 +60,8 @@ export function CheckInDesk({
   labels: CheckInLabels;
   /** Told after every admission or undo (the counts at the top follow). */
   onChange?: () => void;
+  /** Told the delegation of each person admitted (empty for someone of none), for the delegation offer. */
+  onDelegations?: (delegations: DeskDelegation[]) => void;
   /** A code chosen from the search, to check in at once. */
   pick?: { code: string; n: number } | null;
 }) {
@@ -75,6 +79,7 @@ export function CheckInDesk({
       const answer = await submit(scan);
       if (answer.ok) {
         setResult(answer.view);
+        onDelegations?.(answer.delegations);
         onChange?.();
       }
       return true;
@@ -101,6 +106,7 @@ export function CheckInDesk({
         else form.setError('code', { message: answer.fields?.code ?? answer.error });
       } else {
         setResult(answer.view);
+        onDelegations?.(answer.delegations);
         form.reset({ code: '' });
         onChange?.();
         void queue.flush();

@@ -2,6 +2,7 @@
 
 import type { Locale } from '@/lib/i18n/locales';
 import { useCallback, useState } from 'react';
+import type { DeskDelegation } from '@/lib/checkin/delegation';
 import type { DeskVenueView } from '@/lib/checkin/desk-summary';
 import type { Result } from '@/lib/errors/result';
 import { CheckInDesk, type CheckInLabels } from './check-in-desk';
@@ -40,6 +41,7 @@ export function DeskBoard({
 }) {
   const [venues, setVenues] = useState(initialVenues);
   const [pick, setPick] = useState<{ code: string; n: number } | null>(null);
+  const [scannedDelegations, setScannedDelegations] = useState<DeskDelegation[]>([]);
   const refresh = useCallback(async () => {
     try {
       const answer = await actions.summary();
@@ -63,6 +65,7 @@ export function DeskBoard({
         search={actions.search}
         checkInDelegation={actions.checkInDelegation}
         labels={labels.search}
+        offered={scannedDelegations}
         onPick={(code) => setPick((p) => ({ code, n: (p?.n ?? 0) + 1 }))}
         onChange={() => void refresh()}
       />
@@ -73,6 +76,7 @@ export function DeskBoard({
         badgeHref={badgeHref}
         labels={labels.desk}
         onChange={() => void refresh()}
+        onDelegations={setScannedDelegations}
         pick={pick}
       />
       {venues.map((v) => (

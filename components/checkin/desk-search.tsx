@@ -33,25 +33,32 @@ const fill = (template: string, values: Record<string, string | number>) =>
 
 /**
  * Find someone by part of their name, email or organisation; "Check in" sends their short code to the
- * desk. A person of a delegation brings the offer to check in the whole delegation at this desk's venue.
+ * desk. A person of a delegation, found here or scanned at the desk (`offered`), brings the offer to check
+ * in the whole delegation at this desk's venue.
  */
 export function DeskSearch({
   search,
   checkInDelegation,
   labels,
+  offered = [],
   onPick,
   onChange,
 }: {
   search: Search;
   checkInDelegation: CheckInDelegation;
   labels: DeskSearchLabels;
+  /** The delegation of the person last scanned at the desk. */
+  offered?: DeskDelegation[];
   onPick: (code: string) => void;
   /** Told after a delegation's check-in (the counts at the top follow). */
   onChange?: () => void;
 }) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<DeskMatch[] | null>(null);
-  const [delegations, setDelegations] = useState<DeskDelegation[]>([]);
+  const [found, setFound] = useState<DeskDelegation[]>([]);
+  const [scanned, setScanned] = useState<DeskDelegation[]>(offered);
+  useEffect(() => setScanned(offered), [offered]);
+  const delegations = [...scanned, ...found.filter((d) => !scanned.some((s) => s.id === d.id))];
   const [groupResult, setGroupResult] = useState<DelegationCheckInView | 'failed' | null>(null);
   const [round, setRound] = useState(0);
   const [busy, startTransition] = useTransition();
@@ -60,6 +67,7 @@ export function DeskSearch({
     const typed = query.trim();
     if (typed.length < 2) {
       setMatches(null);
+      setFound([]);
       return;
     }
     // Typing goes on between keys: ask once it pauses.
@@ -69,7 +77,7 @@ export function DeskSearch({
           try {
             const answer = await search({ query: typed });
             setMatches(answer.ok ? answer.matches : []);
-            setDelegations(answer.ok ? answer.delegations : []);
+            setFound(answer.ok ? answer.delegations : []);
           } catch {
             setMatches(null);
           }
@@ -84,6 +92,10 @@ export function DeskSearch({
       try {
         const answer = await checkInDelegation({ delegationId });
         setGroupResult(answer.ok ? answer.view : 'failed');
+        // Everyone of it at this desk is in now: a scanned offer says so (a search offer is asked again below).
+        if (answer.ok && answer.view.outcome === 'checked-in') {
+          setScanned((list) => list.map((d) => (d.id === delegationId ? { ...d, notYet: 0 } : d)));
+        }
       } catch {
         setGroupResult('failed');
       }

@@ -6,7 +6,8 @@ import { countryName } from '@/lib/registration/admin/country-name';
 
 /** One published offer or need, as the directory and the exhibitor's page show it. */
 export async function ListingCard({ listing, eventSlug, locale }: { listing: PublicListing; eventSlug: string; locale: Locale }) {
-  const t = await getTranslations('exhibition');
+  const [t, tp] = await Promise.all([getTranslations('exhibition'), getTranslations('presentedListings')]);
+  const titleId = `listing-${listing.id}-title`;
   const list = (items: string[]) => items.join(locale === 'zh' ? '、' : ', ');
   const summary = pick(listing.summary, locale);
   return (
@@ -14,14 +15,20 @@ export async function ListingCard({ listing, eventSlug, locale }: { listing: Pub
       <p className="muted" style={{ margin: 0 }}>
         <span data-testid="listing-kind">{t(`kindLong.${listing.kind}`)}</span> · {t(`sectors.${listing.sector}`)}
       </p>
-      <h2 style={{ margin: '.25rem 0', fontSize: '1.1rem' }} data-testid="listing-title">
+      <h2 id={titleId} style={{ margin: '.25rem 0', fontSize: '1.1rem' }} data-testid="listing-title">
         {pick(listing.title, locale)}
       </h2>
       <p className="muted" style={{ margin: 0 }}>
-        <a href={`/events/${eventSlug}/exhibitors/${listing.exhibitorSlug}`}>
-          {t('technologies.by', { exhibitor: pick(listing.exhibitorName, locale) })}
-        </a>{' '}
-        ({countryName(listing.exhibitorCountry, locale)})
+        {listing.exhibitorSlug ? (
+          <a href={`/events/${eventSlug}/exhibitors/${listing.exhibitorSlug}`}>
+            {t('technologies.by', { exhibitor: pick(listing.authorName, locale) })}
+          </a>
+        ) : (
+          <span data-testid="listing-attendee-author">
+            {t('technologies.by', { exhibitor: pick(listing.authorName, locale) || t('technologies.attendee') })}
+          </span>
+        )}{' '}
+        ({countryName(listing.authorCountry, locale)})
       </p>
       {summary && <p style={{ whiteSpace: 'pre-line' }}>{summary}</p>}
       <dl className="facts">
@@ -34,6 +41,17 @@ export async function ListingCard({ listing, eventSlug, locale }: { listing: Pub
         <dt>{t('technologies.countries')}</dt>
         <dd>{listing.countries.length ? list(listing.countries.map((c) => countryName(c, locale))) : t('technologies.anywhere')}</dd>
       </dl>
+      <p style={{ margin: '.5rem 0 0' }}>
+        {/* Who asks is known only from their manage link: the meet page asks for it (or offers to register). */}
+        <a
+          className="button small"
+          href={`/events/${eventSlug}/meet?with=listing:${listing.id}`}
+          aria-describedby={titleId}
+          data-testid="request-meeting"
+        >
+          {tp('request')}
+        </a>
+      </p>
     </li>
   );
 }

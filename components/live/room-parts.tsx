@@ -44,6 +44,11 @@ export function QuestionList({
             {q.answered && ` · ${t('answered')}`}
             {q.highlighted && ` · ${t('highlighted')}`}
           </p>
+          {q.held && q.status === 'pending' && (
+            <p className="notice bad" data-testid="held-term">
+              {t('heldFlag', { term: q.held.term })}
+            </p>
+          )}
           {action?.(q)}
         </li>
       ))}

@@ -50,7 +50,9 @@ export async function MeetingList({
             <p>
               <strong>{m.other.name}</strong>
               {m.other.organisation && `, ${m.other.organisation}`}
-              {m.listingTitle && <span className="muted"> · {pick(m.listingTitle, locale)}</span>}
+              {(m.listingTitle ?? m.exhibitorName) && (
+                <span className="muted"> · {pick((m.listingTitle ?? m.exhibitorName)!, locale)}</span>
+              )}
             </p>
             <p data-testid="meeting-time">
               {m.slot.label} · {when(m.slot)}

@@ -2,6 +2,7 @@
 
 import type { UseFormRegister } from 'react-hook-form';
 import type { RegistrationFormValues } from '@/lib/registration/schema';
+import { useHydrated } from '../use-hydrated';
 
 /** A category as the form offers it, already in the page's language. */
 export type CategoryOption = { id: string; name: string; description: string; requiresApproval: boolean; invitation: boolean };
@@ -22,6 +23,8 @@ type Props = {
  * a wrong, expired or used-up code gets one message, whatever the reason.
  */
 export function CategoryFieldset({ categories, register, t, message, describe, codeValue }: Props) {
+  // The code is applied by a script: before hydration the button would swallow the click.
+  const hydrated = useHydrated();
   const applyCode = () => {
     const url = new URL(window.location.href);
     url.searchParams.set('code', codeValue().trim());
@@ -55,7 +58,7 @@ export function CategoryFieldset({ categories, register, t, message, describe, c
         <span id="code-error" className="error" role={message('code') ? 'alert' : undefined}>
           {message('code') ?? ''}
         </span>
-        <button className="button secondary" type="button" onClick={applyCode} style={{ marginTop: '.5rem' }}>
+        <button className="button secondary" type="button" onClick={applyCode} disabled={!hydrated} style={{ marginTop: '.5rem' }}>
           {t('applyCode')}
         </button>
       </div>

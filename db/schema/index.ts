@@ -12,3 +12,4 @@ export * from './exhibition';
 export * from './meetings';
 export * from './live';
 export * from './visa';
+export * from './outcomes';

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { sessions } from './agenda';
+import { events, sessions } from './agenda';
 import { registrations } from './registration';
 
 /**
@@ -69,6 +69,13 @@ export const liveQuestions = pgTable(
     answered: boolean('answered').notNull().default(false),
     highlighted: boolean('highlighted').notNull().default(false),
     votes: integer('votes').notNull().default(0),
+    /**
+     * Set when a question filter (lib/live/question-filter.ts, e.g. the event's blocklist) held it back
+     * on arrival: which filter and what it matched, for the moderators only. The question stays
+     * pending until a moderator approves or hides it.
+     */
+    heldFilter: text('held_filter'),
+    heldTerm: text('held_term'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -79,6 +86,24 @@ export const liveQuestions = pgTable(
     check('live_questions_body_ck', sql`char_length(${t.body}) between 1 and 280`),
     check('live_questions_highlight_ck', sql`not ${t.highlighted} or ${t.status} = 'approved'`),
   ],
+);
+
+/**
+ * An event's blocklist for live questions: words and phrases its organisers and session moderators
+ * keep; a question containing one is held for moderation (lib/live/blocklist.ts matches).
+ */
+export const liveBlocklists = pgTable(
+  'live_blocklists',
+  {
+    eventId: uuid('event_id')
+      .primaryKey()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    terms: text('terms').array().notNull().default(sql`'{}'::text[]`),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The limit is lib/live/limits.ts's BLOCKLIST_TERMS_MAX.
+  (t) => [check('live_blocklists_terms_ck', sql`cardinality(${t.terms}) <= 300`)],
 );
 
 /** One upvote per registration and question, held by the primary key. */

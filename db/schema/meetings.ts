@@ -107,6 +107,11 @@ export const meetings = pgTable(
     outcome: text('outcome').$type<MeetingOutcome>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /**
+     * When it was accepted, kept when it is later cancelled: only a meeting that was accepted was ever
+     * on a calendar, so only such a cancelled one is sent to calendars as cancelled.
+     */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   },
   (t) => [
     // A table holds one meeting per slot.

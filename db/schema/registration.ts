@@ -96,7 +96,7 @@ export const registrations = pgTable(
     index('registrations_category_status_idx').on(t.categoryId, t.status, t.categoryWaitlistPosition),
     uniqueIndex('registrations_event_short_code_uq').on(t.eventId, t.shortCode),
     // The desk's search: partial, case-insensitive matches in any script (pg_trgm hashes the
-    // trigrams of Thai and CJK text too). lib/checkin/search.ts (deskSearchText) queries this exact expression.
+    // trigrams of Thai and CJK text too). lib/registration/search-text.ts (registrationSearchText) is this exact expression.
     index('registrations_desk_search_idx').using('gin', sql`lower(name || ' ' || email || ' ' || organisation) gin_trgm_ops`),
     index('registrations_delegation_idx').on(t.delegationId),
     uniqueIndex('registrations_delegation_head_uq').on(t.delegationId).where(sql`${t.delegationHead}`),

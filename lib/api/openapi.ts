@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { registrationInputSchema } from '@/lib/registration/schema';
 import { QUESTION_KINDS } from '@/db/schema/question-kinds';
+import { exhibitionPaths, exhibitionSchemas, myMeetingsPaths } from './openapi-exhibition';
+import { SECTORS } from '@/db/schema/exhibition';
+import { OUTCOME_KINDS } from '@/db/schema/outcomes';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -27,6 +30,8 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     paths: {
+      ...exhibitionPaths,
+      ...myMeetingsPaths,
       '/api/v1/events': {
         get: {
           summary: 'Published forums',
@@ -102,6 +107,25 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/v1/events/{slug}/outcomes': {
+        get: {
+          summary: 'The forum’s public outcomes (MoUs, agreements, technology transfers) and their figures',
+          description:
+            'Only outcomes the organisers made public. Figures count the public outcomes by kind, by sector and by country (an outcome counts once for each country among its parties), and the meetings held (accepted) and those whose outcome was recorded.',
+          operationId: 'listOutcomes',
+          parameters: [slugParam],
+          responses: {
+            200: json(
+              {
+                type: 'object',
+                properties: { outcomes: { type: 'array', items: ref('Outcome') }, figures: ref('OutcomeFigures') },
+              },
+              'Outcomes',
+            ),
+            404: errors[404],
+          },
+        },
+      },
       '/api/v1/events/{slug}/categories': {
         get: {
           summary: 'The attendee categories the registration offers, in order',
@@ -156,6 +180,7 @@ export function openApiDocument(serverUrl: string) {
     },
     components: {
       schemas: {
+        ...exhibitionSchemas,
         Error: {
           type: 'object',
           required: ['error'],
@@ -228,6 +253,44 @@ export function openApiDocument(serverUrl: string) {
                 oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
               },
             },
+          },
+        },
+        Outcome: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            kind: { type: 'string', enum: [...OUTCOME_KINDS] },
+            title: localized,
+            parties: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { name: { type: 'string' }, country: { type: 'string', description: 'ISO 3166-1 alpha-2' } },
+              },
+            },
+            sector: { type: 'string', enum: [...SECTORS] },
+            signedOn: { type: 'string', format: 'date', description: 'The calendar date of signing' },
+            session: {
+              type: ['object', 'null'],
+              description: 'The session it was signed at (a signing ceremony), with its venue’s time zone',
+              properties: {
+                slug: { type: 'string' },
+                title: localized,
+                startsAt: { type: 'string', format: 'date-time' },
+                timeZone: { type: 'string' },
+              },
+            },
+          },
+        },
+        OutcomeFigures: {
+          type: 'object',
+          properties: {
+            total: { type: 'integer' },
+            byKind: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, count: { type: 'integer' } } } },
+            bySector: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, count: { type: 'integer' } } } },
+            byCountry: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, count: { type: 'integer' } } } },
+            meetingsHeld: { type: 'integer' },
+            meetingsWithOutcome: { type: 'integer' },
           },
         },
         Category: {

@@ -1,3 +1,4 @@
+import type { ApiExhibitor, ApiListing } from '@/lib/exhibition/api-directory';
 import { eventPhase } from '@/lib/events/lifecycle';
 import type { AgendaSession } from '@/lib/agenda/agenda-session';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
@@ -74,5 +75,36 @@ export function sessionJson(agenda: PublicAgenda, session: AgendaSession, seatsL
         presence: role.presence,
       };
     }),
+  };
+}
+
+/** An approved exhibitor as the API shows it: profile and booth, never the contact person, email or phone. */
+export function exhibitorJson(e: ApiExhibitor, eventSlug: string) {
+  return {
+    slug: e.slug,
+    name: e.name,
+    description: e.description,
+    country: e.country,
+    sectors: e.sectors,
+    website: e.website || null,
+    logo: e.hasLogo ? `/events/${eventSlug}/exhibitors/${e.slug}/logo` : null,
+    booth: e.venueSlug && e.hall && e.booth ? { venue: e.venueSlug, hall: e.hall, number: e.booth } : null,
+  };
+}
+
+/** A published listing as the API shows it, with its author's public name and country (and exhibitor slug, if an exhibitor). */
+export function listingJson(l: ApiListing) {
+  return {
+    id: l.id,
+    kind: l.kind,
+    title: l.title,
+    summary: l.summary,
+    sector: l.sector,
+    trl: l.trl,
+    ipStatus: l.ipStatus,
+    cooperation: l.cooperation,
+    partnerCountries: l.countries,
+    // An exhibitor's listing names its exhibitor page; an attendee's shows their organisation only.
+    author: { exhibitor: l.exhibitorSlug, name: l.authorName, country: l.authorCountry },
   };
 }

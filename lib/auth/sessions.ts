@@ -23,10 +23,6 @@ export async function closeSession(db: Db, sessionToken: string): Promise<void> 
   await db.delete(authSessions).where(eq(authSessions.sessionToken, sessionToken));
 }
 
-export async function closeAllSessionsOf(db: Db, userId: string): Promise<void> {
-  await db.delete(authSessions).where(eq(authSessions.userId, userId));
-}
-
 export type Actor = {
   userId: string;
   email: string;

@@ -39,7 +39,12 @@ export function inviteUid(uidPrefix: string | null, sessionId: string): string {
  * than duplicate.
  */
 export function registrationInvite(party: InviteParty, sessions: InviteSession[], method: 'REQUEST' | 'CANCEL' | 'PUBLISH'): string {
-  const events: EventAttributes[] = sessions.map((session) => ({
+  return writeCalendar(inviteEvents(party, sessions, method), { productId: ICS_PRODUCT_ID, method });
+}
+
+/** The calendar entries of a registrant's sessions, for an invite or their personal feed. */
+export function inviteEvents(party: InviteParty, sessions: InviteSession[], method: 'REQUEST' | 'CANCEL' | 'PUBLISH'): EventAttributes[] {
+  return sessions.map((session) => ({
     uid: inviteUid(party.uidPrefix, session.sessionId),
     sequence: session.sequence ?? party.sequence,
     method,
@@ -53,7 +58,6 @@ export function registrationInvite(party: InviteParty, sessions: InviteSession[]
     attendees: [{ name: party.attendee.name, email: party.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
     productId: ICS_PRODUCT_ID,
   }));
-  return writeCalendar(events, { productId: ICS_PRODUCT_ID, method });
 }
 
 /** An invite as a mail attachment, its iTIP method in the content type so mail clients offer to update the calendar. */

@@ -114,6 +114,20 @@ export async function deskDelegations(db: Db, actor: Actor | null, slug: string,
 }
 
 /**
+ * The delegation of a person the desk just scanned, offered as a search offers it (empty when they
+ * belong to none, or none of its members is at the desk's venues): a head of delegation's ticket at
+ * the door brings the button that admits the others.
+ */
+export async function deskDelegationOf(db: Db, actor: Actor | null, slug: string, registrationId: string): Promise<DeskDelegation[]> {
+  const { event } = await deskScope(db, actor, slug);
+  const [person] = await db
+    .select({ delegationId: registrations.delegationId })
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, event.id)));
+  return person?.delegationId ? deskDelegations(db, actor, slug, [person.delegationId]) : [];
+}
+
+/**
  * Checks in, in one transaction, every confirmed member of a delegation at the desk's venues not yet
  * checked in, each exactly once however many desks press at the same moment; the answer names the
  * members admitted now and those admitted before (when, and by which desk). Staff of another venue

@@ -4,6 +4,7 @@ import type { Db } from '@/db/types';
 import { scopedEvent, type VenueScope } from '@/lib/admin/event-access';
 import { DESK } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
+import { registrationSearchText } from '@/lib/registration/search-text';
 
 export type DeskMatch = {
   registrationId: string;
@@ -18,9 +19,6 @@ export type DeskMatch = {
 };
 
 export const DESK_SEARCH_LIMIT = 20;
-
-/** The expression registrations_desk_search_idx indexes (db/schema/registration.ts): the planner matches it. */
-export const deskSearchText = sql`lower(${registrations.name} || ' ' || ${registrations.email} || ' ' || ${registrations.organisation})`;
 
 /** LIKE's own characters typed into the box are searched for as themselves. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -56,7 +54,7 @@ export function deskSearchQuery(db: Db, eventId: string, scope: VenueScope, text
     .where(
       and(
         eq(registrations.eventId, eventId),
-        sql`${deskSearchText} LIKE ${`%${likeLiteral(text)}%`}`,
+        sql`${registrationSearchText} LIKE ${`%${likeLiteral(text)}%`}`,
         ne(registrations.status, 'cancelled'),
         scope ? inArray(registrations.venueId, scope) : undefined,
       ),

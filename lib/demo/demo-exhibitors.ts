@@ -1,4 +1,4 @@
-import { exhibitors, listings, type CooperationKind, type IpStatus, type ListingKind, type Sector } from '../../db/schema';
+import { exhibitors, listings, sessionListings, type CooperationKind, type IpStatus, type ListingKind, type Sector } from '../../db/schema';
 import type { Db } from '../../db/types';
 
 type DemoExhibitor = {
@@ -139,8 +139,23 @@ export const demoListings: DemoListing[] = [
   },
 ];
 
-/** Inserts the demo exhibitors into the demo event, in the seed's transaction. */
-export async function seedDemoExhibitors(tx: Db, eventId: string, venueIds: Map<string, string>, now: Date): Promise<void> {
+/** The demo listings presented in the demo's technology promotion session, by English title, in order. */
+export const DEMO_PRESENTED = {
+  session: 'promotion-smart-hospitals',
+  listings: ['Portable ultrasound with AI triage', 'Partners for cross-border e-health records'],
+} as const;
+
+/**
+ * Inserts the demo exhibitors and their listings into the demo event, in the seed's transaction, and
+ * links the presented ones to the promotion session; answers the listings' ids by English title.
+ */
+export async function seedDemoExhibitors(
+  tx: Db,
+  eventId: string,
+  venueIds: Map<string, string>,
+  now: Date,
+  sessionIds: Map<string, string> = new Map(),
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const e of demoExhibitors) {
     const [row] = await tx
@@ -165,9 +180,18 @@ export async function seedDemoExhibitors(tx: Db, eventId: string, venueIds: Map<
       .returning({ id: exhibitors.id });
     ids.set(e.slug, row!.id);
   }
+  const listingIds = new Map<string, string>();
   for (const { exhibitor, status, ...listing } of demoListings) {
-    await tx
+    const [row] = await tx
       .insert(listings)
-      .values({ ...listing, eventId, exhibitorId: ids.get(exhibitor)!, status, moderatedAt: status === 'pending' ? null : now });
+      .values({ ...listing, eventId, exhibitorId: ids.get(exhibitor)!, status, moderatedAt: status === 'pending' ? null : now })
+      .returning({ id: listings.id });
+    listingIds.set(listing.title.en, row!.id);
   }
+  const sessionId = sessionIds.get(DEMO_PRESENTED.session);
+  if (sessionId)
+    await tx
+      .insert(sessionListings)
+      .values(DEMO_PRESENTED.listings.map((title, position) => ({ sessionId, listingId: listingIds.get(title)!, position })));
+  return listingIds;
 }

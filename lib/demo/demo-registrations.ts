@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { events, registrations, sessionRelays, sessions, venues } from '../../db/schema';
+import { events, listings, registrations, sessionRelays, sessions, venues } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { registerAttendee } from '../registration/register';
 
@@ -131,5 +131,43 @@ export async function seedDemoRegistrations(db: Db, eventSlug: string, now = new
     await db.update(registrations).set({ createdAt: at, updatedAt: at, consentAt: at }).where(eq(registrations.id, result.registration.id));
     created += 1;
   }
+  await seedDemoAttendeeNeed(db, event.id, now);
   return created;
+}
+
+/**
+ * One need posted by a registered attendee (not an exhibitor), published, so the directory shows
+ * both kinds of author: by the first confirmed registrant of Vietnam National University.
+ */
+async function seedDemoAttendeeNeed(db: Db, eventId: string, now: Date): Promise<void> {
+  const [author] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        eq(registrations.organisation, 'Vietnam National University'),
+        eq(registrations.status, 'confirmed'),
+      ),
+    )
+    .orderBy(registrations.createdAt)
+    .limit(1);
+  if (!author) return;
+  await db.insert(listings).values({
+    eventId,
+    authorRegistrationId: author.id,
+    kind: 'need',
+    title: { en: 'Salt-tolerant rice varieties for the Mekong Delta', vi: 'Giống lúa chịu mặn cho Đồng bằng sông Cửu Long' },
+    summary: {
+      en: 'Our lab looks for partners to field-test salt-tolerant rice lines with farmers in the Mekong Delta.',
+      vi: 'Phòng thí nghiệm của chúng tôi tìm đối tác thử nghiệm đồng ruộng các dòng lúa chịu mặn cùng nông dân.',
+    },
+    sector: 'modern-agriculture',
+    trl: 4,
+    ipStatus: 'know-how',
+    cooperation: ['joint-research', 'joint-lab'],
+    countries: ['CN', 'TH'],
+    status: 'published',
+    moderatedAt: now,
+  });
 }

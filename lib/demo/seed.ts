@@ -20,6 +20,7 @@ import { demoEvent, demoSessions, demoSpeakers, demoVenues } from './demo-data';
 import { DEMO_GOVERNMENT_CODE, demoCategories } from './demo-categories';
 import { seedDemoExhibitors } from './demo-exhibitors';
 import { seedDemoMeetingSlots } from './demo-meetings';
+import { seedDemoOutcomes } from './demo-outcomes';
 
 export type SeedOptions = {
   /** First day of the forum (YYYY-MM-DD in the main venue's zone); defaults to 30 days from `now`. */
@@ -97,6 +98,7 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
       speakerIds.set(speaker.slug, row!.id);
     }
 
+    const sessionIds = new Map<string, string>();
     for (const session of demoSessions) {
       const zone = venueZones.get(session.venue)!;
       const day = addDays(firstDay, session.day);
@@ -120,6 +122,7 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
           languages: session.languages,
         })
         .returning({ id: sessions.id });
+      sessionIds.set(session.slug, row!.id);
       for (const relayVenue of session.relayTo ?? []) {
         // Relays are shown in the branch venue's main room.
         const screenRoom = demoVenues.find((v) => v.slug === relayVenue)?.rooms[0]?.key;
@@ -152,8 +155,9 @@ export async function seedDemoForum(db: Db, options: SeedOptions = {}): Promise<
           expiresAt: zonedToUtc(lastDay, '12:00', demoEvent.timeZone),
         });
     }
-    await seedDemoExhibitors(tx, eventId, venueIds, now);
+    await seedDemoExhibitors(tx, eventId, venueIds, now, sessionIds);
     await seedDemoMeetingSlots(tx, eventId, venueIds, venueZones, firstDay);
+    await seedDemoOutcomes(tx, eventId, firstDay);
     // The demo opens already published: version 1 is the programme as seeded.
     const [eventRow] = await tx.select().from(events).where(eq(events.id, eventId));
     const working = await workingAgenda(tx, eventRow!);

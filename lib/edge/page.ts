@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation';
 import { AuthorizationError, type EventRole } from '@/lib/auth/authorize';
 import { actorOrSignIn } from '@/lib/auth/guards';
 import { getDb } from '@/lib/database/process-database';
+import type { Db } from '@/db/types';
+import type { Actor } from '@/lib/auth/sessions';
 import { eventContext, eventSlug, type EventContext } from './context';
 
 /**
@@ -20,6 +22,21 @@ export async function loadEventPage<T>(
   const actor = await actorOrSignIn(returnTo);
   try {
     return await load(await eventContext(await getDb(), actor, parsed.slug, roles));
+  } catch (error) {
+    if (error instanceof AuthorizationError) notFound();
+    throw error;
+  }
+}
+
+/**
+ * For a page of whoever is signed in (the exhibitor portal): sign-in coming back to `returnTo`, then
+ * `load`, a lib function that decides what the actor may read; its refusal is a 404 like an unknown
+ * address, so nobody learns which records exist.
+ */
+export async function loadSignedInPage<T>(returnTo: string, load: (context: { db: Db; actor: Actor }) => Promise<T>): Promise<T> {
+  const actor = await actorOrSignIn(returnTo);
+  try {
+    return await load({ db: await getDb(), actor });
   } catch (error) {
     if (error instanceof AuthorizationError) notFound();
     throw error;

@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { exhibitors, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { publishedEventBySlug } from '@/lib/agenda/events';
@@ -20,6 +20,8 @@ const publicColumns = {
   country: exhibitors.country,
   sectors: exhibitors.sectors,
   website: exhibitors.website,
+  // Whether to show the logo route; the image itself is not read with the directory.
+  hasLogo: sql<boolean>`${exhibitors.logo} is not null`.mapWith(Boolean),
   hall: exhibitors.hall,
   booth: exhibitors.booth,
   venueName: venues.name,
@@ -56,6 +58,16 @@ export async function publicExhibitor(db: Db, eventSlug: string, exhibitorSlug: 
   if (!event) return undefined;
   const [exhibitor] = await approvedExhibitors(db, event.id, exhibitorSlug);
   return exhibitor ? { event, exhibitor } : undefined;
+}
+
+/** One approved exhibitor of the event by its id (the meeting request's `exhibitor:<id>`), or undefined. */
+export async function approvedExhibitorById(db: Db, eventId: string, exhibitorId: string) {
+  const [exhibitor] = await db
+    .select(publicColumns)
+    .from(exhibitors)
+    .leftJoin(venues, eq(venues.id, exhibitors.venueId))
+    .where(and(eq(exhibitors.eventId, eventId), eq(exhibitors.id, exhibitorId), eq(exhibitors.status, 'approved')));
+  return exhibitor;
 }
 
 /** The directory of a published event by its address's slug (once per request), or undefined. */

@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   'exhibition',
   'invite',
   'live',
+  'outcomes',
   'speaker',
   'validation',
 ] as const;

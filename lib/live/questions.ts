@@ -6,9 +6,12 @@ import { conflict, forbidden, invalid, notFound, ok, type Result } from '@/lib/e
 import { takeSharedHit } from '@/lib/security/shared-rate-limit';
 import { vmsg } from '@/lib/validation/message';
 import type { Moderation } from './moderation';
+import type { Hold } from './question-filter';
 import { askInputSchema } from './question-input';
 import { isModerator, liveEntitlement } from './access';
+import { questionFilters } from './blocklist-store';
 import { appendEvent, ensureRoom } from './events';
+import { heldBy } from './question-filter';
 
 export { type AskInput, askInputSchema } from './question-input';
 
@@ -17,7 +20,11 @@ export const ASK_LIMIT = { limit: 5, windowMs: 60_000 };
 
 export type QuestionRow = typeof liveQuestions.$inferSelect;
 
-/** An attendee asks. Refused unless entitled, while the room takes questions, within the rate limit. */
+/**
+ * An attendee asks. Refused unless entitled, while the room takes questions, within the rate limit.
+ * A question a filter matches (the event's blocklist) is stored all the same, held for the
+ * moderators with what matched; its asker sees it awaiting moderation, as any new question.
+ */
 export async function askQuestion(db: Db, registrationId: string, sessionId: string, raw: unknown): Promise<Result<{ id: string }>> {
   const entitled = await liveEntitlement(db, registrationId, sessionId);
   if (!entitled.ok) return forbidden('You cannot take part in this session’s questions');
@@ -28,6 +35,7 @@ export async function askQuestion(db: Db, registrationId: string, sessionId: str
   const verdict = await takeSharedHit(db, `live-ask:${registrationId}`, ASK_LIMIT);
   if (!verdict.allowed)
     return { ok: false, code: 'rate-limited', error: 'Too many questions; wait a moment', retryAfterSeconds: verdict.retryAfterSeconds };
+  const hold = heldBy(await questionFilters(db, sessionId), parsed.data.body);
   const id = await db.transaction(async (tx) => {
     const [open] = await tx
       .select({ open: liveRooms.questionsOpen })
@@ -37,7 +45,14 @@ export async function askQuestion(db: Db, registrationId: string, sessionId: str
     if (!open?.open) return null;
     const [question] = await tx
       .insert(liveQuestions)
-      .values({ sessionId, registrationId, body: parsed.data.body, anonymous: parsed.data.anonymous })
+      .values({
+        sessionId,
+        registrationId,
+        body: parsed.data.body,
+        anonymous: parsed.data.anonymous,
+        heldFilter: hold?.filter ?? null,
+        heldTerm: hold?.term ?? null,
+      })
       .returning({ id: liveQuestions.id });
     await appendEvent(tx, sessionId, 'question', question!.id);
     return question!.id;
@@ -119,6 +134,8 @@ export type QuestionView = {
   answered: boolean;
   highlighted: boolean;
   votes: number;
+  /** Why a filter held it on arrival (moderators only; null for everyone else). */
+  held?: Hold | null;
   mine: boolean;
   voted: boolean;
   createdAt: string;
@@ -161,6 +178,7 @@ function project(row: { question: QuestionRow; name: string }, viewer: Viewer, v
     answered: q.answered,
     highlighted: q.highlighted,
     votes: q.votes,
+    held: viewer.kind === 'moderator' && q.heldTerm !== null ? { filter: q.heldFilter ?? 'blocklist', term: q.heldTerm } : null,
     mine,
     voted: voted.has(q.id),
     createdAt: q.createdAt.toISOString(),
@@ -174,10 +192,23 @@ export async function roomQuestions(db: Db, sessionId: string, viewer: Viewer): 
   return rows.map((row) => project(row, viewer, voted)).filter((q): q is QuestionView => !('removed' in q));
 }
 
-/** One question as a viewer sees it now (an event's payload), or its removal from their view. */
-export async function questionUpdate(db: Db, questionId: string, viewer: Viewer): Promise<QuestionUpdate> {
-  const [row] = await questionRows(db, eq(liveQuestions.id, questionId));
-  if (!row) return { id: questionId, removed: true };
-  const voted = viewer.kind === 'attendee' ? await votedBy(db, viewer.registrationId, row.question.sessionId) : new Set<string>();
-  return project(row, viewer, voted);
+/** One question as read once for every viewer: its row with the asker's name (null when gone), and who upvoted it. */
+export type QuestionRead = { row: { question: QuestionRow; name: string } | null; voters: Set<string> };
+
+export async function readQuestion(db: Db, questionId: string): Promise<QuestionRead> {
+  const [[row], votes] = await Promise.all([
+    questionRows(db, eq(liveQuestions.id, questionId)),
+    db
+      .select({ registrationId: liveQuestionVotes.registrationId })
+      .from(liveQuestionVotes)
+      .where(eq(liveQuestionVotes.questionId, questionId)),
+  ]);
+  return { row: row ?? null, voters: new Set(votes.map((v) => v.registrationId)) };
+}
+
+/** A question read as one viewer sees it (an event's payload), or its removal from their view. */
+export function viewQuestion(read: QuestionRead, questionId: string, viewer: Viewer): QuestionUpdate {
+  if (!read.row) return { id: questionId, removed: true };
+  const voted = viewer.kind === 'attendee' && read.voters.has(viewer.registrationId) ? new Set([questionId]) : new Set<string>();
+  return project(read.row, viewer, voted);
 }

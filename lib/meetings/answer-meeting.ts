@@ -54,7 +54,7 @@ export async function answerMeeting(
       const meetingUrl = seen.online ? url.data || generatedMeetingUrl() : null;
       const [taken] = await tx
         .update(meetings)
-        .set({ status: 'accepted', tableNo: table, meetingUrl, answeredAt: now })
+        .set({ status: 'accepted', tableNo: table, meetingUrl, answeredAt: now, acceptedAt: now })
         .where(and(eq(meetings.id, seen.id), eq(meetings.status, 'pending')))
         .returning({ id: meetings.id });
       if (!taken) return invalid({ meeting: vmsg('meetingNotPending') });
@@ -113,6 +113,16 @@ export async function answerMeeting(
         { ...facts, tableNo: before.tableNo, meetingUrl: null },
         to,
         by,
+        before.status === 'accepted' ? { calendar: 'CANCEL' } : {},
+      );
+    // Whoever cancels is told too, with the calendar's cancellation: both calendars drop the meeting.
+    if (decision === 'cancel' && to && by && !by.erased)
+      await queueMeetingMail(
+        tx,
+        'cancelledByYou',
+        { ...facts, tableNo: before.tableNo, meetingUrl: null },
+        by,
+        to,
         before.status === 'accepted' ? { calendar: 'CANCEL' } : {},
       );
     return ok({ id: seen.id, tableNo: null, meetingUrl: null });

@@ -1,5 +1,5 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import {
   exhibitors,
   listings,
@@ -13,6 +13,7 @@ import {
 } from '@/db/schema';
 import type { LocalizedText } from '@/db/schema/agenda';
 import type { Db } from '@/db/types';
+import { publicListingColumns } from '@/lib/exhibition/public-listings';
 import { MEETING_STATUSES, type Participant } from './participant';
 import { suggest, type Candidate, type Suggestion } from './suggestions';
 
@@ -41,10 +42,13 @@ export type MyMeeting = {
   slot: SlotChoice;
   other: { name: string; organisation: string; country: string; email: string | null };
   listingTitle: LocalizedText | null;
+  /** The exhibitor it was asked of (through one of its listings or of the exhibitor itself). */
+  exhibitorName: LocalizedText | null;
 };
 
 export type PersonChoice = { id: string; name: string; organisation: string; country: string; sectors: string[] };
 export type ListingChoice = { id: string; title: LocalizedText; exhibitorName: LocalizedText; sector: string };
+export type ExhibitorChoice = { id: string; name: LocalizedText };
 
 /**
  * What a participant's meetings page shows: their meetings both ways (the other side's email only
@@ -80,6 +84,7 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
       outcome: meetings.outcome,
       message: meetings.message,
       listingTitle: listings.title,
+      exhibitorName: exhibitors.name,
       slot: slotColumns,
       otherName: other.name,
       otherOrg: other.organisation,
@@ -94,6 +99,7 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
       sql`${other.id} = case when ${meetings.requesterId} = ${person.id} then ${meetings.inviteeId} else ${meetings.requesterId} end`,
     )
     .leftJoin(listings, eq(listings.id, meetings.listingId))
+    .leftJoin(exhibitors, eq(exhibitors.id, meetings.exhibitorId))
     .where(or(eq(meetings.requesterId, person.id), eq(meetings.inviteeId, person.id)))
     .orderBy(asc(meetingSlots.startsAt), asc(meetings.createdAt));
   const mine: MyMeeting[] = rows.map((r) => ({
@@ -108,6 +114,7 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     replaced: r.replacedBy !== null,
     slot: r.slot,
     listingTitle: r.listingTitle,
+    exhibitorName: r.exhibitorName,
     // Private contact details only once both agreed to meet.
     other: { name: r.otherName, organisation: r.otherOrg, country: r.otherCountry, email: r.status === 'accepted' ? r.otherEmail : null },
   }));
@@ -149,17 +156,25 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
       summary: listings.summary,
       sector: listings.sector,
       countries: listings.countries,
-      exhibitorName: exhibitors.name,
-      exhibitorSectors: exhibitors.sectors,
+      exhibitorName: publicListingColumns.authorName,
+      exhibitorSectors: sql<string[]>`coalesce(${exhibitors.sectors}, '{}'::text[])`,
     })
     .from(listings)
-    .innerJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .leftJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .leftJoin(registrations, eq(registrations.id, listings.authorRegistrationId))
     .where(
       and(
         eq(listings.eventId, person.eventId),
         eq(listings.status, 'published'),
-        eq(exhibitors.status, 'approved'),
-        ne(exhibitors.contactEmail, ''),
+        // An exhibitor's listing is asked through its contact person; an attendee's through its author (not oneself).
+        or(
+          and(eq(exhibitors.status, 'approved'), ne(exhibitors.contactEmail, '')),
+          and(
+            inArray(registrations.status, [...MEETING_STATUSES]),
+            isNull(registrations.erasedAt),
+            ne(listings.authorRegistrationId, person.id),
+          ),
+        ),
       ),
     )
     .orderBy(asc(listings.createdAt));
@@ -169,6 +184,13 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     exhibitorName: l.exhibitorName,
     sector: l.sector,
   }));
+
+  // An exhibitor is asked through its contact person, as its listings are (request-meeting.ts).
+  const exhibitorChoices: ExhibitorChoice[] = await db
+    .select({ id: exhibitors.id, name: exhibitors.name })
+    .from(exhibitors)
+    .where(and(eq(exhibitors.eventId, person.eventId), eq(exhibitors.status, 'approved'), ne(exhibitors.contactEmail, '')))
+    .orderBy(asc(exhibitors.slug));
 
   let suggestions: Suggestion[] = [];
   if (person.profile) {
@@ -195,5 +217,5 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     .innerJoin(registrations, eq(registrations.id, meetingBlocks.blockedId))
     .where(eq(meetingBlocks.blockerId, person.id))
     .orderBy(asc(registrations.name));
-  return { slots, meetings: mine, people, listings: listingChoices, suggestions, unavailable, blocked };
+  return { slots, meetings: mine, people, listings: listingChoices, exhibitors: exhibitorChoices, suggestions, unavailable, blocked };
 }

@@ -7,14 +7,14 @@ import { vmsg } from '@/lib/validation/message';
 import { queueMeetingMail } from './meeting-mail';
 import { lockRequester, overRequestLimit, type RequesterLock, refusedByInvitee } from './request-limits';
 import { mayMeet, participantById, type Participant } from './participant';
-import { meetingRequestSchema } from './request-schema';
+import { type MeetingTargetKind, meetingRequestSchema } from './request-schema';
 import { lockSlot, type SlotLock } from './slot-lock';
 
 export type MeetingRequestOptions = { now?: Date; slotLock?: SlotLock; requesterLock?: RequesterLock };
 
 /**
- * `requesterId` asks for a meeting at a slot: with another participant who opted in, or with the
- * contact person of a published listing's exhibitor. The request holds the slot for both people at
+ * `requesterId` asks for a meeting at a slot: with another participant who opted in, or about a
+ * published listing: with its attendee author, or with the contact person of its exhibitor. The request holds the slot for both people at
  * once (a pending request blocks it on both sides), under the slot's lock; the invitee gets a mail.
  */
 export async function requestMeeting(
@@ -99,7 +99,7 @@ type Target = { ok: true; invitee: Participant; listingId: string | null; exhibi
 async function resolveTarget(
   db: Db,
   requester: Participant,
-  target: { kind: 'person' | 'listing'; id: string },
+  target: { kind: MeetingTargetKind; id: string },
 ): Promise<Target | ReturnType<typeof invalid>> {
   if (target.kind === 'person') {
     const invitee = await participantById(db, target.id);
@@ -108,31 +108,55 @@ async function resolveTarget(
       return invalid({ with: vmsg('meetingWith') });
     return { ok: true, invitee, listingId: null, exhibitorId: null };
   }
+  if (target.kind === 'exhibitor') return exhibitorTarget(db, requester, target.id);
   const [listing] = await db
-    .select({ id: listings.id, exhibitorId: exhibitors.id, contactEmail: exhibitors.contactEmail })
+    .select({
+      id: listings.id,
+      exhibitorId: listings.exhibitorId,
+      authorRegistrationId: listings.authorRegistrationId,
+      exhibitorStatus: exhibitors.status,
+      contactEmail: exhibitors.contactEmail,
+    })
     .from(listings)
-    .innerJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
-    .where(
-      and(
-        eq(listings.id, target.id),
-        eq(listings.eventId, requester.eventId),
-        eq(listings.status, 'published'),
-        eq(exhibitors.status, 'approved'),
-      ),
-    );
-  if (!listing?.contactEmail) return invalid({ with: vmsg('meetingWith') });
-  // The exhibitor's contact person answers for its listings, through their own registration.
+    .leftJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .where(and(eq(listings.id, target.id), eq(listings.eventId, requester.eventId), eq(listings.status, 'published')));
+  if (!listing) return invalid({ with: vmsg('meetingWith') });
+  // An attendee's listing is answered by its author, through their own registration (they need not join matchmaking).
+  if (listing.authorRegistrationId) {
+    const author = await participantById(db, listing.authorRegistrationId);
+    if (!author || author.erased || author.eventId !== requester.eventId || !mayMeet(author.status))
+      return invalid({ with: vmsg('meetingWith') });
+    return { ok: true, invitee: author, listingId: listing.id, exhibitorId: null };
+  }
+  if (listing.exhibitorStatus !== 'approved' || !listing.contactEmail) return invalid({ with: vmsg('meetingWith') });
+  const invitee = await exhibitorContact(db, requester.eventId, listing.contactEmail);
+  if (!invitee) return invalid({ with: vmsg('meetingWith') });
+  return { ok: true, invitee, listingId: listing.id, exhibitorId: listing.exhibitorId };
+}
+
+/** An approved exhibitor of the requester's event, asked about no listing in particular: its contact person answers. */
+async function exhibitorTarget(db: Db, requester: Participant, exhibitorId: string): Promise<Target | ReturnType<typeof invalid>> {
+  const [exhibitor] = await db
+    .select({ id: exhibitors.id, contactEmail: exhibitors.contactEmail })
+    .from(exhibitors)
+    .where(and(eq(exhibitors.id, exhibitorId), eq(exhibitors.eventId, requester.eventId), eq(exhibitors.status, 'approved')));
+  const invitee = exhibitor?.contactEmail ? await exhibitorContact(db, requester.eventId, exhibitor.contactEmail) : null;
+  if (!invitee) return invalid({ with: vmsg('meetingWith') });
+  return { ok: true, invitee, listingId: null, exhibitorId: exhibitor!.id };
+}
+
+/** The exhibitor's contact person answers for it, through their own confirmed (or checked-in), not erased registration. */
+async function exhibitorContact(db: Db, eventId: string, contactEmail: string): Promise<Participant | null> {
   const [contact] = await db
     .select({ id: registrations.id })
     .from(registrations)
     .where(
       and(
-        eq(registrations.eventId, requester.eventId),
-        eq(sql`lower(${registrations.email})`, listing.contactEmail.toLowerCase()),
+        eq(registrations.eventId, eventId),
+        eq(sql`lower(${registrations.email})`, contactEmail.toLowerCase()),
         sql`${registrations.status} in ('confirmed', 'checked_in')`,
       ),
     );
   const invitee = contact ? await participantById(db, contact.id) : null;
-  if (!invitee || invitee.erased) return invalid({ with: vmsg('meetingWith') });
-  return { ok: true, invitee, listingId: listing.id, exhibitorId: listing.exhibitorId };
+  return invitee && !invitee.erased ? invitee : null;
 }

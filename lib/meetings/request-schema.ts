@@ -6,14 +6,17 @@ import { multiLineText, singleLineText } from '@/lib/validation/text';
 const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
 
 /**
- * Whom a meeting is asked of: another participant (`person:<registration id>`) or the author of a
- * listing (`listing:<listing id>`, answered by the listing's exhibitor's contact person).
+ * Whom a meeting is asked of: another participant (`person:<registration id>`), the author of a
+ * listing (`listing:<listing id>`, answered by the listing's exhibitor's contact person), or an
+ * exhibitor itself (`exhibitor:<exhibitor id>`, answered by its contact person, about no listing).
  */
+export type MeetingTargetKind = 'person' | 'listing' | 'exhibitor';
+
 export const meetingTargetSchema = z
   .string({ error: vmsg('meetingWith') })
-  .regex(/^(person|listing):[0-9a-f-]{36}$/i, vmsg('meetingWith'))
+  .regex(/^(person|listing|exhibitor):[0-9a-f-]{36}$/i, vmsg('meetingWith'))
   .transform((value) => {
-    const [kind, id] = value.split(':') as ['person' | 'listing', string];
+    const [kind, id] = value.split(':') as [MeetingTargetKind, string];
     return { kind, id: id.toLowerCase() };
   });
 

@@ -6,7 +6,7 @@ import { MAX_PHOTO_BYTES } from '@/lib/speakers/photo';
 
 /**
  * The largest body a form or server action takes: the longest form, an announcement of 10,000
- * characters, is under 40 KB even in four-byte characters. The speaker photo upload has its own cap.
+ * characters, is under 40 KB even in four-byte characters. The image uploads (speaker photos, exhibitor logos) have their own cap.
  */
 export const MAX_FORM_BODY_BYTES = 64 * 1024;
 
@@ -16,7 +16,10 @@ export const MAX_ACTION_JSON_DEPTH = 64;
 /** More than any action of the app takes; Next.js itself answers more than 1,000 with a 500. */
 export const MAX_ACTION_ARGUMENTS = 16;
 
-const PHOTO_UPLOAD = new RegExp(`^(/(${locales.join('|')}))?/speaker/photo$`);
+// The image uploads: a speaker's photo, an exhibitor's logo (by its staff or an organiser).
+const PHOTO_UPLOAD = new RegExp(
+  `^(/(${locales.join('|')}))?(/speaker/photo|/exhibitor/[0-9a-f-]{36}/logo|/admin/events/[a-z0-9-]+/exhibitors/[0-9a-f-]{36}/logo)$`,
+);
 
 export type Refusal = { status: 400 | 403 | 413; message: string };
 

@@ -32,3 +32,35 @@ export async function runShutdownHooks(): Promise<void> {
     }
   }
 }
+
+/**
+ * What ends the moment a stop is asked, before the server waits for requests in flight: responses
+ * that never finish by themselves (a live room's event stream). Ending them lets `server.close`
+ * finish and sends their browsers to reconnect, through the load balancer, to an instance that stays.
+ */
+const STOPPING_KEY = Symbol.for('hybrid-forum.stopping-hooks');
+type StoppingHolder = { [STOPPING_KEY]?: Set<() => void> };
+
+function stoppingHooks(): Set<() => void> {
+  const holder = globalThis as StoppingHolder;
+  holder[STOPPING_KEY] ??= new Set();
+  return holder[STOPPING_KEY];
+}
+
+/** Runs `end` when the server is asked to stop; the answer unregisters it (the response ended first). */
+export function whenStopping(end: () => void): () => void {
+  const hooks = stoppingHooks();
+  hooks.add(end);
+  return () => hooks.delete(end);
+}
+
+/** Ends every long-lived response now (scripts/serve.ts, on SIGTERM or SIGINT). */
+export function runStoppingHooks(): void {
+  for (const end of [...stoppingHooks()]) {
+    try {
+      end();
+    } catch (error) {
+      console.error('[shutdown] ending a long-lived response failed:', error instanceof Error ? error.message : error);
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { eventInvites, eventMembers, events, users, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -6,17 +6,9 @@ import type { TeamRole } from '@/lib/auth/authorize';
 import { createMagicLinkToken } from '@/lib/auth/magic-link';
 import { upsertUser } from '@/lib/auth/users';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors/result';
-import { inviteTokenHash, looksLikeInviteToken } from './invite-token';
+import { INVITE_GONE, looksLikeInviteToken, openInviteWhere } from './invite-token';
 
-const INVITE_GONE = 'This invite link was used, revoked or has expired';
-
-const openInvite = (token: string, now: Date) =>
-  and(
-    eq(eventInvites.tokenHash, inviteTokenHash(token)),
-    isNull(eventInvites.acceptedAt),
-    isNull(eventInvites.revokedAt),
-    gt(eventInvites.expiresAt, now),
-  );
+const openInvite = (token: string, now: Date) => openInviteWhere(eventInvites, token, now);
 
 /** What the invite page shows before anything changes (mail scanners open links): the event and the role, or null. */
 export async function openInviteFor(db: Db, token: string, now = new Date()) {

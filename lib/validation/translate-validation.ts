@@ -1,5 +1,5 @@
 import { plainTranslator, type PlainMessages } from '@/lib/i18n/plain-translator';
-import { readValidationMessage } from './message';
+import { readValidationMessage } from './message-keys';
 
 /** Words for a validation message (see message.ts), from the `validation` messages of the reader's language. */
 export function validationTranslator(messages: PlainMessages) {

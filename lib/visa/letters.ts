@@ -245,7 +245,7 @@ export async function visaLetterForManageToken(
   const row = await holder(db, token);
   if (!row?.venue) return notFound('This link is not valid.');
   const [letter] = await db.select().from(visaLetters).where(eq(visaLetters.registrationId, row.registration.id));
-  if (!letter || letter.status !== 'issued' || letter.referenceNumber === null) return conflict(NOT_ISSUED);
+  if (letter?.status !== 'issued' || letter.referenceNumber === null) return conflict(NOT_ISSUED);
   const passport = JSON.parse(unseal(letter.passportSealed) ?? 'null') as Passport | null;
   if (!passport) return conflict(NOT_ISSUED);
   const { event, venue } = row;

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { contextFor, inventoryLocales, inventoryPagesIn, seededIds, uncoveredPageRoutes, type Actor } from './support/page-inventory';
+import { contextFor, inventoryLocales, inventoryPagesInTurn, seededIds, uncoveredPageRoutes, type Actor } from './support/page-inventory';
+import { PHONE_360, sidewaysOverflow } from './support/phone-width';
 import { htmlLang } from '@/lib/i18n/locales';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -9,22 +10,20 @@ test('the page inventory lists every page the app has', () => {
   expect(uncoveredPageRoutes()).toEqual([]);
 });
 
-// Pages render the same from either database: .ci/run checks them once, on the PGlite pass, to keep
-// CI within its time (about 120 browser tests).
-test.skip(Boolean(process.env.DATABASE_URL), 'run on the PGlite pass only');
-
+// Each page once, in a language other than English in turn, on a 360 px phone: axe, and that the page
+// fits the phone in that language (phone-width.spec.ts tries every page in English).
 for (const locale of inventoryLocales) {
-  const pages = inventoryPagesIn(locale);
+  const pages = inventoryPagesInTurn(locale);
   for (const actor of [...new Set(pages.map((p) => p.actor))] as Actor[]) {
-    test.describe(`axe, ${locale}, ${actor}`, () => {
+    test.describe(`axe and 360 px, ${locale}, ${actor}`, () => {
       let context: BrowserContext;
       test.beforeAll(async ({ browser, baseURL }) => {
-        context = await contextFor(browser, actor, locale, baseURL!);
+        context = await contextFor(browser, actor, locale, baseURL!, PHONE_360, 'axe walk');
       });
       test.afterAll(async () => context?.close());
 
       for (const entry of pages.filter((p) => p.actor === actor)) {
-        test(`${entry.name} has no serious or critical WCAG 2.2 A/AA violation (${locale})`, async () => {
+        test(`${entry.name} has no serious or critical WCAG 2.2 A/AA violation and fits 360 px (${locale})`, async () => {
           const target = entry.path(seededIds());
           const page = await context.newPage();
           const response = await page.goto(target);
@@ -43,8 +42,12 @@ for (const locale of inventoryLocales) {
                   .map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`)
                   .join(' | ')}`,
             );
+          const measured = await sidewaysOverflow(page);
           await page.close();
           expect(serious, `${target}\n${serious.join('\n')}`).toEqual([]);
+          expect(measured.scrollWidth, `${target} is ${measured.scrollWidth}px wide: ${measured.culprits.join(', ')}`).toBeLessThanOrEqual(
+            measured.innerWidth,
+          );
         });
       }
     });

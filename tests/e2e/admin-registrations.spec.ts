@@ -106,4 +106,8 @@ test('the demo organiser finds a registrant by filters, opens the detail, and ex
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('img', { name: /Registrations per day/ })).toBeVisible();
   await expect(page.getByTestId('session-seats')).toContainText('Young Scientists Workshop');
+  // The demo's programme fits on one page of sessions: no pager, and a page past the end shows it.
+  await expect(page.getByTestId('session-pages')).toHaveCount(0);
+  await page.goto(`${base}?sessions=7`);
+  await expect(page.getByTestId('session-seats')).toContainText('Young Scientists Workshop');
 });

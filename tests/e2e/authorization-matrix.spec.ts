@@ -1,4 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { demoAccounts } from '@/lib/demo/demo-accounts';
+import { demoExhibitors } from '@/lib/demo/demo-exhibitors';
 import { matrixAccounts, OTHER_EVENT, PASSWORD } from './fixtures';
 import { useMailbox } from './mailbox';
 import { seededIds } from './support/seeded-ids';
@@ -24,6 +26,18 @@ const ADMIN = 'app/[locale]/admin/';
 const SPEAKER_ACTIONS = {
   update: 'app/[locale]/speaker/actions.ts#updateProfileAction',
   regenerate: 'app/[locale]/speaker/actions.ts#regenerateCalendarAction',
+} as const;
+const EXHIBITOR_ACTIONS = {
+  profile: 'app/[locale]/exhibitor/actions.ts#updateOwnProfileAction',
+  create: 'app/[locale]/exhibitor/actions.ts#createOwnListingAction',
+  update: 'app/[locale]/exhibitor/actions.ts#updateOwnListingAction',
+} as const;
+const EXHIBITOR_MEETING = 'app/[locale]/exhibitor/[exhibitorId]/meetings/actions.ts#';
+const EXHIBITOR_MEETING_ACTIONS = {
+  answer: `${EXHIBITOR_MEETING}answerExhibitorMeetingAction`,
+  propose: `${EXHIBITOR_MEETING}proposeExhibitorTimeAction`,
+  outcome: `${EXHIBITOR_MEETING}recordExhibitorOutcomeAction`,
+  block: `${EXHIBITOR_MEETING}blockExhibitorRequesterAction`,
 } as const;
 const MANAGE_ACTIONS = {
   change: 'app/[locale]/manage/[token]/actions.ts#changeRegistrationAction',
@@ -52,6 +66,7 @@ const LIVE_MODERATOR_ACTIONS = {
   closePoll: `${LIVE}closePollAction`,
   createStageLink: `${LIVE}createStageLinkAction`,
   revokeStageLink: `${LIVE}revokeStageLinkAction`,
+  saveBlocklist: `${LIVE}saveBlocklistAction`,
 } as const;
 const PUBLIC_ACTIONS: Record<string, string> = {
   'app/[locale]/events/[slug]/register/delegation/actions.ts#registerDelegationAction':
@@ -68,11 +83,32 @@ const PUBLIC_ACTIONS: Record<string, string> = {
     'anyone may ask for a sign-in link; it goes only to the address (sign-in.spec.ts, magic-link limits in tests/integration)',
   'app/[locale]/manage/email/[token]/actions.ts#confirmEmailChangeAction':
     'whoever holds the link mailed to the new address; it names the registration and the address, is signed, expires and works once (tests/integration/email-change.test.ts: forged, altered, expired, outdated and reused links change nothing)',
+  'app/[locale]/manage/[token]/listings/actions.ts#createListingAction':
+    'only a confirmed registration’s own manage token posts a listing, which waits for moderation (tests/integration/attendee-listings.test.ts: forged tokens, waitlisted, pending and cancelled registrations refused)',
+  'app/[locale]/manage/[token]/listings/actions.ts#updateListingAction':
+    'only the listing author’s own manage token (tests/integration/attendee-listings.test.ts: another person’s token, an exhibitor’s listing, forged tokens change nothing)',
+  'app/[locale]/manage/[token]/listings/actions.ts#withdrawListingAction':
+    'only the listing author’s own manage token (tests/integration/attendee-listings.test.ts: another person’s token and an exhibitor’s listing withdraw nothing)',
+  'app/[locale]/events/[slug]/meet/actions.ts#openMeetingsAction':
+    'changes nothing: it only redirects a pasted manage link of a confirmed registration of the event to its own meetings page (tests/integration/attendee-listings.test.ts and meetings-exhibitor-request.test.ts: forged and other events’ links refused)',
   'app/[locale]/invite/[token]/actions.ts#acceptInviteAction':
     'whoever holds the mailed single-use invite token; any other token changes nothing (the last test below, tests/integration/team.test.ts)',
+  'app/[locale]/exhibitor/invite/[token]/actions.ts#acceptStaffInviteAction':
+    'whoever holds the mailed single-use exhibitor-staff invite token; a used, expired or unknown one changes nothing (tests/integration/exhibitor-staff.test.ts, exhibitor-journey.spec.ts)',
 };
 
-type Role = 'anonymous' | 'attendee' | 'speaker' | 'otherSpeaker' | 'otherOrganiser' | 'checkin' | 'venueManager' | 'viewer' | 'organiser';
+type Role =
+  | 'anonymous'
+  | 'attendee'
+  | 'speaker'
+  | 'otherSpeaker'
+  | 'otherOrganiser'
+  | 'checkin'
+  | 'venueManager'
+  | 'viewer'
+  | 'organiser'
+  | 'exhibitor'
+  | 'otherExhibitor';
 const credentials: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = {
   attendee: { email: matrixAccounts.attendee, password: PASSWORD },
   speaker: { email: matrixAccounts.speaker, password: PASSWORD },
@@ -82,6 +118,8 @@ const credentials: Record<Exclude<Role, 'anonymous'>, { email: string; password:
   venueManager: { email: matrixAccounts.venueManager, password: PASSWORD },
   viewer: { email: matrixAccounts.viewer, password: PASSWORD },
   organiser: { email: 'organiser@forum.demo', password: 'demo-organiser-2026' },
+  exhibitor: { email: demoAccounts.exhibitor.email, password: demoAccounts.exhibitor.password },
+  otherExhibitor: { email: matrixAccounts.otherExhibitor, password: PASSWORD },
 };
 
 /** A request context carrying the session cookie of someone who signed in through the real form. */
@@ -143,6 +181,9 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     `${base}/listings`,
     `${base}/listings/new`,
     `${base}/meetings`,
+    `${base}/outcomes`,
+    `${base}/outcomes/new`,
+    `${base}/outcomes/${seededIds().outcomeId}`,
     `${base}/registrations`,
     `${base}/registrations/${registrationId}`,
     `${base}/registrations/announce`,
@@ -189,6 +230,8 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
       [`${base}/reports`]: [200],
       [`${base}/registrations`]: [200],
       [`${base}/registrations/${registrationId}`]: [200],
+      // The viewer reads the outcomes register, and edits nothing (new and edit pages are refused).
+      [`${base}/outcomes`]: [200],
     },
   };
   for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
@@ -250,11 +293,23 @@ test('every organiser page and route refuses anonymous users, attendees, speaker
     expect(await codes.text(), `${role} codes CSV`).not.toContain(seededIds().categoryCode);
   }
   // The meetings export (names, organisations, countries of who meets whom): organisers only.
-  const meetingsCsv = `${base}/meetings/export.csv`;
-  expect((await organiser.get(meetingsCsv)).status(), 'organiser meetings CSV').toBe(200);
+  // The exhibitor (contacts) and listing exports likewise.
+  for (const what of ['meetings', 'exhibitors', 'listings']) {
+    const csv = `${base}/${what}/export.csv`;
+    expect((await organiser.get(csv)).status(), `organiser ${what} CSV`).toBe(200);
+    for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
+      const refused = await (await clientFor(browser, role)).get(csv, { maxRedirects: 0 });
+      expect(refused.status(), `${role} ${what} CSV`).toBe(role === 'anonymous' ? 401 : 403);
+      expect(await refused.text(), `${role} ${what} CSV`).not.toContain('contact_email');
+    }
+  }
+  // The outcomes register as CSV (private outcomes included): its organisers and viewers only.
+  const outcomesCsv = `${base}/outcomes/export.csv`;
+  expect((await organiser.get(outcomesCsv)).status(), 'organiser outcomes CSV').toBe(200);
   for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
-    const meetings = await (await clientFor(browser, role)).get(meetingsCsv, { maxRedirects: 0 });
-    expect(meetings.status(), `${role} meetings CSV`).toBe(role === 'anonymous' ? 401 : 403);
+    const outcomes = await (await clientFor(browser, role)).get(outcomesCsv, { maxRedirects: 0 });
+    expect(outcomes.status(), `${role} outcomes CSV`).toBe(role === 'viewer' ? 200 : role === 'anonymous' ? 401 : 403);
+    if (role !== 'viewer') expect(await outcomes.text(), `${role} outcomes CSV`).not.toContain('under negotiation');
   }
   // A session's live questions and poll results (askers of anonymous questions included): organisers
   // only; the other event's organiser is refused with their own event's address too.
@@ -342,6 +397,10 @@ test('every admin server action refuses everyone but the event’s organisers (a
     if (name === 'direction') return 'up';
     if (name === 'exhibitorId') return seeded.exhibitorId;
     if (name === 'listingId') return seeded.listingId;
+    if (name === 'outcomeId') return seeded.outcomeId;
+    if (name === 'userId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
+    // An exhibitor staff invite's id (revokeStaffInviteAction): well formed, so the role check refuses the call.
+    if (name === 'inviteId') return '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f';
     // A real decision, so the role check refuses the call, not the argument check.
     if (name === 'decision') return 'publish';
     if (name === 'email') return form.email;
@@ -360,7 +419,8 @@ test('every admin server action refuses everyone but the event’s organisers (a
       .replace('[venueId]', seeded.venueId)
       .replace('[speakerId]', seeded.speakerId)
       .replace('[categoryId]', seeded.categoryId)
-      .replace('[exhibitorId]', seeded.exhibitorId);
+      .replace('[exhibitorId]', seeded.exhibitorId)
+      .replace('[outcomeId]', seeded.outcomeId);
   };
   const calls = source.map(({ key, dir, params }) => ({
     key,
@@ -377,13 +437,15 @@ test('every admin server action refuses everyone but the event’s organisers (a
       origin,
     });
 
-  // What a refused call could have written: the audit log, the mail, the registrations, the agenda.
+  // What a refused call could have written: the audit log, the mail, the registrations, the agenda, the outcomes.
   const state = async () => ({
     // Reading the export is audited itself (registration.export): every other entry counts.
     audit: ((await (await organiser.get(`${base}/audit`)).text()).match(/data-action="(?!registration\.export")/g) ?? []).length,
     registrations: await (await organiser.get(`${base}/registrations/export.csv`)).text(),
     mail: (await (await organiser.get(`${base}/mail`)).text()).includes('Matrix probe'),
     agenda: (await (await organiser.get(`${base}/agenda`)).text()).includes('Matrix probe'),
+    // The outcomes register, private ones included: a refused save or delete leaves it as it was.
+    outcomes: await (await organiser.get(`${base}/outcomes/export.csv`)).text(),
   });
   const before = await state();
 
@@ -504,6 +566,106 @@ test('the speaker portal’s actions change only the signed-in speaker’s own r
   expect(after.feed).not.toBe(before.feed);
   expect(after.audited).toBe(before.audited + 1);
   expect(await (await update(otherOrganiser)).text()).toContain('"ok":true');
+});
+
+test('the exhibitor portal’s actions touch only the signed-in staff member’s own exhibitor: everyone else, and forged ids, are refused and nothing is written', async ({
+  browser,
+  baseURL,
+}) => {
+  const ids = actionIds();
+  const owner = await clientFor(browser, 'exhibitor');
+  const organiser = await clientFor(browser, 'organiser');
+  const siam = seededIds().exhibitorId;
+  const portal = `/exhibitor/${siam}`;
+  const listingId = /data-listing="([0-9a-f-]{36})"/.exec(await (await owner.get(portal)).text())?.[1];
+  expect(listingId, 'a listing of the owner’s exhibitor on their portal').toBeDefined();
+  const profile = {
+    name: { en: 'Siam MedTech Co., Ltd.', zh: '暹罗医疗科技有限公司' },
+    description: { en: 'Matrix exhibitor probe' },
+    country: 'TH',
+    sectors: ['big-health'],
+    website: 'https://siam-medtech.example',
+    contactName: 'Ploy Suwannarat',
+    contactEmail: 'ploy@siam-medtech.example',
+    contactPhone: '+66 2 555 0101',
+  };
+  const listing = {
+    exhibitorId: siam,
+    kind: 'offer',
+    title: { en: 'Matrix exhibitor probe' },
+    summary: {},
+    sector: 'big-health',
+    trl: '5',
+    ipStatus: 'patent',
+    cooperation: ['licensing'],
+    countries: [],
+  };
+  const meetingForm = () => formData({ meeting: '6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f', decision: 'cancel', outcome: 'mou', slotId: siam });
+  const calls: [string, string, () => unknown[]][] = [
+    ['profile', EXHIBITOR_ACTIONS.profile, () => [siam, profile]],
+    ['create', EXHIBITOR_ACTIONS.create, () => [listing]],
+    ['update', EXHIBITOR_ACTIONS.update, () => [listingId, listing]],
+    ...Object.entries(EXHIBITOR_MEETING_ACTIONS).map(
+      ([name, key]) => [name, key, () => [siam, meetingForm()]] as [string, string, () => unknown[]],
+    ),
+  ];
+  // Each action is posted from the page that carries it, as the browser would.
+  const call = (client: APIRequestContext, key: string, args: unknown[], origin = baseURL!) =>
+    postAction(client, { page: key.startsWith(EXHIBITOR_MEETING) ? `${portal}/meetings` : portal, id: ids.get(key)!, args, origin });
+  // What a call could have written: the audit log's entries (a profile save, a listing) and the owner's listings.
+  const state = async () => ({
+    audit: (
+      (await (await organiser.get(`${base}/audit`)).text()).match(/data-action="(exhibitor\.update|listing\.create|listing\.update)"/g) ??
+      []
+    ).length,
+    portal: (await (await owner.get(portal)).text()).includes('Matrix exhibitor probe'),
+  });
+  const before = await state();
+
+  const notRefused: string[] = [];
+  for (const role of ['anonymous', 'attendee', 'speaker', 'organiser', 'otherOrganiser', 'checkin', 'viewer', 'otherExhibitor'] as const) {
+    const client = await clientFor(browser, role);
+    for (const [name, key, args] of calls) {
+      const response = await call(client, key, args());
+      const body = await response.text();
+      const refused = /^\/signin/.test(actionRedirect(response)) || body.includes('"code":"forbidden"') || response.status() === 404;
+      if (!refused || body.includes('"ok":true'))
+        notRefused.push(`${role} ${name}: ${response.status()} ${actionRedirect(response)} ${body.slice(0, 160)}`);
+    }
+  }
+  // Staff of another exhibitor, with ids that are not theirs in every place an id goes.
+  const other = await clientFor(browser, 'otherExhibitor');
+  for (const [label, key, args] of [
+    ['listing of another exhibitor', EXHIBITOR_ACTIONS.update, [listingId, { ...listing, exhibitorId: siam }]],
+    ['unknown exhibitor', EXHIBITOR_ACTIONS.profile, ['6f1c1a4e-8a2b-4c3d-9e8f-0a1b2c3d4e5f', profile]],
+    ['not an id', EXHIBITOR_ACTIONS.profile, [{ id: siam }, profile]],
+    ['not an id', EXHIBITOR_ACTIONS.update, [{ id: listingId }, listing]],
+  ] as const) {
+    const response = await call(other, key, [...args]);
+    const body = await response.text();
+    if (body.includes('"ok":true') || !(body.includes('"code":"forbidden"') || /^\/signin/.test(actionRedirect(response))))
+      notRefused.push(`otherExhibitor ${label}: ${response.status()} ${body.slice(0, 160)}`);
+  }
+  // The owner's own session from another site is refused before any action runs.
+  for (const [name, key, args] of calls) {
+    const foreign = await call(owner, key, args(), 'https://evil.example');
+    expect(foreign.status(), `foreign origin ${name}`).toBeGreaterThanOrEqual(400);
+  }
+  expect(notRefused).toEqual([]);
+  expect(await state()).toEqual(before);
+
+  // Controls: the owner gets past the staff check. A meeting step about no meeting of theirs comes back to
+  // their meetings page with its error; a profile save is saved.
+  const step = await call(owner, EXHIBITOR_MEETING_ACTIONS.answer, [siam, meetingForm()]);
+  expect(actionRedirect(step)).toMatch(new RegExp(`^${portal}/meetings\\?`));
+  expect(await (await call(owner, EXHIBITOR_ACTIONS.profile, [siam, profile])).text()).toContain('"ok":true');
+  const after = await state();
+  expect(after.audit).toBe(before.audit + 1);
+  // The demo's own words back, for the specs that read its public page.
+  const demo = demoExhibitors.find((e) => e.slug === 'siam-medtech')!;
+  expect(await (await call(owner, EXHIBITOR_ACTIONS.profile, [siam, { ...profile, description: demo.description }])).text()).toContain(
+    '"ok":true',
+  );
 });
 
 test('the manage page’s actions act only with the registration’s own token: none, a forged, spliced or other-purpose token and a cancelled registration’s are refused, and no registration changes', async ({
@@ -767,6 +929,7 @@ test('the live room’s moderator actions refuse everyone but the session’s mo
       approved: (html.match(/data-status="approved"/g) ?? []).length,
       polls: (html.match(/data-testid="poll-results"/g) ?? []).length,
       links: (html.match(/data-testid="stage-link"/g) ?? []).length,
+      blocklisted: html.includes('intruder-term'),
       // The room's state as the page's own payload carries it (the words for both states travel with the page).
       open: /questionsOpen\\?":(true|false)/.exec(html)?.[1] === 'true',
     };
@@ -790,6 +953,7 @@ test('the live room’s moderator actions refuse everyone but the session’s mo
     [LIVE_MODERATOR_ACTIONS.closePoll, [sessionId, pollId]],
     [LIVE_MODERATOR_ACTIONS.createStageLink, [sessionId, 'Intruder screen']],
     [LIVE_MODERATOR_ACTIONS.revokeStageLink, [sessionId, linkId]],
+    [LIVE_MODERATOR_ACTIONS.saveBlocklist, [sessionId, { terms: 'intruder-term' }]],
   ];
   for (const role of ['anonymous', 'attendee', 'speaker', 'otherOrganiser', 'checkin', 'venueManager', 'viewer'] as const) {
     const client = await clientFor(browser, role);
@@ -834,6 +998,8 @@ test('every server action in the build is one the matrix covers, and the build h
     ...Object.values(SPEAKER_ACTIONS),
     ...Object.values(MANAGE_ACTIONS),
     ...Object.values(MEETING_ACTIONS),
+    ...Object.values(EXHIBITOR_ACTIONS),
+    ...Object.values(EXHIBITOR_MEETING_ACTIONS),
     ...Object.values(LIVE_ATTENDEE_ACTIONS),
     ...Object.values(LIVE_MODERATOR_ACTIONS),
     ...Object.keys(PUBLIC_ACTIONS),

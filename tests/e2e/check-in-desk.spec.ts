@@ -1,6 +1,6 @@
 // Bangkok's check-in staff on a phone (390 px, browser far away in Los Angeles): find an attendee by
 // typing part of their Thai name, check them in, download the badge (its text holds the name, read
-// back from the PDF), undo the check-in, take a walk-in, check in a whole delegation at once, and see
+// back from the PDF), undo the check-in, take a walk-in, admit a delegation's head and then the rest of the delegation at once, and see
 // the desk's count follow. In Chinese too, with no
 // English on the desk.
 import fs from 'node:fs';
@@ -84,7 +84,7 @@ test('Bangkok’s desk finds a Thai name by a part of it, checks the person in, 
   await context.close();
 });
 
-test('Bangkok’s desk finds a member of a delegation and checks in the whole delegation at once; the offer then says everyone is in', async ({
+test('Bangkok’s desk admits the head of a delegation, and the desk then offers the rest of the delegation at once; the offer then says everyone is in', async ({
   browser,
   baseURL,
 }) => {
@@ -97,18 +97,32 @@ test('Bangkok’s desk finds a member of a delegation and checks in the whole de
   // The seeded delegation (tests/e2e/fixtures.ts): three people at Bangkok, none checked in.
   await page.getByLabel('Find someone').fill(DESK_DELEGATION.family);
   await expect(page.getByTestId('desk-matches').locator('li')).toHaveCount(DESK_DELEGATION.size);
+  await expect(page.getByTestId('desk-delegations')).toContainText(
+    `Check in the delegation ${DESK_DELEGATION.name} (3 not yet checked in here)`,
+  );
+  // The head alone, through the desk's code path (as a scanned ticket): the answer brings the offer.
+  await page
+    .getByTestId('desk-matches')
+    .getByRole('button', { name: `Check in: ${DESK_DELEGATION.head}` })
+    .click();
+  await expect(page.getByTestId('checkin-result')).toContainText(`Checked in: ${DESK_DELEGATION.head}`);
+  await page.getByLabel('Find someone').fill('');
+  await expect(page.getByTestId('desk-matches')).toHaveCount(0);
   const offer = page
     .getByTestId('desk-delegations')
-    .getByRole('button', { name: `Check in the delegation ${DESK_DELEGATION.name} (3 not yet checked in here)` });
+    .getByRole('button', { name: `Check in the delegation ${DESK_DELEGATION.name} (2 not yet checked in here)` });
   await offer.click();
   const result = page.getByTestId('delegation-result');
   await expect(result).toHaveAttribute('data-outcome', 'checked-in');
-  await expect(result).toContainText(`Delegation ${DESK_DELEGATION.name}: 3 checked in now`);
-  await expect(result.getByTestId('delegation-admitted').locator('li')).toHaveCount(3);
+  await expect(result).toContainText(`Delegation ${DESK_DELEGATION.name}: 2 checked in now`);
+  await expect(result.getByTestId('delegation-admitted').locator('li')).toHaveCount(2);
+  await expect(result.getByTestId('delegation-already').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('desk-count')).toContainText(`${before + 3} checked in today`);
-  // The search follows: everyone is in, nothing left to offer.
   await expect(page.getByTestId('desk-delegations')).toContainText(`Delegation ${DESK_DELEGATION.name}: everyone here is checked in`);
+  // A search finds the same: everyone is in, nothing left to offer.
+  await page.getByLabel('Find someone').fill(DESK_DELEGATION.family);
   await expect(page.getByTestId('desk-matches').getByText('Already checked in')).toHaveCount(3);
+  await expect(page.getByTestId('desk-delegations')).toContainText(`Delegation ${DESK_DELEGATION.name}: everyone here is checked in`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });

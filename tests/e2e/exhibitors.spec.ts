@@ -149,3 +149,50 @@ test('an organiser enters a Bangkok exhibitor’s Big Health offer and publishes
   await expect(visitorPage.getByText('Local distributors for ultrasound probes')).toHaveCount(0);
   await visitor.close();
 });
+
+test('an organiser gives an exhibitor its logo; an SVG is refused in words; visitors see the logo in the directory and on its page, on a phone', async ({
+  page,
+  browser,
+}) => {
+  // A 1×1 PNG: a real image by its bytes, whatever the file is called.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  await page.goto(admin);
+  await page.getByLabel('Email').first().fill(organiser.email);
+  await page.getByLabel('Password').fill(organiser.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/events\/china-asean-tech-forum/);
+  await page.goto(admin);
+  await page.locator('[data-exhibitor="siam-medtech"] a').first().click();
+  const upload = page.getByTestId('logo-upload');
+  await expect(upload).toContainText('No logo yet.');
+
+  await upload
+    .getByLabel('Logo')
+    .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload="alert(1)"/>') });
+  await upload.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(upload.getByRole('alert')).toHaveText('Choose a PNG, JPEG or WebP image.');
+
+  await upload.getByLabel('Logo').setInputFiles({ name: 'siam.bin', mimeType: 'application/octet-stream', buffer: png });
+  await upload.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(upload.getByRole('status')).toHaveText('Logo saved.');
+  await expect(upload.getByRole('img', { name: 'Logo of Siam MedTech Co., Ltd.' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  const visitor = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(`/events/${slug}/exhibitors`);
+  const cardLogo = visitorPage.locator('[data-exhibitor="siam-medtech"]').getByTestId('exhibitor-logo');
+  await expect(cardLogo).toHaveAttribute('alt', '');
+  await expect.poll(() => cardLogo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await expect(visitorPage.locator('[data-exhibitor="nanning-smart-data"]').getByTestId('exhibitor-logo')).toHaveCount(0);
+  await visitorPage.goto(`/events/${slug}/exhibitors/siam-medtech`);
+  const pageLogo = visitorPage.getByRole('img', { name: 'Logo of Siam MedTech Co., Ltd.' });
+  await expect.poll(() => pageLogo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  expect(await visitorPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await visitor.close();
+
+  // Removed again: the demo's other tests start from the exhibitor without one.
+  await upload.getByRole('button', { name: 'Remove logo' }).click();
+  await expect(upload.getByRole('status')).toHaveText('Logo removed.');
+  await expect(upload).toContainText('No logo yet.');
+});

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { events, registrations, speakers, venues } from '@/db/schema';
+import { events, exhibitorStaff, exhibitors, registrations, speakers, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
 import { registerDelegation } from '@/lib/registration/delegations/register-delegation';
@@ -24,6 +24,8 @@ export const matrixAccounts = {
   venueManager: 'manager.bangkok@forum.test',
   /** Reads the dashboard and the lists; every write is refused. */
   viewer: 'viewer.matrix@forum.test',
+  /** Staff of the demo's Nanning Smart Data: must not read or write Siam MedTech's (the demo staff account's). */
+  otherExhibitor: 'staff.matrix@nanning-data.test',
 } as const;
 
 /** The other event's speaker records the matrix speakers own (linked to their accounts when seeding). */
@@ -52,6 +54,13 @@ export async function seedMatrixFixtures(db: Db, eventSlug: string): Promise<voi
   await grantEventRole(db, { userId: manager, eventSlug, role: 'venue_manager', venueId: bangkok!.id });
   const viewer = await upsertUser(db, { email: matrixAccounts.viewer, name: 'Matrix Viewer', password: PASSWORD });
   await grantEventRole(db, { userId: viewer, eventSlug, role: 'viewer' });
+  const otherExhibitor = await upsertUser(db, { email: matrixAccounts.otherExhibitor, name: 'Nanning Data Staff', password: PASSWORD });
+  const [nanningData] = await db
+    .select({ id: exhibitors.id })
+    .from(exhibitors)
+    .innerJoin(events, eq(exhibitors.eventId, events.id))
+    .where(and(eq(events.slug, eventSlug), eq(exhibitors.slug, 'nanning-smart-data')));
+  await db.insert(exhibitorStaff).values({ exhibitorId: nanningData!.id, userId: otherExhibitor }).onConflictDoNothing();
   const otherSpeaker = await upsertUser(db, { email: matrixAccounts.otherSpeaker, name: 'Second Speaker', password: PASSWORD });
   for (const [account, userId, slug] of [
     [matrixAccounts.speaker, speaker, matrixSpeakerSlugs.speaker],
@@ -103,11 +112,11 @@ export async function seedPastForum(db: Db): Promise<void> {
 }
 
 /** A delegation of three at Bangkok, none checked in: the desk checks them in at once (check-in-desk.spec.ts). */
-export const DESK_DELEGATION = { name: 'คณะผู้แทน สวทช.', family: 'วงศ์ไทยดี', size: 3 } as const;
+export const DESK_DELEGATION = { name: 'คณะผู้แทน สวทช.', family: 'วงศ์ไทยดี', head: 'ประเสริฐ วงศ์ไทยดี', size: 3 } as const;
 
 export async function seedDeskDelegation(db: Db, eventSlug: string): Promise<void> {
   const result = await registerDelegation(db, eventSlug, {
-    name: `ประเสริฐ ${DESK_DELEGATION.family}`,
+    name: DESK_DELEGATION.head,
     email: 'prasert@delegation-e2e.test',
     organisation: 'NSTDA',
     jobTitle: 'Director',

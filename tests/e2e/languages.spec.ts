@@ -54,16 +54,13 @@ const VISITS: Visit[] = [
   { name: 'speaker portal', actor: 'speaker', path: () => '/speaker' },
 ];
 
-// Languages are chosen and shown the same from either database: checked once, on the PGlite pass.
-test.skip(Boolean(process.env.DATABASE_URL), 'run on the PGlite pass only');
-
 for (const locale of locales) {
   const sentences = englishSentences(locale);
   for (const actor of ['anonymous', 'speaker'] as const) {
     test.describe(`${locale} at 390 px, ${actor}`, () => {
       let context: BrowserContext;
       test.beforeAll(async ({ browser, baseURL }) => {
-        context = await contextFor(browser, actor, locale, baseURL!, PHONE_390);
+        context = await contextFor(browser, actor, locale, baseURL!, PHONE_390, 'languages');
       });
       test.afterAll(async () => context?.close());
 

@@ -139,6 +139,12 @@ test('one participant asks another for a meeting, the other accepts, and both se
   await expect(askerPage.getByRole('status')).toHaveText('The outcome is saved.');
   await admin.reload();
   await expect(admin.getByTestId('meeting-outcomes')).toContainText('MoU intended 1');
+  // By day on the venue's clock, by venue with its tables, and by sector (both in Big Health).
+  await expect(admin.getByTestId('meetings-by-day')).toContainText('Sep 16');
+  await expect(admin.getByTestId('meetings-by-venue')).toContainText(/Bangkok[^:]*: \d+ meetings, tables used \d+ of \d+/);
+  await expect(admin.getByTestId('meetings-by-sector')).toContainText('Big Health');
+  await expect(admin.getByTestId('pending-exhibitors')).toHaveAttribute('href', `/admin/events/${slug}/exhibitors`);
+  await expect(admin.getByTestId('pending-listings')).toContainText(/listings? to moderate/);
   const csv = await (await organiser.request.get(`/admin/events/${slug}/meetings/export.csv`)).text();
   const line = csv.split('\r\n').find((l) => l.includes(asker.name)) ?? '';
   expect(line).toContain(host.name);

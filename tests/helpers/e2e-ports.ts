@@ -18,3 +18,11 @@ export function e2eSmtpPort(): number {
 export function e2eHlsPort(): number {
   return Number(process.env.E2E_HLS_PORT ?? e2ePort() + 21000);
 }
+
+/**
+ * A second instance of the build that a browser test starts, stops and starts again on the e2e
+ * server's PostgreSQL database (tests/e2e/support/second-instance.ts).
+ */
+export function e2eSecondInstancePort(): number {
+  return Number(process.env.E2E_SECOND_PORT ?? e2ePort() + 22000);
+}

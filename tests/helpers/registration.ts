@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { events, outbox, registrations, registrationSessions, sessions, venues } from '@/db/schema';
+import { events, exhibitors, outbox, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 
 export const EVENT = 'china-asean-tech-forum';
@@ -19,6 +19,16 @@ export async function venueBySlug(db: Db, slug: string, eventSlug = EVENT) {
     .where(and(eq(venues.slug, slug), eq(events.slug, eventSlug)))
     .limit(1);
   return row!.venue;
+}
+
+/** The id of an exhibitor of a forum, by their slugs. */
+export async function exhibitorIdBySlug(db: Db, slug: string, eventSlug = EVENT): Promise<string> {
+  const [row] = await db
+    .select({ id: exhibitors.id })
+    .from(exhibitors)
+    .innerJoin(events, eq(exhibitors.eventId, events.id))
+    .where(and(eq(exhibitors.slug, slug), eq(events.slug, eventSlug)));
+  return row!.id;
 }
 
 export function rows<T>(result: unknown): T[] {

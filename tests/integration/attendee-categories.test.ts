@@ -22,6 +22,7 @@ import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { approveRegistrations, rejectRegistrations } from '@/lib/registration/admin/categories/decide';
 import { generateInvitationCodes } from '@/lib/registration/admin/categories/invitation-codes-admin';
 import { lockCategory, readCategoryWithoutLocking, type CategoryLock } from '@/lib/registration/categories/category-seats';
+import { categoryForCode, normaliseCode } from '@/lib/registration/categories/invitation-codes';
 import { fillCategory } from '@/lib/registration/categories/fill-category';
 import { offeredCategories } from '@/lib/registration/categories/public-categories';
 import { cancelRegistration } from '@/lib/registration/manage';
@@ -183,6 +184,28 @@ describe('invitation codes', () => {
     expect(await offered('EXPIREDCODE')).toMatchObject({ unlockedBy: null, codeRejected: true });
     // Nothing was written for the refused ones.
     expect(await t.db.select().from(registrations).where(eq(registrations.categoryId, hidden.id))).toHaveLength(1);
+  });
+
+  it('a code is read as typed by people: spaces and dashes anywhere, any case, are ignored', async () => {
+    const hidden = await category('Typed delegates', { visibility: 'invitation' });
+    await code(hidden.id, 'TYPED7K2QX', 2);
+    expect(normaliseCode(' typ-ed 7k2 -- qx\t')).toBe('TYPED7K2QX');
+    expect(await categoryForCode(t.db, eventId, 'typ-ed 7k2 -- qx', now)).toBe(hidden.id);
+    expect(await categoryForCode(t.db, eventId, 'TYP ED7K2QX', now)).toBe(hidden.id);
+    // Only spaces and dashes go: another character is part of the code, so it does not match.
+    expect(await categoryForCode(t.db, eventId, 'TYPED7K2QX.', now)).toBeNull();
+    const typed = await registerAttendee(t.db, EVENT, online('typed-code', { category: hidden.id, code: 'Typed-7K2Q X' }), { now });
+    expect(typed.ok).toBe(true);
+    const [row] = await t.db.select().from(categoryInvitationCodes).where(eq(categoryInvitationCodes.code, 'TYPED7K2QX'));
+    expect(row!.uses).toBe(1);
+  });
+
+  it('the lock of a category that does not exist (deleted meanwhile) answers null, locked or not', async () => {
+    const missing = randomUUID();
+    expect(await t.db.transaction((tx) => lockCategory(tx, missing))).toBeNull();
+    expect(await t.db.transaction((tx) => readCategoryWithoutLocking(tx, missing))).toBeNull();
+    const present = await category('Present category', { capacity: 2 });
+    expect(await t.db.transaction((tx) => lockCategory(tx, present.id))).toMatchObject({ id: present.id, capacity: 2, confirmedCount: 0 });
   });
 
   it('organisers generate codes in bulk; a registration that fails does not use one up', async () => {
@@ -402,6 +425,40 @@ describe('approval after the programme changed', () => {
     const [droppedAfter] = await t.db.select().from(sessions).where(eq(sessions.id, dropped));
     expect(droppedAfter!.confirmedCount).toBe(droppedBefore!.confirmedCount);
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
+  it('a requested session missing from the published programme (added after it, or removed) is not seated at approval', async () => {
+    const kept = await sessionBySlug(t.db, 'keynote-digital-health-corridor');
+    const [model] = await t.db.select().from(sessions).where(eq(sessions.id, kept));
+    const { id: _id, slug: _slug, confirmedCount: _count, ...copy } = model!;
+    // In the working programme only: never published, so not in the published version's snapshot.
+    const [unpublished] = await t.db
+      .insert(sessions)
+      .values({ ...copy, slug: 'unpublished-extra-keynote' })
+      .returning();
+    const vetted = await category('Vetted before the extra', { requiresApproval: true });
+    const r = await registerAttendee(t.db, EVENT, person('appr-missing', { category: vetted.id, sessions: [kept] }), { now });
+    if (!r.ok) throw new Error('not registered');
+    // What a registration holds when its session left the programme while it waited.
+    await t.db
+      .update(registrations)
+      .set({
+        requestedSessions: [
+          { sessionId: kept, seat: true },
+          { sessionId: unpublished!.id, seat: true },
+        ],
+      })
+      .where(eq(registrations.id, r.registration.id));
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [r.registration.id] })).toMatchObject({
+      ok: true,
+      tally: { seated: 1 },
+    });
+    const held = await t.db.select().from(registrationSessions).where(eq(registrationSessions.registrationId, r.registration.id));
+    expect(held.map((h) => h.sessionId)).toEqual([kept]);
+    const [after] = await t.db.select().from(sessions).where(eq(sessions.id, unpublished!.id));
+    expect(after!.confirmedCount).toBe(0);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+    await t.db.delete(sessions).where(eq(sessions.id, unpublished!.id));
   });
 });
 

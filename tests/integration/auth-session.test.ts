@@ -1,7 +1,7 @@
 // What next-auth answers about a session (issue 13, points 7 and 12), through this app's own
 // next-auth configuration: the callbacks that build /api/auth/session, and next-auth's address.
 import type { JWT } from 'next-auth/jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDatabase } from '@/lib/database/process-database';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { authOptions } from '@/lib/auth/options';
@@ -86,5 +86,28 @@ describe("next-auth's address", () => {
     authOptions();
     expect(appEnv().appUrl).toBe('http://127.0.0.1:4321');
     expect(process.env.NEXTAUTH_URL).toBe('http://127.0.0.1:4321');
+  });
+});
+
+describe("next-auth's error log", () => {
+  it('leaves out the session that ended (an everyday sign-out, answered as such), and logs every other error', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { logger } = authOptions();
+      const ended = new Error('the session was closed, has expired or its account is disabled');
+      logger!.error!('JWT_SESSION_ERROR', ended);
+      expect(logged).not.toHaveBeenCalled();
+      const broken = new Error('database down');
+      logger!.error!('JWT_SESSION_ERROR', broken);
+      logger!.error!('SIGNIN_EMAIL_ERROR' as never, ended);
+      logger!.error!('JWT_SESSION_ERROR', { message: ended.message } as never);
+      expect(logged.mock.calls).toEqual([
+        ['[next-auth][error][JWT_SESSION_ERROR]', broken],
+        ['[next-auth][error][SIGNIN_EMAIL_ERROR]', ended],
+        ['[next-auth][error][JWT_SESSION_ERROR]', { message: ended.message }],
+      ]);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

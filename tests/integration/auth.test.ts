@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '@/lib/database/process-database';
-import { authSessions, events, users, verificationTokens } from '@/db/schema';
+import { authSessions, eventMembers, events, rateLimits, users, venues, verificationTokens } from '@/db/schema';
 import { seedDemoAccounts, demoAccounts } from '@/lib/demo/demo-accounts';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { AuthorizationError, authorizationFailure, requireEventRole, rolesFor } from '@/lib/auth/authorize';
@@ -10,7 +10,8 @@ import { consumeMagicLinkToken, createMagicLinkToken } from '@/lib/auth/magic-li
 import { authOptions } from '@/lib/auth/options';
 import { passwordMatches } from '@/lib/auth/passwords';
 import { actorForSession, closeSession, openSession } from '@/lib/auth/sessions';
-import { upsertUser } from '@/lib/auth/users';
+import { ACCOUNT_THROTTLE, accountThrottleKey, reserveAttempt } from '@/lib/auth/sign-in-throttle';
+import { grantEventRole, upsertUser } from '@/lib/auth/users';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 let t: TestDatabase;
@@ -38,19 +39,100 @@ describe('passwords', () => {
     expect(await passwordMatches(demoAccounts.organiser.password, user.passwordHash)).toBe(true);
     expect(await passwordMatches('wrong', user.passwordHash)).toBe(false);
     expect(await passwordMatches('anything', null)).toBe(false);
+    // An account without a password (a speaker's, made by a sign-in link) is not opened by the
+    // password the timing decoy is made of.
+    expect(await passwordMatches('decoy-password', null)).toBe(false);
+    expect(await passwordMatches('decoy-password', undefined)).toBe(false);
+  });
+});
+
+describe('accounts', () => {
+  const stored = async (id: string) => (await t.db.select().from(users).where(eq(users.id, id)))[0]!;
+
+  it('upsertUser stores a new account’s address lower-cased, its name and password; later calls find it in any case and change only what they are given', async () => {
+    const id = await upsertUser(t.db, { email: 'New.Person@Example.org', name: 'New Person', password: 'first-password-1' });
+    const created = await stored(id);
+    expect([created.email, created.name]).toEqual(['new.person@example.org', 'New Person']);
+    expect(await passwordMatches('first-password-1', created.passwordHash)).toBe(true);
+
+    expect(await upsertUser(t.db, { email: 'NEW.PERSON@example.org' })).toBe(id);
+    expect(await stored(id)).toEqual(created);
+
+    expect(await upsertUser(t.db, { email: 'new.person@example.org', name: 'Renamed Person' })).toBe(id);
+    const renamed = await stored(id);
+    expect([renamed.name, renamed.passwordHash]).toEqual(['Renamed Person', created.passwordHash]);
+
+    expect(await upsertUser(t.db, { email: 'new.person@example.org', password: 'second-password-2' })).toBe(id);
+    const repassworded = await stored(id);
+    expect(repassworded.name).toBe('Renamed Person');
+    expect(await passwordMatches('second-password-2', repassworded.passwordHash)).toBe(true);
+    expect(await passwordMatches('first-password-1', repassworded.passwordHash)).toBe(false);
+
+    const bare = await stored(await upsertUser(t.db, { email: 'bare@example.org' }));
+    expect([bare.name, bare.passwordHash]).toEqual([null, null]);
+  });
+
+  it('grantEventRole stores a membership with its venue, once; an unknown event is an error', async () => {
+    const userId = await upsertUser(t.db, { email: 'desk.two@example.org' });
+    const [venue] = await t.db.select().from(venues).where(eq(venues.eventId, eventId)).limit(1);
+    const grant = { userId, eventSlug: 'china-asean-tech-forum', role: 'checkin' as const, venueId: venue!.id };
+    await grantEventRole(t.db, grant);
+    await grantEventRole(t.db, grant);
+    const memberships = await t.db.select().from(eventMembers).where(eq(eventMembers.userId, userId));
+    expect(memberships.map((m) => [m.eventId, m.role, m.venueId])).toEqual([[eventId, 'checkin', venue!.id]]);
+    await grantEventRole(t.db, { userId, eventSlug: 'other-forum', role: 'organiser' });
+    expect(
+      (await t.db.select().from(eventMembers).where(eq(eventMembers.userId, userId))).find((m) => m.eventId === otherEventId),
+    ).toMatchObject({
+      role: 'organiser',
+      venueId: null,
+    });
+    await expect(grantEventRole(t.db, { userId, eventSlug: 'no-such-forum', role: 'organiser' })).rejects.toThrow(
+      'No event with slug no-such-forum',
+    );
+  });
+
+  it('a session lasts twelve hours and names its person; event creation comes with the flag or with platform admin', async () => {
+    const plain = await upsertUser(t.db, { email: 'plain.session@example.org', name: 'Plain Session' });
+    const creator = await upsertUser(t.db, { email: 'creator.session@example.org' });
+    const admin = await upsertUser(t.db, { email: 'admin.session@example.org' });
+    await t.db.update(users).set({ canCreateEvents: true }).where(eq(users.id, creator));
+    await t.db.update(users).set({ isPlatformAdmin: true }).where(eq(users.id, admin));
+    const before = Date.now();
+    const token = await openSession(t.db, plain);
+    const [row] = await t.db.select().from(authSessions).where(eq(authSessions.sessionToken, token));
+    expect(row!.expires.getTime()).toBeGreaterThanOrEqual(before + 12 * 3_600_000);
+    expect(row!.expires.getTime()).toBeLessThanOrEqual(Date.now() + 12 * 3_600_000);
+    expect(await actorForSession(t.db, token)).toEqual({
+      userId: plain,
+      email: 'plain.session@example.org',
+      name: 'Plain Session',
+      isPlatformAdmin: false,
+      canCreateEvents: false,
+      sessionToken: token,
+    });
+    const flags = async (id: string) => {
+      const actor = (await actorForSession(t.db, await openSession(t.db, id)))!;
+      return [actor.isPlatformAdmin, actor.canCreateEvents];
+    };
+    expect(await flags(creator)).toEqual([false, true]);
+    expect(await flags(admin)).toEqual([true, true]);
   });
 });
 
 describe('password sign-in', () => {
   /** The password provider's own authorize(), as next-auth calls it for a sign-in form post. */
-  function passwordSignIn(email: string, password: string) {
+  function passwordSignIn(email: string, password: string, forwardedFor = '198.51.100.23') {
     type Credentials = {
-      options: { id: string; authorize: (credentials: Record<string, string>, request: object) => Promise<{ id: string } | null> };
+      options: {
+        id: string;
+        authorize: (credentials: Record<string, string>, request: object) => Promise<{ id: string; sessionToken: string } | null>;
+      };
     };
     const provider = (authOptions().providers as unknown as Credentials[]).find((p) => p.options?.id === 'password')!;
     return provider.options.authorize(
       { email, password },
-      { headers: { 'x-forwarded-for': '198.51.100.23' }, body: {}, query: {}, method: 'POST' },
+      { headers: { 'x-forwarded-for': forwardedFor }, body: {}, query: {}, method: 'POST' },
     );
   }
   const openSessions = async (id: string) => (await t.db.select().from(authSessions).where(eq(authSessions.userId, id))).length;
@@ -77,6 +159,18 @@ describe('password sign-in', () => {
     const email = 'nobody.throttled@example.org';
     for (let i = 0; i < 5; i++) expect(await passwordSignIn(email, `wrong ${i}`)).toBeNull();
     await expect(passwordSignIn(email, 'wrong again')).rejects.toThrow(/^TooManyAttempts:(\d+)$/);
+  });
+
+  it('counts a failure against the forwarded client address and the account; the right password forgets the account’s and opens a session', async () => {
+    const email = 'client.count@example.org';
+    const id = await upsertUser(t.db, { email, name: 'Client Count', password: 'right-password-1' });
+    const counted = async (key: string) => (await t.db.select().from(rateLimits).where(eq(rateLimits.key, key)))[0]?.count;
+    expect(await passwordSignIn(email, 'wrong password', '203.0.113.9')).toBeNull();
+    expect([await counted('signin:client:203.0.113.9'), await counted(`signin:account:${email}`)]).toEqual([1, 1]);
+    const signedIn = (await passwordSignIn(email, 'right-password-1', '203.0.113.9'))!;
+    expect(signedIn).toEqual({ id, email, name: 'Client Count', sessionToken: expect.any(String) });
+    expect(await actorForSession(t.db, signedIn.sessionToken)).toMatchObject({ userId: id });
+    expect([await counted('signin:client:203.0.113.9'), await counted(`signin:account:${email}`)]).toEqual([1, undefined]);
   });
 });
 
@@ -137,6 +231,42 @@ describe('magic links', () => {
       .set({ expires: sql`${verificationTokens.expires} - interval '61 seconds'` })
       .where(eq(verificationTokens.identifier, id));
     expect(await createMagicLinkToken(t.db, email, window)).toMatchObject({ userId: id });
+  });
+
+  it('sign in once through next-auth’s authorize: the address is marked verified (once), the password failures forgotten, a session opened; a malformed, used or disabled account’s link opens nothing', async () => {
+    type Provider = {
+      options: { id: string; authorize: (credentials: Record<string, unknown>) => Promise<{ sessionToken: string } | null> };
+    };
+    const provider = (authOptions().providers as unknown as Provider[]).find((p) => p.options?.id === 'magic-link')!;
+    const signIn = (token: unknown) => provider.options.authorize({ token });
+    const email = 'link.signin@example.org';
+    const id = await upsertUser(t.db, { email, name: 'Link Person' });
+    const sessionsOf = async () => (await t.db.select().from(authSessions).where(eq(authSessions.userId, id))).length;
+    await reserveAttempt(t.db, accountThrottleKey(email), ACCOUNT_THROTTLE);
+    const first = (await createMagicLinkToken(t.db, email))!;
+    for (const malformed of [undefined, 'short', 'x'.repeat(201)]) expect(await signIn(malformed)).toBeNull();
+
+    const signedIn = (await signIn(first.token))!;
+    expect(signedIn).toEqual({ id, email, name: 'Link Person', sessionToken: expect.any(String) });
+    expect(await actorForSession(t.db, signedIn.sessionToken)).toMatchObject({ userId: id });
+    const verified = (await t.db.select().from(users).where(eq(users.id, id)))[0]!.emailVerified;
+    expect(verified).toBeInstanceOf(Date);
+    expect(
+      await t.db
+        .select()
+        .from(rateLimits)
+        .where(eq(rateLimits.key, accountThrottleKey(email))),
+    ).toEqual([]);
+    expect(await signIn(first.token)).toBeNull();
+
+    expect(await signIn((await createMagicLinkToken(t.db, email))!.token)).toMatchObject({ id });
+    expect((await t.db.select().from(users).where(eq(users.id, id)))[0]!.emailVerified).toEqual(verified);
+
+    const third = (await createMagicLinkToken(t.db, email))!;
+    await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, id));
+    const before = await sessionsOf();
+    expect(await signIn(third.token)).toBeNull();
+    expect(await sessionsOf()).toBe(before);
   });
 
   it('are not made for unknown or disabled accounts', async () => {

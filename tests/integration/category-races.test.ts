@@ -11,7 +11,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { approveRegistrations } from '@/lib/registration/admin/categories/decide';
 import { lockCategory, readCategoryWithoutLocking, type CategoryLock } from '@/lib/registration/categories/category-seats';
-import { readCodeUses, redeemByReadThenWrite } from '@/lib/registration/categories/invitation-codes';
+import { readCodeUses, redeemByReadThenWrite, redeemInvitationCode } from '@/lib/registration/categories/invitation-codes';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
@@ -91,6 +91,38 @@ describe(`an invitation code with 3 uses redeemed by 10 registrations at once ($
       expect(uses).toBe(1);
     },
   );
+});
+
+describe('the negative control’s redemption, one at a time', () => {
+  it('refuses exactly what the conditional UPDATE refuses (unknown, expired, used up, another category), so only the missing lock differs', async () => {
+    const hidden = await category('Control delegates', { visibility: 'invitation' });
+    const other = await category('Control others', { visibility: 'invitation' });
+    const insert = (code: string, maxUses: number, expiresAt: Date) =>
+      t.db.insert(categoryInvitationCodes).values({ eventId, categoryId: hidden.id, code, maxUses, expiresAt });
+    await insert('CTRLTWICE', 2, new Date('2027-01-01T00:00:00Z'));
+    await insert('CTRLOLD', 5, new Date('2026-11-30T00:00:00Z'));
+    // Expiring exactly now: no longer valid.
+    await insert('CTRLNOW', 5, now);
+    const usesOf = async (code: string) =>
+      (await t.db.select().from(categoryInvitationCodes).where(eq(categoryInvitationCodes.code, code)))[0]!.uses;
+    for (const redeem of [redeemInvitationCode, redeemByReadThenWrite()]) {
+      const tries = async () => ({
+        unknown: await redeem(t.db, eventId, hidden.id, 'CTRLNONE', now),
+        expired: await redeem(t.db, eventId, hidden.id, 'CTRLOLD', now),
+        expiringNow: await redeem(t.db, eventId, hidden.id, 'CTRLNOW', now),
+        otherCategory: await redeem(t.db, eventId, other.id, 'CTRLTWICE', now),
+      });
+      expect(await tries()).toEqual({ unknown: false, expired: false, expiringNow: false, otherCategory: false });
+      await t.db.update(categoryInvitationCodes).set({ uses: 0 }).where(eq(categoryInvitationCodes.code, 'CTRLTWICE'));
+      // Typed as people type it; used once, then a second time, then refused (used up), the count kept.
+      expect(await redeem(t.db, eventId, hidden.id, 'ctrl-twice', now)).toBe(true);
+      expect(await usesOf('CTRLTWICE')).toBe(1);
+      expect(await redeem(t.db, eventId, hidden.id, 'CTRLTWICE', now)).toBe(true);
+      expect(await redeem(t.db, eventId, hidden.id, 'CTRLTWICE', now)).toBe(false);
+      expect(await usesOf('CTRLTWICE')).toBe(2);
+      expect([await usesOf('CTRLOLD'), await usesOf('CTRLNOW')]).toEqual([0, 0]);
+    }
+  });
 });
 
 describe(`approvals racing for a category's last places (${driver})`, () => {

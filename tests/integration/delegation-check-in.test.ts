@@ -13,12 +13,14 @@ import {
   admitMembersOnce,
   admitMembersWithoutCondition,
   checkInDelegation,
+  deskDelegationOf,
   deskDelegations,
   readMembersToAdmit,
 } from '@/lib/checkin/delegation';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { registerDelegation } from '@/lib/registration/delegations/register-delegation';
 import { cancelRegistration } from '@/lib/registration/manage';
+import { registerAttendee } from '@/lib/registration/register';
 import { ticketCode } from '@/lib/tickets/ticket';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
@@ -64,6 +66,13 @@ async function delegationAtBangkok(tag: string, size: number) {
   if (!result.ok) throw new Error(JSON.stringify(result));
   const members = await t.db.select().from(registrations).where(eq(registrations.delegationId, result.delegationId));
   return { id: result.delegationId, members: new Map(members.map((m) => [m.name, m.id])) };
+}
+
+/** One person at Bangkok, of no delegation: their registration id. */
+async function registerDelegationlessAtBangkok(tag: string) {
+  const result = await registerAttendee(t.db, EVENT, person(tag, { venue: 'bangkok' }), { now });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.registration.id;
 }
 
 const audits = (action: string, entityId: string) =>
@@ -174,4 +183,15 @@ describe(`checking in a delegation at the desk (${usingPostgres ? 'PostgreSQL' :
       for (const id of d.members.values()) expect(await audits('registration.check-in', id)).toHaveLength(2);
     },
   );
+  it('offers the delegation of a person scanned at the desk: to the desk of its venue, with who is still to come; nothing for someone of none or for another venue', async () => {
+    const d = await delegationAtBangkok('dci-scan', 3);
+    const head = d.members.get('Participant dci-scan-head')!;
+    await checkIn(t.db, bangkokDesk, EVENT, ticketCode(head), { now });
+    expect(await deskDelegationOf(t.db, bangkokDesk, EVENT, head)).toEqual([{ id: d.id, name: 'Delegation dci-scan', notYet: 2 }]);
+    // Another venue's desk learns nothing about it; a person of no delegation brings no offer.
+    expect(await deskDelegationOf(t.db, nanningDesk, EVENT, head)).toEqual([]);
+    const alone = await registerDelegationlessAtBangkok('dci-scan-alone');
+    expect(await deskDelegationOf(t.db, bangkokDesk, EVENT, alone)).toEqual([]);
+    await expect(deskDelegationOf(t.db, attendee, EVENT, head)).rejects.toBeInstanceOf(AuthorizationError);
+  });
 });

@@ -13,6 +13,7 @@ import { askQuestion, moderateQuestion, roomQuestions, setQuestionsOpen, upvoteQ
 import { createStageLink, revokeStageLink, stageSession } from '@/lib/live/stage';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { registerAttendee } from '@/lib/registration/register';
+import { runStoppingHooks } from '@/lib/server/shutdown';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { EVENT, person, sessionBySlug } from '../helpers/registration';
@@ -329,4 +330,24 @@ describe(`live room (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       await t.db.delete(liveEvents).where(sql`${liveEvents.sessionId} = ${panel} and ${liveEvents.id} >= 1000000000`);
     },
   );
+  it('an instance asked to stop ends its live streams at once (browsers reconnect elsewhere and resume), not after the grace period', async () => {
+    const reader = await online('live-stop');
+    const token = liveToken({ kind: 'attendee', subjectId: reader, sessionId: panel });
+    const { response } = openStream(token);
+    const body = (await response).body!.getReader();
+    const ends = async (withinMs: number) => {
+      const deadline = Date.now() + withinMs;
+      while (Date.now() < deadline) {
+        const chunk = await Promise.race([body.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+        if (chunk?.done) return true;
+      }
+      return false;
+    };
+    // Control: a stream left alone stays open.
+    expect(await ends(800)).toBe(false);
+    const started = Date.now();
+    runStoppingHooks();
+    expect(await ends(2000)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -50,6 +50,14 @@ describe('asking for a sign-in link', () => {
     expect(user).toBeUndefined();
   });
 
+  it('leads to the home page when asked for without a destination', async () => {
+    const email = 'no.destination@forum.test';
+    await upsertUser(t.db, { email });
+    expect(await requestMagicLink(t.db, email)).toEqual({ ok: true });
+    const [mail] = await mailsTo(email);
+    expect(mail!.text).toMatch(/callbackUrl=%2F(\s|$)/);
+  });
+
   it('creates an account for a listed speaker who has none, so they can reach the portal', async () => {
     const email = 'kenji-watanabe@speakers.hybrid-forum.example';
     expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);

@@ -180,7 +180,7 @@ describe('proposing another time', () => {
 });
 
 describe('the mails of each answer, the calendar entry and the reminder', () => {
-  it('accepting mails the asker a calendar entry; cancelling mails the other a cancellation of the same entry; declining mails the asker', async () => {
+  it('accepting mails the asker a calendar entry; cancelling mails both sides a cancellation of the same entry; declining mails the asker', async () => {
     const [a, b, c] = [await participant('ml-a'), await participant('ml-b'), await participant('ml-c')];
     const { id: s1, startsAt } = await slot();
     const { id: s2 } = await slot();
@@ -204,8 +204,11 @@ describe('the mails of each answer, the calendar entry and the reminder', () => 
     expect(ics(cancelled)).toContain(`UID:meeting-${m1}@hybrid-forum`);
     expect(ics(cancelled)).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:1/);
     expect(ics(cancelled)).toContain('STATUS:CANCELLED');
-    // The one who cancelled is not mailed about it.
-    expect(to('ml-b').filter((m) => m.subject?.includes('cancelled'))).toEqual([]);
+    // The one who cancelled is told too, with the same entry's cancellation for their own calendar.
+    const own = to('ml-b').filter((m) => m.subject?.includes('cancelled'));
+    expect(own.map((m) => m.subject)).toEqual(['You cancelled your meeting with Person ml-a']);
+    expect(ics(own[0])).toContain(`UID:meeting-${m1}@hybrid-forum`);
+    expect(ics(own[0])).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:1/);
   });
 
   it('each person’s reminder leaves the outbox an hour before, exactly once even with two workers; a cancelled meeting’s never', async () => {

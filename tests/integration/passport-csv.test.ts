@@ -37,10 +37,6 @@ const passport = {
   passportExpiry: '2031-05-01',
 };
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
-  return (await new Response(stream).text()).replace(/^\uFEFF/, '');
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
   eventId = await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });

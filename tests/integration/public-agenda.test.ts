@@ -18,8 +18,10 @@ import { publishedEventBySlug } from '@/lib/agenda/events';
 import { publicAgenda } from '@/lib/agenda/public-agenda';
 import { venueAgendas } from '@/lib/agenda/venue-agenda';
 import { localTime } from '@/lib/time/zones';
+import { registerAttendee } from '@/lib/registration/register';
+import { registrationFeedUrl } from '@/lib/registration/feed-token';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { EVENT } from '../helpers/registration';
+import { EVENT, person } from '../helpers/registration';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -165,7 +167,10 @@ describe('JSON API', () => {
 
     // Every documented GET path, found in app/ by its path, answers 200 with the documented type;
     // a path documented without a route (or a route that fails) fails here.
-    const values: Record<string, string> = { slug: EVENT, session: 'opening-ceremony' };
+    const someone = await registerAttendee(t.db, EVENT, person('openapi-reader'));
+    if (!someone.ok) throw new Error(JSON.stringify(someone));
+    const token = registrationFeedUrl(someone.registration.id).split('/').at(-2)!;
+    const values: Record<string, string> = { slug: EVENT, session: 'opening-ceremony', exhibitor: 'siam-medtech', token };
     const gets = Object.entries(
       document.paths as Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>,
     ).filter(([, item]) => item.get);
@@ -175,10 +180,15 @@ describe('JSON API', () => {
         '/api/v1/events/{slug}',
         '/api/v1/events/{slug}/agenda.ics',
         '/api/v1/events/{slug}/categories',
+        '/api/v1/events/{slug}/exhibitors',
+        '/api/v1/events/{slug}/exhibitors/{exhibitor}',
+        '/api/v1/events/{slug}/listings',
+        '/api/v1/events/{slug}/outcomes',
         '/api/v1/events/{slug}/questions',
         '/api/v1/events/{slug}/sessions',
         '/api/v1/events/{slug}/sessions/{session}',
         '/api/v1/events/{slug}/venues',
+        '/api/v1/me/{token}/meetings',
       ].sort(),
     );
     for (const [template, item] of gets) {

@@ -19,6 +19,7 @@ describe('live room text is rendered as text', () => {
       highlighted: true,
       votes: 3,
       mine: false,
+      held: null,
       voted: false,
       createdAt: new Date().toISOString(),
     };
@@ -45,5 +46,34 @@ describe('live room text is rendered as text', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(html.match(/&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;/g)?.length).toBe(4);
+  });
+
+  it('a held question’s matched term, as the moderator sees it, is text too', () => {
+    const question = {
+      id: '00000000-0000-4000-8000-000000000002',
+      body: `${hostile} spam`,
+      author: 'Asker',
+      anonymous: false,
+      status: 'pending' as const,
+      answered: false,
+      highlighted: false,
+      votes: 0,
+      held: { filter: 'blocklist', term: hostile },
+      mine: false,
+      voted: false,
+      createdAt: new Date().toISOString(),
+    };
+    const html = renderToStaticMarkup(
+      createElement(
+        NextIntlClientProvider,
+        { locale: 'en', timeZone: 'UTC', messages: loadMessages('en') } as unknown as Parameters<typeof NextIntlClientProvider>[0],
+        createElement(QuestionList, { empty: '', questions: [question], showStatus: false }),
+      ),
+    );
+    expect(html).toContain('data-testid="held-term"');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    // Once in the body, once in the flag.
+    expect(html.match(/&lt;script&gt;alert\(2\)&lt;\/script&gt;/g)?.length).toBe(2);
   });
 });

@@ -186,6 +186,11 @@ describe('mail and calendar text from messages/', () => {
     expect(body).toContain('ลิงก์ใช้ได้ครั้งเดียวและจะหมดอายุใน 15 นาที');
   });
 
+  it('the sign-in mail in every language closes with each language’s warning, a space between them', () => {
+    expect(magicLinkText().footer).toBe(locales.map((locale) => magicLinkText(locale).footer).join(' '));
+    expect(magicLinkText().footer).toContain('nobody can sign in without it. 如非本人操作，请忽略此邮件。');
+  });
+
   it('sends the sign-in mail in one language when the account or the asking page has one', async () => {
     const words = magicLinkText('th');
     expect(words.subject).toBe('ลิงก์สำหรับเข้าสู่ระบบของท่าน');

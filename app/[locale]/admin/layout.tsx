@@ -15,6 +15,7 @@ export default function Layout({ children }: { children: ReactNode }) {
         'agenda',
         'auth',
         'exhibition',
+        'outcomes',
         'validation',
       ]}
     >

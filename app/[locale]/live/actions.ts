@@ -5,6 +5,7 @@ import { linkAction, signedInFormAction } from '@/lib/edge/action';
 import { forbidden, type Result } from '@/lib/errors/result';
 import { actionArg } from '@/lib/http/action-args';
 import { readLiveToken } from '@/lib/live/access';
+import { saveBlocklist } from '@/lib/live/blocklist-store';
 import { MODERATIONS, type Moderation } from '@/lib/live/moderation';
 import { closePoll, openPoll, votePoll } from '@/lib/live/polls';
 import { askQuestion, moderateQuestion, setQuestionsOpen, upvoteQuestion } from '@/lib/live/questions';
@@ -72,4 +73,9 @@ export async function revokeStageLinkAction(sessionId: string, linkId: string): 
   actionArg(uuidSchema, sessionId);
   const id = actionArg(uuidSchema, linkId);
   return signedInFormAction(({ db, actor }) => revokeStageLink(db, actor, id));
+}
+
+export async function saveBlocklistAction(sessionId: string, values: unknown): Promise<Result<{ terms: string[] }>> {
+  const id = actionArg(uuidSchema, sessionId);
+  return signedInFormAction(({ db, actor }) => saveBlocklist(db, actor, id, values));
 }

@@ -10,27 +10,37 @@ import { singleLineText } from '@/lib/validation/text';
 /** An https address, or nothing. */
 const websiteField = singleLineText(300).refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), vmsg('https'));
 
+/**
+ * The profile an exhibitor's own staff edit on the exhibitor portal: everything but its public
+ * address and its booth, which organisers assign.
+ */
+export const exhibitorProfileSchema = z.object({
+  /** Every offered language side by side (lib/validation/localized-text-input.ts). */
+  name: localizedTextInput(200),
+  description: localizedTextInput(3000, { multiline: true, optional: true }),
+  country: countryCodeSchema,
+  sectors: z
+    .array(z.enum(SECTORS, { error: vmsg('sectors') }), { error: vmsg('sectors') })
+    .min(1, vmsg('sectors'))
+    .max(SECTORS.length, vmsg('sectors'))
+    .transform((list) => [...new Set(list)]),
+  website: websiteField,
+  contactName: singleLineText(120),
+  contactEmail: z
+    .string({ error: vmsg('text') })
+    .trim()
+    .transform((value) => value || '')
+    .pipe(z.union([z.literal(''), emailSchema])),
+  contactPhone: singleLineText(40),
+});
+
+export type ExhibitorProfileValues = z.input<typeof exhibitorProfileSchema>;
+export type ExhibitorProfile = z.output<typeof exhibitorProfileSchema>;
+
 /** The organiser's exhibitor form and its server action both parse with this. */
-export const exhibitorInputSchema = z
-  .object({
+export const exhibitorInputSchema = exhibitorProfileSchema
+  .extend({
     slug: slugField,
-    /** Every offered language side by side (lib/validation/localized-text-input.ts). */
-    name: localizedTextInput(200),
-    description: localizedTextInput(3000, { multiline: true, optional: true }),
-    country: countryCodeSchema,
-    sectors: z
-      .array(z.enum(SECTORS, { error: vmsg('sectors') }), { error: vmsg('sectors') })
-      .min(1, vmsg('sectors'))
-      .max(SECTORS.length, vmsg('sectors'))
-      .transform((list) => [...new Set(list)]),
-    website: websiteField,
-    contactName: singleLineText(120),
-    contactEmail: z
-      .string({ error: vmsg('text') })
-      .trim()
-      .transform((value) => value || '')
-      .pipe(z.union([z.literal(''), emailSchema])),
-    contactPhone: singleLineText(40),
     /** '' for an exhibitor online only; otherwise the venue of its booth. */
     venueId: z.union([z.literal(''), z.uuid({ error: vmsg('venueNotInEvent') })], { error: vmsg('venueNotInEvent') }),
     hall: singleLineText(40),

@@ -5,6 +5,7 @@ import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import type { ExhibitorFormValues } from './exhibitor-schema';
 import { localizedFormValues } from '@/lib/validation/localized-text-input';
+import { safePhotoSrc } from '@/lib/speakers/photo';
 
 /** An event's exhibitors for its organisers, pending ones first, then by slug. */
 export async function listExhibitors(db: Db, actor: Actor | null, slug: string) {
@@ -88,7 +89,7 @@ export async function exhibitorForEdit(db: Db, actor: Actor | null, slug: string
   return {
     event,
     venues: await boothVenues(db, event.id),
-    exhibitor: { id: row.id, slug: row.slug, name: row.name, status: row.status },
+    exhibitor: { id: row.id, slug: row.slug, name: row.name, status: row.status, logo: safePhotoSrc(row.logo) },
     values: exhibitorFormValues(row),
   };
 }

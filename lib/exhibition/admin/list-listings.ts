@@ -1,12 +1,16 @@
-import { asc, desc, eq } from 'drizzle-orm';
-import { exhibitors, listings } from '@/db/schema';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { exhibitors, listings, registrations } from '@/db/schema';
+import { publicListingColumns } from '../public-listings';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
 import type { ListingFormValues } from './listing-schema';
 import { localizedFormValues } from '@/lib/validation/localized-text-input';
 
-/** An event's listings for moderation: pending first, then newest first. */
+/**
+ * An event's listings for moderation, exhibitors' and attendees' alike: pending first, then newest
+ * first. An attendee author is shown as the public will see them (organisation and country).
+ */
 export async function listListings(db: Db, actor: Actor | null, slug: string) {
   const event = await organiserEvent(db, actor, slug);
   const rows = await db
@@ -17,10 +21,13 @@ export async function listListings(db: Db, actor: Actor | null, slug: string) {
       sector: listings.sector,
       trl: listings.trl,
       status: listings.status,
-      exhibitorName: exhibitors.name,
+      authorName: publicListingColumns.authorName,
+      authorCountry: publicListingColumns.authorCountry,
+      byAttendee: sql<boolean>`${listings.authorRegistrationId} is not null`,
     })
     .from(listings)
-    .innerJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .leftJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .leftJoin(registrations, eq(registrations.id, listings.authorRegistrationId))
     .where(eq(listings.eventId, event.id))
     .orderBy(asc(listings.status), desc(listings.createdAt));
   return { event, listings: rows };

@@ -1,6 +1,8 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { asc, eq, sql } from 'drizzle-orm';
-import { listings, meetings, meetingSlots, registrations, venues } from '@/db/schema';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { exhibitors, listings, matchmakingProfiles, meetings, meetingSlots, registrations, venues } from '@/db/schema';
+import { SECTORS } from '@/db/schema/exhibition';
+import { localDate } from '@/lib/time/zones';
 import type { LocalizedText } from '@/db/schema/agenda';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
@@ -9,6 +11,7 @@ import type { Actor } from '@/lib/auth/sessions';
 export type SlotRow = {
   id: string;
   label: string;
+  venueId: string;
   venueName: LocalizedText;
   venueCity: LocalizedText;
   zone: string;
@@ -31,6 +34,11 @@ export type MeetingRow = {
   requester: { name: string; organisation: string; country: string };
   invitee: { name: string; organisation: string; country: string };
   listingTitle: LocalizedText | null;
+  /**
+   * What the meeting is about, for the figures: the sector of the listing it was asked through, or
+   * else the first sector both people's matchmaking profiles share; null when neither.
+   */
+  sector: string | null;
   createdAt: Date;
 };
 
@@ -41,6 +49,12 @@ export type MeetingStats = {
   tablesTaken: number;
   /** Country pairs of accepted meetings, alphabetical within a pair ("CN–TH"), most frequent first. */
   countryPairs: { pair: string; count: number }[];
+  /** Accepted meetings per day on the venue's clock (the slot's local date), in date order. */
+  byDay: { day: string; count: number }[];
+  /** Per venue with meeting times: accepted meetings, and tables taken of those offered (online venue: none). */
+  byVenue: { venueId: string; venueName: LocalizedText; meetings: number; tables: number; tablesTaken: number; online: boolean }[];
+  /** Accepted meetings per sector (see MeetingRow.sector), most first; 'unspecified' for none. */
+  bySector: { sector: string; count: number }[];
 };
 
 /** Everything the organisers' meetings page and its CSV show: slots with their tables, meetings, figures. */
@@ -50,6 +64,7 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     .select({
       id: meetingSlots.id,
       label: meetingSlots.label,
+      venueId: venues.id,
       venueName: venues.name,
       venueCity: venues.city,
       zone: venues.timeZone,
@@ -65,6 +80,8 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     .orderBy(asc(meetingSlots.startsAt), asc(venues.name));
   const requester = alias(registrations, 'requester');
   const invitee = alias(registrations, 'invitee');
+  const requesterProfile = alias(matchmakingProfiles, 'requester_profile');
+  const inviteeProfile = alias(matchmakingProfiles, 'invitee_profile');
   const rows = await db
     .select({
       id: meetings.id,
@@ -75,6 +92,9 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
       slotId: meetings.slotId,
       createdAt: meetings.createdAt,
       listingTitle: listings.title,
+      listingSector: listings.sector,
+      rSectors: requesterProfile.sectors,
+      iSectors: inviteeProfile.sectors,
       rName: requester.name,
       rOrg: requester.organisation,
       rCountry: requester.country,
@@ -86,6 +106,8 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     .innerJoin(requester, eq(requester.id, meetings.requesterId))
     .innerJoin(invitee, eq(invitee.id, meetings.inviteeId))
     .leftJoin(listings, eq(listings.id, meetings.listingId))
+    .leftJoin(requesterProfile, eq(requesterProfile.registrationId, meetings.requesterId))
+    .leftJoin(inviteeProfile, eq(inviteeProfile.registrationId, meetings.inviteeId))
     .where(eq(meetings.eventId, event.id))
     .orderBy(asc(meetings.createdAt));
   const list: MeetingRow[] = rows.map((r) => ({
@@ -97,6 +119,7 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     slotId: r.slotId,
     createdAt: r.createdAt,
     listingTitle: r.listingTitle,
+    sector: r.listingSector ?? SECTORS.find((sector) => r.rSectors?.includes(sector) && r.iSectors?.includes(sector)) ?? null,
     requester: { name: r.rName, organisation: r.rOrg, country: r.rCountry },
     invitee: { name: r.iName, organisation: r.iOrg, country: r.iCountry },
   }));
@@ -106,20 +129,58 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     .from(venues)
     .where(eq(venues.eventId, event.id))
     .orderBy(asc(venues.position));
-  return { event, venues: places, slots, meetings: list, stats: meetingStats(slots, list) };
+  return { event, venues: places, slots, meetings: list, stats: meetingStats(slots, list), toModerate: await toModerate(db, event.id) };
 }
+
+/** What waits for the organisers in the exhibition: exhibitors to approve and listings to moderate. */
+async function toModerate(db: Db, eventId: string) {
+  const [pendingExhibitors] = await db
+    .select({ n: count() })
+    .from(exhibitors)
+    .where(and(eq(exhibitors.eventId, eventId), eq(exhibitors.status, 'pending')));
+  const [pendingListings] = await db
+    .select({ n: count() })
+    .from(listings)
+    .where(and(eq(listings.eventId, eventId), eq(listings.status, 'pending')));
+  return { exhibitors: pendingExhibitors?.n ?? 0, listings: pendingListings?.n ?? 0 };
+}
+
+const tally = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 export function meetingStats(slots: SlotRow[], list: MeetingRow[]): MeetingStats {
   const byStatus = { pending: 0, accepted: 0, declined: 0, cancelled: 0 };
   const byOutcome = { mou: 0, 'follow-up': 0, none: 0 };
   const pairs = new Map<string, number>();
+  const days = new Map<string, number>();
+  const sectors = new Map<string, number>();
+  const slotById = new Map(slots.map((s) => [s.id, s]));
+  const venueMeetings = new Map<string, number>();
   for (const m of list) {
     byStatus[m.status] += 1;
     if (m.outcome && m.outcome in byOutcome) byOutcome[m.outcome as keyof typeof byOutcome] += 1;
     if (m.status === 'accepted') {
-      const pair = [m.requester.country, m.invitee.country].sort().join('–');
-      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      tally(pairs, [m.requester.country, m.invitee.country].sort().join('–'));
+      tally(sectors, m.sector ?? 'unspecified');
+      const slot = slotById.get(m.slotId);
+      if (slot) {
+        tally(days, localDate(slot.startsAt, slot.zone));
+        tally(venueMeetings, slot.venueId);
+      }
     }
+  }
+  const byVenue = new Map<string, MeetingStats['byVenue'][number]>();
+  for (const s of slots) {
+    const v = byVenue.get(s.venueId) ?? {
+      venueId: s.venueId,
+      venueName: s.venueName,
+      meetings: venueMeetings.get(s.venueId) ?? 0,
+      tables: 0,
+      tablesTaken: 0,
+      online: s.online,
+    };
+    if (!s.online) v.tables += s.tables;
+    v.tablesTaken += s.tablesTaken;
+    byVenue.set(s.venueId, v);
   }
   return {
     byStatus,
@@ -127,5 +188,10 @@ export function meetingStats(slots: SlotRow[], list: MeetingRow[]): MeetingStats
     tables: slots.reduce((n, s) => n + (s.online ? 0 : s.tables), 0),
     tablesTaken: slots.reduce((n, s) => n + s.tablesTaken, 0),
     countryPairs: [...pairs].map(([pair, count]) => ({ pair, count })).sort((a, b) => b.count - a.count || a.pair.localeCompare(b.pair)),
+    byDay: [...days].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day)),
+    byVenue: [...byVenue.values()],
+    bySector: [...sectors]
+      .map(([sector, count]) => ({ sector, count }))
+      .sort((a, b) => b.count - a.count || a.sector.localeCompare(b.sector)),
   };
 }

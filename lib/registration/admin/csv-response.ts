@@ -2,6 +2,7 @@ import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
 import { AuthorizationError, authorizationFailure, READERS } from '@/lib/auth/authorize';
 import { errorResponse } from '@/lib/errors/http';
+import { csvDownload } from './csv-download';
 import { invalid } from '@/lib/errors/result';
 import type { Actor } from '@/lib/auth/sessions';
 import type { Locale } from '@/lib/i18n/locales';
@@ -39,15 +40,7 @@ export async function registrationsCsvResponse(
       throw new AuthorizationError('forbidden');
     }
     const csv = await exportRegistrationsCsv(db, actor, slug, parsed.data, askedPassport ? { extra: passportColumns } : {});
-    return new Response(csv.stream, {
-      status: 200,
-      headers: {
-        ...noStore,
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${csv.filename}"`,
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return csvDownload({ filename: csv.filename, body: csv.stream });
   } catch (error) {
     return errorResponse(authorizationFailure(error), noStore);
   }

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { registrations, registrationSessions, sessions, venues, type LocalizedText } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { eventAccess, type AdminEvent } from '@/lib/admin/event-access';
@@ -43,84 +44,110 @@ export type RegistrationDashboard = {
   byCountry: CountBy;
   byParticipantType: CountBy;
   venues: VenueSeats[];
+  /** One page of the event's sessions in start order (a big forum has thousands). */
   sessions: SessionSeats[];
+  sessionPage: { page: number; pages: number; total: number; first: number };
 };
+
+/** Sessions per page of the overview's seats table: a page renders fast however big the programme. */
+export const SESSION_PAGE_SIZE = 50;
+
+/** `?sessions=<page>` on the overview; anything else is the first page. */
+export const dashboardPageSchema = z.object({
+  sessions: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.coerce.number().int().min(1).max(100_000).catch(1)),
+});
 
 const active = (eventId: string) => and(eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled'));
 
 /** Aggregates for an event's overview page; each one a single GROUP BY in the database. */
-export async function registrationDashboard(db: Db, actor: Actor | null, slug: string): Promise<RegistrationDashboard> {
+export async function registrationDashboard(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  options: { sessionPage?: number } = {},
+): Promise<RegistrationDashboard> {
   // Counts across every venue: for organisers and viewers; a venue manager reads their venue's lists instead.
   const { event } = await eventAccess(db, actor, slug, ['organiser', 'viewer']);
   // Grouped by position: the zone is a bound parameter, so a repeated expression would not match.
   const day = sql<string>`to_char(${registrations.createdAt} at time zone ${event.timeZone}, 'YYYY-MM-DD')`;
   const n = count();
-  const [byStatus, perDay, byVenue, byMode, byCountry, byParticipantType, venueRows, venueWaits, sessionRows, seatRows] = await Promise.all(
-    [
-      db
-        .select({ key: registrations.status, count: n })
-        .from(registrations)
-        .where(eq(registrations.eventId, event.id))
-        .groupBy(registrations.status),
-      db.select({ key: day, count: n }).from(registrations).where(eq(registrations.eventId, event.id)).groupBy(sql`1`).orderBy(sql`1`),
-      db
-        .select({ key: sql<string>`coalesce(${venues.slug}, 'online')`, count: n })
-        .from(registrations)
-        .leftJoin(venues, eq(registrations.venueId, venues.id))
-        .where(active(event.id))
-        .groupBy(venues.slug),
-      db.select({ key: registrations.mode, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.mode),
-      db.select({ key: registrations.country, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.country),
-      db
-        .select({ key: registrations.participantType, count: n })
-        .from(registrations)
-        .where(active(event.id))
-        .groupBy(registrations.participantType),
-      db
-        .select({
-          id: venues.id,
-          slug: venues.slug,
-          name: venues.name,
-          city: venues.city,
-          kind: venues.kind,
-          capacity: venues.capacity,
-          confirmed: venues.confirmedCount,
-        })
-        .from(venues)
-        .where(eq(venues.eventId, event.id))
-        .orderBy(asc(venues.position)),
-      db
-        .select({ venueId: registrations.venueId, count: n })
-        .from(registrations)
-        .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
-        .groupBy(registrations.venueId),
-      db
-        .select({
-          id: sessions.id,
-          title: sessions.title,
-          venueName: venues.name,
-          venueZone: venues.timeZone,
-          startsAt: sessions.startsAt,
-          status: sessions.status,
-          capacity: sessions.capacity,
-          confirmed: sessions.confirmedCount,
-        })
-        .from(sessions)
-        .innerJoin(venues, eq(sessions.venueId, venues.id))
-        .where(eq(sessions.eventId, event.id))
-        .orderBy(asc(sessions.startsAt), asc(sessions.slug)),
-      db
+  const [byStatus, perDay, byVenue, byMode, byCountry, byParticipantType, venueRows, venueWaits, [sessionCount]] = await Promise.all([
+    db
+      .select({ key: registrations.status, count: n })
+      .from(registrations)
+      .where(eq(registrations.eventId, event.id))
+      .groupBy(registrations.status),
+    db.select({ key: day, count: n }).from(registrations).where(eq(registrations.eventId, event.id)).groupBy(sql`1`).orderBy(sql`1`),
+    db
+      .select({ key: sql<string>`coalesce(${venues.slug}, 'online')`, count: n })
+      .from(registrations)
+      .leftJoin(venues, eq(registrations.venueId, venues.id))
+      .where(active(event.id))
+      .groupBy(venues.slug),
+    db.select({ key: registrations.mode, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.mode),
+    db.select({ key: registrations.country, count: n }).from(registrations).where(active(event.id)).groupBy(registrations.country),
+    db
+      .select({ key: registrations.participantType, count: n })
+      .from(registrations)
+      .where(active(event.id))
+      .groupBy(registrations.participantType),
+    db
+      .select({
+        id: venues.id,
+        slug: venues.slug,
+        name: venues.name,
+        city: venues.city,
+        kind: venues.kind,
+        capacity: venues.capacity,
+        confirmed: venues.confirmedCount,
+      })
+      .from(venues)
+      .where(eq(venues.eventId, event.id))
+      .orderBy(asc(venues.position)),
+    db
+      .select({ venueId: registrations.venueId, count: n })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'waitlisted')))
+      .groupBy(registrations.venueId),
+    db.select({ n: count() }).from(sessions).where(eq(sessions.eventId, event.id)),
+  ]);
+  const total = sessionCount?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / SESSION_PAGE_SIZE));
+  const page = Math.min(Math.max(1, options.sessionPage ?? 1), pages);
+  const sessionRows = await db
+    .select({
+      id: sessions.id,
+      title: sessions.title,
+      venueName: venues.name,
+      venueZone: venues.timeZone,
+      startsAt: sessions.startsAt,
+      status: sessions.status,
+      capacity: sessions.capacity,
+      confirmed: sessions.confirmedCount,
+    })
+    .from(sessions)
+    .innerJoin(venues, eq(sessions.venueId, venues.id))
+    .where(eq(sessions.eventId, event.id))
+    .orderBy(asc(sessions.startsAt), asc(sessions.slug), asc(sessions.id))
+    .limit(SESSION_PAGE_SIZE)
+    .offset((page - 1) * SESSION_PAGE_SIZE);
+  // Seats counted for this page's sessions only, through the (session_id, status) index.
+  const seatRows = sessionRows.length
+    ? await db
         .select({
           sessionId: registrationSessions.sessionId,
           chosen: count(),
           waitlisted: sql<number>`count(*) filter (where ${registrationSessions.status} = 'waitlisted')`.mapWith(Number),
         })
         .from(registrationSessions)
-        .innerJoin(sessions, eq(registrationSessions.sessionId, sessions.id))
-        .where(eq(sessions.eventId, event.id))
-        .groupBy(registrationSessions.sessionId),
-    ],
-  );
+        .where(
+          inArray(
+            registrationSessions.sessionId,
+            sessionRows.map((s) => s.id),
+          ),
+        )
+        .groupBy(registrationSessions.sessionId)
+    : [];
   const waitsAt = new Map(venueWaits.map((w) => [w.venueId, w.count]));
   const seatsOf = new Map(seatRows.map((s) => [s.sessionId, s]));
   const byCount = (a: { count: number; key: string }, b: { count: number; key: string }) => b.count - a.count || a.key.localeCompare(b.key);
@@ -134,6 +161,7 @@ export async function registrationDashboard(db: Db, actor: Actor | null, slug: s
     byParticipantType: byParticipantType.sort(byCount),
     venues: venueRows.map((v) => ({ ...v, waitlisted: waitsAt.get(v.id) ?? 0 })),
     sessions: sessionRows.map((s) => ({ ...s, waitlisted: seatsOf.get(s.id)?.waitlisted ?? 0, chosen: seatsOf.get(s.id)?.chosen ?? 0 })),
+    sessionPage: { page, pages, total, first: total === 0 ? 0 : (page - 1) * SESSION_PAGE_SIZE + 1 },
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { attendeeCategories, delegations, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { scopedEvent } from '@/lib/admin/event-access';
@@ -60,8 +60,8 @@ export type RegistrationCsvOptions = { extra?: ExtraCsvColumns };
 
 /**
  * The registrations matching `filters` as CSV, oldest first. Authorization and the audit entry
- * happen before the first byte; rows are then read in keyset batches as the client takes them, so
- * memory stays flat and the work stays linear however many rows there are.
+ * happen before the first byte; rows are then read in keyset batches as the client takes them (one
+ * batch read ahead), so memory stays flat and the work stays linear however many rows there are.
  */
 export async function exportRegistrationsCsv(
   db: Db,
@@ -84,27 +84,31 @@ export async function exportRegistrationsCsv(
   // One column per question, retired ones too (their answers stay), headed by its English label.
   const questions = await eventQuestions(db, event.id, { withRetired: true });
   const encoder = new TextEncoder();
-  let cursor: Cursor | null = null;
+  const read = (after: Cursor | null) => {
+    const batch = readBatch(db, after ? and(where, afterCursor(after, 'asc'))! : where, questions, extra);
+    // Read ahead while the client takes the batch before it; a failure surfaces when awaited in pull.
+    batch.catch(() => {});
+    return batch;
+  };
+  let next: ReturnType<typeof read> | null = null;
   let started = false;
-  let done = false;
 
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
         started = true;
+        next = read(null);
         controller.enqueue(
           encoder.encode(CSV_BOM + csvRecord([...CSV_COLUMNS, ...questions.map((q) => `answer: ${q.label.en}`), ...(extra?.header ?? [])])),
         );
         return;
       }
-      if (done) return;
-      const batch = await readBatch(db, cursor ? and(where, afterCursor(cursor, 'asc'))! : where, questions, extra);
+      if (!next) return;
+      const batch = await next;
+      // One batch ahead at most: memory stays at two batches however many rows there are.
+      next = batch.records.length === BATCH && batch.last ? read(batch.last) : null;
       if (batch.records.length) controller.enqueue(encoder.encode(batch.records.join('')));
-      if (batch.last) cursor = batch.last;
-      if (batch.records.length < BATCH) {
-        done = true;
-        controller.close();
-      }
+      if (!next) controller.close();
     },
   });
   const stamp = new Date().toISOString().slice(0, 10);
@@ -138,6 +142,14 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       delegation: delegations.name,
       delegationId: registrations.delegationId,
       delegationHead: registrations.delegationHead,
+      // The sessions chosen, in start order, as the cell shows them: in the same query, so a batch is one round trip.
+      sessions: sql<string | null>`(
+        select string_agg(
+          case when ${registrationSessions.status} = 'waitlisted'
+            then ${sessions.slug} || ' (waitlist ' || ${registrationSessions.waitlistPosition} || ')' else ${sessions.slug} end,
+          '; ' order by ${sessions.startsAt}, ${sessions.slug})
+        from ${registrationSessions} join ${sessions} on ${sessions.id} = ${registrationSessions.sessionId}
+        where ${registrationSessions.registrationId} = ${registrations.id})`,
     })
     .from(registrations)
     .leftJoin(venues, eq(registrations.venueId, venues.id))
@@ -146,24 +158,6 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
     .where(where)
     .orderBy(...keysetOrder('asc'))
     .limit(BATCH);
-  const seats = rows.length
-    ? await db
-        .select({
-          registrationId: registrationSessions.registrationId,
-          slug: sessions.slug,
-          status: registrationSessions.status,
-          position: registrationSessions.waitlistPosition,
-        })
-        .from(registrationSessions)
-        .innerJoin(sessions, eq(registrationSessions.sessionId, sessions.id))
-        .where(
-          inArray(
-            registrationSessions.registrationId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(sessions.startsAt))
-    : [];
   const answers = questions.length
     ? await answersOf(
         db,
@@ -177,11 +171,6 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       )
     : null;
   const noExtra = extra?.header.map(() => '') ?? [];
-  const seatsOf = new Map<string, string[]>();
-  for (const seat of seats) {
-    const label = seat.status === 'waitlisted' ? `${seat.slug} (waitlist ${seat.position})` : seat.slug;
-    seatsOf.set(seat.registrationId, [...(seatsOf.get(seat.registrationId) ?? []), label]);
-  }
   const records = rows.map((r) =>
     csvRecord([
       r.id,
@@ -196,7 +185,7 @@ async function readBatch(db: Db, where: ReturnType<typeof and>, questions: Quest
       r.venue,
       r.status,
       r.waitlistPosition,
-      (seatsOf.get(r.id) ?? []).join('; '),
+      r.sessions ?? '',
       r.needs,
       r.locale,
       r.checkedInAt,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { registrations, venues } from '@/db/schema';
 import { vmsg } from '@/lib/validation/message';
 import { ATTENDANCE_MODES, PARTICIPANT_TYPES } from '../schema';
+import { hasTrigram, registrationSearchText } from '../search-text';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'pending', 'cancelled', 'checked_in'] as const;
 
@@ -126,7 +127,8 @@ function containsPattern(text: string): string {
 
 /**
  * The WHERE conditions for one event's registrations. Each is a plain column comparison so the
- * (event_id, created_at) and (venue_id, status) indexes stay usable.
+ * (event_id, created_at) and (venue_id, status) indexes stay usable; the search also reads the
+ * trigram index (registrations_desk_search_idx).
  */
 export function registrationConditions(
   eventId: string,
@@ -155,9 +157,14 @@ export function registrationConditions(
   else if (filters.delegation) conditions.push(eq(registrations.delegationId, filters.delegation));
   if (filters.q) {
     const pattern = containsPattern(filters.q);
-    conditions.push(
-      or(ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.organisation, pattern)),
+    const inAColumn = or(
+      ilike(registrations.name, pattern),
+      ilike(registrations.email, pattern),
+      ilike(registrations.organisation, pattern),
     );
+    // The trigram index on the three columns joined finds the candidates (a scan of every row
+    // otherwise); the per-column test then drops a match that would span two columns.
+    conditions.push(hasTrigram(filters.q) ? and(sql`${registrationSearchText} like lower(${pattern})`, inAColumn) : inAColumn);
   }
   if (filters.question) conditions.push(answeredCondition(filters.question, filters.answer));
   return and(...conditions)!;

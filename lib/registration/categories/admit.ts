@@ -37,7 +37,7 @@ export async function admitPending(
   how: { approval: { by: string; message: string } | null; seatLock?: SeatLock },
 ): Promise<Admission> {
   const [seen] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
-  if (!seen || seen.status !== 'pending' || seen.categoryId !== category.id) return 'not-pending';
+  if (seen?.status !== 'pending' || seen.categoryId !== category.id) return 'not-pending';
   const requested = await stillHeld(tx, seen.eventId, seen.requestedSessions ?? []);
   const full = !hasCategoryPlace(category);
   const lockedSeats = full

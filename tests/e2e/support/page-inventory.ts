@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, type Browser, type BrowserContext } from '@playwright/test';
 import type { Locale } from '@/lib/i18n/locales';
 import { LOCALE_COOKIE, locales } from '@/lib/i18n/locales';
+import { demoAccounts } from '@/lib/demo/demo-accounts';
 import { matrixAccounts, PASSWORD } from '../fixtures';
 import { seededIds, speakerAccount, type SeededIds } from './seeded-ids';
 
@@ -11,7 +12,7 @@ import { seededIds, speakerAccount, type SeededIds } from './seeded-ids';
  * phone-width and wording suites walk. `route` is the page file's folder under app/[locale], so a
  * page.tsx that nobody lists here fails `uncoveredPageRoutes()`.
  */
-export type Actor = 'anonymous' | 'attendee' | 'speaker' | 'checkin' | 'organiser';
+export type Actor = 'anonymous' | 'attendee' | 'speaker' | 'exhibitor' | 'checkin' | 'organiser';
 
 export type InventoryPage = {
   name: string;
@@ -47,6 +48,24 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `/events/${ids.slug}/sessions/${ids.sessionSlug}`,
   },
+  {
+    name: 'promotion session presenting listings',
+    route: 'events/[slug]/sessions/[session]',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/sessions/promotion-smart-hospitals`,
+  },
+  {
+    name: 'request a meeting about a listing',
+    route: 'events/[slug]/meet',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/meet?with=listing:${ids.publishedListingId}`,
+  },
+  {
+    name: 'request a meeting with an exhibitor',
+    route: 'events/[slug]/meet',
+    actor: 'anonymous',
+    path: (ids) => `/events/${ids.slug}/meet?with=exhibitor:${ids.exhibitorId}`,
+  },
   { name: 'speakers', route: 'events/[slug]/speakers', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/speakers` },
   {
     name: 'speaker page',
@@ -67,6 +86,8 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `/events/${ids.slug}/technologies?sector=big-health&kind=offer&country=CN&trl=5`,
   },
+  { name: 'outcomes', route: 'events/[slug]/outcomes', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/outcomes` },
+  { name: 'outcomes edition by edition', route: 'outcomes', actor: 'anonymous', path: () => '/outcomes' },
   { name: 'registration form', route: 'events/[slug]/register', actor: 'anonymous', path: (ids) => `/events/${ids.slug}/register` },
   {
     name: 'registration form opened by an invitation code',
@@ -93,6 +114,7 @@ export const pageInventory: InventoryPage[] = [
     actor: 'anonymous',
     path: (ids) => `${ids.inPersonManagePath}/delegation`,
   },
+  { name: 'my listings', route: 'manage/[token]/listings', actor: 'anonymous', path: (ids) => `${ids.inPersonManagePath}/listings` },
   { name: 'my meetings', route: 'manage/[token]/meetings', actor: 'anonymous', path: (ids) => `${ids.inPersonManagePath}/meetings` },
   { name: 'join a livestream', route: 'join/[token]', actor: 'anonymous', path: (ids) => ids.joinPath },
   // Live now, with interpretation channels and the in-page player (its stream server is player.spec.ts's).
@@ -118,6 +140,38 @@ export const pageInventory: InventoryPage[] = [
   { name: 'team invite, used or unknown', route: 'invite/[token]', actor: 'anonymous', path: () => `/invite/${'x'.repeat(43)}` },
   // Speakers
   { name: 'speaker portal', route: 'speaker', actor: 'speaker', path: () => '/speaker' },
+  // Exhibitor staff (the demo's Siam MedTech; its pending listing is the seeded one)
+  {
+    name: 'exhibitor staff invite, used or unknown',
+    route: 'exhibitor/invite/[token]',
+    actor: 'anonymous',
+    path: () => `/exhibitor/invite/${'x'.repeat(43)}`,
+  },
+  { name: 'exhibitor portal', route: 'exhibitor', actor: 'exhibitor', path: () => '/exhibitor' },
+  {
+    name: 'exhibitor profile and listings',
+    route: 'exhibitor/[exhibitorId]',
+    actor: 'exhibitor',
+    path: (ids) => `/exhibitor/${ids.exhibitorId}`,
+  },
+  {
+    name: 'exhibitor new listing',
+    route: 'exhibitor/[exhibitorId]/listings/new',
+    actor: 'exhibitor',
+    path: (ids) => `/exhibitor/${ids.exhibitorId}/listings/new`,
+  },
+  {
+    name: 'exhibitor listing',
+    route: 'exhibitor/[exhibitorId]/listings/[listingId]',
+    actor: 'exhibitor',
+    path: (ids) => `/exhibitor/${ids.exhibitorId}/listings/${ids.listingId}`,
+  },
+  {
+    name: 'exhibitor meetings',
+    route: 'exhibitor/[exhibitorId]/meetings',
+    actor: 'exhibitor',
+    path: (ids) => `/exhibitor/${ids.exhibitorId}/meetings`,
+  },
   // Check-in staff
   { name: 'check-in desk (venue staff)', route: 'admin/events/[slug]/checkin', actor: 'checkin', path: (ids) => `${admin(ids)}/checkin` },
   {
@@ -182,6 +236,19 @@ export const pageInventory: InventoryPage[] = [
     path: (ids) => `${admin(ids)}/exhibitors/${ids.exhibitorId}`,
   },
   { name: 'admin listings', route: 'admin/events/[slug]/listings', actor: 'organiser', path: (ids) => `${admin(ids)}/listings` },
+  { name: 'admin outcomes', route: 'admin/events/[slug]/outcomes', actor: 'organiser', path: (ids) => `${admin(ids)}/outcomes` },
+  {
+    name: 'admin new outcome',
+    route: 'admin/events/[slug]/outcomes/new',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/outcomes/new`,
+  },
+  {
+    name: 'admin outcome',
+    route: 'admin/events/[slug]/outcomes/[outcomeId]',
+    actor: 'organiser',
+    path: (ids) => `${admin(ids)}/outcomes/${ids.outcomeId}`,
+  },
   {
     name: 'admin new listing',
     route: 'admin/events/[slug]/listings/new',
@@ -291,48 +358,86 @@ export function uncoveredPageRoutes(): string[] {
 const credentials: Record<Exclude<Actor, 'anonymous'>, { email: string; password: string }> = {
   attendee: { email: matrixAccounts.attendee, password: PASSWORD },
   speaker: speakerAccount,
+  exhibitor: { email: demoAccounts.exhibitor.email, password: demoAccounts.exhibitor.password },
   checkin: { email: 'checkin.bangkok@forum.demo', password: 'demo-checkin-2026' },
   organiser: { email: 'organiser@forum.demo', password: 'demo-organiser-2026' },
 };
 
-/** A browser context in a language, signed in through the real form as the actor. */
+/** The cookies of a sign-in through the form, by walk and actor (contextFor's `signInOnceFor`). */
+const signedInCookies = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
+
+/**
+ * A browser context in a language, signed in through the real form as the actor. A walk that opens a
+ * context per language and role passes `signInOnceFor` (its own name): the actor then signs in once
+ * for that walk, and the walk's later contexts carry that session's cookies with their own language.
+ * A walk's pages only read, so the session stays open through it; each walk signs in afresh.
+ */
 export async function contextFor(
   browser: Browser,
   actor: Actor,
   locale: Locale,
   baseURL: string,
   options: Parameters<Browser['newContext']>[0] = {},
+  signInOnceFor?: string,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ ...options, baseURL });
-  await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL }]);
-  if (actor !== 'anonymous') {
-    const page = await context.newPage();
-    await page.goto('/signin');
-    await page.locator('#signin-email').fill(credentials[actor].email);
-    await page.locator('#signin-password').fill(credentials[actor].password);
-    await page.locator('#signin-password').press('Enter');
-    await expect(page).not.toHaveURL(/\/signin/, { timeout: 30_000 });
-    await page.close();
+  const localeCookie = { name: LOCALE_COOKIE, value: locale, url: baseURL };
+  await context.addCookies([localeCookie]);
+  if (actor === 'anonymous') return context;
+  const cacheKey = signInOnceFor ? `${signInOnceFor} ${actor}` : undefined;
+  const cached = cacheKey ? signedInCookies.get(cacheKey) : undefined;
+  if (cached) {
+    await context.addCookies(cached);
+    return context;
   }
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.locator('#signin-email').fill(credentials[actor].email);
+  await page.locator('#signin-password').fill(credentials[actor].password);
+  await page.locator('#signin-password').press('Enter');
+  await expect(page).not.toHaveURL(/\/signin/, { timeout: 30_000 });
+  await page.close();
+  if (cacheKey)
+    signedInCookies.set(
+      cacheKey,
+      (await context.cookies()).filter((cookie) => cookie.name !== LOCALE_COOKIE),
+    );
+  // The page's language is the context's, whatever the sign-in answered with.
+  await context.addCookies([localeCookie]);
   return context;
 }
 
 export const inventoryLocales: Locale[] = [...locales];
 
-/** The languages every page is tried in; each other language takes every few pages in turn. */
-const EVERY_PAGE_IN: Locale[] = ['en', 'zh'];
+/** The language every page is tried in; each other language takes every few pages in turn. */
+const EVERY_PAGE_IN: Locale[] = ['en'];
 const inTurn = locales.filter((locale) => !EVERY_PAGE_IN.includes(locale));
 
 /**
- * The inventory pages the axe and phone-width walks visit in `locale`: every page in English and
- * Chinese; in each other language every third page (by place in the inventory, so the set is the
- * same on every run and every page meets one of them). Every page in every language would be 57 pages
- * times five languages times two walks, a third of a CI pass; tests/e2e/languages.spec.ts walks six
- * pages of every role in every language, and the words test tries every form in every language.
+ * The inventory pages the axe walk checks in `locale`, on a 360 px phone: each page once, in one of the
+ * languages other than English in turn, by its place in the inventory (the set is the same on every
+ * run; each language meets every fifth page). The phone-width walk tries every page in English, so
+ * every page fits a phone in English and in one other language. What axe checks (names, roles,
+ * contrast, landmarks, the page's lang) does not change with the words; every page in every language
+ * would be 89 pages times six languages, more than a CI pass holds. tests/e2e/languages.spec.ts walks
+ * six pages of every role in every language, and tests/unit/messages.test.ts holds every message in
+ * every language.
  */
-export function inventoryPagesIn(locale: Locale): InventoryPage[] {
-  if (EVERY_PAGE_IN.includes(locale) || inTurn.length === 0) return pageInventory;
-  return pageInventory.filter((_, index) => inTurn[index % inTurn.length] === locale);
+export function inventoryPagesInTurn(locale: Locale): InventoryPage[] {
+  return pageInventory.filter((_, index) => !EVERY_PAGE_IN.includes(locale) && takesTurn(locale, index));
+}
+
+/**
+ * Whether the `index`-th item of a walk (a page, a form attempt) is tried in `locale`: always in
+ * English, and in exactly one of the other languages, in turn by index.
+ */
+export function takesTurn(locale: Locale, index: number): boolean {
+  return EVERY_PAGE_IN.includes(locale) || inTurn.length === 0 || inTurn[index % inTurn.length] === locale;
+}
+
+/** Whether `locale` is tried on every item of a walk (English) rather than in turn. */
+export function triedEverywhere(locale: Locale): boolean {
+  return EVERY_PAGE_IN.includes(locale);
 }
 
 export { seededIds };

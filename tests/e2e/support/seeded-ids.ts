@@ -10,6 +10,7 @@ import {
   listings,
   liveStageLinks,
   outbox,
+  outcomes,
   registrations,
   registrationSessions,
   sessions,
@@ -47,6 +48,9 @@ export type SeededIds = {
   exhibitorSlug: string;
   /** The demo's listing waiting for moderation. */
   listingId: string;
+  publishedListingId: string;
+  /** A demo outcome (the organiser's edit page). */
+  outcomeId: string;
   registrationId: string;
   mailId: string;
   /** A confirmed in-person registrant at Nanning with sessions: the inventory's manage page. */
@@ -116,6 +120,13 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     .select({ id: listings.id })
     .from(listings)
     .where(and(eq(listings.eventId, event.id), eq(listings.status, 'pending')));
+  // A published listing the demo's promotion session presents: what "Request a meeting" opens.
+  const [presented] = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.eventId, event.id), eq(listings.status, 'published')))
+    .orderBy(asc(listings.createdAt), asc(listings.id))
+    .limit(1);
   const [mail] = await db
     .select({ id: outbox.id })
     .from(outbox)
@@ -146,12 +157,32 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     )
     .orderBy(asc(registrations.createdAt))
     .limit(1);
+  const [outcome] = await db
+    .select({ id: outcomes.id })
+    .from(outcomes)
+    .where(eq(outcomes.eventId, event.id))
+    .orderBy(asc(outcomes.signedOn), asc(outcomes.createdAt))
+    .limit(1);
   const [past] = await db
     .select({ id: registrations.id })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(and(eq(events.slug, PAST_EVENT), eq(registrations.name, PAST_ATTENDEE)));
-  if (!past || !session || !speaker || !venue || !category || !exhibitor || !listing || !mail || !inPerson || !keyboard || !online)
+  if (
+    !past ||
+    !session ||
+    !speaker ||
+    !venue ||
+    !category ||
+    !exhibitor ||
+    !listing ||
+    !presented ||
+    !outcome ||
+    !mail ||
+    !inPerson ||
+    !keyboard ||
+    !online
+  )
     throw new Error('The demo seed lacks what the browser tests visit');
   const ids: SeededIds = {
     slug,
@@ -165,6 +196,8 @@ export async function recordSeededIds(db: Db, slug: string): Promise<SeededIds> 
     exhibitorId: exhibitor.id,
     exhibitorSlug: exhibitor.slug,
     listingId: listing.id,
+    publishedListingId: presented.id,
+    outcomeId: outcome.id,
     registrationId: inPerson.id,
     mailId: mail.id,
     inPersonManagePath: `/manage/${manageTokenFor(inPerson.id)}`,

@@ -48,10 +48,11 @@ const querySchema = z.object({
 
 export default async function ManagePage(props: PageProps<{ token: string }>) {
   const { token, query } = await pageInput(props, querySchema);
-  const [t, ta, tm, locale] = await Promise.all([
+  const [t, ta, tm, tl, locale] = await Promise.all([
     getTranslations('manage'),
     getTranslations('agenda'),
     getTranslations('meetings'),
+    getTranslations('myListings'),
     getLocale() as Promise<Locale>,
   ]);
   const db = await getDb();
@@ -120,6 +121,10 @@ export default async function ManagePage(props: PageProps<{ token: string }>) {
         <p>
           <a href={`/manage/${encodeURIComponent(token)}/meetings`} data-testid="meetings-link">
             {tm('manageLink')}
+          </a>
+          <br />
+          <a href={`/manage/${encodeURIComponent(token)}/listings`} data-testid="listings-link">
+            {tl('manageLink')}
           </a>
         </p>
       )}

@@ -29,6 +29,7 @@ export default async function EventAdminLayout({ children, params }: { children:
         { href: `${base}/exhibitors`, label: t('nav.exhibitors') },
         { href: `${base}/listings`, label: t('nav.listings') },
         { href: `${base}/meetings`, label: t('nav.meetings') },
+        { href: `${base}/outcomes`, label: t('nav.outcomes') },
         { href: `${base}/registrations`, label: t('nav.registrations') },
         { href: `${base}/questions`, label: t('nav.questions') },
         { href: `${base}/categories`, label: t('nav.categories') },
@@ -72,6 +73,7 @@ function staffLinks(base: string, roles: EventRole[], t: (key: string) => string
           { href: `${base}/reports`, label: t('nav.reports') },
         ]
       : []),
+    ...(roles.includes('viewer') ? [{ href: `${base}/outcomes`, label: t('nav.outcomes') }] : []),
     ...(desk ? [{ href: `${base}/checkin`, label: t('nav.checkin') }] : []),
   ];
 }

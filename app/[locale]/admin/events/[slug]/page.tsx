@@ -9,14 +9,21 @@ import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { eventLiveViewers } from '@/lib/live/viewer-dashboard';
 import { countryName } from '@/lib/registration/admin/country-name';
-import { registrationDashboard, withEmptyDays } from '@/lib/registration/admin/dashboard';
+import { dashboardPageSchema, registrationDashboard, SESSION_PAGE_SIZE, withEmptyDays } from '@/lib/registration/admin/dashboard';
 import { localTime, offsetLabel } from '@/lib/time/zones';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Event overview', robots: { index: false } };
 
-export default async function EventOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function EventOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
+  const { sessions: sessionPage } = dashboardPageSchema.parse(await searchParams);
   const base = `/admin/events/${slug}`;
   const access = await loadEventPage(slug, base, async (access) => access, STAFF);
   // Check-in staff have one page here: theirs; a venue manager starts at their venue's agenda.
@@ -25,7 +32,7 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
   const [dashboard, watching] = await loadEventPage(
     slug,
     base,
-    ({ db, actor }) => Promise.all([registrationDashboard(db, actor, slug), eventLiveViewers(db, actor, slug)]),
+    ({ db, actor }) => Promise.all([registrationDashboard(db, actor, slug, { sessionPage }), eventLiveViewers(db, actor, slug)]),
     ['organiser', 'viewer'],
   );
   const [t, tr, locale] = await Promise.all([
@@ -44,6 +51,7 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
   });
   const statusOrder = ['confirmed', 'waitlisted', 'pending', 'checked_in', 'cancelled'] as const;
   const statusCount = new Map(dashboard.byStatus.map((s) => [s.key, s.count]));
+  const sessions = dashboard.sessionPage;
 
   return (
     <>
@@ -119,7 +127,7 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
         ]}
       />
 
-      <h2>{t('sessionSeats')}</h2>
+      <h2 id="session-seats">{t('sessionSeats')}</h2>
       <DataTable
         caption={t('sessionSeats')}
         testId="session-seats"
@@ -152,6 +160,23 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           { key: 'chosen', header: t('columns.chosen'), numeric: true, cell: (s) => s.chosen },
         ]}
       />
+      {sessions.total > SESSION_PAGE_SIZE && (
+        <nav className="admin-pager" aria-label={t('sessionPages')} data-testid="session-pages">
+          <span>
+            {t('sessionRange', { first: sessions.first, last: sessions.first + dashboard.sessions.length - 1, total: sessions.total })}
+          </span>
+          {sessions.page > 1 && (
+            <a rel="prev" href={`${base}?sessions=${sessions.page - 1}#session-seats`}>
+              ← {t('earlierSessions')}
+            </a>
+          )}
+          {sessions.page < sessions.pages && (
+            <a rel="next" href={`${base}?sessions=${sessions.page + 1}#session-seats`}>
+              {t('laterSessions')} →
+            </a>
+          )}
+        </nav>
+      )}
     </>
   );
 }

@@ -23,7 +23,7 @@ export default async function TechnologiesPage(props: PageProps<{ slug: string }
     <>
       <p className="muted">
         <a href={`/events/${slug}`}>{pick(directory.event.name, locale)}</a> ·{' '}
-        <a href={`/events/${slug}/exhibitors`}>{t('directory.title')}</a>
+        <a href={`/events/${slug}/exhibitors`}>{t('directory.title')}</a> · <a href={`/events/${slug}/outcomes`}>{t('outcomesLink')}</a>
       </p>
       <h1>{t('technologies.title')}</h1>
       <p className="muted">{t('technologies.intro')}</p>

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { BlocklistForm } from '@/components/live/blocklist-form';
 import { ModeratorRoom } from '@/components/live/moderator-room';
 import { StageLinks } from '@/components/live/stage-links';
 import { actorOrSignIn } from '@/lib/auth/guards';
@@ -8,6 +9,7 @@ import type { PageProps } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { isModerator, liveToken } from '@/lib/live/access';
+import { blocklistForModerator } from '@/lib/live/blocklist-store';
 import { liveSession, liveSnapshot } from '@/lib/live/snapshot';
 import { activeStageLinks } from '@/lib/live/stage';
 import { uuidSchema } from '@/lib/validation/common';
@@ -17,6 +19,7 @@ import {
   moderateAction,
   openPollAction,
   revokeStageLinkAction,
+  saveBlocklistAction,
   setQuestionsOpenAction,
 } from '../../actions';
 
@@ -32,10 +35,11 @@ export default async function ModeratePage(props: PageProps<{ sessionId: string 
   const db = await getDb();
   if (!(await isModerator(db, actor, parsed.data))) notFound();
   const viewer = { kind: 'moderator' as const, subjectId: actor.userId, sessionId: parsed.data };
-  const [snapshot, row, links] = await Promise.all([
+  const [snapshot, row, links, blocklist] = await Promise.all([
     liveSnapshot(db, viewer),
     liveSession(db, parsed.data),
     activeStageLinks(db, parsed.data),
+    blocklistForModerator(db, actor, parsed.data),
   ]);
   return (
     <div style={{ maxWidth: 860 }}>
@@ -47,6 +51,7 @@ export default async function ModeratePage(props: PageProps<{ sessionId: string 
         initial={snapshot}
         actions={{ moderate: moderateAction, setOpen: setQuestionsOpenAction, openPoll: openPollAction, closePoll: closePollAction }}
       />
+      <BlocklistForm sessionId={parsed.data} terms={blocklist ?? []} save={saveBlocklistAction} />
       <StageLinks
         sessionId={parsed.data}
         links={links.map(({ id, label, path }) => ({ id, label, path }))}

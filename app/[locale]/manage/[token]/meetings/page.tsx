@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { FocusedNotice } from '@/components/ui/focused-notice';
 import { SECTORS } from '@/db/schema/exhibition';
 import { MeetingList } from '@/components/meetings/meeting-list';
+import { ViewerZoneSwitch } from '@/components/agenda/viewer-time';
+import { isValidTimeZone } from '@/lib/time/zones';
 import { getDb } from '@/lib/database/process-database';
 import { pageInput, type PageProps } from '@/lib/edge/page';
 import { formatSpan } from '@/lib/format/datetime';
@@ -45,13 +47,15 @@ const querySchema = z.object({
   error: z.string().max(300).optional().catch(undefined),
   field: z.string().max(40).optional().catch(undefined),
   with: z.string().max(80).optional().catch(undefined),
+  tz: z.string().max(64).refine(isValidTimeZone).optional().catch(undefined),
 });
 
 export default async function MeetingsPage(props: PageProps<{ token: string }>) {
   const { token, query } = await pageInput(props, querySchema);
-  const [t, te, locale, words] = await Promise.all([
+  const [t, te, ta, locale, words] = await Promise.all([
     getTranslations('meetings'),
     getTranslations('exhibition'),
+    getTranslations('agenda'),
     getLocale() as Promise<Locale>,
     validationWords(),
   ]);
@@ -66,12 +70,21 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
         {words(query.error)}
       </span>
     ) : null;
-  const when = (slot: SlotChoice) => formatSpan(slot.startsAt, slot.endsAt, slot.zone, pick(slot.venueCity, locale), locale);
+  // The venue's clock with its zone, and the reader's own when they asked for it.
+  const when = (slot: SlotChoice) => {
+    const venue = formatSpan(slot.startsAt, slot.endsAt, slot.zone, pick(slot.venueCity, locale), locale);
+    if (!query.tz || query.tz === slot.zone) return venue;
+    return `${venue} · ${ta('yourTime', { time: formatSpan(slot.startsAt, slot.endsAt, query.tz, query.tz, locale) })}`;
+  };
   const nameOf = (key: string) => {
     const [kind, id] = key.split(':');
     if (kind === 'listing') {
       const l = view.listings.find((x) => x.id === id);
       return l ? `${pick(l.title, locale)} — ${pick(l.exhibitorName, locale)}` : key;
+    }
+    if (kind === 'exhibitor') {
+      const x = view.exhibitors.find((e) => e.id === id);
+      return x ? pick(x.name, locale) : key;
     }
     const p = view.people.find((x) => x.id === id);
     return p ? `${p.name}${p.organisation ? `, ${p.organisation}` : ''}` : key;
@@ -191,6 +204,15 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
                       ))}
                     </optgroup>
                   )}
+                  {view.exhibitors.length > 0 && (
+                    <optgroup label={t('request.exhibitors')}>
+                      {view.exhibitors.map((x) => (
+                        <option key={x.id} value={`exhibitor:${x.id}`}>
+                          {nameOf(`exhibitor:${x.id}`)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  )}
                 </select>
                 {errorFor('with')}
               </div>
@@ -254,6 +276,9 @@ export default async function MeetingsPage(props: PageProps<{ token: string }>) 
         </section>
       )}
 
+      <p>
+        <ViewerZoneSwitch current={query.tz} />
+      </p>
       {[
         { title: t('incoming'), testId: 'meetings-in', list: incoming },
         { title: t('outgoing'), testId: 'meetings-out', list: outgoing },

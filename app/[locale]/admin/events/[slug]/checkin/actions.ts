@@ -3,7 +3,7 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { checkIn } from '@/lib/checkin/check-in';
-import { checkInDelegation, type DeskDelegation, deskDelegations } from '@/lib/checkin/delegation';
+import { checkInDelegation, type DeskDelegation, deskDelegationOf, deskDelegations } from '@/lib/checkin/delegation';
 import { describeCheckIn, describeDelegationCheckIn, type CheckInView, type DelegationCheckInView } from '@/lib/checkin/describe';
 import { deskSummary, deskVenueViews, type DeskVenueView } from '@/lib/checkin/desk-summary';
 import { deskSearchSchema, queuedScanSchema } from '@/lib/checkin/schema';
@@ -18,7 +18,7 @@ import { invalid, ok, type Result } from '@/lib/errors/result';
 import type { Locale } from '@/lib/i18n/locales';
 import { vmsg } from '@/lib/validation/message';
 
-export async function checkInAction(slug: string, input: unknown): Promise<Result<{ view: CheckInView }>> {
+export async function checkInAction(slug: string, input: unknown): Promise<Result<{ view: CheckInView; delegations: DeskDelegation[] }>> {
   return eventAction(
     slug,
     'checkin',
@@ -29,7 +29,11 @@ export async function checkInAction(slug: string, input: unknown): Promise<Resul
       if (limited) return limited;
       const result = await checkIn(db, actor, event.slug, parsed.data.code, { scanKey: parsed.data.scanKey });
       if (result.outcome === 'unknown-code') await countWrongTicketCode(actor!.userId);
-      return ok({ view: describeCheckIn(result, (await getLocale()) as Locale) });
+      const view = describeCheckIn(result, (await getLocale()) as Locale);
+      // A delegation member at the door brings the offer to admit the rest of their delegation.
+      const admitted = view.registrationId && (view.outcome === 'checked-in' || view.outcome === 'already');
+      const delegations = admitted ? await deskDelegationOf(db, actor, event.slug, view.registrationId!) : [];
+      return ok({ view, delegations });
     },
     DESK,
   );

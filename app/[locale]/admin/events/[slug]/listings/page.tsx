@@ -40,7 +40,18 @@ export default async function ListingsPage(props: PageProps<{ slug: string }>) {
         empty={<p>{t('listingsAdmin.none')}</p>}
         columns={[
           { key: 'title', header: t('listingsAdmin.columns.title'), cell: (l) => pick(l.title, locale) },
-          { key: 'exhibitor', header: t('listingsAdmin.columns.exhibitor'), cell: (l) => pick(l.exhibitorName, locale) },
+          {
+            key: 'exhibitor',
+            header: t('listingsAdmin.columns.exhibitor'),
+            cell: (l) =>
+              l.byAttendee ? (
+                <span data-testid="listing-attendee">
+                  {t('listingsAdmin.attendeeAuthor', { organisation: pick(l.authorName, locale) || '—', country: l.authorCountry })}
+                </span>
+              ) : (
+                pick(l.authorName, locale)
+              ),
+          },
           { key: 'kind', header: t('listingsAdmin.columns.kind'), cell: (l) => t(`kinds.${l.kind}`) },
           { key: 'sector', header: t('listingsAdmin.columns.sector'), cell: (l) => t(`sectors.${l.sector}`) },
           { key: 'trl', header: t('listingsAdmin.columns.trl'), numeric: true, cell: (l) => l.trl },

@@ -10,6 +10,12 @@ import { validationWords } from '@/lib/validation/server-words';
 import { createMeetingSlotAction } from './actions';
 
 export const dynamic = 'force-dynamic';
+
+/** A venue-local calendar day (YYYY-MM-DD) in the page's language; the date is already the venue's, so no zone shifts it. */
+const formatDay = (day: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 export const metadata = { title: 'Meetings', robots: { index: false } };
 
 const querySchema = z.object({
@@ -22,9 +28,10 @@ export default async function MeetingsAdminPage(props: PageProps<{ slug: string 
   const { slug, query } = await pageInput(props, querySchema);
   const path = `/admin/events/${slug}/meetings`;
   const view = await loadEventPage(slug, path, ({ db, actor }) => meetingsOverview(db, actor, slug));
-  const [t, tm, locale, words] = await Promise.all([
+  const [t, tm, tx, locale, words] = await Promise.all([
     getTranslations('meetings.admin'),
     getTranslations('meetings'),
+    getTranslations('exhibition.sectors'),
     getLocale() as Promise<Locale>,
     validationWords(),
   ]);
@@ -77,9 +84,65 @@ export default async function MeetingsAdminPage(props: PageProps<{ slug: string 
             {t('stats.pairs')}: {stats.countryPairs.map((p) => `${p.pair} ${p.count}`).join(' · ')}
           </p>
         )}
+        {stats.byDay.length > 0 && (
+          <p data-testid="meetings-by-day">
+            {t('stats.byDay')}: {stats.byDay.map((d) => `${formatDay(d.day, locale)} ${d.count}`).join(' · ')}
+          </p>
+        )}
+        {stats.byVenue.length > 0 && (
+          <>
+            <h4>{t('stats.byVenue')}</h4>
+            <ul data-testid="meetings-by-venue">
+              {stats.byVenue.map((v) => (
+                <li key={v.venueId}>
+                  {v.online
+                    ? t('stats.venueOnline', { venue: pick(v.venueName, locale), meetings: v.meetings })
+                    : t('stats.venueLine', {
+                        venue: pick(v.venueName, locale),
+                        meetings: v.meetings,
+                        taken: v.tablesTaken,
+                        tables: v.tables,
+                      })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {stats.bySector.length > 0 && (
+          <p data-testid="meetings-by-sector">
+            {t('stats.bySector')}:{' '}
+            {stats.bySector
+              .map((s) => `${s.sector === 'unspecified' ? t('stats.unspecified') : tx(s.sector as never)} ${s.count}`)
+              .join(' · ')}
+          </p>
+        )}
         <p>
           <a className="button secondary" href={`${path}/export.csv`} download>
             {t('export')}
+          </a>
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="moderation-heading" data-testid="exhibition-waiting">
+        <h3 id="moderation-heading">{t('moderation.title')}</h3>
+        <ul>
+          <li>
+            <a href={`/admin/events/${slug}/exhibitors`} data-testid="pending-exhibitors">
+              {t('moderation.exhibitors', { count: view.toModerate.exhibitors })}
+            </a>
+          </li>
+          <li>
+            <a href={`/admin/events/${slug}/listings`} data-testid="pending-listings">
+              {t('moderation.listings', { count: view.toModerate.listings })}
+            </a>
+          </li>
+        </ul>
+        <p>
+          <a className="button secondary" href={`/admin/events/${slug}/exhibitors/export.csv`} download>
+            {t('moderation.exportExhibitors')}
+          </a>{' '}
+          <a className="button secondary" href={`/admin/events/${slug}/listings/export.csv`} download>
+            {t('moderation.exportListings')}
           </a>
         </p>
       </section>
@@ -95,7 +158,13 @@ export default async function MeetingsAdminPage(props: PageProps<{ slug: string 
           { key: 'label', header: t('label'), cell: (s) => s.label },
           { key: 'venue', header: t('venue'), cell: (s) => pick(s.venueName, locale) },
           { key: 'time', header: t('time'), cell: (s) => when(s.id) },
-          { key: 'used', header: t('used'), numeric: true, cell: (s) => `${s.tablesTaken} / ${s.tables}` },
+          {
+            key: 'used',
+            header: t('used'),
+            numeric: true,
+            cell: (s) =>
+              s.online ? '—' : `${s.tablesTaken} / ${s.tables} (${s.tables ? Math.round((100 * s.tablesTaken) / s.tables) : 0}%)`,
+          },
         ]}
       />
 

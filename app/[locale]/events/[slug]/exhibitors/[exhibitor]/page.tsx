@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ExhibitorFacts } from '@/components/exhibition/exhibitor-facts';
+import { ExhibitorLogo } from '@/components/exhibition/exhibitor-logo';
 import { ListingCard } from '@/components/exhibition/listing-card';
 import { loadExhibitorListings, loadPublicExhibitor } from '@/lib/exhibition/public-exhibitors';
 import type { Locale } from '@/lib/i18n/locales';
@@ -24,6 +25,7 @@ export default async function ExhibitorPage({ params }: { params: Promise<{ slug
       <p className="muted">
         <a href={`/events/${slug}/exhibitors`}>{t('directory.back')}</a>
       </p>
+      <ExhibitorLogo eventSlug={slug} exhibitor={exhibitor} alt={t('logo.alt', { name: pick(exhibitor.name, locale) })} size={96} />
       <h1 data-testid="exhibitor-name">{pick(exhibitor.name, locale)}</h1>
       <ExhibitorFacts exhibitor={exhibitor} locale={locale} />
       {description && (
@@ -38,6 +40,11 @@ export default async function ExhibitorPage({ params }: { params: Promise<{ slug
           </a>
         </p>
       )}
+      <p>
+        <a className="button" href={`/events/${slug}/meet?with=exhibitor:${exhibitor.id}`} data-testid="request-exhibitor-meeting">
+          {t('directory.requestMeeting', { exhibitor: pick(exhibitor.name, locale) })}
+        </a>
+      </p>
       {technologies.length > 0 && (
         <section aria-labelledby="exhibitor-technologies">
           <h2 id="exhibitor-technologies">{t('technologies.ofExhibitor')}</h2>

@@ -10,6 +10,7 @@ import { programmePath } from '@/lib/agenda/programme-path';
 import { seatsLeft } from '@/lib/agenda/public-agenda';
 import { parseAgendaQuery } from '@/lib/agenda/query';
 import { pick } from '@/lib/i18n/text';
+import { presentedListings } from '@/lib/exhibition/session/presented-listings';
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { punctuation } from '@/lib/i18n/punctuation';
 import { credentialsLine, nameWithHonorific, speakerCredentials } from '@/lib/speakers/credentials';
@@ -24,10 +25,15 @@ export default async function SessionPage({ params, searchParams }: Props) {
   const session = agenda?.sessions.find((s) => s.slug === key);
   if (!agenda || !session) notFound();
   const { tz } = parseAgendaQuery(await searchParams);
-  const [t, locale, seats] = await Promise.all([
+  const db = await getDb();
+  const [t, tp, te, locale, seats, presented] = await Promise.all([
     getTranslations('agenda'),
+    getTranslations('presentedListings'),
+    getTranslations('exhibition'),
     getLocale() as Promise<Locale>,
-    seatsLeft(await getDb(), agenda.event.id),
+    seatsLeft(db, agenda.event.id),
+    // Read live, not from the published agenda's version: a listing taken down leaves at once.
+    presentedListings(db, session.id),
   ]);
   const venue = agenda.venues.find((v) => v.id === session.venueId)!;
   const room = agenda.rooms.find((r) => r.id === session.roomId);
@@ -138,6 +144,30 @@ export default async function SessionPage({ params, searchParams }: Props) {
                 </li>
               );
             })}
+          </ul>
+        </section>
+      )}
+      {presented.length > 0 && (
+        <section aria-labelledby="presented-heading" data-testid="presented-listings">
+          <h2 id="presented-heading">{tp('title')}</h2>
+          <ul style={{ listStyle: 'none', padding: 0 }}>
+            {presented.map((l) => (
+              <li key={l.id} className="card" data-listing={l.id}>
+                <p className="muted" style={{ margin: 0 }}>
+                  {te(`kindLong.${l.kind}`)} · {te(`sectors.${l.sector}`)} · {te('technologies.trl', { trl: l.trl })}
+                </p>
+                <h3 style={{ margin: '.25rem 0', fontSize: '1.05rem' }}>{pick(l.title, locale)}</h3>
+                <p className="muted" style={{ margin: 0 }}>
+                  {te('technologies.by', { exhibitor: pick(l.authorName, locale) || te('technologies.attendee') })} (
+                  {regionName.of(l.authorCountry) ?? l.authorCountry})
+                </p>
+                <p style={{ margin: '.5rem 0 0' }}>
+                  <a className="button small" href={`/events/${slug}/meet?with=listing:${l.id}`} data-testid="request-meeting">
+                    {tp('request')}
+                  </a>
+                </p>
+              </li>
+            ))}
           </ul>
         </section>
       )}

@@ -1,7 +1,7 @@
 import { errorResponse } from '@/lib/errors/http';
 import { notFound } from '@/lib/errors/result';
 import { route } from '@/lib/edge/route';
-import { registrationFeed } from '@/lib/registration/registration-feed';
+import { registrationFeed } from '@/lib/personal-feed/personal-feed';
 import { registrationIdFromFeedToken } from '@/lib/registration/feed-token';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,6 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { refreshPublicProgramme } from '@/lib/agenda/public-cache';
@@ -9,7 +10,8 @@ import { eventAction } from '@/lib/edge/action';
 import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { conflict, ok } from '@/lib/errors/result';
 import type { Locale } from '@/lib/i18n/locales';
-import { actionArg } from '@/lib/http/action-args';
+import { actionArg, formArg } from '@/lib/http/action-args';
+import { saveSessionListings } from '@/lib/exhibition/session/save-session-listings';
 
 const sessionId = z.uuid().nullable();
 
@@ -47,4 +49,21 @@ export async function saveSessionAction(slug: string, id: string | null, values:
     },
     VENUE_EDITORS,
   );
+}
+
+/**
+ * Sets the listings a promotion or matchmaking session presents (the session editor's picker posts
+ * this, one select per place in the order). Organisers only: listings are theirs to moderate.
+ */
+export async function saveSessionListingsAction(slug: string, id: string, formData: FormData): Promise<void> {
+  const session = actionArg(z.uuid(), id);
+  formData = formArg(formData);
+  const listingIds = formData.getAll('listingIds').filter((v) => v !== '');
+  const done = await eventAction(slug, `agenda/sessions/${session}`, async ({ db, actor, event, path }) => {
+    const result = await saveSessionListings(db, actor, event.slug, session, { listingIds });
+    if (result.ok) return `${path}?listings=saved#listings`;
+    const message = result.code === 'invalid' ? (Object.values(result.fields)[0] ?? '') : '';
+    return `${path}?listingsError=${encodeURIComponent(message.slice(0, 200))}#listings`;
+  });
+  redirect(done);
 }

@@ -22,11 +22,11 @@ export default async function NewListingPage({ params }: { params: Promise<{ slu
       </p>
       <h2>{t('listingsAdmin.newTitle')}</h2>
       <ListingForm
-        eventSlug={slug}
         defaults={page.values}
         countries={countryOptions(locale)}
         exhibitors={page.exhibitors.map((e) => ({ id: e.id, name: pick(e.name, locale) }))}
-        action={createListingAction}
+        action={createListingAction.bind(null, slug)}
+        doneHref={`${path}?done=created`}
       />
     </>
   );

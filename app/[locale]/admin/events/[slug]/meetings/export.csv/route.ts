@@ -1,4 +1,5 @@
 import { staffRoute } from '@/lib/edge/route';
+import { csvDownload } from '@/lib/registration/admin/csv-download';
 import { exportMeetingsCsv } from '@/lib/meetings/admin/export';
 
 export const dynamic = 'force-dynamic';
@@ -8,15 +9,7 @@ export const GET = staffRoute<{ slug: string }>(
   ['organiser'],
   async ({ db, actor, event }) => {
     const csv = await exportMeetingsCsv(db, actor, event.slug);
-    return new Response(csv.body, {
-      status: 200,
-      headers: {
-        'cache-control': 'no-store',
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${csv.filename}"`,
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return csvDownload(csv);
   },
   { 'cache-control': 'no-store' },
 );

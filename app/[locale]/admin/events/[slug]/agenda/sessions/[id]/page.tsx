@@ -5,13 +5,24 @@ import { loadEventPage } from '@/lib/edge/page';
 import { VENUE_EDITORS } from '@/lib/auth/authorize';
 import { sessionEditorOptions, sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import { uuidSchema } from '@/lib/validation/common';
-import { checkSessionAction, saveSessionAction } from '../actions';
+import { SessionListingsPicker } from '@/components/admin/session-listings-picker';
+import { sessionListingChoices } from '@/lib/exhibition/session/presented-listings';
+import type { Locale } from '@/lib/i18n/locales';
+import { validationWords } from '@/lib/validation/server-words';
+import { checkSessionAction, saveSessionAction, saveSessionListingsAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Edit session', robots: { index: false } };
 
-export default async function EditSessionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+export default async function EditSessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, id } = await params;
+  const search = await searchParams;
   if (!uuidSchema.safeParse(id).success) notFound();
   const locale = await getLocale();
   const [t, loaded] = await Promise.all([
@@ -20,11 +31,19 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
       slug,
       `/admin/events/${slug}/agenda/sessions/${id}`,
       ({ db, actor, roles }) =>
-        Promise.all([sessionEditorOptions(db, actor, slug, locale), sessionFormValues(db, actor, slug, id), roles.includes('organiser')]),
+        Promise.all([
+          sessionEditorOptions(db, actor, slug, locale),
+          sessionFormValues(db, actor, slug, id),
+          roles.includes('organiser'),
+          // The listings presented: organisers choose them (they moderate listings); null for other kinds.
+          roles.includes('organiser') ? sessionListingChoices(db, actor, slug, id) : null,
+        ]),
       VENUE_EDITORS,
     ),
   ]);
-  const [options, values, moderates] = loaded;
+  const [options, values, moderates, presented] = loaded;
+  const words = await validationWords();
+  const listingsError = typeof search.listingsError === 'string' ? search.listingsError : undefined;
   if (!values) notFound();
   const { eventId: _eventId, firstDay: _firstDay, ...choices } = options;
   return (
@@ -49,6 +68,16 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
         </p>
       )}
       <SessionEditor slug={slug} sessionId={id} options={choices} check={checkSessionAction} save={saveSessionAction} defaults={values} />
+      {presented && (
+        <SessionListingsPicker
+          action={saveSessionListingsAction.bind(null, slug, id)}
+          choices={presented.choices}
+          chosen={presented.chosen}
+          locale={locale as Locale}
+          saved={search.listings === 'saved'}
+          error={listingsError ? words(listingsError) : undefined}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,128 @@
+// A meeting asked of an exhibitor itself (`exhibitor:<id>`, the exhibitor page's "Request a meeting"):
+// it reaches the exhibitor's contact person, carries the exhibitor and no listing, and is refused for a
+// pending exhibitor, another event's, or one whose contact is not registered; the pasted-link path of
+// the public meet page leads to the asker's own meetings page set on the exhibitor.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exhibitors, meetings, outbox } from '@/db/schema';
+import type { Actor } from '@/lib/auth/sessions';
+import { seedDemoForum } from '@/lib/demo/seed';
+import { approvedExhibitorById } from '@/lib/exhibition/public-exhibitors';
+import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
+import { myMeetings } from '@/lib/meetings/my-meetings';
+import { meetingsPathFromLink } from '@/lib/meetings/open-from-link';
+import { participantById } from '@/lib/meetings/participant';
+import { requestMeeting } from '@/lib/meetings/request-meeting';
+import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
+import { manageTokenFor } from '@/lib/registration/manage-token';
+import { registerAttendee } from '@/lib/registration/register';
+import { actorFor } from '../helpers/actors';
+import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
+import { EVENT, person, venueBySlug } from '../helpers/registration';
+
+const OTHER = 'other-forum';
+const now = new Date('2026-12-01T00:00:00Z');
+let t: TestDatabase;
+let eventId: string;
+let otherEventId: string;
+let organiser: Actor;
+
+async function registrant(tag: string, eventSlug = EVENT) {
+  const r = await registerAttendee(
+    t.db,
+    eventSlug,
+    person(tag, { mode: 'in_person', venue: 'bangkok', email: `${tag}@example.org`, name: `Person ${tag}` }),
+    { now },
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return { id: r.registration.id, token: manageTokenFor(r.registration.id) };
+}
+
+async function exhibitor(slug: string, contactEmail: string, status: 'approved' | 'pending' = 'approved', inEvent = eventId) {
+  const [row] = await t.db
+    .insert(exhibitors)
+    .values({
+      eventId: inEvent,
+      slug,
+      name: { en: `Exhibitor ${slug}` },
+      country: 'TH',
+      sectors: ['big-health'],
+      contactEmail,
+      status,
+      approvedAt: status === 'approved' ? now : null,
+    })
+    .returning({ id: exhibitors.id });
+  return row!.id;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  eventId = await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  otherEventId = await seedDemoForum(t.db, { slug: OTHER, firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
+  organiser = await actorFor(t.db, 'org.exhibitor-request@forum.test', { eventSlug: EVENT, role: 'organiser' });
+});
+afterAll(() => t?.close());
+
+describe(`a meeting asked of an exhibitor (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('reaches its contact person with the exhibitor and no listing; pending, foreign and contactless exhibitors are refused alike', async () => {
+    const contact = await registrant('exh-contact');
+    const asker = await registrant('exh-asker');
+    expect((await saveMatchmakingProfile(t.db, asker.id, { sectors: ['big-health'], interests: '' })).ok).toBe(true);
+    const approved = await exhibitor('exh-approved', 'EXH-Contact@example.org');
+    const pending = await exhibitor('exh-pending', 'exh-contact@example.org', 'pending');
+    const foreign = await exhibitor('exh-foreign', 'exh-contact@example.org', 'approved', otherEventId);
+    const unregistered = await exhibitor('exh-nobody', 'nobody@example.org');
+    const slot = await createMeetingSlot(t.db, organiser, EVENT, {
+      venueId: (await venueBySlug(t.db, 'bangkok')).id,
+      label: 'Exhibitor time',
+      date: '2026-12-27',
+      start: '11:00',
+      end: '11:30',
+      tables: 2,
+    });
+    if (!slot.ok) throw new Error(JSON.stringify(slot));
+    const ask = (id: string) =>
+      requestMeeting(t.db, asker.id, { with: `exhibitor:${id}`, slotId: slot.id, message: 'Your booth' }, { now });
+
+    for (const refused of [pending, foreign, unregistered]) {
+      expect(await ask(refused)).toMatchObject({ ok: false, fields: { with: 'meetingWith' } });
+    }
+    // The asker's choices name approved exhibitors with a contact only.
+    const choices = (await myMeetings(t.db, (await participantById(t.db, asker.id))!, now)).exhibitors.map((x) => x.id);
+    expect(choices).toContain(approved);
+    expect(choices).not.toContain(pending);
+    expect(choices).not.toContain(foreign);
+
+    const asked = await ask(approved);
+    if (!asked.ok) throw new Error(JSON.stringify(asked));
+    const [m] = await t.db.select().from(meetings).where(eq(meetings.id, asked.id));
+    expect(m).toMatchObject({ requesterId: asker.id, inviteeId: contact.id, exhibitorId: approved, listingId: null, status: 'pending' });
+    const mails = await t.db.select({ kind: outbox.kind, to: outbox.toAddress }).from(outbox).where(eq(outbox.registrationId, contact.id));
+    expect(mails).toContainEqual({ kind: 'meeting.requested', to: 'exh-contact@example.org' });
+    // The contact sees whom it was asked of.
+    const theirs = (await myMeetings(t.db, (await participantById(t.db, contact.id))!, now)).meetings.find((x) => x.id === asked.id);
+    expect(theirs?.exhibitorName).toEqual({ en: 'Exhibitor exh-approved' });
+    // The contact person cannot ask their own exhibitor.
+    expect((await saveMatchmakingProfile(t.db, contact.id, { sectors: ['big-health'], interests: '' })).ok).toBe(true);
+    expect(await requestMeeting(t.db, contact.id, { with: `exhibitor:${approved}`, slotId: slot.id, message: '' }, { now })).toMatchObject({
+      ok: false,
+      fields: { with: 'meetingSelf' },
+    });
+  });
+
+  it("the public meet page knows approved exhibitors of the event only, and a pasted manage link opens the asker's page set on the exhibitor", async () => {
+    const asker = await registrant('exh-paste');
+    const approved = await exhibitor('exh-paste-approved', 'someone@example.org');
+    const pending = await exhibitor('exh-paste-pending', 'someone@example.org', 'pending');
+    expect((await approvedExhibitorById(t.db, eventId, approved))?.slug).toBe('exh-paste-approved');
+    expect(await approvedExhibitorById(t.db, eventId, pending)).toBeUndefined();
+    expect(await approvedExhibitorById(t.db, otherEventId, approved)).toBeUndefined();
+
+    const target = `exhibitor:${approved}`;
+    expect(await meetingsPathFromLink(t.db, eventId, { link: `https://forum.example/manage/${asker.token}`, with: target })).toBe(
+      `/manage/${encodeURIComponent(asker.token)}/meetings?with=${encodeURIComponent(target)}#request`,
+    );
+    expect(await meetingsPathFromLink(t.db, otherEventId, { link: `/manage/${asker.token}`, with: target })).toBeNull();
+    expect(await meetingsPathFromLink(t.db, eventId, { link: `/manage/${asker.token}`, with: `company:${approved}` })).toBeNull();
+  });
+});
