@@ -3,18 +3,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
-import { SECTORS } from '@/db/schema/exhibition';
+import { FormProvider, useForm } from 'react-hook-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
 import { exhibitorInputSchema, type ExhibitorFormValues, type ExhibitorInput } from '@/lib/exhibition/admin/exhibitor-schema';
 import { FormNotice } from '@/components/forms/form-notice';
-import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
-import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
-import { CountryOptions } from './select-options';
+import { ExhibitorProfileFields } from '@/components/exhibition/exhibitor-profile-fields';
 import { FormField, fieldAria } from './venue-field';
 
 type Props = {
@@ -48,37 +45,18 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
   const t = useTranslations('exhibition');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, setValue, getValues, reset, watch, formState } = useForm<
-    ExhibitorFormValues,
-    unknown,
-    ExhibitorInput
-  >({
+  const form = useForm<ExhibitorFormValues, unknown, ExhibitorInput>({
     resolver: zodResolver(exhibitorInputSchema),
     defaultValues: defaults,
   });
+  const { register, handleSubmit, setError, setValue, getValues, reset, formState } = form;
   const { notice, clear, saved, refused } = useFormResult(setError, FIELDS);
-  const errors = formState.errors;
   const id = (field: Field) => `exhibitor-${field}`;
-  const message = (field: Field) => words(errors[field]?.message as string | undefined);
-  const field = (name: Exclude<Field, 'sectors' | 'name' | 'description'>, hasHint = false) => ({
+  const message = (field: Field) => words(formState.errors[field]?.message as string | undefined);
+  const field = (name: 'slug' | 'venueId' | 'hall' | 'booth', hasHint = false) => ({
     ...register(name),
     ...fieldAria(id(name), message(name), hasHint),
   });
-  const localized = (name: 'name' | 'description', max: number, multiline = false) => (
-    <LocalizedTextFields
-      name={name}
-      idPrefix="exhibitor"
-      label={t(`admin.form.${name}`)}
-      missingLabel={t('admin.form.missingLanguage')}
-      register={register}
-      values={watch(name) as Record<string, string | undefined>}
-      error={words(localizedFieldError(errors[name]))}
-      maxLength={max}
-      multiline={multiline}
-      // A new exhibitor's address follows its English name until someone types one.
-      onEnglishBlur={name === 'name' ? (value) => !exhibitorId && !getValues('slug') && setValue('slug', suggestSlug(value)) : undefined}
-    />
-  );
 
   const onSubmit = handleSubmit(async (values) => {
     clear();
@@ -92,75 +70,51 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
     refused(result, { fixErrors: t('admin.form.fixErrors'), other: (failure) => t('admin.form.notSaved', { message: failure.error }) });
   });
 
-  const sectorsError = message('sectors');
-  return (
-    <form onSubmit={onSubmit} noValidate data-testid="exhibitor-form" className="card">
-      <FormNotice notice={notice} testId="exhibitor-notice" />
-      {localized('name', 200)}
+  const slugField = (
+    <FormField id={id('slug')} label={t('admin.form.slug')} hint={t('admin.form.slugHint')} error={message('slug')}>
+      <input {...field('slug', true)} spellCheck={false} autoCapitalize="none" />
+    </FormField>
+  );
+  const boothFields = (
+    <fieldset>
+      <legend>{t('admin.form.booth')}</legend>
       <div className="grid">
-        <FormField id={id('slug')} label={t('admin.form.slug')} hint={t('admin.form.slugHint')} error={message('slug')}>
-          <input {...field('slug', true)} spellCheck={false} autoCapitalize="none" />
-        </FormField>
-        <FormField id={id('country')} label={t('admin.form.country')} error={message('country')}>
-          <select {...field('country')}>
-            <option value="">{t('admin.form.chooseCountry')}</option>
-            <CountryOptions countries={countries} />
+        <FormField id={id('venueId')} label={t('admin.form.venue')} error={message('venueId')}>
+          <select {...field('venueId')}>
+            <option value="">{t('admin.form.onlineOnly')}</option>
+            {venues.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
           </select>
         </FormField>
-        <FormField id={id('website')} label={t('admin.form.website')} hint={t('admin.form.websiteHint')} error={message('website')}>
-          <input {...field('website', true)} type="url" inputMode="url" autoComplete="off" />
+        <FormField id={id('hall')} label={t('admin.form.hall')} error={message('hall')}>
+          <input {...field('hall')} autoComplete="off" />
+        </FormField>
+        <FormField id={id('booth')} label={t('admin.form.boothNumber')} error={message('booth')}>
+          <input {...field('booth')} autoComplete="off" />
         </FormField>
       </div>
-      <fieldset aria-describedby={`${id('sectors')}-error`}>
-        <legend>{t('admin.form.sectors')}</legend>
-        {SECTORS.map((sector) => (
-          <label key={sector} className="checkbox">
-            <input type="checkbox" value={sector} {...register('sectors')} aria-invalid={Boolean(sectorsError)} /> {t(`sectors.${sector}`)}
-          </label>
-        ))}
-        <span id={`${id('sectors')}-error`} className="error" role={sectorsError ? 'alert' : undefined}>
-          {sectorsError ?? ''}
-        </span>
-      </fieldset>
-      {localized('description', 3000, true)}
-      <fieldset>
-        <legend>{t('admin.form.booth')}</legend>
-        <div className="grid">
-          <FormField id={id('venueId')} label={t('admin.form.venue')} error={message('venueId')}>
-            <select {...field('venueId')}>
-              <option value="">{t('admin.form.onlineOnly')}</option>
-              {venues.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </FormField>
-          <FormField id={id('hall')} label={t('admin.form.hall')} error={message('hall')}>
-            <input {...field('hall')} autoComplete="off" />
-          </FormField>
-          <FormField id={id('booth')} label={t('admin.form.boothNumber')} error={message('booth')}>
-            <input {...field('booth')} autoComplete="off" />
-          </FormField>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t('admin.form.contacts')}</legend>
-        <div className="grid">
-          <FormField id={id('contactName')} label={t('admin.form.contactName')} error={message('contactName')}>
-            <input {...field('contactName')} autoComplete="off" />
-          </FormField>
-          <FormField id={id('contactEmail')} label={t('admin.form.contactEmail')} error={message('contactEmail')}>
-            <input {...field('contactEmail')} type="email" autoComplete="off" />
-          </FormField>
-          <FormField id={id('contactPhone')} label={t('admin.form.contactPhone')} error={message('contactPhone')}>
-            <input {...field('contactPhone')} type="tel" autoComplete="off" />
-          </FormField>
-        </div>
-      </fieldset>
-      <button className="button" type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? t('admin.form.saving') : exhibitorId ? t('admin.form.save') : t('admin.form.create')}
-      </button>
-    </form>
+    </fieldset>
+  );
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate data-testid="exhibitor-form" className="card">
+        <FormNotice notice={notice} testId="exhibitor-notice" />
+        <ExhibitorProfileFields
+          countries={countries}
+          besideCountry={slugField}
+          beforeContacts={boothFields}
+          // A new exhibitor's address follows its English name until someone types one.
+          onEnglishNameBlur={(value) => {
+            if (!exhibitorId && !getValues('slug')) setValue('slug', suggestSlug(value));
+          }}
+        />
+        <button className="button" type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t('admin.form.saving') : exhibitorId ? t('admin.form.save') : t('admin.form.create')}
+        </button>
+      </form>
+    </FormProvider>
   );
 }

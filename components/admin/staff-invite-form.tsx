@@ -5,11 +5,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import type { Result } from '@/lib/errors/result';
-import { isLocale, LANGUAGES, locales } from '@/lib/i18n/locales';
+import { isLocale } from '@/lib/i18n/locales';
 import { type StaffInviteFormValues, staffInviteInputSchema } from '@/lib/exhibition/staff/staff-invite-input';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { LanguageOptions } from './select-options';
 import { FormField, fieldAria } from './venue-field';
 
 type Field = keyof StaffInviteFormValues;
@@ -55,11 +56,7 @@ export function StaffInviteForm({ action, doneHref }: Props) {
         </FormField>
         <FormField id={id('locale')} label={t('locale')} error={message('locale')}>
           <select {...field('locale')}>
-            {locales.map((code) => (
-              <option key={code} value={code} lang={LANGUAGES[code].html}>
-                {LANGUAGES[code].name}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </FormField>
       </div>

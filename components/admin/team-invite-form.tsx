@@ -2,13 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
-import { isLocale, LANGUAGES, locales } from '@/lib/i18n/locales';
+import { isLocale } from '@/lib/i18n/locales';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { TEAM_ROLES } from '@/lib/auth/authorize';
 import type { InviteResult } from '@/lib/team/admin/invite-member';
 import { type InviteFormValues, type InviteInput, inviteInputSchema } from '@/lib/team/invite-input';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { LanguageOptions } from './select-options';
 import { FormField, fieldAria } from './venue-field';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
@@ -73,11 +74,7 @@ export function TeamInviteForm({ eventSlug, venues, action }: Props) {
         </FormField>
         <FormField id={id('locale')} label={t('locale')} hint={t('localeHint')} error={message('locale')}>
           <select {...field('locale', true)}>
-            {locales.map((code) => (
-              <option key={code} value={code} lang={LANGUAGES[code].html}>
-                {LANGUAGES[code].name}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </FormField>
       </div>

@@ -92,6 +92,8 @@ export const registrations = pgTable(
     uniqueIndex('registrations_event_email_uq').on(t.eventId, sql`lower(${t.email})`).where(sql`${t.status} <> 'cancelled'`),
     uniqueIndex('registrations_manage_token_uq').on(t.manageTokenHash),
     index('registrations_event_created_idx').on(t.eventId, t.createdAt),
+    // The organiser's country filter reads the event's distinct countries from this index alone.
+    index('registrations_event_country_idx').on(t.eventId, t.country),
     index('registrations_venue_status_idx').on(t.venueId, t.status),
     index('registrations_category_status_idx').on(t.categoryId, t.status, t.categoryWaitlistPosition),
     uniqueIndex('registrations_event_short_code_uq').on(t.eventId, t.shortCode),

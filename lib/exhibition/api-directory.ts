@@ -1,9 +1,10 @@
-import { and, arrayContains, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, eq } from 'drizzle-orm';
 import { exhibitors, listings, registrations, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { publishedEventBySlug } from '@/lib/agenda/events';
 import type { ExhibitorApiQuery, ListingApiQuery } from '@/lib/exhibition/api-query';
 import { type Cursor, encodeCursor, keyset } from '@/lib/pagination/keyset';
+import { publicExhibitorColumns } from './public-exhibitors';
 import { publicListingColumns, publishedListingFilter } from './public-listings';
 
 /*
@@ -14,20 +15,6 @@ import { publicListingColumns, publishedListingFilter } from './public-listings'
 
 const exhibitorKeyset = keyset(exhibitors.createdAt, exhibitors.id);
 const listingKeyset = keyset(listings.createdAt, listings.id);
-
-const publicExhibitorColumns = {
-  id: exhibitors.id,
-  slug: exhibitors.slug,
-  name: exhibitors.name,
-  description: exhibitors.description,
-  country: exhibitors.country,
-  sectors: exhibitors.sectors,
-  website: exhibitors.website,
-  hasLogo: sql<boolean>`${exhibitors.logo} is not null`.mapWith(Boolean),
-  hall: exhibitors.hall,
-  booth: exhibitors.booth,
-  venueSlug: venues.slug,
-};
 
 export type ApiExhibitor = Awaited<ReturnType<typeof exhibitorRows>>[number];
 export type ApiListing = Awaited<ReturnType<typeof listingRows>>[number];

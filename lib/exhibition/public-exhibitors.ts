@@ -12,7 +12,7 @@ import { publishedListings } from './public-listings';
  * What anyone may read of an exhibitor: the approved profile and booth. The contacts are not here:
  * they are for organisers, and for the other side of an accepted meeting.
  */
-const publicColumns = {
+export const publicExhibitorColumns = {
   id: exhibitors.id,
   slug: exhibitors.slug,
   name: exhibitors.name,
@@ -24,9 +24,10 @@ const publicColumns = {
   hasLogo: sql<boolean>`${exhibitors.logo} is not null`.mapWith(Boolean),
   hall: exhibitors.hall,
   booth: exhibitors.booth,
-  venueName: venues.name,
   venueSlug: venues.slug,
 };
+
+const publicColumns = { ...publicExhibitorColumns, venueName: venues.name };
 
 export type PublicExhibitor = Awaited<ReturnType<typeof approvedExhibitors>>[number];
 

@@ -1,7 +1,7 @@
-import { alias } from 'drizzle-orm/pg-core';
-import { asc, eq, or, sql } from 'drizzle-orm';
-import { meetings, meetingSlots, registrations, venues } from '@/db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { meetings, meetingSlots, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { otherParty } from './other-party';
 import { participantById } from './participant';
 
 /**
@@ -14,7 +14,7 @@ import { participantById } from './participant';
 export async function apiMyMeetings(db: Db, registrationId: string) {
   const person = await participantById(db, registrationId);
   if (!person || person.erased || person.status === 'cancelled') return null;
-  const other = alias(registrations, 'other');
+  const { other, joinOn, involving } = otherParty(person.id);
   const rows = await db
     .select({
       id: meetings.id,
@@ -36,11 +36,8 @@ export async function apiMyMeetings(db: Db, registrationId: string) {
     .from(meetings)
     .innerJoin(meetingSlots, eq(meetingSlots.id, meetings.slotId))
     .innerJoin(venues, eq(venues.id, meetingSlots.venueId))
-    .innerJoin(
-      other,
-      sql`${other.id} = case when ${meetings.requesterId} = ${person.id} then ${meetings.inviteeId} else ${meetings.requesterId} end`,
-    )
-    .where(or(eq(meetings.requesterId, person.id), eq(meetings.inviteeId, person.id)))
+    .innerJoin(other, joinOn)
+    .where(involving)
     .orderBy(asc(meetingSlots.startsAt), asc(meetings.createdAt), asc(meetings.id));
   return rows.map((r) => ({
     id: r.id,

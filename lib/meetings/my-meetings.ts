@@ -1,4 +1,3 @@
-import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import {
   exhibitors,
@@ -14,6 +13,7 @@ import {
 import type { LocalizedText } from '@/db/schema/agenda';
 import type { Db } from '@/db/types';
 import { publicListingColumns } from '@/lib/exhibition/public-listings';
+import { otherParty } from './other-party';
 import { MEETING_STATUSES, type Participant } from './participant';
 import { suggest, type Candidate, type Suggestion } from './suggestions';
 
@@ -71,7 +71,7 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     .where(and(eq(meetingSlots.eventId, person.eventId), gt(meetingSlots.startsAt, now)))
     .orderBy(asc(meetingSlots.startsAt), asc(venues.name));
 
-  const other = alias(registrations, 'other');
+  const { other, joinOn, involving } = otherParty(person.id);
   const rows = await db
     .select({
       id: meetings.id,
@@ -94,13 +94,10 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
     .from(meetings)
     .innerJoin(meetingSlots, eq(meetingSlots.id, meetings.slotId))
     .innerJoin(venues, eq(venues.id, meetingSlots.venueId))
-    .innerJoin(
-      other,
-      sql`${other.id} = case when ${meetings.requesterId} = ${person.id} then ${meetings.inviteeId} else ${meetings.requesterId} end`,
-    )
+    .innerJoin(other, joinOn)
     .leftJoin(listings, eq(listings.id, meetings.listingId))
     .leftJoin(exhibitors, eq(exhibitors.id, meetings.exhibitorId))
-    .where(or(eq(meetings.requesterId, person.id), eq(meetings.inviteeId, person.id)))
+    .where(involving)
     .orderBy(asc(meetingSlots.startsAt), asc(meetings.createdAt));
   const mine: MyMeeting[] = rows.map((r) => ({
     id: r.id,

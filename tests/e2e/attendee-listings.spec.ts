@@ -3,39 +3,18 @@
 // "Smart Hospital" technology promotion session; a visitor on the session page presses "Request a
 // meeting", gives their own registration link, lands on their meetings page with the listing
 // chosen, asks, and the author gets the request by mail.
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { useMailbox } from './mailbox';
-import { contextFor } from './support/page-inventory';
+import { fitsPhone, phonePage, registerByApi, type Visitor } from './support/visitor';
 
-const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: 'America/Los_Angeles' };
 const slug = 'china-asean-tech-forum';
 const mailbox = useMailbox();
 
-async function register(request: APIRequestContext, who: { name: string; email: string; country: string }) {
-  const response = await request.post(`/api/v1/events/${slug}/registrations`, {
-    data: {
-      name: who.name,
-      email: who.email,
-      organisation: `${who.name} Institute`,
-      country: who.country,
-      participantType: 'research_institute',
-      mode: 'in_person',
-      venue: 'bangkok',
-      consent: true,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const [mail] = await mailbox.waitFor(who.email, 1);
-  return mailbox.managePath(mail!);
+/** Registered for the forum as a research institute's person; their manage link, from the mail. */
+async function register(request: APIRequestContext, who: Visitor) {
+  await registerByApi(request, { ...who, organisation: `${who.name} Institute`, participantType: 'research_institute' });
+  return mailbox.manageLinkOf(who.email);
 }
-
-async function phone(browser: Browser, baseURL: string, actor: 'anonymous' | 'organiser') {
-  const context = await contextFor(browser, actor, 'en', baseURL, PHONE_390);
-  return context.newPage();
-}
-
-const fitsPhone = async (page: import('@playwright/test').Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 test('an attendee posts a need, the organiser approves it and presents it in a promotion session, and a visitor asks its author for a meeting', async ({
   browser,
@@ -50,7 +29,7 @@ test('an attendee posts a need, the organiser approves it and presents it in a p
   const asker = { name: `Arun ${suffix}`, email: `arun.${suffix}@bangkok.example`, country: 'TH' };
 
   // The author posts a need from their manage page; a title left empty is refused beside the field.
-  const authorPage = await phone(browser, baseURL!, 'anonymous');
+  const authorPage = await phonePage(browser, baseURL!, 'anonymous');
   await authorPage.goto(await register(request, author));
   await authorPage.getByTestId('listings-link').click();
   await expect(authorPage.getByRole('heading', { level: 1 })).toHaveText('Your technology offers and needs');
@@ -80,12 +59,12 @@ test('an attendee posts a need, the organiser approves it and presents it in a p
   await fitsPhone(authorPage);
 
   // Not public until approved.
-  const visitor = await phone(browser, baseURL!, 'anonymous');
+  const visitor = await phonePage(browser, baseURL!, 'anonymous');
   await visitor.goto(`/events/${slug}/technologies`);
   await expect(visitor.getByText(title)).toHaveCount(0);
 
   // The organiser approves it; the moderation list names the author's organisation and country.
-  const admin = await phone(browser, baseURL!, 'organiser');
+  const admin = await phonePage(browser, baseURL!, 'organiser');
   await admin.goto(`/admin/events/${slug}/listings`);
   const row = admin.locator(`[data-listing="${title}"]`);
   await expect(row.getByTestId('listing-attendee')).toHaveText(`${author.name} Institute (VN), participant`);
@@ -119,7 +98,7 @@ test('an attendee posts a need, the organiser approves it and presents it in a p
 
   // The asker joins matchmaking from their own link.
   const askerManage = await register(request, asker);
-  const askerPage = await phone(browser, baseURL!, 'anonymous');
+  const askerPage = await phonePage(browser, baseURL!, 'anonymous');
   await askerPage.goto(`${askerManage}/meetings`);
   const profile = askerPage.getByTestId('matchmaking-profile');
   await profile.getByLabel('Big Health').check();

@@ -2,38 +2,18 @@
 // (390 px, a browser in Los Angeles): the site does not know the visitor, so the meet page asks for the
 // link from their confirmation mail (or offers to register); with it they land on their own meetings
 // page with the listing or the exhibitor chosen, ask, and the exhibitor's contact person is mailed.
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { useMailbox } from './mailbox';
-import { contextFor } from './support/page-inventory';
+import { fitsPhone, phonePage, registerByApi, type Visitor } from './support/visitor';
 
-const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: 'America/Los_Angeles' };
 const slug = 'china-asean-tech-forum';
 const mailbox = useMailbox();
 
-async function register(request: APIRequestContext, who: { name: string; email: string; country: string }) {
-  const response = await request.post(`/api/v1/events/${slug}/registrations`, {
-    data: {
-      name: who.name,
-      email: who.email,
-      organisation: `${who.name} Co`,
-      country: who.country,
-      participantType: 'enterprise',
-      mode: 'in_person',
-      venue: 'bangkok',
-      consent: true,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const [mail] = await mailbox.waitFor(who.email, 1);
-  return mailbox.managePath(mail!);
+/** Registered for the forum; their manage link, from the mail. */
+async function register(request: APIRequestContext, who: Visitor) {
+  await registerByApi(request, who);
+  return mailbox.manageLinkOf(who.email);
 }
-
-async function phone(browser: Browser, baseURL: string, actor: 'anonymous' | 'organiser') {
-  const context = await contextFor(browser, actor, 'en', baseURL, PHONE_390);
-  return context.newPage();
-}
-
-const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 test('a visitor asks a listing from the technology directory and an exhibitor from its page, through their registration link', async ({
   browser,
@@ -47,7 +27,7 @@ test('a visitor asks a listing from the technology directory and an exhibitor fr
   const asker = { name: `Linh ${suffix}`, email: `linh.${suffix}@hue.example`, country: 'VN' };
 
   // The organiser adds and approves an exhibitor whose contact person is registered.
-  const admin = await phone(browser, baseURL!, 'organiser');
+  const admin = await phonePage(browser, baseURL!, 'organiser');
   await admin.goto(`/admin/events/${slug}/exhibitors/new`);
   const form = admin.getByTestId('exhibitor-form');
   await form.getByLabel('Name (English)').fill(exhibitorName);
@@ -64,7 +44,7 @@ test('a visitor asks a listing from the technology directory and an exhibitor fr
 
   // The asker has joined matchmaking from their own link.
   const askerManage = await register(request, asker);
-  const page = await phone(browser, baseURL!, 'anonymous');
+  const page = await phonePage(browser, baseURL!, 'anonymous');
   await page.goto(`${askerManage}/meetings`);
   const profile = page.getByTestId('matchmaking-profile');
   await profile.getByLabel('Big Health').check();

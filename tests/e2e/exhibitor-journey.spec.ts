@@ -5,29 +5,13 @@
 // meeting; the staff member accepts on the exhibitor portal; both see the time on Bangkok's clock
 // with its zone and in their own, download the calendar entry; the attendee cancels and the
 // exhibitor's side is told by mail.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { useMailbox } from './mailbox';
 import { contextFor } from './support/page-inventory';
+import { fitsPhone, phone390, registerByApi } from './support/visitor';
 
 const slug = 'china-asean-tech-forum';
-const phone = (timezoneId: string) => ({ viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId });
 const mailbox = useMailbox();
-
-async function register(request: APIRequestContext, who: { name: string; email: string; country: string; venue: string }) {
-  const response = await request.post(`/api/v1/events/${slug}/registrations`, {
-    data: {
-      name: who.name,
-      email: who.email,
-      organisation: `${who.name} Co`,
-      country: who.country,
-      participantType: 'enterprise',
-      mode: 'in_person',
-      venue: who.venue,
-      consent: true,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-}
 
 /** The first mail to `address` whose subject starts with `subject` (the outbox retries with a pause, so it may take a while). */
 const mailWith = async (address: string, subject: string) => {
@@ -35,8 +19,6 @@ const mailWith = async (address: string, subject: string) => {
   await expect.poll(() => Boolean(found()), { timeout: 120_000, message: `"${subject}" to ${address}` }).toBe(true);
   return found()!;
 };
-
-const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 test('an invited exhibitor’s staff lists an offer, an attendee finds it and asks to meet, the staff accepts on the portal, and the cancellation reaches both', async ({
   browser,
@@ -54,7 +36,7 @@ test('an invited exhibitor’s staff lists an offer, an attendee finds it and as
 
   // The organiser adds the Bangkok exhibitor (its contact is the staff member), approves it, opens a
   // meeting time at Bangkok and invites the staff member by mail.
-  const organiser = await contextFor(browser, 'organiser', 'en', baseURL!, phone('Europe/Berlin'));
+  const organiser = await contextFor(browser, 'organiser', 'en', baseURL!, phone390('Europe/Berlin'));
   const admin = await organiser.newPage();
   await admin.goto(`/admin/events/${slug}/exhibitors/new`);
   const form = admin.getByTestId('exhibitor-form');
@@ -92,10 +74,10 @@ test('an invited exhibitor’s staff lists an offer, an attendee finds it and as
 
   // The staff member, registered for the forum at Bangkok (their registration answers for the
   // exhibitor), follows the mailed invite on their phone in London and is signed in on accepting.
-  await register(request, staff);
+  await registerByApi(request, staff);
   const inviteMail = await mailWith(staff.email, `You are invited to staff ${exhibitorName} at `);
   const inviteLink = /https?:\/\/\S+?\/exhibitor\/invite\/[A-Za-z0-9_-]+/.exec(inviteMail.parsed.text ?? '')![0];
-  const staffContext = await contextFor(browser, 'anonymous', 'en', baseURL!, phone('Europe/London'));
+  const staffContext = await contextFor(browser, 'anonymous', 'en', baseURL!, phone390('Europe/London'));
   const portal = await staffContext.newPage();
   await portal.goto(new URL(inviteLink).pathname);
   await portal.getByRole('button', { name: 'Accept' }).click();
@@ -123,9 +105,9 @@ test('an invited exhibitor’s staff lists an offer, an attendee finds it and as
   await expect(admin.getByRole('status')).toHaveText('Listing published.');
 
   // A Nanning attendee, on a phone in Los Angeles, finds it by its sector in the public directory.
-  await register(request, attendee);
+  await registerByApi(request, attendee);
   const [confirmation] = await mailbox.waitFor(attendee.email, 1);
-  const attendeeContext = await contextFor(browser, 'anonymous', 'en', baseURL!, phone('America/Los_Angeles'));
+  const attendeeContext = await contextFor(browser, 'anonymous', 'en', baseURL!, phone390('America/Los_Angeles'));
   const visitor = await attendeeContext.newPage();
   await visitor.goto(`/events/${slug}/technologies`);
   const filters = visitor.getByTestId('listing-filters');

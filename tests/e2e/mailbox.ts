@@ -27,5 +27,10 @@ export function useMailbox() {
       if (!link) throw new Error(`no manage link in the mail "${mail.parsed.subject}"`);
       return new URL(link).pathname;
     },
+    /** The manage link of the first mail to `address` (a registration's confirmation), once it has arrived. */
+    async manageLinkOf(address: string): Promise<string> {
+      const [mail] = await this.waitFor(address, 1);
+      return this.managePath(mail!);
+    },
   };
 }

@@ -6,8 +6,9 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { useMailbox } from './mailbox';
 import { contextFor } from './support/page-inventory';
+import { phone390, phonePage, registerByApi } from './support/visitor';
 
-const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: 'America/Los_Angeles' };
+const PHONE_390 = phone390();
 const slug = 'china-asean-tech-forum';
 const mailbox = useMailbox();
 
@@ -17,23 +18,11 @@ async function participantPage(
   request: import('@playwright/test').APIRequestContext,
   who: { name: string; email: string; country: string; online?: boolean },
 ) {
-  const response = await request.post(`/api/v1/events/${slug}/registrations`, {
-    data: {
-      name: who.name,
-      email: who.email,
-      organisation: `${who.name} Lab`,
-      country: who.country,
-      participantType: 'enterprise',
-      // On site at Bangkok, where the meeting times are, unless they follow online.
-      ...(who.online ? { mode: 'online' } : { mode: 'in_person', venue: 'bangkok' }),
-      consent: true,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const [mail] = await mailbox.waitFor(who.email, 1);
-  const context = await contextFor(browser, 'anonymous', 'en', baseURL, PHONE_390);
-  const page = await context.newPage();
-  await page.goto(mailbox.managePath(mail!));
+  // On site at Bangkok, where the meeting times are, unless they follow online.
+  await registerByApi(request, { ...who, organisation: `${who.name} Lab` });
+  const managePath = await mailbox.manageLinkOf(who.email);
+  const page = await phonePage(browser, baseURL, 'anonymous');
+  await page.goto(managePath);
   await page.getByTestId('meetings-link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your meetings');
   const profile = page.getByTestId('matchmaking-profile');

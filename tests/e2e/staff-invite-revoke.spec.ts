@@ -4,10 +4,11 @@
 import { expect, test } from '@playwright/test';
 import { useMailbox } from './mailbox';
 import { contextFor } from './support/page-inventory';
+import { phone390 } from './support/visitor';
 import { seededIds } from './support/seeded-ids';
 
 const slug = 'china-asean-tech-forum';
-const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, timezoneId: 'Asia/Bangkok' };
+const PHONE_390 = phone390('Asia/Bangkok');
 const mailbox = useMailbox();
 
 test('an organiser revokes an exhibitor staff invite before it is accepted, and its link no longer works', async ({ browser, baseURL }) => {

@@ -2,8 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, exhibitorStaff, exhibitorStaffInvites, exhibitors, listings, meetings, outbox, users } from '@/db/schema';
 import { AuthorizationError } from '@/lib/auth/authorize';
+import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { consumeMagicLinkToken } from '@/lib/auth/magic-link';
 import { actorForSession, openSession, type Actor } from '@/lib/auth/sessions';
+import { upsertUser } from '@/lib/auth/users';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { moderateListing } from '@/lib/exhibition/admin/save-listing';
 import { acceptStaffInvite, openStaffInviteFor } from '@/lib/exhibition/staff/accept-staff-invite';
@@ -148,6 +150,22 @@ describe('inviting exhibitor staff', () => {
       code: 'not-found',
     });
     expect(await exhibitorStaffFor(t.db, otherOrganiser, OTHER, siam)).toBeNull();
+  });
+
+  it('a disabled account does not get back in through a staff invite: refused, no staff link, the invite still open', async () => {
+    const email = 'disabled@siam-medtech.example';
+    await upsertUser(t.db, { email });
+    expect(await setAccountDisabled(t.db, email, true)).toBe(true);
+    expect(await inviteExhibitorStaff(t.db, organiser, EVENT, siam, { email })).toMatchObject({ ok: true });
+    const { token } = await mailedToken(email);
+    expect(await acceptStaffInvite(t.db, token)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await openStaffInviteFor(t.db, token)).toMatchObject({ email });
+    const staffLinks = () =>
+      t.db.select().from(exhibitorStaff).innerJoin(users, eq(users.id, exhibitorStaff.userId)).where(eq(users.email, email));
+    expect(await staffLinks()).toEqual([]);
+    await setAccountDisabled(t.db, email, false);
+    expect(await acceptStaffInvite(t.db, token)).toMatchObject({ ok: true });
+    expect(await staffLinks()).toHaveLength(1);
   });
 
   it('an organiser revokes an invite before it is accepted: its link answers as a spent one; staff, other events and other exhibitors cannot', async () => {

@@ -241,7 +241,7 @@ describe('embedded data directory', () => {
     }
   });
 
-  it('runs with 16 MB of shared buffers, so the app process does not carry 128 MB of idle cache', async () => {
+  it('runs with 16 MB of shared buffers, so the app process does not carry 128 MB of idle cache', { timeout: 180_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hf-buffers-'));
     const opened = await openDatabase({ dataDir: dir });
     try {

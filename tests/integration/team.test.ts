@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, eventInvites, eventMembers, outbox, users, verificationTokens } from '@/db/schema';
 import { eventAccess } from '@/lib/admin/event-access';
 import { AuthorizationError } from '@/lib/auth/authorize';
+import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { consumeMagicLinkToken } from '@/lib/auth/magic-link';
 import { requestMagicLink } from '@/lib/auth/request-magic-link';
 import { actorForSession, openSession, type Actor } from '@/lib/auth/sessions';
+import { upsertUser } from '@/lib/auth/users';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { sha256 } from '@/lib/security/signing';
 import { acceptInvite, openInviteFor } from '@/lib/team/accept-invite';
@@ -133,6 +135,26 @@ describe('team invites', () => {
     const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, email));
     expect(mails.map((m) => m.subject)).toEqual(['로그인 링크']);
     expect((await t.db.select().from(users).where(eq(users.email, email)))[0]!.locale).toBeNull();
+  });
+
+  it('a disabled account does not get back in through an invite: refused, nothing granted, the invite still open', async () => {
+    const email = 'disabled.member@example.org';
+    const userId = await upsertUser(t.db, { email });
+    expect(await setAccountDisabled(t.db, email, true)).toBe(true);
+    expect(await inviteMember(t.db, organiser, EVENT, { email, role: 'viewer' })).toMatchObject({ ok: true });
+    const token = await mailedToken(email);
+    expect(await acceptInvite(t.db, token)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await openInviteFor(t.db, token)).toMatchObject({ email, role: 'viewer' });
+    expect(await t.db.select().from(eventMembers).where(eq(eventMembers.userId, userId))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'team.invite.accept'), eq(auditLog.actorUserId, userId))),
+    ).toEqual([]);
+    // Enabled again, the same link works.
+    await setAccountDisabled(t.db, email, false);
+    expect(await acceptInvite(t.db, token)).toMatchObject({ ok: true });
   });
 
   it('a revoked invite and an expired one do nothing; another event’s organiser cannot revoke', async () => {

@@ -1,10 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { events, exhibitorStaff, exhibitorStaffInvites, exhibitors, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { events, exhibitorStaff, exhibitorStaffInvites, exhibitors } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { recordAudit } from '@/lib/audit/record-audit';
-import { createMagicLinkToken } from '@/lib/auth/magic-link';
-import { upsertUser } from '@/lib/auth/users';
-import { forbidden, notFound, ok, type Result } from '@/lib/errors/result';
+import { notFound, ok, type Result } from '@/lib/errors/result';
+import { accountOfAcceptedInvite, inviteSignInToken, refusingDisabledAccounts } from '@/lib/team/accept-invite-account';
 import { INVITE_GONE, looksLikeInviteToken, openInviteWhere } from '@/lib/team/invite-token';
 
 const openInvite = (token: string, now: Date) => openInviteWhere(exhibitorStaffInvites, token, now);
@@ -21,29 +20,18 @@ export async function openStaffInviteFor(db: Db, token: string, now = new Date()
   return invite ?? null;
 }
 
-class DisabledAccount extends Error {}
-
 /**
- * Uses up a staff invite: the account (made if the address has none; the mail proved the address),
- * the staff link and the audit entry commit together, and the answer carries a single-use token for
- * the app's magic-link sign-in, so accepting also signs in. A used, revoked, expired or unknown
- * token changes nothing.
+ * Uses up a staff invite: the account, the staff link and the audit entry commit together, and the
+ * answer carries a single-use token for the app's magic-link sign-in, so accepting also signs in. A
+ * used, revoked, expired or unknown token changes nothing.
  */
 export async function acceptStaffInvite(db: Db, token: string, now = new Date()): Promise<Result<{ signInToken: string }>> {
   if (!looksLikeInviteToken(token)) return notFound(INVITE_GONE);
-  try {
-    return await db.transaction(async (tx) => {
+  return refusingDisabledAccounts(() =>
+    db.transaction(async (tx) => {
       const [invite] = await tx.update(exhibitorStaffInvites).set({ acceptedAt: now }).where(openInvite(token, now)).returning();
       if (!invite) return notFound(INVITE_GONE);
-      const userId = await upsertUser(tx, { email: invite.email });
-      await tx
-        .update(users)
-        .set({ emailVerified: now })
-        .where(and(eq(users.id, userId), isNull(users.emailVerified)));
-      await tx
-        .update(users)
-        .set({ locale: invite.locale })
-        .where(and(eq(users.id, userId), isNull(users.locale)));
+      const userId = await accountOfAcceptedInvite(tx, invite, now);
       await tx.insert(exhibitorStaff).values({ exhibitorId: invite.exhibitorId, userId, createdAt: now }).onConflictDoNothing();
       await recordAudit(tx, {
         eventId: invite.eventId,
@@ -53,13 +41,7 @@ export async function acceptStaffInvite(db: Db, token: string, now = new Date())
         entityId: invite.exhibitorId,
         details: { email: invite.email },
       });
-      const signIn = await createMagicLinkToken(tx, invite.email);
-      if (!signIn) throw new DisabledAccount();
-      return ok({ signInToken: signIn.token });
-    });
-  } catch (error) {
-    // A disabled account does not get back in through an invite.
-    if (error instanceof DisabledAccount) return forbidden('This account is disabled');
-    throw error;
-  }
+      return ok({ signInToken: await inviteSignInToken(tx, invite.email) });
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import { errorResponse } from '@/lib/errors/http';
 import { notFound } from '@/lib/errors/result';
+import { privateCalendarResponse } from '@/lib/calendar/private-calendar-response';
 import { route } from '@/lib/edge/route';
 import { registrationFeed } from '@/lib/personal-feed/personal-feed';
 import { registrationIdFromFeedToken } from '@/lib/registration/feed-token';
@@ -11,12 +12,5 @@ export const GET = route<{ token: string }>(async ({ params, db }) => {
   const id = registrationIdFromFeedToken(params.token);
   const body = id ? await registrationFeed(db, id) : null;
   if (!body) return errorResponse(notFound('This calendar link is not valid.'), { 'Cache-Control': 'no-store' });
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Cache-Control': 'private, no-store',
-      'Content-Disposition': 'inline; filename="my-forum-agenda.ics"',
-      'X-Robots-Tag': 'noindex',
-    },
-  });
+  return privateCalendarResponse(body, 'my-forum-agenda.ics', 'inline');
 });

@@ -1,5 +1,6 @@
 import { AuthorizationError } from '@/lib/auth/authorize';
 import { currentActor } from '@/lib/auth/current';
+import { privateCalendarResponse } from '@/lib/calendar/private-calendar-response';
 import { route } from '@/lib/edge/route';
 import { errorResponse } from '@/lib/errors/http';
 import { notFound } from '@/lib/errors/result';
@@ -21,12 +22,5 @@ export const GET = route<{ exhibitorId: string; meeting: string }>(async ({ para
     result = NONE;
   }
   if (!result.ok) return errorResponse(result, { 'Cache-Control': 'no-store' });
-  return new Response(result.body, {
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="meeting.ics"',
-      'Cache-Control': 'private, no-store',
-      'X-Robots-Tag': 'noindex',
-    },
-  });
+  return privateCalendarResponse(result.body, 'meeting.ics');
 });

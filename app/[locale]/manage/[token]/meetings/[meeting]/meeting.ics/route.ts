@@ -1,3 +1,4 @@
+import { privateCalendarResponse } from '@/lib/calendar/private-calendar-response';
 import { route } from '@/lib/edge/route';
 import { errorResponse } from '@/lib/errors/http';
 import { meetingCalendarFile } from '@/lib/meetings/meeting-calendar-file';
@@ -8,12 +9,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route<{ token: string; meeting: string }>(async ({ params, db }) => {
   const result = await meetingCalendarFile(db, params.token, params.meeting);
   if (!result.ok) return errorResponse(result, { 'Cache-Control': 'no-store' });
-  return new Response(result.body, {
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="meeting.ics"',
-      'Cache-Control': 'private, no-store',
-      'X-Robots-Tag': 'noindex',
-    },
-  });
+  return privateCalendarResponse(result.body, 'meeting.ics');
 });
