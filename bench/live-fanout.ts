@@ -12,23 +12,21 @@ import { parseArgs } from 'node:util';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { liveToken } from '@/lib/live/access';
 import { askQuestion, moderateQuestion } from '@/lib/live/questions';
-import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../tests/helpers/actors';
 import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
 import { freePort } from '../tests/helpers/free-port';
-import { EVENT, person, sessionBySlug } from '../tests/helpers/registration';
+import { EVENT, sessionBySlug } from '../tests/helpers/registration';
+import { liveAttendees } from './support/live-attendees';
 import { percentile, round } from './support/stats';
 
 const { values: args } = parseArgs({
   options: {
     clients: { type: 'string', default: '2000' },
     highlights: { type: 'string', default: '10' },
-    attendees: { type: 'string', default: '50' },
   },
 });
 const CLIENTS = Number(args.clients);
 const HIGHLIGHTS = Number(args.highlights);
-const ATTENDEES = Number(args.attendees);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** How long a highlight may take to reach every client before the clients still waiting count as missed. */
 const EVENT_DEADLINE_MS = 10_000;
@@ -121,16 +119,7 @@ async function main() {
   try {
     await seedDemoForum(opened.db, { slug: EVENT });
     const panel = await sessionBySlug(opened.db, 'panel-innovation-corridor');
-    const registrations: string[] = [];
-    for (let i = 0; i < ATTENDEES; i++) {
-      const result = await registerAttendee(
-        opened.db,
-        EVENT,
-        person(`fanout-${i}`, { mode: 'online', venue: undefined, sessions: [panel] }),
-      );
-      if (!result.ok) throw new Error(`registration ${i}: ${JSON.stringify(result)}`);
-      registrations.push(result.registration.id);
-    }
+    const registrations = await liveAttendees(opened.db, panel, CLIENTS, 'fanout');
     const organiser = await actorFor(opened.db, 'fanout-moderator@example.org', { eventSlug: EVENT, role: 'organiser' });
     const questionIds: string[] = [];
     for (const [i, body] of ['Which clinics pilot first?', 'How do online attendees join the matchmaking?'].entries()) {

@@ -6,10 +6,10 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { liveToken } from '@/lib/live/access';
-import { registerAttendee } from '@/lib/registration/register';
 import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
 import { freePort } from '../tests/helpers/free-port';
-import { EVENT, person, sessionBySlug } from '../tests/helpers/registration';
+import { liveAttendees } from './support/live-attendees';
+import { EVENT, sessionBySlug } from '../tests/helpers/registration';
 
 const { values: args } = parseArgs({ options: { steps: { type: 'string', default: '250,500,750,1000' } } });
 const STEPS = args.steps.split(',').map(Number);
@@ -41,16 +41,7 @@ async function main() {
   try {
     await seedDemoForum(opened.db, { slug: EVENT });
     const panel = await sessionBySlug(opened.db, 'panel-innovation-corridor');
-    const registrations: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const result = await registerAttendee(
-        opened.db,
-        EVENT,
-        person(`livemem-${i}`, { mode: 'online', venue: undefined, sessions: [panel] }),
-      );
-      if (!result.ok) throw new Error(JSON.stringify(result));
-      registrations.push(result.registration.id);
-    }
+    const registrations = await liveAttendees(opened.db, panel, Math.max(...STEPS), 'livemem');
     server = await startAppServer({
       port: await freePort(),
       database,

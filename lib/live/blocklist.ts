@@ -12,13 +12,16 @@ const UNSPACED =
 
 /**
  * What matching compares: NFKC (full-width "ＳＰＡＭ" is "SPAM", half-width katakana is katakana),
- * lower case, every run of spaces as one space, and without zero-width characters someone slips
- * between letters to get past a list.
+ * case-folded (upper then lower case, so "SCHEISSE" and "scheiße" meet), every run of spaces as one
+ * space, and without the characters Unicode marks as ignorable in display (zero-width spaces and
+ * joiners, direction marks, variation selectors, tag characters…), which someone slips between
+ * letters to get past a list.
  */
 export function normaliseForMatch(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .toUpperCase()
     .toLowerCase()
     .replace(/\s+/gu, ' ')
     .trim();

@@ -67,12 +67,19 @@ const encoder = new TextEncoder();
  * order, so it sends every id once. A reconnecting browser sends the last id it got as Last-Event-ID,
  * on this instance or another, and continues from there.
  */
-export function liveEventStream(db: Db, viewer: LiveViewer, after: number, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export function liveEventStream(
+  db: Db,
+  viewer: LiveViewer,
+  after: number,
+  signal?: AbortSignal,
+  /** Called once when the stream ends, however it ends. */
+  onEnd?: () => void,
+): ReadableStream<Uint8Array> {
   let last = after;
   let closed = false;
   let pumping = false;
   let again = false;
-  const cleanups: (() => void)[] = [];
+  const cleanups: (() => void)[] = onEnd ? [onEnd] : [];
   const cleanUp = () => {
     closed = true;
     for (const cleanup of cleanups.splice(0)) cleanup();

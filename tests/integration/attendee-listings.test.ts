@@ -10,7 +10,12 @@ import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { listListings } from '@/lib/exhibition/admin/list-listings';
 import { moderateListing } from '@/lib/exhibition/admin/save-listing';
-import { createAttendeeListing, updateAttendeeListing, withdrawAttendeeListing } from '@/lib/exhibition/attendee/save-attendee-listing';
+import {
+  createAttendeeListing,
+  LISTINGS_PER_ATTENDEE,
+  updateAttendeeListing,
+  withdrawAttendeeListing,
+} from '@/lib/exhibition/attendee/save-attendee-listing';
 import { publishedListings } from '@/lib/exhibition/public-listings';
 import { presentedListings } from '@/lib/exhibition/session/presented-listings';
 import { saveSessionListings } from '@/lib/exhibition/session/save-session-listings';
@@ -137,6 +142,24 @@ describe('listings by registered attendees', () => {
     });
     expect(await createAttendeeListing(t.db, author.token, need({ countries: ['ZZ'] }))).toMatchObject({ ok: false });
     expect(await t.db.select().from(listings).where(eq(listings.authorRegistrationId, author.id))).toHaveLength(0);
+  });
+
+  it('one registration holds at most ten listings: fifteen posted at once make ten, five are told why; withdrawing one makes room', async () => {
+    const flooder = await registrant('flooder');
+    const settled = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => createAttendeeListing(t.db, flooder.token, need({ title: `Flood ${i}` }))),
+    );
+    expect(settled.filter((r) => r.ok)).toHaveLength(LISTINGS_PER_ATTENDEE);
+    expect(settled.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 5 }, () => ({ ok: false, code: 'invalid', error: expect.any(String), fields: { form: 'listingLimit?max=10' } })),
+    );
+    const held = await t.db.select().from(listings).where(eq(listings.authorRegistrationId, flooder.id));
+    expect(held).toHaveLength(10);
+    // Editing stays possible at the cap; a withdrawal frees a place.
+    const first = settled.find((r) => r.ok) as { ok: true; id: string };
+    expect(await updateAttendeeListing(t.db, flooder.token, first.id, need({ title: 'Edited at the cap' }))).toMatchObject({ ok: true });
+    expect(await withdrawAttendeeListing(t.db, flooder.token, first.id)).toMatchObject({ ok: true });
+    expect(await createAttendeeListing(t.db, flooder.token, need({ title: 'After a withdrawal' }))).toMatchObject({ ok: true });
   });
 
   it("only the author's own link edits or withdraws: another person's token, an exhibitor's listing id, a forged token and unconfirmed registrations are refused", async () => {

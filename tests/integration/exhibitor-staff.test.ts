@@ -348,6 +348,29 @@ describe('the exhibitor’s meeting requests', () => {
     expect((await t.db.select().from(meetings).where(eq(meetings.id, asked.id)))[0]!.status).toBe('declined');
   });
 
+  it('staff cannot make another attendee the exhibitor’s contact (who answers its meeting requests): refused beside the field, nobody named or booked; one of its staff may be', async () => {
+    const values = await profileValues(siamStaff, siam);
+    const before = (await t.db.select().from(exhibitors).where(eq(exhibitors.id, siam)))[0]!.contactEmail;
+    for (const foreign of ['buyer@nanning.example', ' BUYER@Nanning.example ', 'lin@nanning-data.example']) {
+      expect(await updateOwnExhibitor(t.db, siamStaff, siam, { ...values, contactEmail: foreign })).toEqual({
+        ok: false,
+        code: 'invalid',
+        error: expect.any(String),
+        fields: { contactEmail: 'contactNotStaff' },
+      });
+    }
+    expect((await t.db.select().from(exhibitors).where(eq(exhibitors.id, siam)))[0]!.contactEmail).toBe(before);
+    expect((await exhibitorMeetings(t.db, siamStaff, siam))!.answerer.id).toBe(contact);
+    // Keeping the address, in any case, saves.
+    expect(await updateOwnExhibitor(t.db, siamStaff, siam, { ...values, contactEmail: before.toUpperCase() })).toMatchObject({ ok: true });
+    // A staff member's own address is theirs to give; organisers may set any.
+    expect(await updateOwnExhibitor(t.db, siamStaff, siam, { ...values, contactEmail: 'Somchai@siam-medtech.example' })).toMatchObject({
+      ok: true,
+    });
+    expect((await t.db.select().from(exhibitors).where(eq(exhibitors.id, siam)))[0]!.contactEmail).toBe('somchai@siam-medtech.example');
+    await t.db.update(exhibitors).set({ contactEmail: before }).where(eq(exhibitors.id, siam));
+  });
+
   it('other exhibitors’ staff, organisers and forged meeting ids get nothing, and nothing changes', async () => {
     const other = await staffOf(nanning, 'chen@nanning-data.example');
     const [meeting] = await t.db.select().from(meetings).where(eq(meetings.exhibitorId, siam));

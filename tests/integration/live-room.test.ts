@@ -1,3 +1,4 @@
+import { STREAMS_PER_ATTENDEE } from '@/lib/live/stream-places';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as eventsRoute } from '@/app/api/v1/live/[token]/events/route';
@@ -237,6 +238,33 @@ describe(`live room (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(all.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, i) => start + 1 + i));
     const shown = new Set(all.map((e) => (e.data as { id: string }).id));
     expect([...before, ...during, after].every((id) => shown.has(id))).toBe(true);
+  });
+
+  it('one attendee holds at most five streams of a session on an instance: the sixth is refused (429) until one closes', async () => {
+    const reader = await bangkok('live-many-tabs');
+    const token = liveToken({ kind: 'attendee', subjectId: reader, sessionId: panel });
+    const after = await lastEventId(t.db, panel);
+    const streams = Array.from({ length: STREAMS_PER_ATTENDEE }, () => openStream(token, after));
+    for (const stream of streams) expect((await stream.response).status).toBe(200);
+    const refused = await openStream(token, after).response;
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(await refused.json()).toEqual({ error: 'This live room is open in too many windows. Close one, then reload.' });
+    // Another attendee, and the organisers' moderation screen, are not held back by this one.
+    const other = openStream(liveToken({ kind: 'attendee', subjectId: await bangkok('live-one-tab'), sessionId: panel }), after);
+    expect((await other.response).status).toBe(200);
+    other.abort();
+    // A closed window gives its place back.
+    streams[0]!.abort();
+    await expect
+      .poll(async () => {
+        const again = openStream(token, after);
+        const status = (await again.response).status;
+        again.abort();
+        return status;
+      })
+      .toBe(200);
+    for (const stream of streams) stream.abort();
   });
 
   it('a live notification reaches an open stream without a reconnect', async () => {

@@ -9,12 +9,14 @@ import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { exportExhibitorsCsv, exportListingsCsv } from '@/lib/exhibition/admin/export';
 import { createExhibitor } from '@/lib/exhibition/admin/save-exhibitor';
+import { createAttendeeListing } from '@/lib/exhibition/attendee/save-attendee-listing';
 import { meetingsOverview } from '@/lib/meetings/admin/overview';
 import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
 import { answerMeeting } from '@/lib/meetings/answer-meeting';
 import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
 import { registerAttendee } from '@/lib/registration/register';
+import { manageTokenFor } from '@/lib/registration/manage-token';
 import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person, venueBySlug } from '../helpers/registration';
@@ -134,19 +136,38 @@ describe('the exhibitor and listing CSVs', () => {
     expect(formula).toContain(`'+66 1`);
     expect(lines.find((l) => l.startsWith('java-solar'))).toContain(',pending,');
 
+    // An attendee's own listing is in the sheet too, with its author instead of an exhibitor.
+    const author = await registerAttendee(t.db, EVENT, person('sheet-author', { name: '=Nguyen Sheet', organisation: 'Hanoi Lab' }), {
+      now,
+    });
+    if (!author.ok) throw new Error(JSON.stringify(author));
+    const posted = await createAttendeeListing(t.db, manageTokenFor(author.registration.id), {
+      kind: 'need',
+      title: 'Cold-chain sensors',
+      titleEn: '',
+      summary: 'For vaccines',
+      sector: 'big-health',
+      trl: '4',
+      ipStatus: 'none',
+      cooperation: ['joint-research'],
+      countries: [],
+    });
+    expect(posted.ok).toBe(true);
     const listingsCsv = (await exportListingsCsv(t.db, organiser, EVENT)).body
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
     expect(listingsCsv[0]).toBe(
-      'id,exhibitor,exhibitor_name,kind,title,sector,trl,ip_status,cooperation,partner_countries,status,created_at',
+      'id,exhibitor,exhibitor_name,author_name,author_organisation,kind,title,sector,trl,ip_status,cooperation,partner_countries,status,created_at',
     );
     expect(
       listingsCsv
         .slice(1)
         .map((l) => l.split(',').at(-2))
         .sort(),
-    ).toEqual(['pending', 'published', 'published', 'published']);
+    ).toEqual(['pending', 'pending', 'published', 'published', 'published']);
+    const attendeeLine = listingsCsv.find((l) => l.includes('Cold-chain sensors'))!;
+    expect(attendeeLine.split(',').slice(1, 5)).toEqual(['', '', "'=Nguyen Sheet", 'Hanoi Lab']);
   });
 
   it('are refused to everyone but the event’s organisers', async () => {

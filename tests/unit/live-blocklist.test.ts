@@ -16,7 +16,15 @@ describe('the blocklist matches Latin-script terms as whole words, case-insensit
     expect(matchBlocklist('Please buy   cheap\nwatches now', ['cheap watches'])).toBe('cheap watches');
     expect(matchBlocklist('ＳＰＡＭ here', ['spam'])).toBe('spam');
     expect(matchBlocklist('s\u200Bpam here', ['spam'])).toBe('spam');
+    // Every other invisible a keyboard or a paste can slip in: direction marks, the combining grapheme
+    // joiner, invisible operators, the Mongolian vowel separator, variation selectors, tag characters.
+    for (const hidden of ['\u200E', '\u200F', '\u034F', '\u2061', '\u2064', '\u180E', '\uFE0F', '\u{E0041}', '\u2060', '\u00AD'])
+      expect(matchBlocklist(`s${hidden}pa${hidden}m here`, ['spam']), JSON.stringify(hidden)).toBe('spam');
     expect(matchBlocklist('cheap watchesmith', ['cheap watches'])).toBeNull();
+  });
+  it('folds case fully: a capital ẞ or SS meets ß', () => {
+    expect(matchBlocklist('SCHEISSE!', ['scheiße'])).toBe('scheiße');
+    expect(matchBlocklist('Scheiße', ['SCHEISSE'])).toBe('SCHEISSE');
   });
   it('treats accented letters as letters (Vietnamese): no match inside a longer word', () => {
     expect(matchBlocklist('Đồ ngốc!', ['đồ ngốc'])).toBe('đồ ngốc');

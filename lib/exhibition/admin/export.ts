@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { exhibitors, listings, venues } from '@/db/schema';
+import { exhibitors, listings, registrations, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
 import type { Actor } from '@/lib/auth/sessions';
@@ -14,7 +14,24 @@ type Csv = { filename: string; body: string };
 export async function exportExhibitorsCsv(db: Db, actor: Actor | null, slug: string): Promise<Csv> {
   const event = await organiserEvent(db, actor, slug);
   const rows = await db
-    .select({ exhibitor: exhibitors, venueSlug: venues.slug })
+    // Every column but the logo (a data: URL of up to ~1.4 MB each, which the sheet does not carry).
+    .select({
+      exhibitor: {
+        slug: exhibitors.slug,
+        name: exhibitors.name,
+        country: exhibitors.country,
+        sectors: exhibitors.sectors,
+        status: exhibitors.status,
+        hall: exhibitors.hall,
+        booth: exhibitors.booth,
+        website: exhibitors.website,
+        contactName: exhibitors.contactName,
+        contactEmail: exhibitors.contactEmail,
+        contactPhone: exhibitors.contactPhone,
+        createdAt: exhibitors.createdAt,
+      },
+      venueSlug: venues.slug,
+    })
     .from(exhibitors)
     .leftJoin(venues, eq(venues.id, exhibitors.venueId))
     .where(eq(exhibitors.eventId, event.id))
@@ -54,19 +71,31 @@ export async function exportExhibitorsCsv(db: Db, actor: Actor | null, slug: str
   return { filename: `${event.slug}-exhibitors.csv`, body: CSV_BOM + csvRecord(header) + lines.join('') };
 }
 
-/** The event's listings as a spreadsheet for its organisers, every status. Text cells are made formula-safe. */
+/**
+ * The event's listings as a spreadsheet for its organisers, every status, exhibitors' and attendees'
+ * alike (an attendee's names its author). Text cells are made formula-safe.
+ */
 export async function exportListingsCsv(db: Db, actor: Actor | null, slug: string): Promise<Csv> {
   const event = await organiserEvent(db, actor, slug);
   const rows = await db
-    .select({ listing: listings, exhibitorSlug: exhibitors.slug, exhibitorName: exhibitors.name })
+    .select({
+      listing: listings,
+      exhibitorSlug: exhibitors.slug,
+      exhibitorName: exhibitors.name,
+      authorName: registrations.name,
+      authorOrganisation: registrations.organisation,
+    })
     .from(listings)
-    .innerJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .leftJoin(exhibitors, eq(exhibitors.id, listings.exhibitorId))
+    .leftJoin(registrations, eq(registrations.id, listings.authorRegistrationId))
     .where(eq(listings.eventId, event.id))
     .orderBy(asc(listings.createdAt), asc(listings.id));
   const header = [
     'id',
     'exhibitor',
     'exhibitor_name',
+    'author_name',
+    'author_organisation',
     'kind',
     'title',
     'sector',
@@ -77,11 +106,13 @@ export async function exportListingsCsv(db: Db, actor: Actor | null, slug: strin
     'status',
     'created_at',
   ];
-  const lines = rows.map(({ listing: l, exhibitorSlug, exhibitorName }) =>
+  const lines = rows.map(({ listing: l, exhibitorSlug, exhibitorName, authorName, authorOrganisation }) =>
     csvRecord([
       l.id,
-      exhibitorSlug,
-      exhibitorName.en,
+      exhibitorSlug ?? '',
+      exhibitorName?.en ?? '',
+      authorName ?? '',
+      authorOrganisation ?? '',
       l.kind,
       l.title.en,
       l.sector,

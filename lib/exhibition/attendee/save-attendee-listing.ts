@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { LocalizedText } from '@/db/schema';
-import { listings } from '@/db/schema';
+import { listings, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
@@ -39,16 +39,30 @@ async function asAuthor(db: Db, token: string, run: (author: ListingAuthor) => P
   return run(found.author);
 }
 
-/** A registered attendee posts an offer or need; it waits for the organisers' moderation. */
+/**
+ * How many listings one registration may hold, in any status: enough for a research group's offers
+ * and needs, few enough that one throwaway registration cannot bury the moderation queue.
+ */
+export const LISTINGS_PER_ATTENDEE = 10;
+
+/**
+ * A registered attendee posts an offer or need; it waits for the organisers' moderation. The
+ * registration's row is locked while its listings are counted, so posts sent at once cannot pass the cap together.
+ */
 export function createAttendeeListing(db: Db, token: string, values: unknown, now = new Date()): Promise<AuthorResult> {
   return asAuthor(db, token, async (author) => {
     const parsed = parseInput(attendeeListingSchema, values);
     if (!parsed.ok) return parsed;
-    const [row] = await db
-      .insert(listings)
-      .values({ eventId: author.eventId, authorRegistrationId: author.id, ...columns(parsed.value, author), createdAt: now })
-      .returning({ id: listings.id });
-    return ok({ id: row!.id });
+    return db.transaction(async (tx) => {
+      await tx.select({ id: registrations.id }).from(registrations).where(eq(registrations.id, author.id)).for('update');
+      const [held] = await tx.select({ n: count() }).from(listings).where(eq(listings.authorRegistrationId, author.id));
+      if (held!.n >= LISTINGS_PER_ATTENDEE) return invalid({ form: vmsg('listingLimit', { max: String(LISTINGS_PER_ATTENDEE) }) });
+      const [row] = await tx
+        .insert(listings)
+        .values({ eventId: author.eventId, authorRegistrationId: author.id, ...columns(parsed.value, author), createdAt: now })
+        .returning({ id: listings.id });
+      return ok({ id: row!.id });
+    });
   });
 }
 
