@@ -48,8 +48,8 @@ export async function proposeMeetingTime(
     for (const id of [seen.slotId, input.slotId].sort()) locked.set(id, await lock(tx, id));
     const slot = locked.get(input.slotId);
     if (!slot || slot.eventId !== seen.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });
-    if (slot.held.has(me.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
-    if (slot.held.has(asker.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
+    if (slot.heldAtThisTime.has(me.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
+    if (slot.heldAtThisTime.has(asker.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
     if (slot.unavailable.has(me.id)) return invalid({ slotId: vmsg('meetingYouUnavailable') });
     if (slot.unavailable.has(asker.id)) return invalid({ slotId: vmsg('meetingTheyUnavailable') });
     // The asked request is replaced first: answered or cancelled meanwhile, nothing is written.

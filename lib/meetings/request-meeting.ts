@@ -46,8 +46,8 @@ export async function requestMeeting(
     if (over) return over;
     const slot = await (options.slotLock ?? lockSlot)(tx, input.slotId);
     if (!slot || slot.eventId !== requester.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });
-    if (slot.held.has(requester.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
-    if (slot.held.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
+    if (slot.heldAtThisTime.has(requester.id)) return invalid({ slotId: vmsg('meetingYouBusy') });
+    if (slot.heldAtThisTime.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyBusy') });
     if (slot.unavailable.has(requester.id)) return invalid({ slotId: vmsg('meetingYouUnavailable') });
     if (slot.unavailable.has(invitee.id)) return invalid({ slotId: vmsg('meetingTheyUnavailable') });
     const online = meetsOnline(input.online, slot, requester, invitee);

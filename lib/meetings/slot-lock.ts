@@ -16,6 +16,11 @@ export type LockedSlot = {
   takenTables: number[];
   /** Registrations held at this slot by a pending or accepted meeting, read after the lock is held. */
   held: Set<string>;
+  /**
+   * Registrations held at this slot or at any other slot of the event whose time overlaps it (another
+   * venue's meeting times at the same hour): whom a new meeting at this slot cannot take.
+   */
+  heldAtThisTime: Set<string>;
   /** Registrations that marked themselves unavailable at this slot, read after the lock is held. */
   unavailable: Set<string>;
 };
@@ -23,8 +28,11 @@ export type LockedSlot = {
 /**
  * Takes a meeting slot's row lock and reads its tables, like lockSeats does for sessions. Every
  * writer of the slot's meetings takes it first (a request, an accept, a decline, a cancellation), so
- * the checks that follow — is either person already held at this slot, is a table free — see every
+ * the checks that follow — is either person already held at this time, is a table free — see every
  * meeting committed before, and the answer is a clear refusal rather than a constraint error.
+ * It locks every slot of the event whose time overlaps this one (itself included), in id order: two
+ * requests for one person at the same hour at two venues then wait for each other, and every locker
+ * takes a shared slot in the same order, so they cannot deadlock.
  * NO KEY UPDATE, because meetings and holds inserted for the slot hold KEY SHARE on it.
  */
 export type SlotLock = (tx: Db, slotId: string) => Promise<LockedSlot | null>;
@@ -46,20 +54,33 @@ type SlotRow = {
 };
 
 async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<LockedSlot | null> {
-  const locking = forUpdate ? sql` for no key update` : sql``;
+  const locking = forUpdate ? sql` for no key update of other` : sql``;
+  const overlapping = resultRows<{ id: string }>(
+    await tx.execute(
+      sql`select other.id from meeting_slots this join meeting_slots other on other.event_id = this.event_id and other.starts_at < this.ends_at and other.ends_at > this.starts_at where this.id = ${slotId} order by other.id${locking}`,
+    ),
+  );
+  if (overlapping.length === 0) return null;
   const [row] = resultRows<SlotRow>(
     await tx.execute(
-      sql`select id, event_id, venue_id, (select v.kind = 'online' from venues v where v.id = venue_id) as venue_online, starts_at, ends_at, tables, tables_taken from meeting_slots where id = ${slotId}${locking}`,
+      sql`select id, event_id, venue_id, (select v.kind = 'online' from venues v where v.id = venue_id) as venue_online, starts_at, ends_at, tables, tables_taken from meeting_slots where id = ${slotId}`,
     ),
   );
   if (!row) return null;
-  // Read in further statements, after the lock is held, so they see every meeting committed by
-  // whoever held the lock before.
+  const sameTime = overlapping.map((o) => o.id);
+  if (!sameTime.includes(slotId)) sameTime.push(slotId);
+  // Read in further statements, after the locks are held, so they see every meeting committed by
+  // whoever held them before.
   const tables = resultRows<{ table_no: number }>(
     await tx.execute(sql`select table_no from meetings where slot_id = ${slotId} and table_no is not null`),
   );
-  const held = resultRows<{ registration_id: string }>(
-    await tx.execute(sql`select registration_id from meeting_holds where slot_id = ${slotId}`),
+  const held = resultRows<{ slot_id: string; registration_id: string }>(
+    await tx.execute(
+      sql`select slot_id, registration_id from meeting_holds where slot_id in (${sql.join(
+        sameTime.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    ),
   );
   const unavailable = resultRows<{ registration_id: string }>(
     await tx.execute(sql`select registration_id from meeting_unavailability where slot_id = ${slotId}`),
@@ -74,7 +95,8 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
     tables: row.tables,
     tablesTaken: row.tables_taken,
     takenTables: tables.map((t) => t.table_no),
-    held: new Set(held.map((h) => h.registration_id)),
+    held: new Set(held.filter((h) => h.slot_id === slotId).map((h) => h.registration_id)),
+    heldAtThisTime: new Set(held.map((h) => h.registration_id)),
     unavailable: new Set(unavailable.map((u) => u.registration_id)),
   };
 }

@@ -70,20 +70,25 @@ async function participant(tag: string, optIn = true): Promise<string> {
 /** The database's own view: nobody held twice at a slot, holds match the live meetings, tables within the pool. */
 async function meetingBreaches(): Promise<string[]> {
   const breaches: string[] = [];
-  const [r] = rows<{ over: number; counter: number; doubled: number; orphan: number; missing: number }>(
+  const [r] = rows<{ over: number; counter: number; doubled: number; orphan: number; missing: number; twice: number }>(
     await t.db.execute(sql`
       select
         (select count(*)::int from meeting_slots s where s.tables_taken > s.tables) as over,
         (select count(*)::int from meeting_slots s where s.tables_taken <> (select count(*) from meetings m where m.slot_id = s.id and m.status = 'accepted' and not m.online)) as counter,
         (select count(*)::int from meetings m where m.table_no > (select tables from meeting_slots s where s.id = m.slot_id)) as doubled,
         (select count(*)::int from meeting_holds h join meetings m on m.id = h.meeting_id where m.status not in ('pending', 'accepted')) as orphan,
-        (select count(*)::int from meetings m where m.status in ('pending', 'accepted') and (select count(*) from meeting_holds h where h.meeting_id = m.id) <> 2) as missing`),
+        (select count(*)::int from meetings m where m.status in ('pending', 'accepted') and (select count(*) from meeting_holds h where h.meeting_id = m.id) <> 2) as missing,
+        (select count(*)::int from meeting_holds a join meeting_slots sa on sa.id = a.slot_id
+           join meeting_holds b on b.registration_id = a.registration_id and b.slot_id <> a.slot_id
+           join meeting_slots sb on sb.id = b.slot_id
+           where sa.starts_at < sb.ends_at and sb.starts_at < sa.ends_at) as twice`),
   );
   if (r!.over) breaches.push('more meetings than tables');
   if (r!.counter) breaches.push('tables_taken differs from accepted meetings');
   if (r!.doubled) breaches.push('table number past the pool');
   if (r!.orphan) breaches.push('holds of a finished meeting');
   if (r!.missing) breaches.push('a live meeting without its two holds');
+  if (r!.twice) breaches.push('a person in two meetings at once');
   return breaches;
 }
 
@@ -134,6 +139,75 @@ describe(`one person, one slot, fifty requests at once (${usingPostgres ? 'Postg
       expect(result.filter((a) => a === 'meeting_holds_pkey')).toHaveLength(49);
       expect(made).toHaveLength(1);
       expect(await meetingBreaches()).toEqual([]);
+    },
+  );
+});
+
+describe(`one person, one hour, two venues: requests at once at Bangkok and at Nanning (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let invitee: string;
+  const requesters: string[] = [];
+  beforeAll(async () => {
+    invitee = await participant('two-venues');
+    for (let i = 0; i < 10; i++) requesters.push(await participant(`two-venues-fan${i}`));
+  });
+
+  /** A Bangkok slot and a Nanning slot at the same instant (Nanning's clock is an hour ahead). */
+  async function sameHourSlots(): Promise<[string, string]> {
+    slotCount += 1;
+    const hour = 8 + slotCount;
+    const at = async (venueId: string, localHour: number, label: string) => {
+      const saved = await createMeetingSlot(t.db, organiser, EVENT, {
+        venueId,
+        label,
+        date: '2026-12-27',
+        start: `${String(localHour).padStart(2, '0')}:00`,
+        end: `${String(localHour).padStart(2, '0')}:30`,
+        tables: 5,
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      return saved.id;
+    };
+    return [
+      await at(bangkokId, hour, `Bangkok ${slotCount}`),
+      await at((await venueBySlug(t.db, 'nanning')).id, hour + 1, `Nanning ${slotCount}`),
+    ];
+  }
+
+  async function race(lock: SlotLock) {
+    const [bangkokSlot, nanningSlot] = await sameHourSlots();
+    const gate = meetingGate(lock, 10, lock === readSlotWithoutLocking ? WAIT_FOR_ALL_UNLOCKED_MS : WAIT_ALONE_LOCKED_MS);
+    const settled = await Promise.allSettled(
+      requesters.map((r, i) =>
+        requestMeeting(
+          t.db,
+          r,
+          { with: `person:${invitee}`, slotId: i % 2 ? nanningSlot : bangkokSlot, message: '' },
+          { now, slotLock: gate.read },
+        ),
+      ),
+    );
+    const made = await t.db.select().from(meetings).where(sql`${meetings.slotId} in (${bangkokSlot}, ${nanningSlot})`);
+    return { result: answers(settled), made };
+  }
+
+  it('with the lock: one meeting at one venue, nine told the person is taken at this time', async () => {
+    const { result, made } = await race(lockSlot);
+    expect(result.filter((a) => a !== 'meetingTheyBusy')).toEqual(['ok']);
+    expect(made).toHaveLength(1);
+    expect(await meetingBreaches()).toEqual([]);
+  });
+
+  it.runIf(usingPostgres)(
+    'without the lock the person is booked at both venues at once (negative control)',
+    { timeout: 120_000 },
+    async () => {
+      const { result, made } = await race(readSlotWithoutLocking);
+      expect(result.filter((a) => a === 'ok')).toHaveLength(2);
+      expect(new Set(made.map((m) => m.slotId)).size).toBe(2);
+      expect(await meetingBreaches()).toContain('a person in two meetings at once');
+      // Put right, so the breaches check of the tests after this one starts clean.
+      await t.db.update(meetings).set({ status: 'cancelled' }).where(sql`${meetings.id} = ${made[1]!.id}`);
+      await t.db.delete(meetingHolds).where(eq(meetingHolds.meetingId, made[1]!.id));
     },
   );
 });
