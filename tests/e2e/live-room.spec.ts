@@ -36,7 +36,10 @@ async function attendeeRoom(
   const page = await context.newPage();
   await page.goto(mailbox.managePath(mail!));
   await page.getByTestId('live-link').first().click();
-  await expect(page.getByTestId('feed-status')).toHaveAttribute('data-status', 'live');
+  // The room's page is rendered on the server per request: on a loaded CI machine the navigation
+  // after the click once took longer than the feed check's 10 s, so it gets its own, longer wait.
+  await page.waitForURL(/\/live\//, { timeout: 30_000 });
+  await expect(page.getByTestId('feed-status')).toHaveAttribute('data-status', 'live', { timeout: 15_000 });
   return { context, page };
 }
 
