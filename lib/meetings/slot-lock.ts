@@ -67,8 +67,8 @@ async function readSlot(tx: Db, slotId: string, forUpdate: boolean): Promise<Loc
     ),
   );
   if (!row) return null;
+  // The slot itself is among them: meeting_slots_times_ck keeps every slot's end after its start.
   const sameTime = overlapping.map((o) => o.id);
-  if (!sameTime.includes(slotId)) sameTime.push(slotId);
   // Read in further statements, after the locks are held, so they see every meeting committed by
   // whoever held them before.
   const tables = resultRows<{ table_no: number }>(
