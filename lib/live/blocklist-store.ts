@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { liveBlocklists, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { requireEventRole } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { invalid, notFound, ok, type Result } from '@/lib/errors/result';
 import { vmsg } from '@/lib/validation/message';
-import { isModerator } from './access';
 import { blocklistInputSchema } from './blocklist-input';
 import { blocklistFilter, cleanTerms } from './blocklist';
 import type { QuestionFilter } from './question-filter';
@@ -26,23 +26,36 @@ export async function questionFilters(db: Db, sessionId: string): Promise<Questi
   return terms.length ? [blocklistFilter(terms)] : [];
 }
 
-/** The blocklist of the session's event, for a moderator of the session; null for anyone else. */
-export async function blocklistForModerator(db: Db, actor: Actor | null, sessionId: string): Promise<string[] | null> {
-  if (!(await isModerator(db, actor, sessionId))) return null;
+/**
+ * The session's event, when the actor organises it. The list holds for every session of the event, so
+ * a speaker who moderates one session may not read or replace it (they hide questions one by one).
+ */
+async function eventOrganisedBy(db: Db, actor: Actor | null, sessionId: string): Promise<string | null> {
   const eventId = await eventOf(db, sessionId);
+  if (!actor || !eventId) return null;
+  try {
+    await requireEventRole(db, actor, eventId, ['organiser']);
+    return eventId;
+  } catch {
+    return null;
+  }
+}
+
+/** The blocklist of the session's event, for an organiser of the event; null for anyone else. */
+export async function blocklistForOrganiser(db: Db, actor: Actor | null, sessionId: string): Promise<string[] | null> {
+  const eventId = await eventOrganisedBy(db, actor, sessionId);
   return eventId ? termsOfEvent(db, eventId) : null;
 }
 
 /**
- * A moderator of a session replaces its event's blocklist (it holds for every session of the event).
+ * An organiser replaces the event's blocklist from the moderation page of any of its sessions.
  * Applies to questions asked from now on; questions already asked keep their state.
  */
 export async function saveBlocklist(db: Db, actor: Actor | null, sessionId: string, raw: unknown): Promise<Result<{ terms: string[] }>> {
-  if (!actor || !(await isModerator(db, actor, sessionId))) return notFound('No such session');
+  const eventId = await eventOrganisedBy(db, actor, sessionId);
+  if (!actor || !eventId) return notFound('No such session');
   const parsed = blocklistInputSchema.safeParse(raw);
   if (!parsed.success) return invalid({ terms: parsed.error.issues[0]?.message ?? vmsg('invalid') });
-  const eventId = await eventOf(db, sessionId);
-  if (!eventId) return notFound('No such session');
   const terms = cleanTerms(parsed.data.terms);
   await db
     .insert(liveBlocklists)

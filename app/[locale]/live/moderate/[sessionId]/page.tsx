@@ -9,7 +9,7 @@ import type { PageProps } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { isModerator, liveToken } from '@/lib/live/access';
-import { blocklistForModerator } from '@/lib/live/blocklist-store';
+import { blocklistForOrganiser } from '@/lib/live/blocklist-store';
 import { liveSession, liveSnapshot } from '@/lib/live/snapshot';
 import { activeStageLinks } from '@/lib/live/stage';
 import { uuidSchema } from '@/lib/validation/common';
@@ -39,7 +39,7 @@ export default async function ModeratePage(props: PageProps<{ sessionId: string 
     liveSnapshot(db, viewer),
     liveSession(db, parsed.data),
     activeStageLinks(db, parsed.data),
-    blocklistForModerator(db, actor, parsed.data),
+    blocklistForOrganiser(db, actor, parsed.data),
   ]);
   return (
     <div style={{ maxWidth: 860 }}>
@@ -51,7 +51,7 @@ export default async function ModeratePage(props: PageProps<{ sessionId: string 
         initial={snapshot}
         actions={{ moderate: moderateAction, setOpen: setQuestionsOpenAction, openPoll: openPollAction, closePoll: closePollAction }}
       />
-      <BlocklistForm sessionId={parsed.data} terms={blocklist ?? []} save={saveBlocklistAction} />
+      {blocklist && <BlocklistForm sessionId={parsed.data} terms={blocklist} save={saveBlocklistAction} />}
       <StageLinks
         sessionId={parsed.data}
         links={links.map(({ id, label, path }) => ({ id, label, path }))}
