@@ -124,6 +124,7 @@ export const VALIDATION_KEYS = [
   'meetingTheyBusy',
   'meetingNotOptedIn',
   'meetingNoTable',
+  'notDone',
   'meetingNotPending',
   'meetingOutcome',
   'meetingTooMany',

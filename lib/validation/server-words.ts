@@ -1,15 +1,21 @@
 import { getTranslations } from 'next-intl/server';
 import { isValidationMessage, readValidationMessage } from './message';
+import { verifiedError } from './query-error';
 
 /**
- * Words, in the request's language, for a message a server page got back from an action: a
- * validation key (message.ts) is translated; any other text is the action's own sentence.
+ * Words, in the request's language, for a message a server page got back from an action (through
+ * its query): a validation key (message.ts) is translated; other text is shown only when the app
+ * signed it (query-error.ts); anything else, a crafted link's sentence, is a plain "not done".
  */
 export async function validationWords() {
   const t = await getTranslations('validation');
   return (message: string): string => {
-    if (!isValidationMessage(message)) return message;
-    const { key, values } = readValidationMessage(message);
-    return t(key, values);
+    const signed = verifiedError(message);
+    const said = signed ?? message;
+    if (isValidationMessage(said)) {
+      const { key, values } = readValidationMessage(said);
+      return t(key, values);
+    }
+    return signed ?? t('notDone');
   };
 }

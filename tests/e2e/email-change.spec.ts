@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { useMailbox } from './mailbox';
+import { phonePage } from './support/visitor';
 
 const EVENT = 'china-asean-tech-forum';
 const mailbox = useMailbox();
@@ -46,4 +47,36 @@ test('a registrant moves their registration to a new address only through the li
   await expect(page.getByText(`Address Mover · ${fresh}`)).toBeVisible();
   const again = await page.context().request.get(link);
   expect(await again.text()).not.toContain('Yes, use this address');
+});
+
+test('a crafted link cannot put its own sentence on a registrant’s or an organiser’s page: text the app did not sign reads as “not done”', async ({
+  page,
+  request,
+  browser,
+  baseURL,
+}) => {
+  const who = 'crafted.link@example.org';
+  const created = await request.post(`/api/v1/events/${EVENT}/registrations`, {
+    data: { name: 'Crafted Link', email: who, country: 'KH', participantType: 'other', mode: 'online', consent: true },
+  });
+  expect(created.status()).toBe(201);
+  const [confirmation] = await mailbox.waitFor(who, 1);
+  const manage = mailbox.managePath(confirmation!);
+  const lure = 'Your registration is suspended. Pay the fee at pay-forum.example';
+  const notDone = 'This was not done. Try again, or ask the organisers.';
+  const main = page.locator('main');
+  for (const crafted of [lure, `${lure}~${'A'.repeat(43)}`]) {
+    await page.goto(`${manage}?error=${encodeURIComponent(crafted)}`);
+    await expect(main).toContainText(notDone);
+    await expect(main).not.toContainText('pay-forum.example');
+  }
+  // The app's own unsigned links carry validation keys, which still read as their words.
+  await page.goto(`${manage}?error=confirmCancel`);
+  await expect(main).toContainText('Tick the box to confirm');
+
+  const organiser = await phonePage(browser, baseURL!, 'organiser');
+  await organiser.goto(`/admin/events/${EVENT}/streams?error=${encodeURIComponent(lure)}`);
+  await expect(organiser.locator('main')).toContainText(notDone);
+  await expect(organiser.locator('main')).not.toContainText('pay-forum.example');
+  await organiser.context().close();
 });

@@ -13,6 +13,7 @@ import { changeOwnDetails } from '@/lib/registration/change-details';
 import type { Result } from '@/lib/errors/result';
 import { requestEmailChange } from '@/lib/registration/email-change';
 import { requestVisaLetter } from '@/lib/visa/letters';
+import { signedError } from '@/lib/validation/query-error';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}?${query}`);
@@ -28,7 +29,7 @@ export async function changeRegistrationAction(token: string, formData: FormData
   // The field's message (a validation key) rather than "field message": the page words it in the reader's language.
   if (!result.ok) {
     const message = (result.code === 'invalid' && Object.values(result.fields)[0]) || result.error;
-    back(token, `error=${encodeURIComponent(message.slice(0, 300))}`);
+    back(token, `error=${signedError(message)}`);
   }
   back(token, 'saved=1');
 }
@@ -71,7 +72,7 @@ export async function requestEmailChangeAction(token: string, formData: FormData
   const result = await linkAction(({ db }) => requestEmailChange(db, id, { email: formData.get('email') }));
   if (!result.ok) {
     const message = (result.code === 'invalid' && Object.values(result.fields)[0]) || result.error;
-    back(token, `emailError=${encodeURIComponent(message.slice(0, 300))}`);
+    back(token, `emailError=${signedError(message)}`);
   }
   back(token, 'emailSent=1');
 }

@@ -31,6 +31,7 @@ import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
 import { pageInput, type PageProps } from '@/lib/edge/page';
 import { certificateState } from '@/lib/certificates/certificate';
 import { formatDay, formatTimeWithZone, zonePlace } from '@/lib/format/datetime';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your registration', robots: { index: false } };
@@ -40,9 +41,9 @@ const querySchema = z.object({
   cancelled: z.literal('1').optional().catch(undefined),
   seats: z.coerce.number().int().min(0).max(100).optional().catch(undefined),
   waitlisted: z.literal('1').optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
   emailSent: z.literal('1').optional().catch(undefined),
-  emailError: z.string().max(300).optional().catch(undefined),
+  emailError: queryErrorField,
   tz: viewerZoneSchema,
 });
 

@@ -13,6 +13,7 @@ import { proposeMeetingTime } from '@/lib/meetings/propose-time';
 import { recordMeetingOutcome } from '@/lib/meetings/record-outcome';
 import { MEETING_DECISIONS } from '@/lib/meetings/request-schema';
 import { vmsg } from '@/lib/validation/message';
+import { signedError } from '@/lib/validation/query-error';
 
 /*
  * The exhibitor portal's meeting steps, the manage link's own (app/[locale]/manage/[token]/meetings)
@@ -25,7 +26,7 @@ function back(exhibitorId: string, result: Result, done: string): never {
   const page = `/exhibitor/${exhibitorId}/meetings`;
   if (result.ok) redirect(`${page}?done=${done}`);
   const [field, message] = (result.code === 'invalid' && Object.entries(result.fields)[0]) || ['form', vmsg('meetingNotPending')];
-  redirect(`${page}?field=${encodeURIComponent(field)}&error=${encodeURIComponent(message.slice(0, 300))}`);
+  redirect(`${page}?field=${encodeURIComponent(field)}&error=${signedError(message)}`);
 }
 
 const meetingOf = (formData: FormData) => actionArg(z.uuid(), formData.get('meeting'));

@@ -19,13 +19,14 @@ import {
   proposeExhibitorTimeAction,
   recordExhibitorOutcomeAction,
 } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Exhibitor meetings', robots: { index: false } };
 
 const querySchema = z.object({
   done: z.enum(['accept', 'acceptOnline', 'decline', 'cancel', 'outcome', 'proposed', 'block']).optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
   field: z.string().max(40).optional().catch(undefined),
   tz: z.string().max(64).refine(isValidTimeZone).optional().catch(undefined),
 });

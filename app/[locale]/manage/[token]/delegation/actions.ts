@@ -6,13 +6,14 @@ import type { Result } from '@/lib/errors/result';
 import { formArg } from '@/lib/http/action-args';
 import { addDelegationMember, cancelDelegationMember, changeDelegationMember } from '@/lib/registration/delegations/head';
 import { vmsg } from '@/lib/validation/message';
+import { signedError } from '@/lib/validation/query-error';
 
 /** Back to the delegation page, saying what was done or why not (a validation key the page words). */
 function back(token: string, result: Result, done: string): never {
   const path = `/manage/${encodeURIComponent(token)}/delegation`;
   if (result.ok) redirect(`${path}?done=${done}`);
   const message = (result.code === 'invalid' && Object.values(result.fields)[0]) || (result.code === 'not-found' ? 'link' : result.error);
-  redirect(`${path}?error=${encodeURIComponent(message.slice(0, 300))}`);
+  redirect(`${path}?error=${signedError(message)}`);
 }
 
 /** The head adds one member (their own manage token: lib/registration/delegations/head.ts checks it). */

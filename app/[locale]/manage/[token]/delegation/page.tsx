@@ -8,13 +8,14 @@ import { countryName } from '@/lib/registration/admin/country-name';
 import { delegationForHead } from '@/lib/registration/delegations/head';
 import { validationWords } from '@/lib/validation/server-words';
 import { addDelegationMemberAction, cancelDelegationMemberAction, changeDelegationMemberAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your delegation', robots: { index: false } };
 
 const querySchema = z.object({
   done: z.enum(['added', 'changed', 'cancelled']).optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
 });
 
 /** The head's view of their delegation: every member, and adding, changing or cancelling them (docs/delegations.md). */

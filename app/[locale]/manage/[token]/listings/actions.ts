@@ -11,6 +11,7 @@ import {
   withdrawAttendeeListing,
 } from '@/lib/exhibition/attendee/save-attendee-listing';
 import { vmsg } from '@/lib/validation/message';
+import { signedError } from '@/lib/validation/query-error';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}/listings?${query}`);
@@ -22,7 +23,7 @@ function answer(token: string, result: AuthorResult, done: string, listing?: str
   if (result.code === 'author') back(token, `refused=${result.reason}`);
   const [field, message] = (result.code === 'invalid' && Object.entries(result.fields)[0]) || ['form', vmsg('listingNotYours')];
   const at = listing ? `&listing=${listing}` : '';
-  back(token, `field=${encodeURIComponent(field)}&error=${encodeURIComponent(message.slice(0, 300))}${at}`);
+  back(token, `field=${encodeURIComponent(field)}&error=${signedError(message)}${at}`);
 }
 
 /** What the form sent, as the shared schema (lib/exhibition/attendee/attendee-listing-schema.ts) reads it. */

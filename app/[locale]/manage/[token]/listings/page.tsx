@@ -12,6 +12,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { validationWords } from '@/lib/validation/server-words';
 import { createListingAction, updateListingAction, withdrawListingAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your technology listings', robots: { index: false } };
@@ -19,7 +20,7 @@ export const metadata = { title: 'Your technology listings', robots: { index: fa
 const querySchema = z.object({
   done: z.enum(['created', 'updated', 'withdrawn']).optional().catch(undefined),
   refused: z.enum(['link', 'waitlisted', 'pending', 'cancelled']).optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
   field: z.string().max(40).optional().catch(undefined),
   listing: z.uuid().optional().catch(undefined),
 });

@@ -15,6 +15,7 @@ import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { MEETING_DECISIONS } from '@/lib/meetings/request-schema';
 import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
 import { vmsg } from '@/lib/validation/message';
+import { signedError } from '@/lib/validation/query-error';
 
 function back(token: string, query: string): never {
   redirect(`/manage/${encodeURIComponent(token)}/meetings?${query}`);
@@ -26,7 +27,7 @@ function answer(token: string, result: Result, done: string): never {
   // Not a field's fault (a meeting that is not the person's, or no longer open): said in words, as a
   // validation key the page translates, never the lib's English sentence.
   const [field, message] = (result.code === 'invalid' && Object.entries(result.fields)[0]) || ['form', vmsg('meetingNotPending')];
-  back(token, `field=${encodeURIComponent(field)}&error=${encodeURIComponent(message.slice(0, 300))}`);
+  back(token, `field=${encodeURIComponent(field)}&error=${signedError(message)}`);
 }
 
 /** Every action acts as the person the manage link names, and only for a confirmed registration. */

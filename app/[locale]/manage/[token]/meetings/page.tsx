@@ -23,6 +23,7 @@ import {
   saveMatchmakingAction,
   unblockAction,
 } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your meetings', robots: { index: false } };
@@ -44,7 +45,7 @@ const querySchema = z.object({
     ])
     .optional()
     .catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
   field: z.string().max(40).optional().catch(undefined),
   with: z.string().max(80).optional().catch(undefined),
   tz: z.string().max(64).refine(isValidTimeZone).optional().catch(undefined),

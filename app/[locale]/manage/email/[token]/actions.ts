@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { linkAction } from '@/lib/edge/action';
 import { confirmEmailChange } from '@/lib/registration/email-change';
+import { signedError } from '@/lib/validation/query-error';
 
 /** The new address's owner confirms the change (the token names the registration and the address, and works once). */
 export async function confirmEmailChangeAction(token: string): Promise<void> {
@@ -10,7 +11,7 @@ export async function confirmEmailChangeAction(token: string): Promise<void> {
   const path = `/manage/email/${encodeURIComponent(String(token))}`;
   if (!result.ok) {
     const message = (result.code === 'invalid' && Object.values(result.fields)[0]) || result.error;
-    redirect(`${path}?error=${encodeURIComponent(message.slice(0, 300))}`);
+    redirect(`${path}?error=${signedError(message)}`);
   }
   redirect(path);
 }

@@ -7,11 +7,12 @@ import { emailChangeView } from '@/lib/registration/email-change';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { validationWords } from '@/lib/validation/server-words';
 import { confirmEmailChangeAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Confirm your new address', robots: { index: false } };
 
-const querySchema = z.object({ error: z.string().max(300).optional().catch(undefined) });
+const querySchema = z.object({ error: queryErrorField });
 
 /**
  * The link mailed to a new address. Opening it changes nothing (mail scanners open links): the

@@ -5,6 +5,7 @@ import { eventAction } from '@/lib/edge/action';
 import { formArg } from '@/lib/http/action-args';
 import { rejectRegistrations } from '@/lib/registration/admin/categories/decide';
 import { approveRegistrationsWithLetters } from '@/lib/visa/letters';
+import { signedError } from '@/lib/validation/query-error';
 
 /**
  * Approves or rejects the ticked pending registrations (the button pressed says which), with the
@@ -18,7 +19,7 @@ export async function decideRegistrationsAction(eventSlug: string, formData: For
     const result = await decide(db, actor, event.slug, input);
     if (!result.ok) {
       const message = result.code === 'invalid' ? (Object.values(result.fields)[0] ?? 'invalid') : 'invalid';
-      return `${path}?error=${encodeURIComponent(message)}`;
+      return `${path}?error=${signedError(message)}`;
     }
     const { seated, inLine, rejected, skipped } = result.tally;
     return `${path}?seated=${seated}&inLine=${inLine}&rejected=${rejected}&skipped=${skipped}`;

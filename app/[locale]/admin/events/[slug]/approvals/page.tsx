@@ -7,6 +7,7 @@ import { pick } from '@/lib/i18n/text';
 import { listAwaitingApproval, listCategories } from '@/lib/registration/admin/categories/list-categories';
 import { validationWords } from '@/lib/validation/server-words';
 import { decideRegistrationsAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Approvals', robots: { index: false } };
@@ -17,7 +18,7 @@ const querySchema = z.object({
   inLine: count,
   rejected: count,
   skipped: count,
-  error: z.string().max(200).optional().catch(undefined),
+  error: queryErrorField,
 });
 
 export default async function ApprovalsPage(props: PageProps<{ slug: string }>) {

@@ -8,6 +8,7 @@ import { eventAction } from '@/lib/edge/action';
 import { actionArg, formArg } from '@/lib/http/action-args';
 import { generateInvitationCodes } from '@/lib/registration/admin/categories/invitation-codes-admin';
 import { createCategory, updateCategory } from '@/lib/registration/admin/categories/save-category';
+import { signedError } from '@/lib/validation/query-error';
 
 /** Creates a category (no id) or saves one; the form's values are parsed in lib/ with the form's own schema. */
 export async function saveCategoryAction(eventSlug: string, categoryId: string | null, values: unknown): Promise<Saved> {
@@ -31,7 +32,7 @@ export async function generateCodesAction(eventSlug: string, categoryId: string,
     if (result.ok) return `${path}?made=${result.codes.length}#codes`;
     if (result.code === 'invalid') {
       const [field, message] = Object.entries(result.fields)[0] ?? ['count', 'invalid'];
-      return `${path}?codeField=${encodeURIComponent(field)}&codeError=${encodeURIComponent(message)}#codes`;
+      return `${path}?codeField=${encodeURIComponent(field)}&codeError=${signedError(message)}#codes`;
     }
     return `${path}?codeError=invalid#codes`;
   });

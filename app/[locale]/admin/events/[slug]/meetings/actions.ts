@@ -5,6 +5,7 @@ import { eventAction } from '@/lib/edge/action';
 import { formArg } from '@/lib/http/action-args';
 import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
 import { vmsg } from '@/lib/validation/message';
+import { signedError } from '@/lib/validation/query-error';
 
 /** Opens a meeting time at a venue (the form on the meetings page posts this). */
 export async function createMeetingSlotAction(eventSlug: string, formData: FormData): Promise<void> {
@@ -14,7 +15,7 @@ export async function createMeetingSlotAction(eventSlug: string, formData: FormD
     const result = await createMeetingSlot(db, actor, event.slug, values);
     if (result.ok) return `${path}?done=created`;
     const [field, message] = (result.code === 'invalid' && Object.entries(result.fields)[0]) || ['form', vmsg('invalid')];
-    return `${path}?field=${encodeURIComponent(field)}&error=${encodeURIComponent(message.slice(0, 300))}`;
+    return `${path}?field=${encodeURIComponent(field)}&error=${signedError(message)}`;
   });
   redirect(done);
 }

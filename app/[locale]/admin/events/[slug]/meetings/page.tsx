@@ -8,6 +8,7 @@ import { pick } from '@/lib/i18n/text';
 import { meetingsOverview } from '@/lib/meetings/admin/overview';
 import { validationWords } from '@/lib/validation/server-words';
 import { createMeetingSlotAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export const metadata = { title: 'Meetings', robots: { index: false } };
 
 const querySchema = z.object({
   done: z.literal('created').optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
   field: z.string().max(40).optional().catch(undefined),
 });
 

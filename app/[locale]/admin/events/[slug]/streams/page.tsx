@@ -4,6 +4,7 @@ import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { grantNoticeSchema, listStreamGrants } from '@/lib/livestream/grants';
 import { validationWords } from '@/lib/validation/server-words';
 import { grantStreamAccessAction, revokeStreamAccessAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Livestream access', robots: { index: false } };
@@ -11,7 +12,7 @@ export const metadata = { title: 'Livestream access', robots: { index: false } }
 const querySchema = z.object({
   saved: grantNoticeSchema.optional().catch(undefined),
   email: z.email().max(254).optional().catch(undefined),
-  error: z.string().max(200).optional().catch(undefined),
+  error: queryErrorField,
 });
 
 export default async function StreamAccessPage(props: PageProps<{ slug: string }>) {

@@ -12,6 +12,7 @@ import { conflict, ok } from '@/lib/errors/result';
 import type { Locale } from '@/lib/i18n/locales';
 import { actionArg, formArg } from '@/lib/http/action-args';
 import { saveSessionListings } from '@/lib/exhibition/session/save-session-listings';
+import { signedError } from '@/lib/validation/query-error';
 
 const sessionId = z.uuid().nullable();
 
@@ -63,7 +64,7 @@ export async function saveSessionListingsAction(slug: string, id: string, formDa
     const result = await saveSessionListings(db, actor, event.slug, session, { listingIds });
     if (result.ok) return `${path}?listings=saved#listings`;
     const message = result.code === 'invalid' ? (Object.values(result.fields)[0] ?? '') : '';
-    return `${path}?listingsError=${encodeURIComponent(message.slice(0, 200))}#listings`;
+    return `${path}?listingsError=${signedError(message)}#listings`;
   });
   redirect(done);
 }

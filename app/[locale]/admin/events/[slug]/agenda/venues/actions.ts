@@ -9,6 +9,7 @@ import { createRoom, updateRoom } from '@/lib/agenda/admin/save-room';
 import { createVenue, updateVenue } from '@/lib/agenda/admin/save-venue';
 import { eventAction } from '@/lib/edge/action';
 import { actionArg } from '@/lib/http/action-args';
+import { signedError } from '@/lib/validation/query-error';
 
 const roomIds = z.object({ venueId: z.uuid(), roomId: z.uuid().nullable() });
 
@@ -46,7 +47,7 @@ export async function deleteRoomAction(eventSlug: string, venueId: string, roomI
       return `${path}?done=room-deleted#rooms`;
     }
     if (result.code === 'conflict') return `${path}?in-use=${ids.roomId}#rooms`;
-    return `${path}?error=${encodeURIComponent(result.error)}#rooms`;
+    return `${path}?error=${signedError(result.error)}#rooms`;
   });
   redirect(done);
 }

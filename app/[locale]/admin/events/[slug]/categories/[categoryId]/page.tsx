@@ -11,6 +11,7 @@ import { categoryForEdit } from '@/lib/registration/admin/categories/list-catego
 import { categoryFormValues } from '@/lib/registration/admin/categories/save-category';
 import { validationWords } from '@/lib/validation/server-words';
 import { generateCodesAction, saveCategoryAction } from '../actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Attendee category', robots: { index: false } };
@@ -19,7 +20,7 @@ const querySchema = z.object({
   done: z.enum(['created']).optional().catch(undefined),
   made: z.coerce.number().int().min(0).max(500).optional().catch(undefined),
   codeField: z.enum(['count', 'maxUses', 'expiresAt']).optional().catch(undefined),
-  codeError: z.string().max(200).optional().catch(undefined),
+  codeError: queryErrorField,
 });
 
 export default async function CategoryPage(props: PageProps<{ slug: string; categoryId: string }>) {

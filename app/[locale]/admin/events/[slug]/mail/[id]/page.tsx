@@ -5,13 +5,15 @@ import { type PageProps, loadEventPage, pageInput } from '@/lib/edge/page';
 import { eventTimestamp } from '@/lib/format/event-time';
 import { eventOutboxMessage } from '@/lib/mail-delivery/admin-outbox';
 import { resendMailAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
+import { validationWords } from '@/lib/validation/server-words';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Mail', robots: { index: false } };
 
 const querySchema = z.object({
   resent: z.literal('1').optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
 });
 
 export default async function MailMessagePage(props: PageProps<{ slug: string; id: string }>) {
@@ -36,7 +38,7 @@ export default async function MailMessagePage(props: PageProps<{ slug: string; i
       )}
       {query.error && (
         <p className="notice bad" role="alert">
-          {t('error', { message: query.error })}
+          {t('error', { message: (await validationWords())(query.error) })}
         </p>
       )}
       <dl className="admin-dl card">

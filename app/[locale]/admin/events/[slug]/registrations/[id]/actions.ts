@@ -13,6 +13,7 @@ import { promoteAtVenue, promoteSessionSeat } from '@/lib/registration/admin/pro
 import { singleLineText } from '@/lib/validation/text';
 import { vmsg } from '@/lib/validation/message';
 import { actionArg, formArg } from '@/lib/http/action-args';
+import { signedError } from '@/lib/validation/query-error';
 
 const cancelForm = z.object({ confirm: z.literal('yes', { error: vmsg('confirmCancel') }), reason: singleLineText(300).default('') });
 
@@ -23,7 +24,7 @@ const cancelForm = z.object({ confirm: z.literal('yes', { error: vmsg('confirmCa
 function outcome(path: string, result: Result, done: string): string {
   if (result.ok) return `${path}?done=${done}`;
   const reason = result.code === 'invalid' ? (Object.values(result.fields)[0] ?? result.error) : result.error;
-  return `${path}?error=${encodeURIComponent(reason.slice(0, 300))}`;
+  return `${path}?error=${signedError(reason)}`;
 }
 
 export async function cancelRegistrationAction(slug: string, id: string, formData: FormData): Promise<void> {

@@ -26,13 +26,14 @@ import {
   approveDelegationAction,
 } from './actions';
 import { delegationOf } from '@/lib/registration/delegations/head';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Registration', robots: { index: false } };
 
 const querySchema = z.object({
   done: z.enum(['cancelled', 'promoted', 'resent', 'delegationApproved']).optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
 });
 
 const when = eventTimestamp;

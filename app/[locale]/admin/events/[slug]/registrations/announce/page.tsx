@@ -8,13 +8,14 @@ import { announcementAudience } from '@/lib/registration/admin/announcement';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
 import { filterLabelKey, filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
 import { queueAnnouncementAction } from './actions';
+import { queryErrorField } from '@/lib/validation/query-error';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Email registrants', robots: { index: false } };
 
 const querySchema = z.object({
   queued: z.coerce.number().int().min(0).optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
 });
 
 export default async function AnnouncePage(props: PageProps<{ slug: string }>) {

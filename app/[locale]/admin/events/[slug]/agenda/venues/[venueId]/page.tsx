@@ -12,6 +12,8 @@ import { venueForEdit } from '@/lib/agenda/admin/venue-for-edit';
 import type { Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { deleteRoomAction, saveRoomAction, saveVenueAction } from '../actions';
+import { queryErrorField } from '@/lib/validation/query-error';
+import { validationWords } from '@/lib/validation/server-words';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Venue', robots: { index: false } };
@@ -19,7 +21,7 @@ export const metadata = { title: 'Venue', robots: { index: false } };
 const querySchema = z.object({
   done: z.enum(['created', 'room-deleted']).optional().catch(undefined),
   'in-use': z.uuid().optional().catch(undefined),
-  error: z.string().max(300).optional().catch(undefined),
+  error: queryErrorField,
 });
 
 export default async function VenuePage(props: PageProps<{ slug: string; venueId: string }>) {
@@ -75,7 +77,7 @@ export default async function VenuePage(props: PageProps<{ slug: string; venueId
       )}
       {query.error && (
         <p className="notice bad" role="alert">
-          {t('notSaved', { message: query.error })}
+          {t('notSaved', { message: (await validationWords())(query.error) })}
         </p>
       )}
       <DataTable
