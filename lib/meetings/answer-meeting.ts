@@ -1,11 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { meetingHolds, meetings, meetingSlots } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { meetings, meetingSlots } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { invalid, notFound, ok, type Result } from '@/lib/errors/result';
 import { vmsg } from '@/lib/validation/message';
+import { endMeeting } from './end-meeting';
 import { generatedMeetingUrl } from './meeting-link';
 import { queueMeetingMail } from './meeting-mail';
-import { participantById } from './participant';
+import { mayMeet, participantById } from './participant';
 import { meetingUrlSchema, type MeetingDecision } from './request-schema';
 import { freeTable, lockSlot, type SlotLock } from './slot-lock';
 
@@ -48,6 +49,9 @@ export async function answerMeeting(
     const [requester, invitee] = await Promise.all([participantById(tx, seen.requesterId), participantById(tx, seen.inviteeId)]);
     const facts = { id: seen.id, slot, online: seen.online, message: '' };
     if (decision === 'accept') {
+      // A request whose asker (or answerer) has cancelled their registration since is no meeting to take.
+      if (!requester || !invitee || !mayMeet(requester.status) || !mayMeet(invitee.status))
+        return invalid({ meeting: vmsg('meetingNotPending') });
       // An online meeting takes no table; it gets its link instead.
       const table = seen.online ? null : freeTable(slot);
       if (!seen.online && table === null) return invalid({ meeting: vmsg('meetingNoTable') });
@@ -64,67 +68,20 @@ export async function answerMeeting(
           .set({ tablesTaken: sql`${meetingSlots.tablesTaken} + 1` })
           .where(eq(meetingSlots.id, slot.id));
       const accepted = { ...facts, tableNo: table, meetingUrl };
-      if (requester && invitee) {
-        if (!requester.erased) await queueMeetingMail(tx, 'accepted', accepted, requester, invitee, { calendar: 'REQUEST' });
-        const remindAt = new Date(slot.startsAt.getTime() - REMINDER_BEFORE_MS);
-        const reminders: string[] = [];
-        if (remindAt > now)
-          for (const [to, other] of [
-            [requester, invitee],
-            [invitee, requester],
-          ] as const)
-            if (!to.erased) reminders.push(await queueMeetingMail(tx, 'reminder', accepted, to, other, { notBefore: remindAt }));
-        if (reminders.length) await tx.update(meetings).set({ reminderMailIds: reminders }).where(eq(meetings.id, seen.id));
-      }
+      if (!requester.erased) await queueMeetingMail(tx, 'accepted', accepted, requester, invitee, { calendar: 'REQUEST' });
+      const remindAt = new Date(slot.startsAt.getTime() - REMINDER_BEFORE_MS);
+      const reminders: string[] = [];
+      if (remindAt > now)
+        for (const [to, other] of [
+          [requester, invitee],
+          [invitee, requester],
+        ] as const)
+          if (!to.erased) reminders.push(await queueMeetingMail(tx, 'reminder', accepted, to, other, { notBefore: remindAt }));
+      if (reminders.length) await tx.update(meetings).set({ reminderMailIds: reminders }).where(eq(meetings.id, seen.id));
       return ok({ id: seen.id, tableNo: table, meetingUrl });
     }
-    const from = decision === 'decline' ? (['pending'] as const) : (['pending', 'accepted'] as const);
-    const [before] = await tx
-      .select({ status: meetings.status, tableNo: meetings.tableNo, meetingUrl: meetings.meetingUrl, reminders: meetings.reminderMailIds })
-      .from(meetings)
-      .where(and(eq(meetings.id, seen.id), inArray(meetings.status, [...from])));
-    const [changed] = await tx
-      .update(meetings)
-      .set({
-        status: decision === 'decline' ? 'declined' : 'cancelled',
-        tableNo: null,
-        meetingUrl: null,
-        outcome: null,
-        reminderMailIds: [],
-        answeredAt: now,
-      })
-      .where(and(eq(meetings.id, seen.id), inArray(meetings.status, [...from])))
-      .returning({ id: meetings.id });
-    if (!changed || !before) return invalid({ meeting: vmsg('meetingNotPending') });
-    if (before.tableNo !== null)
-      await tx
-        .update(meetingSlots)
-        .set({ tablesTaken: sql`${meetingSlots.tablesTaken} - 1` })
-        .where(eq(meetingSlots.id, slot.id));
-    await tx.delete(meetingHolds).where(eq(meetingHolds.meetingId, seen.id));
-    // The reminders not yet sent are taken back: a cancelled meeting is never reminded of.
-    if (before.reminders.length)
-      await tx.execute(sql`delete from outbox where id = any(${sql.param(before.reminders)}::uuid[]) and status in ('queued', 'retry')`);
-    const [to, by] = seen.requesterId === personId ? [invitee, requester] : [requester, invitee];
-    if (to && by && !to.erased)
-      await queueMeetingMail(
-        tx,
-        decision === 'decline' ? 'declined' : 'cancelled',
-        { ...facts, tableNo: before.tableNo, meetingUrl: null },
-        to,
-        by,
-        before.status === 'accepted' ? { calendar: 'CANCEL' } : {},
-      );
-    // Whoever cancels is told too, with the calendar's cancellation: both calendars drop the meeting.
-    if (decision === 'cancel' && to && by && !by.erased)
-      await queueMeetingMail(
-        tx,
-        'cancelledByYou',
-        { ...facts, tableNo: before.tableNo, meetingUrl: null },
-        by,
-        to,
-        before.status === 'accepted' ? { calendar: 'CANCEL' } : {},
-      );
+    const ended = await endMeeting(tx, seen, slot, decision, personId, { requester, invitee }, now);
+    if (!ended) return invalid({ meeting: vmsg('meetingNotPending') });
     return ok({ id: seen.id, tableNo: null, meetingUrl: null });
   });
 }

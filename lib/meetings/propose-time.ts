@@ -10,7 +10,7 @@ import { multiLineText } from '@/lib/validation/text';
 import { queueMeetingMail } from './meeting-mail';
 import { participantById } from './participant';
 import { meetsOnline } from './request-meeting';
-import { lockSlot, type LockedSlot, type SlotLock } from './slot-lock';
+import { type LockedSlot, lockOverlapping, lockSlot, type SlotLock } from './slot-lock';
 
 /** The "propose another time" form and its server action. */
 export const meetingProposalSchema = z.object({
@@ -21,15 +21,21 @@ export const meetingProposalSchema = z.object({
 /**
  * The invitee of a pending request cannot meet then and proposes another time: the request is
  * declined (marked as replaced, so it starts no cooldown) and a request the other way is made at
- * the new time, which the first asker accepts or declines as any other. Both slots are locked, in
- * the order of their ids so two crossing proposals wait rather than deadlock; the first asker is mailed.
+ * the new time, which the first asker accepts or declines as any other. Both times' slots are locked
+ * together, in the order of their ids, so two crossing proposals wait rather than deadlock; the first
+ * asker is mailed.
  */
 export async function proposeMeetingTime(
   db: Db,
   personId: string,
   meetingId: string,
   values: unknown,
-  options: { now?: Date; slotLock?: SlotLock } = {},
+  options: {
+    now?: Date;
+    slotLock?: SlotLock;
+    /** Locks both times' slots together first; a no-op only in the negative-control test of crossing proposals. */
+    overlapLock?: (tx: Db, slotIds: string[]) => Promise<void>;
+  } = {},
 ): Promise<Result<{ id: string }>> {
   const now = options.now ?? new Date();
   const parsed = parseInput(meetingProposalSchema, values);
@@ -45,6 +51,9 @@ export async function proposeMeetingTime(
   return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
     const lock = options.slotLock ?? lockSlot;
     const locked = new Map<string, LockedSlot | null>();
+    // Both times' slots in one ordered pass: two proposals crossing between the same hours would
+    // otherwise each hold one set and wait for the other's.
+    await (options.overlapLock ?? lockOverlapping)(tx, [seen.slotId, input.slotId]);
     for (const id of [seen.slotId, input.slotId].sort()) locked.set(id, await lock(tx, id));
     const slot = locked.get(input.slotId);
     if (!slot || slot.eventId !== seen.eventId || slot.startsAt <= now) return invalid({ slotId: vmsg('meetingSlot') });

@@ -39,6 +39,22 @@ export type SlotLock = (tx: Db, slotId: string) => Promise<LockedSlot | null>;
 
 export const lockSlot: SlotLock = (tx, slotId) => readSlot(tx, slotId, true);
 
+/**
+ * Locks every slot of the event overlapping any of the given ones, in one pass in id order. A writer
+ * that needs several slots (a proposal's old and new time, a cancelled registration's meetings) takes
+ * them all this way first: locking one slot's set after another's would take shared slots out of
+ * order, and two such writers could deadlock. lockSlot afterwards finds its rows held already.
+ */
+export async function lockOverlapping(tx: Db, slotIds: string[]): Promise<void> {
+  if (slotIds.length === 0) return;
+  await tx.execute(
+    sql`select other.id from meeting_slots this join meeting_slots other on other.event_id = this.event_id and other.starts_at < this.ends_at and other.ends_at > this.starts_at where this.id in (${sql.join(
+      slotIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) order by other.id for no key update of other`,
+  );
+}
+
 /** The same read without the lock. Only for the negative-control test, which must then see the race. */
 export const readSlotWithoutLocking: SlotLock = (tx, slotId) => readSlot(tx, slotId, false);
 

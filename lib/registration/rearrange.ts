@@ -3,6 +3,7 @@ import { registrations, registrationSessions, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { queueRegistrationMail } from '@/lib/registration/registration-mail';
 import type { ChoiceContext } from './choices';
+import { runCancellationHooks } from './cancellation-hooks';
 import { RegistrationChangedMeanwhile } from './deadlock-retry';
 import { leaveCategory } from './categories/leave-category';
 import { lockCategory } from './categories/category-seats';
@@ -101,6 +102,8 @@ export async function rearrangeSeats(
       })
       .where(eq(registrations.id, current.id));
     if (category) await leaveCategory(tx, category, current);
+    // What other domains hold for the person ends with it: their meetings, whose other side is told.
+    await runCancellationHooks(tx, current.id, now);
   } else {
     await tx
       .update(registrations)

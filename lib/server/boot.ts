@@ -3,11 +3,13 @@ import { DataDirInUseError } from '@/db/pglite-lock';
 import { database } from '@/lib/database/process-database';
 import { prepareEmbeddedDemo } from '@/lib/demo/embedded-demo';
 import { ensureMailWorker } from '@/lib/mail-delivery/run-worker';
+import { installMeetingCancellation } from '@/lib/meetings/cancel-registration-meetings';
 import { startRetentionLoop } from '@/lib/retention/retention-loop';
 import { onShutdown } from './shutdown';
 
 /** Runs once when the server starts: configuration, database, background work. */
 export async function boot(): Promise<void> {
+  installMeetingCancellation();
   try {
     const env = appEnv();
     const opened = await database();

@@ -14,6 +14,8 @@ export const usingPostgres = Boolean(process.env.DATABASE_URL);
  * (dropped on close), otherwise an in-memory PGlite.
  */
 export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<TestDatabase> {
+  // As the server's boot does: a cancelled registration's meetings are cancelled with it.
+  (await import('@/lib/meetings/cancel-registration-meetings')).installMeetingCancellation();
   const url = process.env.DATABASE_URL;
   if (!url) {
     const opened = await openDatabase({ dataDir: null, loadDataDir: await migratedPgliteTemplate() });

@@ -4,7 +4,7 @@
 // the worker, exactly once, never for a cancelled meeting) and the calendar file only its two people get.
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetingHolds, meetings, meetingUnavailability, outbox } from '@/db/schema';
+import { meetingHolds, meetings, meetingSlots, meetingUnavailability, outbox, registrations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
@@ -17,6 +17,7 @@ import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { saveAvailability } from '@/lib/meetings/save-availability';
 import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
 import { lockSlot, readSlotWithoutLocking, type SlotLock } from '@/lib/meetings/slot-lock';
+import { cancelRegistration } from '@/lib/registration/manage';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
@@ -71,6 +72,8 @@ async function askOk(from: string, to: string, slotId: string): Promise<string> 
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.id;
 }
+
+const status = async (id: string) => (await t.db.select().from(meetings).where(eq(meetings.id, id)))[0]!.status;
 
 /** Delivers every mail due now over real SMTP and answers what arrived. */
 async function deliverAll() {
@@ -270,5 +273,135 @@ describe('the mails of each answer, the calendar entry and the reminder', () => 
     }
     expect(await meetingCalendarFile(t.db, manageTokenFor(c), m)).toMatchObject({ ok: false, code: 'not-found' });
     expect(await meetingCalendarFile(t.db, 'not-a-token', m)).toMatchObject({ ok: false, code: 'not-found' });
+  });
+});
+
+describe('a registration cancelled', () => {
+  it('cancels its pending and accepted meetings: the other side is told (their calendar drops the accepted one); tables, times and reminders are freed; other people’s meetings stay', async () => {
+    const [a, b, c, d, e] = await Promise.all(['rc-a', 'rc-b', 'rc-c', 'rc-d', 'rc-e'].map(participant));
+    const { id: s1 } = await slot();
+    const { id: s2 } = await slot();
+    const accepted = await askOk(a!, b!, s1);
+    expect((await answerMeeting(t.db, b!, accepted, 'accept', { now })).ok).toBe(true);
+    const pending = await askOk(c!, a!, s2);
+    const others = await askOk(c!, d!, s1);
+    expect((await answerMeeting(t.db, d!, others, 'accept', { now })).ok).toBe(true);
+    const tablesTaken = async () => (await t.db.select().from(meetingSlots).where(eq(meetingSlots.id, s1)))[0]!.tablesTaken;
+    expect(await tablesTaken()).toBe(2);
+    await deliverAll();
+
+    expect((await cancelRegistration(t.db, a!)).ok).toBe(true);
+    expect([await status(accepted), await status(pending), await status(others)]).toEqual(['cancelled', 'cancelled', 'accepted']);
+    expect(await tablesTaken()).toBe(1);
+    expect(
+      await t.db
+        .select()
+        .from(meetingHolds)
+        .where(inArray(meetingHolds.meetingId, [accepted, pending])),
+    ).toEqual([]);
+    const reminders = await t.db
+      .select({ to: outbox.toAddress })
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'meeting.reminder'), like(outbox.toAddress, 'rc-%')));
+    expect(reminders.map((r) => r.to).sort()).toEqual(['rc-c@example.org', 'rc-d@example.org']);
+    // B's time is free again: someone else may ask them for it.
+    expect((await ask(e!, b!, s1)).ok).toBe(true);
+
+    const received = await deliverAll();
+    const subjects = (who: string) =>
+      received
+        .filter((m) => m.envelope.to.includes(`${who}@example.org`))
+        .map((m) => m.parsed.subject)
+        .sort();
+    expect(subjects('rc-b')).toEqual(['Person rc-a cancelled your meeting', 'Person rc-e asks to meet you']);
+    expect(subjects('rc-c')).toEqual(['Person rc-a cancelled your meeting']);
+    expect(subjects('rc-d')).toEqual([]);
+    const toB = received.find((m) => m.envelope.to.includes('rc-b@example.org') && m.parsed.subject?.includes('cancelled'));
+    const ics = toB?.parsed.attachments.find((x) => x.filename === 'meeting.ics')?.content.toString() ?? '';
+    expect(ics).toContain(`UID:meeting-${accepted}@hybrid-forum`);
+    expect(ics).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:1/);
+    // The pending request was never on a calendar: its cancellation carries none.
+    const toC = received.find((m) => m.envelope.to.includes('rc-c@example.org'));
+    expect(toC?.parsed.attachments.filter((x) => x.filename === 'meeting.ics')).toEqual([]);
+  });
+
+  it('a request whose asker is no longer registered cannot be accepted', async () => {
+    const [a, b] = [await participant('gone-a'), await participant('gone-b')];
+    const { id: s } = await slot();
+    const asked = await askOk(a, b, s);
+    // As a cancellation written before meetings were cancelled with it left things.
+    await t.db.update(registrations).set({ status: 'cancelled' }).where(eq(registrations.id, a));
+    expect(await answerMeeting(t.db, b, asked, 'accept', { now })).toMatchObject({ ok: false, fields: { meeting: 'meetingNotPending' } });
+    expect(await status(asked)).toBe('pending');
+  });
+});
+
+describe.runIf(usingPostgres)('two proposals crossing between the same two hours at two venues', () => {
+  let nanningId: string;
+  let day = 0;
+  beforeAll(async () => {
+    nanningId = (await venueBySlug(t.db, 'nanning')).id;
+  });
+
+  /** A slot at Bangkok and one at Nanning at the same instant (09:00 in Bangkok is 10:00 in Nanning); ids as created. */
+  async function hourAtBothVenues(bangkokHour: number): Promise<[string, string]> {
+    const at = async (venueId: string, hour: number, label: string) => {
+      const saved = await createMeetingSlot(t.db, organiser, EVENT, {
+        venueId,
+        label,
+        date: `2027-01-${String(day).padStart(2, '0')}`,
+        start: `${String(hour).padStart(2, '0')}:00`,
+        end: `${String(hour).padStart(2, '0')}:45`,
+        tables: 3,
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      return saved.id;
+    };
+    return [
+      await at(bangkokId, bangkokHour, `Cross ${day} ${bangkokHour} BKK`),
+      await at(nanningId, bangkokHour + 1, `Cross ${day} ${bangkokHour} NNG`),
+    ];
+  }
+
+  /**
+   * Two proposals that lock the two hours' slots one hour at a time take them in opposite orders:
+   * B proposes from an early slot to a later one whose id is greater, D from a later slot to an early
+   * one whose id is greater. Made again on another day until the ids allow it.
+   */
+  async function crossing() {
+    for (;;) {
+      day += 1;
+      const early = await hourAtBothVenues(9);
+      const late = await hourAtBothVenues(11);
+      const p = early.find((x) => late.some((y) => x < y));
+      const q = p && late.find((y) => p < y);
+      const s = late.find((y) => early.some((x) => y < x));
+      const r = s && early.find((x) => s < x);
+      if (p && q && s && r) return { p, q, s, r };
+    }
+  }
+
+  async function race(tag: string, overlapLock?: (tx: unknown, ids: string[]) => Promise<void>) {
+    const { p, q, s, r } = await crossing();
+    const [a, b, c, d] = await Promise.all([`${tag}-a`, `${tag}-b`, `${tag}-c`, `${tag}-d`].map(participant));
+    const first = await askOk(a!, b!, p);
+    const second = await askOk(c!, d!, s);
+    const gate = meetingGate(lockSlot, 2, overlapLock ? WAIT_FOR_ALL_UNLOCKED_MS : WAIT_ALONE_LOCKED_MS);
+    const options = { now, slotLock: gate.read, ...(overlapLock ? { overlapLock } : {}) };
+    const settled = await Promise.allSettled([
+      proposeMeetingTime(t.db, b!, first, { slotId: q, message: '' }, options),
+      proposeMeetingTime(t.db, d!, second, { slotId: r, message: '' }, options),
+    ]);
+    // A failed query's SQLSTATE is on the driver's error, which Drizzle keeps as the cause.
+    const sqlState = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+    return settled.map((x) => (x.status === 'fulfilled' ? (x.value.ok ? 'ok' : x.value.code) : sqlState(x.reason)));
+  }
+
+  it('both are made, one after the other: each locks both hours’ slots together, in id order', async () => {
+    expect(await race('cross')).toEqual(['ok', 'ok']);
+  });
+
+  it('negative control: locking one hour’s slots and then the other’s, they deadlock and PostgreSQL aborts one', async () => {
+    expect((await race('cross-neg', async () => {})).sort()).toEqual(['40P01', 'ok']);
   });
 });
