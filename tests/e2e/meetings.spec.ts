@@ -209,4 +209,17 @@ test('an online attendee’s meeting is online: the host accepts without a link,
   expect(await admin.content()).not.toContain(hostLink!);
   const csv = await (await organiser.request.get(`/admin/events/${slug}/meetings/export.csv`)).text();
   expect(csv).not.toContain(hostLink!);
+
+  // The online attendee cancels their registration: their meeting ends with it, and the host is told.
+  await remotePage.goto(new URL(remotePage.url()).pathname.replace(/\/meetings$/, ''));
+  await remotePage.getByLabel(/Yes, cancel my registration/).check();
+  await remotePage.getByRole('button', { name: 'Cancel registration' }).click();
+  await expect(remotePage.getByTestId('registration-status')).toHaveText('Cancelled');
+  await hostPage.reload();
+  const ended = hostPage.getByTestId('meetings-in').locator('li', { hasText: remote.name });
+  await expect(ended.getByTestId('meeting-status')).toHaveText('Cancelled');
+  await expect(ended.getByTestId('meeting-link')).toHaveCount(0);
+  const told = await mailbox.waitFor(host.email, 3);
+  const cancelled = told.find((m) => m.parsed.subject === `${remote.name} cancelled your meeting`);
+  expect(cancelled?.parsed.attachments.map((a) => a.filename)).toContain('meeting.ics');
 });
