@@ -399,6 +399,7 @@ describe('CSV export', () => {
   it('quotes exactly the cells that need it', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('Ministry; Science Dept')).toBe('"Ministry; Science Dept"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell('-5')).toBe(`'-5`);

@@ -4,7 +4,7 @@
 // reaching its author, and the session editor's link refusing other events' or unpublished listings.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, listings, meetings, outbox, registrations, sessionListings } from '@/db/schema';
+import { auditLog, events, listings, meetings, outbox, registrations, sessionListings } from '@/db/schema';
 import { AuthorizationError } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
@@ -203,6 +203,16 @@ describe('listings by registered attendees', () => {
     expect((await createAttendeeListing(t.db, back.token, need())).ok).toBe(false);
     await t.db.update(registrations).set({ status: 'confirmed', waitlistPosition: null }).where(eq(registrations.id, back.id));
     expect((await createAttendeeListing(t.db, back.token, need())).ok).toBe(true);
+
+    // An archived edition's directory is closed: nothing is posted or changed, by anyone confirmed.
+    const [mine] = await t.db.select({ id: listings.id }).from(listings).where(eq(listings.authorRegistrationId, back.id));
+    await t.db.update(events).set({ status: 'archived' }).where(eq(events.id, eventId));
+    try {
+      expect(await createAttendeeListing(t.db, back.token, need())).toEqual({ ok: false, code: 'author', reason: 'archived' });
+      expect(await updateAttendeeListing(t.db, back.token, mine!.id, need())).toEqual({ ok: false, code: 'author', reason: 'archived' });
+    } finally {
+      await t.db.update(events).set({ status: 'published' }).where(eq(events.id, eventId));
+    }
   });
 
   it("a meeting asked about an attendee's listing goes to its author, who is mailed; a cancelled author's listing leaves the directory", async () => {

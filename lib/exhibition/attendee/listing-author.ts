@@ -1,17 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { registrations } from '@/db/schema';
+import { events, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { registrationIdFromManageToken } from '@/lib/registration/manage-token';
 
 /** Why a manage link may not write listings, for the page to say in words. */
-export type AuthorRefusal = 'link' | 'waitlisted' | 'pending' | 'cancelled';
+export type AuthorRefusal = 'link' | 'waitlisted' | 'pending' | 'cancelled' | 'archived';
 
 export type ListingAuthor = { id: string; eventId: string; locale: string; organisation: string; country: string };
 
 /**
  * The registered attendee a manage link names, as the author of technology listings: the link is
  * the credential (as on the manage page), and only a confirmed or checked-in, not erased
- * registration writes listings. Anyone else learns why (waitlisted, pending approval, cancelled).
+ * registration writes listings, while its event is not archived (the edition is over and its
+ * directory closed). Anyone else learns why (waitlisted, pending approval, cancelled, archived).
  */
 export async function listingAuthorForToken(
   db: Db,
@@ -28,11 +29,14 @@ export async function listingAuthorForToken(
       country: registrations.country,
       status: registrations.status,
       erasedAt: registrations.erasedAt,
+      eventStatus: events.status,
     })
     .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
     .where(eq(registrations.id, id));
   if (!row || row.erasedAt) return { ok: false, reason: 'link' };
   if (row.status === 'waitlisted' || row.status === 'pending' || row.status === 'cancelled') return { ok: false, reason: row.status };
-  const { status: _status, erasedAt: _erasedAt, ...author } = row;
+  if (row.eventStatus === 'archived') return { ok: false, reason: 'archived' };
+  const { status: _status, erasedAt: _erasedAt, eventStatus: _eventStatus, ...author } = row;
   return { ok: true, author };
 }
