@@ -8,7 +8,10 @@ import { GET } from '@/app/locale/route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, users, verificationTokens } from '@/db/schema';
 import { adoptSignInLocale, rememberAccountLocale } from '@/lib/auth/account-locale';
+import { setAccountDisabled } from '@/lib/auth/disable-account';
 import { createMagicLinkToken } from '@/lib/auth/magic-link';
+import { magicLinkAllowed } from '@/lib/auth/magic-link-limits';
+import { accountThrottleKey } from '@/lib/auth/sign-in-throttle';
 import { authOptions, sessionCookieName } from '@/lib/auth/options';
 import { openSession } from '@/lib/auth/sessions';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
@@ -119,5 +122,28 @@ describe(`an account's language (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, (
     const mail = await signInMail(email, 'ko');
     expect(mail.parsed.subject).toBe('サインイン用リンク');
     expect(mail.parsed.html).toMatch(/<html[^>]*lang="ja"/);
+  });
+
+  it('an account with no language gets its sign-in link in the language of the page it was asked from', async () => {
+    const email = 'no.language@example.org';
+    await upsertUser(t.db, { email });
+    expect(await localeOf(email)).toBeNull();
+    const mail = await signInMail(email, 'th');
+    expect(mail.parsed.subject).toBe('ลิงก์สำหรับเข้าสู่ระบบของท่าน');
+    expect(mail.parsed.html).toMatch(/<html[^>]*lang="th"/);
+  });
+
+  it('an address typed with spaces and capitals is the same account: a link is made, the account is disabled, the limits and the throttle count it as one', async () => {
+    const email = 'spaced.account@example.org';
+    const typed = '  Spaced.Account@Example.org ';
+    const id = await upsertUser(t.db, { email });
+    expect(await createMagicLinkToken(t.db, typed)).toMatchObject({ userId: id });
+    expect(accountThrottleKey(typed)).toBe(accountThrottleKey(email));
+    const limits = { perClient: 100, perAddressAndClient: 1 };
+    expect((await magicLinkAllowed(t.db, email, 'spaced-client', limits)).allowed).toBe(true);
+    expect((await magicLinkAllowed(t.db, typed, 'spaced-client', limits)).allowed).toBe(false);
+    expect(await setAccountDisabled(t.db, typed, true)).toBe(true);
+    expect(await createMagicLinkToken(t.db, email)).toBeNull();
+    await setAccountDisabled(t.db, email, false);
   });
 });

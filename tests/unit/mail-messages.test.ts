@@ -174,6 +174,9 @@ describe('mail and calendar text from messages/', () => {
 
   it('sends the sign-in mail in every language at once, as before', async () => {
     const words = magicLinkText();
+    // Marked as the default language's page, which comes first.
+    expect(words.lang).toBe('en');
+    expect(magicLinkText('zh').lang).toBe('zh-CN');
     expect(words.subject).toBe(
       'Your sign-in link · 登录链接 · サインイン用リンク · 로그인 링크 · ลิงก์สำหรับเข้าสู่ระบบของท่าน · Đường dẫn đăng nhập của bạn',
     );
