@@ -52,7 +52,8 @@ export type ExhibitorChoice = { id: string; name: LocalizedText };
 
 /**
  * What a participant's meetings page shows: their meetings both ways (the other side's email only
- * once accepted), the slots still to come, whom they may ask, and suggestions with their reasons.
+ * once accepted), the slots still to come, whom they may ask, and suggestions (listings, exhibitors
+ * and people) with their reasons.
  */
 export async function myMeetings(db: Db, person: Participant, now = new Date()) {
   const slotColumns = {
@@ -183,11 +184,18 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
   }));
 
   // An exhibitor is asked through its contact person, as its listings are (request-meeting.ts).
-  const exhibitorChoices: ExhibitorChoice[] = await db
-    .select({ id: exhibitors.id, name: exhibitors.name })
+  const exhibitorRows = await db
+    .select({
+      id: exhibitors.id,
+      name: exhibitors.name,
+      description: exhibitors.description,
+      sectors: exhibitors.sectors,
+      contactEmail: exhibitors.contactEmail,
+    })
     .from(exhibitors)
     .where(and(eq(exhibitors.eventId, person.eventId), eq(exhibitors.status, 'approved'), ne(exhibitors.contactEmail, '')))
     .orderBy(asc(exhibitors.slug));
+  const exhibitorChoices: ExhibitorChoice[] = exhibitorRows.map(({ id, name }) => ({ id, name }));
 
   let suggestions: Suggestion[] = [];
   if (person.profile) {
@@ -198,6 +206,16 @@ export async function myMeetings(db: Db, person: Participant, now = new Date()) 
         countries: l.countries,
         text: `${Object.values(l.title).join(' ')} ${Object.values(l.summary).join(' ')}`,
       })),
+      // An exhibitor itself, for someone its sectors or its description's words fit (asked through its
+      // contact person, who is not suggested their own).
+      ...exhibitorRows
+        .filter((x) => x.contactEmail.toLowerCase() !== person.email.toLowerCase())
+        .map((x) => ({
+          key: `exhibitor:${x.id}`,
+          sectors: x.sectors,
+          countries: [],
+          text: `${Object.values(x.name).join(' ')} ${Object.values(x.description).join(' ')}`,
+        })),
       ...people.map((p) => ({ key: `person:${p.id}`, sectors: p.sectors, countries: [], text: interestsById.get(p.id) ?? '' })),
     ];
     suggestions = suggest({ sectors: person.profile.sectors, country: person.country, interests: person.profile.interests }, candidates);

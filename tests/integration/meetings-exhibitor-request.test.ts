@@ -110,6 +110,30 @@ describe(`a meeting asked of an exhibitor (${usingPostgres ? 'PostgreSQL' : 'PGl
     });
   });
 
+  it('suggests an exhibitor whose sectors and description fit a participant’s profile, saying why; never to its own contact person', async () => {
+    const seeker = await registrant('exh-suggest');
+    expect(
+      (await saveMatchmakingProfile(t.db, seeker.id, { sectors: ['big-health'], interests: 'xylophonetherapy for quasarlabs' })).ok,
+    ).toBe(true);
+    const fit = await exhibitor('exh-suggest-fit', 'exh-suggest-contact@example.org');
+    await t.db
+      .update(exhibitors)
+      .set({ description: { en: 'Quasarlabs builds xylophonetherapy kits for clinics.' } })
+      .where(eq(exhibitors.id, fit));
+    const suggested = (await myMeetings(t.db, (await participantById(t.db, seeker.id))!, now)).suggestions;
+    expect(suggested.find((s) => s.key === `exhibitor:${fit}`)?.reasons).toEqual([
+      { kind: 'sector', sector: 'big-health' },
+      { kind: 'word', word: 'quasarlabs' },
+      { kind: 'word', word: 'xylophonetherapy' },
+    ]);
+    const contact = await registrant('exh-suggest-contact');
+    expect(
+      (await saveMatchmakingProfile(t.db, contact.id, { sectors: ['big-health'], interests: 'xylophonetherapy for quasarlabs' })).ok,
+    ).toBe(true);
+    const theirs = (await myMeetings(t.db, (await participantById(t.db, contact.id))!, now)).suggestions.map((s) => s.key);
+    expect(theirs).not.toContain(`exhibitor:${fit}`);
+  });
+
   it("the public meet page knows approved exhibitors of the event only, and a pasted manage link opens the asker's page set on the exhibitor", async () => {
     const asker = await registrant('exh-paste');
     const approved = await exhibitor('exh-paste-approved', 'someone@example.org');
