@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { liveBlocklists, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { requireEventRole } from '@/lib/auth/authorize';
+import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { invalid, notFound, ok, type Result } from '@/lib/errors/result';
 import { vmsg } from '@/lib/validation/message';
@@ -36,8 +36,10 @@ async function eventOrganisedBy(db: Db, actor: Actor | null, sessionId: string):
   try {
     await requireEventRole(db, actor, eventId, ['organiser']);
     return eventId;
-  } catch {
-    return null;
+  } catch (error) {
+    // Not an organiser: nothing to read or save. Anything else (the database) is not a refusal.
+    if (error instanceof AuthorizationError) return null;
+    throw error;
   }
 }
 

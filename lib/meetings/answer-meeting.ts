@@ -6,7 +6,8 @@ import { vmsg } from '@/lib/validation/message';
 import { endMeeting } from './end-meeting';
 import { generatedMeetingUrl } from './meeting-link';
 import { queueMeetingMail } from './meeting-mail';
-import { mayMeet, participantById } from './participant';
+import { participantById } from './participant';
+import { lockParties } from './party-lock';
 import { meetingUrlSchema, type MeetingDecision } from './request-schema';
 import { freeTable, lockSlot, type SlotLock } from './slot-lock';
 
@@ -18,6 +19,8 @@ export type MeetingAnswerOptions = {
   slotLock?: SlotLock;
   /** On accepting an online meeting: the link the invitee entered; empty or absent for a generated one. */
   meetingUrl?: unknown;
+  /** The parties' registration lock; replaced only in the negative-control test of a crossing cancellation. */
+  partyLock?: typeof lockParties;
 };
 
 type Answered = { id: string; tableNo: number | null; meetingUrl: string | null };
@@ -44,14 +47,16 @@ export async function answerMeeting(
   if (!seen || !mine) return notFound('No such meeting for you');
 
   return db.transaction(async (tx): Promise<Result<Answered>> => {
+    // Both registrations before the slot (party-lock.ts); an accept needs both still registered.
+    const parties = await (options.partyLock ?? lockParties)(tx, [seen.requesterId, seen.inviteeId]);
+    if (decision === 'accept' && !parties.allMayMeet) return invalid({ meeting: vmsg('meetingNotPending') });
     const slot = await (options.slotLock ?? lockSlot)(tx, seen.slotId);
     if (!slot) return notFound('No such meeting for you');
     const [requester, invitee] = await Promise.all([participantById(tx, seen.requesterId), participantById(tx, seen.inviteeId)]);
     const facts = { id: seen.id, slot, online: seen.online, message: '' };
     if (decision === 'accept') {
-      // A request whose asker (or answerer) has cancelled their registration since is no meeting to take.
-      if (!requester || !invitee || !mayMeet(requester.status) || !mayMeet(invitee.status))
-        return invalid({ meeting: vmsg('meetingNotPending') });
+      // Read under the lock above, which the check already passed; the types want them present.
+      if (!requester || !invitee) return invalid({ meeting: vmsg('meetingNotPending') });
       // An online meeting takes no table; it gets its link instead.
       const table = seen.online ? null : freeTable(slot);
       if (!seen.online && table === null) return invalid({ meeting: vmsg('meetingNoTable') });

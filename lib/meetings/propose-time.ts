@@ -9,6 +9,7 @@ import { vmsg } from '@/lib/validation/message';
 import { multiLineText } from '@/lib/validation/text';
 import { queueMeetingMail } from './meeting-mail';
 import { participantById } from './participant';
+import { lockParties } from './party-lock';
 import { meetsOnline } from './request-meeting';
 import { type LockedSlot, lockOverlapping, lockSlot, type SlotLock } from './slot-lock';
 
@@ -49,6 +50,8 @@ export async function proposeMeetingTime(
   if (!me || !asker || asker.erased) return invalid({ meeting: vmsg('meetingNotPending') });
 
   return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
+    // Both registrations before the slots (party-lock.ts): the new request needs both still registered.
+    if (!(await lockParties(tx, [me.id, asker.id])).allMayMeet) return invalid({ meeting: vmsg('meetingNotPending') });
     const lock = options.slotLock ?? lockSlot;
     const locked = new Map<string, LockedSlot | null>();
     // Both times' slots in one ordered pass: two proposals crossing between the same hours would

@@ -8,6 +8,7 @@ import { queueMeetingMail } from './meeting-mail';
 import { lockRequester, overRequestLimit, type RequesterLock, refusedByInvitee } from './request-limits';
 import { mayMeet, participantById, type Participant } from './participant';
 import { type MeetingTargetKind, meetingRequestSchema } from './request-schema';
+import { lockParties } from './party-lock';
 import { lockSlot, type SlotLock } from './slot-lock';
 
 export type MeetingRequestOptions = { now?: Date; slotLock?: SlotLock; requesterLock?: RequesterLock };
@@ -40,7 +41,9 @@ export async function requestMeeting(
   if (refused) return refused;
 
   return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
-    // The requester's own lock first, then the slot's: their counts see every request they made before.
+    // Both registrations first (party-lock.ts): a cancellation that got there before is seen here.
+    if (!(await lockParties(tx, [requester.id, invitee.id])).allMayMeet) return invalid({ with: vmsg('meetingWith') });
+    // The requester's own lock next, then the slot's: their counts see every request they made before.
     await (options.requesterLock ?? lockRequester)(tx, requester.id);
     const over = await overRequestLimit(tx, requester.id, now);
     if (over) return over;

@@ -6,6 +6,7 @@ import { invalid, ok, type Result } from '@/lib/errors/result';
 import { parseInput } from '@/lib/validation/field-errors';
 import { vmsg } from '@/lib/validation/message';
 import { mayMeet, participantById } from './participant';
+import { lockParties } from './party-lock';
 import { lockSlot, type SlotLock } from './slot-lock';
 
 /** The availability form and its server action: the meeting times the person cannot meet at. */
@@ -47,6 +48,8 @@ export async function saveAvailability(
     const want = wanted.has(id);
     if (want === marked.has(id)) continue;
     await db.transaction(async (tx) => {
+      // The person's registration before the slot (party-lock.ts); cancelled meanwhile, nothing is marked.
+      if (!(await lockParties(tx, [person.id])).allMayMeet) return;
       const slot = await (options.slotLock ?? lockSlot)(tx, id);
       if (!slot) return;
       if (!want) {

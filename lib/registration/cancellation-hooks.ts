@@ -23,6 +23,11 @@ export function onRegistrationCancelled(name: string, hook: CancellationHook): v
   hooks().set(name, hook);
 }
 
+/** Takes a hook out again (tests that install one of their own). */
+export function offRegistrationCancelled(name: string): void {
+  hooks().delete(name);
+}
+
 export function cancellationHookInstalled(name: string): boolean {
   return hooks().has(name);
 }

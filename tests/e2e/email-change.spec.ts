@@ -70,9 +70,15 @@ test('a crafted link cannot put its own sentence on a registrant’s or an organ
     await expect(main).toContainText(notDone);
     await expect(main).not.toContainText('pay-forum.example');
   }
-  // The app's own unsigned links carry validation keys, which still read as their words.
+  // The app's own unsigned links carry validation keys, which still read as their words; a key whose
+  // value is not a number is someone else's sentence inside the app's.
   await page.goto(`${manage}?error=confirmCancel`);
   await expect(main).toContainText('Tick the box to confirm');
+  await page.goto(`${manage}?error=${encodeURIComponent('tooLong?max=60')}`);
+  await expect(main).toContainText('Use at most 60 characters.');
+  await page.goto(`${manage}?error=${encodeURIComponent('tooLong?max=URGENT: pay at pay-forum.example')}`);
+  await expect(main).toContainText(notDone);
+  await expect(main).not.toContainText('pay-forum.example');
 
   const organiser = await phonePage(browser, baseURL!, 'organiser');
   await organiser.goto(`/admin/events/${EVENT}/streams?error=${encodeURIComponent(lure)}`);

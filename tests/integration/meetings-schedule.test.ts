@@ -12,12 +12,14 @@ import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
 import { answerMeeting, REMINDER_BEFORE_MS } from '@/lib/meetings/answer-meeting';
 import { meetingCalendarFile } from '@/lib/meetings/meeting-calendar-file';
+import type { lockParties } from '@/lib/meetings/party-lock';
 import { proposeMeetingTime } from '@/lib/meetings/propose-time';
 import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { saveAvailability } from '@/lib/meetings/save-availability';
 import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
 import { lockSlot, readSlotWithoutLocking, type SlotLock } from '@/lib/meetings/slot-lock';
 import { cancelRegistration } from '@/lib/registration/manage';
+import { offRegistrationCancelled, onRegistrationCancelled } from '@/lib/registration/cancellation-hooks';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
@@ -42,18 +44,21 @@ afterAll(() => t?.close());
 let slotCount = 0;
 async function slot(tables = 3): Promise<{ id: string; startsAt: Date }> {
   slotCount += 1;
-  const hour = String(8 + slotCount).padStart(2, '0');
+  // Twelve a day, 09:00 to 20:30 in Bangkok, from 28 December on.
+  const day = 28 + Math.floor((slotCount - 1) / 12);
+  const hourOfDay = 9 + ((slotCount - 1) % 12);
+  const hour = String(hourOfDay).padStart(2, '0');
   const saved = await createMeetingSlot(t.db, organiser, EVENT, {
     venueId: bangkokId,
     label: `Schedule block ${slotCount}`,
-    date: '2026-12-28',
+    date: `2026-12-${day}`,
     start: `${hour}:00`,
     end: `${hour}:30`,
     tables,
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   // 09:00 Bangkok (UTC+7) on 28 December is 02:00 UTC.
-  return { id: saved.id, startsAt: new Date(Date.UTC(2026, 11, 28, 8 + slotCount - 7)) };
+  return { id: saved.id, startsAt: new Date(Date.UTC(2026, 11, day, hourOfDay - 7)) };
 }
 
 async function participant(tag: string): Promise<string> {
@@ -403,5 +408,40 @@ describe.runIf(usingPostgres)('two proposals crossing between the same two hours
 
   it('negative control: locking one hour’s slots and then the other’s, they deadlock and PostgreSQL aborts one', async () => {
     expect((await race('cross-neg', async () => {})).sort()).toEqual(['40P01', 'ok']);
+  });
+});
+
+describe.runIf(usingPostgres)('a meeting answered while the other person cancels their registration', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** The cancellation holds the person's row a while before it reaches their meetings: the answer comes in then. */
+  async function crossing(tag: string, partyLock?: typeof lockParties) {
+    const [x, y] = [await participant(`${tag}-x`), await participant(`${tag}-y`)];
+    const { id: s } = await slot();
+    const m = await askOk(x, y, s);
+    expect((await answerMeeting(t.db, y, m, 'accept', { now })).ok).toBe(true);
+    onRegistrationCancelled('0-slow', () => sleep(500));
+    try {
+      const cancelling = cancelRegistration(t.db, x);
+      await sleep(150);
+      const answering = answerMeeting(t.db, y, m, 'cancel', { now, ...(partyLock ? { partyLock } : {}) });
+      const [answered, cancelled] = await Promise.allSettled([answering, cancelling]);
+      return { m, answered, cancelled };
+    } finally {
+      offRegistrationCancelled('0-slow');
+    }
+  }
+
+  it('the answer waits for the registration’s lock and finds the meeting cancelled; no deadlock, one cancellation', async () => {
+    const { m, answered, cancelled } = await crossing('cross-cancel');
+    expect(cancelled).toMatchObject({ status: 'fulfilled', value: { ok: true } });
+    expect(answered).toMatchObject({ status: 'fulfilled', value: { ok: false, fields: { meeting: 'meetingNotPending' } } });
+    expect(await status(m)).toBe('cancelled');
+  });
+
+  it('negative control: taking the slot before the registration, the answer deadlocks with the cancellation and is aborted', async () => {
+    const { answered, cancelled } = await crossing('cross-cancel-neg', async () => ({ allMayMeet: true }));
+    expect(cancelled).toMatchObject({ status: 'fulfilled', value: { ok: true } });
+    expect(answered.status).toBe('rejected');
+    expect((answered as PromiseRejectedResult).reason?.cause?.code).toBe('40P01');
   });
 });

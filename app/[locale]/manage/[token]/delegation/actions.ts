@@ -13,7 +13,8 @@ function back(token: string, result: Result, done: string): never {
   const path = `/manage/${encodeURIComponent(token)}/delegation`;
   if (result.ok) redirect(`${path}?done=${done}`);
   const message = (result.code === 'invalid' && Object.values(result.fields)[0]) || (result.code === 'not-found' ? 'link' : result.error);
-  redirect(`${path}?error=${signedError(message)}`);
+  // "link" is the page's own word for a link that names no head, compared as it is: not signed.
+  redirect(`${path}?error=${message === 'link' ? 'link' : signedError(message)}`);
 }
 
 /** The head adds one member (their own manage token: lib/registration/delegations/head.ts checks it). */

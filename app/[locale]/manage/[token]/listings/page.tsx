@@ -19,7 +19,7 @@ export const metadata = { title: 'Your technology listings', robots: { index: fa
 
 const querySchema = z.object({
   done: z.enum(['created', 'updated', 'withdrawn']).optional().catch(undefined),
-  refused: z.enum(['link', 'waitlisted', 'pending', 'cancelled']).optional().catch(undefined),
+  refused: z.enum(['link', 'waitlisted', 'pending', 'cancelled', 'archived']).optional().catch(undefined),
   error: queryErrorField,
   field: z.string().max(40).optional().catch(undefined),
   listing: z.uuid().optional().catch(undefined),
