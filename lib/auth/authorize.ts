@@ -42,6 +42,17 @@ export async function rolesFor(db: Db, actor: Actor, eventId: string): Promise<{
     .where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, actor.userId)));
 }
 
+/** Whether the actor holds one of the roles in the event; a refusal is false, any other failure is thrown. */
+export async function hasEventRole(db: Db, actor: Actor | null, eventId: string, roles: EventRole[]): Promise<boolean> {
+  try {
+    await requireEventRole(db, actor, eventId, roles);
+    return true;
+  } catch (error) {
+    if (error instanceof AuthorizationError) return false;
+    throw error;
+  }
+}
+
 /**
  * Every read and write of organiser data calls this with the event it touches. Returns the matching
  * memberships (check-in staff may be limited to one venue).

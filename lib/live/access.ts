@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { liveStageLinks, registrationSessions, registrations, sessions, sessionSpeakers, speakers, users } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { requireEventRole } from '@/lib/auth/authorize';
+import { hasEventRole } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { streamEntitlement } from '@/lib/livestream/entitlement';
 import { hasStreamGrant } from '@/lib/livestream/grants';
@@ -50,12 +50,8 @@ export async function isModerator(db: Db, actor: Actor | null, sessionId: string
   if (!actor) return false;
   const [session] = await db.select({ eventId: sessions.eventId }).from(sessions).where(eq(sessions.id, sessionId));
   if (!session) return false;
-  try {
-    await requireEventRole(db, actor, session.eventId, ['organiser']);
-    return true;
-  } catch {
-    // not an organiser: a speaker of the session, perhaps
-  }
+  if (await hasEventRole(db, actor, session.eventId, ['organiser'])) return true;
+  // Not an organiser: a speaker of the session, perhaps.
   const [speaker] = await db
     .select({ id: speakers.id })
     .from(sessionSpeakers)

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { liveBlocklists, sessions } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { AuthorizationError, requireEventRole } from '@/lib/auth/authorize';
+import { hasEventRole } from '@/lib/auth/authorize';
 import type { Actor } from '@/lib/auth/sessions';
 import { invalid, notFound, ok, type Result } from '@/lib/errors/result';
 import { vmsg } from '@/lib/validation/message';
@@ -32,15 +32,7 @@ export async function questionFilters(db: Db, sessionId: string): Promise<Questi
  */
 async function eventOrganisedBy(db: Db, actor: Actor | null, sessionId: string): Promise<string | null> {
   const eventId = await eventOf(db, sessionId);
-  if (!actor || !eventId) return null;
-  try {
-    await requireEventRole(db, actor, eventId, ['organiser']);
-    return eventId;
-  } catch (error) {
-    // Not an organiser: nothing to read or save. Anything else (the database) is not a refusal.
-    if (error instanceof AuthorizationError) return null;
-    throw error;
-  }
+  return eventId && (await hasEventRole(db, actor, eventId, ['organiser'])) ? eventId : null;
 }
 
 /** The blocklist of the session's event, for an organiser of the event; null for anyone else. */

@@ -28,10 +28,6 @@ export function offRegistrationCancelled(name: string): void {
   hooks().delete(name);
 }
 
-export function cancellationHookInstalled(name: string): boolean {
-  return hooks().has(name);
-}
-
 /** Runs every installed hook, in the order of their names, inside the cancelling transaction. */
 export async function runCancellationHooks(tx: Db, registrationId: string, now: Date): Promise<void> {
   for (const [, hook] of [...hooks()].sort(([a], [b]) => a.localeCompare(b))) await hook(tx, registrationId, now);

@@ -17,7 +17,7 @@ export async function validationWords() {
       const { key, values } = readValidationMessage(said);
       // Unsigned, a key's values come from whoever wrote the link: only numbers (every value the app
       // gives a key is one), or "at most URGENT: pay at … characters" would read as the app's words.
-      if (!signed && Object.values(values ?? {}).some((v) => !/^\d{1,9}$/.test(String(v)))) return t('notDone');
+      if (!signed && Object.values(values).some((v) => !/^\d{1,9}$/.test(String(v)))) return t('notDone');
       return t(key, values);
     }
     return signed ?? t('notDone');
