@@ -16,6 +16,7 @@ export const moduleTests = {
   'lib/checkin': [i('check-in'), i('hostile-inputs'), u('check-in-view'), u('validation-words')],
   'lib/auth': [
     i('auth'),
+    i('accounts'),
     i('auth-session'),
     i('account-locale'),
     i('magic-link-requests'),
@@ -66,8 +67,12 @@ export const moduleTests = {
  * never reach it. The lists of the files asked for are joined.
  */
 const categoryTests = [i('attendee-categories'), i('category-races')];
+const seatMoveTests = [i('seat-moves'), i('venue-admission-seats'), i('registration-ownership'), i('attendee-categories')];
 export const fileTests = {
-  'lib/registration/rearrange.ts': [i('seat-moves'), i('venue-admission-seats'), i('registration-ownership'), i('attendee-categories')],
+  'lib/registration/rearrange.ts': seatMoveTests,
+  'lib/registration/manage.ts': seatMoveTests,
+  'lib/registration/admin/cancel.ts': [i('seat-moves'), i('admin-registrations'), i('venue-scope'), i('self-erasure')],
+  'lib/registration/admin/promote.ts': [i('seat-moves'), i('venue-admission-seats'), i('admin-registrations')],
   'lib/registration/categories/admit.ts': categoryTests,
   'lib/registration/categories/fill-category.ts': categoryTests,
   'lib/registration/categories/invitation-codes.ts': categoryTests,

@@ -227,6 +227,14 @@ async function main() {
       nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [],
     });
     const base = server.url;
+    // A server that dies mid-storm answers nothing more: say so with its last output, not as a slow storm.
+    let serverExit: number | string | null | undefined;
+    let stopping = false;
+    void server.exited.then((code) => {
+      if (stopping) return;
+      serverExit = code;
+      log(`the server exited (${code}) during the run; its last output:\n${server?.output()}`);
+    });
     const joinPath = (r: Registrant) => `/join/${joinToken(r.id, sessionId)}`;
     const streamPath = (r: Registrant) => streamRedirectPath({ registrationId: r.id, sessionId, target: 'live' });
     // Warm-up: the first requests load the routes' modules.
@@ -334,7 +342,8 @@ async function main() {
     const file = path.join('bench', 'results', `join-storm-${result.at.replace(/[:.]/g, '-')}.json`);
     fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     log(`written ${file}`);
-    if (!joinCheck.ok || !streamCheck.ok) process.exitCode = 1;
+    if (!joinCheck.ok || !streamCheck.ok || serverExit !== undefined) process.exitCode = 1;
+    stopping = true;
   } finally {
     if (server && args.profile) {
       // SIGINT lets Next.js exit normally, which is when Node writes the profile.

@@ -187,6 +187,8 @@ async function benchBackend(
 ): Promise<BackendResults> {
   log(`${backend}: fresh database, demo forum, ${SEATS}-seat sessions`);
   const database = await createAppDatabase(backend, { tag: 'bench', adminUrl: ADMIN_URL });
+  // The drain renders the mails here, with manage links signed by the server's secret.
+  process.env.AUTH_SECRET = database.env.AUTH_SECRET;
   let server: AppServer | undefined;
   try {
     let opened = await database.open({ maxConnections: 2 });

@@ -19,12 +19,15 @@ import { timeRequest } from '../lib/observability/http-timing';
 import { REQUEST_ID_HEADER, requestIdFor } from '../lib/observability/request-id';
 import { buildRouteLabeler } from '../lib/observability/build-routes';
 import { serveLiveEvents } from '../lib/live/events-node';
+import { releaseAbortReasonStacks } from '../lib/server/abort-reason-stacks';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
 async function main() {
   // Set before Next.js and React load, which pick their production builds by it.
   (process.env as Record<string, string>).NODE_ENV = 'production';
+  // Before React loads: every render's abort reason would otherwise keep the render (lib/server/abort-reason-stacks.ts).
+  releaseAbortReasonStacks();
   const { default: next } = await import('next');
   const env = parseEnv(process.env);
   const hostname = process.env.HOSTNAME ?? '0.0.0.0';

@@ -95,6 +95,10 @@ export async function drainOutbox(
   const stillQueued = remaining;
   const lost = Math.max(0, missing - stillQueued);
   const sent = await count(sql`status = 'sent'`);
+  // Where the mail not sent stands, with one error of each status: a drain that stalls says why.
+  const unsent = rows<{ status: string; n: number; error: string | null }>(
+    await db.execute(sql`select status, count(*)::int as n, min(last_error) as error from outbox where status <> 'sent' group by status`),
+  );
   return {
     queued,
     averageMailKb: Math.round((Number(bytes) / 1024) * 10) / 10,
@@ -114,6 +118,7 @@ export async function drainOutbox(
     stillQueued,
     markedSent: sent,
     finished: remaining === 0,
+    unsent,
     ok: remaining === 0 && lost === 0 && report.duplicates === 0 && report.delivered === queued && sent === queued,
   };
 }

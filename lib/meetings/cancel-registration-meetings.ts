@@ -8,7 +8,8 @@ import { lockOverlapping, lockSlot } from './slot-lock';
 
 /**
  * Cancels every pending or accepted meeting of a registration that is being cancelled, inside the
- * cancellation's transaction: the other person is told (their calendar drops an accepted one), the
+ * cancellation's transaction: both people are told that it ends with the registration, not that
+ * someone cancelled it (their calendars drop an accepted one), the
  * tables and both people's times are freed, and the reminders taken back. The slots are locked
  * first, all in one ordered pass, as every meeting writer locks them.
  */
@@ -33,7 +34,7 @@ export async function cancelMeetingsOfRegistration(tx: Db, registrationId: strin
     const slot = await lockSlot(tx, meeting.slotId);
     if (!slot) continue;
     const [requester, invitee] = await Promise.all([participantById(tx, meeting.requesterId), participantById(tx, meeting.inviteeId)]);
-    if (await endMeeting(tx, meeting, slot, 'cancel', registrationId, { requester, invitee }, now)) cancelled += 1;
+    if (await endMeeting(tx, meeting, slot, 'withdraw', registrationId, { requester, invitee }, now)) cancelled += 1;
   }
   return cancelled;
 }

@@ -12,13 +12,15 @@ type MeetingRow = typeof meetings.$inferSelect;
  * caller holds it): the state changes only from the one read under the lock; the table and both
  * people's time are freed, the reminders not yet sent taken back; the other side is mailed, and on a
  * cancellation whoever cancelled too, both with the calendar's cancellation when it was accepted.
+ * `withdraw` is a cancellation that nobody chose: `personId`'s registration was cancelled (perhaps by
+ * an organiser), so neither mail says that a person cancelled the meeting.
  * False when the meeting was no longer in a state the decision applies to.
  */
 export async function endMeeting(
   tx: Db,
   seen: MeetingRow,
   slot: LockedSlot,
-  decision: 'decline' | 'cancel',
+  decision: 'decline' | 'cancel' | 'withdraw',
   personId: string,
   people: { requester: Participant | null; invitee: Participant | null },
   now: Date,
@@ -53,8 +55,10 @@ export async function endMeeting(
   const facts = { id: seen.id, slot, online: seen.online, message: '', tableNo: before.tableNo, meetingUrl: null };
   const calendar = before.status === 'accepted' ? ({ calendar: 'CANCEL' } as const) : {};
   const [to, by] = seen.requesterId === personId ? [people.invitee, people.requester] : [people.requester, people.invitee];
-  if (to && by && !to.erased) await queueMeetingMail(tx, decision === 'decline' ? 'declined' : 'cancelled', facts, to, by, calendar);
+  const told = ({ decline: 'declined', cancel: 'cancelled', withdraw: 'withdrawn' } as const)[decision];
+  if (to && by && !to.erased) await queueMeetingMail(tx, told, facts, to, by, calendar);
   // Whoever cancels is told too, with the calendar's cancellation: both calendars drop the meeting.
-  if (decision === 'cancel' && to && by && !by.erased) await queueMeetingMail(tx, 'cancelledByYou', facts, by, to, calendar);
+  const own = decision === 'cancel' ? 'cancelledByYou' : decision === 'withdraw' ? 'cancelledWithRegistration' : null;
+  if (own && to && by && !by.erased) await queueMeetingMail(tx, own, facts, by, to, calendar);
   return true;
 }

@@ -14,7 +14,16 @@ import { enqueueMail } from '@/lib/mail/outbox';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { meetingCalendar, type MeetingCalendarEntry } from './meeting-calendar';
 
-export type MeetingMailKind = 'requested' | 'accepted' | 'declined' | 'cancelled' | 'cancelledByYou' | 'proposed' | 'reminder';
+export type MeetingMailKind =
+  | 'requested'
+  | 'accepted'
+  | 'declined'
+  | 'cancelled'
+  | 'cancelledByYou'
+  | 'withdrawn'
+  | 'cancelledWithRegistration'
+  | 'proposed'
+  | 'reminder';
 
 type Person = { id: string; name: string; email: string; locale: string; organisation: string };
 

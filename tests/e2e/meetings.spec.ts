@@ -220,6 +220,6 @@ test('an online attendee’s meeting is online: the host accepts without a link,
   await expect(ended.getByTestId('meeting-status')).toHaveText('Cancelled');
   await expect(ended.getByTestId('meeting-link')).toHaveCount(0);
   const told = await mailbox.waitFor(host.email, 3);
-  const cancelled = told.find((m) => m.parsed.subject === `${remote.name} cancelled your meeting`);
+  const cancelled = told.find((m) => m.parsed.subject === `Your meeting with ${remote.name} is cancelled`);
   expect(cancelled?.parsed.attachments.map((a) => a.filename)).toContain('meeting.ics');
 });

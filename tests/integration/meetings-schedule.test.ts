@@ -318,9 +318,21 @@ describe('a registration cancelled', () => {
         .filter((m) => m.envelope.to.includes(`${who}@example.org`))
         .map((m) => m.parsed.subject)
         .sort();
-    expect(subjects('rc-b')).toEqual(['Person rc-a cancelled your meeting', 'Person rc-e asks to meet you']);
-    expect(subjects('rc-c')).toEqual(['Person rc-a cancelled your meeting']);
+    // Nobody chose to cancel these meetings: the mails say they end with A's registration, and A,
+    // whose registration it was, is told of each meeting too.
+    expect(subjects('rc-b')).toEqual(['Person rc-e asks to meet you', 'Your meeting with Person rc-a is cancelled']);
+    expect(subjects('rc-c')).toEqual(['Your meeting with Person rc-a is cancelled']);
     expect(subjects('rc-d')).toEqual([]);
+    expect(subjects('rc-a').filter((s) => s?.includes('meeting'))).toEqual([
+      'Your meeting with Person rc-b is cancelled with your registration',
+      'Your meeting with Person rc-c is cancelled with your registration',
+    ]);
+    const toA = received.find((m) => m.envelope.to.includes('rc-a@example.org') && m.parsed.subject?.includes('rc-b'));
+    expect(toA?.parsed.text).toContain('Your registration is cancelled, and with it this meeting with Person rc-b');
+    expect(toA?.parsed.attachments.find((x) => x.filename === 'meeting.ics')?.content.toString()).toMatch(/METHOD:CANCEL/);
+    expect(
+      received.find((m) => m.envelope.to.includes('rc-b@example.org') && m.parsed.subject?.includes('cancelled'))?.parsed.text,
+    ).toMatch(/Person rc-a \([^)]+\) no longer takes part in the forum, so this meeting is cancelled/);
     const toB = received.find((m) => m.envelope.to.includes('rc-b@example.org') && m.parsed.subject?.includes('cancelled'));
     const ics = toB?.parsed.attachments.find((x) => x.filename === 'meeting.ics')?.content.toString() ?? '';
     expect(ics).toContain(`UID:meeting-${accepted}@hybrid-forum`);
