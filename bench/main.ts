@@ -187,8 +187,6 @@ async function benchBackend(
 ): Promise<BackendResults> {
   log(`${backend}: fresh database, demo forum, ${SEATS}-seat sessions`);
   const database = await createAppDatabase(backend, { tag: 'bench', adminUrl: ADMIN_URL });
-  // The drain renders the mails here, with manage links signed by the server's secret.
-  process.env.AUTH_SECRET = database.env.AUTH_SECRET;
   let server: AppServer | undefined;
   try {
     let opened = await database.open({ maxConnections: 2 });
@@ -312,6 +310,9 @@ async function benchBackend(
     let outboxDrain: BackendResults['outboxDrain'];
     if (drainMails > 0) {
       log(`${backend}: outbox drain: ${drainMails} queued mails to a local SMTP server by lib/mail-delivery/worker.ts`);
+      // The drain renders the mails here, with manage links signed by the server's secret.
+      const secret = process.env.AUTH_SECRET;
+      if (database.env.AUTH_SECRET) process.env.AUTH_SECRET = database.env.AUTH_SECRET;
       outboxDrain = await drainOutbox(opened, {
         total: drainMails,
         concurrency: 8,
@@ -319,6 +320,9 @@ async function benchBackend(
         maxSeconds: 180,
         refusePercent: Number(args['refuse-percent']),
         retryAfterMs: 500,
+      }).finally(() => {
+        if (secret === undefined) delete process.env.AUTH_SECRET;
+        else process.env.AUTH_SECRET = secret;
       });
       log(
         `${backend}: ${outboxDrain.mailsPerSecond} mails/s, ${outboxDrain.workerCpuMsPerMail} ms of worker CPU each; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice, ${outboxDrain.refused421} first attempts refused with 421 and retried (${outboxDrain.averageMailKb} KB each)`,

@@ -24,6 +24,7 @@ import {
   type LockedSession,
   type LockedVenue,
 } from '@/lib/registration/seats';
+import { seatLockWaitSeconds } from '@/lib/observability/metrics';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/db';
 import { rows } from '../helpers/registration';
 
@@ -193,6 +194,24 @@ describe(`seat ledger (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     ]);
     const nothing = await lockSeats(t.db, { venueIds: [], sessionIds: [] });
     expect(nothing.venues.size + nothing.sessions.size).toBe(0);
+  });
+
+  it('lockSeats records in seconds how long it waited for its locks (hf_seat_lock_wait_seconds); a read without locks records nothing', async () => {
+    const observed = async () => {
+      const { values } = await seatLockWaitSeconds.get();
+      const value = (suffix: string) => values.find((v) => v.metricName === `hf_seat_lock_wait_seconds_${suffix}`)?.value ?? 0;
+      return { count: value('count'), sum: value('sum') };
+    };
+    const v = await venue(2);
+    const before = await observed();
+    await lockSeats(t.db, { venueIds: [v], sessionIds: [] });
+    const afterLock = await observed();
+    expect(afterLock.count - before.count).toBe(1);
+    // An uncontended lock is a round trip: well under a second, and not nothing.
+    expect(afterLock.sum - before.sum).toBeGreaterThan(0);
+    expect(afterLock.sum - before.sum).toBeLessThan(1);
+    await readSeatsWithoutLocking(t.db, { venueIds: [v], sessionIds: [] });
+    expect((await observed()).count).toBe(afterLock.count);
   });
 
   it('lockSeats with sessionsAtVenueIds also reads every session at those venues, besides the ones asked for by id, and no other', async () => {
