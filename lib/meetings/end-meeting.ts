@@ -1,11 +1,18 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { meetingHolds, meetings, meetingSlots } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { queueMeetingMail } from './meeting-mail';
+import { type MeetingMailKind, queueMeetingMail } from './meeting-mail';
 import type { Participant } from './participant';
 import type { LockedSlot } from './slot-lock';
 
 type MeetingRow = typeof meetings.$inferSelect;
+
+/** The mail each decision sends to the other side, and to the side it was made for (none on a decline). */
+const MAILS: Record<'decline' | 'cancel' | 'withdraw', { other: MeetingMailKind; own: MeetingMailKind | null }> = {
+  decline: { other: 'declined', own: null },
+  cancel: { other: 'cancelled', own: 'cancelledByYou' },
+  withdraw: { other: 'withdrawn', own: 'cancelledWithRegistration' },
+};
 
 /**
  * Declines a pending request, or cancels a pending or accepted meeting, under its slot's lock (the
@@ -20,7 +27,7 @@ export async function endMeeting(
   tx: Db,
   seen: MeetingRow,
   slot: LockedSlot,
-  decision: 'decline' | 'cancel' | 'withdraw',
+  decision: keyof typeof MAILS,
   personId: string,
   people: { requester: Participant | null; invitee: Participant | null },
   now: Date,
@@ -55,10 +62,9 @@ export async function endMeeting(
   const facts = { id: seen.id, slot, online: seen.online, message: '', tableNo: before.tableNo, meetingUrl: null };
   const calendar = before.status === 'accepted' ? ({ calendar: 'CANCEL' } as const) : {};
   const [to, by] = seen.requesterId === personId ? [people.invitee, people.requester] : [people.requester, people.invitee];
-  const told = ({ decline: 'declined', cancel: 'cancelled', withdraw: 'withdrawn' } as const)[decision];
-  if (to && by && !to.erased) await queueMeetingMail(tx, told, facts, to, by, calendar);
+  const { other, own } = MAILS[decision];
+  if (to && by && !to.erased) await queueMeetingMail(tx, other, facts, to, by, calendar);
   // Whoever cancels is told too, with the calendar's cancellation: both calendars drop the meeting.
-  const own = decision === 'cancel' ? 'cancelledByYou' : decision === 'withdraw' ? 'cancelledWithRegistration' : null;
   if (own && to && by && !by.erased) await queueMeetingMail(tx, own, facts, by, to, calendar);
   return true;
 }
