@@ -24,16 +24,35 @@ const postgresJourneys = [
   'speaker-portal',
 ].map((name) => `${name}.spec.ts`);
 const debianChromium = '/usr/bin/chromium';
+/** The PostgreSQL pass of `.ci/run`: its journeys only (E2E_EVERY_SPEC runs every spec on either database). */
+const onlyPostgresJourneys = Boolean(process.env.DATABASE_URL && !process.env.E2E_EVERY_SPEC);
+
+/**
+ * The walks: they read every page (in each language, at phone width, under axe and the CSP) and make
+ * nothing another spec reads, use no mailbox and start no second server. They run beside the
+ * journeys, one spec of each at a time: one spec keeps a core busy only about half the time (the
+ * server and the browser take turns), and the journeys share the mailbox's fixed port, so they stay
+ * one at a time among themselves.
+ */
+const walks = [
+  'accessibility',
+  'content-security-policy',
+  'home',
+  'languages',
+  'not-found',
+  'phone-width',
+  'screen-reader',
+  'viewer-zone',
+  'words',
+].map((name) => `**/${name}.spec.ts`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  testMatch: process.env.DATABASE_URL && !process.env.E2E_EVERY_SPEC ? postgresJourneys : '**/*.spec.ts',
-  testIgnore: process.env.DATABASE_URL || process.env.E2E_EVERY_SPEC ? undefined : postgresJourneys,
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
@@ -52,7 +71,18 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    ...(onlyPostgresJourneys ? [] : [{ name: 'walks', use: { ...devices['Desktop Chrome'] }, testMatch: walks, workers: 1 }]),
+    {
+      name: 'journeys',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: onlyPostgresJourneys ? postgresJourneys : '**/*.spec.ts',
+      testIgnore: onlyPostgresJourneys
+        ? undefined
+        : [...walks, ...(process.env.DATABASE_URL || process.env.E2E_EVERY_SPEC ? [] : postgresJourneys)],
+      workers: 1,
+    },
+  ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/api/health`,

@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
+import { joinPageServer } from '../lib/server/join-pages';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
 import { admit } from '../lib/server/admit-request';
 import { HeldBodyRequest } from '../lib/server/held-body-request';
@@ -34,14 +35,16 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port: env.port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // Refills ask Next.js over loopback when the server listens on every interface.
-  const pages = publishedPageServer({
-    port: env.port,
-    host: hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname,
-    previewModeId: previewModeId(),
-  });
+  // Refills and join page renders ask Next.js over loopback when the server listens on every interface.
+  const loopback = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+  const pages = publishedPageServer({ port: env.port, host: loopback, previewModeId: previewModeId() });
+  // Personal join pages: one render per shape, shared with each registrant's own links filled in (lib/server/join-pages.ts).
+  const joinPages = joinPageServer({ port: env.port, host: loopback });
   // Another instance changed a programme: drop and re-render the copies here (lib/agenda/programme-changes.ts).
-  const following = followProgrammeChanges((slug) => void pages.revalidate(slug ? programmePath(slug) : undefined));
+  const following = followProgrammeChanges((slug) => {
+    joinPages.drop();
+    void pages.revalidate(slug ? programmePath(slug) : undefined);
+  });
   following.listening.catch((error) =>
     console.error('[serve] not following programme changes:', error instanceof Error ? error.message : error),
   );
@@ -64,7 +67,9 @@ async function main() {
       if (!admitted) return;
       // Live rooms' event streams are answered here, not by Next.js (lib/live/events-node.ts says why).
       if (await serveLiveEvents(request, response)) return;
-      if (!(await pages.serve(request, response))) await handle(request, response);
+      if (await pages.serve(request, response)) return;
+      if (await joinPages.serve(request, response).catch(() => false)) return;
+      await handle(request, response);
     });
   });
   server.listen(env.port, hostname, () => console.log(`[serve] ready on http://${hostname}:${env.port}`));

@@ -11,6 +11,7 @@ import { SMTPServer } from 'smtp-server';
 import { actionIds } from '../e2e/support/server-actions';
 import type { AppServer } from './app-process';
 import { encodeReply } from './encode-reply';
+import { CLOSE_AFTER_MS } from './smtp';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
@@ -236,6 +237,7 @@ export async function startSink() {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    closeTimeout: CLOSE_AFTER_MS,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

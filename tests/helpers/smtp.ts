@@ -2,6 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+/** How long close() lets open connections finish before it ends them with a 421. */
+export const CLOSE_AFTER_MS = 250;
+
 export type Received = { envelope: { from: string; to: string[] }; raw: string; parsed: ParsedMail };
 
 /** What the server answers to a message's data: null accepts it, otherwise an SMTP error. */
@@ -20,6 +23,9 @@ export async function startSmtpServer(options: { port?: number; respond?: Respon
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 20 * 1024 * 1024,
+    // The app's pooled transport keeps its connection open; smtp-server's default waits 30 s for it to
+    // leave before closing, which each spec and test file with a mailbox paid in its teardown.
+    closeTimeout: CLOSE_AFTER_MS,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
