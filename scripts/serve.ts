@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
 import { joinPageServer } from '../lib/server/join-pages';
+import { serveStreamRedirect } from '../lib/server/stream-redirects';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
 import { admit } from '../lib/server/admit-request';
 import { HeldBodyRequest } from '../lib/server/held-body-request';
@@ -67,6 +68,8 @@ async function main() {
       if (!admitted) return;
       // Live rooms' event streams are answered here, not by Next.js (lib/live/events-node.ts says why).
       if (await serveLiveEvents(request, response)) return;
+      // So are stream redirects, the other half of a join storm (lib/server/stream-redirects.ts).
+      if (await serveStreamRedirect(request, response)) return;
       if (await pages.serve(request, response)) return;
       if (await joinPages.serve(request, response).catch(() => false)) return;
       await handle(request, response);

@@ -71,7 +71,8 @@ export async function distinctGetStorm(options: {
             sentAt: context.sentAt!,
             answeredAt: lastAnswerAt,
             body: keep(body),
-            location: headers.location,
+            // Header names as the server wrote them: HTTP does not care for their case.
+            location: Object.entries(headers).find(([name]) => name.toLowerCase() === 'location')?.[1],
           });
         },
       },

@@ -8,7 +8,7 @@ import { registrations, sessions } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { PAGE_CACHE_HEADER } from '@/lib/http/page-cache-header';
 import { joinToken } from '@/lib/livestream/join-token';
-import { verifyStreamRedirect } from '@/lib/livestream/stream-redirect';
+import { streamRedirectPath, verifyStreamRedirect } from '@/lib/livestream/stream-redirect';
 import { registerAttendee } from '@/lib/registration/register';
 import { createAppDatabase, hasProductionBuild, startAppServer, type AppDatabase, type AppServer } from '../helpers/app-process';
 import { usingPostgres } from '../helpers/db';
@@ -144,6 +144,36 @@ describe.skipIf(!hasProductionBuild())(`join pages shared between registrants, p
     const forged = await open(`/join/${tokenOf('c').slice(0, -2)}xx`);
     expect(forged.how).toBeNull();
     expect(redirectsOf(forged.html)).toEqual([]);
+  });
+
+  it('the server answers stream redirects itself, as the route does: to the stream, or refused in words with private headers', async () => {
+    const follow = (path: string, method = 'GET') => fetch(`${server.url}${path}`, { redirect: 'manual', method });
+    const live = await follow(streamRedirectPath({ registrationId: ids.d!, sessionId: keynote, target: 'live', channel: 'zh' }));
+    expect(live.status).toBe(302);
+    expect(live.headers.get('location')).toBe(ZH);
+    for (const [name, value] of Object.entries({
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-robots-tag': 'noindex',
+      'x-content-type-options': 'nosniff',
+    }))
+      expect(live.headers.get(name), name).toBe(value);
+    const head = await follow(streamRedirectPath({ registrationId: ids.d!, sessionId: keynote, target: 'live' }), 'HEAD');
+    expect([head.status, head.headers.get('location')]).toEqual([302, FLOOR]);
+    const expired = await follow(
+      streamRedirectPath({ registrationId: ids.d!, sessionId: keynote, target: 'live' }, new Date(Date.now() - 10 * 60_000)),
+    );
+    expect([expired.status, await expired.json()]).toEqual([410, { error: 'This link has expired. Open the join page again.' }]);
+    const forged = await follow(`${streamRedirectPath({ registrationId: ids.d!, sessionId: keynote, target: 'live' }).slice(0, -3)}xyz`);
+    expect([forged.status, await forged.json()]).toEqual([403, { error: 'This link is not valid.' }]);
+    const cancelled = await follow(streamRedirectPath({ registrationId: ids.gone!, sessionId: keynote, target: 'live' }));
+    expect([cancelled.status, cancelled.headers.get('location'), await cancelled.json()]).toEqual([
+      403,
+      null,
+      { error: 'This stream is not open to this registration now.' },
+    ]);
+    const noRecording = await follow(streamRedirectPath({ registrationId: ids.d!, sessionId: keynote, target: 'recording' }));
+    expect(noRecording.status).toBe(403);
   });
 
   it.runIf(usingPostgres)('a registration cancelled while its page is shared is refused at its next request', async () => {

@@ -1,22 +1,15 @@
 import { route } from '@/lib/edge/route';
-import { streamDestination } from '@/lib/livestream/entitlement';
-import { verifyStreamRedirect } from '@/lib/livestream/stream-redirect';
+import { STREAM_ANSWER_HEADERS, streamRedirectAnswer } from '@/lib/livestream/stream-redirect-answer';
 
 export const dynamic = 'force-dynamic';
 
-const privateHeaders = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' };
-
-/** Follows a join page's short-lived signed link to the stream, if the registration is still entitled. */
+/**
+ * Follows a join page's short-lived signed link to the stream, if the registration is still entitled.
+ * The production server answers this address itself (lib/server/stream-redirects.ts); this route is
+ * what `next dev` and the route tests use.
+ */
 export const GET = route<{ token: string }>(async ({ params, db }) => {
-  const check = verifyStreamRedirect(params.token);
-  if (!check.ok) {
-    const status = check.reason === 'expired' ? 410 : 403;
-    const error = check.reason === 'expired' ? 'This link has expired. Open the join page again.' : 'This link is not valid.';
-    return Response.json({ error }, { status, headers: privateHeaders });
-  }
-  const { registrationId, sessionId, target, channel } = check.redirect;
-  const destination = await streamDestination(db, registrationId, sessionId, target, new Date(), channel);
-  if (!destination)
-    return Response.json({ error: 'This stream is not open to this registration now.' }, { status: 403, headers: privateHeaders });
-  return new Response(null, { status: 302, headers: { ...privateHeaders, Location: destination } });
+  const answer = await streamRedirectAnswer(db, params.token);
+  if (answer.status === 302) return new Response(null, { status: 302, headers: { ...STREAM_ANSWER_HEADERS, Location: answer.location } });
+  return Response.json({ error: answer.error }, { status: answer.status, headers: STREAM_ANSWER_HEADERS });
 });
