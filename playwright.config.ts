@@ -28,23 +28,18 @@ const debianChromium = '/usr/bin/chromium';
 const onlyPostgresJourneys = Boolean(process.env.DATABASE_URL && !process.env.E2E_EVERY_SPEC);
 
 /**
- * The walks: they read every page (in each language, at phone width, under axe and the CSP) and make
- * nothing another spec reads, use no mailbox and start no second server. They run beside the
- * journeys, one spec of each at a time: one spec keeps a core busy only about half the time (the
- * server and the browser take turns), and the journeys share the mailbox's fixed port, so they stay
- * one at a time among themselves.
+ * The walks read every page (in each language, at phone width, under axe and the CSP), use no mailbox
+ * and start no second server, so they run beside the journeys, one spec of each at a time: one spec
+ * keeps a core busy only about half the time (the server and the browser take turns). The journeys
+ * share the mailbox's fixed port, so they stay one at a time among themselves.
+ *
+ * The axe and CSP walks run first, before any journey, on the seeded forum alone (as they did when
+ * every spec ran in turn): what a journey leaves behind then reaches them in no order that depends on
+ * timing. The other walks run beside the journeys, as they ran after most of them before.
  */
-const walks = [
-  'accessibility',
-  'content-security-policy',
-  'home',
-  'languages',
-  'not-found',
-  'phone-width',
-  'screen-reader',
-  'viewer-zone',
-  'words',
-].map((name) => `**/${name}.spec.ts`);
+const spec = (name: string) => `**/${name}.spec.ts`;
+const firstWalks = ['accessibility', 'content-security-policy'].map(spec);
+const walks = ['home', 'languages', 'not-found', 'phone-width', 'screen-reader', 'viewer-zone', 'words'].map(spec);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -72,14 +67,20 @@ export default defineConfig({
     },
   },
   projects: [
-    ...(onlyPostgresJourneys ? [] : [{ name: 'walks', use: { ...devices['Desktop Chrome'] }, testMatch: walks, workers: 1 }]),
+    ...(onlyPostgresJourneys
+      ? []
+      : [
+          { name: 'first-walks', use: { ...devices['Desktop Chrome'] }, testMatch: firstWalks, workers: 1 },
+          { name: 'walks', use: { ...devices['Desktop Chrome'] }, testMatch: walks, workers: 1 },
+        ]),
     {
       name: 'journeys',
       use: { ...devices['Desktop Chrome'] },
       testMatch: onlyPostgresJourneys ? postgresJourneys : '**/*.spec.ts',
       testIgnore: onlyPostgresJourneys
         ? undefined
-        : [...walks, ...(process.env.DATABASE_URL || process.env.E2E_EVERY_SPEC ? [] : postgresJourneys)],
+        : [...firstWalks, ...walks, ...(process.env.DATABASE_URL || process.env.E2E_EVERY_SPEC ? [] : postgresJourneys)],
+      dependencies: onlyPostgresJourneys ? [] : ['first-walks'],
       workers: 1,
     },
   ],

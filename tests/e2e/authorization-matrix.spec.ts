@@ -806,6 +806,11 @@ test('the manage page’s actions act only with the registration’s own token: 
   const page = await (await request.get(`/manage/${encodeURIComponent(other.token)}`)).text();
   expect(page).toContain('This registration was erased.');
   expect(page).not.toContain(other.email);
+  // The organisers' list names the erased row in words (a link without text has no name to a screen reader).
+  const [otherId] = other.token.split('.') as [string];
+  const list = await (await organiser.get(`${base}/registrations`)).text();
+  expect(list).toContain(`<a href="${base}/registrations/${otherId}">(name erased)</a>`);
+  expect(list).not.toContain('Matrix Otherperson');
 });
 
 test('the meetings page’s actions act only as the confirmed registrant whose own token they carry: none, a forged or other-purpose token and a cancelled registration’s are refused, and nothing changes', async ({

@@ -112,7 +112,12 @@ export default async function RegistrationsPage({
           locale,
         }}
         columns={[
-          { key: 'name', header: t('columns.name'), rowHeader: true, cell: (r) => <a href={`${path}/${r.id}`}>{r.name}</a> },
+          {
+            key: 'name',
+            header: t('columns.name'),
+            rowHeader: true,
+            cell: (r) => <a href={`${path}/${r.id}`}>{r.name || t('erasedName')}</a>,
+          },
           { key: 'email', header: t('columns.email'), cell: (r) => r.email },
           { key: 'organisation', header: t('columns.organisation'), cell: (r) => r.organisation },
           { key: 'country', header: t('columns.country'), cell: (r) => r.country },

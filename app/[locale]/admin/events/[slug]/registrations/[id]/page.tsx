@@ -79,7 +79,7 @@ export default async function RegistrationDetailPage(props: PageProps<{ slug: st
       <p>
         <a href={`/admin/events/${slug}/registrations`}>← {t('back')}</a>
       </p>
-      <h2 data-testid="registration-name">{r.name}</h2>
+      <h2 data-testid="registration-name">{r.name || tr('erasedName')}</h2>
       {query.done && (
         <p className="notice ok" role="status">
           {query.done === 'cancelled'
