@@ -9,6 +9,7 @@ import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
 import { joinPageServer } from '../lib/server/join-pages';
 import { serveStreamRedirect } from '../lib/server/stream-redirects';
+import { sessionsJsonServer } from '../lib/server/sessions-json';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
 import { admit } from '../lib/server/admit-request';
 import { HeldBodyRequest } from '../lib/server/held-body-request';
@@ -53,6 +54,8 @@ async function main() {
     following();
     await closeNotifyHub();
   });
+  // The sessions JSON, read by every client of the programme (lib/server/sessions-json.ts).
+  const sessionsJson = sessionsJsonServer();
   const routeOf = buildRouteLabeler(process.cwd(), locales);
   const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
     timeRequest(request, response, routeOf);
@@ -71,6 +74,7 @@ async function main() {
       // So are stream redirects, the other half of a join storm (lib/server/stream-redirects.ts).
       if (await serveStreamRedirect(request, response)) return;
       if (await pages.serve(request, response)) return;
+      if (await sessionsJson.serve(request, response)) return;
       if (await joinPages.serve(request, response).catch(() => false)) return;
       await handle(request, response);
     });

@@ -19,9 +19,18 @@ export const httpStatus: Record<ErrorCode, number> = {
  * limited. A conflict's payload is for the server's own callers and stays out of the body.
  */
 export function errorResponse(failure: Failure, headers: Record<string, string> = {}): Response {
-  const retry: Record<string, string> = failure.code === 'rate-limited' ? { 'Retry-After': String(failure.retryAfterSeconds) } : {};
-  return Response.json(
-    { error: failure.error, ...(failure.fields ? { fields: failure.fields } : {}) },
-    { status: httpStatus[failure.code], headers: { ...headers, ...retry } },
-  );
+  const answer = failureAnswer(failure);
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: { 'content-type': 'application/json', ...headers, ...answer.headers },
+  });
+}
+
+/** errorResponse's status, JSON body and own headers, for answers written outside Next.js (lib/server/). */
+export function failureAnswer(failure: Failure): { status: number; body: string; headers: Record<string, string> } {
+  return {
+    status: httpStatus[failure.code],
+    body: JSON.stringify({ error: failure.error, ...(failure.fields ? { fields: failure.fields } : {}) }),
+    headers: failure.code === 'rate-limited' ? { 'Retry-After': String(failure.retryAfterSeconds) } : {},
+  };
 }

@@ -2,11 +2,9 @@ import type http from 'node:http';
 import { getDb } from '@/lib/database/process-database';
 import { STREAM_ANSWER_HEADERS, streamRedirectAnswer } from '@/lib/livestream/stream-redirect-answer';
 import { log } from '@/lib/observability/log';
+import { API_HEADERS } from './api-headers';
 
 const STREAM_PATH = /^\/api\/v1\/stream\/([^/?#]+)(?:\?|$)/;
-
-/** What every API answer carries (next.config.js `headers`), which Next.js adds to the route's. */
-const API_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY' };
 
 /**
  * Answers a stream redirect (a join page's signed link) on the server itself, not through Next.js,
