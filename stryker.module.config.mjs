@@ -70,7 +70,8 @@ const categoryTests = [i('attendee-categories'), i('category-races')];
 const seatMoveTests = [i('seat-moves'), i('venue-admission-seats'), i('registration-ownership'), i('attendee-categories')];
 export const fileTests = {
   'lib/registration/rearrange.ts': seatMoveTests,
-  'lib/registration/manage.ts': seatMoveTests,
+  // The audit entries of a registrant's own changes and cancellations are asserted there.
+  'lib/registration/manage.ts': [...seatMoveTests, i('audit-attendee')],
   'lib/registration/admin/cancel.ts': [i('seat-moves'), i('admin-registrations'), i('venue-scope'), i('self-erasure')],
   'lib/registration/admin/promote.ts': [i('seat-moves'), i('venue-admission-seats'), i('admin-registrations')],
   'lib/registration/categories/admit.ts': categoryTests,

@@ -66,7 +66,26 @@ describe(`attendee actions in the audit log (${usingPostgres ? 'PostgreSQL' : 'P
       /^The registrant Participant audit-1 \(paudit-1@example\.org\) changed their registration: venue .*Tokyo.* → Online\.$/,
     );
 
+    // Sessions added and removed are named, the venue is not when it stays.
+    const opening = await sessionBySlug(t.db, 'opening-ceremony');
+    expect(await changeRegistration(t.db, id, { mode: 'online', venue: null, sessions: [opening] })).toMatchObject({ ok: true });
+    log = await sentences();
+    expect(log[0]).toMatchObject({ action: 'registration.self-change', entityId: id });
+    expect(log[0]!.text).toMatch(
+      /changed their registration: added “Opening Ceremony”; dropped “Keynote: AI for Public Health in Southeast Asia”\.$/,
+    );
+    const entries = await listAuditLog(t.db, organiser, EVENT, { entity: 'registration' });
+    expect(entries.rows[0]!.details).toEqual({
+      mode: { from: 'online', to: 'online' },
+      venue: { from: null, to: null },
+      added: [opening],
+      removed: [keynote],
+    });
+
     expect(await cancelRegistration(t.db, id)).toMatchObject({ ok: true });
+    expect((await listAuditLog(t.db, organiser, EVENT, { entity: 'registration' })).rows[0]!.details).toEqual({
+      previousStatus: 'confirmed',
+    });
     log = await sentences();
     expect(log[0]).toMatchObject({ action: 'registration.self-cancel', entityId: id });
     expect(log[0]!.text).toBe('The registrant Participant audit-1 (paudit-1@example.org) cancelled their registration.');
@@ -74,6 +93,7 @@ describe(`attendee actions in the audit log (${usingPostgres ? 'PostgreSQL' : 'P
     await cancelRegistration(t.db, id);
     expect((await sentences()).filter((e) => e.entityId === id).map((e) => e.action)).toEqual([
       'registration.self-cancel',
+      'registration.self-change',
       'registration.self-change',
       'registration.create',
     ]);

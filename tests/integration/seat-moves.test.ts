@@ -137,6 +137,69 @@ describe(`seat moves, one at a time (${usingPostgres ? 'PostgreSQL' : 'PGlite'})
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 
+  it('a change that keeps a session keeps its seat or its place in line; only what is dropped is handed on', async () => {
+    const hall = await smallVenue('keep', null, 1);
+    const other = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: 'keep-hall', sessionSlug: 'keep-other', capacity: 5 });
+    const seated = await register('keep-seated', hall, [hall.sessionId]);
+    const waiting = await register('keep-waiting', hall, [hall.sessionId]);
+    registered(await changeRegistration(t.db, waiting.id, inPerson(hall, [hall.sessionId, other.sessionId])));
+    registered(await changeRegistration(t.db, seated.id, inPerson(hall, [hall.sessionId, other.sessionId])));
+    expect(await standing(seated.id)).toEqual({
+      venue: ['confirmed', null],
+      sessions: { [hall.sessionId]: ['confirmed', null], [other.sessionId]: ['confirmed', null] },
+    });
+    expect((await standing(waiting.id)).sessions).toEqual({ [hall.sessionId]: ['waitlisted', 1], [other.sessionId]: ['confirmed', null] });
+    expect([await seatCount(hall.sessionId), await seatCount(other.sessionId)]).toEqual([1, 2]);
+    expect(await promotedMails([waiting.id])).toEqual([0]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
+  it('the change mail takes out of the calendar only the sessions no longer chosen, not one kept without its seat', async () => {
+    const hall = await smallVenue('kept-online', 1, 1);
+    const switcher = await register('kept-online-switcher', hall, [hall.sessionId]);
+    registered(await changeRegistration(t.db, switcher.id, { mode: 'online', venue: null, sessions: [hall.sessionId] }));
+    const [changed] = await t.db
+      .select({ payload: outbox.payload })
+      .from(outbox)
+      .where(and(eq(outbox.registrationId, switcher.id), eq(outbox.kind, 'registration.changed')));
+    expect((changed!.payload as { cancel: unknown[] }).cancel).toEqual([]);
+  });
+
+  it('whoever is promoted gets a mail and their calendar entries a new SEQUENCE; the rest of the line keeps theirs', async () => {
+    const hall = await smallVenue('promoted-sequence', null, 1);
+    const leaving = await register('promoted-sequence-leaving', hall, [hall.sessionId]);
+    const first = await register('promoted-sequence-first', hall, [hall.sessionId]);
+    const second = await register('promoted-sequence-second', hall, [hall.sessionId]);
+    const sequenceOf = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0]!.sequence;
+    const before = [await sequenceOf(first.id), await sequenceOf(second.id)];
+    registered(await cancelRegistration(t.db, leaving.id));
+    expect((await standing(first.id)).sessions).toEqual({ [hall.sessionId]: ['confirmed', null] });
+    expect((await standing(second.id)).sessions).toEqual({ [hall.sessionId]: ['waitlisted', 1] });
+    expect([await sequenceOf(first.id), await sequenceOf(second.id)]).toEqual([before[0]! + 1, before[1]]);
+    expect(await promotedMails([first.id, second.id])).toEqual([1, 0]);
+  });
+
+  it('a change of something that is not there is refused: an invalid choice, or no such registration', async () => {
+    const hall = await smallVenue('refused-change', null, 1);
+    const r = await register('refused-change-r', hall, [hall.sessionId]);
+    expect(await changeRegistration(t.db, r.id, { mode: 'in_person', venue: null, sessions: [] })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { venue: expect.any(String) },
+    });
+    expect(await changeRegistration(t.db, '00000000-0000-4000-8000-000000000000', inPerson(hall, []))).toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'No such registration',
+    });
+    expect(await cancelRegistration(t.db, '00000000-0000-4000-8000-000000000000')).toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'No such registration',
+    });
+    expect(await standing(r.id)).toEqual({ venue: ['confirmed', null], sessions: { [hall.sessionId]: ['confirmed', null] } });
+  });
+
   it('cancelling frees the venue place and every seat at once, each to the first in line who may take it', async () => {
     const hall = await smallVenue('cancel', 2, 1);
     const second = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: 'cancel-hall', sessionSlug: 'cancel-second', capacity: 1 });
@@ -261,6 +324,55 @@ describe(`seat moves at the same time as registrations and cancellations (${usin
       if (!promotion!.ok) expect((promotion as { error: string }).error).toMatch(/No seat is free|not on a venue waitlist/);
     }
     expect((await standing(v0!)).venue[0]).toBe('cancelled');
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+});
+
+describe.runIf(usingPostgres)('a registration changed between the plan of a move and its locks (PostgreSQL)', () => {
+  /** A seat lock that lets `meanwhile` commit in its own transaction before the first locks are taken. */
+  function interferingLock(meanwhile: () => Promise<unknown>): { lock: SeatLock; calls: () => number } {
+    let calls = 0;
+    return {
+      lock: async (tx, ask) => {
+        calls += 1;
+        if (calls === 1) await meanwhile();
+        return lockSeats(tx, ask);
+      },
+      calls: () => calls,
+    };
+  }
+
+  it('another change of the same registration in between: the move is planned again from what it holds now', async () => {
+    const hall = await smallVenue('meanwhile-sessions', null, 2);
+    const other = await addSeatedSession(t.db, {
+      eventSlug: EVENT,
+      venueSlug: 'meanwhile-sessions-hall',
+      sessionSlug: 'meanwhile-other',
+      capacity: 2,
+    });
+    const r = await register('meanwhile-sessions-r', hall, [hall.sessionId]);
+    // Planned while it held the first session; by the time it locks, it holds nothing (status unchanged).
+    const gate = interferingLock(async () => registered(await changeRegistration(t.db, r.id, inPerson(hall, []))));
+    registered(await changeRegistration(t.db, r.id, inPerson(hall, [hall.sessionId, other.sessionId]), { lock: gate.lock }));
+    expect(gate.calls()).toBe(2);
+    expect(await standing(r.id)).toEqual({
+      venue: ['confirmed', null],
+      sessions: { [hall.sessionId]: ['confirmed', null], [other.sessionId]: ['confirmed', null] },
+    });
+    expect([await seatCount(hall.sessionId), await seatCount(other.sessionId)]).toEqual([1, 1]);
+    expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
+  });
+
+  it('a cancellation in between: the change is refused and takes no seat', async () => {
+    const hall = await smallVenue('meanwhile-cancel', null, 2);
+    const r = await register('meanwhile-cancel-r', hall, []);
+    const gate = interferingLock(async () => registered(await cancelRegistration(t.db, r.id)));
+    expect(await changeRegistration(t.db, r.id, inPerson(hall, [hall.sessionId]), { lock: gate.lock })).toMatchObject({
+      ok: false,
+      fields: { registration: 'registrationCancelled' },
+    });
+    expect(await standing(r.id)).toEqual({ venue: ['cancelled', null], sessions: {} });
+    expect([await venueCount(hall.venueId), await seatCount(hall.sessionId)]).toEqual([0, 0]);
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 });
