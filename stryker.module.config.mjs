@@ -68,6 +68,20 @@ export const moduleTests = {
  */
 const categoryTests = [i('attendee-categories'), i('category-races')];
 const seatMoveTests = [i('seat-moves'), i('venue-admission-seats'), i('registration-ownership'), i('attendee-categories')];
+// The registration path, from the form's input to the recorded seats.
+const registrationPathTests = [
+  i('registration-input'),
+  i('registration-choices'),
+  i('registration-batches'),
+  i('registration-ownership'),
+  i('seat-ledger'),
+  i('attendee-categories'),
+  i('venue-admission-seats'),
+  i('registration-questions'),
+  i('self-erasure'),
+  i('audit-attendee'),
+  u('cancel-outcome'),
+];
 export const fileTests = {
   'lib/registration/rearrange.ts': seatMoveTests,
   // The audit entries of a registrant's own changes and cancellations are asserted there.
@@ -79,7 +93,15 @@ export const fileTests = {
   'lib/registration/categories/invitation-codes.ts': categoryTests,
   'lib/registration/categories/category-seats.ts': categoryTests,
   'lib/registration/categories/leave-category.ts': categoryTests,
-  'lib/registration/registration-batches.ts': [i('registration-batches')],
+  'lib/registration/registration-batches.ts': registrationPathTests,
+  'lib/registration/register.ts': registrationPathTests,
+  'lib/registration/record-registrations.ts': registrationPathTests,
+  'lib/registration/new-registration-seats.ts': registrationPathTests,
+  'lib/registration/choices.ts': registrationPathTests,
+  'lib/registration/submit-registration.ts': registrationPathTests,
+  'lib/registration/attendance-fields.ts': registrationPathTests,
+  'lib/registration/published-session-statuses.ts': [i('published-session-statuses'), i('registration-choices')],
+  'lib/registration/deadlock-retry.ts': [u('deadlock-retry'), i('seat-moves')],
 };
 
 const module = process.env.MUTATION_MODULE?.replace(/\/$/, '');
