@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendeeCategories, categoryInvitationCodes, delegations, outbox, registrations } from '@/db/schema';
+import { attendeeCategories, categoryInvitationCodes, delegations, outbox, registrations, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
@@ -30,6 +30,7 @@ import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, rows } from '../helpers/registration';
 import { seatInvariantBreaches } from '../helpers/seat-invariants';
+import { smallVenue } from '../helpers/seat-standing';
 import { meetingGate, WAIT_ALONE_LOCKED_MS, WAIT_FOR_ALL_UNLOCKED_MS } from '../helpers/seat-race';
 import { violatedConstraint } from '@/lib/admin/db-errors';
 import { startSmtpServer } from '../helpers/smtp';
@@ -167,6 +168,50 @@ describe(`registering a delegation (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`
     );
     expect(result).toMatchObject({ ok: false, fields: { 'members.1.email': 'memberTaken' } });
     expect(await inDelegation('Delegation taken')).toEqual([]);
+  });
+
+  it('all or nothing at the venue too: 3 people for 2 free places is refused whole, naming what is left; 3 for 3 fits', async () => {
+    const hall = await smallVenue(t.db, 'deleg-venue', 4, 10);
+    expect(await registerAttendee(t.db, EVENT, person('deleg-venue-before', { venue: hall.venueSlug }), { now })).toMatchObject({
+      ok: true,
+    });
+    const atHall = { mode: 'in_person', venue: hall.venueSlug };
+    const refused = await registerDelegation(t.db, EVENT, delegationInput('venue-full', 4, atHall), { now });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid', fields: { venue: 'delegationVenueFull?free=3&size=4' } });
+    expect(await inDelegation('Delegation venue-full')).toEqual([]);
+    expect(await registerDelegation(t.db, EVENT, delegationInput('venue-fits', 3, atHall), { now })).toMatchObject({
+      ok: true,
+      members: 3,
+    });
+    expect((await inDelegation('Delegation venue-fits')).map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+    const [venue] = await t.db.select({ count: venues.confirmedCount }).from(venues).where(eq(venues.id, hall.venueId));
+    expect(venue!.count).toBe(4);
+    // A venue without a limit takes any delegation.
+    const open = await smallVenue(t.db, 'deleg-open', null, 10);
+    expect(
+      await registerDelegation(t.db, EVENT, delegationInput('venue-open', 5, { mode: 'in_person', venue: open.venueSlug }), { now }),
+    ).toMatchObject({ ok: true, members: 5 });
+  });
+
+  it('all or nothing: the head’s own address already registered refuses the delegation, naming the head’s field; pending ones too', async () => {
+    expect(await registerAttendee(t.db, EVENT, online('headtaken-head'), { now })).toMatchObject({ ok: true });
+    expect(await registerDelegation(t.db, EVENT, delegationInput('headtaken', 2), { now })).toMatchObject({
+      ok: false,
+      fields: { email: 'memberTaken' },
+    });
+    expect(await inDelegation('Delegation headtaken')).toEqual([]);
+
+    const approval = await category('Gov approval taken', { requiresApproval: true, capacity: 5 });
+    expect(await registerAttendee(t.db, EVENT, online('pendtaken-member'), { now })).toMatchObject({ ok: true });
+    const input = delegationInput('pendtaken', 1, {
+      category: approval.id,
+      members: [{ name: 'Taken', email: 'ppendtaken-member@example.org' }],
+    });
+    expect(await registerDelegation(t.db, EVENT, input, { now })).toMatchObject({
+      ok: false,
+      fields: { 'members.0.email': 'memberTaken' },
+    });
+    expect(await inDelegation('Delegation pendtaken')).toEqual([]);
   });
 
   it('an invitation-only category needs its code; the code is used once for the whole delegation', async () => {
