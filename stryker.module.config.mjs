@@ -102,6 +102,7 @@ export const fileTests = {
   'lib/registration/attendance-fields.ts': registrationPathTests,
   'lib/registration/published-session-statuses.ts': [i('published-session-statuses'), i('registration-choices')],
   'lib/registration/deadlock-retry.ts': [u('deadlock-retry'), i('seat-moves')],
+  'lib/registration/delegations/seat-group.ts': [i('delegations'), i('delegation-check-in')],
 };
 
 const module = process.env.MUTATION_MODULE?.replace(/\/$/, '');
