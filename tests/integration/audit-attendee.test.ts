@@ -98,6 +98,18 @@ describe(`attendee actions in the audit log (${usingPostgres ? 'PostgreSQL' : 'P
       'registration.create',
     ]);
 
+    // A move between venues with the same sessions is recorded too.
+    const mover = await registerAttendee(t.db, EVENT, person('audit-2', { mode: 'in_person', venue: 'tokyo', sessions: [] }), {
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
+    if (!mover.ok) throw new Error(JSON.stringify(mover));
+    expect(await changeRegistration(t.db, mover.registration.id, { mode: 'in_person', venue: 'seoul', sessions: [] })).toMatchObject({
+      ok: true,
+    });
+    const moved = (await sentences()).filter((e) => e.entityId === mover.registration.id);
+    expect(moved.map((e) => e.action)).toEqual(['registration.self-change', 'registration.create']);
+    expect(moved[0]!.text).toMatch(/changed their registration: venue .*Tokyo.* → .*Seoul.*\.$/);
+
     // Erasing the registration erases the name from the log too: the entries hold no name or address.
     await t.db.transaction((tx) => eraseRegistrations(tx, [id], new Date()));
     const erased = (await sentences()).filter((e) => e.entityId === id);
