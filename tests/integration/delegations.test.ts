@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendeeCategories, categoryInvitationCodes, delegations, outbox, registrations, venues } from '@/db/schema';
+import { attendeeCategories, auditLog, categoryInvitationCodes, delegations, outbox, registrations, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
 import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { lockCategory, readCategoryWithoutLocking, type CategoryLock } from '@/lib/registration/categories/category-seats';
-import { approveDelegation } from '@/lib/registration/delegations/approve-delegation';
+import { approveDelegation, approveDelegationOf } from '@/lib/registration/delegations/approve-delegation';
 import { exportRegistrationsCsv } from '@/lib/registration/admin/export';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
 import { registrationFilterSchema } from '@/lib/registration/admin/filters';
@@ -338,6 +338,89 @@ describe(`approving and managing a delegation (${usingPostgres ? 'PostgreSQL' : 
     });
     expect((await inDelegation('Delegation apsmall')).map((r) => [r.status, r.decision])).toEqual(Array(3).fill(['pending', null]));
     expect(await categoryCount(gov.id)).toEqual({ count: 0, held: 0 });
+  });
+
+  it('approval is all or nothing at the venue: 4 pending for 3 places stay pending; 3 for 3 are approved from a member’s page', async () => {
+    const gov = await category('Gov approval venue', { requiresApproval: true, capacity: 20 });
+    const full = await smallVenue(t.db, 'appr-venue-full', 3, 10);
+    const tooMany = await registerDelegation(
+      t.db,
+      EVENT,
+      delegationInput('apvenue4', 4, { category: gov.id, mode: 'in_person', venue: full.venueSlug }),
+      { now },
+    );
+    if (!tooMany.ok) throw new Error('not registered');
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: tooMany.delegationId })).toEqual({
+      ok: false,
+      code: 'invalid',
+      error: expect.any(String),
+      fields: { delegationId: 'delegationVenueFull?free=3&size=4' },
+    });
+    expect((await inDelegation('Delegation apvenue4')).map((r) => r.status)).toEqual(Array(4).fill('pending'));
+
+    const fits = await smallVenue(t.db, 'appr-venue-fits', 3, 10);
+    const three = await registerDelegation(
+      t.db,
+      EVENT,
+      delegationInput('apvenue3', 3, { category: gov.id, mode: 'in_person', venue: fits.venueSlug }),
+      { now },
+    );
+    if (!three.ok) throw new Error('not registered');
+    const member = (await inDelegation('Delegation apvenue3')).find((r) => !r.delegationHead)!;
+    expect(await approveDelegationOf(t.db, organiser, EVENT, member.id, 'Welcome.')).toEqual({ ok: true, approved: 3 });
+    expect((await inDelegation('Delegation apvenue3')).map((r) => r.status)).toEqual(Array(3).fill('confirmed'));
+    const [venue] = await t.db.select({ count: venues.confirmedCount }).from(venues).where(eq(venues.id, fits.venueId));
+    expect(venue!.count).toBe(3);
+    // The organiser's audit log has one entry per member and one for the delegation.
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, three.delegationId));
+    expect(entries.map((e) => [e.action, e.entity, e.details])).toContainEqual([
+      'delegation.approve',
+      'delegation',
+      { name: 'Delegation apvenue3', members: 3 },
+    ]);
+    const memberEntries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, member.id));
+    expect(memberEntries.map((e) => [e.action, e.entity, e.details])).toContainEqual([
+      'registration.approve',
+      'registration',
+      { outcome: 'seated', delegation: three.delegationId, message: 'Welcome.' },
+    ]);
+  });
+
+  it('approval counts the places already taken: 2 for 1 left is refused, 2 for 2 left approved; no limit approves any', async () => {
+    const gov = await category('Gov approval taken places', { capacity: 4 });
+    for (const n of [1, 2])
+      expect(await registerAttendee(t.db, EVENT, online(`aptaken-${n}`, { category: gov.id }), { now })).toMatchObject({ ok: true });
+    await t.db.update(attendeeCategories).set({ requiresApproval: true }).where(eq(attendeeCategories.id, gov.id));
+    const a = await registerDelegation(t.db, EVENT, delegationInput('aptaken-a', 2, { category: gov.id }), { now });
+    const b = await registerDelegation(t.db, EVENT, delegationInput('aptaken-b', 2, { category: gov.id }), { now });
+    if (!a.ok || !b.ok) throw new Error('not registered');
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: a.delegationId })).toEqual({ ok: true, approved: 2 });
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: b.delegationId })).toMatchObject({
+      ok: false,
+      fields: { delegationId: 'delegationNoPlaces?free=0&size=2' },
+    });
+    await t.db.update(attendeeCategories).set({ capacity: 5 }).where(eq(attendeeCategories.id, gov.id));
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: b.delegationId })).toMatchObject({
+      ok: false,
+      fields: { delegationId: 'delegationNoPlaces?free=1&size=2' },
+    });
+    const open = await category('Gov approval open', { requiresApproval: true, capacity: null });
+    const c = await registerDelegation(t.db, EVENT, delegationInput('apopen', 4, { category: open.id }), { now });
+    if (!c.ok) throw new Error('not registered');
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: c.delegationId })).toEqual({ ok: true, approved: 4 });
+  });
+
+  it('approving something that is not a delegation of this forum: refused, nothing written', async () => {
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: randomUUID() })).toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'No such delegation',
+    });
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: 'not-an-id' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fields: { delegationId: expect.any(String) },
+    });
   });
 
   it('the head adds, changes and cancels members; another head, a member and forged ids touch nothing', async () => {
