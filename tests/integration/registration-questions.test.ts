@@ -130,6 +130,17 @@ describe('answers are checked against the stored questions in the same request a
     expect(await counts(t.db)).toEqual(before);
   });
 
+  it('a question of one category is asked of a submission in that category: its answer is no longer “not asked”', async () => {
+    const result = await registerAttendee(
+      t.db,
+      EVENT,
+      { ...valid(4, { [q.vip!]: 'Someone' }), category: '7d4f3c1e-5b1a-4c6e-9a38-2f0b1d9e8c77' },
+      { now },
+    );
+    // The category itself does not exist, and is refused as such, after the answers were found asked.
+    expect(!result.ok && result.code === 'invalid' && result.fields).toEqual({ category: expect.any(String) });
+  });
+
   it('names answer and built-in fields together in one 422', async () => {
     const result = await registerAttendee(t.db, EVENT, { ...valid(3), name: '', answers: { [q.guests!]: 'many' } }, { now });
     expect(!result.ok && result.code === 'invalid' && Object.keys(result.fields).sort()).toEqual(
