@@ -82,6 +82,7 @@ const registrationPathTests = [
   i('audit-attendee'),
   u('cancel-outcome'),
 ];
+const delegationTests = [i('delegations'), i('delegation-head'), i('delegation-check-in')];
 export const fileTests = {
   'lib/registration/rearrange.ts': seatMoveTests,
   // The audit entries of a registrant's own changes and cancellations are asserted there.
@@ -102,7 +103,12 @@ export const fileTests = {
   'lib/registration/attendance-fields.ts': registrationPathTests,
   'lib/registration/published-session-statuses.ts': [i('published-session-statuses'), i('registration-choices')],
   'lib/registration/deadlock-retry.ts': [u('deadlock-retry'), i('seat-moves')],
-  'lib/registration/delegations/seat-group.ts': [i('delegations'), i('delegation-check-in')],
+  'lib/registration/delegations/seat-group.ts': delegationTests,
+  'lib/registration/delegations/head.ts': delegationTests,
+  'lib/registration/delegations/register-delegation.ts': delegationTests,
+  'lib/registration/delegations/approve-delegation.ts': [...delegationTests, i('attendee-categories')],
+  'lib/registration/categories/check-category.ts': [...categoryTests, i('category-rules'), i('delegation-head')],
+  'lib/registration/categories/register-in-category.ts': [...categoryTests, i('category-rules'), i('delegations')],
 };
 
 const module = process.env.MUTATION_MODULE?.replace(/\/$/, '');
