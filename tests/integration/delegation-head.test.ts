@@ -23,7 +23,10 @@ import {
   delegationForHead,
   delegationOf,
 } from '@/lib/registration/delegations/head';
+import { approveDelegation, approveDelegationOf } from '@/lib/registration/delegations/approve-delegation';
 import { registerDelegation } from '@/lib/registration/delegations/register-delegation';
+import { rejectRegistrations } from '@/lib/registration/admin/categories/decide';
+import { AuthorizationError } from '@/lib/auth/authorize';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { createQuestion } from '@/lib/registration/questions/admin/save-question';
 import { registerAttendee } from '@/lib/registration/register';
@@ -43,6 +46,7 @@ beforeAll(async () => {
   useDatabase(t);
   eventId = await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
   organiser = await actorFor(t.db, 'organiser.heads@forum.test', { eventSlug: EVENT, role: 'organiser' });
+  await seedDemoForum(t.db, { firstDay: '2026-12-24', slug: 'other-heads-forum', now: new Date('2026-11-20T00:00:00Z') });
   const saved = await createQuestion(t.db, organiser, EVENT, { kind: 'yes_no', label: { en: 'Do you need a visa letter?' } });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   visaQuestion = saved.id;
@@ -378,5 +382,62 @@ describe('the delegation named on a member’s own page', () => {
     const alone = await registerAttendee(t.db, EVENT, online('named-alone'), { now });
     if (!alone.ok) throw new Error('not registered');
     expect(await delegationOf(t.db, await byId(alone.registration.id))).toBeNull();
+  });
+});
+
+describe(`approving a delegation: who is in it (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('the head’s category decides: a member rejected or moved to another category is left out, the rest approved by the organiser, no message in the audit', async () => {
+    const delegates = await category('Heads approval whole', { requiresApproval: true, capacity: 10 });
+    const elsewhere = await category('Heads approval elsewhere', { requiresApproval: true });
+    const { delegationId, view } = await registered('decide', 4, { category: delegates.id });
+    const [rejected, moved] = view.members.filter((m) => !m.delegationHead);
+    const rejection = await rejectRegistrations(t.db, organiser, EVENT, { ids: [rejected!.id] });
+    expect(rejection).toMatchObject({ ok: true });
+    await t.db.update(registrations).set({ categoryId: elsewhere.id }).where(eq(registrations.id, moved!.id));
+
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId })).toEqual({ ok: true, approved: 2 });
+    const after = await group(delegationId);
+    const state = (id: string) => after.find((r) => r.id === id)!;
+    expect([state(rejected!.id).decision, state(moved!.id).status, state(moved!.id).decision]).toEqual(['rejected', 'pending', null]);
+    const approvedRows = after.filter((r) => r.status === 'confirmed');
+    expect(approvedRows.map((r) => [r.decision, r.decidedBy, r.categoryId])).toEqual(
+      Array(2).fill(['approved', organiser.userId, delegates.id]),
+    );
+    expect(approvedRows.map((r) => r.id).sort()).toEqual(
+      [view.head.id, view.members.find((m) => ![rejected!.id, moved!.id, view.head.id].includes(m.id))!.id].sort(),
+    );
+    for (const row of approvedRows)
+      expect((await auditOf('registration.approve', row.id)).map((a) => [a.actor, a.details])).toEqual([
+        [organiser.userId, { outcome: 'seated', delegation: delegationId }],
+      ]);
+    expect((await auditOf('delegation.approve', delegationId)).map((a) => [a.actor, a.details])).toEqual([
+      [organiser.userId, { name: 'Delegation decide', members: 2 }],
+    ]);
+    // The moved member waits in their own category, decided one by one; the delegation has no one left to approve.
+    expect(fieldsOf(await approveDelegation(t.db, organiser, EVENT, { delegationId }))).toEqual({ delegationId: 'delegationDecided' });
+  });
+
+  it('a category deleted meanwhile approves no one; only the forum’s organisers approve, and only their own forum’s delegations', async () => {
+    const delegates = await category('Heads approval locked', { requiresApproval: true });
+    const { delegationId, view } = await registered('guarded', 2, { category: delegates.id });
+    expect(fieldsOf(await approveDelegation(t.db, organiser, EVENT, { delegationId }, { categoryLock: async () => null }))).toEqual({
+      delegationId: 'delegationDecided',
+    });
+    const viewer = await actorFor(t.db, 'viewer.heads@forum.test', { eventSlug: EVENT, role: 'viewer' });
+    const otherOrganiser = await actorFor(t.db, 'organiser.elsewhere@forum.test', { eventSlug: 'other-heads-forum', role: 'organiser' });
+    await expect(approveDelegation(t.db, viewer, EVENT, { delegationId })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(approveDelegation(t.db, null, EVENT, { delegationId })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(approveDelegation(t.db, otherOrganiser, EVENT, { delegationId })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(approveDelegationOf(t.db, viewer, EVENT, view.head.id, '')).rejects.toBeInstanceOf(AuthorizationError);
+    // Their own forum does not hold this delegation.
+    expect(await approveDelegation(t.db, otherOrganiser, 'other-heads-forum', { delegationId })).toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'No such delegation',
+    });
+    expect(fieldsOf(await approveDelegationOf(t.db, otherOrganiser, 'other-heads-forum', view.head.id, ''))).toEqual({
+      delegationId: 'delegationDecided',
+    });
+    expect((await group(delegationId)).map((r) => [r.status, r.decision])).toEqual(Array(2).fill(['pending', null]));
   });
 });

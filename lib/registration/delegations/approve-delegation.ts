@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { delegations, registrations } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -48,12 +48,16 @@ export async function approveDelegation(
           .select({ id: registrations.id, categoryId: registrations.categoryId })
           .from(registrations)
           .where(and(eq(registrations.delegationId, delegation.id), eq(registrations.status, 'pending'), isNull(registrations.decision)))
-          .orderBy(asc(registrations.delegationHead), asc(registrations.createdAt), asc(registrations.id));
-        const inCategory = waiting.filter((w) => w.categoryId);
-        if (!inCategory.length) return 0;
-        // One category per delegation (the head's); a member an organiser moved elsewhere is approved one by one.
-        const categoryId = inCategory.find((w) => w.categoryId)!.categoryId!;
-        const members = inCategory.filter((w) => w.categoryId === categoryId);
+          .orderBy(desc(registrations.delegationHead), asc(registrations.createdAt), asc(registrations.id));
+        // One category per delegation, the head's (whatever the head's own status); a member an
+        // organiser moved to another category is approved one by one.
+        const [head] = await tx
+          .select({ categoryId: registrations.categoryId })
+          .from(registrations)
+          .where(and(eq(registrations.delegationId, delegation.id), eq(registrations.delegationHead, true)));
+        const categoryId = head?.categoryId;
+        const members = waiting.filter((w) => categoryId && w.categoryId === categoryId);
+        if (!categoryId || !members.length) return 0;
         const category = await (options.categoryLock ?? lockCategory)(tx, categoryId);
         if (!category) return 0;
         if (category.capacity !== null && category.capacity - category.confirmedCount < members.length)
