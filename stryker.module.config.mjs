@@ -82,6 +82,14 @@ const registrationPathTests = [
   i('audit-attendee'),
   u('cancel-outcome'),
 ];
+// The registration form's questions: asked, checked, stored, shown and exported, and edited by organisers.
+const questionTests = [
+  i('registration-questions'),
+  i('registration-answers-output'),
+  i('organiser-edit'),
+  i('category-rules'),
+  i('delegation-head'),
+];
 const delegationTests = [i('delegations'), i('delegation-head'), i('delegation-check-in')];
 export const fileTests = {
   'lib/registration/rearrange.ts': seatMoveTests,
@@ -109,6 +117,23 @@ export const fileTests = {
   'lib/registration/delegations/approve-delegation.ts': [...delegationTests, i('attendee-categories')],
   'lib/registration/categories/check-category.ts': [...categoryTests, i('category-rules'), i('delegation-head')],
   'lib/registration/categories/register-in-category.ts': [...categoryTests, i('category-rules'), i('delegations')],
+  'lib/registration/email-change.ts': [i('email-change')],
+  ...Object.fromEntries(
+    [
+      'answer-rows',
+      'answer-schema',
+      'check-answers',
+      'definition',
+      'load',
+      'on-form',
+      'own-answers',
+      'question-schema',
+      'read-answers',
+      'record-answers',
+      'admin/list-questions',
+      'admin/save-question',
+    ].map((file) => [`lib/registration/questions/${file}.ts`, questionTests]),
+  ),
 };
 
 const module = process.env.MUTATION_MODULE?.replace(/\/$/, '');

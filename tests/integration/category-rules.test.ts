@@ -105,6 +105,7 @@ describe(`a category's rules at registration (${usingPostgres ? 'PostgreSQL' : '
       .returning();
     const hidden = await category('Rules hidden', { visibility: 'invitation' });
     const open = await category('Rules open');
+    const onlineOnly = await category('Rules online only', { allowedModes: ['online'] });
     await t.db
       .insert(categoryInvitationCodes)
       .values({ eventId, categoryId: hidden.id, code: 'RULES2345A', maxUses: 5, expiresAt: new Date('2027-01-01') });
@@ -114,6 +115,14 @@ describe(`a category's rules at registration (${usingPostgres ? 'PostgreSQL' : '
     expect(await register('foreign', { category: foreign!.id })).toEqual({ category: 'category' });
     expect(await register('hidden', { category: hidden.id })).toEqual({ category: 'category' });
     expect(await register('crossed', { category: open.id, code: 'RULES2345A' })).toEqual({ code: 'invitationCode' });
+    // The code is checked first: a wrong code is named as such whatever else is wrong, and a code
+    // given for an unknown category is a wrong code too.
+    expect(await register('crossed-mode', { category: onlineOnly.id, code: 'RULES2345A', mode: 'in_person', venue: 'nanning' })).toEqual({
+      code: 'invitationCode',
+    });
+    expect(await register('unknown-coded', { category: '7d4f3c1e-5b1a-4c6e-9a38-2f0b1d9e8c77', code: 'RULES2345A' })).toEqual({
+      code: 'invitationCode',
+    });
     for (const tag of ['unknown', 'foreign', 'hidden', 'crossed']) expect(await stored(`pids-${tag}@example.org`)).toBeUndefined();
     expect(await register('coded', { category: hidden.id, code: 'RULES2345A' })).toBe('ok');
     expect((await stored('pids-coded@example.org'))!.categoryId).toBe(hidden.id);
@@ -207,12 +216,25 @@ describe(`what a pending registration keeps (${usingPostgres ? 'PostgreSQL' : 'P
     const first = await registerAttendee(t.db, EVENT, online('twice', { category: approval.id }), { now });
     if (!first.ok) throw new Error(JSON.stringify(first));
     const again = (at: Date) => registerAttendee(t.db, EVENT, online('twice', { category: approval.id, name: 'Impostor' }), { now: at });
-    expect(outcomeOf(await again(new Date(now.getTime() + 60_000)))).toBe('conflict');
+    expect(await again(new Date(now.getTime() + 60_000))).toMatchObject({ ok: false, code: 'conflict', email: 'ptwice@example.org' });
     expect((await mailsTo(first.registration.id)).map((m) => m.kind)).toEqual(['registration.pending']);
     expect(outcomeOf(await again(new Date(now.getTime() + MANAGE_LINK_RESEND_MS)))).toBe('conflict');
     expect((await mailsTo(first.registration.id)).map((m) => m.kind).sort()).toEqual(['registration.manage-link', 'registration.pending']);
     const all = await t.db.select().from(registrations).where(eq(registrations.categoryId, approval.id));
     expect(all.map((r) => r.name)).toEqual(['Participant twice']);
+  });
+
+  it('an address already registered takes no place of an open category: its count stays', async () => {
+    const few = await category('Rules few places', { capacity: 3 });
+    const first = await registerAttendee(t.db, EVENT, online('few-first', { category: few.id }), { now });
+    expect(first).toMatchObject({ ok: true });
+    expect(await registerAttendee(t.db, EVENT, online('few-first', { category: few.id }), { now })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      email: 'pfew-first@example.org',
+    });
+    const [row] = await t.db.select().from(attendeeCategories).where(eq(attendeeCategories.id, few.id));
+    expect(row!.confirmedCount).toBe(1);
   });
 
   it('a code used up by others between the check and the write keeps nothing, pending or seated; a category deleted meanwhile is not found', async () => {
@@ -239,7 +261,7 @@ describe(`what a pending registration keeps (${usingPostgres ? 'PostgreSQL' : 'P
 
     const open = await category('Rules deleted meanwhile');
     const deleted = await registerAttendee(t.db, EVENT, online('deleted', { category: open.id }), { now, categoryLock: async () => null });
-    expect(outcomeOf(deleted)).toBe('not-found');
+    expect(deleted).toEqual({ ok: false, code: 'not-found', error: 'No such category' });
     expect(await stored('pdeleted@example.org')).toBeUndefined();
   });
 });

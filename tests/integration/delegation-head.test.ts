@@ -34,6 +34,7 @@ import { actorFor } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, sessionBySlug, venueBySlug } from '../helpers/registration';
 import { seatInvariantBreaches } from '../helpers/seat-invariants';
+import { smallVenue } from '../helpers/seat-standing';
 
 const now = new Date('2026-12-01T00:00:00Z');
 let t: TestDatabase;
@@ -154,6 +155,14 @@ describe(`what a delegation's registration writes (${usingPostgres ? 'PostgreSQL
     const seats = await t.db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, keynote));
     expect(seats.filter((s) => [head!.id, a!.id, b!.id].includes(s.registrationId)).map((s) => s.registrationId)).toEqual([head!.id]);
     expect(await visaAnswers([head!.id, a!.id, b!.id])).toEqual([true, true, true]);
+    // Each member's own registration entry counts none of the head's sessions.
+    expect(
+      (await Promise.all([head, a, b].map((r) => auditOf('registration.create', r!.id)))).map((entries) => entries.map((e) => e.details)),
+    ).toEqual([
+      [{ mode: 'in_person', venue: bangkok.id, status: 'confirmed', sessions: 1 }],
+      [{ mode: 'in_person', venue: bangkok.id, status: 'confirmed', sessions: 0 }],
+      [{ mode: 'in_person', venue: bangkok.id, status: 'confirmed', sessions: 0 }],
+    ]);
     expect(await auditOf('delegation.create', result.delegationId)).toEqual([
       {
         action: 'delegation.create',
@@ -198,6 +207,15 @@ describe(`what a delegation's registration writes (${usingPostgres ? 'PostgreSQL
       fields: { email: 'email', 'members.0.name': 'required', 'members.0.email': expect.any(String) },
     });
     expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(delegations)).toEqual(before);
+  });
+
+  it('a category deleted between the check and its lock fails the whole delegation loudly; nothing is kept', async () => {
+    const gone = await category('Heads vanished');
+    await expect(
+      registerDelegation(t.db, EVENT, delegationInput('vanished', 2, { category: gone.id }), { now, categoryLock: async () => null }),
+    ).rejects.toThrow(`category ${gone.id} vanished`);
+    expect(await t.db.select().from(delegations).where(eq(delegations.name, 'Delegation vanished'))).toEqual([]);
+    expect(await t.db.select().from(registrations).where(eq(registrations.email, 'pvanished-head@example.org'))).toEqual([]);
   });
 
   it('an invitation code used up by others between the check and the write refuses the whole delegation; nothing is kept', async () => {
@@ -371,6 +389,11 @@ describe(`the head changes and cancels members (${usingPostgres ? 'PostgreSQL' :
     ]);
     expect(fieldsOf(await cancelDelegationMember(t.db, token, member.id))).toEqual({ member: 'notYourMember' });
     expect(await auditOf('delegation.member.cancel', member.id)).toHaveLength(1);
+    expect(await cancelDelegationMember(t.db, manageTokenFor(member.id), view.head.id)).toEqual({
+      ok: false,
+      code: 'not-found',
+      error: 'No such delegation',
+    });
     expect(await seatInvariantBreaches(t.db, eventId)).toEqual([]);
   });
 });
@@ -415,6 +438,52 @@ describe(`approving a delegation: who is in it (${usingPostgres ? 'PostgreSQL' :
     ]);
     // The moved member waits in their own category, decided one by one; the delegation has no one left to approve.
     expect(fieldsOf(await approveDelegation(t.db, organiser, EVENT, { delegationId }))).toEqual({ delegationId: 'delegationDecided' });
+    expect(await auditOf('delegation.approve', delegationId)).toHaveLength(1);
+  });
+
+  it('with its only member moved to another category, the approval seats the head alone in the head’s category', async () => {
+    const delegates = await category('Heads approval pair', { requiresApproval: true });
+    const elsewhere = await category('Heads approval pair elsewhere', { requiresApproval: true });
+    const { delegationId, view } = await registered('pair', 2, { category: delegates.id });
+    const member = view.members.find((m) => !m.delegationHead)!;
+    await t.db.update(registrations).set({ categoryId: elsewhere.id }).where(eq(registrations.id, member.id));
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId })).toEqual({ ok: true, approved: 1 });
+    expect((await group(delegationId)).map((r) => [r.delegationHead, r.status, r.categoryId])).toEqual([
+      [true, 'confirmed', delegates.id],
+      [false, 'pending', elsewhere.id],
+    ]);
+  });
+
+  it('at the venue: the places already taken there count; a venue without a limit takes any delegation; an unexpected failure is not a refusal', async () => {
+    const delegates = await category('Heads approval venue', { requiresApproval: true });
+    const hall = await smallVenue(t.db, 'heads-appr-hall', 4, 10);
+    expect(await registerAttendee(t.db, EVENT, person('heads-appr-before', { venue: hall.venueSlug }), { now })).toMatchObject({
+      ok: true,
+    });
+    const atHall = { category: delegates.id, mode: 'in_person', venue: hall.venueSlug };
+    const four = await registered('apphall', 4, atHall);
+    expect(fieldsOf(await approveDelegation(t.db, organiser, EVENT, { delegationId: four.delegationId }))).toEqual({
+      delegationId: 'delegationVenueFull?free=3&size=4',
+    });
+    expect((await group(four.delegationId)).map((r) => r.status)).toEqual(Array(4).fill('pending'));
+
+    const open = await smallVenue(t.db, 'heads-appr-open', null, 10);
+    const five = await registered('appopen', 5, { ...atHall, venue: open.venueSlug });
+    expect(await approveDelegation(t.db, organiser, EVENT, { delegationId: five.delegationId })).toEqual({ ok: true, approved: 5 });
+
+    await expect(
+      approveDelegation(
+        t.db,
+        organiser,
+        EVENT,
+        { delegationId: four.delegationId },
+        {
+          categoryLock: async () => {
+            throw new Error('lock failed');
+          },
+        },
+      ),
+    ).rejects.toThrow('lock failed');
   });
 
   it('a category deleted meanwhile approves no one; only the forum’s organisers approve, and only their own forum’s delegations', async () => {
