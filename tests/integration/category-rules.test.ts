@@ -13,6 +13,7 @@ import { createQuestion } from '@/lib/registration/questions/admin/save-question
 import { MANAGE_LINK_RESEND_MS } from '@/lib/registration/record-registrations';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
+import { insertCategory, onlinePerson } from '../helpers/delegations';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, sessionBySlug, venueBySlug } from '../helpers/registration';
 import { seatInvariantBreaches } from '../helpers/seat-invariants';
@@ -36,15 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function category(name: string, values: Partial<typeof attendeeCategories.$inferInsert> = {}) {
-  const [row] = await t.db
-    .insert(attendeeCategories)
-    .values({ eventId, name: { en: name }, ...values })
-    .returning();
-  return row!;
-}
+const category = (name: string, values: Parameters<typeof insertCategory>[3] = {}) => insertCategory(t.db, eventId, name, values);
 
-const online = (n: string, overrides: Record<string, unknown> = {}) => person(n, { mode: 'online', venue: null, ...overrides });
+const online = onlinePerson;
 
 /** A refusal's fields exactly, another refusal's code, or 'ok'. */
 function outcomeOf(result: { ok: boolean; code?: string; fields?: Record<string, string> }) {

@@ -4,15 +4,7 @@
 // or member, and the audit entry of each action.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attendeeCategories,
-  auditLog,
-  categoryInvitationCodes,
-  delegations,
-  registrationAnswers,
-  registrationSessions,
-  registrations,
-} from '@/db/schema';
+import { auditLog, categoryInvitationCodes, delegations, registrationAnswers, registrationSessions, registrations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { useDatabase } from '@/lib/database/process-database';
 import { seedDemoForum } from '@/lib/demo/seed';
@@ -31,6 +23,7 @@ import { manageTokenFor } from '@/lib/registration/manage-token';
 import { createQuestion } from '@/lib/registration/questions/admin/save-question';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
+import { delegationInput, insertCategory, onlinePerson } from '../helpers/delegations';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, sessionBySlug, venueBySlug } from '../helpers/registration';
 import { seatInvariantBreaches } from '../helpers/seat-invariants';
@@ -54,24 +47,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function category(name: string, values: Partial<typeof attendeeCategories.$inferInsert> = {}) {
-  const [row] = await t.db
-    .insert(attendeeCategories)
-    .values({ eventId, name: { en: name }, ...values })
-    .returning();
-  return row!;
-}
+const category = (name: string, values: Parameters<typeof insertCategory>[3] = {}) => insertCategory(t.db, eventId, name, values);
 
-const online = (n: string, overrides: Record<string, unknown> = {}) => person(n, { mode: 'online', venue: null, ...overrides });
-
-function delegationInput(tag: string, size: number, overrides: Record<string, unknown> = {}) {
-  return {
-    ...online(`${tag}-head`),
-    delegation: { name: `Delegation ${tag}`, country: 'LA', agency: 'Ministry of Science' },
-    members: Array.from({ length: size - 1 }, (_, i) => ({ name: `Member ${tag} ${i}`, email: `m${i}.${tag}@example.org` })),
-    ...overrides,
-  };
-}
+const online = onlinePerson;
 
 /** Registers a delegation and answers its head's manage token with the rows, head first. */
 async function registered(tag: string, size: number, overrides: Record<string, unknown> = {}, at = now) {

@@ -27,6 +27,7 @@ import { parseMemberLines } from '@/lib/registration/delegations/schema';
 import { manageTokenFor } from '@/lib/registration/manage-token';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
+import { delegationInput, insertCategory, onlinePerson } from '../helpers/delegations';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, rows } from '../helpers/registration';
 import { seatInvariantBreaches } from '../helpers/seat-invariants';
@@ -47,24 +48,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function category(name: string, values: Partial<typeof attendeeCategories.$inferInsert> = {}) {
-  const [row] = await t.db
-    .insert(attendeeCategories)
-    .values({ eventId, name: { en: name }, ...values })
-    .returning();
-  return row!;
-}
+const category = (name: string, values: Parameters<typeof insertCategory>[3] = {}) => insertCategory(t.db, eventId, name, values);
 
-const online = (n: string, overrides: Record<string, unknown> = {}) => person(n, { mode: 'online', venue: null, ...overrides });
-
-function delegationInput(tag: string, size: number, overrides: Record<string, unknown> = {}) {
-  return {
-    ...online(`${tag}-head`),
-    delegation: { name: `Delegation ${tag}`, country: 'LA', agency: 'Ministry of Science' },
-    members: Array.from({ length: size - 1 }, (_, i) => ({ name: `Member ${tag} ${i}`, email: `m${i}.${tag}@example.org` })),
-    ...overrides,
-  };
-}
+const online = onlinePerson;
 
 async function inDelegation(name: string) {
   const [d] = await t.db.select().from(delegations).where(eq(delegations.name, name));
