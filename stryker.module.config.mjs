@@ -85,6 +85,8 @@ const registrationPathTests = [
 // The registration form's questions: asked, checked, stored, shown and exported, and edited by organisers.
 const questionTests = [
   i('registration-questions'),
+  i('question-editing'),
+  u('question-answers'),
   i('registration-answers-output'),
   i('organiser-edit'),
   i('category-rules'),
@@ -117,7 +119,7 @@ export const fileTests = {
   'lib/registration/delegations/approve-delegation.ts': [...delegationTests, i('attendee-categories')],
   'lib/registration/categories/check-category.ts': [...categoryTests, i('category-rules'), i('delegation-head')],
   'lib/registration/categories/register-in-category.ts': [...categoryTests, i('category-rules'), i('delegations')],
-  'lib/registration/email-change.ts': [i('email-change')],
+  'lib/registration/email-change.ts': [i('email-change'), i('email-change-rules')],
   ...Object.fromEntries(
     [
       'answer-rows',
