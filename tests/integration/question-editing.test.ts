@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { createEvent } from '@/lib/events/admin/create-event';
 import { listQuestions } from '@/lib/registration/questions/admin/list-questions';
+import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
 import { createQuestion, moveQuestion, retireQuestion, updateQuestion } from '@/lib/registration/questions/admin/save-question';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
@@ -139,6 +140,23 @@ describe('creating a question', () => {
     // A question of another forum is no condition here.
     const foreign = await create({ kind: 'yes_no', label: { en: 'Elsewhere' } }, OTHER, otherOrganiser);
     expect(fieldsOf(await on(foreign, ['yes']))).toEqual({ conditionQuestionId: 'choose' });
+  });
+
+  it('refuses what the form schema refuses, beside its field, writing nothing; a new option gets a short id of its own', async () => {
+    const before = (await t.db.select().from(registrationQuestions)).length;
+    expect(fieldsOf(await createQuestion(t.db, organiser, EVENT, { kind: 'essay', label: { en: 'x' } }))).toEqual({ kind: 'choose' });
+    const id = await create({
+      kind: 'single_choice',
+      label: { en: 'Shirt size' },
+      options: [{ label: { en: 'S' } }, { label: { en: 'M' } }],
+    });
+    expect(fieldsOf(await updateQuestion(t.db, organiser, EVENT, id, { kind: 'single_choice', label: { en: '' } }))).toEqual({
+      label: 'required',
+    });
+    expect((await t.db.select().from(registrationQuestions)).length).toBe(before + 1);
+    const ids = (await stored(id)).options.map((o) => o.id);
+    expect(ids.every((optionId) => /^[0-9a-f]{8}$/.test(optionId))).toBe(true);
+    expect(new Set(ids).size).toBe(2);
   });
 
   it('a choice needs an option still offered', async () => {
@@ -296,7 +314,11 @@ describe('changing a question', () => {
         ok: false,
         code: 'not-found',
       });
-      expect(await moveQuestion(t.db, organiser, EVENT, id, 'up'), id).toMatchObject({ ok: false, code: 'not-found' });
+      expect(await moveQuestion(t.db, organiser, EVENT, id, 'up'), id).toEqual({
+        ok: false,
+        code: 'not-found',
+        error: 'No such question in this event',
+      });
       expect(await retireQuestion(t.db, organiser, EVENT, id), id).toMatchObject({ ok: false, code: 'not-found' });
       expect((await t.db.select().from(registrationQuestions).where(eq(registrationQuestions.id, id)))[0]).toEqual(before);
     }
@@ -352,6 +374,38 @@ describe('moving and retiring', () => {
     // Retired twice: "not found", and the first retirement's instant stays.
     expect(await retireQuestion(t.db, organiser, EVENT, parent)).toMatchObject({ ok: false, code: 'not-found' });
     expect((await stored(parent)).retiredAt).toEqual(p.retiredAt);
+  });
+});
+
+describe("a registrant's own answers on the manage page", () => {
+  it('the questions asked of their category with their answers as the form holds them (a number as text), in a language offered', async () => {
+    const guests = await create({ kind: 'number', label: { en: 'Guests', zh: '客人' } });
+    const zero = await create({ kind: 'number', label: { en: 'Cars' } });
+    const note = await create({ kind: 'short_text', label: { en: 'Note' } });
+    const unanswered = await create({ kind: 'yes_no', label: { en: 'Vegan?' } });
+    const r = await registerAttendee(
+      t.db,
+      EVENT,
+      person('qe-own', { mode: 'online', venue: null, answers: { [guests]: '2.5', [zero]: 0, [note]: 'Late' } }),
+      { now },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const registration = {
+      id: r.registration.id,
+      eventId: await eventIdOf(EVENT),
+      name: 'N',
+      organisation: 'O',
+      locale: 'fr',
+      categoryId: null,
+    };
+    const { defaults, questions } = await ownAnswersForForm(t.db, registration, 'zh');
+    expect(defaults.locale).toBe('en');
+    expect(defaults.answers).toEqual({ [guests]: '2.5', [zero]: '0', [note]: 'Late' });
+    expect(Object.hasOwn(defaults.answers, unanswered)).toBe(false);
+    expect(questions.find((q) => q.id === guests)!.text.label).toBe('客人');
+    const th = await ownAnswersForForm(t.db, { ...registration, locale: 'th' }, 'th');
+    expect(th.defaults.locale).toBe('th');
+    for (const id of [guests, zero, note, unanswered]) await retireQuestion(t.db, organiser, EVENT, id);
   });
 });
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUESTION_KINDS, type QuestionKind } from '@/db/schema/question-kinds';
 import { answerRow, answerRows, answerValue } from '@/lib/registration/questions/answer-rows';
+import { ANSWER_LIMITS, answersFieldSchema, answersSchema } from '@/lib/registration/questions/answer-schema';
 import type { QuestionDefinition } from '@/lib/registration/questions/definition';
 import type { QuestionRow } from '@/lib/registration/questions/load';
 import { questionsOnForm } from '@/lib/registration/questions/on-form';
@@ -237,5 +238,78 @@ describe('the question form as a browser sends it', () => {
     expect(issues({ label: { en: 'x'.repeat(301) } })[0]![0]).toBe('label.en');
     expect(issues({ help: { en: 'x'.repeat(501) } })[0]![0]).toBe('help.en');
     expect(issues({ options: [{ label: { en: 'x'.repeat(201) } }] })[0]![0]).toBe('options.0.label.en');
+  });
+});
+
+describe('one answer checked by its kind, in the words the form shows', () => {
+  const one = (kind: QuestionKind, value: unknown) => {
+    const q = question(kind);
+    const r = answersSchema([q]).safeParse({ [q.id]: value });
+    return r.success ? { ok: true, value: r.data[q.id] } : { ok: false, issues: r.error.issues.map((i) => [i.path.join('.'), i.message]) };
+  };
+  const refused = (_kind: QuestionKind, message: string) => ({ ok: false, issues: [[ID(1), message]] });
+
+  it('a date is a real day between 1900 and 2200, spaces around it ignored', () => {
+    expect(one('date', '1900-01-01')).toEqual({ ok: true, value: '1900-01-01' });
+    expect(one('date', '2200-12-31')).toEqual({ ok: true, value: '2200-12-31' });
+    expect(one('date', ' 2026-12-24 ')).toEqual({ ok: true, value: '2026-12-24' });
+    for (const bad of ['1899-12-31', '2201-01-01', '2026-02-30', '2026-13-01', '24/12/2026', '2026-12-24T00:00'])
+      expect(one('date', bad), bad).toEqual(refused('date', 'date'));
+    expect(one('date', 20261224)).toEqual(refused('date', 'date'));
+  });
+
+  it('a number is digits with an optional sign and decimals, up to 10^12 either way', () => {
+    expect(one('number', ' 12 ')).toEqual({ ok: true, value: 12 });
+    expect(one('number', '-1.25')).toEqual({ ok: true, value: -1.25 });
+    expect(one('number', 7)).toEqual({ ok: true, value: 7 });
+    expect(one('number', ANSWER_LIMITS.number)).toEqual({ ok: true, value: 1e12 });
+    expect(one('number', String(-ANSWER_LIMITS.number))).toEqual({ ok: true, value: -1e12 });
+    for (const bad of ['12abc', 'abc12', '1.', '.5', '1e3', '1,5', '1.x', 1e12 + 1, Number.POSITIVE_INFINITY, '1000000000001'])
+      expect(one('number', bad), String(bad)).toEqual(refused('number', 'number'));
+  });
+
+  it('a phone number has at least four digits and only the usual signs', () => {
+    expect(one('phone', '+66 (2) 123-4567')).toEqual({ ok: true, value: '+66 (2) 123-4567' });
+    expect(one('phone', '1234')).toEqual({ ok: true, value: '1234' });
+    for (const bad of ['+1-2', '12 3', 'call me', '+66 2 123 4567 ext. 9'])
+      expect(one('phone', bad), bad).toEqual(refused('phone', 'phone'));
+  });
+
+  it('a multiple choice names offered options, each once; a single choice one offered option', () => {
+    expect(one('multiple_choice', ['rice', 'fish'])).toEqual({ ok: true, value: ['rice', 'fish'] });
+    expect(one('multiple_choice', ['fish', 'bogus'])).toEqual(refused('multiple_choice', 'choose'));
+    expect(one('multiple_choice', ['fish', 'old'])).toEqual(refused('multiple_choice', 'choose'));
+    expect(one('multiple_choice', ['fish', 'fish'])).toEqual(refused('multiple_choice', 'choose'));
+    expect(one('multiple_choice', 'fish')).toEqual(refused('multiple_choice', 'choose'));
+    expect(one('single_choice', 'old')).toEqual(refused('single_choice', 'choose'));
+    expect(one('yes_no', true)).toEqual({ ok: true, value: 'yes' });
+    expect(one('yes_no', false)).toEqual({ ok: true, value: 'no' });
+    expect(one('yes_no', 'maybe')).toEqual(refused('yes_no', 'choose'));
+  });
+
+  it('answers that are not an object of at most 200, or name no question, are refused without echoing what was sent', () => {
+    const q = question('short_text');
+    const issuesOf = (raw: unknown) => {
+      const r = answersSchema([q]).safeParse(raw);
+      return r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.message]);
+    };
+    for (const raw of ['text', ['x'], 42, new Date(0)]) expect(issuesOf(raw), String(raw)).toEqual([['', 'answers']]);
+    const many = Object.fromEntries(Array.from({ length: 201 }, (_, n) => [ID(n + 100), '']));
+    expect(issuesOf(many)).toEqual([['', 'answers']]);
+    expect(issuesOf(Object.fromEntries(Array.from({ length: 200 }, (_, n) => [ID(n + 100), ''])))).toEqual([]);
+    expect(issuesOf(undefined)).toEqual([]);
+    expect(issuesOf({ '<script>alert(1)</script>': 'x' })).toEqual([['unknown', 'notAsked']]);
+    expect(issuesOf({ [ID(5)]: 'x' })).toEqual([[ID(5), 'notAsked']]);
+    expect(issuesOf({ [ID(5).toUpperCase()]: 'x' })).toEqual([[ID(5).toUpperCase(), 'notAsked']]);
+  });
+
+  it('the forms check the answers under `answers`, each issue beside its question', () => {
+    const q = question('number', { required: true });
+    const r = answersFieldSchema([q]).safeParse({ answers: { [q.id]: 'many' } });
+    expect(r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([[`answers.${q.id}`, 'number']]);
+    const missing = answersFieldSchema([q]).safeParse({});
+    expect(missing.success ? [] : missing.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [`answers.${q.id}`, 'required'],
+    ]);
   });
 });
