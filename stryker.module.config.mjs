@@ -92,6 +92,17 @@ const questionTests = [
   i('category-rules'),
   i('delegation-head'),
 ];
+// A registration's mail: what it says, its times and places, its invite and ticket, and the shared render.
+const registrationMailTests = [
+  u('shared-mail-render'),
+  u('email-render'),
+  u('mail-messages'),
+  i('session-times'),
+  i('mail-delivery'),
+  i('thai-mail'),
+  i('calendar-output'),
+  i('registration-ownership'),
+];
 const delegationTests = [i('delegations'), i('delegation-head'), i('delegation-check-in')];
 export const fileTests = {
   'lib/registration/rearrange.ts': seatMoveTests,
@@ -119,6 +130,12 @@ export const fileTests = {
   'lib/registration/delegations/approve-delegation.ts': [...delegationTests, i('attendee-categories')],
   'lib/registration/categories/check-category.ts': [...categoryTests, i('category-rules'), i('delegation-head')],
   'lib/registration/categories/register-in-category.ts': [...categoryTests, i('category-rules'), i('delegations')],
+  ...Object.fromEntries(
+    ['registration-mail', 'registration-mail-text', 'shared-render', 'itinerary', 'itinerary-text'].map((file) => [
+      `lib/registration/${file}.ts`,
+      registrationMailTests,
+    ]),
+  ),
   'lib/registration/email-change.ts': [i('email-change'), i('email-change-rules')],
   ...Object.fromEntries(
     [

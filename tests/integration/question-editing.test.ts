@@ -383,10 +383,16 @@ describe("a registrant's own answers on the manage page", () => {
     const zero = await create({ kind: 'number', label: { en: 'Cars' } });
     const note = await create({ kind: 'short_text', label: { en: 'Note' } });
     const unanswered = await create({ kind: 'yes_no', label: { en: 'Vegan?' } });
+    const tracks = await create({
+      kind: 'multiple_choice',
+      label: { en: 'Tracks' },
+      options: [{ label: { en: 'AI' } }, { label: { en: 'Energy' } }],
+    });
+    const trackIds = (await stored(tracks)).options.map((o) => o.id);
     const r = await registerAttendee(
       t.db,
       EVENT,
-      person('qe-own', { mode: 'online', venue: null, answers: { [guests]: '2.5', [zero]: 0, [note]: 'Late' } }),
+      person('qe-own', { mode: 'online', venue: null, answers: { [guests]: '2.5', [zero]: 0, [note]: 'Late', [tracks]: trackIds } }),
       { now },
     );
     if (!r.ok) throw new Error(JSON.stringify(r));
@@ -400,12 +406,12 @@ describe("a registrant's own answers on the manage page", () => {
     };
     const { defaults, questions } = await ownAnswersForForm(t.db, registration, 'zh');
     expect(defaults.locale).toBe('en');
-    expect(defaults.answers).toEqual({ [guests]: '2.5', [zero]: '0', [note]: 'Late' });
+    expect(defaults.answers).toEqual({ [guests]: '2.5', [zero]: '0', [note]: 'Late', [tracks]: trackIds });
     expect(Object.hasOwn(defaults.answers, unanswered)).toBe(false);
     expect(questions.find((q) => q.id === guests)!.text.label).toBe('客人');
     const th = await ownAnswersForForm(t.db, { ...registration, locale: 'th' }, 'th');
     expect(th.defaults.locale).toBe('th');
-    for (const id of [guests, zero, note, unanswered]) await retireQuestion(t.db, organiser, EVENT, id);
+    for (const id of [guests, zero, note, unanswered, tracks]) await retireQuestion(t.db, organiser, EVENT, id);
   });
 });
 
