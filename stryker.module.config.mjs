@@ -94,6 +94,7 @@ const questionTests = [
 ];
 // A registration's mail: what it says, its times and places, its invite and ticket, and the shared render.
 const registrationMailTests = [
+  i('registration-mail-content'),
   u('shared-mail-render'),
   u('email-render'),
   u('mail-messages'),
@@ -102,6 +103,16 @@ const registrationMailTests = [
   i('thai-mail'),
   i('calendar-output'),
   i('registration-ownership'),
+];
+// What organisers write about registrations: edits, resends, announcements, categories and their decisions.
+const organiserWriteTests = [
+  i('organiser-edit'),
+  i('admin-registrations'),
+  i('attendee-categories'),
+  i('category-races'),
+  i('delegation-head'),
+  u('validation-words'),
+  u('text-fields'),
 ];
 const delegationTests = [i('delegations'), i('delegation-head'), i('delegation-check-in')];
 export const fileTests = {
@@ -135,6 +146,16 @@ export const fileTests = {
       `lib/registration/${file}.ts`,
       registrationMailTests,
     ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'edit-registration',
+      'resend-confirmation',
+      'announcement',
+      'categories/decide',
+      'categories/save-category',
+      'categories/invitation-codes-admin',
+    ].map((file) => [`lib/registration/admin/${file}.ts`, organiserWriteTests]),
   ),
   'lib/registration/email-change.ts': [i('email-change'), i('email-change-rules')],
   ...Object.fromEntries(
