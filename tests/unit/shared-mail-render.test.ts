@@ -82,4 +82,23 @@ describe('shared rendering of registration mail', () => {
     expect(shared).toEqual(expected);
     expect(sharedRenderCounts()).toEqual({ shared: counted.shared, direct: counted.direct + 1 });
   });
+
+  it('shares a shape whose names hold any letter (a capital V too), and never one whose names hold runs of spaces', async () => {
+    const shape = { sessions: recipient('vi', 0).sessions.slice(0, 1), changes: ['Shape V'] };
+    const before = sharedRenderCounts();
+    const names = ['Vũ Văn An', 'Võ Thị Vy', 'Vương Văn V'];
+    const rendered = await Promise.all(
+      names.map((registrantName, n) => renderRegistrationBody(recipient('vi', n, { ...shape, registrantName }))),
+    );
+    expect(sharedRenderCounts()).toEqual({ shared: before.shared + 1, direct: before.direct + 1 });
+    expect(rendered.map((r, n) => r.text.includes(names[n]!))).toEqual([true, true, true]);
+    // Two recipients of one shape, both with spaced names: each rendered directly, no shape kept.
+    const spacedShape = { sessions: recipient('en', 0).sessions.slice(0, 1), changes: ['Spaced shape'] };
+    const counted = sharedRenderCounts();
+    for (const registrantName of ['Ann   Lee', 'Bo   Kim']) {
+      const data = recipient('en', 2, { ...spacedShape, registrantName });
+      expect(await renderRegistrationBody(data)).toEqual(await direct(data));
+    }
+    expect(sharedRenderCounts()).toEqual({ shared: counted.shared, direct: counted.direct + 2 });
+  });
 });
