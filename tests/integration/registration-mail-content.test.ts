@@ -266,6 +266,23 @@ describe('the mail of a registration', () => {
     expect((await itineraryOf(await register('mail-solo', { mode: 'online', venue: null }))).registration.mailTo).toBeUndefined();
   });
 
+  it('a cancelled registration holding seats still lists none; an online one names no venue; a language not offered reads English; a line place is told', async () => {
+    const id = await register('mail-edges', { venue: 'tokyo', sessions: [s['tokyo-robotics-elderly-care']] });
+    const itinerary = await itineraryOf(id);
+    const cancelled = payloadOf(
+      registrationMail({ ...itinerary, registration: { ...itinerary.registration, status: 'cancelled' } }, 'changed'),
+    );
+    expect(cancelled.props.sessions).toEqual([]);
+    expect(cancelled.cancel).toHaveLength(1);
+    const online = payloadOf(registrationMail({ ...itinerary, registration: { ...itinerary.registration, mode: 'online' } }, 'changed'));
+    expect(online.props.attendance).toEqual({ mode: 'online' });
+    const french = registrationMail({ ...itinerary, registration: { ...itinerary.registration, locale: 'fr' } }, 'changed');
+    expect(payloadOf(french).props.locale).toBe('en');
+    expect(french.subject).toMatch(/^Your registration was updated · /);
+    expect(payloadOf(registrationMail(itinerary, 'pending', { categoryPosition: 3 })).props.categoryPosition).toBe(3);
+    expect(payloadOf(registrationMail(itinerary, 'pending')).props).not.toHaveProperty('categoryPosition');
+  });
+
   it('renders the invite, its cancellation and the ticket as attachments, each with its name and type', async () => {
     const id = await register('mail-attach', { venue: 'tokyo', sessions: [s['opening-ceremony'], s['tokyo-robotics-elderly-care']] });
     const itinerary = await itineraryOf(id);
