@@ -3,15 +3,14 @@
 // audit trail, which registrations make an address "taken", and how the two flood bounds interact.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, events, outbox, registrations, users } from '@/db/schema';
+import { auditLog, events, outbox, registrations } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
-import { createEvent } from '@/lib/events/admin/create-event';
 import { confirmEmailChange, emailChangeToken, emailChangeView, requestEmailChange } from '@/lib/registration/email-change';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { registerAttendee } from '@/lib/registration/register';
 import { eraseRegistrations } from '@/lib/retention/erase-registration';
-import { actorFor } from '../helpers/actors';
+import { anotherForum } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person } from '../helpers/registration';
 
@@ -232,28 +231,9 @@ describe('which registrations hold an address', () => {
     expect(await requestEmailChange(t.db, id, { email: 'pec-free-cancelled@example.org' }, now)).toEqual({ ok: true });
     expect(await mailsOf(id, 'registration.email-change')).toHaveLength(1);
 
-    const creator = await actorFor(t.db, 'ec-creator@forum.test');
-    await t.db.update(users).set({ canCreateEvents: true }).where(eq(users.id, creator.userId));
-    const created = await createEvent(
-      t.db,
-      { ...creator, canCreateEvents: true },
-      {
-        name: { en: 'Another Forum' },
-        slug: 'ec-another-forum',
-        firstDay: '2027-03-10',
-        lastDay: '2027-03-11',
-        venueNameEn: 'Hall',
-        venueCityEn: 'Xiamen',
-        venueCountry: 'cn',
-        venueTimeZone: 'asia/shanghai',
-        venueCapacity: '400',
-        withOnline: true,
-      },
-    );
-    expect(created.ok).toBe(true);
-    const [another] = await t.db.select({ id: events.id }).from(events).where(eq(events.slug, 'ec-another-forum'));
+    const another = await anotherForum(t.db, 'ec-another-forum');
     const elsewhere = await register('ec-elsewhere');
-    await t.db.update(registrations).set({ eventId: another!.id }).where(eq(registrations.id, elsewhere));
+    await t.db.update(registrations).set({ eventId: another.eventId }).where(eq(registrations.id, elsewhere));
     const second = await register('ec-free-2');
     expect(await requestEmailChange(t.db, second, { email: 'pec-elsewhere@example.org' }, now)).toEqual({ ok: true });
     const [mail] = await mailsOf(second, 'registration.email-change');

@@ -3,15 +3,15 @@
 // past retired questions, retiring, the audit trail, and the organisers' list with its answer counts.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, events, registrationQuestions, users } from '@/db/schema';
+import { auditLog, events, registrationQuestions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
-import { createEvent } from '@/lib/events/admin/create-event';
 import { listQuestions } from '@/lib/registration/questions/admin/list-questions';
 import { ownAnswersForForm } from '@/lib/registration/questions/own-answers';
 import { createQuestion, moveQuestion, retireQuestion, updateQuestion } from '@/lib/registration/questions/admin/save-question';
 import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
+import { anotherForum } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { EVENT, person } from '../helpers/registration';
 
@@ -25,22 +25,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
   organiser = await actorFor(t.db, 'org.qe@forum.test', { eventSlug: EVENT, role: 'organiser' });
-  otherOrganiser = await actorFor(t.db, 'creator.qe@forum.test');
-  await t.db.update(users).set({ canCreateEvents: true }).where(eq(users.id, otherOrganiser.userId));
-  otherOrganiser = { ...otherOrganiser, canCreateEvents: true };
-  const created = await createEvent(t.db, otherOrganiser, {
-    name: { en: 'Another Forum' },
-    slug: OTHER,
-    firstDay: '2027-03-10',
-    lastDay: '2027-03-11',
-    venueNameEn: 'Hall',
-    venueCityEn: 'Xiamen',
-    venueCountry: 'cn',
-    venueTimeZone: 'asia/shanghai',
-    venueCapacity: '400',
-    withOnline: true,
-  });
-  if (!created.ok) throw new Error(JSON.stringify(created));
+  ({ organiser: otherOrganiser } = await anotherForum(t.db, OTHER));
 });
 afterAll(() => t?.close());
 
@@ -237,20 +222,16 @@ describe('changing a question', () => {
     ).toBe(true);
     expect((await stored(id)).version).toBe(before.version + 1);
     // Options renamed (same ids) and one required: the version rises with the options, not with `required`.
-    expect(
-      (
-        await updateQuestion(t.db, organiser, EVENT, id, {
-          ...form,
-          required: true,
-          help: { en: 'Pick one dish' },
-          label: { en: 'Lunch on day 1' },
-          options: [
-            { id: fish!.id, label: { en: 'Fish soup' } },
-            { id: rice!.id, label: { en: 'Rice' } },
-          ],
-        })
-      ).ok,
-    ).toBe(true);
+    const soup = {
+      ...form,
+      help: { en: 'Pick one dish' },
+      label: { en: 'Lunch on day 1' },
+      options: [
+        { id: fish!.id, label: { en: 'Fish soup' } },
+        { id: rice!.id, label: { en: 'Rice' } },
+      ],
+    };
+    expect((await updateQuestion(t.db, organiser, EVENT, id, { ...soup, required: true })).ok).toBe(true);
     const after = await stored(id);
     expect(after.version).toBe(before.version + 2);
     expect(after.required).toBe(true);
@@ -259,20 +240,7 @@ describe('changing a question', () => {
     expect(entries).toContainEqual({ label: { en: 'Lunch on day 1' }, changes: { label: true } });
     expect(entries).toContainEqual({ label: { en: 'Lunch on day 1' }, changes: { required: true, options: true } });
     // Only `required` changed: the version stays.
-    expect(
-      (
-        await updateQuestion(t.db, organiser, EVENT, id, {
-          ...form,
-          required: false,
-          help: { en: 'Pick one dish' },
-          label: { en: 'Lunch on day 1' },
-          options: [
-            { id: fish!.id, label: { en: 'Fish soup' } },
-            { id: rice!.id, label: { en: 'Rice' } },
-          ],
-        })
-      ).ok,
-    ).toBe(true);
+    expect((await updateQuestion(t.db, organiser, EVENT, id, { ...soup, required: false })).ok).toBe(true);
     expect((await stored(id)).version).toBe(before.version + 2);
   });
 
