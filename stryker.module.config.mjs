@@ -114,6 +114,8 @@ const organiserWriteTests = [
   u('validation-words'),
   u('text-fields'),
 ];
+/** The same test list for several files of one folder. */
+const sharingTests = (folder, files, tests) => Object.fromEntries(files.map((file) => [`${folder}/${file}.ts`, tests]));
 const delegationTests = [i('delegations'), i('delegation-head'), i('delegation-check-in')];
 export const fileTests = {
   'lib/registration/rearrange.ts': seatMoveTests,
@@ -141,13 +143,13 @@ export const fileTests = {
   'lib/registration/delegations/approve-delegation.ts': [...delegationTests, i('attendee-categories')],
   'lib/registration/categories/check-category.ts': [...categoryTests, i('category-rules'), i('delegation-head')],
   'lib/registration/categories/register-in-category.ts': [...categoryTests, i('category-rules'), i('delegations')],
-  ...Object.fromEntries(
-    ['registration-mail', 'registration-mail-text', 'shared-render', 'itinerary', 'itinerary-text'].map((file) => [
-      `lib/registration/${file}.ts`,
-      registrationMailTests,
-    ]),
+  ...sharingTests(
+    'lib/registration',
+    ['registration-mail', 'registration-mail-text', 'shared-render', 'itinerary', 'itinerary-text'],
+    registrationMailTests,
   ),
-  ...Object.fromEntries(
+  ...sharingTests(
+    'lib/registration/admin',
     [
       'edit-registration',
       'resend-confirmation',
@@ -155,10 +157,12 @@ export const fileTests = {
       'categories/decide',
       'categories/save-category',
       'categories/invitation-codes-admin',
-    ].map((file) => [`lib/registration/admin/${file}.ts`, organiserWriteTests]),
+    ],
+    organiserWriteTests,
   ),
   'lib/registration/email-change.ts': [i('email-change'), i('email-change-rules')],
-  ...Object.fromEntries(
+  ...sharingTests(
+    'lib/registration/questions',
     [
       'answer-rows',
       'answer-schema',
@@ -172,7 +176,8 @@ export const fileTests = {
       'record-answers',
       'admin/list-questions',
       'admin/save-question',
-    ].map((file) => [`lib/registration/questions/${file}.ts`, questionTests]),
+    ],
+    questionTests,
   ),
 };
 

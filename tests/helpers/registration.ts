@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { events, exhibitors, outbox, registrations, registrationSessions, sessions, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { registerAttendee } from '@/lib/registration/register';
 
 export const EVENT = 'china-asean-tech-forum';
 
@@ -29,6 +30,13 @@ export async function exhibitorIdBySlug(db: Db, slug: string, eventSlug = EVENT)
     .innerJoin(events, eq(exhibitors.eventId, events.id))
     .where(and(eq(exhibitors.slug, slug), eq(events.slug, eventSlug)));
   return row!.id;
+}
+
+/** Registers `input` in the demo forum (at `now`) and answers the new registration's id; a refusal fails the test. */
+export async function registeredId(db: Db, input: Record<string, unknown>, now?: Date): Promise<string> {
+  const result = await registerAttendee(db, EVENT, input, now ? { now } : {});
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.registration.id;
 }
 
 export function rows<T>(result: unknown): T[] {

@@ -25,6 +25,7 @@ import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { delegationInput, insertCategory, onlinePerson } from '../helpers/delegations';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
+import { fieldsOf } from '../helpers/results';
 import { EVENT, person, sessionBySlug, venueBySlug } from '../helpers/registration';
 import { seatInvariantBreaches } from '../helpers/seat-invariants';
 import { smallVenue } from '../helpers/seat-standing';
@@ -74,11 +75,6 @@ async function auditOf(action: string, entityId: string) {
     .select({ action: auditLog.action, entity: auditLog.entity, actor: auditLog.actorUserId, details: auditLog.details })
     .from(auditLog)
     .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
-}
-
-/** A refusal's fields, exactly (its `error` is the same fields as one line). */
-function fieldsOf(result: { ok: boolean; code?: string; fields?: Record<string, string> }) {
-  return result.ok ? 'ok' : result.code === 'invalid' ? result.fields : result.code;
 }
 
 async function visaAnswers(registrationIds: string[]) {

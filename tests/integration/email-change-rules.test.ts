@@ -8,11 +8,11 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { confirmEmailChange, emailChangeToken, emailChangeView, requestEmailChange } from '@/lib/registration/email-change';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { manageUrl } from '@/lib/registration/manage-token';
-import { registerAttendee } from '@/lib/registration/register';
 import { eraseRegistrations } from '@/lib/retention/erase-registration';
 import { anotherForum } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { EVENT, person } from '../helpers/registration';
+import { fieldsOf } from '../helpers/results';
+import { EVENT, person, registeredId } from '../helpers/registration';
 
 const now = new Date('2026-12-01T00:00:00Z');
 const later = new Date('2099-01-01T00:00:00Z');
@@ -27,11 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function register(n: string, overrides: Record<string, unknown> = {}) {
-  const r = await registerAttendee(t.db, EVENT, person(n, { mode: 'online', venue: null, ...overrides }), { now });
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.registration.id;
-}
+const register = (n: string, overrides: Record<string, unknown> = {}) =>
+  registeredId(t.db, person(n, { mode: 'online', venue: null, ...overrides }), now);
 const row = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0]!;
 const mailsOf = (id: string, kind: string) =>
   t.db
@@ -44,7 +41,6 @@ const auditOf = (id: string, action: string) =>
     .from(auditLog)
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
 const tokenIn = (text: string | null) => text!.match(/\/manage\/email\/(\S+)/)![1]!;
-const fieldsOf = (result: unknown) => (result as { fields?: unknown }).fields;
 
 describe('a registration that is no longer there', () => {
   it('cancelled: asking is refused beside the field; a link sent before neither shows nor confirms a change', async () => {

@@ -7,9 +7,8 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
 import { deliverDueMail } from '@/lib/mail-delivery/worker';
 import { confirmEmailChange, emailChangeToken, emailChangeView, requestEmailChange } from '@/lib/registration/email-change';
-import { registerAttendee } from '@/lib/registration/register';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { EVENT, person } from '../helpers/registration';
+import { person, registeredId } from '../helpers/registration';
 import { startSmtpServer } from '../helpers/smtp';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -21,11 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function register(n: string, overrides: Record<string, unknown> = {}) {
-  const r = await registerAttendee(t.db, EVENT, person(n, { mode: 'online', venue: null, ...overrides }), { now });
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.registration.id;
-}
+const register = (n: string, overrides: Record<string, unknown> = {}) =>
+  registeredId(t.db, person(n, { mode: 'online', venue: null, ...overrides }), now);
 const row = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0]!;
 
 async function deliver() {

@@ -13,6 +13,7 @@ import { registerAttendee } from '@/lib/registration/register';
 import { actorFor } from '../helpers/actors';
 import { anotherForum } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { fieldsOf } from '../helpers/results';
 import { EVENT, person } from '../helpers/registration';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -40,7 +41,6 @@ const audits = (id: string, action: string) =>
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
-const fieldsOf = (result: unknown) => (result as { fields?: unknown }).fields;
 async function askedIds(slug = EVENT) {
   return (await listQuestions(t.db, slug === EVENT ? organiser : otherOrganiser, slug)).asked.map((q) => q.id);
 }

@@ -18,10 +18,9 @@ import {
   renderRegistrationMail,
 } from '@/lib/registration/registration-mail';
 import { type RegistrationMailData, registrationEmailProps, registrationSubject } from '@/lib/registration/registration-mail-text';
-import { registerAttendee } from '@/lib/registration/register';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { delegationInput, insertCategory } from '../helpers/delegations';
-import { EVENT, person, sessionBySlug } from '../helpers/registration';
+import { EVENT, person, registeredId, sessionBySlug } from '../helpers/registration';
 
 const now = new Date('2026-12-01T00:00:00Z');
 let t: TestDatabase;
@@ -36,11 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function register(n: string, overrides: Record<string, unknown>) {
-  const r = await registerAttendee(t.db, EVENT, person(n, overrides), { now });
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.registration.id;
-}
+const register = (n: string, overrides: Record<string, unknown>) => registeredId(t.db, person(n, overrides), now);
 const itineraryOf = async (id: string, extra: string[] = []) => (await loadItinerary(t.db, id, extra))!;
 const itemOf = (itinerary: Itinerary, slug: string) => itinerary.items.find((item) => item.session.id === s[slug])!;
 const payloadOf = (mail: object) => (mail as { payload: unknown }).payload as RegistrationMailPayload;
