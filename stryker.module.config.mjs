@@ -107,6 +107,8 @@ const registrationMailTests = [
 // What organisers write about registrations: edits, resends, announcements, categories and their decisions.
 const organiserWriteTests = [
   i('organiser-edit'),
+  i('organiser-decisions'),
+  i('category-settings'),
   i('admin-registrations'),
   i('attendee-categories'),
   i('category-races'),

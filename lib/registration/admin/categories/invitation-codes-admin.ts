@@ -76,7 +76,7 @@ export async function generateInvitationCodes(
   });
 }
 
-/** A category's codes, newest first, for its organiser. */
+/** A category's codes in the order they were made, for its organiser. */
 export async function listInvitationCodes(db: Db, actor: Actor | null, slug: string, categoryId: string): Promise<InvitationCodeRow[]> {
   const event = await organiserEvent(db, actor, slug);
   return db
