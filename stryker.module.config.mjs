@@ -109,6 +109,7 @@ const organiserWriteTests = [
   i('organiser-edit'),
   i('organiser-decisions'),
   i('category-settings'),
+  i('invitation-code-draws'),
   i('admin-registrations'),
   i('attendee-categories'),
   i('category-races'),

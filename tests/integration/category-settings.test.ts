@@ -132,6 +132,13 @@ describe('creating a category', () => {
     expect(fieldsOf(await createCategory(t.db, organiser, EVENT, form('Twice', { allowedVenueIds: [nanning, nanning] })))).toBe('ok');
   });
 
+  it('refuses bad input field by field, writing nothing', async () => {
+    const before = await categoriesOf(eventId);
+    const refused = await createCategory(t.db, organiser, EVENT, form('', { capacity: '-1', visibility: 'secret', allowedModes: [] }));
+    expect(Object.keys(fieldsOf(refused) as object).sort()).toEqual(['allowedModes', 'capacity', 'name', 'visibility']);
+    expect(await categoriesOf(eventId)).toBe(before);
+  });
+
   it('only the event’s organisers create: a viewer and another forum’s organiser are refused, nothing written', async () => {
     const before = await categoriesOf(eventId);
     await expect(createCategory(t.db, viewer, EVENT, form('By a viewer'))).rejects.toThrow();
@@ -303,6 +310,17 @@ describe('invitation codes', () => {
       entity: 'category',
       details: { name: 'Invited press', count: 4, maxUses: 3, expiresAt: '2026-12-20T10:00:00.000Z' },
     });
+  });
+
+  it('refuses a batch of none, of codes usable never, or without a date, making none', async () => {
+    const id = await created('Bad batches', { visibility: 'invitation' });
+    const batch = (values: Record<string, unknown>) => generateInvitationCodes(t.db, organiser, EVENT, id, values, now);
+    expect(fieldsOf(await batch({ count: '0', maxUses: '0', expiresAt: '20 December' }))).toEqual({
+      count: 'codeCount',
+      maxUses: 'codeUses',
+      expiresAt: 'date',
+    });
+    expect(await listInvitationCodes(t.db, organiser, EVENT, id)).toEqual([]);
   });
 
   it('an expiry at this very minute is already past; a minute later is not', async () => {

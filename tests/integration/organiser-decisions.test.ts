@@ -5,19 +5,21 @@
 // cancelled, another forum's, another venue's), its audit naming exactly what changed, and a pending
 // registration moved out of a category's line.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendeeCategories, auditLog, outbox, registrations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { approveRegistrations, rejectRegistrations } from '@/lib/registration/admin/categories/decide';
 import { editRegistrationAsOrganiser } from '@/lib/registration/admin/edit-registration';
+import { lockCategory } from '@/lib/registration/categories/category-seats';
+import { createQuestion } from '@/lib/registration/questions/admin/save-question';
 import { resendConfirmation } from '@/lib/registration/admin/resend-confirmation';
 import type { RegistrationMailPayload } from '@/lib/registration/registration-mail';
 import { actorFor } from '../helpers/actors';
 import { anotherForum } from '../helpers/another-forum';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { EVENT, person, registeredId, venueBySlug } from '../helpers/registration';
+import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
+import { EVENT, person, registeredId, rows, venueBySlug } from '../helpers/registration';
 import { fieldsOf } from '../helpers/results';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -75,6 +77,20 @@ const auditsOf = (id: string, action: string) =>
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
+
+/** Resolves once some connection of this test database waits for a lock (PostgreSQL only). */
+async function someoneWaitsForALock() {
+  for (let tries = 0; tries < 500; tries++) {
+    const [waiting] = rows<{ n: number }>(
+      await t.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      ),
+    );
+    if (waiting!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('nobody waited for the lock');
+}
 
 describe('resending a confirmation', () => {
   async function resentKind(id: string) {
@@ -238,6 +254,54 @@ describe('approving and rejecting', () => {
     expect(await linePlaces(line)).toEqual([1, null, 2, 3]);
   });
 
+  it('a category gone by the time its lock is taken: the approval is skipped, unaudited, and nothing follows it', async () => {
+    const approval = await category('Decide vanished', { requiresApproval: true });
+    const id = await register('decide-vanished', { category: approval.id });
+    const followed: string[] = [];
+    expect(
+      await approveRegistrations(
+        t.db,
+        organiser,
+        EVENT,
+        { ids: [id] },
+        { categoryLock: async () => null, afterApproval: async (_db, approved) => void followed.push(approved.registrationId) },
+      ),
+    ).toEqual({ ok: true, tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 } });
+    expect(followed).toEqual([]);
+    expect(await auditsOf(id, 'registration.approve')).toEqual([]);
+    expect((await row(id)).status).toBe('pending');
+  });
+
+  it('a pending registration outside every category (no decision is asked of it) is skipped by approval and rejection alike', async () => {
+    const approval = await category('Decide uncategorised', { requiresApproval: true });
+    const id = await register('decide-uncategorised', { category: approval.id });
+    await t.db.update(registrations).set({ categoryId: null }).where(eq(registrations.id, id));
+    const skippedOne = { ok: true, tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 } };
+    expect(await approveRegistrations(t.db, organiser, EVENT, { ids: [id] })).toEqual(skippedOne);
+    expect(await rejectRegistrations(t.db, organiser, EVENT, { ids: [id] })).toEqual(skippedOne);
+    expect(await row(id)).toMatchObject({ status: 'pending', decision: null });
+  });
+
+  it.runIf(usingPostgres)(
+    'a registration cancelled while its rejection waits for the category’s lock is skipped: no second mail, no audit, no decision',
+    async () => {
+      const approval = await category('Decide race', { requiresApproval: true });
+      const id = await register('decide-race', { category: approval.id });
+      const mailsBefore = (await mailsTo(id)).length;
+      let rejecting: ReturnType<typeof rejectRegistrations> | undefined;
+      await t.db.transaction(async (tx) => {
+        await lockCategory(tx, approval.id);
+        rejecting = rejectRegistrations(t.db, organiser, EVENT, { ids: [id] });
+        await someoneWaitsForALock();
+        await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(registrations.id, id));
+      });
+      expect(await rejecting).toEqual({ ok: true, tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 } });
+      expect(await row(id)).toMatchObject({ status: 'cancelled', decision: null, decidedBy: null });
+      expect(await mailsTo(id)).toHaveLength(mailsBefore);
+      expect(await auditsOf(id, 'registration.reject')).toEqual([]);
+    },
+  );
+
   it('refuses a choice of none, of something that is not a registration, of more than 500, or too long a message', async () => {
     const id = await register('decide-input');
     const refused = async (raw: unknown) => [
@@ -285,6 +349,57 @@ describe('an organiser’s edit', () => {
     expect(await row(cancelled)).toEqual(before);
     expect((await row(erased)).name).toBe('Participant edit-erased');
   });
+
+  it('a cancelled registration is refused as such before its details are read, even bad ones', async () => {
+    const id = await register('edit-cancelled-bad');
+    await t.db.update(registrations).set({ status: 'cancelled', cancelledAt: now }).where(eq(registrations.id, id));
+    expect(fieldsOf(await edit(id, details('edit-cancelled-bad', { name: '', email: 'nope', locale: 'xx' })))).toEqual({
+      registration: 'registrationCancelled',
+    });
+  });
+
+  it('a pending registration edited in place stays pending, in its category, undecided', async () => {
+    const approval = await category('Edit in place', { requiresApproval: true });
+    const id = await register('edit-in-place', { category: approval.id });
+    expect(await edit(id, details('edit-in-place', { name: 'Corrected Name', category: approval.id }))).toEqual({ ok: true });
+    expect(await row(id)).toMatchObject({ name: 'Corrected Name', status: 'pending', categoryId: approval.id, decision: null });
+    expect((await auditsOf(id, 'registration.edit'))[0]!.details).toEqual({ changed: ['name'] });
+  });
+
+  it('answers are checked against the questions of the category the registration moves into', async () => {
+    const press = await category('Edit press');
+    const asked = await createQuestion(t.db, organiser, EVENT, {
+      kind: 'short_text',
+      label: { en: 'Media outlet' },
+      required: true,
+      categoryIds: [press.id],
+    });
+    if (!asked.ok) throw new Error(JSON.stringify(asked));
+    const id = await register('edit-press');
+    expect(await edit(id, details('edit-press', { jobTitle: 'Editor' }))).toEqual({ ok: true });
+    const refused = fieldsOf(await edit(id, details('edit-press', { category: press.id })));
+    expect(refused).toEqual({ [`answers.${asked.id}`]: 'required' });
+    expect((await row(id)).categoryId).toBeNull();
+    expect(await edit(id, details('edit-press', { category: press.id, answers: { [asked.id]: 'Nanning Daily' } }))).toEqual({ ok: true });
+    expect((await row(id)).categoryId).toBe(press.id);
+  });
+
+  it.runIf(usingPostgres)(
+    'a registration cancelled while the edit waits for its row is refused, and nothing of the edit is kept',
+    async () => {
+      const id = await register('edit-race');
+      let editing: ReturnType<typeof edit> | undefined;
+      await t.db.transaction(async (tx) => {
+        await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
+        editing = edit(id, details('edit-race', { name: 'Too Late' }));
+        await someoneWaitsForALock();
+        await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(registrations.id, id));
+      });
+      expect(fieldsOf(await editing!)).toEqual({ registration: 'registrationCancelled' });
+      expect(await row(id)).toMatchObject({ name: 'Participant edit-race', status: 'cancelled' });
+      expect(await auditsOf(id, 'registration.edit')).toEqual([]);
+    },
+  );
 
   it('a venue manager edits their own venue’s registrations only', async () => {
     const tokyo = await registeredId(t.db, person('edit-tokyo', { venue: 'tokyo' }), now);

@@ -77,9 +77,9 @@ export async function approveRegistrations(
     if (outcome !== 'not-pending') await options.afterApproval?.(db, { event, registrationId: id, categoryId, byUserId: actor!.userId });
     if (outcome === 'seated') tally.seated += 1;
     else if (outcome === 'in-line') tally.inLine += 1;
-    else tally.skipped += 1;
   }
-  tally.skipped += parsed.data.ids.length - (tally.seated + tally.inLine + tally.skipped);
+  // Not pending when chosen, not pending once locked, or named twice.
+  tally.skipped = parsed.data.ids.length - tally.seated - tally.inLine;
   return ok({ tally });
 }
 
