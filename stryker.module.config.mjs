@@ -110,6 +110,7 @@ const organiserWriteTests = [
   i('organiser-decisions'),
   i('category-settings'),
   i('invitation-code-draws'),
+  i('announcement-paging'),
   i('admin-registrations'),
   i('attendee-categories'),
   i('category-races'),
