@@ -118,6 +118,29 @@ const organiserWriteTests = [
   u('validation-words'),
   u('text-fields'),
 ];
+// What a registration shows and who may see it: its view, the manage page and its links, the
+// registrant's own changes, the registration schema, the cancellation hooks and the search text.
+const registrationViewTests = [
+  i('manage-view'),
+  i('own-details'),
+  u('cancellation-hooks'),
+  i('registration-input'),
+  i('seat-moves'),
+  i('self-erasure'),
+  i('registration-ownership'),
+  i('livestream-access'),
+  i('calendar-output'),
+  i('meetings-feed-api'),
+  i('public-agenda'),
+  i('registration-answers-output'),
+  i('meetings-schedule'),
+  i('registration-list-search'),
+  i('desk-search'),
+  u('cancel-outcome'),
+  u('manage-token'),
+  u('validation-words'),
+  u('text-fields'),
+];
 /** The same test list for several files of one folder. */
 const sharingTests = (folder, files, tests) => Object.fromEntries(files.map((file) => [`${folder}/${file}.ts`, tests]));
 const delegationTests = [i('delegations'), i('delegation-head'), i('delegation-check-in')];
@@ -163,6 +186,22 @@ export const fileTests = {
       'categories/invitation-codes-admin',
     ],
     organiserWriteTests,
+  ),
+  ...sharingTests(
+    'lib/registration',
+    [
+      'view',
+      'manage-view',
+      'manage-token',
+      'feed-token',
+      'change-details',
+      'change-details-schema',
+      'cancellation-hooks',
+      'cancel-outcome',
+      'schema',
+      'search-text',
+    ],
+    registrationViewTests,
   ),
   'lib/registration/email-change.ts': [i('email-change'), i('email-change-rules')],
   ...sharingTests(

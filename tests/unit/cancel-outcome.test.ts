@@ -37,4 +37,21 @@ describe('the cancel notice says what happened (issue 15, point 11)', () => {
       expect(said(view, 'zh')).not.toContain('让给候补名单');
     }
   });
+
+  it('counts the venue seat of a confirmed or checked-in registration, each confirmed session, and any line it stood in', () => {
+    const confirmed = (id: string) => ({ sessionId: id, status: 'confirmed' as const, position: null });
+    const waiting = (id: string, position: number) => ({ sessionId: id, status: 'waitlisted' as const, position });
+    expect(cancelOutcome({ ...base, status: 'checked_in' })).toEqual({ seats: 1, waitlisted: false });
+    expect(cancelOutcome({ ...base, sessions: [confirmed('a'), waiting('b', 2), confirmed('c')] })).toEqual({ seats: 3, waitlisted: true });
+    expect(cancelOutcome({ ...base, sessions: [waiting('b', 1)] })).toEqual({ seats: 1, waitlisted: true });
+    expect(cancelOutcome({ ...base, status: 'pending', sessions: [] })).toEqual({ seats: 0, waitlisted: false });
+    expect(cancelOutcome({ ...base, status: 'waitlisted', waitlistPosition: 1, sessions: [waiting('a', 4)] })).toEqual({
+      seats: 0,
+      waitlisted: true,
+    });
+    expect(cancelOutcome({ ...base, mode: 'online', venue: null, sessions: [confirmed('a'), confirmed('b')] })).toEqual({
+      seats: 2,
+      waitlisted: false,
+    });
+  });
 });
