@@ -40,6 +40,20 @@ export const moduleTests = {
   // mail-policy.test.ts; transport.ts (nodemailer's options) is left without coverage.
   'lib/mail': [i('outbox-insert'), u('mail-policy')],
   'lib/livestream': [i('livestream-access'), i('hostile-inputs'), u('stream-phase'), u('stream-links'), u('validation-words')],
+  // 1:1 meetings and their tables: slot locks, requests, answers, limits, the schedule, the feeds.
+  'lib/meetings': [
+    i('meetings'),
+    i('meetings-limits'),
+    i('meetings-schedule'),
+    i('meetings-online'),
+    i('meetings-exhibitor-request'),
+    i('meetings-feed-api'),
+    i('meetings-admin-figures'),
+    i('attendee-listings'),
+    i('exhibitor-staff'),
+    u('meeting-suggestions'),
+    u('validation-words'),
+  ],
   'lib/registration': [
     i('registration-capacity'),
     i('registration-batches'),
