@@ -155,6 +155,27 @@ const registrationViewTests = [
   u('validation-words'),
   u('text-fields'),
 ];
+// What organisers and the public API read about registrations and categories: lists, filters, the
+// dashboard, a registration's page and edit form, the CSV exports, and the schemas behind them.
+const registrationReadTests = [
+  i('category-admin-reads'),
+  i('admin-registrations'),
+  i('registration-answers-output'),
+  i('registration-list-search'),
+  i('registration-category-output'),
+  i('venue-scope'),
+  i('passport-csv'),
+  i('registrations-csv-stream'),
+  i('dashboard-session-pages'),
+  i('delegations'),
+  i('attendee-categories'),
+  i('category-settings'),
+  i('category-rules'),
+  i('organiser-edit'),
+  i('registration-input'),
+  u('validation-words'),
+  u('text-fields'),
+];
 /** The same test list for several files of one folder. */
 const sharingTests = (folder, files, tests) => Object.fromEntries(files.map((file) => [`${folder}/${file}.ts`, tests]));
 const delegationTests = [i('delegations'), i('delegation-head'), i('delegation-check-in')];
@@ -216,6 +237,37 @@ export const fileTests = {
       'search-text',
     ],
     registrationViewTests,
+  ),
+  ...sharingTests(
+    'lib/registration',
+    [
+      'admin/categories/category-input',
+      'admin/categories/list-categories',
+      'admin/country-name',
+      'admin/csv',
+      'admin/csv-download',
+      'admin/csv-response',
+      'admin/cursor',
+      'admin/dashboard',
+      'admin/detail',
+      'admin/edit-form',
+      'admin/edit-registration-schema',
+      'admin/export',
+      'admin/filter-options',
+      'admin/filters',
+      'admin/list',
+      'admin/query-string',
+      'categories/api-json',
+      'categories/category-attendance',
+      'categories/category-fields',
+      'categories/public-categories',
+      'choices-lists',
+      'delegations/path-errors',
+      'delegations/schema',
+      'questions/api-json',
+      'result',
+    ],
+    registrationReadTests,
   ),
   'lib/registration/email-change.ts': [i('email-change'), i('email-change-rules')],
   ...sharingTests(
