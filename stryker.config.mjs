@@ -20,6 +20,8 @@ export default {
     'lib/agenda/publish/**/*.ts',
     'lib/checkin/**/*.ts',
     'lib/auth/**/*.ts',
+    // 1:1 meetings and their tables (slot locks, holds, limits).
+    'lib/meetings/**/*.ts',
   ],
   // Server and fault tests need the production build; browser tests are Playwright's. The unit and
   // integration tests are the ones that import these modules directly.
