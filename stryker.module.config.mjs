@@ -49,6 +49,7 @@ export const moduleTests = {
     i('meetings-exhibitor-request'),
     i('meetings-feed-api'),
     i('meetings-admin-figures'),
+    i('meeting-refusals'),
     i('attendee-listings'),
     i('exhibitor-staff'),
     u('meeting-suggestions'),

@@ -5,7 +5,7 @@
 // cancelled, another forum's, another venue's), its audit naming exactly what changed, and a pending
 // registration moved out of a category's line.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendeeCategories, auditLog, outbox, registrations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
@@ -19,7 +19,8 @@ import type { RegistrationMailPayload } from '@/lib/registration/registration-ma
 import { actorFor } from '../helpers/actors';
 import { anotherForum } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
-import { EVENT, person, registeredId, rows, venueBySlug } from '../helpers/registration';
+import { EVENT, person, registeredId, venueBySlug } from '../helpers/registration';
+import { someoneWaitsForALock } from '../helpers/lock-wait';
 import { fieldsOf } from '../helpers/results';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -77,20 +78,6 @@ const auditsOf = (id: string, action: string) =>
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
-
-/** Resolves once some connection of this test database waits for a lock (PostgreSQL only). */
-async function someoneWaitsForALock() {
-  for (let tries = 0; tries < 500; tries++) {
-    const [waiting] = rows<{ n: number }>(
-      await t.db.execute(
-        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-      ),
-    );
-    if (waiting!.n > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('nobody waited for the lock');
-}
 
 describe('resending a confirmation', () => {
   async function resentKind(id: string) {
@@ -292,7 +279,7 @@ describe('approving and rejecting', () => {
       await t.db.transaction(async (tx) => {
         await lockCategory(tx, approval.id);
         rejecting = rejectRegistrations(t.db, organiser, EVENT, { ids: [id] });
-        await someoneWaitsForALock();
+        await someoneWaitsForALock(t.db);
         await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(registrations.id, id));
       });
       expect(await rejecting).toEqual({ ok: true, tally: { seated: 0, inLine: 0, rejected: 0, skipped: 1 } });
@@ -392,7 +379,7 @@ describe('an organiser’s edit', () => {
       await t.db.transaction(async (tx) => {
         await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
         editing = edit(id, details('edit-race', { name: 'Too Late' }));
-        await someoneWaitsForALock();
+        await someoneWaitsForALock(t.db);
         await tx.update(registrations).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(registrations.id, id));
       });
       expect(fieldsOf(await editing!)).toEqual({ registration: 'registrationCancelled' });
