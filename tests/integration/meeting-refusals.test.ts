@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listings, meetingHolds, meetings, meetingSlots, meetingUnavailability, registrations, venues } from '@/db/schema';
+import { exhibitors, listings, meetingHolds, meetings, meetingSlots, meetingUnavailability, registrations, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
@@ -267,6 +267,52 @@ describe('asking about a listing and the limits', () => {
         with: 'meetingWith',
       });
     }
+  });
+
+  it('a requester who may not meet is told so; an exhibitor’s listing is answered only by its approved exhibitor’s registered contact', async () => {
+    const [asker, cancelled, erased, contact] = [
+      await participant('rx-asker'),
+      await participant('rx-cancelled'),
+      await participant('rx-erased'),
+      await participant('rx-contact'),
+    ];
+    const s = await slot();
+    await setRegistration(cancelled, { status: 'cancelled', cancelledAt: now });
+    await setRegistration(erased, { erasedAt: now });
+    for (const from of [cancelled, erased, randomUUID()])
+      expect(fieldsOf(await requestMeeting(t.db, from, { with: `person:${contact}`, slotId: s.id, message: '' }, { now }))).toEqual({
+        with: 'meetingNotConfirmed',
+      });
+    const listingOf = async (slug: string, values: Partial<typeof exhibitors.$inferInsert>) => {
+      const [exhibitor] = await t.db
+        .insert(exhibitors)
+        .values({ eventId, slug, name: { en: slug }, country: 'TH', sectors: ['big-health'], ...values })
+        .returning({ id: exhibitors.id });
+      const [listing] = await t.db
+        .insert(listings)
+        .values({
+          eventId,
+          exhibitorId: exhibitor!.id,
+          kind: 'offer',
+          title: { en: `${slug} offer` },
+          sector: 'big-health',
+          trl: 6,
+          ipStatus: 'patent',
+          cooperation: ['licensing'],
+          status: 'published',
+          moderatedAt: now,
+        })
+        .returning({ id: listings.id });
+      return listing!.id;
+    };
+    const ask = (listing: string) => requestMeeting(t.db, asker, { with: `listing:${listing}`, slotId: s.id, message: '' }, { now });
+    const pending = await listingOf('rx-pending', { contactEmail: 'rx-contact@example.org' });
+    const noContact = await listingOf('rx-no-contact', { status: 'approved', approvedAt: now });
+    const unregistered = await listingOf('rx-unregistered', { status: 'approved', approvedAt: now, contactEmail: 'nobody@example.org' });
+    for (const listing of [pending, noContact, unregistered]) expect(fieldsOf(await ask(listing))).toEqual({ with: 'meetingWith' });
+    const answered = await listingOf('rx-answered', { status: 'approved', approvedAt: now, contactEmail: 'RX-Contact@Example.org' });
+    const made = await ask(answered);
+    expect(made.ok && (await meeting(made.id))).toMatchObject({ inviteeId: contact, listingId: answered });
   });
 
   it(`no more than ${REQUESTS_PER_DAY} requests in a day, spread over its hours`, async () => {
