@@ -50,9 +50,11 @@ export const moduleTests = {
     i('meetings-feed-api'),
     i('meetings-admin-figures'),
     i('meeting-refusals'),
+    i('meeting-export'),
     i('attendee-listings'),
     i('exhibitor-staff'),
     u('meeting-suggestions'),
+    u('meeting-stats'),
     u('validation-words'),
   ],
   'lib/registration': [
