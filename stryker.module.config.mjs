@@ -51,6 +51,7 @@ export const moduleTests = {
     i('meetings-admin-figures'),
     i('meeting-refusals'),
     i('meeting-export'),
+    i('meeting-links'),
     i('attendee-listings'),
     i('exhibitor-staff'),
     u('meeting-suggestions'),
