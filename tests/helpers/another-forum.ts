@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { events, users } from '@/db/schema';
+import { randomUUID } from 'node:crypto';
+import { events, registrations, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Actor } from '@/lib/auth/sessions';
 import { createEvent } from '@/lib/events/admin/create-event';
@@ -25,4 +26,26 @@ export async function anotherForum(db: Db, slug: string): Promise<{ eventId: str
   if (!created.ok) throw new Error(JSON.stringify(created));
   const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
   return { eventId: event!.id, organiser };
+}
+
+/** A confirmed online registration in `eventId` (another forum's), written straight to the table: that forum has no published programme to register through. */
+export async function foreignRegistration(db: Db, eventId: string, email: string): Promise<string> {
+  const [row] = await db
+    .insert(registrations)
+    .values({
+      eventId,
+      name: 'Elsewhere',
+      email,
+      organisation: '',
+      jobTitle: '',
+      country: 'CN',
+      participantType: 'government',
+      mode: 'online',
+      status: 'confirmed',
+      locale: 'en',
+      consentAt: new Date('2026-12-01T00:00:00Z'),
+      manageTokenHash: randomUUID(),
+    })
+    .returning({ id: registrations.id });
+  return row!.id;
 }

@@ -21,7 +21,7 @@ import { saveAvailability } from '@/lib/meetings/save-availability';
 import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
 import { lockSlot } from '@/lib/meetings/slot-lock';
 import { actorFor } from '../helpers/actors';
-import { anotherForum } from '../helpers/another-forum';
+import { anotherForum, foreignRegistration } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, registeredId, venueBySlug } from '../helpers/registration';
 import { someoneWaitsForALock } from '../helpers/lock-wait';
@@ -226,28 +226,12 @@ describe('asking about a listing and the limits', () => {
   it('a listing whose author may not meet (erased, cancelled, of another forum) is answered like no listing', async () => {
     const asker = await participant('rl-asker');
     const s = await slot();
-    const [foreign] = await t.db
-      .insert(registrations)
-      .values({
-        eventId: other.eventId,
-        name: 'Elsewhere',
-        email: 'elsewhere.author@example.org',
-        organisation: '',
-        jobTitle: '',
-        country: 'CN',
-        participantType: 'government',
-        mode: 'online',
-        status: 'confirmed',
-        locale: 'en',
-        consentAt: now,
-        manageTokenHash: randomUUID(),
-      })
-      .returning({ id: registrations.id });
+    const foreign = await foreignRegistration(t.db, other.eventId, 'elsewhere.author@example.org');
     const erased = await participant('rl-erased');
     const cancelled = await participant('rl-cancelled');
     await setRegistration(erased, { erasedAt: now });
     await setRegistration(cancelled, { status: 'cancelled', cancelledAt: now });
-    for (const author of [erased, cancelled, foreign!.id]) {
+    for (const author of [erased, cancelled, foreign]) {
       const [listing] = await t.db
         .insert(listings)
         .values({

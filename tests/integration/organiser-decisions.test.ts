@@ -4,7 +4,6 @@
 // gap, registrations that are not pending counted as skipped, and an edit's refusals (erased,
 // cancelled, another forum's, another venue's), its audit naming exactly what changed, and a pending
 // registration moved out of a category's line.
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendeeCategories, auditLog, outbox, registrations } from '@/db/schema';
@@ -17,7 +16,7 @@ import { createQuestion } from '@/lib/registration/questions/admin/save-question
 import { resendConfirmation } from '@/lib/registration/admin/resend-confirmation';
 import type { RegistrationMailPayload } from '@/lib/registration/registration-mail';
 import { actorFor } from '../helpers/actors';
-import { anotherForum } from '../helpers/another-forum';
+import { anotherForum, foreignRegistration } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, registeredId, venueBySlug } from '../helpers/registration';
 import { someoneWaitsForALock } from '../helpers/lock-wait';
@@ -38,24 +37,7 @@ beforeAll(async () => {
   const tokyo = await venueBySlug(t.db, 'tokyo');
   tokyoManager = await actorFor(t.db, 'tokyo.decisions@forum.test', { eventSlug: EVENT, role: 'venue_manager', venueId: tokyo.id });
   const other = await anotherForum(t.db, OTHER);
-  const [registration] = await t.db
-    .insert(registrations)
-    .values({
-      eventId: other.eventId,
-      name: 'Elsewhere',
-      email: 'elsewhere@example.org',
-      organisation: '',
-      jobTitle: '',
-      country: 'CN',
-      participantType: 'government',
-      mode: 'online',
-      status: 'confirmed',
-      locale: 'en',
-      consentAt: now,
-      manageTokenHash: randomUUID(),
-    })
-    .returning({ id: registrations.id });
-  otherRegistration = registration!.id;
+  otherRegistration = await foreignRegistration(t.db, other.eventId, 'elsewhere@example.org');
 });
 afterAll(() => t?.close());
 
