@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as questionsGet } from '@/app/api/v1/events/[slug]/questions/route';
-import { attendeeCategories, registrations, venues } from '@/db/schema';
+import { type attendeeCategories, registrations, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { useDatabase } from '@/lib/database/process-database';
 import { seedDemoForum } from '@/lib/demo/seed';
@@ -22,7 +22,8 @@ import { createQuestion, retireQuestion, updateQuestion } from '@/lib/registrati
 import { actorFor } from '../helpers/actors';
 import { anotherForum } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { EVENT, person, registeredId } from '../helpers/registration';
+import { insertCategory, onlinePerson } from '../helpers/delegations';
+import { EVENT, registeredId } from '../helpers/registration';
 
 const now = new Date('2026-12-01T00:00:00Z');
 const OTHER = 'category-admin-reads-other';
@@ -42,14 +43,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function category(name: string, values: Partial<typeof attendeeCategories.$inferInsert> = {}, forEvent = eventId) {
-  const [row] = await t.db
-    .insert(attendeeCategories)
-    .values({ eventId: forEvent, name: { en: name }, ...values })
-    .returning();
-  return row!;
-}
-const online = (n: string, overrides: Record<string, unknown> = {}) => person(n, { mode: 'online', venue: null, ...overrides });
+const category = (name: string, values: Partial<typeof attendeeCategories.$inferInsert> = {}, forEvent = eventId) =>
+  insertCategory(t.db, forEvent, name, values);
+const online = onlinePerson;
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 
 describe('the categories page', () => {

@@ -20,6 +20,7 @@ import { anotherForum, foreignRegistration } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db';
 import { EVENT, person, registeredId, venueBySlug } from '../helpers/registration';
 import { someoneWaitsForALock } from '../helpers/lock-wait';
+import { insertCategory, onlinePerson } from '../helpers/delegations';
 import { fieldsOf } from '../helpers/results';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -41,15 +42,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function category(name: string, values: Partial<typeof attendeeCategories.$inferInsert> = {}) {
-  const [row] = await t.db
-    .insert(attendeeCategories)
-    .values({ eventId, name: { en: name }, ...values })
-    .returning();
-  return row!;
-}
+const category = (name: string, values: Partial<typeof attendeeCategories.$inferInsert> = {}) =>
+  insertCategory(t.db, eventId, name, values);
 
-const online = (n: string, overrides: Record<string, unknown> = {}) => person(n, { mode: 'online', venue: null, ...overrides });
+const online = onlinePerson;
 const register = (n: string, overrides: Record<string, unknown> = {}) => registeredId(t.db, online(n, overrides), now);
 const row = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0]!;
 const linePlaces = async (ids: string[]) => Promise.all(ids.map(async (id) => (await row(id)).categoryWaitlistPosition));
