@@ -1,13 +1,24 @@
-// What the meeting writes refuse or leave alone beyond their main paths: a proposal of another time
-// (bad input, an asker gone, erased or cancelled, a slot of the past or unknown, either side busy or
-// unavailable then, the request answered meanwhile, whether the new time meets online), availability
-// marks (times past, a person who may not meet, a slot gone), a listing's author who may not meet,
-// the daily limit of requests, the count a cancelled registration's meetings report, the words of
-// "not yours" answers, and a meeting link that is not https.
+// What the meeting writes refuse or leave alone beyond their main paths: a slot opened (its clock,
+// its audit, a venue not the forum’s), a proposal of another time (bad input, an asker gone, erased
+// or cancelled, a slot of the past or unknown, either side busy or unavailable then, the request
+// answered meanwhile, whether the new time meets online), availability marks (times past, a person
+// who may not meet, a slot gone), a listing's author who may not meet, the daily limit of requests,
+// the count a cancelled registration's meetings report, the words of "not yours" answers, and a
+// meeting link that is not https.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exhibitors, listings, meetingHolds, meetings, meetingSlots, meetingUnavailability, registrations, venues } from '@/db/schema';
+import {
+  auditLog,
+  exhibitors,
+  listings,
+  meetingHolds,
+  meetings,
+  meetingSlots,
+  meetingUnavailability,
+  registrations,
+  venues,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
@@ -97,6 +108,53 @@ const propose = (by: string, id: string, slotId: unknown, at = now) =>
   proposeMeetingTime(t.db, by, id, { slotId, message: '' }, { now: at });
 const setRegistration = (id: string, values: Partial<typeof registrations.$inferInsert>) =>
   t.db.update(registrations).set(values).where(eq(registrations.id, id));
+
+describe('opening a slot', () => {
+  it('reads its times on the venue’s clock and audits who opened it, with its label and tables', async () => {
+    const tokyo = await venueBySlug(t.db, 'tokyo');
+    const saved = await createMeetingSlot(t.db, organiser, EVENT, {
+      venueId: tokyo.id,
+      label: 'Tokyo morning',
+      date: '2027-01-05',
+      start: '10:00',
+      end: '10:40',
+      tables: 4,
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const [row] = await t.db.select().from(meetingSlots).where(eq(meetingSlots.id, saved.id));
+    // 10:00 in Tokyo (UTC+9) is 01:00 UTC.
+    expect(row).toMatchObject({
+      eventId,
+      venueId: tokyo.id,
+      label: 'Tokyo morning',
+      startsAt: new Date('2027-01-05T01:00:00Z'),
+      endsAt: new Date('2027-01-05T01:40:00Z'),
+      tables: 4,
+    });
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, saved.id));
+    expect(audits).toEqual([
+      expect.objectContaining({
+        eventId,
+        actorUserId: organiser.userId,
+        action: 'meeting-slot.create',
+        entity: 'meeting-slot',
+        details: { label: 'Tokyo morning', tables: 4 },
+      }),
+    ]);
+  });
+
+  it('refuses another forum’s venue, or an unknown one, beside the venue, and stores nothing', async () => {
+    const [theirHall] = await t.db
+      .select({ id: venues.id })
+      .from(venues)
+      .where(and(eq(venues.eventId, other.eventId), ne(venues.kind, 'online')));
+    const values = { label: 'Not ours', date: '2027-01-06', start: '10:00', end: '10:30', tables: 2 };
+    for (const venueId of [theirHall!.id, randomUUID()]) {
+      expect(fieldsOf(await createMeetingSlot(t.db, organiser, EVENT, { ...values, venueId }))).toEqual({ venueId: 'venueNotInEvent' });
+    }
+    expect(await t.db.select().from(meetingSlots).where(eq(meetingSlots.label, 'Not ours'))).toEqual([]);
+  });
+});
 
 describe('proposing another time', () => {
   it('refuses bad input, a meeting not asked of you (in words), an unknown slot, one of the past (to the minute), and either side busy or unavailable then', async () => {
