@@ -108,15 +108,17 @@ describe('the categories page', () => {
     expect(await listAwaitingApproval(t.db, other.organiser, OTHER)).toEqual([]);
   });
 
-  it('opens one of the event’s categories with the event and every venue in order; another forum’s is none', async () => {
+  it('opens one of the event’s categories with the event and its in-person venues in order; another forum’s is none', async () => {
     const mine = await category('For editing');
     const theirs = await category('Theirs to edit', {}, other.eventId);
     const opened = await categoryForEdit(t.db, organiser, EVENT, mine.id);
     expect(opened?.event.id).toBe(eventId);
     expect(opened?.category).toEqual(mine);
     const all = await t.db.select().from(venues).where(eq(venues.eventId, eventId));
-    expect(opened?.venues).toEqual([...all].sort((a, b) => a.position - b.position).map((v) => ({ id: v.id, name: v.name, kind: v.kind })));
-    expect(opened?.venues.map((v) => v.kind)).toContain('online');
+    const inPerson = all.filter((v) => v.kind !== 'online');
+    // The demo forum has an online venue; the form offers only the halls a category may be limited to.
+    expect(inPerson.length).toBeLessThan(all.length);
+    expect(opened?.venues).toEqual([...inPerson].sort((a, b) => a.position - b.position).map((v) => ({ id: v.id, name: v.name })));
     expect(await venuesForCategories(t.db, eventId)).toEqual(opened?.venues);
     expect(await categoryForEdit(t.db, organiser, EVENT, theirs.id)).toBeNull();
     await expect(categoryForEdit(t.db, viewer, EVENT, mine.id)).rejects.toThrow();

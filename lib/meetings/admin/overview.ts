@@ -109,7 +109,7 @@ export async function meetingsOverview(db: Db, actor: Actor | null, slug: string
     .leftJoin(requesterProfile, eq(requesterProfile.registrationId, meetings.requesterId))
     .leftJoin(inviteeProfile, eq(inviteeProfile.registrationId, meetings.inviteeId))
     .where(eq(meetings.eventId, event.id))
-    .orderBy(asc(meetings.createdAt));
+    .orderBy(asc(meetings.createdAt), asc(meetings.id));
   const list: MeetingRow[] = rows.map((r) => ({
     id: r.id,
     status: r.status,

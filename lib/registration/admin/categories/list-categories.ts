@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { attendeeCategories, registrations, venues } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { organiserEvent } from '@/lib/admin/event-access';
@@ -52,12 +52,12 @@ export async function listAwaitingApproval(db: Db, actor: Actor | null, slug: st
   return rows.flatMap((r) => (r.categoryId ? [{ ...r, categoryId: r.categoryId }] : []));
 }
 
-/** The event's in-person venues, for the category form's venue choice. */
+/** The event's in-person venues, for the category form's venue choice (online attendance is a mode, not a venue to allow). */
 export async function venuesForCategories(db: Db, eventId: string) {
   return db
-    .select({ id: venues.id, name: venues.name, kind: venues.kind })
+    .select({ id: venues.id, name: venues.name })
     .from(venues)
-    .where(eq(venues.eventId, eventId))
+    .where(and(eq(venues.eventId, eventId), ne(venues.kind, 'online')))
     .orderBy(asc(venues.position));
 }
 

@@ -53,7 +53,7 @@ export default async function CategoryPage(props: PageProps<{ slug: string; cate
         eventSlug={slug}
         categoryId={category.id}
         defaults={categoryFormValues(category, zone)}
-        venues={venues.filter((v) => v.kind !== 'online').map((v) => ({ id: v.id, label: pick(v.name, locale) }))}
+        venues={venues.map((v) => ({ id: v.id, label: pick(v.name, locale) }))}
         zoneLabel={place}
         confirmedCount={category.confirmedCount}
         action={saveCategoryAction}

@@ -42,7 +42,7 @@ export default async function NewCategoryPage(props: PageProps<{ slug: string }>
           allowedVenueIds: [],
           position: '0',
         }}
-        venues={loaded.venues.filter((v) => v.kind !== 'online').map((v) => ({ id: v.id, label: pick(v.name, locale) }))}
+        venues={loaded.venues.map((v) => ({ id: v.id, label: pick(v.name, locale) }))}
         zoneLabel={zonePlace(loaded.event.timeZone)}
         confirmedCount={0}
         action={saveCategoryAction}
