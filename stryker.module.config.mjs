@@ -179,6 +179,7 @@ const registrationReadTests = [
   i('registration-input'),
   u('validation-words'),
   u('text-fields'),
+  u('registration-list-links'),
 ];
 /** The same test list for several files of one folder. */
 const sharingTests = (folder, files, tests) => Object.fromEntries(files.map((file) => [`${folder}/${file}.ts`, tests]));

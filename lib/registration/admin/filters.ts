@@ -110,7 +110,8 @@ export function filterLabelKey(
     sort: 'sort',
     size: 'pageSize',
   } as const;
-  return labels[field as keyof typeof labels] ?? 'page';
+  // Own keys only: `toString` or `constructor` from a query string is no label.
+  return Object.hasOwn(labels, field) ? labels[field as keyof typeof labels] : 'page';
 }
 
 /** The filters as query-string pairs, for links that keep them. */
