@@ -1,13 +1,15 @@
 // A meeting asked of an exhibitor itself (`exhibitor:<id>`, the exhibitor page's "Request a meeting"):
-// it reaches the exhibitor's contact person, carries the exhibitor and no listing, and is refused for a
-// pending exhibitor, another event's, or one whose contact is not registered; the pasted-link path of
-// the public meet page leads to the asker's own meetings page set on the exhibitor.
+// it reaches the exhibitor's contact person, carries the exhibitor and no listing, and is refused for
+// a pending exhibitor, another event's, or one whose contact is not registered; the pasted-link path
+// of the public meet page leads to the asker’s own meetings page set on the exhibitor; the organisers’
+// overview lists it though the contact has no matchmaking profile.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exhibitors, meetings, outbox } from '@/db/schema';
+import { exhibitors, meetings, outbox, venues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/sessions';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { approvedExhibitorById } from '@/lib/exhibition/public-exhibitors';
+import { meetingsOverview } from '@/lib/meetings/admin/overview';
 import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
 import { myMeetings } from '@/lib/meetings/my-meetings';
 import { meetingsPathFromLink } from '@/lib/meetings/open-from-link';
@@ -99,6 +101,19 @@ describe(`a meeting asked of an exhibitor (${usingPostgres ? 'PostgreSQL' : 'PGl
     expect(m).toMatchObject({ requesterId: asker.id, inviteeId: contact.id, exhibitorId: approved, listingId: null, status: 'pending' });
     const mails = await t.db.select({ kind: outbox.kind, to: outbox.toAddress }).from(outbox).where(eq(outbox.registrationId, contact.id));
     expect(mails).toContainEqual({ kind: 'meeting.requested', to: 'exh-contact@example.org' });
+    // The organisers' overview lists it though the contact never opted in (no profile, so no sectors to share).
+    const overview = await meetingsOverview(t.db, organiser, EVENT);
+    expect(overview.meetings.find((x) => x.id === asked.id)).toMatchObject({
+      listingTitle: null,
+      sector: null,
+      requester: { name: 'Person exh-asker' },
+      invitee: { name: 'Person exh-contact' },
+    });
+    // Its venues, for the slot form: the event's, in the programme's order, each with its clock.
+    const places = await t.db.select().from(venues).where(eq(venues.eventId, eventId));
+    expect(overview.venues).toEqual(
+      places.sort((x, y) => x.position - y.position).map((v) => ({ id: v.id, name: v.name, zone: v.timeZone })),
+    );
     // The contact sees whom it was asked of.
     const theirs = (await myMeetings(t.db, (await participantById(t.db, contact.id))!, now)).meetings.find((x) => x.id === asked.id);
     expect(theirs?.exhibitorName).toEqual({ en: 'Exhibitor exh-approved' });
