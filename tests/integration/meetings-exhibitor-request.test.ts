@@ -14,6 +14,7 @@ import { createMeetingSlot } from '@/lib/meetings/admin/save-slot';
 import { myMeetings } from '@/lib/meetings/my-meetings';
 import { meetingsPathFromLink } from '@/lib/meetings/open-from-link';
 import { participantById } from '@/lib/meetings/participant';
+import { proposeMeetingTime } from '@/lib/meetings/propose-time';
 import { requestMeeting } from '@/lib/meetings/request-meeting';
 import { saveMatchmakingProfile } from '@/lib/meetings/save-profile';
 import { manageTokenFor } from '@/lib/registration/manage-token';
@@ -108,6 +109,23 @@ describe(`a meeting asked of an exhibitor (${usingPostgres ? 'PostgreSQL' : 'PGl
       sector: null,
       requester: { name: 'Person exh-asker' },
       invitee: { name: 'Person exh-contact' },
+    });
+    // The contact, still without a profile, proposes another time: the new request is theirs, and the overview lists it too.
+    const later = await createMeetingSlot(t.db, organiser, EVENT, {
+      venueId: (await venueBySlug(t.db, 'bangkok')).id,
+      label: 'Exhibitor time, later',
+      date: '2026-12-27',
+      start: '15:00',
+      end: '15:30',
+      tables: 2,
+    });
+    if (!later.ok) throw new Error(JSON.stringify(later));
+    const proposed = await proposeMeetingTime(t.db, contact.id, asked.id, { slotId: later.id, message: 'After lunch?' }, { now });
+    if (!proposed.ok) throw new Error(JSON.stringify(proposed));
+    expect((await meetingsOverview(t.db, organiser, EVENT)).meetings.find((x) => x.id === proposed.id)).toMatchObject({
+      sector: null,
+      requester: { name: 'Person exh-contact' },
+      invitee: { name: 'Person exh-asker' },
     });
     // Its venues, for the slot form: the event's, in the programme's order, each with its clock.
     const places = await t.db.select().from(venues).where(eq(venues.eventId, eventId));
