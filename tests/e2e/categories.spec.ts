@@ -22,9 +22,9 @@ test('an organiser makes an invitation-only category with approval and a code; a
   // The organiser: the category, its names side by side, then one single-use code.
   await signInAsOrganiser(page, `${base}/categories/new`);
   // A category may be limited to halls; online attendance is a way of attending, not a hall to tick.
-  const halls = page.getByRole('group', { name: 'Venues' }).getByRole('checkbox');
+  const halls = page.getByRole('group', { name: 'Venues', exact: true }).getByRole('checkbox');
   await expect(halls).toHaveCount(4);
-  await expect(page.getByRole('group', { name: 'Venues' })).not.toContainText('Online');
+  await expect(page.getByRole('group', { name: 'Venues', exact: true })).not.toContainText('Online');
   await page.getByLabel('Name (English)').fill('Ministry delegation');
   await page.getByLabel('Name (Chinese)').fill('部委代表团');
   await page.getByLabel('Description (English)').fill('Officials of partner ministries.');
