@@ -180,6 +180,7 @@ describe('invitation codes', () => {
     // The form offers the hidden category only with a valid code.
     const offered = (c: string | null) => offeredCategories(t.db, eventId, c, now);
     expect((await offered(null)).categories.map((c) => c.id)).not.toContain(hidden.id);
+    expect(await offered(null)).toMatchObject({ unlockedBy: null, codeRejected: false });
     expect((await offered('EXPIREDCODE')).categories.map((c) => c.id)).not.toContain(hidden.id);
     expect(await offered('EXPIREDCODE')).toMatchObject({ unlockedBy: null, codeRejected: true });
     // Nothing was written for the refused ones.
@@ -192,6 +193,9 @@ describe('invitation codes', () => {
     expect(normaliseCode(' typ-ed 7k2 -- qx\t')).toBe('TYPED7K2QX');
     expect(await categoryForCode(t.db, eventId, 'typ-ed 7k2 -- qx', now)).toBe(hidden.id);
     expect(await categoryForCode(t.db, eventId, 'TYP ED7K2QX', now)).toBe(hidden.id);
+    const opened = await offeredCategories(t.db, eventId, 'typ-ed 7k2 qx', now);
+    expect(opened).toMatchObject({ unlockedBy: hidden.id, codeRejected: false });
+    expect(opened.categories.map((c) => c.id)).toContain(hidden.id);
     // Only spaces and dashes go: another character is part of the code, so it does not match.
     expect(await categoryForCode(t.db, eventId, 'TYPED7K2QX.', now)).toBeNull();
     const typed = await registerAttendee(t.db, EVENT, online('typed-code', { category: hidden.id, code: 'Typed-7K2Q X' }), { now });

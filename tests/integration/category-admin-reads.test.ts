@@ -1,7 +1,7 @@
 // What the organisers' category and registration pages read: each category with how many await a
 // decision and how many wait in its line, the registrations awaiting a decision (oldest first), one
 // category with the venues its form offers, the organisers' edit form as stored, and the questions the
-// public API lists (retired options left out, never anyone's answers).
+// public API lists (retired options left out, never anyone's answers), and what the registration filters' menus offer.
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   venuesForCategories,
 } from '@/lib/registration/admin/categories/list-categories';
 import { organiserEditForm } from '@/lib/registration/admin/edit-form';
+import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
 import { createQuestion, retireQuestion, updateQuestion } from '@/lib/registration/questions/admin/save-question';
 import { actorFor } from '../helpers/actors';
 import { anotherForum } from '../helpers/another-forum';
@@ -159,6 +160,32 @@ describe('the organisers’ edit form of a registration', () => {
     const odd = await organiserEditForm(t.db, { ...row!, locale: 'fr', categoryId: press.id }, 'en');
     expect(odd.defaults).toMatchObject({ locale: 'en', category: press.id });
     expect((await organiserEditForm(t.db, { ...row!, locale: 'th' }, 'en')).defaults.locale).toBe('th');
+  });
+});
+
+describe('the registration filters’ menus', () => {
+  it('offer the in-person venues in order, each country once in order, and every question, retired ones too', async () => {
+    await registeredId(t.db, online('menus-vn', { country: 'VN' }), now);
+    await registeredId(t.db, online('menus-th', { country: 'TH' }), now);
+    await registeredId(t.db, online('menus-th2', { country: 'TH' }), now);
+    const retired = await createQuestion(t.db, organiser, EVENT, { kind: 'short_text', label: { en: 'Dietary needs', zh: '饮食' } });
+    if (!retired.ok) throw new Error(JSON.stringify(retired));
+    await retireQuestion(t.db, organiser, EVENT, retired.id);
+    const options = await registrationFilterOptions(t.db, viewer, EVENT);
+    const all = await t.db.select().from(venues).where(eq(venues.eventId, eventId));
+    expect(options.venues).toEqual(
+      all
+        .filter((v) => v.kind !== 'online')
+        .sort((a, b) => a.position - b.position)
+        .map((v) => ({ slug: v.slug, name: v.name })),
+    );
+    const countries = (
+      await t.db.select({ country: registrations.country }).from(registrations).where(eq(registrations.eventId, eventId))
+    ).map((r) => r.country);
+    expect(options.countries).toEqual([...new Set(countries)].sort());
+    expect(options.countries).toEqual(expect.arrayContaining(['TH', 'VN']));
+    expect(options.questions).toContainEqual({ id: retired.id, label: { en: 'Dietary needs', zh: '饮食' } });
+    await expect(registrationFilterOptions(t.db, other.organiser, EVENT)).rejects.toThrow();
   });
 });
 
