@@ -433,12 +433,15 @@ describe('CSV export', () => {
     for (const who of ['attendee', 'checkin', 'speaker', 'otherOrganiser'] as const) {
       const refused = await registrationsCsvResponse(t.db, actors[who], EVENT, params);
       expect(refused.status, who).toBe(403);
+      // A refusal is not cached either: the same address answers the file once the role is granted.
+      expect(refused.headers.get('cache-control'), who).toBe('no-store');
       expect(await refused.text()).not.toContain('@');
     }
     // A stranger with a bad filter still gets 403, not a validation hint.
     expect((await registrationsCsvResponse(t.db, actors.otherOrganiser, EVENT, new URLSearchParams({ status: 'nope' }))).status).toBe(403);
     const invalid = await registrationsCsvResponse(t.db, actors.organiser, EVENT, new URLSearchParams({ status: 'nope' }));
     expect(invalid.status).toBe(422);
+    expect(invalid.headers.get('cache-control')).toBe('no-store');
     expect((await invalid.json()).fields).toEqual({ status: 'Choose one of the options.' });
     const inChinese = await registrationsCsvResponse(t.db, actors.organiser, EVENT, new URLSearchParams({ type: 'alien' }), 'zh');
     expect((await inChinese.json()).fields).toEqual({ type: (loadMessages('zh').validation as Record<string, string>).participantType });
