@@ -17,9 +17,11 @@ import {
   listCategories,
   venuesForCategories,
 } from '@/lib/registration/admin/categories/list-categories';
+import { registrationDetail } from '@/lib/registration/admin/detail';
 import { organiserEditForm } from '@/lib/registration/admin/edit-form';
 import { registrationFilterOptions } from '@/lib/registration/admin/filter-options';
 import { createQuestion, retireQuestion, updateQuestion } from '@/lib/registration/questions/admin/save-question';
+import { eventQuestions } from '@/lib/registration/questions/load';
 import { actorFor } from '../helpers/actors';
 import { anotherForum } from '../helpers/another-forum';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -136,9 +138,15 @@ describe('the organisers’ edit form of a registration', () => {
     const nights = await asked({ kind: 'number', label: { en: 'Hotel nights' } });
     const lunch = await asked({ kind: 'yes_no', label: { en: 'Lunch' } });
     const unanswered = await asked({ kind: 'short_text', label: { en: 'Unanswered' } });
+    const topics = await asked({
+      kind: 'multiple_choice',
+      label: { en: 'Topics' },
+      options: [{ label: { en: 'Marine' } }, { label: { en: 'Energy' } }],
+    });
+    const topicIds = (await eventQuestions(t.db, eventId)).find((q) => q.id === topics)!.options.map((o) => o.id);
     const id = await registeredId(
       t.db,
-      online('edit-form', { answers: { [nights]: '3', [lunch]: 'no' }, needs: 'Wheelchair access' }),
+      online('edit-form', { answers: { [nights]: '3', [lunch]: 'no', [topics]: topicIds }, needs: 'Wheelchair access' }),
       now,
     );
     const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
@@ -153,8 +161,14 @@ describe('the organisers’ edit form of a registration', () => {
       needs: 'Wheelchair access',
       locale: 'en',
       category: '',
-      answers: { [nights]: '3', [lunch]: 'no' },
+      // The number as the form's text box holds it; the choices as the checkboxes do, a list.
+      answers: { [nights]: '3', [lunch]: 'no', [topics]: topicIds },
     });
+    // A registration that answered nothing has no answers on the form.
+    const silent = await registeredId(t.db, online('edit-form-silent'), now);
+    const [silentRow] = await t.db.select().from(registrations).where(eq(registrations.id, silent));
+    expect((await organiserEditForm(t.db, silentRow!, 'en')).defaults.answers).toEqual({});
+    expect((await registrationDetail(t.db, organiser, EVENT, silent))?.answers).toEqual([]);
     expect(form.questions.map((q) => q.id)).toEqual(expect.arrayContaining([nights, lunch, unanswered]));
     const press = await category('Edit form category');
     const odd = await organiserEditForm(t.db, { ...row!, locale: 'fr', categoryId: press.id }, 'en');

@@ -82,6 +82,20 @@ describe('answers in the export, the detail and the list', () => {
     expect(xss).toContain('<script>alert(1)</script>');
   });
 
+  it('the CSV says yes or no in English, and leaves every answer empty for a registration that answered nothing', async () => {
+    const asked = await createQuestion(t.db, organiser, EVENT, { kind: 'yes_no', label: { en: 'Site visit?', zh: '参观？' } });
+    if (!asked.ok) throw new Error(JSON.stringify(asked));
+    await register('csv-yes', { [asked.id]: 'yes' });
+    await register('csv-no', { [asked.id]: 'no' });
+    await register('csv-silent', {});
+    const [header, ...lines] = (await readCsv()).trim().split('\r\n');
+    const column = header!.split(',').indexOf('answer: Site visit?');
+    expect(column).toBeGreaterThan(0);
+    const cellOf = (email: string) => lines.find((line) => line.includes(email))!.split(',')[column];
+    expect([cellOf('pcsv-yes@example.org'), cellOf('pcsv-no@example.org'), cellOf('pcsv-silent@example.org')]).toEqual(['yes', 'no', '']);
+    expect(lines.find((line) => line.includes('pcsv-silent@example.org'))!.endsWith(',,,')).toBe(true);
+  });
+
   it('the detail shows each answer with its question, in the reader’s language, and an XSS answer is text', async () => {
     const id = await register('detail', { [note]: '<img src=x onerror=alert(1)>', [diet]: dietOptions[1]!.id });
     const detail = await registrationDetail(t.db, organiser, EVENT, id);
