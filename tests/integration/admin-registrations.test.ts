@@ -294,6 +294,18 @@ describe('paging through 20,000 registrations', () => {
     expect(toFirst.previous).toBeNull();
   }, 60_000);
 
+  it('goes back one page in oldest-first order too', async () => {
+    const oldest = (extra: Record<string, string> = {}) => page({ sort: 'oldest', size: '25', ...extra });
+    const first = await listRegistrations(t.db, actors.bigOrganiser, BIG, filters(), oldest());
+    const second = await listRegistrations(t.db, actors.bigOrganiser, BIG, filters(), oldest({ after: first.next! }));
+    const third = await listRegistrations(t.db, actors.bigOrganiser, BIG, filters(), oldest({ after: second.next! }));
+    const back = await listRegistrations(t.db, actors.bigOrganiser, BIG, filters(), oldest({ before: third.previous! }));
+    expect(back.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+    expect(back.previous).not.toBeNull();
+    const created = back.rows.map((r) => r.createdAt.getTime());
+    expect(created).toEqual([...created].sort((x, y) => x - y));
+  }, 60_000);
+
   it('reads a deep page through the (event_id, created_at) index without touching the other rows', async () => {
     const middle = await t.db
       .select({ id: registrations.id })
