@@ -124,4 +124,13 @@ describe(`passport details in the registrations CSV (${usingPostgres ? 'PostgreS
       .where(and(eq(auditLog.eventId, eventId), eq(auditLog.action, 'registration.export.passport')));
     expect(audit.map((a) => a.actorUserId)).toEqual([organiser.userId]);
   });
+
+  it('someone who is both a viewer and an organiser of the forum may ask: one of their roles reads passports', async () => {
+    await actorFor(t.db, 'two-roles.passport@forum.test', { eventSlug: EVENT, role: 'viewer' });
+    const both = await actorFor(t.db, 'two-roles.passport@forum.test', { eventSlug: EVENT, role: 'organiser' });
+    const csv = await new Response(
+      (await exportRegistrationsCsv(t.db, both, EVENT, registrationFilterSchema.parse({}), { extra: passportCsvColumns })).stream,
+    ).text();
+    expect(csv).toContain(passport.passportNumber);
+  });
 });

@@ -3,7 +3,7 @@
 // registrations by putting another id in a URL or a form, and a viewer's every write is refused.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrations, sessionRelays, sessions } from '@/db/schema';
+import { auditLog, registrations, sessionRelays, sessions } from '@/db/schema';
 import { agendaOverview } from '@/lib/agenda/admin/agenda-overview';
 import { sessionEditorOptions, sessionFormValues } from '@/lib/agenda/admin/editor-data';
 import { saveSession } from '@/lib/agenda/admin/save-session';
@@ -168,6 +168,17 @@ describe('a venue manager', () => {
     const csv = await csvOf(manager);
     expect(csv).toContain('pscope-bangkok@example.org');
     expect(csv).not.toContain('pscope-nanning@example.org');
+    // The audit names the venues the export was limited to; an organiser's names none.
+    await csvOf(organiser);
+    const exports = await t.db
+      .select({ actor: auditLog.actorUserId, details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'registration.export'));
+    expect(exports.find((e) => e.actor === manager.userId)?.details).toEqual({
+      filters: {},
+      venueIds: [(await venueBySlug(t.db, 'bangkok')).id],
+    });
+    expect(exports.find((e) => e.actor === organiser.userId)?.details).toEqual({ filters: {} });
     // The organiser's list has both: the scope is the manager's, not the data's.
     expect((await listRegistrations(t.db, organiser, EVENT, {}, page)).rows.map((r) => r.id)).toEqual(
       expect.arrayContaining([bangkokPerson, nanningPerson]),
