@@ -15,6 +15,7 @@ import { cancelRegistrationAsOrganiser } from '@/lib/registration/admin/cancel';
 import { registrationDashboard } from '@/lib/registration/admin/dashboard';
 import { registrationDetail } from '@/lib/registration/admin/detail';
 import { exportRegistrationsCsv } from '@/lib/registration/admin/export';
+import { registrationConditions } from '@/lib/registration/admin/filters';
 import { listRegistrations } from '@/lib/registration/admin/list';
 import { registerAttendee } from '@/lib/registration/register';
 import { ticketCode } from '@/lib/tickets/ticket';
@@ -183,6 +184,17 @@ describe('a venue manager', () => {
     expect((await listRegistrations(t.db, organiser, EVENT, {}, page)).rows.map((r) => r.id)).toEqual(
       expect.arrayContaining([bangkokPerson, nanningPerson]),
     );
+  });
+
+  it('a scope of no venue at all matches no registration, not every one', async () => {
+    const [event] = await t.db.select({ id: registrations.eventId }).from(registrations).where(eq(registrations.id, bangkokPerson));
+    const matched = (scope: string[]) =>
+      t.db
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(registrationConditions(event!.id, {}, { scope }));
+    expect(await matched([])).toEqual([]);
+    expect(await matched([(await venueBySlug(t.db, 'bangkok')).id])).toEqual([{ id: bangkokPerson }]);
   });
 
   it('cannot cancel or check in another venue’s registrant, and can their own', async () => {

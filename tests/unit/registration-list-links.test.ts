@@ -1,10 +1,12 @@
 // What the organisers' registration pages build from the query string without the database: the
 // per-day chart with its empty days, the "filter not applied" notice's label and the filters kept
 // when some do not parse, links that keep the filters, the CSV download's headers, and the
-// delegation form's errors named by row.
+// delegation form’s errors named by row; a country by its name, and a category as the public API shows it.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { countryName } from '@/lib/registration/admin/country-name';
 import { csvDownload } from '@/lib/registration/admin/csv-download';
+import { categoryJson } from '@/lib/registration/categories/api-json';
 import { withEmptyDays } from '@/lib/registration/admin/dashboard';
 import { filterLabelKey, filtersKeepingValid, filtersToQuery } from '@/lib/registration/admin/filters';
 import { withFilters } from '@/lib/registration/admin/query-string';
@@ -143,5 +145,40 @@ describe('a delegation form’s errors', () => {
     const empty = members.safeParse([]);
     if (empty.success) throw new Error('an empty delegation parsed');
     expect(pathErrors(empty.error)).toEqual({ members: 'members' });
+  });
+});
+
+describe('names and shapes the pages and the API show', () => {
+  it('a country by its name in the reader’s language, and an unknown code as it is', () => {
+    expect(countryName('TH', 'en')).toBe('Thailand');
+    expect(countryName('TH', 'zh')).toBe('泰国');
+    expect(countryName('XZ', 'en')).toBe('XZ');
+  });
+
+  it('a category in the public API names its venues by slug and leaves out one the forum no longer has', () => {
+    const json = categoryJson(
+      {
+        id: 'c1',
+        name: { en: 'Delegates' },
+        description: { en: '' },
+        requiresApproval: true,
+        allowedModes: ['in_person'],
+        allowedVenueIds: ['v-bangkok', 'v-gone', 'v-tokyo'],
+        visibility: 'public',
+      },
+      new Map([
+        ['v-tokyo', 'tokyo'],
+        ['v-bangkok', 'bangkok'],
+      ]),
+    );
+    expect(json).toEqual({
+      id: 'c1',
+      name: { en: 'Delegates' },
+      description: { en: '' },
+      visibility: 'public',
+      requiresApproval: true,
+      allowedModes: ['in_person'],
+      allowedVenues: ['bangkok', 'tokyo'],
+    });
   });
 });
