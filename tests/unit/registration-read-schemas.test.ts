@@ -60,7 +60,8 @@ describe('a delegation’s members', () => {
   it('send their mail to the head when the row says so, in any of the form’s ways', () => {
     const member = { name: 'Lan', email: 'lan@example.org' };
     for (const yes of [true, 'on', 'yes']) expect(delegationMemberSchema.parse({ ...member, mailToHead: yes }).mailToHead).toBe(true);
-    for (const no of [false, '', null, undefined]) expect(delegationMemberSchema.parse({ ...member, mailToHead: no }).mailToHead).toBe(false);
+    for (const no of [false, '', null, undefined])
+      expect(delegationMemberSchema.parse({ ...member, mailToHead: no }).mailToHead).toBe(false);
   });
 
   it('refuse one address twice, whatever its case, beside the second row’s address', () => {
@@ -73,7 +74,8 @@ describe('a delegation’s members', () => {
       ],
     });
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['members.2.email', 'memberEmailTwice']]);
+    if (!parsed.success)
+      expect(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['members.2.email', 'memberEmailTwice']]);
   });
 });
 
@@ -94,7 +96,9 @@ describe('members pasted as lines', () => {
   it('name each refused line by its number and what is wrong: columns, address, name or a cell too long', () => {
     const long = 'x'.repeat(201);
     const pasted = parseMemberLines(
-      ['only-one-cell', 'A, a@example.org, Org, Title, extra', 'B, not-an-address', `C, c@example.org, ${long}`, ', d@example.org'].join('\n'),
+      ['only-one-cell', 'A, a@example.org, Org, Title, extra', 'B, not-an-address', `C, c@example.org, ${long}`, ', d@example.org'].join(
+        '\n',
+      ),
     );
     expect(pasted.members).toEqual([]);
     expect(pasted.errors).toEqual([
