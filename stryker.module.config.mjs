@@ -180,6 +180,7 @@ const registrationReadTests = [
   u('validation-words'),
   u('text-fields'),
   u('registration-list-links'),
+  u('registration-read-schemas'),
 ];
 /** The same test list for several files of one folder. */
 const sharingTests = (folder, files, tests) => Object.fromEntries(files.map((file) => [`${folder}/${file}.ts`, tests]));
