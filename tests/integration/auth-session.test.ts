@@ -1,13 +1,16 @@
-// What next-auth answers about a session (issue 13, points 7 and 12), through this app's own
-// next-auth configuration: the callbacks that build /api/auth/session, and next-auth's address.
-import type { JWT } from 'next-auth/jwt';
+// What next-auth answers about a session (issue 13, points 7 and 12), through this app's own next-auth
+// configuration: the callbacks that build /api/auth/session, next-auth's address, and the session
+// cookie as a route handler reads it.
+import { encode, type JWT } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDatabase } from '@/lib/database/process-database';
 import { setAccountDisabled } from '@/lib/auth/disable-account';
-import { authOptions } from '@/lib/auth/options';
+import { actorFromSessionCookie } from '@/lib/auth/current';
+import { authOptions, sessionCookieName } from '@/lib/auth/options';
 import { actorForSession, closeSession, openSession } from '@/lib/auth/sessions';
 import { upsertUser } from '@/lib/auth/users';
 import { appEnv } from '@/lib/config/env';
+import { appSecret } from '@/lib/security/secret';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 let t: TestDatabase;
@@ -109,5 +112,30 @@ describe("next-auth's error log", () => {
     } finally {
       logged.mockRestore();
     }
+  });
+});
+
+describe('the session cookie a route handler reads', () => {
+  const cookieOf = (token: JWT, secret = appSecret()) => encode({ token, secret });
+
+  it('is named as next-auth names it over http, and gives the signed-in actor while the session lasts', async () => {
+    expect(sessionCookieName()).toBe('next-auth.session-token');
+    const sessionToken = await openSession(t.db, userId);
+    const cookie = await cookieOf({ email, sub: userId, sessionToken });
+    expect(await actorFromSessionCookie(cookie)).toMatchObject({ userId, email });
+    await closeSession(t.db, sessionToken);
+    expect(await actorFromSessionCookie(cookie)).toBeNull();
+  });
+
+  it('gives nobody for no cookie, a cookie not ours, one sealed with another secret, or one without a session token', async () => {
+    const sessionToken = await openSession(t.db, userId);
+    expect(await actorFromSessionCookie(undefined)).toBeNull();
+    expect(await actorFromSessionCookie('')).toBeNull();
+    expect(await actorFromSessionCookie('not-a-jwe')).toBeNull();
+    expect(await actorFromSessionCookie(await cookieOf({ sub: userId, sessionToken }, 'another secret, thirty-two characters'))).toBeNull();
+    expect(await actorFromSessionCookie(await cookieOf({ sub: userId }))).toBeNull();
+    expect(await actorFromSessionCookie(await cookieOf({ sub: userId, sessionToken: 42 as unknown as string }))).toBeNull();
+    // The same session, sealed with this app's secret, is someone.
+    expect(await actorFromSessionCookie(await cookieOf({ sub: userId, sessionToken }))).toMatchObject({ userId });
   });
 });
