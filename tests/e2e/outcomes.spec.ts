@@ -110,7 +110,14 @@ test('an organiser records an MoU signed at a signing session; it shows on the p
 
   // Made private: gone from the page and the API, still in the organisers' list.
   await page.goto(outcomeUrl);
+  // Hydrated first: react-hook-form sets the box back to its stored value when it takes the form over,
+  // so a box unticked before that is saved ticked (seen on a loaded CI machine).
+  await page.waitForFunction(() => {
+    const form = document.querySelector('[data-testid="outcome-form"]');
+    return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+  });
   await page.getByTestId('outcome-form').getByLabel('Show on the public page and in the API').uncheck();
+  await expect(page.getByTestId('outcome-form').getByLabel('Show on the public page and in the API')).not.toBeChecked();
   await page.getByTestId('outcome-form').getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('outcome-notice')).toHaveText('Changes saved.');
   expect((await api()).outcomes.some((o) => o.title.en === title)).toBe(false);
