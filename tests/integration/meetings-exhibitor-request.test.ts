@@ -58,6 +58,20 @@ async function exhibitor(slug: string, contactEmail: string, status: 'approved' 
   return row!.id;
 }
 
+/** A meeting slot at Bangkok on 27 December, two tables. */
+async function bangkokSlot(label: string, start: string, end: string): Promise<{ id: string }> {
+  const saved = await createMeetingSlot(t.db, organiser, EVENT, {
+    venueId: (await venueBySlug(t.db, 'bangkok')).id,
+    label,
+    date: '2026-12-27',
+    start,
+    end,
+    tables: 2,
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  return { id: saved.id };
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
   eventId = await seedDemoForum(t.db, { firstDay: '2026-12-24', now: new Date('2026-11-20T00:00:00Z') });
@@ -75,15 +89,7 @@ describe(`a meeting asked of an exhibitor (${usingPostgres ? 'PostgreSQL' : 'PGl
     const pending = await exhibitor('exh-pending', 'exh-contact@example.org', 'pending');
     const foreign = await exhibitor('exh-foreign', 'exh-contact@example.org', 'approved', otherEventId);
     const unregistered = await exhibitor('exh-nobody', 'nobody@example.org');
-    const slot = await createMeetingSlot(t.db, organiser, EVENT, {
-      venueId: (await venueBySlug(t.db, 'bangkok')).id,
-      label: 'Exhibitor time',
-      date: '2026-12-27',
-      start: '11:00',
-      end: '11:30',
-      tables: 2,
-    });
-    if (!slot.ok) throw new Error(JSON.stringify(slot));
+    const slot = await bangkokSlot('Exhibitor time', '11:00', '11:30');
     const ask = (id: string) =>
       requestMeeting(t.db, asker.id, { with: `exhibitor:${id}`, slotId: slot.id, message: 'Your booth' }, { now });
 
@@ -111,15 +117,7 @@ describe(`a meeting asked of an exhibitor (${usingPostgres ? 'PostgreSQL' : 'PGl
       invitee: { name: 'Person exh-contact' },
     });
     // The contact, still without a profile, proposes another time: the new request is theirs, and the overview lists it too.
-    const later = await createMeetingSlot(t.db, organiser, EVENT, {
-      venueId: (await venueBySlug(t.db, 'bangkok')).id,
-      label: 'Exhibitor time, later',
-      date: '2026-12-27',
-      start: '15:00',
-      end: '15:30',
-      tables: 2,
-    });
-    if (!later.ok) throw new Error(JSON.stringify(later));
+    const later = await bangkokSlot('Exhibitor time, later', '15:00', '15:30');
     const proposed = await proposeMeetingTime(t.db, contact.id, asked.id, { slotId: later.id, message: 'After lunch?' }, { now });
     if (!proposed.ok) throw new Error(JSON.stringify(proposed));
     expect((await meetingsOverview(t.db, organiser, EVENT)).meetings.find((x) => x.id === proposed.id)).toMatchObject({
