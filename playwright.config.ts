@@ -39,7 +39,7 @@ const onlyPostgresJourneys = Boolean(process.env.DATABASE_URL && !process.env.E2
  */
 const spec = (name: string) => `**/${name}.spec.ts`;
 const firstWalks = ['accessibility', 'content-security-policy'].map(spec);
-const walks = ['home', 'languages', 'not-found', 'phone-width', 'screen-reader', 'viewer-zone', 'words'].map(spec);
+const walks = ['before-hydration', 'home', 'languages', 'not-found', 'phone-width', 'screen-reader', 'viewer-zone', 'words'].map(spec);
 
 export default defineConfig({
   testDir: 'tests/e2e',

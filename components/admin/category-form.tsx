@@ -12,6 +12,7 @@ import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { FormField, fieldAria } from './venue-field';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   eventSlug: string;
@@ -69,7 +70,7 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="category-form" className="card">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="category-form" className="card">
       <FormNotice notice={notice} testId="category-notice" />
       <LocalizedTextFields
         name="name"
@@ -152,6 +153,6 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {categoryId ? t('save') : t('create')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -12,6 +12,7 @@ import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ClientForm } from '../forms/client-form';
 
 type Field = keyof CloneEventInput;
 type Props = {
@@ -49,7 +50,7 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="clone-event-form">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="clone-event-form">
       <FormNotice notice={notice} />
       <LocalizedTextFields
         name="name"
@@ -72,6 +73,6 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {t('submit')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

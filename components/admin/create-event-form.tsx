@@ -20,6 +20,7 @@ import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions, CountryOptions } from './select-options';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   zones: string[];
@@ -51,7 +52,7 @@ export function CreateEventForm({ zones, countries, action }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="create-event-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="create-event-form">
       <FormNotice notice={notice} />
       <fieldset>
         <legend>{t('about')}</legend>
@@ -128,6 +129,6 @@ export function CreateEventForm({ zones, countries, action }: Props) {
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {t('submit')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

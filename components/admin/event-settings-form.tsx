@@ -14,6 +14,7 @@ import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions } from './select-options';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
+import { ClientForm } from '../forms/client-form';
 
 type LocalizedField = 'name' | 'theme' | 'description' | 'privacy';
 
@@ -71,7 +72,7 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="event-settings-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="event-settings-form">
       <FormNotice notice={notice} testId="settings-notice" />
       <fieldset>
         <legend>{t('about')}</legend>
@@ -133,6 +134,6 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {t('submit')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -13,6 +13,7 @@ import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { ExhibitorProfileFields } from '@/components/exhibition/exhibitor-profile-fields';
 import { FormField, fieldAria } from './venue-field';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   eventSlug: string;
@@ -100,7 +101,7 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
   );
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate data-testid="exhibitor-form" className="card">
+      <ClientForm onSubmit={onSubmit} noValidate data-testid="exhibitor-form" className="card">
         <FormNotice notice={notice} testId="exhibitor-notice" />
         <ExhibitorProfileFields
           countries={countries}
@@ -114,7 +115,7 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
         <button className="button" type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('admin.form.saving') : exhibitorId ? t('admin.form.save') : t('admin.form.create')}
         </button>
-      </form>
+      </ClientForm>
     </FormProvider>
   );
 }

@@ -11,6 +11,7 @@ import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { LETTER_PLACEHOLDERS, letterTemplateSchema } from '@/lib/documents/settings';
 import type { Result } from '@/lib/errors/result';
+import { ClientForm } from '../forms/client-form';
 
 type Values = { body: Record<string, string> };
 
@@ -42,7 +43,7 @@ export function LetterTemplateForm({
     refused(result, { fixErrors: t('fixErrors'), other: () => t('notSaved') });
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="letter-template-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="letter-template-form">
       <FormNotice notice={notice} testId="letter-template-notice" />
       <p className="muted" id="letter-placeholders">
         {t('letter.placeholders')} {LETTER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}
@@ -63,6 +64,6 @@ export function LetterTemplateForm({
           {t('letter.save')}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -15,6 +15,7 @@ import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { CountryOptions } from './select-options';
 import { FormField, fieldAria } from './venue-field';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   defaults: ListingFormValues;
@@ -90,7 +91,7 @@ export function ListingForm({ defaults, countries, exhibitors, action, doneHref,
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="listing-form" className="card">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="listing-form" className="card">
       <FormNotice notice={notice} testId="listing-notice" />
       <div className="grid">
         <FormField id={id('exhibitorId')} label={t('listingsAdmin.form.exhibitor')} error={message('exhibitorId')}>
@@ -151,6 +152,6 @@ export function ListingForm({ defaults, countries, exhibitors, action, doneHref,
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('admin.form.saving') : editing ? t('admin.form.save') : t('listingsAdmin.form.create')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -16,6 +16,7 @@ import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { CountryOptions } from './select-options';
 import { FormField, fieldAria } from './venue-field';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   eventSlug: string;
@@ -70,7 +71,7 @@ export function OutcomeForm({ eventSlug, outcomeId, defaults, countries, session
   const kindError = message('kind');
   const partiesError = words((errors.parties?.message ?? errors.parties?.root?.message) as string | undefined);
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="outcome-form" className="card">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="outcome-form" className="card">
       <FormNotice notice={notice} testId="outcome-notice" />
       <fieldset aria-describedby={`${id('kind')}-error`}>
         <legend>{t('admin.form.kind')}</legend>
@@ -177,6 +178,6 @@ export function OutcomeForm({ eventSlug, outcomeId, defaults, countries, session
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('admin.form.saving') : outcomeId ? t('admin.form.save') : t('admin.form.create')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -15,6 +15,7 @@ import { QUESTION_KINDS } from '@/db/schema/question-kinds';
 import type { Result } from '@/lib/errors/result';
 import { type QuestionFormValues, type QuestionInput, questionInputSchema } from '@/lib/registration/questions/question-schema';
 import { fieldAria, FormField } from './venue-field';
+import { ClientForm } from '../forms/client-form';
 
 /** A question another one may be shown on: its id, label and the values it can be answered with. */
 export type ConditionChoice = { id: string; label: string; values: { value: string; label: string }[] };
@@ -91,7 +92,7 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid={questionId ? `question-form-${questionId}` : 'question-form-new'}>
+    <ClientForm onSubmit={onSubmit} noValidate data-testid={questionId ? `question-form-${questionId}` : 'question-form-new'}>
       <FormNotice notice={notice} />
       <div className="grid">
         {questionId ? (
@@ -177,6 +178,6 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('saving') : questionId ? t('save') : t('create')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -13,6 +13,7 @@ import type { OrganiserEditValues } from '@/lib/registration/admin/edit-registra
 import { PARTICIPANT_TYPES } from '@/lib/registration/choices-lists';
 import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
 import { validationTranslator } from '@/lib/validation/translate-validation';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   slug: string;
@@ -90,7 +91,7 @@ export function RegistrationEditForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="registration-edit-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="registration-edit-form">
       <h4 style={{ marginTop: 0 }}>{t('edit.title')}</h4>
       <p className="muted">{t('edit.hint')}</p>
       <FormNotice notice={notice} testId="registration-edit-notice" />
@@ -181,6 +182,6 @@ export function RegistrationEditForm({
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('edit.save')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

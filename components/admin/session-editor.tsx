@@ -21,6 +21,7 @@ import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
 import type { SessionCheck, SessionEdit } from '@/lib/agenda/admin/save-session';
+import { ClientForm } from '../forms/client-form';
 
 const KINDS = ['ceremony', 'keynote', 'panel', 'forum', 'workshop', 'exhibition', 'promotion', 'signing', 'networking'] as const;
 const ROLES = ['speaker', 'moderator', 'panelist', 'signatory', 'host'] as const;
@@ -115,7 +116,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
   const aria = (name: string) => ({ id: `s-${name}`, 'aria-invalid': Boolean(errors[name]), 'aria-describedby': `s-${name}-error` });
 
   return (
-    <form ref={formElement} onSubmit={onSave} noValidate className="card session-editor">
+    <ClientForm ref={formElement} onSubmit={onSave} noValidate className="card session-editor">
       {localized('title', 200)}
       <div className="grid-2">
         {field('slug', <input {...aria('slug')} {...register('slug')} spellCheck={false} autoCapitalize="none" />, t('slugHint'))}
@@ -304,6 +305,6 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           {t('save')}
         </button>
       </p>
-    </form>
+    </ClientForm>
   );
 }

@@ -15,6 +15,7 @@ import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions, CountryOptions } from './select-options';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   eventSlug: string;
@@ -74,7 +75,7 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="speaker-form" className="card">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="speaker-form" className="card">
       <FormNotice notice={notice} testId="speaker-notice" />
       <div className="grid">
         <FormField id={id('honorific')} label={t('speaker.honorific')} hint={t('speaker.honorificHint')} error={message('honorific')}>
@@ -138,6 +139,6 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('saving') : speakerId ? t('speaker.save') : t('speaker.create')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

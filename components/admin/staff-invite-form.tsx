@@ -12,6 +12,7 @@ import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { LanguageOptions } from './select-options';
 import { FormField, fieldAria } from './venue-field';
+import { ClientForm } from '../forms/client-form';
 
 type Field = keyof StaffInviteFormValues;
 type Props = {
@@ -48,7 +49,7 @@ export function StaffInviteForm({ action, doneHref }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="staff-invite-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="staff-invite-form">
       <FormNotice notice={notice} />
       <div className="grid">
         <FormField id={id('email')} label={t('email')} error={message('email')}>
@@ -63,6 +64,6 @@ export function StaffInviteForm({ action, doneHref }: Props) {
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('invite')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -13,6 +13,7 @@ import { LanguageOptions } from './select-options';
 import { FormField, fieldAria } from './venue-field';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ClientForm } from '../forms/client-form';
 
 type Field = keyof InviteFormValues;
 type Props = {
@@ -47,7 +48,7 @@ export function TeamInviteForm({ eventSlug, venues, action }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="team-invite-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="team-invite-form">
       <FormNotice notice={notice} />
       <div className="grid">
         <FormField id={id('email')} label={t('email')} error={message('email')}>
@@ -81,6 +82,6 @@ export function TeamInviteForm({ eventSlug, venues, action }: Props) {
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {t('inviteSubmit')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -15,6 +15,7 @@ import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ZoneOptions, CountryOptions } from './select-options';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   eventSlug: string;
@@ -62,7 +63,7 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="venue-form" className="card">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="venue-form" className="card">
       <FormNotice notice={notice} testId="venue-notice" />
       <LocalizedTextFields
         name="name"
@@ -134,6 +135,6 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('saving') : venueId ? t('venue.save') : t('venue.create')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

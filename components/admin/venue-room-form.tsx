@@ -12,6 +12,7 @@ import { FormNotice } from '@/components/forms/form-notice';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   eventSlug: string;
@@ -54,7 +55,7 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid={roomId ? `room-form-${roomId}` : 'room-form-new'}>
+    <ClientForm onSubmit={onSubmit} noValidate data-testid={roomId ? `room-form-${roomId}` : 'room-form-new'}>
       <FormNotice notice={notice} />
       <LocalizedTextFields
         name="name"
@@ -74,6 +75,6 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
       <button className="button secondary" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('saving') : roomId ? t('rooms.save') : t('rooms.create')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

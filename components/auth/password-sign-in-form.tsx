@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { passwordSignInSchema } from '@/lib/auth/schemas';
 import { minutesToWait } from '@/lib/auth/sign-in-refusal';
 import { useValidationText } from '@/components/ui/use-validation-text';
+import { ClientForm } from '../forms/client-form';
 
 type Input = z.input<typeof passwordSignInSchema>;
 
@@ -34,7 +35,7 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={failed !== null ? 'signin-failed' : undefined}>
+    <ClientForm onSubmit={onSubmit} noValidate aria-describedby={failed !== null ? 'signin-failed' : undefined}>
       {failed !== null && (
         <p id="signin-failed" role="alert" className="notice bad">
           {failed > 0 ? t('throttled', { minutes: failed }) : t('failed')}
@@ -46,7 +47,7 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('submit')}
       </button>
-    </form>
+    </ClientForm>
   );
 }
 

@@ -12,6 +12,7 @@ import type { Result } from '@/lib/errors/result';
 import { checkInInputSchema, type CheckInInput, type QueuedScan } from '@/lib/checkin/schema';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { useScanQueue } from './scan-queue';
+import { ClientForm } from '../forms/client-form';
 
 export type CheckInLabels = {
   code: string;
@@ -187,7 +188,7 @@ export function CheckInDesk({
         )}
         {camera === 'unavailable' && <p className="muted">{labels.cameraUnavailable}</p>}
       </div>
-      <form onSubmit={form.handleSubmit(send)} noValidate className="card">
+      <ClientForm onSubmit={form.handleSubmit(send)} noValidate className="card">
         <TicketCodeField
           id="code"
           label={labels.code}
@@ -196,7 +197,7 @@ export function CheckInDesk({
           pending={pending}
           registered={form.register('code')}
         />
-      </form>
+      </ClientForm>
       {/* The live region is on the page from the start: screen readers announce what changes inside
           one, not a region that appears with its text already in it. */}
       <div role="status" aria-live="polite" data-testid="checkin-outcome">

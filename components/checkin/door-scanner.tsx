@@ -8,6 +8,7 @@ import { useValidationText } from '@/components/ui/use-validation-text';
 import { type DoorScanInput, doorScanSchema } from '@/lib/checkin/schema';
 import type { DoorView } from '@/lib/checkin/session-door';
 import type { Result } from '@/lib/errors/result';
+import { ClientForm } from '../forms/client-form';
 
 export type DoorLabels = {
   code: string;
@@ -68,7 +69,7 @@ export function DoorScanner({
             : fill(labels.count, { attended: count.attended, capacity: count.capacity })}
         </strong>
       </p>
-      <form onSubmit={form.handleSubmit(send)} noValidate className="card">
+      <ClientForm onSubmit={form.handleSubmit(send)} noValidate className="card">
         <input type="hidden" {...form.register('sessionId')} />
         <TicketCodeField
           id="door-code"
@@ -78,7 +79,7 @@ export function DoorScanner({
           pending={pending}
           registered={form.register('code')}
         />
-      </form>
+      </ClientForm>
       <div role="status" aria-live="polite" data-testid="door-outcome">
         {notice && <p className="notice">{notice}</p>}
         {view && (

@@ -9,6 +9,7 @@ import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { type WalkInValues, walkInSchema } from '@/lib/checkin/schema';
 import type { Result } from '@/lib/errors/result';
+import { ClientForm } from '../forms/client-form';
 
 export type WalkInLabels = {
   heading: string;
@@ -93,7 +94,7 @@ export function WalkInForm({
   return (
     <details className="card walk-in">
       <summary>{labels.heading}</summary>
-      <form onSubmit={form.handleSubmit(send)} noValidate>
+      <ClientForm onSubmit={form.handleSubmit(send)} noValidate>
         <FormNotice notice={result.notice} testId="walkin-notice" />
         <label htmlFor="walkin-name">{labels.name}</label>
         <input id="walkin-name" autoComplete="off" {...described('name')} {...form.register('name')} />
@@ -130,7 +131,7 @@ export function WalkInForm({
         <button className="button" type="submit" disabled={pending}>
           {labels.submit}
         </button>
-      </form>
+      </ClientForm>
     </details>
   );
 }

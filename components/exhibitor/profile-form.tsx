@@ -10,6 +10,7 @@ import { exhibitorProfileSchema, type ExhibitorProfile, type ExhibitorProfileVal
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { ExhibitorProfileFields } from '@/components/exhibition/exhibitor-profile-fields';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   defaults: ExhibitorProfileValues;
@@ -44,13 +45,13 @@ export function ExhibitorProfileForm({ defaults, countries, action }: Props) {
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate data-testid="exhibitor-profile-form" className="card">
+      <ClientForm onSubmit={onSubmit} noValidate data-testid="exhibitor-profile-form" className="card">
         <FormNotice notice={notice} testId="exhibitor-notice" />
         <ExhibitorProfileFields countries={countries} />
         <button className="button" type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('admin.form.saving') : t('admin.form.save')}
         </button>
-      </form>
+      </ClientForm>
     </FormProvider>
   );
 }

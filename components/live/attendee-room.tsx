@@ -14,6 +14,7 @@ import { type AskInput, askInputSchema } from '@/lib/live/question-input';
 import type { LiveSnapshot } from '@/lib/live/snapshot';
 import { FeedStatusLine, PollResults, QuestionList } from './room-parts';
 import { useLiveFeed } from './use-live-feed';
+import { ClientForm } from '../forms/client-form';
 
 type Actions = {
   ask: (token: string, values: AskInput) => Promise<Result<{ id: string }>>;
@@ -104,7 +105,7 @@ function AskForm({ token, ask }: { token: string; ask: Actions['ask'] }) {
     });
   const error = words(form.formState.errors.body?.message);
   return (
-    <form onSubmit={form.handleSubmit(send)} noValidate>
+    <ClientForm onSubmit={form.handleSubmit(send)} noValidate>
       <FormNotice notice={result.notice} testId="ask-notice" />
       <label htmlFor="question-body">{t('question')}</label>
       <textarea
@@ -131,7 +132,7 @@ function AskForm({ token, ask }: { token: string; ask: Actions['ask'] }) {
           {t('ask')}
         </button>
       </p>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -150,7 +151,7 @@ function PollBallot({ poll, token, vote }: { poll: PollView; token: string; vote
     });
   };
   return (
-    <form className="card" onSubmit={submit} data-testid="poll-ballot">
+    <ClientForm className="card" onSubmit={submit} data-testid="poll-ballot">
       <fieldset>
         <legend>{poll.question}</legend>
         {notice && (
@@ -179,6 +180,6 @@ function PollBallot({ poll, token, vote }: { poll: PollView; token: string; vote
           {t('vote')}
         </button>
       </p>
-    </form>
+    </ClientForm>
   );
 }

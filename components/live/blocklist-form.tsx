@@ -9,6 +9,7 @@ import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import type { Result } from '@/lib/errors/result';
 import { type BlocklistInput, type BlocklistOutput, blocklistInputSchema } from '@/lib/live/blocklist-input';
+import { ClientForm } from '../forms/client-form';
 
 type Save = (sessionId: string, values: BlocklistInput) => Promise<Result<{ terms: string[] }>>;
 
@@ -32,7 +33,7 @@ export function BlocklistForm({ sessionId, terms, save }: { sessionId: string; t
     });
   const message = words(form.formState.errors.terms?.message);
   return (
-    <form className="card" onSubmit={form.handleSubmit(send)} noValidate aria-labelledby="blocklist-heading">
+    <ClientForm className="card" onSubmit={form.handleSubmit(send)} noValidate aria-labelledby="blocklist-heading">
       <h2 id="blocklist-heading">{t('blocklistHeading')}</h2>
       <FormNotice notice={result.notice} testId="blocklist-notice" />
       <label htmlFor="blocklist-terms">{t('blocklistLabel')}</label>
@@ -56,6 +57,6 @@ export function BlocklistForm({ sessionId, terms, save }: { sessionId: string; t
           {t('saveBlocklist')}
         </button>
       </p>
-    </form>
+    </ClientForm>
   );
 }

@@ -13,6 +13,7 @@ import type { Moderation } from '@/lib/live/moderation';
 import type { LiveSnapshot } from '@/lib/live/snapshot';
 import { FeedStatusLine, PollResults, QuestionList } from './room-parts';
 import { useLiveFeed } from './use-live-feed';
+import { ClientForm } from '../forms/client-form';
 
 type Actions = {
   moderate: (sessionId: string, questionId: string, action: Moderation) => Promise<Result>;
@@ -144,7 +145,7 @@ function PollForm({ sessionId, openPoll }: { sessionId: string; openPoll: Action
     ) : null;
   };
   return (
-    <form className="card" onSubmit={form.handleSubmit(send)} noValidate>
+    <ClientForm className="card" onSubmit={form.handleSubmit(send)} noValidate>
       <h3>{t('newPoll')}</h3>
       <FormNotice notice={result.notice} testId="poll-notice" />
       <label htmlFor="poll-question">{t('pollQuestion')}</label>
@@ -175,6 +176,6 @@ function PollForm({ sessionId, openPoll }: { sessionId: string; openPoll: Action
           {t('openPoll')}
         </button>
       </p>
-    </form>
+    </ClientForm>
   );
 }

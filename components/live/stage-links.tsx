@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { Result } from '@/lib/errors/result';
+import { ClientForm } from '../forms/client-form';
 
 type Link = { id: string; label: string; path: string };
 
@@ -51,7 +52,7 @@ export function StageLinks({
           </li>
         ))}
       </ul>
-      <form
+      <ClientForm
         onSubmit={(event) => {
           event.preventDefault();
           run(async () => {
@@ -68,7 +69,7 @@ export function StageLinks({
             {t('newStageLink')}
           </button>
         </p>
-      </form>
+      </ClientForm>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { OwnDetailsValues } from '@/lib/registration/change-details-schema'
 import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
 import { validationTranslator } from '@/lib/validation/translate-validation';
 import { QuestionFields } from './question-fields';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   token: string;
@@ -69,7 +70,7 @@ export function ManageDetailsForm({ token, defaults, questions, countries, actio
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="details-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="details-form">
       <FormNotice notice={notice} testId="details-notice" />
       <div className="field">
         <label htmlFor="details-name">{t('name')}</label>
@@ -112,6 +113,6 @@ export function ManageDetailsForm({ token, defaults, questions, countries, actio
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('saveDetails')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -16,6 +16,7 @@ import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
 import { QuestionFields } from './question-fields';
 import { askedInCategory } from '@/lib/registration/questions/definition';
 import { DelegationFieldset, emptyMember, type DelegationDraft } from './delegation-fieldset';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   eventSlug: string;
@@ -219,7 +220,7 @@ export function RegistrationForm({
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmitValues, delegation ? checkGroupToo : undefined)} noValidate>
+    <ClientForm onSubmit={handleSubmit(onSubmitValues, delegation ? checkGroupToo : undefined)} noValidate>
       {notice && (
         <p
           className="notice bad"
@@ -425,7 +426,7 @@ export function RegistrationForm({
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('submitting') : t('submit')}
       </button>
-    </form>
+    </ClientForm>
   );
 }
 

@@ -10,6 +10,7 @@ import type { Result } from '@/lib/errors/result';
 import { type PlainMessages, plainTranslator } from '@/lib/i18n/plain-translator';
 import { validationTranslator } from '@/lib/validation/translate-validation';
 import { type PassportInput, passportSchema } from '@/lib/visa/schema';
+import { ClientForm } from '../forms/client-form';
 
 const FIELDS = ['passportName', 'nationality', 'passportNumber', 'dateOfBirth', 'passportExpiry'] as const;
 
@@ -62,7 +63,7 @@ export function VisaLetterForm({
     'aria-describedby': `visa-${name}-error`,
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="card" data-testid="visa-form">
+    <ClientForm onSubmit={onSubmit} noValidate className="card" data-testid="visa-form">
       <FormNotice notice={notice} testId="visa-notice" />
       {field('passportName', <input autoComplete="name" {...aria('passportName')} {...register('passportName')} />)}
       {field(
@@ -82,6 +83,6 @@ export function VisaLetterForm({
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('visa.submit')}
       </button>
-    </form>
+    </ClientForm>
   );
 }

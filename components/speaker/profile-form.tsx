@@ -10,6 +10,7 @@ import { FormNotice } from '@/components/forms/form-notice';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useFormResult } from '@/components/forms/use-form-result';
+import { ClientForm } from '../forms/client-form';
 
 type Props = {
   speakerId: string;
@@ -48,7 +49,7 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="profile-form">
+    <ClientForm onSubmit={onSubmit} noValidate data-testid="profile-form">
       <FormNotice notice={notice} />
       <div className="field">
         <label htmlFor={id('affiliation')}>{t('affiliation')}</label>
@@ -80,6 +81,6 @@ export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
       <button className="button" type="submit" disabled={formState.isSubmitting}>
         {t('save')}
       </button>
-    </form>
+    </ClientForm>
   );
 }
