@@ -20,6 +20,7 @@ import {
 import { type RegistrationMailData, registrationEmailProps, registrationSubject } from '@/lib/registration/registration-mail-text';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { delegationInput, insertCategory } from '../helpers/delegations';
+import { addSeatedSession } from '../helpers/seated-session';
 import { EVENT, person, registeredId, sessionBySlug } from '../helpers/registration';
 
 const now = new Date('2026-12-01T00:00:00Z');
@@ -342,5 +343,26 @@ describe('the words of a mail', () => {
     expect(registrationSubject('en', 'confirmed', 'Forum')).toBe('Registration confirmed · Forum');
     expect(registrationEmailProps(base).text.subject).toBe('Registered — on the waitlist for a session');
     expect(registrationEmailProps({ ...base, kind: 'changed' }).text.subject).toBe('Your registration was updated');
+  });
+});
+
+describe('the mail queued by a registration', () => {
+  it('lists each chosen session with its confirmed seat and invites to them, as recorded in the same transaction', async () => {
+    const id = await register('mail-queued-seats', {
+      venue: 'tokyo',
+      sessions: [s['opening-ceremony'], s['tokyo-robotics-elderly-care']],
+    });
+    const [mail] = await t.db.select().from(outbox).where(eq(outbox.registrationId, id));
+    const { props, invite } = payloadOf(mail!);
+    expect(props.sessions.map((session) => session.seat)).toEqual([{ status: 'confirmed' }, { status: 'confirmed' }]);
+    expect(invite.map((session) => session.sessionId).sort()).toEqual([s['opening-ceremony'], s['tokyo-robotics-elderly-care']].sort());
+  });
+
+  it('a session already full: the queued mail gives the place in its line, not a seat', async () => {
+    const full = await addSeatedSession(t.db, { eventSlug: EVENT, venueSlug: 'mail-full-hall', sessionSlug: 'mail-full', capacity: 1 });
+    await register('mail-full-seated', { venue: 'mail-full-hall', sessions: [full.sessionId] });
+    const id = await register('mail-full-waiting', { venue: 'mail-full-hall', sessions: [full.sessionId] });
+    const [mail] = await t.db.select().from(outbox).where(eq(outbox.registrationId, id));
+    expect(payloadOf(mail!).props.sessions.map((session) => session.seat)).toEqual([{ status: 'waitlisted', position: 1 }]);
   });
 });
