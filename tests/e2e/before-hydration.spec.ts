@@ -56,11 +56,12 @@ test('a password typed before the sign-in page is ready never reaches an address
   await expect(page.locator('#signin-password')).toBeDisabled();
   await expect(page.locator('form[data-client-form] button[type="submit"]')).toBeDisabled();
   // Even a submit forced by a script sends nothing that could be read from the address bar or a log.
-  await Promise.all([
-    page.waitForLoadState('load'),
+  const [sent] = await Promise.all([
+    page.waitForRequest((request) => request.isNavigationRequest()),
     page.locator('form[data-client-form]').evaluate((form: HTMLFormElement) => form.requestSubmit()),
   ]);
   await page.waitForLoadState('load');
+  expect(new URL(sent.url()).search).toBe('');
   expect(new URL(page.url()).search).toBe('');
   await context.close();
 });

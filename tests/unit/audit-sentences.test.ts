@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS, auditMessageKey } from '@/lib/audit/actions';
 import { describeAudit, type AuditLookup, type AuditWords } from '@/lib/audit/describe-audit';
 import type { Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
+import { sourceFiles } from '../helpers/source-files';
 
 const lookup: AuditLookup = {
   venues: [
@@ -208,16 +209,7 @@ describe('the audit log in sentences', () => {
   });
 
   it('every audit entry in lib/ is written through recordAudit, whose action type is the list above', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (/\.tsx?$/.test(entry.name)) files.push(full);
-      }
-    };
-    walk(path.resolve('lib'));
-    walk(path.resolve('app'));
+    const files = [...sourceFiles(path.resolve('lib'), /\.tsx?$/), ...sourceFiles(path.resolve('app'), /\.tsx?$/)];
     const direct = files.filter(
       (file) => !file.includes(`${path.sep}audit${path.sep}`) && /insert\(auditLog\)/.test(fs.readFileSync(file, 'utf8')),
     );

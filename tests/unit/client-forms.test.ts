@@ -7,16 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../helpers/source-files';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-
-function tsxFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return tsxFiles(full);
-    return entry.name.endsWith('.tsx') ? [full] : [];
-  });
-}
 
 type FormTag = { where: string; attributes: string[] };
 
@@ -40,26 +33,23 @@ function formTags(file: string, text: string): FormTag[] {
   return found;
 }
 
-const allForms = () =>
-  ['app', 'components'].flatMap((dir) => tsxFiles(path.join(root, dir))).flatMap((file) => formTags(file, fs.readFileSync(file, 'utf8')));
+const allForms = ['app', 'components']
+  .flatMap((dir) => sourceFiles(path.join(root, dir), /\.tsx$/))
+  .flatMap((file) => formTags(file, fs.readFileSync(file, 'utf8')));
 
 describe('forms before the page is ready', () => {
   it('no plain <form> handles its own submit in the browser: those are ClientForms', () => {
-    const handled = allForms()
-      .filter((form) => form.attributes.includes('onSubmit'))
-      .map((form) => form.where);
+    const handled = allForms.filter((form) => form.attributes.includes('onSubmit')).map((form) => form.where);
     expect(handled).toEqual([]);
   });
 
   it('only ClientForm passes a form props it cannot see (a spread could hide an onSubmit)', () => {
-    const spread = allForms()
-      .filter((form) => form.attributes.includes('...spread'))
-      .map((form) => form.where);
+    const spread = allForms.filter((form) => form.attributes.includes('...spread')).map((form) => form.where);
     expect(spread).toEqual(['components/forms/client-form.tsx:23']);
   });
 
   it('every other <form> says how it submits without scripts', () => {
-    const silent = allForms()
+    const silent = allForms
       .filter((form) => !form.attributes.some((name) => name === 'method' || name === 'action'))
       .map((form) => form.where);
     expect(silent).toEqual([]);

@@ -2,13 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_NAMESPACES } from '@/lib/i18n/client-messages';
+import { sourceFiles } from '../helpers/source-files';
 
-function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? files(full) : /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
+const files = (dir: string) => sourceFiles(dir, /\.tsx?$/);
 
 describe('messages sent to the browser', () => {
   it('can include every namespace a client component translates with', () => {
