@@ -18,6 +18,7 @@ export const moduleTests = {
     i('auth'),
     i('accounts'),
     i('auth-session'),
+    i('auth-handler'),
     i('account-locale'),
     i('magic-link-requests'),
     i('sign-in-throttle'),

@@ -49,12 +49,10 @@ export function authOptions(): AuthOptions {
       CredentialsProvider({
         id: 'password',
         name: 'Email and password',
-        // `locale`: the sign-in page's language, which an account without one adopts (account-locale.ts).
-        credentials: {
-          email: { label: 'Email', type: 'email' },
-          password: { label: 'Password', type: 'password' },
-          locale: { label: 'Language', type: 'text' },
-        },
+        // Only the names: labels and types would draw next-auth's own sign-in page, which this app
+        // replaces (pages.signIn). `locale`: the sign-in page's language, which an account without
+        // one adopts (account-locale.ts).
+        credentials: { email: {}, password: {}, locale: {} },
         async authorize(credentials, request): Promise<SessionUser | null> {
           const db = await getDb();
           const result = await signInWithPassword(db, credentials, clientKey(headersOf(request?.headers)));
@@ -68,7 +66,7 @@ export function authOptions(): AuthOptions {
       CredentialsProvider({
         id: 'magic-link',
         name: 'Email link',
-        credentials: { token: { label: 'Token', type: 'text' }, locale: { label: 'Language', type: 'text' } },
+        credentials: { token: {}, locale: {} },
         async authorize(credentials): Promise<SessionUser | null> {
           const token = z.string().min(20).max(200).safeParse(credentials?.token);
           if (!token.success) return null;
