@@ -112,7 +112,7 @@ describe("next-auth's pages are this app's", () => {
   it("next-auth's own sign-in page and error page send people to /signin", async () => {
     const app = await appAt('http://127.0.0.1:4321');
     const signInPage = await nextAuth(app, 'GET', 'signin');
-    console.log(signInPage.statusCode, signInPage.location, signInPage.body);
+    expect([signInPage.statusCode, signInPage.location]).toEqual([302, '/signin?callbackUrl=http%3A%2F%2F127.0.0.1%3A4321']);
     const errorPage = await nextAuth(app, 'GET', 'error', { query: { error: 'Configuration' } });
     expect([errorPage.statusCode, errorPage.location]).toEqual([302, '/signin?error=Configuration']);
   });
