@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { Saved } from '@/lib/admin/saved';
 import { categoryInputSchema, type CategoryFormValues, type CategoryInput } from '@/lib/registration/admin/categories/category-input';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
@@ -47,7 +47,11 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
   const t = useTranslations('adminCategories');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, getValues, reset, watch, formState } = useForm<CategoryFormValues, unknown, CategoryInput>({
+  const { register, registerChoice, handleSubmit, setError, getValues, reset, watch, formState } = useFilledForm<
+    CategoryFormValues,
+    unknown,
+    CategoryInput
+  >({
     resolver: zodResolver(categoryInputSchema),
     defaultValues: defaults,
   });
@@ -127,10 +131,10 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
       <fieldset aria-describedby={`${id('allowedModes')}-error`}>
         <legend>{t('allowedModes')}</legend>
         <label className="check">
-          <input type="checkbox" value="in_person" {...register('allowedModes')} /> {t('modes.in_person')}
+          <input type="checkbox" {...registerChoice('allowedModes', 'in_person')} /> {t('modes.in_person')}
         </label>
         <label className="check">
-          <input type="checkbox" value="online" {...register('allowedModes')} /> {t('modes.online')}
+          <input type="checkbox" {...registerChoice('allowedModes', 'online')} /> {t('modes.online')}
         </label>
         <span id={`${id('allowedModes')}-error`} className="error" role={message('allowedModes') ? 'alert' : undefined}>
           {message('allowedModes') ?? ''}
@@ -143,7 +147,7 @@ export function CategoryForm({ eventSlug, categoryId, defaults, venues, zoneLabe
         </p>
         {venues.map((venue) => (
           <label key={venue.id} className="check">
-            <input type="checkbox" value={venue.id} {...register('allowedVenueIds')} /> {venue.label}
+            <input type="checkbox" {...registerChoice('allowedVenueIds', venue.id)} /> {venue.label}
           </label>
         ))}
         <span id={`${id('allowedVenueIds')}-error`} className="error" role={message('allowedVenueIds') ? 'alert' : undefined}>

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { CloneEventResult } from '@/lib/events/admin/clone-event';
 import { type CloneEventFormValues, type CloneEventInput, cloneEventSchema } from '@/lib/events/admin/clone-event-input';
 import { FormField, fieldAria } from './venue-field';
@@ -26,7 +26,7 @@ export function CloneEventForm({ eventSlug, defaults, action }: Props) {
   const t = useTranslations('adminEvents.clone');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, watch, formState } = useForm<CloneEventFormValues, unknown, CloneEventInput>({
+  const { register, handleSubmit, setError, watch, formState } = useFilledForm<CloneEventFormValues, unknown, CloneEventInput>({
     resolver: zodResolver(cloneEventSchema),
     defaultValues: defaults,
   });

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
 import type { CreateEventResult } from '@/lib/events/admin/create-event';
@@ -33,12 +33,14 @@ export function CreateEventForm({ zones, countries, action }: Props) {
   const t = useTranslations('adminEvents.create');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, setValue, getValues, watch, formState } = useForm<CreateEventInput, unknown, CreateEventValues>(
-    {
-      resolver: zodResolver(createEventSchema),
-      defaultValues: { venueTimeZone: 'Asia/Shanghai', venueCountry: 'CN', venueCapacity: 500, withOnline: true },
-    },
-  );
+  const { register, handleSubmit, setError, setValue, getValues, watch, formState } = useFilledForm<
+    CreateEventInput,
+    unknown,
+    CreateEventValues
+  >({
+    resolver: zodResolver(createEventSchema),
+    defaultValues: { venueTimeZone: 'Asia/Shanghai', venueCountry: 'CN', venueCapacity: 500, withOnline: true },
+  });
   const { notice, clear, refused } = useFormResult(setError);
   const message = (field: CreateEventField) => words(formState.errors[field]?.message as string | undefined);
   const id = (field: CreateEventField) => `event-${field}`;

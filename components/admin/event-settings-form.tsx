@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { EventSettingsField, EventSettingsInput, EventSettingsValues } from '@/lib/events/admin/event-settings-input';
 import { eventSettingsSchema } from '@/lib/events/admin/event-settings-input';
 import type { EventSettingsResult } from '@/lib/events/admin/update-event-settings';
@@ -31,7 +31,7 @@ export function EventSettingsForm({ eventSlug, defaults, zones, sessionCount, ac
   const t = useTranslations('adminEvents.settings');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, watch, reset, getValues, formState } = useForm<
+  const { register, handleSubmit, setError, watch, reset, getValues, formState } = useFilledForm<
     EventSettingsInput,
     unknown,
     EventSettingsValues

@@ -3,7 +3,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
@@ -46,7 +47,7 @@ export function ExhibitorForm({ eventSlug, exhibitorId, defaults, countries, ven
   const t = useTranslations('exhibition');
   const words = useValidationText();
   const router = useRouter();
-  const form = useForm<ExhibitorFormValues, unknown, ExhibitorInput>({
+  const form = useFilledForm<ExhibitorFormValues, unknown, ExhibitorInput>({
     resolver: zodResolver(exhibitorInputSchema),
     defaultValues: defaults,
   });

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
@@ -28,7 +28,7 @@ export function LetterTemplateForm({
   const t = useTranslations('adminDocuments');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, watch, formState } = useForm<Values>({
+  const { register, handleSubmit, setError, watch, formState } = useFilledForm<Values>({
     resolver: zodResolver(letterTemplateSchema) as never,
     defaultValues: defaults,
   });

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { COOPERATION_KINDS, IP_STATUSES, LISTING_KINDS, SECTORS } from '@/db/schema/exhibition';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
@@ -38,7 +38,7 @@ export function ListingForm({ defaults, countries, exhibitors, action, doneHref,
   const t = useTranslations('exhibition');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, watch, formState } = useForm<ListingFormValues, unknown, ListingInput>({
+  const { register, registerChoice, handleSubmit, setError, watch, formState } = useFilledForm<ListingFormValues, unknown, ListingInput>({
     resolver: zodResolver(listingInputSchema),
     defaultValues: defaults,
   });
@@ -79,7 +79,7 @@ export function ListingForm({ defaults, countries, exhibitors, action, doneHref,
         <legend>{legend}</legend>
         {values.map((value) => (
           <label key={value} className="checkbox">
-            <input type={name === 'kind' ? 'radio' : 'checkbox'} value={value} {...register(name)} aria-invalid={Boolean(error)} />{' '}
+            <input type={name === 'kind' ? 'radio' : 'checkbox'} {...registerChoice(name, value)} aria-invalid={Boolean(error)} />{' '}
             {label(value)}
           </label>
         ))}
@@ -145,7 +145,8 @@ export function ListingForm({ defaults, countries, exhibitors, action, doneHref,
         hint={t('listingsAdmin.form.countriesHint')}
         error={message('countries')}
       >
-        <select {...field('countries', true)} multiple size={6}>
+        {/* A list default, which register() leaves to the script: the server's HTML shows it here. */}
+        <select {...field('countries', true)} defaultValue={defaults.countries} multiple size={6}>
           <CountryOptions countries={countries} />
         </select>
       </FormField>

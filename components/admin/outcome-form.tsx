@@ -3,7 +3,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { SECTORS } from '@/db/schema/exhibition';
 import { MAX_OUTCOME_PARTIES, OUTCOME_KINDS } from '@/db/schema/outcomes';
 import type { CountryOption } from '@/lib/admin/form-options';
@@ -38,7 +39,7 @@ export function OutcomeForm({ eventSlug, outcomeId, defaults, countries, session
   const te = useTranslations('exhibition');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, getValues, reset, watch, control, formState } = useForm<
+  const { register, registerChoice, handleSubmit, setError, getValues, reset, watch, control, formState } = useFilledForm<
     OutcomeFormValues,
     unknown,
     OutcomeInput
@@ -77,7 +78,7 @@ export function OutcomeForm({ eventSlug, outcomeId, defaults, countries, session
         <legend>{t('admin.form.kind')}</legend>
         {OUTCOME_KINDS.map((kind) => (
           <label key={kind} className="checkbox">
-            <input type="radio" value={kind} {...register('kind')} aria-invalid={Boolean(kindError)} /> {t(`kinds.${kind}`)}
+            <input type="radio" {...registerChoice('kind', kind)} aria-invalid={Boolean(kindError)} /> {t(`kinds.${kind}`)}
           </label>
         ))}
         <span id={`${id('kind')}-error`} className="error" role={kindError ? 'alert' : undefined}>

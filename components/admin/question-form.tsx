@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { LocalizedTextFields } from '@/components/forms/localized-text-fields';
 import { localizedFieldError } from '@/components/forms/localized-field-error';
@@ -39,7 +40,7 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
   const t = useTranslations('adminQuestions');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, reset, getValues, watch, control, formState } = useForm<
+  const { register, registerChoice, handleSubmit, setError, reset, getValues, watch, control, formState } = useFilledForm<
     QuestionFormValues,
     unknown,
     QuestionInput
@@ -165,7 +166,7 @@ export function QuestionForm({ eventSlug, questionId, defaults, conditions, acti
               <legend>{t('conditionValues')}</legend>
               {condition.values.map((v) => (
                 <label key={v.value} className="check">
-                  <input type="checkbox" value={v.value} {...register('conditionValues')} /> {v.label}
+                  <input type="checkbox" {...registerChoice('conditionValues', v.value)} /> {v.label}
                 </label>
               ))}
               <span id={`${id('conditionValues')}-error`} className="error" role={message('conditionValues') ? 'alert' : undefined}>

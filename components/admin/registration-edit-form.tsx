@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
-import { type Resolver, useForm } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { QuestionFields } from '@/components/registration/question-fields';
@@ -64,7 +65,10 @@ export function RegistrationEditForm({
   const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   const router = useRouter();
   const resolver = useMemo(() => editResolver(questions), [questions]);
-  const { register, handleSubmit, watch, setError, formState } = useForm<OrganiserEditValues>({ resolver, defaultValues: defaults });
+  const { register, registerChoice, handleSubmit, watch, setError, formState } = useFilledForm<OrganiserEditValues>({
+    resolver,
+    defaultValues: defaults,
+  });
   const { notice, clear, saved, refused } = useFormResult(setError);
   const errors = formState.errors;
   const message = (field: Field) => (errors[field]?.message ? words(errors[field]?.message) : undefined);
@@ -170,6 +174,7 @@ export function RegistrationEditForm({
       <QuestionFields
         questions={questions}
         register={register}
+        registerChoice={registerChoice}
         watch={watch}
         categoryId={category || null}
         error={(questionId) => {

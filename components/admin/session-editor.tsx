@@ -5,7 +5,8 @@ import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import {
   SEGMENTS,
   SESSION_LANGUAGES,
@@ -46,14 +47,14 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
   const router = useRouter();
   const [conflicts, setConflicts] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useForm<SessionFormValues, unknown, SessionInput>({
+  const form = useFilledForm<SessionFormValues, unknown, SessionInput>({
     resolver: zodResolver(sessionInputSchema),
     defaultValues: defaults,
     shouldFocusError: false,
   });
   const formElement = useRef<HTMLFormElement>(null);
   const focusError = (errors: Parameters<typeof focusFirstError>[1]) => focusFirstError(formElement.current, errors);
-  const { register, handleSubmit, watch, setError, formState, setValue } = form;
+  const { register, registerChoice, handleSubmit, watch, setError, formState, setValue } = form;
   const speakers = useFieldArray({ control: form.control, name: 'speakers' });
   const venueId = watch('venueId');
   const venue = options.venues.find((v) => v.id === venueId);
@@ -181,7 +182,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
         <legend>{t('languages')}</legend>
         {SESSION_LANGUAGES.map((language) => (
           <label key={language} className="check inline">
-            <input type="checkbox" value={language} {...register('languages')} /> {languageNames.of(language) ?? language}
+            <input type="checkbox" {...registerChoice('languages', language)} /> {languageNames.of(language) ?? language}
           </label>
         ))}
         <span className="error" role={errors.languages?.message ? 'alert' : undefined}>
@@ -194,7 +195,7 @@ export function SessionEditor({ slug, sessionId, defaults, options, check, save 
           .filter((v) => v.id !== venueId && v.kind !== 'online')
           .map((v) => (
             <label key={v.id} className="check inline">
-              <input type="checkbox" value={v.id} {...register('relayVenueIds')} /> {v.label}
+              <input type="checkbox" {...registerChoice('relayVenueIds', v.id)} /> {v.label}
             </label>
           ))}
         <span className="error" role={errors.relayVenueIds?.message ? 'alert' : undefined}>

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
 import { speakerInputSchema, type SpeakerFormValues, type SpeakerInput } from '@/lib/speakers/admin/speaker-schema';
@@ -47,7 +47,7 @@ export function SpeakerForm({ eventSlug, speakerId, defaults, zones, countries, 
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, setValue, getValues, reset, watch, formState } = useForm<
+  const { register, handleSubmit, setError, setValue, getValues, reset, watch, formState } = useFilledForm<
     SpeakerFormValues,
     unknown,
     SpeakerInput

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { Result } from '@/lib/errors/result';
 import { isLocale } from '@/lib/i18n/locales';
 import { type StaffInviteFormValues, staffInviteInputSchema } from '@/lib/exhibition/staff/staff-invite-input';
@@ -28,7 +28,7 @@ export function StaffInviteForm({ action, doneHref }: Props) {
   const words = useValidationText();
   const router = useRouter();
   const pageLocale = useLocale();
-  const { register, handleSubmit, setError, formState, reset } = useForm<StaffInviteFormValues, unknown, StaffInviteFormValues>({
+  const { register, handleSubmit, setError, formState, reset } = useFilledForm<StaffInviteFormValues, unknown, StaffInviteFormValues>({
     resolver: zodResolver(staffInviteInputSchema),
     defaultValues: { email: '', locale: isLocale(pageLocale) ? pageLocale : 'en' },
   });

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { isLocale } from '@/lib/i18n/locales';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { TEAM_ROLES } from '@/lib/auth/authorize';
 import type { InviteResult } from '@/lib/team/admin/invite-member';
 import { type InviteFormValues, type InviteInput, inviteInputSchema } from '@/lib/team/invite-input';
@@ -28,7 +28,7 @@ export function TeamInviteForm({ eventSlug, venues, action }: Props) {
   const words = useValidationText();
   const router = useRouter();
   const pageLocale = useLocale();
-  const { register, handleSubmit, setError, formState, reset } = useForm<InviteFormValues, unknown, InviteInput>({
+  const { register, handleSubmit, setError, formState, reset } = useFilledForm<InviteFormValues, unknown, InviteInput>({
     resolver: zodResolver(inviteInputSchema),
     defaultValues: { email: '', role: 'venue_manager', venueId: '', locale: isLocale(pageLocale) ? pageLocale : 'en' },
   });

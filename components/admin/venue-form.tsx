@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
 import { suggestSlug } from '@/lib/admin/suggest-slug';
@@ -37,7 +37,11 @@ export function VenueForm({ eventSlug, venueId, defaults, zones, countries, sess
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, setValue, getValues, watch, reset, formState } = useForm<VenueFormValues, unknown, VenueInput>({
+  const { register, handleSubmit, setError, setValue, getValues, watch, reset, formState } = useFilledForm<
+    VenueFormValues,
+    unknown,
+    VenueInput
+  >({
     resolver: zodResolver(venueInputSchema),
     defaultValues: defaults,
   });

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { Saved } from '@/lib/admin/saved';
 import { roomInputSchema, type RoomFormValues, type RoomInput } from '@/lib/agenda/admin/room-schema';
 import { FormField, fieldAria } from './venue-field';
@@ -31,7 +31,7 @@ export function RoomForm({ eventSlug, venueId, roomId, defaults, action }: Props
   const t = useTranslations('adminVenues');
   const words = useValidationText();
   const router = useRouter();
-  const { register, handleSubmit, setError, reset, getValues, watch, formState } = useForm<RoomFormValues, unknown, RoomInput>({
+  const { register, handleSubmit, setError, reset, getValues, watch, formState } = useFilledForm<RoomFormValues, unknown, RoomInput>({
     resolver: zodResolver(roomInputSchema),
     defaultValues: defaults,
   });

@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { type UseFormRegister, useForm } from 'react-hook-form';
+import type { UseFormRegister } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { z } from 'zod';
 import { passwordSignInSchema } from '@/lib/auth/schemas';
 import { minutesToWait } from '@/lib/auth/sign-in-refusal';
@@ -25,7 +26,7 @@ export function PasswordSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const locale = useLocale();
   // null: no failure; 0: wrong email or password; N: throttled, try again in N minutes.
   const [failed, setFailed] = useState<number | null>(null);
-  const { register, handleSubmit, formState } = useForm<Input>({ resolver: zodResolver(passwordSignInSchema) });
+  const { register, handleSubmit, formState } = useFilledForm<Input>({ resolver: zodResolver(passwordSignInSchema) });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailed(null);

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { TicketCodeField } from './ticket-code-field';
 import type { DeskDelegation } from '@/lib/checkin/delegation';
 import type { CheckInView } from '@/lib/checkin/describe';
@@ -67,7 +67,7 @@ export function CheckInDesk({
   pick?: { code: string; n: number } | null;
 }) {
   const words = useValidationText();
-  const form = useForm<CheckInInput>({ resolver: zodResolver(checkInInputSchema), defaultValues: { code: '' } });
+  const form = useFilledForm<CheckInInput>({ resolver: zodResolver(checkInInputSchema), defaultValues: { code: '' } });
   const [result, setResult] = useState<CheckInView | null>(null);
   const [pending, startTransition] = useTransition();
   const [camera, setCamera] = useState<'off' | 'on' | 'unavailable'>('off');

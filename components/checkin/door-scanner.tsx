@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { TicketCodeField } from './ticket-code-field';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { type DoorScanInput, doorScanSchema } from '@/lib/checkin/schema';
@@ -41,7 +41,7 @@ export function DoorScanner({
   labels: DoorLabels;
 }) {
   const words = useValidationText();
-  const form = useForm<DoorScanInput>({ resolver: zodResolver(doorScanSchema), defaultValues: { code: '', sessionId } });
+  const form = useFilledForm<DoorScanInput>({ resolver: zodResolver(doorScanSchema), defaultValues: { code: '', sessionId } });
   const [view, setView] = useState<DoorView | null>(null);
   const [count, setCount] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);

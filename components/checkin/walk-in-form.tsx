@@ -3,7 +3,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
@@ -47,7 +47,7 @@ export function WalkInForm({
   onDone: () => void;
 }) {
   const words = useValidationText();
-  const form = useForm<WalkInValues>({
+  const form = useFilledForm<WalkInValues>({
     resolver: zodResolver(walkInSchema),
     defaultValues: {
       name: '',

@@ -11,6 +11,7 @@ import { localizedFieldError } from '@/components/forms/localized-field-error';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import { CountryOptions } from '@/components/admin/select-options';
 import { FormField, fieldAria } from '@/components/admin/venue-field';
+import { tickedByDefault } from '@/components/forms/use-filled-form';
 
 type ProfileField = keyof ExhibitorProfileValues;
 
@@ -74,7 +75,14 @@ export function ExhibitorProfileFields({ countries, besideCountry, beforeContact
         <legend>{t('admin.form.sectors')}</legend>
         {SECTORS.map((sector) => (
           <label key={sector} className="checkbox">
-            <input type="checkbox" value={sector} {...register('sectors')} aria-invalid={Boolean(sectorsError)} /> {t(`sectors.${sector}`)}
+            <input
+              type="checkbox"
+              value={sector}
+              {...register('sectors')}
+              defaultChecked={tickedByDefault(formState.defaultValues?.sectors, sector)}
+              aria-invalid={Boolean(sectorsError)}
+            />{' '}
+            {t(`sectors.${sector}`)}
           </label>
         ))}
         <span id={`${id('sectors')}-error`} className="error" role={sectorsError ? 'alert' : undefined}>

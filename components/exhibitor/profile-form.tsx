@@ -3,7 +3,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { CountryOption } from '@/lib/admin/form-options';
 import type { Saved } from '@/lib/admin/saved';
 import { exhibitorProfileSchema, type ExhibitorProfile, type ExhibitorProfileValues } from '@/lib/exhibition/admin/exhibitor-schema';
@@ -25,7 +26,7 @@ const FIELDS = ['name', 'description', 'country', 'sectors', 'website', 'contact
 export function ExhibitorProfileForm({ defaults, countries, action }: Props) {
   const t = useTranslations('exhibition');
   const router = useRouter();
-  const form = useForm<ExhibitorProfileValues, unknown, ExhibitorProfile>({
+  const form = useFilledForm<ExhibitorProfileValues, unknown, ExhibitorProfile>({
     resolver: zodResolver(exhibitorProfileSchema),
     defaultValues: defaults,
   });

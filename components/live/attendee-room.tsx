@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
@@ -88,7 +88,7 @@ export function AttendeeRoom({ token, initial, actions }: { token: string; initi
 function AskForm({ token, ask }: { token: string; ask: Actions['ask'] }) {
   const t = useTranslations('live');
   const words = useValidationText();
-  const form = useForm<AskInput>({ resolver: zodResolver(askInputSchema), defaultValues: { body: '', anonymous: false } });
+  const form = useFilledForm<AskInput>({ resolver: zodResolver(askInputSchema), defaultValues: { body: '', anonymous: false } });
   const result = useFormResult(form.setError, ['body']);
   const [pending, startTransition] = useTransition();
   const send = (values: AskInput) =>

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
@@ -17,7 +17,7 @@ type Save = (sessionId: string, values: BlocklistInput) => Promise<Result<{ term
 export function BlocklistForm({ sessionId, terms, save }: { sessionId: string; terms: string[]; save: Save }) {
   const t = useTranslations('live');
   const words = useValidationText();
-  const form = useForm<BlocklistInput, unknown, BlocklistOutput>({
+  const form = useFilledForm<BlocklistInput, unknown, BlocklistOutput>({
     resolver: zodResolver(blocklistInputSchema),
     defaultValues: { terms: terms.join('\n') },
   });

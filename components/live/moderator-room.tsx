@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import { useValidationText } from '@/components/ui/use-validation-text';
@@ -121,7 +121,7 @@ export function ModeratorRoom({
 function PollForm({ sessionId, openPoll }: { sessionId: string; openPoll: Actions['openPoll'] }) {
   const t = useTranslations('live');
   const words = useValidationText();
-  const form = useForm<PollInput, unknown, PollOutput>({
+  const form = useFilledForm<PollInput, unknown, PollOutput>({
     resolver: zodResolver(pollInputSchema),
     defaultValues: { question: '', options: '', multiple: false },
   });

@@ -3,6 +3,7 @@
 import type { UseFormRegister } from 'react-hook-form';
 import type { RegistrationFormValues } from '@/lib/registration/schema';
 import { useHydrated } from '../use-hydrated';
+import type { RegisterChoice } from '@/components/forms/use-filled-form';
 
 /** A category as the form offers it, already in the page's language. */
 export type CategoryOption = { id: string; name: string; description: string; requiresApproval: boolean; invitation: boolean };
@@ -10,6 +11,7 @@ export type CategoryOption = { id: string; name: string; description: string; re
 type Props = {
   categories: CategoryOption[];
   register: UseFormRegister<RegistrationFormValues>;
+  registerChoice: RegisterChoice<RegistrationFormValues>;
   t: (key: string, values?: Record<string, string | number>) => string;
   message: (field: 'category' | 'code') => string | undefined;
   describe: (field: string) => Record<string, unknown>;
@@ -22,7 +24,7 @@ type Props = {
  * page is opened with a valid one (`?code=` from the invitation link, or typed here and applied);
  * a wrong, expired or used-up code gets one message, whatever the reason.
  */
-export function CategoryFieldset({ categories, register, t, message, describe, codeValue }: Props) {
+export function CategoryFieldset({ categories, register, registerChoice, t, message, describe, codeValue }: Props) {
   // The code is applied by a script: before hydration the button would swallow the click.
   const hydrated = useHydrated();
   const applyCode = () => {
@@ -36,7 +38,7 @@ export function CategoryFieldset({ categories, register, t, message, describe, c
       <p className="muted">{t('categoryHint')}</p>
       {categories.map((c) => (
         <label key={c.id} className="check" data-category={c.id}>
-          <input type="radio" value={c.id} {...register('category')} />
+          <input type="radio" {...registerChoice('category', c.id)} />
           <span>
             <strong>{c.name}</strong>
             {c.requiresApproval && <span className="muted"> · {t('needsApproval')}</span>}

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
-import { type Resolver, useForm } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import type { Result } from '@/lib/errors/result';
@@ -49,7 +50,10 @@ export function ManageDetailsForm({ token, defaults, questions, countries, actio
   const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   const router = useRouter();
   const resolver = useMemo(() => detailsResolver(questions), [questions]);
-  const { register, handleSubmit, watch, setError, formState } = useForm<OwnDetailsValues>({ resolver, defaultValues: defaults });
+  const { register, registerChoice, handleSubmit, watch, setError, formState } = useFilledForm<OwnDetailsValues>({
+    resolver,
+    defaultValues: defaults,
+  });
   const { notice, clear, saved, refused } = useFormResult(setError);
   const errors = formState.errors;
   const message = (field: 'name' | 'organisation' | 'locale') => (errors[field]?.message ? words(errors[field]?.message) : undefined);
@@ -102,6 +106,7 @@ export function ManageDetailsForm({ token, defaults, questions, countries, actio
       <QuestionFields
         questions={questions}
         register={register}
+        registerChoice={registerChoice}
         watch={watch}
         error={(id) => {
           const error = (errors as { answers?: Record<string, { message?: string }> }).answers?.[id];

@@ -1,11 +1,14 @@
 'use client';
 
 import type { FieldValues, Path, UseFormRegister, UseFormWatch } from 'react-hook-form';
+import type { RegisterChoice } from '@/components/forms/use-filled-form';
 import type { QuestionOnForm } from '@/lib/registration/questions/on-form';
 
 type Props<Values extends FieldValues> = {
   questions: QuestionOnForm[];
   register: UseFormRegister<Values>;
+  /** A radio's or a box's registration, ticked when the form's default holds its value. */
+  registerChoice: RegisterChoice<Values>;
   watch: UseFormWatch<Values>;
   /** The words of the message on `answers.<id>`, or undefined. */
   error: (questionId: string) => string | undefined;
@@ -23,6 +26,7 @@ type Props<Values extends FieldValues> = {
 export function QuestionFields<Values extends FieldValues>({
   questions,
   register,
+  registerChoice,
   watch,
   error,
   countries,
@@ -47,7 +51,7 @@ export function QuestionFields<Values extends FieldValues>({
         const message = error(q.id);
         const described = [q.text.help ? `${id}-help` : null, `${id}-error`].filter(Boolean).join(' ');
         const aria = { 'aria-invalid': Boolean(message), 'aria-describedby': described };
-        const field = register(name, { shouldUnregister: true });
+        const field = () => register(name, { shouldUnregister: true });
         const label = `${q.text.label}${q.required ? '' : ` ${words.optional}`}`;
         const help = q.text.help ? (
           <span id={`${id}-help`} className="muted">
@@ -75,9 +79,8 @@ export function QuestionFields<Values extends FieldValues>({
                 <label key={choice.id} className="check">
                   <input
                     type={q.kind === 'multiple_choice' ? 'checkbox' : 'radio'}
-                    value={choice.id}
                     aria-invalid={Boolean(message)}
-                    {...field}
+                    {...registerChoice(name, choice.id, { shouldUnregister: true })}
                   />{' '}
                   {choice.label}
                 </label>
@@ -90,9 +93,9 @@ export function QuestionFields<Values extends FieldValues>({
           <div key={q.id} className="field" data-question={q.id}>
             <label htmlFor={id}>{label}</label>
             {q.kind === 'long_text' ? (
-              <textarea id={id} rows={3} {...aria} {...field} />
+              <textarea id={id} rows={3} {...aria} {...field()} />
             ) : q.kind === 'country' ? (
-              <select id={id} defaultValue="" {...aria} {...field}>
+              <select id={id} defaultValue="" {...aria} {...field()}>
                 <option value="">{words.choose}</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -107,7 +110,7 @@ export function QuestionFields<Values extends FieldValues>({
                 inputMode={q.kind === 'number' ? 'decimal' : undefined}
                 autoComplete={q.kind === 'phone' ? 'tel' : q.kind === 'email' ? 'email' : 'off'}
                 {...aria}
-                {...field}
+                {...field()}
               />
             )}
             {help}

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
+import type { FieldPath, Resolver } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import type { FormOptions } from '@/lib/agenda/form-options';
 import { requestedSessions } from '@/lib/agenda/requested-sessions';
 import { RequestedSessionList } from './requested-session-list';
@@ -113,7 +114,7 @@ export function RegistrationForm({
     null,
   );
   const [notice, setNotice] = useState<string | null>(null);
-  const { register, handleSubmit, watch, setValue, setError, getValues, formState } = useForm<
+  const { register, registerChoice, handleSubmit, watch, setValue, setError, getValues, formState } = useFilledForm<
     RegistrationFormValues,
     unknown,
     RegistrationInput
@@ -292,6 +293,7 @@ export function RegistrationForm({
         <CategoryFieldset
           categories={categories}
           register={register}
+          registerChoice={registerChoice}
           t={t}
           message={message}
           describe={describe}
@@ -302,13 +304,12 @@ export function RegistrationForm({
       <fieldset aria-describedby="mode-error">
         <legend>{t('attendance')}</legend>
         <label className="check">
-          <input type="radio" value="in_person" {...register('mode')} /> {t('inPerson')}
+          <input type="radio" {...registerChoice('mode', 'in_person')} /> {t('inPerson')}
         </label>
         <label className="check">
           <input
             type="radio"
-            value="online"
-            {...register('mode', {
+            {...registerChoice('mode', 'online', {
               onChange: () => {
                 setValue('venue', null);
                 follow('online');
@@ -380,6 +381,7 @@ export function RegistrationForm({
           <QuestionFields
             questions={askedHere}
             register={register}
+            registerChoice={registerChoice}
             watch={watch}
             error={(id) => {
               const error = (errors as { answers?: Record<string, { message?: string }> }).answers?.[id];

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { FormNotice } from '@/components/forms/form-notice';
 import { useFormResult } from '@/components/forms/use-form-result';
 import type { Result } from '@/lib/errors/result';
@@ -31,7 +31,7 @@ export function VisaLetterForm({
   const t = useMemo(() => plainTranslator(messages), [messages]);
   const words = useMemo(() => validationTranslator(validationMessages), [validationMessages]);
   const router = useRouter();
-  const { register, handleSubmit, setError, formState } = useForm<PassportInput>({
+  const { register, handleSubmit, setError, formState } = useFilledForm<PassportInput>({
     resolver: zodResolver(passportSchema) as never,
     defaultValues: { passportName: '', nationality: '', passportNumber: '', dateOfBirth: '', passportExpiry: '' },
   });

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useForm } from 'react-hook-form';
+import { useFilledForm } from '@/components/forms/use-filled-form';
 import { speakerProfileSchema, type SpeakerProfileFormValues, type SpeakerProfileInput } from '@/lib/speakers/profile-schema';
 import { useValidationText } from '@/components/ui/use-validation-text';
 import type { Result } from '@/lib/errors/result';
@@ -23,7 +23,7 @@ const FIELDS = ['bio', 'affiliation', 'jobTitle', 'timeZone'] as const;
 export function SpeakerProfileForm({ speakerId, defaults, action }: Props) {
   const t = useTranslations('speaker');
   const words = useValidationText();
-  const { register, handleSubmit, setError, watch, formState } = useForm<SpeakerProfileFormValues, unknown, SpeakerProfileInput>({
+  const { register, handleSubmit, setError, watch, formState } = useFilledForm<SpeakerProfileFormValues, unknown, SpeakerProfileInput>({
     resolver: zodResolver(speakerProfileSchema),
     defaultValues: defaults,
   });

@@ -55,6 +55,14 @@ describe('forms before the page is ready', () => {
     expect(silent).toEqual([]);
   });
 
+  it("every react-hook-form form is a useFilledForm, whose fields show their defaults in the server's HTML", () => {
+    const direct = ['app', 'components']
+      .flatMap((dir) => sourceFiles(path.join(root, dir), /\.tsx?$/))
+      .filter((file) => /import \{[^}]*\buseForm\b[^}]*\} from 'react-hook-form'/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(root, file));
+    expect(direct).toEqual(['components/forms/use-filled-form.ts']);
+  });
+
   it('finds a form handled in the browser, however its attributes are laid out (the check can fail)', () => {
     const text =
       'export const F = () => (\n  <form\n    className="card"\n    onSubmit={(e) => e.preventDefault()}\n  >\n    <input />\n  </form>\n);';
