@@ -200,7 +200,12 @@ export const fileTests = {
   'lib/registration/registration-batches.ts': registrationPathTests,
   'lib/registration/register.ts': registrationPathTests,
   // The confirmation mail it queues is read in registration-mail-content; a delegation's members in delegations and delegation-head.
-  'lib/registration/record-registrations.ts': [...registrationPathTests, i('registration-mail-content'), i('delegations'), i('delegation-head')],
+  'lib/registration/record-registrations.ts': [
+    ...registrationPathTests,
+    i('registration-mail-content'),
+    i('delegations'),
+    i('delegation-head'),
+  ],
   'lib/registration/new-registration-seats.ts': registrationPathTests,
   'lib/registration/choices.ts': registrationPathTests,
   'lib/registration/submit-registration.ts': registrationPathTests,
