@@ -77,6 +77,13 @@ describe("the registration form's first load", () => {
     const imports = staticValueImports(path.join(root, 'components/registration/registration-form.tsx'));
     expect(imports).not.toContain('@/lib/registration/schema');
     expect(imports).not.toContain('@hookform/resolvers/zod');
-    expect(imports).toContain('react-hook-form');
+    // Its type-only names from react-hook-form are left out; the hook that brings the package is not.
+    expect(imports).not.toContain('react-hook-form');
+    expect(imports).toContain('@/components/forms/use-filled-form');
+    expect(chainsTo('components/registration/registration-form.tsx', 'react-hook-form')).toContainEqual([
+      'components/registration/registration-form.tsx',
+      'components/forms/use-filled-form.ts',
+      'react-hook-form',
+    ]);
   });
 });
