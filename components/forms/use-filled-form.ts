@@ -16,6 +16,13 @@ export type FilledField<Name extends string = string> = UseFormRegisterReturn<Na
   defaultChecked?: boolean;
 };
 
+/** A radio's or a group's box's registration: its own value, ticked when the form's default holds it. */
+export type RegisterChoice<TFieldValues extends FieldValues> = <Name extends Path<TFieldValues>>(
+  name: Name,
+  value: string,
+  options?: RegisterOptions<TFieldValues, Name>,
+) => UseFormRegisterReturn<Name> & { value: string; defaultChecked: boolean };
+
 /** Whether the box or radio of `value` starts ticked, for a default that is one value or a list. */
 export function tickedByDefault(chosen: unknown, value: string): boolean {
   return Array.isArray(chosen) ? chosen.includes(value) : chosen === value;
@@ -42,11 +49,7 @@ export function useFilledForm<TFieldValues extends FieldValues, TContext = unkno
     return registered;
   };
 
-  const registerChoice = <Name extends Path<TFieldValues>>(
-    name: Name,
-    value: string,
-    options?: RegisterOptions<TFieldValues, Name>,
-  ): UseFormRegisterReturn<Name> & { value: string; defaultChecked: boolean } => ({
+  const registerChoice: RegisterChoice<TFieldValues> = (name, value, options) => ({
     ...form.register(name, options),
     value,
     defaultChecked: tickedByDefault(get(defaults, name), value),
@@ -54,9 +57,3 @@ export function useFilledForm<TFieldValues extends FieldValues, TContext = unkno
 
   return { ...form, register, registerChoice };
 }
-
-export type RegisterChoice<TFieldValues extends FieldValues> = <Name extends Path<TFieldValues>>(
-  name: Name,
-  value: string,
-  options?: RegisterOptions<TFieldValues, Name>,
-) => UseFormRegisterReturn<Name> & { value: string; defaultChecked: boolean };

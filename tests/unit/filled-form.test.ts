@@ -28,24 +28,20 @@ const defaults: Values = {
   title: { en: 'Opening' },
 };
 
-const fields = (
-  form: { register: ReturnType<typeof useFilledForm<Values>>['register'] },
-  choice: ReturnType<typeof useFilledForm<Values>>['registerChoice'],
-): ReactNode[] => [
-  createElement('input', { key: 'name', ...form.register('name') }),
-  createElement('input', { key: 'capacity', ...form.register('capacity', { valueAsNumber: true }) }),
-  createElement('input', { key: 'streamed', type: 'checkbox', ...form.register('streamed') }),
-  createElement('input', { key: 'cancelled', type: 'checkbox', ...form.register('cancelled') }),
-  createElement('textarea', { key: 'title', ...form.register('title.en') }),
-  createElement('input', { key: 'zh', ...form.register('title.zh') }),
-  createElement('input', { key: 'note', ...form.register('note') }),
-  ...['keynote', 'panel'].map((kind) => createElement('input', { key: kind, type: 'radio', ...choice('kind', kind) })),
-  ...['en', 'zh', 'th'].map((code) => createElement('input', { key: code, type: 'checkbox', ...choice('languages', code) })),
+const fields = ({ register, registerChoice }: ReturnType<typeof useFilledForm<Values>>): ReactNode[] => [
+  createElement('input', { key: 'name', ...register('name') }),
+  createElement('input', { key: 'capacity', ...register('capacity', { valueAsNumber: true }) }),
+  createElement('input', { key: 'streamed', type: 'checkbox', ...register('streamed') }),
+  createElement('input', { key: 'cancelled', type: 'checkbox', ...register('cancelled') }),
+  createElement('textarea', { key: 'title', ...register('title.en') }),
+  createElement('input', { key: 'zh', ...register('title.zh') }),
+  createElement('input', { key: 'note', ...register('note') }),
+  ...['keynote', 'panel'].map((kind) => createElement('input', { key: kind, type: 'radio', ...registerChoice('kind', kind) })),
+  ...['en', 'zh', 'th'].map((code) => createElement('input', { key: code, type: 'checkbox', ...registerChoice('languages', code) })),
 ];
 
 function FilledForm() {
-  const form = useFilledForm<Values>({ defaultValues: defaults });
-  return createElement('form', null, ...fields(form, form.registerChoice));
+  return createElement('form', null, ...fields(useFilledForm<Values>({ defaultValues: defaults })));
 }
 
 function PlainForm() {
