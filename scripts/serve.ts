@@ -9,6 +9,7 @@ import { ConfigError, parseEnv } from '../lib/config/env';
 import { publishedPageServer } from '../lib/server/published-pages';
 import { joinPageServer } from '../lib/server/join-pages';
 import { serveStreamRedirect } from '../lib/server/stream-redirects';
+import { serveRegistration } from '../lib/server/registrations';
 import { sessionsJsonServer } from '../lib/server/sessions-json';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
 import { admit } from '../lib/server/admit-request';
@@ -73,6 +74,8 @@ async function main() {
       if (await serveLiveEvents(request, response)) return;
       // So are stream redirects, the other half of a join storm (lib/server/stream-redirects.ts).
       if (await serveStreamRedirect(request, response)) return;
+      // And registrations, what the minute registration opens is made of (lib/server/registrations.ts).
+      if (await serveRegistration(request as HeldBodyRequest, response)) return;
       if (await pages.serve(request, response)) return;
       if (await sessionsJson.serve(request, response)) return;
       if (await joinPages.serve(request, response).catch(() => false)) return;

@@ -1,4 +1,5 @@
 import { database } from '@/lib/database/process-database';
+import type { HeaderReader } from '@/lib/http/json-body';
 import { rateLimited, type Failure } from '@/lib/errors/result';
 import {
   clientKey,
@@ -23,7 +24,7 @@ const limits = {
 export type RateLimitName = keyof typeof limits;
 
 /** A rate-limited failure when this client has used up the named limit, else null (and the request counts). */
-export async function overLimit(name: RateLimitName, headers: Headers): Promise<Failure | null> {
+export async function overLimit(name: RateLimitName, headers: HeaderReader): Promise<Failure | null> {
   const key = clientKey(headers);
   const opened = await database();
   const verdict: Verdict =

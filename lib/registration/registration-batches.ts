@@ -1,4 +1,3 @@
-import { oncePerDb } from '@/db/prepared';
 import type { Db } from '@/db/types';
 import { log } from '@/lib/observability/log';
 import { registrationsTotal } from '@/lib/observability/metrics';
@@ -80,5 +79,18 @@ export class RegistrationBatches {
   }
 }
 
-/** The batches of this process for a database handle. */
-export const registrationBatchesFor = oncePerDb((db) => new RegistrationBatches(db));
+const BATCHES = Symbol.for('hybrid-forum.registration-batches');
+
+/**
+ * The batches of this process for a database handle. Kept on globalThis, like the database itself:
+ * the app server's fast path (lib/server/registrations.ts) and Next.js's routes are bundled apart,
+ * and registrations from both must wait in the same batches.
+ */
+export function registrationBatchesFor(db: Db): RegistrationBatches {
+  const holder = globalThis as { [BATCHES]?: WeakMap<Db, RegistrationBatches> };
+  holder[BATCHES] ??= new WeakMap();
+  const made = holder[BATCHES];
+  const batches = made.get(db) ?? new RegistrationBatches(db);
+  made.set(db, batches);
+  return batches;
+}

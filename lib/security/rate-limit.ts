@@ -43,7 +43,7 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
  * Without that server in front (`next dev`, route handlers called in tests), the last
  * X-Forwarded-For entry, which Next.js fills with the peer address when the client sent none.
  */
-export function clientKey(headers: Headers): string {
+export function clientKey(headers: { get(name: string): string | null }): string {
   const fromServer = headers.get(CLIENT_ADDRESS_HEADER);
   if (fromServer) return fromServer;
   return clientAddress(undefined, headers.get('x-forwarded-for') ?? undefined, 1);

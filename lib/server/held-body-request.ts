@@ -42,8 +42,12 @@ export class HeldBodyRequest extends http.IncomingMessage {
     this.once('close', () => clearTimeout(timer));
   }
 
-  /** Hands the held body on to whoever reads the request next. */
+  /** The body as received whole by holdBody and released; null before, or when there was none. */
+  receivedBody: Buffer | null = null;
+
+  /** Hands the held body on to whoever reads the request next, and keeps it for a reader in this server. */
   releaseBody(body: Buffer): void {
+    this.receivedBody = body;
     this.#state = 'passing';
     this.#chunks = [];
     this.#endHeld = false;
