@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, lt, type SQL, sql } from 'drizzle-orm';
 import { rateLimits } from '@/db/schema';
+import { preparedPerDb } from '@/db/prepared';
 import type { Db } from '@/db/types';
 
 export type Verdict = { allowed: boolean; retryAfterSeconds: number };
@@ -16,17 +17,43 @@ const KEEP_MS = 2 * 24 * 60 * 60 * 1000;
  */
 export async function takeSharedHit(db: Db, key: string, options: { limit: number; windowMs: number; now?: Date }): Promise<Verdict> {
   const now = options.now ?? new Date();
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const expired = sql`${rateLimits.since} <= ${new Date(now.getTime() - options.windowMs).toISOString()}::timestamptz`;
-  const room = sql`${rateLimits.count} < ${options.limit}::int`;
-  const row = await countAttempt(db, key, now, {
-    count: sql`case when ${expired} then 1 when ${room} then ${rateLimits.count} + 1 else ${rateLimits.count} end`,
-    since: sql`case when ${expired} then ${at} else ${rateLimits.since} end`,
-    admitted: sql`${expired} or ${room}`,
+  const attempt = randomUUID();
+  const [row] = await sharedHit(db).execute({
+    key,
+    now: now.toISOString(),
+    windowStart: new Date(now.getTime() - options.windowMs).toISOString(),
+    limit: options.limit,
+    attempt,
   });
-  if (row.admitted) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.since.getTime() + options.windowMs - now.getTime()) / 1000)) };
+  await pruneNowAndThen(db, now);
+  if (row!.lastAttempt === attempt) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row!.since.getTime() + options.windowMs - now.getTime()) / 1000)) };
 }
+
+/**
+ * takeSharedHit's upsert, built once per database handle: every API registration takes one, and
+ * Drizzle's building of it cost more than running it (db/prepared.ts). The rules are countAttempt's:
+ * a window that has ended starts again at one; a hit with room counts; a refused hit changes nothing.
+ */
+const sharedHit = preparedPerDb((db) => {
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
+  const attempt = sql`${sql.placeholder('attempt')}::uuid`;
+  const expired = sql`${rateLimits.since} <= ${sql.placeholder('windowStart')}::timestamptz`;
+  const room = sql`${rateLimits.count} < ${sql.placeholder('limit')}::int`;
+  return db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder('key'), count: 1, since: now, lastAttempt: attempt })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${expired} then 1 when ${room} then ${rateLimits.count} + 1 else ${rateLimits.count} end`,
+        since: sql`case when ${expired} then ${now} else ${rateLimits.since} end`,
+        lastAttempt: sql`case when ${expired} or ${room} then ${attempt} else ${rateLimits.lastAttempt} end`,
+      },
+    })
+    .returning({ since: rateLimits.since, lastAttempt: rateLimits.lastAttempt })
+    .prepare('shared_rate_limit_hit');
+});
 
 /**
  * Whether `key` has used up `limit` hits in its current window, without counting one (for limits on
