@@ -220,7 +220,7 @@ export const fileTests = {
   'lib/registration/categories/register-in-category.ts': [...categoryTests, i('category-rules'), i('delegations')],
   ...sharingTests(
     'lib/registration',
-    ['registration-mail', 'registration-mail-text', 'shared-render', 'itinerary', 'itinerary-text'],
+    ['registration-mail', 'registration-mail-render', 'registration-mail-text', 'shared-render', 'itinerary', 'itinerary-text'],
     registrationMailTests,
   ),
   ...sharingTests(

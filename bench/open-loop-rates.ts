@@ -1,7 +1,7 @@
-// `node --import tsx bench/open-loop-rates.ts [--rates 100,200,300] [--seconds 15] [--backend postgres] [--trace-gc]`:
+// `node --import tsx bench/open-loop-rates.ts [--rates 100,200,300] [--seconds 15] [--backend postgres] [--profile DIR]`:
 // open-loop registrations (bench/support/load.ts) at several fixed arrival rates against one production
 // server on a fresh database, each rate on a session of its own, with the server's CPU per request
-// and, with --trace-gc, the garbage collector's pauses in the server. What the main bench's single
+// and the garbage collector's time in the server (its /metrics). What the main bench's single
 // "half the burst's rate" point is made of. Needs a production build (node scripts/ensure-build.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,6 @@ const { values: args } = parseArgs({
     rates: { type: 'string', default: '100,200,300' },
     seconds: { type: 'string', default: '15' },
     backend: { type: 'string', default: 'postgres' },
-    'trace-gc': { type: 'boolean', default: false },
     /** A directory: the server runs under --cpu-prof and its profile is summarised at the end. */
     profile: { type: 'string' },
   },
@@ -47,12 +46,12 @@ async function main() {
       port: PORT,
       database,
       env: { RATE_LIMIT_REGISTRATIONS_PER_MINUTE: '10000000' },
-      nodeArgs: [...(args['trace-gc'] ? ['--trace-gc'] : []), ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [])],
+      nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
     });
     try {
       await warmUp(server, warmup);
       for (const [i, rate] of rates.entries()) {
-        const before = server.output().length;
+        const gc0 = await gcSeconds(server.url);
         const [cpu0, pg0, machine0] = [server.cpuMs() ?? 0, postgresCpuMs(), machineCpuMs()];
         const result = await openLoopRegistrations(server.url, sessions[i]!, {
           rate,
@@ -62,21 +61,13 @@ async function main() {
         });
         const [cpu, pg, machine1] = [(server.cpuMs() ?? 0) - cpu0, postgresCpuMs() - pg0, machineCpuMs()];
         const per = (ms: number) => (ms / Math.max(1, result.requests)).toFixed(2);
-        let gc = '';
-        if (args['trace-gc']) {
-          const pauses = [
-            ...server
-              .output()
-              .slice(before)
-              .matchAll(/(Scavenge|Mark-Compact)[^\n]*?([\d.]+) \/ [\d.]+ ms/g),
-          ].map((m) => [m[1], Number(m[2])] as const);
-          const of = (kind: string) => pauses.filter(([k]) => k === kind).map(([, ms]) => ms);
-          const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-          gc = `; GC: ${of('Scavenge').length} scavenges (${sum(of('Scavenge')).toFixed(0)} ms, max ${Math.max(0, ...of('Scavenge')).toFixed(1)}), ${of('Mark-Compact').length} mark-compacts (${sum(of('Mark-Compact')).toFixed(0)} ms, max ${Math.max(0, ...of('Mark-Compact')).toFixed(1)})`;
-        }
+        const gc1 = await gcSeconds(server.url);
+        const gc = Object.keys(gc1)
+          .map((kind) => `${kind} ${Math.round(((gc1[kind] ?? 0) - (gc0[kind] ?? 0)) * 1000)} ms`)
+          .join(', ');
         console.log(
           `[open-loop] ${backend} ${rate}/s for ${args.seconds} s: sent ${result.sentPerSecond}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, codes ${JSON.stringify(result.statusCodes)}; ` +
-            `server CPU ${per(cpu)} ms/registration (${Math.round((cpu / (Number(args.seconds) * 1000)) * 100)}% of a core), PostgreSQL ${per(pg)}, machine ${Math.round(((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100)}% busy${gc}`,
+            `server CPU ${per(cpu)} ms/registration (${Math.round((cpu / (Number(args.seconds) * 1000)) * 100)}% of a core), PostgreSQL ${per(pg)}, machine ${Math.round(((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100)}% busy; GC ${gc}`,
         );
       }
     } finally {
@@ -94,6 +85,14 @@ async function main() {
   } finally {
     await database.drop();
   }
+}
+
+/** Seconds the server's garbage collector has spent, by kind (prom-client's default metrics). */
+async function gcSeconds(baseUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  return Object.fromEntries(
+    [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{kind="(\w+)"\} ([\d.e+-]+)$/gm)].map((m) => [m[1]!, Number(m[2])]),
+  );
 }
 
 main().catch((error) => {

@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { outbox, type OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
-import { renderRegistrationMail, type RegistrationMailPayload } from '@/lib/registration/registration-mail';
+import type { RegistrationMailPayload } from '@/lib/registration/registration-mail';
+import { renderRegistrationMail } from '@/lib/registration/registration-mail-render';
 
 type OutboxRow = typeof outbox.$inferSelect;
 export type RenderedRow = OutboxRow & { html: string; text: string };

@@ -1,7 +1,6 @@
-import type { OutboxAttachment } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { RegistrationMailKind } from '@/emails/registration-email';
-import { inviteAttachment, registrationInvite, type InviteParty, type InviteSession } from '@/lib/calendar/registration-invite';
+import type { InviteParty, InviteSession } from '@/lib/calendar/registration-invite';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/text';
 import { joinUrl } from '@/lib/livestream/join-token';
@@ -10,15 +9,14 @@ import { loadItinerary, type Itinerary, type ItineraryItem } from '@/lib/registr
 import { inviteSession, itineraryWhen, itineraryWhere } from '@/lib/registration/itinerary-text';
 import { manageUrl } from '@/lib/registration/manage-token';
 import { registrationSubject, type RegistrationMailData } from '@/lib/registration/registration-mail-text';
-import { renderRegistrationBody } from '@/lib/registration/shared-render';
 import { printedShortCode } from '@/lib/tickets/short-code';
-import { ticketPng } from '@/lib/tickets/ticket';
 import { mailFromAddress } from '@/lib/mail/addresses';
 import { enqueueMail, type NewMail } from '@/lib/mail/outbox';
 
 export type { RegistrationMailKind };
 
-const TICKET_CID = 'ticket@hybrid-forum';
+/** The Content-ID the mail's HTML shows the ticket by (registration-mail-render.ts attaches it). */
+export const TICKET_CID = 'ticket@hybrid-forum';
 
 export type RegistrationMailOptions = {
   /** Sessions the change took away, so their calendar entries are cancelled. */
@@ -123,7 +121,7 @@ export function registrationMail(itinerary: MailItinerary, kind: RegistrationMai
   };
 }
 
-type StoredInviteSession = Omit<InviteSession, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string };
+export type StoredInviteSession = Omit<InviteSession, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string };
 
 /** What a queued registration mail holds until it is rendered. */
 export type RegistrationMailPayload = {
@@ -136,33 +134,6 @@ export type RegistrationMailPayload = {
 
 function stored(session: InviteSession): StoredInviteSession {
   return { ...session, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() };
-}
-
-function revived(session: StoredInviteSession): InviteSession {
-  return { ...session, startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) };
-}
-
-/** The mail itself: HTML and text from one template, the invite or cancellation, and the QR ticket. */
-export async function renderRegistrationMail(
-  payload: RegistrationMailPayload,
-): Promise<{ html: string; text: string; attachments: OutboxAttachment[] }> {
-  // Rendered once per shape (template, language, sessions of the version), filled in per recipient.
-  const { html, text } = await renderRegistrationBody(payload.props);
-  const attachments: OutboxAttachment[] = [];
-  if (payload.invite.length)
-    attachments.push(inviteAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
-  if (payload.cancel.length)
-    attachments.push(inviteAttachment('cancel.ics', registrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'));
-  if (payload.ticketFor) {
-    attachments.push({
-      filename: 'ticket.png',
-      contentType: 'image/png',
-      content: (await ticketPng(payload.ticketFor)).toString('base64'),
-      encoding: 'base64',
-      cid: TICKET_CID,
-    });
-  }
-  return { html, text, attachments };
 }
 
 function emailSession(item: ItineraryItem, locale: Locale, registrationId: string): RegistrationMailData['sessions'][number] {

@@ -11,12 +11,8 @@ import { type Itinerary, loadItinerary } from '@/lib/registration/itinerary';
 import { itineraryWhere } from '@/lib/registration/itinerary-text';
 import { cancelRegistration } from '@/lib/registration/manage';
 import { manageUrl } from '@/lib/registration/manage-token';
-import {
-  type RegistrationMailPayload,
-  queueRegistrationMail,
-  registrationMail,
-  renderRegistrationMail,
-} from '@/lib/registration/registration-mail';
+import { type RegistrationMailPayload, queueRegistrationMail, registrationMail } from '@/lib/registration/registration-mail';
+import { renderRegistrationMail } from '@/lib/registration/registration-mail-render';
 import { type RegistrationMailData, registrationEmailProps, registrationSubject } from '@/lib/registration/registration-mail-text';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { delegationInput, insertCategory } from '../helpers/delegations';
