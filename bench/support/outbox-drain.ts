@@ -31,8 +31,9 @@ async function startSink(refusePercent: number) {
 }
 
 /**
- * Tops the outbox up to `total` queued mails with copies of the registration mails already there
- * (new id and Message-ID each), then lets the worker deliver them all.
+ * Makes the outbox hold exactly `total` queued mails: tops it up with copies of the registration mails
+ * already there (new id and Message-ID each), or leaves out what the rush queued beyond `total`, so
+ * that a faster rush does not make a longer drain; then lets the worker deliver them all.
  */
 export async function drainOutbox(
   opened: OpenDatabase,
@@ -58,6 +59,7 @@ export async function drainOutbox(
       from (select id, row_number() over () as n from (select gen_random_uuid() as id from generate_series(1, least(${missing}::int, ${existing}::int))) x) g
       join (select o.*, row_number() over (order by id) as n from outbox o) o on o.n = g.n`);
   }
+  await db.execute(sql`delete from outbox where id not in (select id from outbox order by id limit ${options.total}::int)`);
   await db.execute(sql`update outbox set status = 'queued', attempts = 0, next_attempt_at = now() - interval '1 second', locked_at = null`);
   const queued = await count(sql`status = 'queued'`);
   const expectedIds = new Set(rows<{ id: string }>(await db.execute(sql`select message_id as id from outbox`)).map((r) => r.id));
