@@ -9,12 +9,11 @@ import { notFound } from '@/lib/errors/result';
 import { loadPublicAgenda } from '@/lib/agenda/load';
 import type { PublicAgenda } from '@/lib/agenda/public-agenda';
 import { eventContext, eventSlug, NO_SUCH_FORUM, type EventContext } from './context';
-import { overLimit, type RateLimitName } from './rate-limits';
 
 /*
- * The edges of every route handler, written once: the named rate limit first (it counts refused
- * requests too), then the slug, then who asks. Failures answer through errorResponse, so the status
- * codes and bodies are those of lib/errors/http.ts. Origin and body-size checks happen before any
+ * The edges of every route handler, written once: the slug, then who asks. Failures answer through
+ * errorResponse, so the status codes and bodies are those of lib/errors/http.ts. (The registration
+ * route's rate limit is taken in lib/api/registration-answer.ts, which the app server calls too.) Origin and body-size checks happen before any
  * of this, in lib/server/admit-request.ts.
  */
 
@@ -40,14 +39,11 @@ export function agendaRoute<Params extends { slug: string }>(
   };
 }
 
-/** A public route about one event (/api/v1/events/{slug}/…): a malformed slug is a 404, the named limit a 429. */
+/** A public route about one event (/api/v1/events/{slug}/…): a malformed slug is a 404. */
 export function eventRoute<Params extends { slug: string }>(
-  options: { rateLimit?: RateLimitName },
   handle: (context: { request: Request; params: Params; db: Db; slug: string }) => Promise<Response>,
 ): Handler<Params> {
   return async (request, { params }) => {
-    const limited = options.rateLimit ? await overLimit(options.rateLimit, request.headers) : null;
-    if (limited) return errorResponse(limited);
     const resolved = await params;
     const slug = eventSlug(resolved.slug);
     if (!slug.ok) return errorResponse(slug);

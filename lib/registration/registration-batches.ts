@@ -90,7 +90,10 @@ export function registrationBatchesFor(db: Db): RegistrationBatches {
   const holder = globalThis as { [BATCHES]?: WeakMap<Db, RegistrationBatches> };
   holder[BATCHES] ??= new WeakMap();
   const made = holder[BATCHES];
-  const batches = made.get(db) ?? new RegistrationBatches(db);
-  made.set(db, batches);
+  let batches = made.get(db);
+  if (!batches) {
+    batches = new RegistrationBatches(db);
+    made.set(db, batches);
+  }
   return batches;
 }

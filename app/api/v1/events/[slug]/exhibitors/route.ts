@@ -10,7 +10,7 @@ import { apiExhibitors } from '@/lib/exhibition/api-directory';
 export const dynamic = 'force-dynamic';
 
 /** A published forum's approved exhibitors, by sector and country, a page at a time. */
-export const GET = eventRoute<{ slug: string }>({}, async ({ request, db, slug }) => {
+export const GET = eventRoute<{ slug: string }>(async ({ request, db, slug }) => {
   const parsed = exhibitorApiQuerySchema.safeParse(queryOf(request));
   if (!parsed.success) return queryErrorResponse(request, parsed.error);
   const found = await apiExhibitors(db, slug, parsed.data);

@@ -10,7 +10,7 @@ import { apiListings } from '@/lib/exhibition/api-directory';
 export const dynamic = 'force-dynamic';
 
 /** A published forum's published technology offers and needs, filtered, a page at a time. */
-export const GET = eventRoute<{ slug: string }>({}, async ({ request, db, slug }) => {
+export const GET = eventRoute<{ slug: string }>(async ({ request, db, slug }) => {
   const parsed = listingApiQuerySchema.safeParse(queryOf(request));
   if (!parsed.success) return queryErrorResponse(request, parsed.error);
   const found = await apiListings(db, slug, parsed.data);

@@ -8,7 +8,7 @@ import { eventOutcomes } from '@/lib/outcomes/public-outcomes';
 export const dynamic = 'force-dynamic';
 
 /** The public outcomes of a published forum (MoUs, agreements, transfers) with their figures; private ones are never here. */
-export const GET = eventRoute({}, async ({ db, slug }) => {
+export const GET = eventRoute(async ({ db, slug }) => {
   const found = await eventOutcomes(db, slug);
   if (!found) return errorResponse(notFound(NO_SUCH_FORUM));
   return Response.json({
