@@ -223,6 +223,8 @@ export const fileTests = {
     ['registration-mail', 'registration-mail-render', 'registration-mail-text', 'shared-render', 'itinerary', 'itinerary-text'],
     registrationMailTests,
   ),
+  // The QR ticket each in-person confirmation carries: its PNG and the signed code it decodes to.
+  'lib/tickets/qr-png.ts': [u('qr-png'), i('mail-delivery')],
   ...sharingTests(
     'lib/registration/admin',
     [

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { outbox } from '@/db/schema';
+import { preparedPerDb } from '@/db/prepared';
 import type { Db } from '@/db/types';
 import { mailFromAddress, recipient, safeSubject } from '@/lib/mail/addresses';
 import { classifyFailure, exponentialBackoff, MAX_ATTEMPTS, type Backoff } from '@/lib/mail/delivery-policy';
@@ -56,6 +57,7 @@ function messageFor(row: RenderedRow) {
     html: row.html,
     // The same Message-ID on every attempt, so a receiver can tell a retry from a new mail.
     messageId: row.messageId,
+    textEncoding: 'base64' as const,
     attachments: row.attachments.map((a) => ({
       filename: a.filename,
       content: a.content,
@@ -72,6 +74,15 @@ function messageFor(row: RenderedRow) {
 function stillClaimed(row: OutboxRow) {
   return and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts));
 }
+
+/** stillClaimed's sent mark, built once per handle: every delivered mail runs it. */
+const markSent = preparedPerDb((db) =>
+  db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: sql`now()`, lockedAt: null, smtpResponse: sql`${sql.placeholder('response')}::text`, lastError: null })
+    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending'), eq(outbox.attempts, sql.placeholder('attempts'))))
+    .prepare('outbox_mark_sent'),
+);
 
 async function deliverOne(
   db: Db,
@@ -101,16 +112,7 @@ async function deliverOne(
   }
   try {
     const info = await transport.sendMail(message);
-    await db
-      .update(outbox)
-      .set({
-        status: 'sent',
-        sentAt: sql`now()`,
-        lockedAt: null,
-        smtpResponse: String(info.response ?? '').slice(0, 1000),
-        lastError: null,
-      })
-      .where(stillClaimed(row));
+    await markSent(db).execute({ id: row.id, attempts: row.attempts, response: String(info.response ?? '').slice(0, 1000) });
     return 'sent';
   } catch (error) {
     const verdict = classifyFailure(error);

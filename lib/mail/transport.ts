@@ -7,6 +7,12 @@ export type OutgoingMail = {
   text: string;
   html: string;
   messageId: string;
+  /**
+   * How the text and HTML parts are encoded. base64 is encoded natively; nodemailer's quoted-printable
+   * encoder, its default for non-ASCII text, runs in JavaScript and took half the composing time
+   * of a registration mail (0.4 of 0.9 ms of CPU).
+   */
+  textEncoding: 'base64' | 'quoted-printable';
   attachments: { filename: string; content: string; encoding: string; contentType: string; cid?: string }[];
   disableFileAccess: boolean;
   disableUrlAccess: boolean;

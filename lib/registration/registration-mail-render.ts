@@ -29,7 +29,7 @@ export async function renderRegistrationMail(
     attachments.push({
       filename: 'ticket.png',
       contentType: 'image/png',
-      content: (await ticketPng(payload.ticketFor)).toString('base64'),
+      content: ticketPng(payload.ticketFor).toString('base64'),
       encoding: 'base64',
       cid: TICKET_CID,
     });
