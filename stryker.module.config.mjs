@@ -225,6 +225,8 @@ export const fileTests = {
   ),
   // The QR ticket each in-person confirmation carries: its PNG and the signed code it decodes to.
   'lib/tickets/qr-png.ts': [u('qr-png'), i('mail-delivery')],
+  'lib/format/shared-shapes.ts': [u('shared-shapes'), u('shared-invite'), u('shared-mail-render')],
+  'lib/calendar/shared-invite.ts': [u('shared-invite'), i('registration-mail-content'), i('calendar-output')],
   ...sharingTests(
     'lib/registration/admin',
     [

@@ -38,8 +38,15 @@ export function inviteUid(uidPrefix: string | null, sessionId: string): string {
  * SEQUENCE is the registration's, which grows with every change, so calendar apps replace rather
  * than duplicate.
  */
-export function registrationInvite(party: InviteParty, sessions: InviteSession[], method: 'REQUEST' | 'CANCEL' | 'PUBLISH'): string {
-  return writeCalendar(inviteEvents(party, sessions, method), { productId: ICS_PRODUCT_ID, method });
+export function registrationInvite(
+  party: InviteParty,
+  sessions: InviteSession[],
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH',
+  /** DTSTAMP, when this message was written (ms since the epoch); now by default. */
+  stamp?: number,
+): string {
+  const events = inviteEvents(party, sessions, method).map((event) => (stamp === undefined ? event : { ...event, timestamp: stamp }));
+  return writeCalendar(events, { productId: ICS_PRODUCT_ID, method });
 }
 
 /** The calendar entries of a registrant's sessions, for an invite or their personal feed. */

@@ -1,5 +1,6 @@
 import type { OutboxAttachment } from '@/db/schema';
-import { inviteAttachment, registrationInvite, type InviteSession } from '@/lib/calendar/registration-invite';
+import { inviteAttachment, type InviteSession } from '@/lib/calendar/registration-invite';
+import { sharedRegistrationInvite } from '@/lib/calendar/shared-invite';
 import { renderRegistrationBody } from '@/lib/registration/shared-render';
 import { ticketPng } from '@/lib/tickets/ticket';
 import { type RegistrationMailPayload, type StoredInviteSession, TICKET_CID } from './registration-mail';
@@ -22,9 +23,13 @@ export async function renderRegistrationMail(
   const { html, text } = await renderRegistrationBody(payload.props);
   const attachments: OutboxAttachment[] = [];
   if (payload.invite.length)
-    attachments.push(inviteAttachment('invite.ics', registrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'));
+    attachments.push(
+      inviteAttachment('invite.ics', await sharedRegistrationInvite(payload.party, payload.invite.map(revived), 'REQUEST'), 'REQUEST'),
+    );
   if (payload.cancel.length)
-    attachments.push(inviteAttachment('cancel.ics', registrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'));
+    attachments.push(
+      inviteAttachment('cancel.ics', await sharedRegistrationInvite(payload.party, payload.cancel.map(revived), 'CANCEL'), 'CANCEL'),
+    );
   if (payload.ticketFor) {
     attachments.push({
       filename: 'ticket.png',
