@@ -56,8 +56,15 @@ export function registrationSubject(
   return `${translator(locale, 'mail')(`registration.subject.${wording(kind, sessions)}`, { count })} · ${forumName}`;
 }
 
-/** The template's props: the stored data with every sentence translated from messages/<locale>. */
-export function registrationEmailProps(data: RegistrationMailData): RegistrationEmailProps {
+/**
+ * The template's props: the stored data with every sentence translated from messages/<locale>.
+ * `place` writes a place in line (by default as its digits, as the messages' {position} does): the
+ * shared render (shared-render.ts) writes marks in their stead.
+ */
+export function registrationEmailProps(
+  data: RegistrationMailData,
+  place: (position: number) => string | number = (position) => position,
+): RegistrationEmailProps {
   const t = translator(data.locale, 'mail');
   const r = (key: string, values?: Record<string, string | number>) => t(`registration.${key}`, values);
   const attendance =
@@ -65,7 +72,7 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
       ? r('online')
       : [
           r('inPersonAt', { venue: data.attendance.venue }),
-          data.attendance.waitlistPosition ? r('waitlistedForVenue', { position: data.attendance.waitlistPosition }) : null,
+          data.attendance.waitlistPosition ? r('waitlistedForVenue', { position: place(data.attendance.waitlistPosition) }) : null,
         ]
           .filter(Boolean)
           .join(' · ');
@@ -78,8 +85,8 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
       subject: r(`subject.${wording(data.kind, data.sessions)}`, { count: waiting.length }),
       lead: r(`lead.${wording(data.kind, data.sessions)}`, {
         count: waiting.length,
-        sessions: waiting.map((s) => r('waitlistedSession', { title: s.title, position: s.position })).join(r('listSeparator')),
-        position: data.categoryPosition ?? (data.attendance.mode === 'in_person' ? (data.attendance.waitlistPosition ?? 0) : 0),
+        sessions: waiting.map((s) => r('waitlistedSession', { title: s.title, position: place(s.position) })).join(r('listSeparator')),
+        position: place(data.categoryPosition ?? (data.attendance.mode === 'in_person' ? (data.attendance.waitlistPosition ?? 0) : 0)),
       }),
       greeting: r('greeting', { name: data.registrantName }),
       footer: r('footer', { forum: data.forumName }),
@@ -105,7 +112,7 @@ export function registrationEmailProps(data: RegistrationMailData): Registration
         : { mode: 'in_person', address: data.attendance.address, mapUrl: data.attendance.mapUrl },
     sessions: data.sessions.map(({ seat, ...session }) => ({
       ...session,
-      seatLabel: !seat ? null : seat.status === 'confirmed' ? r('seatConfirmed') : r('seatWaitlisted', { position: seat.position }),
+      seatLabel: !seat ? null : seat.status === 'confirmed' ? r('seatConfirmed') : r('seatWaitlisted', { position: place(seat.position) }),
     })),
     removed: data.removed,
     changes: data.changes,

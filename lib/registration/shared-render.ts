@@ -10,8 +10,8 @@ import { registrationEmailProps, type RegistrationMailData } from './registratio
  * language about the same sessions of the same version: what differs per recipient is their name,
  * manage link, join links and ticket short code. Those are replaced by marks, the template is
  * rendered once for everything else (the key), and each recipient's mail is that render with their
- * values put in the marks' places (HTML-escaped in the HTML, as React escapes them). Waitlist places
- * stay in the key: they are part of the mail's preview text, whose padding depends on its length.
+ * values put in the marks' places (HTML-escaped in the HTML, as React escapes them), places in line
+ * included.
  *
  * A value the converters would not reproduce verbatim (runs of whitespace, which HTML and the
  * plain-text converter collapse) is rendered directly. The byte-for-byte check that keeps the shared
@@ -27,8 +27,23 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 const verbatim = (value: string) => !/\s\s|^\s|\s$|[\r\n\t\f\v\u00a0]/.test(value);
 
-/** The data with per-recipient values replaced by marks, the fills that undo it; null when sharing is not safe. */
-function masked(data: RegistrationMailData): Masked<RegistrationMailData, Fill[]> | null {
+/**
+ * A mail to render: its data, and for a shape the marks that stand for its places in line (slot n's
+ * at n - 1; a place that is no slot, the 0 of a lead without one, is written as its digits).
+ */
+type MailToRender = { data: RegistrationMailData; places?: readonly string[] };
+
+/** Private-use characters: place marks are runs of them, so a mail holding any cannot share. */
+const PLACE_MARK_CHARS = /[\ue000-\uf8ff]/;
+
+/**
+ * The data with per-recipient values replaced by marks, the fills that undo it; null when sharing is
+ * not safe. Places in line are marks too, each as long as the place's digits (a run of one private-use
+ * character per slot): the lead is the mail's preview, which is padded or cut to 150 characters, so a
+ * mark of another length would change the mail.
+ */
+function masked(data: RegistrationMailData): Masked<MailToRender, Fill[]> | null {
+  if (PLACE_MARK_CHARS.test(JSON.stringify(data))) return null;
   const fills: Fill[] = [];
   let safe = true;
   const text = (value: string): string => {
@@ -37,20 +52,47 @@ function masked(data: RegistrationMailData): Masked<RegistrationMailData, Fill[]
     fills.push({ mark: m, html: escapeHtml(value), text: value });
     return m;
   };
+  const places: string[] = [];
+  const slots = new Map<number, number>();
+  const place = (position: number): number => {
+    let slot = slots.get(position);
+    if (slot === undefined) {
+      slot = places.length + 1;
+      slots.set(position, slot);
+      const digits = String(position);
+      const placeMark = String.fromCharCode(0xe000 + slot).repeat(digits.length);
+      places.push(placeMark);
+      fills.push({ mark: placeMark, html: digits, text: digits });
+    }
+    return slot;
+  };
+  const { attendance } = data;
   const shape: RegistrationMailData = {
     ...data,
     registrantName: text(data.registrantName),
     manageUrl: text(data.manageUrl),
     ...(data.shortCode ? { shortCode: text(data.shortCode) } : {}),
-    sessions: data.sessions.map((session) => ({ ...session, joinUrl: session.joinUrl ? text(session.joinUrl) : null })),
+    ...(data.categoryPosition !== undefined ? { categoryPosition: place(data.categoryPosition) } : {}),
+    attendance:
+      attendance.mode === 'in_person' && attendance.waitlistPosition
+        ? { ...attendance, waitlistPosition: place(attendance.waitlistPosition) }
+        : attendance,
+    sessions: data.sessions.map((session) => ({
+      ...session,
+      joinUrl: session.joinUrl ? text(session.joinUrl) : null,
+      seat: session.seat?.status === 'waitlisted' ? { ...session.seat, position: place(session.seat.position) } : session.seat,
+    })),
   };
-  if (!safe) return null;
-  return { shape, fills, key: JSON.stringify(shape) };
+  if (!safe || places.length > 0x1800) return null;
+  return { shape: { data: shape, places }, fills, key: JSON.stringify([shape, places]) };
 }
 
-const bodies = sharedShapes<RegistrationMailData, Fill[], Rendered>({
-  mask: masked,
-  render: (data) => renderEmail(createElement(RegistrationEmail, registrationEmailProps(data))),
+const bodies = sharedShapes<MailToRender, Fill[], Rendered>({
+  mask: (input) => masked(input.data),
+  render: ({ data, places }) =>
+    renderEmail(
+      createElement(RegistrationEmail, registrationEmailProps(data, places ? (position) => places[position - 1] ?? position : undefined)),
+    ),
   fill: (rendered, fills) => ({
     html: replaceMarks(
       rendered.html,
@@ -71,5 +113,5 @@ export function sharedRenderCounts(): { shared: number; direct: number } {
 
 /** The mail's HTML and text: from the shared render of its shape when that is safe, else directly. */
 export function renderRegistrationBody(data: RegistrationMailData): Promise<Rendered> {
-  return bodies.render(data);
+  return bodies.render({ data });
 }

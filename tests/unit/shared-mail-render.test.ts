@@ -101,4 +101,46 @@ describe('shared rendering of registration mail', () => {
     }
     expect(sharedRenderCounts()).toEqual({ shared: counted.shared, direct: counted.direct + 2 });
   });
+
+  it('shares a waitlist wave across places in line: one shape per number of digits, each place where a direct render puts it', async () => {
+    const before = sharedRenderCounts();
+    const places = [1, 2, 3, 9, 10, 11, 57, 99, 100, 101, 999, 1000, 4321, 12345];
+    const wave = places.flatMap((place, n) =>
+      (['en', 'zh', 'th'] as const).map((locale) => {
+        const base = recipient(locale, n, { kind: 'waitlisted', changes: ['Wave of places'] });
+        return {
+          ...base,
+          attendance: { mode: 'in_person' as const, venue: 'Nanning Hall', waitlistPosition: place },
+          sessions: base.sessions.map((session) =>
+            session.seat?.status === 'waitlisted' ? { ...session, seat: { status: 'waitlisted' as const, position: place + 7 } } : session,
+          ),
+        };
+      }),
+    );
+    for (const data of wave) {
+      const [shared, expected] = await Promise.all([renderRegistrationBody(data), direct(data)]);
+      expect(shared.html).toBe(expected.html);
+      expect(shared.text).toBe(expected.text);
+    }
+    const after = sharedRenderCounts();
+    // Shapes go by the digits of the venue's place and the session's (7 more): 1+1, 1+2, 2+2, 2+3, 3+3,
+    // 3+4, 4+4 and 5+5, 8 per language, each written once directly. Five of them had a second
+    // recipient, whose shape passed the check; a failed check would have rendered more directly.
+    expect(after.direct - before.direct).toBe(3 * 8);
+    expect(after.shared - before.shared).toBe(3 * 5);
+    // The place is in the text, and in the preview, padded to its length.
+    const [first] = await Promise.all([renderRegistrationBody(wave[3 * 12]!)]);
+    expect(first!.text).toContain('4321');
+    expect(first!.html).toContain('number 4321 on its waitlist');
+  });
+
+  it('renders directly a mail that holds a character its place marks are made of', async () => {
+    const data = recipient('en', 1, { kind: 'waitlisted', changes: ['Private use \ue001 here'] });
+    const counted = sharedRenderCounts();
+    expect(await renderRegistrationBody(data)).toEqual(await direct(data));
+    expect(await renderRegistrationBody({ ...data, registrantName: 'Someone Else' })).toEqual(
+      await direct({ ...data, registrantName: 'Someone Else' }),
+    );
+    expect(sharedRenderCounts()).toEqual({ shared: counted.shared, direct: counted.direct + 2 });
+  });
 });
