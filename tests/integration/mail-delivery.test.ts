@@ -7,6 +7,7 @@ import { outbox, registrations, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
 import { enqueueMail, type MailTemplate } from '@/lib/mail/outbox';
+import { ensureRendered } from '@/lib/mail-delivery/render-queued';
 import { ensureMailWorker } from '@/lib/mail-delivery/run-worker';
 import type { MailTransport } from '@/lib/mail/transport';
 import { claimDueMail, deliverDueMail, startMailWorker, type DeliveryOptions, type MailWorker } from '@/lib/mail-delivery/worker';
@@ -327,6 +328,35 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
       html: null,
       lastError: 'could not render: unknown mail template no-such-template',
     });
+  });
+
+  it('a mail rendered by several callers at once is stored once, and every caller answers with what was stored and is sent', async () => {
+    for (let i = 0; i < 12; i++) await register(`render-race-${i}`);
+    const queued = await t.db.select().from(outbox);
+    expect(queued.every((row) => row.html === null)).toBe(true);
+    // Worker lanes and an organiser opening the same mails at once. Each caller's rendering differs
+    // (the name in it), so an answer that is not the stored one shows.
+    const variant = (row: (typeof queued)[number], name: string) => {
+      const payload = row.payload as { props: Record<string, unknown> };
+      return { ...row, payload: { ...payload, props: { ...payload.props, registrantName: name } } };
+    };
+    const answers = await Promise.all(
+      queued.flatMap((row) => ['Variant A', 'Variant B', 'Variant C'].map((name) => ensureRendered(t.db, variant(row, name)))),
+    );
+    const stored = new Map((await t.db.select().from(outbox)).map((row) => [row.id, row]));
+    for (const answer of answers) {
+      const row = stored.get(answer.id)!;
+      expect(answer.html).toBe(row.html);
+      expect(answer.text).toBe(row.text);
+      expect(answer.attachments).toEqual(row.attachments);
+    }
+    const smtp = await server();
+    await deliverDueMail(t.db, transportTo(smtp.url), fast);
+    expect(smtp.received).toHaveLength(queued.length);
+    for (const mail of smtp.received) {
+      const row = [...stored.values()].find((r) => `<${r.id}@hybrid-forum.local>` === mail.parsed.messageId)!;
+      expect(mail.parsed.text?.trim()).toBe(row.text!.trim());
+    }
   });
 
   it('the worker loop delivers until stopped, wakes on demand, and closes its transport when stopped', async () => {
