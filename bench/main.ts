@@ -328,7 +328,7 @@ async function benchBackend(
         else process.env.AUTH_SECRET = secret;
       });
       log(
-        `${backend}: ${outboxDrain.mailsPerSecond} mails/s, ${outboxDrain.workerCpuMsPerMail} ms of worker CPU each; ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice, ${outboxDrain.refused421} first attempts refused with 421 and retried (${outboxDrain.averageMailKb} KB each)`,
+        `${backend}: ${outboxDrain.mailsPerSecond} mails/s, ${outboxDrain.workerCpuMsPerMail} ms of worker CPU each (the SMTP sink ${outboxDrain.sinkCpuMsPerMail} ms, PostgreSQL ${outboxDrain.postgresCpuMsPerMail} ms, machine ${Math.round(outboxDrain.machineBusy * 100)}% busy); ${outboxDrain.distinct} delivered, ${outboxDrain.lost} lost, ${outboxDrain.duplicates} twice, ${outboxDrain.refused421} first attempts refused with 421 and retried (${outboxDrain.averageMailKb} KB each)`,
       );
     }
     await opened.close();

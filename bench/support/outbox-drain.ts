@@ -7,6 +7,7 @@ import type { OpenDatabase } from '@/db/open';
 import { smtpTransport } from '@/lib/mail/transport';
 import { startMailWorker } from '@/lib/mail-delivery/worker';
 import { rows } from '../../tests/helpers/registration';
+import { machineCpuMs, postgresCpuMs, userAndSystemMs } from './machine-cpu';
 
 type SinkReport = { delivered: number; distinct: number; duplicates: number; refused: number; ids: string[] };
 
@@ -21,6 +22,10 @@ async function startSink(refusePercent: number) {
   });
   return {
     url: `smtp://127.0.0.1:${port}`,
+    cpuMs: () => {
+      const { user, system } = userAndSystemMs(child.pid!);
+      return user + system;
+    },
     report: () =>
       new Promise<SinkReport>((resolve) => {
         child.once('message', (m) => resolve(m as SinkReport));
@@ -63,16 +68,13 @@ export async function drainOutbox(
   await db.execute(sql`update outbox set status = 'queued', attempts = 0, next_attempt_at = now() - interval '1 second', locked_at = null`);
   const queued = await count(sql`status = 'queued'`);
   const expectedIds = new Set(rows<{ id: string }>(await db.execute(sql`select message_id as id from outbox`)).map((r) => r.id));
-  const [{ bytes } = { bytes: 0 }] = rows<{ bytes: number }>(
-    await db.execute(
-      sql`select avg(coalesce(length(html), 0) + coalesce(length(text), 0) + length(attachments::text) + coalesce(length(payload::text), 0))::int as bytes from outbox`,
-    ),
-  );
-
   const refusePercent = options.refusePercent ?? 0;
   const sink = await startSink(refusePercent);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const sinkBefore = sink.cpuMs();
+  const postgresBefore = postgresCpuMs();
+  const machineBefore = machineCpuMs();
   const worker = startMailWorker(db, smtpTransport(sink.url, { maxConnections: options.concurrency }), {
     batchSize: options.batchSize,
     concurrency: options.concurrency,
@@ -89,6 +91,9 @@ export async function drainOutbox(
   const seconds = (performance.now() - started) / 1000;
   await worker.stop();
   const cpu = process.cpuUsage(cpuBefore);
+  const sinkCpu = sink.cpuMs() - sinkBefore;
+  const postgresCpu = postgresCpuMs() - postgresBefore;
+  const machineAfter = machineCpuMs();
   const report = await sink.report();
   await sink.stop();
   const arrived = new Set(report.ids);
@@ -97,6 +102,12 @@ export async function drainOutbox(
   const stillQueued = remaining;
   const lost = Math.max(0, missing - stillQueued);
   const sent = await count(sql`status = 'sent'`);
+  // As rendered and sent: the HTML, the text and the attachments (the QR ticket and invite, base64 or text).
+  const [{ bytes } = { bytes: 0 }] = rows<{ bytes: number }>(
+    await db.execute(
+      sql`select avg(coalesce(length(html), 0) + coalesce(length(text), 0) + length(attachments::text))::int as bytes from outbox`,
+    ),
+  );
   // Where the mail not sent stands, with one error of each status: a drain that stalls says why.
   const unsent = rows<{ status: string; n: number; error: string | null }>(
     await db.execute(sql`select status, count(*)::int as n, min(last_error) as error from outbox where status <> 'sent' group by status`),
@@ -110,6 +121,11 @@ export async function drainOutbox(
     mailsPerSecond: Math.round(report.distinct / seconds),
     /** CPU of this process (the worker: rendering, SMTP client, queries) per delivered mail. */
     workerCpuMsPerMail: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, report.distinct)) * 100) / 100,
+    /** CPU per delivered mail of the SMTP sink (its own process) and of PostgreSQL (0 on PGlite, in the worker's process). */
+    sinkCpuMsPerMail: Math.round((sinkCpu / Math.max(1, report.distinct)) * 100) / 100,
+    postgresCpuMsPerMail: Math.round((postgresCpu / Math.max(1, report.distinct)) * 100) / 100,
+    /** Share of the machine's cores busy during the drain (all processes). */
+    machineBusy: Math.round(((machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total)) * 100) / 100,
     delivered: report.delivered,
     distinct: report.distinct,
     duplicates: report.duplicates,

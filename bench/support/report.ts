@@ -110,7 +110,7 @@ export function summaryTable(results: BenchResults): string {
   if (results.outboxDrain) {
     const d = results.outboxDrain;
     lines.push(
-      `| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each) → local smtp-server answering 421 to ${d.refusePercent ?? 0}% of first attempts, worker concurrency ${d.concurrency} | ${d.mailsPerSecond >= 300 && d.workerCpuMsPerMail <= 3 ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s (${d.workerCpuMsPerMail} ms of worker CPU each); ${d.ok ? '✅' : '❌'} ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice, ${n(d.refused421 ?? 0)} refused with 421 and retried${d.stillQueued ? `, ${n(d.stillQueued)} still queued at the ${d.seconds} s cap` : ''} | | | ≥ 300 mails/s at ≤ 3 ms CPU each; none lost, none twice |`,
+      `| Outbox drain, ${n(d.queued)} queued mails (${d.averageMailKb} KB each as rendered) → local smtp-server answering 421 to ${d.refusePercent ?? 0}% of first attempts, worker concurrency ${d.concurrency} | ${d.mailsPerSecond >= 300 && d.workerCpuMsPerMail <= 3 ? '✅' : '❌'} ${n(d.mailsPerSecond)} mails/s (${d.workerCpuMsPerMail} ms of worker CPU each${d.sinkCpuMsPerMail !== undefined ? `; the SMTP sink ${d.sinkCpuMsPerMail} ms, PostgreSQL ${d.postgresCpuMsPerMail} ms, machine ${Math.round((d.machineBusy ?? 0) * 100)}% busy` : ''}); ${d.ok ? '✅' : '❌'} ${n(d.distinct)} delivered, ${d.lost} lost, ${d.duplicates} twice, ${n(d.refused421 ?? 0)} refused with 421 and retried${d.stillQueued ? `, ${n(d.stillQueued)} still queued at the ${d.seconds} s cap` : ''} | | | ≥ 300 mails/s at ≤ 3 ms CPU each; none lost, none twice |`,
     );
   }
   lines.push(

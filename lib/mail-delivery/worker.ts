@@ -146,15 +146,54 @@ function withDefaults(options: DeliveryOptions): Required<DeliveryOptions> {
   };
 }
 
-/** One pass: claims a batch and tries each mail once. Returns how many were claimed. */
-export async function deliverDueMail(db: Db, transport: MailTransport, options: DeliveryOptions = {}) {
+/**
+ * One pass: claims a batch and tries each mail once; returns how many were claimed. With
+ * `keepClaiming`, a pass whose claims come back full claims the next batch while its lanes still
+ * have work (when fewer rows wait than there are lanes), for as long as `keepClaiming()` holds: lanes
+ * that waited for a batch's slowest mail before the next claim left a pipeline bubble every batch
+ * (303 against 379 mails/s between batches of 100 and 400 in bench/profile-drain.ts).
+ */
+export async function deliverDueMail(
+  db: Db,
+  transport: MailTransport,
+  options: DeliveryOptions = {},
+  keepClaiming: () => boolean = () => false,
+) {
   const settings = withDefaults(options);
-  const claimed = await claimDueMail(db, settings.batchSize, settings.staleAfterMs);
-  const outcome = { claimed: claimed.length, sent: 0, retry: 0, failed: 0 };
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(settings.concurrency, claimed.length) }, async () => {
-    while (next < claimed.length) {
-      const row = claimed[next++]!;
+  const waiting = await claimDueMail(db, settings.batchSize, settings.staleAfterMs);
+  const outcome = { claimed: waiting.length, sent: 0, retry: 0, failed: 0 };
+  let lastClaimFull = waiting.length === settings.batchSize;
+  let claiming: Promise<void> | undefined;
+  // One claim at a time; a claim that fails ends the refilling (the worker's loop tries again later).
+  const claimMore = () => {
+    claiming ??= claimDueMail(db, settings.batchSize, settings.staleAfterMs)
+      .then(
+        (more) => {
+          waiting.push(...more);
+          outcome.claimed += more.length;
+          lastClaimFull = more.length === settings.batchSize;
+        },
+        () => {
+          lastClaimFull = false;
+        },
+      )
+      .finally(() => {
+        claiming = undefined;
+      });
+    return claiming;
+  };
+  const next = async (): Promise<OutboxRow | undefined> => {
+    for (;;) {
+      const canClaim = lastClaimFull && keepClaiming();
+      if (canClaim && waiting.length < settings.concurrency) void claimMore();
+      const row = waiting.shift();
+      if (row) return row;
+      if (claiming) await claiming;
+      else if (!canClaim) return undefined;
+    }
+  };
+  const lanes = Array.from({ length: settings.concurrency }, async () => {
+    for (let row = await next(); row; row = await next()) {
       const result = await deliverOne(db, transport, row, settings);
       outcome[result] += 1;
       smtpOutcomesTotal.inc({ outcome: result });
@@ -165,7 +204,7 @@ export async function deliverDueMail(db: Db, transport: MailTransport, options: 
     }
   });
   await Promise.all(lanes);
-  return outcome;
+  return { ...outcome, moreDue: lastClaimFull };
 }
 
 export type MailWorker = { stop(): Promise<void>; wake(): void };
@@ -187,8 +226,8 @@ export function startMailWorker(
     while (running) {
       let full = false;
       try {
-        const outcome = await deliverDueMail(db, transport, options);
-        full = outcome.claimed === (options.batchSize ?? 50);
+        const outcome = await deliverDueMail(db, transport, options, () => running);
+        full = outcome.moreDue;
         if (outcome.failed || outcome.retry) log(`[mail] sent ${outcome.sent}, retry ${outcome.retry}, failed ${outcome.failed}`);
       } catch (error) {
         log(`[mail] worker pass failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -359,6 +359,34 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
     }
   });
 
+  it('a pass that may keep claiming refills its lanes batch after batch, each mail sent once; told to stop, it leaves the rest queued', async () => {
+    const smtp = await server();
+    const transport = smtpTransport(smtp.url, { maxConnections: 4 });
+    transports.push(() => transport.close());
+    for (let i = 0; i < 23; i++)
+      await enqueueMail(t.db, { kind: 'test', toAddress: `refill-${i}@example.org`, subject: `Refill ${i}`, html: '<p>x</p>', text: 'x' });
+    const options: DeliveryOptions = { ...fast, batchSize: 5, concurrency: 4 };
+    // One batch without leave to go on, as before.
+    expect(await deliverDueMail(t.db, transport, options)).toMatchObject({ claimed: 5, sent: 5, moreDue: true });
+    // With leave: the 18 left, in batches of 5 claimed while lanes still work, ending on a short claim.
+    expect(await deliverDueMail(t.db, transport, options, () => true)).toMatchObject({ claimed: 18, sent: 18, moreDue: false });
+    expect(smtp.received).toHaveLength(23);
+    expect(new Set(smtp.received.map((m) => m.parsed.messageId)).size).toBe(23);
+    expect((await outboxRows()).every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+
+    for (let i = 0; i < 12; i++)
+      await enqueueMail(t.db, { kind: 'test', toAddress: `stop-${i}@example.org`, subject: `Stop ${i}`, html: '<p>x</p>', text: 'x' });
+    let leave = true;
+    const stopped = deliverDueMail(t.db, transport, options, () => leave);
+    leave = false;
+    const outcome = await stopped;
+    expect(outcome.sent).toBe(outcome.claimed);
+    expect(outcome.claimed).toBeLessThan(12);
+    const rows = await outboxRows();
+    expect(rows.filter((row) => row.status === 'sending')).toEqual([]);
+    expect(rows.filter((row) => row.status === 'queued')).toHaveLength(12 - outcome.claimed);
+  });
+
   it('the worker loop delivers until stopped, wakes on demand, and closes its transport when stopped', async () => {
     const smtp = await server();
     let closed = 0;
