@@ -8,7 +8,7 @@ import { type InviteParty, type InviteSession, registrationInvite } from './regi
  * validates every event it writes (0.3 of its 0.45 ms an invite). What differs per registrant is
  * the UID prefix (their registration id), their name and address, SEQUENCE and DTSTAMP.
  *
- * The shape is written unfolded and each copy folded after its values go in, so a value never
+ * The shape is unfolded before a copy's values go in and the copy folded after, so a value never
  * meets a fold. SEQUENCE and DTSTAMP, which the ics package checks as a number and a date, are
  * written as sentinels and replaced as whole lines (no text of a session can hold a line break).
  * Sharing is checked byte for byte against a direct render (lib/format/shared-shapes.ts).
@@ -40,8 +40,6 @@ const ICS_EMAIL =
 function masked(invite: Invite): Masked<Invite, Fills> | null {
   const { party } = invite;
   if (!party.uidPrefix || !UUID.test(party.uidPrefix) || !ICS_EMAIL.test(party.attendee.email)) return null;
-  // A session's own SEQUENCE (a speaker's) is not the party's: not a registrant's invite.
-  if (invite.sessions.some((session) => session.sequence !== undefined)) return null;
   const shape: Invite = {
     ...invite,
     stamp: STAMP_SENTINEL,

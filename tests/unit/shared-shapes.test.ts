@@ -58,4 +58,29 @@ describe('sharedShapes', () => {
     await expect(failing.render({ greeting: 'Yo', name: 'bad' })).rejects.toThrow('render failed');
     expect(await failing.render({ greeting: 'Yo', name: 'good' })).toBe('Yo good');
   });
+
+  it('keeps the newest 2,000 shapes by default (or maxShapes): an older shape is checked again from its next recipient', async () => {
+    const make = (maxShapes?: number) =>
+      sharedShapes<Letter, [], string>({
+        mask: (letter) => ({ shape: letter, fills: [], key: letter.greeting }),
+        // What a recipient's name changes, nothing here: every recipient of a shape gets the same.
+        render: (letter) => letter.greeting,
+        fill: (shape) => shape,
+        same: (a, b) => a === b,
+        ...(maxShapes ? { maxShapes } : {}),
+      });
+    for (const [shapes, kept] of [
+      [make(), 2_000],
+      [make(3), 3],
+    ] as const) {
+      for (let i = 0; i <= kept; i++) await shapes.render({ greeting: `shape ${i}`, name: 'first' });
+      expect(shapes.counts()).toEqual({ shared: 0, direct: kept + 1 });
+      // The newest is still kept: its second recipient shares it.
+      await shapes.render({ greeting: `shape ${kept}`, name: 'second' });
+      expect(shapes.counts()).toEqual({ shared: 1, direct: kept + 1 });
+      // The oldest was let go: its next recipient is a first recipient again.
+      await shapes.render({ greeting: 'shape 0', name: 'second' });
+      expect(shapes.counts()).toEqual({ shared: 1, direct: kept + 2 });
+    }
+  });
 });
