@@ -28,7 +28,10 @@ runCli(async () => {
   const env = appEnv();
   if (!env.smtpUrl) throw new ConfigError('SMTP_URL', 'is required for `npm run worker` (an smtp:// or smtps:// URL)');
   const opened = env.databaseUrl ? await openDatabase({ databaseUrl: env.databaseUrl }) : await openDatabase({ dataDir: env.dataDir });
-  const worker = startMailWorker(opened.db, smtpTransport(env.smtpUrl), { staleAfterMs: staleAfterMs() });
+  const worker = startMailWorker(opened.db, smtpTransport(env.smtpUrl, { maxConnections: env.mailConcurrency }), {
+    concurrency: env.mailConcurrency,
+    staleAfterMs: staleAfterMs(),
+  });
   const retention = startRetentionLoop(opened.db);
   console.log(`[mail] worker delivering to ${new URL(env.smtpUrl).host} (${opened.driver}); Ctrl-C to stop`);
   await new Promise<void>((resolve) => {

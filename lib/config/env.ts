@@ -46,6 +46,15 @@ const envSchema = z.object({
       .default('Hybrid Forum <no-reply@hybrid-forum.local>'),
   ),
   MAIL_WORKER: z.preprocess(blankToUndefined, z.enum(['in-app', 'off'], { error: 'must be "in-app" or "off"' }).default('in-app')),
+  MAIL_CONCURRENCY: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number from 1 to 64' })
+      .int('must be a whole number from 1 to 64')
+      .min(1, 'must be a whole number from 1 to 64')
+      .max(64, 'must be a whole number from 1 to 64')
+      .default(4),
+  ),
   APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   PASSPORT_KEY: z.preprocess(
     blankToUndefined,
@@ -88,6 +97,8 @@ export type AppEnv = {
   mailFrom: string;
   /** "off" when mail is delivered by separate `npm run worker` processes instead of the app. */
   mailWorker: 'in-app' | 'off';
+  /** Mails a worker sends at once, each on its own pooled SMTP connection: what the relay allows one client. */
+  mailConcurrency: number;
   appUrl: string;
   /** Undefined only in embedded mode, where lib/auth/secret.ts generates and stores one. */
   authSecret: string | undefined;
@@ -120,6 +131,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     mailWorker: env.MAIL_WORKER,
+    mailConcurrency: env.MAIL_CONCURRENCY,
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     authSecret: env.AUTH_SECRET,
     passportKey: env.PASSPORT_KEY,

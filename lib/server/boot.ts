@@ -21,7 +21,7 @@ export async function boot(): Promise<void> {
         ? 'left to `npm run worker`'
         : 'delivered by the in-app worker';
     if (env.smtpUrl && env.mailWorker === 'in-app') {
-      const worker = ensureMailWorker(opened.db, env.smtpUrl);
+      const worker = ensureMailWorker(opened.db, env.smtpUrl, env.mailConcurrency);
       onShutdown('mail worker', () => worker.stop());
     }
     // Background work stays with the app unless a separate worker takes it (MAIL_WORKER=off).

@@ -3,6 +3,8 @@ import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { outbox, registrations, sessions, venues } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { smtpTransport } from '@/lib/mail/transport';
@@ -427,6 +429,45 @@ describe(`mail delivery over real SMTP (${usingPostgres ? 'PostgreSQL' : 'PGlite
       await first.stop();
       delete holder[key];
     }
+  });
+
+  it('the process worker sends as many mails at once as it is given (MAIL_CONCURRENCY), never more', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let accepted = 0;
+    const sink = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      closeTimeout: 250,
+      onData(stream, _session, callback) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        stream.resume();
+        stream.on('end', () =>
+          setTimeout(() => {
+            inFlight -= 1;
+            accepted += 1;
+            callback();
+          }, 60),
+        );
+      },
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+    const url = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
+    for (let i = 0; i < 12; i++)
+      await enqueueMail(t.db, { kind: 'test', toAddress: `wide-${i}@example.org`, subject: `Wide ${i}`, html: '<p>x</p>', text: 'x' });
+    const key = Symbol.for('hybrid-forum.mail-worker');
+    const holder = globalThis as { [key]?: unknown };
+    const worker = ensureMailWorker(t.db, url, 3);
+    try {
+      await until(() => accepted === 12, worker);
+    } finally {
+      await worker.stop();
+      delete holder[key];
+    }
+    expect(most).toBe(3);
   });
 
   it('mail left in flight by a crashed worker is delivered once after restart, and not while the claim is fresh', async () => {

@@ -23,6 +23,10 @@ describe('configuration', () => {
     [{ MAIL_FROM: 'Evil\r\nBcc: x@y.z <a@b.c>' }, 'MAIL_FROM'],
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
     [{ DATABASE_URL: 'postgres://localhost/db' }, 'AUTH_SECRET'],
+    [{ MAIL_CONCURRENCY: '0' }, 'MAIL_CONCURRENCY'],
+    [{ MAIL_CONCURRENCY: '65' }, 'MAIL_CONCURRENCY'],
+    [{ MAIL_CONCURRENCY: '2.5' }, 'MAIL_CONCURRENCY'],
+    [{ MAIL_CONCURRENCY: 'many' }, 'MAIL_CONCURRENCY'],
     [{ STREAM_ORIGINS: 'https://cdn.example.com/path' }, 'STREAM_ORIGINS'],
     [{ STREAM_ORIGINS: "https://cdn.example.com 'unsafe-inline'" }, 'STREAM_ORIGINS'],
   ])('rejects %o with one line naming %s', (source, variable) => {
@@ -36,6 +40,12 @@ describe('configuration', () => {
     const message = (error as Error).message;
     expect(message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
     expect(message).not.toContain('\n');
+  });
+
+  it('reads MAIL_CONCURRENCY, 4 mails in flight when unset', () => {
+    expect(parseEnv({}).mailConcurrency).toBe(4);
+    expect(parseEnv({ MAIL_CONCURRENCY: '16' }).mailConcurrency).toBe(16);
+    expect(parseEnv({ MAIL_CONCURRENCY: ' ' }).mailConcurrency).toBe(4);
   });
 
   it('treats blank values as unset', () => {
