@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 
-/** What a QR symbol is to this writer: `size` × `size` modules, `dark(row, column)` for each. */
+/** What a QR symbol is to this writer: `size` × `size` modules, `get(row, column)` truthy where one is dark. */
 export type QrModules = { size: number; get(row: number, column: number): number | boolean };
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
