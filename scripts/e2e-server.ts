@@ -11,7 +11,7 @@ import { demoEvent } from '../lib/demo/demo-data';
 import { seedDeskDelegation, seedMatrixFixtures, seedPastForum } from '../tests/e2e/fixtures';
 import { recordSharedDatabase } from '../tests/e2e/support/second-instance';
 import { recordSeededIds } from '../tests/e2e/support/seeded-ids';
-import { serveArgs } from './serve-command';
+import { serveCommand } from './serve-command';
 
 const port = process.env.E2E_PORT ?? '3210';
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' };
@@ -61,10 +61,8 @@ async function main() {
     await prepare({ DATA_DIR: dir, DATABASE_URL: undefined }, () => openDatabase({ dataDir: dir }));
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const server = spawn(process.execPath, serveArgs(process.cwd()), {
-    stdio: 'inherit',
-    env: { ...env, HOSTNAME: '127.0.0.1', NODE_ENV: 'production' },
-  });
+  const command = serveCommand(process.cwd(), { ...env, HOSTNAME: '127.0.0.1', NODE_ENV: 'production' });
+  const server = spawn(process.execPath, command.args, { stdio: 'inherit', env: command.env });
   const stop = () => server.kill('SIGTERM');
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/config/env';
-import { serveArgs } from './serve-command';
+import { serveCommand } from './serve-command';
 // @ts-expect-error plain ES module shared with the test runner
 import { ensureBuild } from './ensure-build.mjs';
 
@@ -34,10 +34,13 @@ if (env.embedded && !fs.existsSync(path.resolve(env.dataDir, 'pglite'))) {
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 }
 
-const server = spawn(process.execPath, serveArgs(process.cwd()), {
-  stdio: 'inherit',
-  env: { ...process.env, HOSTNAME: process.env.HOSTNAME ?? '0.0.0.0', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+const command = serveCommand(process.cwd(), {
+  ...process.env,
+  HOSTNAME: process.env.HOSTNAME ?? '0.0.0.0',
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
 });
+const server = spawn(process.execPath, command.args, { stdio: 'inherit', env: command.env });
 console.log(`[start] serving on ${env.appUrl}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type OpenDatabase } from '@/db/open';
 import { seedDemo } from '@/lib/demo/demo';
-import { serveArgs } from '../../scripts/serve-command';
+import { serveCommand } from '../../scripts/serve-command';
 
 export type Backend = 'postgres' | 'pglite';
 
@@ -135,9 +135,10 @@ export async function startAppServer(options: {
     NODE_ENV: 'production',
   };
   if (options.database.backend === 'pglite') delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, serveArgs(root, options.nodeArgs), {
+  const command = serveCommand(root, env, options.nodeArgs);
+  const child: ChildProcess = spawn(process.execPath, command.args, {
     cwd: root,
-    env,
+    env: command.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
