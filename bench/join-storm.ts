@@ -106,7 +106,11 @@ async function seed(db: Awaited<ReturnType<Awaited<ReturnType<typeof createAppDa
   return { sessionId, warm: all.slice(0, WARM), storm: all.slice(WARM) };
 }
 
-type Refusal = { i: number; kind: 'cancelled' | 'revoked'; committedAt: number };
+/**
+ * A refusal commits somewhere between `startedAt` (the cancellation or revocation was sent) and
+ * `committedAt` (its transaction had returned here): an answer in between may be either.
+ */
+type Refusal = { i: number; kind: 'cancelled' | 'revoked'; startedAt: number; committedAt: number };
 
 /**
  * While a storm runs: every 100 ms refuse one registrant a little ahead of the storm's position
@@ -130,8 +134,9 @@ function refuseAhead(
       while (i < storm.length && (taken.has(i) || storm[i]!.granted !== wantGrant)) i += wantGrant ? GRANT_EVERY : 1;
       if (i >= storm.length) break;
       taken.add(i);
+      const startedAt = performance.now();
       await refuse(storm[i]!);
-      refusals.push({ i, kind: storm[i]!.granted ? 'revoked' : 'cancelled', committedAt: performance.now() });
+      refusals.push({ i, kind: storm[i]!.granted ? 'revoked' : 'cancelled', startedAt, committedAt: performance.now() });
       if (storm[i]!.granted) revokes += 1;
       else cancels += 1;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -145,7 +150,7 @@ type Check = {
   /** Requests sent after their refusal committed: how many, and how many were still served a link. */
   sentAfterRefusal: number;
   servedAfterRefusal: number;
-  /** Requests in flight when their refusal committed (either answer is right). */
+  /** Requests answered after their refusal began and sent before it had committed (either answer is right). */
   inFlightAtRefusal: number;
   /** Answers to registrants never refused (or refused after the answer) that were not the expected success. */
   unexpected: number;
@@ -160,18 +165,20 @@ function check(
   isRefused: (a: DistinctAnswer) => boolean,
   alreadyRefused: Set<number>,
 ): Check {
-  const refusedAt = new Map(refusals.map((r) => [r.i, r.committedAt]));
+  const refusedAt = new Map(refusals.map((r) => [r.i, r]));
   let sentAfterRefusal = 0;
   let servedAfterRefusal = 0;
   let inFlightAtRefusal = 0;
   let unexpected = 0;
   const unexpectedSamples: string[] = [];
   for (const a of answers) {
-    const at = alreadyRefused.has(a.i) ? Number.NEGATIVE_INFINITY : refusedAt.get(a.i);
-    if (at !== undefined && a.sentAt > at) {
+    const refusal = alreadyRefused.has(a.i)
+      ? { startedAt: Number.NEGATIVE_INFINITY, committedAt: Number.NEGATIVE_INFINITY }
+      : refusedAt.get(a.i);
+    if (refusal !== undefined && a.sentAt > refusal.committedAt) {
       sentAfterRefusal += 1;
       if (!isRefused(a)) servedAfterRefusal += 1;
-    } else if (at !== undefined && a.answeredAt > at) {
+    } else if (refusal !== undefined && a.answeredAt > refusal.startedAt) {
       inFlightAtRefusal += 1;
       if (!isServed(a) && !isRefused(a)) unexpected += 1;
     } else if (!isServed(a)) {

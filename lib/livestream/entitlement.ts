@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { events, registrations, registrationSessions, sessions, streamGrants, venues } from '@/db/schema';
+import { preparedPerDb } from '@/db/prepared';
 import type { Db } from '@/db/types';
 import { type Channel, channelUrl } from './channels';
 
@@ -17,14 +18,13 @@ export type Entitlement =
     };
 
 /**
- * Whether a registration may watch a session's stream right now, checked against the database on
- * every use so a cancelled registration loses access at once. Online registrants may watch the
- * sessions they chose; anyone the organisers granted may watch any streamed session of the event.
+ * The registration, the session, its event and venue, whether the organisers granted the stream and
+ * the registrant's standing in the session: one statement (the join storm opens every online
+ * registrant's page within a minute, and each redirect checks again), built once per database.
+ * Building it for each request was a third of the join page's CPU (bench/README.md, join storm).
  */
-export async function streamEntitlement(db: Db, registrationId: string, sessionId: string): Promise<Entitlement> {
-  // One statement (the join storm opens every online registrant's page within a minute): the grant
-  // and the registrant's seat in the session are read beside the rows, not in two more round trips.
-  const [row] = await db
+const entitlementRow = preparedPerDb((db) =>
+  db
     .select({
       registration: registrations,
       session: sessions,
@@ -37,9 +37,19 @@ export async function streamEntitlement(db: Db, registrationId: string, sessionI
     })
     .from(registrations)
     .innerJoin(events, eq(registrations.eventId, events.id))
-    .innerJoin(sessions, and(eq(sessions.id, sessionId), eq(sessions.eventId, registrations.eventId)))
+    .innerJoin(sessions, and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.eventId, registrations.eventId)))
     .innerJoin(venues, eq(sessions.venueId, venues.id))
-    .where(eq(registrations.id, registrationId));
+    .where(eq(registrations.id, sql.placeholder('registrationId')))
+    .prepare('stream_entitlement'),
+);
+
+/**
+ * Whether a registration may watch a session's stream right now, checked against the database on
+ * every use so a cancelled registration loses access at once. Online registrants may watch the
+ * sessions they chose; anyone the organisers granted may watch any streamed session of the event.
+ */
+export async function streamEntitlement(db: Db, registrationId: string, sessionId: string): Promise<Entitlement> {
+  const [row] = await entitlementRow(db).execute({ registrationId, sessionId });
   if (!row) return { entitled: false, reason: 'not-found' };
   const { granted, chosen, ...rows } = row;
   const { registration, session } = rows;

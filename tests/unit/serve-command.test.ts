@@ -9,17 +9,17 @@ const BUNDLE = '/srv/forum/.next/hybrid-forum/serve.mjs';
 
 describe('serveCommand', () => {
   it('runs a server on the embedded database with baseline-compiled WebAssembly, a small young generation and 4 malloc arenas', () => {
-    const command = serveCommand(ROOT, { PORT: '3000' });
+    const command = serveCommand(ROOT, { NODE_ENV: 'production', PORT: '3000' });
     expect(command.args).toEqual(['--max-old-space-size=192', '--liftoff-only', '--max-semi-space-size=4', BUNDLE]);
-    expect(command.env).toEqual({ PORT: '3000', MALLOC_ARENA_MAX: '4' });
+    expect(command.env).toEqual({ NODE_ENV: 'production', PORT: '3000', MALLOC_ARENA_MAX: '4' });
   });
 
   it('counts a blank DATABASE_URL as the embedded database, as the configuration does', () => {
-    expect(serveCommand(ROOT, { DATABASE_URL: '  ' }).args).toContain('--liftoff-only');
+    expect(serveCommand(ROOT, { NODE_ENV: 'production', DATABASE_URL: '  ' }).args).toContain('--liftoff-only');
   });
 
   it('keeps V8 and glibc defaults for a server on PostgreSQL', () => {
-    const env = { DATABASE_URL: 'postgres://forum@db/forum', PORT: '3000' };
+    const env = { NODE_ENV: 'production' as const, DATABASE_URL: 'postgres://forum@db/forum', PORT: '3000' };
     const command = serveCommand(ROOT, env);
     expect(command.args).toEqual(['--max-old-space-size=192', BUNDLE]);
     expect(command.env).toEqual(env);
@@ -28,7 +28,7 @@ describe('serveCommand', () => {
   });
 
   it('leaves the arena count to an operator who set one, and the heap limit to NODE_OPTIONS', () => {
-    const command = serveCommand(ROOT, { MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-old-space-size=512' }, ['--inspect']);
+    const command = serveCommand(ROOT, { NODE_ENV: 'production', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-old-space-size=512' }, ['--inspect']);
     expect(command.env.MALLOC_ARENA_MAX).toBe('2');
     expect(command.args).toEqual([...EMBEDDED_DATABASE_V8_FLAGS, '--inspect', BUNDLE]);
     expect(EMBEDDED_DATABASE_ENV).toEqual({ MALLOC_ARENA_MAX: '4' });
