@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_NAMESPACES } from '@/lib/i18n/client-messages';
 import { sourceFiles } from '../helpers/source-files';

@@ -28,7 +28,9 @@ describe('serveCommand', () => {
   });
 
   it('leaves the arena count to an operator who set one, and the heap limit to NODE_OPTIONS', () => {
-    const command = serveCommand(ROOT, { NODE_ENV: 'production', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-old-space-size=512' }, ['--inspect']);
+    const command = serveCommand(ROOT, { NODE_ENV: 'production', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-old-space-size=512' }, [
+      '--inspect',
+    ]);
     expect(command.env.MALLOC_ARENA_MAX).toBe('2');
     expect(command.args).toEqual([...EMBEDDED_DATABASE_V8_FLAGS, '--inspect', BUNDLE]);
     expect(EMBEDDED_DATABASE_ENV).toEqual({ MALLOC_ARENA_MAX: '4' });
