@@ -13,7 +13,7 @@ const HEAP_LIMIT_MB = 192;
  * How a server that holds the embedded database (PGlite) runs: its PostgreSQL is WebAssembly in
  * the server's own process, on top of the JavaScript heap. Measured by the bench's PGlite run
  * (`npm run bench -- --only main --backends pglite`, 2026-12-04, bench/README.md), peak RSS went
- * from 385 MB with V8's and glibc's defaults to 292–300 MB, registrations from 269/s to ~235/s:
+ * from 385 MB with V8's and glibc's defaults to 292–304 MB, registrations from 269/s to ~235/s:
  * - `--liftoff-only`: V8 compiles WebAssembly with its baseline compiler only, and does not compile
  *   hot functions again with its optimising one, whose copies of PostgreSQL's functions were ~60 MB
  *   of machine code.
