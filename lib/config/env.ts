@@ -13,16 +13,12 @@ export class ConfigError extends Error {
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** A whole number from `min` to `max` (`fallback` when unset), refused with one message whatever is wrong. */
+const wholeNumber = (min: number, max: number, fallback: number, message: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback));
+
 const envSchema = z.object({
-  PORT: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a port number from 1 to 65535' })
-      .int('must be a port number from 1 to 65535')
-      .min(1, 'must be a port number from 1 to 65535')
-      .max(65535, 'must be a port number from 1 to 65535')
-      .default(3000),
-  ),
+  PORT: wholeNumber(1, 65535, 3000, 'must be a port number from 1 to 65535'),
   DATABASE_URL: z.preprocess(
     blankToUndefined,
     z
@@ -46,15 +42,7 @@ const envSchema = z.object({
       .default('Hybrid Forum <no-reply@hybrid-forum.local>'),
   ),
   MAIL_WORKER: z.preprocess(blankToUndefined, z.enum(['in-app', 'off'], { error: 'must be "in-app" or "off"' }).default('in-app')),
-  MAIL_CONCURRENCY: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number from 1 to 64' })
-      .int('must be a whole number from 1 to 64')
-      .min(1, 'must be a whole number from 1 to 64')
-      .max(64, 'must be a whole number from 1 to 64')
-      .default(4),
-  ),
+  MAIL_CONCURRENCY: wholeNumber(1, 64, 4, 'must be a whole number from 1 to 64'),
   APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   PASSPORT_KEY: z.preprocess(
     blankToUndefined,
@@ -64,15 +52,7 @@ const envSchema = z.object({
       .optional(),
   ),
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
-  TRUST_PROXY_HOPS: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number from 0 to 10' })
-      .int('must be a whole number from 0 to 10')
-      .min(0, 'must be a whole number from 0 to 10')
-      .max(10, 'must be a whole number from 0 to 10')
-      .default(0),
-  ),
+  TRUST_PROXY_HOPS: wholeNumber(0, 10, 0, 'must be a whole number from 0 to 10'),
   METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   // Space-separated origins (https://cdn.example.com) the join page's player may load streams from.
   STREAM_ORIGINS: z.preprocess(
