@@ -1,3 +1,4 @@
+import { usesEmbeddedDatabase } from '../lib/config/env';
 import { serverBundlePath } from './server-bundle.mjs';
 
 /**
@@ -34,9 +35,9 @@ export const EMBEDDED_DATABASE_ENV = { MALLOC_ARENA_MAX: '4' };
  */
 export function serveCommand(root: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): { args: string[]; env: NodeJS.ProcessEnv } {
   const heapLimit = /--max-old-space-size/.test(env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${HEAP_LIMIT_MB}`];
-  if (env.DATABASE_URL?.trim()) return { args: [...heapLimit, ...nodeArgs, serverBundlePath(root)], env };
+  const embedded = usesEmbeddedDatabase(env);
   return {
-    args: [...heapLimit, ...EMBEDDED_DATABASE_V8_FLAGS, ...nodeArgs, serverBundlePath(root)],
-    env: { ...EMBEDDED_DATABASE_ENV, ...env },
+    args: [...heapLimit, ...(embedded ? EMBEDDED_DATABASE_V8_FLAGS : []), ...nodeArgs, serverBundlePath(root)],
+    env: embedded ? { ...EMBEDDED_DATABASE_ENV, ...env } : env,
   };
 }

@@ -13,6 +13,14 @@ export class ConfigError extends Error {
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/**
+ * Whether a process with this environment opens the embedded database (PGlite): DATABASE_URL unset or
+ * blank. The server's own start command (scripts/serve-command.ts) decides by it before any parsing.
+ */
+export function usesEmbeddedDatabase(source: Record<string, string | undefined>): boolean {
+  return blankToUndefined(source.DATABASE_URL) === undefined;
+}
+
 /** A whole number from `min` to `max` (`fallback` when unset), refused with one message whatever is wrong. */
 const wholeNumber = (min: number, max: number, fallback: number, message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback));
@@ -115,7 +123,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     authSecret: env.AUTH_SECRET,
     passportKey: env.PASSPORT_KEY,
-    embedded: !env.DATABASE_URL,
+    embedded: usesEmbeddedDatabase(source),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metricsToken: env.METRICS_TOKEN,
     streamOrigins: env.STREAM_ORIGINS ?? ['https:'],
