@@ -1,7 +1,6 @@
 import { appEnv, ConfigError } from '../lib/config/env';
 import { openDatabase } from '../db/open';
-import { smtpTransport } from '../lib/mail/transport';
-import { startMailWorker } from '../lib/mail-delivery/worker';
+import { startSmtpMailWorker } from '../lib/mail-delivery/run-worker';
 import { startRetentionLoop } from '../lib/retention/retention-loop';
 import { runCli } from './cli';
 
@@ -28,10 +27,7 @@ runCli(async () => {
   const env = appEnv();
   if (!env.smtpUrl) throw new ConfigError('SMTP_URL', 'is required for `npm run worker` (an smtp:// or smtps:// URL)');
   const opened = env.databaseUrl ? await openDatabase({ databaseUrl: env.databaseUrl }) : await openDatabase({ dataDir: env.dataDir });
-  const worker = startMailWorker(opened.db, smtpTransport(env.smtpUrl, { maxConnections: env.mailConcurrency }), {
-    concurrency: env.mailConcurrency,
-    staleAfterMs: staleAfterMs(),
-  });
+  const worker = startSmtpMailWorker(opened.db, env.smtpUrl, { concurrency: env.mailConcurrency, staleAfterMs: staleAfterMs() });
   const retention = startRetentionLoop(opened.db);
   console.log(`[mail] worker delivering to ${new URL(env.smtpUrl).host} (${opened.driver}); Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
