@@ -18,7 +18,7 @@ import { firstLoadJs } from './support/first-load-js';
 import { drainOutbox } from './support/outbox-drain';
 import { findPgbench, runPgbench, type PgbenchResult } from './support/pgbench';
 import { registerBare, type Query } from './support/registration-transaction';
-import { machineCpuMs, postgresCpuMs } from './support/machine-cpu';
+import { machineBusyShare, machineCpuMs, postgresCpuMs } from './support/machine-cpu';
 import { warmUp } from './support/warm-up';
 import { summaryTable, type BenchResults, type BackendResults, type FirstLoadJs } from './support/report';
 import { percentile, round } from './support/stats';
@@ -73,7 +73,7 @@ async function withServerCpu<T extends { load: LoadResult } | LoadResult>(server
   load.serverCpuMsPerRequest = round(cpu / requests, 2);
   load.serverCpuPercent = Math.round((cpu / (performance.now() - t0)) * 100);
   load.postgresCpuMsPerRequest = round(postgres / requests, 2);
-  load.machineBusyPercent = Math.round(((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100);
+  load.machineBusyPercent = Math.round(machineBusyShare(machine0, machine1) * 100);
   return result;
 }
 

@@ -11,7 +11,7 @@ import { createAppDatabase, startAppServer, type Backend } from '../tests/helper
 import { addSeatedSession } from '../tests/helpers/seated-session';
 import { summariseCpuProfile } from './support/cpu-profile';
 import { openLoopRegistrations } from './support/load';
-import { machineCpuMs, postgresCpuMs } from './support/machine-cpu';
+import { machineBusyShare, machineCpuMs, postgresCpuMs } from './support/machine-cpu';
 import { warmUp } from './support/warm-up';
 
 const { values: args } = parseArgs({
@@ -67,7 +67,7 @@ async function main() {
           .join(', ');
         console.log(
           `[open-loop] ${backend} ${rate}/s for ${args.seconds} s: sent ${result.sentPerSecond}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, codes ${JSON.stringify(result.statusCodes)}; ` +
-            `server CPU ${per(cpu)} ms/registration (${Math.round((cpu / (Number(args.seconds) * 1000)) * 100)}% of a core), PostgreSQL ${per(pg)}, machine ${Math.round(((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100)}% busy; GC ${gc}`,
+            `server CPU ${per(cpu)} ms/registration (${Math.round((cpu / (Number(args.seconds) * 1000)) * 100)}% of a core), PostgreSQL ${per(pg)}, machine ${Math.round(machineBusyShare(machine0, machine1) * 100)}% busy; GC ${gc}`,
         );
       }
     } finally {

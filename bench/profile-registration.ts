@@ -9,7 +9,7 @@ import { seedDemoForum } from '@/lib/demo/seed';
 import { createAppDatabase, startAppServer } from '../tests/helpers/app-process';
 import { addSeatedSession } from '../tests/helpers/seated-session';
 import { summariseCpuProfile } from './support/cpu-profile';
-import { machineCpuMs, postgresCpuMs, userAndSystemMs } from './support/machine-cpu';
+import { machineBusyShare, machineCpuMs, postgresCpuMs, userAndSystemMs } from './support/machine-cpu';
 import { measureGet, registrationBurst } from './support/load';
 import { warmUp } from './support/warm-up';
 
@@ -82,7 +82,7 @@ async function main() {
       );
       // Everything on the machine shares its cores: what each part costs per registration.
       console.log(
-        `[profile] machine CPU ${perRegistration(machine1.busy - machine0.busy)} ms/registration (${Math.round(((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100)}% busy): ` +
+        `[profile] machine CPU ${perRegistration(machine1.busy - machine0.busy)} ms/registration (${Math.round(machineBusyShare(machine0, machine1) * 100)}% busy): ` +
           `server ${perRegistration(cpu)}, PostgreSQL ${perRegistration(postgres1 - postgres0)}, load generator ${perRegistration((self1.user + self1.system) / 1000)}`,
       );
       if (burst.answers.some((a) => a.status >= 500)) console.log(`[profile] server output:\n${server.output()}`);

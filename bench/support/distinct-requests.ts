@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 // @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
-import { machineCpuMs, postgresCpuMs } from './machine-cpu';
+import { machineBusyShare, machineCpuMs, postgresCpuMs } from './machine-cpu';
 import { percentile, round } from './stats';
 
 export type DistinctAnswer = { i: number; status: number; sentAt: number; answeredAt: number; body: string; location?: string };
@@ -106,7 +106,7 @@ export async function distinctGetStorm(options: {
       statusCodes,
       serverCpuMsPerRequest: round(cpu / Math.max(1, answers.length), 2),
       postgresCpuMsPerRequest: round(pg / Math.max(1, answers.length), 2),
-      machineBusyPercent: Math.round(((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100),
+      machineBusyPercent: Math.round(machineBusyShare(machine0, machine1) * 100),
     },
   };
 }

@@ -15,6 +15,11 @@ export function machineCpuMs(): { busy: number; total: number } {
   return { busy: (total - idle) * 10, total: total * 10 };
 }
 
+/** The share (0–1) of the machine's cores that were busy between two `machineCpuMs()` readings. */
+export function machineBusyShare(before: { busy: number; total: number }, after: { busy: number; total: number }): number {
+  return (after.busy - before.busy) / Math.max(1, after.total - before.total);
+}
+
 /** CPU time used so far by all PostgreSQL server processes on this machine, in ms. */
 export function postgresCpuMs(): number {
   let ms = 0;

@@ -7,7 +7,7 @@ import type { OpenDatabase } from '@/db/open';
 import { smtpTransport } from '@/lib/mail/transport';
 import { startMailWorker } from '@/lib/mail-delivery/worker';
 import { rows } from '../../tests/helpers/registration';
-import { machineCpuMs, postgresCpuMs, userAndSystemMs } from './machine-cpu';
+import { machineBusyShare, machineCpuMs, postgresCpuMs, userAndSystemMs } from './machine-cpu';
 
 type SinkReport = { delivered: number; distinct: number; duplicates: number; refused: number; ids: string[] };
 
@@ -125,7 +125,7 @@ export async function drainOutbox(
     sinkCpuMsPerMail: Math.round((sinkCpu / Math.max(1, report.distinct)) * 100) / 100,
     postgresCpuMsPerMail: Math.round((postgresCpu / Math.max(1, report.distinct)) * 100) / 100,
     /** Share of the machine's cores busy during the drain (all processes). */
-    machineBusy: Math.round(((machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total)) * 100) / 100,
+    machineBusy: Math.round(machineBusyShare(machineBefore, machineAfter) * 100) / 100,
     delivered: report.delivered,
     distinct: report.distinct,
     duplicates: report.duplicates,
