@@ -3,6 +3,8 @@
 // form is first checked, by a dynamic import(); one static import of a module that imports zod
 // (lib/validation/message.ts configures zod when loaded) puts all of zod in the first load again.
 // This walks the static, value (not `import type`) imports from the form and names any such path.
+// The form itself, with react-hook-form, is fetched after the page's first scripts: the pages reach it
+// through its island (components/registration/registration-form-island.tsx) by import() only.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -85,5 +87,16 @@ describe("the registration form's first load", () => {
       'components/forms/use-filled-form.ts',
       'react-hook-form',
     ]);
+  });
+
+  it('reaches react-hook-form from the registration pages only through import()', () => {
+    const island = 'components/registration/registration-form-island.tsx';
+    for (const page of ['app/[locale]/events/[slug]/register/page.tsx', 'app/[locale]/events/[slug]/register/delegation/page.tsx']) {
+      expect(staticValueImports(path.join(root, page))).toContain(`@/${island.replace(/\.tsx$/, '')}`);
+      expect(staticValueImports(path.join(root, page))).not.toContain('@/components/registration/registration-form');
+    }
+    expect(chainsTo(island, 'react-hook-form')).toEqual([]);
+    expect(chainsTo(island, 'zod')).toEqual([]);
+    expect(fs.readFileSync(path.join(root, island), 'utf8')).toContain("import('./registration-form')");
   });
 });

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { RegistrationForm } from '@/components/registration/registration-form';
+import { RegistrationFormIsland } from '@/components/registration/registration-form-island';
 import { RegistrationNotOpen } from '@/components/registration/registration-not-open';
 import type { PageProps } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
@@ -36,7 +36,7 @@ export default async function RegisterPage(props: PageProps<{ slug: string }>) {
           {t('delegation.link')}
         </a>
       </p>
-      <RegistrationForm
+      <RegistrationFormIsland
         eventSlug={slug}
         locale={locale}
         preselected={query.session ? [query.session] : []}

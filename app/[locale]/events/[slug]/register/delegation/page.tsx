@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { RegistrationForm } from '@/components/registration/registration-form';
+import { RegistrationFormIsland } from '@/components/registration/registration-form-island';
 import { RegistrationNotOpen } from '@/components/registration/registration-not-open';
 import type { PageProps } from '@/lib/edge/page';
 import type { Locale } from '@/lib/i18n/locales';
@@ -27,7 +27,14 @@ export default async function RegisterDelegationPage(props: PageProps<{ slug: st
       <p className="muted">{data.eventName}</p>
       <h1>{t('delegation.title')}</h1>
       <p>{t('delegation.intro')}</p>
-      <RegistrationForm eventSlug={slug} locale={locale} preselected={[]} action={registerDelegationAction} delegation {...data.form} />
+      <RegistrationFormIsland
+        eventSlug={slug}
+        locale={locale}
+        preselected={[]}
+        action={registerDelegationAction}
+        delegation
+        {...data.form}
+      />
     </div>
   );
 }
