@@ -7,7 +7,7 @@
 //   lock the venue and session rows FOR NO KEY UPDATE in one statement (venues first, each in id
 //     order), with the session's waitlist tail in the same round trip once the session is full;
 //   one statement for the seat writes and the outbox row (data-modifying WITH; template + a ~1.4 KB
-//     JSON payload, like a registration mail);
+//     JSON payload, like a registration mail; the app writes its audit entry in it too);
 //   COMMIT.
 // Two spellings: a pgbench script (PostgreSQL) and a function (PGlite, one connection). pgbench
 // cannot send the tail read along with the lock and still use its result (no \gset inside a

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { AuditAction } from './actions';
@@ -32,4 +33,25 @@ export async function recordAudits(tx: Db, entries: AuditEntry[]): Promise<void>
       details: entry.details ?? {},
     })),
   );
+}
+
+/**
+ * The statement that writes several audit entries, for a change that writes them as a part (WITH) of
+ * one statement of its own: a batch of registrations writes its seats, its mails and its entries in
+ * one round trip under the seat locks.
+ */
+export function auditInsert(entries: AuditEntry[]): SQL {
+  const rows = entries.map((entry) => ({
+    event_id: entry.eventId,
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    details: entry.details ?? {},
+  }));
+  return sql`
+    insert into audit_log (event_id, actor_user_id, action, entity, entity_id, details)
+    select a.event_id, a.actor_user_id, a.action, a.entity, a.entity_id, a.details
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as a(event_id uuid, actor_user_id uuid, action text, entity text, entity_id text, details jsonb)`;
 }

@@ -77,7 +77,7 @@ export type PlannedRegistration = { registrationId: string; plan: SeatPlan };
  * waitlist places, the counts of the sessions where they took seats, their places in every chosen
  * session, then the mails. Raw SQL over arrays, like the locks: it runs under the seat locks.
  */
-export function recordSeatsAndMails(tx: Db, planned: PlannedRegistration[], mails: SQL) {
+export function recordSeatsAndMails(tx: Db, planned: PlannedRegistration[], mails: SQL, audits?: SQL) {
   const seatedVenueIds = planned.flatMap(({ plan }) => (plan.venue?.status === 'confirmed' ? [plan.venue.id] : []));
   const waitlisted = planned.flatMap(({ registrationId, plan }) =>
     plan.venue?.status === 'waitlisted' ? [{ registrationId, position: plan.venue.position }] : [],
@@ -104,5 +104,6 @@ export function recordSeatsAndMails(tx: Db, planned: PlannedRegistration[], mail
            select p.registration_id, p.session_id, p.status::seat_status, p.position
            from unnest(${array(places, (p) => p.registrationId)}::uuid[], ${array(places, (p) => p.sessionId)}::uuid[],
                        ${array(places, (p) => p.status)}::text[], ${array(places, (p) => p.position)}::int[]) as p(registration_id, session_id, status, position))
+         ${audits ? sql`, audit_rows as (${audits})` : sql``}
     ${mails}`);
 }

@@ -3,7 +3,7 @@ import { resultRows } from '@/db/rows';
 import type { events } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { outboxInsert, type NewMail } from '@/lib/mail/outbox';
-import { recordAudits } from '@/lib/audit/record-audit';
+import { auditInsert } from '@/lib/audit/record-audit';
 import { queueRegistrationMail, registrationMail } from '@/lib/registration/registration-mail';
 import type { ChoiceContext } from './choices';
 import { itineraryItems } from './itinerary';
@@ -49,7 +49,7 @@ export const MANAGE_LINK_RESEND_MS = 10 * 60_000;
  * The seat locks are taken once for all of them, after the registrations are inserted, so that
  * the time the locks are held (which bounds how many registrations per second a session takes) is
  * shared: under the locks there are two round trips, the locks with the waitlist tails and the
- * statement writing the seats and the mails, then the commit. Each step is one statement for the
+ * statement writing the seats, the mails and the audit entries, then the commit. Each step is one statement for the
  * whole batch.
  */
 export async function recordRegistrations(tx: Db, lock: SeatLock, batch: PreparedRegistration[]): Promise<RegistrationOutcome[]> {
@@ -111,10 +111,8 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
         },
       });
     }
-    await recordSeatsAndMails(tx, planned, outboxInsert(mails).insert);
     // Who registered is in the registration row (and erased with it): the entry holds no name or address.
-    await recordAudits(
-      tx,
+    const audits = auditInsert(
       fresh.map(({ id, input, event, choices }) => {
         const answer = answers.get(id) as { registration: { status: string } };
         return {
@@ -132,6 +130,7 @@ export async function recordRegistrations(tx: Db, lock: SeatLock, batch: Prepare
         };
       }),
     );
+    await recordSeatsAndMails(tx, planned, outboxInsert(mails).insert, audits);
   }
 
   const duplicates = batch.filter((registration) => !inserted.has(registration.id));

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, registrations } from '@/db/schema';
+import { auditLog, outbox, registrations } from '@/db/schema';
 import { seedDemoForum } from '@/lib/demo/seed';
 import { registerAttendee } from '@/lib/registration/register';
 import type { PreparedRegistration } from '@/lib/registration/record-registrations';
@@ -93,6 +93,32 @@ describe(`registrations written in batches (${usingPostgres ? 'PostgreSQL' : 'PG
       );
     expect(mails).toHaveLength(41);
     expect(new Set(mails.map((m) => m.registrationId)).size).toBe(41);
+
+    // One audit entry each, written by the batch's own statement, with the standing stored.
+    const statuses = await t.db
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .where(eq(registrations.venueId, hall.venueId));
+    const entries = await t.db
+      .select({
+        entityId: auditLog.entityId,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        details: auditLog.details,
+        actor: auditLog.actorUserId,
+      })
+      .from(auditLog)
+      .where(
+        inArray(
+          auditLog.entityId,
+          stored.map((r) => r.id),
+        ),
+      );
+    expect(entries).toHaveLength(41);
+    expect(entries.every((e) => e.action === 'registration.create' && e.entity === 'registration' && e.actor === null)).toBe(true);
+    expect(Object.fromEntries(entries.map((e) => [e.entityId, (e.details as { status: string }).status]))).toEqual(
+      Object.fromEntries(statuses.map((r) => [r.id, r.status])),
+    );
   });
 
   it('ten app instances, each with its own batches, still confirm exactly the seats there are', async () => {
