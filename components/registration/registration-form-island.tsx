@@ -5,7 +5,8 @@ import { type ComponentProps, lazy } from 'react';
 const loadForm = () => import('./registration-form').then((module) => ({ default: module.RegistrationForm }));
 
 // Requested as soon as the page's scripts run, in parallel with hydration, not when React reaches it.
-if (typeof window !== 'undefined') void loadForm();
+// A failed request is reported where React asks for the form again (the page's error boundary).
+if (typeof window !== 'undefined') loadForm().catch(() => undefined);
 
 const LazyRegistrationForm = lazy(loadForm);
 
