@@ -1,5 +1,4 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { auditLog } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { AuditAction } from './actions';
 
@@ -23,16 +22,7 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
 /** Writes several audit entries in one statement (a batch of registrations), in the change's transaction. */
 export async function recordAudits(tx: Db, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(auditLog).values(
-    entries.map((entry) => ({
-      eventId: entry.eventId,
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      details: entry.details ?? {},
-    })),
-  );
+  await tx.execute(auditInsert(entries));
 }
 
 /**

@@ -75,7 +75,8 @@ export type PlannedRegistration = { registrationId: string; plan: SeatPlan };
  * Records the plans of registrations inserted as confirmed, together with the statement that queues
  * their mails, as one statement whatever their number: the venues' counts or the registrations'
  * waitlist places, the counts of the sessions where they took seats, their places in every chosen
- * session, then the mails. Raw SQL over arrays, like the locks: it runs under the seat locks.
+ * session, the audit entries when given, then the mails. Raw SQL over arrays, like the locks: it
+ * runs under the seat locks.
  */
 export function recordSeatsAndMails(tx: Db, planned: PlannedRegistration[], mails: SQL, audits?: SQL) {
   const seatedVenueIds = planned.flatMap(({ plan }) => (plan.venue?.status === 'confirmed' ? [plan.venue.id] : []));

@@ -49,8 +49,8 @@ export const MANAGE_LINK_RESEND_MS = 10 * 60_000;
  * The seat locks are taken once for all of them, after the registrations are inserted, so that
  * the time the locks are held (which bounds how many registrations per second a session takes) is
  * shared: under the locks there are two round trips, the locks with the waitlist tails and the
- * statement writing the seats, the mails and the audit entries, then the commit. Each step is one statement for the
- * whole batch.
+ * statement writing the seats, the mails and the audit entries, then the commit. Each step is one
+ * statement for the whole batch.
  */
 export async function recordRegistrations(tx: Db, lock: SeatLock, batch: PreparedRegistration[]): Promise<RegistrationOutcome[]> {
   const inserted = await insertRegistrations(tx, batch);
