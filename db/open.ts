@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { type ListenConnection, type ListenEvents, pgliteListenConnection, postgresListenConnection } from './listen';
 import { acquireDataDirLock } from './pglite-lock';
+import { withNamedStatements } from './pglite-statements';
 import { openPostgresClients } from './postgres-clients';
 import * as schema from './schema';
 import type { Db } from './types';
@@ -71,7 +72,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
       // The desk's name search (db/migrations/0009) indexes trigrams.
       extensions: { pg_trgm },
     });
-    const db = drizzlePglite({ client: yieldingBeforeEachCall(client), schema }) as unknown as Db;
+    // Statements the app runs again and again are planned once (db/pglite-statements.ts).
+    const db = drizzlePglite({ client: yieldingBeforeEachCall(withNamedStatements(client)), schema }) as unknown as Db;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     return {
       db,
