@@ -7,6 +7,7 @@ import {
   type Results,
   type Transaction,
 } from '@electric-sql/pglite';
+import { type ResultField, statementResults } from './pglite-results';
 
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
 const { DatabaseError } = protocolMessages;
@@ -22,8 +23,8 @@ type Named = {
   name: string;
   /** The parameters' types, as PostgreSQL inferred them when the statement was prepared. */
   paramTypes: number[];
-  /** The statement's result columns (absent for statements that return no rows). */
-  rowDescription: BackendMessage | null;
+  /** The statement's result columns (none for statements that return no rows). */
+  fields: ResultField[];
 };
 
 type QueryFunction = <T>(text: string, params?: unknown[], options?: QueryOptions) => Promise<Results<T>>;
@@ -52,7 +53,9 @@ export function withNamedStatements(client: PGlite): PGlite {
     const statement: Named = {
       name,
       paramTypes: parse.parseDescribeStatementResults(described),
-      rowDescription: described.find((message) => message.name === 'rowDescription') ?? null,
+      fields: (
+        (described.find((message) => message.name === 'rowDescription') as { fields?: ResultField[] } | undefined)?.fields ?? []
+      ).map(({ name, dataTypeID }) => ({ name, dataTypeID })),
     };
     named.set(text, statement);
     if (named.size > MAX_NAMED_STATEMENTS) {
@@ -71,21 +74,23 @@ export function withNamedStatements(client: PGlite): PGlite {
     inTransaction: boolean,
   ): Promise<Results<T>> {
     const messages: BackendMessage[] = [];
+    let statement: Named | undefined;
     try {
-      let statement = named.get(text);
-      if (statement) {
+      const kept = named.get(text);
+      if (kept) {
         // Most recently used last: the map's first entry is the one to close.
         named.delete(text);
-        named.set(text, statement);
-      } else statement = await prepare(text, options);
+        named.set(text, kept);
+      }
+      const ready = kept ?? (await prepare(text, options));
+      statement = ready;
       const values = params.map((param, i) => {
         if (param === null || param === undefined) return null;
-        const oid = statement.paramTypes[i]!;
+        const oid = ready.paramTypes[i]!;
         const serialize = options?.serializers?.[oid] ?? client.serializers[oid];
         return serialize ? serialize(param) : String(param);
       });
-      if (statement.rowDescription) messages.push(statement.rowDescription);
-      messages.push(...(await send(protocol.serialize.bind({ statement: statement.name, values: values as string[] }))));
+      messages.push(...(await send(protocol.serialize.bind({ statement: ready.name, values: values as string[] }))));
       messages.push(...(await send(protocol.serialize.execute({}))));
     } catch (error) {
       // As PGlite's own query does: the statement and its parameters travel with the error.
@@ -97,7 +102,7 @@ export function withNamedStatements(client: PGlite): PGlite {
       await send(protocol.serialize.sync());
     }
     if (!inTransaction) await client.syncToFs();
-    return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
+    return statementResults<T>(messages, statement!.fields, client.parsers, options);
   }
 
   /** Whether this run of `text` goes through a named statement. */

@@ -74,6 +74,23 @@ describe.runIf(embedded)('PGlite named statements', () => {
     expect(join?.executions).toBe(4);
   });
 
+  it('answers the same result as PGlite’s own: fields, command and counts, for reads and writes', async () => {
+    const read = () => opened.db.execute(sql`select id, label, at, details from typed where n = ${7}`);
+    const write = () =>
+      opened.db.execute(sql`update typed set n = n where id = any(${sql.param(['00000000-0000-4000-8000-000000000001'])}::uuid[])`);
+    const none = () => opened.db.execute(sql`select id from typed where n = ${-1}`);
+    for (const run of [read, write, none]) {
+      const first = await run();
+      for (let again = 0; again < 3; again++) expect(await run()).toEqual(first);
+    }
+    expect(await write()).toMatchObject({ command: 'UPDATE', affectedRows: 1, rowCount: 1 });
+    expect(await read()).toMatchObject({
+      command: 'SELECT',
+      rowCount: 1,
+      fields: [{ name: 'id' }, { name: 'label' }, { name: 'at' }, { name: 'details' }],
+    });
+  });
+
   it('keeps the named statements inside transactions, and a failed statement rolls its transaction back with PostgreSQL’s error', async () => {
     const insert = (label: string) => sql`insert into typed (id, label) values (gen_random_uuid(), ${label})`;
     const failure = async (label: string) =>
