@@ -68,6 +68,36 @@ export async function measureGet(
   };
 }
 
+/**
+ * Two servers answering the same bytes, measured in turns (a, b, a, b, …) of `seconds` each, so a
+ * drift in the machine's load between two runs falls on both: a ratio of two runs measured a minute
+ * apart moved by a tenth or more on this machine. Per server: requests/s over all its turns, p50 the
+ * mean of the turns' p50s, p99 and max the highest of its turns.
+ */
+export async function measureGetInTurns(
+  urls: { a: string; b: string },
+  options: { connections: number; seconds: number; turns: number; headers?: Record<string, string> },
+): Promise<{ a: LoadResult; b: LoadResult }> {
+  const runs: { a: LoadResult[]; b: LoadResult[] } = { a: [], b: [] };
+  for (let turn = 0; turn < options.turns; turn++) {
+    for (const side of ['a', 'b'] as const) runs[side].push(await measureGet(urls[side], options));
+  }
+  const combine = (list: LoadResult[]): LoadResult => ({
+    requests: list.reduce((sum, r) => sum + r.requests, 0),
+    perSecond: list.reduce((sum, r) => sum + r.perSecond, 0) / list.length,
+    p50Ms: list.reduce((sum, r) => sum + r.p50Ms, 0) / list.length,
+    p99Ms: Math.max(...list.map((r) => r.p99Ms)),
+    maxMs: Math.max(...list.map((r) => r.maxMs)),
+    errors: list.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: list.reduce((sum, r) => sum + r.timeouts, 0),
+    statusCodes: list.reduce<Record<string, number>>((codes, r) => {
+      for (const [code, count] of Object.entries(r.statusCodes)) codes[code] = (codes[code] ?? 0) + count;
+      return codes;
+    }, {}),
+  });
+  return { a: combine(runs.a), b: combine(runs.b) };
+}
+
 /** An answer to a registration: the status, and for 201 the address it names (it says nothing of seats: the mail does). */
 export type BurstAnswer = { status: number; email?: string };
 
