@@ -1,6 +1,6 @@
 import { type parse, type QueryOptions, type Results, types } from '@electric-sql/pglite';
 
-type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
+export type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
 export type ResultField = { name: string; dataTypeID: number };
 type Parser = (value: string, typeId: number) => unknown;
 

@@ -7,9 +7,8 @@ import {
   type Results,
   type Transaction,
 } from '@electric-sql/pglite';
-import { type ResultField, statementResults } from './pglite-results';
+import { type BackendMessage, type ResultField, statementResults } from './pglite-results';
 
-type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
 const { DatabaseError } = protocolMessages;
 
 /** Statements kept planned at once; beyond it the least recently used is closed. Each holds a plan in WebAssembly memory, which never shrinks. */
@@ -74,7 +73,7 @@ export function withNamedStatements(client: PGlite): PGlite {
     inTransaction: boolean,
   ): Promise<Results<T>> {
     const messages: BackendMessage[] = [];
-    let statement: Named | undefined;
+    let ready: Named;
     try {
       const kept = named.get(text);
       if (kept) {
@@ -82,8 +81,7 @@ export function withNamedStatements(client: PGlite): PGlite {
         named.delete(text);
         named.set(text, kept);
       }
-      const ready = kept ?? (await prepare(text, options));
-      statement = ready;
+      ready = kept ?? (await prepare(text, options));
       const values = params.map((param, i) => {
         if (param === null || param === undefined) return null;
         const oid = ready.paramTypes[i]!;
@@ -102,7 +100,7 @@ export function withNamedStatements(client: PGlite): PGlite {
       await send(protocol.serialize.sync());
     }
     if (!inTransaction) await client.syncToFs();
-    return statementResults<T>(messages, statement!.fields, client.parsers, options);
+    return statementResults<T>(messages, ready.fields, client.parsers, options);
   }
 
   /** Whether this run of `text` goes through a named statement. */
@@ -134,22 +132,22 @@ export function withNamedStatements(client: PGlite): PGlite {
         ? client.runExclusive(() => runNamed(text, params, options, true))
         : tx.query(text, params, options);
     };
-    return new Proxy(tx, {
-      get(target, property) {
-        if (property === 'query') return txQuery;
-        const value = Reflect.get(target, property, target) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    return withOverrides(tx, { query: txQuery });
   }
 
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === 'query') return query;
-      if (property === 'transaction')
-        return <T>(run: (tx: Transaction) => Promise<T>) => target.transaction((tx) => run(inTransaction(tx)));
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+  return withOverrides(client, {
+    query,
+    transaction: <T>(run: (tx: Transaction) => Promise<T>) => client.transaction((tx) => run(inTransaction(tx))),
+  });
+}
+
+/** `target` with some of its methods replaced; the others still run on `target` itself (PGlite's private fields need it). */
+function withOverrides<T extends object>(target: T, overrides: Partial<Record<keyof T, unknown>>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
+      const value = Reflect.get(object, property, object) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
 }
