@@ -12,7 +12,7 @@ import { serveStreamRedirect } from '../lib/server/stream-redirects';
 import { serveRegistration } from '../lib/server/registrations';
 import { sessionsJsonServer } from '../lib/server/sessions-json';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/security/client-address';
-import { admit } from '../lib/server/admit-request';
+import { admit, hasBody } from '../lib/server/admit-request';
 import { HeldBodyRequest } from '../lib/server/held-body-request';
 import { onShutdown, runShutdownHooks, runStoppingHooks } from '../lib/server/shutdown';
 import { followProgrammeChanges } from '../lib/agenda/programme-changes';
@@ -62,6 +62,9 @@ async function main() {
     timeRequest(request, response, routeOf);
     const requestId = requestIdFor(request.headers[REQUEST_ID_HEADER]);
     request.headers[REQUEST_ID_HEADER] = requestId;
+    // A programme page held in memory is answered at once, its request id among its headers (a GET
+    // without a body has nothing to admit, and its client's address counts for no limit).
+    if (!hasBody(request) && pages.serveNow(request, response)) return;
     response.setHeader('X-Request-Id', requestId);
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
       request.socket.remoteAddress,

@@ -2,6 +2,11 @@ import type http from 'node:http';
 import type { HeldBodyRequest } from './held-body-request';
 import { actionRefusal, addressRefusal, bodyLimit, isServerActionRequest, refuse, tooLarge } from './request-guard';
 
+/** Whether the request announces a body (a length over 0, or chunks). */
+export function hasBody(request: http.IncomingMessage): boolean {
+  return Boolean(request.headers['transfer-encoding']) || Number(request.headers['content-length'] ?? 0) > 0;
+}
+
 /**
  * Refuses what Next.js would answer with a 500 or buffer whole: a broken address, a body over the
  * limit (declared or counted as it arrives), a malformed or foreign server action. Whatever passes
@@ -17,8 +22,8 @@ export async function admit(request: HeldBodyRequest, response: http.ServerRespo
     refuse(response, pathname, badAddress ?? tooLarge(limit));
     return false;
   }
-  const hasBody = Boolean(request.headers['transfer-encoding']) || Number(request.headers['content-length'] ?? 0) > 0;
-  const held = hasBody ? await request.holdBody(limit) : ({ ok: true, body: Buffer.alloc(0) } as const);
+  const withBody = hasBody(request);
+  const held = withBody ? await request.holdBody(limit) : ({ ok: true, body: Buffer.alloc(0) } as const);
   if (!held.ok) {
     if (held.reason === 'too-large') {
       request.dropBody();
@@ -32,6 +37,6 @@ export async function admit(request: HeldBodyRequest, response: http.ServerRespo
     refuse(response, pathname, refusal);
     return false;
   }
-  if (hasBody) request.releaseBody(held.body);
+  if (withBody) request.releaseBody(held.body);
   return true;
 }

@@ -15,6 +15,7 @@ import {
   type CachedPage,
 } from '@/lib/agenda/published-page-cache';
 import { LOCALE_COOKIE, preferredLocale } from '@/lib/i18n/locales';
+import { REQUEST_ID_HEADER } from '@/lib/observability/request-id';
 
 const gzip = promisify(zlib.gzip);
 
@@ -34,10 +35,37 @@ const NOT_REPLAYED = new Set([
   'content-encoding',
   'set-cookie',
   'x-nextjs-cache',
+  // The refill's own id: each answer carries its request's (scripts/serve.ts).
+  REQUEST_ID_HEADER,
   PAGE_CACHE_HEADER,
 ]);
 
 type PageKey = { path: string; locale: string };
+type AnswerState = 'HIT' | 'STALE' | 'MISS';
+
+/**
+ * A copy's headers as one flat list per encoding and state, built on its first answer: a crowd's
+ * requests each spread and checked the same sixteen headers into a new object before.
+ */
+const headerLists = new WeakMap<CachedPage, Map<string, string[]>>();
+
+function headerListOf(page: CachedPage, gzipped: boolean, state: AnswerState): string[] {
+  let lists = headerLists.get(page);
+  if (!lists) {
+    lists = new Map();
+    headerLists.set(page, lists);
+  }
+  const id = `${gzipped ? 'gzip' : 'identity'} ${state}`;
+  let list = lists.get(id);
+  if (!list) {
+    list = [];
+    for (const [name, value] of Object.entries(page.headers)) for (const item of [value].flat()) list.push(name, item);
+    list.push('content-length', String((gzipped ? page.gzip : page.body).length), PAGE_CACHE_HEADER, state);
+    if (gzipped) list.push('content-encoding', 'gzip');
+    lists.set(id, list);
+  }
+  return list;
+}
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 /**
@@ -135,36 +163,47 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     storePage(key.path, key.locale, page, generation);
   }
 
-  function answer(request: http.IncomingMessage, response: http.ServerResponse, page: CachedPage, state: 'HIT' | 'STALE' | 'MISS') {
+  function answer(request: http.IncomingMessage, response: http.ServerResponse, page: CachedPage, state: AnswerState) {
     const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    const body = gzipped ? page.gzip : page.body;
-    response.writeHead(page.status, {
-      ...page.headers,
-      'content-length': body.length,
-      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
-      [PAGE_CACHE_HEADER]: state,
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    const requestId = request.headers[REQUEST_ID_HEADER];
+    const fixed = headerListOf(page, gzipped, state);
+    response.writeHead(
+      page.status,
+      typeof requestId === 'string' && !response.hasHeader(REQUEST_ID_HEADER) ? [...fixed, 'X-Request-Id', requestId] : fixed,
+    );
+    response.end(request.method === 'HEAD' ? undefined : gzipped ? page.gzip : page.body);
+  }
+
+  function serveNow(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+    const key = keyOf(request);
+    if (!key) return false;
+    const page = cachedPage(key.path, key.locale);
+    const at = now();
+    if (!page || at >= page.usableUntil) return false;
+    if (at >= page.freshUntil) void refill(key);
+    answer(request, response, page, at < page.freshUntil ? 'HIT' : 'STALE');
+    return true;
   }
 
   return {
+    /**
+     * Answers the request from a copy in memory, there and then, and returns true; or returns false
+     * (no copy, or not a programme request) without having written anything. The server tries it
+     * before anything else that would wait: a visit to a programme held in memory is most of a
+     * crowd's requests, and each promise it awaited cost it more than answering.
+     */
+    serveNow,
     /**
      * Answers the request from memory and resolves true, or resolves false: then Next.js must answer.
      * A visit that finds no copy waits for the one render that fills it, so a crowd arriving at a cold
      * or just-published programme costs one render, not one each.
      */
     async serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
+      if (serveNow(request, response)) return true;
       const key = keyOf(request);
       if (!key) return false;
-      let page = cachedPage(key.path, key.locale);
-      const at = now();
-      if (page && at < page.usableUntil) {
-        if (at >= page.freshUntil) void refill(key);
-        answer(request, response, page, at < page.freshUntil ? 'HIT' : 'STALE');
-        return true;
-      }
       await refill(key);
-      page = cachedPage(key.path, key.locale);
+      const page = cachedPage(key.path, key.locale);
       if (!page || now() >= page.usableUntil) return false;
       answer(request, response, page, 'MISS');
       return true;

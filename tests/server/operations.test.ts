@@ -73,6 +73,23 @@ describe.skipIf(!hasProductionBuild())(`operations endpoints, production server 
     expect(await remote.text()).not.toContain('hf_');
   });
 
+  it('every answer names its own request, the programme answered from memory included', async () => {
+    const agenda = `${server.url}/events/${EVENT}/agenda`;
+    await (await fetch(agenda)).text();
+    const ids: string[] = [];
+    for (const offered of ['ops-agenda-0001', 'ops-agenda-0002', undefined, undefined]) {
+      const answer = await fetch(agenda, { headers: offered ? { 'x-request-id': offered } : {} });
+      await answer.text();
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('x-hf-page-cache')).toBe('HIT');
+      const id = answer.headers.get('x-request-id');
+      if (offered) expect(id).toBe(offered);
+      else expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      ids.push(id!);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("a registration's request id reaches its outbox row and the log; the answer carries it", async () => {
     const requestId = `ops-test-${Date.now()}`;
     const answer = await fetch(`${server.url}/api/v1/events/${EVENT}/registrations`, {

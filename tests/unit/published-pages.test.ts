@@ -45,6 +45,7 @@ async function nextStandIn(request: http.IncomingMessage, response: http.ServerR
     'cache-control': 's-maxage=30, stale-while-revalidate=31535970',
     vary: 'rsc, next-router-state-tree',
     'set-cookie': 'visitor=someone; Path=/',
+    'x-request-id': 'the-refills-own-id',
     ...(upstreamCached ? { 'x-nextjs-cache': 'HIT' } : {}),
   });
   response.end(body);
@@ -112,6 +113,16 @@ describe('published page fast path', () => {
     expect(hit.headers['set-cookie']).toBeUndefined();
     expect(hit.headers.vary).toBe('rsc, next-router-state-tree, Accept-Encoding, Cookie, Accept-Language');
     expect(hit.headers['x-nextjs-cache']).toBeUndefined();
+  });
+
+  it("answers each request with its own request id, never the refill's", async () => {
+    await pages.refill(PROGRAMME, 'en');
+    for (const id of ['visitor-one-0001', 'visitor-two-0002']) {
+      const hit = await get(PROGRAMME, { 'x-request-id': id, 'accept-encoding': 'gzip' });
+      expect(hit.headers[PAGE_CACHE_HEADER]).toBe('HIT');
+      expect(hit.headers['x-request-id']).toBe(id);
+    }
+    expect((await get(PROGRAMME)).headers['x-request-id']).toBeUndefined();
   });
 
   it('keeps one copy per language, chosen by the cookie first and then Accept-Language', async () => {
