@@ -40,10 +40,24 @@ export function routeLabeler(routes: string[], locales: readonly string[]): Rout
     .map((segments) => ({ label: `/${segments.join('/')}`, segments }))
     .sort(compare);
   const localeSet = new Set(locales);
-  return (pathname) => {
+  const label = (pathname: string) => {
     if (pathname.startsWith('/_next/')) return '/_next';
     let path = pathname.split('/').filter(Boolean);
     if (path.length > 0 && localeSet.has(path[0]!)) path = path.slice(1);
     return patterns.find((p) => matches(p.segments, path))?.label ?? 'unmatched';
   };
+  // A crowd asks for the same few paths: each was matched against every route of the build, 3% of
+  // the server's CPU on the programme's fast path. Bounded, so a million distinct paths cost no memory.
+  const recent = new Map<string, string>();
+  return (pathname) => {
+    let known = recent.get(pathname);
+    if (known === undefined) {
+      if (recent.size >= RECENT_PATHS) recent.clear();
+      known = label(pathname);
+      recent.set(pathname, known);
+    }
+    return known;
+  };
 }
+
+const RECENT_PATHS = 1000;

@@ -46,6 +46,16 @@ describe('route labels for metrics', () => {
     expect(routeOf('/_next/static/chunks/abc.js')).toBe('/_next');
     expect(routeLabeler([], ['en'])('/events/x')).toBe('unmatched');
   });
+
+  it('labels a path asked again the same, however many other paths came between', () => {
+    const fresh = routeLabeler(routes, ['en', 'zh']);
+    for (let round = 0; round < 3; round++) {
+      expect(fresh('/events/forum/agenda')).toBe('/events/[slug]/agenda');
+      expect(fresh('/zh/manage/HF1.x')).toBe('/manage/[token]');
+      for (let i = 0; i < 1500; i++) expect(fresh(`/events/e${round}-${i}`)).toBe('/events/[slug]');
+      expect(fresh('/api/health')).toBe('/api/health');
+    }
+  });
 });
 
 describe('who may read /metrics', () => {
