@@ -69,18 +69,19 @@ export async function measureGet(
 }
 
 /**
- * Two servers answering the same bytes, measured in turns (a, b, a, b, …) of `seconds` each, so a
- * drift in the machine's load between two runs falls on both: a ratio of two runs measured a minute
+ * Servers answering the same bytes, measured in turns (a, b, a, b, …) of `seconds` each, so a drift
+ * in the machine's load between two runs falls on all of them: a ratio of two runs measured a minute
  * apart moved by a tenth or more on this machine. Per server: requests/s over all its turns, p50 the
  * mean of the turns' p50s, p99 and max the highest of its turns.
  */
-export async function measureGetInTurns(
-  urls: { a: string; b: string },
+export async function measureGetInTurns<Side extends string>(
+  urls: Record<Side, string>,
   options: { connections: number; seconds: number; turns: number; headers?: Record<string, string> },
-): Promise<{ a: LoadResult; b: LoadResult }> {
-  const runs: { a: LoadResult[]; b: LoadResult[] } = { a: [], b: [] };
+): Promise<Record<Side, LoadResult>> {
+  const sides = Object.keys(urls) as Side[];
+  const runs = new Map<Side, LoadResult[]>(sides.map((side) => [side, []]));
   for (let turn = 0; turn < options.turns; turn++) {
-    for (const side of ['a', 'b'] as const) runs[side].push(await measureGet(urls[side], options));
+    for (const side of sides) runs.get(side)!.push(await measureGet(urls[side], options));
   }
   const combine = (list: LoadResult[]): LoadResult => ({
     requests: list.reduce((sum, r) => sum + r.requests, 0),
@@ -95,7 +96,7 @@ export async function measureGetInTurns(
       return codes;
     }, {}),
   });
-  return { a: combine(runs.a), b: combine(runs.b) };
+  return Object.fromEntries(sides.map((side) => [side, combine(runs.get(side)!)])) as Record<Side, LoadResult>;
 }
 
 /** An answer to a registration: the status, and for 201 the address it names (it says nothing of seats: the mail does). */

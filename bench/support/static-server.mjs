@@ -1,5 +1,6 @@
 // The ceiling for a page: the same bytes served by a bare node:http server.
-// Usage: node static-server.mjs <port> <path>=<file>[::<content-type>] ...
+// Usage: node static-server.mjs <port> <path>=<file>[::<content-type>[::<headers.json>]] ...
+// A headers file adds those response headers (name to value) to the copy's own.
 import fs from 'node:fs';
 import http from 'node:http';
 import zlib from 'node:zlib';
@@ -8,9 +9,10 @@ const [port, ...routes] = process.argv.slice(2);
 const pages = new Map(
   routes.map((route) => {
     const [urlPath, spec] = route.split('=');
-    const [file, type = 'text/html; charset=utf-8'] = spec.split('::');
+    const [file, type = 'text/html; charset=utf-8', headersFile] = spec.split('::');
     const body = fs.readFileSync(file);
-    return [urlPath, { body, gzip: zlib.gzipSync(body), type }];
+    const extra = headersFile ? JSON.parse(fs.readFileSync(headersFile, 'utf8')) : {};
+    return [urlPath, { body, gzip: zlib.gzipSync(body), type, extra }];
   }),
 );
 
@@ -25,6 +27,7 @@ http
     const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     const body = gzipped ? page.gzip : page.body;
     response.writeHead(200, {
+      ...page.extra,
       'content-type': page.type,
       'content-length': body.length,
       vary: 'Accept-Encoding',
