@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { useFailureText } from '@/components/ui/failure-text';
+import { renewFailedLazyComponents } from '@/components/ui/retryable-lazy';
 
 /**
  * A page that failed while rendering. Its text comes from the layout (FailureTextProvider): this
@@ -20,7 +21,15 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p>{text.body}</p>
       {error.digest && <p className="muted">{text.reference.replace('{digest}', error.digest)}</p>}
       <p className="actions">
-        <button type="button" className="button" onClick={reset}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            // Code that failed to arrive (a lost network) is asked for again, not remembered as failed.
+            renewFailedLazyComponents();
+            reset();
+          }}
+        >
           {text.retry}
         </button>
         <a className="button secondary" href="/">

@@ -1,14 +1,19 @@
 'use client';
 
-import { type ComponentProps, lazy } from 'react';
+import type { ComponentProps } from 'react';
+import { retryableLazy } from '@/components/ui/retryable-lazy';
+import type { RegistrationForm } from './registration-form';
+
+type FormProps = ComponentProps<typeof RegistrationForm>;
 
 const loadForm = () => import('./registration-form').then((module) => ({ default: module.RegistrationForm }));
 
 // Requested as soon as the page's scripts run, in parallel with hydration, not when React reaches it.
-// A failed request is reported where React asks for the form again (the page's error boundary).
+// A failed request is reported where React asks for the form again (the page's error boundary, whose
+// "Try again" asks for the code anew: retryableLazy).
 if (typeof window !== 'undefined') loadForm().catch(() => undefined);
 
-const LazyRegistrationForm = lazy(loadForm);
+const currentForm = retryableLazy(loadForm);
 
 /**
  * The registration form, its code (react-hook-form and the form, ~20 KB gzipped) fetched after the
@@ -18,6 +23,7 @@ const LazyRegistrationForm = lazy(loadForm);
  * hydration waits for the chunk with the server's form on screen, its controls disabled until then
  * (ClientForm).
  */
-export function RegistrationFormIsland(props: ComponentProps<typeof LazyRegistrationForm>) {
-  return <LazyRegistrationForm {...props} />;
+export function RegistrationFormIsland(props: FormProps) {
+  const Form = currentForm();
+  return <Form {...props} />;
 }
