@@ -195,7 +195,6 @@ const NOT_COPIED = new Set([
   'content-encoding',
   'transfer-encoding',
   'content-type',
-  'vary',
 ]);
 
 /**
@@ -217,7 +216,6 @@ async function agendaBesideStaticCopy(app: AppServer, agendaUrl: string, copyPor
   sample.headers.forEach((value, name) => {
     if (!NOT_COPIED.has(name)) appHeaders[name] = value;
   });
-  appHeaders.vary = sample.headers.get('vary') ?? 'Accept-Encoding';
   fs.writeFileSync(headersFile, JSON.stringify(appHeaders));
   const type = 'text/html; charset=utf-8';
   const copy = await startStaticServer(copyPort, [

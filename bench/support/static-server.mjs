@@ -27,11 +27,12 @@ http
     const gzipped = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     const body = gzipped ? page.gzip : page.body;
     response.writeHead(200, {
-      ...page.extra,
       'content-type': page.type,
       'content-length': body.length,
       vary: 'Accept-Encoding',
       ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+      // Last, so that a replayed Vary is the page's own, not the copy's.
+      ...page.extra,
     });
     response.end(body);
   })
