@@ -45,7 +45,7 @@ type AnswerState = 'HIT' | 'STALE' | 'MISS';
 
 /**
  * A copy's headers as one flat list per encoding and state, built on its first answer: a crowd's
- * requests each spread and checked the same sixteen headers into a new object before.
+ * requests each spread the same sixteen headers into a new object before.
  */
 const headerLists = new WeakMap<CachedPage, Map<string, string[]>>();
 
@@ -174,9 +174,8 @@ export function publishedPageServer(options: { port: number; host: string; now?:
     response.end(request.method === 'HEAD' ? undefined : gzipped ? page.gzip : page.body);
   }
 
-  function serveNow(request: http.IncomingMessage, response: http.ServerResponse): boolean {
-    const key = keyOf(request);
-    if (!key) return false;
+  /** Answers from the copy held for `key` if it may still be served, and says whether it did. */
+  function answerHeld(request: http.IncomingMessage, response: http.ServerResponse, key: PageKey): boolean {
     const page = cachedPage(key.path, key.locale);
     const at = now();
     if (!page || at >= page.usableUntil) return false;
@@ -192,16 +191,19 @@ export function publishedPageServer(options: { port: number; host: string; now?:
      * before anything else that would wait: a visit to a programme held in memory is most of a
      * crowd's requests, and each promise it awaited cost it more than answering.
      */
-    serveNow,
+    serveNow(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+      const key = keyOf(request);
+      return key !== null && answerHeld(request, response, key);
+    },
     /**
      * Answers the request from memory and resolves true, or resolves false: then Next.js must answer.
      * A visit that finds no copy waits for the one render that fills it, so a crowd arriving at a cold
      * or just-published programme costs one render, not one each.
      */
     async serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
-      if (serveNow(request, response)) return true;
       const key = keyOf(request);
       if (!key) return false;
+      if (answerHeld(request, response, key)) return true;
       await refill(key);
       const page = cachedPage(key.path, key.locale);
       if (!page || now() >= page.usableUntil) return false;
