@@ -187,15 +187,7 @@ async function startStaticServer(port: number, files: { urlPath: string; file: s
 }
 
 /** Headers of an answer that a copy of it cannot replay as they are: per connection, per answer, or the body's own. */
-const NOT_COPIED = new Set([
-  'connection',
-  'keep-alive',
-  'date',
-  'content-length',
-  'content-encoding',
-  'transfer-encoding',
-  'content-type',
-]);
+const NOT_COPIED = new Set(['connection', 'keep-alive', 'date', 'content-length', 'content-encoding', 'transfer-encoding', 'content-type']);
 
 /**
  * The agenda as browsers ask for it (gzip), the same bytes from a bare node:http server, and that copy
